@@ -1,0 +1,1 @@
+"""CLI verbs, one module each; every module defines `register(app: typer.Typer)`."""
