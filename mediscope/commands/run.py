@@ -1,0 +1,44 @@
+"""`mediscope run`: execute a pipeline YAML (reader -> stages -> writer [-> publish])."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+
+from mediscope.commands._common import fail, print_manifest
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("run")
+    def run(
+        pipeline_file: Path = typer.Argument(..., help="Pipeline YAML, e.g. pipelines/quickstart.yaml.", exists=True, dir_okay=False),
+        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Run directory (default: the YAML's writer.path)."),
+        set_: list[str] = typer.Option([], "--set", help="Override a YAML key: --set batch_size=16 --set reader.path=x.csv"),
+        restart: bool = typer.Option(False, help="Discard previous progress in the run directory instead of resuming."),
+        progress: bool = typer.Option(True, help="Show a progress bar."),
+    ) -> None:
+        """Run PIPELINE_FILE batch by batch; re-running resumes after the last finished shard."""
+        import yaml
+        from pydantic import ValidationError
+
+        from mediscope.pipeline import Pipeline
+        from mediscope.runner import RunError, Runner
+        from mediscope.stages.registry import StageNotFound
+
+        overrides = {}
+        for item in set_:
+            key, sep, value = item.partition("=")
+            if not sep:
+                fail(f"--set expects KEY=VALUE, got {item!r}")
+            overrides[key] = yaml.safe_load(value)
+        try:
+            pipeline = Pipeline.from_yaml(pipeline_file, overrides)
+            runner = Runner(pipeline, output, resume=not restart, progress=progress)
+            manifest = runner.run()
+        except ValidationError as exc:
+            fail(f"invalid pipeline {pipeline_file}:\n{exc}")
+        except (RunError, StageNotFound, LookupError, KeyError) as exc:
+            fail(str(exc))
+        print_manifest(manifest, runner.out)
