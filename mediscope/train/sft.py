@@ -1,0 +1,79 @@
+"""Supervised fine-tuning with TRL's SFTTrainer and a rank-64 LoRA on the language model.
+
+Two stages share this runner: the text stage (Huatuo26M-style QA, ``data.text_only: true``)
+and the multimodal stage, which resumes the text stage's adapter (``adapter:``) so the second
+stage continues the same LoRA rather than stacking a new one. Loss is on assistant tokens only
+(``assistant_only_loss``: TRL swaps in its training variant of the Qwen2.5-VL template, whose
+``{% generation %}`` markers give the assistant mask), and images sit on the turns that showed
+them because the published placeholders already do.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from mediscope.train.config import SFTRecipe
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TrainOutcome:
+    """What a run leaves behind: where the adapter is and the trainer's last metrics."""
+
+    output_dir: Path
+    adapter_dir: Path
+    metrics: dict[str, Any]
+    global_step: int
+
+
+def build_sft_trainer(recipe: SFTRecipe, *, model=None, processor=None):
+    """The configured ``SFTTrainer`` (exposed so tests and the benchmark can inspect it)."""
+    from trl import SFTConfig, SFTTrainer
+
+    from mediscope.train.data import sft_dataset
+    from mediscope.train.modeling import attach_adapter, load_model, load_processor
+
+    processor = processor or load_processor(
+        recipe.model.path, min_pixels=recipe.model.min_pixels, max_pixels=recipe.model.max_pixels
+    )
+    model = model or load_model(recipe.model)
+    model = attach_adapter(model, recipe.lora, recipe.adapter)
+    train = sft_dataset(recipe.data)
+    evaluation = sft_dataset(recipe.data, split=recipe.data.eval_split) if recipe.data.eval_split else None
+    kwargs = recipe.sft_kwargs()
+    if evaluation is None:
+        kwargs.setdefault("eval_strategy", "no")
+    args = SFTConfig(**kwargs)
+    log.info("SFT %s: %d rows, LoRA r=%d, output %s", recipe.name, len(train), recipe.lora.r, recipe.output_dir)
+    return SFTTrainer(
+        model=model,
+        args=args,
+        train_dataset=train,
+        eval_dataset=evaluation,
+        processing_class=processor,
+    )
+
+
+def run_sft(recipe: SFTRecipe) -> TrainOutcome:
+    """Train, then save the adapter and processor under ``<output_dir>/adapter``."""
+    trainer = build_sft_trainer(recipe)
+    result = trainer.train(resume_from_checkpoint=_last_checkpoint(recipe.output_dir))
+    adapter_dir = Path(recipe.output_dir) / "adapter"
+    trainer.model.save_pretrained(adapter_dir)
+    trainer.processing_class.save_pretrained(adapter_dir)
+    metrics = dict(result.metrics)
+    trainer.save_metrics("train", metrics)
+    log.info("SFT %s done: %d steps, adapter at %s", recipe.name, result.global_step, adapter_dir)
+    return TrainOutcome(Path(recipe.output_dir), adapter_dir, metrics, result.global_step)
+
+
+def _last_checkpoint(output_dir: str) -> str | None:
+    """Resume an interrupted run from its newest ``checkpoint-*`` (None on a fresh run)."""
+    from transformers.trainer_utils import get_last_checkpoint
+
+    p = Path(output_dir)
+    return get_last_checkpoint(str(p)) if p.is_dir() else None
