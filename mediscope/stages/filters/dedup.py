@@ -1,0 +1,222 @@
+"""`DedupStage` (alias `dedup`): exact and near-duplicate dialogues, near-duplicate images.
+
+Duplicates are found across the whole run, not within a batch: the stage keeps its indexes in
+memory across `process` calls, and the first record of a duplicate group is the one kept.
+
+- Exact: a 128-bit BLAKE2 hash of the normalized dialogue (NFKC, lower-case, no whitespace or
+  punctuation, role tags kept).
+- Near: MinHash over character n-grams of the normalized dialogue (5-grams by default: they need
+  no word segmentation, so Chinese works), banded LSH, then the estimated Jaccard similarity of
+  every LSH candidate is checked against `threshold` so band collisions alone never remove a
+  record. N-gram hashing is vectorized with NumPy and the MinHash signatures of a whole batch are
+  computed by `rensa` in Rust from one flat buffer; banding and candidate checks use NumPy rows.
+- Images: 64-bit pHash with a multi-index Hamming search; only images of *other* cases count,
+  since several dialogues expanded from one case legitimately share its images.
+
+Resume: the runner replays nothing on resume, so a resumed run would forget what earlier shards
+held. Set `seed_from` to the run's output folder (the writer path): on setup the stage indexes
+the records already written there (quietly doing nothing when it does not exist yet), which
+rebuilds the exact state the interrupted run had. We rebuild rather than persist the index
+because the shards are already the durable truth and a stale side file could disagree with them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from pathlib import Path
+from typing import Any, ClassVar
+
+import numpy as np
+from pydantic import Field, model_validator
+
+from mediscope.record import Record
+from mediscope.stages.base import Stage, StageConfig, StageResult
+from mediscope.stages.filters.funnel import Funnel
+from mediscope.stages.filters.images import HammingIndex, open_image, phash
+from mediscope.stages.filters.reasons import FilterReason as R
+from mediscope.stages.filters.text import ngram_hashes, normalized_dialogue
+
+log = logging.getLogger(__name__)
+
+
+class DedupConfig(StageConfig):
+    exact: bool = Field(default=True, description="Remove records whose normalized text repeats.")
+    near: bool = Field(default=True, description="Remove near-duplicates (MinHash LSH).")
+    threshold: float = Field(default=0.8, gt=0, le=1, description="Jaccard similarity deemed duplicate.")
+    ngram: int = Field(default=5, ge=1, description="Character n-gram size of the shingles.")
+    num_perm: int = Field(default=128, ge=8, description="MinHash permutations.")
+    bands: int = Field(default=16, ge=1, description="LSH bands (num_perm must be a multiple).")
+    seed: int = Field(default=42, description="MinHash seed: equal seeds give comparable signatures.")
+    images: bool = Field(default=True, description="Remove records with a near-duplicate image.")
+    image_max_distance: int = Field(default=4, ge=0, le=16, description="pHash Hamming distance.")
+    image_base_dir: str | None = None
+    seed_from: str | None = Field(
+        default=None, description="Index records already written here first (use the run's output on resume)."
+    )
+
+    @model_validator(mode="after")
+    def _bands_divide(self) -> DedupConfig:
+        if self.num_perm % self.bands:
+            raise ValueError(f"num_perm ({self.num_perm}) must be a multiple of bands ({self.bands})")
+        return self
+
+
+class MinHashLSHIndex:
+    """Banded LSH over MinHash signatures with candidate verification.
+
+    Signatures are stored as rows of a growing uint32 matrix (num_perm * 4 bytes per kept
+    record); each band maps the hash of its rows to the first key that had it.
+    """
+
+    def __init__(self, num_perm: int, bands: int, threshold: float, seed: int) -> None:
+        self.num_perm = num_perm
+        self.bands = bands
+        self.rows = num_perm // bands
+        self.threshold = threshold
+        self.seed = seed
+        self._tables: list[dict[int, list[int]]] = [{} for _ in range(bands)]
+        self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)
+        self._ids: list[str] = []
+        mult = np.random.default_rng(seed).integers(1, 2**63, size=self.rows, dtype=np.uint64) | np.uint64(1)
+        self._band_mult = mult
+
+    def __len__(self) -> int:
+        return len(self._ids)
+
+    def signatures(self, token_hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
+        """MinHash signatures (n x num_perm, uint32) of the n-gram sets of a batch."""
+        from rensa import RMinHash
+
+        if len(offsets) <= 1:
+            return np.zeros((0, self.num_perm), dtype=np.uint32)
+        matrix = RMinHash.digest_matrix_from_flat_token_hashes(token_hashes, offsets, self.num_perm, self.seed)
+        return np.asarray(matrix.to_rows(), dtype=np.uint32)
+
+    def band_keys(self, sigs: np.ndarray) -> np.ndarray:
+        """One 64-bit key per (record, band): a multiply-add hash of the band's rows."""
+        bands = sigs.reshape(len(sigs), self.bands, self.rows).astype(np.uint64)
+        with np.errstate(over="ignore"):
+            return (bands * self._band_mult).sum(axis=2, dtype=np.uint64)
+
+    def query(self, sig: np.ndarray, keys: np.ndarray) -> tuple[str, float] | None:
+        """The first stored record with estimated Jaccard >= threshold, if any."""
+        seen: set[int] = set()
+        for table, key in zip(self._tables, keys.tolist()):
+            for idx in table.get(key, ()):
+                if idx in seen:
+                    continue
+                seen.add(idx)
+                sim = float(np.count_nonzero(self._sigs[idx] == sig)) / self.num_perm
+                if sim >= self.threshold:
+                    return self._ids[idx], sim
+        return None
+
+    def add(self, record_id: str, sig: np.ndarray, keys: np.ndarray) -> None:
+        idx = len(self._ids)
+        if idx >= len(self._sigs):
+            grown = np.zeros((len(self._sigs) * 2, self.num_perm), dtype=np.uint32)
+            grown[:idx] = self._sigs[:idx]
+            self._sigs = grown
+        self._sigs[idx] = sig
+        self._ids.append(record_id)
+        for table, key in zip(self._tables, keys.tolist()):
+            table.setdefault(key, []).append(idx)
+
+
+class DedupStage(Stage[DedupConfig]):
+    """Keeps the first of each exact/near-duplicate group; state spans the whole run."""
+
+    name: ClassVar[str] = "dedup"
+    version: ClassVar[str] = "1"
+    config_class: ClassVar[type[StageConfig]] = DedupConfig
+
+    def __init__(self, config: DedupConfig | dict[str, Any] | None = None) -> None:
+        super().__init__(config)
+        cfg = self.config
+        self.funnel = Funnel(self.name)
+        self._exact: dict[bytes, str] = {}
+        self._lsh = MinHashLSHIndex(cfg.num_perm, cfg.bands, cfg.threshold, cfg.seed)
+        self._images = HammingIndex(cfg.image_max_distance)
+
+    def setup(self) -> None:
+        src = self.config.seed_from
+        if src and Path(src).exists():
+            from mediscope.io.shards import iter_records
+
+            n = 0
+            batch: list[Record] = []
+            for rec in iter_records(src):
+                batch.append(rec)
+                if len(batch) >= 1024:
+                    n += len(self._scan(batch, index_only=True)[0])
+                    batch = []
+            if batch:
+                n += len(self._scan(batch, index_only=True)[0])
+            log.info("dedup: indexed %d already-written record(s) from %s", n, src)
+
+    @property
+    def indexed(self) -> int:
+        return max(len(self._exact), len(self._lsh))
+
+    def process(self, batch: list[Record]) -> StageResult:
+        kept, rejected = self._scan(batch, index_only=False)
+        result = StageResult(kept=kept)
+        for rec, reason, detail in rejected:
+            rec.quality.reject_reason = reason
+            result.reject(rec, reason, detail)
+        self.funnel.add(len(kept), [r for _, r, _ in rejected])
+        return result
+
+    def _scan(self, batch: list[Record], *, index_only: bool) -> tuple[list[Record], list[tuple[Record, str, str]]]:
+        """Decide each record in order, indexing the kept ones so later records see them."""
+        cfg = self.config
+        texts = [normalized_dialogue(r) for r in batch]
+        sigs = keys = None
+        if cfg.near and batch:
+            token_hashes, offsets = ngram_hashes(texts, cfg.ngram)
+            sigs = self._lsh.signatures(token_hashes, offsets)
+            keys = self._lsh.band_keys(sigs)
+        kept: list[Record] = []
+        rejected: list[tuple[Record, str, str]] = []
+        for i, rec in enumerate(batch):
+            digest = hashlib.blake2b(texts[i].encode("utf-8"), digest_size=16).digest()
+            if cfg.exact and not index_only and digest in self._exact:
+                rejected.append((rec, R.EXACT_DUPLICATE, f"same normalized text as record {self._exact[digest]}"))
+                continue
+            if sigs is not None and keys is not None and not index_only:
+                hit = self._lsh.query(sigs[i], keys[i])
+                if hit is not None:
+                    rejected.append(
+                        (rec, R.NEAR_DUPLICATE, f"estimated Jaccard {hit[1]:.2f} >= {cfg.threshold} with record {hit[0]}")
+                    )
+                    continue
+            image_hashes: list[int] = []
+            if cfg.images and rec.images:
+                problem, image_hashes = self._image_duplicate(rec)
+                if problem and not index_only:
+                    rejected.append((rec, R.NEAR_DUPLICATE_IMAGE, problem))
+                    continue
+            kept.append(rec)
+            if cfg.exact:
+                self._exact.setdefault(digest, rec.id)
+            if sigs is not None and keys is not None:
+                self._lsh.add(rec.id, sigs[i], keys[i])
+            for h in image_hashes:
+                self._images.add(h, rec.case_id)
+        return kept, rejected
+
+    def _image_duplicate(self, rec: Record) -> tuple[str | None, list[int]]:
+        """(problem or None, pHashes of the record's decodable images)."""
+        base = Path(self.config.image_base_dir) if self.config.image_base_dir else None
+        hashes: list[int] = []
+        for img in rec.images:
+            try:
+                h = phash(open_image(img, base))
+            except (OSError, ValueError, SyntaxError):
+                continue  # decodability is the quality filter's job; nothing to compare here
+            for case_id, dist in self._images.query(h):
+                if case_id != rec.case_id:
+                    return (f"image {img.id!r} is within pHash distance {dist} of an image of case {case_id}", hashes)
+            hashes.append(h)
+        return None, hashes
