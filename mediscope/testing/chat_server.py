@@ -99,7 +99,7 @@ class RecordedRequest:
     path: str
     body: dict[str, Any] | None
     raw: bytes
-    headers: dict[str, str]
+    headers: dict[str, str]  # names lower-cased
     at: float
 
     @property
@@ -302,7 +302,7 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             with server._lock:
                 server.requests.append(
                     RecordedRequest(
-                        path=self.path, body=body, raw=raw, headers=dict(self.headers.items()), at=time.monotonic()
+                        path=self.path, body=body, raw=raw, headers={k.lower(): v for k, v in self.headers.items()}, at=time.monotonic()
                     )
                 )
                 server._stats.in_flight += 1
