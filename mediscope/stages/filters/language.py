@@ -45,11 +45,11 @@ class LanguageIdentifier:
     def _detector(self):  # type: ignore[no-untyped-def]
         from lingua import Language, LanguageDetectorBuilder
 
-        langs = [getattr(Language, _LINGUA_NAMES[c]) for c in self.candidates]
-        if len(langs) == 1:  # lingua needs at least two languages to choose between
-            extra = "ENGLISH" if self.candidates[0] != "en" else "CHINESE"
-            langs.append(getattr(Language, extra))
-        return LanguageDetectorBuilder.from_languages(*langs).with_preloaded_language_models().build()
+        # Detect among more languages than are allowed: with only zh and en to choose from,
+        # French text would be called English with high confidence and pass the filter.
+        codes = dict.fromkeys([*self.candidates, *_LINGUA_NAMES])
+        langs = [getattr(Language, _LINGUA_NAMES[c]) for c in codes]
+        return LanguageDetectorBuilder.from_languages(*langs).build()
 
     def detect(self, text: str) -> tuple[str, float]:
         """Return (code, confidence)."""

@@ -1,0 +1,162 @@
+from __future__ import annotations
+
+import pytest
+from pydantic import ValidationError
+
+from mediscope.record import ReviewStatus, Score
+from mediscope.stages.filters.reasons import FilterReason as R
+from mediscope.stages.filters.repetition import duplicate_ngram_ratio
+from mediscope.stages.filters.rules import QualityFilterStage
+from mediscope.stages.filters.text import distinct_ratios, ngram_hashes
+
+from .conftest import EN_DIALOGUE, ZH_DIALOGUE, make_record, png_image
+
+NO_PHI = {"residual_phi": {"enabled": False}}
+
+
+def run(stage, records):
+    res = stage(records)
+    assert len(res.kept) + len(res.rejected) == len(records)
+    return {r.id for r in res.kept}, {j.record_id: j.reason for j in res.rejected}
+
+
+def test_good_dialogues_pass_and_get_scores_and_language():
+    stage = QualityFilterStage(NO_PHI)
+    zh = make_record(ZH_DIALOGUE, rid="zh", lang="und")
+    en = make_record(EN_DIALOGUE, rid="en", lang="zh")  # wrong declared language gets corrected
+    kept, rejected = run(stage, [zh, en])
+    assert kept == {"zh", "en"} and not rejected
+    assert zh.lang == "zh" and en.lang == "en"
+    names = {s.name for s in zh.quality.scores}
+    assert {"garbage_ratio", "duplicate_ngram_ratio", "duplicate_turn_ratio", "lang_confidence"} <= names
+
+
+@pytest.mark.parametrize(
+    ("turns", "config", "reason"),
+    [
+        (ZH_DIALOGUE[:1], {}, R.TOO_FEW_TURNS),
+        (ZH_DIALOGUE, {"max_turns": 3}, R.TOO_MANY_TURNS),
+        ([ZH_DIALOGUE[0], ZH_DIALOGUE[0], ZH_DIALOGUE[1]], {}, R.ROLE_ALTERNATION),
+        ([ZH_DIALOGUE[1], ZH_DIALOGUE[0]], {}, R.ROLE_ALTERNATION),  # doctor speaks first
+        (ZH_DIALOGUE[:3], {}, R.ROLE_ALTERNATION),  # ends on the patient
+        ([("patient", "痛"), ("doctor", "嗯")], {}, R.TOO_SHORT),
+        (ZH_DIALOGUE, {"max_chars": 50}, R.TOO_LONG),
+        (ZH_DIALOGUE, {"max_turn_chars": 30}, R.TURN_TOO_LONG),
+        ([("patient", "我头痛\ufffd\ufffd\ufffd\x07\x07\x07\x07\x07"), ("doctor", "请问多久了")], {}, R.GARBAGE),
+        ([("patient", "我头痛怎么办" * 20), ("doctor", "建议休息多喝水")], {}, R.REPETITION),
+        ([("patient", "请问还有什么症状吗"), ("doctor", "请问还有什么症状吗"), ("patient", "请问还有什么症状吗"),
+          ("doctor", "请问还有什么症状吗")], {"alternation": False}, R.REPETITION),
+        ([("patient", "Bonjour docteur, j'ai mal à la tête depuis trois jours et de la fièvre."),
+          ("doctor", "Prenez du paracétamol et reposez-vous bien, buvez beaucoup d'eau.")],
+         {"languages": ["zh", "en", "fr"]}, None),
+        ([("patient", "Bonjour docteur, j'ai mal à la tête depuis trois jours et de la fièvre."),
+          ("doctor", "Prenez du paracétamol et reposez-vous bien, buvez beaucoup d'eau.")], {}, R.LANGUAGE),
+    ],
+)
+def test_each_rule_has_its_reason(turns, config, reason):
+    stage = QualityFilterStage({**NO_PHI, **config})
+    rec = make_record(turns)
+    kept, rejected = run(stage, [rec])
+    if reason is None:
+        assert kept == {"r1"}
+    else:
+        assert rejected == {"r1": reason}
+        assert rec.quality.reject_reason == reason
+
+
+def test_system_turn_allowed_only_at_start():
+    stage = QualityFilterStage(NO_PHI)
+    ok = make_record([("system", "你是一名全科医生。"), *ZH_DIALOGUE], rid="ok")
+    bad = make_record([*ZH_DIALOGUE[:2], ("system", "注意"), *ZH_DIALOGUE[2:]], rid="bad")
+    kept, rejected = run(stage, [ok, bad])
+    assert kept == {"ok"} and rejected == {"bad": R.ROLE_ALTERNATION}
+
+
+def test_deid_and_review_status_gates():
+    stage = QualityFilterStage({**NO_PHI, "review_allowed": ["accepted", "edited"]})
+    pending_deid = make_record(ZH_DIALOGUE, rid="d", deid="failed")
+    not_reviewed = make_record(ZH_DIALOGUE, rid="p")
+    accepted = make_record(ZH_DIALOGUE, rid="a")
+    accepted.review.status = ReviewStatus.accepted
+    rejected_by_expert = make_record(ZH_DIALOGUE, rid="x")
+    rejected_by_expert.review.status = ReviewStatus.rejected
+    kept, rejected = run(stage, [pending_deid, not_reviewed, accepted, rejected_by_expert])
+    assert kept == {"a"}
+    assert rejected == {"d": R.DEID_NOT_PASSED, "p": R.REVIEW_STATUS, "x": R.REVIEW_STATUS}
+
+
+def test_judge_score_threshold_and_missing_policy():
+    low = make_record(ZH_DIALOGUE, rid="low")
+    low.quality.scores.append(Score(name="judge_overall", value=4.0))
+    high = make_record(ZH_DIALOGUE, rid="high")
+    high.quality.scores.append(Score(name="judge_overall", value=8.5))
+    missing = make_record(ZH_DIALOGUE, rid="missing")
+    keep_missing = QualityFilterStage({**NO_PHI, "scores": {"min_values": {"judge_overall": 6}}})
+    assert run(keep_missing, [low, high, missing]) == ({"high", "missing"}, {"low": R.JUDGE_SCORE})
+    strict = QualityFilterStage({**NO_PHI, "scores": {"min_values": {"judge_overall": 6}, "missing": "reject"}})
+    missing2 = make_record(ZH_DIALOGUE, rid="missing")
+    assert run(strict, [missing2]) == (set(), {"missing": R.JUDGE_SCORE})
+
+
+def test_image_checks_decode_and_min_size():
+    good = make_record(ZH_DIALOGUE, rid="good", images=[png_image(size=(64, 64))])
+    small = make_record(ZH_DIALOGUE, rid="small", images=[png_image(size=(16, 64))])
+    broken_img = png_image()
+    broken = make_record(ZH_DIALOGUE, rid="broken", images=[broken_img.model_copy(update={"data": broken_img.data[:60]})])
+    stage = QualityFilterStage(NO_PHI)
+    kept, rejected = run(stage, [good, small, broken])
+    assert kept == {"good"}
+    assert rejected == {"small": R.IMAGE_TOO_SMALL, "broken": R.IMAGE_UNDECODABLE}
+
+
+def test_residual_phi_uses_injected_analyzer_and_ignores_placeholders():
+    calls = []
+
+    def analyzer(text, lang):
+        calls.append(lang)
+        out = []
+        for token, etype in (("13812345678", "PHONE_NUMBER"), ("<PERSON>", "PERSON")):
+            i = text.find(token)
+            if i >= 0:
+                out.append({"start": i, "end": i + len(token), "entity_type": etype, "score": 0.9})
+        return out
+
+    leaky = make_record([ZH_DIALOGUE[0], ("doctor", "有事打我电话13812345678，注意休息多喝水。")], rid="leaky")
+    placeholder = make_record([ZH_DIALOGUE[0], ("doctor", "<PERSON>医生建议您注意休息，多喝水。")], rid="ph")
+    stage = QualityFilterStage({"residual_phi": {"min_score": 0.5}}, analyzer=analyzer)
+    kept, rejected = run(stage, [leaky, placeholder])
+    assert kept == {"ph"} and rejected == {"leaky": R.RESIDUAL_PHI}
+    assert calls and set(calls) == {"zh"}
+    only_person = QualityFilterStage({"residual_phi": {"entity_types": ["PERSON"]}}, analyzer=analyzer)
+    leaky2 = make_record([ZH_DIALOGUE[0], ("doctor", "有事打我电话13812345678，注意休息多喝水。")], rid="leaky")
+    assert run(only_person, [leaky2])[0] == {"leaky"}
+
+
+def test_funnel_counts_per_reason():
+    stage = QualityFilterStage(NO_PHI)
+    recs = [make_record(ZH_DIALOGUE, rid=f"ok{i}") for i in range(3)] + [
+        make_record(ZH_DIALOGUE[:1], rid="short"),
+        make_record(ZH_DIALOGUE, rid="nodeid", deid="pending"),
+    ]
+    stage(recs[:2])
+    stage(recs[2:])
+    assert stage.funnel.as_dict() == {
+        "stage": "filter",
+        "in": 5,
+        "kept": 3,
+        "rejected": {R.TOO_FEW_TURNS: 1, R.DEID_NOT_PASSED: 1},
+    }
+
+
+def test_bad_config_is_an_error():
+    with pytest.raises(ValidationError):
+        QualityFilterStage({"max_turnz": 3})
+    with pytest.raises(ValidationError):
+        QualityFilterStage({"residual_phi": {"enable": False}})
+
+
+def test_vectorized_ngram_ratio_matches_plain_python():
+    texts = ["头痛三天了头痛三天了头痛三天了", "ab", "", "hello world hello world", "完全不同的句子内容", "x" * 40]
+    hashes, offsets = ngram_hashes(texts, 5)
+    ratios = 1 - distinct_ratios(hashes, offsets)
+    assert [round(r, 6) for r in ratios] == [round(duplicate_ngram_ratio(t, 5), 6) for t in texts]
