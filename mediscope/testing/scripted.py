@@ -19,7 +19,7 @@ import json
 from collections.abc import Callable
 from typing import Any
 
-from mediscope.testing.chat_server import Answer, Fault, Responder, last_user_content
+from mediscope.testing.chat_server import Answer, Fault, Responder
 
 DIMENSIONS = ("proactiveness", "accuracy", "usefulness", "language")
 
@@ -27,12 +27,24 @@ Preference = Callable[[list[dict[str, Any]], str, str], "str | dict[str, str]"]
 
 
 def parse_task(body: dict[str, Any]) -> dict[str, Any]:
-    """The JSON payload mediscope put in the last user message (empty dict if none)."""
-    try:
-        obj = json.loads(last_user_content(body))
-    except (json.JSONDecodeError, TypeError):
-        return {}
-    return obj if isinstance(obj, dict) else {}
+    """The JSON payload mediscope put in a user message (empty dict if none).
+
+    Searches from the last user message backwards, so a re-ask ("your previous answer was
+    invalid ...") still finds the original task.
+    """
+    for msg in reversed(body.get("messages") or []):
+        if msg.get("role") != "user":
+            continue
+        content = msg.get("content")
+        if isinstance(content, list):
+            content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
+        try:
+            obj = json.loads(content or "")
+        except (json.JSONDecodeError, TypeError):
+            continue
+        if isinstance(obj, dict) and "task" in obj:
+            return obj
+    return {}
 
 
 def pairwise_verdict(winners: str | dict[str, str], reason: str = "scripted") -> dict[str, Any]:
@@ -108,16 +120,17 @@ _TEXT = {
 def scripted_dialogue(n_turns: int, lang: str = "zh", n_images: int = 0) -> dict[str, Any]:
     """A valid dialogue answer: patient first, alternating, doctor asks before concluding.
 
-    Images (by index) go on the first patient turn, where a patient would show them.
+    An odd `n_turns` is rounded up so the doctor has the last word; images (by index) go on the
+    first patient turn, where a patient would show them.
     """
     text = _TEXT.get(lang, _TEXT["en"])
-    n_turns = max(2, n_turns)
+    n_turns = max(2, n_turns + n_turns % 2)
     turns: list[dict[str, Any]] = []
     for i in range(n_turns):
         if i % 2 == 0:
             t = text["patient_open"] if i == 0 else text["patient_more"].format(n=i)
             turns.append({"role": "patient", "text": t, "images": list(range(n_images)) if i == 0 else []})
-        elif i == n_turns - 1 or (i == n_turns - 2 and n_turns % 2 == 1):
+        elif i == n_turns - 1:
             turns.append({"role": "doctor", "text": text["doctor_close"], "images": []})
         else:
             turns.append({"role": "doctor", "text": text["doctor_ask"] if i == 1 else text["doctor_more"], "images": []})

@@ -1,0 +1,1 @@
+"""Multi-turn expansion: de-identified consultations, reports and images -> doctor-patient dialogues."""
