@@ -78,7 +78,7 @@ def _histogram(counter: Counter[int], width: int = 40) -> list[str]:
 
 
 def render_card(stats: CardStats, *, name: str, license: str, description: str,
-                split_files: dict[str, str], method: str) -> str:
+                split_files: dict[str, list[str]], method: str) -> str:
     total = sum(stats.records.values())
     meta = {
         "pretty_name": name,

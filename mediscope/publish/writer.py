@@ -1,7 +1,7 @@
 """`publish_dataset`: records -> a Hugging Face `datasets` folder (Parquet shards + card).
 
-Layout: `<out>/data/<split>-00000-of-0000N.parquet` and `<out>/README.md` whose YAML `configs`
-section maps splits to files, so `datasets.load_dataset(<out>)` and the Hub viewer need no
+Layout: `<out>/data/<split>-00000-of-0000N-<fingerprint>.parquet` and `<out>/README.md` whose
+YAML `configs` section lists each split's files, so `datasets.load_dataset(<out>)` and the Hub viewer need no
 loading script. The folder is built next to its destination and renamed into place, so a failed
 publish never leaves a half-written dataset where a trainer could pick it up.
 
@@ -11,6 +11,7 @@ Safety: a record whose `deid.status` is not `passed` is refused and written to a
 
 from __future__ import annotations
 
+import hashlib
 import logging
 import shutil
 import tempfile
@@ -102,6 +103,14 @@ def _refusal(rec: Record) -> tuple[str, str] | None:
     return None
 
 
+def _fingerprint(path: Path) -> str:
+    h = hashlib.sha256()
+    with path.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    return h.hexdigest()[:10]
+
+
 class _ShardWriter:
     """Buffers rows of one split and flushes a Parquet shard when the size bound is reached."""
 
@@ -137,7 +146,10 @@ class _ShardWriter:
         n = len(self.paths)
         final = []
         for i, p in enumerate(self.paths):
-            target = p.with_name(f"{self.split}-{i:05d}-of-{n:05d}.parquet")
+            # A content fingerprint in the name: `datasets` keys its cache on the folder name and
+            # the card's data_files, so a re-publish under the same names would load stale rows.
+            fp = _fingerprint(p)
+            target = p.with_name(f"{self.split}-{i:05d}-of-{n:05d}-{fp}.parquet")
             p.rename(target)
             final.append(target)
         return final
@@ -195,7 +207,7 @@ def publish_dataset(records: Iterable[Record] | str | Path, output_dir: str | Pa
                     review=rec.review.status.value,
                 )
         files = {s: writers[s].finalize() for s in SPLITS}
-        split_files = {s: f"data/{s}-*.parquet" for s in SPLITS if files[s]}
+        split_files = {s: [f"data/{p.name}" for p in files[s]] for s in SPLITS if files[s]}
         if not split_files:
             raise ValueError("nothing to publish: every record was refused (see the rejects file)")
         card = render_card(stats, name=opts.name, license=opts.license, description=opts.description,
