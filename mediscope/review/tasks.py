@@ -1,0 +1,188 @@
+"""Records -> Label Studio tasks (data + pre-annotations), one builder per review kind.
+
+Every task carries `key` (unique per project: the record id, plus the field or image for PHI and
+image review) and `record_id`, which is how pulled annotations find their record again. The
+pre-annotations ("predictions") are what the pipeline produced: the current text of each turn in
+its correction box, the de-identifier's spans, the redaction boxes. An expert who agrees changes
+nothing; every difference the expert makes is a correction.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote
+
+from mediscope.record import DeidStatus, Record
+
+log = logging.getLogger(__name__)
+
+ROLE_NAMES = {
+    "zh": {"patient": "患者", "doctor": "医生", "system": "系统"},
+    "en": {"patient": "Patient", "doctor": "Doctor", "system": "System"},
+}
+PHI_LABELS = (
+    "PERSON", "LOCATION", "DATE_TIME", "PHONE_NUMBER", "EMAIL_ADDRESS", "ID",
+    "MEDICAL_RECORD_NUMBER", "ORGANIZATION", "AGE", "URL", "OTHER_PHI",
+)  # fmt: skip
+IMAGE_SUBDIR = "mediscope-review"
+
+
+def role_name(role: str, lang: str) -> str:
+    return ROLE_NAMES.get(lang, ROLE_NAMES["en"]).get(role, role)
+
+
+def model_version(record: Record) -> str:
+    """Name the pre-annotation after the last stage that touched the record."""
+    if record.provenance:
+        last = record.provenance[-1]
+        return f"{last.stage}-{last.version}-{last.config_hash}"
+    return "mediscope"
+
+
+def dialogue_task(record: Record) -> tuple[str, dict[str, Any]]:
+    names = [role_name(t.role, record.lang) for t in record.turns]
+    turns = []
+    for i, (turn, name) in enumerate(zip(record.turns, names, strict=True)):
+        shown = turn.text + "".join(f" [image {ref}]" for ref in turn.images)
+        turns.append({"role": turn.role, "text": turn.text, "label": f"[{i}] {name}: {shown}"})
+    reports = "\n".join(f"[{r.kind}] {r.text}" for r in record.reports if r.text) or "-"
+    data = {
+        "key": record.id,
+        "record_id": record.id,
+        "dialogue": [{"author": n, "text": t["text"]} for n, t in zip(names, turns, strict=True)],
+        "turns": turns,
+        "reports_text": reports,
+    }
+    result = [
+        {"from_name": f"fix_{i}", "to_name": f"turn_{i}", "type": "textarea", "value": {"text": [turn.text]}}
+        for i, turn in enumerate(record.turns)
+    ]
+    return record.id, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}
+
+
+def spans_describe_text(record: Record) -> bool:
+    """Whether span offsets point into the record's current text.
+
+    The de-identifier records offsets in the *original* text; once it has replaced PHI
+    (status passed/failed) those offsets no longer fit the text an expert sees, so they are not
+    drawn. Before replacement (status pending: detection-only runs, or review-before-redaction)
+    they fit exactly and are pre-annotated.
+    """
+    return record.deid.status == DeidStatus.pending
+
+
+def phi_tasks(record: Record, only_with_spans: bool = False) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    draw = spans_describe_text(record)
+    for field_name, text in record.texts():
+        spans = [s for s in record.deid.spans if s.field == field_name]
+        if only_with_spans and not spans:
+            continue
+        result = []
+        if draw:
+            for n, span in enumerate(spans):
+                if span.end > len(text) or span.start >= span.end:
+                    log.warning("record %s %s: span %d-%d outside the text, not drawn", record.id, field_name, span.start, span.end)
+                    continue
+                label = span.entity_type if span.entity_type in PHI_LABELS else "OTHER_PHI"
+                result.append(
+                    {
+                        "id": f"s{n}",
+                        "from_name": "phi",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {"start": span.start, "end": span.end, "text": text[span.start : span.end], "labels": [label]},
+                    }
+                )
+        key = f"{record.id}|{field_name}"
+        data = {"key": key, "record_id": record.id, "field": field_name, "text": text, "spans_drawn": draw}
+        out.append((key, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}))
+    return out
+
+
+@dataclass
+class ImageServing:
+    """Where review images are written so Label Studio's local-files storage can serve them."""
+
+    document_root: Path
+
+    @property
+    def folder(self) -> Path:
+        return self.document_root / IMAGE_SUBDIR
+
+    def publish(self, record: Record, image_id: str) -> str:
+        """Write (or copy) the image under the document root; return its task URL."""
+        img = record.image(image_id)
+        suffix = (img.format or "png").lower().replace("jpeg", "jpg")
+        target = self.folder / f"{img.sha256}.{suffix}"
+        if not target.exists():
+            self.folder.mkdir(parents=True, exist_ok=True)
+            tmp = target.with_suffix(target.suffix + ".tmp")
+            if img.data is not None:
+                tmp.write_bytes(img.data)
+            elif img.path is not None and Path(img.path).is_file():
+                shutil.copyfile(img.path, tmp)
+            else:
+                raise FileNotFoundError(f"record {record.id} image {image_id}: no data and {img.path!r} is not a file")
+            tmp.replace(target)
+        rel = target.relative_to(self.document_root).as_posix()
+        return f"/data/local-files/?d={quote(rel)}"
+
+
+def image_tasks(record: Record, serving: ImageServing) -> list[tuple[str, dict[str, Any]]]:
+    out = []
+    for i, img in enumerate(record.images):
+        field_name = f"images[{i}]"
+        result = []
+        for n, span in enumerate(s for s in record.deid.spans if s.field == field_name and s.box):
+            x0, y0, x1, y1 = span.box  # type: ignore[misc]
+            result.append(
+                {
+                    "id": f"b{n}",
+                    "from_name": "redaction",
+                    "to_name": "image",
+                    "type": "rectanglelabels",
+                    "original_width": img.width,
+                    "original_height": img.height,
+                    "image_rotation": 0,
+                    "value": {
+                        "x": 100.0 * x0 / img.width,
+                        "y": 100.0 * y0 / img.height,
+                        "width": 100.0 * (x1 - x0) / img.width,
+                        "height": 100.0 * (y1 - y0) / img.height,
+                        "rotation": 0,
+                        "rectanglelabels": ["PHI"],
+                    },
+                }
+            )
+        key = f"{record.id}|{field_name}"
+        data = {
+            "key": key,
+            "record_id": record.id,
+            "field": field_name,
+            "image_id": img.id,
+            "image": serving.publish(record, img.id),
+            "width": img.width,
+            "height": img.height,
+        }
+        out.append((key, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}))
+    return out
+
+
+def build_tasks(
+    record: Record, kind: str, *, serving: ImageServing | None = None, only_with_spans: bool = False
+) -> list[tuple[str, dict[str, Any]]]:
+    """All tasks of one record for a review kind, as (key, task) pairs."""
+    if kind == "dialogue":
+        return [dialogue_task(record)]
+    if kind == "phi":
+        return phi_tasks(record, only_with_spans=only_with_spans)
+    if kind == "image":
+        if serving is None:
+            raise ValueError("image review needs a document root (--document-root) to serve images from")
+        return image_tasks(record, serving)
+    raise ValueError(f"records cannot be pushed as {kind!r} tasks; use dialogue, phi or image")
