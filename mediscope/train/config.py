@@ -172,6 +172,7 @@ class CounterpartsSettings(_Strict):
     output: str | None = Field(None, description="dataset folder with the added column; None = next to data")
     concurrency: int = Field(8, ge=1)
     system_prompt: str | None = None
+    cache_dir: str | None = Field(".mediscope-cache/llm", description="answer cache (resume); None = off")
 
 
 class CRPORecipe(_Recipe):

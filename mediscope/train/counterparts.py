@@ -61,17 +61,22 @@ def api_messages(messages: list[dict[str, Any]], images: list[Any], send_images:
     return out
 
 
-def _client(model: CounterpartModel, concurrency: int):
+def _client(model: CounterpartModel, settings: CounterpartsSettings):
     from mediscope.llm import LLMClient, LLMConfig
 
-    kwargs: dict[str, Any] = {"model": model.model, "concurrency": concurrency, "api_key_env": [model.api_key_env]}
+    kwargs: dict[str, Any] = {
+        "model": model.model,
+        "concurrency": settings.concurrency,
+        "api_key_env": [model.api_key_env],
+        "cache_dir": settings.cache_dir,
+    }
     if model.base_url:
         kwargs["base_url"] = model.base_url
     return LLMClient(LLMConfig(**kwargs))
 
 
 async def _generate(rows: list[dict[str, Any]], settings: CounterpartsSettings, send_images: bool, progress=None):
-    clients = [_client(m, settings.concurrency) for m in settings.models]
+    clients = [_client(m, settings) for m in settings.models]
     try:
 
         async def one(row: dict[str, Any], model: CounterpartModel, client) -> str:
