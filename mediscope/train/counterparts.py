@@ -145,7 +145,33 @@ def add_counterparts(
         ds.to_parquet(str(out / "data" / f"{split}-00000-of-00001.parquet"))
         counts[split] = len(ds)
         log.info("%s: %d rows x %d counterparts", split, len(ds), len(settings.models))
-    card = Path(data) / "README.md"
-    if card.is_file():
-        (out / "README.md").write_text(card.read_text(encoding="utf-8"), encoding="utf-8")
+    write_card(Path(data) / "README.md", out / "README.md", {s: [f"data/{s}-00000-of-00001.parquet"] for s in counts})
     return counts
+
+
+def write_card(source: Path, target: Path, split_files: dict[str, list[str]]) -> None:
+    """Copy the dataset card, pointing its ``configs`` at the new shards.
+
+    The publisher's card lists each split's (fingerprinted) files; copied verbatim it would send
+    ``load_dataset`` looking for files that are not in the new folder.
+    """
+    import yaml
+
+    meta: dict[str, Any] = {}
+    body = "# MediScope with counterpart responses\n"
+    if source.is_file():
+        text = source.read_text(encoding="utf-8")
+        if text.startswith("---"):
+            _, front, rest = text.split("---", 2)
+            meta = yaml.safe_load(front) or {}
+            body = rest.lstrip("\n")
+        else:
+            body = text
+    meta["configs"] = [
+        {"config_name": "default", "data_files": [{"split": s, "path": f} for s, f in split_files.items()]}
+    ]
+    note = "\n\nThis copy adds a `counterparts` column (list of {model, response}) for CRPO training.\n"
+    target.write_text(
+        "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n" + body.rstrip() + note,
+        encoding="utf-8",
+    )
