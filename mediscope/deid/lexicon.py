@@ -1,0 +1,141 @@
+"""Word lists the recognizers share: surnames, titles, context cues, clinical words to keep.
+
+Chinese person names cannot be found by patterns alone, and jieba's `nr` tag is both incomplete
+and noisy on medical text (it tags 帕金森病 as a name). The lists below turn weak signals into
+reliable ones: a name candidate must start with a common surname AND sit next to a title or a cue
+word, or be tagged `nr` and not be a clinical word.
+"""
+
+from __future__ import annotations
+
+# ~300 common single-character surnames. Characters that are mostly function words in running
+# text (和, 由, 于, 向, 全, 来 ...) are deliberately left out: they would fire on "和医生",
+# "由医生" and the like far more often than they are someone's surname.
+SURNAMES_1 = set(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘蒋蔡余杜叶程"
+    "苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付傅方白邹孟熊秦邱江尹薛闫阎段雷侯龙史陶黎贺顾"
+    "毛郝龚邵万钱严覃武戴莫孔汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰"
+    "焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁"
+    "蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
+    "臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘迟邝封谈匡鞠荆冀郁胥栗燕楚鄢谌奚粟冼"
+    "蔺楼阚帅朴禹祖漆巴卿狄晁芮扈阙浦戈鹿邸雍辜裘亓邰赫杭逯茹慕亢嵇湛戎茅揭尉檀昝衡尧"
+)
+SURNAMES_2 = (
+    "欧阳", "司马", "诸葛", "上官", "东方", "慕容", "皇甫", "令狐", "司徒", "夏侯", "公孙",
+    "尉迟", "长孙", "宇文", "轩辕", "端木", "澹台", "呼延", "独孤", "南宫", "西门", "万俟",
+)
+
+# Titles that follow a (sur)name: 王医生, 李女士, 张主任, 刘教授.
+TITLES_ZH = (
+    "主任医师", "副主任医师", "主治医师", "医生", "大夫", "医师", "主任", "教授", "护士长", "护士",
+    "院长", "老师", "女士", "先生", "小姐", "同志", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷",
+    "老先生", "老太太", "师傅", "博士", "药师", "技师", "总",
+)
+
+# Cue words that introduce a name: 患者张伟, 姓名：李娜, 家属王芳.
+NAME_CUES_ZH_STRONG = (
+    "姓名", "患者姓名", "病人姓名", "我叫", "名叫", "叫做", "签名", "联系人", "监护人", "记录人",
+    "记录者", "审核人", "报告人", "报告医师", "审核医师", "经治医师", "主治医生", "主治医师",
+    "主管医师", "接诊医生", "接诊医师", "申请医生", "送检医生", "检查医师", "诊断医师", "家属",
+)
+NAME_CUES_ZH_WEAK = (
+    "患者", "病人", "病员", "患儿", "本人", "丈夫", "妻子", "老公", "老婆", "爱人", "母亲", "父亲",
+    "妈妈", "爸爸", "儿子", "女儿", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "同事", "朋友",
+    "医生", "医师", "护士", "陪同人", "转给", "交给", "找",
+)
+
+# Characters that cannot be part of a given name right after the surname: they start the next
+# word ("张伟主诉", "李娜因发热", "王芳，女"). Used to decide between 2- and 3-character names.
+NOT_GIVEN_NAME_CHARS = set(
+    "主因于今自诉来在是的了和与及或被等患病发伴突现去前昨近既已无有说咨问经术男女年岁出入"
+    "到从向把对跟给让叫请看找为以由反晨晚早夜上下左右每一二三四五六七八九十两半各其这那也"
+    "都还就又再才便将会能要想需应该服用吃做查测复住诊科院室部门区床号医护生师士姐哥弟妹爷奶"
+    "叔姨妈爸儿孙先总长大夫老小"
+)
+
+# Clinical words that jieba (or the surname+cue rule) may take for names. Checked as prefixes of
+# a candidate: 高热, 白细胞, 黄疸, 左侧, 房颤, 甘油三酯, 谷丙转氨酶 ...
+CLINICAL_PREFIXES_ZH = (
+    "高热", "高烧", "高血", "高压", "高脂", "高糖", "高尿", "高钾", "高钠", "高钙", "高危", "高龄",
+    "白细", "白带", "白斑", "白血", "白内", "白天", "白癜", "黄疸", "黄体", "黄斑", "黄褐", "黄色",
+    "左侧", "左下", "左上", "左心", "左室", "左房", "左肺", "左肾", "左手", "左腿", "左眼", "左耳",
+    "房颤", "房室", "房早", "甘油", "谷丙", "谷草", "谷氨", "金黄", "石膏", "钱币", "周期", "周围",
+    "周身", "常规", "常见", "方案", "方法", "史密", "康复", "温度", "毛发", "毛囊", "包块", "包皮",
+    "宁神", "舒张", "舒适", "严重", "关节", "焦虑", "梅毒", "苗条", "曲线", "蓝色", "牛奶", "牛皮",
+    "马上", "安静", "安眠", "安全", "文化", "华法", "林可", "江湖", "艾滋", "艾灸", "尤其", "季节",
+    "霍乱", "易感", "易怒", "齐全", "冷汗", "冷敷", "卫生", "米饭", "柏油", "桂枝", "单纯", "单侧",
+    "成人", "成年", "程度", "任何", "叶酸", "余下", "杜仲", "苏醒", "龙胆", "雷尼", "陆续", "范围",
+    "贾第", "夏季", "付费", "燕麦", "路过", "游离", "蒙脱", "巴豆", "车前", "连续", "路易", "景天",
+    "党参", "宫颈", "宫腔", "宫外", "宫缩", "费用", "冷冻", "席汉", "卞氏", "桑叶", "沙丁", "荆芥",
+    "郁金", "蒲公", "麦冬", "童年", "凌晨", "纪录", "章节", "鲁米", "岳母", "申请", "欧洲", "兰索",
+    "焦虑", "左旋", "柳氮", "祝贺", "尚可", "符合", "阮病", "柯萨", "毕业", "涂抹", "盛夏", "翁氏",
+    "蓝光", "辛伐", "管理", "柴胡", "鲍曼", "喻义", "祁门", "房间", "滕氏", "屈光", "屈曲", "饶舌",
+    "解热", "解痉", "解毒", "解除", "艾司", "艾普", "阳性", "阳光", "阳痿", "穆斯", "卓越", "古方",
+    "吉非", "缪勒", "简单", "车祸", "项目", "芦荟", "麦角", "褚氏", "窦性", "窦道", "戚氏", "宗气",
+    "瞿麦", "佟氏", "苟且", "边缘", "姬松", "沙眼", "郎中", "甄别", "丛集", "仲景", "虞美", "巩膜",
+    "迟发", "封闭", "谈话", "匡正", "鞠躬", "荆芥", "冀州", "栗子", "燕窝", "楚楚", "帅气", "禹州",
+    "祖传", "漆树", "巴氏", "巴比", "卿卿", "狄氏", "芮氏", "扈从", "浦肯", "鹿茸", "鹿角", "雍正",
+    "茹素", "亢进", "嵇康", "湛蓝", "戎装", "茅根", "揭示", "衡量", "石淋", "结石", "夏枯", "金刚",
+    "金银", "钟表", "钟乳", "谭氏", "潘生", "蔡氏", "曾经", "肖像", "田七", "董事", "袁氏", "蒋氏",
+    "秦皮", "邱氏", "尹氏", "薛氏", "段落", "侯氏", "龙骨", "陶土", "黎明", "贺卡", "顾虑", "郝氏",
+    "龚氏", "邵氏", "万一", "万古", "钱包", "严格", "武术", "戴口", "戴眼", "莫名", "孔径", "汤剂",
+    "汤药", "常年", "常温", "温和", "温水", "温热", "康泰", "施行", "文件", "牛黄", "樊氏", "葛根",
+    "邢氏", "安乃", "安定", "齐墩", "易瑞", "乔氏", "伍氏", "庞大", "颜面", "颜色", "庄氏", "聂氏",
+    "殷红", "詹氏", "耿氏", "关注", "关心", "兰氏", "俞氏", "柳树", "甘草", "甘露", "祝由", "包括",
+    "包扎", "宁静", "尚未", "舒服", "舒缓", "柯氏", "梅尼", "童氏", "毕竟", "季度", "裴氏", "霍奇",
+    "霍纳", "成分", "成功", "苗头", "谷物", "盛行", "曲安", "曲马", "骆驼", "蓝莓", "游泳", "辛辣",
+    "靳氏", "管道", "管型", "柴氏", "蒙氏", "华佗", "华氏", "喻氏", "房事", "房子", "屈服", "解释",
+    "解决", "解开", "牟氏", "艾氏", "尤氏", "阳台", "农药", "卓氏", "古代", "吉兰", "缪氏", "简氏",
+    "车站", "项氏", "连接", "芦丁", "麦粒", "娄氏", "景色", "党员", "费氏", "卜氏", "冷静", "冷水",
+    "晏氏", "席氏", "卫氏", "米氏", "柏氏", "宗氏", "桂氏",
+    "王道", "李子", "张力", "张口", "刘海", "陈旧", "陈皮", "杨梅", "黄芪", "黄连", "黄芩", "赵氏",
+    "吴茱", "周岁", "周后", "周前", "徐缓", "孙女", "马兜", "马齿", "朱砂", "胡椒", "胡萝", "胡言",
+    "郭氏", "何时", "何处", "何种", "高于", "高度", "高峰", "高效", "高敏", "林氏", "罗红", "罗氏",
+    "郑氏", "梁氏", "谢氏", "宋氏", "唐氏", "许多", "许可", "韩国", "冯氏", "邓氏", "曹氏", "彭氏",
+    "曾氏", "肖氏", "田氏", "董氏", "潘氏", "蒋介", "蔡司", "余氏", "杜冷", "叶氏", "程序", "苏打",
+    "魏氏", "吕氏", "丁香", "丁苯", "任意", "沈氏", "姚氏", "卢氏", "姜汤", "姜黄", "崔氏", "钟氏",
+    "陆氏", "汪氏", "范氏", "金氏", "石氏", "廖氏", "贾氏", "夏天", "韦氏", "付出", "方面", "方便",
+    "方向", "方式", "白色", "白领", "邹氏", "孟鲁", "熊胆", "秦氏", "江氏", "闫氏", "阎氏", "雷米",
+    "史上", "毛细", "毛巾", "龚氏", "万氏", "钱氏", "严密", "武氏", "孔氏", "常氏", "温氏", "施氏",
+    "文氏", "牛氏", "葛氏", "安氏", "安慰", "易氏", "乔氏", "庞氏", "倪氏", "章氏", "鲁氏", "岳氏",
+)
+
+# English disease eponyms and other capitalised clinical words spaCy's small model takes for
+# PERSON/ORG/GPE. A PERSON hit equal to one of these (or followed by 's disease/syndrome) is dropped.
+EPONYMS_EN = {
+    "addison", "alzheimer", "asperger", "barrett", "bell", "burkitt", "crohn", "cushing", "down",
+    "epstein", "barr", "graves", "guillain", "barre", "hashimoto", "hodgkin", "huntington",
+    "kawasaki", "korsakoff", "marfan", "meniere", "paget", "parkinson", "raynaud", "reiter",
+    "sjogren", "sjögren", "still", "tourette", "wernicke", "wilson", "wilms", "kaposi", "lyme",
+    "osgood", "schlatter", "bartholin", "babinski", "brugada", "conn", "cushing's", "fallot",
+    "gilbert", "horner", "kussmaul", "legionnaires", "ludwig", "mallory", "weiss", "munchausen",
+    "lou gehrig", "gehrig", "guillain-barre", "guillain-barré", "epstein-barr", "apgar", "glasgow",
+    "murphy", "mcburney", "homan", "homans", "romberg", "trendelenburg", "valsalva", "heimlich",
+    "whipple", "kaplan", "meier", "pap", "gram", "ziehl", "neelsen", "bence", "jones", "tanner",
+    "reye", "rett", "tay", "sachs", "niemann", "pick", "gaucher", "fabry", "pompe", "klinefelter",
+    "turner", "noonan", "williams", "prader", "willi", "angelman", "edwards", "patau", "dubin",
+    "johnson", "stevens", "kaposi's", "hirschsprung", "kawasaki's", "behcet", "behçet", "takayasu",
+    "wegener", "churg", "strauss", "goodpasture", "henoch", "schonlein", "sheehan", "zollinger",
+    "ellison", "budd", "chiari", "arnold", "dandy", "walker", "bell's", "von willebrand",
+    "willebrand", "hodgkin's", "parkinson's", "alzheimer's", "crohn's", "graves'", "tourette's",
+}
+EPONYM_FOLLOWERS_EN = ("disease", "syndrome", "lymphoma", "palsy", "sign", "test", "score",
+                       "sarcoma", "tumor", "tumour", "disorder", "phenomenon", "maneuver",
+                       "manoeuvre", "reflex", "criteria", "scale", "classification", "'s", "’s")
+
+# Capitalised clinical words (drugs, tests, departments) the small English model mislabels.
+CLINICAL_WORDS_EN = {
+    "mri", "ct", "ecg", "ekg", "eeg", "mrn", "hr", "bp", "rr", "spo2", "icu", "er", "ed", "ent",
+    "copd", "chf", "cabg", "hiv", "hba1c", "ldl", "hdl", "tsh", "wbc", "rbc", "crp", "esr", "bun",
+    "covid", "covid-19", "sars-cov-2", "metformin", "lisinopril", "atorvastatin", "amlodipine",
+    "warfarin", "heparin", "insulin", "aspirin", "ibuprofen", "acetaminophen", "paracetamol",
+    "omeprazole", "levothyroxine", "prednisone", "amoxicillin", "azithromycin", "ceftriaxone",
+    "vancomycin", "furosemide", "losartan", "metoprolol", "simvastatin", "gabapentin",
+    "sertraline", "fluoxetine", "albuterol", "salbutamol", "clopidogrel", "apixaban",
+    "rivaroxaban", "morphine", "oxycodone", "tramadol", "doxycycline", "ciprofloxacin",
+    "levofloxacin", "hydrochlorothiazide", "spironolactone", "carvedilol", "digoxin", "nitroglycerin",
+    "cardiology", "neurology", "oncology", "radiology", "pediatrics", "dermatology", "urology",
+    "nephrology", "gastroenterology", "endocrinology", "psychiatry", "orthopedics", "emergency",
+    "tylenol", "advil", "motrin", "lipitor", "zoloft", "prozac", "xanax", "valium", "coumadin",
+    "plavix", "eliquis", "xarelto", "lasix", "glucophage", "synthroid", "humira", "keytruda",
+}

@@ -1,0 +1,293 @@
+"""English PHI recognizers and the language-independent ones both languages share.
+
+Names, cities and some dates come from the spaCy NER of `en_core_web_sm` (read straight from the
+Doc that Presidio's NLP engine produced). The small model has known false positives on clinical
+text (MRN/CT as ORG, "HR 72" as DATE, Hodgkin as PERSON), so its entities are filtered: ORG and
+NORP are ignored, PERSON hits that are eponyms or drug names are dropped, and DATE hits are kept
+only when they look like a calendar date. Everything with a fixed shape is a regex rule.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer.predefined_recognizers import (
+    EmailRecognizer,
+    IpRecognizer,
+    UrlRecognizer,
+)
+
+from mediscope.deid import lexicon
+from mediscope.deid.recognizers.base import (
+    RegexRecognizer,
+    Rule,
+    contains_any,
+    digit_count_between,
+    has_digit,
+    luhn_ok,
+)
+from mediscope.deid.types import (
+    ACCOUNT_NUMBER,
+    AGE,
+    CREDIT_CARD,
+    DATE_TIME,
+    DEVICE_ID,
+    ID_NUMBER,
+    INSURANCE_ID,
+    LICENSE_PLATE,
+    LOCATION,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PHONE_NUMBER,
+    US_SSN,
+    ZIP_CODE,
+)
+
+S = r"[ \-.]{0,2}"
+MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_MONTH_RE = regex.compile(rf"\b{MONTH}\b", regex.IGNORECASE)
+CUE_GAP_EN = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|-|=)\s*){0,3}\s*"
+ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
+
+STREET_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
+    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Alley|Plaza|Row|"
+    r"Crescent|Close|Mews|Walk|Heights|Hts|Ridge|Park|Point|Pike|Run|Crossing|Xing|Grove|Station|"
+    r"Stravenue|Ville|Village|Vista|View|Views|Spur|Port|Pass|Summit|Valley|Center|Centre|Junction|Mall)"
+)
+
+
+def _ssn_ok(value: str) -> bool:
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if len(digits) != 9:
+        return False
+    area, group, serial = digits[:3], digits[3:5], digits[5:]
+    return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
+
+
+def shared_rules() -> list[Rule]:
+    """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
+    return [
+        Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
+             needs=has_digit),
+        Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
+             0.95, needs=has_digit),
+        Rule("credit_card", CREDIT_CARD,
+             rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2}}{S}\d{{1,4}}(?:{S}\d{{1,3}})?)(?!\d)", 0.9,
+             validator=luhn_ok, needs=has_digit),
+        Rule("credit_card_amex", CREDIT_CARD, rf"(?<!\d)(?P<phi>3[47]\d{{2}}{S}\d{{6}}{S}\d{{5}})(?!\d)", 0.9,
+             validator=luhn_ok, needs=has_digit),
+        Rule("phone_intl", PHONE_NUMBER,
+             r"(?<![\w+])(?P<phi>(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6})(?!\d)", 0.8,
+             validator=digit_count_between(8, 15), needs=has_digit),
+        Rule("phone_us", PHONE_NUMBER,
+             r"(?<![\dA-Za-z])(?P<phi>(?:\+?1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]{0,2}\d{3}[ .\-]{0,2}\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?)(?!\d)",
+             0.8, needs=has_digit),
+        Rule("phone_cued", PHONE_NUMBER,
+             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me)?(?: at)?|contact(?: number)?|reach (?:me|her|him) at)"
+             r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,20}\d)",
+             0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
+        Rule("long_number", ID_NUMBER, r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])", 0.6, needs=has_digit),
+        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
+             0.55, needs=has_digit, flags=0),
+    ]
+
+
+def en_identifier_rules() -> list[Rule]:
+    def cue(words: str) -> str:
+        return rf"(?:{words})"
+
+    mrn = cue(r"MRN|MR#|MR\s?no\.?|medical record(?:\s+(?:number|no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
+              r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?|#))|"
+              r"visit\s+(?:id|number|no\.?|#)|accession(?:\s+(?:number|no\.?|#))|specimen\s+(?:id|number)|"
+              r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)")
+    ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
+              r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
+              r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
+              r"medicare(?:\s+(?:id|number|no\.?|#))|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
+              r"claim\s+(?:number|no\.?|#|id)")
+    acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
+               r"routing\s+(?:number|no\.?)|IBAN")
+    dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))|S/N|SN|IMEI|UDI|"
+              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)")
+    plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
+                r"registration\s+(?:number|no\.?|plate)|tag\s+number")
+    lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
+              r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI")
+    return [
+        Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        Rule("plate_cued", LICENSE_PLATE, rf"\b{plate}{CUE_GAP_EN}(?P<phi>[A-Z0-9](?:[A-Z0-9]|[ \-](?=[A-Z0-9])){{2,9}})",
+             0.9),
+        Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        Rule("zip_cued", ZIP_CODE, r"\b(?:zip(?:\s*code)?|postal\s+code|postcode)[\s:#]*(?P<phi>\d{5}(?:-\d{4})?)(?!\d)",
+             0.95, needs=has_digit),
+        Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
+             needs=has_digit, flags=0),
+        Rule("street_address", LOCATION,
+             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z0-9'\-]*\.?\s+){{1,4}}{STREET_SUFFIX}\.?"
+             rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
+             0.85, needs=has_digit, flags=0),
+        Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
+             needs=has_digit, flags=0),
+        Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
+        Rule("age_over_89", AGE,
+             r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*old|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
+             0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
+        Rule("age_over_89_words", AGE,
+             r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
+             0.85, needs=contains_any("ninety", "hundred")),
+    ]
+
+
+def en_date_rules() -> list[Rule]:
+    d = r"(?:0?[1-9]|[12]\d|3[01])"
+    m = r"(?:0?[1-9]|1[0-2])"
+    y = r"(?:19|20)\d{2}"
+    ordinal = r"(?:st|nd|rd|th)?"
+    return [
+        Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/.\-])", 0.95,
+             needs=has_digit),
+        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/.\-])", 0.85,
+             needs=has_digit),
+        Rule("date_mdy_words", DATE_TIME,
+             rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y})?)(?![\d])", 0.9, needs=has_digit),
+        Rule("date_dmy_words", DATE_TIME,
+             rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y})?)\b", 0.9, needs=has_digit),
+        Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
+        Rule("date_dob", DATE_TIME, rf"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{{1,4}}[\-/.]\d{{1,2}}[\-/.]\d{{1,4}})",
+             0.95, needs=has_digit),
+    ]
+
+
+_EN_TITLE = regex.compile(
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr)\.?\s+(?P<name>[A-Z][a-zA-Z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'\-]+)?)"
+)
+_EN_NAME_CUE = regex.compile(
+    r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
+    r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
+    r"[Pp]hysician|[Cc]linician|[Pp]rovider|my name is|[Ii] am|[Tt]his is)\s*[:\-]?\s*"
+    r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
+)
+_TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
+_DRUG_SUFFIX = regex.compile(
+    r"(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|floxacin|cycline|dipine|tidine|prazole|"
+    r"parin|oxetine|aline|azepam|zolam|tropin|formin|gliptin|gliflozin|vir|navir|lukast|terol|sone|olone|"
+    r"afil|triptan|setron|dronate|caine|amide|thiazide)$",
+    regex.IGNORECASE,
+)
+_DURATION = regex.compile(
+    r"^(?:\d+|a|an|one|two|three|few|several)\s*(?:-|\s)?(?:day|week|month|year|hour|minute|decade)s?\b|"
+    r"\b(?:ago|daily|weekly|monthly|yearly|today|tonight|yesterday|tomorrow|annual)\b",
+    regex.IGNORECASE,
+)
+
+
+def _is_eponym(text: str, following: str) -> bool:
+    low = text.lower().strip()
+    if low in lexicon.EPONYMS_EN or low in lexicon.CLINICAL_WORDS_EN:
+        return True
+    parts = regex.split(r"[\s\-]+", low)
+    if parts and all(p.rstrip("'’s") in lexicon.EPONYMS_EN or p in lexicon.EPONYMS_EN for p in parts):
+        return True
+    nxt = following.lstrip().lower()
+    if nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) and (low.rstrip("'’s") in lexicon.EPONYMS_EN or nxt.startswith(("'s", "’s"))):
+        return True
+    return bool(_DRUG_SUFFIX.search(low)) and " " not in low
+
+
+class EnglishNerRecognizer(EntityRecognizer):
+    """PERSON / LOCATION / DATE from the spaCy Doc, filtered for clinical false positives, plus
+    title and cue patterns (Dr. Wong, Name: John Smith) that the small model sometimes misses."""
+
+    LOCATION_LABELS = ("GPE", "LOC", "FAC")
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[PERSON, LOCATION, DATE_TIME], name="EnNerRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=entity, start=start, end=end, score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        out: list[RecognizerResult] = []
+        doc = getattr(nlp_artifacts, "tokens", None) if nlp_artifacts is not None else None
+        if doc is not None and hasattr(doc, "ents"):
+            for ent in doc.ents:
+                label = ent.label_
+                s, e = ent.start_char, ent.end_char
+                etext = ent.text
+                if label == "PERSON":
+                    # spaCy may glue a title or trailing punctuation on; trim both.
+                    m = regex.match(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+", etext)
+                    if m:
+                        s += m.end()
+                        etext = text[s:e]
+                    if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
+                        continue
+                    if _is_eponym(etext, text[e : e + 14]):
+                        continue
+                    out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
+                elif label in self.LOCATION_LABELS:
+                    if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
+                        continue
+                    out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
+                elif label == "DATE":
+                    if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
+                        out.append(self._result(DATE_TIME, s, e, 0.75, "spacy_date"))
+        for m in _EN_TITLE.finditer(text):
+            s, e = m.span("name")
+            if not _is_eponym(m.group("name"), text[e : e + 14]):
+                out.append(self._result(PERSON, s, e, 0.85, "title"))
+        for m in _EN_NAME_CUE.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if name.split()[0].rstrip(".") in _TITLES_EN:
+                continue
+            if name.lower() in lexicon.CLINICAL_WORDS_EN or _is_eponym(name, text[e : e + 14]):
+                continue
+            if m.group(0).lower().startswith(("i am", "this is")) and " " not in name:
+                continue  # "I am Worried" - needs a full name to be trusted
+            out.append(self._result(PERSON, s, e, 0.8, "cue"))
+        return out
+
+
+def builtin_recognizers(lang: str) -> list[EntityRecognizer]:
+    """Presidio's own e-mail, URL and IP recognizers, registered for `lang`."""
+    return [
+        EmailRecognizer(supported_language=lang),
+        UrlRecognizer(supported_language=lang),
+        IpRecognizer(supported_language=lang),
+    ]
+
+
+def build_en_recognizers() -> list[EntityRecognizer]:
+    return [
+        *builtin_recognizers("en"),
+        RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), "en"),
+        RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
+        RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
+        EnglishNerRecognizer("en"),
+    ]
+
+
+def build_shared_for(lang: str) -> list[EntityRecognizer]:
+    """The language-independent recognizers for a non-English analyzer (zh)."""
+    return [*builtin_recognizers(lang), RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), lang)]

@@ -1,0 +1,341 @@
+"""Chinese PHI recognizers: identifiers by pattern + checksum, names by surname + cue + jieba.
+
+All patterns run on the normalised text (full-width digits already ASCII) and use `(?<!\\d)` /
+`(?!\\d)` instead of `\\b`, which never matches between a CJK character and a digit.
+Separators `[ -]{0,2}` between every digit group let OCR-spaced and hand-grouped numbers
+(`138 1234 5678`, `1 3 8 1 2 3 4 5 6 7 8`) match the same rule as the plain form.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from mediscope.deid import lexicon
+from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers.base import (
+    RegexRecognizer,
+    Rule,
+    cn_id_checksum_ok,
+    cn_id_plausible,
+    contains_any,
+    digit_count_between,
+    has_digit,
+    luhn_ok,
+)
+from mediscope.deid.types import (
+    ACCOUNT_NUMBER,
+    AGE,
+    CN_ID_CARD,
+    DATE_TIME,
+    DEVICE_ID,
+    INSURANCE_ID,
+    LICENSE_PLATE,
+    LOCATION,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PHONE_NUMBER,
+    SOCIAL_HANDLE,
+    ZIP_CODE,
+)
+
+S = r"[ \-.]{0,2}"  # separator allowed between digits (spaces, dashes, OCR gaps)
+CJK = r"[\u4e00-\u9fff]"
+CN_NUM = "零〇一二三四五六七八九十"
+# What may sit between a cue and its value: 住院号：, 住院号是, 住院号为 No. ...
+CUE_GAP = r"(?:[\s:：#=\-]|号码|编号|号|是|为|No\.?)*"
+ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\- ]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=[A-Za-z0-9])){3,32})"
+
+
+def _cn_id_validator(value: str) -> float | None:
+    if cn_id_checksum_ok(value) and cn_id_plausible(value):
+        return 1.0
+    return None  # invalid checksum: left to the generic long-number rule
+
+
+def _luhn_or_none(value: str) -> bool:
+    return luhn_ok(value)
+
+
+def _alt(words: tuple[str, ...] | list[str]) -> str:
+    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号", "就诊号", "就诊卡号", "门诊卡号",
+            "诊疗卡号", "登记号", "检查号", "影像号", "病理号", "标本号", "ID号", "患者ID", "病人ID",
+            "流水号", "挂号单号", "处方号", "住院编号", "门诊编号", "病案编号", "档案号", "健康档案号",
+            "就诊卡", "诊疗卡", "病历本号", "检验号", "条码号", "申请单号", "报告单号")
+INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社保卡号", "社保号", "社保卡",
+                  "医疗保险号", "医疗保险卡号", "保险单号", "保单号", "新农合卡号", "新农合号", "参保号",
+                  "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号")
+ACCOUNT_CUES = ("银行卡号", "银行卡", "银行账号", "银行帐号", "卡号", "账号", "帐号", "账户", "帐户",
+                "支付宝账号", "支付宝", "开户账号", "收款账号")
+DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起搏器序列号", "植入物编号", "仪器编号",
+               "血糖仪编号", "机身号", "IMEI", "SN码", "S/N")
+SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
+
+_PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
+
+# Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
+# "我家住在..." but at the place name itself.
+_ADMIN_CHAR = r"(?:(?![我你他她家住在是的了到去从来和与及于为向往有个这那就都也还要请问想搬离回地址])" + CJK + ")"
+_ADDR_UNIT_START = (
+    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"
+    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟))?"
+    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗))?"
+    rf"(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?"
+)
+_ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|里|村|屯|弄|道)"
+_ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号|弄|巷|组))"
+_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|苑|家园|新村|新城|庄园|社区|宿舍|花苑|雅苑|名苑|嘉园|公馆|府|城|院)"
+_ADDR_TAIL = (
+    rf"(?:{S}\d{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
+    rf"(?:{S}\d{{1,3}}{S}单元)?"
+    rf"(?:{S}\d{{1,3}}{S}(?:层|楼))?"
+    rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户))?"
+)
+ADDRESS_FULL = (
+    rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}?(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
+)
+ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
+ADDRESS_ADMIN = (
+    rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州)"
+    rf"{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?)"
+)
+ADDRESS_CUED = (
+    rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址)"
+    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)))"
+)
+
+
+def address_rules() -> list[Rule]:
+    return [
+        Rule("address_full", LOCATION, ADDRESS_FULL, 0.85,
+             validator=lambda v: len(v) >= 4 and any(ch.isdigit() or ch in CN_NUM for ch in v) or len(v) >= 7),
+        Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8,
+             validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
+        Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7),
+        Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=lambda v: 2 <= len(v) <= 40),
+        Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+    ]
+
+
+def zh_identifier_rules() -> list[Rule]:
+    return [
+        # 18-digit resident ID (checksum-validated), any grouping.
+        Rule("cn_id", CN_ID_CARD,
+             rf"(?<![\dA-Za-z])(?P<phi>[1-9](?:{S}\d){{16}}{S}[\dXx])(?![\dA-Za-z])", 1.0,
+             validator=_cn_id_validator, needs=has_digit),
+        Rule("cn_id_cued", CN_ID_CARD,
+             rf"(?:身份证|身份证号|身份证号码|公民身份号码|证件号|证件号码)(?:{CUE_GAP})(?P<phi>\d(?:{S}[\dXx]){{14,17}})(?![\dA-Za-z])",
+             0.95, needs=has_digit),
+        # Mobiles: 11 digits starting 1[3-9], optional +86 / 0086, any grouping.
+        Rule("cn_mobile", PHONE_NUMBER,
+             rf"(?<![\dA-Za-z])(?P<phi>(?:(?:\+|00)?\s?\(?86\)?{S})?1{S}[3-9](?:{S}\d){{9}})(?!\d)",
+             0.95, needs=has_digit),
+        # Landlines: 0 + 2-3 digit area code (parenthesised or not) + 7-8 digits, extension.
+        Rule("cn_landline", PHONE_NUMBER,
+             rf"(?<![\dA-Za-z])(?P<phi>(?:(?:\+|00)?86{S})?(?:\(0\d{{2,3}}\)|0\d{{2,3}}){S}[2-9]\d{{2,3}}{S}\d{{4}}(?:\s*(?:转|分机|ext\.?|x){S}\d{{1,5}})?)(?!\d)",
+             0.9, needs=has_digit),
+        Rule("cn_service", PHONE_NUMBER, rf"(?<!\d)(?P<phi>[48]00{S}\d{{3}}{S}\d{{4}})(?!\d)", 0.85, needs=has_digit),
+        Rule("phone_cued", PHONE_NUMBER,
+             rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
+             0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
+             needs=has_digit),
+        Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
+             needs=has_digit),
+        Rule("account_cued", ACCOUNT_NUMBER, rf"(?:{_alt(ACCOUNT_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.9,
+             needs=has_digit),
+        Rule("bank_card", ACCOUNT_NUMBER,
+             rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2,3}}(?:{S}\d{{1,3}})?)(?!\d)", 0.85,
+             validator=_luhn_or_none, needs=has_digit),
+        Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
+        Rule("wechat", SOCIAL_HANDLE,
+             rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[(（][^)）]{{0,6}}[)）])?(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
+             0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
+        Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
+             needs=contains_any("qq", "扣扣", "q号")),
+        Rule("plate", LICENSE_PLATE,
+             rf"(?P<phi>[{_PROVINCE_ABBR}][A-HJ-NP-Z][\s·•\-]?[A-HJ-NP-Z0-9]{{4}}[A-HJ-NP-Z0-9挂学警港澳]{{1,2}})(?![A-Za-z0-9])",
+             0.85, flags=0),
+        Rule("plate_cued", LICENSE_PLATE,
+             rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
+    ]
+
+
+def zh_date_age_rules() -> list[Rule]:
+    d = r"(?:0?[1-9]|[12]\d|3[01])"
+    m = r"(?:0?[1-9]|1[0-2])"
+    y = r"(?:19|20)\d{2}"
+    cn_d = "[一二三四五六七八九十]{1,3}"
+    cn_y = "[零〇一二三四五六七八九]{4}"
+    return [
+        Rule("date_ymd", DATE_TIME,
+             rf"(?<!\d)(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号])?)(?!\d)", 0.95,
+             needs=has_digit),
+        Rule("date_ym", DATE_TIME, rf"(?<!\d)(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
+             needs=has_digit),
+        Rule("date_md", DATE_TIME, rf"(?<![\d年.])(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
+        Rule("date_compact", DATE_TIME,
+             rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
+             0.9, needs=has_digit),
+        Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
+        Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
+        Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
+        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
+        Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:周岁|岁|歲))", 0.9),
+    ]
+
+
+# ---- names ----------------------------------------------------------------------------------
+
+_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + "".join(sorted(lexicon.SURNAMES_1)) + "])"
+_GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS)) + r"])[\u4e00-\u9fff])"
+_TITLE_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
+_STRONG_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG)})[\s:：]*(?:是|为)?[\s:：]*(?={_SURNAME})")
+_WEAK_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={_SURNAME})")
+_FOLLOW_RE = regex.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
+    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志)"
+)
+_SURNAME_RE = regex.compile(_SURNAME)
+
+
+def _is_clinical(candidate: str) -> bool:
+    return any(candidate.startswith(p) for p in lexicon.CLINICAL_PREFIXES_ZH)
+
+
+class ChineseNameRecognizer(EntityRecognizer):
+    """Chinese person names from titles, cue words and jieba's word segmentation.
+
+    Four signals, strongest first: a title after the name (王医生, 李娜女士), a strong cue before
+    it (姓名：, 家属), a weak cue (患者张伟) checked against clinical words, a "name，男/女" or
+    "name主诉" shape, and finally jieba: an out-of-vocabulary 2-3 character token that starts
+    with a common surname is almost always a name in consultation text.
+    """
+
+    def __init__(self, supported_language: str = "zh", use_jieba: bool = True) -> None:
+        self.use_jieba = use_jieba
+        super().__init__(supported_entities=[PERSON], name="ZhNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        self._jieba = jieba
+        self._freq = jieba.dt.FREQ
+        self._tags = jieba.posseg.dt.word_tag_tab
+
+    def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=PERSON,
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+    def _name_at(self, text: str, start: int) -> int:
+        """End offset of the name starting at `start` (surname + 1-2 given characters)."""
+        m = _SURNAME_RE.match(text, start)
+        if m is None:
+            return start
+        pos = m.end()
+        given = 0
+        while pos < len(text) and given < 2 and "\u4e00" <= text[pos] <= "\u9fff":
+            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and given >= 1:
+                break
+            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and given == 0 and text[pos] not in "小大老长":
+                break
+            given += 1
+            pos += 1
+        if given == 2:
+            # Prefer jieba's boundary: 张伟主诉 -> 张伟, 王秀英说 -> 王秀英.
+            window = text[start : min(len(text), start + 6)]
+            first = self._jieba.lcut(window)
+            if first:
+                tok = first[0]
+                if len(tok) == pos - start - 1 and len(tok) >= 2:
+                    return start + len(tok)
+                if len(tok) == 1 and len(first) > 1 and len(first[1]) == 1:
+                    return start + 2
+                if len(tok) == 1 and len(first) > 1 and len(first[1]) >= 2 and self._freq.get(first[1], 0) > 50:
+                    # 李 + 主任 ... the next token is a real word, so the name is the surname only
+                    return start + 1 if m.end() - start == 1 and given == 0 else pos
+        return pos
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        out: list[RecognizerResult] = []
+        norm = normalize(text)
+
+        for m in _TITLE_RE.finditer(norm):
+            s, e = m.span("name")
+            # "感谢王医生": the scan may start at 谢 (a surname) inside the word 感谢.
+            while s > 0 and e - s > 1 and self._freq.get(norm[s - 1 : s + 1], 0) > 0 and _SURNAME_RE.match(norm, s + 1):
+                s += 1
+            if e - s >= 2 and _is_clinical(norm[s:e]):
+                continue
+            out.append(self._result(s, e, 0.85, "title"))
+
+        for m in _STRONG_CUE_RE.finditer(norm):
+            s = m.end()
+            e = self._name_at(norm, s)
+            if e - s >= 2:
+                out.append(self._result(s, e, 0.9, "strong_cue"))
+
+        for m in _WEAK_CUE_RE.finditer(norm):
+            s = m.end()
+            e = self._name_at(norm, s)
+            cand = norm[s:e]
+            if e - s < 2 or _is_clinical(cand) or self._is_word(cand):
+                continue
+            out.append(self._result(s, e, 0.75, "weak_cue"))
+
+        for m in _FOLLOW_RE.finditer(norm):
+            s, e = m.span("name")
+            cand = norm[s:e]
+            if _is_clinical(cand) or self._is_word(cand):
+                continue
+            out.append(self._result(s, e, 0.75, "follow_cue"))
+
+        if self.use_jieba:
+            pos = 0
+            for tok in self._jieba.cut(norm):
+                n = len(tok)
+                if 2 <= n <= 4 and _SURNAME_RE.match(tok) and all("\u4e00" <= ch <= "\u9fff" for ch in tok):
+                    freq = self._freq.get(tok, 0)
+                    tag = self._tags.get(tok, "")
+                    if (freq == 0 or (tag == "nr" and freq < 1000)) and not _is_clinical(tok):
+                        if tok[-1] not in lexicon.NOT_GIVEN_NAME_CHARS and n <= 3:
+                            out.append(self._result(pos, pos + n, 0.6, "jieba"))
+                pos += n
+        return out
+
+    def _is_word(self, cand: str) -> bool:
+        """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
+        for k in (cand, cand[:2]):
+            f = self._freq.get(k, 0)
+            if f > 0 and not self._tags.get(k, "").startswith("nr"):
+                return True
+        return False
+
+
+def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
+    return [
+        RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
+        RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
+        RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
+        ChineseNameRecognizer("zh", use_jieba=use_jieba),
+    ]

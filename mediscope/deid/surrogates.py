@@ -1,0 +1,312 @@
+"""Realistic, consistent surrogates and date shifting.
+
+A surrogate is derived from a hash of (seed, case key, entity type, normalised original), not from
+a running random stream. That gives three properties a corpus needs: the same person gets the same
+fake name everywhere in a case (turns, reports, later records of the same case); re-running the
+pipeline gives byte-identical output; and two cases never share a mapping, so surrogates cannot be
+joined across cases. Numbers keep their shape (grouping, separators, leading prefix) so the text
+still reads naturally (`138 1234 5678` -> `138 5093 2271`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from faker import Faker
+
+from mediscope.deid import types as T
+from mediscope.deid.normalize import normalize
+
+_FAKERS: dict[str, Faker] = {}
+
+
+def _faker(locale: str) -> Faker:
+    fk = _FAKERS.get(locale)
+    if fk is None:
+        fk = _FAKERS[locale] = Faker(locale)
+    return fk
+
+
+def _key(value: str) -> str:
+    """Normalisation for the surrogate map: full-width, case, spacing and dashes don't matter."""
+    return re.sub(r"[\s\-.()]", "", normalize(value)).lower()
+
+
+def _rng(*parts: object) -> random.Random:
+    h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
+    return random.Random(int.from_bytes(h[:8], "big"))
+
+
+def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0) -> str:
+    """Replace digits by digits and letters by letters, keeping separators, case and a prefix."""
+    out = []
+    seen = 0
+    for ch in value:
+        n = normalize(ch)
+        if n.isdigit():
+            seen += 1
+            digit = str(rng.randint(1 if seen == 1 else 0, 9))
+            if ch != n:  # full-width in, full-width out
+                digit = chr(ord(digit) + 0xFEE0)
+            out.append(ch if seen <= keep_prefix else digit)
+        elif n.isascii() and n.isalpha():
+            seen += 1
+            if seen <= keep_prefix:
+                out.append(ch)
+            else:
+                c = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
+                out.append(c if n.isupper() else c.lower())
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def _is_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+
+
+# ---- dates ----------------------------------------------------------------------------------
+
+_CN_DIGITS = "〇一二三四五六七八九"
+_CN_VAL = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"零": 0}
+_MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+           "october", "november", "december"]
+
+
+def _cn_small(text: str) -> int:
+    """一 .. 三十一 -> int."""
+    if text == "十":
+        return 10
+    if "十" in text:
+        a, _, b = text.partition("十")
+        return (_CN_VAL.get(a, 1) if a else 1) * 10 + (_CN_VAL.get(b, 0) if b else 0)
+    return _CN_VAL[text]
+
+
+def _cn_small_out(n: int) -> str:
+    if n < 10:
+        return _CN_DIGITS[n]
+    tens, ones = divmod(n, 10)
+    return ("" if tens == 1 else _CN_DIGITS[tens]) + "十" + (_CN_DIGITS[ones] if ones else "")
+
+
+def _pad(orig: str, n: int) -> str:
+    return f"{n:02d}" if len(orig) == 2 else str(n)
+
+
+def _month_out(orig: str, month: int) -> str:
+    name = _MONTHS[month - 1]
+    core = orig.rstrip(".")
+    out = name if len(core) > 3 else name[:3]
+    if core.isupper():
+        out = out.upper()
+    elif core[:1].isupper():
+        out = out.capitalize()
+    return out + ("." if orig.endswith(".") else "")
+
+
+def _valid(y: int, m: int, d: int) -> date | None:
+    try:
+        return date(y, m, d)
+    except ValueError:
+        return None
+
+
+_REF_YEAR = 2000  # leap year: lets "2月29日" shift when the year is not given
+
+_NUM = r"(\d{1,4})"
+
+
+def shift_date(text: str, days: int) -> str | None:
+    """Shift a date expression by `days`, keeping its format; None when it can't be parsed."""
+    t = normalize(text)
+    # Y sep M sep D (zh or numeric), optional 日/号 and time.
+    m = re.fullmatch(r"((?:19|20)\d{2})(\s*[年\-/.]\s*)(\d{1,2})(\s*[月\-/.]\s*)(\d{1,2})(\s*[日号]?)(.*)", t)
+    if m:
+        dt = _valid(int(m[1]), int(m[3]), int(m[5]))
+        if dt:
+            n = dt + timedelta(days=days)
+            return f"{n.year}{m[2]}{_pad(m[3], n.month)}{m[4]}{_pad(m[5], n.day)}{m[6]}{m[7]}"
+    m = re.fullmatch(r"((?:19|20)\d{2})(\s*年\s*)(\d{1,2})(\s*月份?)", t)
+    if m:
+        dt = _valid(int(m[1]), int(m[3]), 15)
+        if dt:
+            n = dt + timedelta(days=days)
+            return f"{n.year}{m[2]}{_pad(m[3], n.month)}{m[4]}"
+    m = re.fullmatch(r"(\d{1,2})(\s*月\s*)(\d{1,2})(\s*[日号])", t)
+    if m:
+        dt = _valid(_REF_YEAR, int(m[1]), int(m[3]))
+        if dt:
+            n = dt + timedelta(days=days)
+            return f"{_pad(m[1], n.month)}{m[2]}{_pad(m[3], n.day)}{m[4]}"
+    m = re.fullmatch(r"((?:19|20)\d{2})(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])", t)
+    if m:
+        dt = _valid(int(m[1]), int(m[2]), int(m[3]))
+        if dt:
+            return (dt + timedelta(days=days)).strftime("%Y%m%d")
+    m = re.fullmatch(r"([零〇一二三四五六七八九]{4})年([一二三四五六七八九十]{1,3})月(?:([一二三四五六七八九十]{1,3})([日号]))?", t)
+    if m:
+        y = int("".join(str(_CN_VAL[c]) for c in m[1]))
+        dt = _valid(y, _cn_small(m[2]), _cn_small(m[3]) if m[3] else 15)
+        if dt:
+            n = dt + timedelta(days=days)
+            ys = "".join(_CN_DIGITS[int(c)] for c in str(n.year))
+            tail = f"{_cn_small_out(n.day)}{m[4]}" if m[3] else ""
+            return f"{ys}年{_cn_small_out(n.month)}月{tail}"
+    m = re.fullmatch(r"([一二三四五六七八九十]{1,3})月([一二三四五六七八九十]{1,3})([日号])", t)
+    if m:
+        dt = _valid(_REF_YEAR, _cn_small(m[1]), _cn_small(m[2]))
+        if dt:
+            n = dt + timedelta(days=days)
+            return f"{_cn_small_out(n.month)}月{_cn_small_out(n.day)}{m[3]}"
+    # Numeric with 2-digit or 4-digit year last: M/D/Y (US) or D/M/Y when M/D is impossible.
+    m = re.fullmatch(r"(\d{1,2})([/\-.])(\d{1,2})([/\-.])(\d{2}|\d{4})", t)
+    if m:
+        a, b, y = int(m[1]), int(m[3]), int(m[5])
+        year = y if len(m[5]) == 4 else (2000 + y if y < 50 else 1900 + y)
+        dt, order = _valid(year, a, b), "md"
+        if dt is None:
+            dt, order = _valid(year, b, a), "dm"
+        if dt:
+            n = dt + timedelta(days=days)
+            first, second = (n.month, n.day) if order == "md" else (n.day, n.month)
+            ys = str(n.year) if len(m[5]) == 4 else f"{n.year % 100:02d}"
+            return f"{_pad(m[1], first)}{m[2]}{_pad(m[3], second)}{m[4]}{ys}"
+    mon = r"([A-Za-z]{3,9}\.?)"
+    m = re.fullmatch(mon + r"(\s+)(\d{1,2})(st|nd|rd|th)?(?:(\s*,?\s*)((?:19|20)\d{2}))?", t)
+    if m and m[1].rstrip(".").lower()[:3] in [x[:3] for x in _MONTHS]:
+        month = [x[:3] for x in _MONTHS].index(m[1].rstrip(".").lower()[:3]) + 1
+        dt = _valid(int(m[6]) if m[6] else _REF_YEAR, month, int(m[3]))
+        if dt:
+            n = dt + timedelta(days=days)
+            out = f"{_month_out(m[1], n.month)}{m[2]}{n.day}{_ordinal(n.day) if m[4] else ''}"
+            return out + (f"{m[5]}{n.year}" if m[6] else "")
+    m = re.fullmatch(r"(\d{1,2})(st|nd|rd|th)?(\s+(?:of\s+)?)" + mon + r"(?:(\s*,?\s*)((?:19|20)\d{2}))?", t)
+    if m and m[4].rstrip(".").lower()[:3] in [x[:3] for x in _MONTHS]:
+        month = [x[:3] for x in _MONTHS].index(m[4].rstrip(".").lower()[:3]) + 1
+        dt = _valid(int(m[6]) if m[6] else _REF_YEAR, month, int(m[1]))
+        if dt:
+            n = dt + timedelta(days=days)
+            out = f"{n.day}{_ordinal(n.day) if m[2] else ''}{m[3]}{_month_out(m[4], n.month)}"
+            return out + (f"{m[5]}{n.year}" if m[6] else "")
+    m = re.fullmatch(mon + r"(,?\s+)((?:19|20)\d{2})", t)
+    if m and m[1].rstrip(".").lower()[:3] in [x[:3] for x in _MONTHS]:
+        month = [x[:3] for x in _MONTHS].index(m[1].rstrip(".").lower()[:3]) + 1
+        n = date(int(m[3]), month, 15) + timedelta(days=days)
+        return f"{_month_out(m[1], n.month)}{m[2]}{n.year}"
+    return None
+
+
+def _ordinal(n: int) -> str:
+    if 10 <= n % 100 <= 20:
+        return "th"
+    return {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+# ---- surrogate factory ----------------------------------------------------------------------
+
+
+@dataclass
+class SurrogateFactory:
+    """Per-case surrogate generator; `avoid` holds every original PHI string of the case so a
+    surrogate never reproduces another patient detail that appears in the same case."""
+
+    seed: int
+    case_key: str
+    date_shift_days: int
+    avoid: set[str] = field(default_factory=set)
+    _cache: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def surrogate(self, entity_type: str, original: str, lang: str) -> str:
+        key = (entity_type, _key(original))
+        hit = self._cache.get(key)
+        if hit is not None:
+            return hit
+        for attempt in range(8):
+            rng = _rng(self.seed, self.case_key, entity_type, key[1], attempt)
+            value = self._make(entity_type, original, lang, rng)
+            if _key(value) != key[1] and _key(value) not in self.avoid:
+                break
+        self._cache[key] = value
+        return value
+
+    def _make(self, entity_type: str, original: str, lang: str, rng: random.Random) -> str:
+        zh = lang == "zh" or _is_cjk(original)
+        fk = _faker("zh_CN" if zh else "en_US")
+        fk.seed_instance(rng.getrandbits(32))
+        if entity_type == T.PERSON:
+            if zh:
+                n = len(original.strip())
+                if n <= 1:
+                    return fk.last_name()[:1]
+                given = "".join(fk.first_name() for _ in range(2))[: max(1, n - 1)]
+                return fk.last_name()[:1] + given
+            parts = original.split()
+            if len(parts) == 1:
+                return fk.last_name() if original[:1].isupper() else fk.first_name()
+            return f"{fk.first_name()} {fk.last_name()}" if len(parts) == 2 else fk.name()
+        if entity_type == T.DATE_TIME:
+            return shift_date(original, self.date_shift_days) or ("<日期>" if zh else "<DATE>")
+        if entity_type == T.CN_ID_CARD:
+            from mediscope.deid.recognizers.base import cn_id_check_char
+
+            fresh = fk.ssn()
+            body = fresh[:17]
+            fresh = body + cn_id_check_char(body)
+            it = iter(fresh)
+            return "".join(next(it, "0") if (normalize(ch).isdigit() or ch in "xX") else ch for ch in original)
+        if entity_type == T.PHONE_NUMBER:
+            digits = re.sub(r"\D", "", normalize(original))
+            keep = 3 if digits.startswith("1") and len(digits) == 11 else (4 if digits.startswith(("0", "86", "+")) else 3)
+            return shape_preserving(original, rng, keep_prefix=keep)
+        if entity_type == T.EMAIL_ADDRESS:
+            return fk.user_name() + "@" + rng.choice(["example.com", "example.org", "example.net"])
+        if entity_type == T.URL:
+            return f"https://{fk.user_name()}.example.com"
+        if entity_type == T.IP_ADDRESS:
+            return fk.ipv4_private()
+        if entity_type == T.AGE:
+            return "90+"
+        if entity_type == T.LOCATION:
+            return self._location(original, zh, fk, rng)
+        if entity_type == T.ZIP_CODE:
+            return shape_preserving(original, rng)
+        # Identifiers of all kinds keep their shape.
+        return shape_preserving(original, rng, keep_prefix=0)
+
+    @staticmethod
+    def _location(original: str, zh: bool, fk: Faker, rng: random.Random) -> str:
+        if zh:
+            parts = []
+            if "省" in original:
+                parts.append(fk.province())
+            if "市" in original or not parts:
+                parts.append(fk.city_name() + "市")
+            if any(u in original for u in ("区", "县")):
+                parts.append(fk.district() + "区")
+            if any(u in original for u in ("路", "街", "道", "巷", "村")):
+                parts.append(fk.last_name() + rng.choice(["华", "兴", "安", "明", "光", "新", "和"]) + "路")
+                parts.append(f"{rng.randint(1, 999)}号")
+            if any(u in original for u in ("小区", "苑", "花园", "公寓", "家园", "大厦")):
+                parts.append(rng.choice(["幸福", "阳光", "和平", "锦绣", "翠苑", "绿城"]) + "小区")
+            if any(u in original for u in ("室", "栋", "单元")):
+                parts.append(f"{rng.randint(1, 30)}栋{rng.randint(1, 30)}{rng.randint(1, 9):02d}室")
+            return "".join(parts)
+        if original[:1].isdigit():
+            return fk.street_address()
+        if "box" in original.lower():
+            return f"P.O. Box {rng.randint(100, 9999)}"
+        return fk.city()
+
+
+def case_date_shift(seed: int, case_key: str, lo: int, hi: int) -> int:
+    """One shift per case, never 0, so intervals inside a case are kept."""
+    rng = _rng(seed, case_key, "date-shift")
+    while True:
+        d = rng.randint(lo, hi)
+        if d != 0:
+            return d
