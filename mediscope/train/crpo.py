@@ -37,7 +37,8 @@ def build_judge(settings: JudgeSettings, mode: str) -> Any:
         cfg["base_url"] = settings.base_url
     client = LLMClient(LLMConfig(**cfg))
     cls = PairwiseJudge if mode == "crpo" else AbsoluteJudge
-    return cls(client, **settings.options)
+    options = {"concurrency": settings.concurrency, **settings.options}
+    return cls(client, **options)
 
 
 def build_crpo_trainer(recipe: CRPORecipe, *, judge: Any = None, model=None, processor=None):
