@@ -143,8 +143,8 @@ def scrub_dataset(ds: Any, *, salt: str = "", table: str = PROFILE_TABLE, keep_p
     from dicomanonymizer import simpledicomanonymizer as sda
 
     summary = ScrubSummary(table=table)
-    bia = ds.get("BurnedInAnnotation")
-    summary.burned_in_annotation = str(bia.value).upper() if bia is not None and bia.value else None
+    bia = ds.get("BurnedInAnnotation")  # keyword lookup returns the value itself
+    summary.burned_in_annotation = str(bia).strip().upper() if bia else None
     before = _fingerprint(ds)
     summary.private_removed = sum(1 for el in _walk(ds) if el.tag.is_private)
     rules = _rules(table, salt)

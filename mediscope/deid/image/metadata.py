@@ -43,7 +43,10 @@ def encode_clean(image: PILImage.Image, fmt: Literal["PNG", "JPEG"] = "PNG", qua
 def metadata_keys(data: bytes) -> dict[str, object]:
     """What metadata an encoded image carries (used by tests and `redact-images --check`)."""
     with PILImage.open(io.BytesIO(data)) as im:
-        found: dict[str, object] = {k: v for k, v in im.info.items() if k not in ("dpi", "gamma")}
+        # JFIF/density headers and gamma are structural, not metadata about the subject
+        found: dict[str, object] = {
+            k: v for k, v in im.info.items() if k not in ("dpi", "gamma") and not k.startswith("jfif")
+        }
         exif = im.getexif()
         if len(exif):
             found["exif_tags"] = sorted(int(k) for k in exif.keys())
