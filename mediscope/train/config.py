@@ -95,8 +95,19 @@ def parse_overrides(items: list[str]) -> dict[str, Any]:
         if "=" not in item:
             raise ValueError(f"override {item!r} must look like key.sub=value")
         key, value = item.split("=", 1)
-        out[key.strip()] = yaml.safe_load(value)
+        parsed = yaml.safe_load(value)
+        if isinstance(parsed, bool) and value.strip().lower() not in ("true", "false"):
+            parsed = value.strip()  # YAML 1.1 reads no/off/yes/on as booleans; keep the word
+        out[key.strip()] = parsed
     return out
+
+
+def _fix_strategies(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """``save_strategy: no`` in YAML arrives as False; TRL wants the string "no"."""
+    for key, value in kwargs.items():
+        if key.endswith("_strategy") and value is False:
+            kwargs[key] = "no"
+    return kwargs
 
 
 class SFTRecipe(_Recipe):
@@ -123,7 +134,7 @@ class SFTRecipe(_Recipe):
             "remove_unused_columns": False,
         }
         base.update(self.trainer)
-        return base
+        return _fix_strategies(base)
 
 
 class JudgeSettings(_Strict):
@@ -208,7 +219,7 @@ class CRPORecipe(_Recipe):
             "remove_unused_columns": False,
         }
         base.update(self.trainer)
-        return base
+        return _fix_strategies(base)
 
 
 def load_recipe(path: str | Path, overrides: dict[str, Any] | None = None) -> SFTRecipe | CRPORecipe:

@@ -126,3 +126,13 @@ def test_message_helpers():
     assert len(prompt) == 1 and last["content"][0]["text"] == "好的"
     assert strip_images(msgs)[0]["content"] == [{"type": "text", "text": "看看"}]
     assert plain_context(msgs)[0] == {"role": "user", "content": "[image]\n看看"}
+
+
+def test_yaml_no_stays_a_strategy_word(tmp_path: Path):
+    assert parse_overrides(["trainer.save_strategy=no", "trainer.bf16=false"]) == {
+        "trainer.save_strategy": "no",
+        "trainer.bf16": False,
+    }
+    r = tmp_path / "r.yaml"
+    r.write_text("stage: sft\nname: x\nmodel: {path: m}\ndata: {path: d}\noutput_dir: o\ntrainer: {save_strategy: no}\n")
+    assert load_recipe(r).sft_kwargs()["save_strategy"] == "no"
