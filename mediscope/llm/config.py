@@ -74,3 +74,10 @@ class LLMConfig(BaseModel):
     def safe_summary(self) -> str:
         """A one-line description for logs and provenance: no key."""
         return f"model={self.model} base_url={self.base_url}"
+
+
+def config_from_options(base: LLMConfig | None = None, **options: object) -> LLMConfig:
+    """`base` (default: from environment) with the CLI options that were given (not None)."""
+    cfg = base or LLMConfig()
+    given = {k: v for k, v in options.items() if v is not None}
+    return cfg.model_copy(update=LLMConfig.model_validate({**cfg.model_dump(), **given}).model_dump())

@@ -1,0 +1,240 @@
+"""`mediscope eval`: generate benchmark responses, judge them pairwise, report win rates."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+
+from mediscope.commands._common import fail
+
+eval_app = typer.Typer(
+    name="eval",
+    help="Benchmark a model: generate responses, judge candidate vs baselines, report win rates.",
+    no_args_is_help=True,
+)
+
+BaseUrl = typer.Option(None, "--base-url", envvar="MEDISCOPE_LLM_BASE_URL", help="OpenAI-compatible endpoint.")
+Model = typer.Option(None, "--model", envvar="MEDISCOPE_LLM_MODEL", help="Model name at the endpoint.")
+Concurrency = typer.Option(None, "--concurrency", help="Requests in flight at once (default 16).")
+Rpm = typer.Option(None, "--rpm", help="Requests per minute limit (default none).")
+CacheDir = typer.Option(None, "--cache-dir", envvar="MEDISCOPE_LLM_CACHE_DIR", help="Response cache folder.")
+
+
+def _llm(**options: Any):
+    from mediscope.llm.config import config_from_options
+
+    try:
+        return config_from_options(**options)
+    except ValueError as exc:
+        fail(f"invalid LLM options: {exc}")
+
+
+def _progress(total: int, label: str):
+    from rich.progress import Progress
+
+    from mediscope.log import console
+
+    progress = Progress(console=console(), transient=True)
+    task = progress.add_task(label, total=total)
+    return progress, (lambda: progress.advance(task))
+
+
+@eval_app.command("generate")
+def generate(
+    input_path: Path = typer.Option(..., "--input", "-i", exists=True, help="Benchmark file (e.g. MedDiagnose CSV, CMtMedQA_test.json)."),
+    output: Path = typer.Option(..., "--output", "-o", help="Responses JSONL to write."),
+    benchmark: str = typer.Option("meddiagnose", "--benchmark", "-b", help="Reader format: meddiagnose, cmtmedqa, jsonl, ..."),
+    hf_model: Optional[Path] = typer.Option(None, "--hf-model", help="Local HF checkpoint instead of an endpoint."),
+    base_url: Optional[str] = BaseUrl,
+    model: Optional[str] = Model,
+    concurrency: Optional[int] = Concurrency,
+    rpm: Optional[float] = Rpm,
+    cache_dir: Optional[str] = CacheDir,
+    name: Optional[str] = typer.Option(None, help="Name recorded for this model (default: model name or path)."),
+    cut: str = typer.Option("last", help="'last': answer the final doctor turn; 'every': every doctor turn."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Only the first N items."),
+    system: Optional[str] = typer.Option(None, help="System prompt for the model."),
+    max_tokens: int = typer.Option(1024, min=1, help="Most tokens per response."),
+    images: bool = typer.Option(True, help="Send images to the model (off: '[image]' markers)."),
+    device: Optional[str] = typer.Option(None, help="Device for --hf-model (cpu, cuda)."),
+) -> None:
+    """Write one response per benchmark item (the model answers the context's last patient turn)."""
+    from mediscope.judge.benchmarks import read_benchmark
+    from mediscope.judge.evalio import write_jsonl
+
+    try:
+        items = read_benchmark(benchmark, input_path, cut=cut, limit=limit)
+    except (LookupError, ValueError) as exc:
+        fail(str(exc))
+    if not items:
+        fail(f"no benchmark items in {input_path}")
+    progress, done = _progress(len(items), "generating")
+    with progress:
+        if hf_model is not None:
+            from mediscope.judge.generate import generate_with_hf
+
+            responses: list[str | None] = list(
+                generate_with_hf(hf_model, items, system=system, max_new_tokens=max_tokens, device=device, send_images=images, on_done=done)
+            )
+            model_name = name or str(hf_model)
+        else:
+            from mediscope.judge.generate import generate_with_client
+            from mediscope.llm import LLMClient, run_sync
+
+            client = LLMClient(_llm(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir))
+            responses = run_sync(
+                generate_with_client(client, items, system=system, max_tokens=max_tokens, send_images=images, on_done=done)
+            )
+            model_name = name or client.model
+    rows = [{**item.to_json(), "model": model_name, "response": r} for item, r in zip(items, responses)]
+    write_jsonl(rows, output)
+    missing = sum(r is None for r in responses)
+    typer.echo(f"wrote {len(rows)} responses ({missing} failed) to {output}")
+
+
+def _judge_pairs(pairs: list[dict[str, Any]], candidate: str, mode: str, llm, concurrency_pairs: int) -> list[dict[str, Any]]:
+    from mediscope.judge import AbsoluteJudge, PairwiseJudge
+    from mediscope.llm import LLMClient, run_sync
+
+    client = LLMClient(llm)
+    judge = PairwiseJudge(client, concurrency=concurrency_pairs, on_error="tie") if mode == "relative" else AbsoluteJudge(client, concurrency=concurrency_pairs)
+    flat = [(p, b) for p in pairs for b in p["baselines"]]
+    progress, done = _progress(len(flat), "judging")
+
+    async def run() -> list[Any]:
+        import asyncio
+
+        sem = asyncio.Semaphore(concurrency_pairs)
+
+        async def one(p: dict[str, Any], b: str):
+            async with sem:
+                v = await judge.compare(p["context"], p["candidate"], p["baselines"][b])
+            done()
+            return v
+
+        return list(await asyncio.gather(*(one(p, b) for p, b in flat)))
+
+    with progress:
+        verdicts = run_sync(run())
+    u = client.usage
+    typer.echo(
+        f"judge {judge.ref}: {u.requests} requests, {u.cache_hits} cache hits, "
+        f"{u.prompt_tokens}+{u.completion_tokens} tokens, cost {u.cost:.4f}",
+        err=True,
+    )
+    return [
+        {
+            "id": p["id"], "candidate": candidate, "baseline": b, "mode": v.mode, "judge": judge.ref,
+            "outcomes": v.outcomes, "reasons": v.reasons, "agreed": v.agreed,
+        }
+        for (p, b), v in zip(flat, verdicts)
+    ]
+
+
+@eval_app.command("judge")
+def judge_cmd(
+    output: Path = typer.Option(..., "--output", "-o", help="Verdicts JSONL to write."),
+    candidate: Optional[Path] = typer.Option(None, "--candidate", exists=True, help="Candidate responses JSONL (from eval generate)."),
+    baseline: list[Path] = typer.Option([], "--baseline", exists=True, help="Baseline responses JSONL; repeat for several."),
+    pairs_file: Optional[Path] = typer.Option(None, "--pairs", exists=True, help="Or a pairs JSONL {id, context, candidate, baselines}."),
+    mode: str = typer.Option("relative", help="relative (pairwise, both orders) or absolute (1-10 scores compared)."),
+    base_url: Optional[str] = BaseUrl,
+    model: Optional[str] = Model,
+    concurrency: Optional[int] = Concurrency,
+    rpm: Optional[float] = Rpm,
+    cache_dir: Optional[str] = CacheDir,
+) -> None:
+    """Judge the candidate against every baseline on the four dimensions."""
+    from mediscope.judge.evalio import EvalFileError, join_pairs, load_pairs, write_jsonl
+
+    if mode not in ("relative", "absolute"):
+        fail("--mode must be relative or absolute")
+    try:
+        if pairs_file is not None:
+            pairs, cand_name = load_pairs(pairs_file), "candidate"
+        elif candidate is not None and baseline:
+            cand_name, pairs = join_pairs(candidate, list(baseline))
+        else:
+            fail("give --candidate with at least one --baseline, or --pairs")
+    except EvalFileError as exc:
+        fail(str(exc))
+    if not pairs:
+        fail("no items to judge (no id common to all files)")
+    llm = _llm(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir)
+    rows = _judge_pairs(pairs, cand_name, mode, llm, llm.concurrency)
+    write_jsonl(rows, output)
+    typer.echo(f"wrote {len(rows)} verdicts to {output}")
+
+
+def _print_report(report: dict[str, Any], candidate: str) -> None:
+    from rich.table import Table
+
+    from mediscope.log import console
+
+    def cell(r: dict[str, Any], o: str) -> str:
+        lo, hi = r["ci"][o]
+        return f"{100 * r[o]:.1f}% [{100 * lo:.1f}, {100 * hi:.1f}]"
+
+    for base, summary in report.items():
+        table = Table(title=f"{candidate} vs {base}  (n={summary['overall']['n']}, 95% bootstrap CI)")
+        table.add_column("dimension")
+        for o in ("win", "tie", "loss"):
+            table.add_column(o, justify="right")
+        for dim, r in summary.items():
+            table.add_row(dim, *(cell(r, o) for o in ("win", "tie", "loss")))
+        console().print(table)
+
+
+@eval_app.command("winrate")
+def winrate(
+    input_path: Path = typer.Argument(..., exists=True, help="Verdicts JSONL (eval judge) or pairs JSONL (judged first)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report as JSON here."),
+    n_boot: int = typer.Option(2000, min=100, help="Bootstrap resamples."),
+    seed: int = typer.Option(0, help="Bootstrap seed."),
+    mode: str = typer.Option("relative", help="For a pairs file: relative or absolute judging."),
+    base_url: Optional[str] = BaseUrl,
+    model: Optional[str] = Model,
+    concurrency: Optional[int] = Concurrency,
+    rpm: Optional[float] = Rpm,
+    cache_dir: Optional[str] = CacheDir,
+) -> None:
+    """Win/tie/loss rates per dimension and overall, candidate vs each baseline, with 95% CIs."""
+    from mediscope.judge import PairVerdict, winrate_report
+    from mediscope.judge.evalio import EvalFileError, file_kind, load_pairs, read_jsonl
+
+    try:
+        kind = file_kind(input_path)
+        if kind == "pairs":
+            llm = _llm(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir)
+            rows = _judge_pairs(load_pairs(input_path), "candidate", mode, llm, llm.concurrency)
+        else:
+            rows = list(read_jsonl(input_path))
+        by_base: dict[str, list[PairVerdict]] = defaultdict(list)
+        candidates = set()
+        for i, row in enumerate(rows):
+            if "outcomes" not in row or "baseline" not in row:
+                raise EvalFileError(f"{input_path} row {i + 1}: a verdict needs 'baseline' and 'outcomes'")
+            by_base[row["baseline"]].append(PairVerdict(outcomes=row["outcomes"]))
+            candidates.add(row.get("candidate", "candidate"))
+    except EvalFileError as exc:
+        fail(str(exc))
+    except ValueError as exc:
+        fail(f"invalid verdict in {input_path}: {exc}")
+    report = winrate_report(dict(by_base), n_boot=n_boot, seed=seed)
+    candidate = ", ".join(sorted(candidates))
+    _print_report(report, candidate)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(
+            json.dumps({"candidate": candidate, "n_boot": n_boot, "seed": seed, "baselines": report}, ensure_ascii=False, indent=2),
+            encoding="utf-8",
+        )
+        typer.echo(f"wrote {output}")
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(eval_app, name="eval")
