@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
@@ -25,6 +26,17 @@ from mediscope.stages.base import Stage, StageConfig, StageResult
 log = logging.getLogger(__name__)
 
 DEID_FAILED = "deid_failed"
+
+
+@dataclass
+class RedactedImage:
+    """One image after redaction: encoded clean bytes, pixels, de-identified OCR text, findings."""
+
+    data: bytes
+    image: Any
+    deid_text: str | None
+    findings: list[Any]
+    info: dict[str, Any]
 
 
 class ImageDeidConfig(StageConfig):
@@ -96,29 +108,17 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         filled_reports: set[int] = set()
         for idx, img in enumerate(out.images):
             data = self._load(img.data, img.path, img.name or img.id)
-            checked = check_image_bytes(data, img.name or (Path(img.path).name if img.path else None), self.config.limits)
-            image = bake_orientation(checked.image)
-            info: dict[str, Any] = {"notes": checked.notes, "source_format": checked.format}
-            if self._skip_ocr(out):
-                info["ocr"] = "skipped: DICOM header says no burned-in annotation"
-                redacted, deid_text = image, None
-            else:
-                outcome = self._redact(image, img.id)
-                if not outcome.ok:
-                    raise ImageRejected(
-                        ImageReason.PHI_RESIDUAL,
-                        f"image {img.id}: PHI still readable after {outcome.passes} pass(es): {', '.join(outcome.residual)}",
+            name = img.name or (Path(img.path).name if img.path else None)
+            done = self.redact_bytes(data, name, image_id=img.id, skip_ocr=self._skip_ocr(out))
+            info, redacted, deid_text = done.info, done.image, done.deid_text
+            for f in done.findings:
+                out.deid.spans.append(
+                    Span(
+                        field=f"images[{idx}]", start=f.text_start, end=f.text_end, entity_type=f.entity_type,
+                        score=max(0.0, min(1.0, f.score)), recognizer=f.recognizer, operator="redact", box=list(f.box),
                     )
-                redacted, deid_text = outcome.image, outcome.deidentified_text()
-                info.update(lines=len(outcome.lines), findings=len(outcome.findings), passes=outcome.passes)
-                for f in outcome.findings:
-                    out.deid.spans.append(
-                        Span(
-                            field=f"images[{idx}]", start=f.text_start, end=f.text_end, entity_type=f.entity_type,
-                            score=max(0.0, min(1.0, f.score)), recognizer=f.recognizer, operator="redact", box=list(f.box),
-                        )
-                    )
-            encoded = encode_clean(redacted, self.config.output_format)
+                )
+            encoded = done.data
             ext = ".png" if self.config.output_format == "PNG" else ".jpg"
             out.images[idx] = img.model_copy(
                 update={
@@ -140,6 +140,28 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         if out.deid.engine is None and self._redactor is not None:
             out.deid.engine = f"image_deid/{self._redactor.engine.describe()}"
         return out
+
+    def redact_bytes(self, data: bytes, name: str | None, *, image_id: str = "image", skip_ocr: bool = False) -> RedactedImage:
+        """Check, redact, verify and re-encode one encoded image; raise ImageRejected if it fails.
+
+        This is the whole per-image job, shared by the stage and the `redact-images` command.
+        """
+        self.ensure_setup()
+        checked = check_image_bytes(data, name, self.config.limits)
+        image = bake_orientation(checked.image)
+        info: dict[str, Any] = {"notes": checked.notes, "source_format": checked.format}
+        if skip_ocr:
+            info["ocr"] = "skipped: DICOM header says no burned-in annotation"
+            return RedactedImage(encode_clean(image, self.config.output_format), image, None, [], info)
+        outcome = self._redact(image, image_id)
+        if not outcome.ok:
+            raise ImageRejected(
+                ImageReason.PHI_RESIDUAL,
+                f"image {image_id}: PHI still readable after {outcome.passes} pass(es): {', '.join(outcome.residual)}",
+            )
+        info.update(lines=len(outcome.lines), findings=len(outcome.findings), passes=outcome.passes)
+        encoded = encode_clean(outcome.image, self.config.output_format)
+        return RedactedImage(encoded, outcome.image, outcome.deidentified_text(), outcome.findings, info)
 
     def _redact(self, image: Any, image_id: str) -> Any:
         try:
