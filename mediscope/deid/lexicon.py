@@ -19,7 +19,11 @@ SURNAMES_1 = set(
     "蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
     "臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘迟邝封谈匡鞠荆冀郁胥栗燕楚鄢谌奚粟冼"
     "蔺楼阚帅朴禹祖漆巴卿狄晁芮扈阙浦戈鹿邸雍辜裘亓邰赫杭逯茹慕亢嵇湛戎茅揭尉檀昝衡尧"
+    "萧赖洪丰劳廉厉伊郜仝"
 )
+# Surnames that are also everyday characters: trusted only right before a title (时医生, 司主任),
+# and only when they do not end a dictionary word (平时医生, 公司医生).
+SURNAMES_TITLE_ONLY = set("时司全应师商明查花权强和于向平国海原信展元成")
 SURNAMES_2 = (
     "欧阳", "司马", "诸葛", "上官", "东方", "慕容", "皇甫", "令狐", "司徒", "夏侯", "公孙",
     "尉迟", "长孙", "宇文", "轩辕", "端木", "澹台", "呼延", "独孤", "南宫", "西门", "万俟",
@@ -41,8 +45,13 @@ NAME_CUES_ZH_STRONG = (
 NAME_CUES_ZH_WEAK = (
     "患者", "病人", "病员", "患儿", "本人", "丈夫", "妻子", "老公", "老婆", "爱人", "母亲", "父亲",
     "妈妈", "爸爸", "儿子", "女儿", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "同事", "朋友",
-    "医生", "医师", "护士", "陪同人", "转给", "交给", "找",
+    "医生", "医师", "护士", "陪同人", "转给", "交给", "找", "谢谢", "感谢", "麻烦", "你好", "您好",
 )
+# Words right after a name that mark it as the actor of a clinical record: 张伟开具, 李娜签字.
+NAME_FOLLOWERS_ZH = ("开具", "开的", "签字", "签名", "主刀", "执笔", "记录", "复核", "审核", "查房", "会诊",
+                     "接诊", "出诊", "值班", "处方", "医嘱", "陪同", "代诉", "代述")
+# A name-like token right before these is a disease eponym: 马凡综合征, 川崎病, 唐氏筛查.
+EPONYM_FOLLOWERS_ZH = ("综合征", "综合症", "病", "症", "氏", "征", "试验", "评分", "分级", "定律", "现象")
 
 # Characters that cannot be part of a given name right after the surname: they start the next
 # word ("张伟主诉", "李娜因发热", "王芳，女"). Used to decide between 2- and 3-character names.

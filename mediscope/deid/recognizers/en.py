@@ -45,6 +45,10 @@ from mediscope.deid.types import (
 )
 
 S = r"[ \-.]{0,2}"
+US_STATES = (
+    "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
+    "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
+)
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -53,12 +57,18 @@ _MONTH_RE = regex.compile(rf"\b{MONTH}\b", regex.IGNORECASE)
 CUE_GAP_EN = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|-|=)\s*){0,3}\s*"
 ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
 
-STREET_SUFFIX = (
-    r"(?:Street|St|Avenue|Ave|Road|Rd|Boulevard|Blvd|Lane|Ln|Drive|Dr|Court|Ct|Way|Place|Pl|"
-    r"Terrace|Ter|Circle|Cir|Parkway|Pkwy|Highway|Hwy|Square|Sq|Trail|Trl|Loop|Alley|Plaza|Row|"
-    r"Crescent|Close|Mews|Walk|Heights|Hts|Ridge|Park|Point|Pike|Run|Crossing|Xing|Grove|Station|"
-    r"Stravenue|Ville|Village|Vista|View|Views|Spur|Port|Pass|Summit|Valley|Center|Centre|Junction|Mall)"
-)
+def _street_suffixes() -> str:
+    try:
+        from faker.providers.address.en_US import Provider
+
+        words = set(Provider.street_suffixes)
+    except Exception:  # pragma: no cover - faker is a deid dependency
+        words = set()
+    words |= {"St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl",
+              "Hts", "Xing", "Close", "Mews", "Walk", "Row", "Crescent"}
+    return "(?:" + "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True)) + ")"
+
+
 
 
 def _ssn_ok(value: str) -> bool:
@@ -132,9 +142,16 @@ def en_identifier_rules() -> list[Rule]:
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
-             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z0-9'\-]*\.?\s+){{1,4}}{STREET_SUFFIX}\.?"
+             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z0-9'\-]*\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
+        Rule("city_state", LOCATION,
+             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}),\s*(?:{US_STATES})(?![A-Za-z])(?=\s*(?:\d{{5}}|[,.;)]|$))",
+             0.75, flags=0),
+        Rule("from_city", LOCATION,
+             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?P<phi>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+             0.6, flags=0),
+        Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
@@ -154,9 +171,9 @@ def en_date_rules() -> list[Rule]:
     y = r"(?:19|20)\d{2}"
     ordinal = r"(?:st|nd|rd|th)?"
     return [
-        Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/.\-])", 0.95,
+        Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
-        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/.\-])", 0.85,
+        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y})?)(?![\d])", 0.9, needs=has_digit),
@@ -174,8 +191,17 @@ _EN_TITLE = regex.compile(
 _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
-    r"[Pp]hysician|[Cc]linician|[Pp]rovider|my name is|[Ii] am|[Tt]his is)\s*[:\-]?\s*"
+    r"[Pp]hysician|[Cc]linician|[Pp]rovider|my name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
+    r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?)\s*[:\-]?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
+)
+_LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
+_NOT_NAME_WORDS = {"disease", "syndrome", "department", "hospital", "clinic", "center", "centre", "unit", "test",
+                   "scan", "virus", "lymphoma", "palsy", "insurance", "health", "medical", "care", "services"}
+_SENTENCE_NAME = regex.compile(
+    r"(?:^|(?<=[.!?;]\s{1,3}))(?P<name>[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+)(?=,?\s+(?:reports|presents|complains|states|"
+    r"says|said|denies|was|is|has|had|called|came|returned|visited|underwent|took|takes|reported|presented|"
+    r"complained|arrived|died|developed|noted|needs|will|would|should)\b)"
 )
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
 _DRUG_SUFFIX = regex.compile(
@@ -191,16 +217,36 @@ _DURATION = regex.compile(
 )
 
 
+# Eponyms that are (almost) never a person in clinical text, with or without "disease" after.
+_STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "hashimoto", "tourette", "asperger",
+                   "kawasaki", "huntington", "raynaud", "sjogren", "sjögren", "guillain", "barre", "guillain-barre",
+                   "guillain-barré", "epstein-barr", "kaposi", "wernicke", "korsakoff", "marfan", "meniere",
+                   "lou gehrig", "gehrig", "klinefelter", "hirschsprung", "behcet", "behçet", "takayasu", "apgar",
+                   "glasgow", "valsalva", "heimlich", "trendelenburg", "babinski", "brugada", "fallot", "wilms",
+                   "burkitt", "lyme", "bell's", "down"}
+
+
 def _is_eponym(text: str, following: str) -> bool:
+    """True for disease eponyms and drug names the NER mistakes for people.
+
+    "Dr. Graves" is a person, "Graves' disease" is not: most eponyms are also real surnames, so
+    they are dropped only when a disease word follows, except a short list that is never a name.
+    """
     low = text.lower().strip()
-    if low in lexicon.EPONYMS_EN or low in lexicon.CLINICAL_WORDS_EN:
+    bare = regex.sub(r"(?:'s|’s|')$", "", low)
+    if bare in _STRICT_EPONYMS or low in lexicon.CLINICAL_WORDS_EN:
         return True
-    parts = regex.split(r"[\s\-]+", low)
-    if parts and all(p.rstrip("'’s") in lexicon.EPONYMS_EN or p in lexicon.EPONYMS_EN for p in parts):
+    parts = [regex.sub(r"(?:'s|’s|')$", "", p) for p in regex.split(r"[\s\-]+", low) if p]
+    if parts and all(p in _STRICT_EPONYMS for p in parts):
         return True
-    nxt = following.lstrip().lower()
-    if nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) and (low.rstrip("'’s") in lexicon.EPONYMS_EN or nxt.startswith(("'s", "’s"))):
-        return True
+    nxt = following.lower()
+    if nxt.startswith(("'", "’")) and not nxt.startswith(("'s", "’s")):
+        nxt = nxt[1:]
+    nxt = nxt.lstrip()
+    if nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or low.endswith(("'s", "’s", "'")) and nxt.startswith(
+        lexicon.EPONYM_FOLLOWERS_EN[:-2]
+    ):
+        return parts[-1] in lexicon.EPONYMS_EN if parts else False
     return bool(_DRUG_SUFFIX.search(low)) and " " not in low
 
 
@@ -248,6 +294,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
+                    if len(etext) <= 3 and etext.isupper():
+                        continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
@@ -256,6 +304,14 @@ class EnglishNerRecognizer(EntityRecognizer):
             s, e = m.span("name")
             if not _is_eponym(m.group("name"), text[e : e + 14]):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))
+        for m in _SENTENCE_NAME.finditer(text):
+            s, e = m.span("name")
+            name = m.group("name")
+            if name.split()[0] in _TITLES_EN or _is_eponym(name, text[e : e + 14]):
+                continue
+            if name.split()[-1].lower() in _NOT_NAME_WORDS or name.split()[0].lower() in lexicon.CLINICAL_WORDS_EN:
+                continue
+            out.append(self._result(PERSON, s, e, 0.7, "sentence_subject"))
         for m in _EN_NAME_CUE.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -263,8 +319,11 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             if name.lower() in lexicon.CLINICAL_WORDS_EN or _is_eponym(name, text[e : e + 14]):
                 continue
-            if m.group(0).lower().startswith(("i am", "this is")) and " " not in name:
-                continue  # "I am Worried" - needs a full name to be trusted
+            cue_word = m.group(0)[: m.start("name") - m.start()].strip(" :-").lower()
+            if cue_word in _LOOSE_CUES and " " not in name:
+                continue  # "I am Worried", "for Lyme": a single word is not trusted after a loose cue
+            if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
+                continue
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
         return out
 

@@ -58,8 +58,12 @@ def _luhn_or_none(value: str) -> bool:
     return luhn_ok(value)
 
 
-def _alt(words: tuple[str, ...] | list[str]) -> str:
-    return "|".join(regex.escape(w) for w in sorted(words, key=len, reverse=True))
+def _alt(words: tuple[str, ...] | list[str], spaced: bool = False) -> str:
+    """Alternation of cue words, longest first; `spaced` also accepts OCR gaps (住 院 号)."""
+    ordered = sorted(words, key=len, reverse=True)
+    if not spaced:
+        return "|".join(regex.escape(w) for w in ordered)
+    return "|".join(r"\s?".join(regex.escape(ch) for ch in w) for w in ordered)
 
 
 MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号", "就诊号", "就诊卡号", "门诊卡号",
@@ -96,7 +100,7 @@ _ADDR_TAIL = (
     rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户))?"
 )
 ADDRESS_FULL = (
-    rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}?(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
+    rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
 )
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
 ADDRESS_ADMIN = (
@@ -142,19 +146,21 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("phone_cued", PHONE_NUMBER,
              rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
-        Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
+        Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
-        Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
+        Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
-        Rule("account_cued", ACCOUNT_NUMBER, rf"(?:{_alt(ACCOUNT_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.9,
+        Rule("account_cued", ACCOUNT_NUMBER, rf"(?:{_alt(ACCOUNT_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9,
              needs=has_digit),
         Rule("bank_card", ACCOUNT_NUMBER,
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2,3}}(?:{S}\d{{1,3}})?)(?!\d)", 0.85,
              validator=_luhn_or_none, needs=has_digit),
-        Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
+        Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
         Rule("wechat", SOCIAL_HANDLE,
-             rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[(（][^)）]{{0,6}}[)）])?(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
+             rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[^A-Za-z0-9\n。；;]{{0,12}}?)(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
              0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
+        Rule("wxid", SOCIAL_HANDLE, r"(?<![A-Za-z0-9_])(?P<phi>wxid_[A-Za-z0-9_\-]{4,30})", 0.95,
+             needs=contains_any("wxid_")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
         Rule("plate", LICENSE_PLATE,
@@ -192,29 +198,36 @@ def zh_date_age_rules() -> list[Rule]:
 
 # ---- names ----------------------------------------------------------------------------------
 
-_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + "".join(sorted(lexicon.SURNAMES_1)) + "])"
-_GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS)) + r"])[\u4e00-\u9fff])"
-_TITLE_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
+_SURNAME_CHARS = "".join(sorted(lexicon.SURNAMES_1))
+_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "])"
+_TITLE_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "".join(sorted(lexicon.SURNAMES_TITLE_ONLY)) + "])"
+_GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大老长"))) + r"])[\u4e00-\u9fff])"
+_TITLE_RE = regex.compile(rf"(?P<name>{_TITLE_SURNAME}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
 _STRONG_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG)})[\s:：]*(?:是|为)?[\s:：]*(?={_SURNAME})")
 _WEAK_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={_SURNAME})")
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
-    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志)"
+    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
+    rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
 )
+_GLUED_FOLLOW_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 _SURNAME_RE = regex.compile(_SURNAME)
 
 
-def _is_clinical(candidate: str) -> bool:
-    return any(candidate.startswith(p) for p in lexicon.CLINICAL_PREFIXES_ZH)
+def _is_clinical(candidate: str, following: str = "") -> bool:
+    if any(candidate.startswith(p) for p in lexicon.CLINICAL_PREFIXES_ZH):
+        return True
+    return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH)
 
 
 class ChineseNameRecognizer(EntityRecognizer):
     """Chinese person names from titles, cue words and jieba's word segmentation.
 
-    Four signals, strongest first: a title after the name (王医生, 李娜女士), a strong cue before
-    it (姓名：, 家属), a weak cue (患者张伟) checked against clinical words, a "name，男/女" or
-    "name主诉" shape, and finally jieba: an out-of-vocabulary 2-3 character token that starts
-    with a common surname is almost always a name in consultation text.
+    Signals, strongest first: a title after the name (王医生, 李娜女士), a strong cue before it
+    (姓名：, 家属), a weak cue (患者张伟) checked against clinical words, a "name，男/女",
+    "name主诉" or "name开具" shape, and finally jieba: an out-of-vocabulary 2-3 character token
+    that starts with a common surname is almost always a name in consultation text. Eponyms
+    (马凡综合征, 川崎病) are excluded by what follows them.
     """
 
     def __init__(self, supported_language: str = "zh", use_jieba: bool = True) -> None:
@@ -243,33 +256,31 @@ class ChineseNameRecognizer(EntityRecognizer):
             },
         )
 
+    def _common_word(self, word: str, min_freq: int = 100) -> bool:
+        return self._freq.get(word, 0) >= min_freq
+
     def _name_at(self, text: str, start: int) -> int:
-        """End offset of the name starting at `start` (surname + 1-2 given characters)."""
+        """End offset of the name starting at `start`: surname + 1-2 given characters.
+
+        The given name stops at a character that starts the next word (张伟主诉 -> 张伟) and
+        jieba decides between 2 and 3 characters when both are possible.
+        """
         m = _SURNAME_RE.match(text, start)
         if m is None:
             return start
         pos = m.end()
         given = 0
         while pos < len(text) and given < 2 and "\u4e00" <= text[pos] <= "\u9fff":
-            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and given >= 1:
-                break
-            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and given == 0 and text[pos] not in "小大老长":
+            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and text[pos] not in "小大老长":
                 break
             given += 1
             pos += 1
         if given == 2:
-            # Prefer jieba's boundary: 张伟主诉 -> 张伟, 王秀英说 -> 王秀英.
-            window = text[start : min(len(text), start + 6)]
-            first = self._jieba.lcut(window)
-            if first:
-                tok = first[0]
-                if len(tok) == pos - start - 1 and len(tok) >= 2:
-                    return start + len(tok)
-                if len(tok) == 1 and len(first) > 1 and len(first[1]) == 1:
-                    return start + 2
-                if len(tok) == 1 and len(first) > 1 and len(first[1]) >= 2 and self._freq.get(first[1], 0) > 50:
-                    # 李 + 主任 ... the next token is a real word, so the name is the surname only
-                    return start + 1 if m.end() - start == 1 and given == 0 else pos
+            tokens = self._jieba.lcut(text[start : min(len(text), start + 6)])
+            if tokens and 2 <= len(tokens[0]) < pos - start:
+                # jieba sees a 2-char name followed by a word: 张伟主诉 / 李娜今天
+                if self._common_word(text[start + len(tokens[0]) : pos + 1], 1):
+                    return start + len(tokens[0])
         return pos
 
     def analyze(
@@ -282,9 +293,15 @@ class ChineseNameRecognizer(EntityRecognizer):
 
         for m in _TITLE_RE.finditer(norm):
             s, e = m.span("name")
-            # "感谢王医生": the scan may start at 谢 (a surname) inside the word 感谢.
-            while s > 0 and e - s > 1 and self._freq.get(norm[s - 1 : s + 1], 0) > 0 and _SURNAME_RE.match(norm, s + 1):
+            # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
+            while e - s > 1 and _SURNAME_RE.match(norm, s + 1) and (
+                self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
+            ):
                 s += 1
+            if e - s == 1 and s > 0 and self._common_word(norm[s - 1 : s + 1], 50) and norm[s] not in lexicon.SURNAMES_1:
+                continue  # 平时医生, 公司医生
+            if e - s == 1 and s > 0 and norm[s - 1 : s + 1] in ("同时", "及时", "按时", "平时", "当时", "随时", "到时"):
+                continue
             if e - s >= 2 and _is_clinical(norm[s:e]):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
@@ -299,16 +316,19 @@ class ChineseNameRecognizer(EntityRecognizer):
             s = m.end()
             e = self._name_at(norm, s)
             cand = norm[s:e]
-            if e - s < 2 or _is_clinical(cand) or self._is_word(cand):
+            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand):
                 continue
             out.append(self._result(s, e, 0.75, "weak_cue"))
 
-        for m in _FOLLOW_RE.finditer(norm):
-            s, e = m.span("name")
-            cand = norm[s:e]
-            if _is_clinical(cand) or self._is_word(cand):
-                continue
-            out.append(self._result(s, e, 0.75, "follow_cue"))
+        for rx, how in ((_FOLLOW_RE, "follow_cue"), (_GLUED_FOLLOW_RE, "follow_cue")):
+            for m in rx.finditer(norm):
+                s, e = m.span("name")
+                cand = norm[s:e]
+                if _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand):
+                    continue
+                if how == "follow_cue" and rx is _GLUED_FOLLOW_RE and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
+                    continue
+                out.append(self._result(s, e, 0.75, how))
 
         if self.use_jieba:
             pos = 0
@@ -317,15 +337,21 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if 2 <= n <= 4 and _SURNAME_RE.match(tok) and all("\u4e00" <= ch <= "\u9fff" for ch in tok):
                     freq = self._freq.get(tok, 0)
                     tag = self._tags.get(tok, "")
-                    if (freq == 0 or (tag == "nr" and freq < 1000)) and not _is_clinical(tok):
-                        if tok[-1] not in lexicon.NOT_GIVEN_NAME_CHARS and n <= 3:
-                            out.append(self._result(pos, pos + n, 0.6, "jieba"))
+                    compound = tok[:2] in lexicon.SURNAMES_2
+                    if (
+                        (freq == 0 or (tag == "nr" and freq < 1000))
+                        and (n <= 3 or compound)
+                        and tok[-1] not in lexicon.NOT_GIVEN_NAME_CHARS
+                        and not _is_clinical(tok, norm[pos + n : pos + n + 3])
+                    ):
+                        out.append(self._result(pos, pos + n, 0.6, "jieba"))
                 pos += n
         return out
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
-        for k in (cand, cand[:2]):
+        keys = (cand,) if cand[:2] in lexicon.SURNAMES_2 else (cand, cand[:2])
+        for k in keys:
             f = self._freq.get(k, 0)
             if f > 0 and not self._tags.get(k, "").startswith("nr"):
                 return True

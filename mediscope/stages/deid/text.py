@@ -1,0 +1,80 @@
+"""`deid` stage: replace PHI in every turn and report text, record where, reject on failure.
+
+Policy:
+- Every text field of a record (`Record.texts()`) is de-identified with ONE surrogate map and ONE
+  date shift per `case_id`, so a person keeps one fake name across the whole case.
+- `record.deid.spans` gets type, original offsets, score, recognizer and operator of each finding;
+  the PHI text itself is never stored.
+- Any exception, and any output in which an original PHI string survives, rejects the record with
+  reason `deid_failed`: a record is never passed on half de-identified.
+- Records already `passed` are skipped by default (a resumed or repeated run must not
+  re-surrogate surrogates); set `recheck: true` to run them again anyway. Records marked `failed`
+  by an earlier step are rejected.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import ClassVar
+
+from pydantic import Field
+
+from mediscope.record import DeidStatus, Record
+from mediscope.stages.base import Stage, StageConfig, StageResult
+
+log = logging.getLogger(__name__)
+
+DEID_FAILED = "deid_failed"
+
+
+class TextDeidConfig(StageConfig):
+    lang: str = Field(default="auto", description="'zh', 'en', 'mixed' or 'auto' (record.lang, else detected).")
+    operators: dict[str, str] = Field(
+        default_factory=lambda: {"DATE_TIME": "shift"},
+        description="Per entity type: surrogate, placeholder, mask, shift, redact, keep.",
+    )
+    default_operator: str = Field(default="surrogate")
+    score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
+    seed: int = Field(default=0, description="Surrogate seed; with case_id it fixes every fake value.")
+    date_shift_min: int = -365
+    date_shift_max: int = -7
+    entities: list[str] | None = None
+    propagate_names: bool = True
+    verify: bool = True
+    recheck: bool = Field(default=False, description="Also process records already marked passed.")
+
+
+class TextDeidStage(Stage[TextDeidConfig]):
+    name: ClassVar[str] = "deid"
+    version: ClassVar[str] = "1"
+    config_class: ClassVar[type[StageConfig]] = TextDeidConfig
+
+    def setup(self) -> None:
+        from mediscope.deid.engine import DeidConfig, Deidentifier
+
+        c = self.config
+        self.engine = Deidentifier(DeidConfig(
+            lang=c.lang, operators=c.operators, default_operator=c.default_operator,
+            score_threshold=c.score_threshold, seed=c.seed, date_shift_min=c.date_shift_min,
+            date_shift_max=c.date_shift_max, entities=c.entities, propagate_names=c.propagate_names,
+            verify=c.verify,
+        ))
+
+    def process(self, batch: list[Record]) -> StageResult:
+        result = StageResult()
+        for rec in batch:
+            if rec.deid.status == DeidStatus.passed and not self.config.recheck:
+                result.kept.append(rec)
+                continue
+            if rec.deid.status == DeidStatus.failed:
+                result.reject(rec, DEID_FAILED, f"marked failed before this stage: {rec.deid.detail or ''}".strip())
+                continue
+            try:
+                result.kept.append(self.engine.deidentify_record(rec))
+            except Exception as exc:  # noqa: BLE001 - any failure must reject, never pass on
+                log.warning("de-identification failed for %s: %s", rec.id, exc)
+                failed = rec.model_copy(deep=True)
+                failed.deid.status = DeidStatus.failed
+                failed.deid.detail = f"{type(exc).__name__}: {exc}"[:500]
+                result.reject(failed, DEID_FAILED, failed.deid.detail)
+        return result
