@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import math
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -54,9 +53,9 @@ def register(app: typer.Typer) -> None:
     def push(
         records: Path = typer.Argument(..., exists=True, help="Records: a .jsonl/.parquet file or a run directory."),
         kind: str = typer.Option("dialogue", "--kind", "-k", help="dialogue (proofreading), phi (span review) or image (redaction review)."),
-        project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title (created if absent; default mediscope-KIND)."),
-        state: Optional[Path] = typer.Option(None, "--state", help="State file (default .mediscope-review/PROJECT.json)."),
-        document_root: Optional[Path] = typer.Option(None, "--document-root", envvar="LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT", help="Server's local-files document root (image review)."),
+        project: str | None = typer.Option(None, "--project", "-p", help="Project title (created if absent; default mediscope-KIND)."),
+        state: Path | None = typer.Option(None, "--state", help="State file (default .mediscope-review/PROJECT.json)."),
+        document_root: Path | None = typer.Option(None, "--document-root", envvar="LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT", help="Server's local-files document root (image review)."),
         only_with_spans: bool = typer.Option(False, help="PHI review: only fields where the de-identifier found spans."),
         batch_size: int = typer.Option(100, min=1, help="Tasks per import request."),
         url: str = URL_OPT,
@@ -102,9 +101,9 @@ def register(app: typer.Typer) -> None:
     def pull(
         records: Path = typer.Argument(..., exists=True, help="The records that were pushed (file or run directory)."),
         output: Path = typer.Option(..., "--output", "-o", help="Output directory: data/, rejects/, review_summary.json."),
-        project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title used at push."),
+        project: str | None = typer.Option(None, "--project", "-p", help="Project title used at push."),
         kind: str = typer.Option("dialogue", "--kind", "-k", help="Review kind used at push."),
-        state: Optional[Path] = typer.Option(None, "--state", help="State file used at push."),
+        state: Path | None = typer.Option(None, "--state", help="State file used at push."),
         fmt: str = typer.Option("parquet", "--format", help="parquet or jsonl."),
         page_size: int = typer.Option(100, min=1, help="Tasks per page when exporting."),
         restart: bool = typer.Option(False, help="Refetch every page instead of resuming an interrupted pull."),
@@ -156,9 +155,9 @@ def register(app: typer.Typer) -> None:
 
     @review.command("status")
     def status(
-        project: Optional[str] = typer.Option(None, "--project", "-p", help="Project title."),
+        project: str | None = typer.Option(None, "--project", "-p", help="Project title."),
         kind: str = typer.Option("dialogue", "--kind", "-k", help="dialogue, phi, image or pairwise."),
-        state: Optional[Path] = typer.Option(None, "--state", help="State file used at push."),
+        state: Path | None = typer.Option(None, "--state", help="State file used at push."),
         page_size: int = typer.Option(100, min=1),
         as_json: bool = typer.Option(False, "--json", help="Print JSON instead of tables."),
         url: str = URL_OPT,
@@ -211,16 +210,21 @@ def register(app: typer.Typer) -> None:
     def serve(
         data_dir: Path = typer.Option(Path(".label-studio"), "--data-dir", help="Server data (SQLite, uploads); kept between runs."),
         port: int = typer.Option(8080, "--port"),
-        document_root: Optional[Path] = typer.Option(None, "--document-root", help="Folder images are served from (enables local-files serving)."),
-        token: Optional[str] = typer.Option(None, "--token", envvar="LABEL_STUDIO_API_KEY", help="API token to set for the admin user (default: a new random one)."),
+        document_root: Path | None = typer.Option(None, "--document-root", help="Folder images are served from (enables local-files serving)."),
+        token: str | None = typer.Option(None, "--token", envvar="LABEL_STUDIO_API_KEY", help="API token to set for the admin user (default: a new random one)."),
         user: str = typer.Option("expert@example.com", "--user", help="Admin user e-mail."),
-        password: Optional[str] = typer.Option(None, "--password", envvar="MEDISCOPE_LABEL_STUDIO_PASSWORD", help="Admin password (default: random, printed)."),
+        password: str | None = typer.Option(None, "--password", envvar="MEDISCOPE_LABEL_STUDIO_PASSWORD", help="Admin password (default: random, printed)."),
     ) -> None:
         """Start a local Label Studio server (offline, no browser) until Ctrl-C."""
         import secrets
         import time
 
-        from mediscope.review.server import LabelStudioNotInstalled, LabelStudioServer, LabelStudioStartError, new_token
+        from mediscope.review.server import (
+            LabelStudioNotInstalled,
+            LabelStudioServer,
+            LabelStudioStartError,
+            new_token,
+        )
 
         token = token or new_token()
         password = password or secrets.token_urlsafe(12)
@@ -245,7 +249,7 @@ def register(app: typer.Typer) -> None:
     def calibrate_push(
         pairs: Path = typer.Argument(..., exists=True, dir_okay=False, help="Pairs JSONL (see mediscope.review.calibration)."),
         project: str = typer.Option("mediscope-judge-calibration", "--project", "-p"),
-        state: Optional[Path] = typer.Option(None, "--state"),
+        state: Path | None = typer.Option(None, "--state"),
         batch_size: int = typer.Option(100, min=1),
         url: str = URL_OPT,
         token: str = TOKEN_OPT,
@@ -269,7 +273,7 @@ def register(app: typer.Typer) -> None:
     def calibrate_pull(
         output: Path = typer.Option(..., "--output", "-o", help="Expert choices JSONL to write."),
         project: str = typer.Option("mediscope-judge-calibration", "--project", "-p"),
-        state: Optional[Path] = typer.Option(None, "--state"),
+        state: Path | None = typer.Option(None, "--state"),
         page_size: int = typer.Option(100, min=1),
         restart: bool = typer.Option(False),
         url: str = URL_OPT,
@@ -295,13 +299,19 @@ def register(app: typer.Typer) -> None:
         experts: Path = typer.Argument(..., exists=True, dir_okay=False, help="Expert choices JSONL (from calibrate pull)."),
         verdicts: list[Path] = typer.Argument(..., exists=True, dir_okay=False, help="Judge verdict JSONL file(s): relative and/or absolute mode."),
         tie_margin: float = typer.Option(0.0, help="Absolute mode: score differences up to this count as a tie."),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Also write the report as JSON."),
+        output: Path | None = typer.Option(None, "--output", "-o", help="Also write the report as JSON."),
     ) -> None:
         """Agreement and Cohen's kappa per dimension between experts and each judge file."""
         from rich.table import Table
 
         from mediscope.log import console
-        from mediscope.review.calibration import CalibrationInputError, compare, expert_consensus, read_expert_choices, read_verdicts
+        from mediscope.review.calibration import (
+            CalibrationInputError,
+            compare,
+            expert_consensus,
+            read_expert_choices,
+            read_verdicts,
+        )
 
         try:
             consensus = expert_consensus(read_expert_choices(experts))

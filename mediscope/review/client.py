@@ -54,7 +54,9 @@ class ReviewClient:
         self.url = url.rstrip("/")
         self.retries = retries
         self.backoff = backoff
-        self.sdk = LabelStudio(base_url=self.url, api_key=token, timeout=timeout)
+        # Retries are ours (`_call`), so the SDK's own retry loop is switched off: nested retries
+        # would multiply the wait before a dead server is reported.
+        self.sdk = LabelStudio(base_url=self.url, api_key=token, timeout=timeout, max_retries=0)
         self._emails: dict[int, str] = {}
 
     # -- plumbing ---------------------------------------------------------------------------

@@ -168,7 +168,7 @@ class LabelStudioServer:
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}"
 
-    def start(self) -> "LabelStudioServer":
+    def start(self) -> LabelStudioServer:
         binary = find_binary()
         if not (self.data_dir / "label_studio.sqlite3").exists():
             template = ensure_template()
@@ -238,7 +238,7 @@ class LabelStudioServer:
                 pass
             proc.wait(timeout=timeout)
 
-    def __enter__(self) -> "LabelStudioServer":
+    def __enter__(self) -> LabelStudioServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -46,7 +46,7 @@ class ReviewState(BaseModel):
         return "annotations.jsonl"
 
     @classmethod
-    def load(cls, path: Path) -> "ReviewState | None":
+    def load(cls, path: Path) -> ReviewState | None:
         if not path.exists():
             return None
         try:

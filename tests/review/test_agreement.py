@@ -6,7 +6,13 @@ import math
 
 import pytest
 
-from mediscope.review.agreement import cohen_kappa, fleiss_kappa, majority, observed_agreement, percent_agreement
+from mediscope.review.agreement import (
+    cohen_kappa,
+    fleiss_kappa,
+    majority,
+    observed_agreement,
+    percent_agreement,
+)
 
 
 def _two_raters(yy: int, yn: int, ny: int, nn: int) -> tuple[list[str], list[str]]:
