@@ -73,3 +73,10 @@ def test_no_verify_reads_once(scripted_layout):
     engine = ScriptedEngine(scripted_layout, blind=True)
     out = ImageRedactor(engine, LineAnalyzer(toy_analyzer), verify=False).redact(_ink(_white(), scripted_layout))
     assert out.ok and engine.calls == 1
+
+
+def test_clean_image_is_read_once():
+    layout = [("所见：右肺结节", (10, 110, 290, 150))]
+    engine = ScriptedEngine(layout)
+    out = ImageRedactor(engine, LineAnalyzer(toy_analyzer)).redact(_ink(_white(), layout))
+    assert out.ok and not out.findings and engine.calls == 1

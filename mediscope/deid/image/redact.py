@@ -166,7 +166,9 @@ class ImageRedactor:
         findings = self.find(lines, image.size)
         redacted = self.fill_boxes(image, [f.box for f in findings]) if findings else image.copy()
         outcome = RedactionOutcome(image=redacted, lines=lines, findings=findings)
-        if not self.verify:
+        if not self.verify or not findings:
+            # nothing was filled, so a re-read would see the very same pixels (OCR is
+            # deterministic) and the analyzer would find nothing again: skip the second OCR
             return outcome
         secrets = {
             _normalise(lines[f.line].text[f.start : f.end]) for f in findings
