@@ -160,3 +160,15 @@ def test_vectorized_ngram_ratio_matches_plain_python():
     hashes, offsets = ngram_hashes(texts, 5)
     ratios = 1 - distinct_ratios(hashes, offsets)
     assert [round(r, 6) for r in ratios] == [round(duplicate_ngram_ratio(t, 5), 6) for t in texts]
+
+
+def test_batch_normalization_matches_single_record():
+    from mediscope.stages.filters.text import normalized_turns, normalized_turns_batch
+
+    recs = [
+        make_record([("patient", "Ｈｅｌｌｏ，  World_x! ①"), ("doctor", "头痛 。。\ue000好")], rid="a"),
+        make_record(ZH_DIALOGUE, rid="b"),
+        make_record(EN_DIALOGUE, rid="c"),
+        make_record([("patient", ""), ("doctor", "ÉCOLE straße")], rid="d"),
+    ]
+    assert normalized_turns_batch(recs) == [normalized_turns(r) for r in recs]

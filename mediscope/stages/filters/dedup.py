@@ -35,7 +35,7 @@ from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.text import ngram_hashes, normalized_dialogue
+from mediscope.stages.filters.text import ngram_hashes, normalized_dialogue, normalized_turns_batch
 
 log = logging.getLogger(__name__)
 
@@ -99,10 +99,10 @@ class MinHashLSHIndex:
         with np.errstate(over="ignore"):
             return (bands * self._band_mult).sum(axis=2, dtype=np.uint64)
 
-    def query(self, sig: np.ndarray, keys: np.ndarray) -> tuple[str, float] | None:
+    def query(self, sig: np.ndarray, keys: list[int]) -> tuple[str, float] | None:
         """The first stored record with estimated Jaccard >= threshold, if any."""
         seen: set[int] = set()
-        for table, key in zip(self._tables, keys.tolist()):
+        for table, key in zip(self._tables, keys):
             for idx in table.get(key, ()):
                 if idx in seen:
                     continue
@@ -112,7 +112,7 @@ class MinHashLSHIndex:
                     return self._ids[idx], sim
         return None
 
-    def add(self, record_id: str, sig: np.ndarray, keys: np.ndarray) -> None:
+    def add(self, record_id: str, sig: np.ndarray, keys: list[int]) -> None:
         idx = len(self._ids)
         if idx >= len(self._sigs):
             grown = np.zeros((len(self._sigs) * 2, self.num_perm), dtype=np.uint32)
@@ -120,7 +120,7 @@ class MinHashLSHIndex:
             self._sigs = grown
         self._sigs[idx] = sig
         self._ids.append(record_id)
-        for table, key in zip(self._tables, keys.tolist()):
+        for table, key in zip(self._tables, keys):
             table.setdefault(key, []).append(idx)
 
 
@@ -171,12 +171,13 @@ class DedupStage(Stage[DedupConfig]):
     def _scan(self, batch: list[Record], *, index_only: bool) -> tuple[list[Record], list[tuple[Record, str, str]]]:
         """Decide each record in order, indexing the kept ones so later records see them."""
         cfg = self.config
-        texts = [normalized_dialogue(r) for r in batch]
-        sigs = keys = None
+        texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch))]
+        sigs: np.ndarray | None = None
+        keys: list[list[int]] | None = None
         if cfg.near and batch:
             token_hashes, offsets = ngram_hashes(texts, cfg.ngram)
             sigs = self._lsh.signatures(token_hashes, offsets)
-            keys = self._lsh.band_keys(sigs)
+            keys = self._lsh.band_keys(sigs).tolist()
         kept: list[Record] = []
         rejected: list[tuple[Record, str, str]] = []
         for i, rec in enumerate(batch):

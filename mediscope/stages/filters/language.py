@@ -33,13 +33,14 @@ class LanguageIdentifier:
     """Detects a text's ISO 639-1 code among `candidates`; 'und' when unsure."""
 
     def __init__(self, candidates: Sequence[str] = ("zh", "en"), *, han_threshold: float = 0.3,
-                 min_confidence: float = 0.5) -> None:
+                 min_confidence: float = 0.5, max_chars: int = 200) -> None:
         unknown = [c for c in candidates if c not in _LINGUA_NAMES]
         if unknown:
             raise ValueError(f"unsupported language code(s) {unknown}; known: {sorted(_LINGUA_NAMES)}")
         self.candidates = tuple(candidates)
         self.han_threshold = han_threshold
         self.min_confidence = min_confidence
+        self.max_chars = max_chars
 
     @cached_property
     def _detector(self):  # type: ignore[no-untyped-def]
@@ -51,17 +52,40 @@ class LanguageIdentifier:
         langs = [getattr(Language, _LINGUA_NAMES[c]) for c in codes]
         return LanguageDetectorBuilder.from_languages(*langs).build()
 
-    def detect(self, text: str) -> tuple[str, float]:
-        """Return (code, confidence)."""
-        if not text.strip():
-            return "und", 0.0
-        if "zh" in self.candidates and han_ratio(text) >= self.han_threshold:
-            return "zh", 1.0
-        values = self._detector.compute_language_confidence_values(text)
+    def _pick(self, values) -> tuple[str, float]:  # type: ignore[no-untyped-def]
         if not values:
             return "und", 0.0
         top = values[0]
-        code = top.language.iso_code_639_1.name.lower()
         if top.value < self.min_confidence:
             return "und", top.value
-        return code, top.value
+        return top.language.iso_code_639_1.name.lower(), top.value
+
+    def detect(self, text: str) -> tuple[str, float]:
+        """Return (code, confidence)."""
+        return self.detect_many([text])[0]
+
+    def detect_many(self, texts: Sequence[str], han_ratios: Sequence[float] | None = None) -> list[tuple[str, float]]:
+        """Detect a batch: Han-dominated texts short-circuit, the rest go to lingua in parallel.
+
+        Only the first `max_chars` characters are looked at: a few sentences settle the language
+        and lingua's cost grows with length.
+        """
+        out: list[tuple[str, float]] = [("und", 0.0)] * len(texts)
+        todo: list[int] = []
+        for i, text in enumerate(texts):
+            if not text.strip():
+                continue
+            ratio = han_ratios[i] if han_ratios is not None else han_ratio(text)
+            if "zh" in self.candidates and ratio >= self.han_threshold:
+                out[i] = ("zh", 1.0)
+            else:
+                todo.append(i)
+        if todo:
+            clipped = [texts[i][: self.max_chars] for i in todo]
+            if len(clipped) == 1:
+                results = [self._detector.compute_language_confidence_values(clipped[0])]
+            else:
+                results = self._detector.compute_language_confidence_values_in_parallel(clipped)
+            for i, values in zip(todo, results):
+                out[i] = self._pick(values)
+        return out

@@ -12,21 +12,23 @@
 from __future__ import annotations
 
 from mediscope.record import Record
-from mediscope.stages.filters.text import normalize
+from mediscope.stages.filters.text import normalized_turns
 
 # Rust-regex (Polars) class for characters we consider "clean"; everything else is garbage.
 CLEAN_CHARS = r"[\p{L}\p{N}\p{P}\p{Zs}\s\p{Sm}\p{Sc}\p{So}\p{Sk}]"
 GARBAGE_CHARS = r"[^\p{L}\p{N}\p{P}\p{Zs}\s\p{Sm}\p{Sc}\p{So}\p{Sk}]|\x{FFFD}"
 
 
-def duplicate_turn_ratio(record: Record) -> float:
+def duplicate_turn_ratio(record: Record, normalized: list[str] | None = None) -> float:
     seen: set[str] = set()
     dup = 0
     counted = 0
-    for turn in record.turns:
-        key = f"{turn.role}:{normalize(turn.text)}"
-        if len(key) <= len(turn.role) + 1 + 1:  # empty or 1-char turns ("好") repeat legitimately
+    if normalized is None:
+        normalized = normalized_turns(record)
+    for turn, norm in zip(record.turns, normalized):
+        if len(norm) <= 1:  # empty or 1-char turns ("好") repeat legitimately
             continue
+        key = f"{turn.role}:{norm}"
         counted += 1
         if key in seen:
             dup += 1

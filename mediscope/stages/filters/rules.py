@@ -26,7 +26,7 @@ from mediscope.stages.filters.language import LanguageIdentifier
 from mediscope.stages.filters.phi import DEFAULT_IGNORE, Analyzer, ResidualPhiChecker, default_analyzer
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.repetition import GARBAGE_CHARS, duplicate_turn_ratio
-from mediscope.stages.filters.text import dialogue_text, distinct_ratios, ngram_hashes
+from mediscope.stages.filters.text import dialogue_text, distinct_ratios, ngram_hashes, normalized_turns_batch
 
 log = logging.getLogger(__name__)
 
@@ -147,14 +147,17 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         han = m["han_ratio"].to_list()
         hashes, offsets = ngram_hashes(texts, self.config.ngram_n)
         dup_ngrams = (1.0 - distinct_ratios(hashes, offsets)).tolist()
+        langs = self._lang.detect_many(texts, han) if self._lang is not None else None
+        norm_turns = normalized_turns_batch(batch)
         reasons: list[str] = []
         for i, rec in enumerate(batch):
             scores: dict[str, float] = {}
-            problem = self._check(rec, texts[i], chars[i], max_turn[i], garbage[i], han[i], dup_ngrams[i], scores)
+            lang = langs[i] if langs is not None else None
+            problem = self._check(rec, chars[i], max_turn[i], garbage[i], dup_ngrams[i], lang, norm_turns[i], scores)
             if problem is None:
-                rec.quality.scores = [s for s in rec.quality.scores if s.name not in scores] + [
-                    Score(name=k, value=round(v, 4)) for k, v in scores.items()
-                ]
+                # In-place list update: measured scores are plain floats, no re-validation needed.
+                mine = [Score(name=k, value=round(v, 4)) for k, v in scores.items()]
+                rec.quality.scores[:] = [s for s in rec.quality.scores if s.name not in scores] + mine
                 result.kept.append(rec)
             else:
                 reason, detail = problem
@@ -164,8 +167,9 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         self.funnel.add(len(result.kept), reasons)
         return result
 
-    def _check(self, rec: Record, text: str, chars: int, max_turn: int, garbage: float, han: float,
-               dup_ngrams: float, scores: dict[str, float]) -> tuple[str, str] | None:
+    def _check(self, rec: Record, chars: int, max_turn: int, garbage: float, dup_ngrams: float,
+               lang: tuple[str, float] | None, norm_turns: list[str],
+               scores: dict[str, float]) -> tuple[str, str] | None:
         cfg = self.config
         if cfg.kinds is not None and rec.kind not in cfg.kinds:
             return "kind", f"record kind {rec.kind!r} not in {cfg.kinds}"
@@ -194,7 +198,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         scores["garbage_ratio"] = garbage
         if garbage > cfg.max_garbage_ratio:
             return R.GARBAGE, f"garbage character ratio {garbage:.3f} > {cfg.max_garbage_ratio}"
-        dup_turns = duplicate_turn_ratio(rec)
+        dup_turns = duplicate_turn_ratio(rec, norm_turns)
         scores["duplicate_turn_ratio"] = dup_turns
         scores["duplicate_ngram_ratio"] = dup_ngrams
         if dup_turns > cfg.max_duplicate_turn_ratio:
@@ -203,11 +207,8 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             return R.REPETITION, (
                 f"duplicate {cfg.ngram_n}-gram ratio {dup_ngrams:.2f} > {cfg.max_duplicate_ngram_ratio}"
             )
-        if self._lang is not None:
-            if han >= self._lang.han_threshold and "zh" in self._lang.candidates:
-                code, conf = "zh", 1.0
-            else:
-                code, conf = self._lang.detect(text)
+        if lang is not None:
+            code, conf = lang
             scores["lang_confidence"] = conf
             if code not in (cfg.languages or []):
                 return R.LANGUAGE, f"detected language {code!r} (confidence {conf:.2f}) not in {cfg.languages}"

@@ -36,9 +36,48 @@ def dialogue_text(record: Record, *, with_roles: bool = True, include_reports: b
     return "\n".join(parts)
 
 
-def normalized_dialogue(record: Record) -> str:
-    """Normalized text keyed by role, the input of exact and near-duplicate detection."""
-    return "|".join(f"{ROLE_TAG.get(t.role, '?')}{normalize(t.text)}" for t in record.turns) + "".join(
+_SEP = "\ue000"  # a private-use code point: NFKC keeps it and it is not in any real text
+_NON_WORD_KEEP_SEP = re.compile(r"[^\w\ue000]+|_+", re.UNICODE)
+
+
+def normalized_turns(record: Record) -> list[str]:
+    """`normalize` of every turn text, computed in one NFKC + one regex pass over the record."""
+    if not record.turns:
+        return []
+    joined = _SEP.join(t.text.replace(_SEP, "") for t in record.turns)
+    return _NON_WORD_KEEP_SEP.sub("", unicodedata.normalize("NFKC", joined).lower()).split(_SEP)
+
+
+def normalized_turns_batch(records: list[Record]) -> list[list[str]]:
+    """`normalized_turns` for a whole batch in one Polars pass (NFKC, lower-case, strip) in Rust.
+
+    About 3x faster than the Python loop on 2 cores; the single-record function stays the
+    reference (a test checks both agree).
+    """
+    import polars as pl
+
+    if not records:
+        return []
+    joined = [_SEP.join(t.text.replace(_SEP, "") for t in r.turns) for r in records]
+    out = (
+        pl.Series("t", joined, dtype=pl.String)
+        .str.normalize("NFKC")
+        .str.to_lowercase()
+        .str.replace_all(r"[^\w\x{E000}]+|_+", "")
+        .str.split(_SEP)
+        .to_list()
+    )
+    return [o if r.turns else [] for o, r in zip(out, records)]
+
+
+def normalized_dialogue(record: Record, turns: list[str] | None = None) -> str:
+    """Normalized text keyed by role, the input of exact and near-duplicate detection.
+
+    `turns` may pass precomputed `normalized_turns` (e.g. from `normalized_turns_batch`).
+    """
+    if turns is None:
+        turns = normalized_turns(record)
+    return "|".join(f"{ROLE_TAG.get(t.role, '?')}{n}" for t, n in zip(record.turns, turns)) + "".join(
         normalize(r.text) for r in record.reports if r.text
     )
 
