@@ -50,9 +50,16 @@ class Run:
         return self.images / self.seconds if self.seconds else float("inf")
 
 
-def score(name: str, startup: float, seconds: float, outputs: list[PILImage.Image | None], reports: list[SyntheticReport], judge) -> Run:
+def score(
+    name: str,
+    startup: float,
+    seconds: float,
+    outputs: list[PILImage.Image | None],
+    reports: list[SyntheticReport],
+    judge,
+) -> Run:
     phi_total = phi_read = safe_total = safe_read = failed = 0
-    for out, rep in zip(outputs, reports):
+    for out, rep in zip(outputs, reports, strict=True):
         phi_total += len(rep.phi)
         safe_total += len(rep.safe)
         if out is None:  # refused by verification: nothing published, nothing leaked
@@ -95,12 +102,16 @@ def run_presidio(reports: list[SyntheticReport]) -> tuple[float, float, list]:
     redactors: dict[str, Callable] = {}
     for lang in ("zh", "en"):
         analyzer = deid._pipe(lang).analyzer  # noqa: SLF001 - benchmark reaches in to share recognizers
-        redactors[lang] = ImageRedactorEngine(ImageAnalyzerEngine(analyzer_engine=analyzer, ocr=TesseractOCR()))
+        redactors[lang] = ImageRedactorEngine(
+            ImageAnalyzerEngine(analyzer_engine=analyzer, ocr=TesseractOCR())
+        )
     startup = time.perf_counter() - t0
     outs = []
     t0 = time.perf_counter()
     for rep in reports:
-        out = redactors[rep.lang].redact(rep.image, fill=(0, 0, 0), ocr_kwargs={"lang": "chi_sim+eng"}, language=rep.lang)
+        out = redactors[rep.lang].redact(
+            rep.image, fill=(0, 0, 0), ocr_kwargs={"lang": "chi_sim+eng"}, language=rep.lang
+        )
         outs.append(out)
     return startup, time.perf_counter() - t0, outs
 
@@ -126,14 +137,18 @@ def main() -> None:
         runs.append(score("presidio-image-redactor (Tesseract, stock)", s, t, outs, reports, judge))
 
     base = runs[-1]
-    print(f"{args.n} images ({sum(r.lang == 'zh' for r in reports)} zh, {sum(r.lang == 'en' for r in reports)} en); "
-          f"residual PHI judged by RapidOCR re-reading each output; baseline = {base.name}")
+    print(
+        f"{args.n} images ({sum(r.lang == 'zh' for r in reports)} zh, {sum(r.lang == 'en' for r in reports)} en); "
+        f"residual PHI judged by RapidOCR re-reading each output; baseline = {base.name}"
+    )
     header = f"{'method':46s} {'start s':>8s} {'img/s':>7s} {'x base':>7s} {'PHI readable':>13s} {'clinical kept':>14s} {'refused':>8s}"
     print(header)
     print("-" * len(header))
     for r in runs:
-        print(f"{r.name:46s} {r.startup_s:8.1f} {r.ips:7.2f} {r.ips / base.ips:7.2f} "
-              f"{r.phi_readable:>6d}/{r.phi_total:<6d} {r.safe_readable:>7d}/{r.safe_total:<6d} {r.failed:>8d}")
+        print(
+            f"{r.name:46s} {r.startup_s:8.1f} {r.ips:7.2f} {r.ips / base.ips:7.2f} "
+            f"{r.phi_readable:>6d}/{r.phi_total:<6d} {r.safe_readable:>7d}/{r.safe_total:<6d} {r.failed:>8d}"
+        )
 
 
 if __name__ == "__main__":

@@ -45,7 +45,13 @@ def _progress():
 
     from mediscope.log import console
 
-    return Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console())
+    return Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=console(),
+    )
 
 
 def _summary(title: str, counts: dict[str, int], out: Path) -> None:
@@ -66,17 +72,29 @@ def register(app: typer.Typer) -> None:
     @app.command("redact-images")
     def redact_images(
         inputs: list[Path] = typer.Argument(..., help="Image files or folders (searched recursively)."),
-        out: Path = typer.Option(..., "--out", "-o", help="Output folder for redacted images and audit.jsonl."),
-        engine: str = typer.Option("rapidocr", help="OCR engine: rapidocr (offline default), paddleocr, tesseract."),
-        analyzer: str = typer.Option("mediscope", help="PHI analyzer: 'mediscope' or 'package.module:function'."),
+        out: Path = typer.Option(
+            ..., "--out", "-o", help="Output folder for redacted images and audit.jsonl."
+        ),
+        engine: str = typer.Option(
+            "rapidocr", help="OCR engine: rapidocr (offline default), paddleocr, tesseract."
+        ),
+        analyzer: str = typer.Option(
+            "mediscope", help="PHI analyzer: 'mediscope' or 'package.module:function'."
+        ),
         lang: str = typer.Option("auto", help="Analyzer language per OCR line ('auto': by script)."),
         threads: int = typer.Option(-1, help="OCR threads (-1: all cores)."),
-        verify: bool = typer.Option(True, "--verify/--no-verify", help="Re-OCR each redacted image; fail it if PHI is still read."),
+        verify: bool = typer.Option(
+            True, "--verify/--no-verify", help="Re-OCR each redacted image; fail it if PHI is still read."
+        ),
         pad_ratio: float = typer.Option(0.15, help="Box padding as a fraction of the line height."),
         output_format: str = typer.Option("PNG", "--format", help="PNG (lossless, default) or JPEG."),
-        keep_names: bool = typer.Option(False, "--keep-names/--hash-names", help="Keep input file names (may contain PHI)."),
+        keep_names: bool = typer.Option(
+            False, "--keep-names/--hash-names", help="Keep input file names (may contain PHI)."
+        ),
         cmyk: str = typer.Option("convert", help="CMYK images: convert or reject."),
-        high_bit_depth: str = typer.Option("reject", help="16-bit images: reject or convert (min-max scaled)."),
+        high_bit_depth: str = typer.Option(
+            "reject", help="16-bit images: reject or convert (min-max scaled)."
+        ),
     ) -> None:
         """Redact burned-in PHI (names, IDs, phones, dates; Chinese and English) in images.
 
@@ -91,11 +109,18 @@ def register(app: typer.Typer) -> None:
             fail("no image files found in the inputs")
         engine_options = {"threads": threads} if engine == "rapidocr" else {}
         try:
-            stage = ImageDeidStage({
-                "engine": engine, "engine_options": engine_options, "analyzer": analyzer, "lang": lang, "verify": verify,
-                "pad_ratio": pad_ratio, "output_format": output_format.upper(),
-                "limits": {"cmyk": cmyk, "high_bit_depth": high_bit_depth},
-            })
+            stage = ImageDeidStage(
+                {
+                    "engine": engine,
+                    "engine_options": engine_options,
+                    "analyzer": analyzer,
+                    "lang": lang,
+                    "verify": verify,
+                    "pad_ratio": pad_ratio,
+                    "output_format": output_format.upper(),
+                    "limits": {"cmyk": cmyk, "high_bit_depth": high_bit_depth},
+                }
+            )
             stage.ensure_setup()
         except OcrUnavailable as exc:
             fail(str(exc))
@@ -114,8 +139,15 @@ def register(app: typer.Typer) -> None:
                     target = out / name
                     target.parent.mkdir(parents=True, exist_ok=True)
                     target.write_bytes(done.data)
-                    entry.update(status="ok", output=name, **{k: v for k, v in done.info.items()},
-                                 spans=[{"entity_type": f.entity_type, "box": list(f.box), "score": round(f.score, 3)} for f in done.findings])
+                    entry.update(
+                        status="ok",
+                        output=name,
+                        **{k: v for k, v in done.info.items()},
+                        spans=[
+                            {"entity_type": f.entity_type, "box": list(f.box), "score": round(f.score, 3)}
+                            for f in done.findings
+                        ],
+                    )
                 except ImageRejected as exc:
                     entry.update(status="rejected", reason=exc.reason, detail=exc.detail)
                 except OSError as exc:
@@ -129,21 +161,35 @@ def register(app: typer.Typer) -> None:
     @app.command("dicom-scrub")
     def dicom_scrub(
         inputs: list[Path] = typer.Argument(..., help="DICOM files or folders (searched recursively)."),
-        out: Path = typer.Option(..., "--out", "-o", help="Output folder: PNG + scrubbed header JSON per file."),
-        uid_salt: str = typer.Option("", envvar="MEDISCOPE_DICOM_UID_SALT", help="Secret salt for deterministic new UIDs."),
-        redact: str = typer.Option("auto", help="OCR-redact burned-in text: auto (unless BurnedInAnnotation=NO), always, never."),
+        out: Path = typer.Option(
+            ..., "--out", "-o", help="Output folder: PNG + scrubbed header JSON per file."
+        ),
+        uid_salt: str = typer.Option(
+            "", envvar="MEDISCOPE_DICOM_UID_SALT", help="Secret salt for deterministic new UIDs."
+        ),
+        redact: str = typer.Option(
+            "auto", help="OCR-redact burned-in text: auto (unless BurnedInAnnotation=NO), always, never."
+        ),
         engine: str = typer.Option("rapidocr", help="OCR engine for burned-in text."),
         analyzer: str = typer.Option("mediscope", help="PHI analyzer for burned-in text."),
         frame: int = typer.Option(0, help="Frame of multi-frame images to render."),
         keep_private: bool = typer.Option(False, help="Keep private tags (the basic profile removes them)."),
-        keep_names: bool = typer.Option(False, "--keep-names/--hash-names", help="Keep input file names (may contain PHI)."),
+        keep_names: bool = typer.Option(
+            False, "--keep-names/--hash-names", help="Keep input file names (may contain PHI)."
+        ),
     ) -> None:
         """Scrub DICOM headers per PS3.15 Annex E (basic profile) and export pixels as PNG.
 
         Writes NAME.png (8-bit, modality/VOI LUT applied, burned-in text redacted by OCR) and NAME.header.json (every attribute left after scrubbing, plus what was changed). Files without pixel data get only the header JSON.
         """
         from mediscope.deid.image.checks import ImageRejected
-        from mediscope.deid.image.dicom import DicomError, read_dataset, render_frame, scrub_dataset, scrubbed_header
+        from mediscope.deid.image.dicom import (
+            DicomError,
+            read_dataset,
+            render_frame,
+            scrub_dataset,
+            scrubbed_header,
+        )
         from mediscope.deid.image.metadata import encode_clean
         from mediscope.io.dicom import looks_like_dicom
         from mediscope.ocr import OcrUnavailable
@@ -176,7 +222,9 @@ def register(app: typer.Typer) -> None:
                     entry.update(status="ok", header=f"{base}.header.json", scrub=summary.as_dict())
                     if "PixelData" in ds:
                         pixels = render_frame(ds, frame)
-                        skip = redact == "never" or (redact == "auto" and summary.burned_in_annotation == "NO")
+                        skip = redact == "never" or (
+                            redact == "auto" and summary.burned_in_annotation == "NO"
+                        )
                         if stage is not None and not skip:
                             done = stage.redact_bytes(encode_clean(pixels), f"{base}.png", image_id=rel)
                             data, entry["redaction"] = done.data, done.info
@@ -185,7 +233,9 @@ def register(app: typer.Typer) -> None:
                         (out / f"{base}.png").write_bytes(data)
                         entry["image"] = f"{base}.png"
                     header = {"scrub": summary.as_dict(), "attributes": scrubbed_header(ds)}
-                    (out / f"{base}.header.json").write_text(json.dumps(header, ensure_ascii=False, indent=1), encoding="utf-8")
+                    (out / f"{base}.header.json").write_text(
+                        json.dumps(header, ensure_ascii=False, indent=1), encoding="utf-8"
+                    )
                 except (DicomError, ImageRejected) as exc:
                     entry.update(status="rejected", reason=exc.reason, detail=exc.detail)
                 except OSError as exc:

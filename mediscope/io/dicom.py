@@ -47,8 +47,12 @@ class DicomReaderConfig(ReaderConfig):
     frame: int = Field(default=0, ge=0, description="Which frame of a multi-frame image to render.")
     case_salt: str = Field(default="", description="Secret salt for the case key (HMAC of Patient ID).")
     uid_salt: str = Field(default="", description="Secret salt for deterministic UID replacement.")
-    profile_table: str = Field(default="dicomfields_2026c", description="dicom-anonymizer table of the standard.")
-    keep_private: bool = Field(default=False, description="Keep private tags (the basic profile removes them).")
+    profile_table: str = Field(
+        default="dicomfields_2026c", description="dicom-anonymizer table of the standard."
+    )
+    keep_private: bool = Field(
+        default=False, description="Keep private tags (the basic profile removes them)."
+    )
     structured_reports: bool = Field(default=True, description="Read SR documents as report records.")
     recursive: bool = Field(default=True, description="Search folders recursively.")
 
@@ -77,17 +81,34 @@ class DicomReader(Reader):
             try:
                 yield self.read_file(file, rel, row)
             except InputError as exc:
-                yield Rejection(reason=exc.reason, detail=f"{rel}: {exc.detail}", source={"dataset": self.name, "file": str(file), "row": row})
+                yield Rejection(
+                    reason=exc.reason,
+                    detail=f"{rel}: {exc.detail}",
+                    source={"dataset": self.name, "file": str(file), "row": row},
+                )
 
     def read_file(self, file: Path, rel: str, row: int) -> Record:
-        from mediscope.deid.image.dicom import DicomError, DicomReason, header_summary, read_dataset, render_frame, scrub_dataset, sr_text
+        from mediscope.deid.image.dicom import (
+            DicomError,
+            DicomReason,
+            header_summary,
+            read_dataset,
+            render_frame,
+            scrub_dataset,
+            sr_text,
+        )
 
         data = read_bytes_checked(file, self.config.max_file_mb)
         try:
             ds = read_dataset(data, name=rel)
             case_key = self._case_key(ds)
             report_text = sr_text(ds) if self.config.structured_reports and "ContentSequence" in ds else ""
-            summary = scrub_dataset(ds, salt=self.config.uid_salt, table=self.config.profile_table, keep_private=self.config.keep_private)
+            summary = scrub_dataset(
+                ds,
+                salt=self.config.uid_salt,
+                table=self.config.profile_table,
+                keep_private=self.config.keep_private,
+            )
             meta = {"dicom": {**header_summary(ds), **summary.as_dict(), "frame": self.config.frame}}
             rec_id = stable_id(self.name, rel)
             source = Source(dataset=self.name, file=str(file), row=row, original_id=rel)
@@ -95,17 +116,40 @@ class DicomReader(Reader):
             if "PixelData" in ds:
                 png = _png(render_frame(ds, self.config.frame))
                 img = Image(
-                    id=rec_id, data=png, sha256=hashlib.sha256(png).hexdigest(), width=_size(png)[0], height=_size(png)[1],
-                    format="PNG", name=f"{rec_id}.png",
+                    id=rec_id,
+                    data=png,
+                    sha256=hashlib.sha256(png).hexdigest(),
+                    width=_size(png)[0],
+                    height=_size(png)[1],
+                    format="PNG",
+                    name=f"{rec_id}.png",
                 )
                 if img.data is not None and len(img.data) > self.config.max_image_mb * 1024 * 1024:
                     raise InputError(Reason.OVERSIZE, f"rendered image over {self.config.max_image_mb:g} MiB")
-                return Record(id=rec_id, kind="image", source=source, lang="und", case_id=case_id, images=[img],
-                              reports=[Report(kind=_report_kind(ds), text=None, image=img.id)], meta=meta)
+                return Record(
+                    id=rec_id,
+                    kind="image",
+                    source=source,
+                    lang="und",
+                    case_id=case_id,
+                    images=[img],
+                    reports=[Report(kind=_report_kind(ds), text=None, image=img.id)],
+                    meta=meta,
+                )
             if report_text.strip():
-                return Record(id=rec_id, kind="report", source=source, lang=_lang(report_text), case_id=case_id,
-                              reports=[Report(kind="structured_report", text=report_text)], meta=meta)
-            raise DicomError(DicomReason.NO_PIXELS, f"{meta['dicom'].get('SOPClass', 'object')} has no pixel data or report text")
+                return Record(
+                    id=rec_id,
+                    kind="report",
+                    source=source,
+                    lang=_lang(report_text),
+                    case_id=case_id,
+                    reports=[Report(kind="structured_report", text=report_text)],
+                    meta=meta,
+                )
+            raise DicomError(
+                DicomReason.NO_PIXELS,
+                f"{meta['dicom'].get('SOPClass', 'object')} has no pixel data or report text",
+            )
         except DicomError as exc:
             raise InputError(exc.reason, exc.detail) from exc
 
@@ -114,7 +158,9 @@ class DicomReader(Reader):
         if not pid:
             return None
         issuer = str(getattr(ds, "IssuerOfPatientID", "") or "")
-        return hmac.new(self.config.case_salt.encode(), f"{issuer}|{pid}".encode(), hashlib.sha256).hexdigest()[:20]
+        return hmac.new(
+            self.config.case_salt.encode(), f"{issuer}|{pid}".encode(), hashlib.sha256
+        ).hexdigest()[:20]
 
 
 def _png(image: object) -> bytes:

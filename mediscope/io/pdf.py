@@ -24,7 +24,9 @@ from mediscope.rejects import Rejection
 
 class PdfReaderConfig(ReaderConfig):
     dpi: int = Field(default=150, ge=36, le=600, description="Render resolution for scanned pages.")
-    min_text_chars: int = Field(default=20, ge=0, description="Pages with fewer text-layer characters count as scans.")
+    min_text_chars: int = Field(
+        default=20, ge=0, description="Pages with fewer text-layer characters count as scans."
+    )
     max_pages: int = Field(default=200, ge=1, description="PDFs with more pages are rejected.")
     report_kind: str = Field(default="report", description="Kind given to each page's report.")
     password: str | None = Field(default=None, description="Password for encrypted PDFs.")
@@ -51,7 +53,11 @@ class PdfReportReader(Reader):
             try:
                 yield self.read_pdf(read_bytes_checked(file, self.config.max_file_mb), rel, row, str(file))
             except InputError as exc:
-                yield Rejection(reason=exc.reason, detail=f"{rel}: {exc.detail}", source={"dataset": self.name, "file": str(file), "row": row})
+                yield Rejection(
+                    reason=exc.reason,
+                    detail=f"{rel}: {exc.detail}",
+                    source={"dataset": self.name, "file": str(file), "row": row},
+                )
 
     def read_pdf(self, data: bytes, rel: str, row: int, file: str) -> Record:
         import pypdfium2 as pdfium
@@ -87,8 +93,13 @@ class PdfReportReader(Reader):
                     pil.save(buf, format="PNG")
                     png = buf.getvalue()
                     img = Image(
-                        id=f"{rec_id}-p{i + 1}", data=png, sha256=hashlib.sha256(png).hexdigest(),
-                        width=pil.width, height=pil.height, format="PNG", name=f"{rec_id}-p{i + 1}.png",
+                        id=f"{rec_id}-p{i + 1}",
+                        data=png,
+                        sha256=hashlib.sha256(png).hexdigest(),
+                        width=pil.width,
+                        height=pil.height,
+                        format="PNG",
+                        name=f"{rec_id}-p{i + 1}.png",
                     )
                     images.append(img)
                     reports.append(Report(kind=self.config.report_kind, text=None, image=img.id))
@@ -101,7 +112,12 @@ class PdfReportReader(Reader):
             pdf.close()
         text = "\n".join(r.text or "" for r in reports)
         return Record(
-            id=rec_id, kind="report", source=Source(dataset=self.name, file=file, row=row, original_id=rel),
-            lang=guess_lang(text) if text.strip() else "und", case_id=f"{self.name}:{rec_id}",
-            reports=reports, images=images, meta={"pdf": {"pages": n, "scanned_pages": scanned}},
+            id=rec_id,
+            kind="report",
+            source=Source(dataset=self.name, file=file, row=row, original_id=rel),
+            lang=guess_lang(text) if text.strip() else "und",
+            case_id=f"{self.name}:{rec_id}",
+            reports=reports,
+            images=images,
+            meta={"pdf": {"pages": n, "scanned_pages": scanned}},
         )

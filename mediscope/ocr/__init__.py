@@ -30,4 +30,13 @@ def create_engine(name: str = "rapidocr", **options: Any) -> OcrEngine:
     return getattr(importlib.import_module(module), cls)(**options)
 
 
-__all__ = ["Box", "ENGINES", "OcrEngine", "OcrLine", "OcrUnavailable", "create_engine", "quad_to_box", "split_box"]
+__all__ = [
+    "Box",
+    "ENGINES",
+    "OcrEngine",
+    "OcrLine",
+    "OcrUnavailable",
+    "create_engine",
+    "quad_to_box",
+    "split_box",
+]

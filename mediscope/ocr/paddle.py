@@ -21,7 +21,9 @@ from mediscope.ocr.base import OcrEngine, OcrLine, OcrUnavailable, quad_to_box, 
 class PaddleOcrEngine(OcrEngine):
     name = "paddleocr"
 
-    def __init__(self, det_model_dir: str | None = None, rec_model_dir: str | None = None, **options: Any) -> None:
+    def __init__(
+        self, det_model_dir: str | None = None, rec_model_dir: str | None = None, **options: Any
+    ) -> None:
         for label, d in (("det_model_dir", det_model_dir), ("rec_model_dir", rec_model_dir)):
             if not d:
                 raise OcrUnavailable(
@@ -67,7 +69,7 @@ def parse_paddle_result(result: Any) -> list[OcrLine]:
             polys = page.get("rec_polys")
             if polys is None:
                 polys = page["dt_polys"]
-            for text, score, poly in zip(texts, scores, polys):
+            for text, score, poly in zip(texts, scores, polys, strict=False):
                 if text and text.strip():
                     lines.append(OcrLine(text=text, box=quad_to_box(poly), score=float(score)))
         else:  # 2.x: [[quad, (text, score)], ...]

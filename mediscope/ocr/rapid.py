@@ -14,7 +14,16 @@ from typing import Any
 import numpy as np
 from PIL import Image as PILImage
 
-from mediscope.ocr.base import Box, OcrEngine, OcrLine, OcrUnavailable, quad_to_box, sort_lines, split_box, to_rgb_array
+from mediscope.ocr.base import (
+    Box,
+    OcrEngine,
+    OcrLine,
+    OcrUnavailable,
+    quad_to_box,
+    sort_lines,
+    split_box,
+    to_rgb_array,
+)
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +37,9 @@ class RapidOcrEngine(OcrEngine):
 
     name = "rapidocr"
 
-    def __init__(self, threads: int = -1, min_score: float = 0.5, params: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, threads: int = -1, min_score: float = 0.5, params: dict[str, Any] | None = None
+    ) -> None:
         try:
             from rapidocr import RapidOCR
         except ImportError as exc:  # pragma: no cover - depends on the environment
@@ -62,9 +73,11 @@ class RapidOcrEngine(OcrEngine):
         scores = getattr(out, "scores", None) or [1.0] * len(txts)
         words = getattr(out, "word_results", None) or [None] * len(txts)
         lines = []
-        for quad, text, score, word in zip(boxes, txts, scores, words):
+        for quad, text, score, word in zip(boxes, txts, scores, words, strict=False):
             box = quad_to_box(quad)
-            lines.append(OcrLine(text=text, box=box, score=float(score), char_boxes=align_char_boxes(text, box, word)))
+            lines.append(
+                OcrLine(text=text, box=box, score=float(score), char_boxes=align_char_boxes(text, box, word))
+            )
         return sort_lines(lines)
 
 

@@ -71,6 +71,8 @@ def _line_from_words(words: list[tuple[str, Box, float]]) -> OcrLine:
             char_boxes.append(None)
         text += word
         char_boxes.extend(split_box(box, word))
-    xs0, ys0, xs1, ys1 = zip(*(b for _, b, _ in words))
+    xs0, ys0, xs1, ys1 = zip(*(b for _, b, _ in words), strict=True)
     score = sum(c for _, _, c in words) / len(words) / 100.0
-    return OcrLine(text=text, box=(min(xs0), min(ys0), max(xs1), max(ys1)), score=score, char_boxes=char_boxes)
+    return OcrLine(
+        text=text, box=(min(xs0), min(ys0), max(xs1), max(ys1)), score=score, char_boxes=char_boxes
+    )

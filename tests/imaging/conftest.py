@@ -29,7 +29,9 @@ def toy_analyzer(text: str, lang: str) -> list[dict]:
     out = []
     for pattern, entity in TOY_PATTERNS:
         for m in re.finditer(pattern, text):
-            out.append({"start": m.start(), "end": m.end(), "entity_type": entity, "score": 0.9, "recognizer": "toy"})
+            out.append(
+                {"start": m.start(), "end": m.end(), "entity_type": entity, "score": 0.9, "recognizer": "toy"}
+            )
     return out
 
 
@@ -42,7 +44,9 @@ class ScriptedEngine(OcrEngine):
 
     name = "scripted"
 
-    def __init__(self, layout: list[tuple[str, tuple[int, int, int, int]]], fill=(0, 0, 0), blind: bool = False) -> None:
+    def __init__(
+        self, layout: list[tuple[str, tuple[int, int, int, int]]], fill=(0, 0, 0), blind: bool = False
+    ) -> None:
         self.layout = layout
         self.fill = fill
         self.blind = blind  # True: ignores redaction (always reads everything)
@@ -54,7 +58,7 @@ class ScriptedEngine(OcrEngine):
         lines = []
         for text, box in self.layout:
             kept, boxes = "", []
-            for ch, cb in zip(text, split_box(box, text)):
+            for ch, cb in zip(text, split_box(box, text), strict=True):
                 cx, cy = (cb[0] + cb[2]) // 2, (cb[1] + cb[3]) // 2
                 if self.blind or rgb.getpixel((cx, cy)) != tuple(self.fill):
                     kept += ch

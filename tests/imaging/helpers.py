@@ -9,10 +9,11 @@ import numpy as np
 from PIL import Image as PILImage
 
 
-def write_dicom_with_text(path: Path, image: PILImage.Image, *, patient_name: str, patient_id: str,
-                          burned_in: str | None = "YES") -> Path:
+def write_dicom_with_text(
+    path: Path, image: PILImage.Image, *, patient_name: str, patient_id: str, burned_in: str | None = "YES"
+) -> Path:
     """A Secondary Capture DICOM whose pixels are `image` (grayscale) and header holds PHI."""
-    from pydicom.dataset import FileMetaDataset, Dataset
+    from pydicom.dataset import Dataset, FileMetaDataset
     from pydicom.uid import ExplicitVRLittleEndian, SecondaryCaptureImageStorage, generate_uid
 
     arr = np.asarray(image.convert("L"), dtype=np.uint8)

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from mediscope.deid.image.analyzer import Finding, LineAnalyzer, line_languages, merge_findings, resolve_analyzer
+from mediscope.deid.image.analyzer import (
+    Finding,
+    LineAnalyzer,
+    line_languages,
+    merge_findings,
+    resolve_analyzer,
+)
 from mediscope.deid.image.redact import pad_box, span_box
 from mediscope.ocr import OcrUnavailable, create_engine
 from mediscope.ocr.base import OcrLine, quad_to_box, sort_lines, split_box
@@ -39,12 +45,20 @@ def test_ocr_line_rejects_misaligned_boxes():
 
 def test_pad_box_is_clipped_to_image():
     assert pad_box((5, 5, 50, 20), line_height=20, size=(52, 100), pad_px=2, pad_ratio=0.5) == (0, 0, 52, 30)
-    assert pad_box((10, 10, 20, 20), line_height=10, size=(100, 100), pad_px=4, pad_ratio=0.1) == (6, 6, 24, 24)
+    assert pad_box((10, 10, 20, 20), line_height=10, size=(100, 100), pad_px=4, pad_ratio=0.1) == (
+        6,
+        6,
+        24,
+        24,
+    )
 
 
 def test_align_char_boxes_uses_glyph_boxes_and_falls_back():
-    quads = [("张", 1.0, [[0, 0], [20, 0], [20, 30], [0, 30]]), ("伟", 1.0, [[22, 0], [40, 0], [40, 30], [22, 30]]),
-             ("A", 1.0, [[50, 0], [60, 0], [60, 30], [50, 30]])]
+    quads = [
+        ("张", 1.0, [[0, 0], [20, 0], [20, 30], [0, 30]]),
+        ("伟", 1.0, [[22, 0], [40, 0], [40, 30], [22, 30]]),
+        ("A", 1.0, [[50, 0], [60, 0], [60, 30], [50, 30]]),
+    ]
     boxes = align_char_boxes("张伟 A", (0, 0, 60, 30), quads)
     assert boxes == [(0, 0, 20, 30), (22, 0, 40, 30), None, (50, 0, 60, 30)]
     fallback = align_char_boxes("张伟 AB", (0, 0, 60, 30), quads)  # one glyph missing
@@ -89,8 +103,13 @@ def test_resolve_analyzer_errors():
 
 
 def test_parse_paddle_results_v3_and_v2():
-    v3 = [{"rec_texts": ["姓名：张伟", " "], "rec_scores": [0.98, 0.2],
-           "rec_polys": [[[10, 10], [110, 10], [110, 40], [10, 40]], [[0, 0], [1, 0], [1, 1], [0, 1]]]}]
+    v3 = [
+        {
+            "rec_texts": ["姓名：张伟", " "],
+            "rec_scores": [0.98, 0.2],
+            "rec_polys": [[[10, 10], [110, 10], [110, 40], [10, 40]], [[0, 0], [1, 0], [1, 1], [0, 1]]],
+        }
+    ]
     lines = parse_paddle_result(v3)
     assert [ln.text for ln in lines] == ["姓名：张伟"] and lines[0].box == (10, 10, 110, 40)
     assert len(lines[0].char_boxes) == 5

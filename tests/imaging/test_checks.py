@@ -61,7 +61,10 @@ def test_too_many_pixels_checked_before_decoding():
     data = encode(PILImage.new("L", (12000, 12000), 0), "PNG")
     assert len(data) < 1_000_000
     assert reason_of(data, "bomb.png") == ImageReason.TOO_MANY_PIXELS
-    assert reason_of(encode(noisy(), "PNG"), "x.png", ImageLimits(max_pixels=1000)) == ImageReason.TOO_MANY_PIXELS
+    assert (
+        reason_of(encode(noisy(), "PNG"), "x.png", ImageLimits(max_pixels=1000))
+        == ImageReason.TOO_MANY_PIXELS
+    )
 
 
 def test_cmyk_converted_by_default_or_rejected():
@@ -98,7 +101,10 @@ def test_wrong_extension():
     assert reason_of(encode(noisy(), "JPEG"), "report.pdf") == ImageReason.WRONG_EXTENSION
     # no extension, or the check disabled: accepted
     assert check_image_bytes(encode(noisy(), "PNG"), "blob").format == "PNG"
-    assert check_image_bytes(encode(noisy(), "PNG"), "photo.jpg", ImageLimits(check_extension=False)).format == "PNG"
+    assert (
+        check_image_bytes(encode(noisy(), "PNG"), "photo.jpg", ImageLimits(check_extension=False)).format
+        == "PNG"
+    )
 
 
 def test_unsupported_format():

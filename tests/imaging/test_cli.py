@@ -20,7 +20,9 @@ def _audit(out):
 
 def test_dicom_scrub_writes_png_and_clean_headers(shared_data, tmp_path):
     out = tmp_path / "out"
-    res = runner.invoke(app, ["dicom-scrub", str(shared_data / "pydicom_testfiles"), "-o", str(out), "--redact", "never"])
+    res = runner.invoke(
+        app, ["dicom-scrub", str(shared_data / "pydicom_testfiles"), "-o", str(out), "--redact", "never"]
+    )
     assert res.exit_code == 0, res.output
     audit = {e["input"]: e for e in _audit(out)}
     assert audit["no_meta.dcm"]["reason"] == "dicom_unreadable"

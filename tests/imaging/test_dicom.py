@@ -25,9 +25,25 @@ from .helpers import write_dicom_with_text
 
 # identifying values present in the sample headers (see the samples' SOURCE.txt)
 SAMPLE_PHI = [
-    "CompressedSamples", "1CT1", "4MR1", "Sssssss", "021234567", "AKH - WIEN", "Waehringer", "8000000000330109",
-    "meduser", "Galliera", "642341", "19710123", "id00001", "Last^First", "JANCT000", "Test^S R", "Phantom30sep",
-    "dmason", "JFK IMAGING",
+    "CompressedSamples",
+    "1CT1",
+    "4MR1",
+    "Sssssss",
+    "021234567",
+    "AKH - WIEN",
+    "Waehringer",
+    "8000000000330109",
+    "meduser",
+    "Galliera",
+    "642341",
+    "19710123",
+    "id00001",
+    "Last^First",
+    "JANCT000",
+    "Test^S R",
+    "Phantom30sep",
+    "dmason",
+    "JFK IMAGING",
 ]
 
 
@@ -44,7 +60,10 @@ def test_reader_over_samples_scrubs_everything(dicom_dir):
     assert kinds["CT_small.dcm"] == "image" and kinds["examples_overlay.dcm"] == "image"
     assert kinds["test-SR.dcm"] == "report" and kinds["reportsi.dcm"] == "report"
     assert rejects["no_meta.dcm"] == DicomReason.UNREADABLE
-    assert rejects["rtplan.dcm"] == DicomReason.NO_PIXELS and rejects["waveform_ecg.dcm"] == DicomReason.NO_PIXELS
+    assert (
+        rejects["rtplan.dcm"] == DicomReason.NO_PIXELS
+        and rejects["waveform_ecg.dcm"] == DicomReason.NO_PIXELS
+    )
     assert "LICENSE" not in rejects and "README.txt" not in rejects  # not DICOM, not even tried
     for rec in records:
         dumped = rec.model_copy(update={"images": []}).model_dump_json()
@@ -131,7 +150,9 @@ def test_bad_dicom_inputs(tmp_path, dicom_dir):
 
 def test_burned_in_flag_reaches_meta(tmp_path):
     im = PILImage.new("L", (200, 80), 0)
-    write_dicom_with_text(tmp_path / "a.dcm", im, patient_name="Zhang^Wei", patient_id="P123", burned_in="YES")
+    write_dicom_with_text(
+        tmp_path / "a.dcm", im, patient_name="Zhang^Wei", patient_id="P123", burned_in="YES"
+    )
     rec = next(iter(DicomReader({"path": str(tmp_path / "a.dcm")})))
     assert rec.meta["dicom"]["burned_in_annotation"] == "YES"
     assert "Zhang" not in rec.model_dump_json() and "Springfield" not in rec.model_dump_json()

@@ -52,9 +52,21 @@ def test_stage_redacts_synthetic_reports(stage, rapid_engine, seed, lang):
     import hashlib
 
     rec = Record(
-        id=f"syn{seed}", kind="image", source=Source(dataset="test"), case_id="c", lang=lang,
-        images=[Image(id="i", data=data, sha256=hashlib.sha256(data).hexdigest(), width=rep.image.width,
-                      height=rep.image.height, name="r.png")],
+        id=f"syn{seed}",
+        kind="image",
+        source=Source(dataset="test"),
+        case_id="c",
+        lang=lang,
+        images=[
+            Image(
+                id="i",
+                data=data,
+                sha256=hashlib.sha256(data).hexdigest(),
+                width=rep.image.width,
+                height=rep.image.height,
+                name="r.png",
+            )
+        ],
         reports=[Report(kind="imaging", image="i")],
     )
     result = stage([rec])
@@ -71,8 +83,13 @@ def test_stage_redacts_synthetic_reports(stage, rapid_engine, seed, lang):
 
 
 def test_dicom_burned_in_text_redacted(stage, rapid_engine, tmp_path):
-    pixels = render_lines(["Patient: Robert Brown", "MRN: 55123456", "CHEST PA"], font_size=26, width=520,
-                          background=(0, 0, 0), ink=(255, 255, 255))
+    pixels = render_lines(
+        ["Patient: Robert Brown", "MRN: 55123456", "CHEST PA"],
+        font_size=26,
+        width=520,
+        background=(0, 0, 0),
+        ink=(255, 255, 255),
+    )
     write_dicom_with_text(tmp_path / "a.dcm", pixels, patient_name="Brown^Robert", patient_id="55123456")
     rec = next(iter(DicomReader({"path": str(tmp_path)})))
     out = stage([rec]).kept[0]
@@ -83,7 +100,9 @@ def test_dicom_burned_in_text_redacted(stage, rapid_engine, tmp_path):
 
 
 def test_scanned_pdf_page_redacted_and_text_filled(stage, tmp_path):
-    page = render_lines(["出院小结", "姓名：王芳  性别：女", "联系电话：13912345678", "诊断：2型糖尿病"], width=700)
+    page = render_lines(
+        ["出院小结", "姓名：王芳  性别：女", "联系电话：13912345678", "诊断：2型糖尿病"], width=700
+    )
     (tmp_path / "s.pdf").write_bytes(scanned_pdf(page, dpi=100))
     rec = next(iter(PdfReportReader({"path": str(tmp_path), "dpi": 100})))
     out = stage([rec]).kept[0]

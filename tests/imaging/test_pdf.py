@@ -13,7 +13,9 @@ from .helpers import scanned_pdf, text_pdf
 
 
 def test_text_layer_pdf(tmp_path):
-    (tmp_path / "r.pdf").write_bytes(text_pdf(["Radiology report", "Patient: John Smith", "Impression: no acute findings"]))
+    (tmp_path / "r.pdf").write_bytes(
+        text_pdf(["Radiology report", "Patient: John Smith", "Impression: no acute findings"])
+    )
     rec = next(iter(PdfReportReader({"path": str(tmp_path / "r.pdf")})))
     assert rec.kind == "report" and not rec.images
     assert "Patient: John Smith" in rec.reports[0].text and "no acute findings" in rec.reports[0].text

@@ -36,7 +36,11 @@ def test_redacts_phi_boxes_and_keeps_clinical_text(scripted_layout):
     assert out.image.getpixel((200, 130)) == (40, 40, 40)
     # offsets refer to the joined OCR text
     assert out.text[name.text_start : name.text_end] == "张伟"
-    assert out.deidentified_text().splitlines() == ["姓名：<PERSON> 性别：男", "电话：<PHONE_NUMBER>", "所见：右肺结节"]
+    assert out.deidentified_text().splitlines() == [
+        "姓名：<PERSON> 性别：男",
+        "电话：<PHONE_NUMBER>",
+        "所见：右肺结节",
+    ]
     assert engine.calls == 2  # read + one verification read
 
 
@@ -71,7 +75,9 @@ def test_second_pass_fixes_boxes_the_first_missed(scripted_layout):
 
 def test_no_verify_reads_once(scripted_layout):
     engine = ScriptedEngine(scripted_layout, blind=True)
-    out = ImageRedactor(engine, LineAnalyzer(toy_analyzer), verify=False).redact(_ink(_white(), scripted_layout))
+    out = ImageRedactor(engine, LineAnalyzer(toy_analyzer), verify=False).redact(
+        _ink(_white(), scripted_layout)
+    )
     assert out.ok and engine.calls == 1
 
 

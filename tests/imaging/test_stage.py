@@ -28,7 +28,15 @@ def _png_with_exif(layout) -> bytes:
 
 
 def _image(data: bytes, image_id: str = "img1", name: str = "zhang_wei.png") -> Image:
-    return Image(id=image_id, data=data, sha256=hashlib.sha256(data).hexdigest(), width=500, height=200, format="PNG", name=name)
+    return Image(
+        id=image_id,
+        data=data,
+        sha256=hashlib.sha256(data).hexdigest(),
+        width=500,
+        height=200,
+        format="PNG",
+        name=name,
+    )
 
 
 def _record(rid: str, images: list[Image], **kw) -> Record:
@@ -75,7 +83,9 @@ def test_dialogue_turn_image_keeps_status_pending(scripted_layout):
 
 def test_existing_report_text_kept_unless_replace(scripted_layout):
     data = _png_with_exif(scripted_layout)
-    rec = _record("r3", [_image(data)], kind="image", reports=[Report(kind="imaging", text="原有文本", image="img1")])
+    rec = _record(
+        "r3", [_image(data)], kind="image", reports=[Report(kind="imaging", text="原有文本", image="img1")]
+    )
     assert _stage(scripted_layout)([rec]).kept[0].reports[0].text == "原有文本"
     assert "<PERSON>" in _stage(scripted_layout, report_text="replace")([rec]).kept[0].reports[0].text
 
@@ -88,7 +98,11 @@ def test_every_record_leaves_kept_or_rejected(scripted_layout, tmp_path):
         _record("ok", [_image(good)], kind="image"),
         _record("corrupt", [_image(b"not an image" * 20, name="x.png")], kind="image"),
         _record("wrongext", [_image(good, name="x.jpg")], kind="image"),
-        _record("missing", [Image(id="m", path=str(tmp_path / "gone.png"), sha256="0" * 64, width=1, height=1)], kind="image"),
+        _record(
+            "missing",
+            [Image(id="m", path=str(tmp_path / "gone.png"), sha256="0" * 64, width=1, height=1)],
+            kind="image",
+        ),
         failed,
     ]
     result = _stage(scripted_layout)(batch)
@@ -130,8 +144,12 @@ def test_image_from_path_relative_to_base_dir(scripted_layout, tmp_path):
 
 def test_dicom_burned_in_no_skips_ocr(scripted_layout):
     engine = ScriptedEngine(scripted_layout)
-    rec = _record("d", [_image(_png_with_exif(scripted_layout), name="d.png")], kind="image",
-                  meta={"dicom": {"burned_in_annotation": "NO"}})
+    rec = _record(
+        "d",
+        [_image(_png_with_exif(scripted_layout), name="d.png")],
+        kind="image",
+        meta={"dicom": {"burned_in_annotation": "NO"}},
+    )
     out = ImageDeidStage({}, engine=engine, analyzer=toy_analyzer)([rec]).kept[0]
     assert engine.calls == 0 and "skipped" in out.meta["image_deid"]["img1"]["ocr"]
     assert metadata_keys(out.images[0].data) == {}

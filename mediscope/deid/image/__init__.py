@@ -8,7 +8,13 @@
 - `synthetic`: report images with known PHI for tests and benchmarks.
 """
 
-from mediscope.deid.image.checks import CheckedImage, ImageLimits, ImageReason, ImageRejected, check_image_bytes
+from mediscope.deid.image.checks import (
+    CheckedImage,
+    ImageLimits,
+    ImageReason,
+    ImageRejected,
+    check_image_bytes,
+)
 from mediscope.deid.image.metadata import encode_clean, metadata_keys
 
 __all__ = [

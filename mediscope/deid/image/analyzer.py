@@ -88,7 +88,9 @@ def resolve_analyzer(spec: str | Analyzer = "mediscope") -> Analyzer:
 class LineAnalyzer:
     """Runs a text analyzer over OCR lines, choosing languages per line and merging overlaps."""
 
-    def __init__(self, analyzer: str | Analyzer = "mediscope", lang: str = "auto", min_score: float = 0.0) -> None:
+    def __init__(
+        self, analyzer: str | Analyzer = "mediscope", lang: str = "auto", min_score: float = 0.0
+    ) -> None:
         self.analyze = resolve_analyzer(analyzer)
         self.lang = lang
         self.min_score = min_score
@@ -113,7 +115,9 @@ def merge_findings(found: list[Finding], length: int) -> list[Finding]:
         if out and start <= out[-1].end:
             prev = out[-1]
             best = prev if prev.score >= f.score else f
-            out[-1] = Finding(prev.start, max(prev.end, end), best.entity_type, max(prev.score, f.score), best.recognizer)
+            out[-1] = Finding(
+                prev.start, max(prev.end, end), best.entity_type, max(prev.score, f.score), best.recognizer
+            )
         else:
             out.append(Finding(start, end, f.entity_type, f.score, f.recognizer))
     return out

@@ -71,9 +71,13 @@ class ImageLimits(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     max_bytes: int = Field(default=50 * 1024 * 1024, gt=0, description="Encoded size limit.")
-    max_pixels: int = Field(default=40_000_000, gt=0, description="Width x height limit (checked before decoding).")
+    max_pixels: int = Field(
+        default=40_000_000, gt=0, description="Width x height limit (checked before decoding)."
+    )
     min_side: int = Field(default=1, ge=1, description="Smallest acceptable width/height.")
-    formats: list[str] = Field(default_factory=lambda: sorted(EXTENSIONS), description="Accepted Pillow formats.")
+    formats: list[str] = Field(
+        default_factory=lambda: sorted(EXTENSIONS), description="Accepted Pillow formats."
+    )
     cmyk: Literal["convert", "reject"] = "convert"
     high_bit_depth: Literal["convert", "reject"] = "reject"
     check_extension: bool = True
@@ -88,14 +92,18 @@ class CheckedImage:
     notes: list[str] = field(default_factory=list)
 
 
-def check_image_bytes(data: bytes, name: str | None = None, limits: ImageLimits | None = None) -> CheckedImage:
+def check_image_bytes(
+    data: bytes, name: str | None = None, limits: ImageLimits | None = None
+) -> CheckedImage:
     """Decode `data` fully and return an 8-bit image, or raise ImageRejected with a reason."""
     limits = limits or ImageLimits()
     label = name or "image"
     if not data:
         raise ImageRejected(ImageReason.EMPTY, f"{label} is empty (0 bytes)")
     if len(data) > limits.max_bytes:
-        raise ImageRejected(ImageReason.TOO_LARGE, f"{label} is {len(data)} bytes, over the {limits.max_bytes} limit")
+        raise ImageRejected(
+            ImageReason.TOO_LARGE, f"{label} is {len(data)} bytes, over the {limits.max_bytes} limit"
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", PILImage.DecompressionBombWarning)
         try:
@@ -108,7 +116,9 @@ def check_image_bytes(data: bytes, name: str | None = None, limits: ImageLimits 
             raise ImageRejected(ImageReason.CORRUPT, f"{label} cannot be opened: {exc}") from exc
         fmt = (im.format or "").upper()
         if fmt not in limits.formats:
-            raise ImageRejected(ImageReason.UNSUPPORTED_FORMAT, f"{label} is {fmt or 'unknown'}; accepted: {limits.formats}")
+            raise ImageRejected(
+                ImageReason.UNSUPPORTED_FORMAT, f"{label} is {fmt or 'unknown'}; accepted: {limits.formats}"
+            )
         if limits.check_extension and name:
             ext = PurePath(name).suffix.lower()
             if ext and ext not in EXTENSIONS.get(fmt, set()):
@@ -121,7 +131,8 @@ def check_image_bytes(data: bytes, name: str | None = None, limits: ImageLimits 
             raise ImageRejected(ImageReason.EMPTY, f"{label} is {width}x{height} pixels")
         if width * height > limits.max_pixels:
             raise ImageRejected(
-                ImageReason.TOO_MANY_PIXELS, f"{label} is {width}x{height} = {width * height} pixels, over {limits.max_pixels}"
+                ImageReason.TOO_MANY_PIXELS,
+                f"{label} is {width}x{height} = {width * height} pixels, over {limits.max_pixels}",
             )
         if getattr(im, "is_animated", False) or getattr(im, "n_frames", 1) > 1:
             raise ImageRejected(ImageReason.ANIMATED, f"{label} has {getattr(im, 'n_frames', '?')} frames")
@@ -131,7 +142,11 @@ def check_image_bytes(data: bytes, name: str | None = None, limits: ImageLimits 
             raise ImageRejected(ImageReason.TOO_MANY_PIXELS, f"{label}: {exc}") from exc
         except (OSError, SyntaxError, ValueError, EOFError) as exc:
             msg = str(exc)
-            reason = ImageReason.TRUNCATED if "truncat" in msg.lower() or isinstance(exc, EOFError) else ImageReason.CORRUPT
+            reason = (
+                ImageReason.TRUNCATED
+                if "truncat" in msg.lower() or isinstance(exc, EOFError)
+                else ImageReason.CORRUPT
+            )
             raise ImageRejected(reason, f"{label} cannot be decoded: {msg}") from exc
     notes: list[str] = []
     image = normalise_mode(im, limits, label, notes)
@@ -148,7 +163,9 @@ def normalise_mode(im: PILImage.Image, limits: ImageLimits, label: str, notes: l
         return im.convert("RGB")
     if mode in _HIGH_BIT_MODES:
         if limits.high_bit_depth == "reject":
-            raise ImageRejected(ImageReason.HIGH_BIT_DEPTH, f"{label} has mode {mode} (more than 8 bits per sample)")
+            raise ImageRejected(
+                ImageReason.HIGH_BIT_DEPTH, f"{label} has mode {mode} (more than 8 bits per sample)"
+            )
         notes.append(f"scaled {mode} to 8-bit")
         return scale_to_uint8(np.asarray(im))
     if mode in ("RGBA", "LA", "PA") or (mode == "P" and "transparency" in im.info):

@@ -99,7 +99,9 @@ def read_dataset(data: bytes | str, *, name: str = "dicom") -> Any:
             ds = pydicom.dcmread(src, force=True)
             # force=True "reads" anything; insist on at least an identifying structure
             if "SOPClassUID" not in ds and "PixelData" not in ds:
-                raise DicomError(DicomReason.UNREADABLE, f"{name} is not a DICOM file (no SOP Class, no pixel data)")
+                raise DicomError(
+                    DicomReason.UNREADABLE, f"{name} is not a DICOM file (no SOP Class, no pixel data)"
+                )
             list(ds.keys())
             return ds
         except DicomError:
@@ -107,7 +109,9 @@ def read_dataset(data: bytes | str, *, name: str = "dicom") -> Any:
         except Exception as exc:
             raise DicomError(DicomReason.UNREADABLE, f"{name} is not a readable DICOM file: {exc}") from exc
     except Exception as exc:
-        raise DicomError(DicomReason.UNREADABLE, f"{name} cannot be parsed as DICOM: {type(exc).__name__}: {exc}") from exc
+        raise DicomError(
+            DicomReason.UNREADABLE, f"{name} cannot be parsed as DICOM: {type(exc).__name__}: {exc}"
+        ) from exc
 
 
 def deterministic_uid(old: str, salt: str) -> str:
@@ -138,7 +142,9 @@ def _rules(table: str, salt: str) -> dict[tuple[int, ...], Callable[[Any, Any], 
     return rules
 
 
-def scrub_dataset(ds: Any, *, salt: str = "", table: str = PROFILE_TABLE, keep_private: bool = False) -> ScrubSummary:
+def scrub_dataset(
+    ds: Any, *, salt: str = "", table: str = PROFILE_TABLE, keep_private: bool = False
+) -> ScrubSummary:
     """Scrub a pydicom Dataset in place per the basic profile; return counts of what changed."""
     from dicomanonymizer import simpledicomanonymizer as sda
 
@@ -150,8 +156,12 @@ def scrub_dataset(ds: Any, *, salt: str = "", table: str = PROFILE_TABLE, keep_p
     rules = _rules(table, salt)
 
     def apply(dataset: Any) -> None:
-        sda.anonymize_dataset(dataset, extra_anonymization_rules=None, delete_private_tags=not keep_private,
-                              base_rules_gen=lambda: dict(rules))
+        sda.anonymize_dataset(
+            dataset,
+            extra_anonymization_rules=None,
+            delete_private_tags=not keep_private,
+            base_rules_gen=lambda: dict(rules),
+        )
         for el in list(dataset):
             if el.VR == "SQ" and el.value:
                 for item in el.value:
@@ -251,7 +261,9 @@ def render_frame(ds: Any, frame: int = 0) -> PILImage.Image:
     try:
         arr = ds.pixel_array
     except Exception as exc:
-        raise DicomError(DicomReason.PIXEL_DECODE, f"cannot decode pixel data: {type(exc).__name__}: {exc}") from exc
+        raise DicomError(
+            DicomReason.PIXEL_DECODE, f"cannot decode pixel data: {type(exc).__name__}: {exc}"
+        ) from exc
     frames = int(ds.get("NumberOfFrames", 1) or 1)
     spp = int(ds.get("SamplesPerPixel", 1) or 1)
     if frames > 1:

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from mediscope.deid.image.analyzer import Finding, LineAnalyzer
+from mediscope.deid.image.analyzer import LineAnalyzer
 from mediscope.ocr.base import Box, OcrEngine, OcrLine
 
 log = logging.getLogger(__name__)
@@ -59,7 +59,11 @@ class RedactionOutcome:
         out = []
         for i, line in enumerate(self.lines):
             text = line.text
-            spans = sorted((f for f in self.findings if f.line == i and f.passno == 1), key=lambda f: f.start, reverse=True)
+            spans = sorted(
+                (f for f in self.findings if f.line == i and f.passno == 1),
+                key=lambda f: f.start,
+                reverse=True,
+            )
             for f in spans:
                 text = text[: f.start] + tag.format(entity_type=f.entity_type) + text[f.end :]
             out.append(text)
@@ -75,7 +79,7 @@ def span_box(line: OcrLine, start: int, end: int) -> Box | None:
     boxes = [b for b in line.char_boxes[start:end] if b is not None]
     if not boxes:
         return None
-    x0s, y0s, x1s, y1s = zip(*boxes)
+    x0s, y0s, x1s, y1s = zip(*boxes, strict=True)
     # characters share the line's height: use the line's vertical extent so ascenders/descenders
     # outside a glyph's own box are covered too
     return min(x0s), min(min(y0s), line.box[1]), max(x1s), max(max(y1s), line.box[3])
@@ -170,9 +174,7 @@ class ImageRedactor:
             # nothing was filled, so a re-read would see the very same pixels (OCR is
             # deterministic) and the analyzer would find nothing again: skip the second OCR
             return outcome
-        secrets = {
-            _normalise(lines[f.line].text[f.start : f.end]) for f in findings
-        }
+        secrets = {_normalise(lines[f.line].text[f.start : f.end]) for f in findings}
         secrets = {s for s in secrets if self._checkable(s)}
         for passno in range(2, self.max_passes + 2):
             again = self.engine.read(outcome.image)
@@ -182,7 +184,9 @@ class ImageRedactor:
             if not new and not leaked:
                 outcome.residual = []
                 return outcome
-            outcome.residual = sorted({f.entity_type for f in new} | ({"REDACTED_TEXT_READABLE"} if leaked else set()))
+            outcome.residual = sorted(
+                {f.entity_type for f in new} | ({"REDACTED_TEXT_READABLE"} if leaked else set())
+            )
             if passno > self.max_passes:
                 break
             # another pass: fill what the analyzer found on the redacted image, and, for strings
@@ -190,7 +194,9 @@ class ImageRedactor:
             boxes = [f.box for f in new]
             for line in again:
                 if any(s in _normalise(line.text) for s in leaked):
-                    boxes.append(pad_box(line.box, line.box[3] - line.box[1], image.size, self.pad_px, self.pad_ratio))
+                    boxes.append(
+                        pad_box(line.box, line.box[3] - line.box[1], image.size, self.pad_px, self.pad_ratio)
+                    )
             outcome.image = self.fill_boxes(outcome.image, boxes)
             outcome.findings.extend(new)
             outcome.passes = passno

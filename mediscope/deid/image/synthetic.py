@@ -34,8 +34,15 @@ def find_cjk_font() -> str:
             return cand
     if shutil.which("fc-match"):
         try:
-            out = subprocess.run(["fc-match", "-f", "%{file}", ":lang=zh-cn"], capture_output=True, text=True, timeout=10)
-            if out.returncode == 0 and out.stdout and Path(out.stdout).is_file() and "DejaVu" not in out.stdout:
+            out = subprocess.run(
+                ["fc-match", "-f", "%{file}", ":lang=zh-cn"], capture_output=True, text=True, timeout=10
+            )
+            if (
+                out.returncode == 0
+                and out.stdout
+                and Path(out.stdout).is_file()
+                and "DejaVu" not in out.stdout
+            ):
                 return out.stdout
         except (OSError, subprocess.SubprocessError):
             pass
@@ -43,8 +50,14 @@ def find_cjk_font() -> str:
 
 
 def render_lines(
-    lines: list[str], *, font_size: int = 28, width: int = 900, margin: int = 24, line_gap: int = 22,
-    background: tuple[int, int, int] = (255, 255, 255), ink: tuple[int, int, int] = (0, 0, 0),
+    lines: list[str],
+    *,
+    font_size: int = 28,
+    width: int = 900,
+    margin: int = 24,
+    line_gap: int = 22,
+    background: tuple[int, int, int] = (255, 255, 255),
+    ink: tuple[int, int, int] = (0, 0, 0),
 ) -> PILImage.Image:
     """Draw text lines top to bottom on a plain background."""
     font = ImageFont.truetype(find_cjk_font(), font_size)
@@ -67,11 +80,41 @@ class SyntheticReport:
 
 
 _ZH_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高"
-_ZH_GIVEN = ["伟", "芳", "娜", "敏", "静", "丽", "强", "磊", "军", "洋", "勇", "艳", "杰", "娟", "涛", "明", "超", "秀英", "桂英", "建华"]
+_ZH_GIVEN = [
+    "伟",
+    "芳",
+    "娜",
+    "敏",
+    "静",
+    "丽",
+    "强",
+    "磊",
+    "军",
+    "洋",
+    "勇",
+    "艳",
+    "杰",
+    "娟",
+    "涛",
+    "明",
+    "超",
+    "秀英",
+    "桂英",
+    "建华",
+]
 _EN_FIRST = ["John", "Mary", "Robert", "Linda", "Michael", "Susan", "David", "Karen", "James", "Emily"]
 _EN_LAST = ["Smith", "Johnson", "Williams", "Brown", "Jones", "Miller", "Davis", "Wilson", "Taylor", "Clark"]
-_FINDINGS_ZH = ["右肺上叶结节，建议三个月后复查", "肝脏形态大小正常，未见占位", "双肾未见结石", "心影不大，两肺纹理清晰"]
-_FINDINGS_EN = ["No acute cardiopulmonary process", "Mild degenerative changes of the spine", "Normal liver size and echotexture"]
+_FINDINGS_ZH = [
+    "右肺上叶结节，建议三个月后复查",
+    "肝脏形态大小正常，未见占位",
+    "双肾未见结石",
+    "心影不大，两肺纹理清晰",
+]
+_FINDINGS_EN = [
+    "No acute cardiopulmonary process",
+    "Mild degenerative changes of the spine",
+    "Normal liver size and echotexture",
+]
 
 
 def make_report(seed: int, lang: str = "zh") -> SyntheticReport:
@@ -90,7 +133,9 @@ def make_report(seed: int, lang: str = "zh") -> SyntheticReport:
             f"住院号：{mrn}  检查日期：{date}",
             f"所见：{finding}",
         ]
-        return SyntheticReport(render_lines(lines), phi=[name, phone, mrn, date], safe=[finding[:4]], lang="zh")
+        return SyntheticReport(
+            render_lines(lines), phi=[name, phone, mrn, date], safe=[finding[:4]], lang="zh"
+        )
     name = f"{rng.choice(_EN_FIRST)} {rng.choice(_EN_LAST)}"
     finding = rng.choice(_FINDINGS_EN)
     lines = [

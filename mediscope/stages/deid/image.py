@@ -40,15 +40,25 @@ class RedactedImage:
 
 
 class ImageDeidConfig(StageConfig):
-    engine: Literal["rapidocr", "paddleocr", "tesseract"] = Field(default="rapidocr", description="OCR backend.")
-    engine_options: dict[str, Any] = Field(default_factory=dict, description="Backend options (threads, model dirs).")
-    analyzer: str = Field(default="mediscope", description="'mediscope' (the text de-identifier) or 'pkg.module:function'.")
+    engine: Literal["rapidocr", "paddleocr", "tesseract"] = Field(
+        default="rapidocr", description="OCR backend."
+    )
+    engine_options: dict[str, Any] = Field(
+        default_factory=dict, description="Backend options (threads, model dirs)."
+    )
+    analyzer: str = Field(
+        default="mediscope", description="'mediscope' (the text de-identifier) or 'pkg.module:function'."
+    )
     lang: str = Field(default="auto", description="Analyzer language per line: 'auto' picks by script.")
-    min_score: float = Field(default=0.0, ge=0.0, le=1.0, description="Ignore analyzer spans scoring below this.")
+    min_score: float = Field(
+        default=0.0, ge=0.0, le=1.0, description="Ignore analyzer spans scoring below this."
+    )
     pad_px: int = Field(default=3, ge=0, description="Minimum padding around a redaction box, in pixels.")
     pad_ratio: float = Field(default=0.15, ge=0.0, description="Padding as a fraction of the line height.")
     fill: tuple[int, int, int] = Field(default=(0, 0, 0), description="Redaction box colour (RGB).")
-    verify: bool = Field(default=True, description="Re-OCR redacted images and fail records with readable PHI.")
+    verify: bool = Field(
+        default=True, description="Re-OCR redacted images and fail records with readable PHI."
+    )
     max_passes: int = Field(default=2, ge=1, description="Redaction passes before giving up on an image.")
     limits: ImageLimits = Field(default_factory=ImageLimits)
     output_format: Literal["PNG", "JPEG"] = "PNG"
@@ -60,7 +70,9 @@ class ImageDeidConfig(StageConfig):
         default="auto",
         description="OCR DICOM pixels: 'auto' skips only when the header says BurnedInAnnotation=NO.",
     )
-    base_dir: str | None = Field(default=None, description="Folder that relative image paths are resolved against.")
+    base_dir: str | None = Field(
+        default=None, description="Folder that relative image paths are resolved against."
+    )
 
 
 class ImageDeidStage(Stage[ImageDeidConfig]):
@@ -68,7 +80,13 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
     version = "1"
     config_class = ImageDeidConfig
 
-    def __init__(self, config: ImageDeidConfig | dict[str, Any] | None = None, *, engine: Any = None, analyzer: Any = None) -> None:
+    def __init__(
+        self,
+        config: ImageDeidConfig | dict[str, Any] | None = None,
+        *,
+        engine: Any = None,
+        analyzer: Any = None,
+    ) -> None:
         super().__init__(config)
         self._engine = engine
         self._analyzer = analyzer
@@ -84,8 +102,13 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         engine = self._engine or create_engine(cfg.engine, **cfg.engine_options)
         analyzer = LineAnalyzer(self._analyzer or cfg.analyzer, lang=cfg.lang, min_score=cfg.min_score)
         self._redactor = ImageRedactor(
-            engine, analyzer, pad_px=cfg.pad_px, pad_ratio=cfg.pad_ratio, fill=tuple(cfg.fill),
-            verify=cfg.verify, max_passes=cfg.max_passes,
+            engine,
+            analyzer,
+            pad_px=cfg.pad_px,
+            pad_ratio=cfg.pad_ratio,
+            fill=tuple(cfg.fill),
+            verify=cfg.verify,
+            max_passes=cfg.max_passes,
         )
 
     def process(self, batch: list[Record]) -> StageResult:
@@ -93,7 +116,11 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         result = StageResult()
         for rec in batch:
             if rec.deid.status == DeidStatus.failed:
-                result.reject(rec, DEID_FAILED, f"record de-identification already failed: {rec.deid.detail or 'no detail'}")
+                result.reject(
+                    rec,
+                    DEID_FAILED,
+                    f"record de-identification already failed: {rec.deid.detail or 'no detail'}",
+                )
                 continue
             try:
                 result.kept.append(self.redact_record(rec))
@@ -114,22 +141,34 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
             for f in done.findings:
                 out.deid.spans.append(
                     Span(
-                        field=f"images[{idx}]", start=f.text_start, end=f.text_end, entity_type=f.entity_type,
-                        score=max(0.0, min(1.0, f.score)), recognizer=f.recognizer, operator="redact", box=list(f.box),
+                        field=f"images[{idx}]",
+                        start=f.text_start,
+                        end=f.text_end,
+                        entity_type=f.entity_type,
+                        score=max(0.0, min(1.0, f.score)),
+                        recognizer=f.recognizer,
+                        operator="redact",
+                        box=list(f.box),
                     )
                 )
             encoded = done.data
             ext = ".png" if self.config.output_format == "PNG" else ".jpg"
             out.images[idx] = img.model_copy(
                 update={
-                    "data": encoded, "path": None, "sha256": hashlib.sha256(encoded).hexdigest(),
-                    "width": redacted.width, "height": redacted.height, "format": self.config.output_format,
+                    "data": encoded,
+                    "path": None,
+                    "sha256": hashlib.sha256(encoded).hexdigest(),
+                    "width": redacted.width,
+                    "height": redacted.height,
+                    "format": self.config.output_format,
                     "name": f"{img.id}{ext}",
                 }
             )
             if deid_text is not None and self.config.report_text != "keep":
                 for r_idx, rep in enumerate(out.reports):
-                    if rep.image == img.id and (self.config.report_text == "replace" or not (rep.text and rep.text.strip())):
+                    if rep.image == img.id and (
+                        self.config.report_text == "replace" or not (rep.text and rep.text.strip())
+                    ):
                         rep.text = deid_text
                         filled_reports.add(r_idx)
             audit[img.id] = info
@@ -141,7 +180,9 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
             out.deid.engine = f"image_deid/{self._redactor.engine.describe()}"
         return out
 
-    def redact_bytes(self, data: bytes, name: str | None, *, image_id: str = "image", skip_ocr: bool = False) -> RedactedImage:
+    def redact_bytes(
+        self, data: bytes, name: str | None, *, image_id: str = "image", skip_ocr: bool = False
+    ) -> RedactedImage:
         """Check, redact, verify and re-encode one encoded image; raise ImageRejected if it fails.
 
         This is the whole per-image job, shared by the stage and the `redact-images` command.
@@ -170,7 +211,9 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
             raise
         except Exception as exc:  # an engine crash on one image must not stop the run
             log.warning("OCR failed on image %s", image_id, exc_info=True)
-            raise ImageRejected(ImageReason.OCR_FAILED, f"image {image_id}: {type(exc).__name__}: {exc}") from exc
+            raise ImageRejected(
+                ImageReason.OCR_FAILED, f"image {image_id}: {type(exc).__name__}: {exc}"
+            ) from exc
 
     def _load(self, data: bytes | None, path: str | None, label: str) -> bytes:
         if data is not None:
@@ -182,9 +225,13 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         try:
             size = p.stat().st_size
         except OSError as exc:
-            raise ImageRejected(ImageReason.MISSING, f"image {label}: cannot read {p}: {exc.strerror}") from exc
+            raise ImageRejected(
+                ImageReason.MISSING, f"image {label}: cannot read {p}: {exc.strerror}"
+            ) from exc
         if size > self.config.limits.max_bytes:
-            raise ImageRejected(ImageReason.TOO_LARGE, f"image {label} is {size} bytes, over {self.config.limits.max_bytes}")
+            raise ImageRejected(
+                ImageReason.TOO_LARGE, f"image {label} is {size} bytes, over {self.config.limits.max_bytes}"
+            )
         return p.read_bytes()
 
     def _skip_ocr(self, rec: Record) -> bool:
