@@ -7,6 +7,7 @@
 """
 
 from mediscope.testing.chat_server import ChatServer, Fault, RecordedRequest, Reply, last_user_content
+from mediscope.testing.server_process import ChatServerProcess
 from mediscope.testing.scripted import (
     absolute_responder,
     absolute_verdict,
@@ -22,6 +23,7 @@ from mediscope.testing.scripted import (
 
 __all__ = [
     "ChatServer",
+    "ChatServerProcess",
     "Fault",
     "RecordedRequest",
     "Reply",

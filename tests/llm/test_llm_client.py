@@ -44,8 +44,16 @@ def make_client(server: ChatServer, tmp_path: Path | None = None, **overrides: o
 
 @pytest.mark.parametrize(
     "fault",
-    [Fault.rate_limited(), Fault.server_error(500), Fault.server_error(503), Fault.malformed(), Fault.disconnect()],
-    ids=["429", "500", "503", "malformed", "disconnect"],
+    [
+        Fault.rate_limited(),
+        Fault.server_error(500),
+        Fault.server_error(503),
+        Fault.malformed(),
+        Fault.malformed('{"choices": []}'),
+        Fault.malformed('{"object": "error"}'),
+        Fault.disconnect(),
+    ],
+    ids=["429", "500", "503", "malformed", "no-choices", "not-a-completion", "disconnect"],
 )
 def test_transient_failures_are_retried(fault: Fault) -> None:
     with ChatServer(responder=lambda b: "fine") as server:
