@@ -90,9 +90,9 @@ _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗))?"
     rf"(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?"
 )
-_ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|里|村|屯|弄|道)"
+_ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号|弄|巷|组))"
-_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|苑|家园|新村|新城|庄园|社区|宿舍|花苑|雅苑|名苑|嘉园|公馆|府|城|院)"
+_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆)"
 _ADDR_TAIL = (
     rf"(?:{S}\d{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
     rf"(?:{S}\d{{1,3}}{S}单元)?"
@@ -113,10 +113,18 @@ ADDRESS_CUED = (
 )
 
 
+_ADDR_NUMBERED = regex.compile(rf"(?:\d|[{CN_NUM}])\s*(?:号|弄|栋|室|单元|组)")
+_ADDR_ADMIN = regex.compile(r"(?:省|市|区|县|镇|乡)")
+
+
+def _address_ok(value: str) -> bool:
+    """A street alone (入路, 肠道...) is not an address: it needs a house number or an admin unit."""
+    return len(value) >= 4 and bool(_ADDR_NUMBERED.search(value) or _ADDR_ADMIN.search(value[:-1]))
+
+
 def address_rules() -> list[Rule]:
     return [
-        Rule("address_full", LOCATION, ADDRESS_FULL, 0.85,
-             validator=lambda v: len(v) >= 4 and any(ch.isdigit() or ch in CN_NUM for ch in v) or len(v) >= 7),
+        Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok),
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
         Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7),
@@ -220,6 +228,11 @@ def _is_clinical(candidate: str, following: str = "") -> bool:
     return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH)
 
 
+def _never_given(candidate: str) -> bool:
+    given = candidate[2:] if candidate[:2] in lexicon.SURNAMES_2 else candidate[1:]
+    return any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
+
+
 class ChineseNameRecognizer(EntityRecognizer):
     """Chinese person names from titles, cue words and jieba's word segmentation.
 
@@ -255,6 +268,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
             },
         )
+
+    def _ends_word(self, text: str, pos: int) -> bool:
+        """Whether the character at `pos` is the end of a multi-character word to its left."""
+        left = text[max(0, pos - 5) : pos + 1]
+        tokens = self._jieba.lcut(left, HMM=False)
+        return bool(tokens) and len(tokens[-1]) >= 2 and self._common_word(tokens[-1], 20)
 
     def _common_word(self, word: str, min_freq: int = 100) -> bool:
         return self._freq.get(word, 0) >= min_freq
@@ -298,10 +317,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
             ):
                 s += 1
-            if e - s == 1 and s > 0 and self._common_word(norm[s - 1 : s + 1], 50) and norm[s] not in lexicon.SURNAMES_1:
-                continue  # 平时医生, 公司医生
-            if e - s == 1 and s > 0 and norm[s - 1 : s + 1] in ("同时", "及时", "按时", "平时", "当时", "随时", "到时"):
-                continue
+            if e - s == 1 and s > 0 and self._ends_word(norm, s):
+                continue  # 谢谢医生, 平时医生, 公司医生: the "surname" closes a word
             if e - s >= 2 and _is_clinical(norm[s:e]):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
@@ -316,7 +333,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             s = m.end()
             e = self._name_at(norm, s)
             cand = norm[s:e]
-            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand):
+            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
                 continue
             out.append(self._result(s, e, 0.75, "weak_cue"))
 
@@ -324,7 +341,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in rx.finditer(norm):
                 s, e = m.span("name")
                 cand = norm[s:e]
-                if _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand):
+                if _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
                     continue
                 if how == "follow_cue" and rx is _GLUED_FOLLOW_RE and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
@@ -338,10 +355,15 @@ class ChineseNameRecognizer(EntityRecognizer):
                     freq = self._freq.get(tok, 0)
                     tag = self._tags.get(tok, "")
                     compound = tok[:2] in lexicon.SURNAMES_2
+                    given = tok[2:] if compound else tok[1:]
                     if (
                         (freq == 0 or (tag == "nr" and freq < 1000))
                         and (n <= 3 or compound)
+                        and given
                         and tok[-1] not in lexicon.NOT_GIVEN_NAME_CHARS
+                        and not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
+                        and not (len(given) == 2 and self._common_word(given, 300)
+                                 and not self._tags.get(given, "").startswith("nr"))
                         and not _is_clinical(tok, norm[pos + n : pos + n + 3])
                     ):
                         out.append(self._result(pos, pos + n, 0.6, "jieba"))
