@@ -45,6 +45,8 @@ def _load(recipe: Path, sets: list[str], expected: str):
 
 
 def _report(outcome) -> None:
+    if not outcome.is_main_process:  # one summary per run, not one per rank
+        return
     typer.echo(
         json.dumps(
             {"adapter": str(outcome.adapter_dir), "global_step": outcome.global_step, "metrics": outcome.metrics},

@@ -88,9 +88,10 @@ def run_crpo(recipe: CRPORecipe, *, judge: Any = None) -> TrainOutcome:
     trainer, _ = build_crpo_trainer(recipe, judge=judge)
     result = trainer.train(resume_from_checkpoint=_last_checkpoint(recipe.output_dir))
     adapter_dir = Path(recipe.output_dir) / "adapter"
-    trainer.model.save_pretrained(adapter_dir)
-    trainer.processing_class.save_pretrained(adapter_dir)
+    trainer.save_model(str(adapter_dir))  # main process only; gathers FSDP/ZeRO-3 shards
     metrics = dict(result.metrics)
     trainer.save_metrics("train", metrics)
     log.info("CRPO %s done: %d steps, adapter at %s", recipe.name, result.global_step, adapter_dir)
-    return TrainOutcome(Path(recipe.output_dir), adapter_dir, metrics, result.global_step)
+    return TrainOutcome(
+        Path(recipe.output_dir), adapter_dir, metrics, result.global_step, trainer.is_world_process_zero()
+    )

@@ -173,8 +173,14 @@ class CounterpartReward:
             counterparts = columns.get("counterparts")
             if counterparts is None:
                 raise KeyError("crpo reward needs the dataset's 'counterparts' column")
-            return run_sync(self._relative(ctx, texts, counterparts))
-        return run_sync(self._absolute(ctx, texts))
+            rewards = run_sync(self._relative(ctx, texts, counterparts))
+        else:
+            rewards = run_sync(self._absolute(ctx, texts))
+        log_metric = columns.get("log_metric")  # TRL >= 1.x hands reward functions a metric logger
+        if callable(log_metric):
+            for name, value in self.last_stats.items():
+                log_metric(f"{self.__name__}/{name}", value)
+        return rewards
 
     async def _relative(self, ctx: list[Context], texts: list[str], counterparts: list[Any]) -> list[float]:
         # One judge call per distinct (context, completion, counterpart) in the whole batch.

@@ -28,6 +28,7 @@ class TrainOutcome:
     adapter_dir: Path
     metrics: dict[str, Any]
     global_step: int
+    is_main_process: bool = True
 
 
 def build_sft_trainer(recipe: SFTRecipe, *, model=None, processor=None):
@@ -63,12 +64,13 @@ def run_sft(recipe: SFTRecipe) -> TrainOutcome:
     trainer = build_sft_trainer(recipe)
     result = trainer.train(resume_from_checkpoint=_last_checkpoint(recipe.output_dir))
     adapter_dir = Path(recipe.output_dir) / "adapter"
-    trainer.model.save_pretrained(adapter_dir)
-    trainer.processing_class.save_pretrained(adapter_dir)
+    trainer.save_model(str(adapter_dir))  # main process only; gathers FSDP/ZeRO-3 shards
     metrics = dict(result.metrics)
     trainer.save_metrics("train", metrics)
     log.info("SFT %s done: %d steps, adapter at %s", recipe.name, result.global_step, adapter_dir)
-    return TrainOutcome(Path(recipe.output_dir), adapter_dir, metrics, result.global_step)
+    return TrainOutcome(
+        Path(recipe.output_dir), adapter_dir, metrics, result.global_step, trainer.is_world_process_zero()
+    )
 
 
 def _last_checkpoint(output_dir: str) -> str | None:

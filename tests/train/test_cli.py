@@ -36,7 +36,7 @@ def _sets(*items: str) -> list[str]:
 
 
 def _last_json(output: str) -> dict:
-    line = [ln for ln in output.strip().splitlines() if ln.startswith("{")][-1]
+    line = [ln for ln in output.strip().splitlines() if ln.startswith('{"')][-1]
     return json.loads(line)
 
 

@@ -82,6 +82,8 @@ def test_crpo_steps_change_adapter_and_reward_matches_judge(tiny_model_dir, crpo
     logged = [h["rewards/crpo_reward/mean"] for h in trainer.state.log_history if "rewards/crpo_reward/mean" in h]
     assert len(logged) == 2 and all(0.0 <= r <= 1.0 for r in logged)
     assert set(reward.last_stats) >= {f"win_rate/{d}" for d in DIMS}
+    # per-dimension win rates reach the trainer's logs
+    assert all(f"crpo_reward/win_rate/{d}" in trainer.state.log_history[0] for d in DIMS)
 
 
 def test_grpo_absolute_mode_runs_without_counterparts(tiny_model_dir, mm_dataset, tmp_path):
