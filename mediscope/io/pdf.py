@@ -30,6 +30,7 @@ class PdfReaderConfig(ReaderConfig):
     max_pages: int = Field(default=200, ge=1, description="PDFs with more pages are rejected.")
     report_kind: str = Field(default="report", description="Kind given to each page's report.")
     password: str | None = Field(default=None, description="Password for encrypted PDFs.")
+    max_render_pixels: int = Field(default=25_000_000, gt=0, description="Scanned pages render at most this many pixels.")
 
 
 class PdfReportReader(Reader):
@@ -87,7 +88,12 @@ class PdfReportReader(Reader):
                     if len(text) >= self.config.min_text_chars:
                         reports.append(Report(kind=self.config.report_kind, text=text))
                         continue
-                    bitmap = page.render(scale=self.config.dpi / 72.0)
+                    # cap the rendered size: a poster-sized page at full dpi would exhaust memory
+                    w_pt, h_pt = page.get_size()
+                    scale = self.config.dpi / 72.0
+                    if w_pt * h_pt * scale * scale > self.config.max_render_pixels:
+                        scale = (self.config.max_render_pixels / max(1.0, w_pt * h_pt)) ** 0.5
+                    bitmap = page.render(scale=scale)
                     pil = bitmap.to_pil()
                     buf = io.BytesIO()
                     pil.save(buf, format="PNG")

@@ -43,3 +43,10 @@ def test_bad_pdfs_rejected(tmp_path):
     assert items[1].reason == "pdf_unreadable" and items[2].reason == "pdf_unreadable"
     many = list(PdfReportReader({"path": str(tmp_path / "d_good.pdf"), "max_pages": 1}))
     assert not isinstance(many[0], Rejection)
+
+
+def test_huge_scanned_page_render_is_capped(tmp_path):
+    (tmp_path / "big.pdf").write_bytes(scanned_pdf(PILImage.new("RGB", (400, 300), "white"), dpi=100))
+    rec = next(iter(PdfReportReader({"path": str(tmp_path / "big.pdf"), "dpi": 600, "max_render_pixels": 100_000})))
+    png = PILImage.open(io.BytesIO(rec.images[0].data))
+    assert png.size[0] * png.size[1] <= 101_000 and png.size[0] > png.size[1]
