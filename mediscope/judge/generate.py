@@ -108,6 +108,7 @@ def generate_with_hf(
     device: str | None = None,
     send_images: bool = True,
     on_done: Callable[[], None] | None = None,
+    skip_special_tokens: bool = True,
 ) -> list[str]:
     """Greedy responses from a local checkpoint (causal LM or image-text-to-text model)."""
     import torch
@@ -129,7 +130,7 @@ def generate_with_hf(
                 **inputs, max_new_tokens=max_new_tokens, do_sample=False, pad_token_id=tokenizer.pad_token_id
             )
         new = generated[0, inputs["input_ids"].shape[1] :]
-        out.append(tokenizer.decode(new, skip_special_tokens=True).strip())
+        out.append(tokenizer.decode(new, skip_special_tokens=skip_special_tokens).strip())
         if on_done:
             on_done()
     return out
