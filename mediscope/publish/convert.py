@@ -63,7 +63,8 @@ def record_to_row(rec: Record, *, image_base_dir: Path | None = None) -> dict[st
             images.append({"bytes": _image_bytes(rec, image_id, image_base_dir), "path": None})
         content.append({"type": "text", "text": turn.text})
         messages.append({"role": ROLE_MAP[turn.role], "content": content})
-    meta = dict(rec.meta)
+    # Keys starting with "_" are pipeline-internal (e.g. the residual-PHI baseline): not published.
+    meta = {k: v for k, v in rec.meta.items() if not k.startswith("_")}
     if rec.reports:
         meta["reports"] = [{"kind": r.kind, "text": r.text} for r in rec.reports if r.text]
     if rec.quality.scores:

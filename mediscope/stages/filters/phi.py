@@ -3,20 +3,34 @@
 Expansion (LLM rewriting) and expert edits happen *after* de-identification and can reintroduce
 identifiers (an LLM inventing "张医生, 电话 138..."), so the last gate re-analyzes every text.
 
-Surrogates: if de-identification replaced names with realistic fakes, the analyzer will find
-those fakes again. Placeholders such as `<PERSON>` or `[姓名]` are ignored via `ignore_patterns`;
-for surrogate-based pipelines restrict `entity_types` to the kinds that are never surrogated, or
-raise `min_score`. The analyzer is injectable so the check can be tested without Presidio.
+Surrogates: de-identification replaces names, phones, ids with realistic fakes, which the
+analyzer rightly finds again. So "residual" is defined as *new since de-identification*: the
+`PhiBaselineStage` (run right after `deid`) stores salted hashes of every analyzer hit in the
+freshly de-identified record under `meta["_phi_baseline"]`; the filter later ignores hits whose
+text hashes into that set (the same surrogate carried into an LLM-expanded dialogue), and rejects
+anything else (an LLM inventing "电话 13812345678", an expert pasting a real name). Without a
+baseline every hit counts. Placeholders such as `<PERSON>` or `[姓名]` are always ignored
+(`ignore_patterns`). Hashes, not strings, are stored: salted by case, they cannot be joined
+across cases. The analyzer is injectable so the check can be tested without Presidio.
 """
 
 from __future__ import annotations
 
+import hashlib
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, ClassVar
+
+from pydantic import Field
+
+from mediscope.record import Record
+from mediscope.stages.base import Stage, StageConfig, StageResult
 
 Analyzer = Callable[[str, str], Iterable[Any]]
+
+BASELINE_KEY = "_phi_baseline"
 
 DEFAULT_IGNORE = (r"^<[A-Z_]+>$", r"^\[[^\]]{1,12}\]$", r"^＜[^＞]{1,12}＞$", r"^【[^】]{1,12}】$")
 
@@ -57,8 +71,9 @@ class ResidualPhiChecker:
         self.entity_types = set(entity_types) if entity_types else None
         self._ignore = [re.compile(p) for p in ignore_patterns]
 
-    def find(self, texts: Iterable[tuple[str, str]], lang: str) -> list[PhiHit]:
-        hits: list[PhiHit] = []
+    def _scan(self, texts: Iterable[tuple[str, str]], lang: str, known: set[str] | None,
+              case_id: str) -> list[tuple[PhiHit, str]]:
+        out: list[tuple[PhiHit, str]] = []
         for field, text in texts:
             if not text:
                 continue
@@ -73,5 +88,63 @@ class ResidualPhiChecker:
                 found = text[start:end]
                 if any(p.search(found) for p in self._ignore):
                     continue
-                hits.append(PhiHit(field, start, end, etype, score))
-        return hits
+                if known and hit_hash(case_id, found) in known:
+                    continue
+                out.append((PhiHit(field, start, end, etype, score), found))
+        return out
+
+    def find(self, texts: Iterable[tuple[str, str]], lang: str, *, known: set[str] | None = None,
+             case_id: str = "") -> list[PhiHit]:
+        """Hits above the score bar, minus placeholders and minus `known` (baseline) hashes."""
+        return [hit for hit, _ in self._scan(texts, lang, known, case_id)]
+
+    def hit_texts(self, texts: Iterable[tuple[str, str]], lang: str) -> list[str]:
+        """The strings of all counted hits (hashed into a baseline; never stored as such)."""
+        return [found for _, found in self._scan(texts, lang, None, "")]
+
+
+def hit_hash(case_id: str, text: str) -> str:
+    """Case-salted hash of a normalized hit string."""
+    norm = re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()
+    return hashlib.sha256(f"{case_id}\x1f{norm}".encode()).hexdigest()[:16]
+
+
+class PhiBaselineConfig(StageConfig):
+    min_score: float = Field(default=0.0, ge=0, le=1, description="Record hits from this score up.")
+    entity_types: list[str] | None = None
+
+
+class PhiBaselineStage(Stage[PhiBaselineConfig]):
+    """Right after `deid`: remember (as salted hashes) what the analyzer still finds, i.e. the
+    surrogates, so the residual-PHI filter only flags identifiers that appeared later.
+
+    Use it by import path: `stage: mediscope.stages.filters.phi:PhiBaselineStage`.
+    Records that did not pass de-identification are passed through untouched (the filter's
+    `require_deid_passed` rejects them later, with that reason).
+    """
+
+    name: ClassVar[str] = "phi_baseline"
+    version: ClassVar[str] = "1"
+    config_class: ClassVar[type[StageConfig]] = PhiBaselineConfig
+
+    def __init__(self, config: PhiBaselineConfig | dict[str, Any] | None = None, *,
+                 analyzer: Analyzer | None = None) -> None:
+        super().__init__(config)
+        self._analyzer = analyzer
+        self._checker: ResidualPhiChecker | None = None
+
+    def setup(self) -> None:
+        self._checker = ResidualPhiChecker(
+            self._analyzer or default_analyzer(), min_score=self.config.min_score,
+            entity_types=self.config.entity_types, ignore_patterns=(),
+        )
+
+    def process(self, batch: list[Record]) -> StageResult:
+        assert self._checker is not None
+        for rec in batch:
+            if rec.deid.status.value != "passed":
+                continue
+            lang = rec.lang if rec.lang in ("zh", "en") else "auto"
+            found = self._checker.hit_texts(rec.texts(), lang)
+            rec.meta[BASELINE_KEY] = sorted({hit_hash(rec.case_id, t) for t in found})
+        return StageResult(kept=list(batch))

@@ -23,7 +23,13 @@ from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.images import ImageProblem, open_image
 from mediscope.stages.filters.language import LanguageIdentifier
-from mediscope.stages.filters.phi import DEFAULT_IGNORE, Analyzer, ResidualPhiChecker, default_analyzer
+from mediscope.stages.filters.phi import (
+    BASELINE_KEY,
+    DEFAULT_IGNORE,
+    Analyzer,
+    ResidualPhiChecker,
+    default_analyzer,
+)
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.repetition import GARBAGE_CHARS, duplicate_turn_ratio
 from mediscope.stages.filters.text import dialogue_text, distinct_ratios, ngram_hashes, normalized_turns_batch
@@ -222,7 +228,9 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             if problem:
                 return problem
         if self._phi is not None:
-            hits = self._phi.find(rec.texts(), rec.lang if rec.lang in ("zh", "en") else "zh")
+            known = set(rec.meta.get(BASELINE_KEY) or ())
+            lang_code = rec.lang if rec.lang in ("zh", "en") else "auto"
+            hits = self._phi.find(rec.texts(), lang_code, known=known, case_id=rec.case_id)
             if hits:
                 kinds = sorted({h.entity_type for h in hits})
                 where = sorted({h.field for h in hits})
