@@ -35,7 +35,10 @@ def records(n: int, offset: int = 0) -> list[Record]:
             case_id=f"case-{offset + i}",
             lang="zh",
             turns=[
-                Turn(role="patient", text=f"医生您好，我咳嗽{i % 9 + 1}天了，晚上加重，有点低烧（病例{offset + i}）。"),
+                Turn(
+                    role="patient",
+                    text=f"医生您好，我咳嗽{i % 9 + 1}天了，晚上加重，有点低烧（病例{offset + i}）。",
+                ),
                 Turn(role="doctor", text="建议查血常规和胸片，多喝水，注意休息。"),
             ],
             deid=Deid(status="passed"),
@@ -44,8 +47,12 @@ def records(n: int, offset: int = 0) -> list[Record]:
     ]
 
 
-def run(server: ChatServerProcess, recs: list[Record], *, concurrency: int, batch_size: int, cache_dir: str | None) -> tuple[float, int, int]:
-    llm = LLMConfig(base_url=server.base_url, model="bench", concurrency=concurrency, cache_dir=cache_dir, timeout=60)
+def run(
+    server: ChatServerProcess, recs: list[Record], *, concurrency: int, batch_size: int, cache_dir: str | None
+) -> tuple[float, int, int]:
+    llm = LLMConfig(
+        base_url=server.base_url, model="bench", concurrency=concurrency, cache_dir=cache_dir, timeout=60
+    )
     stage = ExpandStage({"llm": llm})
     stage.ensure_setup()
     kept = rejected = 0
@@ -72,23 +79,33 @@ def main() -> None:
     server_proc = ChatServerProcess(responder=expand_responder(), latency=args.latency)
     with server_proc as server, tempfile.TemporaryDirectory() as tmp:
         run(server, records(2, offset=2 * 10**6), concurrency=1, batch_size=1, cache_dir=None)  # warm-up
-        seq_t, seq_kept, _ = run(server, records(args.seq_n, offset=10**6), concurrency=1, batch_size=1, cache_dir=None)
+        seq_t, seq_kept, _ = run(
+            server, records(args.seq_n, offset=10**6), concurrency=1, batch_size=1, cache_dir=None
+        )
         seq_per_call = seq_t / args.seq_n
         server.reset()
 
-        t, kept, rejected = run(server, records(args.n), concurrency=args.concurrency, batch_size=args.batch_size, cache_dir=tmp)
+        t, kept, rejected = run(
+            server, records(args.n), concurrency=args.concurrency, batch_size=args.batch_size, cache_dir=tmp
+        )
         stats = server.stats()
         calls, peak = stats["requests"], stats["peak_in_flight"]
         server.reset()
-        t_cached, kept_cached, _ = run(server, records(args.n), concurrency=args.concurrency, batch_size=args.batch_size, cache_dir=tmp)
+        t_cached, kept_cached, _ = run(
+            server, records(args.n), concurrency=args.concurrency, batch_size=args.batch_size, cache_dir=tmp
+        )
         cached_calls = server.stats()["requests"]
 
     ideal = args.concurrency / args.latency
     throughput = calls / t
     seq_extrapolated = seq_per_call * args.n
-    print(f"records: {args.n}  latency: {args.latency:.2f}s  concurrency: {args.concurrency}  batch size: {args.batch_size}")
+    print(
+        f"records: {args.n}  latency: {args.latency:.2f}s  concurrency: {args.concurrency}  batch size: {args.batch_size}"
+    )
     print(f"concurrent run: {t:.2f}s, {calls} calls, {kept} kept, {rejected} rejected, peak in flight {peak}")
-    print(f"throughput: {throughput:.1f} calls/s = {100 * throughput / ideal:.1f}% of ideal {ideal:.1f} calls/s (goal >= 90%)")
+    print(
+        f"throughput: {throughput:.1f} calls/s = {100 * throughput / ideal:.1f}% of ideal {ideal:.1f} calls/s (goal >= 90%)"
+    )
     print(
         f"sequential baseline: {args.seq_n} calls in {seq_t:.2f}s ({seq_per_call:.3f}s/call), "
         f"extrapolated to {args.n}: {seq_extrapolated:.0f}s"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from pathlib import Path
-from typing import Any, Optional
+from typing import Any
 
 import typer
 
@@ -17,7 +17,9 @@ eval_app = typer.Typer(
     no_args_is_help=True,
 )
 
-BaseUrl = typer.Option(None, "--base-url", envvar="MEDISCOPE_LLM_BASE_URL", help="OpenAI-compatible endpoint.")
+BaseUrl = typer.Option(
+    None, "--base-url", envvar="MEDISCOPE_LLM_BASE_URL", help="OpenAI-compatible endpoint."
+)
 Model = typer.Option(None, "--model", envvar="MEDISCOPE_LLM_MODEL", help="Model name at the endpoint.")
 Concurrency = typer.Option(None, "--concurrency", help="Requests in flight at once (default 16).")
 Rpm = typer.Option(None, "--rpm", help="Requests per minute limit (default none).")
@@ -45,22 +47,28 @@ def _progress(total: int, label: str):
 
 @eval_app.command("generate")
 def generate(
-    input_path: Path = typer.Option(..., "--input", "-i", exists=True, help="Benchmark file (e.g. MedDiagnose CSV, CMtMedQA_test.json)."),
+    input_path: Path = typer.Option(
+        ..., "--input", "-i", exists=True, help="Benchmark file (e.g. MedDiagnose CSV, CMtMedQA_test.json)."
+    ),
     output: Path = typer.Option(..., "--output", "-o", help="Responses JSONL to write."),
-    benchmark: str = typer.Option("meddiagnose", "--benchmark", "-b", help="Reader format: meddiagnose, cmtmedqa, jsonl, ..."),
-    hf_model: Optional[Path] = typer.Option(None, "--hf-model", help="Local HF checkpoint instead of an endpoint."),
-    base_url: Optional[str] = BaseUrl,
-    model: Optional[str] = Model,
-    concurrency: Optional[int] = Concurrency,
-    rpm: Optional[float] = Rpm,
-    cache_dir: Optional[str] = CacheDir,
-    name: Optional[str] = typer.Option(None, help="Name recorded for this model (default: model name or path)."),
+    benchmark: str = typer.Option(
+        "meddiagnose", "--benchmark", "-b", help="Reader format: meddiagnose, cmtmedqa, jsonl, ..."
+    ),
+    hf_model: Path | None = typer.Option(
+        None, "--hf-model", help="Local HF checkpoint instead of an endpoint."
+    ),
+    base_url: str | None = BaseUrl,
+    model: str | None = Model,
+    concurrency: int | None = Concurrency,
+    rpm: float | None = Rpm,
+    cache_dir: str | None = CacheDir,
+    name: str | None = typer.Option(None, help="Name recorded for this model (default: model name or path)."),
     cut: str = typer.Option("last", help="'last': answer the final doctor turn; 'every': every doctor turn."),
-    limit: Optional[int] = typer.Option(None, min=1, help="Only the first N items."),
-    system: Optional[str] = typer.Option(None, help="System prompt for the model."),
+    limit: int | None = typer.Option(None, min=1, help="Only the first N items."),
+    system: str | None = typer.Option(None, help="System prompt for the model."),
     max_tokens: int = typer.Option(1024, min=1, help="Most tokens per response."),
     images: bool = typer.Option(True, help="Send images to the model (off: '[image]' markers)."),
-    device: Optional[str] = typer.Option(None, help="Device for --hf-model (cpu, cuda)."),
+    device: str | None = typer.Option(None, help="Device for --hf-model (cpu, cuda)."),
 ) -> None:
     """Write one response per benchmark item (the model answers the context's last patient turn)."""
     from mediscope.judge.benchmarks import read_benchmark
@@ -78,30 +86,51 @@ def generate(
             from mediscope.judge.generate import generate_with_hf
 
             responses: list[str | None] = list(
-                generate_with_hf(hf_model, items, system=system, max_new_tokens=max_tokens, device=device, send_images=images, on_done=done)
+                generate_with_hf(
+                    hf_model,
+                    items,
+                    system=system,
+                    max_new_tokens=max_tokens,
+                    device=device,
+                    send_images=images,
+                    on_done=done,
+                )
             )
             model_name = name or str(hf_model)
         else:
             from mediscope.judge.generate import generate_with_client
             from mediscope.llm import LLMClient, run_sync
 
-            client = LLMClient(_llm(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir))
+            client = LLMClient(
+                _llm(base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir)
+            )
             responses = run_sync(
-                generate_with_client(client, items, system=system, max_tokens=max_tokens, send_images=images, on_done=done)
+                generate_with_client(
+                    client, items, system=system, max_tokens=max_tokens, send_images=images, on_done=done
+                )
             )
             model_name = name or client.model
-    rows = [{**item.to_json(), "model": model_name, "response": r} for item, r in zip(items, responses)]
+    rows = [
+        {**item.to_json(), "model": model_name, "response": r}
+        for item, r in zip(items, responses, strict=True)
+    ]
     write_jsonl(rows, output)
     missing = sum(r is None for r in responses)
     typer.echo(f"wrote {len(rows)} responses ({missing} failed) to {output}")
 
 
-def _judge_pairs(pairs: list[dict[str, Any]], candidate: str, mode: str, llm, concurrency_pairs: int) -> list[dict[str, Any]]:
+def _judge_pairs(
+    pairs: list[dict[str, Any]], candidate: str, mode: str, llm, concurrency_pairs: int
+) -> list[dict[str, Any]]:
     from mediscope.judge import AbsoluteJudge, PairwiseJudge
     from mediscope.llm import LLMClient, run_sync
 
     client = LLMClient(llm)
-    judge = PairwiseJudge(client, concurrency=concurrency_pairs, on_error="tie") if mode == "relative" else AbsoluteJudge(client, concurrency=concurrency_pairs)
+    judge = (
+        PairwiseJudge(client, concurrency=concurrency_pairs, on_error="tie")
+        if mode == "relative"
+        else AbsoluteJudge(client, concurrency=concurrency_pairs)
+    )
     flat = [(p, b) for p in pairs for b in p["baselines"]]
     progress, done = _progress(len(flat), "judging")
 
@@ -128,25 +157,39 @@ def _judge_pairs(pairs: list[dict[str, Any]], candidate: str, mode: str, llm, co
     )
     return [
         {
-            "id": p["id"], "candidate": candidate, "baseline": b, "mode": v.mode, "judge": judge.ref,
-            "outcomes": v.outcomes, "reasons": v.reasons, "agreed": v.agreed,
+            "id": p["id"],
+            "candidate": candidate,
+            "baseline": b,
+            "mode": v.mode,
+            "judge": judge.ref,
+            "outcomes": v.outcomes,
+            "reasons": v.reasons,
+            "agreed": v.agreed,
         }
-        for (p, b), v in zip(flat, verdicts)
+        for (p, b), v in zip(flat, verdicts, strict=True)
     ]
 
 
 @eval_app.command("judge")
 def judge_cmd(
     output: Path = typer.Option(..., "--output", "-o", help="Verdicts JSONL to write."),
-    candidate: Optional[Path] = typer.Option(None, "--candidate", exists=True, help="Candidate responses JSONL (from eval generate)."),
-    baseline: list[Path] = typer.Option([], "--baseline", exists=True, help="Baseline responses JSONL; repeat for several."),
-    pairs_file: Optional[Path] = typer.Option(None, "--pairs", exists=True, help="Or a pairs JSONL {id, context, candidate, baselines}."),
-    mode: str = typer.Option("relative", help="relative (pairwise, both orders) or absolute (1-10 scores compared)."),
-    base_url: Optional[str] = BaseUrl,
-    model: Optional[str] = Model,
-    concurrency: Optional[int] = Concurrency,
-    rpm: Optional[float] = Rpm,
-    cache_dir: Optional[str] = CacheDir,
+    candidate: Path | None = typer.Option(
+        None, "--candidate", exists=True, help="Candidate responses JSONL (from eval generate)."
+    ),
+    baseline: list[Path] = typer.Option(
+        [], "--baseline", exists=True, help="Baseline responses JSONL; repeat for several."
+    ),
+    pairs_file: Path | None = typer.Option(
+        None, "--pairs", exists=True, help="Or a pairs JSONL {id, context, candidate, baselines}."
+    ),
+    mode: str = typer.Option(
+        "relative", help="relative (pairwise, both orders) or absolute (1-10 scores compared)."
+    ),
+    base_url: str | None = BaseUrl,
+    model: str | None = Model,
+    concurrency: int | None = Concurrency,
+    rpm: float | None = Rpm,
+    cache_dir: str | None = CacheDir,
 ) -> None:
     """Judge the candidate against every baseline on the four dimensions."""
     from mediscope.judge.evalio import EvalFileError, join_pairs, load_pairs, write_jsonl
@@ -191,16 +234,18 @@ def _print_report(report: dict[str, Any], candidate: str) -> None:
 
 @eval_app.command("winrate")
 def winrate(
-    input_path: Path = typer.Argument(..., exists=True, help="Verdicts JSONL (eval judge) or pairs JSONL (judged first)."),
-    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report as JSON here."),
+    input_path: Path = typer.Argument(
+        ..., exists=True, help="Verdicts JSONL (eval judge) or pairs JSONL (judged first)."
+    ),
+    output: Path | None = typer.Option(None, "--output", "-o", help="Write the report as JSON here."),
     n_boot: int = typer.Option(2000, min=100, help="Bootstrap resamples."),
     seed: int = typer.Option(0, help="Bootstrap seed."),
     mode: str = typer.Option("relative", help="For a pairs file: relative or absolute judging."),
-    base_url: Optional[str] = BaseUrl,
-    model: Optional[str] = Model,
-    concurrency: Optional[int] = Concurrency,
-    rpm: Optional[float] = Rpm,
-    cache_dir: Optional[str] = CacheDir,
+    base_url: str | None = BaseUrl,
+    model: str | None = Model,
+    concurrency: int | None = Concurrency,
+    rpm: float | None = Rpm,
+    cache_dir: str | None = CacheDir,
 ) -> None:
     """Win/tie/loss rates per dimension and overall, candidate vs each baseline, with 95% CIs."""
     from mediscope.judge import PairVerdict, winrate_report
@@ -230,7 +275,11 @@ def winrate(
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(
-            json.dumps({"candidate": candidate, "n_boot": n_boot, "seed": seed, "baselines": report}, ensure_ascii=False, indent=2),
+            json.dumps(
+                {"candidate": candidate, "n_boot": n_boot, "seed": seed, "baselines": report},
+                ensure_ascii=False,
+                indent=2,
+            ),
             encoding="utf-8",
         )
         typer.echo(f"wrote {output}")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -13,19 +12,43 @@ from mediscope.commands._common import fail
 def register(app: typer.Typer) -> None:
     @app.command("expand")
     def expand(
-        input_path: Path = typer.Argument(..., exists=True, help="Records: a .jsonl/.parquet file or a run directory."),
-        output: Path = typer.Argument(..., help="Output records file (.jsonl or .parquet); rejects go beside it."),
-        base_url: Optional[str] = typer.Option(None, "--base-url", envvar="MEDISCOPE_LLM_BASE_URL", help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, OpenAI, Azure)."),
-        model: Optional[str] = typer.Option(None, "--model", envvar="MEDISCOPE_LLM_MODEL", help="Model name at the endpoint."),
-        concurrency: Optional[int] = typer.Option(None, "--concurrency", help="Requests in flight at once (default 16)."),
-        rpm: Optional[float] = typer.Option(None, "--rpm", help="Requests per minute limit (default none)."),
-        cache_dir: Optional[str] = typer.Option(None, "--cache-dir", envvar="MEDISCOPE_LLM_CACHE_DIR", help="Response cache (re-runs are free) (default .mediscope-cache/llm)."),
-        timeout: Optional[float] = typer.Option(None, "--timeout", help="Seconds per request (default 120)."),
-        max_retries: Optional[int] = typer.Option(None, "--max-retries", help="Retries on 429/5xx/time-outs (default 5)."),
-        structured_output: Optional[str] = typer.Option(None, "--structured-output", help="json_schema | json_object | none."),
+        input_path: Path = typer.Argument(
+            ..., exists=True, help="Records: a .jsonl/.parquet file or a run directory."
+        ),
+        output: Path = typer.Argument(
+            ..., help="Output records file (.jsonl or .parquet); rejects go beside it."
+        ),
+        base_url: str | None = typer.Option(
+            None,
+            "--base-url",
+            envvar="MEDISCOPE_LLM_BASE_URL",
+            help="OpenAI-compatible endpoint (vLLM, Ollama, llama.cpp, OpenAI, Azure).",
+        ),
+        model: str | None = typer.Option(
+            None, "--model", envvar="MEDISCOPE_LLM_MODEL", help="Model name at the endpoint."
+        ),
+        concurrency: int | None = typer.Option(
+            None, "--concurrency", help="Requests in flight at once (default 16)."
+        ),
+        rpm: float | None = typer.Option(None, "--rpm", help="Requests per minute limit (default none)."),
+        cache_dir: str | None = typer.Option(
+            None,
+            "--cache-dir",
+            envvar="MEDISCOPE_LLM_CACHE_DIR",
+            help="Response cache (re-runs are free) (default .mediscope-cache/llm).",
+        ),
+        timeout: float | None = typer.Option(None, "--timeout", help="Seconds per request (default 120)."),
+        max_retries: int | None = typer.Option(
+            None, "--max-retries", help="Retries on 429/5xx/time-outs (default 5)."
+        ),
+        structured_output: str | None = typer.Option(
+            None, "--structured-output", help="json_schema | json_object | none."
+        ),
         temperature: float = typer.Option(0.7, help="Sampling temperature."),
         seed: int = typer.Option(0, help="Seed for target dialogue lengths."),
-        batch_size: int = typer.Option(64, min=1, help="Records per batch (all of a batch run concurrently)."),
+        batch_size: int = typer.Option(
+            64, min=1, help="Records per batch (all of a batch run concurrently)."
+        ),
     ) -> None:
         """Expand INPUT_PATH into dialogues; only records whose de-identification passed are sent.
 
@@ -43,8 +66,14 @@ def register(app: typer.Typer) -> None:
             fail("OUTPUT must end in .jsonl or .parquet")
         try:
             llm = config_from_options(
-                base_url=base_url, model=model, concurrency=concurrency, rpm=rpm, cache_dir=cache_dir,
-                timeout=timeout, max_retries=max_retries, structured_output=structured_output,
+                base_url=base_url,
+                model=model,
+                concurrency=concurrency,
+                rpm=rpm,
+                cache_dir=cache_dir,
+                timeout=timeout,
+                max_retries=max_retries,
+                structured_output=structured_output,
             )
         except ValueError as exc:
             fail(f"invalid LLM options: {exc}")

@@ -27,12 +27,18 @@ def plain_context(context: Context) -> list[dict[str, str]]:
 
 def pairwise_payload(context: Context, first: str, second: str) -> str:
     return json.dumps(
-        {"task": "pairwise_judge", "dialogue": plain_context(context), "response_A": first, "response_B": second},
+        {
+            "task": "pairwise_judge",
+            "dialogue": plain_context(context),
+            "response_A": first,
+            "response_B": second,
+        },
         ensure_ascii=False,
     )
 
 
 def absolute_payload(context: Context, response: str) -> str:
     return json.dumps(
-        {"task": "absolute_judge", "dialogue": plain_context(context), "response": response}, ensure_ascii=False
+        {"task": "absolute_judge", "dialogue": plain_context(context), "response": response},
+        ensure_ascii=False,
     )

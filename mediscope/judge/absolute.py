@@ -96,4 +96,9 @@ class AbsoluteJudge:
         return run_sync(self.compare_many(items))
 
     def describe(self) -> dict[str, Any]:
-        return {"mode": "absolute", "prompt": self.prompt.ref, "model": self.client.model, "margin": self.margin}
+        return {
+            "mode": "absolute",
+            "prompt": self.prompt.ref,
+            "model": self.client.model,
+            "margin": self.margin,
+        }

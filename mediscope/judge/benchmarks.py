@@ -43,7 +43,9 @@ class BenchmarkItem:
     def image_bytes(self, image_id: str) -> tuple[bytes, str]:
         img = self.images[image_id]
         data = img.data if img.data is not None else Path(img.path or "").read_bytes()
-        fmt = (img.format or "").lower() or (mimetypes.guess_type(img.path or "")[0] or "image/png").split("/")[-1]
+        fmt = (img.format or "").lower() or (mimetypes.guess_type(img.path or "")[0] or "image/png").split(
+            "/"
+        )[-1]
         return data, f"image/{'jpeg' if fmt == 'jpg' else fmt}"
 
     def api_messages(self, *, send_images: bool = True, system: str | None = None) -> list[dict[str, Any]]:

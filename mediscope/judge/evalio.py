@@ -99,7 +99,9 @@ def load_pairs(path: str | Path) -> list[dict[str, Any]]:
     for i, obj in enumerate(rows):
         _require(obj, ("id", "context", "candidate", "baselines"), f"{path} line {i + 1}")
         if not isinstance(obj["baselines"], dict) or not obj["baselines"]:
-            raise EvalFileError(f"{path} line {i + 1}: 'baselines' must be a non-empty {{name: response}} object")
+            raise EvalFileError(
+                f"{path} line {i + 1}: 'baselines' must be a non-empty {{name: response}} object"
+            )
     return rows
 
 
@@ -110,5 +112,7 @@ def file_kind(path: str | Path) -> str:
             return "verdicts"
         if "candidate" in obj and "baselines" in obj:
             return "pairs"
-        raise EvalFileError(f"{path}: neither a verdicts file (outcomes) nor a pairs file (candidate, baselines)")
+        raise EvalFileError(
+            f"{path}: neither a verdicts file (outcomes) nor a pairs file (candidate, baselines)"
+        )
     raise EvalFileError(f"{path} is empty")

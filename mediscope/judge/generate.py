@@ -76,7 +76,9 @@ def _load_local(model_path: str | Path, device: str | None) -> tuple[Any, Any, b
     return model, processor, multimodal
 
 
-def _hf_messages(item: BenchmarkItem, system: str | None, multimodal: bool) -> tuple[list[dict[str, Any]], list[Any]]:
+def _hf_messages(
+    item: BenchmarkItem, system: str | None, multimodal: bool
+) -> tuple[list[dict[str, Any]], list[Any]]:
     from io import BytesIO
 
     from PIL import Image as PILImage
@@ -84,8 +86,10 @@ def _hf_messages(item: BenchmarkItem, system: str | None, multimodal: bool) -> t
     messages: list[dict[str, Any]] = []
     images: list[Any] = []
     if system:
-        messages.append({"role": "system", "content": [{"type": "text", "text": system}] if multimodal else system})
-    for m, t in zip(item.api_messages(send_images=False), item.turns):
+        messages.append(
+            {"role": "system", "content": [{"type": "text", "text": system}] if multimodal else system}
+        )
+    for m, t in zip(item.api_messages(send_images=False), item.turns, strict=True):
         if not multimodal:
             messages.append(m)
             continue

@@ -85,7 +85,9 @@ class PairwiseJudge:
 
     async def compare(self, context: Context, a: str, b: str) -> PairVerdict:
         """Judge A vs B in both orders; outcomes where the orders disagree become ties."""
-        key = hashlib.sha256(json.dumps([context, a, b], ensure_ascii=False, sort_keys=True).encode()).hexdigest()
+        key = hashlib.sha256(
+            json.dumps([context, a, b], ensure_ascii=False, sort_keys=True).encode()
+        ).hexdigest()
         if key in self._memo:
             return self._memo[key]
         if a.strip() == b.strip():

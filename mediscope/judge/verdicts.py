@@ -27,7 +27,9 @@ class PairVerdict(BaseModel):
     agreed: dict[str, bool] = Field(
         default_factory=dict, description="dimension -> whether both presentation orders agreed."
     )
-    mode: str = Field(default="relative", description="'relative' (pairwise) or 'absolute' (from 1-10 scores).")
+    mode: str = Field(
+        default="relative", description="'relative' (pairwise) or 'absolute' (from 1-10 scores)."
+    )
 
     def __getitem__(self, dimension: str) -> Outcome:
         return self.outcomes[dimension]
@@ -43,7 +45,7 @@ class PairVerdict(BaseModel):
         """Share of dimensions won (CRPO's per-pair reward)."""
         return sum(o == "win" for o in self.outcomes.values()) / max(1, len(self.outcomes))
 
-    def flipped(self) -> "PairVerdict":
+    def flipped(self) -> PairVerdict:
         """The same verdict from B's side."""
         return PairVerdict(
             outcomes={d: _FLIP[o] for d, o in self.outcomes.items()},
@@ -53,7 +55,7 @@ class PairVerdict(BaseModel):
         )
 
     @classmethod
-    def all_tie(cls, reason: str, dimensions: tuple[str, ...] = DIMENSIONS) -> "PairVerdict":
+    def all_tie(cls, reason: str, dimensions: tuple[str, ...] = DIMENSIONS) -> PairVerdict:
         return cls(
             outcomes={d: "tie" for d in dimensions},
             reasons={d: reason for d in dimensions},
@@ -61,7 +63,9 @@ class PairVerdict(BaseModel):
         )
 
 
-def combine_orders(first: dict[str, str], second: dict[str, str], dimensions: tuple[str, ...]) -> tuple[dict[str, Outcome], dict[str, bool]]:
+def combine_orders(
+    first: dict[str, str], second: dict[str, str], dimensions: tuple[str, ...]
+) -> tuple[dict[str, Outcome], dict[str, bool]]:
     """Merge the A-first and B-first judgments (both already from A's side).
 
     Agreement keeps the outcome; disagreement is a tie. That cancels any position bias: a judge
@@ -86,4 +90,6 @@ def scores_to_verdict(
         diff = float(a[d]) - float(b[d])
         outcomes[d] = "win" if diff > margin else "loss" if diff < -margin else "tie"
         reasons[d] = f"absolute scores {a[d]:g} vs {b[d]:g}"
-    return PairVerdict(outcomes=outcomes, reasons=reasons, agreed={d: True for d in dimensions}, mode="absolute")
+    return PairVerdict(
+        outcomes=outcomes, reasons=reasons, agreed={d: True for d in dimensions}, mode="absolute"
+    )

@@ -50,7 +50,11 @@ def rates_with_ci(
 
 
 def winrate_summary(
-    verdicts: Sequence[PairVerdict], *, dimensions: Sequence[str] = DIMENSIONS, n_boot: int = 2000, seed: int = 0
+    verdicts: Sequence[PairVerdict],
+    *,
+    dimensions: Sequence[str] = DIMENSIONS,
+    n_boot: int = 2000,
+    seed: int = 0,
 ) -> dict[str, Any]:
     """Rates per dimension plus `overall`, for one candidate-vs-baseline comparison."""
     out: dict[str, Any] = {}
@@ -69,5 +73,6 @@ def winrate_report(
 ) -> dict[str, Any]:
     """{baseline: summary} for a candidate judged against several baselines."""
     return {
-        name: winrate_summary(vs, dimensions=dimensions, n_boot=n_boot, seed=seed) for name, vs in by_baseline.items()
+        name: winrate_summary(vs, dimensions=dimensions, n_boot=n_boot, seed=seed)
+        for name, vs in by_baseline.items()
     }

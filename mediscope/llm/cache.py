@@ -61,7 +61,14 @@ class ResponseCache:
         with self._lock:
             self._conn.execute(
                 "INSERT OR REPLACE INTO responses VALUES (?, ?, ?, ?, ?, ?)",
-                (key, answer.model, answer.content, answer.prompt_tokens, answer.completion_tokens, time.time()),
+                (
+                    key,
+                    answer.model,
+                    answer.content,
+                    answer.prompt_tokens,
+                    answer.completion_tokens,
+                    time.time(),
+                ),
             )
             self._conn.commit()
 

@@ -109,7 +109,12 @@ def _parse_completion(body: Any, default_model: str) -> tuple[str, str, int, int
     if not isinstance(content, str):
         raise TypeError("message content is not a string")
     usage = body.get("usage") or {}
-    return content, body.get("model") or default_model, int(usage.get("prompt_tokens") or 0), int(usage.get("completion_tokens") or 0)
+    return (
+        content,
+        body.get("model") or default_model,
+        int(usage.get("prompt_tokens") or 0),
+        int(usage.get("completion_tokens") or 0),
+    )
 
 
 class _LoopState:
@@ -210,7 +215,9 @@ class LLMClient:
                 log.debug("cached answer %s no longer validates; asking again", key[:12])
             else:
                 self.usage.add(calls=1, cache_hits=1)
-                return Completion(hit.content, value, hit.model, True, hit.prompt_tokens, hit.completion_tokens, 0.0, 0)
+                return Completion(
+                    hit.content, value, hit.model, True, hit.prompt_tokens, hit.completion_tokens, 0.0, 0
+                )
 
         retries = self.config.max_invalid_retries if max_invalid_retries is None else max_invalid_retries
         convo = list(messages)
@@ -220,7 +227,11 @@ class LLMClient:
         for attempt in range(1, retries + 2):
             content, model, pt, ct = await self._send(convo, params, response_format)
             cost = self._cost(model, pt, ct)
-            total_prompt, total_completion, total_cost = total_prompt + pt, total_completion + ct, total_cost + cost
+            total_prompt, total_completion, total_cost = (
+                total_prompt + pt,
+                total_completion + ct,
+                total_cost + cost,
+            )
             try:
                 value = validate(content) if validate else None
             except Exception as exc:  # noqa: BLE001 - any validator failure means "invalid answer"
@@ -239,7 +250,9 @@ class LLMClient:
             if cache is not None:
                 cache.put(key, CachedAnswer(content, model, total_prompt, total_completion))
             self.usage.add(calls=1)
-            return Completion(content, value, model, False, total_prompt, total_completion, total_cost, attempt)
+            return Completion(
+                content, value, model, False, total_prompt, total_completion, total_cost, attempt
+            )
         self.usage.add(calls=1, failures=1)
         raise LLMInvalidOutput(f"answer still invalid after {retries + 1} attempts: {last_error}")
 
@@ -285,7 +298,9 @@ class LLMClient:
                 self.usage.add(prompt_tokens=pt, completion_tokens=ct, cost=self._cost(model, pt, ct))
                 return content, model, pt, ct
             except (openai.AuthenticationError, openai.PermissionDeniedError, openai.NotFoundError) as exc:
-                raise LLMConfigError(f"{type(exc).__name__} from {self.config.base_url}: {exc.message}") from exc
+                raise LLMConfigError(
+                    f"{type(exc).__name__} from {self.config.base_url}: {exc.message}"
+                ) from exc
             except openai.RateLimitError as exc:
                 error: Exception = exc
                 wait = _retry_after(exc)
@@ -295,7 +310,14 @@ class LLMClient:
                 error = exc
             except (openai.APITimeoutError, openai.APIConnectionError) as exc:
                 error = exc
-            except (json.JSONDecodeError, openai.APIResponseValidationError, ValueError, TypeError, KeyError, IndexError) as exc:
+            except (
+                json.JSONDecodeError,
+                openai.APIResponseValidationError,
+                ValueError,
+                TypeError,
+                KeyError,
+                IndexError,
+            ) as exc:
                 error = exc  # malformed body from a flaky proxy/server
             if attempt == attempts:
                 self.usage.add(failures=1)
@@ -307,6 +329,12 @@ class LLMClient:
             if wait is not None:
                 delay = min(self.config.backoff_max, max(delay, wait))
             self.usage.add(retries=1)
-            log.info("LLM request failed (%s); retry %d/%d in %.2fs", type(error).__name__, attempt, attempts - 1, delay)
+            log.info(
+                "LLM request failed (%s); retry %d/%d in %.2fs",
+                type(error).__name__,
+                attempt,
+                attempts - 1,
+                delay,
+            )
             await asyncio.sleep(delay)
         raise AssertionError("unreachable")

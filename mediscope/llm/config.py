@@ -29,9 +29,11 @@ class LLMConfig(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     base_url: str = Field(
-        default_factory=lambda: os.environ.get("MEDISCOPE_LLM_BASE_URL")
-        or os.environ.get("OPENAI_BASE_URL")
-        or "https://api.openai.com/v1",
+        default_factory=lambda: (
+            os.environ.get("MEDISCOPE_LLM_BASE_URL")
+            or os.environ.get("OPENAI_BASE_URL")
+            or "https://api.openai.com/v1"
+        ),
         description="OpenAI-compatible endpoint, e.g. http://localhost:8000/v1 for vLLM.",
     )
     model: str = Field(
@@ -43,11 +45,17 @@ class LLMConfig(BaseModel):
         description="Environment variables tried in order for the API key.",
     )
     concurrency: int = Field(default=16, ge=1, description="Most requests in flight at once.")
-    rpm: float | None = Field(default=None, gt=0, description="Most requests started per minute (None = no limit).")
+    rpm: float | None = Field(
+        default=None, gt=0, description="Most requests started per minute (None = no limit)."
+    )
     timeout: float = Field(default=120.0, gt=0, description="Seconds before one request times out.")
     max_retries: int = Field(default=5, ge=0, description="Retries on 429/5xx/time-outs/malformed answers.")
-    backoff_base: float = Field(default=0.5, ge=0, description="First retry delay in seconds; doubles each time.")
-    backoff_max: float = Field(default=30.0, ge=0, description="Cap on one retry delay (also on Retry-After).")
+    backoff_base: float = Field(
+        default=0.5, ge=0, description="First retry delay in seconds; doubles each time."
+    )
+    backoff_max: float = Field(
+        default=30.0, ge=0, description="Cap on one retry delay (also on Retry-After)."
+    )
     max_invalid_retries: int = Field(default=2, ge=0, description="Re-asks when an answer fails validation.")
     structured_output: str = Field(
         default="json_schema",
@@ -58,7 +66,9 @@ class LLMConfig(BaseModel):
         default_factory=lambda: os.environ.get("MEDISCOPE_LLM_CACHE_DIR") or ".mediscope-cache/llm",
         description="Response cache folder (None disables caching).",
     )
-    prices: dict[str, Price] = Field(default_factory=dict, description="Per-model prices; unknown models cost 0.")
+    prices: dict[str, Price] = Field(
+        default_factory=dict, description="Per-model prices; unknown models cost 0."
+    )
 
     def api_key(self) -> SecretStr:
         """The key from the first set variable; local servers accept any key, so default 'EMPTY'."""

@@ -1,13 +1,12 @@
 """Test utilities other areas import: a loopback OpenAI-compatible server and scripted answers.
 
-    from mediscope.testing import ChatServer, Fault, position_biased_judge
+from mediscope.testing import ChatServer, Fault, position_biased_judge
 
-    with ChatServer(responder=position_biased_judge(), latency=0.0) as server:
-        ...  # point mediscope.llm.LLMClient (or openai.AsyncOpenAI) at server.base_url
+with ChatServer(responder=position_biased_judge(), latency=0.0) as server:
+    ...  # point mediscope.llm.LLMClient (or openai.AsyncOpenAI) at server.base_url
 """
 
 from mediscope.testing.chat_server import ChatServer, Fault, RecordedRequest, Reply, last_user_content
-from mediscope.testing.server_process import ChatServerProcess
 from mediscope.testing.scripted import (
     absolute_responder,
     absolute_verdict,
@@ -20,6 +19,7 @@ from mediscope.testing.scripted import (
     scripted_dialogue,
     task_router,
 )
+from mediscope.testing.server_process import ChatServerProcess
 
 __all__ = [
     "ChatServer",

@@ -34,7 +34,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any
 
@@ -68,23 +68,23 @@ class Fault:
     retry_after: float | None = None
 
     @classmethod
-    def rate_limited(cls, retry_after: float | None = None) -> "Fault":
+    def rate_limited(cls, retry_after: float | None = None) -> Fault:
         return cls(kind="status", status=429, retry_after=retry_after)
 
     @classmethod
-    def server_error(cls, status: int = 500) -> "Fault":
+    def server_error(cls, status: int = 500) -> Fault:
         return cls(kind="status", status=status)
 
     @classmethod
-    def slow(cls, delay: float) -> "Fault":
+    def slow(cls, delay: float) -> Fault:
         return cls(kind="slow", delay=delay)
 
     @classmethod
-    def malformed(cls, body: str = "{this is not json") -> "Fault":
+    def malformed(cls, body: str = "{this is not json") -> Fault:
         return cls(kind="malformed", body=body)
 
     @classmethod
-    def disconnect(cls) -> "Fault":
+    def disconnect(cls) -> Fault:
         return cls(kind="disconnect")
 
 
@@ -206,7 +206,7 @@ class ChatServer:
             raise RuntimeError("server not started")
         return f"http://127.0.0.1:{self._httpd.server_address[1]}/v1"
 
-    def start(self) -> "ChatServer":
+    def start(self) -> ChatServer:
         handler = _make_handler(self)
         httpd = _Server(("127.0.0.1", self._port), handler)
         self._httpd = httpd
@@ -221,7 +221,7 @@ class ChatServer:
             self._httpd.server_close()
             self._httpd = None
 
-    def __enter__(self) -> "ChatServer":
+    def __enter__(self) -> ChatServer:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:
@@ -246,7 +246,9 @@ class ChatServer:
         prompt_chars = len(json.dumps(body.get("messages", []), ensure_ascii=False))
         prompt_tokens = reply.prompt_tokens if reply.prompt_tokens is not None else max(1, prompt_chars // 4)
         completion_tokens = (
-            reply.completion_tokens if reply.completion_tokens is not None else max(1, len(reply.content) // 4)
+            reply.completion_tokens
+            if reply.completion_tokens is not None
+            else max(1, len(reply.content) // 4)
         )
         return {
             "id": f"chatcmpl-{uuid.uuid4().hex[:12]}",
@@ -310,7 +312,11 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             with server._lock:
                 server.requests.append(
                     RecordedRequest(
-                        path=self.path, body=body, raw=raw, headers={k.lower(): v for k, v in self.headers.items()}, at=time.monotonic()
+                        path=self.path,
+                        body=body,
+                        raw=raw,
+                        headers={k.lower(): v for k, v in self.headers.items()},
+                        at=time.monotonic(),
                     )
                 )
                 server._stats.in_flight += 1
@@ -324,10 +330,14 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
 
         def _serve(self, body: dict[str, Any] | None) -> None:
             if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send_json(404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}})
+                self._send_json(
+                    404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}}
+                )
                 return
             if body is None:
-                self._send_json(400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}})
+                self._send_json(
+                    400, {"error": {"message": "body is not JSON", "type": "invalid_request_error"}}
+                )
                 return
             if server.latency > 0:
                 time.sleep(server.latency)
@@ -335,7 +345,9 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
                 answer = server._next_answer(body)
             except Exception as exc:  # a broken responder is a test bug: answer 500 and say why
                 log.exception("chat server responder failed")
-                self._send_json(500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}})
+                self._send_json(
+                    500, {"error": {"message": f"responder failed: {exc}", "type": "server_error"}}
+                )
                 return
             if isinstance(answer, Fault):
                 if answer.kind == "status":

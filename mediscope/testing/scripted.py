@@ -133,7 +133,13 @@ def scripted_dialogue(n_turns: int, lang: str = "zh", n_images: int = 0) -> dict
         elif i == n_turns - 1:
             turns.append({"role": "doctor", "text": text["doctor_close"], "images": []})
         else:
-            turns.append({"role": "doctor", "text": text["doctor_ask"] if i == 1 else text["doctor_more"], "images": []})
+            turns.append(
+                {
+                    "role": "doctor",
+                    "text": text["doctor_ask"] if i == 1 else text["doctor_more"],
+                    "images": [],
+                }
+            )
     return {"turns": turns}
 
 

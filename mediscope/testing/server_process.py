@@ -39,7 +39,7 @@ class ChatServerProcess:
         self._proc = self._ctx.Process(target=_serve, args=(child, responder, latency), daemon=True)
         self.base_url = ""
 
-    def __enter__(self) -> "ChatServerProcess":
+    def __enter__(self) -> ChatServerProcess:
         self._proc.start()
         if not self._parent.poll(30):
             self._proc.kill()

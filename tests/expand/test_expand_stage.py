@@ -30,14 +30,18 @@ def png(color: str = "red") -> Image:
     return Image(id=sha[:12], data=data, sha256=sha, width=8, height=6, format="PNG")
 
 
-def consultation(rid: str = "c1", status: str = "passed", text: str = "我最近咳嗽，有点发热。", **kw) -> Record:
+def consultation(
+    rid: str = "c1", status: str = "passed", text: str = "我最近咳嗽，有点发热。", **kw
+) -> Record:
     return Record(
         id=rid,
         source=Source(dataset="test"),
         case_id=f"case-{rid}",
         lang=kw.pop("lang", "zh"),
         kind=kw.pop("kind", "consultation"),
-        turns=kw.pop("turns", [Turn(role="patient", text=text), Turn(role="doctor", text="建议多喝水，注意休息。")]),
+        turns=kw.pop(
+            "turns", [Turn(role="patient", text=text), Turn(role="doctor", text="建议多喝水，注意休息。")]
+        ),
         deid=Deid(status=status),
         **kw,
     )
@@ -85,7 +89,11 @@ def test_expands_chinese_consultation_with_images_on_patient_turn(tmp_path: Path
     assert out.kind == "dialogue" and out.lang == "zh" and detect_lang(out.turns[0].text) == "zh"
     assert out.meta["expand"]["prompt"].startswith("expand_consultation.v1@")
     note = out.provenance[-1].note
-    assert out.provenance[-1].stage == "expand" and "expand_consultation.v1@" in note and "model=expander" in note
+    assert (
+        out.provenance[-1].stage == "expand"
+        and "expand_consultation.v1@" in note
+        and "model=expander" in note
+    )
     body = server.requests[0].body
     assert body["response_format"]["json_schema"]["name"] == "dialogue"
 
@@ -112,7 +120,9 @@ def test_privacy_canary_nothing_unreviewed_reaches_the_server(tmp_path: Path) ->
         consultation("p1", status="pending", text=f"我叫{canaries[0]}，咳嗽三天。"),
         consultation("p2", status="failed", lang="en", text=f"I am {canaries[1]}, chest pain."),
         consultation("p3", status="pending", text="头痛", reports=[Report(kind="lab", text=canaries[2])]),
-        consultation("ok", status="passed", text="咳嗽三天，<PERSON>让我来问问。", meta={"secret_note": "CANARY-meta"}),
+        consultation(
+            "ok", status="passed", text="咳嗽三天，<PERSON>让我来问问。", meta={"secret_note": "CANARY-meta"}
+        ),
     ]
     with ChatServer(responder=expand_responder()) as server:
         result = stage_for(server, tmp_path)(records)
@@ -187,7 +197,10 @@ def test_turn_distribution_follows_paper_shape() -> None:
         (lambda d: [d["turns"][i].update(text="好的。") for i in (1, 3)], "ask about missing history"),
         (lambda d: d["turns"][1].update(images=[0]), "shown by the patient"),
         (lambda d: d["turns"][0].update(images=[0, 0]), "exactly once"),
-        (lambda d: d["turns"][2].update(text="This turn is written entirely in English words."), "written in en"),
+        (
+            lambda d: d["turns"][2].update(text="This turn is written entirely in English words."),
+            "written in en",
+        ),
         (lambda d: d["turns"].extend(d["turns"][-2:] * 3), "write 6"),
     ],
 )
@@ -196,4 +209,6 @@ def test_semantic_checks(mutate, message: str) -> None:
     check_dialogue(DialogueAnswer.model_validate(answer), target_turns=6, tolerance=2, n_images=1, lang="zh")
     mutate(answer)
     with pytest.raises(InvalidAnswer, match=message):
-        check_dialogue(DialogueAnswer.model_validate(answer), target_turns=6, tolerance=2, n_images=1, lang="zh")
+        check_dialogue(
+            DialogueAnswer.model_validate(answer), target_turns=6, tolerance=2, n_images=1, lang="zh"
+        )

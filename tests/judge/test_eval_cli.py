@@ -31,12 +31,32 @@ def test_generate_judge_winrate_pipeline(tmp_path: Path, repo_root: Path, shared
     sample = repo_root / "examples/sample/consultations.csv"
     with ChatServer(responder=_answer_by_model) as server:
         for name in ("strong", "weak"):
-            _run(["eval", "generate", "-i", str(sample), "-b", "meddiagnose", "-o", str(tmp_path / f"{name}.jsonl"),
-                  "--base-url", server.base_url, "--model", name, "--cache-dir", str(tmp_path / "cache")])
+            _run(
+                [
+                    "eval",
+                    "generate",
+                    "-i",
+                    str(sample),
+                    "-b",
+                    "meddiagnose",
+                    "-o",
+                    str(tmp_path / f"{name}.jsonl"),
+                    "--base-url",
+                    server.base_url,
+                    "--model",
+                    name,
+                    "--cache-dir",
+                    str(tmp_path / "cache"),
+                ]
+            )
         # the rash case shows an image: it is sent as an image part on the patient turn
         image_parts = [
-            p for b in server.bodies for m in b["messages"] if isinstance(m["content"], list)
-            for p in m["content"] if p["type"] == "image_url"
+            p
+            for b in server.bodies
+            for m in b["messages"]
+            if isinstance(m["content"], list)
+            for p in m["content"]
+            if p["type"] == "image_url"
         ]
         assert image_parts and image_parts[0]["image_url"]["url"].startswith("data:image/png;base64,")
     rows = [json.loads(line) for line in (tmp_path / "strong.jsonl").read_text(encoding="utf-8").splitlines()]
@@ -44,15 +64,42 @@ def test_generate_judge_winrate_pipeline(tmp_path: Path, repo_root: Path, shared
     assert rows[0]["reference"] and rows[0]["response"].startswith("请问")
 
     with ChatServer(responder=length_judge()) as judge_server:
-        _run(["eval", "judge", "--candidate", str(tmp_path / "strong.jsonl"), "--baseline", str(tmp_path / "weak.jsonl"),
-              "-o", str(tmp_path / "verdicts.jsonl"), "--base-url", judge_server.base_url, "--model", "judge",
-              "--cache-dir", str(tmp_path / "cache")])
-    verdicts = [json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()]
+        _run(
+            [
+                "eval",
+                "judge",
+                "--candidate",
+                str(tmp_path / "strong.jsonl"),
+                "--baseline",
+                str(tmp_path / "weak.jsonl"),
+                "-o",
+                str(tmp_path / "verdicts.jsonl"),
+                "--base-url",
+                judge_server.base_url,
+                "--model",
+                "judge",
+                "--cache-dir",
+                str(tmp_path / "cache"),
+            ]
+        )
+    verdicts = [
+        json.loads(line) for line in (tmp_path / "verdicts.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
     assert len(verdicts) == len(rows)
     assert all(v["outcomes"]["accuracy"] == "win" and v["baseline"] == "weak" for v in verdicts)
     assert len(judge_server.requests) == 2 * len(rows)
 
-    out = _run(["eval", "winrate", str(tmp_path / "verdicts.jsonl"), "-o", str(tmp_path / "report.json"), "--n-boot", "200"])
+    out = _run(
+        [
+            "eval",
+            "winrate",
+            str(tmp_path / "verdicts.jsonl"),
+            "-o",
+            str(tmp_path / "report.json"),
+            "--n-boot",
+            "200",
+        ]
+    )
     assert "strong vs weak" in out
     report = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
     overall = report["baselines"]["weak"]["overall"]
@@ -62,14 +109,33 @@ def test_generate_judge_winrate_pipeline(tmp_path: Path, repo_root: Path, shared
 def test_winrate_on_pairs_file_with_biased_judge_is_all_ties(tmp_path: Path) -> None:
     pairs = tmp_path / "pairs.jsonl"
     lines = [
-        {"id": str(i), "context": [{"role": "user", "content": f"问题{i}"}], "candidate": f"答{i}",
-         "baselines": {"gpt": f"另一个回答{i}", "qwen": f"回答{i}!"}}
+        {
+            "id": str(i),
+            "context": [{"role": "user", "content": f"问题{i}"}],
+            "candidate": f"答{i}",
+            "baselines": {"gpt": f"另一个回答{i}", "qwen": f"回答{i}!"},
+        }
         for i in range(5)
     ]
     pairs.write_text("\n".join(json.dumps(x, ensure_ascii=False) for x in lines) + "\n", encoding="utf-8")
     with ChatServer(responder=position_biased_judge()) as server:
-        _run(["eval", "winrate", str(pairs), "-o", str(tmp_path / "r.json"), "--base-url", server.base_url,
-              "--model", "judge", "--cache-dir", str(tmp_path / "cache"), "--n-boot", "200"])
+        _run(
+            [
+                "eval",
+                "winrate",
+                str(pairs),
+                "-o",
+                str(tmp_path / "r.json"),
+                "--base-url",
+                server.base_url,
+                "--model",
+                "judge",
+                "--cache-dir",
+                str(tmp_path / "cache"),
+                "--n-boot",
+                "200",
+            ]
+        )
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["baselines"]
     assert set(report) == {"gpt", "qwen"}
     assert all(report[b][d]["tie"] == 1.0 for b in report for d in report[b])
@@ -78,12 +144,34 @@ def test_winrate_on_pairs_file_with_biased_judge_is_all_ties(tmp_path: Path) -> 
 def test_generate_cmtmedqa_limit(tmp_path: Path, shared_data: Path) -> None:
     path = shared_data / "zhongjing_cmtmedqa/CMtMedQA_test.sample.json"
     with ChatServer(responder=lambda b: "好的") as server:
-        _run(["eval", "generate", "-i", str(path), "-b", "cmtmedqa", "--limit", "7", "-o", str(tmp_path / "r.jsonl"),
-              "--base-url", server.base_url, "--model", "m", "--cache-dir", str(tmp_path / "c")])
+        _run(
+            [
+                "eval",
+                "generate",
+                "-i",
+                str(path),
+                "-b",
+                "cmtmedqa",
+                "--limit",
+                "7",
+                "-o",
+                str(tmp_path / "r.jsonl"),
+                "--base-url",
+                server.base_url,
+                "--model",
+                "m",
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ]
+        )
         assert len(server.requests) == 7
     rows = (tmp_path / "r.jsonl").read_text(encoding="utf-8").splitlines()
     first = json.loads(rows[0])
-    assert len(rows) == 7 and first["id"] == "j4219" and first["context"][-1]["content"] == "我知道了，谢谢医生的解答。"
+    assert (
+        len(rows) == 7
+        and first["id"] == "j4219"
+        and first["context"][-1]["content"] == "我知道了，谢谢医生的解答。"
+    )
 
 
 @pytest.mark.parametrize(

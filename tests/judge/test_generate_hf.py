@@ -28,8 +28,22 @@ def test_generate_with_local_tiny_vl_model(tmp_path: Path, repo_root: Path) -> N
     out = tmp_path / "tiny.jsonl"
     result = CliRunner().invoke(
         app,
-        ["eval", "generate", "-i", str(repo_root / "examples/sample/consultations.csv"), "-o", str(out),
-         "--hf-model", str(model_dir), "--limit", "2", "--max-tokens", "4", "--name", "tiny"],
+        [
+            "eval",
+            "generate",
+            "-i",
+            str(repo_root / "examples/sample/consultations.csv"),
+            "-o",
+            str(out),
+            "--hf-model",
+            str(model_dir),
+            "--limit",
+            "2",
+            "--max-tokens",
+            "4",
+            "--name",
+            "tiny",
+        ],
         catch_exceptions=False,
     )
     assert result.exit_code == 0, result.output

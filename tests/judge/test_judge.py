@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from mediscope.judge import DIMENSIONS, AbsoluteJudge, PairVerdict, PairwiseJudge, scores_to_verdict
-from mediscope.llm import LLMConfig, LLMClient, LLMUnavailable
+from mediscope.llm import LLMClient, LLMConfig, LLMUnavailable
 from mediscope.testing import (
     ChatServer,
     Fault,
@@ -143,7 +143,10 @@ def test_scores_to_verdict_margin() -> None:
     a = {"proactiveness": 8, "accuracy": 6, "usefulness": 5, "language": 5}
     b = {"proactiveness": 7, "accuracy": 6, "usefulness": 7, "language": 5}
     assert scores_to_verdict(a, b).outcomes == {
-        "proactiveness": "win", "accuracy": "tie", "usefulness": "loss", "language": "tie"
+        "proactiveness": "win",
+        "accuracy": "tie",
+        "usefulness": "loss",
+        "language": "tie",
     }
     assert scores_to_verdict(a, b, margin=1).outcomes["proactiveness"] == "tie"
 

@@ -9,7 +9,7 @@ from mediscope.judge import DIMENSIONS, PairVerdict, rates_with_ci, winrate_summ
 
 
 def verdict(*outcomes: str) -> PairVerdict:
-    return PairVerdict(outcomes=dict(zip(DIMENSIONS, outcomes)))
+    return PairVerdict(outcomes=dict(zip(DIMENSIONS, outcomes, strict=False)))
 
 
 def test_rates_are_fractions_of_items() -> None:
@@ -37,11 +37,15 @@ def test_bootstrap_is_deterministic_per_seed() -> None:
     data = ["win", "tie", "loss", "win", "win"] * 5
     assert rates_with_ci(data, seed=7) == rates_with_ci(data, seed=7)
     a, b = rates_with_ci(data, seed=7)["ci"], rates_with_ci(data, seed=8)["ci"]
-    assert all(abs(x - y) <= 0.05 for o in a for x, y in zip(a[o], b[o]))  # stable across seeds
+    assert all(abs(x - y) <= 0.05 for o in a for x, y in zip(a[o], b[o], strict=True))  # stable across seeds
 
 
 def test_summary_per_dimension_and_overall() -> None:
-    vs = [verdict("win", "win", "loss", "tie"), verdict("loss", "tie", "loss", "tie"), verdict("win", "tie", "tie", "tie")]
+    vs = [
+        verdict("win", "win", "loss", "tie"),
+        verdict("loss", "tie", "loss", "tie"),
+        verdict("win", "tie", "tie", "tie"),
+    ]
     s = winrate_summary(vs, n_boot=200)
     assert s["proactiveness"]["win"] == pytest.approx(2 / 3)
     assert s["usefulness"]["loss"] == pytest.approx(2 / 3)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
-import time
 from pathlib import Path
 
 import pytest
@@ -178,7 +177,7 @@ def test_rate_limit_spaces_request_starts() -> None:
         client = make_client(server, concurrency=6, rpm=600)  # one start per 0.1 s
         asyncio.run(run(client))
     starts = sorted(r.at for r in server.requests)
-    gaps = [b - a for a, b in zip(starts, starts[1:])]
+    gaps = [b - a for a, b in zip(starts, starts[1:], strict=False)]
     assert min(gaps) >= 0.08
     assert starts[-1] - starts[0] >= 0.45
 
@@ -229,7 +228,7 @@ def test_sync_wrapper_works_inside_running_loop() -> None:
 
 
 def test_answer_json_schema_enforced_locally() -> None:
-    with ChatServer(responder=lambda b: "{\"a\": 1}") as server:
+    with ChatServer(responder=lambda b: '{"a": 1}') as server:
         client = make_client(server)
         spec = JsonSchemaSpec("x", {"type": "object"})
         assert client.complete_sync(MSG, schema=spec).value == {"a": 1}

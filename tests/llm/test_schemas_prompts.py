@@ -16,7 +16,7 @@ from mediscope.testing import absolute_verdict, pairwise_verdict, scripted_dialo
 @pytest.mark.parametrize("name", sorted(SCHEMA_FILES))
 def test_committed_schema_files_match_models(repo_root: Path, name: str) -> None:
     committed = (repo_root / "schemas" / name).read_text(encoding="utf-8")
-    assert committed == schema_file_text(name), f"regenerate with: python -m mediscope.llm.schemas schemas/"
+    assert committed == schema_file_text(name), "regenerate with: python -m mediscope.llm.schemas schemas/"
 
 
 def _objects(node):

@@ -43,7 +43,9 @@ def check_dialogue(
     for i, turn in enumerate(turns):
         expected = "patient" if i % 2 == 0 else "doctor"
         if turn.role != expected:
-            raise InvalidAnswer(f"turn {i} is by the {turn.role}; roles must alternate starting with the patient")
+            raise InvalidAnswer(
+                f"turn {i} is by the {turn.role}; roles must alternate starting with the patient"
+            )
         if not turn.text.strip():
             raise InvalidAnswer(f"turn {i} is empty")
     if turns[-1].role != "doctor":

@@ -48,7 +48,11 @@ def material(record: Record, meta_keys: list[str]) -> dict[str, Any]:
         mat["turns"] = [{"role": t.role, "text": t.text} for t in record.turns]
     if record.reports:
         mat["reports"] = [{"kind": r.kind, "text": r.text} for r in record.reports if r.text]
-    extras = {k: record.meta[k] for k in meta_keys if k in record.meta and isinstance(record.meta[k], str | int | float)}
+    extras = {
+        k: record.meta[k]
+        for k in meta_keys
+        if k in record.meta and isinstance(record.meta[k], str | int | float)
+    }
     if extras:
         mat["context"] = extras
     return mat

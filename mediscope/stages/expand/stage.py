@@ -44,7 +44,9 @@ NOTHING_TO_EXPAND = "nothing_to_expand"
 
 class ExpandConfig(StageConfig):
     llm: LLMConfig = Field(default_factory=LLMConfig, description="Endpoint, model, limits, cache.")
-    turns: list[TurnBin] = Field(default_factory=lambda: list(DEFAULT_BINS), description="Target length bins.")
+    turns: list[TurnBin] = Field(
+        default_factory=lambda: list(DEFAULT_BINS), description="Target length bins."
+    )
     tolerance: int = Field(default=2, ge=0, description="Accepted distance from the target turn count.")
     seed: int = Field(default=0, description="Seed for target lengths (per record id).")
     temperature: float | None = Field(default=0.7, ge=0, le=2)
@@ -63,7 +65,9 @@ class ExpandStage(Stage[ExpandConfig]):
     version: ClassVar[str] = "1"
     config_class: ClassVar[type[StageConfig]] = ExpandConfig
 
-    def __init__(self, config: ExpandConfig | dict[str, Any] | None = None, *, client: LLMClient | None = None):
+    def __init__(
+        self, config: ExpandConfig | dict[str, Any] | None = None, *, client: LLMClient | None = None
+    ):
         super().__init__(config)
         self._client = client
         self._prompts: dict[str, Prompt] = {}
@@ -74,7 +78,9 @@ class ExpandStage(Stage[ExpandConfig]):
         self._prompts = prompts_for(self.config.prompt_versions)
         if self._client is None:
             self._client = LLMClient(self.config.llm)
-        log.info("expand: %s, prompts %s", self.config.llm.safe_summary(), [p.ref for p in self._prompts.values()])
+        log.info(
+            "expand: %s, prompts %s", self.config.llm.safe_summary(), [p.ref for p in self._prompts.values()]
+        )
 
     def teardown(self) -> None:
         if self._client is not None:
@@ -115,10 +121,16 @@ class ExpandStage(Stage[ExpandConfig]):
         except PrivacyGateError as exc:
             return Rejection(reason=NOT_DEIDENTIFIED, detail=str(exc), stage=self.name, record=record)
         if not record.texts():
-            return Rejection(reason=NOTHING_TO_EXPAND, detail="record has no text", stage=self.name, record=record)
+            return Rejection(
+                reason=NOTHING_TO_EXPAND, detail="record has no text", stage=self.name, record=record
+            )
         kind = source_kind(record)
         prompt = self._prompts[kind]
-        lang = record.lang if record.lang in ("zh", "en") else detect_lang(" ".join(t for _, t in record.texts()))
+        lang = (
+            record.lang
+            if record.lang in ("zh", "en")
+            else detect_lang(" ".join(t for _, t in record.texts()))
+        )
         target = sample_turns(self.config.turns, record.id, self.config.seed)
         n_images = len(record.images)
 
@@ -146,7 +158,9 @@ class ExpandStage(Stage[ExpandConfig]):
             raise
         answer: DialogueAnswer = completion.value
         ids = [img.id for img in record.images]
-        turns = [Turn(role=t.role, text=t.text.strip(), images=[ids[i] for i in t.images]) for t in answer.turns]
+        turns = [
+            Turn(role=t.role, text=t.text.strip(), images=[ids[i] for i in t.images]) for t in answer.turns
+        ]
         meta = dict(record.meta)
         meta["expand"] = {
             "source_kind": kind,
@@ -155,7 +169,9 @@ class ExpandStage(Stage[ExpandConfig]):
             "prompt": prompt.ref,
             "model": completion.model,
         }
-        out = record.model_copy(update={"turns": turns, "kind": "dialogue", "lang": lang, "meta": meta}, deep=True)
+        out = record.model_copy(
+            update={"turns": turns, "kind": "dialogue", "lang": lang, "meta": meta}, deep=True
+        )
         out = Record.model_validate(out.model_dump())  # re-check image references
         self._notes[out.id] = f"prompt={prompt.ref} model={completion.model}"
         return out

@@ -20,7 +20,7 @@ class TurnBin(BaseModel):
     weight: float = Field(gt=0)
 
     @model_validator(mode="after")
-    def _ordered(self) -> "TurnBin":
+    def _ordered(self) -> TurnBin:
         if self.max < self.min:
             raise ValueError(f"turn bin max {self.max} < min {self.min}")
         return self
