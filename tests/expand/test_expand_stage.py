@@ -212,3 +212,26 @@ def test_semantic_checks(mutate, message: str) -> None:
         check_dialogue(
             DialogueAnswer.model_validate(answer), target_turns=6, tolerance=2, n_images=1, lang="zh"
         )
+
+
+@pytest.mark.parametrize("send_images", [False, True])
+def test_images_sent_only_when_configured(send_images: bool) -> None:
+    img = png("green")
+    rec = consultation(
+        kind="image",
+        images=[img],
+        turns=[],
+        reports=[Report(kind="imaging", text="右下肺小片状模糊影。", image=img.id)],
+    )
+    with ChatServer(responder=expand_responder()) as server:
+        result = stage_for(server, send_images=send_images)([rec])
+    assert len(result.kept) == 1 and result.kept[0].turns[0].images == [img.id]
+    content = server.requests[0].messages[1]["content"]
+    task = parse_task(server.requests[0].body)
+    assert (
+        task["source_kind"] == "image" and task["images"][0]["description"] == "image of report 0 (imaging)"
+    )
+    if send_images:
+        assert content[1]["image_url"]["url"].startswith("data:image/png;base64,")
+    else:
+        assert isinstance(content, str) and "base64" not in server.requests[0].text

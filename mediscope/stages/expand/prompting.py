@@ -7,7 +7,9 @@ the config explicitly allows (e.g. a department), because de-identification does
 
 from __future__ import annotations
 
+import base64
 import json
+from pathlib import Path
 from typing import Any
 
 from mediscope.llm.prompts import Prompt, load_prompt
@@ -58,8 +60,27 @@ def material(record: Record, meta_keys: list[str]) -> dict[str, Any]:
     return mat
 
 
+def image_parts(record: Record) -> list[dict[str, Any]]:
+    """The record's images as OpenAI `image_url` parts (data URLs), in index order."""
+    parts = []
+    for img in record.images:
+        data = img.data if img.data is not None else Path(img.path or "").read_bytes()
+        fmt = (img.format or "png").lower()
+        mime = "image/jpeg" if fmt in ("jpg", "jpeg") else f"image/{fmt}"
+        url = f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+        parts.append({"type": "image_url", "image_url": {"url": url}})
+    return parts
+
+
 def build_messages(
-    record: Record, *, kind: str, prompt: Prompt, lang: str, target_turns: int, meta_keys: list[str]
+    record: Record,
+    *,
+    kind: str,
+    prompt: Prompt,
+    lang: str,
+    target_turns: int,
+    meta_keys: list[str],
+    send_images: bool = False,
 ) -> list[dict[str, Any]]:
     payload = {
         "task": "expand",
@@ -69,10 +90,11 @@ def build_messages(
         "images": image_descriptions(record),
         "material": material(record, meta_keys),
     }
-    return [
-        {"role": "system", "content": prompt.text},
-        {"role": "user", "content": json.dumps(payload, ensure_ascii=False)},
-    ]
+    text = json.dumps(payload, ensure_ascii=False)
+    content: str | list[dict[str, Any]] = text
+    if send_images and record.images:
+        content = [{"type": "text", "text": text}, *image_parts(record)]
+    return [{"role": "system", "content": prompt.text}, {"role": "user", "content": content}]
 
 
 def prompts_for(versions: dict[str, int | None]) -> dict[str, Prompt]:

@@ -54,6 +54,11 @@ class ExpandConfig(StageConfig):
     prompt_versions: dict[str, int | None] = Field(
         default_factory=dict, description="Pin prompt versions per source kind (default: newest)."
     )
+    send_images: bool = Field(
+        default=False,
+        description="Attach the record's images to the request (needs a vision model; images must have "
+        "passed image de-identification, which the record's deid status covers).",
+    )
     meta_keys: list[str] = Field(
         default_factory=lambda: ["department", "category"],
         description="Record.meta keys safe to show the model (meta is not de-identified).",
@@ -141,7 +146,13 @@ class ExpandStage(Stage[ExpandConfig]):
             )
 
         messages = build_messages(
-            record, kind=kind, prompt=prompt, lang=lang, target_turns=target, meta_keys=self.config.meta_keys
+            record,
+            kind=kind,
+            prompt=prompt,
+            lang=lang,
+            target_turns=target,
+            meta_keys=self.config.meta_keys,
+            send_images=self.config.send_images,
         )
         try:
             completion = await self.client.complete_for_record(
