@@ -124,11 +124,17 @@ class _LoopState:
         import openai
 
         self.loop = asyncio.get_running_loop()
+        key = config.api_key().get_secret_value()
+        headers = dict(config.headers)
+        if config.api_key_header:
+            headers[config.api_key_header] = key
         self.openai = openai.AsyncOpenAI(
             base_url=config.base_url,
-            api_key=config.api_key().get_secret_value(),
+            api_key=key,
             timeout=config.timeout,
             max_retries=0,
+            default_headers=headers or None,
+            default_query=dict(config.query) or None,
         )
         self.semaphore = asyncio.Semaphore(config.concurrency)
         self.limiter = RateLimiter(config.rpm)

@@ -44,6 +44,15 @@ class LLMConfig(BaseModel):
         default_factory=lambda: list(KEY_ENV_VARS),
         description="Environment variables tried in order for the API key.",
     )
+    api_key_header: str | None = Field(
+        default=None,
+        description="Also send the key in this header (Azure OpenAI key auth uses 'api-key').",
+    )
+    headers: dict[str, str] = Field(default_factory=dict, description="Extra HTTP headers (no secrets here).")
+    query: dict[str, str] = Field(
+        default_factory=dict,
+        description="Extra query parameters, e.g. {'api-version': '2024-10-21'} for Azure.",
+    )
     concurrency: int = Field(default=16, ge=1, description="Most requests in flight at once.")
     rpm: float | None = Field(
         default=None, gt=0, description="Most requests started per minute (None = no limit)."

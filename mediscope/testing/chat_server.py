@@ -297,7 +297,7 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
             self.wfile.write(data)
 
         def do_GET(self) -> None:  # noqa: N802 - stdlib naming
-            if self.path.rstrip("/").endswith("/models"):
+            if self.path.split("?", 1)[0].rstrip("/").endswith("/models"):
                 self._send_json(200, {"object": "list", "data": [{"id": server.model, "object": "model"}]})
             else:
                 self._send_json(404, {"error": {"message": "not found", "type": "invalid_request_error"}})
@@ -329,7 +329,7 @@ def _make_handler(server: ChatServer) -> type[BaseHTTPRequestHandler]:
                     server._stats.served += 1
 
         def _serve(self, body: dict[str, Any] | None) -> None:
-            if not self.path.rstrip("/").endswith("/chat/completions"):
+            if not self.path.split("?", 1)[0].rstrip("/").endswith("/chat/completions"):
                 self._send_json(
                     404, {"error": {"message": f"no route {self.path}", "type": "invalid_request_error"}}
                 )

@@ -88,6 +88,7 @@ def test_expands_chinese_consultation_with_images_on_patient_turn(tmp_path: Path
     assert all(not t.images for t in out.turns[1:])
     assert out.kind == "dialogue" and out.lang == "zh" and detect_lang(out.turns[0].text) == "zh"
     assert out.meta["expand"]["prompt"].startswith("expand_consultation.v1@")
+    assert out.meta["expand"]["cached"] is False and out.meta["expand"]["prompt_tokens"] > 0
     note = out.provenance[-1].note
     assert (
         out.provenance[-1].stage == "expand"

@@ -233,3 +233,14 @@ def test_answer_json_schema_enforced_locally() -> None:
         spec = JsonSchemaSpec("x", {"type": "object"})
         assert client.complete_sync(MSG, schema=spec).value == {"a": 1}
     assert json.loads(server.requests[0].text)["model"] == "test-model"
+
+
+def test_azure_style_key_header_and_query(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("OPENAI_API_KEY", "azure-key-1")
+    monkeypatch.delenv("MEDISCOPE_LLM_API_KEY", raising=False)
+    with ChatServer() as server:
+        client = make_client(server, api_key_header="api-key", query={"api-version": "2024-10-21"})
+        client.complete_sync(MSG)
+    req = server.requests[0]
+    assert req.headers["api-key"] == "azure-key-1"
+    assert req.path.endswith("/chat/completions?api-version=2024-10-21")

@@ -89,6 +89,7 @@ class ExpandStage(Stage[ExpandConfig]):
 
     def teardown(self) -> None:
         if self._client is not None:
+            log.info("expand LLM usage: %s", self._client.usage.as_dict())
             run_sync(self._client.aclose())
 
     @property
@@ -179,6 +180,11 @@ class ExpandStage(Stage[ExpandConfig]):
             "target_turns": target,
             "prompt": prompt.ref,
             "model": completion.model,
+            "cached": completion.cached,
+            "attempts": completion.attempts,
+            "prompt_tokens": completion.prompt_tokens,
+            "completion_tokens": completion.completion_tokens,
+            "cost": round(completion.cost, 8),
         }
         out = record.model_copy(
             update={"turns": turns, "kind": "dialogue", "lang": lang, "meta": meta}, deep=True
