@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -15,7 +14,7 @@ def _ratios(text: str) -> dict[str, float]:
     names = ("train", "validation", "test")
     if len(parts) > 3:
         raise ValueError("give at most three ratios: train,validation,test")
-    return {n: float(p) for n, p in zip(names, parts)}
+    return {n: float(p) for n, p in zip(names, parts, strict=False)}
 
 
 def register(app: typer.Typer) -> None:
@@ -28,9 +27,9 @@ def register(app: typer.Typer) -> None:
         max_shard_mb: float = typer.Option(256, "--max-shard-mb", help="Upper bound on one Parquet shard's size."),
         name: str = typer.Option("MediScope", help="Dataset name on the card."),
         license: str = typer.Option("cc-by-nc-4.0", "--license", help="Licence id written on the card."),
-        image_base_dir: Optional[Path] = typer.Option(None, help="Resolve relative image paths against this folder."),
+        image_base_dir: Path | None = typer.Option(None, help="Resolve relative image paths against this folder."),
         overwrite: bool = typer.Option(False, help="Replace OUTPUT if it exists."),
-        push_to_hub: Optional[str] = typer.Option(None, "--push-to-hub", help="Also upload to this Hub repo (owner/name)."),
+        push_to_hub: str | None = typer.Option(None, "--push-to-hub", help="Also upload to this Hub repo (owner/name)."),
         public: bool = typer.Option(False, "--public", help="Create the Hub repo public (default: private)."),
     ) -> None:
         """Write SOURCE's records as an HF dataset; records that did not pass de-identification are refused.

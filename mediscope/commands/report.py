@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,7 +13,7 @@ def register(app: typer.Typer) -> None:
     @app.command("report")
     def report(
         run_dir: Path = typer.Argument(..., help="A run directory (the pipeline's writer.path)."),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Folder for report.html + PNGs (default: RUN_DIR/report)."),
+        output: Path | None = typer.Option(None, "--output", "-o", help="Folder for report.html + PNGs (default: RUN_DIR/report)."),
         html: bool = typer.Option(True, help="Write the HTML report with PNG plots."),
     ) -> None:
         """Summarize RUN_DIR in the terminal and write an HTML report with plots."""

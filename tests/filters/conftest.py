@@ -6,7 +6,8 @@ import io
 from collections.abc import Sequence
 
 import pytest
-from PIL import Image as PILImage, ImageDraw
+from PIL import Image as PILImage
+from PIL import ImageDraw
 
 from mediscope.record import Deid, DeidStatus, Image, Record, Source, Turn
 

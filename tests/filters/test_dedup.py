@@ -119,3 +119,24 @@ def test_seed_from_rebuilds_state_from_written_records(tmp_path):
     missing = DedupStage({"seed_from": str(tmp_path / "nothing-yet")})
     missing.ensure_setup()
     assert ids(missing([make_record(ZH_DIALOGUE, rid="x")]))[0] == ["x"]
+
+
+def test_filter_cli_writes_kept_rejects_and_funnel(tmp_path):
+    from typer.testing import CliRunner
+
+    from mediscope.cli import app
+
+    recs = [make_record(ZH_DIALOGUE, rid="a"), make_record(ZH_DIALOGUE, rid="dup"),
+            make_record(ZH_DIALOGUE[:1], rid="short"), make_record(EN_DIALOGUE, rid="en")]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(r.to_json() for r in recs) + "\n", encoding="utf-8")
+    out = tmp_path / "kept.jsonl"
+    result = CliRunner().invoke(app, ["filter", str(src), str(out)])
+    assert result.exit_code == 0, result.output
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "en"]
+    rejects = [json.loads(line) for line in (tmp_path / "kept.rejects.jsonl").read_text().splitlines()]
+    assert sorted((r["record_id"], r["reason"]) for r in rejects) == [("dup", "exact_duplicate"), ("short", "too_few_turns")]
+    assert "exact_duplicate" in result.output and "too_few_turns" in result.output
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("filter: {max_turnz: 3}\n")
+    assert CliRunner().invoke(app, ["filter", str(src), str(out), "-c", str(bad)]).exit_code != 0

@@ -102,7 +102,7 @@ class MinHashLSHIndex:
     def query(self, sig: np.ndarray, keys: list[int]) -> tuple[str, float] | None:
         """The first stored record with estimated Jaccard >= threshold, if any."""
         seen: set[int] = set()
-        for table, key in zip(self._tables, keys):
+        for table, key in zip(self._tables, keys, strict=True):
             for idx in table.get(key, ()):
                 if idx in seen:
                     continue
@@ -120,7 +120,7 @@ class MinHashLSHIndex:
             self._sigs = grown
         self._sigs[idx] = sig
         self._ids.append(record_id)
-        for table, key in zip(self._tables, keys):
+        for table, key in zip(self._tables, keys, strict=True):
             table.setdefault(key, []).append(idx)
 
 
@@ -171,7 +171,7 @@ class DedupStage(Stage[DedupConfig]):
     def _scan(self, batch: list[Record], *, index_only: bool) -> tuple[list[Record], list[tuple[Record, str, str]]]:
         """Decide each record in order, indexing the kept ones so later records see them."""
         cfg = self.config
-        texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch))]
+        texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch), strict=True)]
         sigs: np.ndarray | None = None
         keys: list[list[int]] | None = None
         if cfg.near and batch:

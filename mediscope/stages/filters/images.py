@@ -74,7 +74,7 @@ class HammingIndex:
     def query(self, h: int) -> list[tuple[str, int]]:
         """Stored (payload, distance) pairs within `max_distance` of `h`."""
         found: dict[int, int] = {}
-        for table, key in zip(self._tables, self._keys(h)):
+        for table, key in zip(self._tables, self._keys(h), strict=True):
             for idx in table.get(key, ()):
                 if idx not in found:
                     d = (self._hashes[idx] ^ h).bit_count()
@@ -86,5 +86,5 @@ class HammingIndex:
         idx = len(self._hashes)
         self._hashes.append(h)
         self._payloads.append(payload)
-        for table, key in zip(self._tables, self._keys(h)):
+        for table, key in zip(self._tables, self._keys(h), strict=True):
             table.setdefault(key, []).append(idx)

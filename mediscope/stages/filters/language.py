@@ -86,6 +86,6 @@ class LanguageIdentifier:
                 results = [self._detector.compute_language_confidence_values(clipped[0])]
             else:
                 results = self._detector.compute_language_confidence_values_in_parallel(clipped)
-            for i, values in zip(todo, results):
+            for i, values in zip(todo, results, strict=True):
                 out[i] = self._pick(values)
         return out

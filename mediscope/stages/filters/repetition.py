@@ -25,7 +25,7 @@ def duplicate_turn_ratio(record: Record, normalized: list[str] | None = None) ->
     counted = 0
     if normalized is None:
         normalized = normalized_turns(record)
-    for turn, norm in zip(record.turns, normalized):
+    for turn, norm in zip(record.turns, normalized, strict=True):
         if len(norm) <= 1:  # empty or 1-char turns ("好") repeat legitimately
             continue
         key = f"{turn.role}:{norm}"

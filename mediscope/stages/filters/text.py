@@ -67,7 +67,7 @@ def normalized_turns_batch(records: list[Record]) -> list[list[str]]:
         .str.split(_SEP)
         .to_list()
     )
-    return [o if r.turns else [] for o, r in zip(out, records)]
+    return [o if r.turns else [] for o, r in zip(out, records, strict=True)]
 
 
 def normalized_dialogue(record: Record, turns: list[str] | None = None) -> str:
@@ -77,7 +77,7 @@ def normalized_dialogue(record: Record, turns: list[str] | None = None) -> str:
     """
     if turns is None:
         turns = normalized_turns(record)
-    return "|".join(f"{ROLE_TAG.get(t.role, '?')}{n}" for t, n in zip(record.turns, turns)) + "".join(
+    return "|".join(f"{ROLE_TAG.get(t.role, '?')}{n}" for t, n in zip(record.turns, turns, strict=True)) + "".join(
         normalize(r.text) for r in record.reports if r.text
     )
 
