@@ -220,6 +220,7 @@ _FOLLOW_RE = regex.compile(
 )
 _GLUED_FOLLOW_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 _SURNAME_RE = regex.compile(_SURNAME)
+_TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
 
 
 def _is_clinical(candidate: str, following: str = "") -> bool:
@@ -273,7 +274,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         """Whether the character at `pos` is the end of a multi-character word to its left."""
         left = text[max(0, pos - 5) : pos + 1]
         tokens = self._jieba.lcut(left, HMM=False)
-        return bool(tokens) and len(tokens[-1]) >= 2 and self._common_word(tokens[-1], 20)
+        # Without the HMM every multi-character token is a dictionary word.
+        return bool(tokens) and len(tokens[-1]) >= 2
 
     def _common_word(self, word: str, min_freq: int = 100) -> bool:
         return self._freq.get(word, 0) >= min_freq
@@ -313,12 +315,14 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _TITLE_RE.finditer(norm):
             s, e = m.span("name")
             # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
-            while e - s > 1 and _SURNAME_RE.match(norm, s + 1) and (
+            while e - s > 1 and norm[s : s + 2] not in lexicon.SURNAMES_2 and _TITLE_SURNAME_RE.match(norm, s + 1) and (
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
             ):
                 s += 1
-            if e - s == 1 and s > 0 and self._ends_word(norm, s):
-                continue  # 谢谢医生, 平时医生, 公司医生: the "surname" closes a word
+            if s > 0 and self._ends_word(norm, s):
+                continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
+            if e - s >= 3 and self._common_word(norm[s + 1 : e], 5000):
+                continue  # 段时间医生: the "given name" is a very common word (建国 is not that common)
             if e - s >= 2 and _is_clinical(norm[s:e]):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
@@ -351,33 +355,41 @@ class ChineseNameRecognizer(EntityRecognizer):
             pos = 0
             for tok in self._jieba.cut(norm):
                 n = len(tok)
-                if 2 <= n <= 4 and _SURNAME_RE.match(tok) and all("\u4e00" <= ch <= "\u9fff" for ch in tok):
-                    freq = self._freq.get(tok, 0)
-                    tag = self._tags.get(tok, "")
-                    compound = tok[:2] in lexicon.SURNAMES_2
-                    given = tok[2:] if compound else tok[1:]
-                    if (
-                        (freq == 0 or (tag == "nr" and freq < 1000))
-                        and (n <= 3 or compound)
-                        and given
-                        and tok[-1] not in lexicon.NOT_GIVEN_NAME_CHARS
-                        and not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
-                        and not (len(given) == 2 and self._common_word(given, 300)
-                                 and not self._tags.get(given, "").startswith("nr"))
-                        and not _is_clinical(tok, norm[pos + n : pos + n + 3])
-                    ):
-                        out.append(self._result(pos, pos + n, 0.6, "jieba"))
+                if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
+                    out.append(self._result(pos, pos + n, 0.6, "jieba"))
                 pos += n
         return out
+
+    def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
+        """An out-of-vocabulary jieba token shaped like a name, with a person cue nearby.
+
+        jieba's HMM invents many "words" (金标法, 易起, 周胎) and its dictionary tags plenty of
+        ordinary words as `nr` (范畴, 安抚, 谢谢), so only OOV tokens count, and only when a
+        person cue (患者, 医生, 先生, 电话, 岁 ...) sits within a few characters.
+        """
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in tok) or self._freq.get(tok, 0) > 0:
+            return False
+        compound = tok[:2] in lexicon.SURNAMES_2
+        given = tok[2:] if compound else tok[1:]
+        n = len(tok)
+        if not given or (n == 4 and not compound) or tok[-1] in lexicon.NOT_GIVEN_NAME_CHARS:
+            return False
+        if any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given):
+            return False
+        if len(given) == 2 and self._common_word(given, 300):
+            return False
+        if _is_clinical(tok, text[pos + n : pos + n + 3]):
+            return False
+        window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
+        return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
         keys = (cand,) if cand[:2] in lexicon.SURNAMES_2 else (cand, cand[:2])
-        for k in keys:
-            f = self._freq.get(k, 0)
-            if f > 0 and not self._tags.get(k, "").startswith("nr"):
-                return True
-        return False
+        # jieba's dictionary tags many ordinary words `nr` (谢谢, 范畴), so any entry counts as a
+        # word; real names that are dictionary entries (李娜) still pass through titles/strong cues.
+        # Names that made it into the dictionary have low counts (王英 76, 张建华 2).
+        return any(self._freq.get(k, 0) >= 100 for k in keys)
 
 
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
