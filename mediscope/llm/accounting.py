@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import threading
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 
 
 @dataclass
@@ -25,7 +25,7 @@ class Usage:
                 setattr(self, name, getattr(self, name) + value)
 
     def as_dict(self) -> dict[str, float]:
-        d = asdict(self)
-        d.pop("_lock", None)
+        with self._lock:
+            d = {f.name: getattr(self, f.name) for f in fields(self) if not f.name.startswith("_")}
         d["cost"] = round(d["cost"], 6)
         return d

@@ -192,6 +192,8 @@ def test_tokens_and_cost_accounting() -> None:
     assert r.cost == pytest.approx((1000 * 2 + 500 * 10) / 1e6)
     assert client.usage.prompt_tokens == 3000 and client.usage.completion_tokens == 500
     assert client.usage.cost == pytest.approx((3000 * 2 + 500 * 10) / 1e6)
+    summary = client.usage.as_dict()
+    assert summary["requests"] == 2 and summary["prompt_tokens"] == 3000 and "_lock" not in summary
 
 
 def test_api_key_from_env_is_sent_but_never_logged(monkeypatch: pytest.MonkeyPatch, caplog) -> None:
