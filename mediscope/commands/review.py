@@ -211,7 +211,7 @@ def register(app: typer.Typer) -> None:
         data_dir: Path = typer.Option(Path(".label-studio"), "--data-dir", help="Server data (SQLite, uploads); kept between runs."),
         port: int = typer.Option(8080, "--port"),
         document_root: Path | None = typer.Option(None, "--document-root", help="Folder images are served from (enables local-files serving)."),
-        token: str | None = typer.Option(None, "--token", envvar="LABEL_STUDIO_API_KEY", help="API token to set for the admin user (default: a new random one)."),
+        token: str | None = typer.Option(None, "--token", envvar="LABEL_STUDIO_API_KEY", help="Admin API token, set when the data dir is created (default: random; reused from the data dir later)."),
         user: str = typer.Option("expert@example.com", "--user", help="Admin user e-mail."),
         password: str | None = typer.Option(None, "--password", envvar="MEDISCOPE_LABEL_STUDIO_PASSWORD", help="Admin password (default: random, printed)."),
     ) -> None:
@@ -224,9 +224,13 @@ def register(app: typer.Typer) -> None:
             LabelStudioServer,
             LabelStudioStartError,
             new_token,
+            stored_token,
         )
 
-        token = token or new_token()
+        known = stored_token(data_dir)
+        if known and token and token != known:
+            fail(f"{data_dir} was created with another token; omit --token to use it, or pick a new --data-dir")
+        token = token or known or new_token()
         password = password or secrets.token_urlsafe(12)
         server = LabelStudioServer(
             data_dir=data_dir.resolve(), port=port, token=token, user=user, password=password,
@@ -236,7 +240,8 @@ def register(app: typer.Typer) -> None:
             server.start()
         except (LabelStudioNotInstalled, LabelStudioStartError) as exc:
             fail(str(exc), code=1)
-        typer.echo(f"Label Studio at {server.url}\n  user {user} / password {password}\n  export LABEL_STUDIO_URL={server.url} LABEL_STUDIO_API_KEY={token}")
+        login = f"  user {user}" + ("" if known else f" / password {password}")
+        typer.echo(f"Label Studio at {server.url}\n{login}\n  export LABEL_STUDIO_URL={server.url} LABEL_STUDIO_API_KEY={token}")
         try:
             while server.running:
                 time.sleep(1)

@@ -43,6 +43,7 @@ from typing import Any
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from mediscope.review.agreement import cohen_kappa, majority, percent_agreement
+from mediscope.review.configs import normalize_choice
 from mediscope.review.merge import choices
 
 DIMENSIONS = ("proactiveness", "accuracy", "usefulness", "language")
@@ -140,8 +141,9 @@ def expert_choices(snapshot: Iterable[dict[str, Any]]) -> list[ExpertChoice]:
             picked = {}
             for dim in DIMENSIONS:
                 c = choices(ann.get("result") or [], dim)
-                if c and c[0] in _FROM_CHOICE:
-                    picked[dim] = _FROM_CHOICE[c[0]]
+                value = normalize_choice("pairwise", dim, c[0]) if c else None
+                if value in _FROM_CHOICE:
+                    picked[dim] = _FROM_CHOICE[value]
             if picked:
                 out.append(ExpertChoice(pair_id=pair_id, reviewer=reviewer, choices=picked))
     return out

@@ -9,6 +9,7 @@ against the XML.
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -50,3 +51,28 @@ def load_config(kind: str) -> str:
             "holding the annotation_configs/*.xml files"
         )
     return path.read_text(encoding="utf-8")
+
+
+@cache
+def choice_aliases(kind: str) -> dict[str, dict[str, str]]:
+    """control name -> {shown value or alias -> alias} for every `Choices` of a config.
+
+    Results store a choice's alias when it has one; mapping the shown value too means
+    annotations made with an older copy of a config (or an export that kept values) still read.
+    """
+    import xml.etree.ElementTree as ET
+
+    out: dict[str, dict[str, str]] = {}
+    for node in ET.fromstring(load_config(kind)).iter("Choices"):
+        mapping: dict[str, str] = {}
+        for choice in node.iter("Choice"):
+            value = choice.get("value", "")
+            alias = choice.get("alias") or value
+            mapping[value] = alias
+            mapping[alias] = alias
+        out[node.get("name", "")] = mapping
+    return out
+
+
+def normalize_choice(kind: str, control: str, value: str) -> str:
+    return choice_aliases(kind).get(control, {}).get(value, value)

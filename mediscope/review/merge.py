@@ -29,6 +29,7 @@ from typing import Any
 from mediscope.record import DeidStatus, Edit, ProvenanceEntry, Record, ReviewStatus, Span
 from mediscope.rejects import Rejection
 from mediscope.review.agreement import majority
+from mediscope.review.configs import normalize_choice
 
 log = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ class TaskOutcome:
     n_annotations: int = 0
 
 
-def _decide(item: dict[str, Any], decision_of: Any) -> TaskOutcome:
+def _decide(item: dict[str, Any], decision_of: Any, kind: str = "dialogue") -> TaskOutcome:
     anns = item.get("annotations") or []
     outcome = TaskOutcome(task_id=int(item["task_id"]), decision=None, n_annotations=len(anns))
     decided = []
@@ -112,6 +113,7 @@ def _decide(item: dict[str, Any], decision_of: Any) -> TaskOutcome:
     outcome.reviewers = sorted({str(a.get("reviewer")) for _, a in decided if a.get("reviewer")})
     for ann in winners:
         for reason in choices(ann["result"], "reasons"):
+            reason = normalize_choice(kind, "reasons", reason)
             if reason not in outcome.reasons:
                 outcome.reasons.append(reason)
     for _, ann in decided:
@@ -121,10 +123,10 @@ def _decide(item: dict[str, Any], decision_of: Any) -> TaskOutcome:
     return outcome
 
 
-def _first_choice(name: str) -> Any:
+def _first_choice(name: str, kind: str) -> Any:
     def get(ann: dict[str, Any]) -> str | None:
         picked = choices(ann.get("result") or [], name)
-        return picked[0] if picked else None
+        return normalize_choice(kind, name, picked[0]) if picked else None
 
     return get
 
@@ -292,7 +294,7 @@ def merge_annotations(
 
     result = MergeResult()
     seen: set[str] = set()
-    decision_of = _first_choice("decision")
+    decision_of = _first_choice("decision", kind)
     for record in records:
         seen.add(record.id)
         items = sorted(by_record.get(record.id, []), key=lambda it: str(it.get("key")))
@@ -303,7 +305,7 @@ def merge_annotations(
         reasons: list[str] = []
         comments: list[str] = []
         for item in items:
-            outcome = _decide(item, decision_of)
+            outcome = _decide(item, decision_of, kind)
             decisions.append(apply(record, item, outcome))
             reviewers.update(outcome.reviewers)
             reasons += [r for r in outcome.reasons if r not in reasons]

@@ -35,6 +35,7 @@ DEFAULT_USER = "expert@example.com"
 # A fixed, obviously-local token for the throwaway template; `serve` can be given another.
 DEFAULT_TOKEN = "0123456789abcdef0123456789abcdef01234567"
 DEFAULT_PASSWORD = "mediscope-local-only"
+TOKEN_FILE = ".mediscope-token"
 _CLEARED_ENV = ("USERNAME", "PASSWORD", "PORT", "HOST", "LABEL_STUDIO_HOST", "DJANGO_SETTINGS_MODULE")
 
 
@@ -171,8 +172,17 @@ class LabelStudioServer:
     def start(self) -> LabelStudioServer:
         binary = find_binary()
         if not (self.data_dir / "label_studio.sqlite3").exists():
-            template = ensure_template()
-            shutil.copytree(template, self.data_dir, dirs_exist_ok=True)
+            if self.token == DEFAULT_TOKEN and self.user == DEFAULT_USER:
+                template = ensure_template()
+                shutil.copytree(template, self.data_dir, dirs_exist_ok=True)
+            else:
+                # The template's admin carries the default token; a server with its own user and
+                # token must create them itself, which means one cold start with migrations.
+                log.info("first start of %s: migrating the database (~30 s)", self.data_dir)
+                self.data_dir.mkdir(parents=True, exist_ok=True)
+            token_file = self.data_dir / TOKEN_FILE
+            token_file.write_text(self.token + "\n")
+            token_file.chmod(0o600)
         if not self.port:
             self.port = free_port()
         if self.document_root is not None:
@@ -208,6 +218,12 @@ class LabelStudioServer:
                 resp = httpx.get(f"{self.url}/api/projects?page_size=1", headers=headers, timeout=2.0)
                 if resp.status_code == 200:
                     return
+                if resp.status_code == 401:
+                    self.stop()
+                    raise LabelStudioStartError(
+                        f"Label Studio in {self.data_dir} is up but refuses the token: its admin token is "
+                        f"fixed when the data dir is created (see {self.data_dir / TOKEN_FILE})"
+                    )
             except httpx.HTTPError:
                 pass
             time.sleep(0.3)
@@ -243,6 +259,12 @@ class LabelStudioServer:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
+
+
+def stored_token(data_dir: Path) -> str | None:
+    """The token a data dir was created with (written at its first start), if known."""
+    path = data_dir / TOKEN_FILE
+    return path.read_text().strip() if path.is_file() else None
 
 
 def new_token() -> str:

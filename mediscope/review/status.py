@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from mediscope.review.agreement import cohen_kappa, fleiss_kappa, majority, observed_agreement
+from mediscope.review.configs import normalize_choice
 from mediscope.review.merge import SEVERITY, choices
 
 DIMENSIONS = ("proactiveness", "accuracy", "usefulness", "language")
@@ -48,7 +49,7 @@ def controls_for(kind: str) -> tuple[str, ...]:
     return DIMENSIONS if kind == "pairwise" else ("decision",)
 
 
-def ratings(items: Iterable[dict[str, Any]], control: str) -> list[dict[str, str]]:
+def ratings(items: Iterable[dict[str, Any]], control: str, kind: str = "dialogue") -> list[dict[str, str]]:
     """Per task: reviewer -> label of `control` (a reviewer's latest annotation counts)."""
     out = []
     for item in items:
@@ -56,13 +57,13 @@ def ratings(items: Iterable[dict[str, Any]], control: str) -> list[dict[str, str
         for n, ann in enumerate(sorted(item.get("annotations") or [], key=lambda a: str(a.get("updated_at") or ""))):
             picked = choices(ann.get("result") or [], control)
             if picked:
-                per[str(ann.get("reviewer") or f"annotation-{ann.get('id', n)}")] = picked[0]
+                per[str(ann.get("reviewer") or f"annotation-{ann.get('id', n)}")] = normalize_choice(kind, control, picked[0])
         out.append(per)
     return out
 
 
-def control_agreement(items: list[dict[str, Any]], control: str) -> ControlAgreement:
-    per_task = ratings(items, control)
+def control_agreement(items: list[dict[str, Any]], control: str, kind: str = "dialogue") -> ControlAgreement:
+    per_task = ratings(items, control, kind)
     multi = [list(r.values()) for r in per_task if len(r) >= 2]
     result = ControlAgreement(control=control, items=len(multi), observed=observed_agreement(multi), fleiss=fleiss_kappa(multi))
     reviewers = sorted({rev for r in per_task for rev in r})
@@ -83,7 +84,7 @@ def summarize(items: list[dict[str, Any]], kind: str) -> ReviewStatusReport:
         for ann in anns:
             report.annotators[str(ann.get("reviewer"))] += 1
         if kind != "pairwise":
-            labels = [c[0] for a in anns if (c := choices(a.get("result") or [], "decision"))]
+            labels = [normalize_choice(kind, "decision", c[0]) for a in anns if (c := choices(a.get("result") or [], "decision"))]
             report.decisions[str(majority(labels, SEVERITY)) if labels else "pending"] += 1
-    report.agreement = [control_agreement(items, c) for c in controls_for(kind)]
+    report.agreement = [control_agreement(items, c, kind) for c in controls_for(kind)]
     return report

@@ -167,3 +167,16 @@ def test_gate_stage_keeps_only_approved(dialogue_records: list[Record], tmp_path
     plain = ReviewGateStage({"allow": ["accepted", "edited", "pending"]})
     res2 = plain([r.model_copy(deep=True) for r in dialogue_records[4:6]])
     assert len(res2.kept) == 2 and not res2.rejected
+
+
+def test_shown_choice_values_are_read_like_aliases(dialogue_records: list[Record]) -> None:
+    """An annotation that stored the shown value ("needs fix") instead of the alias still merges."""
+    rec = dialogue_records[0].model_copy(deep=True)
+    task = build_tasks(rec, "dialogue")[0][1]
+    result = [
+        {"from_name": "decision", "to_name": "dialogue", "type": "choices", "value": {"choices": ["needs fix"]}},
+        {"from_name": "reasons", "to_name": "dialogue", "type": "choices", "value": {"choices": ["PHI left", "wrong role"]}},
+    ]
+    (out,) = merge_annotations([rec], [_item(1, task, ("a@x", result, "1"))], kind="dialogue").kept
+    assert out.review.status == ReviewStatus.needs_fix
+    assert out.review.reasons == ["phi_left", "wrong_role"]

@@ -139,3 +139,19 @@ def test_annotation_of_unknown_record_goes_to_rejects(ls_server, client, dialogu
     assert "7 kept, 1 rejected" in res.output
     rejects = (out / "rejects" / "part-00000.jsonl").read_text()
     assert '"reason": "review_unknown_record"' in rejects and "ghost" in rejects
+
+
+def test_bad_token_and_missing_document_root_are_clear(ls_server, dialogue_records: list[Record], image_record: Record, tmp_path: Path) -> None:  # noqa: ANN001
+    src = tmp_path / "r.jsonl"
+    write_records(dialogue_records, src)
+    runner = CliRunner()
+    res = runner.invoke(app, ["review", "push", str(src), "--url", ls_server.url, "--token", "f" * 40, "--state", str(tmp_path / "a.json")])
+    assert res.exit_code == 1 and "refused the token" in res.output
+    img = tmp_path / "img.jsonl"
+    write_records([image_record], img)
+    res = runner.invoke(
+        app,
+        ["review", "push", str(img), "--kind", "image", "--url", ls_server.url, "--token", ls_server.token, "--state", str(tmp_path / "b.json")],
+        env={"LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT": ""},
+    )
+    assert res.exit_code == 1 and "--document-root" in res.output

@@ -168,3 +168,39 @@ def test_calibration_round_trip(ls_server, client, tmp_path: Path) -> None:  # n
     assert abs_acc["agreement"] == pytest.approx(0.25)
     assert abs_acc["kappa"] == pytest.approx((0.25 - 0.375) / 0.625)
     assert data[str(ab)]["modes"] == {"absolute": 4}
+
+
+def test_bundled_sample_through_the_reader(ls_server, client, repo_root: Path, tmp_path: Path) -> None:  # noqa: ANN001
+    """Records as the MedDiagnose reader produces them (images by path) go through both reviews."""
+    from mediscope.io.registry import make_reader
+
+    records = [r for r in make_reader("meddiagnose", str(repo_root / "examples" / "sample" / "consultations.csv")) if isinstance(r, Record)]
+    assert records and any(r.images for r in records)
+    src = tmp_path / "sample.parquet"
+    write_records(records, src)
+    state = tmp_path / "sample.json"
+    out = _cli(ls_server, "review", "push", str(src), "--project", "sample-dialogue", "--state", str(state))
+    assert f"{len(records)} tasks created" in out
+    img_state = tmp_path / "sample-img.json"
+    out = _cli(ls_server, "review", "push", str(src), "--kind", "image", "--project", "sample-images", "--state", str(img_state),
+               "--document-root", str(ls_server.document_root))
+    n_images = sum(len(r.images) for r in records)
+    assert f"{n_images} tasks created" in out
+    ist = ReviewState.load(img_state)
+    items, _ = client.task_page(ist.project_id, 1, 100)
+    by_id = {img.id: img for r in records for img in r.images}
+    for task in items:
+        resp = httpx.get(ls_server.url + task["data"]["image"], headers={"Authorization": f"Token {ls_server.token}"})
+        assert resp.status_code == 200
+        assert resp.content == Path(by_id[task["data"]["image_id"]].path).read_bytes()
+
+    st = ReviewState.load(state)
+    target = records[0]
+    new_text = target.turns[1].text + "（补充：请拍照复诊）"
+    client.create_annotation(st.tasks[target.id], dialogue_result("accepted", {1: new_text}, turns=[t.text for t in target.turns]))
+    outdir = tmp_path / "merged"
+    _cli(ls_server, "review", "pull", str(src), "-o", str(outdir), "--project", "sample-dialogue", "--state", str(state))
+    merged = {r.id: r for r in iter_records(outdir)}
+    assert len(merged) == len(records)
+    assert merged[target.id].turns[1].text == new_text and merged[target.id].review.status == ReviewStatus.edited
+    assert merged[target.id].images == target.images  # images untouched by a text review
