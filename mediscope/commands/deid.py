@@ -1,0 +1,175 @@
+"""`mediscope anonymize` (records in, de-identified records out) and `mediscope deid-eval`."""
+
+from __future__ import annotations
+
+import math
+from pathlib import Path
+
+import typer
+
+from mediscope.commands._common import fail
+
+
+def _operators(values: list[str]) -> dict[str, str]:
+    ops: dict[str, str] = {"DATE_TIME": "shift"}
+    for v in values:
+        entity, sep, op = v.partition("=")
+        if not sep or not entity or not op:
+            raise ValueError(f"--operator wants TYPE=OPERATOR (e.g. PERSON=placeholder), got {v!r}")
+        ops[entity.strip().upper()] = op.strip()
+    return ops
+
+
+def _rejects_path(output: Path) -> Path:
+    name = output.name
+    for suffix in (".jsonl", ".parquet"):
+        if name.endswith(suffix):
+            name = name[: -len(suffix)]
+    return output.with_name(f"{name}.rejects.jsonl")
+
+
+def _fmt(x: float) -> str:
+    return "-" if x != x or math.isnan(x) else f"{x:.3f}"
+
+
+def register(app: typer.Typer) -> None:
+    @app.command("anonymize")
+    def anonymize(
+        source: Path = typer.Argument(..., exists=True, help="Records: a .jsonl/.parquet file or a run directory."),
+        output: Path = typer.Option(..., "--output", "-o", help="Output records file (.jsonl or .parquet)."),
+        lang: str = typer.Option("auto", help="zh, en, mixed, or auto (record.lang, else detected per record)."),
+        operator: list[str] = typer.Option(
+            [], "--operator", help="TYPE=OPERATOR, repeatable; operators: surrogate, placeholder, mask, shift, redact, keep."
+        ),
+        default_operator: str = typer.Option("surrogate", help="Operator for types not named by --operator."),
+        seed: int = typer.Option(0, help="Surrogate/date-shift seed (combined with each case_id)."),
+        threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Minimum recognizer score."),
+        batch_size: int = typer.Option(64, min=1, help="Records per batch."),
+        recheck: bool = typer.Option(False, help="Also re-process records already marked passed."),
+    ) -> None:
+        """De-identify every turn and report of the records in SOURCE and write them to OUTPUT.
+
+        Records whose de-identification fails or cannot be verified go to OUTPUT.rejects.jsonl
+        (reason deid_failed), never to OUTPUT. A table of PHI found per type is printed at the end.
+        """
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+        from rich.table import Table
+
+        from mediscope.io.shards import iter_records, write_lines, write_records
+        from mediscope.log import console
+        from mediscope.stages.deid.text import TextDeidStage
+
+        if output.suffix not in (".jsonl", ".parquet"):
+            fail(f"--output must end in .jsonl or .parquet, got {output.name!r}")
+        if output.resolve() == source.resolve():
+            fail("--output must differ from SOURCE")
+        try:
+            stage = TextDeidStage({
+                "lang": lang, "operators": _operators(operator), "default_operator": default_operator,
+                "seed": seed, "score_threshold": threshold, "recheck": recheck,
+            })
+        except ValueError as exc:
+            fail(str(exc))
+        try:
+            stage.ensure_setup()
+        except Exception as exc:  # model missing, bad config: say so without a traceback
+            fail(f"could not start the de-identifier: {exc}")
+
+        kept, rejected = [], []
+        counts: dict[str, int] = {}
+        batch = []
+        total = 0
+
+        def flush() -> None:
+            if not batch:
+                return
+            res = stage(batch)
+            kept.extend(res.kept)
+            rejected.extend(res.rejected)
+            for rec in res.kept:
+                for s in rec.deid.spans:
+                    counts[s.entity_type] = counts.get(s.entity_type, 0) + 1
+            batch.clear()
+
+        try:
+            with Progress(TextColumn("[bold]de-identifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                          console=console(), transient=True) as progress:
+                task = progress.add_task("records", total=None)
+                for rec in iter_records(source):
+                    batch.append(rec)
+                    total += 1
+                    if len(batch) >= batch_size:
+                        flush()
+                        progress.update(task, completed=total)
+                flush()
+                progress.update(task, completed=total)
+        except (ValueError, FileNotFoundError) as exc:
+            fail(f"could not read records from {source}: {exc}")
+
+        output.parent.mkdir(parents=True, exist_ok=True)
+        write_records(kept, output)
+        rej_path = _rejects_path(output)
+        if rejected:
+            write_lines((r.to_json() for r in rejected), rej_path)
+        elif rej_path.exists():
+            rej_path.unlink()
+
+        table = Table(title=f"PHI replaced in {output}")
+        table.add_column("entity type")
+        table.add_column("spans", justify="right")
+        for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
+            table.add_row(k, f"{v:,}")
+        console().print(table)
+        console().print(f"{total} in = {len(kept)} out + {len(rejected)} rejected"
+                        + (f" (rejects in {rej_path})" if rejected else ""))
+
+    @app.command("deid-eval")
+    def deid_eval(
+        evalset: list[Path] = typer.Option(
+            [], "--set", exists=True, help="Evaluation JSONL file(s) or folder (default: the shipped zh + en sets)."
+        ),
+        lang: str | None = typer.Option(None, help="Force a language (default: each item's own lang)."),
+        min_recall: float = typer.Option(0.99, help="Exit 1 if overall PHI recall is below this."),
+        min_preservation: float = typer.Option(0.0, help="Exit 1 if clinical-term preservation is below this."),
+        min_coverage: float = typer.Option(0.8, help="Share of a PHI span's characters that must be covered."),
+        show_errors: int = typer.Option(10, help="Print up to this many misses and false positives."),
+    ) -> None:
+        """Score the de-identifier: recall/precision/F1 per type, PHI recall, clinical preservation.
+
+        Each line of an evaluation file is {"text", "lang", "phi": [{"start","end","type"}],
+        "clinical": [{"start","end"}]}. Regenerate the shipped set with
+        `python -m mediscope.deid.evalset.generate`.
+        """
+        from rich.table import Table
+
+        from mediscope.deid.evaluation import evaluate, load_evalset
+        from mediscope.log import console
+
+        try:
+            items = load_evalset(evalset or None)
+        except (FileNotFoundError, ValueError) as exc:
+            fail(str(exc))
+        report = evaluate(items, lang=lang, min_coverage=min_coverage)
+        table = Table(title=f"de-identification on {len(items)} texts")
+        for col in ("type", "gold", "recall", "predicted", "precision", "F1"):
+            table.add_column(col, justify="left" if col == "type" else "right")
+        for name, ts in sorted(report.per_type.items()):
+            table.add_row(name, str(ts.gold), _fmt(ts.recall), str(ts.predicted), _fmt(ts.precision), _fmt(ts.f1))
+        table.add_row("ALL", str(report.gold), _fmt(report.recall), str(report.predicted), _fmt(report.precision), "",
+                      style="bold")
+        con = console()
+        con.print(table)
+        con.print(f"PHI recall {_fmt(report.recall)} (characters {_fmt(report.char_recall)}), precision "
+                  f"{_fmt(report.precision)}, clinical preservation {_fmt(report.preservation)} "
+                  f"({report.clinical_kept}/{report.clinical} terms kept)")
+        for item_id, etype, text in report.missed[:show_errors]:
+            con.print(f"  missed {etype} in {item_id}: {text!r}", highlight=False)
+        for item_id, etype, text in report.false_positives[:show_errors]:
+            con.print(f"  false positive {etype} in {item_id}: {text!r}", highlight=False)
+        for item_id, text in report.clobbered[:show_errors]:
+            con.print(f"  clinical term replaced in {item_id}: {text!r}", highlight=False)
+        ok = report.recall >= min_recall and (report.clinical == 0 or report.preservation >= min_preservation)
+        if not ok:
+            con.print(f"[bold red]below threshold[/bold red]: recall {_fmt(report.recall)} < {min_recall} "
+                      f"or preservation {_fmt(report.preservation)} < {min_preservation}")
+            raise typer.Exit(1)
