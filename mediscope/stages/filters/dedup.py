@@ -24,10 +24,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
 import numpy as np
+import polars as pl
 from pydantic import Field, model_validator
 
 from mediscope.record import Record
@@ -63,10 +65,14 @@ class DedupConfig(StageConfig):
 
 
 class MinHashLSHIndex:
-    """Banded LSH over MinHash signatures with candidate verification.
+    """Banded LSH over MinHash signatures, searched a batch at a time, with verification.
 
-    Signatures are stored as rows of a growing uint32 matrix (num_perm * 4 bytes per kept
-    record); each band maps the hash of its rows to the first key that had it.
+    Memory matters at corpus scale, so nothing is kept per record as Python objects: the band
+    keys of all kept records live in one Polars frame (`key` u64, `idx` u32: 12 bytes per band)
+    and signatures in a growing uint32 matrix (`num_perm * 4` bytes per record). For a batch,
+    one hash join against the index finds the earlier records sharing a band with each row, and
+    a self-join finds earlier rows of the same batch; only rows with candidates reach the Python
+    loop that checks estimated Jaccard against the threshold.
     """
 
     def __init__(self, num_perm: int, bands: int, threshold: float, seed: int) -> None:
@@ -75,14 +81,20 @@ class MinHashLSHIndex:
         self.rows = num_perm // bands
         self.threshold = threshold
         self.seed = seed
-        self._tables: list[dict[int, list[int]]] = [{} for _ in range(bands)]
+        rng = np.random.default_rng(seed)
+        self._band_mult = rng.integers(1, 2**63, size=self.rows, dtype=np.uint64) | np.uint64(1)
+        # Per-band salt so equal row values in different bands never share a key.
+        self._band_salt = rng.integers(1, 2**63, size=self.bands, dtype=np.uint64)
+        self._index = pl.DataFrame(schema={"key": pl.UInt64, "idx": pl.UInt32})
+        self._pending: list[pl.DataFrame] = []
         self._sigs = np.zeros((1024, num_perm), dtype=np.uint32)
         self._ids: list[str] = []
-        mult = np.random.default_rng(seed).integers(1, 2**63, size=self.rows, dtype=np.uint64) | np.uint64(1)
-        self._band_mult = mult
 
     def __len__(self) -> int:
         return len(self._ids)
+
+    def record_id(self, idx: int) -> str:
+        return self._ids[idx]
 
     def signatures(self, token_hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """MinHash signatures (n x num_perm, uint32) of the n-gram sets of a batch."""
@@ -94,34 +106,53 @@ class MinHashLSHIndex:
         return np.asarray(matrix.to_rows(), dtype=np.uint32)
 
     def band_keys(self, sigs: np.ndarray) -> np.ndarray:
-        """One 64-bit key per (record, band): a multiply-add hash of the band's rows."""
+        """One 64-bit key per (record, band): a salted multiply-add hash of the band's rows."""
         bands = sigs.reshape(len(sigs), self.bands, self.rows).astype(np.uint64)
         with np.errstate(over="ignore"):
-            return (bands * self._band_mult).sum(axis=2, dtype=np.uint64)
+            return (bands * self._band_mult).sum(axis=2, dtype=np.uint64) ^ self._band_salt
 
-    def query(self, sig: np.ndarray, keys: list[int]) -> tuple[str, float] | None:
-        """The first stored record with estimated Jaccard >= threshold, if any."""
-        seen: set[int] = set()
-        for table, key in zip(self._tables, keys, strict=True):
-            for idx in table.get(key, ()):
-                if idx in seen:
-                    continue
-                seen.add(idx)
-                sim = float(np.count_nonzero(self._sigs[idx] == sig)) / self.num_perm
-                if sim >= self.threshold:
-                    return self._ids[idx], sim
-        return None
+    def candidates(self, keys: np.ndarray) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
+        """For each batch row: stored idxs sharing a band, and earlier batch rows sharing one."""
+        n = len(keys)
+        batch = pl.DataFrame({"key": keys.ravel(), "row": np.repeat(np.arange(n, dtype=np.uint32), self.bands)})
+        self._flush()
+        stored: dict[int, list[int]] = {}
+        if self._index.height:
+            hits = batch.join(self._index, on="key", how="inner").group_by("row").agg(pl.col("idx").unique())
+            stored = dict(zip(hits["row"].to_list(), hits["idx"].to_list(), strict=True))
+        pairs = (
+            batch.join(batch, on="key", how="inner", suffix="_other")
+            .filter(pl.col("row_other") < pl.col("row"))
+            .group_by("row")
+            .agg(pl.col("row_other").unique().sort())
+        )
+        local = dict(zip(pairs["row"].to_list(), pairs["row_other"].to_list(), strict=True))
+        return stored, local
 
-    def add(self, record_id: str, sig: np.ndarray, keys: list[int]) -> None:
-        idx = len(self._ids)
-        if idx >= len(self._sigs):
-            grown = np.zeros((len(self._sigs) * 2, self.num_perm), dtype=np.uint32)
-            grown[:idx] = self._sigs[:idx]
+    def similarity(self, idx: int, sig: np.ndarray) -> float:
+        return float(np.count_nonzero(self._sigs[idx] == sig)) / self.num_perm
+
+    def add_many(self, record_ids: list[str], sigs: np.ndarray, keys: np.ndarray) -> list[int]:
+        """Store kept rows; returns their idxs. Keys become searchable at the next batch."""
+        start = len(self._ids)
+        n = len(record_ids)
+        need = start + n
+        if need > len(self._sigs):
+            grown = np.zeros((max(need, 2 * len(self._sigs)), self.num_perm), dtype=np.uint32)
+            grown[:start] = self._sigs[:start]
             self._sigs = grown
-        self._sigs[idx] = sig
-        self._ids.append(record_id)
-        for table, key in zip(self._tables, keys, strict=True):
-            table.setdefault(key, []).append(idx)
+        self._sigs[start:need] = sigs
+        self._ids.extend(record_ids)
+        idxs = np.arange(start, need, dtype=np.uint32)
+        self._pending.append(pl.DataFrame({"key": keys.ravel(), "idx": np.repeat(idxs, self.bands)}))
+        return idxs.tolist()
+
+    def _flush(self) -> None:
+        if self._pending:
+            self._index = pl.concat([self._index, *self._pending], rechunk=False)
+            self._pending = []
+            if self._index.n_chunks() > 64:
+                self._index = self._index.rechunk()
 
 
 class DedupStage(Stage[DedupConfig]):
@@ -169,24 +200,31 @@ class DedupStage(Stage[DedupConfig]):
         return result
 
     def _scan(self, batch: list[Record], *, index_only: bool) -> tuple[list[Record], list[tuple[Record, str, str]]]:
-        """Decide each record in order, indexing the kept ones so later records see them."""
+        """Decide each record in order; kept ones are indexed so later records (also later in the
+        same batch) are compared against them."""
         cfg = self.config
         texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch), strict=True)]
         sigs: np.ndarray | None = None
-        keys: list[list[int]] | None = None
+        keys: np.ndarray | None = None
+        stored: dict[int, list[int]] = {}
+        local: dict[int, list[int]] = {}
         if cfg.near and batch:
             token_hashes, offsets = ngram_hashes(texts, cfg.ngram)
             sigs = self._lsh.signatures(token_hashes, offsets)
-            keys = self._lsh.band_keys(sigs).tolist()
+            keys = self._lsh.band_keys(sigs)
+            if not index_only:
+                stored, local = self._lsh.candidates(keys)
         kept: list[Record] = []
+        kept_rows: list[int] = []
+        kept_mask = [False] * len(batch)
         rejected: list[tuple[Record, str, str]] = []
         for i, rec in enumerate(batch):
             digest = hashlib.blake2b(texts[i].encode("utf-8"), digest_size=16).digest()
             if cfg.exact and not index_only and digest in self._exact:
                 rejected.append((rec, R.EXACT_DUPLICATE, f"same normalized text as record {self._exact[digest]}"))
                 continue
-            if sigs is not None and keys is not None and not index_only:
-                hit = self._lsh.query(sigs[i], keys[i])
+            if sigs is not None and (i in stored or i in local):
+                hit = self._near_hit(i, sigs, stored.get(i, ()), local.get(i, ()), kept_mask, batch)
                 if hit is not None:
                     rejected.append(
                         (rec, R.NEAR_DUPLICATE, f"estimated Jaccard {hit[1]:.2f} >= {cfg.threshold} with record {hit[0]}")
@@ -199,13 +237,30 @@ class DedupStage(Stage[DedupConfig]):
                     rejected.append((rec, R.NEAR_DUPLICATE_IMAGE, problem))
                     continue
             kept.append(rec)
+            kept_rows.append(i)
+            kept_mask[i] = True
             if cfg.exact:
                 self._exact.setdefault(digest, rec.id)
-            if sigs is not None and keys is not None:
-                self._lsh.add(rec.id, sigs[i], keys[i])
             for h in image_hashes:
                 self._images.add(h, rec.case_id)
+        if sigs is not None and keys is not None and kept_rows:
+            self._lsh.add_many([batch[i].id for i in kept_rows], sigs[kept_rows], keys[kept_rows])
         return kept, rejected
+
+    def _near_hit(self, i: int, sigs: np.ndarray, stored: Iterable[int], local: Iterable[int],
+                  kept_mask: list[bool], batch: list[Record]) -> tuple[str, float] | None:
+        """The first earlier kept record whose estimated Jaccard with row i reaches the threshold."""
+        threshold = self.config.threshold
+        for idx in stored:
+            sim = self._lsh.similarity(idx, sigs[i])
+            if sim >= threshold:
+                return self._lsh.record_id(idx), sim
+        for j in local:
+            if kept_mask[j]:
+                sim = float(np.count_nonzero(sigs[j] == sigs[i])) / self._lsh.num_perm
+                if sim >= threshold:
+                    return batch[j].id, sim
+        return None
 
     def _image_duplicate(self, rec: Record) -> tuple[str | None, list[int]]:
         """(problem or None, pHashes of the record's decodable images)."""
