@@ -5,9 +5,10 @@ What it measures
   model of a randomly initialised Qwen2.5-VL (7B shape by default; ``--tiny`` for a CPU smoke
   run), through TRL's SFTTrainer, twice on the same synthetic multi-turn dialogues of mixed length:
   ``trl-defaults`` (SFTConfig defaults: padded batches, gradient checkpointing) and ``ours``
-  (packing with BFD into ``--max-length`` rows, padding-free, no gradient checkpointing,
-  Liger's fused linear cross-entropy when ``liger_kernel`` is installed, FlashAttention-2 when
-  ``flash_attn`` is). Prints the ratio ours / defaults.
+  (the shipped ``train/sft_text.yaml``: BFD packing into ``--max-length`` rows, padding-free with
+  Qwen2.5-VL's 4-row packed positions, no gradient checkpointing; plus Liger's fused linear
+  cross-entropy when ``liger_kernel`` is installed and FlashAttention-2 when ``flash_attn`` is).
+  Prints the ratio ours / defaults.
 - CRPO: one GRPO step split into generation / judging / update. The judge is the real
   ``mediscope.judge.PairwiseJudge`` + openai client against a loopback chat-completions server
   with ``--judge-latency`` seconds per request (the paid API is the one thing faked).
@@ -150,23 +151,31 @@ class StepClock:
             torch.cuda.synchronize()
 
 
+RUN_KEYS = {"max_steps", "logging_steps", "save_strategy", "eval_strategy", "eval_steps", "save_steps",
+            "save_total_limit", "report_to", "num_train_epochs", "max_length", "dataloader_num_workers", "seed"}
+
+
 def sft_configs(args, cuda: bool) -> dict[str, dict]:
-    common = {"max_steps": args.steps, "logging_steps": 1, "save_strategy": "no", "report_to": "none",
-              "max_length": args.max_length, "assistant_only_loss": True, "learning_rate": 1e-4,
-              "gradient_accumulation_steps": 1, "dataloader_num_workers": 0, "seed": 0}
+    """``ours``: the shipped recipe's trainer section; ``trl-defaults``: SFTConfig's defaults.
+
+    Only run-length keys (steps, logging, saving, evaluation) and the rows per step are set
+    alike for both, so the comparison is recipe against defaults on the same data.
+    """
+    from mediscope.train.config import load_recipe
+
+    common = {"max_steps": args.steps, "logging_steps": 1, "save_strategy": "no", "eval_strategy": "no",
+              "report_to": "none", "max_length": args.max_length, "dataloader_num_workers": 0, "seed": 0,
+              "per_device_train_batch_size": args.batch_size, "gradient_accumulation_steps": 1}
     if not cuda:
         common.update({"use_cpu": True, "bf16": False})
-    ours = {
-        **common,
-        "packing": True,
-        "packing_strategy": "bfd",
-        "padding_free": True,
-        "per_device_train_batch_size": args.batch_size,  # same rows per step, each packed to max_length
-        "gradient_checkpointing": args.ours_checkpointing,
-    }
-    if importlib.util.find_spec("liger_kernel") is not None and cuda:
-        ours["use_liger_kernel"] = True
-    defaults = {**common, "per_device_train_batch_size": args.batch_size}  # everything else: TRL's defaults
+    recipe = load_recipe(args.recipe)
+    ours = {k: v for k, v in recipe.sft_kwargs().items() if k not in RUN_KEYS and k != "output_dir"}
+    ours.update(common)
+    if args.ours_checkpointing:
+        ours["gradient_checkpointing"] = True
+    if cuda and args.liger and importlib.util.find_spec("liger_kernel") is not None:
+        ours["use_liger_kernel"] = True  # fused linear cross-entropy: no 152k-wide logits in memory
+    defaults = {**common, "assistant_only_loss": True}  # everything else: TRL's defaults
     return {"trl-defaults": defaults, "ours": ours}
 
 
@@ -281,7 +290,9 @@ def main(argv=None) -> int:
     p.add_argument("--max-length", type=int, default=None, help="tokens per row (default 4096, tiny 256)")
     p.add_argument("--batch-size", type=int, default=None,
                    help="rows per step for both configs (default 1; TRL's own default of 8 OOMs at 7B x 4096)")
-    p.add_argument("--ours-checkpointing", action="store_true", help="keep gradient checkpointing in 'ours'")
+    p.add_argument("--recipe", type=Path, default=REPO / "train" / "sft_text.yaml", help="recipe measured as 'ours'")
+    p.add_argument("--ours-checkpointing", action="store_true", help="force gradient checkpointing on in 'ours'")
+    p.add_argument("--no-liger", dest="liger", action="store_false", help="do not add Liger kernels to 'ours'")
     p.add_argument("--rows", type=int, default=None, help="synthetic dialogues (default 256, tiny 48)")
     p.add_argument("--peak-tflops", type=float, default=989.0, help="accelerator peak bf16 dense TFLOP/s")
     p.add_argument("--skip-crpo", action="store_true")

@@ -50,13 +50,43 @@ def build_sft_trainer(recipe: SFTRecipe, *, model=None, processor=None):
         kwargs.setdefault("eval_strategy", "no")
     args = SFTConfig(**kwargs)
     log.info("SFT %s: %d rows, LoRA r=%d, output %s", recipe.name, len(train), recipe.lora.r, recipe.output_dir)
-    return SFTTrainer(
+    trainer = SFTTrainer(
         model=model,
         args=args,
         train_dataset=train,
         eval_dataset=evaluation,
         processing_class=processor,
     )
+    if getattr(trainer, "padding_free", False):
+        _make_packing_safe(trainer)
+    return trainer
+
+
+def _packed_positions_hook(module, args, kwargs):
+    """Give packed rows the 4-row position ids Qwen2.5-VL needs to keep sequences apart.
+
+    TRL's padding-free collator concatenates sequences into one row and restarts a 2-D
+    ``position_ids`` at each boundary. Qwen2.5-VL reads a 2-D ``position_ids`` as plain M-RoPE
+    positions and attends across the boundaries (seen: a packed sequence's logits differed by
+    0.75 from the same sequence alone). Passed as ``[text; temporal; height; width]`` (4 rows,
+    identical for text), the model builds the block-diagonal packed mask from the text row, and
+    packed logits match unpacked ones to 1e-7. Packing is text-only (TRL refuses it for image
+    datasets), so the three M-RoPE rows equal the text positions. Done as a forward pre-hook
+    rather than in the collator, because TRL's token accounting reads the 2-D shape.
+    """
+    pos = kwargs.get("position_ids")
+    if pos is not None and pos.ndim == 2 and kwargs.get("attention_mask") is None:
+        kwargs["position_ids"] = pos.unsqueeze(0).expand(4, *pos.shape)
+        kwargs["use_cache"] = False  # a KV cache disables the packed-sequence mask
+    return args, kwargs
+
+
+def _make_packing_safe(trainer) -> None:
+    model = trainer.model.get_base_model() if hasattr(trainer.model, "get_base_model") else trainer.model
+    model.register_forward_pre_hook(_packed_positions_hook, with_kwargs=True)
+    for cfg in (model.config, getattr(model.config, "text_config", None)):
+        if cfg is not None:
+            cfg.use_cache = False
 
 
 def run_sft(recipe: SFTRecipe) -> TrainOutcome:
