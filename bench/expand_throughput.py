@@ -1,6 +1,6 @@
 """Expansion throughput against a loopback chat-completions server with fixed latency per call.
 
-    python bench/expand_throughput.py [--n 1000 --latency 1.0 --concurrency 64 --batch-size 256]
+    python bench/expand_throughput.py [--n 1000 --latency 1.0 --concurrency 64 --batch-size 1000]
 
 Runs N records through `ExpandStage` (real `openai` client, real HTTP on 127.0.0.1 to a server
 in a child process, each call held `--latency` seconds by the server) and reports:
@@ -11,7 +11,10 @@ in a child process, each call held `--latency` seconds by the server) and report
 - a cached re-run of the same N records (no requests should reach the server).
 
 Batches are a barrier: a stage processes one batch at a time, so `--batch-size` below the
-concurrency limit caps the calls in flight; use a batch size that is a multiple of it.
+concurrency limit caps the calls in flight, and each batch ends with a partly idle wave; use
+batches of many times the concurrency (measured on 2 busy shared cores, load ~4-6, 1,000 calls,
+1 s latency, concurrency 64: 91.9% of ideal with one batch, 88.5% with batches of 256; the
+ceiling is 97.7% since 1,000 calls need 16 waves of 64).
 """
 
 from __future__ import annotations
@@ -71,7 +74,7 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=1000)
     ap.add_argument("--latency", type=float, default=1.0)
     ap.add_argument("--concurrency", type=int, default=64)
-    ap.add_argument("--batch-size", type=int, default=256)
+    ap.add_argument("--batch-size", type=int, default=1000, help="records per stage call (a barrier)")
     ap.add_argument("--seq-n", type=int, default=10, help="records for the sequential baseline")
     args = ap.parse_args()
     logging.basicConfig(level=logging.WARNING)
