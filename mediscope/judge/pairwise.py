@@ -13,6 +13,7 @@ import asyncio
 import hashlib
 import json
 import logging
+from collections import OrderedDict
 from typing import Any
 
 from mediscope.judge._payload import Context, pairwise_payload
@@ -62,7 +63,9 @@ class PairwiseJudge:
         self.swap = swap
         self.on_error = on_error
         self._schema = JsonSchemaSpec("judge_verdict", strict_json_schema(PairwiseAnswer))
-        self._memo: dict[str, PairVerdict] = {}
+        # In-memory LRU over the disk cache: CRPO re-judges the same pairs across steps.
+        self._memo: OrderedDict[str, PairVerdict] = OrderedDict()
+        self.memo_size = 100_000
 
     @property
     def ref(self) -> str:
@@ -89,6 +92,7 @@ class PairwiseJudge:
             json.dumps([context, a, b], ensure_ascii=False, sort_keys=True).encode()
         ).hexdigest()
         if key in self._memo:
+            self._memo.move_to_end(key)
             return self._memo[key]
         if a.strip() == b.strip():
             return PairVerdict.all_tie("identical responses", self.dimensions)
@@ -113,6 +117,8 @@ class PairwiseJudge:
             reasons[d] = reason
         verdict = PairVerdict(outcomes=outcomes, reasons=reasons, agreed=agreed, mode="relative")
         self._memo[key] = verdict
+        if len(self._memo) > self.memo_size:
+            self._memo.popitem(last=False)
         return verdict
 
     async def compare_many(self, items: list[tuple[Context, str, str]]) -> list[PairVerdict]:

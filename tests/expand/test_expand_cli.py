@@ -61,3 +61,14 @@ def test_expand_cli_writes_dialogues_and_rejects(tmp_path: Path, monkeypatch) ->
     ]
     assert "sk-cli-secret-123" not in result.output + again.output
     assert "2 expanded + 2 rejected" in " ".join(result.output.split())
+
+
+def test_expand_cli_rejects_bad_output_suffix_and_options(tmp_path: Path) -> None:
+    src = tmp_path / "in.jsonl"
+    write_records([_rec(0, "passed")], src)
+    bad = CliRunner().invoke(app, ["expand", str(src), str(tmp_path / "out.csv")])
+    assert bad.exit_code == 2 and ".jsonl or .parquet" in " ".join(bad.output.split())
+    bad = CliRunner().invoke(
+        app, ["expand", str(src), str(tmp_path / "o.jsonl"), "--structured-output", "xml"]
+    )
+    assert bad.exit_code == 2 and "invalid LLM options" in " ".join(bad.output.split())

@@ -188,3 +188,51 @@ def test_winrate_bad_input_is_a_clear_error(tmp_path: Path, content: str, messag
 def test_judge_needs_inputs(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "judge", "-o", str(tmp_path / "v.jsonl")])
     assert result.exit_code == 2 and "--candidate" in " ".join(result.output.split())
+
+
+def test_judge_absolute_mode_on_pairs(tmp_path: Path) -> None:
+    from mediscope.testing import absolute_responder
+
+    pairs = tmp_path / "pairs.jsonl"
+    rows = [
+        {
+            "id": "1",
+            "context": [{"role": "user", "content": "发烧"}],
+            "candidate": "请问体温多少度？",
+            "baselines": {"b": "吃药"},
+        }
+    ]
+    pairs.write_text(json.dumps(rows[0], ensure_ascii=False) + "\n", encoding="utf-8")
+    with ChatServer(responder=absolute_responder(lambda d, r: 9 if "？" in r else 4)) as server:
+        _run(
+            [
+                "eval",
+                "judge",
+                "--pairs",
+                str(pairs),
+                "--mode",
+                "absolute",
+                "-o",
+                str(tmp_path / "v.jsonl"),
+                "--base-url",
+                server.base_url,
+                "--model",
+                "judge",
+                "--cache-dir",
+                str(tmp_path / "c"),
+            ]
+        )
+    (verdict,) = [
+        json.loads(line) for line in (tmp_path / "v.jsonl").read_text(encoding="utf-8").splitlines()
+    ]
+    assert verdict["mode"] == "absolute" and verdict["judge"].startswith("judge_absolute.v1@")
+    assert set(verdict["outcomes"].values()) == {"win"}
+
+
+def test_generate_unknown_benchmark_format(tmp_path: Path) -> None:
+    f = tmp_path / "x.csv"
+    f.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = runner.invoke(
+        app, ["eval", "generate", "-i", str(f), "-o", str(tmp_path / "o.jsonl"), "-b", "nope"]
+    )
+    assert result.exit_code == 2 and "unknown format" in " ".join(result.output.split())
