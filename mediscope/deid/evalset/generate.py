@@ -20,6 +20,7 @@ from pathlib import Path
 from faker import Faker
 
 HERE = Path(__file__).resolve().parent
+EVAL_FILES = {"zh.jsonl": HERE / "zh.jsonl", "en.jsonl": HERE / "en.jsonl"}
 
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 

@@ -134,8 +134,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
-        Rule("plate_cued", LICENSE_PLATE, rf"\b{plate}{CUE_GAP_EN}(?P<phi>[A-Z0-9](?:[A-Z0-9]|[ \-](?=[A-Z0-9])){{2,9}})",
-             0.9),
+        Rule("plate_cued", LICENSE_PLATE,
+             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- ]*\d)[A-Z0-9]{{1,8}}(?:[ \-][A-Z0-9]{{1,5}})?)(?![A-Za-z0-9])",
+             0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("zip_cued", ZIP_CODE, r"\b(?:zip(?:\s*code)?|postal\s+code|postcode)[\s:#]*(?P<phi>\d{5}(?:-\d{4})?)(?!\d)",
              0.95, needs=has_digit),
@@ -203,6 +204,7 @@ _SENTENCE_NAME = regex.compile(
     r"says|said|denies|was|is|has|had|called|came|returned|visited|underwent|took|takes|reported|presented|"
     r"complained|arrived|died|developed|noted|needs|will|would|should)\b)"
 )
+_NON_LATIN = regex.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
 _DRUG_SUFFIX = regex.compile(
     r"(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|floxacin|cycline|dipine|tidine|prazole|"
@@ -279,7 +281,16 @@ class EnglishNerRecognizer(EntityRecognizer):
             for ent in doc.ents:
                 label = ent.label_
                 s, e = ent.start_char, ent.end_char
-                etext = ent.text
+                # The English model glues neighbouring CJK text and full-width punctuation onto
+                # entities in mixed text ("Alice Wong，电话138..."): cut at the first such character.
+                cut = _NON_LATIN.search(text, s, e)
+                if cut:
+                    e = cut.start()
+                    while e > s and text[e - 1] in " ,.;:":
+                        e -= 1
+                if e <= s:
+                    continue
+                etext = text[s:e]
                 if label == "PERSON":
                     # spaCy may glue a title or trailing punctuation on; trim both.
                     m = regex.match(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+", etext)

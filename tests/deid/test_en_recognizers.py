@@ -1,0 +1,65 @@
+"""English recognizers: NER names filtered for eponyms, HIPAA identifiers, dates, ages."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("MRN: 00123456, admitted", "00123456", "MEDICAL_RECORD_NUMBER"),
+        ("medical record number A1234567.", "A1234567", "MEDICAL_RECORD_NUMBER"),
+        ("SSN 123-45-6789 on file", "123-45-6789", "US_SSN"),
+        ("Member ID XYZ123456789 (Aetna)", "XYZ123456789", "INSURANCE_ID"),
+        ("account number 9876543210.", "9876543210", "ACCOUNT_NUMBER"),
+        ("Pacemaker serial number PM12345678 checked", "PM12345678", "DEVICE_ID"),
+        ("license plate 7ABC123 in the lot", "7ABC123", "LICENSE_PLATE"),
+        ("email jane.doe@gmail.com today", "jane.doe@gmail.com", "EMAIL_ADDRESS"),
+        ("portal https://mychart.example.org/login now", "https://mychart.example.org/login", "URL"),
+        ("from IP 192.168.10.24 at", "192.168.10.24", "IP_ADDRESS"),
+        ("Springfield, IL 62704.", "62704", "ZIP_CODE"),
+    ],
+)
+def test_english_identifiers(found, text, value, etype):
+    assert (etype, value) in found(text, "en")
+
+
+@pytest.mark.parametrize("phone", ["(217) 555-0199", "217-555-0199", "217.555.0199", "+1 217 555 0199", "+44 20 7946 0958"])
+def test_english_phones(covered, phone):
+    assert covered(f"Call me at {phone} tomorrow.", phone, "en")
+
+
+@pytest.mark.parametrize("date", ["March 3, 2023", "03/14/1950", "2023-03-05", "12 Jan 2024", "Mar 5th", "11/30/22"])
+def test_english_dates(found, date):
+    assert ("DATE_TIME", date) in found(f"Seen on {date}.", "en")
+
+
+def test_names_and_titles(found):
+    res = found("Dr. Alice Wong saw John Smith; Mrs. Graves called.", "en")
+    assert ("PERSON", "Alice Wong") in res and ("PERSON", "John Smith") in res and ("PERSON", "Graves") in res
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parkinson's disease with Hodgkin lymphoma and Graves' disease.",
+        "Started metformin 500 mg and lisinopril 10 mg; HR 72, BP 120/80.",
+        "CT and MRI were ordered in cardiology for Crohn's disease.",
+        "Symptoms for 3 days, two weeks ago, he is 65 years old.",
+        "Bell's palsy and Down syndrome were ruled out.",
+    ],
+)
+def test_clinical_content_is_kept(found, text):
+    assert found(text, "en") == set(), text
+
+
+def test_age_over_89(found):
+    assert ("AGE", "92") in found("He is 92 years old.", "en")
+    assert ("AGE", "95") in found("A 95-year-old woman", "en")
+    assert not [v for t, v in found("A 45-year-old woman", "en") if t == "AGE"]
+
+
+def test_street_address(covered):
+    text = "Lives at 5739 Jackson Springs Apt. 484, Springfield."
+    assert covered(text, "5739 Jackson Springs Apt. 484", "en")

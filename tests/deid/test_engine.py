@@ -1,0 +1,98 @@
+"""The public functions and the Deidentifier: offsets, operators, consistency, verification."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import DeidConfig, Deidentifier, DeidError, PhiSpan
+from mediscope.deid.engine import resolve_overlaps
+from mediscope.record import Record, Report, Source, Turn
+
+ZH = "患者张伟，电话13812345678，2023年3月5日入院，帕金森病史5年。"
+EN = "Patient John Smith, MRN 12345678, seen on March 3, 2023 for Parkinson's disease."
+
+
+def test_public_functions_offsets_refer_to_original():
+    from mediscope.deid import analyze_batch, analyze_text, deidentify_text
+
+    spans = analyze_text(ZH, "zh")
+    assert {ZH[s.start : s.end] for s in spans} == {"张伟", "13812345678", "2023年3月5日"}
+    res = deidentify_text(ZH, "zh")
+    assert "张伟" not in res.text and "13812345678" not in res.text and "帕金森病史5年" in res.text
+    assert [(s.start, s.end) for s in res.spans] == sorted((s.start, s.end) for s in spans)
+    assert all(s.operator in ("surrogate", "shift") for s in res.spans)
+    batch = analyze_batch([ZH, EN], "auto")
+    assert len(batch) == 2 and {EN[s.start : s.end] for s in batch[1]} >= {"John Smith", "12345678", "March 3, 2023"}
+
+
+def test_auto_language(deider):
+    assert deider.resolve_lang(ZH, "auto") == "zh"
+    assert deider.resolve_lang(EN, "auto") == "en"
+    assert deider.resolve_lang("Dr. Smith 说患者张伟的 MRI 正常，follow up next week please", "auto") == "mixed"
+
+
+def test_mixed_text_runs_both_analyzers(deider):
+    text = "患者张伟 was seen by Dr. Alice Wong，电话13812345678"
+    got = {text[s.start : s.end] for s in deider.analyze_text(text, "auto")}
+    assert {"张伟", "Alice Wong", "13812345678"} <= got
+
+
+def test_operators_placeholder_mask_keep():
+    d = Deidentifier(DeidConfig(operators={"PERSON": "placeholder", "PHONE_NUMBER": "mask", "DATE_TIME": "keep"}))
+    res = d.deidentify_text(ZH, "zh")
+    assert "<PERSON>" in res.text and "***********" in res.text and "2023年3月5日" in res.text
+
+
+def test_unknown_operator_is_rejected_by_config():
+    with pytest.raises(ValueError):
+        DeidConfig(operators={"PERSON": "scramble"})
+
+
+def test_record_one_surrogate_map_per_case(deider):
+    rec = Record(
+        id="r1", source=Source(dataset="t"), case_id="case-1", lang="zh",
+        turns=[Turn(role="patient", text="医生您好，我是张伟，头痛三天。"), Turn(role="doctor", text="张伟您好，请做头颅CT。")],
+        reports=[Report(kind="lab", text="姓名：张伟  结果：正常")],
+    )
+    out = deider.deidentify_record(rec)
+    names = set()
+    for field, text in out.texts():
+        assert "张伟" not in text
+    for span in out.deid.spans:
+        if span.entity_type == "PERSON":
+            field_text = dict(out.texts())[span.field]
+            names.add(field_text[span.start : span.start + 2])
+    fake = out.turns[1].text[:2]
+    assert fake in out.turns[0].text and fake in out.reports[0].text
+    assert out.deid.status.value == "passed" and out.deid.engine.startswith("mediscope.deid/")
+    # spans carry positions, never the PHI text itself
+    assert "张伟" not in out.deid.model_dump_json()
+    # the input record is untouched
+    assert "张伟" in rec.turns[0].text
+
+
+def test_verification_catches_a_leak(monkeypatch, deider):
+    from mediscope.deid.types import DeidResult
+
+    d = Deidentifier()
+    d._pipes = deider._pipes  # reuse loaded engines
+    monkeypatch.setattr(d, "apply", lambda text, spans, lang, factory: DeidResult(text=text, spans=spans, lang=lang))
+    with pytest.raises(DeidError):
+        d.deidentify_text(ZH, "zh")
+
+
+def test_resolve_overlaps_unions_spans():
+    spans = [PhiSpan(0, 5, "ID_NUMBER", 0.6, "a"), PhiSpan(3, 9, "PHONE_NUMBER", 0.95, "b"), PhiSpan(12, 14, "PERSON", 0.8, "c")]
+    out = resolve_overlaps(spans)
+    assert [(s.start, s.end, s.entity_type) for s in out] == [(0, 9, "PHONE_NUMBER"), (12, 14, "PERSON")]
+
+
+def test_empty_and_phi_free_texts(deider):
+    assert deider.deidentify_text("", "zh").text == ""
+    res = deider.deidentify_text("建议多喝水，注意休息。", "zh")
+    assert res.text == "建议多喝水，注意休息。" and res.spans == []
+
+
+def test_unsupported_language_is_a_clear_error():
+    with pytest.raises(ValueError, match="unsupported language"):
+        Deidentifier()._build("fr")

@@ -1,0 +1,84 @@
+"""Surrogates are consistent per case and realistic; date shifting keeps intervals and formats."""
+
+from __future__ import annotations
+
+import random
+from datetime import date
+
+import pytest
+
+from mediscope.deid.surrogates import SurrogateFactory, case_date_shift, shape_preserving, shift_date
+
+
+@pytest.mark.parametrize(
+    ("original", "days", "expected"),
+    [
+        ("2023年3月5日", -10, "2023年2月23日"),
+        ("2023-03-05", 30, "2023-04-04"),
+        ("2023/3/5", -5, "2023/2/28"),
+        ("3月5日", 1, "3月6日"),
+        ("二〇二三年三月五日", -5, "二〇二三年二月二十八日"),
+        ("19850612", 1, "19850613"),
+        ("March 3, 2023", -3, "February 28, 2023"),
+        ("03/14/1950", 1, "03/15/1950"),
+        ("12 Jan 2024", -12, "31 Dec 2023"),
+        ("Mar 5th", 1, "Mar 6th"),
+    ],
+)
+def test_shift_date_formats(original, days, expected):
+    assert shift_date(original, days) == expected
+
+
+def test_unparseable_date_returns_none():
+    assert shift_date("last spring", 10) is None
+
+
+def test_date_shift_keeps_intervals_across_a_case(deider):
+    texts = ["2023年3月5日入院", "2023年3月12日出院，2023年4月5日复查"]
+    res = deider.deidentify_texts(texts, "zh", case_key="case-A")
+    import re
+
+    def parse(s):
+        y, m, d = map(int, re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", s)[0])
+        return date(y, m, d)
+
+    out = [parse(res[0].text), *[date(*map(int, x)) for x in re.findall(r"(\d{4})年(\d{1,2})月(\d{1,2})日", res[1].text)]]
+    assert out[0] != date(2023, 3, 5)
+    assert (out[1] - out[0]).days == 7 and (out[2] - out[0]).days == 31
+
+
+def test_case_shift_is_deterministic_and_nonzero():
+    a = case_date_shift(0, "c1", -30, 30)
+    assert a == case_date_shift(0, "c1", -30, 30) and a != 0
+    assert len({case_date_shift(0, f"c{i}", -365, -7) for i in range(20)}) > 5
+
+
+def test_same_person_same_surrogate_within_case_and_different_across_cases():
+    f1 = SurrogateFactory(seed=0, case_key="c1", date_shift_days=-10)
+    f2 = SurrogateFactory(seed=0, case_key="c2", date_shift_days=-10)
+    a = f1.surrogate("PERSON", "张伟", "zh")
+    assert a == f1.surrogate("PERSON", "张伟", "zh") != "张伟"
+    assert len(a) == 2 and all("\u4e00" <= ch <= "\u9fff" for ch in a)
+    assert {f2.surrogate("PERSON", n, "zh") for n in ["张伟", "李娜", "王芳"]} != {a}
+    # spacing/full-width variants of one number map to one surrogate
+    assert f1.surrogate("PHONE_NUMBER", "13812345678", "zh") == f1.surrogate("PHONE_NUMBER", "13812345678", "zh")
+    assert f1.surrogate("PERSON", "王", "zh") != "王" and len(f1.surrogate("PERSON", "王", "zh")) == 1
+
+
+def test_surrogate_avoids_other_originals():
+    f = SurrogateFactory(seed=0, case_key="c1", date_shift_days=-10, avoid={"13812345678"})
+    assert f.surrogate("PHONE_NUMBER", "13812345678", "zh") != "13812345678"
+
+
+def test_shape_preserving_keeps_grouping_and_width():
+    out = shape_preserving("１３８ 1234-5678", random.Random(1), keep_prefix=3)
+    assert out[:3] == "１３８" and out[3] == " " and out[8] == "-" and len(out) == len("１３８ 1234-5678")
+    assert out != "１３８ 1234-5678"
+
+
+def test_generated_id_card_is_valid():
+    from mediscope.deid.recognizers.base import cn_id_checksum_ok
+
+    f = SurrogateFactory(seed=3, case_key="c", date_shift_days=-1)
+    out = f.surrogate("CN_ID_CARD", "110101199003074514", "zh")
+    assert cn_id_checksum_ok(out) and out != "110101199003074514"
