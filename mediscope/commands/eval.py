@@ -249,6 +249,7 @@ def winrate(
 ) -> None:
     """Win/tie/loss rates per dimension and overall, candidate vs each baseline, with 95% CIs."""
     from mediscope.judge import PairVerdict, winrate_report
+    from mediscope.judge.winrate import order_agreement
     from mediscope.judge.evalio import EvalFileError, file_kind, load_pairs, read_jsonl
 
     try:
@@ -263,20 +264,34 @@ def winrate(
         for i, row in enumerate(rows):
             if "outcomes" not in row or "baseline" not in row:
                 raise EvalFileError(f"{input_path} row {i + 1}: a verdict needs 'baseline' and 'outcomes'")
-            by_base[row["baseline"]].append(PairVerdict(outcomes=row["outcomes"]))
+            by_base[row["baseline"]].append(
+                PairVerdict(outcomes=row["outcomes"], agreed=row.get("agreed") or {})
+            )
             candidates.add(row.get("candidate", "candidate"))
     except EvalFileError as exc:
         fail(str(exc))
     except ValueError as exc:
         fail(f"invalid verdict in {input_path}: {exc}")
     report = winrate_report(dict(by_base), n_boot=n_boot, seed=seed)
+    agreement = {base: order_agreement(vs) for base, vs in by_base.items()}
     candidate = ", ".join(sorted(candidates))
     _print_report(report, candidate)
+    for base, agree in agreement.items():
+        known = {d: a for d, a in agree.items() if a is not None}
+        if known:
+            shown = ", ".join(f"{d} {100 * a:.0f}%" for d, a in known.items())
+            typer.echo(f"judge order agreement vs {base}: {shown}")
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
         output.write_text(
             json.dumps(
-                {"candidate": candidate, "n_boot": n_boot, "seed": seed, "baselines": report},
+                {
+                    "candidate": candidate,
+                    "n_boot": n_boot,
+                    "seed": seed,
+                    "baselines": report,
+                    "order_agreement": agreement,
+                },
                 ensure_ascii=False,
                 indent=2,
             ),

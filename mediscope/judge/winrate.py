@@ -64,6 +64,21 @@ def winrate_summary(
     return out
 
 
+def order_agreement(
+    verdicts: Sequence[PairVerdict], dimensions: Sequence[str] = DIMENSIONS
+) -> dict[str, float | None]:
+    """Per dimension, the share of pairs whose two presentation orders agreed.
+
+    A diagnostic of the judge, not of the models: low agreement means a position-sensitive judge
+    whose decisions the swap turned into ties (the win rates then understate real differences).
+    """
+    out: dict[str, float | None] = {}
+    for d in dimensions:
+        flags = [v.agreed[d] for v in verdicts if d in v.agreed]
+        out[d] = sum(flags) / len(flags) if flags else None
+    return out
+
+
 def winrate_report(
     by_baseline: dict[str, Sequence[PairVerdict]],
     *,

@@ -139,6 +139,9 @@ def test_winrate_on_pairs_file_with_biased_judge_is_all_ties(tmp_path: Path) -> 
     report = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["baselines"]
     assert set(report) == {"gpt", "qwen"}
     assert all(report[b][d]["tie"] == 1.0 for b in report for d in report[b])
+    # the diagnostic shows why: the two orders never agreed
+    agreement = json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["order_agreement"]
+    assert agreement["gpt"] == {"proactiveness": 0.0, "accuracy": 0.0, "usefulness": 0.0, "language": 0.0}
 
 
 def test_generate_cmtmedqa_limit(tmp_path: Path, shared_data: Path) -> None:
