@@ -47,6 +47,7 @@ def test_two_process_data_parallel_sft(repo_root: Path, tiny_model_dir, text_dat
         f"data.path={text_dataset}", f"output_dir={out}", "trainer.max_steps=2", "trainer.use_cpu=true",
         "trainer.bf16=false", "trainer.gradient_checkpointing=false", "trainer.eval_strategy=no",
         "trainer.save_strategy=no", "trainer.per_device_train_batch_size=2", "trainer.gradient_accumulation_steps=1",
+        "trainer.packing=false",
     ):
         cmd += ["--set", item]
     proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=repo_root)
