@@ -249,8 +249,8 @@ def winrate(
 ) -> None:
     """Win/tie/loss rates per dimension and overall, candidate vs each baseline, with 95% CIs."""
     from mediscope.judge import PairVerdict, winrate_report
-    from mediscope.judge.winrate import order_agreement
     from mediscope.judge.evalio import EvalFileError, file_kind, load_pairs, read_jsonl
+    from mediscope.judge.winrate import order_agreement
 
     try:
         kind = file_kind(input_path)
