@@ -19,8 +19,15 @@ URL_OPT = typer.Option("http://127.0.0.1:8080", "--url", envvar="LABEL_STUDIO_UR
 TOKEN_OPT = typer.Option(..., "--token", envvar="LABEL_STUDIO_API_KEY", help="Legacy API token (Account & Settings).")
 
 
+CALIBRATION_PROJECT = "mediscope-judge-calibration"
+
+
+def _default_title(kind: str) -> str:
+    return CALIBRATION_PROJECT if kind == "pairwise" else f"mediscope-{kind}"
+
+
 def _default_state(kind: str, title: str | None) -> Path:
-    name = (title or f"mediscope-{kind}").replace("/", "_").replace(" ", "_")
+    name = (title or _default_title(kind)).replace("/", "_").replace(" ", "_")
     return Path(".mediscope-review") / f"{name}.json"
 
 
@@ -70,7 +77,7 @@ def register(app: typer.Typer) -> None:
         from mediscope.review.client import ReviewError
         from mediscope.review.push import push_records
 
-        title = project or f"mediscope-{kind}"
+        title = project or _default_title(kind)
         state_path = state or _default_state(kind, title)
         prog, task = _progress(None, f"pushing {kind} tasks")
         try:
@@ -124,7 +131,7 @@ def register(app: typer.Typer) -> None:
 
         if fmt not in ("parquet", "jsonl"):
             fail("--format must be parquet or jsonl")
-        title = project or f"mediscope-{kind}"
+        title = project or _default_title(kind)
         state_path = state or _default_state(kind, title)
         try:
             if offline:
@@ -172,7 +179,7 @@ def register(app: typer.Typer) -> None:
         from mediscope.review.state import ReviewState
         from mediscope.review.status import summarize
 
-        title = project or f"mediscope-{kind}"
+        title = project or _default_title(kind)
         state_path = state or _default_state(kind, title)
         client = _client(url, token)
         try:
@@ -253,7 +260,7 @@ def register(app: typer.Typer) -> None:
     @calibrate.command("push")
     def calibrate_push(
         pairs: Path = typer.Argument(..., exists=True, dir_okay=False, help="Pairs JSONL (see mediscope.review.calibration)."),
-        project: str = typer.Option("mediscope-judge-calibration", "--project", "-p"),
+        project: str = typer.Option(CALIBRATION_PROJECT, "--project", "-p", help="Project title."),
         state: Path | None = typer.Option(None, "--state"),
         batch_size: int = typer.Option(100, min=1),
         url: str = URL_OPT,
@@ -277,7 +284,7 @@ def register(app: typer.Typer) -> None:
     @calibrate.command("pull")
     def calibrate_pull(
         output: Path = typer.Option(..., "--output", "-o", help="Expert choices JSONL to write."),
-        project: str = typer.Option("mediscope-judge-calibration", "--project", "-p"),
+        project: str = typer.Option(CALIBRATION_PROJECT, "--project", "-p", help="Project title."),
         state: Path | None = typer.Option(None, "--state"),
         page_size: int = typer.Option(100, min=1),
         restart: bool = typer.Option(False),

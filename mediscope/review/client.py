@@ -105,7 +105,7 @@ class ReviewClient:
                 return int(project.id)
         return None
 
-    def ensure_project(self, title: str, label_config: str, description: str = "") -> int:
+    def ensure_project(self, title: str, label_config: str, description: str = "", model_version: str = "mediscope") -> int:
         """Reuse the project with this exact title, or create it (the server validates the XML)."""
         found = self.find_project(title)
         if found is not None:
@@ -116,6 +116,7 @@ class ReviewClient:
             title=title,
             label_config=label_config,
             description=description,
+            model_version=model_version,
         )
         log.info("created Label Studio project %s (%r)", project.id, title)
         return int(project.id)

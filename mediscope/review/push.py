@@ -24,6 +24,8 @@ from mediscope.review.tasks import ImageServing, build_tasks
 
 log = logging.getLogger(__name__)
 
+RECORD_KINDS = ("dialogue", "phi", "image")
+
 
 @dataclass
 class PushSummary:
@@ -113,6 +115,8 @@ def push_records(
     on_batch: Callable[[int], None] | None = None,
 ) -> PushSummary:
     """Push records as `kind` review tasks (see the module docstring for the guarantees)."""
+    if kind not in RECORD_KINDS:
+        raise ValueError(f"records are pushed as one of {', '.join(RECORD_KINDS)}, not {kind!r} (pairs: `review calibrate push`)")
     state = open_project(client, state_path, kind, project_title)
     serving = None
     if kind == "image":

@@ -35,12 +35,21 @@ def role_name(role: str, lang: str) -> str:
     return ROLE_NAMES.get(lang, ROLE_NAMES["en"]).get(role, role)
 
 
+# One model version for every pre-annotation: Label Studio pre-labels tasks from the predictions
+# of the project's model version, so per-record versions would leave tasks without pre-labels.
+MODEL_VERSION = "mediscope"
+
+
 def model_version(record: Record) -> str:
-    """Name the pre-annotation after the last stage that touched the record."""
+    return MODEL_VERSION
+
+
+def pipeline_version(record: Record) -> str:
+    """The last stage that touched the record, kept in the task data for traceability."""
     if record.provenance:
         last = record.provenance[-1]
         return f"{last.stage}-{last.version}-{last.config_hash}"
-    return "mediscope"
+    return "-"
 
 
 def dialogue_task(record: Record) -> tuple[str, dict[str, Any]]:
@@ -56,6 +65,7 @@ def dialogue_task(record: Record) -> tuple[str, dict[str, Any]]:
         "dialogue": [{"author": n, "text": t["text"]} for n, t in zip(names, turns, strict=True)],
         "turns": turns,
         "reports_text": reports,
+        "pipeline": pipeline_version(record),
     }
     result = [
         {"from_name": f"fix_{i}", "to_name": f"turn_{i}", "type": "textarea", "value": {"text": [turn.text]}}
@@ -99,7 +109,7 @@ def phi_tasks(record: Record, only_with_spans: bool = False) -> list[tuple[str, 
                     }
                 )
         key = f"{record.id}|{field_name}"
-        data = {"key": key, "record_id": record.id, "field": field_name, "text": text, "spans_drawn": draw}
+        data = {"key": key, "record_id": record.id, "field": field_name, "text": text, "spans_drawn": draw, "pipeline": pipeline_version(record)}
         out.append((key, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}))
     return out
 
@@ -168,6 +178,7 @@ def image_tasks(record: Record, serving: ImageServing) -> list[tuple[str, dict[s
             "image": serving.publish(record, img.id),
             "width": img.width,
             "height": img.height,
+            "pipeline": pipeline_version(record),
         }
         out.append((key, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}))
     return out

@@ -87,6 +87,15 @@ def dialogue_records() -> list[Record]:
 
 @pytest.fixture
 def phi_record() -> Record:
+    return make_phi_record()
+
+
+@pytest.fixture
+def image_record() -> Record:
+    return make_image_record()
+
+
+def make_phi_record() -> Record:
     """Detection-only output (status pending): spans index the shown text."""
     text = "My name is John Smith and I live in Springfield, call 555-0100."
     spans = [
@@ -103,8 +112,7 @@ def phi_record() -> Record:
     )
 
 
-@pytest.fixture
-def image_record() -> Record:
+def make_image_record() -> Record:
     data = _png(200, 100)
     import hashlib
 
