@@ -180,3 +180,35 @@ def test_shown_choice_values_are_read_like_aliases(dialogue_records: list[Record
     (out,) = merge_annotations([rec], [_item(1, task, ("a@x", result, "1"))], kind="dialogue").kept
     assert out.review.status == ReviewStatus.needs_fix
     assert out.review.reasons == ["phi_left", "wrong_role"]
+
+
+def test_gate_in_a_pipeline_run(dialogue_records: list[Record], tmp_path: Path) -> None:
+    """The gate as pipelines use it: YAML alias, runner, rejects file, in = out + rejected."""
+    import yaml
+
+    from mediscope.io.shards import iter_records, write_records
+    from mediscope.runner import run_pipeline
+
+    recs = [r.model_copy(deep=True) for r in dialogue_records]
+    src = tmp_path / "in.jsonl"
+    write_records(recs, src)
+    tasks = {r.id: build_tasks(r, "dialogue")[0][1] for r in recs}
+    snap = tmp_path / "proj.annotations.jsonl"
+    lines = [_item(i, tasks[r.id], ("a@x", dialogue_result("accepted"), "1")) for i, r in enumerate(recs[:3])]
+    lines.append(_item(9, tasks[recs[3].id], ("a@x", dialogue_result("rejected", reasons=("medical_error",)), "1")))
+    snap.write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in lines), encoding="utf-8")
+    pipeline = tmp_path / "review.yaml"
+    pipeline.write_text(yaml.safe_dump({
+        "name": "review-gate",
+        "reader": {"format": "jsonl", "path": str(src)},
+        "stages": [{"stage": "review_gate", "config": {"annotations": str(snap)}}],
+        "writer": {"path": str(tmp_path / "run"), "format": "jsonl"},
+        "batch_size": 3,
+    }))
+    manifest = run_pipeline(pipeline)
+    kept = list(iter_records(tmp_path / "run"))
+    assert sorted(r.id for r in kept) == sorted(r.id for r in recs[:3])
+    assert all(r.review.status == ReviewStatus.accepted for r in kept)
+    stage = next(st for st in manifest["stages"] if st["name"] == "review_gate")  # after the reader's entry
+    assert (stage["in"], stage["out"], stage["rejected"]) == (len(recs), 3, len(recs) - 3)
+    assert stage["reasons"] == {"review_pending": len(recs) - 4, "review_rejected": 1}

@@ -142,6 +142,11 @@ def test_calibration_round_trip(ls_server, client, tmp_path: Path) -> None:  # n
         client.create_annotation(st.tasks[pid], pairwise_result(proactiveness="A", accuracy=acc, usefulness="A", language="tie"))
     client.create_annotation(st.tasks["p0"], pairwise_result(proactiveness="A", accuracy="A", usefulness="A", language="tie"), completed_by=second)
 
+    status = json.loads(_cli(ls_server, "review", "status", "--kind", "pairwise", "--state", str(state), "--json"))
+    assert (status["tasks"], status["annotated"], status["multi_annotated"]) == (4, 4, 1)
+    assert [a["control"] for a in status["agreement"]] == ["proactiveness", "accuracy", "usefulness", "language"]
+    assert all(a["items"] == 1 and a["observed"] == 1.0 for a in status["agreement"])
+
     choices = tmp_path / "experts.jsonl"
     assert "5 expert choices on 4 pairs" in _cli(ls_server, "review", "calibrate", "pull", "-o", str(choices), "--state", str(state))
     lines = [json.loads(x) for x in choices.read_text().splitlines()]
