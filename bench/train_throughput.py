@@ -116,8 +116,9 @@ def synthetic_published(folder: Path, tokenizer, n_rows: int, max_tokens: int, s
         "messages": List({"role": Value("string"), "content": List({"type": Value("string"), "text": Value("string")})}),
         "images": List(Image()), "n_turns": Value("int32"), "meta": Value("string"),
     })
-    (folder / "data").mkdir(parents=True, exist_ok=True)
-    Dataset.from_list(rows, features=features).to_parquet(str(folder / "data" / "train-00000-of-00001.parquet"))
+    from mediscope.train.data import write_split
+
+    write_split(Dataset.from_list(rows, features=features), folder, "train")
     return lengths
 
 
@@ -235,7 +236,9 @@ def run_crpo_split(args, tiny: bool, device: str, dtype, workdir: Path) -> dict:
     cps = [[{"model": f"cp{j}", "response": f"counterpart {j}: rest and get an ECG" + "!" * j} for j in range(args.k)]] * len(ds)
     ds = ds.add_column("counterparts", cps, feature=datasets.List({"model": datasets.Value("string"),
                                                                     "response": datasets.Value("string")}))
-    ds.to_parquet(str(folder / "data" / "train-00000-of-00001.parquet"))
+    from mediscope.train.data import write_split
+
+    write_split(ds, folder, "train")
     trainer_kwargs = {"max_steps": args.crpo_steps, "per_device_train_batch_size": args.crpo_batch,
                       "num_generations": args.num_generations, "max_completion_length": args.completion_length,
                       "logging_steps": 1, "save_strategy": "no", "report_to": "none",

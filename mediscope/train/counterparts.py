@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from mediscope.train.config import CounterpartModel, CounterpartsSettings
-from mediscope.train.data import load_published, message_text, split_last_assistant
+from mediscope.train.data import load_published, message_text, split_last_assistant, write_split
 
 log = logging.getLogger(__name__)
 
@@ -120,8 +120,8 @@ def add_counterparts(
     out = Path(output)
     if out.resolve() == Path(data).resolve():
         raise ValueError("output must differ from the input dataset (published data is never edited in place)")
-    (out / "data").mkdir(parents=True, exist_ok=True)
     counts: dict[str, int] = {}
+    files: dict[str, list[str]] = {}
     column = datasets.List({"model": datasets.Value("string"), "response": datasets.Value("string")})
     for split in splits:
         try:
@@ -142,10 +142,10 @@ def add_counterparts(
         if "counterparts" in ds.column_names:
             ds = ds.remove_columns("counterparts")
         ds = ds.add_column("counterparts", cps, feature=column)
-        ds.to_parquet(str(out / "data" / f"{split}-00000-of-00001.parquet"))
+        files[split] = [f"data/{write_split(ds, out, split).name}"]
         counts[split] = len(ds)
         log.info("%s: %d rows x %d counterparts", split, len(ds), len(settings.models))
-    write_card(Path(data) / "README.md", out / "README.md", {s: [f"data/{s}-00000-of-00001.parquet"] for s in counts})
+    write_card(Path(data) / "README.md", out / "README.md", files)
     return counts
 
 

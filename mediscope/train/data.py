@@ -15,6 +15,7 @@ and renders Qwen2.5-VL's template. What this module adds:
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 from pathlib import Path
@@ -166,3 +167,24 @@ def crpo_dataset(settings: DataSettings, k: int, max_prompt_turns: int | None = 
     if len(ds) == 0:
         raise DatasetError(f"{settings.path}: no row has a user turn before a doctor answer")
     return ds
+
+
+def write_split(ds, folder: str | Path, split: str) -> Path:
+    """Write one split as ``data/<split>-00000-of-00001-<content hash>.parquet`` (replacing older shards).
+
+    The content hash in the name matters: ``datasets`` keys its cache on the folder name and the
+    data-file names, so rewriting a folder under the same names can load the previous rows.
+    """
+    data = Path(folder) / "data"
+    data.mkdir(parents=True, exist_ok=True)
+    tmp = data / f".{split}.tmp.parquet"
+    ds.to_parquet(str(tmp))
+    h = hashlib.sha256()
+    with tmp.open("rb") as f:
+        for chunk in iter(lambda: f.read(1 << 20), b""):
+            h.update(chunk)
+    target = data / f"{split}-00000-of-00001-{h.hexdigest()[:10]}.parquet"
+    for old in data.glob(f"{split}-*.parquet"):
+        old.unlink()
+    tmp.rename(target)
+    return target

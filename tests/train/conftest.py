@@ -106,11 +106,12 @@ def write_published(folder: Path, multimodal: bool, n: int = 8, k_counterparts: 
     """A published dataset folder: data/<split>-00000-of-00001.parquet + a README card."""
     from datasets import Dataset
 
-    (folder / "data").mkdir(parents=True, exist_ok=True)
+    from mediscope.train.data import write_split
+
     for split, count, seed in (("train", n, 0), ("validation", 2, 1), ("test", 2, 2)):
         rows = make_rows(count, multimodal, k_counterparts, seed=seed)
         ds = Dataset.from_list(rows, features=features(bool(k_counterparts)))
-        ds.to_parquet(str(folder / "data" / f"{split}-00000-of-00001.parquet"))
+        write_split(ds, folder, split)
     (folder / "README.md").write_text("---\nlicense: cc-by-4.0\n---\n# tiny test corpus\n", encoding="utf-8")
     return folder
 

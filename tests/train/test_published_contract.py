@@ -97,3 +97,37 @@ def test_counterparts_then_crpo_rows_from_published(published, tmp_path):
     import datasets
 
     assert set(datasets.load_dataset(str(tmp_path / "cp"))) == {"train", "validation"}
+
+
+@pytest.mark.slow
+def test_crpo_step_on_mixed_image_and_text_prompts(published, tiny_model_dir, tmp_path):
+    """Published rows with and without images train together in one GRPO batch."""
+    from mediscope.testing import ChatServer
+    from mediscope.train.config import CounterpartsSettings, CRPORecipe
+    from mediscope.train.counterparts import add_counterparts
+    from mediscope.train.crpo import build_crpo_trainer
+
+    with ChatServer(responder=lambda body: f"{body['model']} answer") as server:
+        cfg = CounterpartsSettings(
+            models=[{"name": f"cp{j}", "model": f"m{j}", "base_url": server.base_url} for j in range(2)],
+            cache_dir=str(tmp_path / "c"),
+        )
+        add_counterparts(published, tmp_path / "cp", cfg, splits=("train",), show_progress=False)
+
+    class Judge:
+        async def compare_many(self, items):
+            return [{d: ("win" if len(a) % 2 else "loss") for d in ("proactiveness", "accuracy", "usefulness", "language")}
+                    for _, a, _ in items]
+
+    recipe = CRPORecipe(
+        name="mixed", model={"path": str(tiny_model_dir), "dtype": "float32"},
+        data={"path": str(tmp_path / "cp"), "shuffle_seed": None}, output_dir=str(tmp_path / "o"),
+        reward={"k": 2},
+        trainer={"max_steps": 1, "per_device_train_batch_size": 8, "num_generations": 2, "max_completion_length": 6,
+                 "use_cpu": True, "report_to": "none", "save_strategy": "no", "logging_steps": 1},
+    )
+    trainer, _ = build_crpo_trainer(recipe, judge=Judge())
+    n_images = [len(x) for x in trainer.train_dataset["images"]]
+    assert 0 in n_images and 1 in n_images, (n_images, trainer.train_dataset["id"])
+    trainer.train()
+    assert trainer.state.global_step == 1
