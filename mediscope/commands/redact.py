@@ -86,6 +86,9 @@ def register(app: typer.Typer) -> None:
         verify: bool = typer.Option(
             True, "--verify/--no-verify", help="Re-OCR each redacted image; fail it if PHI is still read."
         ),
+        verify_engine: str | None = typer.Option(
+            None, help="A second, independent OCR engine for verification (e.g. tesseract)."
+        ),
         pad_ratio: float = typer.Option(0.15, help="Box padding as a fraction of the line height."),
         output_format: str = typer.Option("PNG", "--format", help="PNG (lossless, default) or JPEG."),
         keep_names: bool = typer.Option(
@@ -116,6 +119,7 @@ def register(app: typer.Typer) -> None:
                     "analyzer": analyzer,
                     "lang": lang,
                     "verify": verify,
+                    "verify_engine": verify_engine,
                     "pad_ratio": pad_ratio,
                     "output_format": output_format.upper(),
                     "limits": {"cmyk": cmyk, "high_bit_depth": high_bit_depth},

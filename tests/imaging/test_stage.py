@@ -156,3 +156,14 @@ def test_dicom_burned_in_no_skips_ocr(scripted_layout):
     engine2 = ScriptedEngine(scripted_layout)
     ImageDeidStage({"dicom_burned_in": "always"}, engine=engine2, analyzer=toy_analyzer)([rec])
     assert engine2.calls == 2
+
+
+def test_independent_verifier_catches_what_the_engine_misses(scripted_layout):
+    data = _png_with_exif(scripted_layout)
+    reader = ScriptedEngine(scripted_layout[2:])  # misses the name and phone lines entirely
+    verifier = ScriptedEngine(scripted_layout)  # reads everything
+    stage = ImageDeidStage({}, engine=reader, analyzer=toy_analyzer, verifier=verifier)
+    out = stage([_record("v", [_image(data)], kind="image")]).kept[0]
+    assert verifier.calls >= 1
+    assert {s.entity_type for s in out.deid.spans} == {"PERSON", "PHONE_NUMBER"}  # found in pass 2
+    assert out.meta["image_deid"]["img1"]["passes"] == 2

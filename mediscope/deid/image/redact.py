@@ -111,8 +111,12 @@ class ImageRedactor:
         verify: bool = True,
         max_passes: int = 2,
         min_residual_chars: int = 2,
+        verifier: OcrEngine | None = None,
     ) -> None:
         self.engine = engine
+        # an independent reader for verification (e.g. Tesseract behind PP-OCR) catches text the
+        # redaction engine itself cannot read, and therefore could not have redacted
+        self.verifier = verifier or engine
         self.analyzer = analyzer
         self.pad_px = pad_px
         self.pad_ratio = pad_ratio
@@ -170,14 +174,14 @@ class ImageRedactor:
         findings = self.find(lines, image.size)
         redacted = self.fill_boxes(image, [f.box for f in findings]) if findings else image.copy()
         outcome = RedactionOutcome(image=redacted, lines=lines, findings=findings)
-        if not self.verify or not findings:
-            # nothing was filled, so a re-read would see the very same pixels (OCR is
-            # deterministic) and the analyzer would find nothing again: skip the second OCR
+        if not self.verify or (not findings and self.verifier is self.engine):
+            # nothing was filled, so the same engine re-reading would see the very same pixels
+            # (OCR is deterministic) and the analyzer would find nothing again: skip that read
             return outcome
         secrets = {_normalise(lines[f.line].text[f.start : f.end]) for f in findings}
         secrets = {s for s in secrets if self._checkable(s)}
         for passno in range(2, self.max_passes + 2):
-            again = self.engine.read(outcome.image)
+            again = self.verifier.read(outcome.image)
             new = self.find(again, image.size, passno=passno)
             readable = _normalise("".join(line.text for line in again))
             leaked = sorted(s for s in secrets if s in readable)

@@ -60,6 +60,11 @@ class ImageDeidConfig(StageConfig):
         default=True, description="Re-OCR redacted images and fail records with readable PHI."
     )
     max_passes: int = Field(default=2, ge=1, description="Redaction passes before giving up on an image.")
+    verify_engine: Literal["rapidocr", "paddleocr", "tesseract"] | None = Field(
+        default=None,
+        description="A second, independent OCR engine for verification (default: the same engine).",
+    )
+    verify_engine_options: dict[str, Any] = Field(default_factory=dict)
     limits: ImageLimits = Field(default_factory=ImageLimits)
     output_format: Literal["PNG", "JPEG"] = "PNG"
     report_text: Literal["fill", "replace", "keep"] = Field(
@@ -86,10 +91,12 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         *,
         engine: Any = None,
         analyzer: Any = None,
+        verifier: Any = None,
     ) -> None:
         super().__init__(config)
         self._engine = engine
         self._analyzer = analyzer
+        self._verifier = verifier
         self._redactor: Any = None
 
     def setup(self) -> None:
@@ -101,6 +108,9 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
         cfg = self.config
         engine = self._engine or create_engine(cfg.engine, **cfg.engine_options)
         analyzer = LineAnalyzer(self._analyzer or cfg.analyzer, lang=cfg.lang, min_score=cfg.min_score)
+        verifier = self._verifier
+        if verifier is None and cfg.verify_engine is not None:
+            verifier = create_engine(cfg.verify_engine, **cfg.verify_engine_options)
         self._redactor = ImageRedactor(
             engine,
             analyzer,
@@ -109,6 +119,7 @@ class ImageDeidStage(Stage[ImageDeidConfig]):
             fill=tuple(cfg.fill),
             verify=cfg.verify,
             max_passes=cfg.max_passes,
+            verifier=verifier,
         )
 
     def process(self, batch: list[Record]) -> StageResult:
