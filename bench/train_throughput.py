@@ -273,7 +273,7 @@ def run_crpo_split(args, tiny: bool, device: str, dtype, workdir: Path) -> dict:
         trainer._calculate_rewards = timed("judging", trainer._calculate_rewards)
         trainer.train()
         judge_requests = len(server.requests)
-    steps = [e - s for s, e in zip(clock.starts, clock.ends)]
+    steps = [e - s for s, e in zip(clock.starts, clock.ends, strict=False)]
     w = min(args.warmup, len(steps) - 1)
     step = sum(steps[w:]) / len(steps[w:])
     gen = sum(spans["generation"][w:]) / max(1, len(spans["generation"][w:]))

@@ -90,12 +90,12 @@ async def _generate(rows: list[dict[str, Any]], settings: CounterpartsSettings, 
             return done.content
 
         results = await asyncio.gather(
-            *(asyncio.gather(*(one(row, m, c) for m, c in zip(settings.models, clients))) for row in rows)
+            *(asyncio.gather(*(one(row, m, c) for m, c in zip(settings.models, clients, strict=True))) for row in rows)
         )
     finally:
         for c in clients:
             await c.aclose()
-    return [[{"model": m.name, "response": r} for m, r in zip(settings.models, answers)] for answers in results]
+    return [[{"model": m.name, "response": r} for m, r in zip(settings.models, answers, strict=True)] for answers in results]
 
 
 def add_counterparts(
@@ -137,7 +137,7 @@ def add_counterparts(
         with Progress(disable=not show_progress) as bar:
             task = bar.add_task(f"counterparts [{split}]", total=len(ds) * len(settings.models))
             cps = run_sync(
-                _generate(list(rows), settings, send_images, progress=lambda: bar.advance(task))
+                _generate(list(rows), settings, send_images, progress=lambda t=task: bar.advance(t))
             )
         if "counterparts" in ds.column_names:
             ds = ds.remove_columns("counterparts")

@@ -167,7 +167,7 @@ class CounterpartReward:
     def __call__(self, prompts: list[Any], completions: list[Any], **columns: Any) -> list[float]:
         n = len(completions)
         contexts = columns.get("context") or [None] * n
-        ctx = [_context(p, c) for p, c in zip(prompts, contexts)]
+        ctx = [_context(p, c) for p, c in zip(prompts, contexts, strict=True)]
         texts = [completion_text(c) for c in completions]
         if self.mode == "crpo":
             counterparts = columns.get("counterparts")
@@ -186,7 +186,7 @@ class CounterpartReward:
         # One judge call per distinct (context, completion, counterpart) in the whole batch.
         unique: OrderedDict[tuple[str, str, str], tuple[Context, str, str]] = OrderedDict()
         plan: list[list[tuple[str, str, str]]] = []
-        for c, text, cps in zip(ctx, texts, counterparts):
+        for c, text, cps in zip(ctx, texts, counterparts, strict=True):
             responses = [cp["response"] if isinstance(cp, Mapping) else str(cp) for cp in (cps or [])][: self.k]
             if len(responses) < self.k:
                 raise ValueError(f"a prompt has {len(responses)} counterparts; the reward needs k={self.k}")
@@ -202,7 +202,7 @@ class CounterpartReward:
         verdicts = await self.judge.compare_many(items)
         if len(verdicts) != len(items):
             raise RuntimeError(f"judge returned {len(verdicts)} verdicts for {len(items)} pairs")
-        by_key = dict(zip(unique.keys(), verdicts))
+        by_key = dict(zip(unique.keys(), verdicts, strict=True))
         rewards = [relative_reward([by_key[k] for k in keys], self.dimensions) for keys in plan]
         all_v = [by_key[k] for keys in plan for k in keys]
         self.last_stats = {
@@ -214,7 +214,7 @@ class CounterpartReward:
     async def _absolute(self, ctx: list[Context], texts: list[str]) -> list[float]:
         unique: OrderedDict[tuple[str, str], tuple[Context, str]] = OrderedDict()
         keys = []
-        for c, text in zip(ctx, texts):
+        for c, text in zip(ctx, texts, strict=True):
             key = (json.dumps(c, ensure_ascii=False, sort_keys=True), text)
             unique.setdefault(key, (c, text))
             keys.append(key)
@@ -223,7 +223,7 @@ class CounterpartReward:
             scores = await many(list(unique.values()))
         else:
             scores = await asyncio.gather(*(self.judge.score(c, t) for c, t in unique.values()))
-        by_key = dict(zip(unique.keys(), scores))
+        by_key = dict(zip(unique.keys(), scores, strict=True))
         per = [by_key[k] for k in keys]
         self.last_stats = {f"score/{d}": sum(float(s[d]) for s in per) / len(per) for d in self.dimensions}
         return [absolute_reward(s, self.dimensions) for s in per]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from mediscope.train.config import CRPORecipe, SFTRecipe, load_recipe, parse_overrides
+from mediscope.train.config import CRPORecipe, DataSettings, SFTRecipe, load_recipe, parse_overrides
 from mediscope.train.data import (
     DatasetError,
     crpo_dataset,
@@ -17,7 +17,6 @@ from mediscope.train.data import (
     split_last_assistant,
     strip_images,
 )
-from mediscope.train.config import DataSettings
 
 
 @pytest.mark.parametrize("name", ["sft_text.yaml", "sft_multimodal.yaml", "crpo.yaml"])

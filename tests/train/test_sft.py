@@ -148,7 +148,7 @@ def test_packed_rows_do_not_attend_across_sequences(tiny_model_dir, text_dataset
     with torch.no_grad():
         packed = model(input_ids=batch["input_ids"], position_ids=pos).logits[0]
         bounds = starts + [pos.shape[-1]]
-        for s, e in zip(bounds, bounds[1:]):
+        for s, e in zip(bounds, bounds[1:], strict=False):
             alone = model(input_ids=batch["input_ids"][:, s:e]).logits[0]
             assert torch.allclose(packed[s:e], alone, atol=1e-5), (s, e)
     trainer.train()  # and the packed batches train, with real tokens counted
