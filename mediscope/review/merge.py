@@ -38,6 +38,7 @@ VERSION = "1"
 SEVERITY = ("accepted", "edited", "needs_fix", "rejected")  # least to most severe
 EXPERT = "expert_review"
 BOX_TOLERANCE_PX = 2
+META_KEY = "review_by_kind"  # record.meta[META_KEY][kind] = {"status", "reasons"}
 
 
 # -- reading Label Studio results ------------------------------------------------------------
@@ -266,6 +267,15 @@ def _apply_image(record: Record, item: dict[str, Any], outcome: TaskOutcome) -> 
     return decision
 
 
+def combine(decisions: list[str]) -> str:
+    """One status from several: the most severe, but `pending` while anything is unreviewed,
+    unless something is already known to be wrong (needs_fix/rejected)."""
+    if "pending" in decisions:
+        worst = [d for d in decisions if d in ("rejected", "needs_fix")]
+        return max(worst, key=SEVERITY.index) if worst else "pending"
+    return max(decisions, key=SEVERITY.index)
+
+
 APPLIERS = {"dialogue": _apply_dialogue, "phi": _apply_phi, "image": _apply_image}
 
 
@@ -319,17 +329,19 @@ def merge_annotations(
             result.counts["not_pushed"] += 1
             result.kept.append(record)
             continue
-        if "pending" in decisions:
-            status = "pending"
-            # Rejections and needs-fix of the annotated part still count.
-            worst = [d for d in decisions if d in ("rejected", "needs_fix")]
-            status = max(worst, key=SEVERITY.index) if worst else "pending"
-        else:
-            status = max(decisions, key=SEVERITY.index)
+        kind_status = combine(decisions)
+        # A record can go through several review kinds (proofreading, then PHI review): each
+        # kind's latest outcome is kept in meta, and the record's status is their combination,
+        # so a later kind never hides an earlier rejection and a re-pull can change its own kind.
+        per_kind = dict(record.meta.get(META_KEY) or {})
+        per_kind[kind] = {"status": kind_status, "reasons": reasons}
+        record.meta[META_KEY] = per_kind
+        status = combine([v["status"] for v in per_kind.values()])
+        all_reasons = [r for v in per_kind.values() for r in v["reasons"]]
         review = record.review
         review.status = ReviewStatus(status)
         review.reviewers = sorted(set(review.reviewers) | reviewers)
-        review.reasons = reasons
+        review.reasons = list(dict.fromkeys(all_reasons))
         review.task_id = int(items[0]["task_id"]) if items else review.task_id
         review.comment = " | ".join(comments) or review.comment
         note_edits = [e.field for e in review.edits[edits_before:]]
@@ -344,7 +356,7 @@ def merge_annotations(
         )
         result.counts[status] += 1
         if status == "rejected":
-            why = ", ".join(reasons) or "no reason given"
+            why = ", ".join(review.reasons) or "no reason given"
             result.rejected.append(
                 Rejection(reason="review_rejected", detail=f"rejected by {', '.join(sorted(reviewers)) or 'expert'}: {why}", stage=STAGE, record=record)
             )

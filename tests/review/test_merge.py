@@ -212,3 +212,21 @@ def test_gate_in_a_pipeline_run(dialogue_records: list[Record], tmp_path: Path) 
     stage = next(st for st in manifest["stages"] if st["name"] == "review_gate")  # after the reader's entry
     assert (stage["in"], stage["out"], stage["rejected"]) == (len(recs), 3, len(recs) - 3)
     assert stage["reasons"] == {"review_pending": len(recs) - 4, "review_rejected": 1}
+
+
+def test_several_review_kinds_combine(phi_record: Record) -> None:
+    """Proofreading edits, then a PHI review: the record's status reflects both kinds."""
+    rec = phi_record.model_copy(deep=True)
+    dlg = _item(1, build_tasks(rec, "dialogue")[0][1], ("a@x", dialogue_result("accepted", {1: "How long have you had it?"}, turns=_shown(rec)), "1"))
+    (rec,) = merge_annotations([rec], [dlg], kind="dialogue").kept
+    assert rec.review.status == ReviewStatus.edited
+    tasks = dict(build_tasks(rec, "phi"))
+    text = rec.turns[0].text
+    phi_ok = [_item(2, t, ("b@x", phi_result("accepted", [(11, 21, "PERSON"), (36, 47, "LOCATION")] if k.endswith("[0].text") else [], text), "1"))
+              for k, t in tasks.items()]
+    (both,) = merge_annotations([rec.model_copy(deep=True)], phi_ok, kind="phi").kept
+    assert both.review.status == ReviewStatus.edited  # accepted PHI review does not hide the edit
+    assert both.meta["review_by_kind"] == {"dialogue": {"status": "edited", "reasons": []}, "phi": {"status": "accepted", "reasons": []}}
+    phi_bad = [_item(2, t, ("b@x", phi_result("rejected", [], text), "1")) for t in tasks.values()]
+    res = merge_annotations([rec.model_copy(deep=True)], phi_bad, kind="phi")
+    assert [r.reason for r in res.rejected] == ["review_rejected"]
