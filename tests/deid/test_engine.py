@@ -96,3 +96,45 @@ def test_empty_and_phi_free_texts(deider):
 def test_unsupported_language_is_a_clear_error():
     with pytest.raises(ValueError, match="unsupported language"):
         Deidentifier()._build("fr")
+
+
+@pytest.mark.slow
+def test_fast_path_matches_presidio_analyzer_engine(deider):
+    """The batched path must find exactly what `AnalyzerEngine.analyze` finds with the same registry."""
+    from mediscope.deid.evaluation import load_evalset
+
+    items = load_evalset()
+    for lang in ("zh", "en"):
+        texts = [it.text for it in items if it.lang == lang][:120]
+        fast = deider.analyze_batch(texts, lang)
+        slow = deider.analyze_with_presidio(texts, lang)
+        assert [[(s.start, s.end, s.entity_type) for s in x] for x in fast] == \
+               [[(s.start, s.end, s.entity_type) for s in x] for x in slow]
+
+
+def test_batch_of_records_isolates_a_failing_record(deider, monkeypatch):
+    recs = [Record(id=f"r{i}", source=Source(dataset="t"), case_id=f"c{i}", lang="zh",
+                   turns=[Turn(role="patient", text=t)]) for i, t in enumerate(["我是张伟", "电话13812345678", "多喝水"])]
+    original = deider._replace
+
+    def flaky(texts, langs, spans, case_key):
+        if case_key == "c1":
+            raise DeidError("boom")
+        return original(texts, langs, spans, case_key)
+
+    monkeypatch.setattr(deider, "_replace", flaky)
+    out = deider.deidentify_records(recs)
+    assert isinstance(out[1], DeidError)
+    assert out[0].deid.status.value == "passed" and "张伟" not in out[0].turns[0].text
+    assert out[2].turns[0].text == "多喝水"
+
+
+@pytest.mark.slow
+def test_parallel_analyzer_matches_single_process(deider):
+    from mediscope.deid.parallel import ParallelAnalyzer
+
+    texts = [ZH, EN, "多喝水", "Call 555-123-4567"] * 3
+    with ParallelAnalyzer(workers=2, chunk_size=4) as pa:
+        par = pa.analyze(texts, "auto")
+    single = deider.analyze_batch(texts, "auto")
+    assert [[(s.start, s.end) for s in x] for x in par] == [[(s.start, s.end) for s in x] for x in single]

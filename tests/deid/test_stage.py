@@ -38,7 +38,7 @@ def test_stage_rejects_on_engine_failure(deider, monkeypatch):
     def boom(record):
         raise RuntimeError("engine exploded")
 
-    monkeypatch.setattr(stage.engine, "deidentify_record", boom)
+    monkeypatch.setattr(stage.engine, "_build_record", lambda *a: boom(None))
     res = stage([_rec(1, "我是张伟")])
     assert not res.kept and len(res.rejected) == 1
     rej = res.rejected[0]

@@ -67,10 +67,16 @@ class RegexRecognizer(EntityRecognizer):
         norm = normalize(text)
         wanted = set(entities) if entities else None
         out: list[RecognizerResult] = []
+        digit: bool | None = None  # computed once per text, shared by all digit-needing rules
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
-            if rule.needs is not None and not rule.needs(norm):
+            if rule.needs is has_digit:
+                if digit is None:
+                    digit = any(ch.isdigit() for ch in norm)
+                if not digit:
+                    continue
+            elif rule.needs is not None and not rule.needs(norm):
                 continue
             for m in rule.compiled.finditer(norm):
                 start, end = m.span(rule.group)

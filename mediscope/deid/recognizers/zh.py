@@ -122,13 +122,20 @@ def _address_ok(value: str) -> bool:
     return len(value) >= 4 and bool(_ADDR_NUMBERED.search(value) or _ADDR_ADMIN.search(value[:-1]))
 
 
+_ADDRESS_HINT = frozenset("省市区县旗镇乡路街巷村屯弄苑园寓厦楼栋室址住")
+
+
+def _address_hint(text: str) -> bool:
+    return not _ADDRESS_HINT.isdisjoint(text)
+
+
 def address_rules() -> list[Rule]:
     return [
-        Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok),
-        Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8,
+        Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
+        Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
-        Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7),
-        Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=lambda v: 2 <= len(v) <= 40),
+        Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
+        Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=lambda v: 2 <= len(v) <= 40, needs=_address_hint),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
     ]
 
@@ -223,8 +230,15 @@ _SURNAME_RE = regex.compile(_SURNAME)
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
 
 
+_CLINICAL_BY_LEN: dict[int, frozenset[str]] = {}
+for _p in lexicon.CLINICAL_PREFIXES_ZH:
+    _CLINICAL_BY_LEN.setdefault(len(_p), set()).add(_p)  # type: ignore[attr-defined]
+_CLINICAL_BY_LEN = {k: frozenset(v) for k, v in _CLINICAL_BY_LEN.items()}
+
+
 def _is_clinical(candidate: str, following: str = "") -> bool:
-    if any(candidate.startswith(p) for p in lexicon.CLINICAL_PREFIXES_ZH):
+    """A clinical word (高热, 白细胞...) or an eponym (马凡 before 综合征)."""
+    if any(candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
         return True
     return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH)
 
@@ -351,7 +365,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                     continue
                 out.append(self._result(s, e, 0.75, how))
 
-        if self.use_jieba:
+        # jieba candidates need a person cue nearby anyway, so texts without any cue skip the
+        # segmentation entirely (most of the cost of this recognizer).
+        if self.use_jieba and any(c in norm for c in lexicon.PERSON_CONTEXT_ZH):
             pos = 0
             for tok in self._jieba.cut(norm):
                 n = len(tok)

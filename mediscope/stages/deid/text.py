@@ -62,19 +62,31 @@ class TextDeidStage(Stage[TextDeidConfig]):
 
     def process(self, batch: list[Record]) -> StageResult:
         result = StageResult()
-        for rec in batch:
+        todo: list[int] = []
+        outcome: dict[int, Record | Exception | str] = {}
+        for i, rec in enumerate(batch):
             if rec.deid.status == DeidStatus.passed and not self.config.recheck:
-                result.kept.append(rec)
-                continue
-            if rec.deid.status == DeidStatus.failed:
-                result.reject(rec, DEID_FAILED, f"marked failed before this stage: {rec.deid.detail or ''}".strip())
-                continue
+                outcome[i] = rec
+            elif rec.deid.status == DeidStatus.failed:
+                outcome[i] = f"marked failed before this stage: {rec.deid.detail or ''}".strip()
+            else:
+                todo.append(i)
+        if todo:
             try:
-                result.kept.append(self.engine.deidentify_record(rec))
+                done = self.engine.deidentify_records([batch[i] for i in todo])
             except Exception as exc:  # noqa: BLE001 - any failure must reject, never pass on
-                log.warning("de-identification failed for %s: %s", rec.id, exc)
-                failed = rec.model_copy(deep=True)
-                failed.deid.status = DeidStatus.failed
-                failed.deid.detail = f"{type(exc).__name__}: {exc}"[:500]
-                result.reject(failed, DEID_FAILED, failed.deid.detail)
+                done = [exc] * len(todo)
+            outcome.update(zip(todo, done))
+        for i, rec in enumerate(batch):
+            out = outcome[i]
+            if isinstance(out, Record):
+                result.kept.append(out)
+                continue
+            detail = out if isinstance(out, str) else f"{type(out).__name__}: {out}"[:500]
+            if not isinstance(out, str):
+                log.warning("de-identification failed for %s: %s", rec.id, detail)
+            failed = rec.model_copy(deep=True)
+            failed.deid.status = DeidStatus.failed
+            failed.deid.detail = detail
+            result.reject(failed, DEID_FAILED, detail)
         return result
