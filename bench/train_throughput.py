@@ -188,8 +188,7 @@ def run_sft(name: str, trainer_kwargs: dict, args, data_dir: Path, tiny: bool, d
 
     cuda = device == "cuda"
     model, processor = build_model(tiny, device, dtype)
-    model.config._attn_implementation = attn if name == "ours" else "sdpa"
-    model.config.text_config._attn_implementation = model.config._attn_implementation
+    model.set_attn_implementation(attn if name == "ours" else "sdpa")
     recipe = SFTRecipe(name=f"bench-{name}", model={"path": "in-memory"}, data={"path": str(data_dir), "text_only": True},
                        output_dir=str(data_dir / f"out-{name}"), max_length=args.max_length, trainer=trainer_kwargs)
     trainer = build_sft_trainer(recipe, model=model, processor=processor)

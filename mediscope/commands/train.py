@@ -44,6 +44,12 @@ def _load(recipe: Path, sets: list[str], expected: str):
     return loaded
 
 
+def _fail(exc: Exception) -> None:
+    """Bad data or configuration: one clear line and exit code 2, not a traceback."""
+    typer.echo(f"error: {exc}", err=True)
+    raise typer.Exit(2) from exc
+
+
 def _report(outcome) -> None:
     if not outcome.is_main_process:  # one summary per run, not one per rank
         return
@@ -62,9 +68,15 @@ def sft(recipe: Path = RECIPE, sets: list[str] = SET) -> None:
     Run train/sft_text.yaml first, then train/sft_multimodal.yaml, whose `adapter:` resumes the
     text stage's LoRA. The adapter is saved to <output_dir>/adapter.
     """
+    from mediscope.train.data import DatasetError
     from mediscope.train.sft import run_sft
 
-    _report(run_sft(_load(recipe, sets, "sft")))
+    loaded = _load(recipe, sets, "sft")
+    try:
+        outcome = run_sft(loaded)
+    except DatasetError as exc:
+        _fail(exc)
+    _report(outcome)
 
 
 @train_app.command("crpo")
@@ -74,9 +86,16 @@ def crpo(recipe: Path = RECIPE, sets: list[str] = SET) -> None:
     Needs a dataset with a `counterparts` column (see `mediscope train counterparts`) and a judge
     endpoint (recipe `judge:`). `--set reward.mode=grpo-absolute` runs the absolute-score ablation.
     """
+    from mediscope.train.config import ConfigError
     from mediscope.train.crpo import run_crpo
+    from mediscope.train.data import DatasetError
 
-    _report(run_crpo(_load(recipe, sets, "crpo")))
+    loaded = _load(recipe, sets, "crpo")
+    try:
+        outcome = run_crpo(loaded)
+    except (DatasetError, ConfigError) as exc:
+        _fail(exc)
+    _report(outcome)
 
 
 @train_app.command("counterparts")
@@ -100,7 +119,13 @@ def counterparts(
     target = output or (Path(loaded.counterparts.output) if loaded.counterparts.output else None)
     if target is None:
         raise typer.BadParameter("no output folder: pass --output or set counterparts.output in the recipe")
-    counts = add_counterparts(loaded.data.path, target, loaded.counterparts, tuple(splits), send_images=images)
+    from mediscope.train.config import ConfigError
+    from mediscope.train.data import DatasetError
+
+    try:
+        counts = add_counterparts(loaded.data.path, target, loaded.counterparts, tuple(splits), send_images=images)
+    except (DatasetError, ConfigError) as exc:
+        _fail(exc)
     typer.echo(json.dumps({"output": str(target), "rows": counts}))
 
 

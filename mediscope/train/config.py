@@ -10,6 +10,7 @@ so a typo in a recipe fails before a GPU hour is spent.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -18,6 +19,10 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 DIMENSIONS = ("proactiveness", "accuracy", "usefulness", "language")
 LANGUAGE_MODEL_TARGETS = r".*language_model.*\.(q|k|v|o|gate|up|down)_proj"
+
+
+class ConfigError(ValueError):
+    """A recipe that cannot run as written (missing key, inconsistent settings)."""
 
 
 class _Strict(BaseModel):
@@ -232,3 +237,17 @@ def load_recipe(path: str | Path, overrides: dict[str, Any] | None = None) -> SF
     if cls is None:
         raise ValueError(f"recipe {path}: unknown stage {stage!r} (expected sft or crpo)")
     return cls.from_yaml(path, overrides)
+
+
+def require_api_key(base_url: str | None, api_key_env: str, who: str) -> None:
+    """Fail before training if a hosted endpoint's key is missing (local servers need none).
+
+    Without this, a missing key surfaces as a 401 inside the first GRPO step, after the model
+    has loaded; with ``base_url`` unset the client talks to the hosted OpenAI API.
+    """
+    hosted = base_url is None or "api.openai.com" in base_url
+    if hosted and not os.environ.get(api_key_env) and not os.environ.get("MEDISCOPE_LLM_BASE_URL"):
+        raise ConfigError(
+            f"{who}: no API key in ${api_key_env} for the hosted endpoint; set it, or set base_url "
+            "to your own OpenAI-compatible server"
+        )

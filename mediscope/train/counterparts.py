@@ -20,7 +20,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mediscope.train.config import CounterpartModel, CounterpartsSettings
+from mediscope.train.config import ConfigError, CounterpartModel, CounterpartsSettings, require_api_key
 from mediscope.train.data import load_published, message_text, split_last_assistant, write_split
 
 log = logging.getLogger(__name__)
@@ -113,13 +113,15 @@ def add_counterparts(
     from mediscope.train.reward import run_sync
 
     if not settings.models:
-        raise ValueError("no counterpart models configured (counterparts.models in the recipe)")
+        raise ConfigError("no counterpart models configured (counterparts.models in the recipe)")
     names = [m.name for m in settings.models]
     if len(set(names)) != len(names):
-        raise ValueError(f"counterpart model names must be unique: {names}")
+        raise ConfigError(f"counterpart model names must be unique: {names}")
+    for m in settings.models:
+        require_api_key(m.base_url, m.api_key_env, f"counterpart {m.name}")
     out = Path(output)
     if out.resolve() == Path(data).resolve():
-        raise ValueError("output must differ from the input dataset (published data is never edited in place)")
+        raise ConfigError("output must differ from the input dataset (published data is never edited in place)")
     counts: dict[str, int] = {}
     files: dict[str, list[str]] = {}
     column = datasets.List({"model": datasets.Value("string"), "response": datasets.Value("string")})

@@ -14,7 +14,7 @@ import logging
 from pathlib import Path
 from typing import Any
 
-from mediscope.train.config import CRPORecipe, JudgeSettings
+from mediscope.train.config import CRPORecipe, JudgeSettings, require_api_key
 from mediscope.train.reward import CounterpartReward
 from mediscope.train.sft import TrainOutcome, _last_checkpoint
 
@@ -26,6 +26,7 @@ def build_judge(settings: JudgeSettings, mode: str) -> Any:
     from mediscope.judge import AbsoluteJudge, PairwiseJudge
     from mediscope.llm import LLMClient, LLMConfig
 
+    require_api_key(settings.base_url, settings.api_key_env, f"judge {settings.model}")
     cfg: dict[str, Any] = {
         "model": settings.model,
         "concurrency": settings.concurrency,

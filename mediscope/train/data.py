@@ -38,6 +38,8 @@ def load_published(path: str | Path, split: str = "train"):
     import datasets
 
     p = Path(path)
+    if not p.exists() and (p.is_absolute() or str(path).startswith(".") or str(path).count("/") != 1):
+        raise DatasetError(f"{path}: no such dataset folder (and not a hub name like org/name)")
     if p.is_dir() and (p / "dataset_dict.json").is_file():
         dd = datasets.load_from_disk(str(p))
         if split not in dd:

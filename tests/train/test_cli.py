@@ -122,3 +122,20 @@ def test_counterparts_and_crpo_verbs(repo_root: Path, tiny_model_dir, mm_dataset
         judged = [b for b in server.bodies if b["model"] == "judge"]
     assert _last_json(run.output)["global_step"] == 1
     assert len(judged) == 2 * 4 * 2  # both orders x 4 completions x K=2 (distinct pairs)
+
+
+def test_clear_errors_for_missing_data_and_missing_key(repo_root: Path, tmp_path: Path, monkeypatch):
+    monkeypatch.delenv("OPENAI_API_KEY", raising=False)
+    monkeypatch.delenv("MEDISCOPE_LLM_BASE_URL", raising=False)
+    result = runner.invoke(app, [
+        "train", "counterparts", "--recipe", str(repo_root / "train" / "crpo.yaml"), "--output", str(tmp_path / "o"),
+        "--set", f"data.path={tmp_path / 'missing'}",
+    ])
+    assert result.exit_code == 2
+    assert "OPENAI_API_KEY" in result.output  # the hosted counterpart needs a key: refused before any call
+    result = runner.invoke(app, [
+        "train", "counterparts", "--recipe", str(repo_root / "train" / "crpo.yaml"), "--output", str(tmp_path / "o"),
+        "--set", f"data.path={tmp_path / 'missing'}",
+        "--set", "counterparts.models=[{name: a, model: m, base_url: 'http://127.0.0.1:9/v1'}]", "--set", "reward.k=1",
+    ])
+    assert result.exit_code == 2 and "no such dataset folder" in result.output
