@@ -69,18 +69,36 @@ def test_crpo_steps_change_adapter_and_reward_matches_judge(tiny_model_dir, crpo
 
     judge = HashJudge()
     trainer, reward = build_crpo_trainer(recipe(tiny_model_dir, crpo_dataset_dir, tmp_path / "out"), judge=judge)
+    returned: list[list[float]] = []
+    texts: list[str] = []
+    call = reward.__call__
+
+    class Recording:
+        __name__ = reward.__name__
+
+        def __call__(self, *a, **kw):
+            out = call(*a, **kw)
+            returned.append(out)
+            texts.extend(c[0]["content"] for c in kw["completions"])
+            return out
+
+    trainer.reward_funcs[0] = Recording()
     before = adapter_state(trainer.model)
     trainer.train()
     after = adapter_state(trainer.model)
     assert any(not (before[k] == after[k]).all() for k in before)
+    # each returned reward is the definition applied to the verdicts the judge gave
+    flat = [r for batch in returned for r in batch]
+    stored = [f"counterpart {j} answer " + "x" * (3 * j) for j in range(5)]
+    expected = [sum(_bit(t, b, d) for b in stored for d in DIMS) / (5 * len(DIMS)) for t in texts]
+    assert len(flat) == 2 * 4 and flat == pytest.approx(expected)
     # one judge call per generation batch, each with <= batch x K distinct pairs
     assert len(judge.batches) == 2 and all(0 < n <= 4 * 5 for n in judge.batches)
     # the counterparts the judge saw are the stored ones, the context is the patient's last turn
-    stored = {f"counterpart {j} answer " + "x" * (3 * j) for j in range(5)}
-    assert {b for _, _, b in judge.seen} == stored
+    assert {b for _, _, b in judge.seen} == set(stored)
     assert {c for c, _, _ in judge.seen} <= {"两周了。"}
     logged = [h["rewards/crpo_reward/mean"] for h in trainer.state.log_history if "rewards/crpo_reward/mean" in h]
-    assert len(logged) == 2 and all(0.0 <= r <= 1.0 for r in logged)
+    assert logged == pytest.approx([sum(b) / len(b) for b in returned])  # what TRL optimised is our reward
     assert set(reward.last_stats) >= {f"win_rate/{d}" for d in DIMS}
     # per-dimension win rates reach the trainer's logs
     assert all(f"crpo_reward/win_rate/{d}" in trainer.state.log_history[0] for d in DIMS)
