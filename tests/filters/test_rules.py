@@ -172,3 +172,11 @@ def test_batch_normalization_matches_single_record():
         make_record([("patient", ""), ("doctor", "ÉCOLE straße")], rid="d"),
     ]
     assert normalized_turns_batch(recs) == [normalized_turns(r) for r in recs]
+
+
+def test_kind_allow_list():
+    qa = make_record(ZH_DIALOGUE[:2], rid="qa")
+    qa.kind = "qa"
+    dialogue = make_record(ZH_DIALOGUE, rid="d")
+    stage = QualityFilterStage({**NO_PHI, "kinds": ["dialogue"]})
+    assert run(stage, [qa, dialogue]) == ({"d"}, {"qa": R.KIND})

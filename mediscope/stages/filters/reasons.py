@@ -4,6 +4,7 @@ from __future__ import annotations
 
 
 class FilterReason:
+    KIND = "kind"
     TOO_FEW_TURNS = "too_few_turns"
     TOO_MANY_TURNS = "too_many_turns"
     TOO_SHORT = "too_short"

@@ -1,9 +1,14 @@
 """`QualityFilterStage` (alias `filter`): per-record quality rules, each with its own reason.
 
-The checks run cheapest first and a record is rejected by the first one it fails, so the funnel
-shows one reason per removed record. Per-batch text measures (lengths, garbage and Han character
-counts) are computed column-wise with Polars, whose Rust regex engine handles Unicode classes
-(`\\p{Han}`) far faster than a Python loop; the remaining checks need per-record structure.
+Order of checks (a record is rejected by the first it fails, so the funnel shows one reason per
+removed record): kind, de-identification status, review status, turn count, role alternation,
+total/turn length, garbage ratio, repetition, language, scores (e.g. an LLM judge's), images,
+residual PHI (the most expensive, last).
+
+The text measures are computed for the whole batch up front, column-wise: lengths and
+garbage/Han character counts with Polars (its Rust regex engine handles Unicode classes such as
+`\\p{Han}` far faster than a Python loop), character n-gram repetition with NumPy hashing and a
+Polars group-by, normalization in one Polars pass, language ID with lingua in parallel.
 
 Kept records get their measures in `quality.scores` (so the report and later filters can use
 them); rejected ones get `quality.reject_reason`.
@@ -178,7 +183,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
                scores: dict[str, float]) -> tuple[str, str] | None:
         cfg = self.config
         if cfg.kinds is not None and rec.kind not in cfg.kinds:
-            return "kind", f"record kind {rec.kind!r} not in {cfg.kinds}"
+            return R.KIND, f"record kind {rec.kind!r} not in {cfg.kinds}"
         if cfg.require_deid_passed and rec.deid.status.value != "passed":
             return R.DEID_NOT_PASSED, f"deid.status is {rec.deid.status.value!r}"
         if rec.review.status not in cfg.review_allowed:
