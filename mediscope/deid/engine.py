@@ -124,6 +124,7 @@ class _LangPipe:
     entities: list[str] | None = None
 
 
+_CN_DIGITS = frozenset("零〇壹贰叁肆伍陆柒捌玖幺")
 _DOMAIN_HINT = re.compile(r"[A-Za-z0-9\-]\.[A-Za-z]{2,}|http|www", re.IGNORECASE)
 _NEEDS_DIGIT = {T.PHONE_NUMBER, T.US_SSN, T.CN_ID_CARD, T.MEDICAL_RECORD_NUMBER, T.ACCOUNT_NUMBER, T.INSURANCE_ID,
                 T.CREDIT_CARD, T.ZIP_CODE, T.IP_ADDRESS, T.DEVICE_ID, T.ID_NUMBER}
@@ -143,7 +144,7 @@ def _prefilter_entities(text: str, requested: list[str] | None, supported: list[
         drop.add(T.EMAIL_ADDRESS)
     if not _DOMAIN_HINT.search(norm):
         drop.add(T.URL)
-    if not any(ch.isdigit() for ch in norm):
+    if not any(ch.isdigit() for ch in norm) and _CN_DIGITS.isdisjoint(norm):
         drop |= _NEEDS_DIGIT
     return [e for e in wanted if e not in drop] or [T.PERSON]
 

@@ -48,10 +48,16 @@ def test_names_and_titles(found):
         "CT and MRI were ordered in cardiology for Crohn's disease.",
         "Symptoms for 3 days, two weeks ago, he is 65 years old.",
         "Bell's palsy and Down syndrome were ruled out.",
+        "He was diagnosed with Kawasaki disease.",
     ],
 )
 def test_clinical_content_is_kept(found, text):
     assert found(text, "en") == set(), text
+
+
+def test_self_introductions(found):
+    assert ("PERSON", "Priya") in found("Call me back tomorrow, I'm Priya.", "en")
+    assert not [v for t, v in found("I'm Sorry, I'm worried.", "en") if t == "PERSON"]
 
 
 def test_age_over_89(found):

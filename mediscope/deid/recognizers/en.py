@@ -197,6 +197,9 @@ _EN_NAME_CUE = regex.compile(
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
 )
 _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
+_NOT_NAME_SINGLE = {"sorry", "fine", "good", "okay", "ok", "here", "back", "sure", "glad", "happy", "worried",
+                    "concerned", "pregnant", "allergic", "diabetic", "done", "ready", "tired", "sick", "better",
+                    "confused", "scared", "afraid", "new", "not", "still", "also", "just", "so", "very"}
 _NOT_NAME_WORDS = {"disease", "syndrome", "department", "hospital", "clinic", "center", "centre", "unit", "test",
                    "scan", "virus", "lymphoma", "palsy", "insurance", "health", "medical", "care", "services"}
 _SENTENCE_NAME = regex.compile(
@@ -305,6 +308,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
+                    if _is_eponym(etext, text[e : e + 14]):
+                        continue  # "Kawasaki disease" is not a city
                     if len(etext) <= 3 and etext.isupper():
                         continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
@@ -332,7 +337,11 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             cue_word = m.group(0)[: m.start("name") - m.start()].strip(" :-").lower()
             if cue_word in _LOOSE_CUES and " " not in name:
-                continue  # "I am Worried", "for Lyme": a single word is not trusted after a loose cue
+                # "I am Worried", "for Lyme": a single word is not trusted after a loose cue,
+                # except "I'm Priya." / "this is Tom," where it ends the clause.
+                closes = regex.match(r"\s*(?:[.,!;]|$)", text[e:]) is not None
+                if not (cue_word in ("i'm", "i am", "this is") and closes and name.lower() not in _NOT_NAME_SINGLE):
+                    continue
             if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
                 continue
             out.append(self._result(PERSON, s, e, 0.8, "cue"))

@@ -92,12 +92,12 @@ _ADDR_UNIT_START = (
 )
 _ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号|弄|巷|组))"
-_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆)"
+_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|中心|大楼|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆)"
 _ADDR_TAIL = (
-    rf"(?:{S}\d{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
+    rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
     rf"(?:{S}\d{{1,3}}{S}单元)?"
     rf"(?:{S}\d{{1,3}}{S}(?:层|楼))?"
-    rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户))?"
+    rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户)|(?<=[座栋幢元层楼])\d{{3,5}}(?!\d))?"
 )
 ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
@@ -178,6 +178,9 @@ def zh_identifier_rules() -> list[Rule]:
              needs=contains_any("wxid_")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
+        Rule("cn_numeral_number", PHONE_NUMBER,
+             r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
+             0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),
         Rule("plate", LICENSE_PLATE,
              rf"(?P<phi>[{_PROVINCE_ABBR}][A-HJ-NP-Z][\s·•\-]?[A-HJ-NP-Z0-9]{{4}}[A-HJ-NP-Z0-9挂学警港澳]{{1,2}})(?![A-Za-z0-9])",
              0.85, flags=0),
@@ -227,6 +230,8 @@ _FOLLOW_RE = regex.compile(
 )
 _GLUED_FOLLOW_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 _SURNAME_RE = regex.compile(_SURNAME)
+_WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+_XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
 
 
@@ -341,8 +346,17 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
 
+        for m in _XING_RE.finditer(norm):  # 我姓马, 患者姓王
+            out.append(self._result(*m.span("name"), 0.85, "xing"))
+
         for m in _STRONG_CUE_RE.finditer(norm):
             s = m.end()
+            # After 姓名：/就诊人： a short run of CJK ending at punctuation is the whole name
+            # (张三丰, even with "number" characters); otherwise cut it like any other name.
+            whole = _WHOLE_NAME_RE.match(norm, s)
+            if whole and (whole.end() - s <= 3 or norm[s : s + 2] in lexicon.SURNAMES_2):
+                out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
+                continue
             e = self._name_at(norm, s)
             if e - s >= 2:
                 out.append(self._result(s, e, 0.9, "strong_cue"))
