@@ -201,7 +201,7 @@ def register(app: typer.Typer) -> None:
             }, ensure_ascii=False, default=str))
             return
         con = console()
-        con.print(f"project {pid} ({title}): {rep.annotated}/{rep.tasks} tasks annotated ({_fmt(rep.progress * 100 if rep.tasks else math.nan)}%), "
+        con.print(f"project {pid} ({title}): {rep.annotated}/{rep.tasks} tasks annotated ({rep.progress:.1%} done), "
                   f"{rep.multi_annotated} by several experts, {rep.annotations} annotations")
         if rep.decisions:
             con.print("decisions: " + ", ".join(f"{k} {v}" for k, v in sorted(rep.decisions.items())))
