@@ -18,6 +18,8 @@ log() { printf '\033[1m[install]\033[0m %s\n' "$*" >&2; }
 # System packages: a CJK font (rendering test images, reports) and Tesseract (optional OCR backend).
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   pkgs="fonts-wqy-microhei tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim"
+  # --dev: headless Chromium renders the Label Studio configs in a UI test.
+  [ "$mode" = "--dev" ] && pkgs="$pkgs chromium"
   missing=$(for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
   if [ -n "$missing" ]; then
     log "apt-get install $missing"
@@ -49,7 +51,7 @@ if [ "$mode" = "--dev" ]; then
   .venv/bin/python -c "import torch, trl, peft; assert not torch.version.cuda or True" || exit 1
   if [ -f scripts/setup_label_studio.sh ]; then
     log "installing the Label Studio server (separate venv)"
-    bash scripts/setup_label_studio.sh
+    bash scripts/setup_label_studio.sh --init
   fi
 fi
 log "done: activate with 'source .venv/bin/activate'"
