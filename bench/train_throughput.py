@@ -202,8 +202,9 @@ def run_sft(name: str, trainer_kwargs: dict, args, data_dir: Path, tiny: bool, d
     w = min(args.warmup, len(tokens) - 2)
     elapsed = clock.ends[-1] - clock.ends[w]
     tok = tokens[-1] - tokens[w]
+    # attention: each token attends to half its own sequence on average (causal), packed or not
     per_token = 4 * lm_params(trainer.model.get_base_model()) + 6 * model.config.text_config.num_hidden_layers * (
-        args.max_length / 2) * model.config.text_config.hidden_size
+        args.mean_tokens / 2) * model.config.text_config.hidden_size
     tps = tok / elapsed
     peak = torch.cuda.max_memory_allocated() / 2**30 if cuda else resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 2**20
     result = {
@@ -333,7 +334,8 @@ def main(argv=None) -> int:
         from mediscope.train.tiny import build_tokenizer
 
         lengths = synthetic_published(work / "sft-data", build_tokenizer(), args.rows, args.max_length)
-        results["data"] = {"rows": args.rows, "mean_tokens": round(sum(lengths) / len(lengths)), "max_length": args.max_length}
+        args.mean_tokens = sum(lengths) / len(lengths)
+        results["data"] = {"rows": args.rows, "mean_tokens": round(args.mean_tokens), "max_length": args.max_length}
         sft = {}
         for name, kw in sft_configs(args, cuda).items():
             sft[name] = run_sft(name, kw, args, work / "sft-data", t, device, dtype, attn)
