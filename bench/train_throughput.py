@@ -15,8 +15,8 @@ What it measures
 
 MFU counts useful work only: per real token, 4 x (language-model params) for the frozen linear
 layers (forward + input-gradient backward; the LoRA weight gradients are negligible) plus
-6 x layers x context x hidden for causal attention (forward + 2x backward, halved for
-causality); recomputation under checkpointing is not useful work. Peak: ``--peak-tflops``
+6 x layers x (mean sequence length / 2) x hidden for causal attention (forward + 2x
+backward); recomputation under checkpointing is not useful work. Peak: ``--peak-tflops``
 (default 989, the H100 SXM dense bf16 figure).
 
     python bench/train_throughput.py --tiny                 # CPU, seconds
