@@ -42,8 +42,10 @@ sys.path.insert(0, str(REPO))
 log = logging.getLogger("bench.train_throughput")
 
 SEVEN_B = {  # Qwen2.5-VL-7B-Instruct's shape
-    "text": {"hidden_size": 3584, "intermediate_size": 18944, "num_hidden_layers": 28,
-             "num_attention_heads": 28, "num_key_value_heads": 4, "vocab_size": 152064},
+    "text": {"hidden_size": 3584, "intermediate_size": 18944, "num_hidden_layers": 28, "max_window_layers": 28,
+             "num_attention_heads": 28, "num_key_value_heads": 4, "vocab_size": 152064,
+             "max_position_embeddings": 128000, "tie_word_embeddings": False,
+             "rope_parameters": {"rope_type": "default", "rope_theta": 1e6, "mrope_section": [16, 24, 24]}},
     "vision": {"depth": 32, "hidden_size": 1280, "intermediate_size": 3420, "num_heads": 16,
                "out_hidden_size": 3584, "fullatt_block_indexes": [7, 15, 23, 31]},
 }
@@ -58,16 +60,10 @@ def build_model(tiny: bool, device: str, dtype):
     from mediscope.train.tiny import build_processor, tiny_config
 
     processor = build_processor()
-    cfg = tiny_config(processor.tokenizer)
-    if not tiny:
-        head_dim = SEVEN_B["text"]["hidden_size"] // SEVEN_B["text"]["num_attention_heads"]
-        cfg.text_config.update(SEVEN_B["text"])
-        cfg.text_config.head_dim = head_dim
-        cfg.text_config.rope_parameters = {"rope_type": "default", "rope_theta": 1e6, "mrope_section": [16, 24, 24]}
-        cfg.text_config.tie_word_embeddings = False
-        cfg.tie_word_embeddings = False
-        for k, v in SEVEN_B["vision"].items():
-            setattr(cfg.vision_config, k, v)
+    if tiny:
+        cfg = tiny_config(processor.tokenizer)
+    else:
+        cfg = tiny_config(processor.tokenizer, text_overrides=SEVEN_B["text"], vision_overrides=SEVEN_B["vision"])
     with torch.device(device):
         model = Qwen2_5_VLForConditionalGeneration._from_config(cfg, dtype=dtype)
     for name, p in model.named_parameters():

@@ -100,8 +100,19 @@ def build_processor(tokenizer=None):
     return image_only_processor(image_processor, tokenizer, chat_template())
 
 
-def tiny_config(tokenizer, hidden: int = 64, layers: int = 2, vision_depth: int = 2):
-    """A Qwen2_5_VLConfig with every dimension shrunk; M-RoPE sections sum to head_dim / 2."""
+def tiny_config(
+    tokenizer,
+    hidden: int = 64,
+    layers: int = 2,
+    vision_depth: int = 2,
+    text_overrides: dict | None = None,
+    vision_overrides: dict | None = None,
+):
+    """A Qwen2_5_VLConfig with every dimension shrunk; M-RoPE sections sum to head_dim / 2.
+
+    ``text_overrides`` / ``vision_overrides`` replace entries before the config is built (the
+    benchmark uses them for the 7B shape; derived fields such as ``layer_types`` follow).
+    """
     from transformers import Qwen2_5_VLConfig
 
     heads = 4
@@ -109,39 +120,43 @@ def tiny_config(tokenizer, hidden: int = 64, layers: int = 2, vision_depth: int 
     half = head_dim // 2
     mrope = [half - 2 * (half // 3), half // 3, half // 3]
     ids = {t: tokenizer.convert_tokens_to_ids(t) for t in SPECIAL_TOKENS}
+    text = {
+        "vocab_size": len(tokenizer),
+        "hidden_size": hidden,
+        "intermediate_size": hidden * 2,
+        "num_hidden_layers": layers,
+        "num_attention_heads": heads,
+        "num_key_value_heads": 2,
+        "max_position_embeddings": 4096,
+        "max_window_layers": layers,
+        "rope_parameters": {"rope_type": "default", "rope_theta": 1e6, "mrope_section": mrope},
+        "bos_token_id": ids["<|endoftext|>"],
+        "eos_token_id": ids["<|im_end|>"],
+        "pad_token_id": ids["<|endoftext|>"],
+        "tie_word_embeddings": True,
+    }
+    vision = {
+        "depth": vision_depth,
+        "hidden_size": 32,
+        "intermediate_size": 64,
+        "num_heads": 2,
+        "out_hidden_size": hidden,
+        "patch_size": 14,
+        "spatial_merge_size": 2,
+        "temporal_patch_size": 2,
+        "window_size": 112,
+        "fullatt_block_indexes": [vision_depth - 1],
+    }
+    text.update(text_overrides or {})
+    vision.update(vision_overrides or {})
     return Qwen2_5_VLConfig(
-        text_config={
-            "vocab_size": len(tokenizer),
-            "hidden_size": hidden,
-            "intermediate_size": hidden * 2,
-            "num_hidden_layers": layers,
-            "num_attention_heads": heads,
-            "num_key_value_heads": 2,
-            "max_position_embeddings": 4096,
-            "max_window_layers": layers,
-            "rope_parameters": {"rope_type": "default", "rope_theta": 1e6, "mrope_section": mrope},
-            "bos_token_id": ids["<|endoftext|>"],
-            "eos_token_id": ids["<|im_end|>"],
-            "pad_token_id": ids["<|endoftext|>"],
-            "tie_word_embeddings": True,
-        },
-        vision_config={
-            "depth": vision_depth,
-            "hidden_size": 32,
-            "intermediate_size": 64,
-            "num_heads": 2,
-            "out_hidden_size": hidden,
-            "patch_size": 14,
-            "spatial_merge_size": 2,
-            "temporal_patch_size": 2,
-            "window_size": 112,
-            "fullatt_block_indexes": [vision_depth - 1],
-        },
+        text_config=text,
+        vision_config=vision,
         image_token_id=ids["<|image_pad|>"],
         video_token_id=ids["<|video_pad|>"],
         vision_start_token_id=ids["<|vision_start|>"],
         vision_end_token_id=ids["<|vision_end|>"],
-        tie_word_embeddings=True,
+        tie_word_embeddings=text["tie_word_embeddings"],
     )
 
 

@@ -28,3 +28,27 @@ def test_bench_tiny_runs_on_cpu(repo_root, tmp_path):
     assert c["generation_s"] > 0 and c["judging_s"] > 0 and c["step_s"] >= c["generation_s"] + c["judging_s"] - 1e-3
     # the judge saw every distinct (completion, counterpart) pair in both orders
     assert c["judge_requests"] > 0 and c["judge_requests"] % 2 == 0
+
+
+@pytest.mark.slow
+def test_seven_b_shape_builds_on_meta_device(repo_root):
+    """The GPU path's model: Qwen2.5-VL-7B's parameter count, LoRA r=64 on the LM only."""
+    import importlib.util
+
+    import torch
+    from peft import get_peft_model
+
+    from mediscope.train.config import LoraSettings
+    from mediscope.train.modeling import lora_config
+
+    spec = importlib.util.spec_from_file_location("train_throughput", repo_root / "bench" / "train_throughput.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    model, _ = bench.build_model(False, "meta", torch.bfloat16)
+    total = sum(p.numel() for p in model.parameters())
+    assert 8.2e9 < total < 8.4e9  # Qwen2.5-VL-7B-Instruct: 8.29 B
+    assert 7.0e9 < bench.lm_params(model) < 7.2e9
+    peft = get_peft_model(model, lora_config(LoraSettings()))
+    trainable = [n for n, p in peft.named_parameters() if p.requires_grad]
+    assert all("language_model" in n for n in trainable)
+    assert 1.5e8 < sum(p.numel() for p in peft.parameters() if p.requires_grad) < 1.7e8
