@@ -10,6 +10,7 @@ PHI characters covered) is reported too, as it is the stricter "what actually le
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -180,6 +181,20 @@ def evaluate(items: Sequence[EvalItem], deidentifier=None, lang: str | None = No
     return score(items, preds, min_coverage)
 
 
+_YEAR_OR_WEEKDAY = re.compile(
+    r"^(?:(?:19|20)\d{2}|(?:mon|tues|wednes|thurs|fri|satur|sun)day|today|tomorrow|yesterday)$", re.IGNORECASE
+)
+_COUNTRY_OR_STATE_HINT = re.compile(r"^[A-Z]{2}$")
+
+
+def _safe_harbor_allowed(span: dict) -> bool:
+    """Values Safe Harbor does not require removing: a bare year, a weekday, a state code."""
+    value = span["entity_value"].strip()
+    if span["entity_type"] == "DATE_TIME" and _YEAR_OR_WEEKDAY.match(value):
+        return True
+    return span["entity_type"] == "GPE" and bool(_COUNTRY_OR_STATE_HINT.match(value))
+
+
 def presidio_research_items(path: str | Path, types: dict[str, str] | None = None) -> list[EvalItem]:
     """Convert presidio-research's synth_dataset JSON into eval items (English).
 
@@ -196,6 +211,6 @@ def presidio_research_items(path: str | Path, types: dict[str, str] | None = Non
     items = []
     for n, row in enumerate(data):
         phi = [{"start": s["start_position"], "end": s["end_position"], "type": types[s["entity_type"]]}
-               for s in row["spans"] if s["entity_type"] in types]
+               for s in row["spans"] if s["entity_type"] in types and not _safe_harbor_allowed(s)]
         items.append(EvalItem(id=f"presidio-{n}", lang="en", text=row["full_text"], phi=phi))
     return items

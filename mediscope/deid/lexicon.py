@@ -168,3 +168,24 @@ CLINICAL_WORDS_EN = {
     "tylenol", "advil", "motrin", "lipitor", "zoloft", "prozac", "xanax", "valium", "coumadin",
     "plavix", "eliquis", "xarelto", "lasix", "glucophage", "synthroid", "humira", "keytruda",
 }
+
+# Anatomy, findings and imaging words: a spaCy PERSON/LOCATION containing one of these is a
+# clinical phrase in title case ("Left Lung", "Pleural Effusion", "X-Ray"), not an identifier.
+CLINICAL_VOCAB_EN = frozenset(
+    """
+    left right upper lower middle anterior posterior lateral medial bilateral proximal distal superior inferior
+    lung lungs lobe lobes brain heart liver kidney kidneys spleen pancreas bowel colon rectum stomach trachea
+    bronchus bronchi pleural pleura pulmonary cardiac aorta aortic artery arteries vein veins abdomen abdominal
+    chest thorax thoracic pelvis pelvic spine spinal cervical lumbar femur skull bone bones joint knee hip
+    shoulder breast prostate bladder uterus ovary ovaries thyroid gland glands lymph node nodes esophagus
+    duodenum gallbladder diaphragm rib ribs sinus cerebral cerebellum ventricle ventricles atrium mediastinum
+    tumor tumour mass masses edema oedema effusion pneumonia pneumothorax cardiomegaly nodule nodules fracture
+    lesion lesions cancer carcinoma infection infiltrate infiltration atelectasis consolidation emphysema
+    fibrosis stenosis hemorrhage haemorrhage infarct infarction ischemia embolism thrombosis aneurysm cyst cysts
+    calcification enhancing non-enhancing necrosis metastasis metastases lymphoma leukemia diabetes hypertension
+    asthma copd stroke sepsis anemia arrhythmia fibrillation syndrome disease disorder virus viral bacterial
+    x-ray xray ray radiograph ultrasound sonography scan mri ct pet echo ecg ekg biopsy endoscopy colonoscopy
+    normal abnormal positive negative acute chronic benign malignant mild moderate severe diffuse focal
+    tablet tablets capsule capsules injection dose mg ml daily twice cord nerve muscle skin eye eyes ear
+    """.split()
+)

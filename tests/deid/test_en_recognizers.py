@@ -49,10 +49,18 @@ def test_names_and_titles(found):
         "Symptoms for 3 days, two weeks ago, he is 65 years old.",
         "Bell's palsy and Down syndrome were ruled out.",
         "He was diagnosed with Kawasaki disease.",
+        "Left Lung, Spinal Cord, Pleural Effusion, X-Ray",
+        "Brain Edema, Brain Non-enhancing Tumor",
     ],
 )
 def test_clinical_content_is_kept(found, text):
     assert found(text, "en") == set(), text
+
+
+def test_names_the_small_model_misses(found):
+    assert ("PERSON", "Rubija") in found("My name is Rubija", "en")
+    assert ("PERSON", "Derek") in found("They had 3: Anna, Derek and Andrew.", "en")
+    assert ("PERSON", "Johannes Varvio") in found("It was written by Johannes Varvio in the end.", "en")
 
 
 def test_self_introductions(found):

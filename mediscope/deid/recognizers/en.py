@@ -192,7 +192,7 @@ _EN_TITLE = regex.compile(
 _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
-    r"[Pp]hysician|[Cc]linician|[Pp]rovider|my name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
+    r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
     r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?)\s*[:\-]?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
 )
@@ -255,6 +255,53 @@ def _is_eponym(text: str, following: str) -> bool:
     return bool(_DRUG_SUFFIX.search(low)) and " " not in low
 
 
+_NAME_LOCALES = ("en_US", "en_GB", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "fi_FI", "sv_SE",
+                 "pl_PL", "hu_HU", "da_DK", "no_NO", "cs_CZ", "ro_RO", "tr_TR", "vi_VN", "id_ID")
+
+
+def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
+    """First and last names from Faker's person providers (many locales), lower-cased.
+
+    The small NER model misses many names it has not seen (Szabina Gelencsér, Johannes
+    Varvio); a name list catches "First Last" shapes it does not know.
+    """
+    import importlib
+
+    first: set[str] = set()
+    last: set[str] = set()
+    for loc in _NAME_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except Exception:  # noqa: BLE001 - a locale missing from this Faker version
+            continue
+        for attr, target in (("first_names", first), ("first_names_male", first), ("first_names_female", first),
+                             ("last_names", last)):
+            values = getattr(provider, attr, None) or ()
+            target.update(v.lower() for v in values if isinstance(v, str) and v[:1].isalpha())
+    common = {"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
+              "bill", "case", "major", "young", "long", "brown", "white", "green", "black", "gray", "grey", "king",
+              "love", "price", "rich", "sharp", "small", "strong", "wise", "best", "day", "early", "fair", "frank",
+              "free", "gay", "glass", "golden", "good", "hall", "hill", "holiday", "just", "land", "little", "mann",
+              "march", "miles", "moon", "more", "new", "park", "pierce", "post", "power", "read", "rock", "sage",
+              "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south"}
+    return frozenset(first - common), frozenset(last)
+
+
+_FULL_NAME = regex.compile(
+    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}[\p{Ll}'\-]+(?:-\p{Lu}[\p{Ll}'\-]+)?))"
+)
+
+
+def _clinical_phrase(text: str) -> bool:
+    words = [w.strip(".,;:'’()").lower() for w in regex.split(r"[\s/]+", text) if w.strip()]
+    return any(w in lexicon.CLINICAL_VOCAB_EN or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN for w in words) or any(
+        w.split("-")[0] in lexicon.CLINICAL_VOCAB_EN for w in words if "-" in w
+    )
+
+
+_SINGLE_NAME = regex.compile(r"(?<![\w'\-])(?P<name>\p{Lu}\p{Ll}{2,})(?![\w\-])")
+
+
 class EnglishNerRecognizer(EntityRecognizer):
     """PERSON / LOCATION / DATE from the spaCy Doc, filtered for clinical false positives, plus
     title and cue patterns (Dr. Wong, Name: John Smith) that the small model sometimes misses."""
@@ -266,7 +313,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                          supported_language=supported_language)
 
     def load(self) -> None:
-        pass
+        self._first, self._last = _name_lists()
 
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -302,14 +349,14 @@ class EnglishNerRecognizer(EntityRecognizer):
                         etext = text[s:e]
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
                         continue
-                    if _is_eponym(etext, text[e : e + 14]):
+                    if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
                         continue
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
-                    if _is_eponym(etext, text[e : e + 14]):
-                        continue  # "Kawasaki disease" is not a city
+                    if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
+                        continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
                     if len(etext) <= 3 and etext.isupper():
                         continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
@@ -320,6 +367,26 @@ class EnglishNerRecognizer(EntityRecognizer):
             s, e = m.span("name")
             if not _is_eponym(m.group("name"), text[e : e + 14]):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))
+        for m in _FULL_NAME.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS:
+                continue
+            if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
+                continue
+            s, e = m.span("name")
+            if not _is_eponym(m.group("name"), text[e : e + 14]):
+                out.append(self._result(PERSON, s, e, 0.7, "name_list"))
+        for m in _SINGLE_NAME.finditer(text):
+            word = m.group("name")
+            if word.lower() not in self._first or word.lower() in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(word):
+                continue
+            s, e = m.span("name")
+            before = text[:s].rstrip(" \t\"'(")
+            speaker = text[e : e + 1] == ":" and (not before or before.endswith("\n"))
+            sentence_start = not before or before[-1] in ".!?\n:;"
+            if (sentence_start and not speaker) or _is_eponym(word, text[e : e + 14]):
+                continue
+            out.append(self._result(PERSON, s, e, 0.6, "first_name"))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
