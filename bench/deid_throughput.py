@@ -51,7 +51,7 @@ def baseline_engines(d: Deidentifier) -> dict:
 
 def run_baseline(engines: dict, texts: list[str], langs: list[str]) -> list[list[PhiSpan]]:
     out = []
-    for text, lang in zip(texts, langs):
+    for text, lang in zip(texts, langs, strict=False):
         res = engines[lang].analyze(text=text, language=lang, score_threshold=0.5)
         out.append(resolve_overlaps(
             PhiSpan(r.start, r.end, r.entity_type, float(r.score), "baseline") for r in res))
@@ -62,7 +62,7 @@ def run_batched(d: Deidentifier, texts: list[str], langs: list[str]) -> list[lis
     out: list[list[PhiSpan]] = [[] for _ in texts]
     for lang in ("zh", "en"):
         idx = [i for i, lg in enumerate(langs) if lg == lang]
-        for i, spans in zip(idx, d.analyze_batch([texts[i] for i in idx], lang)):
+        for i, spans in zip(idx, d.analyze_batch([texts[i] for i in idx], lang), strict=False):
             out[i] = spans
     return out
 
@@ -71,7 +71,7 @@ def run_pool(pa, texts: list[str], langs: list[str]) -> list[list[PhiSpan]]:
     out: list[list[PhiSpan]] = [[] for _ in texts]
     for lang in ("zh", "en"):
         idx = [i for i, lg in enumerate(langs) if lg == lang]
-        for i, spans in zip(idx, pa.analyze([texts[i] for i in idx], lang)):
+        for i, spans in zip(idx, pa.analyze([texts[i] for i in idx], lang), strict=False):
             out[i] = spans
     return out
 

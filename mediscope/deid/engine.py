@@ -242,7 +242,7 @@ class Deidentifier:
         else:
             docs = (None for _ in texts)
         out: list[list[PhiSpan]] = []
-        for text, doc in zip(texts, docs):
+        for text, doc in zip(texts, docs, strict=False):
             wanted = set(_prefilter_entities(text, self.config.entities, supported))
             arts = _DocArtifacts(doc)
             spans: list[PhiSpan] = []
@@ -283,7 +283,7 @@ class Deidentifier:
             if not idx:
                 continue
             found = self._analyze_lang([texts[i] for i in idx], target)
-            for i, spans in zip(idx, found):
+            for i, spans in zip(idx, found, strict=False):
                 results[i].extend(spans)
         return [resolve_overlaps(r) if langs[i] == "mixed" else r for i, r in enumerate(results)]
 
@@ -372,7 +372,7 @@ class Deidentifier:
         if not self.config.propagate_names:
             return spans
         names: set[str] = set()
-        for text, ss in zip(texts, spans):
+        for text, ss in zip(texts, spans, strict=False):
             for s in ss:
                 if s.entity_type != T.PERSON:
                     continue
@@ -384,7 +384,7 @@ class Deidentifier:
             return spans
         pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
         out = []
-        for text, ss in zip(texts, spans):
+        for text, ss in zip(texts, spans, strict=False):
             extra = []
             for m in pattern.finditer(text):
                 s, e = m.span()
@@ -397,10 +397,10 @@ class Deidentifier:
 
     def _replace(self, texts: list[str], langs: list[str], spans: list[list[PhiSpan]], case_key: str) -> list[DeidResult]:
         spans = self.propagate(texts, spans)
-        originals = [t[s.start : s.end] for t, ss in zip(texts, spans) for s in ss]
+        originals = [t[s.start : s.end] for t, ss in zip(texts, spans, strict=False) for s in ss]
         factory = self.factory_for(case_key, originals)
         results = []
-        for text, ss, lg in zip(texts, spans, langs):
+        for text, ss, lg in zip(texts, spans, langs, strict=False):
             res = self.apply(text, ss, "zh" if lg in ("zh", "mixed") and _mostly_cjk(text) else "en", factory)
             self.verify(text, res)
             res.lang = lg
@@ -412,7 +412,7 @@ class Deidentifier:
         out: list[list[PhiSpan]] = [[] for _ in texts]
         for lg in sorted(set(langs)):
             idx = [i for i, x in enumerate(langs) if x == lg]
-            for i, spans in zip(idx, self.analyze_batch([texts[i] for i in idx], lg)):
+            for i, spans in zip(idx, self.analyze_batch([texts[i] for i in idx], lg), strict=False):
                 out[i] = spans
         return out
 
@@ -473,7 +473,7 @@ class Deidentifier:
         except Exception:  # noqa: BLE001 - fall back to per-record detection to isolate the failure
             spans = None
         results: list = []
-        for (i, a, b), lang in zip(owners, rec_langs):
+        for (i, a, b), lang in zip(owners, rec_langs, strict=False):
             rec = records[i]
             if isinstance(lang, Exception):
                 results.append(lang)
@@ -492,7 +492,7 @@ class Deidentifier:
         fields = record.texts()
         new = record.model_copy(deep=True)
         out_spans: list[Span] = []
-        for (path, _), res in zip(fields, results):
+        for (path, _), res in zip(fields, results, strict=False):
             _set_field(new, path, res.text)
             for s in res.spans:
                 out_spans.append(Span(field=path, start=s.start, end=s.end, entity_type=s.entity_type,

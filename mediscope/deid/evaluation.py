@@ -126,7 +126,7 @@ def _nonspace(text: str, start: int, end: int) -> set[int]:
 def score(items: Sequence[EvalItem], predictions: Sequence[Sequence[PhiSpan]], min_coverage: float = 0.8) -> EvalReport:
     per_type: dict[str, TypeScore] = {}
     rep = EvalReport(per_type, 0, 0, 0, 0, 0, 0, 0, 0)
-    for item, preds in zip(items, predictions):
+    for item, preds in zip(items, predictions, strict=False):
         covered: set[int] = set()
         for p in preds:
             covered |= set(range(p.start, p.end))
@@ -176,7 +176,7 @@ def evaluate(items: Sequence[EvalItem], deidentifier=None, lang: str | None = No
         groups.setdefault(lang or it.lang or "auto", []).append(i)
     for lg, idx in groups.items():
         found = deidentifier.analyze_batch([items[i].text for i in idx], lg)
-        for i, spans in zip(idx, found):
+        for i, spans in zip(idx, found, strict=False):
             preds[i] = spans
     return score(items, preds, min_coverage)
 

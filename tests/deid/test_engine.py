@@ -56,7 +56,7 @@ def test_record_one_surrogate_map_per_case(deider):
     )
     out = deider.deidentify_record(rec)
     names = set()
-    for field, text in out.texts():
+    for _field, text in out.texts():
         assert "张伟" not in text
     for span in out.deid.spans:
         if span.entity_type == "PERSON":

@@ -44,8 +44,9 @@ def test_recall_and_preservation_targets(deider):
 def test_presidio_research_synthetic_sample(deider, shared_data):
     """Presidio's own synthetic set: international names/addresses, so recall is lower there.
 
-    Measured: PERSON ~0.65, phones ~0.83, e-mail/credit card/SSN/IP/URL 1.0. The floors below
-    catch regressions; the per-type numbers are printed by `bench/deid_throughput.py`.
+    Measured: PERSON 0.76, phones 0.83, e-mail/credit card/SSN/IP/URL 1.0, dates 1.0 (bare years
+    and weekdays are not gold: Safe Harbor allows them). Street addresses there are mostly
+    non-US formats. The floors below catch regressions; `mediscope deid-eval` prints the rest.
     """
     items = presidio_research_items(shared_data / "presidio_research" / "synth_dataset_v2.first500.json")
     report = evaluate(items, deider)
@@ -53,7 +54,8 @@ def test_presidio_research_synthetic_sample(deider, shared_data):
     for etype in ("EMAIL_ADDRESS", "CREDIT_CARD", "US_SSN", "IP_ADDRESS"):
         assert per[etype].recall >= 0.95, etype
     assert per["PHONE_NUMBER"].recall >= 0.75
-    assert per["PERSON"].recall >= 0.6
+    assert per["PERSON"].recall >= 0.7
+    assert per["DATE_TIME"].recall >= 0.9
     assert report.precision >= 0.85
 
 

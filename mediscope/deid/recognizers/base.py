@@ -126,12 +126,12 @@ def cn_id_checksum_ok(value: str) -> bool:
     v = digits_only(value).upper()
     if len(v) != 18 or not v[:17].isdigit():
         return False
-    total = sum(int(d) * w for d, w in zip(v[:17], _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(v[:17], _ID_WEIGHTS, strict=False))
     return _ID_CHECK[total % 11] == v[17]
 
 
 def cn_id_check_char(first17: str) -> str:
-    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(first17, _ID_WEIGHTS, strict=False))
     return _ID_CHECK[total % 11]
 
 

@@ -181,7 +181,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_dmy_words", DATE_TIME,
              rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y})?)\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
-        Rule("date_dob", DATE_TIME, rf"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{{1,4}}[\-/.]\d{{1,2}}[\-/.]\d{{1,4}})",
+        Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
     ]
 

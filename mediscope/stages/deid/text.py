@@ -76,7 +76,7 @@ class TextDeidStage(Stage[TextDeidConfig]):
                 done = self.engine.deidentify_records([batch[i] for i in todo])
             except Exception as exc:  # noqa: BLE001 - any failure must reject, never pass on
                 done = [exc] * len(todo)
-            outcome.update(zip(todo, done))
+            outcome.update(zip(todo, done, strict=False))
         for i, rec in enumerate(batch):
             out = outcome[i]
             if isinstance(out, Record):
