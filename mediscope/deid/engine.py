@@ -237,8 +237,7 @@ class Deidentifier:
         supported = self._all_entities(lang)
         threshold = self.config.score_threshold
         if lang == "en":
-            nlp = pipe.nlp_engine.nlp[lang]
-            docs = nlp.pipe(texts, batch_size=self.config.batch_size)
+            docs = self._en_docs(pipe.nlp_engine.nlp[lang], texts)
         else:
             docs = (None for _ in texts)
         out: list[list[PhiSpan]] = []
@@ -257,6 +256,18 @@ class Deidentifier:
                                              meta.get("recognizer_name", rec.name)))
             out.append(resolve_overlaps(spans))
         return out
+
+    def _en_docs(self, nlp, texts: list[str]):
+        """Docs in input order; only texts with an upper-case letter go through the NER.
+
+        The small English model does not tag lower-case names, so a text without any capital
+        (a lot of chat turns, Chinese text in a mixed batch) gets a tokenised Doc with no
+        entities at no model cost.
+        """
+        need = [i for i, t in enumerate(texts) if any(ch.isupper() for ch in t)]
+        ner = dict(zip(need, nlp.pipe((texts[i] for i in need), batch_size=self.config.batch_size)))
+        for i, t in enumerate(texts):
+            yield ner[i] if i in ner else nlp.make_doc(t)
 
     def analyze_with_presidio(self, texts: Sequence[str], lang: str) -> list[list[PhiSpan]]:
         """The same detection through `AnalyzerEngine.analyze` (reference path for tests/bench)."""
