@@ -52,6 +52,7 @@ class DedupConfig(StageConfig):
     bands: int = Field(default=16, ge=1, description="LSH bands (num_perm must be a multiple).")
     seed: int = Field(default=42, description="MinHash seed: equal seeds give comparable signatures.")
     images: bool = Field(default=True, description="Remove records with a near-duplicate image.")
+    bucket_cap: int = Field(default=32, ge=1, description="Most stored records per LSH band key.")
     image_max_distance: int = Field(default=4, ge=0, le=16, description="pHash Hamming distance.")
     image_base_dir: str | None = None
     seed_from: str | None = Field(
@@ -78,7 +79,8 @@ class MinHashLSHIndex:
     `np.insert` (copies the whole array every batch); both slowed down linearly as the run grew.
     """
 
-    def __init__(self, num_perm: int, bands: int, threshold: float, seed: int) -> None:
+    def __init__(self, num_perm: int, bands: int, threshold: float, seed: int, bucket_cap: int = 32) -> None:
+        self.bucket_cap = bucket_cap
         self.num_perm = num_perm
         self.bands = bands
         self.rows = num_perm // bands
@@ -113,33 +115,56 @@ class MinHashLSHIndex:
         with np.errstate(over="ignore"):
             return (bands * self._band_mult).sum(axis=2, dtype=np.uint64) ^ self._band_salt
 
-    def candidates(self, keys: np.ndarray) -> tuple[dict[int, list[int]], dict[int, list[int]]]:
-        """For each batch row: stored idxs sharing a band, and earlier batch rows sharing one."""
+    def candidates(self, sigs: np.ndarray, keys: np.ndarray
+                   ) -> tuple[dict[int, tuple[int, float]], dict[int, list[int]], np.ndarray]:
+        """Match a batch against the index (stored records) and against itself.
+
+        Returns (stored_hits, local, key_counts): `stored_hits[row] = (idx, similarity)` for the
+        earliest stored record whose estimated Jaccard reaches the threshold (verified for all
+        candidate pairs at once in NumPy, so the cost does not depend on how many candidates the
+        LSH yields); `local[row]` lists earlier rows of the batch sharing a band (checked in order
+        by the caller, since whether they were kept depends on the decisions before); and
+        `key_counts[row, band]` is how many stored records already have that band key.
+        """
         n = len(keys)
         flat = keys.ravel()
-        stored: dict[int, list[int]] = {}
+        stored_hits: dict[int, tuple[int, float]] = {}
+        key_counts = np.zeros(flat.shape, dtype=np.int64)
         if len(self._table):
             where, idxs = self._table.lookup(flat)
-            order = np.argsort(idxs, kind="stable")  # earliest stored record first
-            for pos, idx in zip((where[order] // self.bands).tolist(), idxs[order].tolist(), strict=True):
-                found = stored.setdefault(pos, [])
-                if idx not in found:
-                    found.append(idx)
+            key_counts = np.bincount(where, minlength=len(flat))
+            pairs = np.unique((where // self.bands).astype(np.int64) << 32 | idxs.astype(np.int64))
+            rows, cand = pairs >> 32, pairs & 0xFFFFFFFF
+            sims = np.empty(len(pairs), dtype=np.float64)
+            for lo in range(0, len(pairs), 8192):  # bounded temporary memory
+                hi = lo + 8192
+                sims[lo:hi] = np.count_nonzero(self._sigs[cand[lo:hi]] == sigs[rows[lo:hi]], axis=1)
+            sims /= self.num_perm
+            ok = sims >= self.threshold
+            if ok.any():
+                # pairs are sorted by (row, idx): the first per row is the earliest stored record.
+                r_ok, c_ok, s_ok = rows[ok], cand[ok], sims[ok]
+                _, first = np.unique(r_ok, return_index=True)
+                stored_hits = {int(r_ok[i]): (int(c_ok[i]), float(s_ok[i])) for i in first}
         batch = pl.DataFrame({"key": flat, "row": np.repeat(np.arange(n, dtype=np.uint32), self.bands)})
-        pairs = (
+        pairs_local = (
             batch.join(batch, on="key", how="inner", suffix="_other")
             .filter(pl.col("row_other") < pl.col("row"))
             .group_by("row")
             .agg(pl.col("row_other").unique().sort())
         )
-        local = dict(zip(pairs["row"].to_list(), pairs["row_other"].to_list(), strict=True))
-        return stored, local
+        local = dict(zip(pairs_local["row"].to_list(), pairs_local["row_other"].to_list(), strict=True))
+        return stored_hits, local, key_counts.reshape(n, self.bands)
 
-    def similarity(self, idx: int, sig: np.ndarray) -> float:
-        return float(np.count_nonzero(self._sigs[idx] == sig)) / self.num_perm
+    def add_many(self, record_ids: list[str], sigs: np.ndarray, keys: np.ndarray,
+                 key_counts: np.ndarray | None = None) -> list[int]:
+        """Store kept rows (searchable from the next `candidates` call); returns their idxs.
 
-    def add_many(self, record_ids: list[str], sigs: np.ndarray, keys: np.ndarray) -> list[int]:
-        """Store kept rows (searchable from the next `candidates` call); returns their idxs."""
+        A band key already held by `bucket_cap` stored records is not added again: templated
+        text (greetings, stock advice) makes some band keys very common, and without a cap every
+        later record would be compared with all of them. Records in a full bucket stay findable
+        through their other bands and through the `bucket_cap` representatives.
+        """
         start = len(self._ids)
         n = len(record_ids)
         need = start + n
@@ -150,7 +175,11 @@ class MinHashLSHIndex:
         self._sigs[start:need] = sigs
         self._ids.extend(record_ids)
         idxs = np.arange(start, need, dtype=np.uint32)
-        self._table.insert(keys.ravel(), np.repeat(idxs, self.bands))
+        flat_keys, flat_idx = keys.ravel(), np.repeat(idxs, self.bands)
+        if key_counts is not None:
+            room = key_counts.ravel() < self.bucket_cap
+            flat_keys, flat_idx = flat_keys[room], flat_idx[room]
+        self._table.insert(flat_keys, flat_idx)
         return idxs.tolist()
 
 
@@ -166,7 +195,7 @@ class DedupStage(Stage[DedupConfig]):
         cfg = self.config
         self.funnel = Funnel(self.name)
         self._exact: dict[bytes, str] = {}
-        self._lsh = MinHashLSHIndex(cfg.num_perm, cfg.bands, cfg.threshold, cfg.seed)
+        self._lsh = MinHashLSHIndex(cfg.num_perm, cfg.bands, cfg.threshold, cfg.seed, cfg.bucket_cap)
         self._images = HammingIndex(cfg.image_max_distance)
 
     def setup(self) -> None:
@@ -205,14 +234,16 @@ class DedupStage(Stage[DedupConfig]):
         texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch), strict=True)]
         sigs: np.ndarray | None = None
         keys: np.ndarray | None = None
-        stored: dict[int, list[int]] = {}
+        stored: dict[int, tuple[int, float]] = {}
         local: dict[int, list[int]] = {}
+        key_counts: np.ndarray | None = None
         if cfg.near and batch:
             token_hashes, offsets = ngram_hashes(texts, cfg.ngram)
             sigs = self._lsh.signatures(token_hashes, offsets)
             keys = self._lsh.band_keys(sigs)
-            if not index_only:
-                stored, local = self._lsh.candidates(keys)
+            stored, local, key_counts = self._lsh.candidates(sigs, keys)
+            if index_only:
+                stored, local = {}, {}
         kept: list[Record] = []
         kept_rows: list[int] = []
         kept_mask = [False] * len(batch)
@@ -223,7 +254,7 @@ class DedupStage(Stage[DedupConfig]):
                 rejected.append((rec, R.EXACT_DUPLICATE, f"same normalized text as record {self._exact[digest]}"))
                 continue
             if sigs is not None and (i in stored or i in local):
-                hit = self._near_hit(i, sigs, stored.get(i, ()), local.get(i, ()), kept_mask, batch)
+                hit = self._near_hit(i, sigs, stored.get(i), local.get(i, ()), kept_mask, batch)
                 if hit is not None:
                     rejected.append(
                         (rec, R.NEAR_DUPLICATE, f"estimated Jaccard {hit[1]:.2f} >= {cfg.threshold} with record {hit[0]}")
@@ -243,17 +274,16 @@ class DedupStage(Stage[DedupConfig]):
             for h in image_hashes:
                 self._images.add(h, rec.case_id)
         if sigs is not None and keys is not None and kept_rows:
-            self._lsh.add_many([batch[i].id for i in kept_rows], sigs[kept_rows], keys[kept_rows])
+            counts = key_counts[kept_rows] if key_counts is not None else None
+            self._lsh.add_many([batch[i].id for i in kept_rows], sigs[kept_rows], keys[kept_rows], counts)
         return kept, rejected
 
-    def _near_hit(self, i: int, sigs: np.ndarray, stored: Iterable[int], local: Iterable[int],
+    def _near_hit(self, i: int, sigs: np.ndarray, stored: tuple[int, float] | None, local: Iterable[int],
                   kept_mask: list[bool], batch: list[Record]) -> tuple[str, float] | None:
         """The first earlier kept record whose estimated Jaccard with row i reaches the threshold."""
         threshold = self.config.threshold
-        for idx in stored:
-            sim = self._lsh.similarity(idx, sigs[i])
-            if sim >= threshold:
-                return self._lsh.record_id(idx), sim
+        if stored is not None:
+            return self._lsh.record_id(stored[0]), stored[1]
         for j in local:
             if kept_mask[j]:
                 sim = float(np.count_nonzero(sigs[j] == sigs[i])) / self._lsh.num_perm
