@@ -135,7 +135,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
-             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- ]*\d)[A-Z0-9]{{1,8}}(?:[ \-][A-Z0-9]{{1,5}})?)(?![A-Za-z0-9])",
+             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("zip_cued", ZIP_CODE, r"\b(?:zip(?:\s*code)?|postal\s+code|postcode)[\s:#]*(?P<phi>\d{5}(?:-\d{4})?)(?!\d)",

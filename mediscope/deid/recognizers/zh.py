@@ -83,7 +83,7 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.
-_ADMIN_CHAR = r"(?:(?![我你他她家住在是的了到去从来和与及于为向往有个这那就都也还要请问想搬离回地址])" + CJK + ")"
+_ADMIN_CHAR = r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就都也还要请问想搬离回地址])" + CJK + ")"
 _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟))?"
@@ -230,6 +230,7 @@ _FOLLOW_RE = regex.compile(
 )
 _GLUED_FOLLOW_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 _SURNAME_RE = regex.compile(_SURNAME)
+_GENDER_NEXT = regex.compile(r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)")
 _WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
 _XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
@@ -373,7 +374,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in rx.finditer(norm):
                 s, e = m.span("name")
                 cand = norm[s:e]
-                if _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
+                gendered = _GENDER_NEXT.match(norm, e) is not None  # 高超，男，45岁: name shape wins
+                if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not gendered):
                     continue
                 if how == "follow_cue" and rx is _GLUED_FOLLOW_RE and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
@@ -416,10 +418,13 @@ class ChineseNameRecognizer(EntityRecognizer):
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
         keys = (cand,) if cand[:2] in lexicon.SURNAMES_2 else (cand, cand[:2])
-        # jieba's dictionary tags many ordinary words `nr` (谢谢, 范畴), so any entry counts as a
-        # word; real names that are dictionary entries (李娜) still pass through titles/strong cues.
-        # Names that made it into the dictionary have low counts (王英 76, 张建华 2).
-        return any(self._freq.get(k, 0) >= 100 for k in keys)
+        # Names that made it into the dictionary have low counts (王英 76, 张建华 2) or a person
+        # tag (李强 nrfg); jieba also tags some ordinary words `nr` (范畴 925), hence the cap.
+        for k in keys:
+            freq = self._freq.get(k, 0)
+            if freq >= 100 and not (self._tags.get(k, "").startswith("nr") and freq < 500):
+                return True
+        return False
 
 
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
