@@ -473,7 +473,10 @@ class Deidentifier:
                 fields = [t for _, t in rec.texts()]
                 first = len(texts)
                 texts.extend(fields)
-                langs.extend(self.resolve_lang(t, lang) for t in fields)
+                # Each field is checked on its own unless a language is forced in the config:
+                # a Chinese consultation may carry an English report.
+                per_text = self.config.lang if self.config.lang != "auto" else "auto"
+                langs.extend(self.resolve_lang(t, per_text) for t in fields)
                 owners.append((i, first, len(texts)))
                 rec_langs.append(lang)
             except Exception as exc:  # noqa: BLE001 - reported per record

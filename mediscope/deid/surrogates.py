@@ -235,7 +235,8 @@ class SurrogateFactory:
         return value
 
     def _make(self, entity_type: str, original: str, lang: str, rng: random.Random) -> str:
-        zh = lang == "zh" or _is_cjk(original)
+        # The original's own script decides: "Alice Wong" inside Chinese text stays an English name.
+        zh = _is_cjk(original) or (lang == "zh" and not re.search(r"[A-Za-z]", original))
         fk = _faker("zh_CN" if zh else "en_US")
         fk.seed_instance(rng.getrandbits(32))
         if entity_type == T.PERSON:

@@ -138,3 +138,14 @@ def test_parallel_analyzer_matches_single_process(deider):
         par = pa.analyze(texts, "auto")
     single = deider.analyze_batch(texts, "auto")
     assert [[(s.start, s.end) for s in x] for x in par] == [[(s.start, s.end) for s in x] for x in single]
+
+
+def test_record_fields_get_their_own_language(deider):
+    rec = Record(id="m", source=Source(dataset="t"), case_id="cm", lang="zh",
+                 turns=[Turn(role="patient", text="我是张伟，这是我的英文报告。")],
+                 reports=[Report(kind="lab", text="Patient: John Smith. Seen by Dr. Alice Wong on March 3, 2023.")])
+    out = deider.deidentify_record(rec)
+    report = out.reports[0].text
+    assert "John Smith" not in report and "Alice Wong" not in report and "March 3, 2023" not in report
+    # an English name gets an English surrogate even in a Chinese record
+    assert not any("\u4e00" <= ch <= "\u9fff" for ch in report)
