@@ -229,7 +229,10 @@ class SurrogateFactory:
         for attempt in range(8):
             rng = _rng(self.seed, self.case_key, entity_type, key[1], attempt)
             value = self._make(entity_type, original, lang, rng)
-            if _key(value) != key[1] and _key(value) not in self.avoid:
+            vk = _key(value)
+            # Never reproduce (or embed) an original PHI string of this case: 李明 -> 李明路 would
+            # both leak and fail verification.
+            if vk != key[1] and not any(len(a) >= 2 and a in vk for a in self.avoid | {key[1]}):
                 break
         self._cache[key] = value
         return value

@@ -82,3 +82,11 @@ def test_generated_id_card_is_valid():
     f = SurrogateFactory(seed=3, case_key="c", date_shift_days=-1)
     out = f.surrogate("CN_ID_CARD", "110101199003074514", "zh")
     assert cn_id_checksum_ok(out) and out != "110101199003074514"
+
+
+def test_surrogate_never_embeds_an_original():
+    avoid = {"李明", "13812345678"}
+    for case in range(30):
+        f = SurrogateFactory(seed=0, case_key=f"c{case}", date_shift_days=-3, avoid=avoid)
+        addr = f.surrogate("LOCATION", "北京市朝阳区建国路88号", "zh")
+        assert "李明" not in addr
