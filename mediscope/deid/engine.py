@@ -17,6 +17,7 @@ Why this shape:
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import re
@@ -543,6 +544,7 @@ def _set_field(record, path: str, value: str) -> None:
     items[int(m.group(2))].text = value
 
 
+@functools.lru_cache(maxsize=1)
 def _presidio_version() -> str:
     try:
         from importlib.metadata import version
