@@ -37,7 +37,7 @@ def register(app: typer.Typer) -> None:
     def anonymize(
         source: Path = typer.Argument(..., exists=True, help="Records: a .jsonl/.parquet file or a run directory."),
         output: Path = typer.Option(..., "--output", "-o", help="Output records file (.jsonl or .parquet)."),
-        lang: str = typer.Option("auto", help="zh, en, mixed, or auto (record.lang, else detected per record)."),
+        lang: str = typer.Option("auto", help="zh, en, mixed, or auto (each text field detected on its own)."),
         operator: list[str] = typer.Option(
             [], "--operator", help="TYPE=OPERATOR, repeatable; operators: surrogate, placeholder, mask, shift, redact, keep."
         ),
@@ -130,7 +130,7 @@ def register(app: typer.Typer) -> None:
         ),
         lang: str | None = typer.Option(None, help="Force a language (default: each item's own lang)."),
         min_recall: float = typer.Option(0.99, help="Exit 1 if overall PHI recall is below this."),
-        min_preservation: float = typer.Option(0.0, help="Exit 1 if clinical-term preservation is below this."),
+        min_preservation: float = typer.Option(0.95, help="Exit 1 if clinical-term preservation is below this."),
         min_coverage: float = typer.Option(0.8, help="Share of a PHI span's characters that must be covered."),
         show_errors: int = typer.Option(10, help="Print up to this many misses and false positives."),
     ) -> None:

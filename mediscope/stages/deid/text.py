@@ -28,7 +28,7 @@ DEID_FAILED = "deid_failed"
 
 
 class TextDeidConfig(StageConfig):
-    lang: str = Field(default="auto", description="'zh', 'en', 'mixed' or 'auto' (record.lang, else detected).")
+    lang: str = Field(default="auto", description="'zh', 'en', 'mixed' or 'auto' (each text field detected).")
     operators: dict[str, str] = Field(
         default_factory=lambda: {"DATE_TIME": "shift"},
         description="Per entity type: surrogate, placeholder, mask, shift, redact, keep.",
