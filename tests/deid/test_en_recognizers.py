@@ -25,7 +25,7 @@ def test_english_identifiers(found, text, value, etype):
     assert (etype, value) in found(text, "en")
 
 
-@pytest.mark.parametrize("phone", ["(217) 555-0199", "217-555-0199", "217.555.0199", "+1 217 555 0199", "+44 20 7946 0958"])
+@pytest.mark.parametrize("phone", ["5 5 5 - 1 2 3 - 4 5 6 7", "(217) 555-0199", "217-555-0199", "217.555.0199", "+1 217 555 0199", "+44 20 7946 0958"])
 def test_english_phones(covered, phone):
     assert covered(f"Call me at {phone} tomorrow.", phone, "en")
 

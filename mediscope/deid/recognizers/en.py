@@ -99,7 +99,7 @@ def shared_rules() -> list[Rule]:
              0.8, needs=has_digit),
         Rule("phone_cued", PHONE_NUMBER,
              r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me)?(?: at)?|contact(?: number)?|reach (?:me|her|him) at)"
-             r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,20}\d)",
+             r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER, r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])", 0.6, needs=has_digit),

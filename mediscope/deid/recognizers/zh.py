@@ -91,7 +91,7 @@ _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?"
 )
 _ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
-_ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号|弄|巷|组))"
+_ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"
 _ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|中心|大楼|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆)"
 _ADDR_TAIL = (
     rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
@@ -221,7 +221,11 @@ _SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "])"
 _TITLE_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "".join(sorted(lexicon.SURNAMES_TITLE_ONLY)) + "])"
 _GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大老长"))) + r"])[\u4e00-\u9fff])"
 _TITLE_RE = regex.compile(rf"(?P<name>{_TITLE_SURNAME}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
-_STRONG_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG)})[\s:：]*(?:是|为)?[\s:：]*(?={_SURNAME})")
+_STRONG_CUE_RE = regex.compile(
+    rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={_SURNAME})"
+)
+# OCR often spaces a form's name out: 姓 名：张 伟   性 别：男
+_SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]| [\u4e00-\u9fff])")
 _WEAK_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={_SURNAME})")
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
@@ -354,10 +358,12 @@ class ChineseNameRecognizer(EntityRecognizer):
             s = m.end()
             # After 姓名：/就诊人： a short run of CJK ending at punctuation is the whole name
             # (张三丰, even with "number" characters); otherwise cut it like any other name.
-            whole = _WHOLE_NAME_RE.match(norm, s)
-            if whole and (whole.end() - s <= 3 or norm[s : s + 2] in lexicon.SURNAMES_2):
-                out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
-                continue
+            whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
+            if whole:
+                n_chars = sum(1 for ch in whole.group(0) if ch != " ")
+                if n_chars <= 3 or (n_chars == 4 and norm[s : s + 2] in lexicon.SURNAMES_2):
+                    out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
+                    continue
             e = self._name_at(norm, s)
             if e - s >= 2:
                 out.append(self._result(s, e, 0.9, "strong_cue"))
