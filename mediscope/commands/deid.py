@@ -46,6 +46,7 @@ def register(app: typer.Typer) -> None:
         threshold: float = typer.Option(0.5, min=0.0, max=1.0, help="Minimum recognizer score."),
         batch_size: int = typer.Option(64, min=1, help="Records per batch."),
         recheck: bool = typer.Option(False, help="Also re-process records already marked passed."),
+        workers: int = typer.Option(1, min=1, help="Processes (each loads its own models; use the free cores)."),
     ) -> None:
         """De-identify every turn and report of the records in SOURCE and write them to OUTPUT.
 
@@ -64,31 +65,47 @@ def register(app: typer.Typer) -> None:
         if output.resolve() == source.resolve():
             fail("--output must differ from SOURCE")
         try:
-            stage = TextDeidStage({
+            config = {
                 "lang": lang, "operators": _operators(operator), "default_operator": default_operator,
                 "seed": seed, "score_threshold": threshold, "recheck": recheck,
-            })
+            }
+            stage = TextDeidStage(config)
         except ValueError as exc:
             fail(str(exc))
         try:
             stage.ensure_setup()
         except Exception as exc:  # model missing, bad config: say so without a traceback
             fail(f"could not start the de-identifier: {exc}")
+        pool = None
+        if workers > 1:
+            from concurrent.futures import ProcessPoolExecutor
+
+            from mediscope.stages.deid import text as text_stage
+
+            pool = ProcessPoolExecutor(max_workers=workers, initializer=text_stage.init_worker, initargs=(config,))
+            pending = []
 
         kept, rejected = [], []
         counts: dict[str, int] = {}
         batch = []
         total = 0
 
-        def flush() -> None:
-            if not batch:
-                return
-            res = stage(batch)
+        def collect(res) -> None:
             kept.extend(res.kept)
             rejected.extend(res.rejected)
             for rec in res.kept:
                 for s in rec.deid.spans:
                     counts[s.entity_type] = counts.get(s.entity_type, 0) + 1
+
+        def flush() -> None:
+            if not batch:
+                return
+            if pool is None:
+                collect(stage(batch))
+            else:
+                pending.append(pool.submit(text_stage.run_worker, list(batch)))
+                while len(pending) > 2 * workers:  # bounded memory, results in input order
+                    collect(pending.pop(0).result())
             batch.clear()
 
         try:
@@ -102,9 +119,15 @@ def register(app: typer.Typer) -> None:
                         flush()
                         progress.update(task, completed=total)
                 flush()
+                if pool is not None:
+                    for fut in pending:
+                        collect(fut.result())
                 progress.update(task, completed=total)
         except (ValueError, FileNotFoundError) as exc:
             fail(f"could not read records from {source}: {exc}")
+        finally:
+            if pool is not None:
+                pool.shutdown(cancel_futures=True)
 
         output.parent.mkdir(parents=True, exist_ok=True)
         write_records(kept, output)

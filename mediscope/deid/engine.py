@@ -266,7 +266,7 @@ class Deidentifier:
         entities at no model cost.
         """
         need = [i for i, t in enumerate(texts) if any(ch.isupper() for ch in t)]
-        ner = dict(zip(need, nlp.pipe((texts[i] for i in need), batch_size=self.config.batch_size)))
+        ner = dict(zip(need, nlp.pipe((texts[i] for i in need), batch_size=self.config.batch_size), strict=True))
         for i, t in enumerate(texts):
             yield ner[i] if i in ner else nlp.make_doc(t)
 
@@ -294,9 +294,13 @@ class Deidentifier:
             idx = [i for i in idx if texts[i].strip()]
             if not idx:
                 continue
-            found = self._analyze_lang([texts[i] for i in idx], target)
-            for i, spans in zip(idx, found, strict=False):
-                results[i].extend(spans)
+            # Identical texts ("谢谢医生！", "OK") are analysed once per batch.
+            unique: dict[str, int] = {}
+            for i in idx:
+                unique.setdefault(texts[i], len(unique))
+            found = self._analyze_lang(list(unique), target)
+            for i in idx:
+                results[i].extend(found[unique[texts[i]]])
         return [resolve_overlaps(r) if langs[i] == "mixed" else r for i, r in enumerate(results)]
 
     def analyze_text(self, text: str, lang: str = "auto") -> list[PhiSpan]:

@@ -74,3 +74,16 @@ def test_deid_eval_prints_table_and_enforces_threshold(app, tmp_path):
                                  "phi": [{"start": 17, "end": 22, "type": "PERSON"}]}) + "\n")
     res = CliRunner().invoke(app, ["deid-eval", "--set", str(small), "--min-recall", "0.99"])
     assert res.exit_code == 1 and "below threshold" in res.output
+
+
+def test_anonymize_with_worker_processes(app, tmp_path):
+    src = tmp_path / "in.jsonl"
+    recs = [Record(id=f"r{i}", source=Source(dataset="t"), case_id=f"c{i}", lang="zh",
+                   turns=[Turn(role="patient", text=f"我是张伟，电话1381234{i:04d}")]) for i in range(6)]
+    _write(src, recs)
+    out = tmp_path / "o.jsonl"
+    res = CliRunner().invoke(app, ["anonymize", str(src), "-o", str(out), "--workers", "2", "--batch-size", "2"])
+    assert res.exit_code == 0, res.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert [json.loads(x)["id"] for x in lines] == [f"r{i}" for i in range(6)]
+    assert "张伟" not in out.read_text(encoding="utf-8")

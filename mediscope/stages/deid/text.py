@@ -90,3 +90,20 @@ class TextDeidStage(Stage[TextDeidConfig]):
             failed.deid.detail = detail
             result.reject(failed, DEID_FAILED, detail)
         return result
+
+
+# ---- process-pool helpers (used by `mediscope anonymize --workers N`) -------------------------
+
+_WORKER_STAGE: TextDeidStage | None = None
+
+
+def init_worker(config: dict) -> None:
+    """Pool initializer: one stage (and one set of models) per worker process."""
+    global _WORKER_STAGE
+    _WORKER_STAGE = TextDeidStage(config)
+    _WORKER_STAGE.ensure_setup()
+
+
+def run_worker(batch: list[Record]) -> StageResult:
+    assert _WORKER_STAGE is not None, "init_worker was not called in this process"
+    return _WORKER_STAGE(batch)
