@@ -98,7 +98,7 @@ def load_evalset(paths: Iterable[str | Path] | None = None) -> list[EvalItem]:
     for p in paths or [EVALSET_DIR]:
         p = Path(p)
         if p.is_dir():
-            files += sorted(p.glob("*.jsonl"))
+            files += sorted(p.glob("*.jsonl")) + sorted(p.glob("*.json"))
         elif p.exists():
             files.append(p)
         else:
@@ -107,16 +107,37 @@ def load_evalset(paths: Iterable[str | Path] | None = None) -> list[EvalItem]:
         raise FileNotFoundError("no *.jsonl evaluation files found")
     items = []
     for f in files:
-        for n, line in enumerate(f.read_text(encoding="utf-8").splitlines(), 1):
+        raw = f.read_text(encoding="utf-8")
+        if f.suffix == ".json" and raw.lstrip().startswith("["):
+            rows = [(n, json.dumps(obj, ensure_ascii=False)) for n, obj in enumerate(json.loads(raw), 1)]
+        else:
+            rows = list(enumerate(raw.splitlines(), 1))
+        for n, line in rows:
             if not line.strip():
                 continue
             try:
-                obj = json.loads(line)
-                items.append(EvalItem(id=str(obj.get("id", f"{f.stem}-{n}")), lang=obj.get("lang", "auto"),
-                                      text=obj["text"], phi=obj.get("phi", []), clinical=obj.get("clinical", [])))
-            except (json.JSONDecodeError, KeyError) as exc:
+                items.append(_item(json.loads(line), f"{f.stem}-{n}"))
+            except (json.JSONDecodeError, KeyError, TypeError) as exc:
                 raise ValueError(f"{f}:{n}: not an evaluation item ({exc})") from exc
     return items
+
+
+def _span(obj: dict, default_type: str = "PHI") -> dict:
+    """Accept {start,end,type} and the common variants (start_position, entity_type, label)."""
+    start = obj["start"] if "start" in obj else obj["start_position"]
+    end = obj["end"] if "end" in obj else obj["end_position"]
+    etype = obj.get("type") or obj.get("entity_type") or obj.get("label") or default_type
+    return {"start": int(start), "end": int(end), "type": str(etype)}
+
+
+def _item(obj: dict, fallback_id: str) -> EvalItem:
+    text = obj["text"] if "text" in obj else obj["full_text"]
+    phi = obj.get("phi") if "phi" in obj else obj.get("spans", obj.get("entities", []))
+    clinical = obj.get("clinical") if "clinical" in obj else obj.get("keep", [])
+    return EvalItem(
+        id=str(obj.get("id", fallback_id)), lang=obj.get("lang", "auto"), text=text,
+        phi=[_span(s) for s in phi or []], clinical=[_span(s, "CLINICAL") for s in clinical or []],
+    )
 
 
 def _nonspace(text: str, start: int, end: int) -> set[int]:

@@ -75,3 +75,13 @@ def test_bad_eval_file_is_a_clear_error(tmp_path):
         load_evalset([bad])
     with pytest.raises(FileNotFoundError):
         load_evalset([tmp_path / "missing.jsonl"])
+
+
+def test_eval_files_in_common_variants(tmp_path, deider):
+    variant = tmp_path / "v.json"
+    variant.write_text(json.dumps([{"full_text": "Call Anna at 555-123-4567", "lang": "en",
+                                    "spans": [{"start_position": 13, "end_position": 25, "entity_type": "PHONE_NUMBER"}]}]),
+                       encoding="utf-8")
+    items = load_evalset([variant])
+    assert items[0].phi == [{"start": 13, "end": 25, "type": "PHONE_NUMBER"}]
+    assert evaluate(items, deider).recall == 1.0
