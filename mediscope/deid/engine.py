@@ -23,7 +23,6 @@ import os
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -33,12 +32,11 @@ from mediscope.deid import types as T  # noqa: E402
 from mediscope.deid.langid import detect_lang  # noqa: E402
 from mediscope.deid.normalize import normalize  # noqa: E402
 from mediscope.deid.surrogates import SurrogateFactory, case_date_shift  # noqa: E402
-from mediscope.deid.types import DeidResult, PhiSpan  # noqa: E402
+from mediscope.deid.types import DeidResult, OperatorName, PhiSpan  # noqa: E402
 
 log = logging.getLogger(__name__)
 
 ENGINE_VERSION = "1.0"
-OperatorName = Literal["surrogate", "placeholder", "mask", "shift", "redact", "keep"]
 
 DEFAULT_OPERATORS: dict[str, str] = {T.DATE_TIME: "shift"}
 

@@ -8,6 +8,11 @@ that only need offsets and types; the stage converts them into record spans.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
+
+# How a finding is replaced: realistic consistent fake, "<TYPE>", "****", date shift, removal,
+# or left as is.
+OperatorName = Literal["surrogate", "placeholder", "mask", "shift", "redact", "keep"]
 
 
 @dataclass(frozen=True)

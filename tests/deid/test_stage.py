@@ -74,3 +74,5 @@ def test_bad_stage_config_fails_at_load():
 
     with pytest.raises(ValidationError):
         resolve_stage("deid")({"threshold": 0.3})
+    with pytest.raises(ValidationError):
+        resolve_stage("deid")({"operators": {"PERSON": "scramble"}})

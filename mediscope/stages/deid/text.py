@@ -19,6 +19,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
+from mediscope.deid.types import OperatorName
 from mediscope.record import DeidStatus, Record
 from mediscope.stages.base import Stage, StageConfig, StageResult
 
@@ -29,11 +30,11 @@ DEID_FAILED = "deid_failed"
 
 class TextDeidConfig(StageConfig):
     lang: str = Field(default="auto", description="'zh', 'en', 'mixed' or 'auto' (each text field detected).")
-    operators: dict[str, str] = Field(
+    operators: dict[str, OperatorName] = Field(
         default_factory=lambda: {"DATE_TIME": "shift"},
         description="Per entity type: surrogate, placeholder, mask, shift, redact, keep.",
     )
-    default_operator: str = Field(default="surrogate")
+    default_operator: OperatorName = Field(default="surrogate")
     score_threshold: float = Field(default=0.5, ge=0.0, le=1.0)
     seed: int = Field(default=0, description="Surrogate seed; with case_id it fixes every fake value.")
     date_shift_min: int = -365
