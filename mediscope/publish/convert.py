@@ -3,8 +3,8 @@
 patient -> user, doctor -> assistant, system -> system. An image shown on a turn becomes a
 `{"type": "image", "text": None}` placeholder placed before that turn's text, and its bytes go to
 the `images` column in placeholder order, which is how TRL's VLM collator pairs them. Reports are
-not turns: their texts go to `meta["reports"]` (report images referenced by no turn are dropped,
-and counted, so a card can say so).
+not turns: their texts go to `meta["reports"]`; a report image that no turn shows is not
+published (the schema pairs every image with a placeholder in a turn).
 """
 
 from __future__ import annotations
