@@ -60,6 +60,13 @@ def test_load_back_equals_input_records(tmp_path):
             assert row["images"][0].convert("RGB").tobytes() == original.convert("RGB").tobytes()
     assert json.loads(by_id["r004"]["meta"])["reports"] == [{"kind": "lab", "text": "血常规：白细胞 11.2"}]
 
+    # The encoded image bytes themselves round-trip unchanged (no re-encoding on publish).
+    raw = loaded["train"].cast_column("images", datasets.Sequence(datasets.Image(decode=False)))
+    originals = {r.id: [i.data for i in r.images] for r in recs}
+    for row in raw:
+        assert [img["bytes"] for img in row["images"]] == originals[row["id"]]
+        assert all(img["path"] is None for img in row["images"])  # file names can carry PHI
+
 
 def test_no_case_in_two_splits_and_split_counts(tmp_path):
     recs = corpus(n_cases=60, per_case=3)
