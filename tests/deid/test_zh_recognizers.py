@@ -143,3 +143,21 @@ def test_age_over_89_only(found):
     assert ("AGE", "95") in found("老人95岁，", "zh")
     assert ("AGE", "九十二") in found("今年九十二岁了", "zh")
     assert not found("今年65岁", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("邮箱zhangwei@qq.com谢谢", "zhangwei@qq.com", "EMAIL_ADDRESS"),
+        ("我的邮箱是zhang.wei@163.com", "zhang.wei@163.com", "EMAIL_ADDRESS"),
+        ("IP是192.168.1.10的电脑", "192.168.1.10", "IP_ADDRESS"),
+        ("请访问https://abc.example.org/x查看", "https://abc.example.org/x", "URL"),
+    ],
+)
+def test_web_identifiers_glued_to_chinese(found, text, value, etype):
+    """Presidio's \\b-based patterns fail next to CJK characters; ours stop at the first one."""
+    assert (etype, value) in found(text, "zh")
+
+
+def test_everyday_words_after_a_surname_are_not_titles(found):
+    assert not [v for t, v in found("头发毛总是掉怎么办", "zh") if t == "PERSON"]

@@ -33,13 +33,16 @@ from mediscope.deid.types import (
     CREDIT_CARD,
     DATE_TIME,
     DEVICE_ID,
+    EMAIL_ADDRESS,
     ID_NUMBER,
     INSURANCE_ID,
+    IP_ADDRESS,
     LICENSE_PLATE,
     LOCATION,
     MEDICAL_RECORD_NUMBER,
     PERSON,
     PHONE_NUMBER,
+    URL,
     US_SSN,
     ZIP_CODE,
 )
@@ -434,6 +437,32 @@ def build_en_recognizers() -> list[EntityRecognizer]:
     ]
 
 
+_TLDS = r"(?:com|cn|net|org|edu|gov|int|mil|io|info|biz|me|cc|tv|top|xyz|site|online|app|hk|tw|jp|uk|us|de)"
+
+
+def web_rules() -> list[Rule]:
+    """E-mail, URL and IP with ASCII-only edges.
+
+    Presidio's built-ins rely on `\\b`, and in Chinese text a CJK character counts as a word
+    character: "邮箱zhang@qq.com谢谢" is missed and "我的邮箱是zhang@163.com" comes back with the
+    Chinese prefix glued on. These patterns stop at the first non-ASCII character instead.
+    """
+    return [
+        Rule("email", EMAIL_ADDRESS,
+             r"(?<![A-Za-z0-9._%+\-])(?P<phi>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9\-])",
+             1.0, needs=contains_any("@"), flags=0),
+        Rule("url", URL, r"(?P<phi>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+)", 0.9,
+             needs=contains_any("http", "www."), flags=regex.IGNORECASE),
+        Rule("domain", URL,
+             rf"(?<![A-Za-z0-9@.\-])(?P<phi>(?:[A-Za-z0-9\-]+\.)+{_TLDS}(?:/[A-Za-z0-9\-._~/?#=&%]*)?)(?![A-Za-z0-9\-])",
+             0.6, needs=contains_any("."), flags=regex.IGNORECASE),
+        Rule("ipv4", IP_ADDRESS,
+             r"(?<![\d.])(?P<phi>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?![\d.])",
+             0.85, needs=has_digit),
+    ]
+
+
 def build_shared_for(lang: str) -> list[EntityRecognizer]:
     """The language-independent recognizers for a non-English analyzer (zh)."""
-    return [*builtin_recognizers(lang), RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), lang)]
+    return [RegexRecognizer("WebRecognizer", web_rules(), lang),
+            RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), lang)]
