@@ -105,7 +105,10 @@ def shared_rules() -> list[Rule]:
              r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
-        Rule("long_number", ID_NUMBER, r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])", 0.6, needs=has_digit),
+        Rule("long_number", ID_NUMBER,
+             r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])"
+             r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
+             0.6, needs=has_digit),
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
