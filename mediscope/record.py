@@ -121,6 +121,10 @@ class Span(_Model):
     recognizer: str | None = None
     operator: str | None = Field(default=None, description="replace/surrogate/mask/shift/redact.")
     box: list[int] | None = Field(default=None, description="[x0, y0, x1, y1] for image spans.")
+    out_start: int | None = Field(
+        default=None, ge=0, description="Start of the replacement in the de-identified text (for review)."
+    )
+    out_end: int | None = Field(default=None, ge=0, description="End of the replacement in the de-identified text.")
 
 
 class Deid(_Model):
