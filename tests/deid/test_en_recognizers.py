@@ -77,3 +77,50 @@ def test_age_over_89(found):
 def test_street_address(covered):
     text = "Lives at 5739 Jackson Springs Apt. 484, Springfield."
     assert covered(text, "5739 Jackson Springs Apt. 484", "en")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Lives at 12 Rua das Flores 88, Porto with her son.", "Rua das Flores 88"),
+        ("Address: Lindenstraße 4, 10969 Berlin", "Lindenstraße 4, 10969 Berlin"),
+        ("Send it to Aleksanterinkatu 15 B please", "Aleksanterinkatu 15 B"),
+        ("Her flat is at Via Roma 21, Torino.", "Via Roma 21, Torino"),
+        ("Mail goes to PO Box 4411 now.", "PO Box 4411"),
+    ],
+)
+def test_international_street_addresses(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_address_block_lines_are_part_of_the_address(covered):
+    text = "Invoice to:\n  77 Vestergade 12\n  Odense C\n  5000\n\nThanks."
+    assert covered(text, "77 Vestergade 12\n  Odense C\n  5000", "en")
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("please follow up with margaret hughes next week", "margaret hughes"),
+        ("mr kowalski called about his results", "kowalski"),
+        ("The founders were Schneider and Alvarez, both nurses.", "Schneider"),
+        ("Can someone call me on 6183 2290 tomorrow?", "6183 2290"),
+        ("Numero: 04.93.21.77.65 le matin", "04.93.21.77.65"),
+    ],
+)
+def test_lower_case_names_surnames_and_national_phones(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "During 1971 she had rheumatic fever.",
+        "BP 120/80, HR 72, on aspirin 100 mg daily.",
+        "Spring 2020 flare of psoriasis; she was seen Sunday.",
+        "Labs 2023 01 15: sodium 138, potassium 4.1.",
+        "the patient will follow up in clinic with normal labs",
+    ],
+)
+def test_new_address_and_name_rules_leave_clinical_text_alone(found, text):
+    assert found(text, "en") == set(), text

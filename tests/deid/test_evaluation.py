@@ -49,19 +49,22 @@ def test_recall_and_preservation_targets(deider):
 def test_presidio_research_synthetic_sample(deider, shared_data):
     """Presidio's own synthetic set: international names/addresses, so recall is lower there.
 
-    Measured: PERSON 0.76, phones 0.83, e-mail/credit card/SSN/IP/URL 1.0, dates 1.0 (bare years
-    and weekdays are not gold: Safe Harbor allows them). Street addresses there are mostly
-    non-US formats. The floors below catch regressions; `mediscope deid-eval` prints the rest.
+    Measured: PERSON 0.80, phones 0.97, locations 0.66 (street addresses of many countries;
+    bare cities and countries outside an address are the rest), overall 0.77 at precision 0.91;
+    e-mail/credit card/SSN/IP/URL/dates 1.0 (bare years and weekdays are not gold: Safe Harbor
+    allows them). The floors below catch regressions; `mediscope deid-eval` prints the rest.
     """
     items = presidio_research_items(shared_data / "presidio_research" / "synth_dataset_v2.first500.json")
     report = evaluate(items, deider)
     per = report.per_type
     for etype in ("EMAIL_ADDRESS", "CREDIT_CARD", "US_SSN", "IP_ADDRESS"):
         assert per[etype].recall >= 0.95, etype
-    assert per["PHONE_NUMBER"].recall >= 0.75
-    assert per["PERSON"].recall >= 0.7
+    assert per["PHONE_NUMBER"].recall >= 0.93
+    assert per["PERSON"].recall >= 0.78
+    assert per["LOCATION"].recall >= 0.62
     assert per["DATE_TIME"].recall >= 0.9
-    assert report.precision >= 0.85
+    assert report.recall >= 0.74
+    assert report.precision >= 0.88
 
 
 def test_scoring_rules():

@@ -19,6 +19,7 @@ from presidio_analyzer.predefined_recognizers import (
 )
 
 from mediscope.deid import lexicon
+from mediscope.deid.recognizers.address import AddressRecognizer
 from mediscope.deid.recognizers.base import (
     RegexRecognizer,
     Rule,
@@ -82,6 +83,19 @@ def _ssn_ok(value: str) -> bool:
     return area not in ("000", "666") and not area.startswith("9") and group != "00" and serial != "0000"
 
 
+def _grouped_phone_ok(value: str) -> bool:
+    """8-12 digits in 3+ groups that do not read as a date ("2023 01 15") or a time."""
+    digits = "".join(ch for ch in value if ch.isdigit())
+    if not 8 <= len(digits) <= 12:
+        return False
+    groups = regex.findall(r"\d+", value)
+    if len(groups) < 2 or len(groups) == 2 and len(digits) < 8:
+        return False
+    if "." in value and len(groups) == 4 and all(len(g) <= 3 for g in groups):
+        return False  # an IPv4 address
+    return not (len(groups[0]) == 4 and groups[0][:2] in ("19", "20") and len(groups) == 3)
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
@@ -101,9 +115,13 @@ def shared_rules() -> list[Rule]:
              r"(?<![\dA-Za-z])(?P<phi>(?:\+?1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]{0,2}\d{3}[ .\-]{0,2}\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?)(?!\d)",
              0.8, needs=has_digit),
         Rule("phone_cued", PHONE_NUMBER,
-             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me)?(?: at)?|contact(?: number)?|reach (?:me|her|him) at)"
+             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me| us| her| him)?(?: at| on)?|ring(?: me)?(?: on| at)?|contact(?: number)?|reach (?:me|her|him|us) (?:at|on))"
              r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
+        Rule("phone_grouped", PHONE_NUMBER,
+             r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
+             0.6, validator=_grouped_phone_ok, needs=has_digit),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
              r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])"
@@ -261,12 +279,72 @@ def _is_eponym(text: str, following: str) -> bool:
     return bool(_DRUG_SUFFIX.search(low)) and " " not in low
 
 
-_NAME_LOCALES = ("en_US", "en_GB", "en_IN", "de_DE", "fr_FR", "es_ES", "it_IT", "pt_BR", "nl_NL", "fi_FI", "sv_SE",
-                 "pl_PL", "hu_HU", "da_DK", "no_NO", "cs_CZ", "ro_RO", "tr_TR", "vi_VN", "id_ID")
+def _common_words() -> frozenset[str]:
+    """English words that are also someone's name in some locale's list ("Will", "Hall", "Case").
+
+    A bare match on them would mark ordinary prose, so they never count as a name by list alone.
+    """
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = {"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
+             "bill", "case", "major", "young", "long", "brown", "white", "green", "black", "gray", "grey", "king",
+             "love", "price", "rich", "sharp", "small", "strong", "wise", "best", "day", "early", "fair", "frank",
+             "free", "gay", "glass", "golden", "good", "hall", "hill", "holiday", "just", "land", "little", "mann",
+             "march", "miles", "moon", "more", "new", "park", "pierce", "post", "power", "read", "rock", "sage",
+             "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south",
+             "east", "bay", "lake", "church", "bank", "banks", "rivers", "river", "field", "fields", "street",
+             "road", "doctor", "nurse", "patient", "mobile", "general", "chance", "sergeant", "bishop", "judge",
+             "marshall", "cook", "baker", "carter", "porter", "turner", "walker", "hunter", "fisher", "mason",
+             "page", "paris", "london", "china", "india", "jordan", "georgia", "virginia", "carolina", "florence",
+             "victoria", "austin", "dallas", "phoenix", "sydney", "orlando", "memphis", "lincoln", "cliff", "dale",
+             "glen", "ray", "sky", "star", "storm", "dawn", "eve", "sunny", "honey", "candy", "ginger", "pepper",
+             "sugar", "amber", "crystal", "pearl", "ruby", "jade", "iris", "lily", "daisy", "violet", "heather",
+             "holly", "ivy", "autumn", "winter", "spring", "christian", "angel", "blessing", "precious", "unity",
+             "liberty", "justice", "royal", "prince", "duke", "earl", "baron", "noble", "sterling", "diamond",
+             "gold", "silver", "steel", "iron", "fox", "wolf", "bear", "bird", "crane", "drake", "finch", "hawk",
+             "lamb", "swan", "parrot", "salmon", "house", "home", "head", "hand", "foot", "heart", "back", "blood",
+             "bone", "brain", "chest", "liver", "kidney", "lung", "skin", "care", "cancer", "fever", "pain",
+             "sign", "signs", "test", "tests", "normal", "office", "ward", "room", "bed", "unit", "floor",
+             "today", "tomorrow", "yesterday", "morning", "evening", "night", "week", "month", "year", "hour",
+             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "october", "november", "december", "baby", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"}
+    return frozenset(words | {w.lower() for w in STOP_WORDS})
+
+
+_COMMON_WORDS = _common_words()
+
+
+def _latin_person_locales() -> list[str]:
+    """Every Faker locale whose person provider lists Latin-script names.
+
+    Held-out text carries names from anywhere (Szabina, Oluwaseun, Wisława); the more lists, the
+    fewer names only the small NER model has to find. Cyrillic/CJK/Arabic lists are skipped: a
+    name in those scripts never matches the Latin-only name shapes below.
+    """
+    import importlib
+
+    try:
+        from faker.config import AVAILABLE_LOCALES
+    except Exception:  # noqa: BLE001 - faker is a deid dependency
+        return []
+    out = []
+    for loc in sorted(AVAILABLE_LOCALES):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except Exception:  # noqa: BLE001 - a locale without a person provider
+            continue
+        names = getattr(provider, "last_names", ())
+        sample = list(names)[:20] if isinstance(names, (list, tuple, dict)) else []
+        if sample and sum(1 for v in sample if isinstance(v, str) and _LATIN_WORD.match(v)) >= len(sample) // 2:
+            out.append(loc)
+    return out
+
+
+_LATIN_WORD = regex.compile(r"^[\p{Latin}'’\- ]+$")
 
 
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
-    """First and last names from Faker's person providers (many locales), lower-cased.
+    """First and last names from Faker's person providers (Latin-script locales), lower-cased.
 
     The small NER model misses many names it has not seen (Szabina Gelencsér, Johannes
     Varvio); a name list catches "First Last" shapes it does not know.
@@ -275,22 +353,18 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
     first: set[str] = set()
     last: set[str] = set()
-    for loc in _NAME_LOCALES:
-        try:
-            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
-        except Exception:  # noqa: BLE001 - a locale missing from this Faker version
-            continue
-        for attr, target in (("first_names", first), ("first_names_male", first), ("first_names_female", first),
-                             ("last_names", last)):
-            values = getattr(provider, attr, None) or ()
-            target.update(v.lower() for v in values if isinstance(v, str) and v[:1].isalpha())
-    common = {"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
-              "bill", "case", "major", "young", "long", "brown", "white", "green", "black", "gray", "grey", "king",
-              "love", "price", "rich", "sharp", "small", "strong", "wise", "best", "day", "early", "fair", "frank",
-              "free", "gay", "glass", "golden", "good", "hall", "hill", "holiday", "just", "land", "little", "mann",
-              "march", "miles", "moon", "more", "new", "park", "pierce", "post", "power", "read", "rock", "sage",
-              "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south"}
-    return frozenset(first - common), frozenset(last)
+    for loc in _latin_person_locales():
+        provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        attrs = [(a, first if "first_names" in a else last) for a in dir(provider)
+                 if a.endswith("names") or "_names_" in a
+                 if "first_names" in a or "last_names" in a]
+        for attr, target in attrs:
+            values = getattr(provider, attr, None)
+            if not isinstance(values, (list, tuple, dict, set, frozenset)):
+                continue  # some locales compute these lists as properties
+            target.update(v.lower() for v in values if isinstance(v, str) and v[:1].isalpha() and _LATIN_WORD.match(v))
+    common = _COMMON_WORDS
+    return frozenset(first - common), frozenset(last - common)
 
 
 _FULL_NAME = regex.compile(
@@ -393,6 +467,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             if (sentence_start and not speaker) or _is_eponym(word, text[e : e + 14]):
                 continue
             out.append(self._result(PERSON, s, e, 0.6, "first_name"))
+        out.extend(_list_names(self, text))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -421,6 +496,55 @@ class EnglishNerRecognizer(EntityRecognizer):
         return out
 
 
+_LOWER_NAME = regex.compile(
+    r"(?<![\w'@./\-])(?P<name>(?P<first>\p{Ll}[\p{Ll}'\-]{1,})(?:\s+(?P<mid>\p{Ll})\.?)?\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))(?![\w@\-])"
+)
+_TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
+_CAP_WORD = regex.compile(r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{Ll}'\-]{1,})(?![\w\-])")
+
+
+def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """Names the model misses: lower-case "first last", "mr smith", and lone listed surnames.
+
+    Chat text is often typed in lower case ("follow up with patricia desrosiers") and the small
+    model only tags capitalised names. Both parts must be on the name lists and neither may be
+    an ordinary English or clinical word. A capitalised listed surname in mid-sentence
+    ("founders: Becker and Vasquez") is a name unless it is a common word.
+    """
+    out: list[RecognizerResult] = []
+    if any(ch.islower() for ch in text):
+        for m in _LOWER_NAME.finditer(text):
+            first, last = m.group("first"), m.group("last")
+            if first in _COMMON_WORDS or last in _COMMON_WORDS or first not in self._first:
+                continue
+            if last not in self._last and not m.group("mid"):
+                continue
+            if _clinical_phrase(f"{first} {last}") or first in lexicon.CLINICAL_WORDS_EN:
+                continue
+            s, e = m.span("name")
+            out.append(self._result(PERSON, s, e, 0.65, "lower_name"))
+        for m in _TITLE_LOWER.finditer(text):
+            word = m.group("name")
+            if (word in self._last or word in self._first) and word not in _COMMON_WORDS:
+                s, e = m.span("name")
+                out.append(self._result(PERSON, s, e, 0.7, "title_lower"))
+    for m in _CAP_WORD.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if low not in self._last or low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(word):
+            continue
+        s, e = m.span("name")
+        before = text[:s].rstrip(" \t\"'(")
+        if not before or before[-1] in ".!?\n:;" or _is_eponym(word, text[e : e + 14]):
+            continue  # sentence start: capitalised anyway
+        prev = regex.search(r"(\p{L}+)\W*$", before)
+        nxt = regex.match(r"\W{0,2}(\p{L}+)", text[e:])
+        if (prev and prev.group(1)[:1].isupper()) or (nxt and nxt.group(1)[:1].isupper()):
+            continue  # part of a longer capitalised phrase: an organisation, a title, a full name
+        out.append(self._result(PERSON, s, e, 0.55, "surname"))
+    return out
+
+
 def builtin_recognizers(lang: str) -> list[EntityRecognizer]:
     """Presidio's own e-mail, URL and IP recognizers, registered for `lang`."""
     return [
@@ -436,6 +560,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), "en"),
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
+        AddressRecognizer("en"),
         EnglishNerRecognizer("en"),
     ]
 
