@@ -97,8 +97,25 @@ def _expand_env(text: str) -> str:
 
 
 def _set_dotted(data: dict[str, Any], dotted: str, value: Any) -> None:
+    """Set `a.b.0.c` in nested dicts/lists; integer parts index lists (`stages.2.config.x`)."""
+    node: Any = data
     keys = dotted.split(".")
-    node = data
-    for key in keys[:-1]:
-        node = node.setdefault(key, {})
-    node[keys[-1]] = value
+    for depth, key in enumerate(keys):
+        last = depth == len(keys) - 1
+        if isinstance(node, list):
+            try:
+                index = int(key)
+                node[index]  # noqa: B018 - bounds check with a clear error below
+            except (ValueError, IndexError):
+                raise KeyError(f"--set {dotted}: {key!r} is not an index of a {len(node)}-item list") from None
+            if last:
+                node[index] = value
+            else:
+                node = node[index]
+        elif isinstance(node, dict):
+            if last:
+                node[key] = value
+            else:
+                node = node.setdefault(key, {})
+        else:
+            raise KeyError(f"--set {dotted}: cannot descend into {type(node).__name__} at {key!r}")

@@ -257,8 +257,9 @@ class Runner:
         if self.pipeline.publish is not None:
             from mediscope.publish import publish_dataset
 
-            manifest["publish"] = publish_dataset(self.out, self.pipeline.publish.path, **self.pipeline.publish.options)
-            write_lines([json.dumps(manifest, ensure_ascii=False, indent=2, default=str)], self.out / MANIFEST_FILE)
+            summary = publish_dataset(self.out, self.pipeline.publish.path, **self.pipeline.publish.options)
+            manifest["publish"] = summary.model_dump(mode="json")
+            write_lines([json.dumps(manifest, ensure_ascii=False, indent=2)], self.out / MANIFEST_FILE)
         return manifest
 
 

@@ -138,3 +138,15 @@ def test_killed_run_resumes_without_loss_or_duplicates(tmp_path: Path, repo_root
     assert manifest["input_items"] == 300 and manifest["rejected"] == 3 and manifest["shards"] == 30
     assert len(progress.read_text().splitlines()) == 30
     assert sorted(r["source"]["row"] for r in rejects_of(tmp_path / "run")) == [13, 150, 299]
+
+
+def test_yaml_overrides_reach_list_items(tmp_path: Path) -> None:
+    make_input(tmp_path / "in.jsonl", 3)
+    spec = pipeline_dict(tmp_path / "in.jsonl", tmp_path / "run", [{"stage": "validate", "config": {}}])
+    (tmp_path / "p.yaml").write_text(yaml.safe_dump(spec), encoding="utf-8")
+    pipe = Pipeline.from_yaml(tmp_path / "p.yaml", {"stages.0.config.min_turns": 3, "batch_size": 2})
+    assert pipe.stages[0].config == {"min_turns": 3} and pipe.batch_size == 2
+    manifest = run_pipeline(pipe)
+    assert manifest["rejected"] == 3  # every conversation has 2 turns < 3
+    with pytest.raises(KeyError, match="not an index"):
+        Pipeline.from_yaml(tmp_path / "p.yaml", {"stages.5.config.min_turns": 3})
