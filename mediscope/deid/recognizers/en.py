@@ -286,16 +286,21 @@ def _common_words() -> frozenset[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = {"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
+    return frozenset(_LIST_STOP | _PROSE_WORDS | {w.lower() for w in STOP_WORDS})
+
+
+# Dropped from the name lists themselves: English words first, names second.
+_LIST_STOP = frozenset({"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
              "bill", "case", "major", "young", "long", "brown", "white", "green", "black", "gray", "grey", "king",
              "love", "price", "rich", "sharp", "small", "strong", "wise", "best", "day", "early", "fair", "frank",
              "free", "gay", "glass", "golden", "good", "hall", "hill", "holiday", "just", "land", "little", "mann",
              "march", "miles", "moon", "more", "new", "park", "pierce", "post", "power", "read", "rock", "sage",
-             "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south",
-             "east", "bay", "lake", "church", "bank", "banks", "rivers", "river", "field", "fields", "street",
+             "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south"})
+# Never a name on their own in prose, though someone somewhere carries them as a name.
+_PROSE_WORDS = frozenset({"east", "bay", "lake", "church", "bank", "banks", "rivers", "river", "field", "fields", "street",
              "road", "doctor", "nurse", "patient", "mobile", "general", "chance", "sergeant", "bishop", "judge",
              "marshall", "cook", "baker", "carter", "porter", "turner", "walker", "hunter", "fisher", "mason",
-             "page", "paris", "london", "china", "india", "jordan", "georgia", "virginia", "carolina", "florence",
+             "paris", "london", "china", "india", "jordan", "georgia", "virginia", "carolina", "florence",
              "victoria", "austin", "dallas", "phoenix", "sydney", "orlando", "memphis", "lincoln", "cliff", "dale",
              "glen", "ray", "sky", "star", "storm", "dawn", "eve", "sunny", "honey", "candy", "ginger", "pepper",
              "sugar", "amber", "crystal", "pearl", "ruby", "jade", "iris", "lily", "daisy", "violet", "heather",
@@ -307,8 +312,8 @@ def _common_words() -> frozenset[str]:
              "sign", "signs", "test", "tests", "normal", "office", "ward", "room", "bed", "unit", "floor",
              "today", "tomorrow", "yesterday", "morning", "evening", "night", "week", "month", "year", "hour",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "october", "november", "december", "baby", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"}
-    return frozenset(words | {w.lower() for w in STOP_WORDS})
+             "october", "november", "december", "baby", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
+
 
 
 _COMMON_WORDS = _common_words()
