@@ -57,6 +57,10 @@ def generate(
     hf_model: Path | None = typer.Option(
         None, "--hf-model", help="Local HF checkpoint instead of an endpoint."
     ),
+    adapter: Path | None = typer.Option(
+        None, "--adapter", exists=True, file_okay=False,
+        help="LoRA adapter directory from `mediscope train` to merge into --hf-model.",
+    ),
     base_url: str | None = BaseUrl,
     model: str | None = Model,
     concurrency: int | None = Concurrency,
@@ -94,9 +98,10 @@ def generate(
                     device=device,
                     send_images=images,
                     on_done=done,
+                    adapter=adapter,
                 )
             )
-            model_name = name or str(hf_model)
+            model_name = name or (f"{hf_model}+{adapter.name}" if adapter else str(hf_model))
         else:
             from mediscope.judge.generate import generate_with_client
             from mediscope.llm import LLMClient, run_sync

@@ -50,8 +50,14 @@ async def generate_with_client(
     return list(await asyncio.gather(*(one(i) for i in items)))
 
 
-def _load_local(model_path: str | Path, device: str | None) -> tuple[Any, Any, bool]:
-    """(model, processor-or-tokenizer, is_multimodal)."""
+def _load_local(
+    model_path: str | Path, device: str | None, adapter: str | Path | None = None
+) -> tuple[Any, Any, bool]:
+    """(model, processor-or-tokenizer, is_multimodal).
+
+    `adapter` is a LoRA directory written by `mediscope train` (PEFT format); it is merged into
+    the base weights so generation runs at the base model's speed.
+    """
     import torch  # noqa: F401 - fail early with a clear error when torch is missing
     from transformers import AutoConfig, AutoModelForCausalLM, AutoModelForImageTextToText, AutoTokenizer
 
@@ -70,6 +76,10 @@ def _load_local(model_path: str | Path, device: str | None) -> tuple[Any, Any, b
     else:
         processor = AutoTokenizer.from_pretrained(model_path)
         model = AutoModelForCausalLM.from_pretrained(model_path)
+    if adapter is not None:
+        from peft import PeftModel
+
+        model = PeftModel.from_pretrained(model, str(adapter)).merge_and_unload()
     if device:
         model = model.to(device)
     model.eval()
@@ -113,11 +123,13 @@ def generate_with_hf(
     send_images: bool = True,
     on_done: Callable[[], None] | None = None,
     skip_special_tokens: bool = True,
+    adapter: str | Path | None = None,
 ) -> list[str]:
-    """Greedy responses from a local checkpoint (causal LM or image-text-to-text model)."""
+    """Greedy responses from a local checkpoint (causal LM or image-text-to-text model),
+    optionally with a trained LoRA adapter merged in."""
     import torch
 
-    model, proc, multimodal = _load_local(model_path, device)
+    model, proc, multimodal = _load_local(model_path, device, adapter)
     multimodal = multimodal and send_images
     tokenizer = getattr(proc, "tokenizer", proc)
     out: list[str] = []
