@@ -21,23 +21,16 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from mediscope.io.jsonlines import iter_json_objects
+
 
 class EvalFileError(ValueError):
     pass
 
 
 def read_jsonl(path: str | Path) -> Iterator[dict[str, Any]]:
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise EvalFileError(f"{path}:{n}: not JSON ({exc.msg})") from None
-            if not isinstance(obj, dict):
-                raise EvalFileError(f"{path}:{n}: expected a JSON object")
-            yield obj
+    for _, obj in iter_json_objects(path, EvalFileError):
+        yield obj
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], path: str | Path) -> int:

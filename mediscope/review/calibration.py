@@ -42,6 +42,7 @@ from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from mediscope.io.jsonlines import iter_json_objects
 from mediscope.review.agreement import cohen_kappa, majority, percent_agreement
 from mediscope.review.configs import normalize_choice
 from mediscope.review.merge import choices
@@ -75,17 +76,7 @@ class CalibrationInputError(ValueError):
 
 
 def _jsonl(path: Path) -> Iterable[tuple[int, dict[str, Any]]]:
-    with open(path, encoding="utf-8") as fh:
-        for n, line in enumerate(fh, 1):
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise CalibrationInputError(f"{path}:{n}: not valid JSON ({exc.msg})") from exc
-            if not isinstance(obj, dict):
-                raise CalibrationInputError(f"{path}:{n}: expected a JSON object")
-            yield n, obj
+    return iter_json_objects(path, CalibrationInputError)
 
 
 def read_pairs(path: Path) -> list[Pair]:

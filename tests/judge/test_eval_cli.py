@@ -179,7 +179,7 @@ def test_generate_cmtmedqa_limit(tmp_path: Path, shared_data: Path) -> None:
 
 @pytest.mark.parametrize(
     ("content", "message"),
-    [("not json\n", "not JSON"), ('{"id": "1"}\n', "neither a verdicts file")],
+    [("not json\n", "not valid JSON"), ('{"id": "1"}\n', "neither a verdicts file")],
 )
 def test_winrate_bad_input_is_a_clear_error(tmp_path: Path, content: str, message: str) -> None:
     f = tmp_path / "bad.jsonl"
