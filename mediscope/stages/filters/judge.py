@@ -9,6 +9,9 @@ for the judge again (its answers are also cached by the LLM client when `llm.cac
 A judge failure (endpoint down, answers that never validate) leaves the record unscored and
 flagged `judge_error`; the filter's `scores.missing` policy then keeps or rejects it.
 
+Like every stage that sends record text off the machine, it goes through the privacy gate: a
+record whose de-identification has not passed is rejected (`not_deidentified`), never sent.
+
 Use by import path: `stage: mediscope.stages.filters.judge:JudgeScoreStage`.
 """
 
@@ -58,8 +61,19 @@ class JudgeScoreStage(Stage[JudgeScoreConfig]):
                                     concurrency=self.config.concurrency)
 
     def process(self, batch: list[Record]) -> StageResult:
+        from mediscope.llm.privacy import PrivacyGateError, require_deidentified
         from mediscope.llm.sync import run_sync
 
+        result = StageResult()
+        cleared: list[Record] = []
+        for rec in batch:
+            try:
+                require_deidentified(rec)
+            except PrivacyGateError as exc:
+                result.reject(rec, exc.reason, str(exc))
+            else:
+                cleared.append(rec)
+        batch = cleared
         items = [(i, judge_item(r)) for i, r in enumerate(batch)]
         todo = [(i, item) for i, item in items if item is not None]
 
@@ -87,4 +101,5 @@ class JudgeScoreStage(Stage[JudgeScoreConfig]):
             rec.quality.scores[:] = [s for s in rec.quality.scores if s.name not in names] + [
                 Score(name=f"{p}{d}", value=v) for d, v in scores.items()
             ] + [Score(name=f"{p}mean", value=round(mean, 3))]
-        return StageResult(kept=list(batch))
+        result.kept = list(batch)
+        return result
