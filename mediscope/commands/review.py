@@ -65,6 +65,10 @@ def register(app: typer.Typer) -> None:
         document_root: Path | None = typer.Option(None, "--document-root", envvar="LABEL_STUDIO_LOCAL_FILES_DOCUMENT_ROOT", help="Server's local-files document root (image review)."),
         only_with_spans: bool = typer.Option(False, help="PHI review: only fields where the de-identifier found spans."),
         batch_size: int = typer.Option(100, min=1, help="Tasks per import request."),
+        require_deid: bool | None = typer.Option(
+            None, "--require-deid/--allow-undeidentified",
+            help="Refuse records whose de-identification has not passed (default: only for non-loopback servers).",
+        ),
         url: str = URL_OPT,
         token: str = TOKEN_OPT,
     ) -> None:
@@ -92,6 +96,7 @@ def register(app: typer.Typer) -> None:
                     document_root=document_root,
                     only_with_spans=only_with_spans,
                     on_batch=lambda n: prog.update(task, completed=n),
+                    require_deid=require_deid,
                 )
         except (ReviewError, ValueError, FileNotFoundError) as exc:
             fail(str(exc), code=1)

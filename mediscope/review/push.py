@@ -6,15 +6,23 @@ Order of operations (each step safe to interrupt):
    Label Studio drop out (and are pushed again), tasks imported by a run that died before saving
    its state are adopted instead of duplicated;
 3. import only the missing tasks, batch by batch, saving the state after each batch.
+
+Privacy: a Label Studio server that is not on this machine (a non-loopback URL) is a remote
+service, so only records whose de-identification passed may be pushed to it; others are listed
+as failed (`not_deidentified`) and never sent. A server on loopback is inside the curation
+environment and may show detection-only output (e.g. PHI span review before replacement); pass
+`require_deid=True` to enforce the gate there too, or `False` for a trusted in-hospital server.
 """
 
 from __future__ import annotations
 
+import ipaddress
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlparse
 
 from mediscope.record import Record
 from mediscope.review.client import ReviewClient
@@ -34,6 +42,17 @@ class PushSummary:
     already_there: int
     total_tasks: int
     failed: list[tuple[str, str]]  # (record id, why) for records whose tasks could not be built
+
+
+def is_loopback_url(url: str) -> bool:
+    """True for http(s)://localhost, 127.0.0.0/8 and [::1] URLs."""
+    host = (urlparse(url).hostname or "").lower()
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def open_project(client: ReviewClient, state_path: Path, kind: str, title: str) -> ReviewState:
@@ -113,8 +132,16 @@ def push_records(
     document_root: Path | None = None,
     only_with_spans: bool = False,
     on_batch: Callable[[int], None] | None = None,
+    require_deid: bool | None = None,
 ) -> PushSummary:
-    """Push records as `kind` review tasks (see the module docstring for the guarantees)."""
+    """Push records as `kind` review tasks (see the module docstring for the guarantees).
+
+    `require_deid`: None (default) enforces the privacy gate for non-loopback servers only.
+    """
+    from mediscope.llm.privacy import PrivacyGateError, require_deidentified
+
+    if require_deid is None:
+        require_deid = not is_loopback_url(client.url)
     if kind not in RECORD_KINDS:
         raise ValueError(f"records are pushed as one of {', '.join(RECORD_KINDS)}, not {kind!r} (pairs: `review calibrate push`)")
     state = open_project(client, state_path, kind, project_title)
@@ -129,6 +156,13 @@ def push_records(
 
     def all_tasks() -> Iterable[tuple[str, dict[str, Any]]]:
         for record in records:
+            if require_deid:
+                try:
+                    require_deidentified(record)
+                except PrivacyGateError as exc:
+                    failed.append((record.id, f"{exc.reason}: {exc}"))
+                    log.error("record %s not pushed: %s", record.id, exc)
+                    continue
             try:
                 built = build_tasks(record, kind, serving=serving, only_with_spans=only_with_spans)
             except (OSError, ValueError, KeyError) as exc:
