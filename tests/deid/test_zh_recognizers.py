@@ -161,3 +161,25 @@ def test_web_identifiers_glued_to_chinese(found, text, value, etype):
 
 def test_everyday_words_after_a_surname_are_not_titles(found):
     assert not [v for t, v in found("头发毛总是掉怎么办", "zh") if t == "PERSON"]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("姓名：仉志明  性别：男", "仉志明"),
+        ("主治：佘建，查房记录", "佘建"),
+        ("亓官文之女亓官玥陪同来诊", "亓官玥"),
+        ("患者訾 海 燕，女，45岁，咳嗽三天", "訾 海 燕"),
+        ("家属 芮 宏 签字", "芮 宏"),
+    ],
+)
+def test_rare_surnames_and_spaced_names_next_to_a_cue(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["患者麻醉后苏醒良好", "麻烦医生看一下报告", "小时候有羊癫疯病史", "患者和家属商量后同意手术", "患者 头 晕 三天"],
+)
+def test_rare_surname_characters_inside_words_are_not_names(found, text):
+    assert not any(t == "PERSON" for t, _ in found(text, "zh")), text

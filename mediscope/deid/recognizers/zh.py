@@ -220,24 +220,31 @@ _SURNAME_CHARS = "".join(sorted(lexicon.SURNAMES_1))
 _SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "])"
 _TITLE_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "".join(sorted(lexicon.SURNAMES_TITLE_ONLY)) + "])"
 _GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大老长"))) + r"])[\u4e00-\u9fff])"
-_TITLE_RE = regex.compile(rf"(?P<name>{_TITLE_SURNAME}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
-_STRONG_CUE_RE = regex.compile(
-    rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={_SURNAME})"
-)
 # OCR often spaces a form's name out: 姓 名：张 伟   性 别：男
 _SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]| [\u4e00-\u9fff])")
-_WEAK_CUE_RE = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={_SURNAME})")
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
     rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
     rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
 )
-_GLUED_FOLLOW_RE = regex.compile(rf"(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 _SURNAME_RE = regex.compile(_SURNAME)
 _GENDER_NEXT = regex.compile(r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)")
 _WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
 _XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
+
+# A rare surname counts only if the character is rare on its own (jieba count below this):
+# 仉, 訾, 蔺 are names; 有, 和, 于 are words.
+RARE_SURNAME_MAX_FREQ = 3500
+
+
+def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
+    """百家姓 surnames missing from the common list, minus those that are ordinary characters."""
+    single = {c for c in lexicon.BAIJIAXING
+              if c not in lexicon.SURNAMES_1 and c not in lexicon.SURNAMES_TITLE_ONLY
+              and freq.get(c, 0) < RARE_SURNAME_MAX_FREQ and c not in lexicon.NOT_GIVEN_NAME_CHARS}
+    double = [w for w in lexicon.BAIJIAXING_2 if w not in lexicon.SURNAMES_2]
+    return single, double
 
 
 _CLINICAL_BY_LEN: dict[int, frozenset[str]] = {}
@@ -251,6 +258,20 @@ def _is_clinical(candidate: str, following: str = "") -> bool:
     if any(candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
         return True
     return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH)
+
+
+_SPACED_ONLY_RE = regex.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
+
+
+def _spaced_name_end(text: str, start: int) -> int | None:
+    """End of an OCR-spaced name at `start` (芮 宏 签字 -> 芮 宏), without a trailing 男/女."""
+    m = _SPACED_ONLY_RE.match(text, start)
+    if not m:
+        return None
+    end = m.end()
+    while end - start > 3 and text[end - 1] in "男女" and text[end - 2] == " ":
+        end -= 2
+    return end if end - start >= 3 else None
 
 
 def _never_given(candidate: str) -> bool:
@@ -281,6 +302,18 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._jieba = jieba
         self._freq = jieba.dt.FREQ
         self._tags = jieba.posseg.dt.word_tag_tab
+        # Next to a cue or a title, rare 百家姓 surnames (仉, 訾, 亓官) count too.
+        single, double = rare_surnames(self._freq)
+        cued = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(sorted(single)) + "])"
+        title = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(
+            sorted(single | lexicon.SURNAMES_TITLE_ONLY)) + "])"
+        self._cued_surname_re = regex.compile(cued)
+        self._title_re = regex.compile(rf"(?P<name>{title}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
+        self._title_surname_re = regex.compile(title)
+        self._strong_cue_re = regex.compile(
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={cued})")
+        self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
 
     def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -294,6 +327,17 @@ class ChineseNameRecognizer(EntityRecognizer):
             },
         )
 
+    def _rare_ok(self, cand: str) -> bool:
+        """A name with a rare surname must not be a dictionary word at all (麻醉, 麻烦, 羊癫疯).
+
+        Common surnames go through the usual checks; for rare ones even a low-count dictionary
+        word is far more likely than a person, so any dictionary entry vetoes it.
+        """
+        cand = cand.replace(" ", "")
+        if cand[:2] in lexicon.SURNAMES_2 or cand[:1] in lexicon.SURNAMES_1:
+            return True
+        return all(self._freq.get(k, 0) == 0 for k in {cand, cand[:2], cand[:3]} if len(k) >= 2)
+
     def _ends_word(self, text: str, pos: int) -> bool:
         """Whether the character at `pos` is the end of a multi-character word to its left."""
         left = text[max(0, pos - 5) : pos + 1]
@@ -304,13 +348,13 @@ class ChineseNameRecognizer(EntityRecognizer):
     def _common_word(self, word: str, min_freq: int = 100) -> bool:
         return self._freq.get(word, 0) >= min_freq
 
-    def _name_at(self, text: str, start: int) -> int:
+    def _name_at(self, text: str, start: int, surname_re: regex.Pattern = _SURNAME_RE) -> int:
         """End offset of the name starting at `start`: surname + 1-2 given characters.
 
         The given name stops at a character that starts the next word (张伟主诉 -> 张伟) and
         jieba decides between 2 and 3 characters when both are possible.
         """
-        m = _SURNAME_RE.match(text, start)
+        m = surname_re.match(text, start)
         if m is None:
             return start
         pos = m.end()
@@ -336,10 +380,10 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         norm = normalize(text)
 
-        for m in _TITLE_RE.finditer(norm):
+        for m in self._title_re.finditer(norm):
             s, e = m.span("name")
             # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
-            while e - s > 1 and norm[s : s + 2] not in lexicon.SURNAMES_2 and _TITLE_SURNAME_RE.match(norm, s + 1) and (
+            while e - s > 1 and norm[s : s + 2] not in lexicon.SURNAMES_2 and self._title_surname_re.match(norm, s + 1) and (
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
             ):
                 s += 1
@@ -347,14 +391,14 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
             if e - s >= 3 and self._common_word(norm[s + 1 : e], 5000):
                 continue  # 段时间医生: the "given name" is a very common word (建国 is not that common)
-            if e - s >= 2 and _is_clinical(norm[s:e]):
+            if e - s >= 2 and _is_clinical(norm[s:e]) or not self._rare_ok(norm[s:e]):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
 
         for m in _XING_RE.finditer(norm):  # 我姓马, 患者姓王
             out.append(self._result(*m.span("name"), 0.85, "xing"))
 
-        for m in _STRONG_CUE_RE.finditer(norm):
+        for m in self._strong_cue_re.finditer(norm):
             s = m.end()
             # After 姓名：/就诊人： a short run of CJK ending at punctuation is the whole name
             # (张三丰, even with "number" characters); otherwise cut it like any other name.
@@ -364,26 +408,44 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if n_chars <= 3 or (n_chars == 4 and norm[s : s + 2] in lexicon.SURNAMES_2):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
                     continue
-            e = self._name_at(norm, s)
-            if e - s >= 2:
-                out.append(self._result(s, e, 0.9, "strong_cue"))
+            spaced_end = _spaced_name_end(norm, s)
+            if spaced_end and self._rare_ok(norm[s:spaced_end]):
+                out.append(self._result(s, spaced_end, 0.9, "strong_cue_spaced"))
+                continue
+            e = self._name_at(norm, s, self._cued_surname_re)
+            if e - s >= 2 and self._rare_ok(norm[s:e]) and not (
+                self._is_word(norm[s:e]) and not self._tags.get(norm[s:e], "").startswith("nr")
+            ):
+                out.append(self._result(s, e, 0.9, "strong_cue"))  # not 家属商量后: a word, not a name
 
-        for m in _WEAK_CUE_RE.finditer(norm):
+        for m in self._weak_cue_re.finditer(norm):
             s = m.end()
-            e = self._name_at(norm, s)
+            spaced_end = _spaced_name_end(norm, s)
+            if spaced_end:
+                # 患者綦 玉 兰: OCR put a space between every character of the name.
+                cand = norm[s:spaced_end].replace(" ", "")
+                if not (_is_clinical(cand, norm[spaced_end : spaced_end + 3]) or self._is_word(cand)
+                        or not self._rare_ok(cand)):
+                    out.append(self._result(s, spaced_end, 0.75, "weak_cue_spaced"))
+                    continue
+            e = self._name_at(norm, s, self._cued_surname_re)
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
                 continue
+            if not self._rare_ok(cand):
+                continue
             out.append(self._result(s, e, 0.75, "weak_cue"))
 
-        for rx, how in ((_FOLLOW_RE, "follow_cue"), (_GLUED_FOLLOW_RE, "follow_cue")):
+        for rx, how in ((_FOLLOW_RE, "follow_cue"), (self._glued_follow_re, "follow_cue")):
             for m in rx.finditer(norm):
                 s, e = m.span("name")
                 cand = norm[s:e]
                 gendered = _GENDER_NEXT.match(norm, e) is not None  # 高超，男，45岁: name shape wins
                 if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not gendered):
                     continue
-                if how == "follow_cue" and rx is _GLUED_FOLLOW_RE and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
+                if not self._rare_ok(cand):
+                    continue
+                if how == "follow_cue" and rx is self._glued_follow_re and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
                 out.append(self._result(s, e, 0.75, how))
 
