@@ -26,7 +26,7 @@ from typing import Any, Generic, TypeVar
 from mediscope.llm.accounting import Usage
 from mediscope.llm.cache import CachedAnswer, ResponseCache, cache_key
 from mediscope.llm.config import LLMConfig
-from mediscope.llm.privacy import require_deidentified
+from mediscope.llm.privacy import messages_have_images, require_deidentified
 from mediscope.llm.ratelimit import RateLimiter
 from mediscope.record import Record
 
@@ -283,8 +283,9 @@ class LLMClient:
         raise LLMInvalidOutput(f"answer still invalid after {retries + 1} attempts: {last_error}")
 
     async def complete_for_record(self, record: Record, messages: Messages, **kwargs: Any) -> Completion[Any]:
-        """`complete` behind the privacy gate: refuses records that have not passed de-id."""
-        require_deidentified(record)
+        """`complete` behind the privacy gate: refuses records that have not passed de-id
+        (and, when the messages carry images, records whose images were not de-identified)."""
+        require_deidentified(record, with_images=messages_have_images(messages))
         return await self.complete(messages, **kwargs)
 
     def complete_sync(self, messages: Messages, **kwargs: Any) -> Completion[Any]:

@@ -12,7 +12,7 @@ from PIL import Image as PILImage
 from mediscope.llm import LLMConfig
 from mediscope.llm.client import InvalidAnswer
 from mediscope.llm.schemas import DialogueAnswer
-from mediscope.record import Deid, Image, Record, Report, Source, Turn
+from mediscope.record import Deid, Image, ProvenanceEntry, Record, Report, Source, Turn
 from mediscope.stages.expand.checks import check_dialogue, detect_lang
 from mediscope.stages.expand.stage import ExpandStage
 from mediscope.stages.expand.turns import DEFAULT_BINS, sample_turns
@@ -224,6 +224,7 @@ def test_images_sent_only_when_configured(send_images: bool) -> None:
         turns=[],
         reports=[Report(kind="imaging", text="右下肺小片状模糊影。", image=img.id)],
     )
+    rec.provenance.append(ProvenanceEntry(stage="image_deid", version="1", config_hash="x"))
     with ChatServer(responder=expand_responder()) as server:
         result = stage_for(server, send_images=send_images)([rec])
     assert len(result.kept) == 1 and result.kept[0].turns[0].images == [img.id]
@@ -236,3 +237,17 @@ def test_images_sent_only_when_configured(send_images: bool) -> None:
         assert content[1]["image_url"]["url"].startswith("data:image/png;base64,")
     else:
         assert isinstance(content, str) and "base64" not in server.requests[0].text
+
+
+def test_images_are_not_sent_without_image_deidentification() -> None:
+    """Text de-id sets `passed` but never looks at pixels: images need the image_deid stage."""
+    img = png("red")
+    rec = consultation(kind="image", images=[img], turns=[],
+                       reports=[Report(kind="imaging", text="右下肺小片状模糊影。", image=img.id)])
+    with ChatServer(responder=expand_responder()) as server:
+        refused = stage_for(server, send_images=True)([rec])
+        assert not server.requests
+        text_only = stage_for(server, send_images=False)([rec])
+    assert [r.reason for r in refused.rejected] == ["not_deidentified"]
+    assert "image de-identification" in refused.rejected[0].detail
+    assert len(text_only.kept) == 1 and "base64" not in server.requests[0].text

@@ -123,7 +123,7 @@ class ExpandStage(Stage[ExpandConfig]):
     async def expand_one(self, record: Record) -> Record | Rejection:
         """Expand one record, or return its rejection. Never sends a non-de-identified record."""
         try:
-            require_deidentified(record)
+            require_deidentified(record, with_images=self.config.send_images)
         except PrivacyGateError as exc:
             return Rejection(reason=NOT_DEIDENTIFIED, detail=str(exc), stage=self.name, record=record)
         if not record.texts():
