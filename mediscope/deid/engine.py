@@ -341,9 +341,11 @@ class Deidentifier:
             res = engine.anonymize(text=text, analyzer_results=results, operators=operators,
                                    conflict_resolution=None, merge_entities_with_spaces=False)
             new_text = res.text
+            replacements = [item.text or "" for item in sorted(res.items, key=lambda it: it.start)]
         else:
             new_text = text
-        return DeidResult(text=new_text, spans=out_spans, lang=lang)
+            replacements = []
+        return DeidResult(text=new_text, spans=_with_out_offsets(out_spans, replacements, new_text), lang=lang)
 
     def _operator_config(self, entity: str, op: str, lang: str, factory: SurrogateFactory, OperatorConfig):
         if op in ("surrogate", "shift"):
@@ -514,7 +516,7 @@ class Deidentifier:
             for s in res.spans:
                 out_spans.append(Span(field=path, start=s.start, end=s.end, entity_type=s.entity_type,
                                       score=min(1.0, max(0.0, s.score)), recognizer=s.recognizer,
-                                      operator=s.operator))
+                                      operator=s.operator, out_start=s.out_start, out_end=s.out_end))
         counts: dict[str, int] = {}
         for s in out_spans:
             counts[s.entity_type] = counts.get(s.entity_type, 0) + 1
@@ -527,6 +529,30 @@ class Deidentifier:
         if new.lang in ("und", "") and lang in ("zh", "en", "mixed"):
             new.lang = lang
         return new
+
+
+def _with_out_offsets(spans: list[PhiSpan], replacements: list[str], new_text: str) -> list[PhiSpan]:
+    """Give every span the offsets of its replacement in the de-identified text.
+
+    Spans are non-overlapping and replaced left to right, so each one moves by the length
+    changes of those before it; kept spans keep their text and only move. The result is
+    checked against the output text: a mismatch means the offsets would mislead a reviewer.
+    """
+    out: list[PhiSpan] = []
+    shift = 0
+    pending = iter(replacements)
+    for s in sorted(spans, key=lambda x: x.start):
+        start = s.start + shift
+        if s.operator == "keep":
+            end = start + (s.end - s.start)
+        else:
+            value = next(pending, None)
+            if value is None or new_text[start : start + len(value)] != value:
+                raise DeidError(f"replacement offsets for {s.entity_type} at {s.start}-{s.end} do not line up")
+            end = start + len(value)
+            shift += len(value) - (s.end - s.start)
+        out.append(PhiSpan(s.start, s.end, s.entity_type, s.score, s.recognizer, s.operator, start, end))
+    return out
 
 
 def _mostly_cjk(text: str) -> bool:

@@ -25,6 +25,10 @@ class PhiSpan:
     score: float
     recognizer: str
     operator: str | None = None
+    # Where the replacement sits in the de-identified text (set by `Deidentifier.apply`), so a
+    # reviewer can be shown the span on the text they actually see.
+    out_start: int | None = None
+    out_end: int | None = None
 
     def __len__(self) -> int:
         return self.end - self.start

@@ -149,3 +149,36 @@ def test_record_fields_get_their_own_language(deider):
     assert "John Smith" not in report and "Alice Wong" not in report and "March 3, 2023" not in report
     # an English name gets an English surrogate even in a Chinese record
     assert not any("\u4e00" <= ch <= "\u9fff" for ch in report)
+
+
+@pytest.mark.parametrize("operators", [{}, {"PERSON": "placeholder"}, {"PERSON": "keep"}, {"PHONE_NUMBER": "redact"},
+                                       {"PERSON": "mask"}])
+def test_record_spans_point_at_their_replacement(deider, operators):
+    """out_start/out_end locate each replacement in the de-identified text of its field."""
+    d = deider if not operators else Deidentifier({"operators": {"DATE_TIME": "shift", **operators}})
+    rec = Record.model_validate({
+        "id": "r-offsets", "source": {"dataset": "t"}, "case_id": "c-offsets", "lang": "mixed",
+        "turns": [
+            {"role": "patient", "text": "我叫张伟，电话13812345678，2023年3月5日开始头痛。"},
+            {"role": "doctor", "text": "张伟你好，请把报告发到 zhangwei@example.com 。"},
+            {"role": "patient", "text": "Call John Smith at (415) 555-0132 on 03/14/2023, he lives at 12 Oak Street."},
+        ],
+    })
+    out = d.deidentify_record(rec)
+    texts = {path: text for path, text in out.texts()}
+    originals = {path: text for path, text in rec.texts()}
+    assert len(out.deid.spans) >= 5  # names, phones, dates, e-mail, address
+    for s in out.deid.spans:
+        assert s.out_start is not None and s.out_end is not None, s
+        shown = texts[s.field][s.out_start : s.out_end]
+        original = originals[s.field][s.start : s.end]
+        if s.operator == "keep":
+            assert shown == original
+        elif s.operator == "redact":
+            assert shown == ""
+        else:
+            assert shown and shown != original, (s, shown)
+            if s.operator == "placeholder":
+                assert shown == f"<{s.entity_type}>"
+            if s.operator == "mask":
+                assert set(shown.replace(" ", "")) == {"*"}
