@@ -5,7 +5,8 @@ YAML `configs` section lists each split's files, so `datasets.load_dataset(<out>
 loading script. The folder is built next to its destination and renamed into place, so a failed
 publish never leaves a half-written dataset where a trainer could pick it up.
 
-Safety: a record whose `deid.status` is not `passed` is refused and written to a rejects file
+Safety: a record whose `deid.status` is not `passed`, or whose images skipped the image
+de-identification stage, is refused and written to a rejects file
 *outside* the dataset folder (`<out>.rejects.jsonl` by default), so it can never be uploaded.
 """
 
@@ -26,6 +27,7 @@ from mediscope.publish.card import CardStats, render_card
 from mediscope.publish.convert import features, record_to_row, row_nbytes
 from mediscope.publish.splits import SPLITS, assign_splits
 from mediscope.record import Record
+from mediscope.privacy import images_deidentified
 from mediscope.rejects import Rejection
 
 log = logging.getLogger(__name__)
@@ -98,6 +100,8 @@ class _Reiterable:
 def _refusal(rec: Record) -> tuple[str, str] | None:
     if rec.deid.status.value != "passed":
         return "deid_not_passed", f"deid.status is {rec.deid.status.value!r}; only 'passed' is published"
+    if not images_deidentified(rec):
+        return "images_not_deidentified", "record has images that did not pass the image_deid stage (OCR redaction)"
     if not rec.turns:
         return "no_turns", "record has no turns; the published schema holds conversations"
     return None

@@ -39,7 +39,7 @@ def test_gate_rules() -> None:
 
 def test_client_refuses_images_that_skipped_image_deid(tmp_path) -> None:
     with ChatServer() as server:
-        client = LLMClient(LLMConfig(base_url=server.base_url, model="m", max_retries=0))
+        client = LLMClient(LLMConfig(base_url=server.base_url, model="m", max_retries=0, cache_dir=str(tmp_path)))
         with pytest.raises(PrivacyGateError):
             asyncio.run(client.complete_for_record(record(), IMAGE_MESSAGES))
         assert not server.requests

@@ -9,7 +9,7 @@ from PIL import Image as PILImage
 
 from mediscope.publish import publish_dataset
 from mediscope.publish.splits import assign_splits
-from mediscope.record import Report
+from mediscope.record import ProvenanceEntry, Report
 
 from ..filters.conftest import EN_DIALOGUE, ZH_DIALOGUE, make_record, png_image
 
@@ -24,6 +24,7 @@ def corpus(n_cases: int = 30, per_case: int = 2):
             images = [png_image(f"img{i}", seed=i)] if i % 3 == 0 else None
             rec = make_record(turns, rid=f"r{i:03d}", case_id=f"case{c:03d}", images=images,
                               image_turn=0, lang="zh" if i % 2 == 0 else "en")
+            rec.provenance.append(ProvenanceEntry(stage="image_deid", version="1", config_hash="t"))
             recs.append(rec)
     return recs
 
@@ -168,3 +169,13 @@ def test_push_to_hub_calls_the_hub_api(tmp_path):
     assert calls[1][1]["folder_path"] == str(tmp_path) and calls[1][1]["repo_type"] == "dataset"
     with pytest.raises(ValueError):
         push_folder(tmp_path, "no-owner", api=RecordingApi())
+
+
+def test_images_that_skipped_image_deid_are_refused(tmp_path):
+    """Text de-id marks a record passed without looking at pixels; publishing needs image_deid too."""
+    recs = corpus(n_cases=4, per_case=1)
+    with_image = next(r for r in recs if r.images)
+    with_image.provenance.clear()
+    summary = publish_dataset(recs, tmp_path / "ds")
+    assert summary.rejected == {"images_not_deidentified": 1}
+    assert summary.total == len(recs) - 1

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from mediscope.record import Deid, DeidStatus, Image, Record, Source, Turn
+from mediscope.record import Deid, DeidStatus, Image, ProvenanceEntry, Record, Source, Turn
 
 DIALOGUE = [
     ("patient", "医生您好，我胸口疼了两天，这是我的胸片。"),
@@ -39,6 +39,8 @@ def records(n: int = 12) -> list[Record]:
             Record(
                 id=f"r{i}", source=Source(dataset="contract"), case_id=f"case{i}", lang="zh",
                 turns=turns, images=imgs, deid=Deid(status=DeidStatus("passed"), engine="test"),
+                # images are published only after the image de-identification stage ran
+                provenance=[ProvenanceEntry(stage="image_deid", version="1", config_hash="test")],
             )
         )
     return out
