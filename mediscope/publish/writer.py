@@ -23,11 +23,11 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from mediscope.privacy import images_deidentified
 from mediscope.publish.card import CardStats, render_card
 from mediscope.publish.convert import features, record_to_row, row_nbytes
 from mediscope.publish.splits import SPLITS, assign_splits
 from mediscope.record import Record
-from mediscope.privacy import images_deidentified
 from mediscope.rejects import Rejection
 
 log = logging.getLogger(__name__)
