@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -12,6 +13,9 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
+# LLM responses are cached by content; tests that do not pass a cache_dir must never read answers
+# cached by an earlier run in the working tree, so the default cache is a fresh folder per session.
+os.environ["MEDISCOPE_LLM_CACHE_DIR"] = tempfile.mkdtemp(prefix="mediscope-llm-cache-")
 
 REPO = Path(__file__).resolve().parents[1]
 
