@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from mediscope.record import DeidStatus, Record
+from mediscope.record import DeidStatus, Record, Span
 
 log = logging.getLogger(__name__)
 
@@ -75,41 +75,77 @@ def dialogue_task(record: Record) -> tuple[str, dict[str, Any]]:
 
 
 def spans_describe_text(record: Record) -> bool:
-    """Whether span offsets point into the record's current text.
+    """Whether span offsets (`start`/`end`) point into the record's current text.
 
     The de-identifier records offsets in the *original* text; once it has replaced PHI
-    (status passed/failed) those offsets no longer fit the text an expert sees, so they are not
-    drawn. Before replacement (status pending: detection-only runs, or review-before-redaction)
-    they fit exactly and are pre-annotated.
+    (status passed/failed) those offsets no longer fit the text an expert sees. Before
+    replacement (status pending: detection-only runs, or review-before-redaction) they fit.
     """
     return record.deid.status == DeidStatus.pending
 
 
+def _drawn_offsets(record: Record, span: Span) -> tuple[int, int] | None:
+    """Where to draw a span on the text the expert sees, or None when it cannot be placed.
+
+    Pending records show the original text, so the detector's offsets fit. De-identified
+    records show the replaced text: a span is drawn over its replacement (`out_start`/`out_end`,
+    filled by the de-identifier), and not at all when those are missing (older runs) or empty
+    (a redacted span has nothing left to show).
+    """
+    if spans_describe_text(record):
+        return span.start, span.end
+    if span.out_start is None or span.out_end is None or span.out_end <= span.out_start:
+        return None
+    return span.out_start, span.out_end
+
+
 def phi_tasks(record: Record, only_with_spans: bool = False) -> list[tuple[str, dict[str, Any]]]:
+    """One task per text field, the PHI spans pre-drawn on the text as it is shown.
+
+    `data.spans_drawn` tells the merge whether the drawn offsets are the record's span offsets
+    (pending records: the expert's set replaces the detector's). On de-identified text the
+    drawn regions are the replacements; `data.replacements` lists them ([start, end, label] in
+    the shown text) so that only marks outside them count as PHI left behind.
+    """
     out = []
-    draw = spans_describe_text(record)
+    draw_original = spans_describe_text(record)
     for field_name, text in record.texts():
         spans = [s for s in record.deid.spans if s.field == field_name]
         if only_with_spans and not spans:
             continue
         result = []
-        if draw:
-            for n, span in enumerate(spans):
-                if span.end > len(text) or span.start >= span.end:
-                    log.warning("record %s %s: span %d-%d outside the text, not drawn", record.id, field_name, span.start, span.end)
-                    continue
-                label = span.entity_type if span.entity_type in PHI_LABELS else "OTHER_PHI"
-                result.append(
-                    {
-                        "id": f"s{n}",
-                        "from_name": "phi",
-                        "to_name": "text",
-                        "type": "labels",
-                        "value": {"start": span.start, "end": span.end, "text": text[span.start : span.end], "labels": [label]},
-                    }
-                )
+        replacements: list[list[Any]] = []
+        for n, span in enumerate(spans):
+            where = _drawn_offsets(record, span)
+            if where is None:
+                continue
+            start, end = where
+            if end > len(text) or start >= end:
+                log.warning("record %s %s: span %d-%d outside the text, not drawn", record.id, field_name, start, end)
+                continue
+            label = span.entity_type if span.entity_type in PHI_LABELS else "OTHER_PHI"
+            result.append(
+                {
+                    "id": f"s{n}",
+                    "from_name": "phi",
+                    "to_name": "text",
+                    "type": "labels",
+                    "value": {"start": start, "end": end, "text": text[start:end], "labels": [label]},
+                }
+            )
+            if not draw_original:
+                replacements.append([start, end, label])
         key = f"{record.id}|{field_name}"
-        data = {"key": key, "record_id": record.id, "field": field_name, "text": text, "spans_drawn": draw, "pipeline": pipeline_version(record)}
+        data = {
+            "key": key,
+            "record_id": record.id,
+            "field": field_name,
+            "text": text,
+            "spans_drawn": draw_original,
+            "drawn_on": "original" if draw_original else "deidentified",
+            "replacements": replacements,
+            "pipeline": pipeline_version(record),
+        }
         out.append((key, {"data": data, "predictions": [{"model_version": model_version(record), "result": result}]}))
     return out
 

@@ -118,7 +118,7 @@ def test_phi_span_corrections_update_deid(phi_record: Record) -> None:
 
 def test_phi_left_in_deidentified_text_fails_deid(phi_record: Record) -> None:
     rec = phi_record.model_copy(deep=True)
-    rec.deid.status = DeidStatus.passed  # text already replaced: offsets no longer fit, nothing drawn
+    rec.deid.status = DeidStatus.passed  # text already replaced, and no out_start/out_end: nothing drawn
     tasks = dict(build_tasks(rec, "phi"))
     key0 = f"{rec.id}|turns[0].text"
     assert tasks[key0]["predictions"][0]["result"] == []
