@@ -52,13 +52,20 @@ def normalized_turns_batch(records: list[Record]) -> list[list[str]]:
     """`normalized_turns` for a whole batch in one Polars pass (NFKC, lower-case, strip) in Rust.
 
     About 3x faster than the Python loop on 2 cores; the single-record function stays the
-    reference (a test checks both agree).
+    reference (a test checks both agree). The filter and dedup stages both normalize the same
+    batch one after the other, so the result of the previous call is remembered keyed by the raw
+    turn texts (content, not identity: an edit in between is never served a stale result).
     """
     import polars as pl
 
     if not records:
         return []
-    joined = [_SEP.join(t.text.replace(_SEP, "") for t in r.turns) for r in records]
+    joined = [_SEP.join([t.text.replace(_SEP, "") for t in r.turns]) for r in records]
+    cached = _LAST_BATCH.get("map")
+    if cached is not None:
+        hits = [cached.get(j) for j in joined]
+        if all(h is not None for h in hits):
+            return [list(h) if r.turns else [] for h, r in zip(hits, records, strict=True)]  # type: ignore[arg-type]
     out = (
         pl.Series("t", joined, dtype=pl.String)
         .str.normalize("NFKC")
@@ -67,7 +74,11 @@ def normalized_turns_batch(records: list[Record]) -> list[list[str]]:
         .str.split(_SEP)
         .to_list()
     )
+    _LAST_BATCH["map"] = dict(zip(joined, out, strict=True))
     return [o if r.turns else [] for o, r in zip(out, records, strict=True)]
+
+
+_LAST_BATCH: dict[str, dict[str, list[str]]] = {}  # one entry: the previous batch (bounded memory)
 
 
 def normalized_dialogue(record: Record, turns: list[str] | None = None) -> str:
