@@ -75,6 +75,17 @@ def _street_suffixes() -> str:
 
 
 
+# Small helpers' patterns, compiled once (the `regex` module's cache lookup is not free).
+_DIGITS_RE = regex.compile(r"\d+")
+_POSSESSIVE_RE = regex.compile(r"(?:'s|’s|')$")
+_SPACE_DASH_RE = regex.compile(r"[\s\-]+")
+_SPACE_SLASH_RE = regex.compile(r"[\s/]+")
+_LEADING_TITLE_RE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+")
+_CLAUSE_END_RE = regex.compile(r"\s*(?:[.,!;]|$)")
+_LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
+_NEXT_WORD_RE = regex.compile(r"\W{0,2}(\p{L}+)")
+
+
 def _ssn_ok(value: str) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) != 9:
@@ -88,7 +99,7 @@ def _grouped_phone_ok(value: str) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     if not 8 <= len(digits) <= 12:
         return False
-    groups = regex.findall(r"\d+", value)
+    groups = _DIGITS_RE.findall(value)
     if len(groups) < 2 or len(groups) == 2 and len(digits) < 8:
         return False
     if "." in value and len(groups) == 4 and all(len(g) <= 3 for g in groups):
@@ -262,10 +273,10 @@ def _is_eponym(text: str, following: str) -> bool:
     they are dropped only when a disease word follows, except a short list that is never a name.
     """
     low = text.lower().strip()
-    bare = regex.sub(r"(?:'s|’s|')$", "", low)
+    bare = _POSSESSIVE_RE.sub("", low)
     if bare in _STRICT_EPONYMS or low in lexicon.CLINICAL_WORDS_EN:
         return True
-    parts = [regex.sub(r"(?:'s|’s|')$", "", p) for p in regex.split(r"[\s\-]+", low) if p]
+    parts = [_POSSESSIVE_RE.sub("", p) for p in _SPACE_DASH_RE.split(low) if p]
     if parts and all(p in _STRICT_EPONYMS for p in parts):
         return True
     nxt = following.lower()
@@ -378,7 +389,7 @@ _FULL_NAME = regex.compile(
 
 
 def _clinical_phrase(text: str) -> bool:
-    words = [w.strip(".,;:'’()").lower() for w in regex.split(r"[\s/]+", text) if w.strip()]
+    words = [w.strip(".,;:'’()").lower() for w in _SPACE_SLASH_RE.split(text) if w.strip()]
     return any(w in lexicon.CLINICAL_VOCAB_EN or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN for w in words) or any(
         w.split("-")[0] in lexicon.CLINICAL_VOCAB_EN for w in words if "-" in w
     )
@@ -428,7 +439,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                 etext = text[s:e]
                 if label == "PERSON":
                     # spaCy may glue a title or trailing punctuation on; trim both.
-                    m = regex.match(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+", etext)
+                    m = _LEADING_TITLE_RE.match(etext)
                     if m:
                         s += m.end()
                         etext = text[s:e]
@@ -492,7 +503,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             if cue_word in _LOOSE_CUES and " " not in name:
                 # "I am Worried", "for Lyme": a single word is not trusted after a loose cue,
                 # except "I'm Priya." / "this is Tom," where it ends the clause.
-                closes = regex.match(r"\s*(?:[.,!;]|$)", text[e:]) is not None
+                closes = _CLAUSE_END_RE.match(text, e) is not None
                 if not (cue_word in ("i'm", "i am", "this is") and closes and name.lower() not in _NOT_NAME_SINGLE):
                     continue
             if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
@@ -542,8 +553,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
         before = text[:s].rstrip(" \t\"'(")
         if not before or before[-1] in ".!?\n:;" or _is_eponym(word, text[e : e + 14]):
             continue  # sentence start: capitalised anyway
-        prev = regex.search(r"(\p{L}+)\W*$", before)
-        nxt = regex.match(r"\W{0,2}(\p{L}+)", text[e:])
+        prev = _LAST_WORD_RE.search(before)
+        nxt = _NEXT_WORD_RE.match(text, e)
         if (prev and prev.group(1)[:1].isupper()) or (nxt and nxt.group(1)[:1].isupper()):
             continue  # part of a longer capitalised phrase: an organisation, a title, a full name
         out.append(self._result(PERSON, s, e, 0.55, "surname"))
