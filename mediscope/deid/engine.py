@@ -116,6 +116,59 @@ class _DocArtifacts:
         self.nlp_engine = None
 
 
+@dataclass(frozen=True)
+class _Ent:
+    """An entity as the English recognizer reads it (label and character offsets)."""
+
+    label_: str
+    start_char: int
+    end_char: int
+
+
+class _EntsOnly:
+    """Stands in for a spaCy Doc: our recognizers read nothing but `ents`."""
+
+    __slots__ = ("ents",)
+
+    def __init__(self, ents: list[_Ent]) -> None:
+        self.ents = ents
+
+
+# Lines of a text (the NER runs on those that may hold an entity) and sentences within a line.
+_LINE_RE = re.compile(r"[^\n]+")
+_SENTENCE_RE = re.compile(r"[^.!?;]*(?:[.!?;]+|$)")
+_CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _ordinary_words() -> frozenset[str]:
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    from mediscope.deid import lexicon
+    from mediscope.deid.recognizers.en import _PROSE_WORDS
+
+    return frozenset({w.lower() for w in STOP_WORDS} | _PROSE_WORDS | {w.lower() for w in lexicon.CLINICAL_WORDS_EN}
+                     | {w.lower() for w in lexicon.CLINICAL_VOCAB_EN})
+
+
+def _needs_ner(sentence: str) -> bool:
+    """Whether the model could find a name, place or date in this sentence.
+
+    True when a capitalised word is anything but an ordinary word at the start of the sentence;
+    a capitalised word mid-sentence always counts, whatever it is.
+    """
+    ordinary = _ordinary_words()
+    first = True
+    for m in _CAPITALISED.finditer(sentence):
+        word = m.group(0)
+        opening = first and not sentence[: m.start()].strip(" \t\"'(-*#>")
+        first = False
+        if opening and word.lower().rstrip("'’s") in ordinary:
+            continue
+        return True
+    return False
+
+
 @dataclass
 class _LangPipe:
     analyzer: object  # presidio AnalyzerEngine
@@ -257,16 +310,28 @@ class Deidentifier:
         return out
 
     def _en_docs(self, nlp, texts: list[str]):
-        """Docs in input order; only texts with an upper-case letter go through the NER.
+        """Per text, an object whose `.ents` are the model's entities, in input order.
 
-        The small English model does not tag lower-case names, so a text without any capital
-        (a lot of chat turns, Chinese text in a mixed batch) gets a tokenised Doc with no
-        entities at no model cost.
+        Only the lines that could hold a name, a place or a written date go through the NER:
+        those with a sentence in which a capitalised word is not just an ordinary word opening
+        it ("The", "Please", "Blood"). The small English model does not tag lower-case names,
+        so other lines cannot gain an entity from it; the rule recognizers still see the whole
+        text. Whole lines (not sentences) keep "Dr. J. Smith" in one piece for the model.
+        Entities come back with offsets in the full text.
         """
-        need = [i for i, t in enumerate(texts) if any(ch.isupper() for ch in t)]
-        ner = dict(zip(need, nlp.pipe((texts[i] for i in need), batch_size=self.config.batch_size), strict=True))
-        for i, t in enumerate(texts):
-            yield ner[i] if i in ner else nlp.make_doc(t)
+        pieces: list[tuple[int, int]] = []  # (text index, line start)
+        chunks: list[str] = []
+        for i, text in enumerate(texts):
+            for m in _LINE_RE.finditer(text):
+                line = m.group(0)
+                if line.strip() and any(_needs_ner(s.group(0)) for s in _SENTENCE_RE.finditer(line)):
+                    pieces.append((i, m.start()))
+                    chunks.append(line)
+        ents: list[list[_Ent]] = [[] for _ in texts]
+        for (i, offset), doc in zip(pieces, nlp.pipe(chunks, batch_size=self.config.batch_size), strict=True):
+            ents[i].extend(_Ent(e.label_, e.start_char + offset, e.end_char + offset) for e in doc.ents)
+        for found in ents:
+            yield _EntsOnly(found)
 
     def analyze_with_presidio(self, texts: Sequence[str], lang: str) -> list[list[PhiSpan]]:
         """The same detection through `AnalyzerEngine.analyze` (reference path for tests/bench)."""

@@ -182,3 +182,16 @@ def test_record_spans_point_at_their_replacement(deider, operators):
                 assert shown == f"<{s.entity_type}>"
             if s.operator == "mask":
                 assert set(shown.replace(" ", "")) == {"*"}
+
+
+def test_ner_runs_only_on_lines_that_may_hold_an_entity(deider):
+    """Lines of ordinary words skip the model; entities of the other lines keep full-text offsets."""
+    from mediscope.deid.engine import _needs_ner
+
+    assert not _needs_ner("The rash improved after two days.")
+    assert not _needs_ner("blood pressure 120/80, no fever")
+    assert _needs_ner("Seen with Okonkwo today.") and _needs_ner("Okonkwo was seen today.")
+    text = "The cough is better.\nno fever since monday.\nHer neighbour Adaeze Okonkwo drove her in from Enugu."
+    found = {(s.entity_type, text[s.start : s.end]) for s in deider.analyze_text(text, "en")}
+    assert ("PERSON", "Adaeze Okonkwo") in found
+    assert all(s.start > text.index("\nHer") for s in deider.analyze_text(text, "en"))
