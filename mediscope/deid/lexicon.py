@@ -210,5 +210,7 @@ CLINICAL_VOCAB_EN = frozenset(
     x-ray xray ray radiograph ultrasound sonography scan mri ct pet echo ecg ekg biopsy endoscopy colonoscopy
     normal abnormal positive negative acute chronic benign malignant mild moderate severe diffuse focal
     tablet tablets capsule capsules injection dose mg ml daily twice cord nerve muscle skin eye eyes ear
+    vitamin deficiency insufficiency hepatitis influenza type grade stage class factor protein antigen antibody
+    receptor kinase cell cells complex strain variant deficient resistant sensitive
     """.split()
 )

@@ -124,3 +124,8 @@ def test_lower_case_names_surnames_and_national_phones(covered, text, value):
 )
 def test_new_address_and_name_rules_leave_clinical_text_alone(found, text):
     assert found(text, "en") == set(), text
+
+
+def test_first_initial_last_is_a_name_without_lists(covered, found):
+    assert covered("Referral written for Zorigt B. Enkhbaatar yesterday.", "Zorigt B. Enkhbaatar", "en")
+    assert found("Vitamin D Deficiency and Hepatitis B Virus were ruled out.", "en") == set()

@@ -516,6 +516,9 @@ _LOWER_NAME = regex.compile(
     r"(?<![\w'@./\-])(?P<name>(?P<first>\p{Ll}[\p{Ll}'\-]{1,})(?:\s+(?P<mid>\p{Ll})\.?)?\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))(?![\w@\-])"
 )
 _TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
+_INITIAL_NAME = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}{2,})\s+\p{Lu}\.?\s+(?P<last>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?))(?![\w\-])"
+)
 _CAP_WORD = regex.compile(r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{Ll}'\-]{1,})(?![\w\-])")
 
 
@@ -544,6 +547,16 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             if (word in self._last or word in self._first) and word not in _COMMON_WORDS:
                 s, e = m.span("name")
                 out.append(self._result(PERSON, s, e, 0.7, "title_lower"))
+    for m in _INITIAL_NAME.finditer(text):
+        # "Faina D. Yefremova", "Ravil G Yefimov": a middle initial makes the shape a name even
+        # when neither part is on a list, unless a part is an ordinary or clinical word
+        # ("Vitamin D Deficiency", "Hepatitis B Virus").
+        words = (m.group("first"), m.group("last"))
+        if any(w.lower() in _COMMON_WORDS or w.lower() in lexicon.CLINICAL_WORDS_EN for w in words):
+            continue
+        if _clinical_phrase(m.group("name")) or _is_eponym(m.group("name"), text[m.end() : m.end() + 14]):
+            continue
+        out.append(self._result(PERSON, *m.span("name"), 0.7, "initial_name"))
     for m in _CAP_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
