@@ -212,12 +212,19 @@ def _count_planted(out: Outcome, batch: list[Record], removed: dict[str, str]) -
             out.planted[key + "|filtered"] += 1
 
 
-def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool = False) -> Outcome:
+def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool = False,
+             gc_freeze: bool = False) -> Outcome:
     flt = QualityFilterStage({"residual_phi": {"enabled": False}})
     dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM})
     flt.ensure_setup()
     dedup.ensure_setup()
+    if gc_freeze:  # what a runner could do after setup: full GC passes then skip the long-lived heap
+        import gc
+
+        gc.collect()
+        gc.freeze()
     out = Outcome(n=n)
+    mark = (0, 0.0, 0.0)
     for batch in synthetic(n, batch_size):
         t0, c0 = time.perf_counter(), time.process_time()
         r1 = flt(batch)
@@ -235,7 +242,12 @@ def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool =
             out.decisions.update({r.id: removed.get(r.id, "kept") for r in batch})
         done = int(batch[-1].id[1:]) + 1
         if progress and done % (batch_size * 50) < batch_size:
-            print(f"  ours: {done:,} records, {out.wall:.1f} s, {done / out.wall:,.0f} rec/s", file=sys.stderr)
+            # The last interval's rate shows whether the per-record cost grows with the index.
+            last_n, last_wall, last_cpu = mark
+            print(f"  ours: {done:,} records, {out.wall:.1f} s, {done / out.wall:,.0f} rec/s overall, "
+                  f"last {done - last_n:,}: {(done - last_n) / (out.wall - last_wall):,.0f} rec/s wall, "
+                  f"{(out.cpu - last_cpu) / (done - last_n) * 1e6:.0f} us CPU/record", file=sys.stderr)
+            mark = (done, out.wall, out.cpu)
     return out
 
 
@@ -376,13 +388,15 @@ def main() -> None:
     ap.add_argument("--baseline-n", type=int, default=20000, help="Records through the plain loops (extrapolated).")
     ap.add_argument("--batch-size", type=int, default=2048)
     ap.add_argument("--progress", action="store_true")
+    ap.add_argument("--gc-freeze", action="store_true",
+                    help="gc.freeze() after our stages' setup (off by default: the runner does not do it).")
     args = ap.parse_args()
 
     base_n = min(args.baseline_n, args.n)
     plain = run_plain(base_n, args.batch_size, collect=True)
     near = run_near_only(base_n, args.batch_size)
     ours_sub = run_ours(base_n, args.batch_size, collect=True)
-    ours = run_ours(args.n, args.batch_size, progress=args.progress)
+    ours = run_ours(args.n, args.batch_size, progress=args.progress, gc_freeze=args.gc_freeze)
 
     scale = args.n / base_n
     extrap = "" if base_n == args.n else f" (measured on {base_n:,}, extrapolated linearly to {args.n:,})"
@@ -392,7 +406,7 @@ def main() -> None:
         load = (float("nan"),) * 3
     print(f"cores available: {os.cpu_count()}, POLARS_MAX_THREADS={os.environ['POLARS_MAX_THREADS']}, "
           f"load average at the end (1/5/15 min): {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
-    print(f"OURS (filters + exact + verified near-dup): {args.n:,} records in {ours.wall:.1f} s wall "
+    print(f"OURS{' (gc.freeze() after setup)' if args.gc_freeze else ''} (filters + exact + verified near-dup): {args.n:,} records in {ours.wall:.1f} s wall "
           f"({ours.rate():,.0f} rec/s), {ours.cpu:.1f} s CPU (all threads); dedup stage {ours.dedup_wall:.1f} s")
     print(f"  kept {ours.kept:,}; removed: " + ", ".join(f"{k}={v:,}" for k, v in ours.reasons.most_common()))
     p = ours.planted
