@@ -16,9 +16,24 @@ for _cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0xFE63):
 _TABLE = str.maketrans(_FULLWIDTH)
 
 
+_last: tuple[str, str] = ("", "")
+
+
 def normalize(text: str) -> str:
-    """Map full-width ASCII forms, ideographic spaces and dash variants to ASCII, same length."""
-    return text.translate(_TABLE)
+    """Map full-width ASCII forms, ideographic spaces and dash variants to ASCII, same length.
+
+    Detection normalises the same text once per recognizer, back to back, so the last result
+    is remembered (an identity check, not a hash); ASCII text is returned as it is.
+    """
+    global _last
+    if text.isascii():
+        return text
+    last = _last
+    if last[0] is text:
+        return last[1]
+    out = text.translate(_TABLE)
+    _last = (text, out)
+    return out
 
 
 def has_cjk(text: str) -> bool:
