@@ -233,6 +233,11 @@ _WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
 _XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
 
+_PERSON_CONTEXT_RE = regex.compile(_alt(lexicon.PERSON_CONTEXT_ZH))
+# A jieba token counts when a cue is within 10 characters of it (see `_jieba_name`); tokens are at
+# most 4 characters, so blocks farther than this from every cue cannot yield a name.
+_CUE_REACH = 14
+
 # A rare surname counts only if the character is rare on its own (jieba count below this):
 # 仉, 訾, 蔺 are names; 有, 和, 于 are words.
 RARE_SURNAME_MAX_FREQ = 3500
@@ -449,15 +454,22 @@ class ChineseNameRecognizer(EntityRecognizer):
                     continue
                 out.append(self._result(s, e, 0.75, how))
 
-        # jieba candidates need a person cue nearby anyway, so texts without any cue skip the
-        # segmentation entirely (most of the cost of this recognizer).
-        if self.use_jieba and any(c in norm for c in lexicon.PERSON_CONTEXT_ZH):
-            pos = 0
-            for tok in self._jieba.cut(norm):
-                n = len(tok)
-                if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
-                    out.append(self._result(pos, pos + n, 0.6, "jieba"))
-                pos += n
+        # jieba candidates need a person cue nearby anyway, so only the blocks near a cue are
+        # segmented (most of the cost of this recognizer). jieba cuts each run of Han/ASCII
+        # characters on its own, so cutting just those runs gives the very tokens a cut of the
+        # whole text would give there.
+        if self.use_jieba:
+            windows = [(m.start() - _CUE_REACH, m.end() + _CUE_REACH) for m in _PERSON_CONTEXT_RE.finditer(norm)]
+            if windows:
+                for block in self._jieba.re_han_default.finditer(norm):
+                    if not any(block.start() < b and block.end() > a for a, b in windows):
+                        continue
+                    pos = block.start()
+                    for tok in self._jieba.cut(block.group(0)):
+                        n = len(tok)
+                        if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
+                            out.append(self._result(pos, pos + n, 0.6, "jieba"))
+                        pos += n
         return out
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
