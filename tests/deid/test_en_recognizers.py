@@ -129,3 +129,16 @@ def test_new_address_and_name_rules_leave_clinical_text_alone(found, text):
 def test_first_initial_last_is_a_name_without_lists(covered, found):
     assert covered("Referral written for Zorigt B. Enkhbaatar yesterday.", "Zorigt B. Enkhbaatar", "en")
     assert found("Vitamin D Deficiency and Hepatitis B Virus were ruled out.", "en") == set()
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("ZIP: 3520", "3520"),
+        ("Postcode: SW1A 1AA", "SW1A 1AA"),
+        ("Ship to 18 Harbour View Road\n Suite 4\n Hobart\n Australia 7000? thanks", "18 Harbour View Road\n Suite 4\n Hobart\n Australia 7000"),
+        ("Address 45 Kungsgatan 12\nUPPSALA\n, nan\n 75320", "45 Kungsgatan 12\nUPPSALA\n, nan\n 75320"),
+    ],
+)
+def test_international_postcodes_and_address_block_lines(covered, text, value):
+    assert covered(text, value, "en")

@@ -48,6 +48,12 @@ _STREETS = [
         rf"(?<![\w])(?:\d{{1,6}}[A-Za-z]?\s+)?(?:{_WORD}\s+){{0,2}}(?:\p{{L}}{{3,}}?(?i:{_GLUED_TYPES})|(?<=\p{{L}}\s)(?i:{_WORD_TYPES}))"
         rf"\s+(?!(?:19|20)\d\d\b){_NUM}\.?(?![\w])"
     ),
+    # "74 Diakou Street", "18 McPherson Road": the English shape, here so that its block grows too.
+    regex.compile(
+        rf"(?<![\w])\d{{1,6}}[A-Za-z]?\s+(?:{_WORD}\s+){{1,4}}"
+        r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.?|Drive|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Place|Terrace|"
+        r"Parade|Crescent|Close|Square|Highway|Hwy\.?)(?![\w])"
+    ),
     # "20789 Allika 46": a building number, a name, a number (common in address blocks).
     regex.compile(rf"(?<![\w.,:/\-])\d{{1,6}}\s+{_WORD}(?:\s+{_WORD}){{0,2}}\s+\d{{1,5}}[A-Za-z]?\b(?=\s*(?:,|\n|$|{_UNIT}))"),
     # "PSC 0413, Box 8144", "Unit 4719 Box 7394" (military mail), "Postbox 21"
@@ -62,7 +68,10 @@ _UNITS_TAIL = regex.compile(rf"(?:\s*,?\s*{_UNIT})*")
 _PLACES_TAIL = regex.compile(rf"(?:[ \t]*,?[ \t]*{_PLACE}(?:[ \t]+{_PLACE}){{0,3}}){{0,4}}")
 # A following line that is part of the block: a few place-like tokens, nothing else.
 _BLOCK_LINE = regex.compile(
-    rf"^[ \t]*(?:{_UNIT}|(?:{_PLACE}|nan)(?:[ \t]*,?[ \t]*(?:{_PLACE}|nan)){{0,4}})[ \t]*,?[ \t]*$"
+    rf"^[ \t]*,?[ \t]*(?:{_UNIT}|(?:{_PLACE}|nan)(?:[ \t]*,?[ \t]*(?:{_PLACE}|nan)){{0,4}})[ \t]*[,.?!]?[ \t]*$"
+)
+_BLOCK_HEAD = regex.compile(
+    rf"^[ \t]*,?[ \t]*(?:{_PLACE})(?:[ \t]*,?[ \t]*{_PLACE}){{0,3}}(?=[,.?!;][ \t]+\S)"
 )
 _AFTER_CUE = regex.compile(
     r"(?i:\b(?:address(?:\s+on\s+file)?|lives\s+at|living\s+at|resides\s+at|residing\s+at|located\s+at|"
@@ -87,7 +96,13 @@ def _grow(text: str, start: int, end: int, max_lines: int = 4) -> int:
         nxt = text.find("\n", nl + 1)
         line_end = len(text) if nxt < 0 else nxt
         line = text[nl + 1 : line_end]
-        if not line.strip() or len(line.strip()) > 48 or not _BLOCK_LINE.match(line):
+        if not line.strip():
+            break
+        if len(line.strip()) > 48 or not _BLOCK_LINE.match(line):
+            # The block's last line may run on into a sentence: "Cyprus 36903? I am in ..."
+            head = _BLOCK_HEAD.match(line)
+            if head:
+                end = nl + 1 + head.end()
             break
         end = nl + 1 + len(line.rstrip(" \t,"))
     while end > start and text[end - 1] in " \t,.\n":
@@ -115,7 +130,7 @@ class AddressRecognizer(EntityRecognizer):
                 while e > s and text[e - 1] in " \t,":
                     e -= 1
                 # The bare "number Name number" shape needs an address context to be trusted.
-                if i == 2 and not (_AFTER_CUE.search(text[max(0, s - 40) : s]) or _line_is_block(text, s, e)):
+                if i == 3 and not (_AFTER_CUE.search(text[max(0, s - 40) : s]) or _line_is_block(text, s, e)):
                     continue
                 found.append((s, _grow(text, s, e), f"street{i}"))
         return [

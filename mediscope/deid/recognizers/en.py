@@ -173,7 +173,9 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
-        Rule("zip_cued", ZIP_CODE, r"\b(?:zip(?:\s*code)?|postal\s+code|postcode)[\s:#]*(?P<phi>\d{5}(?:-\d{4})?)(?!\d)",
+        Rule("zip_cued", ZIP_CODE,
+             r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*"
+             r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
              0.95, needs=has_digit),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
