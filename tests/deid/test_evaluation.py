@@ -101,13 +101,15 @@ def test_eval_files_in_common_variants(tmp_path, deider):
 def test_held_out_texts(deider):
     """Hand-written texts the rules were never tuned on (international addresses, rare surnames).
 
-    Measured when written: recall 0.79 (was 0.65 before the address/name work), precision 1.0,
-    preservation 1.0. Its misses are the honest picture of what unseen text still gets past.
+    Measured: 0.65 before the address/name work, 0.80 at its first measurement, 0.88 after later
+    address-block changes driven by presidio-research misses (en 0.90, zh 0.85); precision and
+    preservation 1.0. Its misses (rare surnames outside the 百家姓 list or without a cue,
+    lower-case names, a unit before the street) are the honest picture of what still gets past.
     """
     from pathlib import Path
 
     items = load_evalset([Path(__file__).parent / "data" / "heldout.jsonl"])
     report = evaluate(items, deider)
-    assert report.recall >= 0.75, report.missed
+    assert report.recall >= 0.85, report.missed
     assert report.precision >= 0.95, report.false_positives
     assert report.preservation >= 0.95, report.clobbered
