@@ -208,8 +208,12 @@ def _apply_phi(record: Record, item: dict[str, Any], outcome: TaskOutcome) -> st
             )
             if decision == "accepted":
                 decision = "edited"
-    elif expert:
-        # The text was already de-identified: anything marked now is PHI that was left in.
+    else:
+        # The text was already de-identified and the replacements were pre-drawn for context
+        # (`data.replacements`): keeping those is agreement; any other mark is PHI left in.
+        drawn = {(int(r[0]), int(r[1])) for r in item["data"].get("replacements") or []}
+        expert = [x for x in expert if (x[0], x[1]) not in drawn]
+    if not item["data"].get("spans_drawn", True) and expert:
         record.deid.spans.extend(
             Span(field=field_name, start=s, end=e, entity_type=lab, score=1.0, recognizer=EXPERT, operator=None)
             for s, e, lab in expert

@@ -85,8 +85,6 @@ def test_new_marks_outside_the_replacements_still_fail_deid(deidentified: Record
     assert out.deid.status == DeidStatus.failed and out.review.status == ReviewStatus.needs_fix
 
 
-@pytest.mark.xfail(strict=True, reason="review merge still counts every mark on de-identified text as PHI left; "
-                   "it must subtract data.replacements (the pre-drawn replacement regions)")
 def test_accepting_the_drawn_replacements_is_not_phi_left(deidentified: Record) -> None:
     rec = deidentified.model_copy(deep=True)
     key = f"{rec.id}|turns[0].text"
