@@ -179,6 +179,7 @@ class Outcome:
     decisions: dict[str, str] = field(default_factory=dict)  # id -> "kept" | reason (if collected)
     dedup_wall: float = 0.0
     planted: Counter[str] = field(default_factory=Counter)  # recall bookkeeping (ours only)
+    kept_ids: set[str] = field(default_factory=set)  # ids kept so far (for the recall bookkeeping)
 
     @property
     def kept(self) -> int:
@@ -204,7 +205,11 @@ def _count_planted(out: Outcome, batch: list[Record], removed: dict[str, str]) -
         p = rec.meta.get("planted")
         if not p:
             continue
-        key = f"{p['kind']} {_bin(p['jaccard'])}"
+        # If the source was itself removed (a near-duplicate of an earlier record), dedup keeps
+        # the first of a group and compares with that one, so the copy may rightly stay: count
+        # those apart from copies of a source that is in the index.
+        source = "source kept" if p["of"] in out.kept_ids else "source removed"
+        key = f"{p['kind']} {_bin(p['jaccard'])} {source}"
         out.planted[key] += 1
         if removed.get(rec.id) in DUP_REASONS:
             out.planted[key + "|removed"] += 1
@@ -213,9 +218,10 @@ def _count_planted(out: Outcome, batch: list[Record], removed: dict[str, str]) -
 
 
 def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool = False,
-             gc_freeze: bool = False) -> Outcome:
+             gc_freeze: bool = False, bucket_cap: int | None = None) -> Outcome:
     flt = QualityFilterStage({"residual_phi": {"enabled": False}})
-    dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM})
+    extra = {"bucket_cap": bucket_cap} if bucket_cap else {}
+    dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM, **extra})
     flt.ensure_setup()
     dedup.ensure_setup()
     if gc_freeze:  # what a runner could do after setup: full GC passes then skip the long-lived heap
@@ -238,6 +244,7 @@ def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool =
         removed.update({j.record.id: j.reason for j in r2.rejected})
         out.reasons.update(removed.values())
         _count_planted(out, batch, removed)
+        out.kept_ids.update(r.id for r in r2.kept)
         if collect:
             out.decisions.update({r.id: removed.get(r.id, "kept") for r in batch})
         done = int(batch[-1].id[1:]) + 1

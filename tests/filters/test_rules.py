@@ -174,6 +174,31 @@ def test_batch_normalization_matches_single_record():
     assert normalized_turns_batch(recs) == [normalized_turns(r) for r in recs]
 
 
+def test_batch_normalization_reuse_never_serves_stale_text():
+    from mediscope.stages.filters.text import normalized_turns, normalized_turns_batch
+
+    recs = [make_record(ZH_DIALOGUE, rid="b"), make_record(EN_DIALOGUE, rid="c")]
+    first = normalized_turns_batch(recs)
+    again = normalized_turns_batch(recs)  # served from the previous call
+    assert again == first
+    again[0][0] = "mutated"  # callers get their own lists
+    assert normalized_turns_batch(recs) == first
+    recs[1].turns[1].text = "Take ONE tablet, twice a day."  # edited between two stages
+    out = normalized_turns_batch(recs)
+    assert out == [normalized_turns(r) for r in recs]
+    assert out[1][1] == "takeonetablettwiceaday"
+
+
+def test_filter_scores_replace_same_named_and_keep_others():
+    rec = make_record(ZH_DIALOGUE, rid="s")
+    rec.quality.scores = [Score(name="judge", value=8.0), Score(name="garbage_ratio", value=0.9)]
+    stage = QualityFilterStage(NO_PHI)
+    assert run(stage, [rec]) == ({"s"}, {})
+    names = [s.name for s in rec.quality.scores]
+    assert names.count("garbage_ratio") == 1 and "judge" in names and "duplicate_ngram_ratio" in names
+    assert dict((s.name, s.value) for s in rec.quality.scores)["garbage_ratio"] < 0.05
+
+
 def test_kind_allow_list():
     qa = make_record(ZH_DIALOGUE[:2], rid="qa")
     qa.kind = "qa"
