@@ -60,7 +60,7 @@ class Pipeline(_Spec):
     publish: PublishSpec | None = None
 
     @classmethod
-    def from_yaml(cls, path: str | Path, overrides: dict[str, Any] | None = None) -> "Pipeline":
+    def from_yaml(cls, path: str | Path, overrides: dict[str, Any] | None = None) -> Pipeline:
         """Load a pipeline; `${VAR}` / `${VAR:-default}` are expanded from the environment."""
         text = Path(path).read_text(encoding="utf-8")
         data = yaml.safe_load(_expand_env(text)) or {}

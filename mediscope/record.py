@@ -82,7 +82,7 @@ class Image(_Model):
         return value
 
     @model_validator(mode="after")
-    def _has_content(self) -> "Image":
+    def _has_content(self) -> Image:
         if self.path is None and self.data is None:
             raise ValueError("an image needs a path or data")
         return self
@@ -192,7 +192,7 @@ class Record(_Model):
     )
 
     @model_validator(mode="after")
-    def _image_refs_resolve(self) -> "Record":
+    def _image_refs_resolve(self) -> Record:
         known = {img.id for img in self.images}
         for i, turn in enumerate(self.turns):
             for ref in turn.images:
@@ -220,7 +220,7 @@ class Record(_Model):
         return self.model_dump_json()
 
     @classmethod
-    def from_json(cls, line: str | bytes) -> "Record":
+    def from_json(cls, line: str | bytes) -> Record:
         return cls.model_validate_json(line)
 
 

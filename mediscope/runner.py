@@ -168,7 +168,7 @@ class Runner:
             "read": {"in": len(batch), "out": len(records), "rejected": len(rejected),
                      "reasons": dict(Counter(r.reason for r in rejected)), "seconds": 0.0}
         }
-        for label, stage in zip(self.labels, self.stages):
+        for label, stage in zip(self.labels, self.stages, strict=True):
             t0 = time.perf_counter()
             n_in = len(records)
             if records:
@@ -201,7 +201,7 @@ class Runner:
         done = self._prepare()
         started = datetime.now(timezone.utc)
         totals = {"read": StageCounts(f"read:{self.pipeline.reader.format}")}
-        for label, st in zip(self.labels, self.stages):
+        for label, st in zip(self.labels, self.stages, strict=True):
             totals[label] = StageCounts(label, st.version, st.config_hash)
         for entry in done:
             for label, c in entry["stages"].items():

@@ -23,7 +23,7 @@ def make_input(path: Path, n: int, broken: set[int] = frozenset()) -> set[str]:
     lines, good = [], set()
     for i in range(n):
         if i in broken:
-            lines.append('{"_id": "%d", "conversation": [' % i)
+            lines.append(f'{{"_id": "{i}", "conversation": [')
             continue
         lines.append(json.dumps({"_id": f"c{i}", "conversation": [
             {"role": "user", "content": f"第{i}位患者：咳嗽{i}天"}, {"role": "assistant", "content": "有发热吗？"}]},
@@ -39,7 +39,7 @@ def pipeline_dict(inp: Path, out: Path, stages: list[dict], batch_size: int = 10
 
 
 def rejects_of(run: Path) -> list[dict]:
-    return [json.loads(l) for f in sorted((run / "rejects").glob("*.jsonl")) for l in f.read_text(encoding="utf-8").splitlines()]
+    return [json.loads(line) for f in sorted((run / "rejects").glob("*.jsonl")) for line in f.read_text(encoding="utf-8").splitlines()]
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])

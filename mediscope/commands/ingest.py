@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -17,11 +16,11 @@ def register(app: typer.Typer) -> None:
         output: Path = typer.Option(..., "--output", "-o", help="Run directory to write (data/, rejects/, manifest.json)."),
         format: str = typer.Option(..., "--format", "-f", help="Input format; see `mediscope formats`."),
         encoding: str = typer.Option("auto", help="Text encoding of the input, or 'auto' to detect it."),
-        image_dir: Optional[Path] = typer.Option(None, help="Folder of images referenced by the input."),
+        image_dir: Path | None = typer.Option(None, help="Folder of images referenced by the input."),
         out_format: str = typer.Option("jsonl", "--out-format", help="Record shard format: jsonl or parquet."),
         batch_size: int = typer.Option(256, help="Input items per shard."),
         max_file_mb: float = typer.Option(2048, help="Reject input files larger than this."),
-        limit: Optional[int] = typer.Option(None, help="Read at most this many input items."),
+        limit: int | None = typer.Option(None, help="Read at most this many input items."),
         restart: bool = typer.Option(False, help="Discard an unfinished run in OUTPUT instead of resuming it."),
         progress: bool = typer.Option(True, help="Show a progress bar."),
     ) -> None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,7 +13,7 @@ def register(app: typer.Typer) -> None:
     @app.command("run")
     def run(
         pipeline_file: Path = typer.Argument(..., help="Pipeline YAML, e.g. pipelines/quickstart.yaml.", exists=True, dir_okay=False),
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Run directory (default: the YAML's writer.path)."),
+        output: Path | None = typer.Option(None, "--output", "-o", help="Run directory (default: the YAML's writer.path)."),
         set_: list[str] = typer.Option([], "--set", help="Override a YAML key: --set batch_size=16 --set reader.path=x.csv"),
         restart: bool = typer.Option(False, help="Discard previous progress in the run directory instead of resuming."),
         progress: bool = typer.Option(True, help="Show a progress bar."),

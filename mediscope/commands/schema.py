@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Optional
 
 import typer
 
@@ -14,8 +13,8 @@ from mediscope.commands._common import fail
 def register(app: typer.Typer) -> None:
     @app.command("schema")
     def schema(
-        output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the schema here (default: stdout)."),
-        check: Optional[Path] = typer.Option(None, help="Exit non-zero if this file differs from the model's schema."),
+        output: Path | None = typer.Option(None, "--output", "-o", help="Write the schema here (default: stdout)."),
+        check: Path | None = typer.Option(None, help="Exit non-zero if this file differs from the model's schema."),
     ) -> None:
         """Print the JSON Schema of a record, generated from `mediscope.record.Record`."""
         from mediscope.record import record_json_schema

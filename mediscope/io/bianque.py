@@ -21,7 +21,7 @@ def split_speakers(context: str) -> list[Turn]:
     if context[: matches[0].start()].strip():
         raise InputError(Reason.INVALID_RECORD, "text before the first speaker prefix")
     turns = []
-    for m, nxt in zip(matches, matches[1:] + [None]):
+    for m, nxt in zip(matches, [*matches[1:], None], strict=True):
         end = nxt.start() if nxt is not None else len(context)
         turns.append(Turn(role=_ROLE[m.group(1)], text=context[m.end() : end].strip()))
     return turns

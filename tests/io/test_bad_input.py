@@ -9,10 +9,10 @@ import pytest
 
 from mediscope.io.base import InputError, decode_text, image_from_bytes
 from mediscope.io.registry import make_reader
+from mediscope.pipeline import Pipeline
 from mediscope.record import Record
 from mediscope.rejects import Rejection
 from mediscope.runner import run_pipeline
-from mediscope.pipeline import Pipeline
 
 
 def reasons(fmt: str, path: Path, **options: object) -> list[str]:
@@ -137,7 +137,7 @@ def test_pipeline_accounts_for_every_item(tmp_path: Path) -> None:
     manifest = run_pipeline(pipe)
     assert manifest["input_items"] == 20
     assert manifest["output_records"] == 16 and manifest["rejected"] == 4
-    rejects = [json.loads(l) for f in sorted((tmp_path / "run/rejects").glob("*.jsonl")) for l in f.read_text().splitlines()]
+    rejects = [json.loads(line) for f in sorted((tmp_path / "run/rejects").glob("*.jsonl")) for line in f.read_text().splitlines()]
     assert sorted(r["reason"] for r in rejects) == ["broken_json", "empty_dialogue", "invalid_record", "missing_field"]
     assert all(r["detail"] for r in rejects)
 
