@@ -177,6 +177,18 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*"
              r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
              0.95, needs=has_digit),
+        # UK postcodes in full (outward + inward code, "G12 8QQ", "SW1A 1AA"): the inward part's
+        # digit-letter-letter shape makes them specific enough to stand without a cue.
+        Rule("uk_postcode", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
+             0.75, needs=has_digit, flags=0),
+        # Continental "28009 Madrid", "10122 Torino" after a comma: postcode first, then the city.
+        Rule("zip_before_city", ZIP_CODE,
+             r"(?<=,\s{0,2})(?P<phi>\d{4,5})(?=\s+\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s*(?:[,.;)]|$))",
+             0.8, needs=has_digit, flags=0),
+        Rule("city_after_zip", LOCATION,
+             r"(?<=,\s{0,2}\d{4,5}\s+)(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s*(?:[,.;)]|$))",
+             0.75, needs=has_digit, flags=0),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
@@ -465,7 +477,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             s, e = m.span("name")
             if not _is_eponym(m.group("name"), text[e : e + 14]):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))
-        for m in _FULL_NAME.finditer(text):
+        for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
             if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS:
                 continue
@@ -518,6 +530,11 @@ _LOWER_NAME = regex.compile(
     r"(?<![\w'@./\-])(?P<name>(?P<first>\p{Ll}[\p{Ll}'\-]{1,})(?:\s+(?P<mid>\p{Ll})\.?)?\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))(?![\w@\-])"
 )
 _TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
+_KIN_LOWER = regex.compile(
+    r"(?i:\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|friend|niece|nephew|grandson|"
+    r"granddaughter|carer|caregiver|cousin|aunt|uncle|fianc[eé]e?|patient|pt)),?\s+"
+    r"(?P<first>\p{Ll}[\p{Ll}'\-]{2,})(?:\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))?(?![\w@\-])"
+)
 _INITIAL_NAME = regex.compile(
     r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}{2,})\s+\p{Lu}\.?\s+(?P<last>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?))(?![\w\-])"
 )
@@ -544,6 +561,22 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
                 continue
             s, e = m.span("name")
             out.append(self._result(PERSON, s, e, 0.65, "lower_name"))
+        for m in _KIN_LOWER.finditer(text):
+            # "her son tomasz", "husband rafael": a listed given name typed in lower case right
+            # after a relation word; a listed surname after it joins the span.
+            first, last = m.group("first"), m.group("last")
+            parts = first.split("-")
+            # "mei-ling", "jean-luc": hyphenated given names are rarely on the lists but a
+            # hyphenated pair of ordinary words right after a relation word is rarer still.
+            hyphen_name = len(parts) == 2 and all(len(p) >= 2 and p not in _COMMON_WORDS for p in parts)
+            if not (first in self._first or hyphen_name) or first in _COMMON_WORDS or first in lexicon.CLINICAL_WORDS_EN:
+                continue
+            if _clinical_phrase(first):
+                continue
+            s, e = m.span("first")
+            if last and last in self._last and last not in _COMMON_WORDS and not _clinical_phrase(last):
+                e = m.end("last")
+            out.append(self._result(PERSON, s, e, 0.65, "kin_lower"))
         for m in _TITLE_LOWER.finditer(text):
             word = m.group("name")
             if (word in self._last or word in self._first) and word not in _COMMON_WORDS:

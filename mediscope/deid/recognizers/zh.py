@@ -313,6 +313,12 @@ class ChineseNameRecognizer(EntityRecognizer):
         title = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(
             sorted(single | lexicon.SURNAMES_TITLE_ONLY)) + "])"
         self._cued_surname_re = regex.compile(cued)
+        self._xing_re = regex.compile(rf"(?<!百)姓(?P<name>{cued})(?![名氏别])")
+        # Any rare character may be a surname (禚, 綦, 爨 are on no list) when a cue introduces a
+        # 2-3 character token that ends at punctuation and is no dictionary word.
+        self._rare_cued_re = regex.compile(
+            rf"(?:{_alt([*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK])})[\s:：]*"
+            r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。、；;：:\s（(]|$)")
         self._title_re = regex.compile(rf"(?P<name>{title}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
         self._title_surname_re = regex.compile(title)
         self._strong_cue_re = regex.compile(
@@ -400,7 +406,20 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
 
-        for m in _XING_RE.finditer(norm):  # 我姓马, 患者姓王
+        for m in self._rare_cued_re.finditer(norm, overlapped=True):
+            s, e = m.span("name")
+            cand = norm[s:e]
+            if self._freq.get(cand[0], 0) >= RARE_SURNAME_MAX_FREQ or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue
+            if any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand) or _is_clinical(cand, norm[e : e + 3]):
+                continue
+            if any(self._freq.get(k, 0) for k in {cand, cand[:2]}) or self._is_word(cand):
+                continue
+            if any(cand.endswith(t) for t in lexicon.TITLES_ZH):
+                continue  # 我是康医生: surname + title, the title rule's business
+            out.append(self._result(s, e, 0.7, "rare_cued"))
+
+        for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
             out.append(self._result(*m.span("name"), 0.85, "xing"))
 
         for m in self._strong_cue_re.finditer(norm):
@@ -507,8 +526,71 @@ class ChineseNameRecognizer(EntityRecognizer):
         return False
 
 
+def _place_names() -> tuple[list[str], frozenset[str]]:
+    """Province short names and major cities from Faker's zh_CN address provider, and the cities.
+
+    Consultation text names places without 省/市 ("广西南宁", "在杭州上班"); a city is an
+    identifier under Safe Harbor, and the address rules only see places with admin suffixes.
+    A province on its own is state-level, which Safe Harbor lets stay.
+    """
+    try:
+        from faker.providers.address.zh_CN import Provider
+    except Exception:  # noqa: BLE001 - faker is a deid dependency
+        return [], frozenset()
+    cities = frozenset(Provider.cities)
+    names = set(cities)
+    for prov in Provider.provinces:
+        short = regex.sub(r"(?:壮族|回族|维吾尔|特别行政)?(?:自治区|行政区|省|市)$", "", prov)
+        if len(short) >= 2:
+            names.add(short)
+    return sorted(names, key=len, reverse=True), cities
+
+
+class ChinesePlaceRecognizer(EntityRecognizer):
+    """Bare province and city names (广西南宁, 杭州) that stand as words of their own.
+
+    A listed name inside a longer dictionary word is left alone (长春新碱 is a drug, not 长春):
+    the match must start and end on jieba token boundaries of the surrounding text.
+    """
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=[LOCATION], name="ChinesePlaceRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        self._jieba = jieba
+        names, self._cities = _place_names()
+        self._re = regex.compile("(?:" + "|".join(names) + ")+") if names else None
+        self._one_re = regex.compile("|".join(names)) if names else None
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if self._re is None or (entities and LOCATION not in entities):
+            return []
+        norm = normalize(text)
+        out = []
+        for m in self._re.finditer(norm):
+            s, e = m.span()
+            a, b = max(0, s - 6), min(len(norm), e + 6)
+            bounds, pos = {a}, a
+            for tok in self._jieba.lcut(norm[a:b], HMM=False):
+                pos += len(tok)
+                bounds.add(pos)
+            parts = self._one_re.findall(m.group(0))
+            if not (len(parts) >= 2 or parts[0] in self._cities):
+                continue  # a province alone (台湾, 广东) is state-level
+            if s in bounds and e in bounds:
+                out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out
+
+
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
     return [
+        ChinesePlaceRecognizer(),
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
