@@ -83,6 +83,17 @@ BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",
                 "梁丘", "左丘", "东门", "第五")
+# City names that are far more often ordinary words in consultation text: 大都 (mostly), 中和
+# (neutralise), 汉堡 (hamburger), 龙井 (tea), 安宁 (calm), 朝阳 (morning sun) ...
+PLACES_NOT_ALONE_ZH = frozenset({
+    "大都", "南海", "江山", "中和", "朝阳", "永安", "安宁", "北海", "沙河", "大城", "长乐", "龙井", "汉堡",
+    "开平", "宜都", "安陆", "北安", "长寿", "太和", "平安", "和平", "东方", "新民", "普宁", "宜城", "沙市",
+    "北流", "京山", "剑桥", "长安", "永康", "福安", "吉安", "泰和", "安康", "大安", "兴安", "宁安", "海安",
+    "武安", "长春西", "东兴", "龙口", "金昌", "白山", "凤凰",
+})
+# Drugs whose names start with a city: 长春新碱 (vincristine), 长春西丁 (vinpocetine).
+PLACE_LED_DRUGS_ZH = ("长春新碱", "长春西丁", "长春瑞滨", "长春碱", "长春地辛", "长春胺")
+
 # A name-like token right before these is a disease eponym: 马凡综合征, 川崎病, 唐氏筛查.
 EPONYM_FOLLOWERS_ZH = ("综合征", "综合症", "病", "症", "氏", "征", "试验", "评分", "分级", "定律", "现象")
 

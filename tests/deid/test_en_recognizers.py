@@ -142,3 +142,30 @@ def test_first_initial_last_is_a_name_without_lists(covered, found):
 )
 def test_international_postcodes_and_address_block_lines(covered, text, value):
     assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her nephew joaquin brought the inhaler.", "joaquin"),  # lower-case listed name after a relation word
+        ("My wife ana-lucia noticed the rash first.", "ana-lucia"),  # hyphenated given name
+        ("Please phone Wojciech Zielinski before the scan.", "Wojciech Zielinski"),  # verb + First Last
+        ("Home: 4 Mill Lane, Norwich NR2 4QB.", "NR2 4QB"),  # UK postcode with no cue
+        ("Via Roma 9, 50123 Firenze.", "50123"),  # continental postcode before the city
+        ("Via Roma 9, 50123 Firenze.", "Firenze"),
+    ],
+)
+def test_lower_case_relations_full_names_and_european_postcodes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Her son was given 5000 Units of heparin.",
+        "His daughter has asthma and eczema.",
+        "The patient, stable overnight, went home.",
+    ],
+)
+def test_relation_and_postcode_rules_leave_clinical_text_alone(found, text):
+    assert not any(t in ("PERSON", "ZIP_CODE", "LOCATION") for t, _ in found(text, "en")), found(text, "en")

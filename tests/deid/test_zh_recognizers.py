@@ -183,3 +183,39 @@ def test_rare_surnames_and_spaced_names_next_to_a_cue(covered, text, value):
 )
 def test_rare_surname_characters_inside_words_are_not_names(found, text):
     assert not any(t == "PERSON" for t, _ in found(text, "zh")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者爨春生，男，62岁，因腹痛入院。", "爨春生"),  # surname on no list, cue before, punctuation after
+        ("家属：嬴文静，电话另告。", "嬴文静"),
+        ("患者姓乜，女，58岁。", "乜"),  # 姓 + a rare 百家姓 surname
+        ("我家孩子叫仉一诺，今年三岁。", "仉一诺"),  # 孩子叫 introduces a name
+        ("我在江西九江打工，最近胸口疼。", "江西九江"),  # province + city without 省/市
+        ("老家是杭州的，现在一直咳嗽。", "杭州"),  # a city on its own
+    ],
+)
+def test_rare_surnames_naming_cues_and_bare_cities(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者长春新碱化疗后出现麻木。",  # a drug that starts with a city name
+        "病人咳嗽，发热三天。",  # cue + symptoms: dictionary words, not a name
+        "我是康医生，您的结果正常。",  # surname + title is not a three-character name
+        "患者来自广东，主诉头痛。",  # a province alone is state-level
+        "平时爱吃汉堡，喝龙井茶。",  # city names that are everyday words
+        "用小苏打中和胃酸不可取。",
+        "加用长春西丁改善循环。",  # a drug that starts with a city name jieba does not know
+        "超过6成都会复发。",  # 6成 + 都会, not 成都
+        "妈妈补身体吃了很多人参。",  # cue + rare-ish character + an everyday word
+    ],
+)
+def test_rare_cue_and_place_rules_leave_ordinary_text_alone(found, text):
+    spans = found(text, "zh")
+    assert not any(t == "LOCATION" for t, v in spans), spans
+    assert ("PERSON", "康医生") not in spans
+    assert not any(t == "PERSON" and v.startswith(("长春", "咳嗽", "补")) for t, v in spans), spans

@@ -241,6 +241,8 @@ _CUE_REACH = 14
 # A rare surname counts only if the character is rare on its own (jieba count below this):
 # 仉, 訾, 蔺 are names; 有, 和, 于 are words.
 RARE_SURNAME_MAX_FREQ = 3500
+# A character on no surname list counts as one after a cue only when it is rarer still.
+RARE_CUED_MAX_FREQ = 1000
 
 
 def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
@@ -409,8 +411,10 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in self._rare_cued_re.finditer(norm, overlapped=True):
             s, e = m.span("name")
             cand = norm[s:e]
-            if self._freq.get(cand[0], 0) >= RARE_SURNAME_MAX_FREQ or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
-                continue
+            if self._freq.get(cand[0], 0) >= RARE_CUED_MAX_FREQ or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue  # only characters that are rare on their own (禚 0, 爨 42; not 补 3259)
+            if self._common_word(cand[1:], 1000):
+                continue  # 妈妈补身体: the rest is an everyday word, not a given name
             if any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand) or _is_clinical(cand, norm[e : e + 3]):
                 continue
             if any(self._freq.get(k, 0) for k in {cand, cand[:2]}) or self._is_word(cand):
@@ -526,24 +530,32 @@ class ChineseNameRecognizer(EntityRecognizer):
         return False
 
 
-def _place_names() -> tuple[list[str], frozenset[str]]:
-    """Province short names and major cities from Faker's zh_CN address provider, and the cities.
+def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str], frozenset[str]]:
+    """Province short names and city names, longest first, and the set of city names.
 
     Consultation text names places without 省/市 ("广西南宁", "在杭州上班"); a city is an
     identifier under Safe Harbor, and the address rules only see places with admin suffixes.
-    A province on its own is state-level, which Safe Harbor lets stay.
+    A province on its own is state-level, which Safe Harbor lets stay. Cities come from Faker's
+    zh_CN provider (major cities) and from jieba's dictionary: every place-tagged "XX市" whose
+    bare "XX" is itself a place (not 来宾 "guest", 安康 "well-being", 大同) and not a very common word.
     """
     try:
         from faker.providers.address.zh_CN import Provider
     except Exception:  # noqa: BLE001 - faker is a deid dependency
         return [], frozenset()
-    cities = frozenset(Provider.cities)
-    names = set(cities)
+    cities = set(Provider.cities)
+    for word, tag in tags.items():
+        if tag == "ns" and word.endswith("市") and 3 <= len(word) <= 4:
+            bare = word[:-1]
+            if bare not in tags or (tags[bare] == "ns" and freq.get(bare, 0) < 3000):
+                cities.add(bare)
+    cities_f = frozenset(c for c in cities if len(c) >= 2 and not _is_clinical(c) and c not in lexicon.PLACES_NOT_ALONE_ZH)
+    names = set(cities_f)
     for prov in Provider.provinces:
         short = regex.sub(r"(?:壮族|回族|维吾尔|特别行政)?(?:自治区|行政区|省|市)$", "", prov)
         if len(short) >= 2:
             names.add(short)
-    return sorted(names, key=len, reverse=True), cities
+    return sorted(names, key=len, reverse=True), cities_f
 
 
 class ChinesePlaceRecognizer(EntityRecognizer):
@@ -559,10 +571,12 @@ class ChinesePlaceRecognizer(EntityRecognizer):
     def load(self) -> None:
         import jieba
 
+        import jieba.posseg
+
         jieba.setLogLevel(60)
         jieba.initialize()
         self._jieba = jieba
-        names, self._cities = _place_names()
+        names, self._cities = _place_names(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
         self._re = regex.compile("(?:" + "|".join(names) + ")+") if names else None
         self._one_re = regex.compile("|".join(names)) if names else None
 
@@ -581,6 +595,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             parts = self._one_re.findall(m.group(0))
             if not (len(parts) >= 2 or parts[0] in self._cities):
                 continue  # a province alone (台湾, 广东) is state-level
+            if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
+                continue  # 长春西丁 is a drug; "6成都会" is "60% will"
             if s in bounds and e in bounds:
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
