@@ -169,3 +169,14 @@ def test_lower_case_relations_full_names_and_european_postcodes(covered, text, v
 )
 def test_relation_and_postcode_rules_leave_clinical_text_alone(found, text):
     assert not any(t in ("PERSON", "ZIP_CODE", "LOCATION") for t, _ in found(text, "en")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Correspondence to Flat 12, 8 Willow Grove, Leeds LS6 3AB.", "Flat 12, 8 Willow Grove, Leeds LS6 3AB"),
+        ("Unit 4, 22 Harbour Walk, Cardiff CF10 4PA: review in May.", "Unit 4, 22 Harbour Walk, Cardiff CF10 4PA"),
+    ],
+)
+def test_uk_unit_before_street_joins_the_address(covered, text, value):
+    assert covered(text, value, "en")

@@ -52,7 +52,7 @@ _STREETS = [
     regex.compile(
         rf"(?<![\w])\d{{1,6}}[A-Za-z]?\s+(?:{_WORD}\s+){{1,4}}"
         r"(?:Street|St\.|Road|Rd\.|Avenue|Ave\.?|Drive|Lane|Ln\.?|Boulevard|Blvd\.?|Way|Court|Place|Terrace|"
-        r"Parade|Crescent|Close|Square|Highway|Hwy\.?)(?![\w])"
+        r"Parade|Crescent|Close|Square|Highway|Hwy\.?|Gardens|Grove|Mews|Walk|Rise|Row|Wynd|Gate)(?![\w])"
     ),
     # "20789 Allika 46": a building number, a name, a number (common in address blocks).
     regex.compile(rf"(?<![\w.,:/\-])\d{{1,6}}\s+{_WORD}(?:\s+{_WORD}){{0,2}}\s+\d{{1,5}}[A-Za-z]?\b(?=\s*(?:,|\n|$|{_UNIT}))"),
@@ -77,6 +77,9 @@ _AFTER_CUE = regex.compile(
     r"(?i:\b(?:address(?:\s+on\s+file)?|lives\s+at|living\s+at|resides\s+at|residing\s+at|located\s+at|"
     r"moved\s+to|send\s+(?:it|them|the\s+\w+)\s+to)\s*(?:is|:)?\s*)$"
 )
+# A flat or unit written before the street ("Flat 3, 27 Kingsley Road", "Apartment 12B, 45 ..."):
+# the UK order. The span grows back over it.
+_LEADING_UNIT = regex.compile(rf"(?<![\w])(?:{_UNIT})\s*,?\s*$")
 _SENTENCE_END = regex.compile(r"[.!?;]\s|[.!?;]$")
 
 
@@ -132,7 +135,8 @@ class AddressRecognizer(EntityRecognizer):
                 # The bare "number Name number" shape needs an address context to be trusted.
                 if i == 3 and not (_AFTER_CUE.search(text[max(0, s - 40) : s]) or _line_is_block(text, s, e)):
                     continue
-                found.append((s, _grow(text, s, e), f"street{i}"))
+                lead = _LEADING_UNIT.search(text, max(0, s - 24), s)
+                found.append((lead.start() if lead else s, _grow(text, s, e), f"street{i}"))
         return [
             RecognizerResult(LOCATION, s, e, 0.86, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
