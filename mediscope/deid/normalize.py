@@ -13,14 +13,46 @@ _FULLWIDTH[0x3000] = 0x20  # ideographic space
 # Dash-like characters OCR and IMEs produce inside numbers.
 for _cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0xFE63):
     _FULLWIDTH[_cp] = 0x2D
-_TABLE = str.maketrans(_FULLWIDTH)
+
+
+def _traditional_to_simplified() -> dict[int, int]:
+    """One-to-one traditional -> simplified character map from OpenCC's TSCharacters table.
+
+    Taiwan and Hong Kong records arrive in traditional characters (陳志明, 醫師, 家屬); the
+    surname lists, cue words, jieba's dictionary and the address patterns are simplified. Only
+    single-character targets are kept (the first candidate), so the text keeps its length and
+    every offset. Optional: without opencc-python-reimplemented traditional text is analysed as is.
+    """
+    try:
+        import opencc
+    except ImportError:
+        return {}
+    from pathlib import Path
+
+    path = Path(opencc.__file__).parent / "dictionary" / "TSCharacters.txt"
+    if not path.exists():
+        return {}
+    table: dict[int, int] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        parts = line.split("\t")
+        if len(parts) < 2 or len(parts[0]) != 1:
+            continue
+        target = parts[1].split(" ")[0]
+        if len(target) == 1 and target != parts[0]:
+            table[ord(parts[0])] = ord(target)
+    return table
+
+
+_T2S = _traditional_to_simplified()
+_TABLE = str.maketrans({**_T2S, **_FULLWIDTH})
 
 
 _last: tuple[str, str] = ("", "")
 
 
 def normalize(text: str) -> str:
-    """Map full-width ASCII forms, ideographic spaces and dash variants to ASCII, same length.
+    """Map full-width ASCII forms, ideographic spaces and dash variants to ASCII, and traditional
+    characters to simplified ones, one character for one.
 
     Detection normalises the same text once per recognizer, back to back, so the last result
     is remembered (an identity check, not a hash); ASCII text is returned as it is.

@@ -219,3 +219,27 @@ def test_rare_cue_and_place_rules_leave_ordinary_text_alone(found, text):
     assert not any(t == "LOCATION" for t, v in spans), spans
     assert ("PERSON", "康医生") not in spans
     assert not any(t == "PERSON" and v.startswith(("长春", "咳嗽", "补")) for t, v in spans), spans
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("家屬張美玲代訴病史。", "張美玲"),
+        ("主治醫師：黃國華", "黃國華"),
+        ("請找鄭醫生複診。", "鄭"),
+        ("住址：臺北市大安區復興南路一段390號", "臺北市大安區復興南路一段390號"),
+    ],
+)
+def test_traditional_characters(covered, text, value):
+    pytest.importorskip("opencc")
+    assert covered(text, value, "zh")
+
+
+def test_traditional_mapping_keeps_offsets():
+    pytest.importorskip("opencc")
+    from mediscope.deid.normalize import normalize
+
+    text = "患者陳志明，醫師：ＡＢ１２"
+    out = normalize(text)
+    assert len(out) == len(text)
+    assert out == "患者陈志明,医师:AB12"
