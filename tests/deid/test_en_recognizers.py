@@ -180,3 +180,8 @@ def test_relation_and_postcode_rules_leave_clinical_text_alone(found, text):
 )
 def test_uk_unit_before_street_joins_the_address(covered, text, value):
     assert covered(text, value, "en")
+
+
+def test_zip_code_after_is(found):
+    assert ("ZIP_CODE", "35350") in found("my zip code is 35350", "en")
+    assert not any(t == "ZIP_CODE" for t, _ in found("the code is 35350 for the ward door", "en"))

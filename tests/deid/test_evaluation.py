@@ -50,7 +50,8 @@ def test_presidio_research_synthetic_sample(deider, shared_data):
     """Presidio's own synthetic set: international names/addresses, so recall is lower there.
 
     Measured: PERSON 0.82, phones 0.97, locations 0.70 (street addresses of many countries;
-    bare cities and countries outside an address are the rest), postcodes 0.62, overall 0.80
+    bare cities and countries outside an address are the rest), postcodes 0.62 (0.77 once
+    "zip code is 35350" counted as a cue), overall 0.80
     at precision 0.91 (before: PERSON 0.76, phones 0.83, locations 0.35, overall 0.62);
     e-mail/credit card/SSN/IP/URL/dates 1.0 (bare years and weekdays are not gold: Safe Harbor
     allows them). The floors below catch regressions; `mediscope deid-eval` prints the rest.
@@ -63,7 +64,7 @@ def test_presidio_research_synthetic_sample(deider, shared_data):
     assert per["PHONE_NUMBER"].recall >= 0.93
     assert per["PERSON"].recall >= 0.8
     assert per["LOCATION"].recall >= 0.67
-    assert per["ZIP_CODE"].recall >= 0.5
+    assert per["ZIP_CODE"].recall >= 0.7
     assert per["DATE_TIME"].recall >= 0.9
     assert report.recall >= 0.77
     assert report.precision >= 0.88

@@ -174,7 +174,7 @@ def en_identifier_rules() -> list[Rule]:
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("zip_cued", ZIP_CODE,
-             r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*"
+             r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*(?:(?:is|was|=)\s+)?"
              r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
              0.95, needs=has_digit),
         # UK postcodes in full (outward + inward code, "G12 8QQ", "SW1A 1AA"): the inward part's
