@@ -224,5 +224,7 @@ CLINICAL_VOCAB_EN = frozenset(
     tablet tablets capsule capsules injection dose mg ml daily twice cord nerve muscle skin eye eyes ear
     vitamin deficiency insufficiency hepatitis influenza type grade stage class factor protein antigen antibody
     receptor kinase cell cells complex strain variant deficient resistant sensitive
+    therapy physiotherapy chemotherapy radiotherapy physical occupational rehabilitation rehab dialysis surgery
+    blood sugar glucose cholesterol pressure pain fever cough headache nausea fatigue
     """.split()
 )

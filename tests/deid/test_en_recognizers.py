@@ -185,3 +185,10 @@ def test_uk_unit_before_street_joins_the_address(covered, text, value):
 def test_zip_code_after_is(found):
     assert ("ZIP_CODE", "35350") in found("my zip code is 35350", "en")
     assert not any(t == "ZIP_CODE" for t, _ in found("the code is 35350 for the ward door", "en"))
+
+
+def test_sentence_subject_verbs_and_title_case_clinical_phrases(found, covered):
+    assert covered("Kaisu Lindqvist lives at home with her son.", "Kaisu Lindqvist", "en")
+    for text in ("Chest Pain was worse at night.", "Blood Sugar can drop after exercise.",
+                 "Physical Therapy went well.", "Type Two could be managed with diet."):
+        assert not any(t == "PERSON" for t, _ in found(text, "en")), text

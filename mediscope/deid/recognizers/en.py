@@ -254,7 +254,8 @@ _NOT_NAME_WORDS = {"disease", "syndrome", "department", "hospital", "clinic", "c
 _SENTENCE_NAME = regex.compile(
     r"(?:^|(?<=[.!?;]\s{1,3}))(?P<name>[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+)(?=,?\s+(?:reports|presents|complains|states|"
     r"says|said|denies|was|is|has|had|called|came|returned|visited|underwent|took|takes|reported|presented|"
-    r"complained|arrived|died|developed|noted|needs|will|would|should)\b)"
+    r"complained|arrived|died|developed|noted|needs|will|would|should|lives|lived|spent|works|worked|moved|"
+    r"wrote|told|asked|wants|wanted|went|can|could|did|does|met|left|feels|felt|thinks|knows|lost|paid)\b)"
 )
 _NON_LATIN = regex.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
@@ -505,6 +506,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             if name.split()[-1].lower() in _NOT_NAME_WORDS or name.split()[0].lower() in lexicon.CLINICAL_WORDS_EN:
                 continue
+            if _clinical_phrase(name) or all(w.lower() in _COMMON_WORDS for w in name.split()):
+                continue  # "Chest Pain was", "Type Two could": title-case clinical or ordinary words
             out.append(self._result(PERSON, s, e, 0.7, "sentence_subject"))
         for m in _EN_NAME_CUE.finditer(text):
             s, e = m.span("name")
