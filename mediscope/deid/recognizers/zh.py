@@ -570,7 +570,6 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         import jieba
-
         import jieba.posseg
 
         jieba.setLogLevel(60)
