@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import polars as pl
 from pydantic import ValidationError
@@ -15,19 +16,27 @@ from mediscope.record import Record
 from mediscope.rejects import Rejection
 
 
-class JsonlRecordReader(Reader):
+class _ShardReader(Reader):
+    """Shared by both record readers: the input is one file or a run directory of shards."""
+
+    def files(self) -> Iterator[Path | Rejection]:
+        try:
+            yield from shard_files(self.path)
+        except FileNotFoundError as exc:
+            yield self.reject(Reason.IO_ERROR, str(exc))
+
+
+class JsonlRecordReader(_ShardReader):
     """Records as JSON lines; each broken or invalid line is rejected on its own."""
 
     name = "jsonl"
     description = "mediscope records, one JSON object per line (a file or a run directory)"
 
     def items(self) -> Iterator[Record | Rejection]:
-        try:
-            files = shard_files(self.path)
-        except FileNotFoundError as exc:
-            yield self.reject(Reason.IO_ERROR, str(exc))
-            return
-        for file in files:
+        for file in self.files():
+            if isinstance(file, Rejection):
+                yield file
+                continue
             try:
                 data = self.read_bytes(file)
             except InputError as exc:
@@ -52,19 +61,17 @@ class JsonlRecordReader(Reader):
                     yield self.reject(Reason.INVALID_RECORD, f"{file.name} line {row + 1}: {_short(exc)}", row=row, raw=line)
 
 
-class ParquetRecordReader(Reader):
+class ParquetRecordReader(_ShardReader):
     """Records in Parquet shards written by mediscope."""
 
     name = "parquet"
     description = "mediscope records in Parquet (a file or a run directory)"
 
     def items(self) -> Iterator[Record | Rejection]:
-        try:
-            files = shard_files(self.path)
-        except FileNotFoundError as exc:
-            yield self.reject(Reason.IO_ERROR, str(exc))
-            return
-        for file in files:
+        for file in self.files():
+            if isinstance(file, Rejection):
+                yield file
+                continue
             try:
                 df = pl.read_parquet(file)
             except Exception as exc:  # polars raises several error types for corrupt files
