@@ -8,6 +8,8 @@ offset valid for the original text: spans found on the normalised copy apply unc
 
 from __future__ import annotations
 
+import re
+
 _FULLWIDTH = {cp: cp - 0xFEE0 for cp in range(0xFF01, 0xFF5F)}
 _FULLWIDTH[0x3000] = 0x20  # ideographic space
 # Dash-like characters OCR and IMEs produce inside numbers.
@@ -66,6 +68,16 @@ def normalize(text: str) -> str:
     out = text.translate(_TABLE)
     _last = (text, out)
     return out
+
+
+# Every character for which `str.isdigit()` is true (ASCII, full-width, other scripts' digits,
+# superscripts) as one character class: pre-filters scan for a digit in C, not per character.
+DIGIT_RE = re.compile("[" + "".join(re.escape(chr(c)) for c in range(0x110000) if chr(c).isdigit()) + "]")
+
+
+def has_digit(text: str) -> bool:
+    """Whether any character of `text` is a digit in the sense of `str.isdigit()`."""
+    return DIGIT_RE.search(text) is not None
 
 
 def has_cjk(text: str) -> bool:

@@ -16,6 +16,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from mediscope.deid.normalize import DIGIT_RE as _DIGIT_RE
 from mediscope.deid.normalize import normalize
 
 Validator = Callable[[str], "float | bool | None"]
@@ -42,12 +43,31 @@ class Rule:
 
 
 def has_digit(text: str) -> bool:
-    return any(ch.isdigit() for ch in text)
+    """Whether any character of `text` is a digit in the sense of `str.isdigit()`."""
+    return _DIGIT_RE.search(text) is not None
+
+
+class ContainsAny:
+    """`needs` pre-filter: one of `words` occurs in the text, ignoring case.
+
+    A class rather than a closure so `RegexRecognizer.analyze` can lower-case each text once for
+    all its rules instead of once per rule and word.
+    """
+
+    __slots__ = ("words",)
+
+    def __init__(self, *words: str) -> None:
+        self.words = tuple(w.lower() for w in words)
+
+    def __call__(self, text: str) -> bool:
+        return self.hit(text.lower())
+
+    def hit(self, lowered: str) -> bool:
+        return any(w in lowered for w in self.words)
 
 
 def contains_any(*words: str) -> Callable[[str], bool]:
-    lowered = tuple(w.lower() for w in words)
-    return lambda text: any(w in text.lower() for w in lowered)
+    return ContainsAny(*words)
 
 
 class RegexRecognizer(EntityRecognizer):
@@ -68,15 +88,22 @@ class RegexRecognizer(EntityRecognizer):
         wanted = set(entities) if entities else None
         out: list[RecognizerResult] = []
         digit: bool | None = None  # computed once per text, shared by all digit-needing rules
+        lowered: str | None = None  # likewise for the ContainsAny pre-filters
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
-            if rule.needs is has_digit:
+            needs = rule.needs
+            if needs is has_digit:
                 if digit is None:
-                    digit = any(ch.isdigit() for ch in norm)
+                    digit = _DIGIT_RE.search(norm) is not None
                 if not digit:
                     continue
-            elif rule.needs is not None and not rule.needs(norm):
+            elif needs.__class__ is ContainsAny:
+                if lowered is None:
+                    lowered = norm.lower()
+                if not needs.hit(lowered):
+                    continue
+            elif needs is not None and not needs(norm):
                 continue
             for m in rule.compiled.finditer(norm):
                 start, end = m.span(rule.group)
