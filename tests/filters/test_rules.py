@@ -163,7 +163,8 @@ def test_vectorized_ngram_ratio_matches_plain_python():
 
 
 def test_batch_normalization_matches_single_record():
-    from mediscope.stages.filters.text import normalized_turns, normalized_turns_batch
+    from mediscope.stages.filters.columns import _LAST, normalized_dialogues
+    from mediscope.stages.filters.text import normalized_dialogue
 
     recs = [
         make_record([("patient", "Ｈｅｌｌｏ，  World_x! ①"), ("doctor", "头痛 。。\ue000好")], rid="a"),
@@ -171,22 +172,24 @@ def test_batch_normalization_matches_single_record():
         make_record(EN_DIALOGUE, rid="c"),
         make_record([("patient", ""), ("doctor", "ÉCOLE straße")], rid="d"),
     ]
-    assert normalized_turns_batch(recs) == [normalized_turns(r) for r in recs]
+    _LAST.clear()
+    assert normalized_dialogues(recs) == [normalized_dialogue(r) for r in recs]
 
 
 def test_batch_normalization_reuse_never_serves_stale_text():
-    from mediscope.stages.filters.text import normalized_turns, normalized_turns_batch
+    from mediscope.stages.filters.columns import normalized_dialogues
+    from mediscope.stages.filters.text import normalized_dialogue
 
     recs = [make_record(ZH_DIALOGUE, rid="b"), make_record(EN_DIALOGUE, rid="c")]
-    first = normalized_turns_batch(recs)
-    again = normalized_turns_batch(recs)  # served from the previous call
-    assert again == first
-    again[0][0] = "mutated"  # callers get their own lists
-    assert normalized_turns_batch(recs) == first
+    QualityFilterStage(NO_PHI)(recs)  # the filter leaves its normalized texts for dedup
+    first = normalized_dialogues(recs)
+    assert first == [normalized_dialogue(r) for r in recs]
     recs[1].turns[1].text = "Take ONE tablet, twice a day."  # edited between two stages
-    out = normalized_turns_batch(recs)
-    assert out == [normalized_turns(r) for r in recs]
-    assert out[1][1] == "takeonetablettwiceaday"
+    out = normalized_dialogues(recs)
+    assert out == [normalized_dialogue(r) for r in recs]
+    assert "Dtakeonetablettwiceaday" in out[1]
+    recs[0].turns[0].role = "doctor"  # roles are part of the text too
+    assert normalized_dialogues(recs)[0].startswith("D")
 
 
 def test_filter_scores_replace_same_named_and_keep_others():
@@ -205,3 +208,40 @@ def test_kind_allow_list():
     dialogue = make_record(ZH_DIALOGUE, rid="d")
     stage = QualityFilterStage({**NO_PHI, "kinds": ["dialogue"]})
     assert run(stage, [qa, dialogue]) == ({"d"}, {"qa": R.KIND})
+
+
+def test_vectorized_alternation_matches_the_per_record_rule():
+    import random
+
+    from mediscope.stages.filters.columns import TurnColumns
+
+    rnd = random.Random(7)
+    recs = []
+    for i in range(400):
+        roles = [rnd.choice(["patient", "doctor", "system"]) for _ in range(rnd.randint(0, 6))]
+        if i % 3 == 0:  # mostly well-formed, so both outcomes are common
+            roles = ["system"] * rnd.randint(0, 2) + ["patient", "doctor"] * rnd.randint(1, 3)
+        recs.append(make_record([(r, f"第{j}句话") for j, r in enumerate(roles)], rid=f"r{i}"))
+    for config in ({}, {"first_speaker": "any"}, {"last_speaker": "any"}):
+        stage = QualityFilterStage({**NO_PHI, **config})
+        bad = stage._bad_alternation(TurnColumns.of(recs))
+        expected = [stage._alternation_problem(r) is not None for r in recs]
+        assert bad.tolist() == expected
+        assert 50 < sum(expected) < 350
+
+
+def test_reports_count_in_length_and_dedup_text():
+    from mediscope.record import Report
+    from mediscope.stages.filters.columns import TurnColumns, normalized_dialogues
+    from mediscope.stages.filters.text import dialogue_text, normalized_dialogue
+
+    with_report = make_record([("patient", "头痛"), ("doctor", "多休息")], rid="rep")
+    with_report.reports = [Report(kind="lab", text="血常规：白细胞 12.5×10^9/L，偏高。"), Report(kind="imaging")]
+    empty = make_record([], rid="empty")
+    plain = make_record(ZH_DIALOGUE, rid="plain")
+    recs = [with_report, empty, plain]
+    assert TurnColumns.of(recs).dialogue_texts() == [dialogue_text(r, with_roles=False) for r in recs]
+    assert normalized_dialogues(recs) == [normalized_dialogue(r) for r in recs]
+    # the report makes the short dialogue long enough to pass the length rule
+    kept, rejected = run(QualityFilterStage(NO_PHI), [with_report])
+    assert kept == {"rep"}

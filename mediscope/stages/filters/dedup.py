@@ -38,7 +38,8 @@ from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.text import ngram_hashes, normalized_dialogue, normalized_turns_batch
+from mediscope.stages.filters.columns import normalized_dialogues
+from mediscope.stages.filters.text import ngram_hashes
 
 log = logging.getLogger(__name__)
 
@@ -231,7 +232,7 @@ class DedupStage(Stage[DedupConfig]):
         """Decide each record in order; kept ones are indexed so later records (also later in the
         same batch) are compared against them."""
         cfg = self.config
-        texts = [normalized_dialogue(r, t) for r, t in zip(batch, normalized_turns_batch(batch), strict=True)]
+        texts = normalized_dialogues(batch)
         sigs: np.ndarray | None = None
         keys: np.ndarray | None = None
         stored: dict[int, tuple[int, float]] = {}

@@ -20,6 +20,7 @@ import logging
 from pathlib import Path
 from typing import Any, ClassVar, Literal
 
+import numpy as np
 import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
@@ -36,13 +37,32 @@ from mediscope.stages.filters.phi import (
     default_analyzer,
 )
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.repetition import GARBAGE_CHARS, duplicate_turn_ratio
-from mediscope.stages.filters.text import dialogue_text, distinct_ratios, ngram_hashes, normalized_turns_batch
+from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
+from mediscope.stages.filters.repetition import GARBAGE_CHARS
+from mediscope.stages.filters.text import distinct_ratios, ngram_hashes
 
 log = logging.getLogger(__name__)
 
 DIALOGUE_KINDS = ("dialogue", "qa", "consultation", "vqa")
 _SCORES = TypeAdapter(list[Score])
+# The vectorized rules, in the order they are checked (row i of the `fails` matrix in `process`).
+_RULES = (R.KIND, R.DEID_NOT_PASSED, R.REVIEW_STATUS, R.TOO_FEW_TURNS, R.TOO_MANY_TURNS, R.ROLE_ALTERNATION,
+          R.TOO_SHORT, R.TOO_LONG, R.TURN_TOO_LONG, R.GARBAGE, R.REPETITION, R.REPETITION)
+
+
+def _value(status: Any) -> str:
+    return getattr(status, "value", status)
+
+
+def _assign(model: BaseModel, name: str, value: Any) -> None:
+    """Set a field to a value already of its type, skipping pydantic's assignment validation.
+
+    `validate_assignment` re-runs the model's validator on every `rec.lang = ...` (a few
+    microseconds each, for most records of a batch); the values set here are plain strings the
+    stage chose (a language code, a reason code), so there is nothing to validate.
+    """
+    model.__dict__[name] = value
+    model.__pydantic_fields_set__.add(name)
 
 
 class _Sub(BaseModel):
@@ -126,53 +146,143 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             )
 
     # -- columnar measures ------------------------------------------------------------------
-    @staticmethod
-    def measures(batch: list[Record]) -> pl.DataFrame:
-        """Lengths, garbage and Han counts for a batch, one row per record (same order)."""
-        df = pl.DataFrame(
-            {
-                "text": [dialogue_text(r, with_roles=False) for r in batch],
-                "max_turn": [max((len(t.text) for t in r.turns), default=0) for r in batch],
-            },
-            schema={"text": pl.String, "max_turn": pl.Int64},
-        )
-        return df.with_columns(
+    def measures(self, batch: list[Record], cols: TurnColumns | None = None) -> dict[str, Any]:
+        """Every per-record measure the rules need, for the whole batch at once.
+
+        One Python walk over the records (`TurnColumns`), then two Polars frames evaluated
+        together (`collect_all` runs them on both cores): per record the character, garbage,
+        Han and blank counts of the dialogue text; per turn its length and normalized text with
+        the first occurrence of each (role, normalized text) in its dialogue. NumPy then reduces
+        turns to records with the offsets. Returns plain arrays and lists, one entry per record.
+        """
+        cfg = self.config
+        cols = cols or TurnColumns.of(batch)
+        texts = cols.dialogue_texts()
+        doc = cols.doc()
+        per_record = pl.LazyFrame({"text": texts}, schema={"text": pl.String}).select(
             chars=pl.col("text").str.len_chars(),
             garbage=pl.col("text").str.count_matches(GARBAGE_CHARS),
             han=pl.col("text").str.count_matches(r"\p{Han}"),
             blank=pl.col("text").str.count_matches(r"\s"),
-        ).with_columns(
-            garbage_ratio=(pl.col("garbage") / pl.col("chars").clip(lower_bound=1)),
-            han_ratio=(pl.col("han") / (pl.col("chars") - pl.col("blank")).clip(lower_bound=1)),
         )
+        per_turn = (
+            pl.LazyFrame({"doc": doc, "role": cols.roles, "text": cols.texts},
+                         schema={"doc": pl.Int64, "role": pl.String, "text": pl.String})
+            .with_columns(norm=normalized_expr("text"))
+            .select(
+                chars=pl.col("text").str.len_chars(),
+                norm=pl.col("norm"),
+                # `duplicate_turn_ratio`: turns of one or no character repeat legitimately ("好").
+                counted=pl.col("norm").str.len_chars() > 1,
+                first=pl.struct("doc", "role", "norm").is_first_distinct(),
+            )
+        )
+        m, t = pl.collect_all([per_record, per_turn])
+        n = len(texts)
+        chars = m["chars"].to_numpy().astype(np.int64)
+        garbage = m["garbage"].to_numpy().astype(np.float64) / np.maximum(chars, 1)
+        han = m["han"].to_numpy().astype(np.float64) / np.maximum(chars - m["blank"].to_numpy(), 1)
+        counts = cols.counts
+        max_turn = np.zeros(n, dtype=np.int64)
+        nonempty = counts > 0
+        if nonempty.any():
+            max_turn[nonempty] = np.maximum.reduceat(t["chars"].to_numpy().astype(np.int64),
+                                                     cols.offsets[:-1][nonempty])
+        counted = t["counted"].to_numpy()
+        dup = counted & ~t["first"].to_numpy()
+        n_counted = np.bincount(doc[counted], minlength=n)
+        dup_turns = np.bincount(doc[dup], minlength=n) / np.maximum(n_counted, 1)
+        hashes, offsets = ngram_hashes(texts, cfg.ngram_n)
+        norm_turns = t["norm"].to_list()
+        remember(cols.keys(), cols.normalized_dialogues(norm_turns))  # for the dedup stage next
+        return {
+            "text": texts, "chars": chars, "max_turn": max_turn, "garbage_ratio": garbage, "han_ratio": han,
+            "duplicate_turn_ratio": dup_turns, "duplicate_ngram_ratio": 1.0 - distinct_ratios(hashes, offsets),
+            "bad_alternation": self._bad_alternation(cols),
+        }
+
+    def _bad_alternation(self, cols: TurnColumns) -> np.ndarray:
+        """Per record: would `_alternation_problem` find a problem? (vectorized over all turns)"""
+        cfg = self.config
+        n = len(cols)
+        counts = cols.counts
+        codes = cols.role_codes()
+        doc = cols.doc()
+        real = codes != SYSTEM
+        real_so_far = np.cumsum(real)  # non-system turns up to and including each turn
+        before = np.concatenate(([0], real_so_far))[cols.offsets[:-1]]
+        in_body = (real_so_far - before[doc]) > 0  # at or after the record's first non-system turn
+        bad = np.bincount(doc, weights=real, minlength=n) == 0  # only system turns (or none)
+        bad |= np.bincount(doc[~real & in_body], minlength=n) > 0  # a system turn after the start
+        if len(codes) > 1:
+            same = (codes[1:] == codes[:-1]) & (doc[1:] == doc[:-1]) & in_body[:-1]
+            bad |= np.bincount(doc[1:][same], minlength=n) > 0
+        if cfg.first_speaker == "patient":
+            first = real & ((real_so_far - before[doc]) == 1)
+            bad[doc[first & (codes != PATIENT)]] = True
+        if cfg.last_speaker == "doctor":
+            has = counts > 0
+            last = cols.offsets[1:][has] - 1
+            bad[np.flatnonzero(has)[codes[last] != DOCTOR]] = True
+        return bad
 
     # -- the stage --------------------------------------------------------------------------
     def process(self, batch: list[Record]) -> StageResult:
         result = StageResult()
         if not batch:
             return result
-        m = self.measures(batch)
-        texts = m["text"].to_list()
-        chars = m["chars"].to_list()
-        max_turn = m["max_turn"].to_list()
-        garbage = m["garbage_ratio"].to_list()
-        han = m["han_ratio"].to_list()
-        hashes, offsets = ngram_hashes(texts, self.config.ngram_n)
-        dup_ngrams = (1.0 - distinct_ratios(hashes, offsets)).tolist()
-        langs = self._lang.detect_many(texts, han) if self._lang is not None else None
-        norm_turns = normalized_turns_batch(batch)
+        cfg = self.config
+        n = len(batch)
+        cols = TurnColumns.of(batch)
+        m = self.measures(batch, cols)
+        counts = cols.counts
+        dialogue = np.fromiter((r.kind in DIALOGUE_KINDS for r in batch), dtype=bool, count=n)
+        allowed = cfg.review_allowed
+        # The rules in order; a record is rejected by the first it fails (row RULES.index(...)).
+        fails = np.zeros((len(_RULES) + 1, n), dtype=bool)
+        fails[-1] = True  # sentinel: passed every vectorized rule
+        if cfg.kinds is not None:
+            fails[0] = [r.kind not in cfg.kinds for r in batch]
+        if cfg.require_deid_passed:
+            fails[1] = [r.deid.status != "passed" for r in batch]
+        fails[2] = [r.review.status not in allowed for r in batch]
+        fails[3] = dialogue & (counts < cfg.min_turns)
+        fails[4] = dialogue & (counts > cfg.max_turns)
+        if cfg.alternation:
+            fails[5] = dialogue & m["bad_alternation"]
+        fails[6] = m["chars"] < cfg.min_chars
+        fails[7] = m["chars"] > cfg.max_chars
+        fails[8] = m["max_turn"] > cfg.max_turn_chars
+        fails[9] = m["garbage_ratio"] > cfg.max_garbage_ratio
+        fails[10] = m["duplicate_turn_ratio"] > cfg.max_duplicate_turn_ratio
+        fails[11] = m["duplicate_ngram_ratio"] > cfg.max_duplicate_ngram_ratio
+        first_fail = np.argmax(fails, axis=0).tolist()
+        passed = len(_RULES)
+        texts = m["text"]
+        garbage = m["garbage_ratio"].tolist()
+        dup_turns = m["duplicate_turn_ratio"].tolist()
+        dup_ngrams = m["duplicate_ngram_ratio"].tolist()
+        todo = [i for i, f in enumerate(first_fail) if f == passed]
+        langs: dict[int, tuple[str, float]] = {}
+        if self._lang is not None and todo:
+            han = m["han_ratio"]
+            langs = dict(zip(todo, self._lang.detect_many([texts[i] for i in todo], han[todo].tolist()), strict=True))
         reasons: list[str] = []
         measured: list[dict[str, float]] = []
         for i, rec in enumerate(batch):
-            scores: dict[str, float] = {}
-            lang = langs[i] if langs is not None else None
-            problem = self._check(rec, chars[i], max_turn[i], garbage[i], dup_ngrams[i], lang, norm_turns[i], scores)
+            f = first_fail[i]
+            if f == passed:
+                scores = {"garbage_ratio": garbage[i], "duplicate_turn_ratio": dup_turns[i],
+                          "duplicate_ngram_ratio": dup_ngrams[i]}
+                problem = self._late_check(rec, langs.get(i), scores)
+            else:
+                problem = _RULES[f], self._detail(f, rec, m, i)
             if problem is None:
                 result.kept.append(rec)
                 measured.append(scores)
             else:
                 reason, detail = problem
-                rec.quality.reject_reason = reason
+                _assign(rec.quality, "reject_reason", reason)
                 result.reject(rec, reason, detail)
                 reasons.append(reason)
         self._store_scores(result.kept, measured)
@@ -196,53 +306,47 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             # In-place list update: the new scores are already validated.
             old[:] = [s for s in old if s.name not in scores] + mine if old else mine
 
-    def _check(self, rec: Record, chars: int, max_turn: int, garbage: float, dup_ngrams: float,
-               lang: tuple[str, float] | None, norm_turns: list[str],
-               scores: dict[str, float]) -> tuple[str, str] | None:
+    def _detail(self, rule: int, rec: Record, m: dict[str, Any], i: int) -> str:
+        """The human-readable detail of vectorized rule `rule` failing on record i."""
         cfg = self.config
-        if cfg.kinds is not None and rec.kind not in cfg.kinds:
-            return R.KIND, f"record kind {rec.kind!r} not in {cfg.kinds}"
-        if cfg.require_deid_passed and rec.deid.status.value != "passed":
-            return R.DEID_NOT_PASSED, f"deid.status is {rec.deid.status.value!r}"
-        if rec.review.status not in cfg.review_allowed:
-            allowed = [s.value for s in cfg.review_allowed]
-            return R.REVIEW_STATUS, f"review.status {rec.review.status.value!r} not in {allowed}"
-        dialogue = rec.kind in DIALOGUE_KINDS
-        if dialogue:
-            n = len(rec.turns)
-            if n < cfg.min_turns:
-                return R.TOO_FEW_TURNS, f"{n} turns < {cfg.min_turns}"
-            if n > cfg.max_turns:
-                return R.TOO_MANY_TURNS, f"{n} turns > {cfg.max_turns}"
-            if cfg.alternation:
-                bad = self._alternation_problem(rec)
-                if bad:
-                    return R.ROLE_ALTERNATION, bad
-        if chars < cfg.min_chars:
-            return R.TOO_SHORT, f"{chars} characters < {cfg.min_chars}"
-        if chars > cfg.max_chars:
-            return R.TOO_LONG, f"{chars} characters > {cfg.max_chars}"
-        if max_turn > cfg.max_turn_chars:
-            return R.TURN_TOO_LONG, f"a turn has {max_turn} characters > {cfg.max_turn_chars}"
-        scores["garbage_ratio"] = garbage
-        if garbage > cfg.max_garbage_ratio:
-            return R.GARBAGE, f"garbage character ratio {garbage:.3f} > {cfg.max_garbage_ratio}"
-        dup_turns = duplicate_turn_ratio(rec, norm_turns)
-        scores["duplicate_turn_ratio"] = dup_turns
-        scores["duplicate_ngram_ratio"] = dup_ngrams
-        if dup_turns > cfg.max_duplicate_turn_ratio:
-            return R.REPETITION, f"duplicate turn ratio {dup_turns:.2f} > {cfg.max_duplicate_turn_ratio}"
-        if dup_ngrams > cfg.max_duplicate_ngram_ratio:
-            return R.REPETITION, (
-                f"duplicate {cfg.ngram_n}-gram ratio {dup_ngrams:.2f} > {cfg.max_duplicate_ngram_ratio}"
-            )
+        reason = _RULES[rule]
+        if rule == 0:
+            return f"record kind {rec.kind!r} not in {cfg.kinds}"
+        if rule == 1:
+            return f"deid.status is {_value(rec.deid.status)!r}"
+        if rule == 2:
+            return f"review.status {_value(rec.review.status)!r} not in {[s.value for s in cfg.review_allowed]}"
+        if reason == R.TOO_FEW_TURNS:
+            return f"{len(rec.turns)} turns < {cfg.min_turns}"
+        if reason == R.TOO_MANY_TURNS:
+            return f"{len(rec.turns)} turns > {cfg.max_turns}"
+        if reason == R.ROLE_ALTERNATION:
+            return self._alternation_problem(rec) or "roles do not alternate"
+        chars = int(m["chars"][i])
+        if reason == R.TOO_SHORT:
+            return f"{chars} characters < {cfg.min_chars}"
+        if reason == R.TOO_LONG:
+            return f"{chars} characters > {cfg.max_chars}"
+        if reason == R.TURN_TOO_LONG:
+            return f"a turn has {int(m['max_turn'][i])} characters > {cfg.max_turn_chars}"
+        if reason == R.GARBAGE:
+            return f"garbage character ratio {m['garbage_ratio'][i]:.3f} > {cfg.max_garbage_ratio}"
+        if rule == 10:
+            return f"duplicate turn ratio {m['duplicate_turn_ratio'][i]:.2f} > {cfg.max_duplicate_turn_ratio}"
+        return (f"duplicate {cfg.ngram_n}-gram ratio {m['duplicate_ngram_ratio'][i]:.2f} > "
+                f"{cfg.max_duplicate_ngram_ratio}")
+
+    def _late_check(self, rec: Record, lang: tuple[str, float] | None,
+                    scores: dict[str, float]) -> tuple[str, str] | None:
+        """The rules after the vectorized ones, record by record: language, scores, images, PHI."""
+        cfg = self.config
         if lang is not None:
             code, conf = lang
             scores["lang_confidence"] = conf
             if code not in (cfg.languages or []):
                 return R.LANGUAGE, f"detected language {code!r} (confidence {conf:.2f}) not in {cfg.languages}"
             if cfg.set_lang and rec.lang != code:
-                rec.lang = code
+                _assign(rec, "lang", code)
         problem = self._score_problem(rec)
         if problem:
             return problem

@@ -48,43 +48,10 @@ def normalized_turns(record: Record) -> list[str]:
     return _NON_WORD_KEEP_SEP.sub("", unicodedata.normalize("NFKC", joined).lower()).split(_SEP)
 
 
-def normalized_turns_batch(records: list[Record]) -> list[list[str]]:
-    """`normalized_turns` for a whole batch in one Polars pass (NFKC, lower-case, strip) in Rust.
-
-    About 3x faster than the Python loop on 2 cores; the single-record function stays the
-    reference (a test checks both agree). The filter and dedup stages both normalize the same
-    batch one after the other, so the result of the previous call is remembered keyed by the raw
-    turn texts (content, not identity: an edit in between is never served a stale result).
-    """
-    import polars as pl
-
-    if not records:
-        return []
-    joined = [_SEP.join([t.text.replace(_SEP, "") for t in r.turns]) for r in records]
-    cached = _LAST_BATCH.get("map")
-    if cached is not None:
-        hits = [cached.get(j) for j in joined]
-        if all(h is not None for h in hits):
-            return [list(h) if r.turns else [] for h, r in zip(hits, records, strict=True)]  # type: ignore[arg-type]
-    out = (
-        pl.Series("t", joined, dtype=pl.String)
-        .str.normalize("NFKC")
-        .str.to_lowercase()
-        .str.replace_all(r"[^\w\x{E000}]+|_+", "")
-        .str.split(_SEP)
-        .to_list()
-    )
-    _LAST_BATCH["map"] = dict(zip(joined, out, strict=True))
-    return [o if r.turns else [] for o, r in zip(out, records, strict=True)]
-
-
-_LAST_BATCH: dict[str, dict[str, list[str]]] = {}  # one entry: the previous batch (bounded memory)
-
-
 def normalized_dialogue(record: Record, turns: list[str] | None = None) -> str:
     """Normalized text keyed by role, the input of exact and near-duplicate detection.
 
-    `turns` may pass precomputed `normalized_turns` (e.g. from `normalized_turns_batch`).
+    `turns` may pass precomputed `normalized_turns`; `columns.normalized_dialogues` is the batch form.
     """
     if turns is None:
         turns = normalized_turns(record)
