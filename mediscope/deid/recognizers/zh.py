@@ -604,10 +604,13 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
+    from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
+
     return [
         ChinesePlaceRecognizer(),
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
+        ChineseClauseNameRecognizer("zh"),
     ]

@@ -1,0 +1,307 @@
+"""Chinese names found by their place in the clause, not by a cue word next to them.
+
+Patients write "沈可欣昨天开始发烧", "卜凡的血糖空腹8.9" or "冼志豪的家属请到护士站": no 患者/医生
+nearby, so the cue rules of `zh.ChineseNameRecognizer` stay silent. What such a name does have is
+a shape: it opens a clause (text start, after punctuation, or after a kinship or request word:
+我老公, 我外婆, 请, 转告) and is followed by what follows a subject (昨天, 说, 的家属, 于3月,
+"，女，45岁", 你好). Between the two sits a surname and one or two characters that are plausible
+given-name characters and do not form a dictionary word with their neighbours.
+
+Three kinds of surname, three levels of proof:
+- common surnames (王, 沈, 胥): a clause start, a follower and given-name characters suffice;
+- two-character surnames (司空, 拓跋, 南宫): rare as words, so the same with a looser follower;
+- rare or word-like ones (于, 和, 綦, 缑, 谯): only before the strongest followers ("，女，",
+  主诉, 于+date, 因) or right after a kinship cue.
+
+Also here: transliterated and minority names written with a middle dot (买买提·艾力,
+约翰·史密斯) and names listed after a found one (家属：刘芳、陈刚).
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from mediscope.deid import lexicon
+from mediscope.deid.normalize import normalize
+from mediscope.deid.types import PERSON
+
+_HAN = r"\u4e00-\u9fff"
+# What may stand right before a clause-opening name.
+# Not "、": in consultation text it mostly separates drugs and herbs (肌苷片、甘利欣、病毒唑).
+_OPENERS = "，,。.！!？?；;：:（(）)【】[]“”\"' \t\n~～…"
+
+# Followers, strongest first. Offsets are matched at the end of the candidate.
+_STRONG_FOLLOW = regex.compile(
+    r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
+    r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
+    r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
+    r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
+    r"|[，,]\s*(?:因|于\d|主诉|诉|现病史)"
+)
+_MID_FOLLOW = regex.compile(
+    r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
+    r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
+    r"|备孕|患有|得了|得过|体检|生了|有点|\d{1,3}\s*(?:天|日|周|个月|月|年|小时)"
+    r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
+)
+# Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
+_PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)]|$")
+
+# Words right before a name that introduce a person (beyond the cue lists of the main recognizer).
+_KIN_CUES = (
+    "老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "老伴", "外婆", "外公",
+    "姥姥", "姥爷", "奶奶", "爷爷", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲", "妈妈", "爸爸", "我妈", "我爸",
+    "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
+    "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
+    "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
+    "叫", "我是", "他是", "她是", "给", "由", "主刀", "麻醉", "护士", "医生", "医师", "大夫",
+)
+_CUE_BEFORE = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
+)
+
+# Characters too common as words to open a clause as a surname without strong proof.
+# 祝 opens blessings (祝安康, 祝好运), 于/和/向 are prepositions.
+_WEAK_SURNAMES = frozenset("于和向时常文花全白高黄万方江石金田林安成明强关包宁单余叶连路车项谷祝")
+
+# NEVER_IN_GIVEN_NAME lists function words' characters (可以, 如果, 正在, 虽然) to veto jieba's
+# inventions; these four are also frequent in given names (可欣, 如意, 正阳, 欣然).
+_GIVEN_DESPITE_NEVER = frozenset("可如正然")
+_NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
+
+_CLAUSE_START = regex.compile(rf"(?:^|(?<=[{regex.escape(_OPENERS)}]))[{_HAN}]")
+
+# Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.
+# The first part may be glued to a cue word (病人阿卜杜拉·买买提), which is cut off afterwards.
+# The last part ends before a non-Han character, a function word or a title (由, 的, 先生).
+_DOT_NAME = regex.compile(
+    rf"(?<![{_HAN}·•‧・])(?P<name>[{_HAN}]{{2,10}}(?:[·•‧・][{_HAN}]{{1,6}}){{0,2}}[·•‧・][{_HAN}]{{1,6}}?)"
+    rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之])|$)"
+)
+_CUE_PREFIX = regex.compile(
+    "^(?:" + "|".join(regex.escape(w) for w in sorted(
+        {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "我叫", "名叫"}, key=len, reverse=True)) + ")+"
+)
+# Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
+_DRUG_FORM = frozenset("丸散膏汤饮片剂液")
+# Listed names: 刘芳、陈刚, 申晓、甘露露.
+_LIST_NEXT = regex.compile(rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|$)")
+
+
+def _given_name_chars() -> frozenset[str]:
+    """Characters seen in given names: Faker's zh_CN/zh_TW first names and the given parts of
+    jieba's person-tagged three-character words (noisy, so only frequent characters count)."""
+    chars: set[str] = set()
+    try:
+        from faker.providers.person.zh_CN import Provider as CN
+        from faker.providers.person.zh_TW import Provider as TW
+
+        for name in [*CN.first_names, *TW.first_names]:
+            chars.update(normalize(name))
+    except Exception:  # noqa: BLE001 - faker is a deid dependency; the jieba part still works
+        pass
+    return frozenset(ch for ch in chars if "\u4e00" <= ch <= "\u9fff")
+
+
+class ChineseClauseNameRecognizer(EntityRecognizer):
+    """Names that open a clause and are followed by what follows a subject (see module doc)."""
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=[PERSON], name="ZhClauseNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        import collections
+
+        import jieba
+        import jieba.posseg
+
+        jieba.setLogLevel(60)
+        jieba.initialize()
+        self._jieba = jieba
+        self._freq = jieba.dt.FREQ
+        self._tags = jieba.posseg.dt.word_tag_tab
+        self._posseg = jieba.posseg.dt
+        counts: collections.Counter[str] = collections.Counter()
+        for word, tag in self._tags.items():
+            if tag == "nr" and len(word) == 3 and word[0] in lexicon.SURNAMES_1:
+                counts.update(word[1:])
+        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 10}
+        self._given -= _NEVER_GIVEN
+        self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
+        self._rare = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
+        singles = "".join(sorted(lexicon.SURNAMES_1 | self._rare | lexicon.SURNAMES_TITLE_ONLY))
+        self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
+
+    # ---- helpers ------------------------------------------------------------------------------
+
+    def _word_freq(self, word: str) -> int:
+        """Dictionary count of `word`, or 0 for the rare names in jieba's dictionary.
+
+        jieba tags many ordinary words as names (祝福 327, 麻木 430, 杜仲 370 are all `nr`);
+        the real names in it are rare (王英 76, 张建华 2), hence the low cap.
+        """
+        freq = self._freq.get(word, 0)
+        if freq < 100 and self._tags.get(word, "").startswith("nr"):
+            return 0
+        return freq
+
+    def _clean_boundaries(self, text: str, s: int, e: int) -> bool:
+        """No dictionary word runs across either end of the candidate (高血压 / 张口说 / 时候)."""
+        a = max(0, s - 4)
+        b = min(len(text), e + 4)
+        bounds, pos = {a}, a
+        for tok in self._jieba.lcut(text[a:b], HMM=False):
+            pos += len(tok)
+            bounds.add(pos)
+        return s in bounds and e in bounds
+
+    def _left_ok(self, text: str, s: int) -> str | None:
+        if s == 0 or text[s - 1] in _OPENERS:
+            return "start"
+        if _CUE_BEFORE.search(text, max(0, s - 6), s):
+            return "cue"
+        return None
+
+    def _follow(self, text: str, e: int) -> str | None:
+        if _STRONG_FOLLOW.match(text, e):
+            return "strong"
+        if _PUNCT_FOLLOW.match(text, e):
+            return "punct"
+        if _MID_FOLLOW.match(text, e):
+            return "mid"
+        return None
+
+    def _jieba_says_name(self, text: str, s: int, e: int) -> bool:
+        """jieba's HMM cuts the candidate as one token tagged as a person (贝晓丹/nr, 缑春燕/nr)."""
+        for pair in self._posseg.cut(text[s : min(len(text), e + 4)]):
+            return pair.word == text[s:e] and pair.flag.startswith("nr")
+        return False
+
+    def _compound_given_ok(self, text: str, g0: int, given: str, left: str) -> bool:
+        """After a two-character surname and a cue or before "，女，" any given name will do
+        (夏侯惇义, 长孙无双) as long as it does not start the next word (东方，请...)."""
+        if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说" for ch in given):
+            return False
+        if _STRONG_FOLLOW.match(text, g0 + len(given)):
+            return True
+        return left == "cue" and not any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
+
+    def _given_ok(self, given: str) -> bool:
+        if not given or any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given[len(given) == 2 and given[0] == "一":]):
+            return False  # 一 only as in 一鸣, 一诺
+        if given[0] == "一" and len(given) == 2 and given[1] in "一二三四五六七八九十个些次天周月年点":
+            return False
+        return all(ch in self._given for ch in given)
+
+    def _accept(self, text: str, s: int, sur: str, given: str, left: str, follow: str) -> bool:
+        cand = sur + given
+        e = s + len(cand)
+        if cand[-1] in _DRUG_FORM:
+            return False
+        freq = self._word_freq(cand)
+        if freq >= 20 and not (freq < 500 and self._tags.get(cand) == "nr" and follow in ("strong", "mid")):
+            return False  # 高山, 白雪, 杜仲: a word, whatever the context says (李娜 438 is a name)
+        if len(given) == 2 and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
+            return False  # 陈旧的: ...a very common word after a surname character
+        if len(sur) == 1 and self._word_freq(cand[:2]) >= 200 and len(given) == 2:
+            return False  # 文静怡 would pass; 时候好 / 高度重视 must not
+        if not self._clean_boundaries(text, s, e):
+            return False
+        from mediscope.deid.recognizers.zh import _is_clinical
+
+        if _is_clinical(cand, text[e : e + 3]):
+            return False
+        compound = len(sur) == 2
+        weak = sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY
+        rare = not compound and sur in self._rare and not weak
+        if compound:
+            # 司空见惯, 百里挑一, 第五次: the compound must not be a word with what follows
+            return follow in ("strong", "punct", "mid") and self._freq.get(text[s : s + 4], 0) == 0
+        if follow == "strong" or (left == "cue" and follow == "punct"):
+            return True
+        if weak or rare:
+            # 我老婆向红梅怀孕 / 贝晓丹怀孕 / 和志强的颈椎: a kinship cue, or jieba, too, reads one
+            # person-name token; never a common word as the given name (双子宫 is 双 + 子宫)
+            if follow != "mid" or len(given) != 2 or self._word_freq(given) >= 500:
+                return False
+            return left == "cue" or self._jieba_says_name(text, s, e)
+        return follow in ("strong", "mid", "punct") and (follow != "punct" or left == "cue" or len(given) == 2)
+
+    # ---- analysis -----------------------------------------------------------------------------
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        norm = normalize(text)
+        out: list[tuple[int, int, float, str]] = []
+        for m in self._start_re.finditer(norm, overlapped=True):
+            s, sur = m.start(), m.group(0)
+            left = self._left_ok(norm, s)
+            if left is None:
+                continue
+            g0 = m.end()
+            for n_given in (2, 1):
+                given = norm[g0 : g0 + n_given]
+                if len(given) < n_given:
+                    continue
+                if not self._given_ok(given) and not (len(sur) == 2 and self._compound_given_ok(norm, g0, given, left)):
+                    continue
+                e = g0 + n_given
+                follow = self._follow(norm, e)
+                if follow and self._accept(norm, s, sur, given, left, follow):
+                    out.append((s, e, 0.7, "clause"))
+                    break
+        out += self._unlisted_surnames(norm, {s for s, *_ in out})
+        for m in _DOT_NAME.finditer(norm):
+            s, e = m.span("name")
+            cue = _CUE_PREFIX.match(norm, s, e)
+            if cue and norm[cue.end()] not in "·•‧・":
+                s = cue.end()
+            if norm.index("·" if "·" in norm[s:e] else norm[s:e][-1], s) - s > 6 and not cue:
+                continue  # a long run before the dot is a phrase, not a first name
+            if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
+                continue  # a title: 《红楼梦·序》
+            out.append((s, e, 0.75, "dot_name"))
+        out += self._listed(norm, out)
+        return [
+            RecognizerResult(PERSON, s, e, score, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+            for s, e, score, how in out
+        ]
+
+    def _unlisted_surnames(self, text: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """綦玉兰，女，92岁: a character on no surname list, rare on its own (jieba count below
+        `RARE_CUED_MAX_FREQ`), opening a clause before the strongest followers only."""
+        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ, _is_clinical
+
+        out = []
+        for m in _CLAUSE_START.finditer(text):
+            s = m.start()
+            ch = text[s]
+            if s in taken or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ or ch in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue
+            for n_given in (2, 1):
+                given = text[s + 1 : s + 1 + n_given]
+                e = s + 1 + n_given
+                if len(given) == n_given and self._given_ok(given) and _STRONG_FOLLOW.match(text, e) and not (
+                    self._freq.get(ch + given, 0) or self._freq.get(text[s : s + 2], 0) or _is_clinical(ch + given)
+                ):
+                    out.append((s, e, 0.65, "rare_clause"))
+                    break
+        return out
+
+    def _listed(self, text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
+        """Names in a list after a found one: 家属：刘芳、陈刚 / 申晓、甘露露两位护士."""
+        out = []
+        for _s, e, _score, _how in found:
+            m = _LIST_NEXT.match(text, e)
+            if not m:
+                continue
+            cand = m.group("name")
+            sur = self._start_re.match(cand)
+            if sur and self._word_freq(cand) < 20 and self._given_ok(cand[sur.end() :]):
+                out.append((m.start("name"), m.end("name"), 0.65, "listed"))
+        return out
