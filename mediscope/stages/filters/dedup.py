@@ -34,11 +34,11 @@ from pydantic import Field, model_validator
 
 from mediscope.record import Record
 from mediscope.stages.base import Stage, StageConfig, StageResult
+from mediscope.stages.filters.columns import normalized_dialogues
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.columns import normalized_dialogues
 from mediscope.stages.filters.text import ngram_hashes
 
 log = logging.getLogger(__name__)

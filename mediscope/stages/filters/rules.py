@@ -26,6 +26,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
+from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.images import ImageProblem, open_image
 from mediscope.stages.filters.language import LanguageIdentifier
@@ -37,7 +38,6 @@ from mediscope.stages.filters.phi import (
     default_analyzer,
 )
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
 from mediscope.stages.filters.repetition import GARBAGE_CHARS
 from mediscope.stages.filters.text import distinct_ratios, ngram_hashes
 
