@@ -28,6 +28,9 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
+from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words
+from mediscope.deid.recognizers.en_names import NameLists, find_names
+from mediscope.deid.recognizers.en_places import WORDLIKE, city_gazetteer
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -107,6 +110,15 @@ def _grouped_phone_ok(value: str) -> bool:
     return not (len(groups[0]) == 4 and groups[0][:2] in ("19", "20") and len(groups) == 3)
 
 
+def _iban_ok(value: str) -> bool:
+    """ISO 13616 check: the country code and check digits moved to the end, mod 97 == 1."""
+    v = "".join(ch for ch in value if ch.isalnum()).upper()
+    if not 15 <= len(v) <= 34 or not v[:2].isalpha() or not v[2:4].isdigit():
+        return False
+    digits = "".join(str(int(ch, 36)) for ch in v[4:] + v[:4])
+    return int(digits) % 97 == 1
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
@@ -138,6 +150,9 @@ def shared_rules() -> list[Rule]:
              r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])"
              r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
              0.6, needs=has_digit),
+        # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
+        Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
+             0.9, validator=_iban_ok, needs=has_digit, flags=0),
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
@@ -199,8 +214,12 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}),\s*(?:{US_STATES})(?![A-Za-z])(?=\s*(?:\d{{5}}|[,.;)]|$))",
              0.75, flags=0),
         Rule("from_city", LOCATION,
-             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?P<phi>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)",
+             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
+        # "Cook County", "Orange County", "Prince George's County": a county is below state level.
+        Rule("county", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}(?:County|Parish|Borough))(?![\w\-])", 0.75,
+             needs=contains_any("county", "parish", "borough"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
@@ -208,6 +227,14 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89", AGE,
              r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*old|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
              0.9, needs=has_digit),
+        Rule("age_over_89_stated", AGE,
+             r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
+             r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
+             0.8, needs=has_digit, flags=0),
+        # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
+        Rule("age_over_89_sex", AGE,
+             r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
+             0.7, needs=has_digit, flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
         Rule("age_over_89_words", AGE,
              r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
@@ -220,7 +247,15 @@ def en_date_rules() -> list[Rule]:
     m = r"(?:0?[1-9]|1[0-2])"
     y = r"(?:19|20)\d{2}"
     ordinal = r"(?:st|nd|rd|th)?"
+    weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
     return [
+        Rule("date_weekday_words", DATE_TIME,
+             rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
+             needs=has_digit),
+        Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/. ]{MONTH}[\-/. ](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
+             needs=has_digit),
+        Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?[/\-.]\s?{d}\s?[/\-.]\s?{y})(?![\d/\-]|\.\d)", 0.8,
+             needs=has_digit),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
@@ -242,7 +277,8 @@ _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
-    r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?)\s*[:\-]?\s*"
+    r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
+    r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
 )
 _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
@@ -425,6 +461,10 @@ class EnglishNerRecognizer(EntityRecognizer):
 
     def load(self) -> None:
         self._first, self._last = _name_lists()
+        first_all, last_all = all_person_names()
+        self._case_free = NameLists(first=first_all | self._first, last=last_all | self._last, words=english_words(),
+                                    blocked=_blocked_word)
+        self._cities = city_gazetteer()
 
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -468,6 +508,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
                         continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
+                    if any(ch.isdigit() for ch in etext):
+                        continue  # "FEV1", "T2": measurements, not places
                     if len(etext) <= 3 and etext.isupper():
                         continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
@@ -499,6 +541,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             out.append(self._result(PERSON, s, e, 0.6, "first_name"))
         out.extend(_list_names(self, text))
+        out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
+        out.extend(_city_results(self, text))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -544,6 +588,42 @@ _INITIAL_NAME = regex.compile(
 _CAP_WORD = regex.compile(r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{Ll}'\-]{1,})(?![\w\-])")
 
 
+def _blocked_word(word: str) -> bool:
+    """Never part of a case-free name: stop/prose words, clinical words, drug-like words."""
+    w = word.lower().strip("'’-")
+    return (w in _COMMON_WORDS or w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN
+            or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN or bool(_DRUG_SUFFIX.search(w)) or len(w) < 2)
+
+
+_NEXT_WORD = regex.compile(r"^[\s'’s]*(\p{L}+)")
+
+
+def _clinical_follower(following: str) -> bool:
+    m = _NEXT_WORD.match(following)
+    if not m:
+        return False
+    nxt = m.group(1).lower()
+    return nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
+
+
+def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """Gazetteer cities (see `en_places`), minus eponyms, drugs and clinical or prose words."""
+    out = []
+    for hit in self._cities.find(text):
+        name = text[hit.start : hit.end]
+        low = name.lower()
+        if low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(name):
+            continue
+        following = text[hit.end : hit.end + 14]
+        if _POSSESSIVE_RE.search(name) or _is_eponym(name, following) and (
+            low not in _STRICT_EPONYMS or _clinical_follower(following)
+        ):
+            continue  # "Addison's disease", "Glasgow coma scale"; "in Glasgow;" is a city
+        out.append(self._result(LOCATION, hit.start, hit.end, 0.7 if hit.tier == WORDLIKE else 0.75, f"city_{hit.tier}"))
+    return out
+
+
+
 def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
     """Names the model misses: lower-case "first last", "mr smith", and lone listed surnames.
 
@@ -554,7 +634,7 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
     """
     out: list[RecognizerResult] = []
     if any(ch.islower() for ch in text):
-        for m in _LOWER_NAME.finditer(text):
+        for m in _LOWER_NAME.finditer(text, overlapped=True):  # "this is carlos gutierrez": not only "is carlos"
             first, last = m.group("first"), m.group("last")
             if first in _COMMON_WORDS or last in _COMMON_WORDS or first not in self._first:
                 continue

