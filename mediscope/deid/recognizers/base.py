@@ -36,10 +36,32 @@ class Rule:
     flags: int = regex.IGNORECASE
     compiled: regex.Pattern = field(init=False, repr=False)
 
+    prefilters: tuple = field(init=False, repr=False, default=())
+
     def __post_init__(self) -> None:
         self.compiled = regex.compile(self.pattern, self.flags)
         if isinstance(self.group, str) and self.group not in self.compiled.groupindex:
             self.group = 0
+        self.prefilters = literal_prefilters(self.pattern, self.flags)
+
+    def can_match(self, text: str, lowered: str | None = None) -> bool:
+        """False when `text` lacks a literal every match of the pattern contains (exact, cheap).
+
+        `lowered` is `text.lower()` when the caller has it already.
+        """
+        for folded, check in self.prefilters:
+            if folded:
+                if not text.isascii():
+                    continue  # case folding beyond ASCII: no shortcut, let the pattern decide
+                target = lowered if lowered is not None else text.lower()
+            else:
+                target = text
+            if check.__class__ is frozenset:
+                if check.isdisjoint(target):
+                    return False
+            elif check.search(target) is None:
+                return False
+        return True
 
 
 def has_digit(text: str) -> bool:
@@ -105,6 +127,11 @@ class RegexRecognizer(EntityRecognizer):
                     continue
             elif needs is not None and not needs(norm):
                 continue
+            if rule.prefilters:
+                if lowered is None:
+                    lowered = norm.lower()
+                if not rule.can_match(norm, lowered):
+                    continue
             for m in rule.compiled.finditer(norm):
                 start, end = m.span(rule.group)
                 if start < 0 or end <= start:
@@ -136,6 +163,137 @@ class RegexRecognizer(EntityRecognizer):
                     )
                 )
         return out
+
+
+# ---- literal pre-filters --------------------------------------------------------------------
+#
+# Most rules cannot match most texts: an address rule needs a street or estate word (路, 小区),
+# an identifier rule its cue (住院号, MRN). Each rule's pattern is read once with the standard
+# library's regex parser to find literals that EVERY match must contain (a required run of
+# literal characters, or one of the alternatives of a required group); a text that holds none of
+# them is skipped without running the pattern. The test is a necessary condition derived from
+# the pattern itself, so it never changes what a rule finds. Under IGNORECASE, characters
+# without case (CJK, digits, punctuation) are tested as they are and ASCII letters on the
+# lower-cased text, the latter only for ASCII texts (where case folding has no surprises; other
+# texts skip that test). A pattern the standard parser reads differently from the `regex`
+# module (POSIX classes, fuzzy matching, inline flags), or cannot read, gets no pre-filter.
+
+_PARSER_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE | regex.UNICODE
+_NOT_PORTABLE = regex.compile(r"\[\[|\[:\^?\w+:\]|\{[^\d,}]|\(\?[^:P!=<>#]|\(\?<[^=!]")
+
+# (folded, strings): one of `strings` occurs in every match; `folded` means "in the lower-cased text".
+_Req = tuple[bool, frozenset[str]]
+
+
+def _char_ok(ch: str, icase: bool) -> tuple[bool, bool]:
+    """(usable, folded) for a literal character of the pattern."""
+    if not icase or ch == ch.lower() == ch.upper() == ch.casefold():
+        return True, False
+    return ch.isascii(), True
+
+
+def _requirements(items, icase: bool) -> list[_Req]:
+    """Requirements of a parsed sequence: each holds for every match of `items`."""
+    import re._constants as c
+
+    reqs: list[_Req] = []
+    run: list[str] = []
+    run_folded = False
+
+    def flush() -> None:
+        nonlocal run_folded
+        if run:
+            text = "".join(run)
+            reqs.append((run_folded, frozenset([text.lower() if run_folded else text])))
+            run.clear()
+            run_folded = False
+
+    for op, av in items:
+        if op is c.LITERAL:
+            ok, folded = _char_ok(chr(av), icase)
+            if not ok:
+                flush()
+            else:
+                run.append(chr(av))
+                run_folded |= folded
+            continue
+        flush()
+        if op is c.SUBPATTERN:
+            _group, add, remove, sub = av
+            reqs += _requirements(sub, (icase or bool(add & regex.IGNORECASE)) and not remove & regex.IGNORECASE)
+        elif op is c.ATOMIC_GROUP:
+            reqs += _requirements(av, icase)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            if lo >= 1:
+                reqs += _requirements(sub, icase)
+        elif op is c.BRANCH:
+            union: set[str] = set()
+            folded = False
+            for branch in av[1]:
+                best = _best(_requirements(branch, icase))
+                if best is None:
+                    union = set()
+                    break
+                union |= best[1]
+                folded |= best[0]
+            if union:
+                reqs.append((folded, frozenset(x.lower() for x in union) if folded else frozenset(union)))
+        elif op is c.IN:
+            chars: set[str] = set()
+            folded = False
+            for kind, value in av:
+                if kind is c.LITERAL:
+                    chars.add(chr(value))
+                elif kind is c.RANGE and value[1] - value[0] < 64:
+                    chars.update(chr(x) for x in range(value[0], value[1] + 1))
+                else:  # NEGATE, CATEGORY, big ranges: no usable literal
+                    chars = set()
+                    break
+            for ch in chars:
+                ok, f = _char_ok(ch, icase)
+                if not ok:
+                    chars = set()
+                    break
+                folded |= f
+            if chars:
+                reqs.append((folded, frozenset(x.lower() for x in chars) if folded else frozenset(chars)))
+        # anything else (ANY, NOT_LITERAL, AT, lookarounds, back-references): no requirement
+    flush()
+    return reqs
+
+
+def _selectivity(req: _Req) -> tuple[int, int, int]:
+    """Longest shortest alternative, then fewest alternatives, then not case-folded."""
+    return min(map(len, req[1])), -len(req[1]), not req[0]
+
+
+def _best(reqs: list[_Req]) -> _Req | None:
+    return max(reqs, key=_selectivity, default=None)
+
+
+def literal_prefilters(pattern: str, flags: int, limit: int = 2) -> tuple:
+    """Up to `limit` cheap checks that every text matched by `pattern` passes: pairs of
+    (folded, frozenset of characters or a compiled alternation of strings); () when none can
+    be derived safely."""
+    import re
+    import re._parser
+
+    if flags & ~_PARSER_FLAGS or _NOT_PORTABLE.search(pattern):
+        return ()
+    try:
+        parsed = re._parser.parse(pattern, flags & _PARSER_FLAGS)
+    except (re.error, RecursionError, OverflowError):
+        return ()
+    reqs = sorted(set(_requirements(list(parsed), bool(flags & regex.IGNORECASE))), key=_selectivity,
+                  reverse=True)[:limit]
+    checks: list = []
+    for folded, req in reqs:
+        if all(len(x) == 1 for x in req):
+            checks.append((folded, frozenset(req)))
+        else:
+            checks.append((folded, re.compile("|".join(re.escape(x) for x in sorted(req, key=len, reverse=True)))))
+    return tuple(checks)
 
 
 # ---- validators -----------------------------------------------------------------------------
