@@ -23,6 +23,7 @@ import argparse
 import os
 import sys
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
 
 os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
@@ -49,6 +50,66 @@ def fresh_items(n: int, seed: int) -> list[EvalItem]:
     return [EvalItem(id=r["id"], lang=r["lang"], text=r["text"], phi=r["phi"], clinical=r["clinical"]) for r in mixed]
 
 
+# Real public samples read with the project's own readers: (reader, file, extra options).
+SHARED_SOURCES: tuple[tuple[str, str, dict], ...] = (
+    ("cmtmedqa", "zhongjing_cmtmedqa/CMtMedQA_test.sample.json", {}),
+    ("disc", "disc_medllm/test_examples.jsonl", {}),
+    ("meddialog", "huatuogpt_eval/Med-dialog_100.json", {}),
+    ("bianque", "bianque/cMedialog_example.csv", {}),
+    ("huatuo26m", "zhongjing_cmtmedqa/huatuo26M_test.first300.json", {}),
+    ("cmdd", "toyhom_cmdd/样例_内科5000-6000.head.gb18030.csv", {}),
+    ("csv", "slake_json/test_open.csv", {"question_column": "question", "answer_column": "answer",
+                                        "title_column": None, "meta_columns": []}),
+)
+
+
+def shared_corpus(root: Path, n: int = 2000, en_share: float = 0.2) -> list[str]:
+    """About `n` real texts (turns and reports) from the public samples under `root`.
+
+    Most are Chinese consultation turns (PHI-free, as that corpus really is); `en_share` of
+    them are English: SLAKE questions/answers and Presidio-research sentences, the latter the
+    only English text here that holds names. Sources are interleaved so any prefix is a mix.
+    """
+    import json
+
+    from mediscope.io.registry import make_reader
+    from mediscope.record import Record
+
+    per_source: list[list[str]] = []
+    for name, rel, options in SHARED_SOURCES:
+        path = root / rel
+        if not path.exists():
+            continue
+        texts = [t for rec in make_reader(name, str(path), **options) if isinstance(rec, Record)
+                 for _, t in rec.texts() if t.strip()]
+        per_source.append(texts)
+    synth = root / "presidio_research" / "synth_dataset_v2.first500.json"
+    if synth.exists():
+        per_source.append([row["full_text"] for row in json.loads(synth.read_text(encoding="utf-8"))])
+    if not per_source:
+        raise SystemExit(f"{root}: no public samples found")
+    from mediscope.deid.normalize import has_cjk
+
+    zh = _interleave([[t for t in src if has_cjk(t)] for src in per_source])
+    en = _interleave([[t for t in src if not has_cjk(t)] for src in per_source])
+    n_en = min(len(en), int(n * en_share))
+    zh, en = zh[: n - n_en], en[:n_en]
+    step = max(1, len(zh) // max(1, len(en)))
+    out: list[str] = []
+    for i in range(0, len(zh), step):
+        out += zh[i : i + step]
+        if en:
+            out.append(en.pop(0))
+    return out + en
+
+
+def _interleave(lists: list[list[str]]) -> list[str]:
+    out = []
+    for i in range(max((len(x) for x in lists), default=0)):
+        out += [x[i] for x in lists if i < len(x)]
+    return out
+
+
 def baseline_engines(d: Deidentifier) -> dict:
     """Plain Presidio analyzers: same recognizers, full en_core_web_sm pipeline, no tricks."""
     import spacy
@@ -72,127 +133,154 @@ def baseline_engines(d: Deidentifier) -> dict:
     return engines
 
 
-def run_baseline(engines: dict, texts: list[str], langs: list[str]) -> tuple[list[list[PhiSpan]], dict[str, float]]:
-    out: list[list[PhiSpan]] = [[] for _ in texts]
-    secs: dict[str, float] = {}
-    for lang in ("zh", "en"):
-        t = time.perf_counter()
-        for i, (text, lg) in enumerate(zip(texts, langs, strict=True)):
-            if lg != lang:
-                continue
-            res = engines[lang].analyze(text=text, language=lang, score_threshold=0.5)
-            out[i] = resolve_overlaps(PhiSpan(r.start, r.end, r.entity_type, float(r.score), "baseline") for r in res)
-        secs[lang] = time.perf_counter() - t
-    return out, secs
+@dataclass
+class Run:
+    """One timed run: spans per text, and per language the wall and CPU seconds and text count."""
+
+    name: str
+    spans: list[list[PhiSpan]]
+    wall: dict[str, float] = field(default_factory=dict)
+    cpu: dict[str, float] = field(default_factory=dict)
+    count: dict[str, int] = field(default_factory=dict)
+
+    def rate(self, lang: str | None = None, cpu: bool = False) -> float:
+        """Texts per second of wall time (or per CPU second), for one language or all."""
+        secs = self.cpu if cpu else self.wall
+        langs = [lang] if lang else list(secs)
+        total = sum(secs[lg] for lg in langs)
+        return sum(self.count[lg] for lg in langs) / total if total > 0 else float("nan")
 
 
-def run_engine(analyze, texts: list[str], langs: list[str]) -> tuple[list[list[PhiSpan]], dict[str, float]]:
-    out: list[list[PhiSpan]] = [[] for _ in texts]
-    secs: dict[str, float] = {}
+def run_baseline(engines: dict, texts: list[str], langs: list[str]) -> Run:
+    """The plain loop: one `AnalyzerEngine.analyze` call per text."""
+    run = Run("presidio per-record loop", [[] for _ in texts])
     for lang in ("zh", "en"):
-        t = time.perf_counter()
         idx = [i for i, lg in enumerate(langs) if lg == lang]
+        if not idx:
+            continue
+        t, c = time.perf_counter(), time.process_time()
+        for i in idx:
+            res = engines[lang].analyze(text=texts[i], language=lang, score_threshold=0.5)
+            run.spans[i] = resolve_overlaps(PhiSpan(r.start, r.end, r.entity_type, float(r.score), "baseline")
+                                            for r in res)
+        run.wall[lang], run.cpu[lang], run.count[lang] = time.perf_counter() - t, time.process_time() - c, len(idx)
+    return run
+
+
+def run_engine(name: str, analyze, texts: list[str], langs: list[str], worker_cpu=lambda: 0.0) -> Run:
+    """`analyze(texts, lang)` per language; CPU is this process's plus `worker_cpu()`'s growth."""
+    run = Run(name, [[] for _ in texts])
+    for lang in ("zh", "en"):
+        idx = [i for i, lg in enumerate(langs) if lg == lang]
+        if not idx:
+            continue
+        t, c, w = time.perf_counter(), time.process_time(), worker_cpu()
         for i, spans in zip(idx, analyze([texts[i] for i in idx], lang), strict=True):
-            out[i] = spans
-        secs[lang] = time.perf_counter() - t
-    return out, secs
+            run.spans[i] = spans
+        run.wall[lang] = time.perf_counter() - t
+        run.cpu[lang] = time.process_time() - c + worker_cpu() - w
+        run.count[lang] = len(idx)
+    return run
+
+
+def timed_runs(texts: list[str], langs: list[str], nb: int, workers: int) -> tuple[list[Run], float]:
+    """Baseline on the first `nb` texts, then the engine in one process and in a pool, all here.
+
+    Returns the runs and the pool's start-up seconds (forking warmed workers), which the
+    throughput figures leave out: a pool is started once per job, not per batch.
+    """
+    from mediscope.deid.engine import Deidentifier
+
+    d = Deidentifier()
+    d.warm_up()
+    engines = baseline_engines(d)
+    warm = list(range(0, len(texts), max(1, len(texts) // 40)))[:40]
+    run_baseline(engines, [texts[i] for i in warm], [langs[i] for i in warm])  # lazy loads, caches
+    run_engine("warm-up", d.analyze_batch, [texts[i] for i in warm], [langs[i] for i in warm])
+    runs = [run_baseline(engines, texts[:nb], langs[:nb])]
+    runs.append(run_engine("batched engine, 1 process", d.analyze_batch, texts, langs))
+    start = 0.0
+    if workers > 1:
+        from mediscope.deid.parallel import ParallelAnalyzer
+
+        t = time.perf_counter()
+        with ParallelAnalyzer(workers=workers, deidentifier=d) as pa:
+            start = time.perf_counter() - t
+            runs.append(run_engine(f"batched engine, {workers} processes", pa.analyze, texts, langs,
+                                   lambda: pa.worker_cpu))
+    return runs, start
+
+
+def print_table(runs: list[Run], extra: dict[str, list[str]], load_before: float, start: float) -> None:
+    """Wall and CPU figures per run, with ratios to the baseline (first row) of this same run."""
+    base = runs[0]
+    langs = [lg for lg in ("zh", "en") if lg in base.count]
+    cols = ["texts", "wall s", "cpu s", "texts/s", "cpu ms/text"] + [f"{lg} ms/text" for lg in langs]
+    cols += ["x wall", "x cpu"] + [f"x cpu {lg}" for lg in langs] + list(extra)
+    print(f"{'run':30} " + " ".join(f"{c:>11}" for c in cols))
+    for k, run in enumerate(runs):
+        vals = [f"{sum(run.count.values()):d}", f"{sum(run.wall.values()):.2f}", f"{sum(run.cpu.values()):.2f}",
+                f"{run.rate():.1f}", f"{1000 / run.rate(cpu=True):.3f}"]
+        vals += [f"{1000 / run.rate(lg, cpu=True):.3f}" for lg in langs]
+        vals += [f"{run.rate() / base.rate():.2f}", f"{run.rate(cpu=True) / base.rate(cpu=True):.2f}"]
+        vals += [f"{run.rate(lg, cpu=True) / base.rate(lg, cpu=True):.2f}" for lg in langs]
+        vals += [col[k] for col in extra.values()]
+        print(f"{run.name:30} " + " ".join(f"{v:>11}" for v in vals))
+    load = os.getloadavg()
+    print(f"(cpu count {os.cpu_count()}; load average before {load_before:.2f}, after {load[0]:.2f} {load[1]:.2f} "
+          f"{load[2]:.2f}; pool start-up {start:.2f} s, not in the figures; cpu = process_time summed over "
+          "processes; x = rate / baseline rate, same texts and run)")
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--n", type=int, default=2000, help="number of texts (eval set repeated)")
-    ap.add_argument("--workers", type=int, default=2, help="processes for the pooled run")
+    ap.add_argument("--n", type=int, default=2000, help="number of texts")
+    ap.add_argument("--workers", type=int, default=2, help="processes for the pooled run (1: none)")
     ap.add_argument("--seed", type=int, default=7, help="seed for the generated texts")
     ap.add_argument("--baseline-n", type=int, default=None, help="texts for the (slow) baseline; default --n")
-    ap.add_argument("--corpus", type=Path, default=None, help="time these texts (one per line) instead")
+    ap.add_argument("--corpus", default=None,
+                    help="time real texts instead: a file with one text per line, or 'shared' for the public "
+                         "samples next to the repository (../shared/data), read with the project's readers")
     ap.add_argument("--lang", default="auto", help="language of the --corpus texts: zh, en or auto")
     args = ap.parse_args()
+    load_before = os.getloadavg()[0]
     if args.corpus is not None:
-        corpus_run(args)
+        corpus_run(args, load_before)
         return
 
     reps = fresh_items(args.n, args.seed)
     texts, langs = [it.text for it in reps], [it.lang for it in reps]
-    nb = args.baseline_n or args.n
-    if nb < len(texts):
-        half = nb // 2  # keep both languages in the baseline sample
-        zh_idx = [i for i, lg in enumerate(langs) if lg == "zh"][:half]
-        en_idx = [i for i, lg in enumerate(langs) if lg == "en"][: nb - half]
-        order = zh_idx + en_idx + [i for i in range(len(texts)) if i not in set(zh_idx + en_idx)]
-        reps = [reps[i] for i in order]
-        texts, langs = [texts[i] for i in order], [langs[i] for i in order]
-
-    d = Deidentifier()
-    d.warm_up()
-    engines = baseline_engines(d)
-    run_baseline(engines, texts[:40], langs[:40])  # warm both
-    d.analyze_batch(texts[:40], "auto")
-
-    rows = []
-    base, secs = run_baseline(engines, texts[:nb], langs[:nb])
-    rows.append(("presidio per-record loop", langs[:nb], secs, score(reps[:nb], base)))
-
-    ours, secs = run_engine(d.analyze_batch, texts, langs)
-    rows.append(("batched engine, 1 process", langs, secs, score(reps, ours)))
-
-    if args.workers > 1:
-        from mediscope.deid.parallel import ParallelAnalyzer
-
-        with ParallelAnalyzer(workers=args.workers) as pa:
-            pa.warm()
-            pooled, secs = run_engine(pa.analyze, texts, langs)
-            rows.append((f"batched engine, {args.workers} processes", langs, secs, score(reps, pooled)))
-
-    def rate(run_langs: list[str], secs: dict[str, float], lang: str | None) -> float:
-        n = sum(1 for lg in run_langs if lang is None or lg == lang)
-        return n / (sum(secs.values()) if lang is None else secs[lang])
-
-    base_langs, base_secs = rows[0][1], rows[0][2]
-    print(f"{'run':30} {'texts':>6} {'sec':>6} {'texts/s':>8} {'zh/s':>7} {'en/s':>6} {'recall':>7} {'prec.':>6} "
-          f"{'x base':>6} {'x zh':>5} {'x en':>5}")
-    for name, run_langs, secs, rep in rows:
-        total = rate(run_langs, secs, None)
-        print(f"{name:30} {len(run_langs):6d} {sum(secs.values()):6.2f} {total:8.1f} {rate(run_langs, secs, 'zh'):7.1f} "
-              f"{rate(run_langs, secs, 'en'):6.1f} {rep.recall:7.4f} {rep.precision:6.3f} "
-              f"{total / rate(base_langs, base_secs, None):6.2f} "
-              f"{rate(run_langs, secs, 'zh') / rate(base_langs, base_secs, 'zh'):5.2f} "
-              f"{rate(run_langs, secs, 'en') / rate(base_langs, base_secs, 'en'):5.2f}")
-    print(f"(cpu count {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}; recall on the gold spans of the texts)")
+    nb = min(len(texts), args.baseline_n or args.n)
+    runs, start = timed_runs(texts, langs, nb, args.workers)
+    recall = [f"{score(reps[: sum(r.count.values())], r.spans).recall:.4f}" for r in runs]
+    precision = [f"{score(reps[: sum(r.count.values())], r.spans).precision:.3f}" for r in runs]
+    print_table(runs, {"recall": recall, "prec.": precision}, load_before, start)
 
 
-def corpus_run(args: argparse.Namespace) -> None:
-    """Real texts without gold: speed, plus how many of the baseline's spans each run finds too."""
-    lines = [ln.strip() for ln in args.corpus.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    if not lines:
-        raise SystemExit(f"{args.corpus}: no texts")
-    d = Deidentifier()
-    d.warm_up()
-    langs = [d.resolve_lang(t, args.lang) for t in lines]
-    langs = [lg if lg in ("zh", "en") else "en" for lg in langs]
-    engines = baseline_engines(d)
-    run_baseline(engines, lines[:40], langs[:40])
-    d.analyze_batch(lines[:40], "auto")
+def corpus_run(args: argparse.Namespace, load_before: float) -> None:
+    """Real texts without gold: speed, and whether each run finds exactly the baseline's spans."""
+    from mediscope.deid.langid import detect_lang
+
+    if args.corpus == "shared":
+        lines = shared_corpus(Path(__file__).resolve().parents[2] / "shared" / "data", args.n)
+    else:
+        path = Path(args.corpus)
+        lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()][: args.n]
+        if not lines:
+            raise SystemExit(f"{path}: no texts")
+    langs = [args.lang if args.lang in ("zh", "en") else detect_lang(t) for t in lines]
+    langs = ["zh" if lg == "mixed" else lg for lg in langs]  # mixed texts are mostly Chinese turns
     nb = min(len(lines), args.baseline_n or len(lines))
-    base, base_secs = run_baseline(engines, lines[:nb], langs[:nb])
-    base_rate = nb / sum(base_secs.values())
-    rows = [("presidio per-record loop", nb, base_secs, base)]
-    ours, secs = run_engine(d.analyze_batch, lines, langs)
-    rows.append(("batched engine, 1 process", len(lines), secs, ours))
-    if args.workers > 1:
-        from mediscope.deid.parallel import ParallelAnalyzer
-
-        with ParallelAnalyzer(workers=args.workers) as pa:
-            pa.warm()
-            pooled, secs = run_engine(pa.analyze, lines, langs)
-            rows.append((f"batched engine, {args.workers} processes", len(lines), secs, pooled))
-    wanted = {(i, s.start, s.end) for i, spans in enumerate(base) for s in spans}
-    print(f"{'run':30} {'texts':>6} {'sec':>6} {'texts/s':>8} {'spans':>6} {'agree':>6} {'x base':>6}")
-    for name, n, secs, found in rows:
-        got = {(i, s.start, s.end) for i, spans in enumerate(found[:nb]) for s in spans}
-        agree = len(wanted & got) / len(wanted) if wanted else float("nan")
-        rate = n / sum(secs.values())
-        print(f"{name:30} {n:6d} {sum(secs.values()):6.2f} {rate:8.1f} {len(got):6d} {agree:6.3f} {rate / base_rate:6.2f}")
-    print(f"(cpu count {os.cpu_count()}, load average {os.getloadavg()[0]:.1f}; agree = share of the baseline's spans found)")
+    runs, start = timed_runs(lines, langs, nb, args.workers)
+    wanted = [{(s.start, s.end, s.entity_type) for s in spans} for spans in runs[0].spans[:nb]]
+    spans, same = [], []
+    for r in runs:
+        got = [{(s.start, s.end, s.entity_type) for s in x} for x in r.spans[:nb]]
+        spans.append(str(sum(map(len, got))))
+        same.append(f"{sum(a == b for a, b in zip(wanted, got, strict=True)) / max(1, nb):.4f}")
+    print(f"corpus: {len(lines)} texts ({sum(lg == 'zh' for lg in langs)} zh, {sum(lg == 'en' for lg in langs)} en), "
+          f"{sum(map(len, lines)) / len(lines):.0f} characters on average")
+    print_table(runs, {"spans": spans, "identical": same}, load_before, start)
 
 
 if __name__ == "__main__":
