@@ -91,6 +91,20 @@ PLACES_NOT_ALONE_ZH = frozenset({
     "北流", "京山", "剑桥", "长安", "永康", "福安", "吉安", "泰和", "安康", "大安", "兴安", "宁安", "海安",
     "武安", "长春西", "东兴", "龙口", "金昌", "白山", "凤凰",
 })
+# Prefecture-level cities and well-known county-level cities that neither Faker's list nor jieba's
+# "XX市" entries supply. Left out on purpose: names that are mostly ordinary words in medical
+# text (开封 "opened", 日照 "sunlight", 三明 as in 三明治, 大理石, 天门冬, 乳山, 安宁, 白银).
+PREFECTURE_CITIES_ZH = tuple("""
+秦皇岛 张家口 承德 阳泉 运城 吕梁 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 本溪 营口 盘锦 铁岭 伊春 南通 连云港
+宿迁 嘉兴 龙岩 景德镇 新余 东营 烟台 焦作 许昌 商丘 信阳 周口 黄石 十堰 宜昌 襄阳 荆州 孝感 仙桃 恩施 邵阳
+常德 张家界 怀化 娄底 河源 桂林 玉林 百色 崇左 自贡 广元 资阳 遵义 安顺 毕节 铜仁 曲靖 玉溪 昭通 昌都 林芝
+那曲 宝鸡 商洛 金昌 武威 天水 酒泉 陇南 吴忠 克拉玛依 伊犁 昌吉 楚雄 德宏 迪庆 西双版纳 甘孜 阿坝 凉山 怒江
+湘西 延边 黔东南 黔南 黔西南 甘南 阿勒泰 博尔塔拉 巴音郭楞 克孜勒苏 锡林郭勒 阿拉善 大兴安岭 义乌 余姚 如皋
+兰溪 寿光 诸城 巩义 林州 禹州 凯里 蒙自 景洪 芒市 宣威 石河子 侯马 福清 乐清 仪征 句容 廉江 陆丰 乐昌 崇州
+简阳 江油 仁怀 普宁
+""".split())
+# Special administrative regions are province-level (state-level under Safe Harbor): 香港居民.
+PROVINCE_LEVEL_ZH = frozenset({"香港", "澳门", "台湾"})
 # Drugs whose names start with a city: 长春新碱 (vincristine), 长春西丁 (vinpocetine).
 PLACE_LED_DRUGS_ZH = ("长春新碱", "长春西丁", "长春瑞滨", "长春碱", "长春地辛", "长春胺")
 

@@ -83,16 +83,27 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.
-_ADMIN_CHAR = r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就都也还要请问想搬离回地址])" + CJK + ")"
+# 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都).
+_ADMIN_CHAR = (
+    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址])"
+    r"(?!(?<![成京首江宁昌花古])都)" + CJK + ")"
+)
 _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟))?"
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗))?"
     rf"(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?"
 )
-_ADDR_STREET = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
+# A long road is cut into numbered or compass segments: 人民南路四段27号, 解放路东段.
+_ADDR_STREET = (
+    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
+    rf"(?:(?:[{CN_NUM}]{{1,3}}|\d{{1,2}}|[东西南北中])段)?"
+)
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"
-_ADDR_ESTATE = rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|大楼|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆)"
+_ADDR_ESTATE = (
+    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|大楼|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆"
+    rf"|科技园|工业园|产业园|软件园|开发区|高新区|工业区)"
+)
 _ADDR_TAIL = (
     rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
     rf"(?:{S}\d{{1,3}}{S}单元)?"
@@ -104,7 +115,7 @@ ADDRESS_FULL = (
 )
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
 ADDRESS_ADMIN = (
-    rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州)"
+    rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟)"
     rf"{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?)"
 )
 ADDRESS_CUED = (
@@ -206,6 +217,9 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
              0.9, needs=has_digit),
         Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
+        # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
+        Rule("date_named_month", DATE_TIME,
+             rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
@@ -217,6 +231,8 @@ def zh_date_age_rules() -> list[Rule]:
 # ---- names ----------------------------------------------------------------------------------
 
 _SURNAME_CHARS = "".join(sorted(lexicon.SURNAMES_1))
+# Every two-character surname, common (欧阳) or rare (司空, 第五): the rest of the name follows them.
+_COMPOUNDS = frozenset(lexicon.SURNAMES_2) | frozenset(lexicon.BAIJIAXING_2)
 _SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "])"
 _TITLE_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "".join(sorted(lexicon.SURNAMES_TITLE_ONLY)) + "])"
 _GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大老长"))) + r"])[\u4e00-\u9fff])"
@@ -282,7 +298,7 @@ def _spaced_name_end(text: str, start: int) -> int | None:
 
 
 def _never_given(candidate: str) -> bool:
-    given = candidate[2:] if candidate[:2] in lexicon.SURNAMES_2 else candidate[1:]
+    given = candidate[2:] if candidate[:2] in _COMPOUNDS else candidate[1:]
     return any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
 
 
@@ -349,6 +365,10 @@ class ChineseNameRecognizer(EntityRecognizer):
         cand = cand.replace(" ", "")
         if cand[:2] in lexicon.SURNAMES_2 or cand[:1] in lexicon.SURNAMES_1:
             return True
+        if cand[:2] in _COMPOUNDS:
+            # 司空明远, 第五 (主任): the compound itself is often a word (司空 308, 第五 1391), the
+            # whole name is not; a compound alone must not be an everyday word (东方 3993).
+            return self._freq.get(cand, 0) == 0 if len(cand) > 2 else self._freq.get(cand, 0) < 2000
         return all(self._freq.get(k, 0) == 0 for k in {cand, cand[:2], cand[:3]} if len(k) >= 2)
 
     def _ends_word(self, text: str, pos: int) -> bool:
@@ -396,7 +416,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in self._title_re.finditer(norm):
             s, e = m.span("name")
             # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
-            while e - s > 1 and norm[s : s + 2] not in lexicon.SURNAMES_2 and self._title_surname_re.match(norm, s + 1) and (
+            while e - s > 1 and norm[s : s + 2] not in _COMPOUNDS and self._title_surname_re.match(norm, s + 1) and (
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
             ):
                 s += 1
@@ -433,7 +453,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
             if whole:
                 n_chars = sum(1 for ch in whole.group(0) if ch != " ")
-                if n_chars <= 3 or (n_chars == 4 and norm[s : s + 2] in lexicon.SURNAMES_2):
+                if n_chars <= 3 or (n_chars == 4 and norm[s : s + 2] in _COMPOUNDS):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
                     continue
             spaced_end = _spaced_name_end(norm, s)
@@ -520,7 +540,7 @@ class ChineseNameRecognizer(EntityRecognizer):
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
-        keys = (cand,) if cand[:2] in lexicon.SURNAMES_2 else (cand, cand[:2])
+        keys = (cand,) if cand[:2] in _COMPOUNDS else (cand, cand[:2])
         # Names that made it into the dictionary have low counts (王英 76, 张建华 2) or a person
         # tag (李强 nrfg); jieba also tags some ordinary words `nr` (范畴 925), hence the cap.
         for k in keys:
@@ -543,13 +563,14 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
         from faker.providers.address.zh_CN import Provider
     except Exception:  # noqa: BLE001 - faker is a deid dependency
         return [], frozenset()
-    cities = set(Provider.cities)
+    cities = set(Provider.cities) | set(lexicon.PREFECTURE_CITIES_ZH)
     for word, tag in tags.items():
         if tag == "ns" and word.endswith("市") and 3 <= len(word) <= 4:
             bare = word[:-1]
             if bare not in tags or (tags[bare] == "ns" and freq.get(bare, 0) < 3000):
                 cities.add(bare)
-    cities_f = frozenset(c for c in cities if len(c) >= 2 and not _is_clinical(c) and c not in lexicon.PLACES_NOT_ALONE_ZH)
+    cities_f = frozenset(c for c in cities if len(c) >= 2 and not _is_clinical(c)
+                         and c not in lexicon.PLACES_NOT_ALONE_ZH and c not in lexicon.PROVINCE_LEVEL_ZH)
     names = set(cities_f)
     for prov in Provider.provinces:
         short = regex.sub(r"(?:壮族|回族|维吾尔|特别行政)?(?:自治区|行政区|省|市)$", "", prov)
