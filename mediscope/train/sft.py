@@ -33,6 +33,7 @@ class TrainOutcome:
 
 def build_sft_trainer(recipe: SFTRecipe, *, model=None, processor=None):
     """The configured ``SFTTrainer`` (exposed so tests and the benchmark can inspect it)."""
+    from transformers import set_seed
     from trl import SFTConfig, SFTTrainer
 
     from mediscope.train.data import sft_dataset
@@ -41,14 +42,17 @@ def build_sft_trainer(recipe: SFTRecipe, *, model=None, processor=None):
     processor = processor or load_processor(
         recipe.model.path, min_pixels=recipe.model.min_pixels, max_pixels=recipe.model.max_pixels
     )
-    model = model or load_model(recipe.model)
-    model = attach_adapter(model, recipe.lora, recipe.adapter)
     train = sft_dataset(recipe.data)
     evaluation = sft_dataset(recipe.data, split=recipe.data.eval_split) if recipe.data.eval_split else None
     kwargs = recipe.sft_kwargs()
     if evaluation is None:
         kwargs.setdefault("eval_strategy", "no")
     args = SFTConfig(**kwargs)
+    # The trainer seeds only in its own __init__, after the LoRA exists: seed first, so the
+    # LoRA's random init is the same on every rank and in every run with the same seed.
+    set_seed(args.seed)
+    model = model or load_model(recipe.model)
+    model = attach_adapter(model, recipe.lora, recipe.adapter)
     log.info("SFT %s: %d rows, LoRA r=%d, output %s", recipe.name, len(train), recipe.lora.r, recipe.output_dir)
     trainer = SFTTrainer(
         model=model,
@@ -91,10 +95,11 @@ def _make_packing_safe(trainer) -> None:
 
 def run_sft(recipe: SFTRecipe) -> TrainOutcome:
     """Train, then save the adapter and processor under ``<output_dir>/adapter``."""
+    from mediscope.train.modeling import save_adapter
+
     trainer = build_sft_trainer(recipe)
     result = trainer.train(resume_from_checkpoint=_last_checkpoint(recipe.output_dir))
-    adapter_dir = Path(recipe.output_dir) / "adapter"
-    trainer.save_model(str(adapter_dir))  # main process only; gathers FSDP/ZeRO-3 shards
+    adapter_dir = save_adapter(trainer, Path(recipe.output_dir) / "adapter")  # every rank; rank 0 writes
     metrics = dict(result.metrics)
     trainer.save_metrics("train", metrics)
     log.info("SFT %s done: %d steps, adapter at %s", recipe.name, result.global_step, adapter_dir)
