@@ -245,3 +245,18 @@ def test_reports_count_in_length_and_dedup_text():
     # the report makes the short dialogue long enough to pass the length rule
     kept, rejected = run(QualityFilterStage(NO_PHI), [with_report])
     assert kept == {"rep"}
+
+
+def test_character_class_counts_equal_polars_regex_counts():
+    import polars as pl
+
+    from mediscope.stages.filters.repetition import GARBAGE_CHARS
+    from mediscope.stages.filters.text import char_class_counts, codepoints
+
+    texts = ["医生您好，我头痛。\n", "ÃÂ¤Ã\x00\x01\x02\ufffd\ufffd看病", "", "Hello\tworld \u3000 〇々𠀀𪚥 e\u0301 😀 \x7f",
+             "\u200b\u2028\ue000 ①②Ⅻ ﬁ", "\r\n\x0b\x0c\x1c\x85\xa0"]
+    patterns = (GARBAGE_CHARS, r"\p{Han}", r"\s")
+    counts = char_class_counts(*codepoints(texts), patterns)
+    for pat, got in zip(patterns, counts, strict=True):
+        assert got.tolist() == pl.Series(texts).str.count_matches(pat).to_list(), pat
+    assert counts[1].tolist()[0] == 7 and counts[0].tolist()[1] > 4

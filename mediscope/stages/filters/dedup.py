@@ -25,6 +25,7 @@ from __future__ import annotations
 import hashlib
 import logging
 from collections.abc import Iterable
+from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -35,6 +36,7 @@ from pydantic import Field, model_validator
 from mediscope.record import Record
 from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.columns import normalized_dialogues
+from mediscope.stages.filters.fields import assign
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
@@ -108,7 +110,9 @@ class MinHashLSHIndex:
         if len(offsets) <= 1:
             return np.zeros((0, self.num_perm), dtype=np.uint32)
         matrix = RMinHash.digest_matrix_from_flat_token_hashes(token_hashes, offsets, self.num_perm, self.seed)
-        return np.asarray(matrix.to_rows(), dtype=np.uint32)
+        rows = matrix.to_rows()  # rensa's only export: lists of ints; `fromiter` reads them fastest
+        flat = np.fromiter(chain.from_iterable(rows), dtype=np.uint32, count=len(rows) * self.num_perm)
+        return flat.reshape(len(rows), self.num_perm)
 
     def band_keys(self, sigs: np.ndarray) -> np.ndarray:
         """One 64-bit key per (record, band): a salted multiply-add hash of the band's rows."""
@@ -223,7 +227,7 @@ class DedupStage(Stage[DedupConfig]):
         kept, rejected = self._scan(batch, index_only=False)
         result = StageResult(kept=kept)
         for rec, reason, detail in rejected:
-            rec.quality.reject_reason = reason
+            assign(rec.quality, "reject_reason", reason)
             result.reject(rec, reason, detail)
         self.funnel.add(len(kept), [r for _, r, _ in rejected])
         return result
@@ -249,8 +253,10 @@ class DedupStage(Stage[DedupConfig]):
         kept_rows: list[int] = []
         kept_mask = [False] * len(batch)
         rejected: list[tuple[Record, str, str]] = []
+        blake = hashlib.blake2b
+        digests = [blake(t.encode("utf-8"), digest_size=16).digest() for t in texts]
         for i, rec in enumerate(batch):
-            digest = hashlib.blake2b(texts[i].encode("utf-8"), digest_size=16).digest()
+            digest = digests[i]
             if cfg.exact and not index_only and digest in self._exact:
                 rejected.append((rec, R.EXACT_DUPLICATE, f"same normalized text as record {self._exact[digest]}"))
                 continue

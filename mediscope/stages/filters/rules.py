@@ -27,6 +27,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
+from mediscope.stages.filters.fields import assign
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.images import ImageProblem, open_image
 from mediscope.stages.filters.language import LanguageIdentifier
@@ -39,7 +40,7 @@ from mediscope.stages.filters.phi import (
 )
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.repetition import GARBAGE_CHARS
-from mediscope.stages.filters.text import distinct_ratios, ngram_hashes
+from mediscope.stages.filters.text import char_class_counts, codepoints, distinct_ratios, ngram_hashes
 
 log = logging.getLogger(__name__)
 
@@ -52,17 +53,6 @@ _RULES = (R.KIND, R.DEID_NOT_PASSED, R.REVIEW_STATUS, R.TOO_FEW_TURNS, R.TOO_MAN
 
 def _value(status: Any) -> str:
     return getattr(status, "value", status)
-
-
-def _assign(model: BaseModel, name: str, value: Any) -> None:
-    """Set a field to a value already of its type, skipping pydantic's assignment validation.
-
-    `validate_assignment` re-runs the model's validator on every `rec.lang = ...` (a few
-    microseconds each, for most records of a batch); the values set here are plain strings the
-    stage chose (a language code, a reason code), so there is nothing to validate.
-    """
-    model.__dict__[name] = value
-    model.__pydantic_fields_set__.add(name)
 
 
 class _Sub(BaseModel):
@@ -149,22 +139,17 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
     def measures(self, batch: list[Record], cols: TurnColumns | None = None) -> dict[str, Any]:
         """Every per-record measure the rules need, for the whole batch at once.
 
-        One Python walk over the records (`TurnColumns`), then two Polars frames evaluated
-        together (`collect_all` runs them on both cores): per record the character, garbage,
-        Han and blank counts of the dialogue text; per turn its length and normalized text with
-        the first occurrence of each (role, normalized text) in its dialogue. NumPy then reduces
+        One Python walk over the records (`TurnColumns`); per turn, one Polars frame: its length
+        and normalized text, and the first occurrence of each (role, normalized text) in its
+        dialogue; per record, the dialogue text's code points in one NumPy array, from which a
+        lookup table counts garbage, Han and blank characters (`text.char_class_counts`, equal to
+        Polars' regex counts) and the n-gram hashes for repetition are rolled. NumPy reduces
         turns to records with the offsets. Returns plain arrays and lists, one entry per record.
         """
         cfg = self.config
         cols = cols or TurnColumns.of(batch)
         texts = cols.dialogue_texts()
         doc = cols.doc()
-        per_record = pl.LazyFrame({"text": texts}, schema={"text": pl.String}).select(
-            chars=pl.col("text").str.len_chars(),
-            garbage=pl.col("text").str.count_matches(GARBAGE_CHARS),
-            han=pl.col("text").str.count_matches(r"\p{Han}"),
-            blank=pl.col("text").str.count_matches(r"\s"),
-        )
         per_turn = (
             pl.LazyFrame({"doc": doc, "role": cols.roles, "text": cols.texts},
                          schema={"doc": pl.Int64, "role": pl.String, "text": pl.String})
@@ -177,11 +162,13 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
                 first=pl.struct("doc", "role", "norm").is_first_distinct(),
             )
         )
-        m, t = pl.collect_all([per_record, per_turn])
+        t = per_turn.collect()
         n = len(texts)
-        chars = m["chars"].to_numpy().astype(np.int64)
-        garbage = m["garbage"].to_numpy().astype(np.float64) / np.maximum(chars, 1)
-        han = m["han"].to_numpy().astype(np.float64) / np.maximum(chars - m["blank"].to_numpy(), 1)
+        cps = codepoints(texts)
+        chars = cps[1]
+        n_garbage, n_han, n_blank = char_class_counts(*cps, (GARBAGE_CHARS, r"\p{Han}", r"\s"))
+        garbage = n_garbage / np.maximum(chars, 1)
+        han = n_han / np.maximum(chars - n_blank, 1)
         counts = cols.counts
         max_turn = np.zeros(n, dtype=np.int64)
         nonempty = counts > 0
@@ -192,7 +179,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         dup = counted & ~t["first"].to_numpy()
         n_counted = np.bincount(doc[counted], minlength=n)
         dup_turns = np.bincount(doc[dup], minlength=n) / np.maximum(n_counted, 1)
-        hashes, offsets = ngram_hashes(texts, cfg.ngram_n)
+        hashes, offsets = ngram_hashes(texts, cfg.ngram_n, cps)
         norm_turns = t["norm"].to_list()
         remember(cols.keys(), cols.normalized_dialogues(norm_turns))  # for the dedup stage next
         return {
@@ -282,7 +269,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
                 measured.append(scores)
             else:
                 reason, detail = problem
-                _assign(rec.quality, "reject_reason", reason)
+                assign(rec.quality, "reject_reason", reason)
                 result.reject(rec, reason, detail)
                 reasons.append(reason)
         self._store_scores(result.kept, measured)
@@ -346,7 +333,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             if code not in (cfg.languages or []):
                 return R.LANGUAGE, f"detected language {code!r} (confidence {conf:.2f}) not in {cfg.languages}"
             if cfg.set_lang and rec.lang != code:
-                _assign(rec, "lang", code)
+                assign(rec, "lang", code)
         problem = self._score_problem(rec)
         if problem:
             return problem

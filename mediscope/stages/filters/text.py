@@ -79,41 +79,92 @@ _P = np.uint64(0x100000001B3)  # FNV-1a 64-bit prime, as the rolling multiplier
 
 
 def _mix64(h: np.ndarray) -> np.ndarray:
-    """splitmix64 finalizer: spreads the polynomial hash so MinHash sees uniform values."""
-    h = h ^ (h >> np.uint64(30))
-    h = h * np.uint64(0xBF58476D1CE4E5B9)
-    h = h ^ (h >> np.uint64(27))
-    h = h * np.uint64(0x94D049BB133111EB)
-    return h ^ (h >> np.uint64(31))
+    """splitmix64 finalizer, in place: spreads the polynomial hash so MinHash sees uniform values."""
+    t = h >> np.uint64(30)
+    h ^= t
+    h *= np.uint64(0xBF58476D1CE4E5B9)
+    np.right_shift(h, np.uint64(27), out=t)
+    h ^= t
+    h *= np.uint64(0x94D049BB133111EB)
+    np.right_shift(h, np.uint64(31), out=t)
+    h ^= t
+    return h
 
 
-def ngram_hashes(texts: list[str], n: int) -> tuple[np.ndarray, np.ndarray]:
+def codepoints(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """All texts' code points concatenated (uint32) and each text's length, in two C-level passes."""
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    return cps, lens
+
+
+_CLASS_TABLE: dict[tuple[str, ...], np.ndarray] = {}
+
+
+def char_class_table(patterns: tuple[str, ...]) -> np.ndarray:
+    """A uint8 table over all code points: bit k is set where `patterns[k]` matches the character.
+
+    Each pattern must match exactly one character (a character class), so counting matches in
+    a text equals summing the table over its code points. The table is computed once per process
+    by Polars' own regex engine over every code point, so the counts equal
+    `str.count_matches(pattern)` exactly (same Unicode tables), at a gather's cost per batch.
+    """
+    table = _CLASS_TABLE.get(patterns)
+    if table is None:
+        import polars as pl
+
+        if len(patterns) > 8:
+            raise ValueError("at most 8 patterns")
+        cps = np.concatenate([np.arange(0, 0xD800), np.arange(0xE000, 0x110000)]).astype(np.uint32)
+        chars = pl.Series([cps.tobytes().decode("utf-32-le")]).str.split("").explode()
+        table = np.zeros(0x110000, dtype=np.uint8)
+        bits = np.zeros(len(cps), dtype=np.uint8)
+        for k, pat in enumerate(patterns):
+            bits |= chars.str.contains(pat).to_numpy().astype(np.uint8) << np.uint8(k)
+        table[cps] = bits
+        _CLASS_TABLE[patterns] = table
+    return table
+
+
+def char_class_counts(cps: np.ndarray, lens: np.ndarray, patterns: tuple[str, ...]) -> list[np.ndarray]:
+    """Per text and pattern, how many characters match (see `char_class_table`)."""
+    table = char_class_table(patterns)
+    bits = table[cps]
+    doc = np.repeat(np.arange(len(lens), dtype=np.int64), lens)
+    return [np.bincount(doc[(bits & np.uint8(1 << k)) != 0], minlength=len(lens)) for k in range(len(patterns))]
+
+
+def ngram_hashes(texts: list[str], n: int, cps: tuple[np.ndarray, np.ndarray] | None = None
+                 ) -> tuple[np.ndarray, np.ndarray]:
     """64-bit hashes of every character n-gram of every text, computed for a whole batch at once.
 
     Returns `(hashes, offsets)`: the n-grams of text i are `hashes[offsets[i]:offsets[i+1]]`
     (a multiset; MinHash and distinct counts do not care). Texts shorter than `n` yield a single
     n-gram of the padded text, so no text has an empty set. This replaces a Python set of string
-    slices per text (the cost that dominates a naive loop) with a few NumPy passes over the
-    concatenated code points; the layout is what `rensa`'s flat-buffer MinHash takes directly.
+    slices per text (the cost that dominates a naive loop) with a few in-place NumPy passes over
+    the concatenated code points (`cps` may pass `codepoints(texts)` when the caller has it); the
+    layout is what `rensa`'s flat-buffer MinHash takes directly.
     """
     if n < 1:
         raise ValueError("n must be >= 1")
-    padded = [t if len(t) >= n else t.ljust(n, "\x00") for t in texts]
-    lens = np.fromiter((len(t) for t in padded), dtype=np.int64, count=len(padded))
-    if not padded:
+    if not texts:
         return np.zeros(0, np.uint64), np.zeros(1, np.uint64)
-    cps = np.frombuffer("".join(padded).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    windows = len(cps) - n + 1
-    h = np.zeros(windows, dtype=np.uint64)
+    cp, lens = cps if cps is not None else codepoints(texts)
+    if (lens < n).any():  # rare: pad the short texts with NULs up to n
+        cp, lens = codepoints([t if len(t) >= n else t.ljust(n, "\x00") for t in texts])
+    cp = cp.astype(np.uint64)
+    windows = len(cp) - n + 1
+    h = cp[:windows].copy()
     with np.errstate(over="ignore"):
-        for j in range(n):
-            h = h * _P + cps[j : j + windows]
-        h = _mix64(h)
-    starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
-    counts = lens - n + 1
-    offsets = np.concatenate(([0], np.cumsum(counts)))
-    idx = np.arange(offsets[-1], dtype=np.int64) + np.repeat(starts - offsets[:-1], counts)
-    return h[idx], offsets.astype(np.uint64)
+        for j in range(1, n):
+            h *= _P
+            h += cp[j : j + windows]
+        starts = np.concatenate(([0], np.cumsum(lens)[:-1]))
+        counts = lens - n + 1
+        offsets = np.concatenate(([0], np.cumsum(counts)))
+        idx = np.repeat(starts - offsets[:-1], counts)
+        idx += np.arange(offsets[-1], dtype=np.int64)
+        return _mix64(h[idx]), offsets.astype(np.uint64)
 
 
 def distinct_ratios(hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
