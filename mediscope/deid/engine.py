@@ -214,6 +214,7 @@ class Deidentifier:
             config = DeidConfig.model_validate(config)
         self.config = config
         self._pipes: dict[str, _LangPipe] = {}
+        self._reference: dict[str, object] = {}
         self._anonymizer = None
 
     # ---- engines ------------------------------------------------------------------------------
@@ -333,13 +334,52 @@ class Deidentifier:
         for found in ents:
             yield _EntsOnly(found)
 
-    def analyze_with_presidio(self, texts: Sequence[str], lang: str) -> list[list[PhiSpan]]:
-        """The same detection through `AnalyzerEngine.analyze` (reference path for tests/bench)."""
+    def reference_analyzer(self, lang: str):
+        """A plain Presidio `AnalyzerEngine` over the same recognizers, with the stock spaCy
+        pipeline (English: every component of the model, as `spacy.load` gives it).
+
+        This is what the fast path must agree with, span for span: tests compare the two, and
+        the throughput benchmark times it as the baseline.
+        """
+        cached = self._reference.get(lang)
+        if cached is not None:
+            return cached
+        import spacy
+        from presidio_analyzer import AnalyzerEngine, RecognizerRegistry
+        from presidio_analyzer.nlp_engine import SpacyNlpEngine
+
         pipe = self._pipe(lang)
+        registry = RecognizerRegistry(supported_languages=[lang])
+        for rec in pipe.analyzer.registry.recognizers:
+            registry.add_recognizer(rec)
+        nlp_engine = SpacyNlpEngine(models=[{"lang_code": lang, "model_name": "unused"}])
+        if lang == "en":
+            import importlib
+
+            nlp_engine.nlp = {"en": importlib.import_module(self.config.en_model).load()}
+        else:
+            nlp_engine.nlp = {lang: spacy.blank(lang)}
+        analyzer = self._reference[lang] = AnalyzerEngine(nlp_engine=nlp_engine, registry=registry,
+                                                          supported_languages=[lang])
+        return analyzer
+
+    def analyze_with_presidio(self, texts: Sequence[str], lang: str, stock: bool = False) -> list[list[PhiSpan]]:
+        """The same detection through `AnalyzerEngine.analyze` (reference path for tests/bench).
+
+        `stock=True` calls `reference_analyzer(lang).analyze` once per text, the way a plain
+        Presidio loop would; otherwise the engine's own pipeline feeds `analyze` batched.
+        """
+        pipe = self._pipe(lang)
+        if stock:
+            analyzer = self.reference_analyzer(lang)
+            pairs = ((text, None) for text in texts)
+        else:
+            analyzer = pipe.analyzer
+            pairs = pipe.nlp_engine.process_batch(list(texts), lang, batch_size=self.config.batch_size)
         out = []
-        for text, arts in pipe.nlp_engine.process_batch(list(texts), lang, batch_size=self.config.batch_size):
-            results = pipe.analyzer.analyze(text=text, language=lang, nlp_artifacts=arts,
-                                            score_threshold=self.config.score_threshold, entities=self.config.entities)
+        for text, arts in pairs:
+            results = analyzer.analyze(text=text, language=lang, nlp_artifacts=arts,
+                                       score_threshold=self.config.score_threshold, entities=self.config.entities)
             out.append(resolve_overlaps(
                 PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
                         (r.recognition_metadata or {}).get("recognizer_name", "unknown"))

@@ -1,0 +1,121 @@
+"""The fast detection path finds exactly what a plain Presidio loop finds.
+
+Every speed-up of `Deidentifier.analyze_batch` (batched NER on the lines that need it, no
+shared tok2vec, entity and literal pre-filters, the process pool) must leave the spans alone.
+The reference is `AnalyzerEngine.analyze` called per text over the same recognizers with the
+stock spaCy pipeline, on the shipped evaluation set and on real consultation text.
+"""
+
+from __future__ import annotations
+
+import pytest
+import regex
+
+from mediscope.deid.recognizers.base import Rule, literal_prefilters
+
+
+def _keys(spans_per_text):
+    return [[(s.start, s.end, s.entity_type) for s in spans] for spans in spans_per_text]
+
+
+def _real_texts(root, n: int) -> list[str]:
+    """Turns and reports of the public consultation samples, read with the project's readers."""
+    from mediscope.io.registry import make_reader
+    from mediscope.record import Record
+
+    sources = [("cmtmedqa", "zhongjing_cmtmedqa/CMtMedQA_test.sample.json"), ("disc", "disc_medllm/test_examples.jsonl"),
+               ("meddialog", "huatuogpt_eval/Med-dialog_100.json"), ("bianque", "bianque/cMedialog_example.csv"),
+               ("cmdd", "toyhom_cmdd/样例_内科5000-6000.head.gb18030.csv")]
+    texts: list[str] = []
+    for name, rel in sources:
+        path = root / rel
+        if path.exists():
+            recs = [r for r in make_reader(name, str(path)) if isinstance(r, Record)]
+            texts += [t for r in recs for _, t in r.texts() if t.strip()][: n // len(sources)]
+    return texts
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_batch_path_equals_plain_presidio_on_the_eval_set(deider, lang):
+    from mediscope.deid.evaluation import load_evalset
+
+    texts = [it.text for it in load_evalset() if it.lang == lang]
+    fast = _keys(deider.analyze_batch(texts, lang))
+    assert sum(map(len, fast)) > 100  # the set is dense with PHI: this compares real findings
+    assert fast == _keys(deider.analyze_with_presidio(texts, lang, stock=True))
+
+
+@pytest.mark.slow
+def test_batch_path_equals_plain_presidio_on_real_text(deider, shared_data):
+    texts = _real_texts(shared_data, 400)
+    if len(texts) < 50:
+        pytest.skip("public consultation samples not available")
+    synth = shared_data / "presidio_research" / "synth_dataset_v2.first500.json"
+    english = []
+    if synth.exists():
+        import json
+
+        english = [row["full_text"] for row in json.loads(synth.read_text(encoding="utf-8"))[:80]]
+    for lang, sample in (("zh", texts), ("en", texts[:100] + english)):
+        fast = _keys(deider.analyze_batch(sample, lang))
+        assert fast == _keys(deider.analyze_with_presidio(sample, lang, stock=True)), lang
+
+
+def test_literal_prefilters_never_reject_a_text_the_rule_matches(deider):
+    """For every rule of both languages: a text its pattern matches always passes its pre-filter."""
+    from mediscope.deid.evaluation import load_evalset
+    from mediscope.deid.normalize import normalize
+
+    texts = [normalize(it.text) for it in load_evalset()]
+    texts += ["ＭＲＮ：１２３４５６７８", "K1 kelvin sign", "mrn 1234567", "Ｍrn 99", "住 院 号 123456"]
+    checked = skipped = 0
+    for lang in ("zh", "en"):
+        for rec in deider._pipe(lang).analyzer.registry.recognizers:
+            for rule in getattr(rec, "rules", []):
+                for text in texts:
+                    ok = rule.can_match(text)
+                    skipped += not ok
+                    checked += 1
+                    if not ok:
+                        assert rule.compiled.search(text) is None, (rec.name, rule.name, text)
+    assert skipped > checked // 4  # the pre-filters do skip work
+
+
+def test_literal_prefilter_derivation():
+    cued = literal_prefilters(r"(?:住院号|门诊号)[\s:：]*(?P<phi>\d{6,10})", 0)
+    assert len(cued) == 1 and cued[0][1].search("门诊号123456") and not cued[0][1].search("住院三天")
+    # required parts of a sequence all count; optional ones do not
+    assert {c for _, c in literal_prefilters(r"(?:省)?[^我]{1,8}?市[^我]{1,8}?(?:区|县)", 0)} == \
+        {frozenset("市"), frozenset("区县")}
+    assert literal_prefilters(r"(?:ab)?\d+", 0) == ()
+    # an alternative without a literal voids the alternation's requirement
+    assert literal_prefilters(r"(?:路|\d)x?", 0) == ()
+    # patterns the standard parser would read differently get no pre-filter
+    for pattern in (r"[[:alpha:]]+号", r"(?:号码){e<=1}", r"(?i)mrn", r"\p{Han}+号"):
+        assert literal_prefilters(pattern, 0) == (), pattern
+    assert literal_prefilters(r"abc", regex.VERSION1) == ()
+
+
+def test_case_insensitive_rules_only_shortcut_ascii_texts():
+    rule = Rule("t", "ID_NUMBER", r"mrn\s*(?P<phi>\d+)", 0.9)  # IGNORECASE by default
+    assert rule.can_match("MRN 123") and rule.can_match("Mrn: 5")
+    assert not rule.can_match("record 123")
+    # U+212A KELVIN SIGN folds to k: non-ASCII text is never shortcut on letters
+    kelvin = Rule("k", "ID_NUMBER", r"k\d", 0.9)
+    assert kelvin.compiled.search("\u212a1") and kelvin.can_match("\u212a1")
+    cjk = Rule("c", "ID_NUMBER", r"住院号\s*(?P<phi>\d+)", 0.9)
+    assert cjk.can_match("住院号 1") and not cjk.can_match("住院 1")
+
+
+@pytest.mark.slow
+def test_pool_with_inherited_engine_equals_single_process(deider):
+    from mediscope.deid.evaluation import load_evalset
+    from mediscope.deid.parallel import ParallelAnalyzer
+
+    items = load_evalset()
+    texts = [it.text for it in items][:120]
+    with ParallelAnalyzer(workers=2, deidentifier=deider, min_chunk=8) as pa:
+        pooled = pa.analyze(texts, "auto")
+        assert pa.worker_cpu > 0
+    assert _keys(pooled) == _keys(deider.analyze_batch(texts, "auto"))
