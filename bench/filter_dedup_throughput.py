@@ -42,6 +42,7 @@ the last 100k (index memory); Python's cyclic GC is ~15-20% of our CPU (gc.disab
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import random
 import sys
@@ -226,18 +227,23 @@ def _count_planted(out: Outcome, batch: list[Record], removed: dict[str, str]) -
             out.planted[key + "|filtered"] += 1
 
 
+def _settle_gc(freeze: bool) -> None:
+    """Before each contestant: a full collection, then (as `mediscope run` does after setup)
+    move every live object out of the collector's reach so its passes skip the long-lived heap."""
+    gc.unfreeze()
+    gc.collect()
+    if freeze:
+        gc.freeze()
+
+
 def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool = False,
-             gc_freeze: bool = False, bucket_cap: int | None = None) -> Outcome:
+             gc_freeze: bool = True, bucket_cap: int | None = None) -> Outcome:
     flt = QualityFilterStage({"residual_phi": {"enabled": False}})
     extra = {"bucket_cap": bucket_cap} if bucket_cap else {}
     dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM, **extra})
     flt.ensure_setup()
     dedup.ensure_setup()
-    if gc_freeze:  # what a runner could do after setup: full GC passes then skip the long-lived heap
-        import gc
-
-        gc.collect()
-        gc.freeze()
+    _settle_gc(gc_freeze)
     out = Outcome(n=n)
     mark = (0, 0.0, 0.0)
     for batch in synthetic(n, batch_size):
@@ -326,13 +332,15 @@ class PlainFilter:
         return None
 
 
-def run_plain(n: int, batch_size: int, *, collect: bool = False) -> Outcome:
+def run_plain(n: int, batch_size: int, *, collect: bool = False, gc_freeze: bool = True) -> Outcome:
     """Baseline A: the same job (filters + exact + verified near-dup), plain per-record loop."""
     import hashlib
 
     from datasketch import MinHash, MinHashLSH
 
     flt = PlainFilter()
+    flt._lang._detector  # noqa: B018 - load lingua's models before the clock starts, as ours does in setup
+    _settle_gc(gc_freeze)
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM, params=(BANDS, NUM_PERM // BANDS))
     stored: dict[str, MinHash] = {}
     exact: set[bytes] = set()
@@ -365,10 +373,11 @@ def run_plain(n: int, batch_size: int, *, collect: bool = False) -> Outcome:
     return out
 
 
-def run_near_only(n: int, batch_size: int) -> Outcome:
+def run_near_only(n: int, batch_size: int, *, gc_freeze: bool = True) -> Outcome:
     """Baseline B (the earlier comparison): datasketch MinHash + LSH near-dup only, no filters."""
     from datasketch import MinHash, MinHashLSH
 
+    _settle_gc(gc_freeze)
     lsh = MinHashLSH(threshold=THRESHOLD, num_perm=NUM_PERM)
     out = Outcome(n=n)
     for batch in synthetic(n, batch_size):
@@ -398,32 +407,45 @@ def _agreement(ours: dict[str, str], plain: dict[str, str]) -> tuple[int, Counte
     return same, diff
 
 
+def _load() -> tuple[float, float, float]:
+    try:
+        return os.getloadavg()
+    except OSError:
+        return (float("nan"),) * 3
+
+
+def _fmt_load(load: tuple[float, float, float]) -> str:
+    return " / ".join(f"{x:.1f}" for x in load)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--n", type=int, default=20000, help="Records through our stages.")
     ap.add_argument("--baseline-n", type=int, default=20000, help="Records through the plain loops (extrapolated).")
     ap.add_argument("--batch-size", type=int, default=2048)
     ap.add_argument("--progress", action="store_true")
-    ap.add_argument("--gc-freeze", action="store_true",
-                    help="gc.freeze() after our stages' setup (off by default: the runner does not do it).")
+    ap.add_argument("--no-gc-freeze", dest="gc_freeze", action="store_false",
+                    help="Do not gc.freeze() before each contestant (`mediscope run` freezes after setup).")
     args = ap.parse_args()
 
+    load_start = _load()
     base_n = min(args.baseline_n, args.n)
-    plain = run_plain(base_n, args.batch_size, collect=True)
-    near = run_near_only(base_n, args.batch_size)
-    ours_sub = run_ours(base_n, args.batch_size, collect=True)
+    plain = run_plain(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze)
+    near = run_near_only(base_n, args.batch_size, gc_freeze=args.gc_freeze)
+    ours_sub = run_ours(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze)
     ours = run_ours(args.n, args.batch_size, progress=args.progress, gc_freeze=args.gc_freeze)
+    load_end = _load()
 
     scale = args.n / base_n
     extrap = "" if base_n == args.n else f" (measured on {base_n:,}, extrapolated linearly to {args.n:,})"
-    try:
-        load = os.getloadavg()
-    except OSError:
-        load = (float("nan"),) * 3
-    print(f"cores available: {os.cpu_count()}, POLARS_MAX_THREADS={os.environ['POLARS_MAX_THREADS']}, "
-          f"load average at the end (1/5/15 min): {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}")
-    print(f"OURS{' (gc.freeze() after setup)' if args.gc_freeze else ''} (filters + exact + verified near-dup): {args.n:,} records in {ours.wall:.1f} s wall "
-          f"({ours.rate():,.0f} rec/s), {ours.cpu:.1f} s CPU (all threads); dedup stage {ours.dedup_wall:.1f} s")
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    print(f"cores available: {cores}, POLARS_MAX_THREADS={os.environ['POLARS_MAX_THREADS']}, "
+          f"RAYON_NUM_THREADS={os.environ['RAYON_NUM_THREADS']}, gc.freeze before each contestant: "
+          f"{'yes' if args.gc_freeze else 'no'}; load average (1/5/15 min) at the start {_fmt_load(load_start)}, "
+          f"at the end {_fmt_load(load_end)}")
+    print(f"OURS (filters + exact + verified near-dup): {args.n:,} records in {ours.wall:.1f} s wall "
+          f"({ours.rate():,.0f} rec/s), {ours.cpu:.1f} s CPU all threads ({ours.cpu / args.n * 1e6:.0f} us/record); "
+          f"dedup stage {ours.dedup_wall:.1f} s wall")
     print(f"  kept {ours.kept:,}; removed: " + ", ".join(f"{k}={v:,}" for k, v in ours.reasons.most_common()))
     p = ours.planted
     print(f"  planted duplicates by true Jaccard of the pair (ours removes when its estimate >= {THRESHOLD}):")
@@ -432,28 +454,34 @@ def main() -> None:
         print(f"    {key}: {tot:,} planted, {rem:,} removed as duplicates ({rem / tot:.2%}), "
               f"{p[key + '|filtered']:,} removed by a filter")
     print(f"BASELINE A, same job plainly (per-record filters + datasketch exact/near-dup with verification): "
-          f"{plain.rate():,.0f} rec/s -> {plain.wall * scale:.1f} s wall, {plain.cpu * scale:.1f} s CPU for "
-          f"{args.n:,}{extrap}")
+          f"{plain.rate():,.0f} rec/s, {plain.cpu / base_n * 1e6:.0f} us CPU/record -> {plain.wall * scale:.1f} s wall, "
+          f"{plain.cpu * scale:.1f} s CPU for {args.n:,}{extrap}")
     print(f"BASELINE B, near-dup only (datasketch MinHash + LSH query, no filters, no verification): "
-          f"{near.rate():,.0f} rec/s -> {near.wall * scale:.1f} s wall, {near.cpu * scale:.1f} s CPU for "
-          f"{args.n:,}{extrap}")
+          f"{near.rate():,.0f} rec/s, {near.cpu / base_n * 1e6:.0f} us CPU/record -> {near.wall * scale:.1f} s wall, "
+          f"{near.cpu * scale:.1f} s CPU for {args.n:,}{extrap}")
     same, diff = _agreement(ours_sub.decisions, plain.decisions)
     print(f"agreement ours vs baseline A on the first {base_n:,} records: {same:,} identical decisions "
           f"({same / base_n:.3%}); differences (ours, baseline A): "
           + (", ".join(f"{a}/{b}={c}" for (a, b), c in diff.most_common()) or "none"))
     print(f"  removed on that prefix: ours {sum(ours_sub.reasons.values()):,}, baseline A {sum(plain.reasons.values()):,}, "
           f"baseline B {sum(near.reasons.values()):,} (B: LSH candidates incl. junk, no filters)")
-    print(f"SPEED-UP vs baseline A (same job): {plain.wall * scale / ours.wall:.1f}x wall, "
-          f"{plain.cpu * scale / ours.cpu:.1f}x CPU time")
-    print(f"speed-up vs baseline B (near-dup only; ours does more): {near.wall * scale / ours.wall:.1f}x wall, "
-          f"{near.cpu * scale / ours.cpu:.1f}x CPU time; dedup stage alone vs B: "
-          f"{near.wall * scale / ours.dedup_wall:.1f}x wall")
     print(f"same-prefix check (no extrapolation, {base_n:,} records): ours {ours_sub.rate():,.0f} rec/s, "
           f"A {plain.rate():,.0f} rec/s ({ours_sub.rate() / plain.rate():.1f}x wall, "
           f"{plain.cpu / ours_sub.cpu:.1f}x CPU), B {near.rate():,.0f} rec/s ({ours_sub.rate() / near.rate():.1f}x wall, "
           f"{near.cpu / ours_sub.cpu:.1f}x CPU)")
-    print("note: wall times on a shared machine include waiting for a core; CPU time (process_time, all "
-          "threads of the process) is the steadier figure when the load average is above the core count.")
+    print("SUMMARY")
+    print(f"  ours       {args.n:>9,} records  {ours.wall:7.1f} s wall  {ours.cpu:7.1f} s CPU  {ours.rate():8,.0f} rec/s")
+    for name, o in (("baseline A", plain), ("baseline B", near)):
+        print(f"  {name} {args.n:>9,} records  {o.wall * scale:7.1f} s wall  {o.cpu * scale:7.1f} s CPU  "
+              f"{o.rate():8,.0f} rec/s{' (extrapolated)' if extrap else ''}")
+    print(f"  SPEED-UP vs baseline A (same job):   {plain.wall * scale / ours.wall:5.1f}x wall, "
+          f"{plain.cpu * scale / ours.cpu:5.1f}x CPU")
+    print(f"  SPEED-UP vs baseline B (plain datasketch near-dup loop; ours does more): "
+          f"{near.wall * scale / ours.wall:5.1f}x wall, {near.cpu * scale / ours.cpu:5.1f}x CPU; "
+          f"dedup stage alone vs B {near.wall * scale / ours.dedup_wall:.1f}x wall")
+    print(f"  load average start {_fmt_load(load_start)}, end {_fmt_load(load_end)} on {cores} cores: wall "
+          "times include waiting for a core when it is above the core count; CPU time (process_time, all threads) "
+          "is then the steadier figure")
 
 
 if __name__ == "__main__":

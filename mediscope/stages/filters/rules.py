@@ -40,12 +40,13 @@ from mediscope.stages.filters.phi import (
 )
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.repetition import GARBAGE_CHARS
-from mediscope.stages.filters.text import char_class_counts, codepoints, distinct_ratios, ngram_hashes
+from mediscope.stages.filters.text import char_class_counts, char_class_table, codepoints, distinct_ratios, ngram_hashes
 
 log = logging.getLogger(__name__)
 
 DIALOGUE_KINDS = ("dialogue", "qa", "consultation", "vqa")
 _SCORES = TypeAdapter(list[Score])
+_CHAR_CLASSES = (GARBAGE_CHARS, r"\p{Han}", r"\s")  # counted per record: garbage, Han, blank
 # The vectorized rules, in the order they are checked (row i of the `fails` matrix in `process`).
 _RULES = (R.KIND, R.DEID_NOT_PASSED, R.REVIEW_STATUS, R.TOO_FEW_TURNS, R.TOO_MANY_TURNS, R.ROLE_ALTERNATION,
           R.TOO_SHORT, R.TOO_LONG, R.TURN_TOO_LONG, R.GARBAGE, R.REPETITION, R.REPETITION)
@@ -126,6 +127,8 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         cfg = self.config
         if cfg.languages:
             self._lang = LanguageIdentifier(tuple(cfg.languages))
+            self._lang._detector  # noqa: B018 - build lingua's detector now, not in the first batch
+        char_class_table(_CHAR_CLASSES)
         if cfg.residual_phi.enabled:
             analyzer = self._analyzer or default_analyzer()
             self._phi = ResidualPhiChecker(
@@ -166,7 +169,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         n = len(texts)
         cps = codepoints(texts)
         chars = cps[1]
-        n_garbage, n_han, n_blank = char_class_counts(*cps, (GARBAGE_CHARS, r"\p{Han}", r"\s"))
+        n_garbage, n_han, n_blank = char_class_counts(*cps, _CHAR_CLASSES)
         garbage = n_garbage / np.maximum(chars, 1)
         han = n_han / np.maximum(chars - n_blank, 1)
         counts = cols.counts
