@@ -40,7 +40,13 @@ from mediscope.stages.filters.phi import (
 )
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.repetition import GARBAGE_CHARS
-from mediscope.stages.filters.text import char_class_counts, char_class_table, codepoints, distinct_ratios, ngram_hashes
+from mediscope.stages.filters.text import (
+    char_class_counts,
+    char_class_table,
+    codepoints,
+    distinct_ratios,
+    ngram_hashes,
+)
 
 log = logging.getLogger(__name__)
 
