@@ -93,6 +93,43 @@ def test_no_phi_in_clinical_text(found, text):
     assert found(text, "en") == set()
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Surname: WHITTAKER\nForename: imelda", "WHITTAKER"),
+        ("Surname: WHITTAKER\nForename: imelda", "imelda"),
+        ("Scrub nurse: Chiamaka E.; Registrar: Dr Okoro", "Chiamaka E."),
+        ("Adebola says the pain is worse at night.", "Adebola"),
+        ("Hye-jin, 4, seen for croup.", "Hye-jin"),
+        ("my father in law sandeep joshi has gout", "sandeep joshi"),
+        ("Send to 3/12 Beach Rd, Manly NSW 2095", "Manly"),
+        ("Send to 3/12 Beach Rd, Manly NSW 2095", "2095"),
+        ("Mailing code K1A 0B1 on the form", "K1A 0B1"),
+        ("Phone +44 (0)161 496 0000 or (0)161 496 0001", "(0)161 496 0001"),
+        ("Piso: Avenida de America 12, 2º B", "2º B"),
+        ("HOME ADDRESS\n19 ST JOHNS ROAD\nDERBY", "19 ST JOHNS ROAD"),
+        ("HOME ADDRESS\n19 KINGS ROAD\nSTOCKPORT\nSK4 2AB", "STOCKPORT"),
+        ("Seen with Mr Emeka Nwosu (96) and his son", "96"),
+    ],
+)
+def test_forms_roles_subjects_and_address_parts(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Follow-up says nothing about the stent.",
+        "Metoprolol, 50 mg, given at 08:00.",
+        "my son keeps coughing at night",
+        "SEE ATTACHED\nCARDIOLOGY\nNORMAL ECHO",
+        "Surgeon: to review after the CT.",
+    ],
+)
+def test_cues_leave_ordinary_text_alone(found, text):
+    assert found(text, "en") == set()
+
+
 def test_name_lists_cover_transliterated_and_romanized_locales():
     first, last = all_person_names()
     assert {"ivanova", "papadopoulos"} <= last  # Cyrillic and Greek lists, transliterated

@@ -29,7 +29,7 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
 )
 from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words
-from mediscope.deid.recognizers.en_names import NameLists, find_names
+from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_names
 from mediscope.deid.recognizers.en_places import WORDLIKE, city_gazetteer
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -141,6 +141,9 @@ def shared_rules() -> list[Rule]:
              r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me| us| her| him)?(?: at| on)?|ring(?: me)?(?: on| at)?|contact(?: number)?|reach (?:me|her|him|us) (?:at|on))"
              r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # A trunk prefix in brackets: "(0)20 7123 4567", "+44 (0)161 496 0000".
+        Rule("phone_trunk", PHONE_NUMBER, r"(?<![\w)])(?P<phi>\(0\)\s?\d{1,5}(?:[ .\-]?\d{2,4}){2,3})(?!\d)", 0.8,
+             validator=digit_count_between(8, 13), needs=contains_any("(0)")),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
@@ -220,6 +223,27 @@ def en_identifier_rules() -> list[Rule]:
         Rule("county", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}(?:County|Parish|Borough))(?![\w\-])", 0.75,
              needs=contains_any("county", "parish", "borough"), flags=0),
+        # Australian "Fitzroy VIC 3065", "Toowoomba QLD 4350": suburb, state, four-digit postcode.
+        Rule("au_suburb", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,2})(?=,?\s+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d))",
+             0.8, needs=has_digit, flags=0),
+        Rule("au_postcode", ZIP_CODE, r"(?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s{1,2})(?P<phi>\d{4})(?![\d\-/])", 0.8,
+             needs=has_digit, flags=0),
+        # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
+        Rule("ca_postcode", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
+             needs=has_digit, flags=0),
+        # Spanish and Portuguese floor and door after a building number: "Calle Mayor 5, 3º izq".
+        Rule("floor_door", LOCATION, r"(?<=\d,?\s{1,2})(?P<phi>\d{1,2}\s?[º°ª]\s?(?:izq(?:da)?|dcha|der(?:echa)?|esq|dto|[A-H])?\.?)(?!\w)",
+             0.75, needs=contains_any("º", "°", "ª"), flags=0),
+        # Street lines in capitals, as letters and forms print them: "7 WESTBOURNE ROAD".
+        Rule("street_caps", LOCATION,
+             r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?\s+(?:[A-Z][A-Z'\-]+\s+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
+             r"COURT|CT|CRESCENT|CRES|PLACE|PL|TERRACE|GARDENS|GROVE|WAY|BOULEVARD|BLVD|HIGHWAY|HWY|SQUARE|SQ|PARADE|ROW|WALK|"
+             r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
+             0.8, needs=has_digit, flags=0),
+        # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
+        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=has_digit, flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
@@ -542,6 +566,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             out.append(self._result(PERSON, s, e, 0.6, "first_name"))
         out.extend(_list_names(self, text))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
+        out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(_city_results(self, text))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")

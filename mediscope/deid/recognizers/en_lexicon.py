@@ -83,7 +83,7 @@ def all_person_names() -> tuple[frozenset[str], frozenset[str]]:
                 continue
             if "first_name" in attr or "middle_name" in attr or "romanized" in attr and "first" in attr:
                 target = first
-            elif "last_name" in attr:
+            elif "last_name" in attr or "romanized" in attr and "last" in attr:
                 target = last
             else:
                 continue
@@ -108,6 +108,27 @@ def english_words() -> frozenset[str]:
     web2 = get_english_words_set(["web2"], lower=False, alpha=True)
     words |= {w for w in web2 if w.islower()}
     return frozenset(words)
+
+
+_SUFFIXES = (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("d", ""), ("ing", ""), ("ing", "e"),
+             ("ly", ""), ("er", ""), ("ers", ""), ("est", ""), ("'s", ""), ("’s", ""))
+
+
+def is_english(word: str, words: frozenset[str] | None = None) -> bool:
+    """`word` (lower case) or its stem is an ordinary English word ("keeps", "stung", "brought").
+
+    The dictionary lists base forms, so a few regular endings are taken off before looking up;
+    a doubled final consonant ("stopped") is undone too.
+    """
+    words = english_words() if words is None else words
+    if word in words:
+        return True
+    for suffix, repl in _SUFFIXES:
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)] + repl
+            if stem in words or len(stem) > 2 and stem[-1] == stem[-2] and stem[:-1] in words:
+                return True
+    return False
 
 
 def has_dictionary() -> bool:

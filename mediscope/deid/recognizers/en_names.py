@@ -24,10 +24,13 @@ from dataclasses import dataclass
 
 import regex
 
+from mediscope.deid.recognizers.en_lexicon import is_english
+
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
     r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|this\s+is|it's|its|called|named|call\s+me|"
-    r"(?:(?:my|our|his|her|their|the|your)\s+)(?:husband|wife|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|"
+    r"(?:(?:my|our|his|her|their|the|your)\s+)(?:(?:(?:mother|father|sister|brother|son|daughter)[\s\-]in[\s\-]law)|"
+    r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
     r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
     r"baby|kid|child|boy|girl))\b\s*[,(:]?\s*)"
@@ -59,7 +62,7 @@ class NameLists:
     def unlisted_ok(self, w: str) -> bool:
         """An unlisted word that may still be a surname: not an English word, looks like a word."""
         parts = [p for p in regex.split(r"[\-'’]", w) if p]
-        return len(w) >= 3 and all(p not in self.words for p in parts) and regex.search(r"[aeiouy]", w) is not None
+        return len(w) >= 3 and not any(is_english(p, self.words) for p in parts) and regex.search(r"[aeiouy]", w) is not None
 
 
 def _cued_run(run: str, lists: NameLists) -> int:
@@ -68,9 +71,9 @@ def _cued_run(run: str, lists: NameLists) -> int:
     if not words or lists.blocked(words[0]):
         return 0
     head = words[0]
-    if (not lists.listed(head) and lists.unlisted_ok(head) and len(words) > 1 and words[1] in lists.last
-            and not lists.blocked(words[1]) and words[1] not in lists.first):
-        return 2  # "harpreet singh": an unlisted given name before a listed surname
+    if (not lists.listed(head) and lists.unlisted_ok(head) and len(words) > 1 and lists.listed(words[1])
+            and not lists.blocked(words[1]) and (words[1] in lists.last or not is_english(words[1], lists.words))):
+        return 2  # "harpreet singh", "bich ngoc": an unlisted name before a listed one
     if not (head in lists.first or (head in lists.last and head not in lists.words) or
             (lists.listed(head) and head not in lists.words)):
         return 0
@@ -144,4 +147,56 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         else:
             continue
         out.append((m.start(), m.end(), "caps_name", 0.7))
+    return out
+
+
+# Form fields and role labels: what follows the colon is a name, whatever its case.
+_FIELD_CUE = regex.compile(
+    r"(?i:\b(?:surname|forename|first\s+name|last\s+name|given\s+names?|family\s+name|middle\s+name|maiden\s+name|"
+    r"preferred\s+name|full\s+name|anaesthetist|anesthetist|scrub(?:\s+nurse)?|surgeon|assistant|registrar|consultant|"
+    r"resident|intern|fellow|midwife|therapist|pharmacist|technician|radiographer|radiologist|pathologist|"
+    r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
+    r"parent|guardian|informant|author))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+    r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
+)
+# "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
+# followed by what only a person does or by an age in apposition.
+_SUBJECT_WORD = regex.compile(
+    r"(?:^|(?<=[.!?;]\s{1,3})|(?<=\n))(?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)"
+    r"(?=(?P<verb>\s+(?:says|said|reports|reported|states|stated|complains|complained|denies|denied|feels|felt|thinks|"
+    r"thought|wants|wanted|asked|asks|told|tells|lives|lived|works|worked|came|went|arrived|presents|presented|"
+    r"attended|attends|called|rang|brought|drove|walked|cried|smokes|drinks|admits|admitted\s+to)\b)|"
+    r"(?P<age>,\s*(?:aged\s+)?\d{1,3}\s*(?:,|y\b|yo\b|yrs?\b|years?\b|months?\b|m\b|f\b)))"
+)
+
+
+def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """(start, end, how, score) of names after form fields and role labels, and lone subjects."""
+    out: list[tuple[int, int, str, float]] = []
+    if ":" in text:
+        for m in _FIELD_CUE.finditer(text):
+            words = m.group("name").split()
+            keep = 0
+            for w in words:
+                low = w.lower().rstrip(".")
+                if len(low) == 1 and keep:
+                    keep += 1  # a trailing initial "O."
+                    continue
+                if lists.blocked(low) or not (lists.listed(low) or lists.unlisted_ok(low)):
+                    break
+                keep += 1
+            if keep:
+                s = m.start("name")
+                end = s + len(" ".join(words[:keep]))
+                out.append((s, end, "field_cue", 0.8))
+    for m in _SUBJECT_WORD.finditer(text):
+        word = m.group("name")
+        low = word.lower()
+        if lists.blocked(low) or is_english(low, lists.words):
+            continue
+        if m.group("verb") and any(is_english(p, lists.words) for p in low.split("-")):
+            continue  # before a verb, "Follow-up says" must stay; an age in apposition is evidence enough
+        if not (lists.listed(low) or lists.unlisted_ok(low)):
+            continue
+        out.append((*m.span("name"), "subject_word", 0.65))
     return out

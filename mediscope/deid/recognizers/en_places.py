@@ -52,6 +52,7 @@ _STRONG_CUE = regex.compile(
     r"from|near|outside|visiting|visited|resident\s+of|native\s+of)\s+)$"
 )
 _MAX_WORDS = 4
+_CAPS_RUN = regex.compile(r"(?<![\w'’\-])\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ ]\p{Lu}{2,}[\p{Lu}'’\-]*){0,3}(?![\w'’\-])")
 _ORG_AFTER = regex.compile(
     r"[ ](?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|Technologies|Technology|Systems|Solutions|Holdings|"
     r"Partners|Industries|Enterprises|Bank|Capital|Media|Labs|GmbH|AG|SA|plc|PLC)\b"
@@ -100,6 +101,23 @@ class CityGazetteer:
                 if _ORG_AFTER.match(text, hit.end):
                     continue  # "Loveland Technologies", "Bremen Ltd": a company, not where someone is
                 out.append(hit)
+        out.extend(self._caps_lines(text))
+        return out
+
+    def _caps_lines(self, text: str) -> list[CityHit]:
+        """A city in capitals on a short capitals-only line, as address blocks print it ("LUTON")."""
+        out: list[CityHit] = []
+        if not any(ch.isupper() for ch in text):
+            return out
+        for m in _CAPS_RUN.finditer(text):
+            line_start = text.rfind("\n", 0, m.start()) + 1
+            line_end = text.find("\n", m.end())
+            line = text[line_start : len(text) if line_end < 0 else line_end]
+            if len(line.split()) > 4 or any(ch.islower() for ch in line):
+                continue
+            tier = self._names.get(" ".join(w.capitalize() for w in m.group(0).split()))
+            if tier == PLAIN:
+                out.append(CityHit(m.start(), m.end(), PLAIN))
         return out
 
 
