@@ -343,6 +343,11 @@ class ChineseNameRecognizer(EntityRecognizer):
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
         self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
+        from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
+
+        # Names by their place in the clause (no cue next to them); run from here so that the
+        # names listed next to any found name (刘芳、陈刚) can be collected over both.
+        self._clause = ChineseClauseNameRecognizer(self.supported_language)
 
     def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -513,6 +518,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                         if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
                             out.append(self._result(pos, pos + n, 0.6, "jieba"))
                         pos += n
+        out += self._clause.analyze(text, [PERSON])
+        out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         return out
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
@@ -625,13 +632,10 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
-    from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
-
     return [
         ChinesePlaceRecognizer(),
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
-        ChineseClauseNameRecognizer("zh"),
     ]

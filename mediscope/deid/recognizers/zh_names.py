@@ -71,7 +71,13 @@ _WEAK_SURNAMES = frozenset("于和向时常文花全白高黄万方江石金田�
 _GIVEN_DESPITE_NEVER = frozenset("可如正然")
 _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
 
-_CLAUSE_START = regex.compile(rf"(?:^|(?<=[{regex.escape(_OPENERS)}]))[{_HAN}]")
+_SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?![{_HAN}]| [{_HAN}])")
+# A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
+# wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
+_FORM_FIELD = regex.compile(
+    r"(?:患者|病人|患儿|家属|受检者|检查者|操作者|报告者|审核者|送检者|申请者|医生|医师|护士|技师|药师)\s?[：:]\s*"
+    rf"(?P<name>[{_HAN}]{{2,4}})(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
+)
 
 # Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.
 # The first part may be glued to a cue word (病人阿卜杜拉·买买提), which is cut off afterwards.
@@ -87,6 +93,7 @@ _CUE_PREFIX = regex.compile(
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
+_LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
 _LIST_NEXT = regex.compile(rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|$)")
 
 
@@ -254,6 +261,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((s, e, 0.7, "clause"))
                     break
         out += self._unlisted_surnames(norm, {s for s, *_ in out})
+        out += self._spaced(norm)
+        out += self._form_fields(norm)
         for m in _DOT_NAME.finditer(norm):
             s, e = m.span("name")
             cue = _CUE_PREFIX.match(norm, s, e)
@@ -264,7 +273,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
             out.append((s, e, 0.75, "dot_name"))
-        out += self._listed(norm, out)
+        out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]
         return [
             RecognizerResult(PERSON, s, e, score, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
@@ -273,15 +282,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         ]
 
     def _unlisted_surnames(self, text: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
-        """綦玉兰，女，92岁: a character on no surname list, rare on its own (jieba count below
-        `RARE_CUED_MAX_FREQ`), opening a clause before the strongest followers only."""
+        """綦玉兰，女，92岁 / 患者郗海洋于2023年: a character on no surname list, rare on its own
+        (jieba count below `RARE_CUED_MAX_FREQ`), opening a clause or after a cue, before the
+        strongest followers only."""
         from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ, _is_clinical
 
         out = []
-        for m in _CLAUSE_START.finditer(text):
-            s = m.start()
-            ch = text[s]
-            if s in taken or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ or ch in lexicon.NOT_GIVEN_NAME_CHARS:
+        for s, ch in enumerate(text):
+            if not "\u4e00" <= ch <= "\u9fff" or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ or s in taken:
+                continue
+            if ch in lexicon.NOT_GIVEN_NAME_CHARS or self._left_ok(text, s) is None:
                 continue
             for n_given in (2, 1):
                 given = text[s + 1 : s + 1 + n_given]
@@ -293,15 +303,70 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     break
         return out
 
-    def _listed(self, text: str, found: list[tuple[int, int, float, str]]) -> list[tuple[int, int, float, str]]:
-        """Names in a list after a found one: 家属：刘芳、陈刚 / 申晓、甘露露两位护士."""
+    def _spaced(self, text: str) -> list[tuple[int, int, float, str]]:
+        """OCR puts a space between every character of a short field: 笪 欣，女 / 患者綦 玉 兰。"""
+        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ
+
         out = []
-        for _s, e, _score, _how in found:
-            m = _LIST_NEXT.match(text, e)
-            if not m:
+        for m in _SPACED.finditer(text):
+            s, e = m.span()
+            joined = m.group(0).replace(" ", "")
+            left = self._left_ok(text, s)
+            follow = self._follow(text, e)
+            if left is None or follow is None or (left == "start" and follow == "mid"):
                 continue
-            cand = m.group("name")
-            sur = self._start_re.match(cand)
-            if sur and self._word_freq(cand) < 20 and self._given_ok(cand[sur.end() :]):
-                out.append((m.start("name"), m.end("name"), 0.65, "listed"))
+            sur = joined[:2] if joined[:2] in self._compound else joined[0]
+            given = joined[len(sur) :]
+            known = len(sur) == 2 or sur in lexicon.SURNAMES_1 or sur in self._rare
+            if not given or not (known or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
+                continue
+            if any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given):
+                continue
+            if self._freq.get(joined, 0) or (len(joined) == 3 and self._freq.get(joined[:2], 0) >= 100):
+                continue  # 头 晕 / 发 烧: a spaced-out word, not a name
+            out.append((s, e, 0.65, "spaced"))
+        return out
+
+    def _form_fields(self, text: str) -> list[tuple[int, int, float, str]]:
+        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ, _is_clinical
+
+        out = []
+        for m in _FORM_FIELD.finditer(text):
+            name = m.group("name")
+            sur = name[:2] if name[:2] in self._compound else name[0]
+            if not (sur in lexicon.SURNAMES_1 or sur in self._rare or len(sur) == 2
+                    or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
+                continue
+            if any(ch in _NEVER_GIVEN for ch in name[len(sur) :]) or _is_clinical(name) or self._word_freq(name) >= 100:
+                continue
+            out.append((*m.span("name"), 0.7, "form_field"))
+        return out
+
+    def listed(self, text: str, found: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Names listed next to a found one: 家属：刘芳、陈刚 / 申晓、甘露露两位护士.
+
+        `found` may come from any name rule; a neighbour across 、/和 needs only the shape of a
+        name (a surname, given-name characters, no dictionary word).
+        """
+        out: list[tuple[int, int]] = []
+        queue, seen = list(found), set(found)
+        while queue:  # a list grows one neighbour at a time: 王丽、甘露露、周敏
+            s, e = queue.pop()
+            cands = []
+            m = _LIST_NEXT.match(text, e)
+            if m:
+                cands.append(m.span("name"))
+            m = _LIST_PREV.search(text, max(0, s - 6), s)
+            if m and (m.start("name") == 0 or text[m.start("name") - 1] in _OPENERS
+                      or _CUE_BEFORE.search(text, max(0, m.start("name") - 6), m.start("name"))):
+                cands.append(m.span("name"))
+            for a, b in cands:
+                cand = text[a:b]
+                sur = self._start_re.match(cand)
+                if (a, b) not in seen and sur and sur.end() < len(cand) and self._word_freq(cand) < 20 and self._given_ok(
+                    cand[sur.end() :]
+                ):
+                    seen.add((a, b))
+                    out.append((a, b))
+                    queue.append((a, b))
         return out
