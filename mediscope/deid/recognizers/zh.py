@@ -24,6 +24,7 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
+from mediscope.deid.recognizers.zh_names import RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -254,11 +255,9 @@ _PERSON_CONTEXT_RE = regex.compile(_alt(lexicon.PERSON_CONTEXT_ZH))
 # most 4 characters, so blocks farther than this from every cue cannot yield a name.
 _CUE_REACH = 14
 
-# A rare surname counts only if the character is rare on its own (jieba count below this):
-# 仉, 訾, 蔺 are names; 有, 和, 于 are words.
-RARE_SURNAME_MAX_FREQ = 3500
-# A character on no surname list counts as one after a cue only when it is rarer still.
-RARE_CUED_MAX_FREQ = 1000
+# A rare surname counts only if the character is rare on its own (jieba count below
+# RARE_SURNAME_MAX_FREQ): 仉, 訾, 蔺 are names; 有, 和, 于 are words. A character on no surname
+# list counts as one after a cue only when it is rarer still (RARE_CUED_MAX_FREQ).
 
 
 def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:

@@ -27,14 +27,27 @@ from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
 from mediscope.deid.types import PERSON
 
+# The thresholds the cue rules use for rare surnames (see `zh.rare_surnames`): 綦/郗 (0) are
+# names wherever they stand; 勾 (1,700) is a surname or "hook".
+RARE_CUED_MAX_FREQ = 1000
+RARE_SURNAME_MAX_FREQ = 3500
+
+
+def _is_clinical(candidate: str, following: str = "") -> bool:
+    from mediscope.deid.recognizers.zh import _is_clinical as clinical
+
+    return clinical(candidate, following)
+
 _HAN = r"\u4e00-\u9fff"
 # What may stand right before a clause-opening name.
 # Not "、": in consultation text it mostly separates drugs and herbs (肌苷片、甘利欣、病毒唑).
 _OPENERS = "，,。.！!？?；;：:（(）)【】[]“”\"' \t\n~～…"
 
 # Followers, strongest first. Offsets are matched at the end of the candidate.
+_TITLES = "|".join(sorted(lexicon.TITLES_ZH, key=len, reverse=True))
 _STRONG_FOLLOW = regex.compile(
-    r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
+    rf"\s?(?:{_TITLES}|同学|同志)"  # 笪 欣 主任, 郗海洋同学
+    r"|[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
     r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
@@ -43,7 +56,7 @@ _STRONG_FOLLOW = regex.compile(
 _MID_FOLLOW = regex.compile(
     r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
     r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
-    r"|备孕|患有|得了|得过|体检|生了|有点|\d{1,3}\s*(?:天|日|周|个月|月|年|小时)"
+    r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})\s*(?:天|日|周|个月|月|年|小时|岁)"
     r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
 )
 # Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
@@ -71,7 +84,7 @@ _WEAK_SURNAMES = frozenset("于和向时常文花全白高黄万方江石金田�
 _GIVEN_DESPITE_NEVER = frozenset("可如正然")
 _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
 
-_SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?![{_HAN}]| [{_HAN}])")
+_SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}])")
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
 # wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
 _FORM_FIELD = regex.compile(
@@ -210,14 +223,15 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         freq = self._word_freq(cand)
         if freq >= 20 and not (freq < 500 and self._tags.get(cand) == "nr" and follow in ("strong", "mid")):
             return False  # 高山, 白雪, 杜仲: a word, whatever the context says (李娜 438 is a name)
-        if len(given) == 2 and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
-            return False  # 陈旧的: ...a very common word after a surname character
+        # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
+        # a very common word after it is more likely a phrase (陈旧的) than a given name.
+        very_rare = len(sur) == 1 and self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ
+        if len(given) == 2 and not very_rare and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
+            return False
         if len(sur) == 1 and self._word_freq(cand[:2]) >= 200 and len(given) == 2:
             return False  # 文静怡 would pass; 时候好 / 高度重视 must not
         if not self._clean_boundaries(text, s, e):
             return False
-        from mediscope.deid.recognizers.zh import _is_clinical
-
         if _is_clinical(cand, text[e : e + 3]):
             return False
         compound = len(sur) == 2
@@ -228,6 +242,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return follow in ("strong", "punct", "mid") and self._freq.get(text[s : s + 4], 0) == 0
         if follow == "strong" or (left == "cue" and follow == "punct"):
             return True
+        if rare and follow == "mid" and len(given) == 2 and self._freq.get(sur, 0) < RARE_SURNAME_MAX_FREQ:
+            return True  # 郗海洋昨天发烧, 勾天宇今天复查: a rare surname opening a clause
         if weak or rare:
             # 我老婆向红梅怀孕 / 贝晓丹怀孕 / 和志强的颈椎: a kinship cue, or jieba, too, reads one
             # person-name token; never a common word as the given name (双子宫 is 双 + 子宫)
@@ -285,8 +301,6 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         """綦玉兰，女，92岁 / 患者郗海洋于2023年: a character on no surname list, rare on its own
         (jieba count below `RARE_CUED_MAX_FREQ`), opening a clause or after a cue, before the
         strongest followers only."""
-        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ, _is_clinical
-
         out = []
         for s, ch in enumerate(text):
             if not "\u4e00" <= ch <= "\u9fff" or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ or s in taken:
@@ -304,32 +318,38 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         return out
 
     def _spaced(self, text: str) -> list[tuple[int, int, float, str]]:
-        """OCR puts a space between every character of a short field: 笪 欣，女 / 患者綦 玉 兰。"""
-        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ
+        """OCR puts a space between every character of a short field: 笪 欣，女 / 患者綦 玉 兰。
 
+        The run may go on into the next word (笪 欣 主任), so shorter prefixes are tried too.
+        """
         out = []
         for m in _SPACED.finditer(text):
-            s, e = m.span()
-            joined = m.group(0).replace(" ", "")
+            s = m.start()
             left = self._left_ok(text, s)
-            follow = self._follow(text, e)
-            if left is None or follow is None or (left == "start" and follow == "mid"):
+            if left is None:
                 continue
-            sur = joined[:2] if joined[:2] in self._compound else joined[0]
-            given = joined[len(sur) :]
-            known = len(sur) == 2 or sur in lexicon.SURNAMES_1 or sur in self._rare
-            if not given or not (known or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
-                continue
-            if any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given):
-                continue
-            if self._freq.get(joined, 0) or (len(joined) == 3 and self._freq.get(joined[:2], 0) >= 100):
-                continue  # 头 晕 / 发 烧: a spaced-out word, not a name
-            out.append((s, e, 0.65, "spaced"))
+            for e in range(m.end(), s + 2, -2):
+                if self._spaced_name(text, s, e, left):
+                    out.append((s, e, 0.65, "spaced"))
+                    break
         return out
 
-    def _form_fields(self, text: str) -> list[tuple[int, int, float, str]]:
-        from mediscope.deid.recognizers.zh import RARE_CUED_MAX_FREQ, _is_clinical
+    def _spaced_name(self, text: str, s: int, e: int, left: str) -> bool:
+        joined = text[s:e].replace(" ", "")
+        follow = self._follow(text, e)
+        if follow is None or (left == "start" and follow == "mid"):
+            return False
+        sur = joined[:2] if joined[:2] in self._compound else joined[0]
+        given = joined[len(sur) :]
+        known = len(sur) == 2 or sur in lexicon.SURNAMES_1 or sur in self._rare
+        if not given or not (known or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
+            return False
+        if any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given):
+            return False
+        # 头 晕 / 发 烧: a spaced-out word, not a name
+        return not (self._freq.get(joined, 0) or (len(joined) == 3 and self._freq.get(joined[:2], 0) >= 100))
 
+    def _form_fields(self, text: str) -> list[tuple[int, int, float, str]]:
         out = []
         for m in _FORM_FIELD.finditer(text):
             name = m.group("name")
