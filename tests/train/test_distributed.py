@@ -1,7 +1,9 @@
-"""Multi-process training on CPU over gloo: DDP, and FSDP2 through ``train/accelerate/fsdp.yaml``.
+"""Multi-process training on CPU: DDP (gloo), and the FSDP2 and DeepSpeed ZeRO-3 accelerate configs.
 
-Both runs train the same tiny Qwen2.5-VL with the same seed on the same rows, so the FSDP
-adapter must equal the DDP one: sharding changes where the weights live, not what is learned.
+All runs train the same tiny Qwen2.5-VL with the same seed on the same rows, so the FSDP and
+ZeRO-3 adapters must equal the DDP one: sharding changes where the weights live, not what is
+learned. The launch commands are the ones in train/README.md plus CPU overrides (two
+processes, no mixed precision, ``trainer.use_cpu`` or ``trainer.ddp_backend=gloo``).
 """
 
 from __future__ import annotations
@@ -41,7 +43,7 @@ def test_accelerate_configs_parse(repo_root: Path, name: str):
         assert cfg.deepspeed_config["zero_stage"] == 3
 
 
-def _sft_args(repo_root: Path, model: Path, data: Path, out: Path) -> list[str]:
+def _sft_args(repo_root: Path, model: Path, data: Path, out: Path, *cpu: str) -> list[str]:
     """`train sft` on the text recipe, cut to 2 steps of 2 rows per rank, no eval, no checkpoints."""
     args = ["-q", "train", "sft", "--recipe", str(repo_root / "train" / "sft_text.yaml")]
     for item in (
@@ -51,7 +53,6 @@ def _sft_args(repo_root: Path, model: Path, data: Path, out: Path) -> list[str]:
         f"data.path={data}",
         f"output_dir={out}",
         "trainer.max_steps=2",
-        "trainer.use_cpu=true",
         "trainer.bf16=false",
         "trainer.gradient_checkpointing=false",
         "trainer.eval_strategy=no",
@@ -60,6 +61,7 @@ def _sft_args(repo_root: Path, model: Path, data: Path, out: Path) -> list[str]:
         "trainer.gradient_accumulation_steps=1",
         "trainer.packing=false",
         "trainer.warmup_steps=0",  # both steps move the weights
+        *cpu,
     ):
         args += ["--set", item]
     return args
@@ -86,8 +88,10 @@ def ddp_run(repo_root: Path, tiny_model_dir, text_dataset, tmp_path_factory):
         "2",
         "--master_port",
         str(_free_port()),
+        "-m",
+        "mediscope.cli",
+        *_sft_args(repo_root, tiny_model_dir, text_dataset, out, "trainer.use_cpu=true"),
     ]
-    cmd += ["-m", "mediscope.cli", *_sft_args(repo_root, tiny_model_dir, text_dataset, out)]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=repo_root), out
 
 
@@ -102,14 +106,15 @@ def test_two_process_data_parallel_sft(ddp_run):
     assert (out / "adapter" / "adapter_model.safetensors").is_file()
 
 
-# accelerate 1.15 turns the config's FSDP on only for accelerator device types: with
-# `--cpu` its launcher starts one plain process, and with `use_cpu` in the trainer each rank
-# becomes MULTI_CPU (gloo) and silently trains as DDP. torch's FSDP2 itself runs on CPU over
-# gloo, so this launcher flips that one switch the way AcceleratorState does on GPUs, then runs
-# the real CLI. It also writes, per rank, what was sharded, for the test to check.
-_FSDP_ON_CPU = textwrap.dedent(
+# Runs the real CLI under `accelerate launch`, and after training writes, per rank, what the
+# trainer sharded, for the tests to check. One patch, for FSDP only: accelerate 1.15 turns the
+# config's FSDP on only for accelerator device types. With `--cpu` its launcher starts one plain
+# process; with `trainer.use_cpu` each rank becomes MULTI_CPU (gloo) and silently trains as DDP.
+# torch's FSDP2 itself runs on CPU over gloo, so the patch does for MULTI_CPU what
+# AcceleratorState does for GPUs: set the FSDP type and plugin. DeepSpeed needs no patch.
+_LAUNCHER = textwrap.dedent(
     """
-    import json, os, sys
+    import json, math, os, sys
 
     from accelerate.state import AcceleratorState, PartialState
     from accelerate.utils import DistributedType
@@ -129,29 +134,30 @@ _FSDP_ON_CPU = textwrap.dedent(
 
     _train = Trainer.train
 
+    def _probe(trainer):
+        model, acc = trainer.model_wrapped, trainer.accelerator
+        params = dict(model.named_parameters())
+        layer0 = [n for n in params if "language_model" in n and "layers.0." in n]
+        probe = {"rank": acc.process_index, "world": acc.num_processes, "type": str(acc.distributed_type),
+                 "params": len(params)}
+        if trainer.is_fsdp_enabled:
+            from torch.distributed.fsdp import FSDPModule
+            from torch.distributed.tensor import DTensor
+
+            probe["fsdp_version"] = acc.state.fsdp_plugin.fsdp_version
+            probe["wrapped"] = sorted({type(m).__name__ for m in model.modules() if isinstance(m, FSDPModule)})
+            probe["sharded"] = sum(isinstance(p, DTensor) for p in params.values())
+            probe["shards"] = {n: [params[n].to_local().numel(), params[n].numel()] for n in layer0}
+        if trainer.is_deepspeed_enabled:
+            probe["zero_stage"] = model.zero_optimization_stage()
+            probe["sharded"] = sum(hasattr(p, "ds_tensor") for p in params.values())
+            probe["shards"] = {n: [params[n].ds_tensor.numel(), params[n].ds_numel] for n in layer0}
+        with open(os.environ["TRAIN_PROBE"] + f".{probe['rank']}.json", "w") as fh:
+            json.dump(probe, fh)
+
     def _train_and_probe(self, *args, **kwargs):
         result = _train(self, *args, **kwargs)
-        from torch.distributed.fsdp import FSDPModule
-        from torch.distributed.tensor import DTensor
-
-        model = self.model_wrapped
-        params = dict(model.named_parameters())
-        probe = {
-            "rank": self.accelerator.process_index,
-            "world": self.accelerator.num_processes,
-            "distributed_type": str(self.accelerator.distributed_type),
-            "fsdp_version": self.accelerator.state.fsdp_plugin.fsdp_version,
-            "wrapped": sorted({type(m).__name__ for m in model.modules() if isinstance(m, FSDPModule)}),
-            "dtensor_params": sum(isinstance(p, DTensor) for p in params.values()),
-            "params": len(params),
-            "shards": {
-                name: [list(p.to_local().shape), list(p.shape)]
-                for name, p in params.items()
-                if "layers.0." in name and "language_model" in name and isinstance(p, DTensor)
-            },
-        }
-        with open(os.environ["FSDP_PROBE"] + f".{probe['rank']}.json", "w") as fh:
-            json.dump(probe, fh)
+        _probe(self)
         return result
 
     Trainer.train = _train_and_probe
@@ -164,23 +170,18 @@ _FSDP_ON_CPU = textwrap.dedent(
 )
 
 
-@pytest.mark.slow
-def test_fsdp_config_trains_on_cpu(repo_root: Path, tiny_model_dir, text_dataset, ddp_run, tmp_path: Path):
-    """`accelerate launch --config_file train/accelerate/fsdp.yaml` on 2 CPU ranks, 2 steps."""
-    from peft import PeftModel
-
-    from mediscope.train.config import ModelSettings
-    from mediscope.train.modeling import load_model
-
-    launcher = tmp_path / "fsdp_on_cpu.py"
-    launcher.write_text(_FSDP_ON_CPU, encoding="utf-8")
-    out = tmp_path / "fsdp"
+def _launch(
+    repo_root: Path, config: str, tmp_path: Path, train_args: list[str]
+) -> tuple[list[dict], list[dict]]:
+    """`accelerate launch --config_file train/accelerate/<config>.yaml` on 2 CPU processes."""
+    launcher = tmp_path / "launch_with_probe.py"
+    launcher.write_text(_LAUNCHER, encoding="utf-8")
     cmd = [
         sys.executable,
         "-m",
         "accelerate.commands.launch",
         "--config_file",
-        str(repo_root / "train" / "accelerate" / "fsdp.yaml"),
+        str(repo_root / "train" / "accelerate" / f"{config}.yaml"),
         "--num_processes",
         "2",
         "--mixed_precision",
@@ -188,46 +189,83 @@ def test_fsdp_config_trains_on_cpu(repo_root: Path, tiny_model_dir, text_dataset
         "--main_process_port",
         str(_free_port()),
         str(launcher),
-        *_sft_args(repo_root, tiny_model_dir, text_dataset, out),
+        *train_args,
     ]
-    env = {**os.environ, "FSDP_PROBE": str(tmp_path / "probe")}
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, cwd=repo_root, env=env)
+    env = {**os.environ, "TRAIN_PROBE": str(tmp_path / "probe")}
+    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=900, cwd=repo_root, env=env)
     assert proc.returncode == 0, proc.stderr[-3000:]
+    probes = [json.loads((tmp_path / f"probe.{rank}.json").read_text()) for rank in (0, 1)]
+    for rank, probe in enumerate(probes):
+        assert probe["rank"] == rank and probe["world"] == 2
+        assert probe["sharded"] == probe["params"] > 0  # every parameter is sharded
+        assert probe["shards"]  # and each rank holds half of each first-layer tensor
+        assert all(local == math.ceil(full / 2) for local, full in probe["shards"].values()), probe["shards"]
+    return probes, _summaries(proc.stdout)
 
-    # FSDP2 really sharded the model, with the config's wrap classes, on both ranks
-    probes = [json.loads((tmp_path / f"probe.{r}.json").read_text()) for r in (0, 1)]
-    for probe in probes:
-        assert probe["world"] == 2 and probe["distributed_type"] == "DistributedType.FSDP"
-        assert probe["fsdp_version"] == 2
-        assert {"FSDPQwen2_5_VLDecoderLayer", "FSDPQwen2_5_VLVisionBlock"} <= set(probe["wrapped"])
-        assert probe["dtensor_params"] == probe["params"] > 0
-        assert probe["shards"]  # each rank holds half of each decoder-layer tensor (dim 0 split)
-        for local, full in probe["shards"].values():
-            assert local[0] == math.ceil(full[0] / 2) and local[1:] == full[1:]
 
-    summaries = _summaries(proc.stdout)
+def _check_run(summaries: list[dict], out: Path, ddp_run, model_dir: Path, tolerance: float) -> None:
+    """One report, a finite loss, and an adapter that is whole, trained, DDP's, and loadable."""
+    from peft import PeftModel
+
+    from mediscope.train.config import ModelSettings
+    from mediscope.train.modeling import load_model
+
     assert len(summaries) == 1  # only rank 0 reports
     metrics = summaries[0]["metrics"]
     assert summaries[0]["global_step"] == 2 and metrics["epoch"] == pytest.approx(1.0)
     assert math.isfinite(metrics["train_loss"]) and metrics["train_loss"] > 0
 
-    # the adapter is whole (gathered from the shards), trained, and the same as DDP's
     ddp_proc, ddp_out = ddp_run
     assert ddp_proc.returncode == 0, ddp_proc.stderr[-3000:]
-    base = load_model(ModelSettings(path=str(tiny_model_dir), dtype="float32", attn_implementation=None))
-    fsdp_w, ddp_w = _adapter(out), _adapter(ddp_out)
-    assert set(fsdp_w) == set(ddp_w)
-    assert len(fsdp_w) == 2 * 7 * base.config.text_config.num_hidden_layers  # (A, B) x 7 projections x layers
-    for name, w in fsdp_w.items():
-        assert w.shape == ddp_w[name].shape and bool(w.isfinite().all())
-        assert (w - ddp_w[name]).abs().max().item() < 1e-6, name
+    base = load_model(ModelSettings(path=str(model_dir), dtype="float32", attn_implementation=None))
+    weights, ddp_weights = _adapter(out), _adapter(ddp_out)
+    assert set(weights) == set(ddp_weights)
+    assert (
+        len(weights) == 2 * 7 * base.config.text_config.num_hidden_layers
+    )  # (A, B) x 7 projections x layers
+    for name, w in weights.items():
+        assert w.shape == ddp_weights[name].shape and bool(w.isfinite().all())  # gathered, not a shard
+        assert (w - ddp_weights[name]).abs().max().item() < tolerance, name
         if "lora_B" in name:  # PEFT starts B at zero: non-zero means training moved it
             assert w.abs().max().item() > 0, name
 
-    # and it loads onto the base model
-    peft_model = PeftModel.from_pretrained(base, str(out / "adapter"))
-    loaded = {k: v for k, v in peft_model.state_dict().items() if "lora_" in k}
-    assert len(loaded) == len(fsdp_w)
-    for name, w in fsdp_w.items():
-        key = name.replace(".weight", ".default.weight")
-        assert bool((loaded[key] == w).all()), name
+    loaded = {
+        k: v
+        for k, v in PeftModel.from_pretrained(base, str(out / "adapter")).state_dict().items()
+        if "lora_" in k
+    }
+    assert len(loaded) == len(weights)
+    for name, w in weights.items():
+        assert bool((loaded[name.replace(".weight", ".default.weight")] == w).all()), name
+
+
+@pytest.mark.slow
+def test_fsdp_config_trains_on_cpu(repo_root: Path, tiny_model_dir, text_dataset, ddp_run, tmp_path: Path):
+    """train/accelerate/fsdp.yaml (FSDP2, per-layer wrapping, sharded state dict) on 2 CPU ranks."""
+    out = tmp_path / "fsdp"
+    args = _sft_args(repo_root, tiny_model_dir, text_dataset, out, "trainer.use_cpu=true")
+    probes, summaries = _launch(repo_root, "fsdp", tmp_path, args)
+    for probe in probes:
+        assert probe["type"] == "DistributedType.FSDP" and probe["fsdp_version"] == 2
+        assert {"FSDPQwen2_5_VLDecoderLayer", "FSDPQwen2_5_VLVisionBlock"} <= set(probe["wrapped"])
+    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=1e-6)
+
+
+@pytest.mark.slow
+def test_deepspeed_zero3_config_trains_on_cpu(
+    repo_root: Path, tiny_model_dir, text_dataset, ddp_run, tmp_path: Path
+):
+    """train/accelerate/deepspeed_zero3.yaml on 2 CPU ranks (DeepSpeed's CPU accelerator over gloo).
+
+    Not `use_cpu` here: accelerate enables DeepSpeed only when the CPU flag is off, and
+    DeepSpeed then picks its CPU accelerator itself; gloo must be named as the backend, or
+    accelerate sees no backend and gives each rank a world of one.
+    """
+    pytest.importorskip("deepspeed")
+    out = tmp_path / "zero3"
+    args = _sft_args(repo_root, tiny_model_dir, text_dataset, out, "trainer.ddp_backend=gloo")
+    probes, summaries = _launch(repo_root, "deepspeed_zero3", tmp_path, args)
+    for probe in probes:
+        assert probe["type"] == "DistributedType.DEEPSPEED" and probe["zero_stage"] == 3
+    # ZeRO-3 reduces gradients in another order than DDP's all-reduce: equal to float32 rounding
+    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=1e-5)
