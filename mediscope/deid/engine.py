@@ -283,10 +283,14 @@ class Deidentifier:
         artifacts object (our recognizers read the spaCy Doc directly; Chinese needs no Doc at
         all), context-word enhancement (our rules carry their cues in the pattern) and the
         per-call registry lookups. Recognizers whose entities cannot occur in a text (no '@',
-        no digit...) are skipped. `analyze_with_presidio` gives identical spans the slow way.
+        no digit...) are skipped, and so are those whose own `can_match(text)` pre-filter says
+        no. `analyze_with_presidio` gives identical spans the slow way (it never asks the gate,
+        so the equivalence tests catch a gate that is wrong).
         """
         pipe = self._pipe(lang)
-        recognizers = pipe.analyzer.registry.get_recognizers(language=lang, all_fields=True)
+        # (recognizer, its entities, its optional `can_match(text)` gate; see recognizers/base.py)
+        recognizers = [(rec, tuple(rec.supported_entities), getattr(rec, "can_match", None))
+                       for rec in pipe.analyzer.registry.get_recognizers(language=lang, all_fields=True)]
         supported = self._all_entities(lang)
         threshold = self.config.score_threshold
         if lang == "en":
@@ -298,9 +302,9 @@ class Deidentifier:
             wanted = set(_prefilter_entities(text, self.config.entities, supported))
             arts = _DocArtifacts(doc)
             spans: list[PhiSpan] = []
-            for rec in recognizers:
-                ents = [e for e in rec.supported_entities if e in wanted]
-                if not ents:
+            for rec, entities, gate in recognizers:
+                ents = [e for e in entities if e in wanted]
+                if not ents or (gate is not None and not gate(text)):
                     continue
                 for r in rec.analyze(text, ents, arts) or ():
                     if r.score >= threshold and r.entity_type in wanted and r.end > r.start:

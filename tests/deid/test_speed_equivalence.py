@@ -154,3 +154,14 @@ def test_pool_with_inherited_engine_equals_single_process(deider):
         pooled = pa.analyze(texts, "auto")
         assert pa.worker_cpu > 0
     assert _keys(pooled) == _keys(deider.analyze_batch(texts, "auto"))
+
+
+def test_engine_skips_a_recognizer_whose_gate_says_no(deider, monkeypatch):
+    text = "患者张伟，男，45岁，头痛三天。"
+    assert any(s.entity_type == "PERSON" for s in deider.analyze_text(text, "zh"))
+    names = [r for r in deider._pipe("zh").analyzer.registry.recognizers if "PERSON" in r.supported_entities]
+    asked: list[str] = []
+    for rec in names:
+        monkeypatch.setattr(rec, "can_match", lambda t: asked.append(t) or False, raising=False)
+    assert not any(s.entity_type == "PERSON" for s in deider.analyze_text(text, "zh"))
+    assert asked and all(t == text for t in asked)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import Protocol, runtime_checkable
 
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
@@ -20,6 +21,20 @@ from mediscope.deid.normalize import DIGIT_RE as _DIGIT_RE
 from mediscope.deid.normalize import normalize
 
 Validator = Callable[[str], "float | bool | None"]
+
+
+@runtime_checkable
+class Gated(Protocol):
+    """Optional pre-filter hook for any recognizer the engine runs.
+
+    A recognizer may define `can_match(text) -> bool`; the engine's batched path skips its
+    `analyze` for texts where it returns False. It must be a NECESSARY condition (cheap
+    character or literal tests: no cue word, no surname character, no digit): returning False
+    for a text on which `analyze` would find something loses that finding, and the equivalence
+    tests against plain Presidio (which never asks the gate) will fail.
+    """
+
+    def can_match(self, text: str) -> bool: ...
 
 
 @dataclass
