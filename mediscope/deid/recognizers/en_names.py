@@ -36,7 +36,7 @@ _LOWER_CUE = regex.compile(
     r"baby|kid|child|boy|girl))\b\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
-_LOWER_RUN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){1,2}(?![\w@\-])")
+_LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
 _CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
 _CAPS_CUE = regex.compile(
@@ -55,6 +55,9 @@ class NameLists:
     last: frozenset[str]
     words: frozenset[str]  # ordinary English words, lower case
     blocked: Callable[[str], bool]  # lower-cased word that is never part of a name
+
+    def __post_init__(self) -> None:
+        self.any_name = self.first | self.last
 
     def listed(self, w: str) -> bool:
         return w in self.first or w in self.last or all(p in self.first or p in self.last for p in w.split("-") if p)
@@ -92,9 +95,10 @@ def _cued_run(run: str, lists: NameLists) -> int:
 
 
 def _uncued_ok(words: list[str], lists: NameLists) -> bool:
-    if any(lists.blocked(w) for w in words):
+    # Cheapest test first: almost every run of words in prose fails on the name lists.
+    if not all(w in lists.first or w in lists.last for w in words) and not all(lists.listed(w) for w in words):
         return False
-    if not all(lists.listed(w) for w in words):
+    if any(lists.blocked(w) for w in words):
         return False
     if not any(w in lists.first for w in words) or not any(w in lists.last for w in words[1:] + words[:1]):
         return False
@@ -112,12 +116,18 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 s = m.start("run")
                 words = list(regex.finditer(r"\S+", m.group("run")))
                 out.append((s, s + words[n - 1].end(), "lower_cue", 0.7))
-        for m in _LOWER_RUN.finditer(text, overlapped=True):
-            words = m.group(0).split()
+        # Runs of two or three lower-case words, one space apart, that start with a listed name.
+        toks = [(m.start(), m.end(), m.group()) for m in _LOWER_TOKEN.finditer(text)]
+        names = lists.any_name
+        for i, (start, _, word) in enumerate(toks):
+            if word not in names and not ("-" in word and lists.listed(word)):
+                continue
             for k in (3, 2):  # the longest name that starts here
-                if len(words) >= k and _uncued_ok(words[:k], lists):
-                    end = m.start() + len(" ".join(words[:k]))
-                    out.append((m.start(), end, "lower_names", 0.65))
+                if i + k > len(toks) or any(toks[j + 1][0] != toks[j][1] + 1 or text[toks[j][1]] != " "
+                                            for j in range(i, i + k - 1)):
+                    continue
+                if _uncued_ok([t[2] for t in toks[i : i + k]], lists):
+                    out.append((start, toks[i + k - 1][1], "lower_names", 0.65))
                     break
     for m in _LAST_FIRST.finditer(text):
         last, first = m.group("last").lower(), m.group("first").lower()
