@@ -31,6 +31,9 @@ from mediscope.deid.types import PERSON
 # names wherever they stand; 勾 (1,700) is a surname or "hook".
 RARE_CUED_MAX_FREQ = 1000
 RARE_SURNAME_MAX_FREQ = 3500
+# Surnames whose character is hardly ever anything else (郗 0, 笪 54, 邹 and 聂 too): found in
+# any position, as long as no dictionary word runs across the candidate.
+UNMISTAKABLE_SURNAME_MAX_FREQ = 200
 
 
 def _is_clinical(candidate: str, following: str = "") -> bool:
@@ -103,6 +106,11 @@ _CUE_PREFIX = regex.compile(
     "^(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "我叫", "名叫"}, key=len, reverse=True)) + ")+"
 )
+# Rare surnames that mostly appear in transliterations and brands (沃尔玛, 沃丽汀, 蔚来).
+_BRAND_CHARS = frozenset("沃蔚弘")
+# Characters that end transliterated drug names (沃丽汀, 美托洛尔, 阿莫西林): a "name" glued to one
+# of them is the start of a drug.
+_DRUG_SYLLABLES = frozenset("汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林宁平泮坦普洛沙星肽")
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
@@ -151,6 +159,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
         self._rare = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
+        self._unmistakable_chars = frozenset(
+            ch for ch in {*lexicon.BAIJIAXING, *lexicon.SURNAMES_1, *lexicon.RARE_SURNAMES_EXTRA}
+            if self._freq.get(ch, 0) < UNMISTAKABLE_SURNAME_MAX_FREQ and ch not in lexicon.NOT_GIVEN_NAME_CHARS
+            and ch not in _BRAND_CHARS
+        )
+        self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA)
         singles = "".join(sorted(lexicon.SURNAMES_1 | self._rare | lexicon.SURNAMES_TITLE_ONLY))
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
 
@@ -209,8 +223,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         return left == "cue" and not any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
 
     def _given_ok(self, given: str) -> bool:
-        if not given or any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given[len(given) == 2 and given[0] == "一":]):
-            return False  # 一 only as in 一鸣, 一诺
+        lead_ok = len(given) == 2 and given[0] in "一小"  # 一鸣, 一诺, 小雨, 小川
+        if not given or any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given[lead_ok:]):
+            return False
         if given[0] == "一" and len(given) == 2 and given[1] in "一二三四五六七八九十个些次天周月年点":
             return False
         return all(ch in self._given for ch in given)
@@ -277,6 +292,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((s, e, 0.7, "clause"))
                     break
         out += self._unlisted_surnames(norm, {s for s, *_ in out})
+        out += self._unmistakable(norm, {s for s, *_ in out})
         out += self._spaced(norm)
         out += self._form_fields(norm)
         for m in _DOT_NAME.finditer(norm):
@@ -317,6 +333,28 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     break
         return out
 
+    def _unmistakable(self, text: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """12床郗海洋，为笪欣做了胃镜, 郗海洋家属: a surname character that is almost never
+        anything else needs no cue and no follower, only given-name characters after it."""
+        out = []
+        for s, ch in enumerate(text):
+            if ch not in self._unmistakable_chars or s in taken:
+                continue
+            for n_given in (2, 1):
+                given = text[s + 1 : s + 1 + n_given]
+                e = s + 1 + n_given
+                cand = ch + given
+                if len(given) < n_given or not self._given_ok(given) or self._freq.get(cand, 0) or self._freq.get(cand[:2], 0):
+                    continue
+                if n_given == 2 and self._freq.get(text[s + 2 : s + 4], 0) >= 100 and not self._follow(text, e):
+                    continue  # 郗海 + 洋葱? the last character starts a word: take the shorter name
+                if e < len(text) and text[e] in _DRUG_SYLLABLES:
+                    continue  # 沃丽汀, 芮达宁: a transliterated brand name goes on
+                if self._clean_boundaries(text, s, e) and not _is_clinical(cand, text[e : e + 3]):
+                    out.append((s, e, 0.65, "unmistakable"))
+                    break
+        return out
+
     def _spaced(self, text: str) -> list[tuple[int, int, float, str]]:
         """OCR puts a space between every character of a short field: 笪 欣，女 / 患者綦 玉 兰。
 
@@ -325,7 +363,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         out = []
         for m in _SPACED.finditer(text):
             s = m.start()
-            left = self._left_ok(text, s)
+            left = "any" if text[s] in self._unmistakable_chars else self._left_ok(text, s)
             if left is None:
                 continue
             for e in range(m.end(), s + 2, -2):
@@ -337,7 +375,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _spaced_name(self, text: str, s: int, e: int, left: str) -> bool:
         joined = text[s:e].replace(" ", "")
         follow = self._follow(text, e)
-        if follow is None or (left == "start" and follow == "mid"):
+        if left != "any" and (follow is None or (left == "start" and follow == "mid")):
             return False
         sur = joined[:2] if joined[:2] in self._compound else joined[0]
         given = joined[len(sur) :]
