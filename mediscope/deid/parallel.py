@@ -111,6 +111,10 @@ class ParallelAnalyzer:
             if len(seen) >= self.workers:
                 return
 
+    def pids(self) -> list[int]:
+        """Process ids of the workers (for outside CPU accounting, e.g. /proc)."""
+        return sorted((getattr(self._pool, "_processes", None) or {}).keys())
+
     def close(self) -> None:
         self._pool.shutdown()
 
