@@ -517,7 +517,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                         if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
                             out.append(self._result(pos, pos + n, 0.6, "jieba"))
                         pos += n
-        out += self._clause.analyze(text, [PERSON])
+        # Re-stamped with this recognizer's id: Presidio drops results whose id is not a
+        # registered recognizer's.
+        for r in self._clause.analyze(text, [PERSON]):
+            how = r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY].rsplit(".", 1)[-1]
+            out.append(self._result(r.start, r.end, r.score, how))
         out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         return out
 
