@@ -36,9 +36,9 @@ from pydantic import Field, model_validator
 from mediscope.record import Record
 from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.columns import normalized_dialogues
-from mediscope.stages.filters.fields import assign
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
+from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.text import ngram_hashes
@@ -224,7 +224,8 @@ class DedupStage(Stage[DedupConfig]):
         return max(len(self._exact), len(self._lsh))
 
     def process(self, batch: list[Record]) -> StageResult:
-        kept, rejected = self._scan(batch, index_only=False)
+        with gc_paused():
+            kept, rejected = self._scan(batch, index_only=False)
         result = StageResult(kept=kept)
         for rec, reason, detail in rejected:
             assign(rec.quality, "reject_reason", reason)

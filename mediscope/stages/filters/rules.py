@@ -27,8 +27,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
 from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
-from mediscope.stages.filters.fields import assign
 from mediscope.stages.filters.funnel import Funnel
+from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import ImageProblem, open_image
 from mediscope.stages.filters.language import LanguageIdentifier
 from mediscope.stages.filters.phi import (
@@ -224,6 +224,10 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
 
     # -- the stage --------------------------------------------------------------------------
     def process(self, batch: list[Record]) -> StageResult:
+        with gc_paused():
+            return self._process(batch)
+
+    def _process(self, batch: list[Record]) -> StageResult:
         result = StageResult()
         if not batch:
             return result
