@@ -117,8 +117,30 @@ def test_forms_roles_subjects_and_address_parts(covered, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Her auntie Folake stayed overnight.", "Folake"),
+        ("his gf shanice brought him in", "shanice"),
+        ("we saw dr okwuosa on monday", "okwuosa"),
+        ("Dear Dr Þórsdóttir, thank you", "Þórsdóttir"),
+        ("Bay 3: NOWICKI Jadwiga, for review", "NOWICKI Jadwiga"),
+        ("Collected 17MAR2022 from clinic", "17MAR2022"),
+        ("Eircode T12 XY34 on the referral", "T12 XY34"),
+        ("She lives in Kinsale, Co. Cork now", "Kinsale, Co. Cork"),
+        ("Domicile: 14 ter avenue de la Gare, Nantes", "14 ter avenue de la Gare"),
+        ("ring her on 08-765 43 21 after lunch", "08-765 43 21"),
+        ("Grandad is 99 years young", "99"),
+        ("Our neighbour Marguerite is 96 and still drives", "96"),
+    ],
+)
+def test_third_round_shapes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
     "text",
     [
+        "Pulse was 96 and regular, glucose was 98 this morning.",
         "Follow-up says nothing about the stent.",
         "Metoprolol, 50 mg, given at 08:00.",
         "my son keeps coughing at night",

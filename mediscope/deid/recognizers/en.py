@@ -28,7 +28,7 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
-from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words
+from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words, is_english
 from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_names
 from mediscope.deid.recognizers.en_places import WORDLIKE, city_gazetteer
 from mediscope.deid.types import (
@@ -144,6 +144,10 @@ def shared_rules() -> list[Rule]:
         # A trunk prefix in brackets: "(0)20 7123 4567", "+44 (0)161 496 0000".
         Rule("phone_trunk", PHONE_NUMBER, r"(?<![\w)])(?P<phi>\(0\)\s?\d{1,5}(?:[ .\-]?\d{2,4}){2,3})(?!\d)", 0.8,
              validator=digit_count_between(8, 13), needs=contains_any("(0)")),
+        # National numbers with a trunk zero and mixed separators: "070-123 45 67", "0161-496 0000".
+        Rule("phone_trunk_mixed", PHONE_NUMBER,
+             r"(?<![\d.,:/\-])(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
+             0.6, validator=_grouped_phone_ok, needs=has_digit),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
@@ -233,6 +237,17 @@ def en_identifier_rules() -> list[Rule]:
         Rule("ca_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
              needs=has_digit, flags=0),
+        # Irish Eircodes ("D02 X285", "P24 X2K8"): routing key, then four letters and digits.
+        Rule("eircode", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[0-9A-Z]*[A-Z])(?=[0-9A-Z]*\d)[0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z0-9])",
+             0.75, needs=has_digit, flags=0),
+        # Irish counties ("Co. Cork") and the town before them.
+        Rule("irish_county", LOCATION, r"(?P<phi>(?:\p{Lu}\p{Ll}+,\s+)?Co\.\s\p{Lu}\p{Ll}+)", 0.75, needs=contains_any("Co."), flags=0),
+        # French street lines in any case: "5 bis rue Victor Hugo", "12, avenue de la République".
+        Rule("fr_street", LOCATION,
+             r"(?<![\w])(?P<phi>\d{1,4}\s?(?:bis|ter|quater)?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"
+             r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3})",
+             0.8, needs=has_digit, flags=0),
         # Spanish and Portuguese floor and door after a building number: "Calle Mayor 5, 3º izq".
         Rule("floor_door", LOCATION, r"(?<=\d,?\s{1,2})(?P<phi>\d{1,2}\s?[º°ª]\s?(?:izq(?:da)?|dcha|der(?:echa)?|esq|dto|[A-H])?\.?)(?!\w)",
              0.75, needs=contains_any("º", "°", "ª"), flags=0),
@@ -249,7 +264,7 @@ def en_identifier_rules() -> list[Rule]:
              needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
         Rule("age_over_89", AGE,
-             r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*old|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
+             r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
              0.9, needs=has_digit),
         Rule("age_over_89_stated", AGE,
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
@@ -280,6 +295,7 @@ def en_date_rules() -> list[Rule]:
              needs=has_digit),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?[/\-.]\s?{d}\s?[/\-.]\s?{y})(?![\d/\-]|\.\d)", 0.8,
              needs=has_digit),
+        Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85, needs=has_digit),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
@@ -295,14 +311,15 @@ def en_date_rules() -> list[Rule]:
 
 
 _EN_TITLE = regex.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr)\.?\s+(?P<name>[A-Z][a-zA-Z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-zA-Z'\-]+)?)"
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'\-]+)?)"
 )
 _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
     r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
-    r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
+    r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
+    r"neighbou?r|boyfriend|girlfriend|bf|gf)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
 )
 _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
@@ -480,7 +497,7 @@ class EnglishNerRecognizer(EntityRecognizer):
     LOCATION_LABELS = ("GPE", "LOC", "FAC")
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[PERSON, LOCATION, DATE_TIME], name="EnNerRecognizer",
+        super().__init__(supported_entities=[PERSON, LOCATION, DATE_TIME, AGE], name="EnNerRecognizer",
                          supported_language=supported_language)
 
     def load(self) -> None:
@@ -568,6 +585,8 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(_city_results(self, text))
+        if AGE in entities or not entities:
+            out.extend(_named_subject_ages(self, text))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -629,6 +648,26 @@ def _clinical_follower(following: str) -> bool:
         return False
     nxt = m.group(1).lower()
     return nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
+
+
+_NAMED_AGE = regex.compile(
+    r"\b(?P<subj>\p{Lu}\p{Ll}+)\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?P<age>9\d|1[01]\d)"
+    r"(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|times|units|mmhg))(?!\d)"
+)
+
+
+def _named_subject_ages(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """"Raj is 92 and keeps falling": an age over 89 stated of a named person.
+
+    The subject must be a name, not a word: "Pulse was 96", "Weight is 95" stay numbers.
+    """
+    out = []
+    for m in _NAMED_AGE.finditer(text):
+        subj = m.group("subj").lower()
+        if _blocked_word(subj) or is_english(subj, self._case_free.words) and subj not in self._case_free.any_name:
+            continue
+        out.append(self._result(AGE, *m.span("age"), 0.75, "named_age"))
+    return out
 
 
 def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:

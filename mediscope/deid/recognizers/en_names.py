@@ -33,7 +33,7 @@ _LOWER_CUE = regex.compile(
     r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
     r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
-    r"baby|kid|child|boy|girl))\b\s*[,(:]?\s*)"
+    r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty))\b\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
@@ -46,6 +46,9 @@ _CAPS_CUE = regex.compile(
 _LAST_FIRST = regex.compile(
     rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
 )
+# "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
+_CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
+_LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
 
 
@@ -129,6 +132,17 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 if _uncued_ok([t[2] for t in toks[i : i + k]], lists):
                     out.append((start, toks[i + k - 1][1], "lower_names", 0.65))
                     break
+    for m in _CAPS_THEN_FIRST.finditer(text):
+        last, first = m.group("last").lower(), m.group("first").lower()
+        if first in lists.first and not lists.blocked(first) and not lists.blocked(last) and (
+            last in lists.last or lists.unlisted_ok(last)
+        ):
+            out.append((m.start(), m.end(), "caps_then_first", 0.7))
+    if has_lower:
+        for m in _LOWER_TITLE.finditer(text):  # "we met dr oyelowo"
+            w = m.group("name")
+            if not lists.blocked(w) and (w in lists.last or lists.unlisted_ok(w)):
+                out.append((*m.span("name"), "lower_title", 0.7))
     for m in _LAST_FIRST.finditer(text):
         last, first = m.group("last").lower(), m.group("first").lower()
         if lists.blocked(last) or lists.blocked(first) or first not in lists.first:
