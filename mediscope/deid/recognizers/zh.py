@@ -213,7 +213,8 @@ def zh_date_age_rules() -> list[Rule]:
              needs=has_digit),
         Rule("date_ym", DATE_TIME, rf"(?<!\d)(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
-        Rule("date_md", DATE_TIME, rf"(?<![\d年.])(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
+        # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
+        Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
         Rule("date_compact", DATE_TIME,
              rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
              0.9, needs=has_digit),

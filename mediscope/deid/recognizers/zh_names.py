@@ -59,7 +59,7 @@ _STRONG_FOLLOW = regex.compile(
 _MID_FOLLOW = regex.compile(
     r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
     r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
-    r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})\s*(?:天|日|周|个月|月|年|小时|岁)"
+    r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})多?\s*(?:天|日|周|个月|月|年|小时|岁|了)"
     r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
 )
 # Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
@@ -72,7 +72,7 @@ _KIN_CUES = (
     "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
-    "叫", "我是", "他是", "她是", "给", "由", "主刀", "麻醉", "护士", "医生", "医师", "大夫",
+    "叫", "我是", "他是", "她是", "给", "由", "主刀", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师", "大夫",
 )
 _CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
@@ -111,6 +111,8 @@ _BRAND_CHARS = frozenset("沃蔚弘")
 # Characters that end transliterated drug names (沃丽汀, 美托洛尔, 阿莫西林): a "name" glued to one
 # of them is the start of a drug.
 _DRUG_SYLLABLES = frozenset("汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林宁平泮坦普洛沙星肽")
+# Place suffixes and eponym endings never end a given name: 元谋县, 墨菲征, 唐氏.
+_NOT_LAST = frozenset("省市县区镇乡村州征症病氏")
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
@@ -155,7 +157,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for word, tag in self._tags.items():
             if tag == "nr" and len(word) == 3 and word[0] in lexicon.SURNAMES_1:
                 counts.update(word[1:])
-        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 10}
+        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5}
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
         self._rare = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
@@ -207,6 +209,22 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return "mid"
         return None
 
+    def _topic_name(self, text: str, s: int, e: int, sur: str) -> bool:
+        """帅一航手足口病, 郜天翔胸片提示: a name right before the topic word, no particle between.
+
+        Without a follower only jieba's reading decides: the whole candidate one person token,
+        a dictionary word of two or more characters right after it, and no word across it.
+        """
+        if sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY or self._word_freq(text[s:e]) >= 20:
+            return False
+        if text[e - 1] in _NOT_LAST or self._freq.get(text[s + len(sur) : e], 0) >= 100:
+            return False  # 元谋县, 墨菲征; 温开水 (开水 is a word)
+        nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
+        if not nxt or len(nxt[0]) < 2 or self._freq.get(nxt[0], 0) < 100:
+            return False
+        return self._clean_boundaries(text, s, e) and self._jieba_says_name(text, s, e) and not _is_clinical(
+            text[s:e], text[e : e + 3])
+
     def _jieba_says_name(self, text: str, s: int, e: int) -> bool:
         """jieba's HMM cuts the candidate as one token tagged as a person (贝晓丹/nr, 缑春燕/nr)."""
         for pair in self._posseg.cut(text[s : min(len(text), e + 4)]):
@@ -223,7 +241,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         return left == "cue" and not any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
 
     def _given_ok(self, given: str) -> bool:
-        lead_ok = len(given) == 2 and given[0] in "一小"  # 一鸣, 一诺, 小雨, 小川
+        lead_ok = len(given) == 2 and given[0] in "一小长"  # 一鸣, 一诺, 小雨, 长林
         if not given or any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given[lead_ok:]):
             return False
         if given[0] == "一" and len(given) == 2 and given[1] in "一二三四五六七八九十个些次天周月年点":
@@ -236,7 +254,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if cand[-1] in _DRUG_FORM:
             return False
         freq = self._word_freq(cand)
-        if freq >= 20 and not (freq < 500 and self._tags.get(cand) == "nr" and follow in ("strong", "mid")):
+        if freq >= 20 and not (freq < 500 and self._tags.get(cand) == "nr" and follow in ("strong", "mid")
+                               and sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES):
             return False  # 高山, 白雪, 杜仲: a word, whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
         # a very common word after it is more likely a phrase (陈旧的) than a given name.
@@ -290,6 +309,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 follow = self._follow(norm, e)
                 if follow and self._accept(norm, s, sur, given, left, follow):
                     out.append((s, e, 0.7, "clause"))
+                    break
+                if follow is None and n_given == 2 and self._topic_name(norm, s, e, sur):
+                    out.append((s, e, 0.65, "clause_topic"))
                     break
         out += self._unlisted_surnames(norm, {s for s, *_ in out})
         out += self._unmistakable(norm, {s for s, *_ in out})
