@@ -47,8 +47,9 @@ class TurnColumns:
 
     @classmethod
     def of(cls, records: list[Record]) -> TurnColumns:
-        flat = [t for r in records for t in r.turns]
-        counts = np.fromiter((len(r.turns) for r in records), dtype=np.int64, count=len(records))
+        turns = [r.turns for r in records]
+        flat = [t for ts in turns for t in ts]
+        counts = np.array(list(map(len, turns)), dtype=np.int64)
         offsets = np.zeros(len(records) + 1, dtype=np.int64)
         np.cumsum(counts, out=offsets[1:])
         reports = {i: texts for i, r in enumerate(records) if r.reports
@@ -68,7 +69,7 @@ class TurnColumns:
 
     def role_codes(self) -> np.ndarray:
         get = ROLE_CODE.get
-        return np.fromiter((get(r, 3) for r in self.roles), dtype=np.uint8, count=len(self.roles))
+        return np.array([get(r, 3) for r in self.roles], dtype=np.uint8)
 
     def dialogue_texts(self) -> list[str]:
         """`text.dialogue_text(r, with_roles=False)` of every record: turns, then reports, by newline."""

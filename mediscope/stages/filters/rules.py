@@ -236,7 +236,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         cols = TurnColumns.of(batch)
         m = self.measures(batch, cols)
         counts = cols.counts
-        dialogue = np.fromiter((r.kind in DIALOGUE_KINDS for r in batch), dtype=bool, count=n)
+        dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
         allowed = cfg.review_allowed
         # The rules in order; a record is rejected by the first it fails (row RULES.index(...)).
         fails = np.zeros((len(_RULES) + 1, n), dtype=bool)

@@ -93,7 +93,7 @@ def _mix64(h: np.ndarray) -> np.ndarray:
 
 def codepoints(texts: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """All texts' code points concatenated (uint32) and each text's length, in two C-level passes."""
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    lens = np.array(list(map(len, texts)), dtype=np.int64)
     cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     return cps, lens
 
