@@ -36,13 +36,11 @@ def _orphaned(deider, texts: list[str], lang: str) -> set[int]:
 
 
 def _assert_same(deider, texts: list[str], lang: str) -> None:
-    """Fast path == plain Presidio, text by text, leaving out texts with orphaned results."""
-    skip = _orphaned(deider, texts, lang)
+    """Fast path == plain Presidio, text by text."""
     fast = _keys(deider.analyze_batch(texts, lang))
     slow = _keys(deider.analyze_with_presidio(texts, lang, stock=True))
-    differ = [i for i in range(len(texts)) if fast[i] != slow[i] and i not in skip]
+    differ = [i for i in range(len(texts)) if fast[i] != slow[i]]
     assert not differ, [(texts[i][:80], fast[i], slow[i]) for i in differ[:5]]
-    assert len(texts) - len(skip) >= len(texts) // 3, f"{len(skip)} of {len(texts)} texts have orphaned results"
 
 
 def _real_texts(root, n: int) -> list[str]:
@@ -87,9 +85,10 @@ def test_batch_path_equals_plain_presidio_on_real_text(deider, shared_data):
         _assert_same(deider, sample, lang)
 
 
-@pytest.mark.xfail(strict=False, reason="ZhNameRecognizer returns the results of the clause-name recognizer it "
-                   "runs inside itself with that recognizer's id; AnalyzerEngine drops them (fix in zh.py)")
 def test_recognizer_results_carry_their_own_identifier(deider):
+    """A recognizer that runs another inside itself must re-stamp the results with its own id:
+    `AnalyzerEngine` silently drops results whose id is not a registered recognizer's, so the
+    plain Presidio path would lose findings the engine keeps (the equivalence tests above fail)."""
     from mediscope.deid.evaluation import load_evalset
 
     texts = [it.text for it in load_evalset()] + ["我叫司马云，今年24岁，空腹血糖7.8mmol/L。"]
