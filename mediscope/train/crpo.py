@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from mediscope.train.config import CRPORecipe, JudgeSettings, require_api_key
+from mediscope.train.modeling import save_adapter
 from mediscope.train.reward import CounterpartReward
 from mediscope.train.sft import TrainOutcome, _last_checkpoint
 
@@ -89,7 +90,7 @@ def run_crpo(recipe: CRPORecipe, *, judge: Any = None) -> TrainOutcome:
     trainer, _ = build_crpo_trainer(recipe, judge=judge)
     result = trainer.train(resume_from_checkpoint=_last_checkpoint(recipe.output_dir))
     adapter_dir = Path(recipe.output_dir) / "adapter"
-    trainer.save_model(str(adapter_dir))  # main process only; gathers FSDP/ZeRO-3 shards
+    save_adapter(trainer, adapter_dir)  # every rank: gathers FSDP/ZeRO-3 shards, rank 0 writes
     metrics = dict(result.metrics)
     trainer.save_metrics("train", metrics)
     log.info("CRPO %s done: %d steps, adapter at %s", recipe.name, result.global_step, adapter_dir)
