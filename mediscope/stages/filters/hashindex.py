@@ -60,8 +60,12 @@ class U64MultiMap:
             p = pos[pending]
             free = self._keys[p] == _EMPTY
             cand, slots = pending[free], p[free]
-            slots_u, first = np.unique(slots, return_index=True)  # one winner per free slot
-            winners = cand[first]
+            # One winner per free slot without sorting: every candidate writes its number into
+            # the free slot's (unused) value cell; the one whose number stayed there wins.
+            tag = np.arange(len(cand), dtype=np.uint32)
+            self._vals[slots] = tag
+            won = self._vals[slots] == tag
+            winners, slots_u = cand[won], slots[won]
             self._keys[slots_u] = keys[winners]
             self._vals[slots_u] = values[winners]
             placed = np.zeros(len(keys), dtype=bool)
