@@ -497,7 +497,7 @@ class EnglishNerRecognizer(EntityRecognizer):
     LOCATION_LABELS = ("GPE", "LOC", "FAC")
 
     def __init__(self, supported_language: str = "en") -> None:
-        super().__init__(supported_entities=[PERSON, LOCATION, DATE_TIME, AGE], name="EnNerRecognizer",
+        super().__init__(supported_entities=[PERSON, LOCATION, DATE_TIME, AGE, ZIP_CODE], name="EnNerRecognizer",
                          supported_language=supported_language)
 
     def load(self) -> None:
@@ -543,6 +543,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
                         continue
+                    if any(ch.isdigit() for ch in etext):
+                        continue  # "Started Lasix 40": a dose, not a person
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
@@ -684,7 +686,13 @@ def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
         ):
             continue  # "Addison's disease", "Glasgow coma scale"; "in Glasgow;" is a city
         out.append(self._result(LOCATION, hit.start, hit.end, 0.7 if hit.tier == WORDLIKE else 0.75, f"city_{hit.tier}"))
+        code = _CODE_AFTER_CITY.match(text, hit.end)
+        if code:  # "Muscat 112.", "Lyon 69002": a postcode written after the city
+            out.append(self._result(ZIP_CODE, *code.span("code"), 0.7, "code_after_city"))
     return out
+
+
+_CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6})(?=\s*(?:[,.;)\n]|$))")
 
 
 

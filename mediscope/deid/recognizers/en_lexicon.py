@@ -49,12 +49,14 @@ def _latin_forms(value: str) -> list[str]:
     value = value.strip()
     if not value:
         return []
+    if value.isascii():
+        return [value.lower()] if _LATIN.match(value) else []
     if _LATIN.match(value):
-        out = {value.lower()}
-        plain = unidecode(value).lower()  # "Wojciechowski" stays, "Nguyễn" -> "nguyen"
-        if _LATIN.match(plain):
-            out.add(plain)
-        return sorted(out)
+        out = [value.lower()]
+        plain = unidecode(value).lower()  # "Nguyễn" -> "nguyen"
+        if _LATIN.match(plain) and plain != out[0]:
+            out.append(plain)
+        return out
     if _TRANSLITERATED.match(value):
         plain = unidecode(value).lower().replace("'", "")
         return [plain] if regex.match(r"^[a-z\-]{2,}$", plain) else []

