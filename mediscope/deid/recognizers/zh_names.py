@@ -107,17 +107,22 @@ _CUE_PREFIX = regex.compile(
         {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "我叫", "名叫"}, key=len, reverse=True)) + ")+"
 )
 # Rare surnames that mostly appear in transliterations and brands (沃尔玛, 沃丽汀, 蔚来).
-_BRAND_CHARS = frozenset("沃蔚弘")
+_BRAND_CHARS = frozenset("沃蔚弘亢")  # and 亢 of 亢进, 甲亢, 脾亢
 # Characters that end transliterated drug names (沃丽汀, 美托洛尔, 阿莫西林): a "name" glued to one
 # of them is the start of a drug.
 _DRUG_SYLLABLES = frozenset("汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林宁平泮坦普洛沙星肽")
+# Characters a name may be glued to on its left without a cue: 12床郗海洋, 为郗海洋做了, @郗海洋.
+_GLUE_BEFORE = frozenset("床为和与跟给对让替帮由及@号室、")
+_AFTER_DRUG = regex.compile(r"(?:胶囊|片|颗粒|丸|液|散|膏|剂|素|霉|星|林|酮|唑|汀|平|尔|宁|灵)\s*[,，、;；]\s*$")
 # Place suffixes and eponym endings never end a given name: 元谋县, 墨菲征, 唐氏.
 _NOT_LAST = frozenset("省市县区镇乡村州征症病氏")
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
 _LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
-_LIST_NEXT = regex.compile(rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|$)")
+_LIST_NEXT = regex.compile(
+    rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
+)
 
 
 def _given_name_chars() -> frozenset[str]:
@@ -217,6 +222,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         """
         if sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY or self._word_freq(text[s:e]) >= 20:
             return False
+        if not (s == 0 or _CUE_BEFORE.search(text, max(0, s - 6), s)):
+            return False  # only a text's first words or a cued name (尤卡丹小儿扑热息痛 is a brand)
         if text[e - 1] in _NOT_LAST or self._freq.get(text[s + len(sur) : e], 0) >= 100:
             return False  # 元谋县, 墨菲征; 温开水 (开水 is a word)
         nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
@@ -262,8 +269,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         very_rare = len(sur) == 1 and self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ
         if len(given) == 2 and not very_rare and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
             return False
-        if len(sur) == 1 and self._word_freq(cand[:2]) >= 200 and len(given) == 2:
-            return False  # 文静怡 would pass; 时候好 / 高度重视 must not
+        if len(sur) == 1 and len(given) == 2 and self._freq.get(cand[:2], 0) >= 30 and (
+            follow != "strong" or not self._tags.get(cand[:2], "").startswith("nr")
+        ):
+            return False  # 桂圆干 (桂圆 40, tagged nr!), 羊角风, 高度重视: surname + next character is a word
+        if left == "start" and _AFTER_DRUG.search(text, max(0, s - 6), s):
+            return False  # 清肝利胆胶囊,甘利欣,肝炎灵: an item in a list of drugs
         if not self._clean_boundaries(text, s, e):
             return False
         if _is_clinical(cand, text[e : e + 3]):
@@ -372,6 +383,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     continue  # 郗海 + 洋葱? the last character starts a word: take the shorter name
                 if e < len(text) and text[e] in _DRUG_SYLLABLES:
                     continue  # 沃丽汀, 芮达宁: a transliterated brand name goes on
+                if n_given == 2 and self._word_freq(given) >= 1000:
+                    continue  # 脾亢致使: the "given name" is a common word (建业 117 is a name)
+                if not (s == 0 or text[s - 1] in _OPENERS or text[s - 1] in _GLUE_BEFORE or self._follow(text, e)
+                        or _CUE_BEFORE.search(text, max(0, s - 6), s)):
+                    continue  # 颗粒抗覃逸精祛痰: glued into a phrase on both sides
                 if self._clean_boundaries(text, s, e) and not _is_clinical(cand, text[e : e + 3]):
                     out.append((s, e, 0.65, "unmistakable"))
                     break
