@@ -118,10 +118,13 @@ def test_literal_prefilters_never_reject_a_text_the_rule_matches(deider):
 
 def test_literal_prefilter_derivation():
     cued = literal_prefilters(r"(?:住院号|门诊号)[\s:：]*(?P<phi>\d{6,10})", 0)
-    assert len(cued) == 1 and cued[0][1].search("门诊号123456") and not cued[0][1].search("住院三天")
+    assert len(cued) == 1 and cued[0][1] == frozenset("住门")  # first characters, then the strings
+    assert cued[0][2].search("门诊号123456") and not cued[0][2].search("住院三天")
     # required parts of a sequence all count; optional ones do not
-    assert {c for _, c in literal_prefilters(r"(?:省)?[^我]{1,8}?市[^我]{1,8}?(?:区|县)", 0)} == \
+    assert {c[1] for c in literal_prefilters(r"(?:省)?[^我]{1,8}?市[^我]{1,8}?(?:区|县)", 0)} == \
         {frozenset("市"), frozenset("区县")}
+    # equal requirements of different rules are one check object (their result is shared per text)
+    assert literal_prefilters(r"市\d", 0)[0] is literal_prefilters(r"[市]x?", 0)[0]
     assert literal_prefilters(r"(?:ab)?\d+", 0) == ()
     # an alternative without a literal voids the alternation's requirement
     assert literal_prefilters(r"(?:路|\d)x?", 0) == ()
@@ -131,13 +134,15 @@ def test_literal_prefilter_derivation():
     assert literal_prefilters(r"abc", regex.VERSION1) == ()
 
 
-def test_case_insensitive_rules_only_shortcut_ascii_texts():
+def test_case_insensitive_rules_shortcut_letters_only_where_folding_is_plain():
     rule = Rule("t", "ID_NUMBER", r"mrn\s*(?P<phi>\d+)", 0.9)  # IGNORECASE by default
     assert rule.can_match("MRN 123") and rule.can_match("Mrn: 5")
     assert not rule.can_match("record 123")
-    # U+212A KELVIN SIGN folds to k: non-ASCII text is never shortcut on letters
-    kelvin = Rule("k", "ID_NUMBER", r"k\d", 0.9)
-    assert kelvin.compiled.search("\u212a1") and kelvin.can_match("\u212a1")
+    assert not rule.can_match("病历号 123") and rule.can_match("患者 MRN 123")  # Chinese text too
+    # U+017F LONG S matches s and U+0130 matches i, though they do not lower-case to them
+    for pattern, text in ((r"ssn\d", "\u017fsn1"), (r"id\d", "\u0130d1"), (r"k\d", "\u212a1")):
+        rule = Rule("f", "ID_NUMBER", pattern, 0.9)
+        assert rule.compiled.search(text) and rule.can_match(text), pattern
     cjk = Rule("c", "ID_NUMBER", r"住院号\s*(?P<phi>\d+)", 0.9)
     assert cjk.can_match("住院号 1") and not cjk.can_match("住院 1")
 
@@ -164,3 +169,17 @@ def test_engine_skips_a_recognizer_whose_gate_says_no(deider, monkeypatch):
         monkeypatch.setattr(rec, "can_match", lambda t: asked.append(t) or False, raising=False)
     assert not any(s.entity_type == "PERSON" for s in deider.analyze_text(text, "zh"))
     assert asked and all(t == text for t in asked)
+
+
+def test_unicode_tables_behind_the_prefilters():
+    """The digit class covers every `str.isdigit()` character, and FOLD_SPECIALS lists every
+    non-ASCII character that `regex` IGNORECASE matches to an ASCII letter it does not lower to."""
+    from mediscope.deid.normalize import DIGIT_RE
+    from mediscope.deid.recognizers.base import FOLD_SPECIALS
+
+    chars = [chr(c) for c in range(0x110000) if not 0xD800 <= c <= 0xDFFF]
+    assert all(DIGIT_RE.match(ch) for ch in chars if ch.isdigit())
+    letter = regex.compile("[a-z]", regex.IGNORECASE)
+    specials = {ch for ch in chars if not ch.isascii() and letter.fullmatch(ch)
+                and ch.lower() not in "abcdefghijklmnopqrstuvwxyz"}
+    assert specials <= FOLD_SPECIALS

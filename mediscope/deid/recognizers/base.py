@@ -9,6 +9,7 @@ texts that cannot match (no digit, no cue) — most dialogue turns contain no id
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
@@ -59,28 +60,14 @@ class Rule:
             self.group = 0
         self.prefilters = literal_prefilters(self.pattern, self.flags)
 
-    def can_match(self, text: str, lowered: str | None = None) -> bool:
-        """False when `text` lacks a literal every match of the pattern contains (exact, cheap).
-
-        `lowered` is `text.lower()` when the caller has it already.
-        """
-        for folded, check in self.prefilters:
-            if folded:
-                if not text.isascii():
-                    continue  # case folding beyond ASCII: no shortcut, let the pattern decide
-                target = lowered if lowered is not None else text.lower()
-            else:
-                target = text
-            if check.__class__ is frozenset:
-                if check.isdisjoint(target):
-                    return False
-            elif check.search(target) is None:
-                return False
-        return True
+    def can_match(self, text: str) -> bool:
+        """False when `text` lacks a literal every match of the pattern contains (exact, cheap)."""
+        view = text_view(text)
+        return all(view.passes(check) for check in self.prefilters)
 
 
 def has_digit(text: str) -> bool:
-    """Whether any character of `text` is a digit in the sense of `str.isdigit()`."""
+    """Whether `text` may hold a digit: True whenever a character passes `str.isdigit()`."""
     return _DIGIT_RE.search(text) is not None
 
 
@@ -126,6 +113,7 @@ class RegexRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         digit: bool | None = None  # computed once per text, shared by all digit-needing rules
         lowered: str | None = None  # likewise for the ContainsAny pre-filters
+        view: TextView | None = None  # literal pre-filter results, shared by all rules and recognizers
         for rule in self.rules:
             if wanted is not None and rule.entity not in wanted:
                 continue
@@ -143,9 +131,9 @@ class RegexRecognizer(EntityRecognizer):
             elif needs is not None and not needs(norm):
                 continue
             if rule.prefilters:
-                if lowered is None:
-                    lowered = norm.lower()
-                if not rule.can_match(norm, lowered):
+                if view is None:
+                    view = text_view(norm)
+                if not all(view.passes(check) for check in rule.prefilters):
                     continue
             for m in rule.compiled.finditer(norm):
                 start, end = m.span(rule.group)
@@ -189,8 +177,8 @@ class RegexRecognizer(EntityRecognizer):
 # them is skipped without running the pattern. The test is a necessary condition derived from
 # the pattern itself, so it never changes what a rule finds. Under IGNORECASE, characters
 # without case (CJK, digits, punctuation) are tested as they are and ASCII letters on the
-# lower-cased text, the latter only for ASCII texts (where case folding has no surprises; other
-# texts skip that test). A pattern the standard parser reads differently from the `regex`
+# lower-cased text, except in texts holding one of the few characters whose case folding
+# reaches an ASCII letter in another way (`FOLD_SPECIALS`), which skip that test. A pattern the standard parser reads differently from the `regex`
 # module (POSIX classes, fuzzy matching, inline flags), or cannot read, gets no pre-filter.
 
 _PARSER_FLAGS = regex.IGNORECASE | regex.MULTILINE | regex.DOTALL | regex.VERBOSE | regex.UNICODE
@@ -287,11 +275,90 @@ def _best(reqs: list[_Req]) -> _Req | None:
     return max(reqs, key=_selectivity, default=None)
 
 
-def literal_prefilters(pattern: str, flags: int, limit: int = 2) -> tuple:
-    """Up to `limit` cheap checks that every text matched by `pattern` passes: pairs of
-    (folded, frozenset of characters or a compiled alternation of strings); () when none can
-    be derived safely."""
-    import re
+# Non-ASCII characters that `regex` IGNORECASE matches to an ASCII letter although their
+# `lower()` is not that letter (U+0130 İ, U+017F ſ; U+212A KELVIN SIGN for good measure). A text
+# holding none of them keeps every case-insensitive match of ASCII letters in `text.lower()`.
+# tests/deid/test_speed_equivalence.py checks this list against every code point.
+FOLD_SPECIALS = frozenset("\u0130\u017f\u212a")
+
+# A check: (folded, characters, pattern). It passes when one of `characters` (for strings: their
+# first characters) occurs in the text, lower-cased if `folded`, and `pattern` (None for single
+# characters) finds one of the strings. Equal checks are one object, so a text's result for a
+# check is computed once for all rules and recognizers.
+Check = tuple[bool, frozenset[str], "re.Pattern | None"]
+_CHECKS: dict[tuple[bool, frozenset[str]], Check] = {}
+
+
+def _check(folded: bool, strings: frozenset[str]) -> Check:
+    key = (folded, strings)
+    found = _CHECKS.get(key)
+    if found is None:
+        if all(len(x) == 1 for x in strings):
+            found = (folded, strings, None)
+        else:
+            pattern = re.compile("|".join(re.escape(x) for x in sorted(strings, key=len, reverse=True)))
+            found = (folded, frozenset(x[0] for x in strings), pattern)
+        _CHECKS[key] = found
+    return found
+
+
+class TextView:
+    """One text as the literal pre-filters see it: its characters and lower-cased form, built
+    on first use, and the result of every check asked so far."""
+
+    __slots__ = ("text", "_chars", "_lower", "_lower_chars", "_foldable", "_memo")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._chars: set[str] | None = None
+        self._lower: str | None = None
+        self._lower_chars: set[str] | None = None
+        self._foldable: bool | None = None
+        self._memo: dict[int, bool] = {}
+
+    def passes(self, check: Check) -> bool:
+        key = id(check)
+        hit = self._memo.get(key)
+        if hit is None:
+            hit = self._memo[key] = self._evaluate(check)
+        return hit
+
+    def _evaluate(self, check: Check) -> bool:
+        folded, chars, pattern = check
+        if folded:
+            if self._foldable is None:
+                self._foldable = self.text.isascii() or FOLD_SPECIALS.isdisjoint(self.text)
+            if not self._foldable:
+                return True  # unusual case folding in this text: no shortcut, the pattern decides
+            if self._lower is None:
+                self._lower = self.text.lower()
+                self._lower_chars = set(self._lower)
+            text, present = self._lower, self._lower_chars
+        else:
+            if self._chars is None:
+                self._chars = set(self.text)
+            text, present = self.text, self._chars
+        if chars.isdisjoint(present):
+            return False
+        return pattern is None or pattern.search(text) is not None
+
+
+_last_view: TextView | None = None
+
+
+def text_view(text: str) -> TextView:
+    """The view of `text`, reused while the same string object is analysed (the recognizers of
+    one text run back to back on the one normalised string)."""
+    global _last_view
+    view = _last_view
+    if view is None or view.text is not text:
+        view = _last_view = TextView(text)
+    return view
+
+
+def literal_prefilters(pattern: str, flags: int, limit: int = 2) -> tuple[Check, ...]:
+    """Up to `limit` cheap checks (see `Check`) that every text matched by `pattern` passes;
+    () when none can be derived safely."""
     import re._parser
 
     if flags & ~_PARSER_FLAGS or _NOT_PORTABLE.search(pattern):
@@ -302,13 +369,7 @@ def literal_prefilters(pattern: str, flags: int, limit: int = 2) -> tuple:
         return ()
     reqs = sorted(set(_requirements(list(parsed), bool(flags & regex.IGNORECASE))), key=_selectivity,
                   reverse=True)[:limit]
-    checks: list = []
-    for folded, req in reqs:
-        if all(len(x) == 1 for x in req):
-            checks.append((folded, frozenset(req)))
-        else:
-            checks.append((folded, re.compile("|".join(re.escape(x) for x in sorted(req, key=len, reverse=True)))))
-    return tuple(checks)
+    return tuple(_check(folded, strings) for folded, strings in reqs)
 
 
 # ---- validators -----------------------------------------------------------------------------
