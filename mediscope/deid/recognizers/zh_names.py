@@ -383,8 +383,6 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     continue  # 郗海 + 洋葱? the last character starts a word: take the shorter name
                 if e < len(text) and text[e] in _DRUG_SYLLABLES:
                     continue  # 沃丽汀, 芮达宁: a transliterated brand name goes on
-                if n_given == 2 and self._word_freq(given) >= 1000:
-                    continue  # 脾亢致使: the "given name" is a common word (建业 117 is a name)
                 if not (s == 0 or text[s - 1] in _OPENERS or text[s - 1] in _GLUE_BEFORE or self._follow(text, e)
                         or _CUE_BEFORE.search(text, max(0, s - 6), s)):
                     continue  # 颗粒抗覃逸精祛痰: glued into a phrase on both sides
