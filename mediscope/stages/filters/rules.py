@@ -5,10 +5,15 @@ removed record): kind, de-identification status, review status, turn count, role
 total/turn length, garbage ratio, repetition, language, scores (e.g. an LLM judge's), images,
 residual PHI (the most expensive, last).
 
-The text measures are computed for the whole batch up front, column-wise: lengths and
-garbage/Han character counts with Polars (its Rust regex engine handles Unicode classes such as
-`\\p{Han}` far faster than a Python loop), character n-gram repetition with NumPy hashing and a
-Polars group-by, normalization in one Polars pass, language ID with lingua in parallel.
+Everything up to repetition is decided for the whole batch at once, column by column: the
+turns are read out of the records once (`columns.TurnColumns`), Polars normalizes every turn
+(NFKC, case, punctuation) and finds repeated turns, NumPy counts garbage/Han/blank characters
+through a per-code-point class table, rolls character n-gram hashes for repetition and checks
+role alternation over the flat role codes; each rule is then one boolean column and a record's
+reason is the first column that is true. Only records that pass those rules reach the per-record
+part: language ID (lingua, one parallel call for the texts that are not clearly Chinese),
+scores, images and residual PHI. Decisions and reject details are the same as checking each
+record on its own (`_alternation_problem` stays the reference for role order, and tests compare).
 
 Kept records get their measures in `quality.scores` (so the report and later filters can use
 them); rejected ones get `quality.reject_reason`.
