@@ -141,6 +141,8 @@ def test_third_round_shapes(covered, text, value):
     "text",
     [
         "Pulse was 96 and regular, glucose was 98 this morning.",
+        "Directory in which to install the man pages.",
+        "Provide a container SAS URL to the storage account.",
         "Follow-up says nothing about the stent.",
         "Metoprolol, 50 mg, given at 08:00.",
         "my son keeps coughing at night",

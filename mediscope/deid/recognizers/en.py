@@ -710,6 +710,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             first, last = m.group("first"), m.group("last")
             if first in _COMMON_WORDS or last in _COMMON_WORDS or first not in self._first:
                 continue
+            if is_english(first, self._case_free.words) and is_english(last, self._case_free.words):
+                continue  # "man pages", "rose hill": two ordinary words
             if last not in self._last and not m.group("mid"):
                 continue
             if _clinical_phrase(f"{first} {last}") or first in lexicon.CLINICAL_WORDS_EN:

@@ -47,6 +47,9 @@ _LAST_FIRST = regex.compile(
     rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
 )
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
+# Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.
+_PARTICLES = frozenset({"van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
+                        "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
@@ -105,7 +108,7 @@ def _uncued_ok(words: list[str], lists: NameLists) -> bool:
         return False
     if not any(w in lists.first for w in words) or not any(w in lists.last for w in words[1:] + words[:1]):
         return False
-    return sum(w in lists.words for w in words) <= 1 and len(words) >= 2
+    return sum(is_english(w, lists.words) for w in words) <= 1 and len(words) >= 2
 
 
 def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
@@ -162,8 +165,8 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         cued = _CAPS_CUE.search(text, max(0, m.start() - 30), m.start()) is not None
         if _uncued_ok(words[:3], lists):
             pass
-        elif (cued or has_lower) and any(lists.listed(w) for w in words) and all(
-            lists.listed(w) or lists.unlisted_ok(w) for w in words
+        elif (cued or has_lower) and any(lists.listed(w) and w not in _PARTICLES for w in words) and all(
+            lists.listed(w) or w in _PARTICLES or len(w) >= 4 and lists.unlisted_ok(w) for w in words
         ) and any(w in lists.first or w in lists.last and w not in lists.words for w in words):
             # One listed name and otherwise non-words: trusted after a cue, or where the rest of
             # the text is in lower case so that capitals single the words out.

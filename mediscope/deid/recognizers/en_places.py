@@ -59,7 +59,8 @@ _NAME_CHARS = regex.compile(r"^[\p{L}'’\- ]+$")
 _CAPS_RUN = regex.compile(r"(?<![\w'’\-])\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ ]\p{Lu}{2,}[\p{Lu}'’\-]*){0,3}(?![\w'’\-])")
 _ORG_AFTER = regex.compile(
     r"[ ](?:Inc|Ltd|LLC|Corp|Corporation|Company|Co|Group|Technologies|Technology|Systems|Solutions|Holdings|"
-    r"Partners|Industries|Enterprises|Bank|Capital|Media|Labs|GmbH|AG|SA|plc|PLC)\b"
+    r"Partners|Industries|Enterprises|Bank|Capital|Media|Labs|GmbH|AG|SA|plc|PLC|Laboratory|Laboratories|"
+    r"Institute|Foundation|Society|Museum)\b"
 )
 
 
