@@ -133,7 +133,12 @@ class RegexRecognizer(EntityRecognizer):
             if rule.prefilters:
                 if view is None:
                     view = text_view(norm)
-                if not all(view.passes(check) for check in rule.prefilters):
+                passed = True
+                for check in rule.prefilters:
+                    if not view.passes(check):
+                        passed = False
+                        break
+                if not passed:
                     continue
             for m in rule.compiled.finditer(norm):
                 start, end = m.span(rule.group)
