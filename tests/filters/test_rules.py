@@ -228,6 +228,11 @@ def test_vectorized_alternation_matches_the_per_record_rule():
         expected = [stage._alternation_problem(r) is not None for r in recs]
         assert bad.tolist() == expected
         assert 50 < sum(expected) < 350
+        # and through the stage itself (role codes computed by Polars there)
+        _, rejected = run(stage, recs)
+        has_two = [len(r.turns) >= 2 for r in recs]
+        got = [rejected.get(r.id) == R.ROLE_ALTERNATION for r, ok in zip(recs, has_two, strict=True) if ok]
+        assert got == [e for e, ok in zip(expected, has_two, strict=True) if ok]
 
 
 def test_reports_count_in_length_and_dedup_text():

@@ -31,7 +31,15 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
-from mediscope.stages.filters.columns import DOCTOR, PATIENT, SYSTEM, TurnColumns, normalized_expr, remember
+from mediscope.stages.filters.columns import (
+    DOCTOR,
+    PATIENT,
+    ROLE_CODE,
+    SYSTEM,
+    TurnColumns,
+    normalized_expr,
+    remember,
+)
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import ImageProblem, open_image
@@ -174,6 +182,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
                 # `duplicate_turn_ratio`: turns of one or no character repeat legitimately ("好").
                 counted=pl.col("norm").str.len_chars() > 1,
                 first=pl.struct("doc", "role", "norm").is_first_distinct(),
+                code=pl.col("role").replace_strict(ROLE_CODE, default=3, return_dtype=pl.UInt8),
             )
         )
         t = per_turn.collect()
@@ -199,15 +208,15 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         return {
             "text": texts, "chars": chars, "max_turn": max_turn, "garbage_ratio": garbage, "han_ratio": han,
             "duplicate_turn_ratio": dup_turns, "duplicate_ngram_ratio": 1.0 - distinct_ratios(hashes, offsets),
-            "bad_alternation": self._bad_alternation(cols),
+            "bad_alternation": self._bad_alternation(cols, t["code"].to_numpy()),
         }
 
-    def _bad_alternation(self, cols: TurnColumns) -> np.ndarray:
+    def _bad_alternation(self, cols: TurnColumns, codes: np.ndarray | None = None) -> np.ndarray:
         """Per record: would `_alternation_problem` find a problem? (vectorized over all turns)"""
         cfg = self.config
         n = len(cols)
         counts = cols.counts
-        codes = cols.role_codes()
+        codes = cols.role_codes() if codes is None else codes
         doc = cols.doc()
         real = codes != SYSTEM
         real_so_far = np.cumsum(real)  # non-system turns up to and including each turn
