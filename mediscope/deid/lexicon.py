@@ -79,6 +79,13 @@ BAIJIAXING = (
     "曾毋沙乜养鞠须丰巢关蒯相查后荆红游竺权逯盖益桓公仉督岳帅缑亢况郈有琴商牟佘佴伯赏墨哈谯笪年爱阳佟"
     "言福晋楚闫法汝鄢涂钦归海"
 )
+# Tibetan personal names have no surname: two of these parts make a name (桑吉卓玛, 扎西次仁,
+# 格桑央金). One part alone is too often a word or slang (尼玛), so only pairs count.
+TIBETAN_NAME_PARTS = frozenset("""
+扎西 卓玛 次仁 多吉 多杰 格桑 央金 拉姆 达瓦 尼玛 旺堆 桑吉 桑杰 平措 白玛 德吉 普布 顿珠 曲珍 巴桑 罗布 旦增 丹增
+洛桑 边巴 索朗 次旦 强巴 群培 益西 贡嘎 仁增 措姆 卓嘎 拉巴 米玛 琼达 加措 嘉措 坚赞 才让 才旦 拉珍 旺姆 阿旺
+晋美 次珍 玉珍 德庆 曲尼 扎巴 泽仁 泽旺 拉毛 卓措 更登 贡布 仓决 旺杰 次央 德央 央宗 斯朗 吉巴 平措 嘎玛
+""".split())
 # Real surnames missing from the 百家姓 text above (綦, 禚, 爨, 嬴, 庹 ...).
 RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",

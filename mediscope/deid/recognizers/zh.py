@@ -84,10 +84,11 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.
-# 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都).
+# 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都),
+# and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自).
 _ADMIN_CHAR = (
     r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址])"
-    r"(?!(?<![成京首江宁昌花古])都)" + CJK + ")"
+    r"(?!(?<![成京首江宁昌花古])都)(?!(?<=[来出源])自)" + CJK + ")"
 )
 _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"

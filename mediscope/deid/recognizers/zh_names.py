@@ -172,6 +172,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             and ch not in _BRAND_CHARS
         )
         self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA)
+        parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
+        self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
         singles = "".join(sorted(lexicon.SURNAMES_1 | self._rare | lexicon.SURNAMES_TITLE_ONLY))
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
 
@@ -327,6 +329,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         out += self._unlisted_surnames(norm, {s for s, *_ in out})
         out += self._unmistakable(norm, {s for s, *_ in out})
         out += self._spaced(norm)
+        out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
+                if self._clean_boundaries(norm, m.start(), m.end())]
         out += self._form_fields(norm)
         for m in _DOT_NAME.finditer(norm):
             s, e = m.span("name")

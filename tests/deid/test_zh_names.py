@@ -1,0 +1,144 @@
+"""Chinese names without a cue next to them, minority and transliterated names, and the Chinese
+development sets (tests/deid/data/dev_zh*.jsonl)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+def _persons(found, text: str) -> set[str]:
+    return {v for t, v in found(text, "zh") if t == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("庞子萱昨天晚上吐了两次，今天还有点发烧。", "庞子萱"),  # clause start + time word
+        ("医生，符俊杰的化验单出来了吗？", "符俊杰"),  # after punctuation, before 的
+        ("我婆婆邱桂兰最近老是失眠。", "邱桂兰"),  # kinship cue
+        ("柯雨桐说她吃了头孢以后起疹子。", "柯雨桐"),  # before 说
+        ("滕一诺，女，8岁，反复鼻出血。", "滕一诺"),  # 一 leading a given name
+        ("我跟聂小雨是同学，她也咳嗽。", "聂小雨"),  # 我跟 ... 是
+        ("宇文清远，男，47岁，腰痛。", "宇文清远"),  # compound surname, gendered shape
+        ("麻烦转告端木一凡，明天空腹抽血。", "端木一凡"),  # compound surname after 转告
+        ("公羊瑾的家属请到护士站。", "公羊瑾"),
+        ("蒯建新主诉胸闷3天。", "蒯建新"),  # rare surname before 主诉
+        ("我外婆佘淑贞九十多了，走路不稳。", "佘淑贞"),
+        ("12床郦海波，术后第二天。", "郦海波"),  # a surname that is hardly anything else
+        ("为邴晓东做了胃镜。", "邴晓东"),
+        ("沙依拉·买买提，女，33岁。", "沙依拉·买买提"),  # middle-dot name
+        ("请詹姆斯·卡梅伦先生到2号诊室。", "詹姆斯·卡梅伦"),
+        ("收件人：次仁央金，电话另告。", "次仁央金"),  # Tibetan name, no surname
+        ("患者达瓦卓玛，女，28岁。", "达瓦卓玛"),
+    ],
+)
+def test_names_found_by_their_place_in_the_clause(found, text, name):
+    assert name in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("家属：孔令辉、孔雪，均已签字。", {"孔令辉", "孔雪"}),
+        ("值班护士：邵丽、甘露露、岳敏", {"邵丽", "甘露露", "岳敏"}),
+        ("邴志强、邴小婉父女俩都有哮喘。", {"邴志强", "邴小婉"}),
+    ],
+)
+def test_names_listed_next_to_a_found_one(found, text, names):
+    assert names <= _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("笪 欣，女，37岁", "笪 欣"),  # OCR-spaced, rare surname, no cue
+        ("患者綦 玉 兰，因头晕入院", "綦 玉 兰"),
+        ("笪 欣 主任", "笪 欣"),  # the spaced run goes on into the title
+        ("影像号：CT2408  患者：满天星  检查部位：胸部", "满天星"),  # form field value
+        ("由司空明远医生主刀。", "司空明远"),  # rare compound surname before a title
+        ("请第五主任会诊。", "第五"),
+    ],
+)
+def test_spaced_form_and_compound_names(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "谢谢医生的关心和祝福。",  # 祝福 is a word
+        "多喝温水、温开水或是温汤，以保持水分。",
+        "以上是对月经不调的回答，及时调理的，祝安康！",  # 祝 + 安康 is a blessing
+        "腿部瘙痒、麻木，64岁，女。",
+        "可以口服肌苷片、甘利欣、病毒唑。",  # a list of drugs
+        "用清肝利胆胶囊,甘利欣,肝炎灵治疗。",
+        "黄芪、桑白皮、杜仲、降香、茯苓。",  # herbs
+        "服药物调理身体（左归丸、右归丸）。",  # pills are named like people
+        "双子宫怀孕五周了。",
+        "没有必要担心的，桂圆干是一种水果而已。",
+        "羊角风是大脑神经元异常放电。",
+        "口服沃丽汀和血明目片。",
+        "颗粒抗覃逸精祛痰。",
+        "墨菲征阳性，考虑胆囊炎。",
+        "患者 头 晕三天",
+        "患者：我头疼三天  医生：多喝水",
+    ],
+)
+def test_words_drugs_and_blessings_are_not_clause_names(found, text):
+    assert not _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("请将报告寄到成都市武侯区人民南路四段27号。", "成都市武侯区人民南路四段27号", "LOCATION"),  # 都, 段
+        ("来自新疆喀什地区疏附县。", "新疆喀什地区疏附县", "LOCATION"),  # 地区 as the city level
+        ("在深圳市南山区科技园上班", "深圳市南山区科技园", "LOCATION"),
+        ("孩子在周口上学，", "周口", "LOCATION"),  # a prefecture city on its own
+        ("复查时间：2025年元月10日", "2025年元月10日", "DATE_TIME"),
+        ("腊月二十三那天开始咳嗽", "腊月二十三", "DATE_TIME"),
+        ("我爸去年11月15日做的搭桥", "11月15日", "DATE_TIME"),  # after a relative year
+    ],
+)
+def test_addresses_and_dates(found, covered, text, value, etype):
+    if etype == "LOCATION":
+        assert covered(text, value, "zh") and not covered(text, text[text.index(value) - 1], "zh")
+    else:
+        assert (etype, value) in found(text, "zh")
+
+
+def test_special_administrative_regions_are_province_level(found):
+    assert not [v for t, v in found("患者本人，香港居民，来电咨询。", "zh") if t == "LOCATION"]
+
+
+def test_clause_names_carry_the_name_recognizers_id(deider):
+    """The clause rules run inside ZhNameRecognizer; Presidio keeps only results whose id is a
+    registered recognizer's."""
+    spans = deider.analyze_text("沈可欣昨天晚上开始发烧。", "zh")
+    assert [s.recognizer for s in spans] == ["ZhNameRecognizer.clause"]
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("name", "floor"),
+    [
+        # Written to steer the clause rules: 0.76 before (0.61 on names), 0.97 after. Its misses
+        # are names that are everyday words (白雪, 高山, 时光辉) and a Uyghur name with no surname.
+        ("dev_zh.jsonl", 0.96),
+        # Written after the clause rules and measured before any change for it: 0.60 with the
+        # rules before them, 0.92 at first measurement, 0.97 after (relative-year dates, kinship
+        # and numeral followers, Tibetan names). Misses: 汤圆圆 (汤圆 is a word).
+        ("dev_zh2.jsonl", 0.95),
+    ],
+)
+def test_chinese_development_sets(deider, name, floor):
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate(load_evalset([DATA / name]), deider)
+    assert report.recall >= floor, report.missed
+    assert report.precision >= 0.97, report.false_positives
+    assert report.preservation >= 0.98, report.clobbered
