@@ -252,7 +252,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         counts = cols.counts
         dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
         allowed = cfg.review_allowed
-        # The rules in order; a record is rejected by the first it fails (row RULES.index(...)).
+        # Row k of `fails` is rule `_RULES[k]`; a record is rejected by the first row that is true.
         fails = np.zeros((len(_RULES) + 1, n), dtype=bool)
         fails[-1] = True  # sentinel: passed every vectorized rule
         if cfg.kinds is not None:
