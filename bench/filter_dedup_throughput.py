@@ -263,7 +263,7 @@ def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool =
         if collect:
             out.decisions.update({r.id: removed.get(r.id, "kept") for r in batch})
         done = int(batch[-1].id[1:]) + 1
-        if progress and done % (batch_size * 50) < batch_size:
+        if progress and done % (batch_size * 25) < batch_size:
             # The last interval's rate shows whether the per-record cost grows with the index.
             last_n, last_wall, last_cpu = mark
             print(f"  ours: {done:,} records, {out.wall:.1f} s, {done / out.wall:,.0f} rec/s overall, "
