@@ -73,14 +73,14 @@ class ParallelAnalyzer:
         self.min_chunk = max(1, min(min_chunk, self.chunk_size))
         self.worker_cpu = 0.0  # CPU seconds spent in workers on `analyze` calls
         fork = "fork" in mp.get_all_start_methods()
-        if deidentifier is not None and fork:
-            deidentifier.warm_up(langs)
-            gc.collect()
-            _INHERIT = deidentifier
-            context = mp.get_context("fork")
-            config = deidentifier.config.model_dump()
-        else:
-            context = None
+        context = None
+        if deidentifier is not None:
+            config = deidentifier.config.model_dump()  # workers that cannot inherit build the same engine
+            if fork:
+                deidentifier.warm_up(langs)
+                gc.collect()
+                _INHERIT = deidentifier
+                context = mp.get_context("fork")
         try:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context, initializer=_init,
                                              initargs=(config or {}, tuple(langs)))
