@@ -74,6 +74,10 @@ _KIN_CUES = (
     "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "由", "主刀", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师", "大夫",
 )
+_CUE_RE = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
+)
+_OPENER_RE = regex.compile("[" + regex.escape(_OPENERS) + "]")
 _CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
 )
@@ -172,6 +176,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             and ch not in _BRAND_CHARS
         )
         self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA)
+        self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
         self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
         singles = "".join(sorted(lexicon.SURNAMES_1 | self._rare | lexicon.SURNAMES_TITLE_ONLY))
@@ -306,11 +311,18 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return []
         norm = normalize(text)
         out: list[tuple[int, int, float, str]] = []
-        for m in self._start_re.finditer(norm, overlapped=True):
-            s, sur = m.start(), m.group(0)
-            left = self._left_ok(norm, s)
-            if left is None:
+        # Only clause starts can open a name here: find them first (text start, after an
+        # opener, after a cue) instead of testing every surname character of the text.
+        starts = {0: "start"}
+        for m in _OPENER_RE.finditer(norm):
+            starts[m.end()] = "start"
+        for m in _CUE_RE.finditer(norm):
+            starts.setdefault(m.end(), "cue")
+        for s in sorted(starts):
+            m = self._start_re.match(norm, s)
+            if m is None:
                 continue
+            sur, left = m.group(0), starts[s]
             g0 = m.end()
             for n_given in (2, 1):
                 given = norm[g0 : g0 + n_given]
@@ -326,7 +338,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if follow is None and n_given == 2 and self._topic_name(norm, s, e, sur):
                     out.append((s, e, 0.65, "clause_topic"))
                     break
-        out += self._unlisted_surnames(norm, {s for s, *_ in out})
+        out += self._unlisted_surnames(norm, sorted(set(starts) - {s for s, *_ in out}))
         out += self._unmistakable(norm, {s for s, *_ in out})
         out += self._spaced(norm)
         out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
@@ -350,15 +362,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             for s, e, score, how in out
         ]
 
-    def _unlisted_surnames(self, text: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
+    def _unlisted_surnames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
         """綦玉兰，女，92岁 / 患者郗海洋于2023年: a character on no surname list, rare on its own
         (jieba count below `RARE_CUED_MAX_FREQ`), opening a clause or after a cue, before the
         strongest followers only."""
         out = []
-        for s, ch in enumerate(text):
-            if not "\u4e00" <= ch <= "\u9fff" or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ or s in taken:
+        for s in starts:
+            ch = text[s : s + 1]
+            if not ch or not "\u4e00" <= ch <= "\u9fff" or self._freq.get(ch, 0) >= RARE_CUED_MAX_FREQ:
                 continue
-            if ch in lexicon.NOT_GIVEN_NAME_CHARS or self._left_ok(text, s) is None:
+            if ch in lexicon.NOT_GIVEN_NAME_CHARS:
                 continue
             for n_given in (2, 1):
                 given = text[s + 1 : s + 1 + n_given]
@@ -374,8 +387,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         """12床郗海洋，为笪欣做了胃镜, 郗海洋家属: a surname character that is almost never
         anything else needs no cue and no follower, only given-name characters after it."""
         out = []
-        for s, ch in enumerate(text):
-            if ch not in self._unmistakable_chars or s in taken:
+        for m in self._unmistakable_re.finditer(text):
+            s, ch = m.start(), m.group(0)
+            if s in taken:
                 continue
             for n_given in (2, 1):
                 given = text[s + 1 : s + 1 + n_given]
