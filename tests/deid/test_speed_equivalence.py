@@ -183,3 +183,18 @@ def test_unicode_tables_behind_the_prefilters():
     specials = {ch for ch in chars if not ch.isascii() and letter.fullmatch(ch)
                 and ch.lower() not in "abcdefghijklmnopqrstuvwxyz"}
     assert specials <= FOLD_SPECIALS
+
+
+def test_prefix_gate_is_a_necessary_condition():
+    from mediscope.deid.recognizers.base import PrefixGate
+
+    names = ["杭州", "南宁", "乌鲁木齐", "长春"]
+    gate = PrefixGate(names)
+    pattern = regex.compile("(?:" + "|".join(names) + ")+")
+    texts = ["我在杭州上班", "广西南宁人", "头痛三天", "乌鲁木齐市", "长期服药", "杭", "", "ＡＢ长春"]
+    for text in texts:
+        if pattern.search(text):
+            assert gate(text), text
+    assert not gate("头痛三天") and not gate("杭") and not gate("")
+    assert not gate("长期服药") and gate("长春新碱")  # the gate passes a drug too; the recognizer decides
+    assert PrefixGate(["市", "县城"])("到县里")  # one-character words: any first character
