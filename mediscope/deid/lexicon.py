@@ -112,6 +112,12 @@ PREFECTURE_CITIES_ZH = tuple("""
 兰溪 寿光 诸城 巩义 林州 禹州 凯里 蒙自 景洪 芒市 宣威 石河子 侯马 福清 乐清 仪征 句容 廉江 陆丰 乐昌 崇州
 简阳 江油 仁怀 普宁
 """.split())
+# Cities whose names are ordinary words too (大理石, 开封后, 日照时间, 安宁): a place only right
+# after a province name (云南大理, 河南开封, 山东日照), never on their own.
+CITIES_AFTER_PROVINCE_ZH = tuple("""
+大理 开封 日照 三明 白银 安宁 江山 龙泉 阳春 天门 孝感 保定 大同 长治 包头 来宾 平凉 清远 茂名 玉树 普洱 攀枝花
+遵化 开平 兴义 文山 红河 通化 金华 朝阳 北海 白山 吉安 永康 黄山 丽江 三亚 安康 中山 佛山 江门 东营
+""".split())
 # Special administrative regions are province-level (state-level under Safe Harbor): 香港居民.
 PROVINCE_LEVEL_ZH = frozenset({"香港", "澳门", "台湾"})
 # Drugs whose names start with a city: 长春新碱 (vincristine), 长春西丁 (vinpocetine).

@@ -104,7 +104,7 @@ _ADDR_STREET = (
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"
 _ADDR_ESTATE = (
     rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:小区|花园|公寓|大厦|广场|大楼|苑|家园|新村|新城|庄园|宿舍|花苑|雅苑|名苑|嘉园|公馆"
-    rf"|科技园|工业园|产业园|软件园|开发区|高新区|工业区)"
+    rf"|科技园|工业园|产业园|软件园|开发区|高新区|工业区)(?:小区)?"  # 紫金苑小区, 阳光花园小区
 )
 _ADDR_TAIL = (
     rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
@@ -212,6 +212,13 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_ymd", DATE_TIME,
              rf"(?<!\d)(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号])?)(?!\d)", 0.95,
              needs=has_digit),
+        # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
+        Rule("date_ymd_short", DATE_TIME,
+             rf"(?<![\d.])(?P<phi>\d{{2}}\s*年\s*{m}\s*月\s*{d}\s*[日号]?)(?!\d)", 0.85, needs=has_digit),
+        # Lunar dates: 农历八月十五, 阴历三月初三, 农历2023年腊月二十
+        Rule("date_lunar", DATE_TIME,
+             rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}})?)",
+             0.85),
         Rule("date_ym", DATE_TIME, rf"(?<!\d)(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
@@ -583,7 +590,7 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
                 cities.add(bare)
     cities_f = frozenset(c for c in cities if len(c) >= 2 and not _is_clinical(c)
                          and c not in lexicon.PLACES_NOT_ALONE_ZH and c not in lexicon.PROVINCE_LEVEL_ZH)
-    names = set(cities_f)
+    names = set(cities_f) | set(lexicon.CITIES_AFTER_PROVINCE_ZH)
     for prov in Provider.provinces:
         short = regex.sub(r"(?:壮族|回族|维吾尔|特别行政)?(?:自治区|行政区|省|市)$", "", prov)
         if len(short) >= 2:
