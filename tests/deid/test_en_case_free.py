@@ -154,6 +154,24 @@ def test_fourth_round_shapes(covered, text, value):
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Please add Dragoslava Vukšić as next of kin.", "Dragoslava Vukšić"),
+        ("Seen with Nurlan Abdykadyrov from the pharmacy.", "Nurlan Abdykadyrov"),
+    ],
+)
+def test_unlisted_name_pairs(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_unlisted_pair_rule_skips_companies_drugs_and_eponyms(deider):
+    text = "Billed to Kitware Inc; on Xarelto Rivaroxaban; Creutzfeldt Jakob disease excluded; lives near Hyderabad Secunderabad."
+    spans = deider.analyze_text(text, "en")
+    assert not [text[s.start : s.end] for s in spans if s.recognizer.endswith("unknown_pair")]
+    assert not [s for s in spans if text[s.start : s.end] in ("Kitware Inc", "Xarelto Rivaroxaban")]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Pulse was 96 and regular, glucose was 98 this morning.",

@@ -594,6 +594,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(_city_results(self, text))
+        out.extend(_unknown_pairs(self, text))
         if AGE in entities or not entities:
             out.extend(_named_subject_ages(self, text))
         for m in _SENTENCE_NAME.finditer(text):
@@ -678,6 +679,41 @@ def _named_subject_ages(self: EnglishNerRecognizer, text: str) -> list[Recognize
         if _blocked_word(subj) or is_english(subj, self._case_free.words) and subj not in self._case_free.any_name:
             continue
         out.append(self._result(AGE, *m.span("age"), 0.75, "named_age"))
+    return out
+
+
+_TITLE_PAIR = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<a>\p{Lu}\p{Ll}{2,}[\p{Ll}'’\-]*)[ ](?P<b>\p{Lu}\p{Ll}{2,}[\p{Ll}\-]*))(?:'s|’s)?(?![\w\-])"
+)
+
+
+_ORG_WORDS = frozenset({"inc", "ltd", "llc", "corp", "plc", "gmbh", "str", "ave", "blvd", "co", "bv", "srl", "spa", "oy", "ab",
+                        "kft", "sro", "doo", "ag"})
+
+
+def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """"Irenke Sörös", "Djevad Šušulić": two capitalised words, neither a word of English.
+
+    Names from outside every list still have a shape: a given name and a surname, both
+    capitalised, neither an English word, a clinical term, an eponym, a drug or a city.
+    """
+    out = []
+    words = self._case_free.words
+    for m in _TITLE_PAIR.finditer(text, overlapped=True):
+        a, b = m.group("a"), m.group("b")
+        la, lb = a.lower(), b.lower()
+        if is_english(la, words) or is_english(lb, words) or _blocked_word(la) or _blocked_word(lb):
+            continue
+        if lb in _ORG_WORDS:
+            continue  # "Kitware Inc", "Pentelis Str": a company or a street, not a person
+        if self._cities.tier(a) or self._cities.tier(b) or self._cities.tier(m.group("name")):
+            continue
+        following = text[m.end() : m.end() + 14]
+        if _clinical_phrase(m.group("name")) or _is_eponym(m.group("name"), following) or _clinical_follower(following):
+            continue  # "Creutzfeldt Jakob disease"
+        if _DRUG_SUFFIX.search(la) or _DRUG_SUFFIX.search(lb):
+            continue
+        out.append(self._result(PERSON, *m.span("name"), 0.6, "unknown_pair"))
     return out
 
 
