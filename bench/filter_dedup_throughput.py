@@ -29,14 +29,28 @@ the disagreements are counted by (ours, baseline) pair: MinHash is approximate a
 different hash functions, so a few near-duplicate decisions may differ. Duplicate recall is
 measured on ours over the whole run with the planted near-duplicates.
 
-Last full run (2 shared cores, load average 1.1 / 1.7 / 2.3 at the end, --baseline-n 50000):
-ours 1,000,000 records in 183 s wall (5,464 rec/s), 184 s CPU; baseline A 1,998 rec/s (2.7x
-wall and CPU, 3.5x on the same 50k prefix); baseline B 867 rec/s (6.3x, 8.0x on the prefix);
-98.3% identical decisions with A; planted near-duplicates of a kept source removed: 100% at
-true Jaccard >= 0.9, 99.8% in [0.85, 0.9), 76% in [0.8, 0.85) (MinHash noise at the threshold).
-The 10x goal is not met against either baseline. Per-record CPU rises ~15% from the first to
-the last 100k (index memory); Python's cyclic GC is ~15-20% of our CPU (gc.disable() on 60k:
-111 vs 139 us/record), which a runner could cut with gc.freeze() after setup (--gc-freeze).
+Every contestant starts after `gc.collect(); gc.freeze()`, as `mediscope run` does after setup
+(`--no-gc-freeze` to compare without); our two stages also pause the cyclic GC while they process
+a batch (`filters/hot.py`), so the one young collection that the batch's allocations still owe
+runs right after, in the caller (here the untimed generator; about 1 us per record).
+
+Last full run (2 shared cores, load average 4.1 / 3.9 / 3.9 at the start and 3.4 / 3.8 / 3.9 at
+the end, i.e. about half a core per runnable thread; `--n 1000000 --baseline-n 50000`):
+ours 1,000,000 records in 212.8 s wall (4,699 rec/s), 134.1 s CPU (134 us/record, all threads);
+baseline A 1,211 rec/s and 538 us CPU/record (3.9x wall, 4.0x CPU; 4.8x wall and 5.5x CPU on the
+same 50k prefix); baseline B 500 rec/s and 1,176 us CPU/record (9.4x wall, 8.8x CPU; 11.7x and
+11.9x on the prefix). Our per-interval CPU stayed between 104 and 154 us/record from the first
+to the last 50k (one outlier interval at 236), so the index cost does not grow with the run.
+98.3% identical decisions with A (all differences are near-duplicate calls: MinHash noise with
+different hash functions; every filter decision agrees); planted near-duplicates of a kept
+source removed: 100% at true Jaccard >= 0.9, 99.8% in [0.85, 0.9), 76% in [0.8, 0.85). The 10x
+goal is met against neither baseline on this loaded machine (B: 8.8-11.9x, A: 4-5.5x). Where
+our CPU goes (us/record, measured per stage on 2 threads): filter ~65 (turn normalization and
+repeated turns in Polars ~9, n-gram repetition ~6, lingua ~19 for the ~15% non-Chinese texts,
+pydantic `Score` objects for the kept records ~8), dedup ~35-50 (rensa signatures and their
+export ~7, LSH lookup and verification 5-11 as the buckets fill, index inserts ~3-10), the base
+`Stage.__call__` provenance copies ~4 (2.4 us per `model_copy`, two stages).
+Before this round (same machine, load 1.1-2.3): 183 s wall, 184 s CPU for the million.
 """
 
 from __future__ import annotations
