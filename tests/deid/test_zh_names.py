@@ -34,6 +34,13 @@ def _persons(found, text: str) -> set[str]:
         ("请詹姆斯·卡梅伦先生到2号诊室。", "詹姆斯·卡梅伦"),
         ("收件人：次仁央金，电话另告。", "次仁央金"),  # Tibetan name, no surname
         ("患者达瓦卓玛，女，28岁。", "达瓦卓玛"),
+        ("刘洋这两天胃口不好。", "刘洋"),
+        ("孩子王子涵发烧三天了。", "王子涵"),  # 王子 is a word, but a kinship cue comes first
+        ("冯雨晴血压高怎么办？", "冯雨晴"),  # the consultation's topic right after the name
+        ("给刘晓燕开了头孢。", "刘晓燕"),
+        ("帮我老妈黄秀兰挂个号。", "黄秀兰"),
+        ("黄蓉和郭靖是我爸妈。", "黄蓉"),
+        ("我老婆向红梅怀孕28周。", "向红梅"),  # 向 is a preposition unless family names it
     ],
 )
 def test_names_found_by_their_place_in_the_clause(found, text, name):
@@ -84,6 +91,10 @@ def test_spaced_form_and_compound_names(covered, text, value):
         "口服沃丽汀和血明目片。",
         "颗粒抗覃逸精祛痰。",
         "墨菲征阳性，考虑胆囊炎。",
+        "枸杞、熟地黄等。黄精可以滋补肾阴。",  # herbs in jieba's dictionary (tagged as names!)
+        "有科学证据证明，白银可以治疗癫痫。",
+        "酸菜对高血压患者有益处的。",  # 有 is on the 百家姓 list
+        "都是些:田基黄，山枝子。",
         "患者 头 晕三天",
         "患者：我头疼三天  医生：多喝水",
     ],

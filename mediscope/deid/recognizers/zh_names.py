@@ -60,6 +60,11 @@ _MID_FOLLOW = regex.compile(
     r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
     r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
     r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})多?\s*(?:天|日|周|个月|月|年|小时|岁|了)"
+    r"|这(?:两|几)?(?:天|周|段时间|阵子|个月)|前几天|近几天|每天|每次|白天|夜里|自从|突然|总是|老是|又是"
+    r"|[开看做打用拿买送挂测量换吃喝输抽拍]了|挂[个了号]|需要|要不要|能不能|可不可以|可以|应该|怎么"
+    # the topic of a consultation: a body part, a measurement or a symptom right after the name
+    r"|血压|血糖|血脂|体温|心率|胃口|睡眠|失眠|腰疼|腰痛|头晕|头疼|腹痛|胸闷|胸痛|腹泻|拉肚子|便秘|过敏|湿疹"
+    r"|嗓子|喉咙|眼睛|皮肤|牙齿|牙疼|膝盖|脚踝|月经|例假"
     r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
 )
 # Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
@@ -68,15 +73,19 @@ _PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)]|$")
 # Words right before a name that introduce a person (beyond the cue lists of the main recognizer).
 _KIN_CUES = (
     "老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "老伴", "外婆", "外公",
-    "姥姥", "姥爷", "奶奶", "爷爷", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲", "妈妈", "爸爸", "我妈", "我爸",
+    "姥姥", "姥爷", "奶奶", "爷爷", "老妈", "老爸", "俺妈", "俺爸", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲",
+    "妈妈", "爸爸", "我妈", "我爸",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
-    "叫", "我是", "他是", "她是", "给", "由", "主刀", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师", "大夫",
+    "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
+    "大夫",
 )
 _CUE_RE = regex.compile(
-    "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
+    "(?P<cue>" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
 )
+# The family members among the cues: after 我老婆 even 向/于 open a name (我老婆向红梅).
+_KINSHIP = frozenset(_KIN_CUES[: _KIN_CUES.index("患者")])
 _OPENER_RE = regex.compile("[" + regex.escape(_OPENERS) + "]")
 _CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
@@ -84,7 +93,8 @@ _CUE_BEFORE = regex.compile(
 
 # Characters too common as words to open a clause as a surname without strong proof.
 # 祝 opens blessings (祝安康, 祝好运), 于/和/向 are prepositions.
-_WEAK_SURNAMES = frozenset("于和向时常文花全白高黄万方江石金田林安成明强关包宁单余叶连路车项谷祝")
+# 黄, 高, 白, 江, 林 are common surnames whose words (黄疸, 高血压) the dictionary checks catch.
+_WEAK_SURNAMES = frozenset("于和向时常文花全万方安成明强关包宁单余叶连路车项谷祝田")
 
 # NEVER_IN_GIVEN_NAME lists function words' characters (可以, 如果, 正在, 虽然) to veto jieba's
 # inventions; these four are also frequent in given names (可欣, 如意, 正阳, 欣然).
@@ -166,10 +176,13 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for word, tag in self._tags.items():
             if tag == "nr" and len(word) == 3 and word[0] in lexicon.SURNAMES_1:
                 counts.update(word[1:])
-        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5}
+        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5} | lexicon.GIVEN_NAME_CHARS_EXTRA
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
-        self._rare = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
+        # 有, 于, 和 are on the 百家姓 list too: only characters rare on their own count.
+        listed = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
+        self._rare = frozenset(ch for ch in listed if self._freq.get(ch, 0) < RARE_SURNAME_MAX_FREQ)
+        self._wordlike = listed - self._rare  # treated like the weak surnames
         self._unmistakable_chars = frozenset(
             ch for ch in {*lexicon.BAIJIAXING, *lexicon.SURNAMES_1, *lexicon.RARE_SURNAMES_EXTRA}
             if self._freq.get(ch, 0) < UNMISTAKABLE_SURNAME_MAX_FREQ and ch not in lexicon.NOT_GIVEN_NAME_CHARS
@@ -179,7 +192,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
         self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
-        singles = "".join(sorted(lexicon.SURNAMES_1 | self._rare | lexicon.SURNAMES_TITLE_ONLY))
+        singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
 
     # ---- helpers ------------------------------------------------------------------------------
@@ -252,7 +265,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return False
         if _STRONG_FOLLOW.match(text, g0 + len(given)):
             return True
-        return left == "cue" and not any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
+        return left in ("cue", "kin") and not any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
 
     def _given_ok(self, given: str) -> bool:
         lead_ok = len(given) == 2 and given[0] in "一小长"  # 一鸣, 一诺, 小雨, 长林
@@ -267,16 +280,19 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         e = s + len(cand)
         if cand[-1] in _DRUG_FORM:
             return False
-        freq = self._word_freq(cand)
-        if freq >= 20 and not (freq < 500 and self._tags.get(cand) == "nr" and follow in ("strong", "mid")
-                               and sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES):
-            return False  # 高山, 白雪, 杜仲: a word, whatever the context says (李娜 438 is a name)
+        raw = self._freq.get(cand, 0)
+        tag = self._tags.get(cand, "")
+        famous = tag == "nr" and raw < 500 and sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES and (
+            follow == "strong" or text.startswith(("你好", "您好", "说", "问"), e))
+        introduced = left in ("cue", "kin") and follow in ("strong", "punct")  # 值班医生：满江。
+        if raw and not famous and (raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
+            return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
         # a very common word after it is more likely a phrase (陈旧的) than a given name.
         very_rare = len(sur) == 1 and self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ
         if len(given) == 2 and not very_rare and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
             return False
-        if len(sur) == 1 and len(given) == 2 and self._freq.get(cand[:2], 0) >= 30 and (
+        if len(sur) == 1 and len(given) == 2 and self._freq.get(cand[:2], 0) >= 30 and left not in ("cue", "kin") and (
             follow != "strong" or not self._tags.get(cand[:2], "").startswith("nr")
         ):
             return False  # 桂圆干 (桂圆 40, tagged nr!), 羊角风, 高度重视: surname + next character is a word
@@ -287,12 +303,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if _is_clinical(cand, text[e : e + 3]):
             return False
         compound = len(sur) == 2
-        weak = sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY
+        weak = sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY or sur in self._wordlike
         rare = not compound and sur in self._rare and not weak
         if compound:
             # 司空见惯, 百里挑一, 第五次: the compound must not be a word with what follows
             return follow in ("strong", "punct", "mid") and self._freq.get(text[s : s + 4], 0) == 0
-        if follow == "strong" or (left == "cue" and follow == "punct"):
+        if follow == "strong" or (left in ("cue", "kin") and follow == "punct"):
             return True
         if rare and follow == "mid" and len(given) == 2 and self._freq.get(sur, 0) < RARE_SURNAME_MAX_FREQ:
             return True  # 郗海洋昨天发烧, 勾天宇今天复查: a rare surname opening a clause
@@ -301,8 +317,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             # person-name token; never a common word as the given name (双子宫 is 双 + 子宫)
             if follow != "mid" or len(given) != 2 or self._word_freq(given) >= 500:
                 return False
-            return left == "cue" or self._jieba_says_name(text, s, e)
-        return follow in ("strong", "mid", "punct") and (follow != "punct" or left == "cue" or len(given) == 2)
+            if sur in self._wordlike and self._word_freq(given) and left != "kin":
+                return False  # 患者有益处: 有 is a verb before a word far more often than a surname
+            return left in ("cue", "kin") or self._jieba_says_name(text, s, e)
+        return follow in ("strong", "mid", "punct") and (follow != "punct" or left in ("cue", "kin") or len(given) == 2)
 
     # ---- analysis -----------------------------------------------------------------------------
 
@@ -317,7 +335,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for m in _OPENER_RE.finditer(norm):
             starts[m.end()] = "start"
         for m in _CUE_RE.finditer(norm):
-            starts.setdefault(m.end(), "cue")
+            starts.setdefault(m.end(), "kin" if m.group("cue") in _KINSHIP else "cue")
         for s in sorted(starts):
             m = self._start_re.match(norm, s)
             if m is None:
@@ -446,7 +464,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for m in _FORM_FIELD.finditer(text):
             name = m.group("name")
             sur = name[:2] if name[:2] in self._compound else name[0]
-            if not (sur in lexicon.SURNAMES_1 or sur in self._rare or len(sur) == 2
+            if not (sur in lexicon.SURNAMES_1 or sur in self._rare or sur in self._wordlike or len(sur) == 2
                     or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
                 continue
             if any(ch in _NEVER_GIVEN for ch in name[len(sur) :]) or _is_clinical(name) or self._word_freq(name) >= 100:
