@@ -210,7 +210,8 @@ def zh_date_age_rules() -> list[Rule]:
     cn_y = "[零〇一二三四五六七八九]{4}"
     return [
         Rule("date_ymd", DATE_TIME,
-             rf"(?<!\d)(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号])?)(?!\d)", 0.95,
+             # the day is closed by 日/号 (a time may follow: 5日14时) or by a non-digit
+             rf"(?<!\d)(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
              needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
