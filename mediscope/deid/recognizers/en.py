@@ -89,6 +89,18 @@ _LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
 _NEXT_WORD_RE = regex.compile(r"\W{0,2}(\p{L}+)")
 
 
+def _seen(pattern: str):
+    """A cheap pre-test for a rule: the stdlib `re` finds its rare anchor far faster than the
+    full `regex` pattern scans a text that lacks it."""
+    import re
+
+    search = re.compile(pattern).search
+    return lambda text: search(text) is not None
+
+
+_AU_STATE = _seen(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?\s+\d{4}")
+
+
 def _ssn_ok(value: str) -> bool:
     digits = "".join(ch for ch in value if ch.isdigit())
     if len(digits) != 9:
@@ -235,9 +247,9 @@ def en_identifier_rules() -> list[Rule]:
         # Australian "Fitzroy VIC 3065", "Toowoomba QLD 4350": suburb, state, four-digit postcode.
         Rule("au_suburb", LOCATION,
              r"(?<![\w'’\-])(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,2})(?=,?\s+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d))",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=_AU_STATE, flags=0),
         Rule("au_postcode", ZIP_CODE, r"(?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s{1,2})(?P<phi>\d{4})(?![\d\-/])", 0.8,
-             needs=has_digit, flags=0),
+             needs=_AU_STATE, flags=0),
         # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
         Rule("ca_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
@@ -298,11 +310,12 @@ def en_date_rules() -> list[Rule]:
              needs=has_digit),
         Rule("date_weekday_numeric", DATE_TIME,
              rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=has_digit),
-        Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/. ]{MONTH}[\-/. ](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
-             needs=has_digit),
-        Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?[/\-.]\s?{d}\s?[/\-.]\s?{y})(?![\d/\-]|\.\d)", 0.8,
-             needs=has_digit),
-        Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85, needs=has_digit),
+        Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
+             needs=_seen(r"\d[\-/.][A-Za-z]")),
+        Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?/\s?{d}\s?/\s?{y})(?![\d/\-]|\.\d)", 0.8,
+             needs=_seen(r"\d ?/ ?\d")),
+        Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85,
+             needs=_seen(r"\d[A-Za-z]{3,9}\d")),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
@@ -595,7 +608,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(_city_results(self, text))
         out.extend(_unknown_pairs(self, text))
-        if AGE in entities or not entities:
+        if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
         for m in _SENTENCE_NAME.finditer(text):
             s, e = m.span("name")
@@ -662,6 +675,7 @@ def _clinical_follower(following: str) -> bool:
     return nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
 
 
+_DIGIT = regex.compile(r"\d")
 _NAMED_AGE = regex.compile(
     r"\b(?P<subj>\p{Lu}\p{Ll}+)\s+(?:is|was|turned|turns|will\s+be|just\s+turned)\s+(?P<age>9\d|1[01]\d)"
     r"(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|times|units|mmhg))(?!\d)"

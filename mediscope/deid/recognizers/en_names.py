@@ -52,6 +52,7 @@ _PARTICLES = frozenset({"van", "der", "den", "de", "da", "das", "dos", "del", "d
                         "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
+_CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
 
 
@@ -135,17 +136,18 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 if _uncued_ok([t[2] for t in toks[i : i + k]], lists):
                     out.append((start, toks[i + k - 1][1], "lower_names", 0.65))
                     break
+        for m in _LOWER_TITLE.finditer(text):  # "we met dr oyelowo"
+            w = m.group("name")
+            if not lists.blocked(w) and (w in lists.last or lists.unlisted_ok(w)):
+                out.append((*m.span("name"), "lower_title", 0.7))
+    if _CAPS2.search(text) is None:
+        return out  # every rule below needs a word in capitals
     for m in _CAPS_THEN_FIRST.finditer(text):
         last, first = m.group("last").lower(), m.group("first").lower()
         if first in lists.first and not lists.blocked(first) and not lists.blocked(last) and (
             last in lists.last or lists.unlisted_ok(last)
         ):
             out.append((m.start(), m.end(), "caps_then_first", 0.7))
-    if has_lower:
-        for m in _LOWER_TITLE.finditer(text):  # "we met dr oyelowo"
-            w = m.group("name")
-            if not lists.blocked(w) and (w in lists.last or lists.unlisted_ok(w)):
-                out.append((*m.span("name"), "lower_title", 0.7))
     for m in _LAST_FIRST.finditer(text):
         lasts, first = m.group("last").lower().split(), m.group("first").lower()
         if lists.blocked(first) or any(lists.blocked(w) for w in lasts):

@@ -55,6 +55,7 @@ _STRONG_CUE = regex.compile(
 _MAX_WORDS = 4
 # The end of a street or box line: "12 High St, Bath", "PO Box 1120, Muscat".
 _ADDRESS_BEFORE = regex.compile(r"\d[\w .'’\-/#]{0,40},[ ]?$")
+_CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
 _NAME_CHARS = regex.compile(r"^[\p{L}'’\- ]+$")
 _CAPS_RUN = regex.compile(r"(?<![\w'’\-])\p{Lu}{2,}[\p{Lu}'’\-]*(?:[ ]\p{Lu}{2,}[\p{Lu}'’\-]*){0,3}(?![\w'’\-])")
 _ORG_AFTER = regex.compile(
@@ -87,6 +88,13 @@ class CityGazetteer:
         out: list[CityHit] = []
         names = self._names
         for run in _RUN.finditer(text):
+            if " " not in run.group(0):  # one word, the common case: a single lookup
+                tier = names.get(run.group(0))
+                if tier is not None:
+                    hit = CityHit(run.start(), run.end(), tier)
+                    if self._cued(text, hit):
+                        out.append(hit)
+                continue
             words = [(m.start() + run.start(), m.end() + run.start()) for m in _WORD.finditer(run.group(0))]
             i = 0
             while i < len(words):
@@ -101,21 +109,25 @@ class CityGazetteer:
                 if hit is None:
                     i += 1
                     continue
-                if hit.tier == WORDLIKE and not (
-                    _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start)
-                    or _ADDRESS_BEFORE.search(text, max(0, hit.start - 48), hit.start)
-                ):
-                    continue
-                if _ORG_AFTER.match(text, hit.end):
-                    continue  # "Loveland Technologies", "Bremen Ltd": a company, not where someone is
-                out.append(hit)
+                if self._cued(text, hit):
+                    out.append(hit)
         out.extend(self._caps_lines(text))
         return out
+
+    @staticmethod
+    def _cued(text: str, hit: CityHit) -> bool:
+        """Word-like names need a residence cue or an address before them; no company after."""
+        if hit.tier == WORDLIKE and not (
+            _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start)
+            or _ADDRESS_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+        ):
+            return False
+        return not _ORG_AFTER.match(text, hit.end)  # "Loveland Technologies": a company
 
     def _caps_lines(self, text: str) -> list[CityHit]:
         """A city in capitals on a short capitals-only line, as address blocks print it ("LUTON")."""
         out: list[CityHit] = []
-        if not any(ch.isupper() for ch in text):
+        if _CAPS2.search(text) is None:
             return out
         for m in _CAPS_RUN.finditer(text):
             line_start = text.rfind("\n", 0, m.start()) + 1
