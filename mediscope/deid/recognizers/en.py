@@ -765,7 +765,7 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
     """
     out: list[RecognizerResult] = []
     if any(ch.islower() for ch in text):
-        for m in _LOWER_NAME.finditer(text, overlapped=True):  # "this is carlos gutierrez": not only "is carlos"
+        for m in _LOWER_NAME.finditer(text):  # pairs it steps over ("is carlos gutierrez"): en_names.find_names
             first, last = m.group("first"), m.group("last")
             if first in _COMMON_WORDS or last in _COMMON_WORDS or first not in self._first:
                 continue
