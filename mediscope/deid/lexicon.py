@@ -84,7 +84,7 @@ BAIJIAXING = (
 GIVEN_NAME_CHARS_EXTRA = frozenset(
     "嫣萱涵琪瑶璐婧妍彤昕玥怡婕琳菲薇璇蕾倩茜钰瑾曦皓轩睿宸煜铭泽浩宇辰逸晨昊昱霖烨炜梓楷翔奕骁珂绮婉翊彧"
     "筱悦沐熙瑞语诺航懿歆馨雯雅静婷娜娟莉萍燕霞丹丹颖蓉芸芷茹蔓岚澜汐洁淇滢潇湘琦珊瑜璟琛珏翰墨哲朗峻"
-    "嵩崇岳晟昭晗暄旻桐楠森杉柏栋梁铮锦钧鑫铄淼焱垚磊壮彬斌杰豪博然凯文武"
+    "嵩崇岳晟昭晗暄旻桐楠森杉柏栋梁铮锦钧鑫铄淼焱垚磊壮彬斌杰豪博然凯文武甜萌糖果朵"
 )
 # Tibetan personal names have no surname: two of these parts make a name (桑吉卓玛, 扎西次仁,
 # 格桑央金). One part alone is too often a word or slang (尼玛), so only pairs count.

@@ -41,6 +41,10 @@ def _persons(found, text: str) -> set[str]:
         ("帮我老妈黄秀兰挂个号。", "黄秀兰"),
         ("黄蓉和郭靖是我爸妈。", "黄蓉"),
         ("我老婆向红梅怀孕28周。", "向红梅"),  # 向 is a preposition unless family names it
+        ("家属签名：盖志刚  与患者关系：父子", "盖志刚"),  # form field, word-like surname
+        ("患者靖国栋，身份证号另附。", "靖国栋"),  # surname on no list, after a cue
+        ("请车主隋建华到一楼大厅。", "隋建华"),
+        ("景甜甜的宝宝黄疸值12。", "景甜甜"),  # 甜甜的 is a dictionary word
     ],
 )
 def test_names_found_by_their_place_in_the_clause(found, text, name):
@@ -53,6 +57,7 @@ def test_names_found_by_their_place_in_the_clause(found, text, name):
         ("家属：孔令辉、孔雪，均已签字。", {"孔令辉", "孔雪"}),
         ("值班护士：邵丽、甘露露、岳敏", {"邵丽", "甘露露", "岳敏"}),
         ("邴志强、邴小婉父女俩都有哮喘。", {"邴志强", "邴小婉"}),
+        ("邓超、孙俪夫妇带孩子来体检。", {"邓超", "孙俪"}),
     ],
 )
 def test_names_listed_next_to_a_found_one(found, text, names):
@@ -95,6 +100,8 @@ def test_spaced_form_and_compound_names(covered, text, value):
         "有科学证据证明，白银可以治疗癫痫。",
         "酸菜对高血压患者有益处的。",  # 有 is on the 百家姓 list
         "都是些:田基黄，山枝子。",
+        "2020年3月份，病人尿红黄，气色灰暗。",
+        "买些叁片回去给妈妈补身体。",
         "患者 头 晕三天",
         "患者：我头疼三天  医生：多喝水",
     ],
@@ -113,6 +120,13 @@ def test_words_drugs_and_blessings_are_not_clause_names(found, text):
         ("复查时间：2025年元月10日", "2025年元月10日", "DATE_TIME"),
         ("腊月二十三那天开始咳嗽", "腊月二十三", "DATE_TIME"),
         ("我爸去年11月15日做的搭桥", "11月15日", "DATE_TIME"),  # after a relative year
+        ("我24年3月5日做的手术", "24年3月5日", "DATE_TIME"),
+        ("农历八月十五那天发病", "八月十五", "DATE_TIME"),
+        ("二〇二四年元旦那天开始发烧", "二〇二四年元旦", "DATE_TIME"),
+        ("出院时间 2024年3月5日14时30分", "2024年3月5日", "DATE_TIME"),
+        ("在东莞市长安镇医院做的剖宫产", "东莞市长安镇", "LOCATION"),
+        ("地址：南京市玄武区钟灵街50号紫金苑小区8幢2单元603室", "南京市玄武区钟灵街50号紫金苑小区8幢2单元603室", "LOCATION"),
+        ("患者来自云南大理，", "云南大理", "LOCATION"),
     ],
 )
 def test_addresses_and_dates(found, covered, text, value, etype):
@@ -124,6 +138,11 @@ def test_addresses_and_dates(found, covered, text, value, etype):
 
 def test_special_administrative_regions_are_province_level(found):
     assert not [v for t, v in found("患者本人，香港居民，来电咨询。", "zh") if t == "LOCATION"]
+
+
+@pytest.mark.parametrize("text", ["大理石地面很滑。", "开封后请冷藏。", "日照时间长。"])
+def test_word_like_cities_need_a_province(found, text):
+    assert not [v for t, v in found(text, "zh") if t == "LOCATION"], text
 
 
 def test_clause_names_carry_the_name_recognizers_id(deider):
@@ -144,6 +163,11 @@ def test_clause_names_carry_the_name_recognizers_id(deider):
         # rules before them, 0.92 at first measurement, 0.97 after (relative-year dates, kinship
         # and numeral followers, Tibetan names). Misses: 汤圆圆 (汤圆 is a word).
         ("dev_zh2.jsonl", 0.95),
+        # Written last, measured before any change for it: 0.54 with the rules before this work,
+        # 0.75 at first measurement, 0.94 after (form-field labels, couples, cued names with an
+        # unlisted surname, town right after a city, holiday dates). Misses: names that are
+        # dictionary words (东方朔, 夏至, 咸丰年).
+        ("dev_zh3.jsonl", 0.92),
     ],
 )
 def test_chinese_development_sets(deider, name, floor):

@@ -116,9 +116,10 @@ ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
 )
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
+# A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts).
 ADDRESS_ADMIN = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟)"
-    rf"{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?)"
+    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址)"
@@ -229,6 +230,9 @@ def zh_date_age_rules() -> list[Rule]:
              0.9, needs=has_digit),
         Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
         # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
+        # A year's holiday is a date: 二〇二四年元旦, 2023年春节, 2024年国庆
+        Rule("date_holiday", DATE_TIME,
+             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一|圣诞节?))", 0.85),
         Rule("date_named_month", DATE_TIME,
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),

@@ -50,6 +50,7 @@ _OPENERS = "，,。.！!？?；;：:（(）)【】[]“”\"' \t\n~～…"
 _TITLES = "|".join(sorted(lexicon.TITLES_ZH, key=len, reverse=True))
 _STRONG_FOLLOW = regex.compile(
     rf"\s?(?:{_TITLES}|同学|同志)"  # 笪 欣 主任, 郗海洋同学
+    rf"|(?:、[{_HAN}]{{2,3}})?(?:夫妇|夫妻|父子|父女|母子|母女|兄弟|姐妹|兄妹|姐弟|两口子)"  # 邓超、孙俪夫妇
     r"|[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
     r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
@@ -78,7 +79,7 @@ _KIN_CUES = (
     "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
-    "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
+    "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
 _CUE_RE = regex.compile(
@@ -104,9 +105,14 @@ _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
 _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}])")
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
 # wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
+_FORM_LABELS = sorted({
+    "患者", "病人", "患儿", "家属", "受检者", "检查者", "检验者", "操作者", "报告者", "审核者", "送检者", "申请者", "检验人",
+    "医生", "医师", "护士", "技师", "药师", "签名", "签字", "家属签名", "患者签名", "医生签名", "姓名", "联系人", "监护人",
+    "记录人", "审核人", "报告人", "复核人", "收件人", "车主", "户主",
+}, key=len, reverse=True)
 _FORM_FIELD = regex.compile(
-    r"(?:患者|病人|患儿|家属|受检者|检查者|操作者|报告者|审核者|送检者|申请者|医生|医师|护士|技师|药师)\s?[：:]\s*"
-    rf"(?P<name>[{_HAN}]{{2,4}})(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
+    "(?:" + "|".join(_FORM_LABELS) + r")\s?[：:]\s*"
+    rf"(?P<name>[{_HAN}](?: ?[{_HAN}]){{1,3}})(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
 )
 
 # Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.
@@ -216,7 +222,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for tok in self._jieba.lcut(text[a:b], HMM=False):
             pos += len(tok)
             bounds.add(pos)
-        return s in bounds and e in bounds
+        # 甜甜的 is a dictionary word: a particle glued to the name's end does not count.
+        return s in bounds and (e in bounds or (e < len(text) and text[e] in "的了地得" and e + 1 in bounds))
 
     def _left_ok(self, text: str, s: int) -> str | None:
         if s == 0 or text[s - 1] in _OPENERS:
@@ -357,6 +364,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((s, e, 0.65, "clause_topic"))
                     break
         out += self._unlisted_surnames(norm, sorted(set(starts) - {s for s, *_ in out}))
+        out += self._cued_unlisted(norm, [p for p, how in starts.items() if how != "start"], {s for s, *_ in out})
         out += self._unmistakable(norm, {s for s, *_ in out})
         out += self._spaced(norm)
         out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
@@ -399,6 +407,24 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 ):
                     out.append((s, e, 0.65, "rare_clause"))
                     break
+        return out
+
+    def _cued_unlisted(self, text: str, cue_ends: list[int], taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """患者靖国栋，: after a person cue, three characters closed by punctuation make a name
+        even when the surname is on no list, if the given name is made of given-name characters
+        and no part of it is a dictionary word."""
+        out = []
+        for s in cue_ends:
+            cand = text[s : s + 3]
+            if s in taken or len(cand) < 3 or not _PUNCT_FOLLOW.match(text, s + 3):
+                continue
+            if not all("\u4e00" <= ch <= "\u9fff" for ch in cand) or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue
+            if self._freq.get(cand[0], 0) >= RARE_CUED_MAX_FREQ or not self._given_ok(cand[1:]):
+                continue  # 补身体, 尿红黄: characters that common are words, not surnames
+            if self._freq.get(cand, 0) or self._freq.get(cand[:2], 0) >= 20 or _is_clinical(cand, text[s + 3 : s + 6]):
+                continue
+            out.append((s, s + 3, 0.65, "cued_unlisted"))
         return out
 
     def _unmistakable(self, text: str, taken: set[int]) -> list[tuple[int, int, float, str]]:
@@ -462,7 +488,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _form_fields(self, text: str) -> list[tuple[int, int, float, str]]:
         out = []
         for m in _FORM_FIELD.finditer(text):
-            name = m.group("name")
+            name = m.group("name").replace(" ", "")
             sur = name[:2] if name[:2] in self._compound else name[0]
             if not (sur in lexicon.SURNAMES_1 or sur in self._rare or sur in self._wordlike or len(sur) == 2
                     or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
@@ -493,9 +519,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             for a, b in cands:
                 cand = text[a:b]
                 sur = self._start_re.match(cand)
-                if (a, b) not in seen and sur and sur.end() < len(cand) and self._word_freq(cand) < 20 and self._given_ok(
-                    cand[sur.end() :]
-                ):
+                given = cand[sur.end() :] if sur else ""
+                # a rare character (孙俪) is as good a given name as a listed one
+                rare_given = bool(given) and all(self._freq.get(ch, 0) < RARE_CUED_MAX_FREQ and ch not in _NEVER_GIVEN
+                                                 for ch in given)
+                if (a, b) not in seen and given and self._word_freq(cand) < 20 and (self._given_ok(given) or rare_given):
                     seen.add((a, b))
                     out.append((a, b))
                     queue.append((a, b))
