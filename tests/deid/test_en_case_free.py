@@ -25,6 +25,7 @@ pytest.importorskip("english_words")
         ("my aunt jaswinder kaur has had a cough for weeks", "jaswinder kaur"),
         ("our daughter (amara) has a rash on her cheeks", "amara"),
         ("my mum tran thi mai is 70", "tran thi mai"),
+        ("pt kavita rao c/o dizziness", "kavita rao"),
     ],
 )
 def test_lower_case_names(covered, text, value):
@@ -182,6 +183,7 @@ def test_unlisted_pair_rule_skips_companies_drugs_and_eponyms(deider):
         "Follow-up says nothing about the stent.",
         "Metoprolol, 50 mg, given at 08:00.",
         "my son keeps coughing at night",
+        "pt denies chest pain, patient reports better sleep",
         "SEE ATTACHED\nCARDIOLOGY\nNORMAL ECHO",
         "Surgeon: to review after the CT.",
     ],
