@@ -127,6 +127,8 @@ def test_words_drugs_and_blessings_are_not_clause_names(found, text):
         ("在东莞市长安镇医院做的剖宫产", "东莞市长安镇", "LOCATION"),
         ("地址：南京市玄武区钟灵街50号紫金苑小区8幢2单元603室", "南京市玄武区钟灵街50号紫金苑小区8幢2单元603室", "LOCATION"),
         ("患者来自云南大理，", "云南大理", "LOCATION"),
+        ("我奶奶九十多岁了", "九十", "AGE"),  # over 89, even approximately
+        ("老人90多岁，", "90", "AGE"),
     ],
 )
 def test_addresses_and_dates(found, covered, text, value, etype):

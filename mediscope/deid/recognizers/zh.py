@@ -237,9 +237,9 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
-        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
+        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
         Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
-        Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:周岁|岁|歲))", 0.9),
+        Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
 
