@@ -232,7 +232,7 @@ def zh_date_age_rules() -> list[Rule]:
         # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
         # A year's holiday is a date: 二〇二四年元旦, 2023年春节, 2024年国庆
         Rule("date_holiday", DATE_TIME,
-             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一|圣诞节?))", 0.85),
+             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?))", 0.85),
         Rule("date_named_month", DATE_TIME,
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
