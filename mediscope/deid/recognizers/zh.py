@@ -230,6 +230,9 @@ def zh_date_age_rules() -> list[Rule]:
              0.9, needs=has_digit),
         Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
         # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
+        # Arabic year, Chinese month: 2009年十一月, 2023年三月五日
+        Rule("date_mixed", DATE_TIME,
+             rf"(?<!\d)(?P<phi>{y}\s*年\s*(?:十[一二]?|[一二三四五六七八九])月(?:{cn_d}[日号])?)", 0.85, needs=has_digit),
         # A year's holiday is a date: 二〇二四年元旦, 2023年春节, 2024年国庆
         Rule("date_holiday", DATE_TIME,
              rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?))", 0.85),
