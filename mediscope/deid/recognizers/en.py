@@ -159,7 +159,7 @@ def shared_rules() -> list[Rule]:
         # National numbers with a trunk zero and mixed separators: "070-123 45 67", "0161-496 0000".
         Rule("phone_trunk_mixed", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
-             0.6, validator=_grouped_phone_ok, needs=has_digit),
+             0.6, validator=_grouped_phone_ok, needs=_seen(r"(?<!\d)0\d{1,4}[\- ]\d")),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
@@ -171,7 +171,7 @@ def shared_rules() -> list[Rule]:
              0.6, needs=has_digit),
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
         Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
-             0.9, validator=_iban_ok, needs=has_digit, flags=0),
+             0.9, validator=_iban_ok, needs=_seen(r"[A-Z]{2}\d{2}"), flags=0),
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
@@ -208,10 +208,10 @@ def en_identifier_rules() -> list[Rule]:
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
-        Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=has_digit, flags=0),
+        Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
         # Portuguese postcodes "1100-053", before or after the town.
         Rule("pt_postcode", ZIP_CODE, r"(?<![\d\-/.])(?P<phi>\d{4}-\d{3})(?=\s+\p{Lu}\p{Ll}+|\s*,)(?![\d\-])", 0.75,
-             needs=has_digit, flags=0),
+             needs=_seen(r"\d{4}-\d{3}"), flags=0),
         Rule("zip_cued", ZIP_CODE,
              r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*(?:(?:is|was|=)\s+)?"
              r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
@@ -253,18 +253,18 @@ def en_identifier_rules() -> list[Rule]:
         # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
         Rule("ca_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
-             needs=has_digit, flags=0),
+             needs=_seen(r"[A-Z]\d[A-Z][ \-]\d"), flags=0),
         # Irish Eircodes ("D02 X285", "P24 X2K8"): routing key, then four letters and digits.
         Rule("eircode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[0-9A-Z]*[A-Z])(?=[0-9A-Z]*\d)[0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z0-9])",
-             0.75, needs=has_digit, flags=0),
+             0.75, needs=_seen(r"[A-Z]\d[0-9W]\s[0-9A-Z]{4}"), flags=0),
         # Irish counties ("Co. Cork") and the town before them.
         Rule("irish_county", LOCATION, r"(?P<phi>(?:\p{Lu}\p{Ll}+,\s+)?Co\.\s\p{Lu}\p{Ll}+)", 0.75, needs=contains_any("Co."), flags=0),
         # French street lines in any case: "5 bis rue Victor Hugo", "12, avenue de la République".
         Rule("fr_street", LOCATION,
              r"(?<![\w])(?P<phi>\d{1,4}\s?(?:bis|ter|quater)?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"
              r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3})",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=_seen(r"(?i)\b(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"), flags=0),
         # Spanish and Portuguese floor and door after a building number: "Calle Mayor 5, 3º izq".
         Rule("floor_door", LOCATION, r"(?<=\d,?\s{1,2})(?P<phi>\d{1,2}\s?[º°ª]\s?(?:izq(?:da)?|dcha|der(?:echa)?|esq|dto|[A-H])?\.?)(?!\w)",
              0.75, needs=contains_any("º", "°", "ª"), flags=0),
@@ -273,9 +273,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?\s+(?:[A-Z][A-Z'\-]+\s+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
              r"COURT|CT|CRESCENT|CRES|PLACE|PL|TERRACE|GARDENS|GROVE|WAY|BOULEVARD|BLVD|HIGHWAY|HWY|SQUARE|SQ|PARADE|ROW|WALK|"
              r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=_seen(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
-        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=has_digit, flags=0),
+        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_seen(r"\((?:9\d|1[01]\d)\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
@@ -286,11 +286,11 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_stated", AGE,
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
         Rule("age_over_89_sex", AGE,
              r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
-             0.7, needs=has_digit, flags=0),
+             0.7, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
         Rule("age_over_89_words", AGE,
              r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
@@ -307,9 +307,9 @@ def en_date_rules() -> list[Rule]:
     return [
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
-             needs=has_digit),
+             needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
         Rule("date_weekday_numeric", DATE_TIME,
-             rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=has_digit),
+             rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
         Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
              needs=_seen(r"\d[\-/.][A-Za-z]")),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?/\s?{d}\s?/\s?{y})(?![\d/\-]|\.\d)", 0.8,
