@@ -139,7 +139,7 @@ NOT_GIVEN_NAME_CHARS = set(
     "主因于今自诉来在是的了和与及或被等患病发伴突现去前昨近既已无有说咨问经术男女年岁出入"
     "到从向把对跟给让叫请看找为以由反晚早夜上下左右每一二三四五六七八九十两半各其这那也"
     "都还就又再才便将会能要想需应该服用吃做查测复住诊科院室部门区床号医护生师士姐哥弟妹爷奶"
-    "叔姨妈爸儿孙先总长大夫老小"
+    "叔姨妈爸儿孙先总长大夫老小代"
 )
 
 # Characters that never occur in a given name. Used to veto jieba's out-of-vocabulary "names"

@@ -45,6 +45,9 @@ def _persons(found, text: str) -> set[str]:
         ("患者靖国栋，身份证号另附。", "靖国栋"),  # surname on no list, after a cue
         ("请车主隋建华到一楼大厅。", "隋建华"),
         ("景甜甜的宝宝黄疸值12。", "景甜甜"),  # 甜甜的 is a dictionary word
+        ("老伴儿王桂英，今年七十了。", "王桂英"),
+        ("我哥李建军肝功能异常。", "李建军"),
+        ("手术者：郑强  助手：冯波", "冯波"),
     ],
 )
 def test_names_found_by_their_place_in_the_clause(found, text, name):
@@ -104,6 +107,7 @@ def test_spaced_form_and_compound_names(covered, text, value):
         "买些叁片回去给妈妈补身体。",
         "患者 头 晕三天",
         "患者：我头疼三天  医生：多喝水",
+        "王主任医师查房",  # 查 is a surname only before a title
     ],
 )
 def test_words_drugs_and_blessings_are_not_clause_names(found, text):

@@ -75,7 +75,8 @@ _PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)]|$")
 _KIN_CUES = (
     "老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "老伴", "外婆", "外公",
     "姥姥", "姥爷", "奶奶", "爷爷", "老妈", "老爸", "俺妈", "俺爸", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲",
-    "妈妈", "爸爸", "我妈", "我爸",
+    "妈妈", "爸爸", "我妈", "我爸", "我哥", "我姐", "我弟", "我妹", "老伴儿", "大哥", "二哥", "三哥", "大姐", "二姐",
+    "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
@@ -108,7 +109,8 @@ _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}
 _FORM_LABELS = sorted({
     "患者", "病人", "患儿", "家属", "受检者", "检查者", "检验者", "操作者", "报告者", "审核者", "送检者", "申请者", "检验人",
     "医生", "医师", "护士", "技师", "药师", "签名", "签字", "家属签名", "患者签名", "医生签名", "姓名", "联系人", "监护人",
-    "记录人", "审核人", "报告人", "复核人", "收件人", "车主", "户主",
+    "记录人", "审核人", "报告人", "复核人", "收件人", "车主", "户主", "手术者", "术者", "助手", "一助", "二助", "主刀",
+    "麻醉师", "器械护士", "巡回护士", "经管医生", "管床医生", "主管医生", "责任护士",
 }, key=len, reverse=True)
 _FORM_FIELD = regex.compile(
     "(?:" + "|".join(_FORM_LABELS) + r")\s?[：:]\s*"
@@ -291,7 +293,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         tag = self._tags.get(cand, "")
         famous = tag == "nr" and raw < 500 and sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES and (
             follow == "strong" or text.startswith(("你好", "您好", "说", "问"), e))
-        introduced = left in ("cue", "kin") and follow in ("strong", "punct")  # 值班医生：满江。
+        # 值班医生：满江。 a cue and a clause end vouch for a rare dictionary name, but not for a
+        # two-character word after a title-only surname (王主任医师查房).
+        introduced = left in ("cue", "kin") and follow in ("strong", "punct") and sur not in lexicon.SURNAMES_TITLE_ONLY and (
+            tag.startswith("nr") or len(cand) >= 3 or raw < 5)
         if raw and not famous and (raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
             return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
