@@ -362,6 +362,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     continue
                 e = g0 + n_given
                 follow = self._follow(norm, e)
+                if (follow is None and left == "kin" and n_given == 2 and (len(sur) == 2 or (
+                        sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES)) and norm[e : e + 1] not in _DRUG_SYLLABLES):
+                    follow = "mid"  # 我哥李建军肝功能异常: after a family word the name needs no follower
                 if follow and self._accept(norm, s, sur, given, left, follow):
                     out.append((s, e, 0.7, "clause"))
                     break
