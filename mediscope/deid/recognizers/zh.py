@@ -539,7 +539,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         for r in self._clause.analyze(text, [PERSON]):
             how = r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY].rsplit(".", 1)[-1]
             out.append(self._result(r.start, r.end, r.score, how))
-        out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
+        if out and ("、" in norm or "和" in norm or "及" in norm or "与" in norm):
+            out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         return out
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:

@@ -141,6 +141,8 @@ _NOT_LAST = frozenset("省市县区镇乡村州征症病氏")
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
+_DOTS = frozenset("·•‧・")
+_LIST_CHARS = frozenset("、和及与")
 _LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
 _LIST_NEXT = regex.compile(
     rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
@@ -200,6 +202,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
         self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
+        self._tibetan_first = frozenset(p[0] for p in lexicon.TIBETAN_NAME_PARTS)
         singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
 
@@ -373,12 +376,18 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     break
         out += self._unlisted_surnames(norm, sorted(set(starts) - {s for s, *_ in out}))
         out += self._cued_unlisted(norm, [p for p, how in starts.items() if how != "start"], {s for s, *_ in out})
-        out += self._unmistakable(norm, {s for s, *_ in out})
-        out += self._spaced(norm)
-        out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
-                if self._clean_boundaries(norm, m.start(), m.end())]
-        out += self._form_fields(norm)
-        for m in _DOT_NAME.finditer(norm):
+        # The rules below are cheap to skip: each needs a character most texts lack.
+        chars = frozenset(norm)
+        if not self._unmistakable_chars.isdisjoint(chars):
+            out += self._unmistakable(norm, {s for s, *_ in out})
+        if " " in chars:
+            out += self._spaced(norm)
+        if not self._tibetan_first.isdisjoint(chars):
+            out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
+                    if self._clean_boundaries(norm, m.start(), m.end())]
+        if ":" in chars or "：" in chars:
+            out += self._form_fields(norm)
+        for m in _DOT_NAME.finditer(norm) if not _DOTS.isdisjoint(chars) else ():
             s, e = m.span("name")
             cue = _CUE_PREFIX.match(norm, s, e)
             if cue and norm[cue.end()] not in "·•‧・":
@@ -388,7 +397,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
             out.append((s, e, 0.75, "dot_name"))
-        out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]
+        if out and not _LIST_CHARS.isdisjoint(chars):
+            out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]
         return [
             RecognizerResult(PERSON, s, e, score, recognition_metadata={
                 RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
