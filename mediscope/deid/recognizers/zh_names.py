@@ -313,10 +313,14 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return False  # 桂圆干 (桂圆 40, tagged nr!), 羊角风, 高度重视: surname + next character is a word
         if left == "start" and _AFTER_DRUG.search(text, max(0, s - 6), s):
             return False  # 清肝利胆胶囊,甘利欣,肝炎灵: an item in a list of drugs
-        if not self._clean_boundaries(text, s, e):
+        # The context decides first; jieba (the costly part) only confirms what it let through.
+        verdict = self._context_verdict(text, s, sur, given, left, follow)
+        if not verdict or _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, s, e):
             return False
-        if _is_clinical(cand, text[e : e + 3]):
-            return False
+        return verdict is True or self._jieba_says_name(text, s, e)
+
+    def _context_verdict(self, text: str, s: int, sur: str, given: str, left: str, follow: str) -> bool | str:
+        """True, False, or "jieba" when only jieba's reading of the candidate can decide."""
         compound = len(sur) == 2
         weak = sur in _WEAK_SURNAMES or sur in lexicon.SURNAMES_TITLE_ONLY or sur in self._wordlike
         rare = not compound and sur in self._rare and not weak
@@ -334,7 +338,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 return False
             if sur in self._wordlike and self._word_freq(given) and left != "kin":
                 return False  # 患者有益处: 有 is a verb before a word far more often than a surname
-            return left in ("cue", "kin") or self._jieba_says_name(text, s, e)
+            return True if left in ("cue", "kin") else "jieba"
         return follow in ("strong", "mid", "punct") and (follow != "punct" or left in ("cue", "kin") or len(given) == 2)
 
     # ---- analysis -----------------------------------------------------------------------------
