@@ -83,12 +83,12 @@ _KIN_CUES = (
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
-_CUE_RE = regex.compile(
-    "(?P<cue>" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
-)
 # The family members among the cues: after 我老婆 even 向/于 open a name (我老婆向红梅).
 _KINSHIP = frozenset(_KIN_CUES[: _KIN_CUES.index("患者")])
-_OPENER_RE = regex.compile("[" + regex.escape(_OPENERS) + "]")
+_START_SCAN = regex.compile(
+    "[" + regex.escape(_OPENERS) + "]|(?P<cue>"
+    + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
+)
 _CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
 )
@@ -141,8 +141,8 @@ _NOT_LAST = frozenset("省市县区镇乡村州征症病氏")
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.
-_DOTS = frozenset("·•‧・")
-_LIST_CHARS = frozenset("、和及与")
+_DOTS_RE = regex.compile("[·•‧・]")
+_LIST_RE = regex.compile("[、和及与]")
 _LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
 _LIST_NEXT = regex.compile(
     rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
@@ -202,8 +202,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
         self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
-        self._tibetan_first = frozenset(p[0] for p in lexicon.TIBETAN_NAME_PARTS)
+        self._tibetan_first_re = regex.compile("[" + "".join(sorted({p[0] for p in lexicon.TIBETAN_NAME_PARTS})) + "]")
         singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
+        self._start_chars = frozenset(singles) | {c[0] for c in self._compound}
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
 
     # ---- helpers ------------------------------------------------------------------------------
@@ -351,11 +352,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         # Only clause starts can open a name here: find them first (text start, after an
         # opener, after a cue) instead of testing every surname character of the text.
         starts = {0: "start"}
-        for m in _OPENER_RE.finditer(norm):
-            starts[m.end()] = "start"
-        for m in _CUE_RE.finditer(norm):
-            starts.setdefault(m.end(), "kin" if m.group("cue") in _KINSHIP else "cue")
+        for m in _START_SCAN.finditer(norm):  # openers and cues in one pass
+            cue = m.group("cue")
+            if cue is None:
+                starts[m.end()] = "start"
+            else:
+                starts.setdefault(m.end(), "kin" if cue in _KINSHIP else "cue")
+        first = self._start_chars
         for s in sorted(starts):
+            if norm[s : s + 1] not in first:
+                continue
             m = self._start_re.match(norm, s)
             if m is None:
                 continue
@@ -381,17 +387,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         out += self._unlisted_surnames(norm, sorted(set(starts) - {s for s, *_ in out}))
         out += self._cued_unlisted(norm, [p for p, how in starts.items() if how != "start"], {s for s, *_ in out})
         # The rules below are cheap to skip: each needs a character most texts lack.
-        chars = frozenset(norm)
-        if not self._unmistakable_chars.isdisjoint(chars):
+        if self._unmistakable_re.search(norm):
             out += self._unmistakable(norm, {s for s, *_ in out})
-        if " " in chars:
+        if " " in norm:
             out += self._spaced(norm)
-        if not self._tibetan_first.isdisjoint(chars):
+        if self._tibetan_first_re.search(norm):
             out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
                     if self._clean_boundaries(norm, m.start(), m.end())]
-        if ":" in chars or "：" in chars:
+        if ":" in norm or "：" in norm:
             out += self._form_fields(norm)
-        for m in _DOT_NAME.finditer(norm) if not _DOTS.isdisjoint(chars) else ():
+        for m in _DOT_NAME.finditer(norm) if _DOTS_RE.search(norm) else ():
             s, e = m.span("name")
             cue = _CUE_PREFIX.match(norm, s, e)
             if cue and norm[cue.end()] not in "·•‧・":
@@ -401,7 +406,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
             out.append((s, e, 0.75, "dot_name"))
-        if out and not _LIST_CHARS.isdisjoint(chars):
+        if out and _LIST_RE.search(norm):
             out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]
         return [
             RecognizerResult(PERSON, s, e, score, recognition_metadata={
