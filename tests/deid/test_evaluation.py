@@ -105,14 +105,15 @@ def test_held_out_texts(deider):
     Measured: 0.65 before the address/name work, 0.80 at its first measurement, 0.88 after later
     address-block changes driven by presidio-research misses (en 0.90, zh 0.85), 0.94 after the
     rare-character/relation-word/UK-unit rules (en 0.98, zh 0.90); precision and preservation
-    1.0. Its misses (rare surnames with no cue, OCR-spaced rare surnames, "pt arjun mehta") are
-    the honest picture of what still gets past.
+    1.0. Its misses (rare surnames with no cue, OCR-spaced rare surnames, "pt arjun mehta") were
+    then the aim of the clause-position name rules and the English name gazetteers: 1.000 since,
+    so it is no longer blind and guards against regressions only.
     """
     from pathlib import Path
 
     items = load_evalset([Path(__file__).parent / "data" / "heldout.jsonl"])
     report = evaluate(items, deider)
-    assert report.recall >= 0.90, report.missed
+    assert report.recall >= 0.98, report.missed
     assert report.precision >= 0.95, report.false_positives
     assert report.preservation >= 0.95, report.clobbered
 
@@ -127,11 +128,33 @@ def test_second_held_out_texts(deider):
     positives). Preservation 1.0 both times. Its misses were printed while the rules were
     written (the rules follow the known-miss classes, but "Gardens" as a street type and the
     bare-city rule came after seeing it), so treat the gain as partly seen rather than blind.
+    1.000 (precision 0.98) after the clause-position names and English gazetteers.
     """
     from pathlib import Path
 
     items = load_evalset([Path(__file__).parent / "data" / "heldout2.jsonl"])
     report = evaluate(items, deider)
-    assert report.recall >= 0.90, report.missed
+    assert report.recall >= 0.98, report.missed
     assert report.precision >= 0.95, report.false_positives
     assert report.preservation >= 0.95, report.clobbered
+
+
+@pytest.mark.slow
+def test_third_held_out_texts_written_blind(deider):
+    """120 texts (385 PHI, 445 clinical terms) written by someone who never read the recognizers,
+    then scored once before and once after a round of recall work that never saw it.
+
+    Measured: recall 0.834 (precision 0.958, preservation 0.987) when written; 0.888 (precision
+    0.960, preservation 0.987) after the clause-position Chinese names, English name/city
+    gazetteers and date/address rules. Below the 0.99 target: minority and nickname Chinese names
+    (次旦, 格桑梅朵, 豆豆, 阿依古丽·吐尔逊), rare surnames with no cue (禤, 眭, 钟离), ALL-CAPS
+    "SURNAME,GIVEN" forms, licence plates and social handles are still missed. Its misses have
+    now been seen, so it is no longer blind; the floor only guards against regressions.
+    """
+    from pathlib import Path
+
+    items = load_evalset([Path(__file__).parent / "data" / "heldout3.jsonl"])
+    report = evaluate(items, deider)
+    assert report.recall >= 0.88, report.missed
+    assert report.precision >= 0.95, report.false_positives
+    assert report.preservation >= 0.98, report.clobbered
