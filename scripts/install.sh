@@ -18,8 +18,9 @@ log() { printf '\033[1m[install]\033[0m %s\n' "$*" >&2; }
 # System packages: a CJK font (rendering test images, reports) and Tesseract (optional OCR backend).
 if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = 0 ]; then
   pkgs="fonts-wqy-microhei tesseract-ocr tesseract-ocr-eng tesseract-ocr-chi-sim"
-  # --dev: headless Chromium renders the Label Studio configs in a UI test.
-  [ "$mode" = "--dev" ] && pkgs="$pkgs chromium"
+  # --dev: headless Chromium renders the Label Studio configs in a UI test; g++ builds DeepSpeed's
+  # CPU communication op on first use (the ZeRO-3 test).
+  [ "$mode" = "--dev" ] && pkgs="$pkgs chromium g++"
   missing=$(for p in $pkgs; do dpkg -s "$p" >/dev/null 2>&1 || echo "$p"; done)
   if [ -n "$missing" ]; then
     log "apt-get install $missing"
