@@ -15,6 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers.base import (
+    PrefixGate,
     RegexRecognizer,
     Rule,
     cn_id_checksum_ok,
@@ -627,6 +628,9 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         names, self._cities = _place_names(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
         self._re = regex.compile("(?:" + "|".join(names) + ")+") if names else None
         self._one_re = regex.compile("|".join(names)) if names else None
+        # Every match starts with a listed name: texts without one's first two characters are
+        # skipped on the batched path before the alternation and jieba run (exact, ~10% of zh time).
+        self.can_match = PrefixGate(names)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if self._re is None or (entities and LOCATION not in entities):
