@@ -93,6 +93,19 @@ class PrefixGate:
         return any(norm[i : i + 2] in prefixes for i in range(len(norm) - 1) if norm[i] in firsts)
 
 
+def ready_jieba():
+    """jieba with its dictionary loaded and its logger quiet (it announces every load at INFO).
+
+    Returns the module; `jieba.posseg` is imported too, so `jieba.posseg.dt` is usable.
+    """
+    import jieba
+    import jieba.posseg  # noqa: F401 - the part-of-speech tables the recognizers read
+
+    jieba.setLogLevel(60)
+    jieba.initialize()
+    return jieba
+
+
 def has_digit(text: str) -> bool:
     """Whether `text` may hold a digit: True whenever a character passes `str.isdigit()`."""
     return _DIGIT_RE.search(text) is not None

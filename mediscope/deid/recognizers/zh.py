@@ -24,6 +24,7 @@ from mediscope.deid.recognizers.base import (
     digit_count_between,
     has_digit,
     luhn_ok,
+    ready_jieba,
 )
 from mediscope.deid.recognizers.zh_names import RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.types import (
@@ -334,11 +335,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[PERSON], name="ZhNameRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(60)
-        jieba.initialize()
+        jieba = ready_jieba()
         self._jieba = jieba
         self._freq = jieba.dt.FREQ
         self._tags = jieba.posseg.dt.word_tag_tab
@@ -619,11 +616,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         super().__init__(supported_entities=[LOCATION], name="ChinesePlaceRecognizer", supported_language=supported_language)
 
     def load(self) -> None:
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(60)
-        jieba.initialize()
+        jieba = ready_jieba()
         self._jieba = jieba
         names, self._cities = _place_names(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
         self._re = regex.compile("(?:" + "|".join(names) + ")+") if names else None

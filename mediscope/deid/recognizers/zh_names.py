@@ -25,6 +25,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers.base import ready_jieba
 from mediscope.deid.types import PERSON
 
 # The thresholds the cue rules use for rare surnames (see `zh.rare_surnames`): 綦/郗 (0) are
@@ -173,11 +174,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def load(self) -> None:
         import collections
 
-        import jieba
-        import jieba.posseg
-
-        jieba.setLogLevel(60)
-        jieba.initialize()
+        jieba = ready_jieba()
         self._jieba = jieba
         self._freq = jieba.dt.FREQ
         self._tags = jieba.posseg.dt.word_tag_tab
