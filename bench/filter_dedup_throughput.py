@@ -34,7 +34,13 @@ Every contestant starts after `gc.collect(); gc.freeze()`, as `mediscope run` do
 a batch (`filters/hot.py`), so the one young collection that the batch's allocations still owe
 runs right after, in the caller (here the untimed generator; about 1 us per record).
 
-Last full run (2 shared cores, load average 4.1 / 3.9 / 3.9 at the start and 3.4 / 3.8 / 3.9 at
+Run with both baselines on all 1M records (--baseline-n 1000000, load average 0.3 at the start,
+1.0 at the end): ours 121.8 s wall, 132.4 s CPU (8,211 rec/s); baseline A 1,161 s (861 rec/s: its
+per-record cost more than doubles as its index grows, so the 50k extrapolation below understates
+it), baseline B 1,192 s (839 rec/s): 9.5x wall / 8.8x CPU vs A, 9.8x / 9.0x vs B; 94.1% identical
+decisions with A over the 1M (the rest near-duplicate calls at the threshold: different hashes).
+
+Earlier full run (2 shared cores, load average 4.1 / 3.9 / 3.9 at the start and 3.4 / 3.8 / 3.9 at
 the end, i.e. about half a core per runnable thread; `--n 1000000 --baseline-n 50000`):
 ours 1,000,000 records in 212.8 s wall (4,699 rec/s), 134.1 s CPU (134 us/record, all threads);
 baseline A 1,211 rec/s and 538 us CPU/record (3.9x wall, 4.0x CPU; 4.8x wall and 5.5x CPU on the
