@@ -160,6 +160,29 @@ def test_pool_with_inherited_engine_equals_single_process(deider):
     assert _keys(pooled) == _keys(deider.analyze_batch(texts, "auto"))
 
 
+def test_pool_worker_warms_its_engine_on_shipped_texts_of_each_language(monkeypatch):
+    """A worker's initializer runs evaluation texts through its engine before taking work."""
+    from mediscope.deid import parallel
+
+    seen: list[tuple[str, int, bool]] = []
+
+    class Recorder:
+        def analyze_batch(self, texts, lang):
+            from mediscope.deid.normalize import has_cjk
+
+            seen.append((lang, len(texts), all(has_cjk(t) == (lang == "zh") for t in texts)))
+            return [[] for _ in texts]
+
+    monkeypatch.setattr(parallel, "_WORKER", parallel._WORKER)  # restored after the test
+    monkeypatch.setattr(parallel, "_INHERIT", Recorder())
+    monkeypatch.setattr(parallel, "gc", type("G", (), {"freeze": staticmethod(lambda: None)}))
+    parallel._init({}, ("zh", "en"), 7)
+    assert seen == [("zh", 7, True), ("en", 7, True)]
+    seen.clear()
+    parallel._init({}, ("en",), 0)
+    assert seen == []
+
+
 def test_engine_skips_a_recognizer_whose_gate_says_no(deider, monkeypatch):
     text = "患者张伟，男，45岁，头痛三天。"
     assert any(s.entity_type == "PERSON" for s in deider.analyze_text(text, "zh"))
