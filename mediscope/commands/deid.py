@@ -56,7 +56,7 @@ def register(app: typer.Typer) -> None:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
         from rich.table import Table
 
-        from mediscope.io.shards import iter_records, write_lines, write_records
+        from mediscope.io.shards import RecordWriter, iter_records
         from mediscope.log import console
         from mediscope.stages.deid.text import TextDeidStage
 
@@ -85,14 +85,17 @@ def register(app: typer.Typer) -> None:
             pool = ProcessPoolExecutor(max_workers=workers, initializer=text_stage.init_worker, initargs=(config,))
             pending = []
 
-        kept, rejected = [], []
         counts: dict[str, int] = {}
         batch = []
         total = 0
+        rej_path = _rejects_path(output)
+        # Kept records and rejects are streamed to temp files as batches finish (a hospital export
+        # can be larger than memory); both are renamed into place only when every record is done.
+        writer, rej_writer = RecordWriter(output), RecordWriter(rej_path, lines=True)
 
         def collect(res) -> None:
-            kept.extend(res.kept)
-            rejected.extend(res.rejected)
+            writer.write(res.kept)
+            rej_writer.write_lines(r.to_json() for r in res.rejected)
             for rec in res.kept:
                 for s in rec.deid.spans:
                     counts[s.entity_type] = counts.get(s.entity_type, 0) + 1
@@ -109,8 +112,10 @@ def register(app: typer.Typer) -> None:
             batch.clear()
 
         try:
-            with Progress(TextColumn("[bold]de-identifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                          console=console(), transient=True) as progress:
+            with writer, rej_writer, Progress(
+                TextColumn("[bold]de-identifying"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                console=console(), transient=True,
+            ) as progress:
                 task = progress.add_task("records", total=None)
                 for rec in iter_records(source):
                     batch.append(rec)
@@ -128,14 +133,8 @@ def register(app: typer.Typer) -> None:
         finally:
             if pool is not None:
                 pool.shutdown(cancel_futures=True)
-
-        output.parent.mkdir(parents=True, exist_ok=True)
-        write_records(kept, output)
-        rej_path = _rejects_path(output)
-        if rejected:
-            write_lines((r.to_json() for r in rejected), rej_path)
-        elif rej_path.exists():
-            rej_path.unlink()
+        if not rej_writer.count:
+            rej_path.unlink(missing_ok=True)
 
         table = Table(title=f"PHI replaced in {output}")
         table.add_column("entity type")
@@ -143,8 +142,8 @@ def register(app: typer.Typer) -> None:
         for k, v in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
             table.add_row(k, f"{v:,}")
         console().print(table)
-        console().print(f"{total} in = {len(kept)} out + {len(rejected)} rejected"
-                        + (f" (rejects in {rej_path})" if rejected else ""))
+        console().print(f"{total} in = {writer.count} out + {rej_writer.count} rejected"
+                        + (f" (rejects in {rej_path})" if rej_writer.count else ""))
 
     @app.command("deid-eval")
     def deid_eval(

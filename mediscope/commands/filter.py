@@ -31,7 +31,7 @@ def register(app: typer.Typer) -> None:
         from pydantic import ValidationError
         from rich.progress import Progress
 
-        from mediscope.io.shards import iter_records, write_lines, write_records
+        from mediscope.io.shards import RecordWriter, iter_records
         from mediscope.log import console
         from mediscope.stages.filters.dedup import DedupStage
         from mediscope.stages.filters.funnel import funnel_table
@@ -49,36 +49,38 @@ def register(app: typer.Typer) -> None:
                 stages.append(DedupStage(cfg.get("dedup") or {}))
         except ValidationError as exc:
             fail(f"invalid config: {exc}")
-        kept_all = []
-        rejected_lines: list[str] = []
+        rejects = output.with_name(output.stem + ".rejects.jsonl")
         total = 0
         batch = []
+        # Streamed as batches finish (an export can be larger than memory); both files appear,
+        # complete, only when the last record is done.
+        writer, rej_writer = RecordWriter(output), RecordWriter(rejects, lines=True)
 
         def flush() -> None:
             records = batch[:]
             for st in stages:
                 res = st(records)
-                rejected_lines.extend(r.to_json() for r in res.rejected)
+                rej_writer.write_lines(r.to_json() for r in res.rejected)
                 records = res.kept
-            kept_all.extend(records)
+            writer.write(records)
             batch.clear()
 
-        with Progress(console=console(), transient=True) as progress:
-            task = progress.add_task("filtering", total=None)
-            for rec in iter_records(source):
-                batch.append(rec)
-                total += 1
-                if len(batch) >= batch_size:
+        try:
+            with writer, rej_writer, Progress(console=console(), transient=True) as progress:
+                task = progress.add_task("filtering", total=None)
+                for rec in iter_records(source):
+                    batch.append(rec)
+                    total += 1
+                    if len(batch) >= batch_size:
+                        flush()
+                        progress.update(task, completed=total)
+                if batch:
                     flush()
-                    progress.update(task, completed=total)
-            if batch:
-                flush()
-        write_records(kept_all, output)
-        rejects = output.with_name(output.stem + ".rejects.jsonl")
-        write_lines(rejected_lines, rejects)
+        except (ValueError, FileNotFoundError) as exc:
+            fail(f"could not read records from {source}: {exc}")
         counts: dict[str, int] = {}
         for st in stages:
             for reason, n in st.funnel.reasons.items():  # type: ignore[attr-defined]
                 counts[f"{st.name}: {reason}"] = n
         console().print(funnel_table(counts, total))
-        console().print(f"{total:,} in = {len(kept_all):,} kept ({output}) + {len(rejected_lines):,} rejected ({rejects})")
+        console().print(f"{total:,} in = {writer.count:,} kept ({output}) + {rej_writer.count:,} rejected ({rejects})")

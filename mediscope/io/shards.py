@@ -104,6 +104,76 @@ def write_lines(lines: Iterable[str], path: Path) -> None:
     _atomic_write(path, _w)
 
 
+class RecordWriter:
+    """Stream records to one `.jsonl` or `.parquet` file, batch by batch, published atomically.
+
+    Why: a curator's hospital export can be larger than memory, so commands must not collect
+    every kept record before writing. Batches go to a temp file beside `path` (JSONL lines, or
+    Parquet row groups under the fixed `RECORD_SCHEMA`); leaving the `with` block normally
+    fsyncs and renames it to `path`, an exception deletes it, so a reader never sees half a file.
+    `lines=True` writes plain text lines instead (rejects files).
+    """
+
+    def __init__(self, path: str | Path, lines: bool = False) -> None:
+        self.path = Path(path)
+        self.count = 0
+        self._lines = lines
+        if not lines and self.path.suffix not in (".jsonl", ".json", ".parquet"):
+            raise ValueError(f"unknown record file type {self.path.suffix!r}; use .jsonl or .parquet")
+        self._parquet = not lines and self.path.suffix == ".parquet"
+        self._tmp: Path | None = None
+        self._fh: Any = None
+        self._pq: Any = None
+
+    def __enter__(self) -> RecordWriter:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self._tmp = Path(tmp)
+        self._fh = os.fdopen(fd, "wb")
+        return self
+
+    def write(self, records: Iterable[Record]) -> int:
+        """Append a batch of records; returns how many."""
+        recs = list(records)
+        if self._parquet:
+            import pyarrow.parquet as pq
+
+            table = records_to_frame(recs).to_arrow()
+            if self._pq is None:
+                self._pq = pq.ParquetWriter(self._fh, table.schema, compression="zstd")
+            self._pq.write_table(table.cast(self._pq.schema))
+        else:
+            self._fh.write(b"".join(r.model_dump_json().encode("utf-8") + b"\n" for r in recs))
+        self.count += len(recs)
+        return len(recs)
+
+    def write_lines(self, lines: Iterable[str]) -> int:
+        """Append text lines (for a `lines=True` writer); returns how many."""
+        if not self._lines:
+            raise TypeError("write_lines is for a RecordWriter opened with lines=True")
+        data = [line.encode("utf-8") + b"\n" for line in lines]
+        self._fh.write(b"".join(data))
+        self.count += len(data)
+        return len(data)
+
+    def __exit__(self, exc_type: Any, *exc: object) -> None:
+        assert self._tmp is not None
+        try:
+            if exc_type is None and self._parquet and self._pq is None:
+                self.write([])  # no batch at all: still a valid, empty file
+            if self._pq is not None:
+                self._pq.close()  # also on error: an unclosed writer complains when collected
+            if exc_type is None:
+                self._fh.flush()
+                os.fsync(self._fh.fileno())
+            self._fh.close()
+            if exc_type is None:
+                os.replace(self._tmp, self.path)
+        finally:
+            self._fh.close()
+            self._tmp.unlink(missing_ok=True)
+
+
 def write_records(records: Iterable[Record], path: str | Path) -> int:
     """Atomically write records to `.jsonl` or `.parquet` (by suffix); returns the count."""
     path = Path(path)
@@ -138,8 +208,12 @@ def shard_files(path: str | Path) -> list[Path]:
 def iter_records(path: str | Path) -> Iterator[Record]:
     """Yield the records of a `.jsonl`/`.parquet` file or of a run/shard directory."""
     for file in shard_files(path):
-        if file.suffix == ".parquet":
-            yield from frame_to_records(pl.read_parquet(file))
+        if file.suffix == ".parquet":  # row group by row group: a large shard never sits in memory whole
+            import pyarrow.parquet as pq
+
+            with pq.ParquetFile(file) as pf:
+                for batch in pf.iter_batches(batch_size=1024):
+                    yield from frame_to_records(pl.from_arrow(batch))
         else:
             with file.open("rb") as fh:
                 for line in fh:
