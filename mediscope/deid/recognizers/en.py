@@ -46,6 +46,7 @@ from mediscope.deid.types import (
     MEDICAL_RECORD_NUMBER,
     PERSON,
     PHONE_NUMBER,
+    SOCIAL_HANDLE,
     URL,
     US_SSN,
     ZIP_CODE,
@@ -62,7 +63,7 @@ MONTH = (
 )
 _MONTH_RE = regex.compile(rf"\b{MONTH}\b", regex.IGNORECASE)
 CUE_GAP_EN = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|-|=)\s*){0,3}\s*"
-ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
+ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
 
 def _street_suffixes() -> str:
     try:
@@ -131,6 +132,118 @@ def _iban_ok(value: str) -> bool:
     return int(digits) % 97 == 1
 
 
+def _record_value_ok(value: str) -> bool:
+    """A record number after a short label: 4+ digits, and not a date or a time."""
+    digits = sum(ch.isdigit() for ch in value)
+    if digits < 4 or regex.fullmatch(r"(?:19|20)\d{2}[\-/]\d{1,2}[\-/]\d{1,2}|\d{1,2}[\-/]\d{1,2}[\-/]\d{2,4}", value):
+        return False
+    return True
+
+
+def _letter_spaced_date_ok(value: str) -> bool:
+    """Only the letter-spaced form: plain dates are the other rules' job."""
+    return value.count(" ") >= 4
+
+
+# ---- licence plates ----------------------------------------------------------------------------
+#
+# A plate is a short run of capitals and digits, a shape lab codes ("CD34", "HB45"), genes
+# ("KRAS G12C") and flow markers share. What tells them apart is a vehicle nearby, so every rule
+# needs a vehicle word shortly before the value; the national shapes distinctive enough on their
+# own (UK "WN19 XKP", French "FG-582-LT", German "M-RK 4821") may sit further from it.
+_VEHICLE = (r"(?i:\b(?:licen[cs]e\s+plates?|number\s+plates?|plates?|reg(?:istration)?|rego|vehicles?|cars?|van|truck|"
+            r"lorry|pick-?up|suv|motorbike|motorcycle|moped|scooter|taxi|cab|tags?|parking\s+(?:permit|pass))\b\.?)")
+_PLATE_DISTINCT = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?"
+_PLATE_GENERIC = (r"[A-Z]{1,3}[\- ]\d{2,4}(?:[\- ][A-Z]{1,3})?|\d{1,3}[\- ][A-Z]{2,3}(?:[\- ]\d{1,4})?|"
+                  r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8}")
+_UK_POSTCODE = regex.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
+
+
+def _plate_ok(value: str) -> bool:
+    alnum = [ch for ch in value if ch.isalnum()]
+    if not 4 <= len(alnum) <= 9 or not any(ch.isdigit() for ch in alnum) or not any(ch.isalpha() for ch in alnum):
+        return False
+    if len(alnum) == 4 and "-" not in value:
+        return False
+    return not _UK_POSTCODE.fullmatch(value)
+
+
+def plate_rules() -> list[Rule]:
+    near = r"(?:(?![.;!?](?:\s|$))[^\n]){0,25}?"  # a few words, within the sentence
+    far = r"(?:(?![.;!?](?:\s|$))[^\n]){0,90}?"
+    edge = r"(?<![A-Za-z0-9\-])"
+    end = r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
+    gate = _seen(r"(?i)\b(?:plate|reg|vehicle|car|van|truck|lorry|pick|suv|moto|moped|scooter|taxi|cab|tag|parking)")
+    return [
+        Rule("plate_near_vehicle", LICENSE_PLATE,
+             rf"{_VEHICLE}{near}{edge}(?P<phi>{_PLATE_DISTINCT}|{_PLATE_GENERIC}){end}", 0.8,
+             validator=_plate_ok, needs=gate, flags=0),
+        Rule("plate_national", LICENSE_PLATE, rf"{_VEHICLE}{far}{edge}(?P<phi>{_PLATE_DISTINCT}){end}", 0.75,
+             validator=_plate_ok, needs=gate, flags=0),
+    ]
+
+
+# ---- social handles, IPv6: in any language ------------------------------------------------------
+_PLATFORM = (r"(?i:instagram|insta|ig|twitter|tiktok|tik\s+tok|snapchat|telegram|wechat|weixin|facebook|fb|threads|"
+             r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com)")
+_HANDLE_WORD = regex.compile(r"[A-Za-z]{3,}")
+
+
+def _at_handle_ok(value: str) -> bool:
+    """"@kim.sleeps", "@tiredmama_of3"; not "@night", "@home" (shorthand for "at")."""
+    body = value.lstrip("@")
+    if len(body) < 3 or not any(ch.isalpha() for ch in body):
+        return False
+    if any(ch in "._" or ch.isdigit() for ch in body) or any(ch.isupper() for ch in body[1:]):
+        return True
+    return not is_english(body.lower(), english_words()) and body.lower() not in _COMMON_WORDS
+
+
+def _cued_handle_ok(value: str) -> bool:
+    """After a platform name: an id with a dot, underscore or digit among its letters."""
+    body = value.lstrip("@")
+    if value.startswith("@"):
+        return _at_handle_ok(value)
+    if not _HANDLE_WORD.search(body) or regex.fullmatch(r"[vV]?[\d.]+", body):
+        return False
+    return any(ch in "._" or ch.isdigit() for ch in body)
+
+
+def _ipv6_ok(value: str) -> bool:
+    import ipaddress
+
+    try:
+        ipaddress.IPv6Address(value.split("%")[0])
+    except ValueError:
+        return False
+    groups = [g for g in value.split("%")[0].split(":") if g]
+    # "12::30" parses, but no one writes an address that way; a real one has three groups or hex letters.
+    return len(groups) >= 3 or any(ch in "abcdefABCDEF" for g in groups for ch in g)
+
+
+def net_rules() -> list[Rule]:
+    """Social-media handles and IPv6 addresses: the same shapes in English and Chinese text.
+
+    Edges are ASCII classes, not `\\b`: in Chinese text a CJK character is a word character.
+    """
+    return [
+        Rule("handle_at", SOCIAL_HANDLE,
+             r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+             0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),
+        Rule("handle_cued", SOCIAL_HANDLE,
+             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])(?:\s*(?i:id|handle|username|user\s*name|account|acct|name))?"
+             r"(?:\s*[:：=(]\s*|\s+(?i:is|as|at|@|-)\s+|\s+)(?:(?i:is|as)\s+)?"
+             r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+             0.8, validator=_cued_handle_ok,
+             needs=_seen(r"(?i)insta|\big\b|twitter|tik|snap|telegram|wechat|weixin|facebook|\bfb\b|threads|discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com"),
+             flags=0),
+        Rule("ipv6", IP_ADDRESS,
+             r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
+             r"(?![0-9A-Za-z_:]|\.\d)",
+             0.85, validator=_ipv6_ok, needs=_seen(r"[0-9A-Fa-f]:[0-9A-Fa-f:]*:"), flags=0),
+    ]
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
@@ -166,7 +279,7 @@ def shared_rules() -> list[Rule]:
              0.6, validator=_grouped_phone_ok, needs=has_digit),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
-             r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?![\d.])"
+             r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
              r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
              0.6, needs=has_digit),
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
@@ -188,16 +301,18 @@ def en_identifier_rules() -> list[Rule]:
     ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
               r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
-              r"medicare(?:\s+(?:id|number|no\.?|#))|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
+              r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
               r"claim\s+(?:number|no\.?|#|id)")
     acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
                r"routing\s+(?:number|no\.?)|IBAN")
     dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
-              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)")
+              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)|"
+              r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?")
     plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
     lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
-              r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI")
+              r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI|NHS\s+(?:number|no\.?|#)|"
+              r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)")
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
@@ -207,6 +322,16 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # Short record labels of lab and ward forms: "Case: S24-2231", "Specimen No. LB-23-009918",
+        # "Acc:MB-24-104417", "UR number U3384921". The label alone is common English ("case",
+        # "lab"), so the value must look like a record number: capitals and digits, 4+ digits.
+        Rule("record_label", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:case|specimen|sample|acc(?:ession)?|lab|chart|encounter|visit|requisition|req|order|UR|URN|"
+             r"hospital|hosp|episode|admission|wristband(?:\s+scan)?)"
+             r"(?:\s*(?i:no\.?|number|num|#|id))?\s*[:#.]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
+             0.85, validator=_record_value_ok, needs=has_digit, flags=0),
+        *plate_rules(),
         # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
         Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
         # Portuguese postcodes "1100-053", before or after the town.
@@ -284,7 +409,8 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
              0.9, needs=has_digit),
         Rule("age_over_89_stated", AGE,
-             r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
+             r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
+             r"granny|gran|nan|nana|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
              0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
@@ -325,6 +451,10 @@ def en_date_rules() -> list[Rule]:
         Rule("date_dmy_words", DATE_TIME,
              rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y})?)\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
+        # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8".
+        Rule("date_letter_spaced", DATE_TIME,
+             r"(?<![\d/.])(?P<phi>[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[01]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[12][ ]?\d[ ]?\d[ ]?\d)(?![ ]?\d)",
+             0.85, validator=_letter_spaced_date_ok, needs=_seen(r"\d \d")),
         Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
     ]
@@ -838,6 +968,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
     return [
         *builtin_recognizers("en"),
         RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), "en"),
+        RegexRecognizer("NetHandleRecognizer", net_rules(), "en"),
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         AddressRecognizer("en"),
@@ -873,4 +1004,5 @@ def web_rules() -> list[Rule]:
 def build_shared_for(lang: str) -> list[EntityRecognizer]:
     """The language-independent recognizers for a non-English analyzer (zh)."""
     return [RegexRecognizer("WebRecognizer", web_rules(), lang),
+            RegexRecognizer("NetHandleRecognizer", net_rules(), lang),
             RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), lang)]
