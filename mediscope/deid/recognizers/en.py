@@ -29,7 +29,7 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
 )
 from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words, is_english
-from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_names
+from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_form_names, find_names
 from mediscope.deid.recognizers.en_places import WORDLIKE, city_gazetteer
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -736,6 +736,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(_list_names(self, text))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
+        out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_form_names(text, self._case_free))
         out.extend(_city_results(self, text))
         out.extend(_unknown_pairs(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):

@@ -236,3 +236,132 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             continue
         out.append((*m.span("name"), "subject_word", 0.65))
     return out
+
+
+# ---- names in the shapes forms, faxes and sign-offs give them --------------------------------
+#
+# "OYELARAN,T", "Ferreira,Joaquim M": a comma with no space between two words is how ward
+# lists, lab systems and wristbands join surname and given name; prose never does it.
+_GLUED_LAST_FIRST = regex.compile(
+    r"(?<![\w'’\-,])(?P<last>\p{Lu}[\p{L}'’\-]*\p{L}),(?P<first>\p{Lu}[\p{L}'’\-]*\p{L}|\p{Lu}\.?)"
+    r"(?:[ ](?P<mid>\p{Lu})\.?)?(?![\w'’\-])"
+)
+# "PATEL MS ANJALI", "JONES MR DAVID": surname, title, given name, as printed on ECGs and labels.
+_CAPS_LAST_TITLE_FIRST = regex.compile(
+    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?:MR|MRS|MS|MISS|MSTR|MASTER|DR|MX)\.?[ ](?P<first>{_CAPS_WORD})(?![\w'’\-])"
+)
+# "A.Kapoor", "T. Nakashima", "- P. Oduya, RN": an initial and a surname.
+_INITIAL_SURNAME = regex.compile(r"(?<![\w.'’\-])(?P<name>\p{Lu}\.[ ]?(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{L}))(?![\w'’\-])")
+_INITIAL_CUE = regex.compile(r"(?:^|[\n:(]|\b(?:cc|by|Dr|to|from|with)\.?|^\s*-|\n\s*-|[-–—])\s*$")
+_DEGREE_AFTER = regex.compile(r"^,?\s*(?:MD|RN|DO|MBBS|MBChB|FRCP|FRCS|PhD|NP|PA|RGN|RM|CNS|APRN|DPM|PharmD)\b")
+# Species epithets written after an initial ("H. Pylori", "E. Coli"): never a person.
+_SPECIES = frozenset({"pylori", "coli", "aureus", "epidermidis", "pneumoniae", "difficile", "faecalis", "faecium",
+                      "influenzae", "typhi", "albicans", "trachomatis", "gonorrhoeae", "vulgaris", "aeruginosa",
+                      "jirovecii", "gondii", "vaginalis", "pyogenes", "agalactiae", "meningitidis", "burgdorferi",
+                      "pallidum", "monocytogenes", "baumannii", "cloacae", "marcescens", "mirabilis", "cereus"})
+# Theodore "Teddy" Winslow: a nickname in quotes between given name and surname.
+_NICKNAME = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}+)[ ][\"“'‘](?P<nick>\p{Lu}\p{Ll}+)[\"”'’][ ](?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*))(?![\w\-])"
+)
+# "Thanks Rajesh.", "Hello Mahliyo,": one capitalised word after a greeting, ending the clause.
+_SALUTATION = regex.compile(
+    r"\b(?:[Tt]hanks|[Tt]hank\s+you|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood\s+(?:morning|afternoon|evening)|"
+    r"[Ww]elcome(?:\s+back)?|[Bb]ye|[Tt]ake\s+care),?[ ](?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)(?=\s*[,.!?:;]|\s*$)"
+)
+# Letter-spaced text from faxes and OCR: "W I L L I A M S ,  T R E V O R".
+_SPACED_WORD = r"\p{L}(?:[ ]\p{L}){2,}"
+_SPACED_RUN = regex.compile(
+    rf"(?<![\p{{L}}\d])(?P<run>{_SPACED_WORD}(?:(?:[ ]{{0,3}},[ ]{{1,3}}|[ ]{{2,4}}){_SPACED_WORD}){{0,2}})(?![\p{{L}}\d])"
+)
+_SPACED_SEP = regex.compile(r"[ ]{0,3},[ ]{1,3}|[ ]{2,4}")
+_SPACED_CUE = regex.compile(
+    r"(?i:name|surname|forename|first\s*name|last\s*name|given\s*names?|family\s*name|patient|pt|nurse(?:\s+in\s+charge)?|"
+    r"doctor|dr|signed(?:\s+by)?|consultant|physician|surgeon|next\s+of\s+kin|nok|contact)\s*[:#\-]?\s*$"
+)
+_SPACE_RE = regex.compile(r"[ ]+")
+
+
+def _collapse(spaced: str) -> str:
+    """"W I L L I A M S ,  T R E V O R" -> "WILLIAMS, TREVOR" (one space between letters goes)."""
+    return " ".join(part.replace(" ", "") for part in _SPACED_SEP.split(spaced.strip()))
+
+
+def _name_word(w: str, lists: NameLists) -> bool:
+    low = w.lower()
+    return not lists.blocked(low) and (lists.listed(low) or lists.unlisted_ok(low))
+
+
+def _spaced_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out = []
+    for m in _SPACED_RUN.finditer(text):
+        words = [w.strip(",") for w in _collapse(m.group("run")).split() if w.strip(",")]
+        if not words or any(len(w) < 3 for w in words):
+            continue
+        lows = [w.lower() for w in words]
+        if not all(_name_word(w, lists) for w in words) or any(is_english(w, lists.words) and not lists.listed(w) for w in lows):
+            continue  # "C O N S E N T   F O R M"
+        before = _collapse(_SPACE_RE.sub(" ", text[max(0, m.start() - 40) : m.start()]))
+        line = before.split("\n")[-1]
+        cued = _SPACED_CUE.search(_SPACE_RE.sub("", line)) is not None or _SPACED_CUE.search(line) is not None
+        if not cued and not any(w in lists.first or w in lists.last and not is_english(w, lists.words) for w in lows):
+            continue
+        out.append((m.start("run"), m.end("run"), "spaced_letters", 0.75))
+    return out
+
+
+def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """(start, end, how, score) of names in form shapes: "LAST,First", "LAST MS FIRST",
+    "A.Kapoor", nicknames in quotes, a name after a greeting, letter-spaced names."""
+    out: list[tuple[int, int, str, float]] = []
+    if "," in text:
+        for m in _GLUED_LAST_FIRST.finditer(text):
+            last, first = m.group("last").lower(), m.group("first").rstrip(".").lower()
+            if len(last) < 3 or lists.blocked(last) or len(first) > 1 and lists.blocked(first):
+                continue
+            if not (lists.listed(last) or lists.unlisted_ok(last)):
+                continue
+            if len(first) > 1 and not (lists.listed(first) or lists.unlisted_ok(first)):
+                continue
+            if is_english(last, lists.words) and (len(first) == 1 or is_english(first, lists.words)):
+                continue  # "Yes,Doctor", "Note,B"
+            before = text[max(0, m.start() - 30) : m.start()].rstrip()
+            cued = before.endswith(":") or _CAPS_CUE.search(before + " ") is not None
+            known = last in lists.last or first in lists.first
+            if not (known or cued):
+                continue
+            if len(first) == 1 and not (cued or last in lists.last and not is_english(last, lists.words)):
+                continue  # "ABC,D": an initial needs a field label or a listed surname
+            out.append((m.start(), m.end(), "glued_last_first", 0.75))
+    if _CAPS2.search(text) is not None:
+        for m in _CAPS_LAST_TITLE_FIRST.finditer(text):
+            last, first = m.group("last").lower(), m.group("first").lower()
+            if lists.blocked(last) or lists.blocked(first):
+                continue
+            if (first in lists.first or last in lists.last) and _name_word(last, lists) and _name_word(first, lists):
+                out.append((m.start(), m.end(), "caps_last_title_first", 0.75))
+    if "." in text:
+        for m in _INITIAL_SURNAME.finditer(text):
+            last = m.group("last").lower()
+            if lists.blocked(last) or last in _SPECIES or is_english(last, lists.words):
+                continue
+            glued = m.group("name")[2:3] != " "
+            before = text[max(0, m.start() - 12) : m.start()]
+            cued = _INITIAL_CUE.search(before) is not None or _DEGREE_AFTER.match(text, m.end()) is not None
+            if last in lists.last or (lists.unlisted_ok(last) and (glued or cued or len(last) >= 6)):
+                out.append((*m.span("name"), "initial_surname", 0.7))
+    if '"' in text or "“" in text or "'" in text or "‘" in text:
+        for m in _NICKNAME.finditer(text):
+            first, last = m.group("first").lower(), m.group("last").lower()
+            if lists.blocked(first) or lists.blocked(last):
+                continue
+            if first in lists.first and (lists.listed(last) or lists.unlisted_ok(last)):
+                out.append((*m.span("name"), "nickname", 0.8))
+    for m in _SALUTATION.finditer(text):
+        w = m.group("name").lower()
+        if lists.blocked(w) or any(is_english(p, lists.words) for p in w.split("-")):
+            continue
+        if lists.listed(w) or lists.unlisted_ok(w):
+            out.append((*m.span("name"), "salutation", 0.7))
+    if "  " in text or " , " in text or regex.search(r"\p{L} \p{L} \p{L} ", text):
+        out.extend(_spaced_names(text, lists))
+    return out
