@@ -444,7 +444,7 @@ def en_date_rules() -> list[Rule]:
              needs=_seen(r"\d[A-Za-z]{3,9}\d")),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
-        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
+        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y})?)(?![\d])", 0.9, needs=has_digit),
@@ -467,7 +467,7 @@ _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
-    r"brother|sister|partner|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
+    r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
     r"neighbou?r|boyfriend|girlfriend|bf|gf)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
@@ -508,6 +508,57 @@ _STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "has
                    "burkitt", "lyme", "bell's", "down"}
 
 
+_RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "partner", "mother", "father", "mum", "mom",
+                             "dad", "brother", "sister", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle",
+                             "cousin", "friend", "carer", "caregiver", "driver", "physio", "physiotherapist", "nurse",
+                             "twitter", "instagram", "facebook", "tiktok", "snapchat", "wechat", "whatsapp", "telegram"})
+_LEADING_RELATION_RE = regex.compile(
+    r"^(?:(?:Son|Daughter|Brother|Sister|Mother|Father)-in-law|Son|Daughter|Husband|Wife|Spouse|Partner|Mother|Father|"
+    r"Mum|Mom|Dad|Brother|Niece|Nephew|Grandson|Granddaughter|Aunt|Uncle|Cousin|Friend|Carer|Caregiver|"
+    r"Baby(?:\s+(?:boy|girl))?|Patient|Pt\.?)\s+"
+)
+_RELATION_BEFORE_RE = regex.compile(
+    r"\b(?i:son|daughter|husband|wife|spouse|partner|mother|father|mum|mom|dad|brother|sister|niece|nephew|grandson|"
+    r"granddaughter|aunt|uncle|cousin|friend|carer|caregiver)(?:-in-law)?\s+$"
+)
+_DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", "ryles", "ryle's", "guedel", "venturi",
+                             "sengstaken", "jackson-pratt", "penrose", "tenckhoff", "mirena", "doppler", "bair"})
+_TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID)\b\.?:?|\s*[\-–—/|:]|\s)+$")
+_EPONYM_TAILS = frozenset({"scale", "score", "criteria", "classification", "protein", "catheter", "monitor", "syndrome",
+                           "disease", "test", "sign", "reflex"})
+_DEVICE_AFTER = regex.compile(
+    r"^(?:'s|’s|')?\s(?:catheters?|monitor(?:ing)?|protein|tubes?|drains?|stockings?|splint|mask|valve|shunt|"
+    r"procedure|operation|repair|fracture|stain|technique|position|manoeuvre|maneuver|score|scale|criteria|"
+    r"classification|syndrome|disease|sign|test)\b"
+)
+_STATES = frozenset(s.lower() for s in (
+    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
+    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
+    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
+    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
+    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
+    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec", "Alberta",
+    "British Columbia", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland",
+    "Prince Edward Island", "New South Wales", "Queensland", "Victoria", "Tasmania", "Western Australia",
+    "South Australia", "Northern Territory", "Bavaria", "Scotland", "Wales", "England", "Northern Ireland"))
+
+
+_STATE_WORDS = frozenset(w for name in _STATES for w in name.split())
+
+
+def _in_state_name(text: str, start: int, end: int) -> bool:
+    """True when text[start:end] is (part of) a state or province name written out."""
+    word = text[start:end].lower()
+    if word not in _STATE_WORDS:
+        return False
+    left = _LAST_WORD_RE.search(text, max(0, start - 20), start)
+    right = _NEXT_WORD_RE.match(text, end)
+    for cand in (word, f"{left.group(1).lower()} {word}" if left else "", f"{word} {right.group(1).lower()}" if right else ""):
+        if cand in _STATES:
+            return True
+    return False
+
+
 def _is_eponym(text: str, following: str) -> bool:
     """True for disease eponyms and drug names the NER mistakes for people.
 
@@ -521,6 +572,10 @@ def _is_eponym(text: str, following: str) -> bool:
     parts = [_POSSESSIVE_RE.sub("", p) for p in _SPACE_DASH_RE.split(low) if p]
     if parts and all(p in _STRICT_EPONYMS for p in parts):
         return True
+    if bare in _DEVICE_EPONYMS or parts and parts[-1] in _EPONYM_TAILS:
+        return True  # "Glasgow Coma Scale", "Wells score" tagged whole
+    if _DEVICE_AFTER.match(following):
+        return True  # "Foley catheter", "Holter monitor", "Bence Jones protein"
     nxt = following.lower()
     if nxt.startswith(("'", "’")) and not nxt.startswith(("'s", "’s")):
         nxt = nxt[1:]
@@ -657,6 +712,15 @@ class EnglishNerRecognizer(EntityRecognizer):
                                     blocked=_blocked_word)
         self._cities = city_gazetteer()
 
+    def _ordinary_single_word(self, word: str) -> bool:
+        """One word of ordinary English that no name list holds ("Epilepsy", "Driver", "Son")."""
+        words = [w.lower().strip(".,-") for w in word.split()]
+        if len(words) > 1:  # "Discharge Summary": every word ordinary, none a listed name
+            return all(w and is_english(w, self._case_free.words) and w not in self._case_free.any_name for w in words)
+        low = words[0] if words else ""
+        # Names that are also words ("Frank", "Park") stay: they are on some locale's name list.
+        return low in _RELATION_WORDS or (is_english(low, self._case_free.words) and low not in self._case_free.any_name)
+
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
             entity_type=entity, start=start, end=end, score=score,
@@ -683,12 +747,25 @@ class EnglishNerRecognizer(EntityRecognizer):
                 if e <= s:
                     continue
                 etext = text[s:e]
+                relation = _LEADING_RELATION_RE.match(etext) if label in ("PERSON", *self.LOCATION_LABELS) else None
+                if relation is None and label in self.LOCATION_LABELS and _RELATION_BEFORE_RE.search(text, max(0, s - 24), s):
+                    label = "PERSON"  # "Daughter-in-law Marta": a relation word names a person, not a place
+                if relation and etext[relation.end() :][:1].isupper():
+                    # "Son Phil Winslow", "Daughter-in-law Marta" (tagged a place): the name after the relation.
+                    label, s = "PERSON", s + relation.end()
+                    etext = text[s:e]
                 if label == "PERSON":
                     # spaCy may glue a title or trailing punctuation on; trim both.
                     m = _LEADING_TITLE_RE.match(etext)
                     if m:
                         s += m.end()
                         etext = text[s:e]
+                    tail = _TRAILING_LABEL_RE.search(etext)
+                    if tail:  # "Liam O'Sullivan Age", "Sigrún Hallgrímsdóttir / DOB", "Summary -"
+                        e = s + tail.start()
+                        etext = text[s:e]
+                    if not etext or self._ordinary_single_word(etext):
+                        continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
                         continue
                     if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
@@ -699,6 +776,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
+                    if etext.lower() in _STATES and not self._cities.tier(etext):
+                        continue  # a state or province is allowed by Safe Harbor ("New York" the city stays)
                     if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
                         continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
                     if any(ch.isdigit() for ch in etext):
@@ -726,9 +805,13 @@ class EnglishNerRecognizer(EntityRecognizer):
             word = m.group("name")
             if word.lower() not in self._first or word.lower() in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(word):
                 continue
+            if _in_state_name(text, m.start("name"), m.end("name")):
+                continue  # "Texas", "New York": a state, not someone called Texas or York
             s, e = m.span("name")
             before = text[:s].rstrip(" \t\"'(")
             speaker = text[e : e + 1] == ":" and (not before or before.endswith("\n"))
+            if speaker and is_english(word.lower(), self._case_free.words):
+                continue  # a form label ("Reason:", "Plan:"), not someone speaking
             sentence_start = not before or before[-1] in ".!?\n:;"
             if (sentence_start and not speaker) or _is_eponym(word, text[e : e + 14]):
                 continue
