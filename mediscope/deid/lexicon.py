@@ -33,7 +33,7 @@ SURNAMES_2 = (
 TITLES_ZH = (
     "主任医师", "副主任医师", "主治医师", "医生", "大夫", "医师", "主任", "教授", "护士长", "护士",
     "院长", "老师", "女士", "先生", "小姐", "同志", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷",
-    "老先生", "老太太", "师傅", "博士", "药师", "技师",
+    "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师",
 )
 
 # Cue words that introduce a name: 患者张伟, 姓名：李娜, 家属王芳.
@@ -49,7 +49,7 @@ NAME_CUES_ZH_WEAK = (
     "患者", "病人", "病员", "患儿", "本人", "丈夫", "妻子", "老公", "老婆", "爱人", "母亲", "父亲",
     "妈妈", "爸爸", "儿子", "女儿", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "同事", "朋友",
     "医生", "医师", "护士", "陪同人", "转给", "交给", "找", "谢谢", "感谢", "麻烦", "你好", "您好", "我是",
-    "之子", "之女", "之妻", "之夫", "之父", "之母", "病友", "患友",
+    "之子", "之女", "之妻", "之夫", "之父", "之母", "病友", "患友", "伤者", "伤员", "产妇", "孕妇",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (
@@ -90,11 +90,38 @@ GIVEN_NAME_CHARS_EXTRA = frozenset(
 # 格桑央金). One part alone is too often a word or slang (尼玛), so only pairs count.
 TIBETAN_NAME_PARTS = frozenset("""
 扎西 卓玛 次仁 多吉 多杰 格桑 央金 拉姆 达瓦 尼玛 旺堆 桑吉 桑杰 平措 白玛 德吉 普布 顿珠 曲珍 巴桑 罗布 旦增 丹增
-洛桑 边巴 索朗 次旦 强巴 群培 益西 贡嘎 仁增 措姆 卓嘎 拉巴 米玛 琼达 加措 嘉措 坚赞 才让 才旦 拉珍 旺姆 阿旺
+洛桑 边巴 索朗 次旦 仁青 梅朵 桑珠 占堆 巴珠 达娃 边珍 尼珍 琼宗 次吉 仓决 卓嘎 永珍 朗杰 旺久 多布杰 晋美 拉宗 强巴 群培 益西 贡嘎 仁增 措姆 卓嘎 拉巴 米玛 琼达 加措 嘉措 坚赞 才让 才旦 拉珍 旺姆 阿旺
 晋美 次珍 玉珍 德庆 曲尼 扎巴 泽仁 泽旺 拉毛 卓措 更登 贡布 仓决 旺杰 次央 德央 央宗 斯朗 吉巴 平措 嘎玛
 """.split())
+# Parts of Uyghur, Kazakh, Mongolian and Yi personal names as they are written in Chinese. Like
+# Tibetan names these have no Han surname (巴特尔, 努尔兰, 帕提古丽, 吉克阿依), so the surname rules
+# never see them. A name is two or more parts (斯琴+高娃, 吉克+阿依, 阿不都+沙拉木), or one long
+# part (热合曼, 其其格) next to a person cue or a subject's follower; short parts alone are words
+# too often (乌兰, 哈斯, 巴特). Collected from common names of each people; not exhaustive.
+TURKIC_NAME_PARTS = frozenset("""
+阿布都 阿不都 阿卜杜 阿布杜 阿卜都 阿布力孜 阿不力孜 阿布来提 阿迪力 阿力木 阿西木 阿曼 阿孜 阿瓦 阿依 阿依努尔 阿米娜
+阿斯哈尔 阿合 阿克 阿里木 阿吉 艾力 艾买提 艾合买提 艾尼瓦尔 艾尔肯 艾则孜 艾山 艾克拜尔 艾尔 艾斯卡尔 买买提 麦麦提
+买合木提 买提 麦尔 吐尔逊 吐尔洪 吐尔地 吐逊 图尔荪 托合提 托乎提 努尔 努尔兰 努尔江 努尔古丽 努尔波拉提 玉素甫 玉苏甫
+亚森 肉孜 克里木 沙拉木 塔依尔 尼亚孜 卡德尔 伊力 哈力 木拉提 波拉提 别克 叶尔 叶尔兰 吾斯曼 排尔 祖丽 米娜 居麦
+司马义 依明 吾买尔 古丽 古力 帕提 米拉 迪丽 娜尔 巴哈尔 热娜 帕丽 旦木 热依 热依汗 热合曼 热合木 热西提 热比亚 再努尔
+再娜甫 加娜尔 达娜 哈力木拉提 赛力克 巴合提 巴依 胡尔曼 夏依 铁木尔 哈丽 米尔 库尔班 萨迪克 布麦尔 凯丽 马力克 苏力坦
+乌斯曼 加米拉 古丽米拉 阿依古丽 阿尔曼 叶尔江 叶尔肯 哈那提 努尔兰 江波拉提 沙依拉 阿丽亚 吐拉 木沙 依力 阿卜力克木
+""".split())
+MONGOLIAN_NAME_PARTS = frozenset("""
+巴特尔 巴特 额尔敦 苏日娜 娜仁 其其格 琪琪格 斯琴 高娃 图雅 乌兰 宝音 朝鲁 哈斯 格日勒 萨仁 孟和 那日苏 巴雅尔 阿拉坦
+毕力格 巴图 敖特根 乌日娜 额尔德尼 吉日嘎拉 满都拉 赛音 特木尔 巴根 呼和 其木格 塔娜 托娅 萨其拉 乌云 德力格尔 图门
+布和 阿木古楞 乌力吉 朝格图 道尔吉 苏和 额日和 吉雅 那仁 布仁 嘎拉 娜布其 陶格斯 乌日汗 萨日娜 宝力德 阿古拉 白音
+斯日古楞 青格勒 格根 通拉嘎 阿荣 伊日贵 乌恩 查干 敖日格勒 达来 图布信 巴雅斯古楞 额尔很 其其 乌兰托娅 德力格
+""".split())
+YI_NAME_PARTS = frozenset("""
+吉克 阿苏 沙马 俄底 吉伍 曲比 阿牛 马海 勒格 吉木 海来 阿尔 木呷 拉则 拉毅 伍呷 日呷 阿果 莫色 吉史 瓦其 俄木 果基
+尔古 拉哈 阿约 阿衣 阿呷 曲布 阿各 依伙 阿史 苏呷 尔布 约达 阿西 伍各 木乃 日火 俄其 吉吉 拉布 比布 阿什
+""".split())
+# Endings of Mongolian women's names written as a separate character (娜仁花, 萨仁花, 斯琴高娃).
+MINORITY_NAME_SUFFIXES = frozenset("花")
+
 # Real surnames missing from the 百家姓 text above (綦, 禚, 爨, 嬴, 庹 ...).
-RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯")
+RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",
@@ -239,6 +266,8 @@ CLINICAL_WORDS_EN = {
     "nephrology", "gastroenterology", "endocrinology", "psychiatry", "orthopedics", "emergency",
     "tylenol", "advil", "motrin", "lipitor", "zoloft", "prozac", "xanax", "valium", "coumadin",
     "plavix", "eliquis", "xarelto", "lasix", "glucophage", "synthroid", "humira", "keytruda",
+    # devices and bedside scales named after people, written in Latin script in Chinese notes too
+    "foley", "holter", "braden", "picc", "bipap", "cpap", "norton", "morse",
 }
 
 # Anatomy, findings and imaging words: a spaCy PERSON/LOCATION containing one of these is a

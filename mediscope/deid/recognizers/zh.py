@@ -72,7 +72,10 @@ def _alt(words: tuple[str, ...] | list[str], spaced: bool = False) -> str:
 MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号", "就诊号", "就诊卡号", "门诊卡号",
             "诊疗卡号", "登记号", "检查号", "影像号", "病理号", "标本号", "ID号", "患者ID", "病人ID",
             "流水号", "挂号单号", "处方号", "住院编号", "门诊编号", "病案编号", "档案号", "健康档案号",
-            "就诊卡", "诊疗卡", "病历本号", "检验号", "条码号", "申请单号", "报告单号")
+            "就诊卡", "诊疗卡", "病历本号", "检验号", "条码号", "申请单号", "报告单号",
+            # appointment, emergency, check-up and hospital-system numbers; barcodes
+            "预约号", "预约编号", "急诊号", "急诊编号", "留观号", "体检号", "体检编号", "HIS号", "PID", "检验条码",
+            "标本条码", "条形码", "收费单号", "缴费单号", "发票号", "床旁码", "腕带号", "随访编号", "会员号", "会员卡号")
 INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社保卡号", "社保号", "社保卡",
                   "医疗保险号", "医疗保险卡号", "保险单号", "保单号", "新农合卡号", "新农合号", "参保号",
                   "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号")
@@ -89,8 +92,8 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 # 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都),
 # and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自).
 _ADMIN_CHAR = (
-    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址])"
-    r"(?!(?<![成京首江宁昌花古])都)(?!(?<=[来出源])自)" + CJK + ")"
+    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送])"
+    r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)" + CJK + ")"
 )
 _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"
@@ -243,7 +246,7 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
-        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
         Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
@@ -313,6 +316,10 @@ def _spaced_name_end(text: str, start: int) -> int | None:
     while end - start > 3 and text[end - 1] in "男女" and text[end - 2] == " ":
         end -= 2
     return end if end - start >= 3 else None
+
+
+# Characters that continue transliterated drug names (罗匹|尼罗, 阿莫|西林, 替格|瑞洛).
+_DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 
 
 def _never_given(candidate: str) -> bool:
@@ -441,6 +448,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 s += 1
             if s > 0 and self._ends_word(norm, s):
                 continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
+            if e - s == 2 and norm[s:e] not in _COMPOUNDS and self._common_word(norm[s:e], 1000) and not self._tags.get(
+                    norm[s:e], "").startswith("nr"):
+                continue  # 转出单位医生: surname and given name make an everyday word (单位)
             if e - s >= 3 and self._common_word(norm[s + 1 : e], 5000):
                 continue  # 段时间医生: the "given name" is a very common word (建国 is not that common)
             if e - s >= 2 and _is_clinical(norm[s:e]) or not self._rare_ok(norm[s:e]):
@@ -561,6 +571,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             return False
         if _is_clinical(tok, text[pos + n : pos + n + 3]):
             return False
+        if text[pos + n : pos + n + 1] in _DRUG_NEXT:
+            return False  # 罗匹尼罗, 普拉克索: the start of a transliterated drug name
         window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
         return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
 
@@ -605,6 +617,9 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
     return sorted(names, key=len, reverse=True), cities_f
 
 
+_INSTITUTION_AFTER = regex.compile(r"[\u4e00-\u9fff\d]{0,8}?(?:医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院)")
+
+
 class ChinesePlaceRecognizer(EntityRecognizer):
     """Bare province and city names (广西南宁, 杭州) that stand as words of their own.
 
@@ -619,7 +634,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         jieba = ready_jieba()
         self._jieba = jieba
         names, self._cities = _place_names(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
-        self._re = regex.compile("(?:" + "|".join(names) + ")+") if names else None
+        # A city written with its 市 (伊宁市, 贵阳市) is one jieba token: the 市 belongs to the match.
+        self._re = regex.compile("(?:" + "|".join(names) + ")+市?") if names else None
         self._one_re = regex.compile("|".join(names)) if names else None
         # Every match starts with a listed name: texts without one's first two characters are
         # skipped on the batched path before the alternation and jieba run (exact, ~10% of zh time).
@@ -637,11 +653,13 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             for tok in self._jieba.lcut(norm[a:b], HMM=False):
                 pos += len(tok)
                 bounds.add(pos)
-            parts = self._one_re.findall(m.group(0))
+            parts = self._one_re.findall(m.group(0).removesuffix("市"))
             if not (len(parts) >= 2 or parts[0] in self._cities):
                 continue  # a province alone (台湾, 广东) is state-level
             if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
+            if norm[e - 1] == "市" and _INSTITUTION_AFTER.match(norm, e):
+                continue  # 临沂市人民医院, 南京市儿童医院: the city names a hospital, not where someone lives
             if s in bounds and e in bounds:
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",

@@ -59,18 +59,18 @@ _STRONG_FOLLOW = regex.compile(
     r"|[，,]\s*(?:因|于\d|主诉|诉|现病史)"
 )
 _MID_FOLLOW = regex.compile(
-    r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
+    r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|明天|后天|下周|下个月|下次|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
     r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
     r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})多?\s*(?:天|日|周|个月|月|年|小时|岁|了)"
     r"|这(?:两|几)?(?:天|周|段时间|阵子|个月)|前几天|近几天|每天|每次|白天|夜里|自从|突然|总是|老是|又是"
-    r"|[开看做打用拿买送挂测量换吃喝输抽拍]了|挂[个了号]|需要|要不要|能不能|可不可以|可以|应该|怎么"
+    r"|代为|代签|代替|系|[开看做打用拿买送挂测量换吃喝输抽拍]了|挂[个了号]|需要|要不要|能不能|可不可以|可以|应该|怎么"
     # the topic of a consultation: a body part, a measurement or a symptom right after the name
     r"|血压|血糖|血脂|体温|心率|胃口|睡眠|失眠|腰疼|腰痛|头晕|头疼|腹痛|胸闷|胸痛|腹泻|拉肚子|便秘|过敏|湿疹"
     r"|嗓子|喉咙|眼睛|皮肤|牙齿|牙疼|膝盖|脚踝|月经|例假"
     r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
 )
 # Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
-_PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)]|$")
+_PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)（(]|$")
 
 # Words right before a name that introduce a person (beyond the cue lists of the main recognizer).
 _KIN_CUES = (
@@ -78,9 +78,9 @@ _KIN_CUES = (
     "姥姥", "姥爷", "奶奶", "爷爷", "老妈", "老爸", "俺妈", "俺爸", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲",
     "妈妈", "爸爸", "我妈", "我爸", "我哥", "我姐", "我弟", "我妹", "老伴儿", "大哥", "二哥", "三哥", "大姐", "二姐",
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫",
-    "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
+    "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
-    "患者", "病人", "患儿", "家属", "陪同人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
+    "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
@@ -123,7 +123,7 @@ _FORM_FIELD = regex.compile(
 # The last part ends before a non-Han character, a function word or a title (由, 的, 先生).
 _DOT_NAME = regex.compile(
     rf"(?<![{_HAN}·•‧・])(?P<name>[{_HAN}]{{2,10}}(?:[·•‧・][{_HAN}]{{1,6}}){{0,2}}[·•‧・][{_HAN}]{{1,6}}?)"
-    rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之])|$)"
+    rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之有])|$)"
 )
 _CUE_PREFIX = regex.compile(
     "^(?:" + "|".join(regex.escape(w) for w in sorted(
@@ -148,6 +148,44 @@ _LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
 _LIST_NEXT = regex.compile(
     rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
 )
+
+
+# Any person cue right before a position: kinship, the name cues of the main recognizer, form labels.
+_ANY_CUE_BEFORE = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(
+        {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, *_FORM_LABELS, "本人", "系", "由", "其"},
+        key=len, reverse=True)) + r")[\s:：]*$"
+)
+# Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
+# 小/阿 before a given-name character. jieba tags the doubled adverbs (天天, 乖乖, 常常) d or t.
+_NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿][{_HAN}])")
+_NICK_BAD_TAGS = ("d", "t", "m", "r", "p", "c", "u", "v", "f")
+# 阿姨, 阿婆, 小手, 小嘴: forms of address and body parts, not nicknames (jieba tags 阿姨 nr).
+_NICK_NOT_SECOND = frozenset("姨婆公伯嬷舅姑嫂婶娘爹孩儿娃宝嘴手脸脚头身屁肚腿")
+# Latin-script names in Chinese text: "Michael Brown先生", "外籍患者Sarah Johnson，", "我是Kevin".
+_LATIN_NAME = r"\p{Lu}\p{Ll}+(?:[ \-·•]\p{Lu}\p{Ll}+){0,2}"
+_LATIN_TITLE = regex.compile(
+    rf"(?<![\p{{Latin}}\d])(?P<name>{_LATIN_NAME})\s?(?:先生|女士|小姐|医生|大夫|教授|主任|博士|护士|老师|同学|太太|夫人)"
+    r"(?!\s*[:：])")  # not a speaker label after a heading ("Dialogue 医生：")
+_LATIN_CUED = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(
+        {"患者", "病人", "患儿", "家属", "翻译", "我是", "我叫", "名叫", "叫做", "姓名", "联系人", "陪同人", "收件人", "就诊人",
+         "他叫", "她叫", "孩子叫", "丈夫", "妻子", "老公", "老婆", "同事", "朋友", "外籍患者", "病人姓名", "患者姓名"},
+        key=len, reverse=True)) + rf")[\s:：]*(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])"
+)
+
+# 约翰·史密斯（John Smith）: a transliterated name followed by the original in brackets.
+_LATIN_AFTER_DOT_NAME = regex.compile(
+    rf"[·•‧・][{_HAN}]{{1,6}}\s?[（(]\s?(?P<name>\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{1,2}})\s?[）)]")
+
+
+def _latin_name_ok(name: str) -> bool:
+    """Not a drug, test, eponym or anatomy word in title case (Foley, Holter, Braden)."""
+    words = [w.lower() for w in regex.split(r"[ \-·•]", name)]
+    if any(w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN for w in words):
+        return False
+    # Eponyms are surnames too (Sarah Johnson): only a name made of eponyms alone is one (Bence Jones).
+    return not all(w in lexicon.EPONYMS_EN for w in words)
 
 
 def _given_name_chars() -> frozenset[str]:
@@ -197,9 +235,15 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         )
         self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA)
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
-        parts = "|".join(sorted(lexicon.TIBETAN_NAME_PARTS))
-        self._tibetan_re = regex.compile(f"(?:{parts})(?:{parts})")
-        self._tibetan_first_re = regex.compile("[" + "".join(sorted({p[0] for p in lexicon.TIBETAN_NAME_PARTS})) + "]")
+        minority = {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
+                    *lexicon.YI_NAME_PARTS}
+        parts = "|".join(sorted(minority, key=len, reverse=True))
+        suffix = "".join(sorted(lexicon.MINORITY_NAME_SUFFIXES))
+        # 阿依古丽·吐尔逊: dotted parts are one name.
+        self._minority_re = regex.compile(
+            f"(?:(?P<part>{parts}))+(?:[·•‧・](?:(?P<part>{parts}))+)*(?P<suffix>[{suffix}])?")
+        # Prefix gate: most texts hold no two-character opening of any part.
+        self._minority_heads = frozenset(p[:2] for p in minority)
         singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
         self._start_chars = frozenset(singles) | {c[0] for c in self._compound}
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
@@ -388,9 +432,13 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out += self._unmistakable(norm, {s for s, *_ in out})
         if " " in norm:
             out += self._spaced(norm)
-        if self._tibetan_first_re.search(norm):
-            out += [(m.start(), m.end(), 0.7, "tibetan") for m in self._tibetan_re.finditer(norm)
-                    if self._clean_boundaries(norm, m.start(), m.end())]
+        if any(norm[i : i + 2] in self._minority_heads for i in range(len(norm) - 1)):
+            out += self._minority(norm)
+        kin_ends = [p for p, how in starts.items() if how == "kin" or (how == "cue" and norm[max(0, p - 3) : p].endswith("患儿"))]
+        if kin_ends:
+            out += self._nicknames(norm, kin_ends)
+        if "A" <= max(norm, default="") and regex.search(r"\p{Lu}\p{Ll}", norm):
+            out += self._latin_names(norm)
         if ":" in norm or "：" in norm:
             out += self._form_fields(norm)
         for m in _DOT_NAME.finditer(norm) if _DOTS_RE.search(norm) else ():
@@ -411,6 +459,82 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
             for s, e, score, how in out
         ]
+
+    def _cue_before(self, text: str, s: int) -> bool:
+        return s > 0 and _ANY_CUE_BEFORE.search(text, max(0, s - 8), s) is not None
+
+    def _minority(self, text: str) -> list[tuple[int, int, float, str]]:
+        """Tibetan, Uyghur, Kazakh, Mongolian and Yi names: no Han surname, made of known parts.
+
+        Two parts or more (斯琴高娃, 阿不都沙拉木, 吉克阿依) make a name wherever they stand as a
+        word of their own; one long part (热合曼, 其其格) needs a cue before it or a clause start and
+        a subject's follower; one short part (次旦, 德吉, 图雅) needs a cue or the strongest follower.
+        """
+        out = []
+        for m in self._minority_re.finditer(text):
+            s, e = m.span()
+            n_parts = len(m.captures("part"))  # 娜仁花: the suffix lengthens, it is no part
+            cand = text[s:e]
+            if e < len(text) and text[e] in _DRUG_SYLLABLES:
+                continue
+            follow = self._follow(text, e)
+            cued = self._cue_before(text, s)
+            if self._word_freq(cand) >= 20 and not (cued and follow == "strong"):
+                continue  # 乌云 is "dark clouds" unless a cue and "，女，47岁" say otherwise
+            if _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, s, e):
+                continue
+            if n_parts >= 2:
+                ok = True
+            elif len(cand) >= 3:
+                ok = cued or follow == "strong" or (self._left_ok(text, s) == "start" and follow is not None)
+            else:
+                ok = (cued and follow is not None) or follow == "strong"
+            if ok:
+                out.append((s, e, 0.7, "minority"))
+        return out
+
+    def _nicknames(self, text: str, kin_ends: list[int]) -> list[tuple[int, int, float, str]]:
+        """我闺女妞妞三岁, 我女儿小丽昨天, 我儿子阿强打篮球: a nickname right after a family word.
+
+        The nickname is not a dictionary word of its own (小时, 小学, 阿姨) nor an adverb
+        (天天, 乖乖), no word runs across its end (小龙虾), and a subject's follower comes next.
+        """
+        out = []
+        for p in kin_ends:
+            if 0 < p < len(text) and text[p] == text[p - 1]:
+                p += 1  # the cue scan stops at 我姐 in 我姐姐小芳
+            m = _NICK_SHAPE.match(text, p)
+            if m is None:
+                continue
+            nick = m.group("nick")
+            e = p + 2
+            ch = nick[1]
+            if ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND or ch in "们些样":
+                continue
+            if nick[0] != nick[1] and ch not in self._given:
+                continue
+            freq, tag = self._freq.get(nick, 0), self._tags.get(nick, "")
+            if tag.startswith(_NICK_BAD_TAGS) or freq >= 100:
+                continue
+            if not self._clean_boundaries(text, p, e):
+                continue
+            if self._follow(text, e) is None:
+                nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
+                if not nxt or len(nxt[0]) < 2:
+                    continue  # 我弟弟小军喝酒: a word (not a stray character) comes next
+            if _is_clinical(nick, text[e : e + 3]):
+                continue
+            out.append((p, e, 0.65, "nickname"))
+        return out
+
+    def _latin_names(self, text: str) -> list[tuple[int, int, float, str]]:
+        """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
+        out = []
+        for rx in (_LATIN_TITLE, _LATIN_CUED, _LATIN_AFTER_DOT_NAME):
+            for m in rx.finditer(text):
+                if _latin_name_ok(m.group("name")):
+                    out.append((*m.span("name"), 0.7, "latin"))
+        return out
 
     def _unlisted_surnames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
         """綦玉兰，女，92岁 / 患者郗海洋于2023年: a character on no surname list, rare on its own

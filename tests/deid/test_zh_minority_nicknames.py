@@ -1,0 +1,121 @@
+"""Chinese names that no surname rule sees: minority names, nicknames after a family word,
+Latin-script names in Chinese text; with the look-alike words that must stay (drugs, eponyms,
+adverbs, body parts, hospital names)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _persons(found, text: str) -> set[str]:
+    return {v for t, v in found(text, "zh") if t == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("吐尔洪买买提昨天开始发烧。", "吐尔洪买买提"),  # two Uyghur parts, no cue
+        ("苏和巴特尔，男，56岁，痛风。", "苏和巴特尔"),  # Mongolian
+        ("阿牛拉哈的尿检结果出来了吗？", "阿牛拉哈"),  # Yi clan name + given name
+        ("患者努尔古丽·艾山有糖尿病，一直打胰岛素。", "努尔古丽·艾山"),  # dotted parts are one name
+        ("斯日古楞今天复查肝功能。", "斯日古楞"),  # one long part opening a clause
+        ("我丈夫特木尔喝酒后胸痛。", "特木尔"),  # one long part after a family word
+        ("患者乌云，女，47岁，乳腺结节。", "乌云"),  # a short part: cue and the strongest follower
+        ("本人塔娜系患者之女。", "塔娜"),
+        ("家属签字：旦增曲珍", "旦增曲珍"),  # Tibetan
+    ],
+)
+def test_minority_names(found, text, name):
+    assert name in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我外孙女囡囡两岁，一直流鼻涕。", "囡囡"),
+        ("我儿子小刚昨天摔了一跤，手腕肿了。", "小刚"),
+        ("我老公阿华喝完酒就胃疼。", "阿华"),
+        ("我哥哥阿明打呼噜很严重。", "阿明"),  # 我哥|哥: the doubled kin word is skipped
+        ("我家老大球球今年上小学，总是咳嗽。", "球球"),  # birth order as a family word
+    ],
+)
+def test_nicknames_after_a_family_word(found, text, name):
+    assert name in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("请David Wang先生到3号窗口取药。", "David Wang"),
+        ("外籍患者Maria Lopez，女，35岁，发热2天。", "Maria Lopez"),
+        ("我叫Tom，上周做了胃镜。", "Tom"),
+        ("汤姆·克鲁斯（Tom Cruise），男，58岁。", "Tom Cruise"),
+        ("陪同人Peter Johnson，电话另告。", "Peter Johnson"),  # an eponym (Johnson) is a surname too
+    ],
+)
+def test_latin_names_in_chinese_text(found, text, name):
+    assert name in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("郄文涛昨天做了CT，结果正常。", "郄文涛"),  # rare surnames missing from the 百家姓
+        ("鄞红梅，女，52岁，高血压。", "鄞红梅"),
+        ("麻烦转告濮阳一鸣，下周三来复查。", "濮阳一鸣"),  # compound surname before 下周
+        ("陪护人：钟离远（侄子）", "钟离远"),  # an opening bracket closes the name
+    ],
+)
+def test_rare_and_compound_surnames(found, text, name):
+    assert name in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "我儿子天天咳嗽，晚上更厉害。",  # doubled adverb
+        "我孙子乖乖吃药了，烧也退了。",
+        "我女儿小时候得过肺炎。",  # 小时 is a word
+        "我弟弟小龙虾吃多了过敏。",  # a word runs across the nickname's end
+        "我老公阿司匹林吃了三年。",  # a drug, not 阿X
+        "孩子小手冰凉，嘴唇发紫。",  # a body part
+        "我妈阿姨家的孩子也发烧了。",  # a form of address
+        "巴特综合征是遗传病吗？",  # an eponym made of a name part
+        "格桑花泡水喝有用吗？",  # a flower: name part + suffix, no cue, no follower
+        "乌兰察布的医院怎么样？",  # a city starting with a name part
+        "早期患者可首选普拉克索或罗匹尼罗。",  # transliterated drugs near a cue
+        "转出单位医生：张强",  # 单位 is no surname + given name
+        "来一个提醒：  Dialogue 医生：您好",  # a heading before a speaker label
+        "格拉斯哥昏迷评分（Glasgow Coma Scale）8分。",  # English term in brackets
+        "患者Foley导尿管通畅，Braden评分12分。",
+    ],
+)
+def test_look_alikes_are_not_names(found, text):
+    persons = _persons(found, text)
+    assert not persons or persons == {"张强"}, found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("我们在克拉玛依市，这边医院能做吗？", "克拉玛依市", "LOCATION"),  # a city with its 市
+        ("家住重庆市丰都县，务农。", "重庆市丰都县", "LOCATION"),  # 都 before 县 is a place
+        ("预约号：YY20240618-011，请按时就诊。", "YY20240618-011", "MEDICAL_RECORD_NUMBER"),
+        ("急诊号 JZ2406110032 分诊二级", "JZ2406110032", "MEDICAL_RECORD_NUMBER"),
+        ("姓名：王某 岁数：93", "93", "AGE"),
+    ],
+)
+def test_places_record_numbers_and_ages(found, text, value, etype):
+    assert (etype, value) in found(text, "zh"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在泉州市第一医院做的手术，恢复得不错。",  # a city inside a hospital's name
+        "大家都去市里看病了。",  # 都 as an adverb
+        "家属要求转至上级医院继续治疗。",  # 转至 opens no address
+    ],
+)
+def test_hospital_cities_and_adverbs_are_not_places(found, text):
+    assert not [v for t, v in found(text, "zh") if t == "LOCATION"], found(text, "zh")
