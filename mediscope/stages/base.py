@@ -19,6 +19,23 @@ from mediscope.record import ProvenanceEntry, Record
 from mediscope.rejects import Rejection
 
 
+class SharedProvenanceEntry(ProvenanceEntry):
+    """A provenance entry shared by all records kept from one batch: frozen, so that an attempt
+    to edit it for one record raises instead of silently changing the others. It serializes
+    and validates back as a plain `ProvenanceEntry`."""
+
+    model_config = ConfigDict(frozen=True)
+
+    def __eq__(self, other: object) -> bool:
+        # Equal to a plain entry with the same values (pydantic's own equality also compares
+        # classes), so a record compares equal to itself written out and read back.
+        if isinstance(other, ProvenanceEntry):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]  # like ProvenanceEntry: equal to unhashable entries
+
+
 class StageConfig(BaseModel):
     """Base of every stage config: unknown keys are errors so YAML typos fail at load time."""
 
@@ -50,6 +67,11 @@ class Stage(ABC, Generic[C]):
     name: ClassVar[str] = "stage"
     version: ClassVar[str] = "1"
     config_class: ClassVar[type[StageConfig]] = StageConfig
+    # True: every record kept from one batch gets the same frozen provenance entry instead of a
+    # copy each (a copy is ~2.5 us per record, a visible cost for the cheap stages at a million
+    # records). Only for stages that never edit the entry after `__call__` (one that writes a
+    # per-record note into its entry, as `expand` does, must keep the default).
+    shared_provenance: ClassVar[bool] = False
 
     def __init__(self, config: C | dict[str, Any] | None = None) -> None:
         if config is None:
@@ -97,8 +119,13 @@ class Stage(ABC, Generic[C]):
                 f"{len(batch)} in, {len(result.kept)} kept, {len(result.rejected)} rejected"
             )
         entry = self.provenance()
-        for rec in result.kept:
-            rec.provenance.append(entry.model_copy())
+        if self.shared_provenance:
+            shared = SharedProvenanceEntry(**entry.model_dump())
+            for rec in result.kept:
+                rec.provenance.append(shared)
+        else:
+            for rec in result.kept:
+                rec.provenance.append(entry.model_copy())
         for rej in result.rejected:
             rej.stage = rej.stage or self.name
         return result

@@ -59,6 +59,12 @@ class TurnColumns:
     def __len__(self) -> int:
         return len(self.offsets) - 1
 
+    def part(self, start: int, stop: int) -> TurnColumns:
+        """Records `start:stop` as their own columns (what a worker process is sent)."""
+        a, b = int(self.offsets[start]), int(self.offsets[stop])
+        reports = {i - start: t for i, t in self.reports.items() if start <= i < stop}
+        return TurnColumns(self.texts[a:b], self.roles[a:b], self.offsets[start:stop + 1] - a, reports)
+
     @property
     def counts(self) -> np.ndarray:
         return np.diff(self.offsets)

@@ -24,10 +24,8 @@ because the shards are already the durable truth and a stale side file could dis
 
 from __future__ import annotations
 
-import hashlib
 import logging
 from collections.abc import Iterable
-from itertools import chain
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -42,8 +40,9 @@ from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
+from mediscope.stages.filters.measures import SignatureSpec, band_keys, minhash_signatures, signature_part
+from mediscope.stages.filters.parallel import WorkerPool
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.text import ngram_hashes
 
 log = logging.getLogger(__name__)
 
@@ -60,6 +59,11 @@ class DedupConfig(StageConfig):
     bucket_cap: int = Field(default=32, ge=1, description="Most stored records per LSH band key.")
     image_max_distance: int = Field(default=4, ge=0, le=16, description="pHash Hamming distance.")
     image_base_dir: str | None = None
+    workers: int = Field(default=2, ge=1, description=(
+        "Threads computing digests, MinHash signatures and band keys (this one included; that work "
+        "releases the GIL); 1: no extra thread. Decisions are the same for any value."))
+    parallel_min_records: int = Field(default=512, ge=1, description=(
+        "Smaller batches are hashed in this process only (a worker round trip costs ~ms)."))
     seed_from: str | None = Field(
         default=None, description="Index records already written here first (use the run's output on resume)."
     )
@@ -105,22 +109,18 @@ class MinHashLSHIndex:
     def record_id(self, idx: int) -> str:
         return self._ids[idx]
 
+    def spec(self, ngram: int, *, near: bool = True) -> SignatureSpec:
+        """What `measures.signature_part` needs to compute this index's signatures and keys."""
+        return SignatureSpec(ngram=ngram, num_perm=self.num_perm, seed=self.seed, bands=self.bands,
+                             band_mult=self._band_mult, band_salt=self._band_salt, near=near)
+
     def signatures(self, token_hashes: np.ndarray, offsets: np.ndarray) -> np.ndarray:
         """MinHash signatures (n x num_perm, uint32) of the n-gram sets of a batch."""
-        from rensa import RMinHash
-
-        if len(offsets) <= 1:
-            return np.zeros((0, self.num_perm), dtype=np.uint32)
-        matrix = RMinHash.digest_matrix_from_flat_token_hashes(token_hashes, offsets, self.num_perm, self.seed)
-        rows = matrix.to_rows()  # rensa's only export: lists of ints; `fromiter` reads them fastest
-        flat = np.fromiter(chain.from_iterable(rows), dtype=np.uint32, count=len(rows) * self.num_perm)
-        return flat.reshape(len(rows), self.num_perm)
+        return minhash_signatures(token_hashes, offsets, self.num_perm, self.seed)
 
     def band_keys(self, sigs: np.ndarray) -> np.ndarray:
         """One 64-bit key per (record, band): a salted multiply-add hash of the band's rows."""
-        bands = sigs.reshape(len(sigs), self.bands, self.rows).astype(np.uint64)
-        with np.errstate(over="ignore"):
-            return (bands * self._band_mult).sum(axis=2, dtype=np.uint64) ^ self._band_salt
+        return band_keys(sigs, self.bands, self._band_mult, self._band_salt)
 
     def candidates(self, sigs: np.ndarray, keys: np.ndarray
                    ) -> tuple[dict[int, tuple[int, float]], dict[int, list[int]], np.ndarray]:
@@ -196,6 +196,7 @@ class DedupStage(Stage[DedupConfig]):
     name: ClassVar[str] = "dedup"
     version: ClassVar[str] = "1"
     config_class: ClassVar[type[StageConfig]] = DedupConfig
+    shared_provenance: ClassVar[bool] = True
 
     def __init__(self, config: DedupConfig | dict[str, Any] | None = None) -> None:
         super().__init__(config)
@@ -204,6 +205,7 @@ class DedupStage(Stage[DedupConfig]):
         self._exact: dict[bytes, str] = {}
         self._lsh = MinHashLSHIndex(cfg.num_perm, cfg.bands, cfg.threshold, cfg.seed, cfg.bucket_cap)
         self._images = HammingIndex(cfg.image_max_distance)
+        self._pool: WorkerPool | None = None
 
     def setup(self) -> None:
         src = self.config.seed_from
@@ -240,15 +242,11 @@ class DedupStage(Stage[DedupConfig]):
         same batch) are compared against them."""
         cfg = self.config
         texts = normalized_dialogues(batch)
-        sigs: np.ndarray | None = None
-        keys: np.ndarray | None = None
+        digests, sigs, keys = self._signatures(texts)
         stored: dict[int, tuple[int, float]] = {}
         local: dict[int, list[int]] = {}
         key_counts: np.ndarray | None = None
-        if cfg.near and batch:
-            token_hashes, offsets = ngram_hashes(texts, cfg.ngram)
-            sigs = self._lsh.signatures(token_hashes, offsets)
-            keys = self._lsh.band_keys(sigs)
+        if sigs is not None and keys is not None and batch:
             stored, local, key_counts = self._lsh.candidates(sigs, keys)
             if index_only:
                 stored, local = {}, {}
@@ -256,8 +254,6 @@ class DedupStage(Stage[DedupConfig]):
         kept_rows: list[int] = []
         kept_mask = [False] * len(batch)
         rejected: list[tuple[Record, str, str]] = []
-        blake = hashlib.blake2b
-        digests = [blake(t.encode("utf-8"), digest_size=16).digest() for t in texts]
         for i, rec in enumerate(batch):
             digest = digests[i]
             if cfg.exact and not index_only and digest in self._exact:
@@ -287,6 +283,31 @@ class DedupStage(Stage[DedupConfig]):
             counts = key_counts[kept_rows] if key_counts is not None else None
             self._lsh.add_many([batch[i].id for i in kept_rows], sigs[kept_rows], keys[kept_rows], counts)
         return kept, rejected
+
+    def _signatures(self, texts: list[str]) -> tuple[list[bytes], np.ndarray | None, np.ndarray | None]:
+        """Digests, signatures and band keys of the batch: parts of it in worker processes when
+        the batch is big enough and `workers` > 1 (same values either way: per-record work)."""
+        cfg = self.config
+        spec = self._lsh.spec(cfg.ngram, near=cfg.near and bool(texts))
+        if cfg.workers < 2 or len(texts) < cfg.parallel_min_records:
+            return signature_part(texts, spec)
+        if self._pool is None or self._pool.closed:
+            self._pool = WorkerPool(cfg.workers, name=f"stage {self.name!r}", threads=True)
+        weights = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        cuts = self._pool.split(weights)
+        bounds = list(zip(cuts, cuts[1:], strict=False))
+        parts = [(texts[a:b], spec) for a, b in bounds]
+        results = self._pool.run_parts(signature_part, signature_part, parts,
+                                       weights=[float(weights[a:b].sum() + (b - a)) for a, b in bounds])
+        digests = [d for part in results for d in part[0]]
+        if not spec.near:
+            return digests, None, None
+        return digests, np.concatenate([r[1] for r in results]), np.concatenate([r[2] for r in results])
+
+    def teardown(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     def _near_hit(self, i: int, sigs: np.ndarray, stored: tuple[int, float] | None, local: Iterable[int],
                   kept_mask: list[bool], batch: list[Record]) -> tuple[str, float] | None:

@@ -26,24 +26,25 @@ from pathlib import Path
 from typing import Any, ClassVar, Literal
 
 import numpy as np
-import polars as pl
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
-from mediscope.stages.filters.columns import (
-    DOCTOR,
-    PATIENT,
-    ROLE_CODE,
-    SYSTEM,
-    TurnColumns,
-    normalized_expr,
-    remember,
-)
+from mediscope.stages.filters.columns import TurnColumns, remember
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import ImageProblem, open_image
 from mediscope.stages.filters.language import LanguageIdentifier
+from mediscope.stages.filters.measures import (
+    CHAR_CLASSES,
+    MeasureSpec,
+    PartMeasures,
+    bad_alternation,
+    init_worker,
+    measure_part,
+    measure_part_in_worker,
+)
+from mediscope.stages.filters.parallel import WorkerPool
 from mediscope.stages.filters.phi import (
     BASELINE_KEY,
     DEFAULT_IGNORE,
@@ -52,20 +53,12 @@ from mediscope.stages.filters.phi import (
     default_analyzer,
 )
 from mediscope.stages.filters.reasons import FilterReason as R
-from mediscope.stages.filters.repetition import GARBAGE_CHARS
-from mediscope.stages.filters.text import (
-    char_class_counts,
-    char_class_table,
-    codepoints,
-    distinct_ratios,
-    ngram_hashes,
-)
+from mediscope.stages.filters.text import char_class_table
 
 log = logging.getLogger(__name__)
 
 DIALOGUE_KINDS = ("dialogue", "qa", "consultation", "vqa")
 _SCORES = TypeAdapter(list[Score])
-_CHAR_CLASSES = (GARBAGE_CHARS, r"\p{Han}", r"\s")  # counted per record: garbage, Han, blank
 # The vectorized rules, in the order they are checked (row i of the `fails` matrix in `process`).
 _RULES = (R.KIND, R.DEID_NOT_PASSED, R.REVIEW_STATUS, R.TOO_FEW_TURNS, R.TOO_MANY_TURNS, R.ROLE_ALTERNATION,
           R.TOO_SHORT, R.TOO_LONG, R.TURN_TOO_LONG, R.GARBAGE, R.REPETITION, R.REPETITION)
@@ -125,6 +118,11 @@ class QualityFilterConfig(StageConfig):
     residual_phi: PhiConfig = Field(default_factory=PhiConfig)
     images: ImageCheckConfig = Field(default_factory=ImageCheckConfig)
     scores: ScoreConfig = Field(default_factory=ScoreConfig)
+    workers: int = Field(default=2, ge=1, description=(
+        "Processes for the per-record measures and language ID (this one included); 1: no worker "
+        "processes. Decisions are the same for any value."))
+    parallel_min_records: int = Field(default=512, ge=1, description=(
+        "Smaller batches are measured in this process only (a worker round trip costs ~ms)."))
 
 
 class QualityFilterStage(Stage[QualityFilterConfig]):
@@ -133,6 +131,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
     name: ClassVar[str] = "filter"
     version: ClassVar[str] = "1"
     config_class: ClassVar[type[StageConfig]] = QualityFilterConfig
+    shared_provenance: ClassVar[bool] = True
 
     def __init__(self, config: QualityFilterConfig | dict[str, Any] | None = None, *,
                  analyzer: Analyzer | None = None) -> None:
@@ -141,13 +140,14 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         self.funnel = Funnel(self.name)
         self._lang: LanguageIdentifier | None = None
         self._phi: ResidualPhiChecker | None = None
+        self._pool: WorkerPool | None = None
 
     def setup(self) -> None:
         cfg = self.config
         if cfg.languages:
             self._lang = LanguageIdentifier(tuple(cfg.languages))
             self._lang._detector  # noqa: B018 - build lingua's detector now, not in the first batch
-        char_class_table(_CHAR_CLASSES)
+        char_class_table(CHAR_CLASSES)
         if cfg.residual_phi.enabled:
             analyzer = self._analyzer or default_analyzer()
             self._phi = ResidualPhiChecker(
@@ -158,83 +158,61 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             )
 
     # -- columnar measures ------------------------------------------------------------------
-    def measures(self, batch: list[Record], cols: TurnColumns | None = None) -> dict[str, Any]:
-        """Every per-record measure the rules need, for the whole batch at once.
-
-        One Python walk over the records (`TurnColumns`); per turn, one Polars frame: its length
-        and normalized text, and the first occurrence of each (role, normalized text) in its
-        dialogue; per record, the dialogue text's code points in one NumPy array, from which a
-        lookup table counts garbage, Han and blank characters (`text.char_class_counts`, equal to
-        Polars' regex counts) and the n-gram hashes for repetition are rolled. NumPy reduces
-        turns to records with the offsets. Returns plain arrays and lists, one entry per record.
-        """
+    def _spec(self) -> MeasureSpec:
         cfg = self.config
-        cols = cols or TurnColumns.of(batch)
-        texts = cols.dialogue_texts()
-        doc = cols.doc()
-        per_turn = (
-            pl.LazyFrame({"doc": doc, "role": cols.roles, "text": cols.texts},
-                         schema={"doc": pl.Int64, "role": pl.String, "text": pl.String})
-            .with_columns(norm=normalized_expr("text"))
-            .select(
-                chars=pl.col("text").str.len_chars(),
-                norm=pl.col("norm"),
-                # `duplicate_turn_ratio`: turns of one or no character repeat legitimately ("好").
-                counted=pl.col("norm").str.len_chars() > 1,
-                first=pl.struct("doc", "role", "norm").is_first_distinct(),
-                code=pl.col("role").replace_strict(ROLE_CODE, default=3, return_dtype=pl.UInt8),
-            )
+        return MeasureSpec(
+            min_turns=cfg.min_turns, max_turns=cfg.max_turns, alternation=cfg.alternation,
+            first_speaker=cfg.first_speaker, last_speaker=cfg.last_speaker, min_chars=cfg.min_chars,
+            max_chars=cfg.max_chars, max_turn_chars=cfg.max_turn_chars, max_garbage_ratio=cfg.max_garbage_ratio,
+            max_duplicate_turn_ratio=cfg.max_duplicate_turn_ratio,
+            max_duplicate_ngram_ratio=cfg.max_duplicate_ngram_ratio, ngram_n=cfg.ngram_n,
         )
-        t = per_turn.collect()
-        n = len(texts)
-        cps = codepoints(texts)
-        chars = cps[1]
-        n_garbage, n_han, n_blank = char_class_counts(*cps, _CHAR_CLASSES)
-        garbage = n_garbage / np.maximum(chars, 1)
-        han = n_han / np.maximum(chars - n_blank, 1)
-        counts = cols.counts
-        max_turn = np.zeros(n, dtype=np.int64)
-        nonempty = counts > 0
-        if nonempty.any():
-            max_turn[nonempty] = np.maximum.reduceat(t["chars"].to_numpy().astype(np.int64),
-                                                     cols.offsets[:-1][nonempty])
-        counted = t["counted"].to_numpy()
-        dup = counted & ~t["first"].to_numpy()
-        n_counted = np.bincount(doc[counted], minlength=n)
-        dup_turns = np.bincount(doc[dup], minlength=n) / np.maximum(n_counted, 1)
-        hashes, offsets = ngram_hashes(texts, cfg.ngram_n, cps)
-        norm_turns = t["norm"].to_list()
-        remember(cols.keys(), cols.normalized_dialogues(norm_turns))  # for the dedup stage next
-        return {
-            "text": texts, "chars": chars, "max_turn": max_turn, "garbage_ratio": garbage, "han_ratio": han,
-            "duplicate_turn_ratio": dup_turns, "duplicate_ngram_ratio": 1.0 - distinct_ratios(hashes, offsets),
-            "bad_alternation": self._bad_alternation(cols, t["code"].to_numpy()),
-        }
+
+    def _pool_for(self, n: int) -> WorkerPool | None:
+        """The worker pool, started on the first batch of at least `parallel_min_records`."""
+        cfg = self.config
+        if cfg.workers < 2 or n < cfg.parallel_min_records:
+            return None
+        if self._pool is None or self._pool.closed:
+            langs = tuple(cfg.languages) if cfg.languages else None
+            self._pool = WorkerPool(cfg.workers, name=f"stage {self.name!r}", initializer=init_worker,
+                                    initargs=(langs,))
+        return self._pool
+
+    def measures(self, batch: list[Record], cols: TurnColumns | None = None) -> PartMeasures:
+        """Every per-record measure the rules need, and the measure-based rules' outcomes.
+
+        One Python walk over the records (`TurnColumns`), then `measures.measure_part` on
+        contiguous parts of the batch: the first part here, the others in worker processes
+        at the same time (`workers`). Also leaves the normalized dialogues for the dedup stage.
+        """
+        cols = cols or TurnColumns.of(batch)
+        dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
+        spec = self._spec()
+        pool = self._pool_for(len(batch))
+        if pool is None:
+            m = measure_part(cols, dialogue, spec, self._lang)
+        else:
+            weights = cols.counts
+            cuts = pool.split(weights)
+            bounds = list(zip(cuts, cuts[1:], strict=False))
+            parts = [(cols.part(a, b), dialogue[a:b], spec) for a, b in bounds]
+            m = PartMeasures.concat(pool.run_parts(
+                lambda c, d, s: measure_part(c, d, s, self._lang), measure_part_in_worker, parts,
+                weights=[float(weights[a:b].sum() + (b - a)) for a, b in bounds]))
+        remember(cols.keys(), m.normalized)  # for the dedup stage next
+        return m
 
     def _bad_alternation(self, cols: TurnColumns, codes: np.ndarray | None = None) -> np.ndarray:
         """Per record: would `_alternation_problem` find a problem? (vectorized over all turns)"""
         cfg = self.config
-        n = len(cols)
-        counts = cols.counts
         codes = cols.role_codes() if codes is None else codes
-        doc = cols.doc()
-        real = codes != SYSTEM
-        real_so_far = np.cumsum(real)  # non-system turns up to and including each turn
-        before = np.concatenate(([0], real_so_far))[cols.offsets[:-1]]
-        in_body = (real_so_far - before[doc]) > 0  # at or after the record's first non-system turn
-        bad = np.bincount(doc, weights=real, minlength=n) == 0  # only system turns (or none)
-        bad |= np.bincount(doc[~real & in_body], minlength=n) > 0  # a system turn after the start
-        if len(codes) > 1:
-            same = (codes[1:] == codes[:-1]) & (doc[1:] == doc[:-1]) & in_body[:-1]
-            bad |= np.bincount(doc[1:][same], minlength=n) > 0
-        if cfg.first_speaker == "patient":
-            first = real & ((real_so_far - before[doc]) == 1)
-            bad[doc[first & (codes != PATIENT)]] = True
-        if cfg.last_speaker == "doctor":
-            has = counts > 0
-            last = cols.offsets[1:][has] - 1
-            bad[np.flatnonzero(has)[codes[last] != DOCTOR]] = True
-        return bad
+        return bad_alternation(cols, codes, cfg.first_speaker, cfg.last_speaker)
+
+    def teardown(self) -> None:
+        if self._pool is not None:
+            self._pool.close()
+            self._pool = None
 
     # -- the stage --------------------------------------------------------------------------
     def process(self, batch: list[Record]) -> StageResult:
@@ -247,10 +225,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             return result
         cfg = self.config
         n = len(batch)
-        cols = TurnColumns.of(batch)
-        m = self.measures(batch, cols)
-        counts = cols.counts
-        dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
+        m = self.measures(batch)
         allowed = cfg.review_allowed
         # Row k of `fails` is rule `_RULES[k]`; a record is rejected by the first row that is true.
         fails = np.zeros((len(_RULES) + 1, n), dtype=bool)
@@ -260,27 +235,13 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         if cfg.require_deid_passed:
             fails[1] = [r.deid.status != "passed" for r in batch]
         fails[2] = [r.review.status not in allowed for r in batch]
-        fails[3] = dialogue & (counts < cfg.min_turns)
-        fails[4] = dialogue & (counts > cfg.max_turns)
-        if cfg.alternation:
-            fails[5] = dialogue & m["bad_alternation"]
-        fails[6] = m["chars"] < cfg.min_chars
-        fails[7] = m["chars"] > cfg.max_chars
-        fails[8] = m["max_turn"] > cfg.max_turn_chars
-        fails[9] = m["garbage_ratio"] > cfg.max_garbage_ratio
-        fails[10] = m["duplicate_turn_ratio"] > cfg.max_duplicate_turn_ratio
-        fails[11] = m["duplicate_ngram_ratio"] > cfg.max_duplicate_ngram_ratio
+        fails[3:-1] = m.fails
         first_fail = np.argmax(fails, axis=0).tolist()
         passed = len(_RULES)
-        texts = m["text"]
-        garbage = m["garbage_ratio"].tolist()
-        dup_turns = m["duplicate_turn_ratio"].tolist()
-        dup_ngrams = m["duplicate_ngram_ratio"].tolist()
-        todo = [i for i, f in enumerate(first_fail) if f == passed]
-        langs: dict[int, tuple[str, float]] = {}
-        if self._lang is not None and todo:
-            han = m["han_ratio"]
-            langs = dict(zip(todo, self._lang.detect_many([texts[i] for i in todo], han[todo].tolist()), strict=True))
+        garbage = m.garbage_ratio.tolist()
+        dup_turns = m.duplicate_turn_ratio.tolist()
+        dup_ngrams = m.duplicate_ngram_ratio.tolist()
+        langs = m.langs if self._lang is not None else {}
         reasons: list[str] = []
         measured: list[dict[str, float]] = []
         for i, rec in enumerate(batch):
@@ -320,7 +281,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             # In-place list update: the new scores are already validated.
             old[:] = [s for s in old if s.name not in scores] + mine if old else mine
 
-    def _detail(self, rule: int, rec: Record, m: dict[str, Any], i: int) -> str:
+    def _detail(self, rule: int, rec: Record, m: PartMeasures, i: int) -> str:
         """The human-readable detail of vectorized rule `rule` failing on record i."""
         cfg = self.config
         reason = _RULES[rule]
@@ -336,18 +297,18 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             return f"{len(rec.turns)} turns > {cfg.max_turns}"
         if reason == R.ROLE_ALTERNATION:
             return self._alternation_problem(rec) or "roles do not alternate"
-        chars = int(m["chars"][i])
+        chars = int(m.chars[i])
         if reason == R.TOO_SHORT:
             return f"{chars} characters < {cfg.min_chars}"
         if reason == R.TOO_LONG:
             return f"{chars} characters > {cfg.max_chars}"
         if reason == R.TURN_TOO_LONG:
-            return f"a turn has {int(m['max_turn'][i])} characters > {cfg.max_turn_chars}"
+            return f"a turn has {int(m.max_turn[i])} characters > {cfg.max_turn_chars}"
         if reason == R.GARBAGE:
-            return f"garbage character ratio {m['garbage_ratio'][i]:.3f} > {cfg.max_garbage_ratio}"
+            return f"garbage character ratio {m.garbage_ratio[i]:.3f} > {cfg.max_garbage_ratio}"
         if rule == 10:
-            return f"duplicate turn ratio {m['duplicate_turn_ratio'][i]:.2f} > {cfg.max_duplicate_turn_ratio}"
-        return (f"duplicate {cfg.ngram_n}-gram ratio {m['duplicate_ngram_ratio'][i]:.2f} > "
+            return f"duplicate turn ratio {m.duplicate_turn_ratio[i]:.2f} > {cfg.max_duplicate_turn_ratio}"
+        return (f"duplicate {cfg.ngram_n}-gram ratio {m.duplicate_ngram_ratio[i]:.2f} > "
                 f"{cfg.max_duplicate_ngram_ratio}")
 
     def _late_check(self, rec: Record, lang: tuple[str, float] | None,
