@@ -77,6 +77,7 @@ os.environ.setdefault("RAYON_NUM_THREADS", "2")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from mediscope.record import Deid, DeidStatus, Record, Source, Turn  # noqa: E402
+from mediscope.stages.base import StageResult  # noqa: E402
 from mediscope.stages.filters.dedup import DedupStage  # noqa: E402
 from mediscope.stages.filters.reasons import FilterReason as R  # noqa: E402
 from mediscope.stages.filters.repetition import (  # noqa: E402
@@ -210,6 +211,12 @@ class Outcome:
     dedup_wall: float = 0.0
     planted: Counter[str] = field(default_factory=Counter)  # recall bookkeeping (ours only)
     kept_ids: set[str] = field(default_factory=set)  # ids kept so far (for the recall bookkeeping)
+    n_done: int = 0  # records processed so far
+
+    @property
+    def cores(self) -> float:
+        """Cores effectively used: CPU seconds (all processes and threads) per wall second."""
+        return self.cpu / self.wall if self.wall else float("nan")
 
     @property
     def kept(self) -> int:
@@ -256,41 +263,58 @@ def _settle_gc(freeze: bool) -> None:
         gc.freeze()
 
 
+def _worker_cpu(*stages: QualityFilterStage | DedupStage) -> float:
+    return sum(st._pool.worker_cpu_s for st in stages if st._pool is not None)
+
+
 def run_ours(n: int, batch_size: int, *, collect: bool = False, progress: bool = False,
-             gc_freeze: bool = True, bucket_cap: int | None = None) -> Outcome:
-    flt = QualityFilterStage({"residual_phi": {"enabled": False}})
+             gc_freeze: bool = True, bucket_cap: int | None = None, workers: int = 2) -> Outcome:
+    flt = QualityFilterStage({"residual_phi": {"enabled": False}, "workers": workers})
     extra = {"bucket_cap": bucket_cap} if bucket_cap else {}
-    dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM, **extra})
+    dedup = DedupStage({"threshold": THRESHOLD, "num_perm": NUM_PERM, "bands": BANDS, "ngram": NGRAM,
+                        "workers": workers, **extra})
     flt.ensure_setup()
     dedup.ensure_setup()
     _settle_gc(gc_freeze)
     out = Outcome(n=n)
     mark = (0, 0.0, 0.0)
-    for batch in synthetic(n, batch_size):
-        t0, c0 = time.perf_counter(), time.process_time()
-        r1 = flt(batch)
-        t1 = time.perf_counter()
-        r2 = dedup(r1.kept)
-        t2 = time.perf_counter()
-        out.dedup_wall += t2 - t1
-        out.wall += t2 - t0
-        out.cpu += time.process_time() - c0
-        removed = {j.record.id: j.reason for j in r1.rejected}
-        removed.update({j.record.id: j.reason for j in r2.rejected})
-        out.reasons.update(removed.values())
-        _count_planted(out, batch, removed)
-        out.kept_ids.update(r.id for r in r2.kept)
-        if collect:
-            out.decisions.update({r.id: removed.get(r.id, "kept") for r in batch})
-        done = int(batch[-1].id[1:]) + 1
-        if progress and done % (batch_size * 25) < batch_size:
-            # The last interval's rate shows whether the per-record cost grows with the index.
-            last_n, last_wall, last_cpu = mark
-            print(f"  ours: {done:,} records, {out.wall:.1f} s, {done / out.wall:,.0f} rec/s overall, "
-                  f"last {done - last_n:,}: {(done - last_n) / (out.wall - last_wall):,.0f} rec/s wall, "
-                  f"{(out.cpu - last_cpu) / (done - last_n) * 1e6:.0f} us CPU/record", file=sys.stderr)
-            mark = (done, out.wall, out.cpu)
+    try:
+        for batch in synthetic(n, batch_size):
+            t0, c0, w0 = time.perf_counter(), time.process_time(), _worker_cpu(flt, dedup)
+            r1 = flt(batch)
+            t1 = time.perf_counter()
+            r2 = dedup(r1.kept)
+            t2 = time.perf_counter()
+            out.dedup_wall += t2 - t1
+            out.wall += t2 - t0
+            # This process (all its threads) plus the worker processes (their start-up included).
+            out.cpu += time.process_time() - c0 + _worker_cpu(flt, dedup) - w0
+            _account(out, batch, r1, r2, collect, progress, batch_size, mark)
+            if progress and out.n_done % (batch_size * 25) < batch_size:
+                mark = (out.n_done, out.wall, out.cpu)
+    finally:
+        flt.teardown()  # stops the worker processes
+        dedup.teardown()
     return out
+
+
+def _account(out: Outcome, batch: list[Record], r1: StageResult, r2: StageResult, collect: bool,
+             progress: bool, batch_size: int, mark: tuple[int, float, float]) -> None:
+    """Decisions, recall bookkeeping and progress of one batch of ours (untimed)."""
+    removed = {j.record.id: j.reason for j in r1.rejected}
+    removed.update({j.record.id: j.reason for j in r2.rejected})
+    out.reasons.update(removed.values())
+    _count_planted(out, batch, removed)
+    out.kept_ids.update(r.id for r in r2.kept)
+    if collect:
+        out.decisions.update({r.id: removed.get(r.id, "kept") for r in batch})
+    done = out.n_done = int(batch[-1].id[1:]) + 1
+    if progress and done % (batch_size * 25) < batch_size:
+        # The last interval's rate shows whether the per-record cost grows with the index.
+        last_n, last_wall, last_cpu = mark
+        print(f"  ours: {done:,} records, {out.wall:.1f} s, {done / out.wall:,.0f} rec/s overall, "
+              f"last {done - last_n:,}: {(done - last_n) / (out.wall - last_wall):,.0f} rec/s wall, "
+              f"{(out.cpu - last_cpu) / (done - last_n) * 1e6:.0f} us CPU/record", file=sys.stderr)
 
 
 class PlainFilter:
@@ -444,6 +468,8 @@ def main() -> None:
     ap.add_argument("--baseline-n", type=int, default=20000, help="Records through the plain loops (extrapolated).")
     ap.add_argument("--batch-size", type=int, default=2048)
     ap.add_argument("--progress", action="store_true")
+    ap.add_argument("--workers", type=int, default=2,
+                    help="The stages' `workers` (processes for the filter's measures, threads for dedup hashing).")
     ap.add_argument("--no-gc-freeze", dest="gc_freeze", action="store_false",
                     help="Do not gc.freeze() before each contestant (`mediscope run` freezes after setup).")
     args = ap.parse_args()
@@ -452,8 +478,9 @@ def main() -> None:
     base_n = min(args.baseline_n, args.n)
     plain = run_plain(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze)
     near = run_near_only(base_n, args.batch_size, gc_freeze=args.gc_freeze)
-    ours_sub = run_ours(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze)
-    ours = run_ours(args.n, args.batch_size, progress=args.progress, gc_freeze=args.gc_freeze)
+    ours_sub = run_ours(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze, workers=args.workers)
+    ours_one = run_ours(base_n, args.batch_size, collect=True, gc_freeze=args.gc_freeze, workers=1)
+    ours = run_ours(args.n, args.batch_size, progress=args.progress, gc_freeze=args.gc_freeze, workers=args.workers)
     load_end = _load()
 
     scale = args.n / base_n
@@ -463,8 +490,9 @@ def main() -> None:
           f"RAYON_NUM_THREADS={os.environ['RAYON_NUM_THREADS']}, gc.freeze before each contestant: "
           f"{'yes' if args.gc_freeze else 'no'}; load average (1/5/15 min) at the start {_fmt_load(load_start)}, "
           f"at the end {_fmt_load(load_end)}")
-    print(f"OURS (filters + exact + verified near-dup): {args.n:,} records in {ours.wall:.1f} s wall "
-          f"({ours.rate():,.0f} rec/s), {ours.cpu:.1f} s CPU all threads ({ours.cpu / args.n * 1e6:.0f} us/record); "
+    print(f"OURS (filters + exact + verified near-dup, workers={args.workers}): {args.n:,} records in "
+          f"{ours.wall:.1f} s wall ({ours.rate():,.0f} rec/s), {ours.cpu:.1f} s CPU all processes and threads "
+          f"({ours.cpu / args.n * 1e6:.0f} us/record); CPU/wall {ours.cores:.2f} = cores effectively used; "
           f"dedup stage {ours.dedup_wall:.1f} s wall")
     print(f"  kept {ours.kept:,}; removed: " + ", ".join(f"{k}={v:,}" for k, v in ours.reasons.most_common()))
     p = ours.planted
@@ -485,12 +513,18 @@ def main() -> None:
           + (", ".join(f"{a}/{b}={c}" for (a, b), c in diff.most_common()) or "none"))
     print(f"  removed on that prefix: ours {sum(ours_sub.reasons.values()):,}, baseline A {sum(plain.reasons.values()):,}, "
           f"baseline B {sum(near.reasons.values()):,} (B: LSH candidates incl. junk, no filters)")
+    same_one = sum(ours_one.decisions[k] == v for k, v in ours_sub.decisions.items())
+    print(f"ours with workers=1 (one process, no extra thread) on the first {base_n:,}: {ours_one.rate():,.0f} rec/s, "
+          f"{ours_one.cpu / base_n * 1e6:.0f} us CPU/record, CPU/wall {ours_one.cores:.2f}; workers={args.workers} "
+          f"{ours_sub.rate():,.0f} rec/s, {ours_sub.cpu / base_n * 1e6:.0f} us CPU/record, CPU/wall {ours_sub.cores:.2f} "
+          f"({ours_one.wall / ours_sub.wall:.2f}x wall); identical decisions {same_one:,}/{base_n:,}")
     print(f"same-prefix check (no extrapolation, {base_n:,} records): ours {ours_sub.rate():,.0f} rec/s, "
           f"A {plain.rate():,.0f} rec/s ({ours_sub.rate() / plain.rate():.1f}x wall, "
           f"{plain.cpu / ours_sub.cpu:.1f}x CPU), B {near.rate():,.0f} rec/s ({ours_sub.rate() / near.rate():.1f}x wall, "
           f"{near.cpu / ours_sub.cpu:.1f}x CPU)")
     print("SUMMARY")
-    print(f"  ours       {args.n:>9,} records  {ours.wall:7.1f} s wall  {ours.cpu:7.1f} s CPU  {ours.rate():8,.0f} rec/s")
+    print(f"  ours       {args.n:>9,} records  {ours.wall:7.1f} s wall  {ours.cpu:7.1f} s CPU  {ours.rate():8,.0f} rec/s"
+          f"  CPU/wall {ours.cores:.2f} (workers={args.workers})")
     for name, o in (("baseline A", plain), ("baseline B", near)):
         print(f"  {name} {args.n:>9,} records  {o.wall * scale:7.1f} s wall  {o.cpu * scale:7.1f} s CPU  "
               f"{o.rate():8,.0f} rec/s{' (extrapolated)' if extrap else ''}")
