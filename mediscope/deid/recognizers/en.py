@@ -186,6 +186,8 @@ def plate_rules() -> list[Rule]:
 # ---- social handles, IPv6: in any language ------------------------------------------------------
 _PLATFORM = (r"(?i:instagram|insta|ig|twitter|tiktok|tik\s+tok|snapchat|telegram|wechat|weixin|facebook|fb|threads|"
              r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com)")
+_AT_UNITS = frozenset({"am", "pm", "h", "hr", "hrs", "hrly", "wk", "wks", "w", "d", "m", "mo", "mth", "mths", "min", "mins",
+                       "mg", "ml", "kg", "g", "x", "yo", "yrs", "y", "s", "sec", "secs"})
 _HANDLE_WORD = regex.compile(r"[A-Za-z]{3,}")
 
 
@@ -194,6 +196,9 @@ def _at_handle_ok(value: str) -> bool:
     body = value.lstrip("@")
     if len(body) < 3 or not any(ch.isalpha() for ch in body):
         return False
+    lead = regex.match(r"\d+([A-Za-z]+)$", body)
+    if lead and (lead.group(1).lower() in _AT_UNITS or is_english(lead.group(1).lower(), english_words())):
+        return False  # "@2weeks", "@8pm", "@10mins": "at" a time
     if any(ch in "._" or ch.isdigit() for ch in body) or any(ch.isupper() for ch in body[1:]):
         return True
     return not is_english(body.lower(), english_words()) and body.lower() not in _COMMON_WORDS
@@ -212,11 +217,17 @@ def _cued_handle_ok(value: str) -> bool:
 def _ipv6_ok(value: str) -> bool:
     import ipaddress
 
-    try:
-        ipaddress.IPv6Address(value.split("%")[0])
-    except ValueError:
+    addr = value.split("%")[0]
+    # The recognizer trims colons off a value's ends: "::ffff:198.51.100.23" arrives without its "::".
+    for form in (addr, "::" + addr) if "." in addr else (addr,):
+        try:
+            ipaddress.IPv6Address(form)
+            break
+        except ValueError:
+            continue
+    else:
         return False
-    groups = [g for g in value.split("%")[0].split(":") if g]
+    groups = [g for g in addr.split(":") if g]
     # "12::30" parses, but no one writes an address that way; a real one has three groups or hex letters.
     return len(groups) >= 3 or any(ch in "abcdefABCDEF" for g in groups for ch in g)
 
@@ -240,7 +251,7 @@ def net_rules() -> list[Rule]:
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
-             0.85, validator=_ipv6_ok, needs=_seen(r"[0-9A-Fa-f]:[0-9A-Fa-f:]*:"), flags=0),
+             0.85, validator=_ipv6_ok, needs=_seen(r":[0-9A-Fa-f]{0,4}:"), flags=0),
     ]
 
 
@@ -790,8 +801,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         out.append(self._result(DATE_TIME, s, e, 0.75, "spacy_date"))
         for m in _EN_TITLE.finditer(text):
             s, e = m.span("name")
-            if not _is_eponym(m.group("name"), text[e : e + 14]):
-                out.append(self._result(PERSON, s, e, 0.85, "title"))
+            if not _is_eponym(m.group("name"), text[e : e + 14]) and not self._ordinary_single_word(m.group("name")):
+                out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
             if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS:
@@ -851,7 +862,20 @@ class EnglishNerRecognizer(EntityRecognizer):
             if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
                 continue
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
-        return out
+        return [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
+
+    @staticmethod
+    def _without_relation(r: RecognizerResult, text: str) -> RecognizerResult | None:
+        """"Son Phil Winslow", "Daughter-in-law Marta": the relation word is not part of the name."""
+        if r.entity_type != PERSON or not text[r.start : r.start + 1].isupper():
+            return r
+        m = _LEADING_RELATION_RE.match(text[r.start : r.end])
+        if m is None:
+            return r
+        if r.start + m.end() >= r.end or not text[r.start + m.end()].isupper():
+            return None
+        r.start += m.end()
+        return r
 
 
 _LOWER_NAME = regex.compile(
