@@ -13,7 +13,14 @@ Three contestants see the same records:
 - ours: `QualityFilterStage` (all text rules; residual PHI off since it measures Presidio, and
   no images) then `DedupStage` (exact + MinHash LSH near-dup, 128 permutations, 16 bands x 8
   rows, character 5-grams, estimated Jaccard >= 0.8 verified), batch by batch as the runner
-  drives them (the base `Stage.__call__` provenance stamping included).
+  drives them (the base `Stage.__call__` provenance stamping included), with `workers=2`
+  (`--workers`): the filter measures part of each batch (and runs lingua on it) in a worker
+  process while this process does the rest, and dedup hashes part of each batch in a second
+  thread; order-dependent decisions stay in this process. The worker processes are started on
+  the first batch and that start-up is timed. Ours' CPU time is this process's (all threads)
+  plus what the worker processes report; CPU/wall is printed as the cores effectively used.
+  Ours also runs with `workers=1` on the baseline prefix: its decisions must equal the
+  two-core run's (printed), and the ratio shows what the second core buys on this machine.
 - baseline A, SAME JOB done plainly: the same filter checks in the same order with the same
   thresholds written as a per-record Python loop (`regex` for the Unicode classes, lingua one
   text at a time), then per record the same normalization, a BLAKE2 exact-duplicate dict and
@@ -28,6 +35,9 @@ On that prefix every record's decision (kept / reason) of ours and of baseline A
 the disagreements are counted by (ours, baseline) pair: MinHash is approximate and the two use
 different hash functions, so a few near-duplicate decisions may differ. Duplicate recall is
 measured on ours over the whole run with the planted near-duplicates.
+
+A script that runs the stages with `workers` >= 2 needs the `if __name__ == "__main__":` guard
+(worker processes are spawned and import the main module), as this one has.
 
 Every contestant starts after `gc.collect(); gc.freeze()`, as `mediscope run` does after setup
 (`--no-gc-freeze` to compare without); our two stages also pause the cyclic GC while they process

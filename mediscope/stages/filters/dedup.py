@@ -10,6 +10,10 @@ memory across `process` calls, and the first record of a duplicate group is the 
   every LSH candidate is checked against `threshold` so band collisions alone never remove a
   record. N-gram hashing is vectorized with NumPy and the MinHash signatures of a whole batch are
   computed by `rensa` in Rust from one flat buffer; banding and candidate checks use NumPy rows.
+  Digests, signatures and band keys are per-record work (`measures.signature_part`): with
+  `workers` >= 2 parts of the batch are hashed in threads at the same time (rensa, NumPy and
+  hashlib release the GIL, so threads use the other cores without copying anything). Looking up
+  and filling the index stays in order in one thread, so decisions do not depend on `workers`.
   The normalized dialogues come from `columns.normalized_dialogues`, which reuses the quality
   filter's normalization when it just saw the same records (checked by content).
 - Images: 64-bit pHash with a multi-index Hamming search; only images of *other* cases count,

@@ -82,7 +82,7 @@ class LanguageIdentifier:
                 todo.append(i)
         if todo:
             # One call for the batch: lingua scores the texts on all cores in Rust (same values
-            # as one text at a time; it holds the GIL either way, so a thread would not overlap).
+            # as one text at a time, so splitting a batch over processes changes nothing).
             results = self._detector.compute_language_confidence_values_in_parallel(
                 [texts[i][: self.max_chars] for i in todo])
             for i, values in zip(todo, results, strict=True):

@@ -10,13 +10,21 @@ turns are read out of the records once (`columns.TurnColumns`), Polars normalize
 (NFKC, case, punctuation) and finds repeated turns, NumPy counts garbage/Han/blank characters
 through a per-code-point class table, rolls character n-gram hashes for repetition and checks
 role alternation over the flat role codes; each rule is then one boolean column and a record's
-reason is the first column that is true. Only records that pass those rules reach the per-record
-part: language ID (lingua, one parallel call for the texts that are not clearly Chinese),
-scores, images and residual PHI. Decisions and reject details are the same as checking each
-record on its own (`_alternation_problem` stays the reference for role order, and tests compare).
+reason is the first column that is true. Language ID (lingua, one parallel call for the texts
+that are not clearly Chinese) runs in the same pass for the records that pass the measure-based
+rules. That pass (`measures.measure_part`) needs only the turn columns, so with `workers` >= 2
+the batch is cut into contiguous parts, the first measured here and the others in worker
+processes at the same time (`parallel.WorkerPool`, sizes rebalanced after every batch), and the
+parts' results are joined in batch order. The rest is per record, in order, in this process:
+kind, de-identification and review status, scores, images, residual PHI, and the writes into
+the records. Decisions and reject details are the same as checking each record on its own
+(`_alternation_problem` stays the reference for role order) and the same for any `workers`
+(tests compare both).
 
 Kept records get their measures in `quality.scores` (so the report and later filters can use
-them); rejected ones get `quality.reject_reason`.
+them; built in one pydantic-core call per batch, which measured faster than constructing them
+unvalidated one by one); rejected ones get `quality.reject_reason`. All records kept from one
+batch share one frozen provenance entry (`Stage.shared_provenance`).
 """
 
 from __future__ import annotations
