@@ -70,6 +70,10 @@ def _decide(workers: int, batches: list[list[Record]]) -> tuple[dict[str, tuple]
     dedup = DedupStage({"workers": workers, "parallel_min_records": 64})
     out: dict[str, tuple] = {}
     used = 0
+    if workers > 1:  # start the filter's worker process now, so that every batch uses it
+        flt.ensure_setup()
+        assert flt._pool_for(10**6) is None  # still starting: that batch would stay in-process
+        flt._pool.wait_ready(60)
     try:
         for batch in batches:
             r1 = flt(batch)
@@ -79,7 +83,7 @@ def _decide(workers: int, batches: list[list[Record]]) -> tuple[dict[str, tuple]
             for rec in r2.kept:
                 out[rec.id] = ("kept", rec.lang, [(s.name, s.value) for s in rec.quality.scores],
                                [p.stage for p in rec.provenance])
-        used = sum(1 for st in (flt, dedup) if st._pool is not None)
+        used = sum(st._pool.jobs for st in (flt, dedup) if st._pool is not None)
     finally:
         flt.teardown()
         dedup.teardown()
@@ -91,7 +95,7 @@ def test_parallel_decisions_equal_single_process():
     batches = [[r.model_copy(deep=True) for r in _records(3000)[i:i + 700]] for i in range(0, 3000, 700)]
     single, used_single = _decide(1, [[r.model_copy(deep=True) for r in b] for b in batches])
     parallel, used_parallel = _decide(2, batches)
-    assert used_single == 0 and used_parallel == 2  # both stages really went through their pools
+    assert used_single == 0 and used_parallel == 2 * len(batches)  # every batch of both stages was split
     assert parallel == single
     reasons = [v[0] for v in single.values()]
     # the sample exercises every path: duplicates (many across batch boundaries), junk, language
@@ -114,6 +118,9 @@ def test_worker_crash_is_a_clear_error_not_a_hang(monkeypatch):
     monkeypatch.setattr(rules, "measure_part_in_worker", _crash_in_worker)
     stage = QualityFilterStage({"residual_phi": {"enabled": False}, "workers": 2, "parallel_min_records": 8})
     recs = _records(40)
+    stage.ensure_setup()
+    stage._pool_for(len(recs))
+    stage._pool.wait_ready(60)
     with pytest.raises(WorkerError, match="worker process died"):
         stage(recs)
     assert stage._pool is not None and stage._pool.closed  # the broken pool was shut down

@@ -53,6 +53,10 @@ def _run_job(fn: Callable[..., Any], args: tuple[Any, ...]) -> tuple[Any, int, f
     return out, os.getpid(), time.process_time(), time.perf_counter() - t0
 
 
+def _noop() -> None:
+    """The warm-up job: done once a worker has started and run its initializer."""
+
+
 def _shutdown(executor: Executor) -> None:
     executor.shutdown(wait=True, cancel_futures=True)
 
@@ -87,7 +91,23 @@ class WorkerPool:
         # Shut the workers down when the pool is dropped without `close()` (e.g. a stage that
         # raised before its teardown): no process outlives its owner.
         self._finalizer = weakref.finalize(self, _shutdown, self._executor)
+        # Starting a worker process takes a second or two (imports, lingua's models); callers
+        # keep working in-process until `ready` instead of waiting for it.
+        self._warm = self._executor.submit(_noop)
+        self.jobs = 0  # parts computed by the workers so far
         log.debug("%s: started %d worker process(es)", name, workers - 1)
+
+    @property
+    def ready(self) -> bool:
+        """True once the workers have started (or failed to: `run_parts` then raises)."""
+        return self._warm.done()
+
+    def wait_ready(self, timeout_s: float | None = None) -> None:
+        """Block until `ready` (for tests and benchmarks that must use the workers)."""
+        try:
+            self._warm.result(timeout=timeout_s)
+        except BrokenProcessPool:
+            pass  # reported by the next `run_parts`
 
     @property
     def worker_cpu_s(self) -> float:
@@ -127,6 +147,7 @@ class WorkerPool:
                     self._cpu[pid] = cpu
                 t_workers = max(t_workers, elapsed)
                 results.append(out)
+                self.jobs += 1
             t_all = time.perf_counter() - t0
             if weights is not None:
                 # If the caller waited, the workers' real cost (transfers included) is t_all.

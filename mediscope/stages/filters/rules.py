@@ -177,7 +177,8 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         )
 
     def _pool_for(self, n: int) -> WorkerPool | None:
-        """The worker pool, started on the first batch of at least `parallel_min_records`."""
+        """The worker pool, started on the first batch of at least `parallel_min_records`; None
+        (measure in this process) for smaller batches and while the workers are starting."""
         cfg = self.config
         if cfg.workers < 2 or n < cfg.parallel_min_records:
             return None
@@ -185,7 +186,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             langs = tuple(cfg.languages) if cfg.languages else None
             self._pool = WorkerPool(cfg.workers, name=f"stage {self.name!r}", initializer=init_worker,
                                     initargs=(langs,))
-        return self._pool
+        return self._pool if self._pool.ready else None
 
     def measures(self, batch: list[Record], cols: TurnColumns | None = None) -> PartMeasures:
         """Every per-record measure the rules need, and the measure-based rules' outcomes.
