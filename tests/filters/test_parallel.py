@@ -64,26 +64,32 @@ def _records(n: int, seed: int = 3) -> list[Record]:
     return out
 
 
-def _decide(workers: int, batches: list[list[Record]]) -> tuple[dict[str, tuple], int]:
-    """Every record's outcome (reason and detail, or kept with its language and scores)."""
+def _decide(workers: int, batches: list[list[Record]], dedup_workers: int | None = None,
+            edit: bool = False) -> tuple[dict[str, tuple], list[int]]:
+    """Every record's outcome (reason and detail, or kept with its language and scores), and how
+    many parts the filter's workers and dedup's threads computed and dedup took from the filter."""
     flt = QualityFilterStage({"residual_phi": {"enabled": False}, "workers": workers, "parallel_min_records": 64})
-    dedup = DedupStage({"workers": workers, "parallel_min_records": 64})
+    dedup = DedupStage({"workers": dedup_workers or workers, "parallel_min_records": 64})
     out: dict[str, tuple] = {}
-    used = 0
+    used = [0, 0, 0]
+    flt.ensure_setup()  # as the runner does: every stage is set up before the first batch
+    dedup.ensure_setup()
     if workers > 1:  # start the filter's worker process now, so that every batch uses it
-        flt.ensure_setup()
         assert flt._pool_for(10**6) is None  # still starting: that batch would stay in-process
         flt._pool.wait_ready(60)
     try:
         for batch in batches:
             r1 = flt(batch)
+            if edit:  # edited between the stages: dedup must not use hashes of the old text
+                for rec in r1.kept[::50]:
+                    rec.turns[-1].text += "另外注意复查"
             r2 = dedup(r1.kept)
             for rej in r1.rejected + r2.rejected:
                 out[rej.record_id] = (rej.reason, rej.detail, rej.stage)
             for rec in r2.kept:
                 out[rec.id] = ("kept", rec.lang, [(s.name, s.value) for s in rec.quality.scores],
                                [p.stage for p in rec.provenance])
-        used = sum(st._pool.jobs for st in (flt, dedup) if st._pool is not None)
+        used = [st._pool.jobs if st._pool is not None else 0 for st in (flt, dedup)] + [dedup.prefetched]
     finally:
         flt.teardown()
         dedup.teardown()
@@ -91,12 +97,28 @@ def _decide(workers: int, batches: list[list[Record]]) -> tuple[dict[str, tuple]
 
 
 @pytest.mark.slow
-def test_parallel_decisions_equal_single_process():
-    batches = [[r.model_copy(deep=True) for r in _records(3000)[i:i + 700]] for i in range(0, 3000, 700)]
-    single, used_single = _decide(1, [[r.model_copy(deep=True) for r in b] for b in batches])
-    parallel, used_parallel = _decide(2, batches)
-    assert used_single == 0 and used_parallel == 2 * len(batches)  # every batch of both stages was split
+@pytest.mark.parametrize("edit", [False, True])
+def test_parallel_decisions_equal_single_process(edit):
+    records = _records(3000)
+    batches = [records[i:i + 700] for i in range(0, 3000, 700)]
+
+    def copy() -> list[list[Record]]:
+        return [[r.model_copy(deep=True) for r in b] for b in batches]
+
+    single, used = _decide(1, copy(), edit=edit)
+    assert used == [0, 0, 0]
+    # filter measures in a worker process, which also hashes for dedup (every batch)
+    parallel, used = _decide(2, copy(), edit=edit)
+    if edit:  # the offered hashes no longer match: dedup hashed itself (threads), never stale
+        assert used == [len(batches), len(batches), 0]
+    else:  # per batch: one measured part and one hashing job in the worker; dedup hashed nothing
+        filtered_out = sum(1 for v in parallel.values() if v[0] != "kept" and v[2] == "filter")
+        assert used == [2 * len(batches), 0, len(records) - filtered_out]
     assert parallel == single
+    # filter in one process, dedup hashing in threads
+    threaded, used = _decide(1, copy(), dedup_workers=2, edit=edit)
+    assert used == [0, len(batches), 0]
+    assert threaded == single
     reasons = [v[0] for v in single.values()]
     # the sample exercises every path: duplicates (many across batch boundaries), junk, language
     for reason in (R.EXACT_DUPLICATE, R.NEAR_DUPLICATE, R.TOO_SHORT, R.REPETITION, R.ROLE_ALTERNATION, R.LANGUAGE):

@@ -116,14 +116,19 @@ def remember(keys: list[Key], dialogues: list[str]) -> None:
 def normalized_dialogues(records: list[Record]) -> list[str]:
     """`text.normalized_dialogue` for a batch: from the previous stage's results when the content
     is the same, else normalized here in one Polars pass."""
+    return normalized_dialogues_and_keys(records)[0]
+
+
+def normalized_dialogues_and_keys(records: list[Record]) -> tuple[list[str], list[Key]]:
+    """`normalized_dialogues` and the records' content keys."""
     if not records:
-        return []
+        return [], []
     cols = TurnColumns.of(records)
     keys = cols.keys()
     hits = [_LAST.get(k) for k in keys]
     if all(h is not None for h in hits):
-        return hits  # type: ignore[return-value]
+        return hits, keys  # type: ignore[return-value]
     norm = pl.DataFrame({"t": cols.texts}, schema={"t": pl.String}).select(normalized_expr("t"))["t"].to_list()
     out = cols.normalized_dialogues(norm)
     remember(keys, out)
-    return out
+    return out, keys

@@ -39,7 +39,8 @@ from pydantic import Field, model_validator
 
 from mediscope.record import Record
 from mediscope.stages.base import Stage, StageConfig, StageResult
-from mediscope.stages.filters.columns import normalized_dialogues
+from mediscope.stages.filters import prefetch
+from mediscope.stages.filters.columns import Key, normalized_dialogues_and_keys
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.hot import assign, gc_paused
@@ -210,8 +211,11 @@ class DedupStage(Stage[DedupConfig]):
         self._lsh = MinHashLSHIndex(cfg.num_perm, cfg.bands, cfg.threshold, cfg.seed, cfg.bucket_cap)
         self._images = HammingIndex(cfg.image_max_distance)
         self._pool: WorkerPool | None = None
+        self._spec = self._lsh.spec(cfg.ngram, near=cfg.near)
+        self.prefetched = 0  # records whose hashes came from the filter's worker
 
     def setup(self) -> None:
+        prefetch.register(self._spec)
         src = self.config.seed_from
         if src and Path(src).exists():
             from mediscope.io.shards import iter_records
@@ -245,8 +249,8 @@ class DedupStage(Stage[DedupConfig]):
         """Decide each record in order; kept ones are indexed so later records (also later in the
         same batch) are compared against them."""
         cfg = self.config
-        texts = normalized_dialogues(batch)
-        digests, sigs, keys = self._signatures(texts)
+        texts, content_keys = normalized_dialogues_and_keys(batch)
+        digests, sigs, keys = self._signatures(texts, content_keys)
         stored: dict[int, tuple[int, float]] = {}
         local: dict[int, list[int]] = {}
         key_counts: np.ndarray | None = None
@@ -288,11 +292,19 @@ class DedupStage(Stage[DedupConfig]):
             self._lsh.add_many([batch[i].id for i in kept_rows], sigs[kept_rows], keys[kept_rows], counts)
         return kept, rejected
 
-    def _signatures(self, texts: list[str]) -> tuple[list[bytes], np.ndarray | None, np.ndarray | None]:
-        """Digests, signatures and band keys of the batch: parts of it in worker processes when
-        the batch is big enough and `workers` > 1 (same values either way: per-record work)."""
+    def _signatures(self, texts: list[str], content_keys: list[Key]
+                    ) -> tuple[list[bytes], np.ndarray | None, np.ndarray | None]:
+        """Digests, signatures and band keys of the batch: taken from the filter's worker when it
+        hashed these records already (`prefetch`), else computed here, parts of the batch in
+        threads when it is big enough and `workers` > 1 (same values either way)."""
         cfg = self.config
-        spec = self._lsh.spec(cfg.ngram, near=cfg.near and bool(texts))
+        if not texts:
+            return [], None, None
+        spec = self._spec
+        got = prefetch.take(spec, content_keys)
+        if got is not None:
+            self.prefetched += len(texts)
+            return got
         if cfg.workers < 2 or len(texts) < cfg.parallel_min_records:
             return signature_part(texts, spec)
         if self._pool is None or self._pool.closed:
@@ -309,6 +321,7 @@ class DedupStage(Stage[DedupConfig]):
         return digests, np.concatenate([r[1] for r in results]), np.concatenate([r[2] for r in results])
 
     def teardown(self) -> None:
+        prefetch.unregister(self._spec)
         if self._pool is not None:
             self._pool.close()
             self._pool = None

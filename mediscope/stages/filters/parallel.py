@@ -142,17 +142,31 @@ class WorkerPool:
             t_main = time.perf_counter() - t0
             t_workers = 0.0
             for fut in futures:
-                out, pid, cpu, elapsed = fut.result(timeout=self.timeout_s)
-                if not self.threads:
-                    self._cpu[pid] = cpu
+                out, elapsed = self._wait(fut)
                 t_workers = max(t_workers, elapsed)
                 results.append(out)
-                self.jobs += 1
             t_all = time.perf_counter() - t0
             if weights is not None:
                 # If the caller waited, the workers' real cost (transfers included) is t_all.
                 self._rebalance(weights, t_main, t_all if t_all > 1.02 * t_main else t_workers)
             return results
+        finally:
+            for fut in futures:
+                fut.cancel()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Callable[[], Any]:
+        """Start `fn(*args)` in a worker; returns a function that waits for its result."""
+        fut = self._executor.submit(_run_job, fn, args)
+        return lambda: self._wait(fut)[0]
+
+    def _wait(self, fut: Future[Any]) -> tuple[Any, float]:
+        """A job's result and its wall time in the worker; worker failures become `WorkerError`."""
+        try:
+            out, pid, cpu, elapsed = fut.result(timeout=self.timeout_s)
+            if not self.threads:
+                self._cpu[pid] = cpu
+            self.jobs += 1
+            return out, elapsed
         except BrokenProcessPool as exc:
             self.close()
             raise WorkerError(
@@ -167,9 +181,6 @@ class WorkerPool:
                 f"{self.name}: no answer from a worker process in {self.timeout_s:.0f} s; "
                 "set `workers: 1` to run in one process"
             ) from exc
-        finally:
-            for fut in futures:
-                fut.cancel()
 
     def _rebalance(self, weights: Sequence[float], t_main: float, t_workers: float) -> None:
         w_main, w_rest = float(weights[0]), float(sum(weights[1:]))

@@ -38,7 +38,8 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter
 
 from mediscope.record import Record, ReviewStatus, Score
 from mediscope.stages.base import Stage, StageConfig, StageResult
-from mediscope.stages.filters.columns import TurnColumns, remember
+from mediscope.stages.filters import prefetch
+from mediscope.stages.filters.columns import Key, TurnColumns, remember
 from mediscope.stages.filters.funnel import Funnel
 from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import ImageProblem, open_image
@@ -51,6 +52,7 @@ from mediscope.stages.filters.measures import (
     init_worker,
     measure_part,
     measure_part_in_worker,
+    signature_part,
 )
 from mediscope.stages.filters.parallel import WorkerPool
 from mediscope.stages.filters.phi import (
@@ -195,7 +197,11 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         contiguous parts of the batch: the first part here, the others in worker processes
         at the same time (`workers`). Also leaves the normalized dialogues for the dedup stage.
         """
-        cols = cols or TurnColumns.of(batch)
+        return self._measures(batch, cols or TurnColumns.of(batch))[0]
+
+    def _measures(self, batch: list[Record], cols: TurnColumns
+                  ) -> tuple[PartMeasures, list[Key], WorkerPool | None]:
+        """`measures`, the records' content keys and the pool it used (None: this process only)."""
         dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
         spec = self._spec()
         pool = self._pool_for(len(batch))
@@ -209,8 +215,18 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             m = PartMeasures.concat(pool.run_parts(
                 lambda c, d, s: measure_part(c, d, s, self._lang), measure_part_in_worker, parts,
                 weights=[float(weights[a:b].sum() + (b - a)) for a, b in bounds]))
-        remember(cols.keys(), m.normalized)  # for the dedup stage next
-        return m
+        keys = cols.keys()
+        remember(keys, m.normalized)  # for the dedup stage next
+        return m, keys, pool
+
+    @staticmethod
+    def _offer_dedup_hashes(pool: WorkerPool | None, m: PartMeasures, keys: list[Key], rows: list[int]) -> None:
+        """Start the dedup stage's hashing of these records in the worker (`prefetch`)."""
+        spec = prefetch.wanted()
+        if pool is None or spec is None or not rows:
+            return
+        fetch = pool.submit(signature_part, [m.normalized[i] for i in rows], spec)
+        prefetch.offer(spec, [keys[i] for i in rows], fetch)
 
     def _bad_alternation(self, cols: TurnColumns, codes: np.ndarray | None = None) -> np.ndarray:
         """Per record: would `_alternation_problem` find a problem? (vectorized over all turns)"""
@@ -234,7 +250,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
             return result
         cfg = self.config
         n = len(batch)
-        m = self.measures(batch)
+        m, keys, pool = self._measures(batch, TurnColumns.of(batch))
         allowed = cfg.review_allowed
         # Row k of `fails` is rule `_RULES[k]`; a record is rejected by the first row that is true.
         fails = np.zeros((len(_RULES) + 1, n), dtype=bool)
@@ -247,6 +263,7 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         fails[3:-1] = m.fails
         first_fail = np.argmax(fails, axis=0).tolist()
         passed = len(_RULES)
+        self._offer_dedup_hashes(pool, m, keys, [i for i, f in enumerate(first_fail) if f == passed])
         garbage = m.garbage_ratio.tolist()
         dup_turns = m.duplicate_turn_ratio.tolist()
         dup_ngrams = m.duplicate_ngram_ratio.tolist()
