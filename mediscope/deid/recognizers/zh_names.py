@@ -19,6 +19,8 @@ Also here: transliterated and minority names written with a middle dot (买买�
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -163,6 +165,7 @@ _NICK_BAD_TAGS = ("d", "t", "m", "r", "p", "c", "u", "v", "f")
 # 阿姨, 阿婆, 小手, 小嘴: forms of address and body parts, not nicknames (jieba tags 阿姨 nr).
 _NICK_NOT_SECOND = frozenset("姨婆公伯嬷舅姑嫂婶娘爹孩儿娃宝嘴手脸脚头身屁肚腿")
 # Latin-script names in Chinese text: "Michael Brown先生", "外籍患者Sarah Johnson，", "我是Kevin".
+_UPPER_LOWER = regex.compile(r"\p{Lu}\p{Ll}")
 _LATIN_NAME = r"\p{Lu}\p{Ll}+(?:[ \-·•]\p{Lu}\p{Ll}+){0,2}"
 _LATIN_TITLE = regex.compile(
     rf"(?<![\p{{Latin}}\d])(?P<name>{_LATIN_NAME})\s?(?:先生|女士|小姐|医生|大夫|教授|主任|博士|护士|老师|同学|太太|夫人)"
@@ -242,8 +245,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         # 阿依古丽·吐尔逊: dotted parts are one name.
         self._minority_re = regex.compile(
             f"(?:(?P<part>{parts}))+(?:[·•‧・](?:(?P<part>{parts}))+)*(?P<suffix>[{suffix}])?")
-        # Prefix gate: most texts hold no two-character opening of any part.
-        self._minority_heads = frozenset(p[:2] for p in minority)
+        # Gate: most texts hold no two-character opening of any part (one `re` scan, cheap).
+        self._minority_gate = re.compile("|".join(sorted({p[:2] for p in minority})))
         singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
         self._start_chars = frozenset(singles) | {c[0] for c in self._compound}
         self._start_re = regex.compile("(?:" + "|".join(self._compound) + "|[" + singles + "])")
@@ -432,12 +435,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out += self._unmistakable(norm, {s for s, *_ in out})
         if " " in norm:
             out += self._spaced(norm)
-        if any(norm[i : i + 2] in self._minority_heads for i in range(len(norm) - 1)):
+        if self._minority_gate.search(norm):
             out += self._minority(norm)
         kin_ends = [p for p, how in starts.items() if how == "kin" or (how == "cue" and norm[max(0, p - 3) : p].endswith("患儿"))]
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
-        if "A" <= max(norm, default="") and regex.search(r"\p{Lu}\p{Ll}", norm):
+        if _UPPER_LOWER.search(norm):
             out += self._latin_names(norm)
         if ":" in norm or "：" in norm:
             out += self._form_fields(norm)
