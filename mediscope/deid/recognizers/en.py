@@ -173,7 +173,8 @@ def plate_rules() -> list[Rule]:
     far = r"(?:(?![.;!?](?:\s|$))[^\n]){0,90}?"
     edge = r"(?<![A-Za-z0-9\-])"
     end = r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
-    gate = _seen(r"(?i)\b(?:plate|reg|vehicle|car|van|truck|lorry|pick|suv|moto|moped|scooter|taxi|cab|tag|parking)")
+    gate = _seen(r"(?i)\b(?:plates?|reg|rego|registration|registered|vehicles?|cars?|van|truck|lorry|pick-?up|suv|motorbike|"
+                 r"motorcycle|moped|scooter|taxi|cab|tags?|parking)\b")
     return [
         Rule("plate_near_vehicle", LICENSE_PLATE,
              rf"{_VEHICLE}{near}{edge}(?P<phi>{_PLATE_DISTINCT}|{_PLATE_GENERIC}){end}", 0.8,
@@ -246,7 +247,9 @@ def net_rules() -> list[Rule]:
              r"(?:\s*[:：=(]\s*|\s+(?i:is|as|at|@|-)\s+|\s+)(?:(?i:is|as)\s+)?"
              r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_cued_handle_ok,
-             needs=_seen(r"(?i)insta|\big\b|twitter|tik|snap|telegram|wechat|weixin|facebook|\bfb\b|threads|discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com"),
+             needs=contains_any("insta", "ig ", "ig:", "ig(", "twitter", "tiktok", "tik tok", "snapchat", "telegram", "wechat",
+                                "weixin", "facebook", "fb", "threads", "discord", "skype", "kik", "reddit", "youtube",
+                                "tumblr", "bluesky", "mastodon", "linkedin", "x.com"),
              flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
@@ -535,6 +538,14 @@ _RELATION_BEFORE_RE = regex.compile(
 _DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", "ryles", "ryle's", "guedel", "venturi",
                              "sengstaken", "jackson-pratt", "penrose", "tenckhoff", "mirena", "doppler", "bair"})
 _TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID)\b\.?:?|\s*[\-–—/|:]|\s)+$")
+_LABEL_TAILS = frozenset({"age", "dob", "d.o.b", "mrn", "sex", "gender", "ward", "bed", "room", "nhs", "id"})
+
+
+def _has_label_tail(etext: str) -> bool:
+    """Cheap pre-test for `_TRAILING_LABEL_RE`: ends in a separator or a form label word."""
+    return etext[-1:] in " -–—/|:" or etext.rsplit(None, 1)[-1].rstrip(".:").lower() in _LABEL_TAILS
+
+
 _EPONYM_TAILS = frozenset({"scale", "score", "criteria", "classification", "protein", "catheter", "monitor", "syndrome",
                            "disease", "test", "sign", "reflex"})
 _DEVICE_AFTER = regex.compile(
@@ -771,7 +782,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
-                    tail = _TRAILING_LABEL_RE.search(etext)
+                    tail = _TRAILING_LABEL_RE.search(etext) if _has_label_tail(etext) else None
                     if tail:  # "Liam O'Sullivan Age", "Sigrún Hallgrímsdóttir / DOB", "Summary -"
                         e = s + tail.start()
                         etext = text[s:e]

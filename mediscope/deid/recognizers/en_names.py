@@ -20,6 +20,7 @@ caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son h
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 from dataclasses import dataclass
 
 import regex
@@ -268,6 +269,7 @@ _SALUTATION = regex.compile(
     r"\b(?:[Tt]hanks|[Tt]hank\s+you|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood\s+(?:morning|afternoon|evening)|"
     r"[Ww]elcome(?:\s+back)?|[Bb]ye|[Tt]ake\s+care),?[ ](?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)(?=\s*[,.!?:;]|\s*$)"
 )
+_GREETING_HINT = re.compile(r"(?i)thank|\bhi|hello|\bhey|dear|morning|afternoon|evening|welcome|\bbye|take care")
 # Letter-spaced text from faxes and OCR: "W I L L I A M S ,  T R E V O R".
 _SPACED_WORD = r"\p{L}(?:[ ]\p{L}){2,}"
 _SPACED_RUN = regex.compile(
@@ -279,6 +281,7 @@ _SPACED_CUE = regex.compile(
     r"doctor|dr|signed(?:\s+by)?|consultant|physician|surgeon|next\s+of\s+kin|nok|contact)\s*[:#\-]?\s*$"
 )
 _SPACE_RE = regex.compile(r"[ ]+")
+_SPACED_HINT = re.compile(r"(?<![^\W\d_])[^\W\d_] [^\W\d_] [^\W\d_](?![^\W\d_])")  # three letters, one space apart
 
 
 def _collapse(spaced: str) -> str:
@@ -356,12 +359,12 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 continue
             if first in lists.first and (lists.listed(last) or lists.unlisted_ok(last)):
                 out.append((*m.span("name"), "nickname", 0.8))
-    for m in _SALUTATION.finditer(text):
+    for m in _SALUTATION.finditer(text) if _GREETING_HINT.search(text) else ():
         w = m.group("name").lower()
         if lists.blocked(w) or any(is_english(p, lists.words) for p in w.split("-")):
             continue
         if lists.listed(w) or lists.unlisted_ok(w):
             out.append((*m.span("name"), "salutation", 0.7))
-    if "  " in text or " , " in text or regex.search(r"\p{L} \p{L} \p{L} ", text):
+    if _SPACED_HINT.search(text):
         out.extend(_spaced_names(text, lists))
     return out
