@@ -23,6 +23,7 @@ def _persons(found, text: str) -> set[str]:
         ("患者乌云，女，47岁，乳腺结节。", "乌云"),  # a short part: cue and the strongest follower
         ("本人塔娜系患者之女。", "塔娜"),
         ("家属签字：旦增曲珍", "旦增曲珍"),  # Tibetan
+        ("患者阿娜尔罕，女，33岁。", "阿娜尔罕"),  # parts the lexicon lacks: the characters and a cue
     ],
 )
 def test_minority_names(found, text, name):
@@ -37,6 +38,7 @@ def test_minority_names(found, text, name):
         ("我老公阿华喝完酒就胃疼。", "阿华"),
         ("我哥哥阿明打呼噜很严重。", "阿明"),  # 我哥|哥: the doubled kin word is skipped
         ("我家老大球球今年上小学，总是咳嗽。", "球球"),  # birth order as a family word
+        ("孩子小名叫果果，今年四岁。", "果果"),  # 小名 introduces a nickname
     ],
 )
 def test_nicknames_after_a_family_word(found, text, name):
@@ -51,6 +53,8 @@ def test_nicknames_after_a_family_word(found, text, name):
         ("我叫Tom，上周做了胃镜。", "Tom"),
         ("汤姆·克鲁斯（Tom Cruise），男，58岁。", "Tom Cruise"),
         ("陪同人Peter Johnson，电话另告。", "Peter Johnson"),  # an eponym (Johnson) is a surname too
+        ("我儿子Jason发烧了。", "Jason"),  # a family word before a listed given name
+        ("Dr. Chen说要复查。", "Chen"),
     ],
 )
 def test_latin_names_in_chinese_text(found, text, name):
@@ -64,6 +68,7 @@ def test_latin_names_in_chinese_text(found, text, name):
         ("鄞红梅，女，52岁，高血压。", "鄞红梅"),
         ("麻烦转告濮阳一鸣，下周三来复查。", "濮阳一鸣"),  # compound surname before 下周
         ("陪护人：钟离远（侄子）", "钟离远"),  # an opening bracket closes the name
+        ("苌建国，男，40岁，腰痛。", "苌建国"),
     ],
 )
 def test_rare_and_compound_surnames(found, text, name):
@@ -88,6 +93,9 @@ def test_rare_and_compound_surnames(found, text, name):
         "来一个提醒：  Dialogue 医生：您好",  # a heading before a speaker label
         "格拉斯哥昏迷评分（Glasgow Coma Scale）8分。",  # English term in brackets
         "患者Foley导尿管通畅，Braden评分12分。",
+        "来一个提醒：Dialogue 医生：您好",  # a cue before a capitalised word that is no name
+        "患者阿米巴痢疾，家属拉肚子。",  # minority-name characters after a cue, but words
+        "本人阿莫西林过敏。",
     ],
 )
 def test_look_alikes_are_not_names(found, text):
@@ -107,6 +115,24 @@ def test_look_alikes_are_not_names(found, text):
 )
 def test_places_record_numbers_and_ages(found, text, value, etype):
     assert (etype, value) in found(text, "zh"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("门口停着沪 A 12345，请挪车。", "沪 A 12345"),  # a space after the province
+        ("浙a12345是我的车", "浙a12345"),  # typed in lower case
+        ("川AD 12345（新能源）", "川AD 12345"),  # six characters on new-energy plates
+        ("车牌苏E 8 8 5 2 1", "苏E 8 8 5 2 1"),  # OCR spacing
+    ],
+)
+def test_plate_shapes(found, text, value):
+    assert ("LICENSE_PLATE", value) in found(text, "zh"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["新A型流感疫苗接种了吗", "江苏CT2024050211号检查", "鲁A级医院"])
+def test_plate_look_alikes(found, text):
+    assert not [v for t, v in found(text, "zh") if t == "LICENSE_PLATE"], found(text, "zh")
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,9 @@ MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号
             "就诊卡", "诊疗卡", "病历本号", "检验号", "条码号", "申请单号", "报告单号",
             # appointment, emergency, check-up and hospital-system numbers; barcodes
             "预约号", "预约编号", "急诊号", "急诊编号", "留观号", "体检号", "体检编号", "HIS号", "PID", "检验条码",
-            "标本条码", "条形码", "收费单号", "缴费单号", "发票号", "床旁码", "腕带号", "随访编号", "会员号", "会员卡号")
+            "标本条码", "条形码", "收费单号", "缴费单号", "发票号", "床旁码", "腕带号", "随访编号", "会员号", "会员卡号",
+            "就诊ID", "门诊ID", "住院ID", "病历ID", "患者编号", "病人编号", "样本号", "样本编号", "切片号", "蜡块号",
+            "透析号", "随访号", "健康卡号", "居民健康卡号", "医疗卡号", "会诊号", "转诊单号", "转诊编号")
 INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社保卡号", "社保号", "社保卡",
                   "医疗保险号", "医疗保险卡号", "保险单号", "保单号", "新农合卡号", "新农合号", "参保号",
                   "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号")
@@ -85,6 +87,7 @@ DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起
                "血糖仪编号", "机身号", "IMEI", "SN码", "S/N")
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
+_PLATE_CHAR = "A-HJ-NP-Za-hj-np-z"  # plates skip I and O
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
@@ -200,9 +203,12 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("cn_numeral_number", PHONE_NUMBER,
              r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
              0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),
+        # Province, issuing-office letter, then 5 characters (6 on new-energy plates: 沪AD12345,
+        # 沪A12345D), written spaced or lower-case in chat and OCR (沪 A 12345, 浙a12345).
         Rule("plate", LICENSE_PLATE,
-             rf"(?P<phi>[{_PROVINCE_ABBR}][A-HJ-NP-Z][\s·•\-]?[A-HJ-NP-Z0-9]{{4}}[A-HJ-NP-Z0-9挂学警港澳]{{1,2}})(?![A-Za-z0-9])",
-             0.85, flags=0),
+             rf"(?P<phi>[{_PROVINCE_ABBR}]\s?[{_PLATE_CHAR}](?:[\s·•・\-]?[{_PLATE_CHAR}0-9]){{5,6}}[挂学警港澳]?)(?![A-Za-z0-9])",
+             0.85, validator=lambda v: sum(ch.isdigit() for ch in v) >= 2 and len(v.split()) <= 8, flags=0,
+             needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
              rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
     ]

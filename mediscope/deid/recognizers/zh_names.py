@@ -158,6 +158,10 @@ _ANY_CUE_BEFORE = regex.compile(
         {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, *_FORM_LABELS, "本人", "系", "由", "其"},
         key=len, reverse=True)) + r")[\s:：]*$"
 )
+# Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
+_NICK_CUE = re.compile(r"(?:小名|乳名|昵称|外号)(?:叫|是)?[\s:：]*")
+# Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
+_TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
 # Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
 # 小/阿 before a given-name character. jieba tags the doubled adverbs (天天, 乖乖, 常常) d or t.
 _NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿][{_HAN}])")
@@ -172,10 +176,13 @@ _LATIN_TITLE = regex.compile(
     r"(?!\s*[:：])")  # not a speaker label after a heading ("Dialogue 医生：")
 _LATIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
-        {"患者", "病人", "患儿", "家属", "翻译", "我是", "我叫", "名叫", "叫做", "姓名", "联系人", "陪同人", "收件人", "就诊人",
-         "他叫", "她叫", "孩子叫", "丈夫", "妻子", "老公", "老婆", "同事", "朋友", "外籍患者", "病人姓名", "患者姓名"},
+        {*_KIN_CUES, "翻译", "我叫", "名叫", "叫做", "姓名", "收件人", "就诊人", "他叫", "她叫", "孩子叫", "外籍患者",
+         "病人姓名", "患者姓名"},
         key=len, reverse=True)) + rf")[\s:：]*(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])"
 )
+# Dr. Wang, Mr Smith, Prof. Chen inside Chinese text.
+_LATIN_HONORIFIC = regex.compile(
+    rf"(?<![\p{{Latin}}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])")
 
 # 约翰·史密斯（John Smith）: a transliterated name followed by the original in brackets.
 _LATIN_AFTER_DOT_NAME = regex.compile(
@@ -189,6 +196,14 @@ def _latin_name_ok(name: str) -> bool:
         return False
     # Eponyms are surnames too (Sarah Johnson): only a name made of eponyms alone is one (Bence Jones).
     return not all(w in lexicon.EPONYMS_EN for w in words)
+
+
+def _known_latin_name(name: str) -> bool:
+    """Some word of `name` is a given name or surname of a Faker locale (Kevin, Johnson)."""
+    from mediscope.deid.recognizers.en_lexicon import all_person_names
+
+    first, last = all_person_names()
+    return any(w in first or w in last for w in (w.lower() for w in regex.split(r"[ \-·•]", name)))
 
 
 def _given_name_chars() -> frozenset[str]:
@@ -245,6 +260,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         # 阿依古丽·吐尔逊: dotted parts are one name.
         self._minority_re = regex.compile(
             f"(?:(?P<part>{parts}))+(?:[·•‧・](?:(?P<part>{parts}))+)*(?P<suffix>[{suffix}])?")
+        # Characters of those names; a run of three or more of them after a cue may be a name whose
+        # parts the lexicon lacks (阿娜尔罕, 托乎提买买提).
+        self._translit_chars = frozenset("".join(minority)) - _NEVER_GIVEN - frozenset("的了是在有和")
+        self._translit_gate = re.compile("[" + "".join(sorted(self._translit_chars)) + "]{3}")
+        self._translit_run = re.compile("[" + "".join(sorted(self._translit_chars)) + "]{3,7}")
         # Gate: most texts hold no two-character opening of any part (one `re` scan, cheap).
         self._minority_gate = re.compile("|".join(sorted({p[:2] for p in minority})))
         singles = "".join(sorted(lexicon.SURNAMES_1 | listed | lexicon.SURNAMES_TITLE_ONLY))
@@ -438,6 +458,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if self._minority_gate.search(norm):
             out += self._minority(norm)
         kin_ends = [p for p, how in starts.items() if how == "kin" or (how == "cue" and norm[max(0, p - 3) : p].endswith("患儿"))]
+        if "名" in norm or "昵" in norm or "外号" in norm:
+            kin_ends += [m.end() for m in _NICK_CUE.finditer(norm)]
+        if self._translit_gate.search(norm):
+            cue_ends = [p for p, how in starts.items() if how != "start"]
+            cue_ends += [m.end() for m in _TRANSLIT_CUE.finditer(norm)]
+            out += self._cued_translit(norm, cue_ends, {s for s, *_ in out})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
         if _UPPER_LOWER.search(norm):
@@ -496,6 +522,26 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 out.append((s, e, 0.7, "minority"))
         return out
 
+    def _cued_translit(self, text: str, cue_ends: list[int], taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """患者阿娜尔罕，女 / 姓名：托乎提买买提: after a person cue, three to seven characters that
+        all occur in minority names, closed by a subject's follower, no dictionary word."""
+        out = []
+        for p in cue_ends:
+            m = self._translit_run.match(text, p)
+            if m is None or p in taken:
+                continue
+            for e in range(m.end(), p + 2, -1):
+                cand = text[p:e]
+                if self._follow(text, e) is None or self._word_freq(cand) >= 20 or self._freq.get(cand[:2], 0) >= 500:
+                    continue
+                if e < len(text) and text[e] in _DRUG_SYLLABLES:
+                    continue
+                if _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, p, e):
+                    continue
+                out.append((p, e, 0.65, "cued_translit"))
+                break
+        return out
+
     def _nicknames(self, text: str, kin_ends: list[int]) -> list[tuple[int, int, float, str]]:
         """我闺女妞妞三岁, 我女儿小丽昨天, 我儿子阿强打篮球: a nickname right after a family word.
 
@@ -512,11 +558,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             nick = m.group("nick")
             e = p + 2
             ch = nick[1]
-            if ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND or ch in "们些样":
+            freq, tag = self._freq.get(nick, 0), self._tags.get(nick, "")
+            if ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND or ch in "们些样":
+                continue
+            # 果果, 糖糖: a doubled noun or unknown pair is a pet name even of a character that never
+            # ends a given name (果 of 如果); 小/阿 need a given-name character.
+            doubled_noun = nick[0] == nick[1] and tag in ("", "n", "nr", "nz")
+            if ch in _NEVER_GIVEN and not doubled_noun:
                 continue
             if nick[0] != nick[1] and ch not in self._given:
                 continue
-            freq, tag = self._freq.get(nick, 0), self._tags.get(nick, "")
             if tag.startswith(_NICK_BAD_TAGS) or freq >= 100:
                 continue
             if not self._clean_boundaries(text, p, e):
@@ -533,10 +584,14 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _latin_names(self, text: str) -> list[tuple[int, int, float, str]]:
         """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
         out = []
-        for rx in (_LATIN_TITLE, _LATIN_CUED, _LATIN_AFTER_DOT_NAME):
+        for rx in (_LATIN_TITLE, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC):
             for m in rx.finditer(text):
-                if _latin_name_ok(m.group("name")):
-                    out.append((*m.span("name"), 0.7, "latin"))
+                name = m.group("name")
+                if not _latin_name_ok(name):
+                    continue
+                if rx is _LATIN_CUED and not _known_latin_name(name):
+                    continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
+                out.append((*m.span("name"), 0.7, "latin"))
         return out
 
     def _unlisted_surnames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
