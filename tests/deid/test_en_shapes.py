@@ -193,3 +193,33 @@ def test_age_of_a_grandparent(found):
 
 def test_version_number_is_not_a_date(found):
     assert not {v for t, v in found("Firmware v4.2.11 installed.", "en") if t == "DATE_TIME"}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Discharged to Willowbrook Care Home on Friday.", "Willowbrook Care Home"),
+        ("Transferred to Cedar Hollow Rehabilitation for gait training.", "Cedar Hollow Rehabilitation"),
+        ("Lives at Flat 4, Marlowe House, with her son.", "Flat 4, Marlowe House"),
+    ],
+)
+def test_named_residences(found, text, place):
+    assert ("LOCATION", place) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Referred to Cardiac Rehabilitation and the Inpatient Rehab Centre.",
+     "Needs a Nursing Home placement; Pulmonary Rehabilitation declined."],
+)
+def test_kinds_of_facility_stay(found, text):
+    assert not {v for t, v in found(text, "en") if t == "LOCATION"}
+
+
+def test_lower_case_name_owning_a_relation(found):
+    spans = found("hi it's lily's dad, and the patient's dad is here too", "en")
+    assert ("PERSON", "lily") in spans and not any("patient" in v for _, v in spans)
+
+
+def test_second_cue_in_a_row_counts(found):
+    assert ("PERSON", "ngozi eze-uchenna") in found("Patient: it's ngozi eze-uchenna, my son has a rash", "en")

@@ -140,6 +140,26 @@ def _record_value_ok(value: str) -> bool:
     return True
 
 
+_FACILITY_GENERIC = frozenset({"inpatient", "outpatient", "community", "day", "local", "our", "the", "your", "his", "her",
+                               "their", "a", "an", "neuro", "neurological", "physical", "acute", "geriatric", "stroke",
+                               "cardiac", "pulmonary", "orthopaedic", "orthopedic", "drug", "alcohol", "addiction",
+                               "residential", "specialist", "nhs", "va", "state", "county", "private", "palliative",
+                               "children's", "veterans", "home", "nursing", "respite", "intermediate", "short-term",
+                               "long-term", "step-down", "transitional", "supported", "skilled", "assisted", "elderly",
+                               "mental", "health", "pain", "spinal", "brain", "cancer", "pediatric", "paediatric"})
+
+
+def _residence_ok(value: str) -> bool:
+    """A named care home or rehabilitation centre, not a kind of one ("Cardiac Rehabilitation")."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = value.split()
+    name = [w.lower().rstrip(".") for w in words[: -1 if words[-1] in ("Hospice", "Rehabilitation") else -2]]
+    name = name or [w.lower() for w in words[:1]]
+    return not any(w in _FACILITY_GENERIC or w in STOP_WORDS or w in lexicon.CLINICAL_VOCAB_EN
+                   or w in lexicon.CLINICAL_WORDS_EN for w in name)
+
+
 def _letter_spaced_date_ok(value: str) -> bool:
     """Only the letter-spaced form: plain dates are the other rules' job."""
     return value.count(" ") >= 4
@@ -418,6 +438,20 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
+        # Where patients live when it is not a street address: "Ashgrove Care Home",
+        # "Maple Ridge Rehabilitation", "St Anne's Hospice"; not "Cardiac Rehabilitation".
+        Rule("residence", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?\s+){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)\s+"
+             r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:\s+(?:Centre|Center|Hospital|Unit|Facility))?|"
+             r"Rehab\s+(?:Centre|Center|Facility)|Hospice|Assisted\s+Living|Senior\s+Living|Group\s+Home))(?![\w\-])",
+             0.86, validator=_residence_ok,  # above the NER's PERSON, which often claims "Rowan House"
+             needs=contains_any("home", "rehab", "hospice", "living", "centre", "center", "facility", "village"), flags=0),
+        # "Flat 12, Harrow Court", "Apt 3B, The Larches House": a flat in a named building.
+        Rule("flat_building", LOCATION,
+             r"(?P<phi>\b(?:Flat|Apartment|Apt|Unit|Suite)\.?\s*\d+[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
+             r"(?:Court|House|Mansions|Towers?|Lodge|Heights|Building|Apartments|Gardens|Hall|Point|Plaza|Residences|Villas|Block))"
+             r"(?![\w\-])",
+             0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
         Rule("age_over_89", AGE,
              r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",

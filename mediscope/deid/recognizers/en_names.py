@@ -118,7 +118,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
     out: list[tuple[int, int, str, float]] = []
     has_lower = any(ch.islower() for ch in text)
     if has_lower:
-        for m in _LOWER_CUE.finditer(text):
+        for m in _LOWER_CUE.finditer(text, overlapped=True):  # "patient: it's ngozi eze": the second cue counts
             n = _cued_run(m.group("run"), lists)
             if n:
                 s = m.start("run")
@@ -269,6 +269,16 @@ _SALUTATION = regex.compile(
     r"\b(?:[Tt]hanks|[Tt]hank\s+you|[Hh]i|[Hh]iya|[Hh]ello|[Hh]ey|[Dd]ear|[Mm]orning|[Gg]ood\s+(?:morning|afternoon|evening)|"
     r"[Ww]elcome(?:\s+back)?|[Bb]ye|[Tt]ake\s+care),?[ ](?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)(?=\s*[,.!?:;]|\s*$)"
 )
+# "lily's dad", "kofi's mum": a given name typed in lower case, owning a relation.
+_LOWER_POSSESSIVE = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Ll}{3,})['’]s\s+(?:dad|daddy|mum|mummy|mom|mommy|mother|father|mam|papa|husband|wife|"
+    r"son|daughter|brother|sister|partner|carer|nan|nana|gran|granny|grandma|grandpa|auntie|aunt|uncle|teacher)\b"
+)
+_NOT_POSSESSIVE = frozenset({"patient", "son", "daughter", "baby", "child", "kid", "friend", "neighbour", "neighbor", "boy",
+                             "girl", "man", "woman", "wife", "husband", "mum", "mom", "dad"})
+# Given names that are also ordinary words, trusted only in this possessive-and-relation shape.
+_FLOWER_NAMES = frozenset({"lily", "rose", "daisy", "poppy", "ivy", "holly", "jasmine", "violet", "iris", "hazel", "ruby",
+                           "pearl", "amber", "grace", "hope", "faith", "joy", "summer", "autumn", "april", "may", "june"})
 _GREETING_HINT = re.compile(r"(?i)thank|\bhi|hello|\bhey|dear|morning|afternoon|evening|welcome|\bbye|take care")
 # Letter-spaced text from faxes and OCR: "W I L L I A M S ,  T R E V O R".
 _SPACED_WORD = r"\p{L}(?:[ ]\p{L}){2,}"
@@ -365,6 +375,13 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             continue
         if lists.listed(w) or lists.unlisted_ok(w):
             out.append((*m.span("name"), "salutation", 0.7))
+    if "'s " in text or "’s " in text:
+        for m in _LOWER_POSSESSIVE.finditer(text):
+            w = m.group("name")
+            if w in lists.first and w not in _NOT_POSSESSIVE and not is_english(w, lists.words) or (
+                w in lists.first and w in _FLOWER_NAMES
+            ):
+                out.append((*m.span("name"), "lower_possessive", 0.65))
     if _SPACED_HINT.search(text):
         out.extend(_spaced_names(text, lists))
     return out
