@@ -40,6 +40,9 @@ class StageConfig(BaseModel):
     """Base of every stage config: unknown keys are errors so YAML typos fail at load time."""
 
     model_config = ConfigDict(extra="forbid")
+    # Fields that change how a stage runs, never what it decides (e.g. how many cores it uses):
+    # left out of `Stage.config_hash`, so provenance of equal work is equal however it ran.
+    execution_fields: ClassVar[frozenset[str]] = frozenset()
 
 
 C = TypeVar("C", bound=StageConfig)
@@ -100,7 +103,8 @@ class Stage(ABC, Generic[C]):
     def config_hash(self) -> str:
         """Hash of name, version and config: two runs with equal hashes did the same thing."""
         payload = json.dumps(
-            {"stage": self.name, "version": self.version, "config": self.config.model_dump(mode="json")},
+            {"stage": self.name, "version": self.version,
+             "config": self.config.model_dump(mode="json", exclude=set(self.config.execution_fields))},
             sort_keys=True,
             ensure_ascii=False,
         )

@@ -195,3 +195,10 @@ def test_kept_records_share_one_frozen_provenance_entry_per_batch():
         entries[0].note = "edited for one record"
     back = Record.model_validate_json(kept[0].model_dump_json())
     assert type(back.provenance[-1]) is ProvenanceEntry and back == kept[0]
+
+
+def test_workers_do_not_change_the_config_hash():
+    for cls, other in ((QualityFilterStage, {"min_chars": 12}), (DedupStage, {"threshold": 0.9})):
+        one, two = cls({"workers": 1}), cls({"workers": 2, "parallel_min_records": 8})
+        assert one.config_hash == two.config_hash
+        assert one.config_hash != cls({"workers": 1, **other}).config_hash

@@ -53,6 +53,8 @@ log = logging.getLogger(__name__)
 
 
 class DedupConfig(StageConfig):
+    execution_fields: ClassVar[frozenset[str]] = frozenset({"workers", "parallel_min_records"})
+
     exact: bool = Field(default=True, description="Remove records whose normalized text repeats.")
     near: bool = Field(default=True, description="Remove near-duplicates (MinHash LSH).")
     threshold: float = Field(default=0.8, gt=0, le=1, description="Jaccard similarity deemed duplicate.")
@@ -202,6 +204,9 @@ class DedupStage(Stage[DedupConfig]):
     version: ClassVar[str] = "1"
     config_class: ClassVar[type[StageConfig]] = DedupConfig
     shared_provenance: ClassVar[bool] = True
+    # Its indexes span the whole run, so a distributed runner must give it every record in order
+    # (one instance), never a share of the batches.
+    stateful: ClassVar[bool] = True
 
     def __init__(self, config: DedupConfig | dict[str, Any] | None = None) -> None:
         super().__init__(config)

@@ -104,6 +104,8 @@ class ScoreConfig(_Sub):
 
 
 class QualityFilterConfig(StageConfig):
+    execution_fields: ClassVar[frozenset[str]] = frozenset({"workers", "parallel_min_records"})
+
     kinds: list[str] | None = Field(default=None, description="Allowed record kinds (None: all).")
     require_deid_passed: bool = Field(default=True, description="Reject records whose deid.status != passed.")
     review_allowed: list[ReviewStatus] = Field(
