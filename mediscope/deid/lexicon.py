@@ -161,6 +161,11 @@ PLACE_LED_DRUGS_ZH = ("长春新碱", "长春西丁", "长春瑞滨", "长春碱
 # A name-like token right before these is a disease eponym: 马凡综合征, 川崎病, 唐氏筛查.
 EPONYM_FOLLOWERS_ZH = ("综合征", "综合症", "病", "症", "氏", "征", "试验", "评分", "分级", "定律", "现象")
 
+# Endings of transliterated drug names: a "name" right before one is the start of a drug
+# (巴利昔|单抗, 伊马|替尼, 阿莫|西林, 左氧氟|沙星).
+DRUG_ENDINGS_ZH = ("单抗", "替尼", "西林", "霉素", "沙星", "洛尔", "地平", "他汀", "普利", "沙坦", "拉唑", "格列",
+                   "西汀", "帕明", "环素", "磺胺", "替丁", "唑仑", "韦林", "利韦", "昔布", "芬净", "康唑")
+
 # Characters that cannot be part of a given name right after the surname: they start the next
 # word ("张伟主诉", "李娜因发热", "王芳，女"). Used to decide between 2- and 3-character names.
 NOT_GIVEN_NAME_CHARS = set(

@@ -24,6 +24,8 @@ def _persons(found, text: str) -> set[str]:
         ("本人塔娜系患者之女。", "塔娜"),
         ("家属签字：旦增曲珍", "旦增曲珍"),  # Tibetan
         ("患者阿娜尔罕，女，33岁。", "阿娜尔罕"),  # parts the lexicon lacks: the characters and a cue
+        ("医生，迪丽热巴的过敏原检测结果怎么看？", "迪丽热巴"),  # a known part, then name characters
+        ("宝音图，男，45岁，牧民。", "宝音图"),
     ],
 )
 def test_minority_names(found, text, name):
@@ -96,6 +98,7 @@ def test_rare_and_compound_surnames(found, text, name):
         "来一个提醒：Dialogue 医生：您好",  # a cue before a capitalised word that is no name
         "患者阿米巴痢疾，家属拉肚子。",  # minority-name characters after a cue, but words
         "本人阿莫西林过敏。",
+        "病人巴利昔单抗诱导后肾功能恢复。",  # a surname before a drug ending (单抗) starts a drug
     ],
 )
 def test_look_alikes_are_not_names(found, text):

@@ -307,7 +307,7 @@ def _is_clinical(candidate: str, following: str = "") -> bool:
     """A clinical word (高热, 白细胞...) or an eponym (马凡 before 综合征)."""
     if any(candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
         return True
-    return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH)
+    return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH) or following.startswith(lexicon.DRUG_ENDINGS_ZH)
 
 
 _SPACED_ONLY_RE = regex.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")

@@ -262,7 +262,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             f"(?:(?P<part>{parts}))+(?:[·•‧・](?:(?P<part>{parts}))+)*(?P<suffix>[{suffix}])?")
         # Characters of those names; a run of three or more of them after a cue may be a name whose
         # parts the lexicon lacks (阿娜尔罕, 托乎提买买提).
-        self._translit_chars = frozenset("".join(minority)) - _NEVER_GIVEN - frozenset("的了是在有和")
+        self._translit_chars = frozenset("".join(minority)) - frozenset("的了是在有和与及我你他她它们吗呢吧啊呀也都就还")
         self._translit_gate = re.compile("[" + "".join(sorted(self._translit_chars)) + "]{3}")
         self._translit_run = re.compile("[" + "".join(sorted(self._translit_chars)) + "]{3,7}")
         # Gate: most texts hold no two-character opening of any part (one `re` scan, cheap).
@@ -503,6 +503,14 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for m in self._minority_re.finditer(text):
             s, e = m.span()
             n_parts = len(m.captures("part"))  # 娜仁花: the suffix lengthens, it is no part
+            # 迪丽热巴的, 宝音图，男: a known part, then name characters the lexicon lacks, up to a
+            # subject's follower on a word boundary.
+            run = self._translit_run.match(text, s)
+            if run and run.end() > e:
+                for e2 in range(min(run.end(), e + 2), e, -1):
+                    if self._follow(text, e2) and self._clean_boundaries(text, s, e2):
+                        e = e2
+                        break
             cand = text[s:e]
             if e < len(text) and text[e] in _DRUG_SYLLABLES:
                 continue
