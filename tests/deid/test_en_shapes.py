@@ -223,3 +223,41 @@ def test_lower_case_name_owning_a_relation(found):
 
 def test_second_cue_in_a_row_counts(found):
     assert ("PERSON", "ngozi eze-uchenna") in found("Patient: it's ngozi eze-uchenna, my son has a rash", "en")
+
+
+def test_platform_then_id_a_few_words_later(found):
+    assert ("SOCIAL_HANDLE", "lee_minji_07") in found("pls add me on kakao or wechat, my id is lee_minji_07 thx", "en")
+
+
+def test_self_introduction_with_one_unlisted_word(found):
+    spans = found("Parent: hi this is adaobi, tochukwu's mum. he has a cough", "en")
+    assert {("PERSON", "adaobi"), ("PERSON", "tochukwu")} <= spans
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["It supports its songwriters, composers and publishers.",
+     "this is painful, and it's itchy.",
+     "Parent: this is amoxicillin, right?"],
+)
+def test_self_introduction_look_alikes_stay(found, text):
+    assert not {v for t, v in found(text, "en") if t == "PERSON"}
+
+
+def test_a_name_ends_with_its_line(found):
+    spans = found("Name:Haugland,Ingrid K\nHypothyroidism on levothyroxine", "en")
+    assert any(t == "PERSON" and v.startswith("Haugland") and "\n" not in v for t, v in spans)
+    assert not any("Hypothyroidism" in v for _, v in spans)
+
+
+def test_cytology_acronym_is_not_a_person(found):
+    assert not {v for t, v in found("Cervical cytology: LSIL. Repeat in 12 months.", "en") if t == "PERSON"}
+
+
+def test_firmware_version_is_not_a_date(found):
+    assert not {v for t, v in found("Firmware 5.1.22 on the CGM; build 3.4.19 pending.", "en") if t == "DATE_TIME"}
+    assert ("DATE_TIME", "5.1.22") in found("Seen on 5.1.22 in clinic.", "en")
+
+
+def test_grandad_age(found):
+    assert ("AGE", "96") in found("my grandad is 96 and keeps getting UTIs", "en")

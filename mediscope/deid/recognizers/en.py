@@ -262,6 +262,13 @@ def net_rules() -> list[Rule]:
         Rule("handle_at", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),
+        # "on wechat, my id is wu_xiaoling88": a few words may sit between the platform and its id.
+        Rule("handle_cued_id", SOCIAL_HANDLE,
+             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])[^\n.;]{{0,30}}?\b(?i:id|handle|username|user\s*name|account)\s*(?:[:：=]|\s(?i:is))\s*"
+             r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+             0.8, validator=_cued_handle_ok,
+             needs=contains_any("insta", "ig ", "ig:", "twitter", "tiktok", "snapchat", "telegram", "wechat", "weixin",
+                                "facebook", "fb", "discord", "skype", "kik", "reddit", "line"), flags=0),
         Rule("handle_cued", SOCIAL_HANDLE,
              rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])(?:\s*(?i:id|handle|username|user\s*name|account|acct|name))?"
              r"(?:\s*[:：=(]\s*|\s+(?i:is|as|at|@|-)\s+|\s+)(?:(?i:is|as)\s+)?"
@@ -458,7 +465,7 @@ def en_identifier_rules() -> list[Rule]:
              0.9, needs=has_digit),
         Rule("age_over_89_stated", AGE,
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
-             r"granny|gran|nan|nana|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
+             r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
              0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
@@ -492,7 +499,7 @@ def en_date_rules() -> list[Rule]:
              needs=_seen(r"\d[A-Za-z]{3,9}\d")),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
-        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
+        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y})?)(?![\d])", 0.9, needs=has_digit),
@@ -820,6 +827,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if tail:  # "Liam O'Sullivan Age", "Sigrún Hallgrímsdóttir / DOB", "Summary -"
                         e = s + tail.start()
                         etext = text[s:e]
+                    if etext.isupper() and len(etext) <= 5 and " " not in etext and etext.lower() not in self._case_free.any_name:
+                        continue  # "LSIL", "HSIL", "NSTEMI": an acronym, not a name in capitals
                     if not etext or self._ordinary_single_word(etext):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
@@ -912,7 +921,12 @@ class EnglishNerRecognizer(EntityRecognizer):
     @staticmethod
     def _without_relation(r: RecognizerResult, text: str) -> RecognizerResult | None:
         """"Son Phil Winslow", "Daughter-in-law Marta": the relation word is not part of the name."""
-        if r.entity_type != PERSON or not text[r.start : r.start + 1].isupper():
+        if r.entity_type != PERSON:
+            return r
+        cut = text.find("\n", r.start, r.end)
+        if cut > r.start:  # "Name:Haugland,Ingrid K\nHypothyroidism": a name ends with its line
+            r.end = cut
+        if not text[r.start : r.start + 1].isupper():
             return r
         m = _LEADING_RELATION_RE.match(text[r.start : r.end])
         if m is None:

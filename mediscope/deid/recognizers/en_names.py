@@ -102,6 +102,15 @@ def _cued_run(run: str, lists: NameLists) -> int:
     return n
 
 
+# Not "its" nor "im": "supports its songwriters," is no introduction.
+_SELF_INTRO = regex.compile(r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|i\s+am|i'm|this\s+is|it's|it’s|call\s+me))\s")
+_WORD_THEN_STOP = regex.compile(r"\p{Ll}[\p{Ll}'’\-]*\p{Ll}\s*(?:[,.!;]|$)")
+
+
+def _closes_clause(text: str, start: int) -> bool:
+    return _WORD_THEN_STOP.match(text, start) is not None
+
+
 def _uncued_ok(words: list[str], lists: NameLists) -> bool:
     # Cheapest test first: almost every run of words in prose fails on the name lists.
     if not all(w in lists.first or w in lists.last for w in words) and not all(lists.listed(w) for w in words):
@@ -120,6 +129,11 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
     if has_lower:
         for m in _LOWER_CUE.finditer(text, overlapped=True):  # "patient: it's ngozi eze": the second cue counts
             n = _cued_run(m.group("run"), lists)
+            if not n and _SELF_INTRO.search(m.group(0)) and _closes_clause(text, m.start("run")):
+                w = m.group("run").split()[0]
+                # "this is obiageli, ...": one word that is no English or clinical word, then a comma or stop
+                n = int(len(w) >= 4 and not lists.blocked(w) and lists.unlisted_ok(w)
+                        and not is_english(w.rstrip("s"), lists.words) and not lists.blocked(w.rstrip("s")))
             if n:
                 s = m.start("run")
                 words = list(regex.finditer(r"\S+", m.group("run")))
@@ -378,9 +392,9 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
     if "'s " in text or "’s " in text:
         for m in _LOWER_POSSESSIVE.finditer(text):
             w = m.group("name")
-            if w in lists.first and w not in _NOT_POSSESSIVE and not is_english(w, lists.words) or (
-                w in lists.first and w in _FLOWER_NAMES
-            ):
+            if w in _NOT_POSSESSIVE or lists.blocked(w) and w not in _FLOWER_NAMES:
+                continue
+            if w in lists.first and (not is_english(w, lists.words) or w in _FLOWER_NAMES) or lists.unlisted_ok(w):
                 out.append((*m.span("name"), "lower_possessive", 0.65))
     if _SPACED_HINT.search(text):
         out.extend(_spaced_names(text, lists))
