@@ -15,7 +15,9 @@ that are not clearly Chinese) runs in the same pass for the records that pass th
 rules. That pass (`measures.measure_part`) needs only the turn columns, so with `workers` >= 2
 the batch is cut into contiguous parts, the first measured here and the others in worker
 processes at the same time (`parallel.WorkerPool`, sizes rebalanced after every batch), and the
-parts' results are joined in batch order. The rest is per record, in order, in this process:
+parts' results are joined in batch order. As soon as the rules have picked the records that
+go on, the worker also starts the dedup stage's hashing of them (`prefetch`), overlapping this
+stage's per-record tail. The rest is per record, in order, in this process:
 kind, de-identification and review status, scores, images, residual PHI, and the writes into
 the records. Decisions and reject details are the same as checking each record on its own
 (`_alternation_problem` stays the reference for role order) and the same for any `workers`
