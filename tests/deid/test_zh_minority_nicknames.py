@@ -26,6 +26,8 @@ def _persons(found, text: str) -> set[str]:
         ("患者阿娜尔罕，女，33岁。", "阿娜尔罕"),  # parts the lexicon lacks: the characters and a cue
         ("医生，迪丽热巴的过敏原检测结果怎么看？", "迪丽热巴"),  # a known part, then name characters
         ("宝音图，男，45岁，牧民。", "宝音图"),
+        ("今天查房时阿依努尔说头晕。", "阿依努尔"),  # four characters of known parts, mid-sentence
+        ("我和热依拉一起来的。", "热依拉"),  # a cue, then a word after the name
     ],
 )
 def test_minority_names(found, text, name):
@@ -41,6 +43,9 @@ def test_minority_names(found, text, name):
         ("我哥哥阿明打呼噜很严重。", "阿明"),  # 我哥|哥: the doubled kin word is skipped
         ("我家老大球球今年上小学，总是咳嗽。", "球球"),  # birth order as a family word
         ("孩子小名叫果果，今年四岁。", "果果"),  # 小名 introduces a nickname
+        ("孩子叫嘟嘟，三岁半。", "嘟嘟"),
+        ("患儿朵拉，2岁，发热。", "朵拉"),  # any two characters between a cue and "，2岁"
+        ("我老伴老李最近咳嗽。", "老李"),  # 老 + surname
     ],
 )
 def test_nicknames_after_a_family_word(found, text, name):
@@ -57,6 +62,7 @@ def test_nicknames_after_a_family_word(found, text, name):
         ("陪同人Peter Johnson，电话另告。", "Peter Johnson"),  # an eponym (Johnson) is a surname too
         ("我儿子Jason发烧了。", "Jason"),  # a family word before a listed given name
         ("Dr. Chen说要复查。", "Chen"),
+        ("Lisa你好，你的报告出来了。", "Lisa"),  # a greeting next to a listed given name
     ],
 )
 def test_latin_names_in_chinese_text(found, text, name):
@@ -99,6 +105,11 @@ def test_rare_and_compound_surnames(found, text, name):
         "患者阿米巴痢疾，家属拉肚子。",  # minority-name characters after a cue, but words
         "本人阿莫西林过敏。",
         "病人巴利昔单抗诱导后肾功能恢复。",  # a surname before a drug ending (单抗) starts a drug
+        "谢谢Doctor，我明白了。",  # an ordinary English word after thanks
+        "我妈老毛病又犯了，我老公老是咳嗽。",  # 老 before a word, not a surname nickname
+        "患儿高烧，3岁，患儿发热，2岁。",  # a symptom between the cue and the age
+        "孩子叫爸爸了，孩子叫唤一晚上。",
+        "我和妈妈一起来的。",
     ],
 )
 def test_look_alikes_are_not_names(found, text):

@@ -159,12 +159,12 @@ _ANY_CUE_BEFORE = regex.compile(
         key=len, reverse=True)) + r")[\s:：]*$"
 )
 # Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
-_NICK_CUE = re.compile(r"(?:小名|乳名|昵称|外号)(?:叫|是)?[\s:：]*")
+_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|名字)叫)[\s:：]*")
 # Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
 _TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
 # Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
 # 小/阿 before a given-name character. jieba tags the doubled adverbs (天天, 乖乖, 常常) d or t.
-_NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿][{_HAN}])")
+_NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿老][{_HAN}])")
 _NICK_BAD_TAGS = ("d", "t", "m", "r", "p", "c", "u", "v", "f")
 # 阿姨, 阿婆, 小手, 小嘴: forms of address and body parts, not nicknames (jieba tags 阿姨 nr).
 _NICK_NOT_SECOND = frozenset("姨婆公伯嬷舅姑嫂婶娘爹孩儿娃宝嘴手脸脚头身屁肚腿")
@@ -180,6 +180,13 @@ _LATIN_CUED = regex.compile(
          "病人姓名", "患者姓名"},
         key=len, reverse=True)) + rf")[\s:：]*(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])"
 )
+# 我叫Tom, 姓名：Ivy: the cue says that a name follows, whatever the word is.
+_LATIN_NAMED = regex.compile(
+    rf"(?:我叫|名叫|叫做|姓名|他叫|她叫|孩子叫|英文名(?:叫|是)?|名字(?:叫|是))[\s:：]*(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])")
+# "Lisa你好", "谢谢Kevin": a greeting or thanks next to the name.
+_LATIN_GREETED = regex.compile(
+    rf"(?:(?<![\p{{Latin}}])(?P<name>{_LATIN_NAME})[\s,，]?(?:你好|您好)|(?:你好|您好|谢谢|感谢)[\s,，]?(?P<name>{_LATIN_NAME}))"
+    r"(?![\p{Latin}\d])")
 # Dr. Wang, Mr Smith, Prof. Chen inside Chinese text.
 _LATIN_HONORIFIC = regex.compile(
     rf"(?<![\p{{Latin}}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])")
@@ -200,10 +207,13 @@ def _latin_name_ok(name: str) -> bool:
 
 def _known_latin_name(name: str) -> bool:
     """Some word of `name` is a given name or surname of a Faker locale (Kevin, Johnson)."""
-    from mediscope.deid.recognizers.en_lexicon import all_person_names
+    from mediscope.deid.recognizers.en_lexicon import all_person_names, is_english
 
     first, last = all_person_names()
-    return any(w in first or w in last for w in (w.lower() for w in regex.split(r"[ \-·•]", name)))
+    words = [w.lower() for w in regex.split(r"[ \-·•]", name)]
+    if len(words) == 1 and is_english(words[0]):
+        return False  # 谢谢Doctor, 提醒：Dialogue: one ordinary English word
+    return any(w in first or w in last for w in words)
 
 
 def _given_name_chars() -> frozenset[str]:
@@ -458,7 +468,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if self._minority_gate.search(norm):
             out += self._minority(norm)
         kin_ends = [p for p, how in starts.items() if how == "kin" or (how == "cue" and norm[max(0, p - 3) : p].endswith("患儿"))]
-        if "名" in norm or "昵" in norm or "外号" in norm:
+        if "名" in norm or "叫" in norm or "昵" in norm or "外号" in norm:
             kin_ends += [m.end() for m in _NICK_CUE.finditer(norm)]
         if self._translit_gate.search(norm):
             cue_ends = [p for p, how in starts.items() if how != "start"]
@@ -489,6 +499,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             for s, e, score, how in out
         ]
 
+    def _word_next(self, text: str, e: int) -> bool:
+        """A dictionary word of two or more characters starts at `e` (一起, 喝酒), or a character
+        and such a word (一|起来)."""
+        nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
+        return bool(nxt) and (len(nxt[0]) >= 2 or (len(nxt) > 1 and len(nxt[1]) >= 2 and nxt[0] not in "，,。；;、"))
+
     def _cue_before(self, text: str, s: int) -> bool:
         return s > 0 and _ANY_CUE_BEFORE.search(text, max(0, s - 8), s) is not None
 
@@ -508,7 +524,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             run = self._translit_run.match(text, s)
             if run and run.end() > e:
                 for e2 in range(min(run.end(), e + 2), e, -1):
-                    if self._follow(text, e2) and self._clean_boundaries(text, s, e2):
+                    if (self._follow(text, e2) or (self._cue_before(text, s) and self._word_next(text, e2))) and (
+                            self._clean_boundaries(text, s, e2)):
                         e = e2
                         break
             cand = text[s:e]
@@ -520,8 +537,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue  # 乌云 is "dark clouds" unless a cue and "，女，47岁" say otherwise
             if _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, s, e):
                 continue
-            if n_parts >= 2:
-                ok = True
+            if not follow and cued and self._word_next(text, e):
+                follow = "word"  # 我和热依拉一起来的: a cue, then a word after the name
+            if n_parts >= 2 or (len(cand) >= 4 and follow):
+                ok = True  # 阿依努尔说: four characters of known parts are a name wherever they stand
             elif len(cand) >= 3:
                 ok = cued or follow == "strong" or (self._left_ok(text, s) == "start" and follow is not None)
             else:
@@ -574,9 +593,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             doubled_noun = nick[0] == nick[1] and tag in ("", "n", "nr", "nz")
             if ch in _NEVER_GIVEN and not doubled_noun:
                 continue
-            if nick[0] != nick[1] and ch not in self._given:
+            if nick[0] == "老" and ch not in lexicon.SURNAMES_1:
+                continue  # 我老伴老李: 老 before a surname only (老是, 老毛病 are words)
+            if nick[0] in "小阿" and ch not in self._given:
                 continue
-            if tag.startswith(_NICK_BAD_TAGS) or freq >= 100:
+            surname_nick = nick[0] == "老" and tag in ("", "n", "nr")  # 老李 298, 老张 256: names in use
+            if (tag.startswith(_NICK_BAD_TAGS) or freq >= 100) and not surname_nick:
                 continue
             if not self._clean_boundaries(text, p, e):
                 continue
@@ -587,17 +609,30 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if _is_clinical(nick, text[e : e + 3]):
                 continue
             out.append((p, e, 0.65, "nickname"))
+        # 患儿朵拉，2岁: after a cue, two characters that are no word before "，2岁" or "，男".
+        taken = {a for a, *_ in out}
+        for p in kin_ends:
+            cand = text[p : p + 2]
+            if p in taken or len(cand) < 2 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                continue
+            if not _STRONG_FOLLOW.match(text, p + 2) or text[p + 2 : p + 3] not in "，, ":
+                continue
+            if self._word_freq(cand) >= 20 or any(c in lexicon.NOT_GIVEN_NAME_CHARS for c in cand):
+                continue
+            if _is_clinical(cand, text[p + 2 : p + 5]) or not self._clean_boundaries(text, p, p + 2):
+                continue
+            out.append((p, p + 2, 0.65, "nickname"))
         return out
 
     def _latin_names(self, text: str) -> list[tuple[int, int, float, str]]:
         """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
         out = []
-        for rx in (_LATIN_TITLE, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC):
+        for rx in (_LATIN_TITLE, _LATIN_NAMED, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC, _LATIN_GREETED):
             for m in rx.finditer(text):
                 name = m.group("name")
                 if not _latin_name_ok(name):
                     continue
-                if rx is _LATIN_CUED and not _known_latin_name(name):
+                if rx in (_LATIN_CUED, _LATIN_GREETED) and not _known_latin_name(name):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
                 out.append((*m.span("name"), 0.7, "latin"))
         return out
