@@ -13,7 +13,7 @@ from mediscope.record import ProvenanceEntry, Record
 from mediscope.stages.base import SharedProvenanceEntry
 from mediscope.stages.filters import measures
 from mediscope.stages.filters.dedup import DedupStage
-from mediscope.stages.filters.parallel import WorkerError, WorkerPool
+from mediscope.stages.filters.parallel import WorkerError, WorkerPool, available_cores
 from mediscope.stages.filters.reasons import FilterReason as R
 from mediscope.stages.filters.rules import QualityFilterStage
 
@@ -96,7 +96,11 @@ def _decide(workers: int, batches: list[list[Record]], dedup_workers: int | None
     return out, used
 
 
+needs_two_cores = pytest.mark.skipif(available_cores() < 2, reason="the stages use one core where only one is available")
+
+
 @pytest.mark.slow
+@needs_two_cores
 @pytest.mark.parametrize("edit", [False, True])
 def test_parallel_decisions_equal_single_process(edit):
     records = _records(3000)
@@ -134,6 +138,7 @@ def _crash_in_worker(*args):
 
 
 @pytest.mark.slow
+@needs_two_cores
 def test_worker_crash_is_a_clear_error_not_a_hang(monkeypatch):
     import mediscope.stages.filters.rules as rules
 
@@ -175,6 +180,9 @@ def test_worker_exception_is_re_raised_and_pool_splits_by_weight():
     assert pool.closed
     with pytest.raises(ValueError):
         WorkerPool(1, name="one")
+    from mediscope.stages.filters.parallel import effective_workers
+
+    assert effective_workers(1) == 1 and effective_workers(10_000) == available_cores()
 
 
 def test_small_batches_stay_in_process():

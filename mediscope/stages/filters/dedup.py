@@ -46,7 +46,7 @@ from mediscope.stages.filters.hashindex import U64MultiMap
 from mediscope.stages.filters.hot import assign, gc_paused
 from mediscope.stages.filters.images import HammingIndex, open_image, phash
 from mediscope.stages.filters.measures import SignatureSpec, band_keys, minhash_signatures, signature_part
-from mediscope.stages.filters.parallel import WorkerPool
+from mediscope.stages.filters.parallel import WorkerPool, effective_workers
 from mediscope.stages.filters.reasons import FilterReason as R
 
 log = logging.getLogger(__name__)
@@ -68,7 +68,8 @@ class DedupConfig(StageConfig):
     image_base_dir: str | None = None
     workers: int = Field(default=2, ge=1, description=(
         "Threads computing digests, MinHash signatures and band keys (this one included; that work "
-        "releases the GIL); 1: no extra thread. Decisions are the same for any value."))
+        "releases the GIL), at most the cores available; 1: no extra thread. Decisions are the same "
+        "for any value."))
     parallel_min_records: int = Field(default=512, ge=1, description=(
         "Smaller batches are hashed in this process only (a worker round trip costs ~ms)."))
     seed_from: str | None = Field(
@@ -310,10 +311,11 @@ class DedupStage(Stage[DedupConfig]):
         if got is not None:
             self.prefetched += len(texts)
             return got
-        if cfg.workers < 2 or len(texts) < cfg.parallel_min_records:
+        workers = effective_workers(cfg.workers)
+        if workers < 2 or len(texts) < cfg.parallel_min_records:
             return signature_part(texts, spec)
         if self._pool is None or self._pool.closed:
-            self._pool = WorkerPool(cfg.workers, name=f"stage {self.name!r}", threads=True)
+            self._pool = WorkerPool(workers, name=f"stage {self.name!r}", threads=True)
         weights = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
         cuts = self._pool.split(weights)
         bounds = list(zip(cuts, cuts[1:], strict=False))

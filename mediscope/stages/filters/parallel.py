@@ -42,6 +42,18 @@ import numpy as np
 log = logging.getLogger(__name__)
 
 
+def available_cores() -> int:
+    """CPU cores this process may run on (its affinity mask where the OS has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def effective_workers(configured: int) -> int:
+    """`workers` from a config, capped at the cores available (more would only compete)."""
+    return max(1, min(configured, available_cores()))
+
+
 class WorkerError(RuntimeError):
     """A worker process died or stopped answering: the batch it held cannot be finished."""
 

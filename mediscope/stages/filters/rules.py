@@ -56,7 +56,7 @@ from mediscope.stages.filters.measures import (
     measure_part_in_worker,
     signature_part,
 )
-from mediscope.stages.filters.parallel import WorkerPool
+from mediscope.stages.filters.parallel import WorkerPool, effective_workers
 from mediscope.stages.filters.phi import (
     BASELINE_KEY,
     DEFAULT_IGNORE,
@@ -133,8 +133,8 @@ class QualityFilterConfig(StageConfig):
     images: ImageCheckConfig = Field(default_factory=ImageCheckConfig)
     scores: ScoreConfig = Field(default_factory=ScoreConfig)
     workers: int = Field(default=2, ge=1, description=(
-        "Processes for the per-record measures and language ID (this one included); 1: no worker "
-        "processes. Decisions are the same for any value."))
+        "Processes for the per-record measures and language ID (this one included), at most the "
+        "cores available; 1: no worker processes. Decisions are the same for any value."))
     parallel_min_records: int = Field(default=512, ge=1, description=(
         "Smaller batches are measured in this process only (a worker round trip costs ~ms)."))
 
@@ -186,11 +186,12 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         """The worker pool, started on the first batch of at least `parallel_min_records`; None
         (measure in this process) for smaller batches and while the workers are starting."""
         cfg = self.config
-        if cfg.workers < 2 or n < cfg.parallel_min_records:
+        workers = effective_workers(cfg.workers)
+        if workers < 2 or n < cfg.parallel_min_records:
             return None
         if self._pool is None or self._pool.closed:
             langs = tuple(cfg.languages) if cfg.languages else None
-            self._pool = WorkerPool(cfg.workers, name=f"stage {self.name!r}", initializer=init_worker,
+            self._pool = WorkerPool(workers, name=f"stage {self.name!r}", initializer=init_worker,
                                     initargs=(langs,))
         return self._pool if self._pool.ready else None
 
