@@ -261,3 +261,8 @@ def test_firmware_version_is_not_a_date(found):
 
 def test_grandad_age(found):
     assert ("AGE", "96") in found("my grandad is 96 and keeps getting UTIs", "en")
+
+
+def test_two_plates_after_one_vehicle_word(found):
+    spans = found("Vehicle passes: Gaurav Bhattacharjee (plate BHT 5521, New York) and Anneliese Vogt (HH-AV 309).", "en")
+    assert {("LICENSE_PLATE", "BHT 5521"), ("LICENSE_PLATE", "HH-AV 309")} <= spans

@@ -132,6 +132,10 @@ def _iban_ok(value: str) -> bool:
     return int(digits) % 97 == 1
 
 
+_RECORD_LABEL_SEEN = _seen(r"(?i)\b(?:case|specimen|sample|acc|lab|chart|encounter|visit|req|order|ur|urn|hosp|episode|"
+                           r"admission|wristband)[^\n]{0,16}?\d")
+
+
 def _record_value_ok(value: str) -> bool:
     """A record number after a short label: 4+ digits, and not a date or a time."""
     digits = sum(ch.isdigit() for ch in value)
@@ -195,6 +199,8 @@ def plate_rules() -> list[Rule]:
     end = r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
     gate = _seen(r"(?i)\b(?:plates?|reg|rego|registration|registered|vehicles?|cars?|van|truck|lorry|pick-?up|suv|motorbike|"
                  r"motorcycle|moped|scooter|taxi|cab|tags?|parking)\b")
+    # Two rules, not one with two branches: a far match would swallow a nearer vehicle word
+    # ("vehicle pass for X (plate BHT 5521) and Y (HH-AV 309)").
     return [
         Rule("plate_near_vehicle", LICENSE_PLATE,
              rf"{_VEHICLE}{near}{edge}(?P<phi>{_PLATE_DISTINCT}|{_PLATE_GENERIC}){end}", 0.8,
@@ -371,7 +377,7 @@ def en_identifier_rules() -> list[Rule]:
              r"hospital|hosp|episode|admission|wristband(?:\s+scan)?)"
              r"(?:\s*(?i:no\.?|number|num|#|id))?\s*[:#.]?\s*"
              r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
-             0.85, validator=_record_value_ok, needs=has_digit, flags=0),
+             0.85, validator=_record_value_ok, needs=_RECORD_LABEL_SEEN, flags=0),
         *plate_rules(),
         # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
         Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
@@ -578,6 +584,9 @@ _RELATION_BEFORE_RE = regex.compile(
 )
 _DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", "ryles", "ryle's", "guedel", "venturi",
                              "sengstaken", "jackson-pratt", "penrose", "tenckhoff", "mirena", "doppler", "bair"})
+_RELATION_HEADS = frozenset({"son", "daughter", "brother", "sister", "mother", "father", "husband", "wife", "spouse", "partner",
+                             "mum", "mom", "dad", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin",
+                             "friend", "carer", "caregiver", "baby", "patient", "pt"})
 _TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID)\b\.?:?|\s*[\-–—/|:]|\s)+$")
 _LABEL_TAILS = frozenset({"age", "dob", "d.o.b", "mrn", "sex", "gender", "ward", "bed", "room", "nhs", "id"})
 
@@ -927,6 +936,9 @@ class EnglishNerRecognizer(EntityRecognizer):
         if cut > r.start:  # "Name:Haugland,Ingrid K\nHypothyroidism": a name ends with its line
             r.end = cut
         if not text[r.start : r.start + 1].isupper():
+            return r
+        head = text[r.start : r.start + 16].split(None, 1)[0].split("-", 1)[0].rstrip(".").lower()
+        if head not in _RELATION_HEADS:
             return r
         m = _LEADING_RELATION_RE.match(text[r.start : r.end])
         if m is None:
