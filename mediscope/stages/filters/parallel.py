@@ -7,15 +7,24 @@ repetition, language ID, MinHash signatures and band keys) that give the same an
 record whatever else is in its batch, and order-dependent decisions (which record of a
 duplicate group came first, the run-wide index, the writes into the records). The pure part is
 cut into contiguous parts of the batch at record boundaries; part 0 runs in the stage's own
-process while the others run in worker processes, and the results are put back together in
-batch order. The order-dependent part stays in one process, so every decision is exactly what
-one process would decide (tests compare the two paths record by record).
+process while the others run in workers, and the results are put back together in batch order.
+The order-dependent part stays in one process, so every decision is exactly what one process
+would decide (tests compare the two paths record by record). Workers are processes for the
+filter (its measures run Python and lingua code that would hold the GIL long enough to matter)
+and threads for dedup's hashing (rensa, NumPy and hashlib release the GIL, and threads need no
+copies). `submit` runs a single job asynchronously: the filter uses it to start dedup's hashing
+(`prefetch`) while it finishes its own per-record work.
 
 What crosses the process boundary is plain data: lists of strings and NumPy arrays, never
 pydantic records (pickling records would cost more than the work saved). Workers are started
 with `spawn` (forking a process that already runs Polars' and lingua's thread pools is unsafe)
 on the first batch big enough to be worth it, so building a stage to validate a pipeline, or
 running a test on a handful of records, never starts one.
+
+Part sizes are rebalanced after every batch from both sides' timings (the calling process also
+pays for sending and receiving, and the machine may be busy with other work); `workers` is
+capped at the cores available. Scripts that run the stages with workers need the usual
+`if __name__ == "__main__":` guard, since spawned processes import the main module.
 
 Failure behaviour: an exception raised in a worker is re-raised in the stage unchanged; a
 worker that dies (killed, out of memory, a crash in native code) breaks the pool, which
