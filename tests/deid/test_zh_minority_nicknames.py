@@ -124,6 +124,10 @@ def test_look_alikes_are_not_names(found, text):
         ("家住重庆市丰都县，务农。", "重庆市丰都县", "LOCATION"),  # 都 before 县 is a place
         ("预约号：YY20240618-011，请按时就诊。", "YY20240618-011", "MEDICAL_RECORD_NUMBER"),
         ("急诊号 JZ2406110032 分诊二级", "JZ2406110032", "MEDICAL_RECORD_NUMBER"),
+        ("住院号:ZY/2024/00871", "ZY/2024/00871", "MEDICAL_RECORD_NUMBER"),  # slashes in the value
+        ("病历号：（2023）第00812号", "00812", "MEDICAL_RECORD_NUMBER"),  # a bracketed year first
+        ("心电图号 ECG-2024-1123", "ECG-2024-1123", "MEDICAL_RECORD_NUMBER"),  # examination numbers
+        ("胃镜号：W2024-0456", "W2024-0456", "MEDICAL_RECORD_NUMBER"),
         ("姓名：王某 岁数：93", "93", "AGE"),
     ],
 )
@@ -159,3 +163,9 @@ def test_plate_look_alikes(found, text):
 )
 def test_hospital_cities_and_adverbs_are_not_places(found, text):
     assert not [v for t, v in found(text, "zh") if t == "LOCATION"], found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["做了心电图，号码是多少？", "胃镜检查号稍后给你。", "CT号称最准，其实不一定。"])
+def test_examination_words_without_a_number_are_kept(found, text):
+    assert not [v for t, v in found(text, "zh") if t == "MEDICAL_RECORD_NUMBER"], found(text, "zh")
+
