@@ -122,7 +122,7 @@ YI_NAME_PARTS = frozenset("""
 MINORITY_NAME_SUFFIXES = frozenset("花")
 
 # Real surnames missing from the 百家姓 text above (綦, 禚, 爨, 嬴, 庹 ...).
-RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫苌菅缐麴鬲郅")
+RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫苌菅缐麴鬲郅凃")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",

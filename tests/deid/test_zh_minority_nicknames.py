@@ -46,6 +46,8 @@ def test_minority_names(found, text, name):
         ("孩子叫嘟嘟，三岁半。", "嘟嘟"),
         ("患儿朵拉，2岁，发热。", "朵拉"),  # any two characters between a cue and "，2岁"
         ("我老伴老李最近咳嗽。", "老李"),  # 老 + surname
+        ("我家乐乐今年5岁，咳嗽一周。", "乐乐"),  # 我家 before a pet name
+        ("咱家妞妞不爱吃饭。", "妞妞"),  # an adverb opens the predicate
     ],
 )
 def test_nicknames_after_a_family_word(found, text, name):
@@ -110,6 +112,10 @@ def test_rare_and_compound_surnames(found, text, name):
         "患儿高烧，3岁，患儿发热，2岁。",  # a symptom between the cue and the age
         "孩子叫爸爸了，孩子叫唤一晚上。",
         "我和妈妈一起来的。",
+        "我家小孩不爱吃饭，我家小狗也不爱吃。",  # 我家 before a word
+        "我家楼下就有诊所，我家小区有人感染。",
+        "我家常常吃辣，我家天天吵架。",
+        "我8个半月的女儿小气肠需要动手术吗？",  # 小气 is a word
     ],
 )
 def test_look_alikes_are_not_names(found, text):

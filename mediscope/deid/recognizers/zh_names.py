@@ -159,7 +159,7 @@ _ANY_CUE_BEFORE = regex.compile(
         key=len, reverse=True)) + r")[\s:：]*$"
 )
 # Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
-_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|名字)叫)[\s:：]*")
+_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
 # Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
 _TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
 # Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
@@ -468,7 +468,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if self._minority_gate.search(norm):
             out += self._minority(norm)
         kin_ends = [p for p, how in starts.items() if how == "kin" or (how == "cue" and norm[max(0, p - 3) : p].endswith("患儿"))]
-        if "名" in norm or "叫" in norm or "昵" in norm or "外号" in norm:
+        if "名" in norm or "叫" in norm or "家" in norm or "昵" in norm or "外号" in norm:
             kin_ends += [m.end() for m in _NICK_CUE.finditer(norm)]
         if self._translit_gate.search(norm):
             cue_ends = [p for p, how in starts.items() if how != "start"]
@@ -503,6 +503,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         """A dictionary word of two or more characters starts at `e` (一起, 喝酒), or a character
         and such a word (一|起来)."""
         nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
+        if nxt and len(nxt) > 1 and nxt[0] in ("不", "没", "很", "也", "都", "还", "又", "就"):
+            return True  # 妞妞不爱吃饭, 小明很乖: an adverb opens the predicate
         return bool(nxt) and (len(nxt[0]) >= 2 or (len(nxt) > 1 and len(nxt[1]) >= 2 and nxt[0] not in "，,。；;、"))
 
     def _cue_before(self, text: str, s: int) -> bool:
@@ -600,12 +602,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             surname_nick = nick[0] == "老" and tag in ("", "n", "nr")  # 老李 298, 老张 256: names in use
             if (tag.startswith(_NICK_BAD_TAGS) or freq >= 100) and not surname_nick:
                 continue
+            if nick[0] in "小阿" and freq >= 50 and not tag.startswith("nr"):
+                continue  # 小气 84 is a word; 小军 11 and 小强 (nr) are names
             if not self._clean_boundaries(text, p, e):
                 continue
-            if self._follow(text, e) is None:
-                nxt = self._jieba.lcut(text[e : e + 6], HMM=False)
-                if not nxt or len(nxt[0]) < 2:
-                    continue  # 我弟弟小军喝酒: a word (not a stray character) comes next
+            if self._follow(text, e) is None and not self._word_next(text, e):
+                continue  # 我弟弟小军喝酒, 咱家妞妞不爱吃: a word (not a stray character) comes next
             if _is_clinical(nick, text[e : e + 3]):
                 continue
             out.append((p, e, 0.65, "nickname"))
