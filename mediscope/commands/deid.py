@@ -155,6 +155,10 @@ def register(app: typer.Typer) -> None:
         min_preservation: float = typer.Option(0.95, help="Exit 1 if clinical-term preservation is below this."),
         min_coverage: float = typer.Option(0.8, help="Share of a PHI span's characters that must be covered."),
         show_errors: int = typer.Option(10, help="Print up to this many misses and false positives."),
+        propagate: bool = typer.Option(
+            True, help="Score what gets replaced: a name found once also at its other occurrences in the text "
+            "(--no-propagate scores the bare detector)."
+        ),
     ) -> None:
         """Score the de-identifier: recall/precision/F1 per type, PHI recall, clinical preservation.
 
@@ -171,7 +175,7 @@ def register(app: typer.Typer) -> None:
             items = load_evalset(evalset or None)
         except (FileNotFoundError, ValueError) as exc:
             fail(str(exc))
-        report = evaluate(items, lang=lang, min_coverage=min_coverage)
+        report = evaluate(items, lang=lang, min_coverage=min_coverage, propagate=propagate)
         table = Table(title=f"de-identification on {len(items)} texts")
         for col in ("type", "gold", "recall", "predicted", "precision", "F1"):
             table.add_column(col, justify="left" if col == "type" else "right")

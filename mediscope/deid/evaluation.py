@@ -185,8 +185,15 @@ def score(items: Sequence[EvalItem], predictions: Sequence[Sequence[PhiSpan]], m
     return rep
 
 
-def evaluate(items: Sequence[EvalItem], deidentifier=None, lang: str | None = None, min_coverage: float = 0.8) -> EvalReport:
-    """Run the detector on `items` (batched per language) and score it."""
+def evaluate(items: Sequence[EvalItem], deidentifier=None, lang: str | None = None, min_coverage: float = 0.8,
+             propagate: bool = True) -> EvalReport:
+    """Run the detector on `items` (batched per language) and score it.
+
+    With `propagate` (the default) each text is scored as de-identification treats it, as its
+    own case: a name detected once is also marked at its other occurrences
+    (`Deidentifier.propagate`), which is what gets replaced. `propagate=False` scores the bare
+    detector.
+    """
     if deidentifier is None:
         from mediscope.deid import default_deidentifier
 
@@ -198,7 +205,7 @@ def evaluate(items: Sequence[EvalItem], deidentifier=None, lang: str | None = No
     for lg, idx in groups.items():
         found = deidentifier.analyze_batch([items[i].text for i in idx], lg)
         for i, spans in zip(idx, found, strict=False):
-            preds[i] = spans
+            preds[i] = deidentifier.propagate([items[i].text], [spans])[0] if propagate else spans
     return score(items, preds, min_coverage)
 
 

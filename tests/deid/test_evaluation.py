@@ -98,6 +98,28 @@ def test_eval_files_in_common_variants(tmp_path, deider):
     assert evaluate(items, deider).recall == 1.0
 
 
+def test_scoring_counts_a_found_name_at_its_other_occurrences_as_replacement_does(deider):
+    text = "患者张伟主诉头痛三天。昨天张伟吃完饭就吐，张伟的血压160/95。"
+    gold = [{"start": i, "end": i + 2, "type": "PERSON"} for i in range(len(text)) if text.startswith("张伟", i)]
+    item = EvalItem(id="x", lang="zh", text=text, phi=gold, clinical=[])
+
+    class FirstOnly:
+        """The real engine, but its detector reports only the first name it finds."""
+
+        def analyze_batch(self, texts, lang):
+            return [[s for s in spans if s.entity_type == "PERSON"][:1] for spans in deider.analyze_batch(texts, lang)]
+
+        def propagate(self, texts, spans):
+            return deider.propagate(texts, spans)
+
+    assert evaluate([item], FirstOnly(), propagate=False).recall == pytest.approx(1 / 3)
+    assert evaluate([item], FirstOnly()).recall == 1.0
+    # and that is what de-identification does with the spans it found
+    [first] = FirstOnly().analyze_batch([text], "zh")[0]
+    result = deider.apply(text, deider.propagate([text], [[first]])[0], "zh", deider.factory_for("x"))
+    assert "张伟" not in result.text
+
+
 @pytest.mark.slow
 def test_held_out_texts(deider):
     """Hand-written texts the rules were never tuned on (international addresses, rare surnames).
