@@ -210,17 +210,23 @@ class QualityFilterStage(Stage[QualityFilterConfig]):
         dialogue = np.array([r.kind in DIALOGUE_KINDS for r in batch], dtype=bool)
         spec = self._spec()
         pool = self._pool_for(len(batch))
+        keys: list[Key] = []
         if pool is None:
             m = measure_part(cols, dialogue, spec, self._lang)
+            keys = cols.keys()
         else:
             weights = cols.counts
             cuts = pool.split(weights)
             bounds = list(zip(cuts, cuts[1:], strict=False))
             parts = [(cols.part(a, b), dialogue[a:b], spec) for a, b in bounds]
+
+            def here(c: TurnColumns, d: np.ndarray, s: MeasureSpec) -> PartMeasures:
+                # The content keys too, while the workers measure (they are needed in this process).
+                keys.extend(cols.keys())
+                return measure_part(c, d, s, self._lang)
+
             m = PartMeasures.concat(pool.run_parts(
-                lambda c, d, s: measure_part(c, d, s, self._lang), measure_part_in_worker, parts,
-                weights=[float(weights[a:b].sum() + (b - a)) for a, b in bounds]))
-        keys = cols.keys()
+                here, measure_part_in_worker, parts, weights=[float(weights[a:b].sum() + (b - a)) for a, b in bounds]))
         remember(keys, m.normalized)  # for the dedup stage next
         return m, keys, pool
 
