@@ -213,6 +213,8 @@ def plate_rules() -> list[Rule]:
 # ---- social handles, IPv6: in any language ------------------------------------------------------
 _PLATFORM = (r"(?i:instagram|insta|ig|twitter|tiktok|tik\s+tok|snapchat|telegram|wechat|weixin|facebook|fb|threads|"
              r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com)")
+_PLATFORM_CJK = (r"抖音|微博|小红书|快手|[Bb]站|哔哩哔哩|知乎|公众号|视频号|微信|头条|豆瓣|贴吧|(?i:weibo|douyin|xiaohongshu|rednote|"
+                 r"kuaishou|bilibili|zhihu|wechat|weixin|tiktok|instagram|insta|ig|twitter)")
 _AT_UNITS = frozenset({"am", "pm", "h", "hr", "hrs", "hrly", "wk", "wks", "w", "d", "m", "mo", "mth", "mths", "min", "mins",
                        "mg", "ml", "kg", "g", "x", "yo", "yrs", "y", "s", "sec", "secs"})
 _HANDLE_WORD = regex.compile(r"[A-Za-z]{3,}")
@@ -284,6 +286,14 @@ def net_rules() -> list[Rule]:
                                 "weixin", "facebook", "fb", "threads", "discord", "skype", "kik", "reddit", "youtube",
                                 "tumblr", "bluesky", "mastodon", "linkedin", "x.com"),
              flags=0),
+        # Handles in Chinese script after a platform: "抖音号@骨科小王医生说…", "weibo @心内科张医生".
+        # A Chinese handle has no edge of its own, so it ends at a space or punctuation or
+        # before the verb or place word that follows it (说, 私信, 发帖, 分享, 那里, 的视频 …).
+        Rule("handle_cjk", SOCIAL_HANDLE,
+             rf"(?:{_PLATFORM_CJK})[^\n。；;，,@]{{0,8}}?(?P<phi>@[\p{{Han}}A-Za-z0-9_·\-]{{1,20}}?)"
+             r"(?=[\s\p{P}]|$|(?:说|私信|发帖|发布|分享|那里|那儿|那边|里|上面|上|看到|看|讲|推荐|提到|评论|主页|留言|问|回复|发了|发过|发|"
+             r"直播|视频|的(?:视频|直播|帖子|文章|笔记|主页|评论|分享)|账号|求助|咨询|科普|也|都|和|跟|给|让|在))",
+             0.8, needs=contains_any("@"), flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
@@ -291,9 +301,48 @@ def net_rules() -> list[Rule]:
     ]
 
 
+
+# ---- vehicle identification numbers and Medicare beneficiary identifiers -------------------------
+_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))),
+               "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def _vin_shape(value: str) -> bool:
+    letters = sum(ch.isalpha() for ch in value)
+    return len(value) == 17 and letters >= 2 and 17 - letters >= 5 and value[-4:].isdigit()
+
+
+def _vin_ok(value: str) -> bool:
+    """ISO 3779 as North America uses it: position 9 is a mod-11 check digit ("X" for 10).
+    Seventeen capitals and digits pass by chance 1 time in 11, so an uncued one needs it."""
+    if not _vin_shape(value):
+        return False
+    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS))
+    check = total % 11
+    return value[8] == ("X" if check == 10 else str(check))
+
+
+# A Medicare Beneficiary Identifier: 11 characters, each position drawn from a fixed set
+# (digits 1-9 first, letters without S L O I B Z), so the shape alone is rare in clinical text.
+_MBI_L = "[AC-HJKMNP-RT-Y]"
+_MBI_A = "[AC-HJKMNP-RT-Y0-9]"
+_MBI = rf"[1-9]{_MBI_L}{_MBI_A}\d-?{_MBI_L}{_MBI_A}\d-?{_MBI_L}{{2}}\d{{2}}"
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
+        # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
+        Rule("vin_checked", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.85,
+             validator=_vin_ok, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
+        Rule("vin_cued", LICENSE_PLATE,
+             r"(?:\b(?i:VIN|chassis|frame)(?:\s*(?i:no\.?|number|#))?|车架号|车辆识别(?:代号|码)|识别代码)\s*[:：#]?\s*"
+             r"(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.9,
+             validator=_vin_shape, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
+        # Medicare MBIs as printed on the card ("1EG4-TE5-MK72"): the dashed shape stands alone.
+        Rule("mbi_dashed", INSURANCE_ID, rf"(?<![A-Za-z0-9\-])(?P<phi>[1-9]{_MBI_L}{_MBI_A}\d-{_MBI_L}{_MBI_A}\d-{_MBI_L}{{2}}\d{{2}})(?![A-Za-z0-9\-])",
+             0.85, needs=_seen(r"-[A-Z]{2}\d{2}"), flags=0),
         Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
              needs=has_digit),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
@@ -344,12 +393,13 @@ def en_identifier_rules() -> list[Rule]:
     mrn = cue(r"MRN|MR#|MR\s?no\.?|medical record(?:\s+(?:number|no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
               r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?|#))|"
               r"visit\s+(?:id|number|no\.?|#)|accession(?:\s+(?:number|no\.?|#))|specimen\s+(?:id|number)|"
-              r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)")
+              r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)|"
+              r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID")
     ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
               r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
               r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
-              r"claim\s+(?:number|no\.?|#|id)")
+              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)")
     acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
                r"routing\s+(?:number|no\.?)|IBAN")
     dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
@@ -379,6 +429,43 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
              0.85, validator=_record_value_ok, needs=_RECORD_LABEL_SEEN, flags=0),
         *plate_rules(),
+        # Police and EMS give a block, not a house: "2200 block of Mission St".
+        Rule("street_block", LOCATION,
+             rf"(?<![\w])(?P<phi>\d{{2,6}}\s+block\s+of\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,3}}"
+             rf"{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.85, needs=_seen(r"\bblock\s+of\s"), flags=0),
+        # "..., Montpelier 05602-2219", "..., Phoenix 85019": a town and a ZIP after a comma, no state.
+        Rule("city_before_zip", LOCATION,
+             r"(?<=,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s+\d{5}(?:-\d{4})?(?![\d\-/]|\.\d))",
+             0.7, needs=_seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}"), flags=0),
+        Rule("zip_after_city", ZIP_CODE,
+             r"(?<=,\s{1,2}\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s+)(?P<phi>\d{5}(?:-\d{4})?)(?![\d\-/]|\.\d)",
+             0.75, needs=_seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}"), flags=0),
+        # "Savannah GA 31405": a town before a state code and a ZIP, no comma.
+        Rule("city_state_zip", LOCATION,
+             rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
+             0.7, flags=0),
+        # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
+        Rule("residence_lower", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",
+             0.75, validator=lambda v: _residence_ok(v + " Care Home"), needs=contains_any("care home", "nursing home", "rest home",
+                                                                                              "retirement home", "residential home"), flags=0),
+        # Dictated phone numbers: "three one two, four four one, eight nine zero six".
+        Rule("phone_words", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){6,14}"
+             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
+             0.8, needs=_seen(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)[\s,\-]{1,3}(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)\b")),
+        # "Medicare 3HW8JN1YK47", "MBI: 5TQ2KD7NM61": the undashed MBI shape a few words after its cue.
+        Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
+             0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),
+        # "group 117904", "plan group 448812": a bare "group" number, only in text about a plan or member.
+        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12})(?![\w\-/.])",
+             0.8, needs=_seen(r"(?i)\b(?:member|insur|plan|policy|subscriber|medicaid|medicare|payer|payor|auth|claim)"), flags=0),
+        # "Reg No: RH/0917/2023": a hospital registration number, unless a vehicle is meant.
+        Rule("reg_no", MEDICAL_RECORD_NUMBER,
+             r"(?<!\b(?i:car|vehicle|vehicle's|car's|van|motor)\s{1,3})\b(?i:reg(?:istration)?)\.?\s*(?i:no\.?|number|#)\s*[:#.]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
+             0.8, validator=_record_value_ok, needs=_seen(r"(?i)\breg"), flags=0),
         # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
         Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
         # Portuguese postcodes "1100-053", before or after the town.
@@ -403,7 +490,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
-             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:[A-Z][A-Za-z0-9'\-]*\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
         Rule("city_state", LOCATION,
@@ -442,7 +529,7 @@ def en_identifier_rules() -> list[Rule]:
              0.75, needs=contains_any("º", "°", "ª"), flags=0),
         # Street lines in capitals, as letters and forms print them: "7 WESTBOURNE ROAD".
         Rule("street_caps", LOCATION,
-             r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?\s+(?:[A-Z][A-Z'\-]+\s+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
+             r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?[ ]+(?:[A-Z][A-Z'\-]+[ ]+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
              r"COURT|CT|CRESCENT|CRES|PLACE|PL|TERRACE|GARDENS|GROVE|WAY|BOULEVARD|BLVD|HIGHWAY|HWY|SQUARE|SQ|PARADE|ROW|WALK|"
              r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
              0.8, needs=_seen(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
@@ -516,6 +603,37 @@ def en_date_rules() -> list[Rule]:
         Rule("date_letter_spaced", DATE_TIME,
              r"(?<![\d/.])(?P<phi>[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[01]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[12][ ]?\d[ ]?\d[ ]?\d)(?![ ]?\d)",
              0.85, validator=_letter_spaced_date_ok, needs=_seen(r"\d \d")),
+        # US weekday shorthand: "Thursday 6/13", "Mon 3/4" (month first; the rule above reads day first).
+        Rule("date_weekday_md", DATE_TIME,
+             rf"(?P<phi>\b{weekday}{m}/{d}(?:/(?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
+        # A clock time glued to a date either side: "05/14/24 07:52", "08/22/2024 at 0730",
+        # "0315 on 6 Aug", "14:22 on 09/09/2024". The date alone is the other rules' job; this
+        # one widens the span so the time goes too.
+        Rule("date_then_time", DATE_TIME,
+             rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?)"
+             rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs|h|am|pm))?)"
+             r"(?![\d:/]|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
+             0.9, needs=_seen(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
+        Rule("time_on_date", DATE_TIME,
+             rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
+             rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",
+             0.9, needs=_seen(r"\d\s+on\s+\w")),
+        # Holidays with a year: "Christmas 2021", "Easter 2019", "New Year's Day 2023".
+        Rule("date_holiday_year", DATE_TIME,
+             rf"(?P<phi>\b(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|Thanksgiving|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|"
+             rf"Halloween|Diwali|Eid(?:\s+al-\p{{L}}+)?|Ramadan|Hanukkah|Passover|Boxing\s+Day|Labou?r\s+Day|Memorial\s+Day|"
+             rf"Independence\s+Day|Lunar\s+New\s+Year|Chinese\s+New\s+Year)(?:\s+(?:of|in))?,?\s+{y})(?!\d)",
+             0.85, needs=_seen(r"(?:19|20)\d\d"), flags=0),
+        # Ordinal words, as dictation writes them: "the twelfth of march", "third of june".
+        Rule("date_ordinal_words", DATE_TIME,
+             rf"(?P<phi>\b(?:(?:twenty|thirty)[\s\-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+             rf"eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)"
+             rf"\s+of\s+{MONTH}(?:,?\s+{y})?)(?!\w)",
+             0.85, needs=_seen(r"(?i)th\s+of\s|first\s+of\s|second\s+of\s|third\s+of\s")),
+        # A month/day with no year after a note or visit word: "Prog note 4/2", "Follow-up note 9/11".
+        Rule("date_note_md", DATE_TIME,
+             rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
+             0.7, needs=_seen(r"\d/\d")),
         Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
     ]
@@ -566,7 +684,7 @@ _STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "has
                    "guillain-barré", "epstein-barr", "kaposi", "wernicke", "korsakoff", "marfan", "meniere",
                    "lou gehrig", "gehrig", "klinefelter", "hirschsprung", "behcet", "behçet", "takayasu", "apgar",
                    "glasgow", "valsalva", "heimlich", "trendelenburg", "babinski", "brugada", "fallot", "wilms",
-                   "burkitt", "lyme", "bell's", "down"}
+                   "burkitt", "lyme", "bell's", "down", "miller fisher", "miller-fisher"}
 
 
 _RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "partner", "mother", "father", "mum", "mom",
@@ -601,7 +719,7 @@ _EPONYM_TAILS = frozenset({"scale", "score", "criteria", "classification", "prot
 _DEVICE_AFTER = regex.compile(
     r"^(?:'s|’s|')?\s(?:catheters?|monitor(?:ing)?|protein|tubes?|drains?|stockings?|splint|mask|valve|shunt|"
     r"procedure|operation|repair|fracture|stain|technique|position|manoeuvre|maneuver|score|scale|criteria|"
-    r"classification|syndrome|disease|sign|test)\b"
+    r"classification|syndrome|disease|sign|test|rules?|staging|serology|variant)\b"
 )
 _STATES = frozenset(s.lower() for s in (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
@@ -657,6 +775,27 @@ def _is_eponym(text: str, following: str) -> bool:
     ):
         return parts[-1] in lexicon.EPONYMS_EN if parts else False
     return bool(_DRUG_SUFFIX.search(low)) and " " not in low
+
+
+_LAB_CASE = regex.compile(r"^\p{Lu}\p{Ll}\p{Lu}")  # "HbSC", "HbA", "IgG"-like analyte names
+_ANALYTE_AFTER = regex.compile(
+    r"^(?:[ \t]+[<>]?\d[\d.,]*\s*(?:mg|mmol|µmol|umol|g/|ng|pg|iu|u/|mu|meq|mEq|%|x10|cells|copies|mL|/)|"
+    r"\s+(?:serology|titres?|titers?|antibod(?:y|ies)|antigen|screen|panel|levels?|PCR|IgG|IgM)\b)", regex.IGNORECASE)
+
+
+def _label_or_analyte(word: str, text: str, end: int) -> bool:
+    """One word that is a form label ("Email:", "Voicemail:") or a test with its result or a
+    lab word after it ("Creatinine  2.41 mg/dL", "Syphilis serology"): no person and no place."""
+    if " " in word:
+        return False
+    after = text[end : end + 24]
+    if after.startswith(":") and is_english(word.lower(), english_words()) or after.startswith(":") and word.lower() in _FORM_LABELS:
+        return True
+    return _ANALYTE_AFTER.match(after) is not None
+
+
+_FORM_LABELS = frozenset({"email", "e-mail", "voicemail", "fax", "tel", "phone", "mobile", "cell", "address", "note", "notes",
+                          "diagnosis", "plan", "impression", "history", "allergies", "medications", "subject", "re", "cc"})
 
 
 def _common_words() -> frozenset[str]:
@@ -846,6 +985,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if any(ch.isdigit() for ch in etext):
                         continue  # "Started Lasix 40": a dose, not a person
+                    if _label_or_analyte(etext, text, e) and etext.lower() not in self._case_free.any_name:
+                        continue  # "Email: …", "Voicemail: …", "Creatinine  2.41 mg/dL"
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
@@ -858,6 +999,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "FEV1", "T2": measurements, not places
                     if len(etext) <= 3 and etext.isupper():
                         continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
+                    if " " not in etext and (_label_or_analyte(etext, text, e) or _LAB_CASE.search(etext) and len(etext) <= 6
+                                             or etext.isupper() and len(etext) <= 5 and not self._cities.tier(etext)):
+                        continue  # "Creatinine  2.41", "Syphilis serology", "HbSC", "ARIA": an analyte or an acronym
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
@@ -1048,7 +1192,7 @@ def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
         low = name.lower()
         if low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(name):
             continue
-        following = text[hit.end : hit.end + 14]
+        following = text[hit.end : hit.end + 24]
         if _POSSESSIVE_RE.search(name) or _is_eponym(name, following) and (
             low not in _STRICT_EPONYMS or _clinical_follower(following)
         ):

@@ -337,6 +337,60 @@ def _spaced_names(text: str, lists: NameLists) -> list[tuple[int, int, str, floa
     return out
 
 
+# "GONZALEZ , LUIS  ALBERTO": lab printouts pad the comma and the gap before a middle name.
+_SPACED_COMMA_CAPS = regex.compile(
+    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)[ ]{{1,3}},[ ]{{1,3}}(?P<first>{_CAPS_WORD})"
+    rf"(?:[ ]{{1,3}}(?P<mid>{_CAPS_WORD}|\p{{Lu}}\.?(?![\w])))?(?![\w'’\-])"
+)
+# "REQ DR  KAPOOR A", "Ordering MD  LINDQVIST E", "S/o Ramasamy K": a surname and one initial
+# after a clinician or relation label, as request forms and Indian case sheets print them.
+_LABEL_SURNAME_INITIAL = regex.compile(
+    r"(?:\b(?:DR|MD|CONSULTANT|ATTENDING|PHYSICIAN|SURGEON|REFERRER|REFERRING|ORDERING|REQUESTED\s+BY|SIGNED|RESIDENT|"
+    r"Consultant|Attending|Physician|Surgeon|Referrer|Ordering\s+(?:MD|DR|physician|clinician)|Requested\s+by|Resident)\b\.?"
+    r"|\b[SWDC]/[Oo])[ \t]*[:#\-]?[ \t]*"
+    r"(?P<name>(?P<last>\p{Lu}[\p{L}'’\-]*\p{L})[ ](?P<init>\p{Lu})\.?)(?![\w'’\-])"
+)
+# "pt A.B. (bed 9)", "patient R.K.": a patient named by initials only.
+_PATIENT_INITIALS = regex.compile(r"\b(?:[Pp]t|PT|[Pp]atient|PATIENT)\.?:?[ ]+(?P<name>\p{Lu}\.[ ]?\p{Lu}\.(?:[ ]?\p{Lu}\.)?)(?![\w])")
+# "Fatima your prescription is ready", "Kwame, reminder: …": a text message opened with a given name.
+_OPENING_NAME = regex.compile(
+    r"\A\s*(?P<name>\p{Lu}\p{Ll}[\p{L}'’]+)(?=,\s|\s+(?:your|ur|you're|youre|you\s+have|you\s+are|reminder|this\s+is)\b)"
+)
+
+
+def _surname_ok(w: str, lists: NameLists) -> bool:
+    return len(w) >= 3 and not lists.blocked(w) and not is_english(w, lists.words) and (lists.listed(w) or lists.unlisted_ok(w))
+
+
+def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out: list[tuple[int, int, str, float]] = []
+    if "," in text:
+        for m in _SPACED_COMMA_CAPS.finditer(text):
+            last_words = m.group("last").lower().split()
+            first = m.group("first").lower()
+            if not all(_surname_ok(w, lists) or w in _PARTICLES for w in last_words) or lists.blocked(first):
+                continue
+            if not (first in lists.first or lists.unlisted_ok(first)) or is_english(first, lists.words) and first not in lists.first:
+                continue
+            before = text[max(0, m.start() - 30) : m.start()].rstrip()
+            cued = before.endswith(":") or _CAPS_CUE.search(before + " ") is not None
+            if cued or any(w in lists.last for w in last_words) or first in lists.first:
+                out.append((m.start(), m.end(), "spaced_comma_caps", 0.75))
+    for m in _LABEL_SURNAME_INITIAL.finditer(text):
+        last = m.group("last").lower()
+        if _surname_ok(last, lists) and (last in lists.last or last in lists.first or len(last) >= 5):
+            out.append((*m.span("name"), "label_surname_initial", 0.7))
+    if "." in text:
+        for m in _PATIENT_INITIALS.finditer(text):
+            out.append((*m.span("name"), "patient_initials", 0.7))
+    m = _OPENING_NAME.match(text)
+    if m is not None:
+        w = m.group("name").lower()
+        if w in lists.first and not lists.blocked(w) and not is_english(w, lists.words):
+            out.append((*m.span("name"), "opening_name", 0.7))
+    return out
+
+
 def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of names in form shapes: "LAST,First", "LAST MS FIRST",
     "A.Kapoor", nicknames in quotes, a name after a greeting, letter-spaced names."""
@@ -398,4 +452,5 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if w in lists.first and (not is_english(w, lists.words) or w in _FLOWER_NAMES) or lists.unlisted_ok(w):
                 out.append((*m.span("name"), "lower_possessive", 0.65))
     out.extend(_spaced_names(text, lists))
+    out.extend(_extra_form_names(text, lists))
     return out
