@@ -50,6 +50,9 @@ NAME_CUES_ZH_WEAK = (
     "妈妈", "爸爸", "儿子", "女儿", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "同事", "朋友",
     "医生", "医师", "护士", "陪同人", "转给", "交给", "找", "谢谢", "感谢", "麻烦", "你好", "您好", "我是",
     "之子", "之女", "之妻", "之夫", "之父", "之母", "病友", "患友", "伤者", "伤员",
+    # roles in police, transport and system records: 司机庞志勇, 用户钟离若兰, 操作员闻人慧
+    "司机", "驾驶员", "驾驶人", "用户", "操作员", "操作人", "陪同人员", "护送人", "护送人员", "经办人", "登记人",
+    "负责人", "值班人", "室友", "舍友", "闺蜜", "发小", "老乡",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (
@@ -62,7 +65,7 @@ PERSON_CONTEXT_ZH = (
 # Words right after a name that mark it as the actor of a clinical record: 张伟开具, 李娜签字.
 NAME_FOLLOWERS_ZH = ("开具", "开的", "签字", "签名", "主刀", "执笔", "记录", "复核", "审核", "查房", "会诊",
                      "接诊", "出诊", "值班", "处方", "医嘱", "陪同", "代诉", "代述", "之子", "之女", "之妻",
-                     "之夫", "之父", "之母")
+                     "之夫", "之父", "之母", "负责", "宝宝家长", "家长", "小朋友")
 
 # The classic list of Chinese surnames (百家姓). Most are rare and several are ordinary words
 # (有, 和, 于), so the surnames missing from SURNAMES_1 only count next to a person cue, and only

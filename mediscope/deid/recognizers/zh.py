@@ -29,6 +29,7 @@ from mediscope.deid.recognizers.base import (
 from mediscope.deid.recognizers.zh_names import RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
+    ID_NUMBER,
     AGE,
     CN_ID_CARD,
     DATE_TIME,
@@ -55,6 +56,21 @@ def _cn_id_validator(value: str) -> float | None:
     if cn_id_checksum_ok(value) and cn_id_plausible(value):
         return 1.0
     return None  # invalid checksum: left to the generic long-number rule
+
+
+_VIN_VALUES = {**{str(i): i for i in range(10)},
+               **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9,
+               **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
+
+
+def vin_check_ok(value: str) -> bool:
+    """ISO 3779 / GB 16735 check digit (9th character) of a 17-character VIN, with a letter in it."""
+    if len(value) != 17 or value.isdigit() or not any(ch.isdigit() for ch in value):
+        return False
+    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS))
+    check = total % 11
+    return value[8] == ("X" if check == 10 else str(check))
 
 
 def _luhn_or_none(value: str) -> bool:
@@ -91,15 +107,26 @@ DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起
                "血糖仪编号", "机身号", "IMEI", "SN码", "S/N")
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
+PLATFORMS_ZH = ("抖音", "微博", "小红书", "快手", "B站", "b站", "哔哩哔哩", "知乎", "视频号", "公众号", "头条", "豆瓣",
+                "贴吧", "今日头条", "西瓜视频")
+# What follows a handle in a sentence: the verb of the sentence, or where it was seen.
+_HANDLE_ENDS = ("说", "私信", "发帖", "发了", "发的", "发布", "发视频", "看到", "上看", "里看", "的视频", "的帖子", "的直播",
+                "的评论", "回复", "留言", "直播", "评论", "讲", "提到", "推荐", "分享", "问过", "咨询", "求助", "联系",
+                "那里", "那儿", "里面", "上面")
+STAFF_ID_CUES = ("工号", "员工号", "职工号", "工作证号", "员工编号", "职工编号", "胸牌号", "执业证号", "执业证书编号",
+                 "医师编号", "护士编号", "操作员号", "操作员编号")
+
 _PLATE_CHAR = "A-HJ-NP-Za-hj-np-z"  # plates skip I and O
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.
 # 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都),
-# and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自).
+# and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自); 于, 来 and 从 only start the place
+# names made of them (于都, 于田, 来凤, 来宾, 从化, 从江).
 _ADMIN_CHAR = (
-    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送])"
+    r"(?:(?![我你他她家住在是的了到去与及为向往有个这那就也还要请问想搬离回地址至转求送])"
+    r"(?!于(?![都田洪]))(?!来(?![凤宾安]))(?!从(?![化江]))"
     r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)" + CJK + ")"
 )
 _ADDR_UNIT_START = (
@@ -204,6 +231,20 @@ def zh_identifier_rules() -> list[Rule]:
              needs=contains_any("wxid_")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
+        # Vehicle identification numbers: 17 characters without I, O, Q. After a cue any such value
+        # counts; alone, its check digit (9th character, ISO 3779 weights) must hold.
+        Rule("vin_cued", LICENSE_PLATE,
+             rf"(?:车架号|车架号码|车辆识别代号|车辆识别码|车辆识别号|VIN码?)(?:{CUE_GAP})(?P<phi>[A-HJ-NPR-Z0-9]{{17}})(?![A-Za-z0-9])",
+             0.9, needs=contains_any("车架", "车辆识别", "vin"), flags=0),
+        Rule("vin", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.8,
+             validator=vin_check_ok, needs=has_digit, flags=0),
+        # A handle after a platform: 抖音号@骨科小王医生, 在微博@晴天的阿梅1987私信过您. The handle
+        # ends at punctuation, a space, or the verb that follows it (说, 私信, 发帖...).
+        Rule("platform_handle", SOCIAL_HANDLE,
+             rf"(?:{_alt(PLATFORMS_ZH)})(?:号|账号|ID|id|上|里|的)?[^@\n]{{0,4}}?(?P<phi>@[\w\u4e00-\u9fff·\-]{{2,24}}?)"
+             rf"(?=[\s，,。.！!？?；;：:、）)“”\"]|$|{_alt(_HANDLE_ENDS)})",
+             0.85, needs=contains_any("@")),
+        Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85, needs=has_digit),
         Rule("cn_numeral_number", PHONE_NUMBER,
              r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
              0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),
@@ -216,6 +257,29 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("plate_cued", LICENSE_PLATE,
              rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
     ]
+
+
+# A clock time after a date: a weekday in brackets, a part of the day, then 9:30, 03:20:55,
+# 05时17分 or 8点(半); ISO's T counts as a space.
+_TIME = (
+    r"(?:\s*[（(](?:周|星期|礼拜)[一二三四五六日天][）)])?\s*(?:T|\s*)"
+    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间)?\s*"
+    r"(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]?\d|2[0-3])\s*[时点](?:\s*[0-5]?\d\s*分|半)?)"
+)
+
+
+def _has_clock(text: str) -> bool:
+    return has_digit(text) and (":" in text or "：" in text or "时" in text or "点" in text)
+
+
+def _two_digit_year_date(value: str) -> bool:
+    """dd/mm/yy or yy/mm/dd: the middle part is a month and one outer part a day."""
+    a, b, c = (int(x) for x in value.split("/"))
+    return 1 <= b <= 12 and (1 <= a <= 31 or 1 <= c <= 31) and not (a == b == c)
+
+
+_OLD_RELATIVES = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "太奶奶", "太爷爷", "太姥姥", "太姥爷", "老人", "老人家",
+                  "老母亲", "老父亲", "婆婆", "公公", "老太太", "老爷子", "老伴")
 
 
 def zh_date_age_rules() -> list[Rule]:
@@ -255,8 +319,25 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
+        # A date and the time after it are one span: 2024/02/11 03:20, 23-08-15 22:47,
+        # 2024-10-08T09:41:27, 2024年1月23日05时17分, 12月3日（周二）上午9:30, 5月20号晚上8点.
+        Rule("date_time", DATE_TIME,
+             rf"(?<![\d./\-])(?<!\d:)(?P<phi>(?:{y}|\d{{2}})\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}\s*[日号]?{_TIME}"
+             rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}|{m}/{d}{_TIME})(?![\d:])", 0.95, needs=_has_clock),
+        # Day, month and a two-digit year (19/06/24, 15/08/23) or the other way round: every part
+        # zero-padded, and a reading as a calendar date must exist.
+        Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
+             validator=_two_digit_year_date, needs=has_digit),
+        # Month/day with a weekday or a date word before it: 上周四（11/14）, 日期：9/27.
+        Rule("date_md_slash", DATE_TIME,
+             rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}/{d})(?![\d/.])", 0.85,
+             needs=has_digit),
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
-        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
+        # 我奶奶九十三了, 老人家都一百零一了: an old relative and a number closed by 了 is an age.
+        Rule("age_over_89_cn_le", AGE,
+             rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
+             0.85),
         Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
@@ -274,6 +355,7 @@ _SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
     rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
+    rf"|[（(]\d{{1,3}}\s?床"  # 雷德华（22床）
     rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
 )
 _SURNAME_RE = regex.compile(_SURNAME)
@@ -332,6 +414,10 @@ def _spaced_name_end(text: str, start: int) -> int | None:
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 
 
+# An administration verb one or two characters before a token: the token is (part of) a drug.
+_GIVEN_DRUG_BEFORE = regex.compile(r"(?:予|给予|加用|改用|换用|服用|口服|静滴|静推|肌注|注射)[\u4e00-\u9fff]?$")
+
+
 def _never_given(candidate: str) -> bool:
     given = candidate[2:] if candidate[:2] in _COMPOUNDS else candidate[1:]
     return any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
@@ -372,8 +458,11 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._title_surname_re = regex.compile(title)
         self._strong_cue_re = regex.compile(
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={cued})")
-        self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
-        self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
+        # A bed number is a weak cue too: 8床韦美香, 15床 甘志刚 (not 8床需要换药: 需 opens no name).
+        self._weak_cue_re = regex.compile(
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)}|(?<![\dA-Za-z])\d{{1,3}}\s?床(?:号)?)[\s:：]*(?={cued})")
+        self._glued_follow_re = regex.compile(
+            rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)}|[（(]\d{{1,3}}\s?床)")
         from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
 
         # Names by their place in the clause (no cue next to them); run from here so that the
@@ -534,6 +623,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                     continue
                 if how == "follow_cue" and rx is self._glued_follow_re and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
+                if not gendered and self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
+                    continue  # 起搏器程控记录: a dictionary word (程控) before 记录 names a record, not its writer
                 out.append(self._result(s, e, 0.75, how))
 
         # jieba candidates need a person cue nearby anyway, so only the blocks near a cue are
@@ -583,6 +674,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             return False
         if text[pos + n : pos + n + 1] in _DRUG_NEXT:
             return False  # 罗匹尼罗, 普拉克索: the start of a transliterated drug name
+        if _GIVEN_DRUG_BEFORE.search(text, max(0, pos - 4), pos):
+            return False  # 予曲马多口服, 给予甲钴胺: what is given or taken is a drug, not a person
         window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
         return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
 

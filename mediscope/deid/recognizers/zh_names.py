@@ -82,6 +82,7 @@ _KIN_CUES = (
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
+    "室友", "舍友", "闺蜜", "发小", "老乡",
     "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
@@ -162,6 +163,9 @@ _ANY_CUE_BEFORE = regex.compile(
 _NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
 # Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
 _TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
+# A time word right after a nickname: the nickname is the subject of the clause.
+_NICK_TIME_NEXT = regex.compile(
+    r"(?:从(?:昨天|今天|前天|上周|上个月|去年|小)|最近|近来|这(?:两|几)?(?:天|周|段时间|阵子)|今天|昨天|前天|前几天|一直|总是|老是|经常|今年|上周|刚才|突然)")
 # Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
 # 小/阿 before a given-name character. jieba tags the doubled adverbs (天天, 乖乖, 常常) d or t.
 _NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿老][{_HAN}])")
@@ -187,6 +191,13 @@ _LATIN_NAMED = regex.compile(
 _LATIN_GREETED = regex.compile(
     rf"(?:(?<![\p{{Latin}}])(?P<name>{_LATIN_NAME})[\s,，]?(?:你好|您好)|(?:你好|您好|谢谢|感谢)[\s,，]?(?P<name>{_LATIN_NAME}))"
     r"(?![\p{Latin}\d])")
+# "Priya的同事", "我是Daniel的妈妈": a Latin name owning a relative or a colleague.
+_LATIN_OWNER = regex.compile(
+    rf"(?<![\p{{Latin}}])(?P<name>{_LATIN_NAME})\s?的(?:妈妈|爸爸|母亲|父亲|家属|家长|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子"
+    r"|哥哥|姐姐|弟弟|妹妹|同事|同学|朋友|室友|舍友|邻居|翻译|监护人)")
+# Greetings and interjections in title case open many mixed-language messages (Hi 医生, Hello 您好).
+_LATIN_NOT_NAMES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "sorry", "ok", "okay", "please", "yes",
+                              "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam"})
 # Dr. Wang, Mr Smith, Prof. Chen inside Chinese text.
 _LATIN_HONORIFIC = regex.compile(
     rf"(?<![\p{{Latin}}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])")
@@ -476,6 +487,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out += self._cued_translit(norm, cue_ends, {s for s, *_ in out})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
+        if "阿" in norm:
+            out += self._a_nicknames(norm, [p for p, how in starts.items() if how == "start"])
         if _UPPER_LOWER.search(norm):
             out += self._latin_names(norm)
         if ":" in norm or "：" in norm:
@@ -571,6 +584,21 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 break
         return out
 
+    def _a_nicknames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
+        """阿华最近总说心口疼, 阿芳这几天老说头晕: 阿 + a given-name character opening the text or a
+        clause, before a time word. The pair is no dictionary word (阿胶, 阿姨, 阿坝)."""
+        out = []
+        for p in starts:
+            if text[p : p + 1] != "阿" or p + 2 > len(text):
+                continue
+            ch = text[p + 1]
+            if ch not in self._given or ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND:
+                continue
+            if self._freq.get(text[p : p + 2], 0) > 0 or not _NICK_TIME_NEXT.match(text, p + 2):
+                continue
+            out.append((p, p + 2, 0.65, "nickname"))
+        return out
+
     def _nicknames(self, text: str, kin_ends: list[int]) -> list[tuple[int, int, float, str]]:
         """我闺女妞妞三岁, 我女儿小丽昨天, 我儿子阿强打篮球: a nickname right after a family word.
 
@@ -602,8 +630,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             surname_nick = nick[0] == "老" and tag in ("", "n", "nr")  # 老李 298, 老张 256: names in use
             if (tag.startswith(_NICK_BAD_TAGS) or freq >= 100) and not surname_nick:
                 continue
-            if nick[0] in "小阿" and freq >= 50 and not tag.startswith("nr"):
-                continue  # 小气 84 is a word; 小军 11 and 小强 (nr) are names
+            if nick[0] in "小阿" and freq >= 50 and not tag.startswith("nr") and not (
+                    freq < 100 and tag == "n" and _NICK_TIME_NEXT.match(text, e)):
+                continue  # 小气 84 is a word; 小军 11 and 小强 (nr) are names; 我闺女小雪从昨天 is one too
             if not self._clean_boundaries(text, p, e):
                 continue
             if self._follow(text, e) is None and not self._word_next(text, e):
@@ -629,12 +658,13 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _latin_names(self, text: str) -> list[tuple[int, int, float, str]]:
         """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
         out = []
-        for rx in (_LATIN_TITLE, _LATIN_NAMED, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC, _LATIN_GREETED):
+        for rx in (_LATIN_TITLE, _LATIN_NAMED, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC, _LATIN_GREETED,
+                   _LATIN_OWNER):
             for m in rx.finditer(text):
                 name = m.group("name")
-                if not _latin_name_ok(name):
+                if not _latin_name_ok(name) or name.lower() in _LATIN_NOT_NAMES:
                     continue
-                if rx in (_LATIN_CUED, _LATIN_GREETED) and not _known_latin_name(name):
+                if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER) and not _known_latin_name(name):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
                 out.append((*m.span("name"), 0.7, "latin"))
         return out
