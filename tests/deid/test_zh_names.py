@@ -183,6 +183,10 @@ def test_clause_names_carry_the_name_recognizers_id(deider):
         # Misses: 米粒 (a word), 刘卫东 (a dictionary name), 宁海波 (宁 is a word-like surname),
         # 且萨拉 (no known part).
         ("dev_zh4.jsonl", 0.96),
+        # Written before the rules for it, with the shapes a blind set missed but other values:
+        # 0.435 before (dates with a clock time 0.09, names 0.57), 1.00 after (date + time spans,
+        # role and bed-number cues, handles after a platform, VINs, ages closed by 了).
+        ("dev_zh5.jsonl", 0.97),
     ],
 )
 def test_chinese_development_sets(deider, name, floor):
