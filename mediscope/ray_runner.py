@@ -6,7 +6,8 @@ more machines), `RayRunner` hands the same stage objects to Ray Data actors:
 - The pipeline's reader runs in one Ray read task and streams blocks of `batch_size` items.
 - Consecutive stages that keep no state across batches (de-identification, filters, expansion)
   run together in a pool of actors, each built once with the stage chain and its models (the
-  `setup()` cost is paid once per actor, as in the local runner). A stage that must see every
+  `setup()` cost is paid once per actor, as in the local runner). Stages with their own
+  `workers` knob run with one process inside an actor unless the pipeline says otherwise. A stage that must see every
   record (`stateful = True`, e.g. dedup's near-duplicate index) gets a single actor of its own,
   so its decisions are those of one process.
 - Rows are `(kind, json, stage, reason)` plus one seconds column per stage: records and
@@ -82,7 +83,13 @@ class _StageChain:
         self.on_stage_error = on_stage_error
         self.stages = []
         for index, label, spec in stages:
-            stage = resolve_stage(spec["stage"])(spec.get("config") or {})
+            cls = resolve_stage(spec["stage"])
+            config = dict(spec.get("config") or {})
+            if "workers" in cls.config_class.model_fields:
+                # Ray already runs one actor per core: a stage's own process pool would only
+                # compete with the other actors (and `workers` is outside the config hash).
+                config.setdefault("workers", 1)
+            stage = cls(config)
             stage.ensure_setup()
             self.stages.append((index, label, stage))
         gc.collect()  # as the local runner does: loaded models stay out of the collector's scans

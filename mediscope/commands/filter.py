@@ -65,6 +65,8 @@ def register(app: typer.Typer) -> None:
             writer.write(records)
             batch.clear()
 
+        for st in stages:  # before the first batch, so dedup can take its hashing from the filter's worker
+            st.ensure_setup()
         try:
             with writer, rej_writer, Progress(console=console(), transient=True) as progress:
                 task = progress.add_task("filtering", total=None)
@@ -78,6 +80,9 @@ def register(app: typer.Typer) -> None:
                     flush()
         except (ValueError, FileNotFoundError) as exc:
             fail(f"could not read records from {source}: {exc}")
+        finally:
+            for st in stages:  # stops the filter's worker processes
+                st.teardown()
         counts: dict[str, int] = {}
         for st in stages:
             for reason, n in st.funnel.reasons.items():  # type: ignore[attr-defined]
