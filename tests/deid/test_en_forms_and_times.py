@@ -110,6 +110,7 @@ def test_chinese_script_handles(found, text, value):
         "Sickle cell disease (HbSS) on hydroxyurea; HbSC in the brother.",
         "Syphilis serology negative; Creatinine  1.92 mg/dL H",
         "Monospot negative, Paul-Bunnell test historical; ref range 3-5 (see ref A-12 in the lab manual).",
+        "Passport checked. Nationality: Philippines. Country of birth: Brazil.",
         "ankle is swollen, is RICE enough or do we need an x-ray?",
         "To: ward nurse\nHi, the drip is beeping again.",
         "Lot 4471928, group 2 strep, age group 18-25 years, blood group O.",

@@ -807,6 +807,8 @@ def _caps_word_in_prose(word: str, text: str, start: int, end: int) -> bool:
     return len(_LOWER_WORD.findall(line)) >= 4
 
 
+_NATIONALITY_BEFORE = regex.compile(
+    r"\b(?i:nationality|citizenship|citizen\s+of|country\s+of\s+(?:birth|origin|citizenship)|passport\s+country)\s*[:\-]?\s*$")
 _LAB_CASE = regex.compile(r"^\p{Lu}\p{Ll}\p{Lu}")  # "HbSC", "HbA", "IgG"-like analyte names
 _ANALYTE_AFTER = regex.compile(
     r"^(?:[ \t]+[<>]?\d[\d.,]*\s*(?:mg|mmol|µmol|umol|g/|ng|pg|iu|u/|mu|meq|mEq|%|x10|cells|copies|mL|/)|"
@@ -1039,6 +1041,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if " " not in etext and (_label_or_analyte(etext, text, e) or _LAB_CASE.search(etext) and len(etext) <= 6
                                              or etext.isupper() and len(etext) <= 5 and not self._cities.tier(etext)):
                         continue  # "Creatinine  2.41", "Syphilis serology", "HbSC", "ARIA": an analyte or an acronym
+                    if _NATIONALITY_BEFORE.search(text, max(0, s - 30), s):
+                        continue  # "Nationality: Philippines": a country, which Safe Harbor leaves in
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
