@@ -58,21 +58,6 @@ def _cn_id_validator(value: str) -> float | None:
     return None  # invalid checksum: left to the generic long-number rule
 
 
-_VIN_VALUES = {**{str(i): i for i in range(10)},
-               **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))), "P": 7, "R": 9,
-               **dict(zip("STUVWXYZ", range(2, 10)))}
-_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-
-
-def vin_check_ok(value: str) -> bool:
-    """ISO 3779 / GB 16735 check digit (9th character) of a 17-character VIN, with a letter in it."""
-    if len(value) != 17 or value.isdigit() or not any(ch.isdigit() for ch in value):
-        return False
-    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS))
-    check = total % 11
-    return value[8] == ("X" if check == 10 else str(check))
-
-
 def _luhn_or_none(value: str) -> bool:
     return luhn_ok(value)
 
@@ -122,17 +107,17 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.
 # 都 ("also") is excluded too, except inside the place names that end in it (成都, 江都, 宁都),
-# and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自); 于, 来 and 从 only start the place
-# names made of them (于都, 于田, 来凤, 来宾, 从化, 从江).
+# and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自). 于, 来 and 从 open a city or county
+# only in the place names made of them (于都, 于田, 来凤, 来宾, 从化, 从江): see _FUNCTION_LED.
 _ADMIN_CHAR = (
-    r"(?:(?![我你他她家住在是的了到去与及为向往有个这那就也还要请问想搬离回地址至转求送])"
-    r"(?!于(?![都田洪]))(?!来(?![凤宾安]))(?!从(?![化江]))"
+    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送])"
     r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)" + CJK + ")"
 )
+_FUNCTION_LED = r"(?:于(?=[都田洪])|来(?=[凤宾安])|从(?=[化江]))?"
 _ADDR_UNIT_START = (
     rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|特别行政区))?"
-    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟))?"
-    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗))?"
+    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟))?"
+    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗))?"
     rf"(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?"
 )
 # A long road is cut into numbered or compass segments: 人民南路四段27号, 解放路东段.
@@ -158,7 +143,7 @@ ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
 # A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts).
 ADDRESS_ADMIN = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟)"
-    rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
+    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址)"
@@ -231,20 +216,14 @@ def zh_identifier_rules() -> list[Rule]:
              needs=contains_any("wxid_")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
-        # Vehicle identification numbers: 17 characters without I, O, Q. After a cue any such value
-        # counts; alone, its check digit (9th character, ISO 3779 weights) must hold.
-        Rule("vin_cued", LICENSE_PLATE,
-             rf"(?:车架号|车架号码|车辆识别代号|车辆识别码|车辆识别号|VIN码?)(?:{CUE_GAP})(?P<phi>[A-HJ-NPR-Z0-9]{{17}})(?![A-Za-z0-9])",
-             0.9, needs=contains_any("车架", "车辆识别", "vin"), flags=0),
-        Rule("vin", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.8,
-             validator=vin_check_ok, needs=has_digit, flags=0),
         # A handle after a platform: 抖音号@骨科小王医生, 在微博@晴天的阿梅1987私信过您. The handle
         # ends at punctuation, a space, or the verb that follows it (说, 私信, 发帖...).
         Rule("platform_handle", SOCIAL_HANDLE,
              rf"(?:{_alt(PLATFORMS_ZH)})(?:号|账号|ID|id|上|里|的)?[^@\n]{{0,4}}?(?P<phi>@[\w\u4e00-\u9fff·\-]{{2,24}}?)"
              rf"(?=[\s，,。.！!？?；;：:、）)“”\"]|$|{_alt(_HANDLE_ENDS)})",
              0.85, needs=contains_any("@")),
-        Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85, needs=has_digit),
+        Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
+             needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员")),
         Rule("cn_numeral_number", PHONE_NUMBER,
              r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
              0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),
@@ -268,8 +247,13 @@ _TIME = (
 )
 
 
+_CLOCK_RE = regex.compile(r"\d\s*(?:[:：]\s*[0-5]\d|[时点])")
+# Every age closed by 了 has its number right before (多/出头) 了.
+_AGE_LE_GATE = regex.compile(r"(?:十[一二三四五六七八九]?|一百|百零?[一二三四五六七八九]|[9]\d|1[01]\d)(?:多|出头)?了")
+
+
 def _has_clock(text: str) -> bool:
-    return has_digit(text) and (":" in text or "：" in text or "时" in text or "点" in text)
+    return _CLOCK_RE.search(text) is not None
 
 
 def _two_digit_year_date(value: str) -> bool:
@@ -337,7 +321,7 @@ def zh_date_age_rules() -> list[Rule]:
         # 我奶奶九十三了, 老人家都一百零一了: an old relative and a number closed by 了 is an age.
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
-             0.85),
+             0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
         Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
@@ -355,7 +339,6 @@ _SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
     rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
-    rf"|[（(]\d{{1,3}}\s?床"  # 雷德华（22床）
     rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
 )
 _SURNAME_RE = regex.compile(_SURNAME)
@@ -458,11 +441,12 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._title_surname_re = regex.compile(title)
         self._strong_cue_re = regex.compile(
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={cued})")
-        # A bed number is a weak cue too: 8床韦美香, 15床 甘志刚 (not 8床需要换药: 需 opens no name).
-        self._weak_cue_re = regex.compile(
-            rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)}|(?<![\dA-Za-z])\d{{1,3}}\s?床(?:号)?)[\s:：]*(?={cued})")
-        self._glued_follow_re = regex.compile(
-            rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)}|[（(]\d{{1,3}}\s?床)")
+        self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
+        # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.
+        self._bed_cue_re = regex.compile(rf"(?<![\dA-Za-z])\d{{1,3}}\s?床(?:号)?[\s:：]*(?={cued})")
+        self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
+        self._bed_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?=[（(]\d{{1,3}}\s?床)")
         from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
 
         # Names by their place in the clause (no cue next to them); run from here so that the
@@ -594,7 +578,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             ):
                 out.append(self._result(s, e, 0.9, "strong_cue"))  # not 家属商量后: a word, not a name
 
-        for m in self._weak_cue_re.finditer(norm):
+        bed = "床" in norm
+        for m in (*self._weak_cue_re.finditer(norm), *(self._bed_cue_re.finditer(norm) if bed else ())):
             s = m.end()
             spaced_end = _spaced_name_end(norm, s)
             if spaced_end:
@@ -612,7 +597,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             out.append(self._result(s, e, 0.75, "weak_cue"))
 
-        for rx, how in ((_FOLLOW_RE, "follow_cue"), (self._glued_follow_re, "follow_cue")):
+        follow_res = ((_FOLLOW_RE, "follow_cue"), (self._glued_follow_re, "follow_cue"),
+                      *(((self._bed_follow_re, "follow_cue"),) if bed else ()))
+        for rx, how in follow_res:
             for m in rx.finditer(norm):
                 s, e = m.span("name")
                 cand = norm[s:e]
