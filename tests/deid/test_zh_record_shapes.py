@@ -149,3 +149,16 @@ def test_nickname_look_alikes(found, text):
 )
 def test_place_names_starting_with_function_characters(found, text, place):
     assert _of(found, text, "LOCATION") == {place}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("紧急联系人：陈林思远（儿子）  电话：135", "陈林思远"), ("患者：周吴悦然，女，6岁", "周吴悦然")],
+)
+def test_two_surname_names_after_a_cue(found, text, name):
+    assert _of(found, text, "PERSON") == {name}
+
+
+@pytest.mark.parametrize("text", ["联系人：社区居委会（值班室）", "患者：高血压病，", "患者：王府井的，"])
+def test_four_characters_after_a_cue_that_are_no_two_surname_name(found, text):
+    assert not _of(found, text, "PERSON"), text

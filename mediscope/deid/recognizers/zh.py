@@ -565,7 +565,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
             if whole:
                 n_chars = sum(1 for ch in whole.group(0) if ch != " ")
-                if n_chars <= 3 or (n_chars == 4 and norm[s : s + 2] in _COMPOUNDS):
+                if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
                     continue
             spaced_end = _spaced_name_end(norm, s)
@@ -589,6 +589,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                         or not self._rare_ok(cand)):
                     out.append(self._result(s, spaced_end, 0.75, "weak_cue_spaced"))
                     continue
+            whole = _WHOLE_NAME_RE.match(norm, s)
+            if whole and len(whole.group(0)) == 4 and self._two_surname_name(whole.group(0)):
+                out.append(self._result(s, whole.end(), 0.75, "weak_cue"))  # 患者：周吴悦然，女
+                continue
             e = self._name_at(norm, s, self._cued_surname_re)
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
@@ -665,6 +669,19 @@ class ChineseNameRecognizer(EntityRecognizer):
             return False  # 予曲马多口服, 给予甲钴胺: what is given or taken is a drug, not a person
         window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
         return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
+
+    def _two_surname_name(self, cand: str) -> bool:
+        """陈林思远, 周吴悦然: a father's and a mother's surname before a two-character given name.
+
+        Only after a cue and closed by punctuation; no part may be an everyday word (王府井大街
+        is no name: 王府 is a word)."""
+        if not (len(cand) == 4 and cand[0] in lexicon.SURNAMES_1 and cand[1] in lexicon.SURNAMES_1):
+            return False
+        if self._freq.get(cand, 0) or self._freq.get(cand[:2], 0) or self._freq.get(cand[1:3], 0):
+            return False
+        given = cand[2:]
+        return not self._common_word(given, 1000) and not _is_clinical(cand) and not any(
+            (ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "可如正然") or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
