@@ -450,7 +450,7 @@ def en_identifier_rules() -> list[Rule]:
         # "Savannah GA 31405": a town before a state code and a ZIP, no comma.
         Rule("city_state_zip", LOCATION,
              rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
-             0.7, flags=0),
+             0.7, needs=_seen(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
         # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
         Rule("residence_lower", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",

@@ -350,6 +350,7 @@ _LABEL_SURNAME_INITIAL = regex.compile(
     r"|\b[SWDC]/[Oo])[ \t]*[:#\-]?[ \t]*"
     r"(?P<name>(?P<last>\p{Lu}[\p{L}'’\-]*\p{L})[ ](?P<init>\p{Lu})\.?)(?![\w'’\-])"
 )
+_INITIAL_AFTER_WORD = re.compile(r"[A-Za-z]{3} [A-Z]\.?(?![\w'’\-])")  # the stdlib pre-test of the rule above
 # "pt A.B. (bed 9)", "patient R.K.": a patient named by initials only.
 _PATIENT_INITIALS = regex.compile(r"\b(?:[Pp]t|PT|[Pp]atient|PATIENT)\.?:?[ ]+(?P<name>\p{Lu}\.[ ]?\p{Lu}\.(?:[ ]?\p{Lu}\.)?)(?![\w])")
 # "Fatima your prescription is ready", "Kwame, reminder: …": a text message opened with a given name.
@@ -376,7 +377,7 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             cued = before.endswith(":") or _CAPS_CUE.search(before + " ") is not None
             if cued or any(w in lists.last for w in last_words) or first in lists.first:
                 out.append((m.start(), m.end(), "spaced_comma_caps", 0.75))
-    for m in _LABEL_SURNAME_INITIAL.finditer(text):
+    for m in _LABEL_SURNAME_INITIAL.finditer(text) if _INITIAL_AFTER_WORD.search(text) else ():
         last = m.group("last").lower()
         if _surname_ok(last, lists) and (last in lists.last or last in lists.first or len(last) >= 5):
             out.append((*m.span("name"), "label_surname_initial", 0.7))
