@@ -178,6 +178,11 @@ class _LangPipe:
 
 _CN_DIGITS = frozenset("零〇壹贰叁肆伍陆柒捌玖幺")
 _DOMAIN_HINT = re.compile(r"[A-Za-z0-9\-]\.[A-Za-z]{2,}|http|www", re.IGNORECASE)
+# A number read out ("three one two, four four one ..."): dictated phone numbers have no digit.
+_SPOKEN_DIGITS = re.compile(
+    r"(?i)\b(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)[\s,\-]{1,3}"
+    r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine)\b"
+)
 _NEEDS_DIGIT = {T.PHONE_NUMBER, T.US_SSN, T.CN_ID_CARD, T.MEDICAL_RECORD_NUMBER, T.ACCOUNT_NUMBER, T.INSURANCE_ID,
                 T.CREDIT_CARD, T.ZIP_CODE, T.IP_ADDRESS, T.DEVICE_ID, T.ID_NUMBER}
 
@@ -198,6 +203,8 @@ def _prefilter_entities(text: str, requested: list[str] | None, supported: list[
         drop.add(T.URL)
     if not has_digit(norm) and _CN_DIGITS.isdisjoint(norm):
         drop |= _NEEDS_DIGIT
+        if _SPOKEN_DIGITS.search(norm):
+            drop.discard(T.PHONE_NUMBER)
     return [e for e in wanted if e not in drop] or [T.PERSON]
 
 

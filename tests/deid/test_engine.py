@@ -195,3 +195,11 @@ def test_ner_runs_only_on_lines_that_may_hold_an_entity(deider):
     found = {(s.entity_type, text[s.start : s.end]) for s in deider.analyze_text(text, "en")}
     assert ("PERSON", "Adaeze Okonkwo") in found
     assert all(s.start > text.index("\nHer") for s in deider.analyze_text(text, "en"))
+
+
+def test_a_phone_number_read_out_in_words_is_found_in_a_text_without_digits(deider):
+    text = "Please call me back at three one two, four four one, eight nine zero six after lunch."
+    spans = deider.analyze_batch([text], "en")[0]
+    assert [(s.entity_type, text[s.start : s.end]) for s in spans] == [
+        ("PHONE_NUMBER", "three one two, four four one, eight nine zero six")]
+    assert deider.analyze_batch(["He had one or two drinks, then three more."], "en")[0] == []
