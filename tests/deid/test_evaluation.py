@@ -160,8 +160,35 @@ def test_third_held_out_texts_written_blind(deider):
     (次旦, 格桑梅朵, 豆豆, 阿依古丽·吐尔逊), rare surnames with no cue (禤, 眭, 钟离), ALL-CAPS
     "SURNAME,GIVEN" forms, licence plates and social handles are still missed. Its misses have
     now been seen, so it is no longer blind; the floor only guards against regressions.
+    0.995 (precision 0.997, preservation 1.0) after the next round, which worked on those misses.
     """
-    _assert_floors(deider, "heldout3.jsonl", recall=0.88, precision=0.95, preservation=0.98)
+    _assert_floors(deider, "heldout3.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_fourth_heldout_set_floors(deider):
+    """140 texts (409 PHI, 529 clinical terms, 39 PHI-free), written blind like the third.
+
+    Scored once, blind, after a round of rules written on the third set's miss classes: recall
+    0.858 (0.863 counting a found name at its other occurrences), precision 0.962, preservation
+    0.991. Its misses were then worked on (names after bed numbers and roles, dates with times,
+    handles in Chinese script, VINs, caps forms with padded commas...): 0.983, precision 1.0,
+    preservation 1.0. No longer blind; the floor guards against regressions.
+    """
+    _assert_floors(deider, "heldout4.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_fifth_heldout_set_floors(deider):
+    """140 texts (359 PHI, 494 clinical terms, 42 PHI-free), written blind while the rules for
+    the fourth set's misses were being written, and scored once after them: recall 0.936
+    (characters 0.950), precision 0.973, preservation 0.986 — the current honest figure on
+    unseen text, below the 0.99 target. Misses: Yi/Mongolian names with no cue (沙马拉且,
+    包额尔敦), nicknames (阿华, 阿玲), relative dates (去年10月, 98年3月), villages, Indian
+    addresses, ages written bare, lower-case names; false names on drug brand = generic pairs
+    and herbal remedies (St John's wort, Dong quai). Now seen: the floor guards regressions.
+    """
+    _assert_floors(deider, "heldout5.jsonl", recall=0.93, precision=0.97, preservation=0.98)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
