@@ -309,8 +309,8 @@ def net_rules() -> list[Rule]:
 
 
 # ---- vehicle identification numbers and Medicare beneficiary identifiers -------------------------
-_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9))), **dict(zip("JKLMN", range(1, 6))),
-               "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10)))}
+_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True)), **dict(zip("JKLMN", range(1, 6), strict=True)),
+               "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10), strict=True))}
 _VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
 
 
@@ -324,7 +324,7 @@ def _vin_ok(value: str) -> bool:
     Seventeen capitals and digits pass by chance 1 time in 11, so an uncued one needs it."""
     if not _vin_shape(value):
         return False
-    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS))
+    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS, strict=True))
     check = total % 11
     return value[8] == ("X" if check == 10 else str(check))
 

@@ -19,8 +19,8 @@ caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son h
 
 from __future__ import annotations
 
-from collections.abc import Callable
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex

@@ -29,11 +29,11 @@ from mediscope.deid.recognizers.base import (
 from mediscope.deid.recognizers.zh_names import RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
-    ID_NUMBER,
     AGE,
     CN_ID_CARD,
     DATE_TIME,
     DEVICE_ID,
+    ID_NUMBER,
     INSURANCE_ID,
     LICENSE_PLATE,
     LOCATION,
