@@ -23,8 +23,9 @@ worst case for pre-filters. `--corpus shared` reads ~`--n` real texts from the p
 next to the repository with the project's readers (80% Chinese consultation turns and reports,
 20% English: SLAKE questions/answers and Presidio-research sentences); without gold spans it
 prints, per run, the share of texts whose spans are identical to the baseline's. (A text can
-differ only where a recognizer returns results stamped with another recognizer's id, which
-`AnalyzerEngine` drops; see tests/deid/test_speed_equivalence.py.)
+differ where a recognizer returns results stamped with another recognizer's id, which
+`AnalyzerEngine` drops, see tests/deid/test_speed_equivalence.py, and where spaCy's English NER
+tags differently on one line than on the whole text; figures below.)
 
 Measured on the 2-core shared development machine (load average 2.5-4.7 from other work, so
 wall ratios are not meaningful there; CPU ratios are), same recognizers before and after:
@@ -34,7 +35,18 @@ wall ratios are not meaningful there; CPU ratios are), same recognizers before a
     real corpus, 2,000 texts   before: 1 proc 2.13x cpu (0.86 ms/text), 2 procs 2.35x cpu
                                after:  1 proc 3.39x cpu (0.50 ms/text), 2 procs 2.96x cpu
 
-(Before, the pool's second worker was often still loading its models when timing began.) Chinese
+(Before, the pool's second worker was often still loading its models when timing began.)
+
+Later, on 2 idle cores (load average 0.7-1.0), after the workers warm up on the shipped texts at
+start-up (`parallel.py`; a forked worker's first texts otherwise cost ~40% more CPU):
+
+    real corpus, 8,000 texts   1 proc 3.37x wall, 2 procs 6.10x wall (best of 2 turns); 5.06x single pass
+    templates, 3,888 texts     1 proc 3.07x wall, 2 procs 5.60x wall (best of 2 turns)
+
+On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
+blocks from the Presidio-research sample: ours runs spaCy's NER line by line, the stock pipeline
+over the whole text, and the model then draws a slightly different (in each case equal or wider)
+person/place span. Chinese
 time is now mostly the Chinese name recognizer, which the baseline runs too: x cpu zh ~1.6-1.7.
 On two idle cores the pooled wall ratio would be about twice the pooled CPU ratio.
 """
