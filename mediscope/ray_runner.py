@@ -35,12 +35,11 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-import mediscope
 from mediscope.io.shards import RecordWriter
 from mediscope.pipeline import Pipeline, StageSpec
 from mediscope.record import Record
 from mediscope.rejects import Rejection
-from mediscope.runner import MANIFEST_FILE, PIPELINE_FILE, RunError, StageCounts
+from mediscope.runner import MANIFEST_FILE, PIPELINE_FILE, RunError, StageCounts, finish_run
 from mediscope.stages.base import StageResult
 from mediscope.stages.registry import resolve_stage
 
@@ -298,26 +297,4 @@ class RayRunner:
             totals[label].seconds = seconds[i]
         if kept_total + rej_total != n_in or flowing != kept_total:
             raise RunError(f"accounting error: {n_in} in != {kept_total} out + {rej_total} rejected")
-        manifest = {
-            "pipeline": self.pipeline.name,
-            "fingerprint": self.pipeline.fingerprint(),
-            "mediscope_version": mediscope.__version__,
-            "status": "complete",
-            "executor": "ray",
-            "started_at": started.isoformat(),
-            "finished_at": datetime.now(timezone.utc).isoformat(),
-            "input_items": n_in,
-            "output_records": kept_total,
-            "rejected": rej_total,
-            "shards": shard,
-            "writer": self.pipeline.writer.model_dump(mode="json"),
-            "stages": [c.as_dict() for c in totals.values()],
-        }
-        (self.out / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        if self.pipeline.publish is not None:
-            from mediscope.publish import publish_dataset
-
-            summary = publish_dataset(self.out, self.pipeline.publish.path, **self.pipeline.publish.options)
-            manifest["publish"] = summary.model_dump(mode="json")
-            (self.out / MANIFEST_FILE).write_text(json.dumps(manifest, ensure_ascii=False, indent=2), encoding="utf-8")
-        return manifest
+        return finish_run(self.pipeline, self.out, started, totals, kept_total, rej_total, shard, executor="ray")

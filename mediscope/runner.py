@@ -253,30 +253,38 @@ class Runner:
                 if st._ready:
                     st.teardown()
         n_in = totals["read"].n_in
-        manifest = {
-            "pipeline": self.pipeline.name,
-            "fingerprint": self.pipeline.fingerprint(),
-            "mediscope_version": mediscope.__version__,
-            "status": "complete",
-            "started_at": started.isoformat(),
-            "finished_at": datetime.now(timezone.utc).isoformat(),
-            "input_items": n_in,
-            "output_records": kept_total,
-            "rejected": rej_total,
-            "shards": shard,
-            "writer": self.pipeline.writer.model_dump(mode="json"),
-            "stages": [c.as_dict() for c in totals.values()],
-        }
         if kept_total + rej_total != n_in:
             raise RunError(f"accounting error: {n_in} in != {kept_total} out + {rej_total} rejected")
-        write_lines([json.dumps(manifest, ensure_ascii=False, indent=2)], self.out / MANIFEST_FILE)
-        if self.pipeline.publish is not None:
-            from mediscope.publish import publish_dataset
+        return finish_run(self.pipeline, self.out, started, totals, kept_total, rej_total, shard)
 
-            summary = publish_dataset(self.out, self.pipeline.publish.path, **self.pipeline.publish.options)
-            manifest["publish"] = summary.model_dump(mode="json")
-            write_lines([json.dumps(manifest, ensure_ascii=False, indent=2)], self.out / MANIFEST_FILE)
-        return manifest
+
+def finish_run(pipeline: Pipeline, out: Path, started: datetime, totals: dict[str, StageCounts], kept: int,
+               rejected: int, shards: int, executor: str = "local") -> dict[str, Any]:
+    """Write a finished run's manifest (and publish it if the pipeline says so); any executor's
+    run directory ends the same way, so `report` and `publish` read them alike."""
+    manifest = {
+        "pipeline": pipeline.name,
+        "fingerprint": pipeline.fingerprint(),
+        "mediscope_version": mediscope.__version__,
+        "status": "complete",
+        "executor": executor,
+        "started_at": started.isoformat(),
+        "finished_at": datetime.now(timezone.utc).isoformat(),
+        "input_items": totals["read"].n_in,
+        "output_records": kept,
+        "rejected": rejected,
+        "shards": shards,
+        "writer": pipeline.writer.model_dump(mode="json"),
+        "stages": [c.as_dict() for c in totals.values()],
+    }
+    write_lines([json.dumps(manifest, ensure_ascii=False, indent=2)], out / MANIFEST_FILE)
+    if pipeline.publish is not None:
+        from mediscope.publish import publish_dataset
+
+        summary = publish_dataset(out, pipeline.publish.path, **pipeline.publish.options)
+        manifest["publish"] = summary.model_dump(mode="json")
+        write_lines([json.dumps(manifest, ensure_ascii=False, indent=2)], out / MANIFEST_FILE)
+    return manifest
 
 
 def run_pipeline(

@@ -14,33 +14,11 @@ import pytest
 
 from mediscope.io.shards import iter_records
 from mediscope.pipeline import Pipeline
-from mediscope.record import Deid, DeidStatus, Record, Source, Turn
 from mediscope.runner import Runner
+from tests.helpers.dialogues import dialogue_record
 
 ray = pytest.importorskip("ray")
 pytestmark = pytest.mark.slow
-
-COMPLAINTS = [
-    "我这三天一直头痛，还有点发烧，体温三十八度左右，晚上睡不好。",
-    "最近两周胃口很差，吃完饭就胀气反酸，偶尔还会恶心想吐。",
-    "孩子咳嗽一个星期了，晚上咳得厉害，有白色的痰，不发烧。",
-    "右膝盖爬楼梯的时候疼，早上起来有点僵硬，活动一会儿就好些。",
-    "皮肤上起了很多红色的小疙瘩，特别痒，抓破了还会流水。",
-    "I have had a sore throat and a mild fever for two days, and swallowing hurts.",
-    "My lower back has ached since I moved house last weekend, worse when I bend over.",
-]
-
-
-def _record(i: int, text_index: int) -> Record:
-    zh = text_index < 5
-    return Record(
-        id=f"r{i}", source=Source(dataset="test", row=i), case_id=f"c{i}", lang="zh" if zh else "en",
-        turns=[Turn(role="patient", text=COMPLAINTS[text_index]),
-               Turn(role="doctor", text="您好，这种情况持续多久了？有没有其他不舒服？" if zh else "How long has this gone on?"),
-               Turn(role="patient", text="大概就是这些，没有吃过药。" if zh else "About a week, no medicine so far."),
-               Turn(role="doctor", text="建议先到门诊做个检查再对症治疗。" if zh else "Please see your doctor for an examination.")],
-        deid=Deid(status=DeidStatus.passed, engine="test"),
-    )
 
 
 @pytest.fixture(scope="module")
@@ -79,7 +57,7 @@ def test_ray_run_equals_local_run(tmp_path, ray_local):
     from mediscope.ray_runner import RayRunner
 
     # even rows survive DropOdd; texts repeat with period 7, so rows 14.. repeat rows 0.. in later batches
-    lines = [_record(i, i % 7).model_dump_json() for i in range(30)]
+    lines = [dialogue_record(i, i % 7).model_dump_json() for i in range(30)]
     lines.insert(9, '{"id": "broken", "turns": [')
     src = tmp_path / "in.jsonl"
     src.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -109,7 +87,7 @@ def test_a_failing_stage_rejects_its_batch_or_fails_the_run(tmp_path, ray_local)
     from mediscope.ray_runner import RayRunner
 
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(_record(i, i % 7).model_dump_json() for i in range(6)) + "\n", encoding="utf-8")
+    src.write_text("\n".join(dialogue_record(i, i % 7).model_dump_json() for i in range(6)) + "\n", encoding="utf-8")
     spec = _pipeline(src, tmp_path / "out").model_dump()
     spec["stages"] = [{"stage": "tests.helpers.stages:ExplodeStage", "config": {}}]
     spec["on_stage_error"] = "reject"
@@ -127,7 +105,7 @@ def test_cli_run_with_the_ray_executor(tmp_path, ray_local):
     from mediscope.cli import app
 
     src = tmp_path / "in.jsonl"
-    src.write_text("\n".join(_record(i, i % 7).model_dump_json() for i in range(10)) + "\n", encoding="utf-8")
+    src.write_text("\n".join(dialogue_record(i, i % 7).model_dump_json() for i in range(10)) + "\n", encoding="utf-8")
     spec = _pipeline(src, tmp_path / "run").model_dump(mode="json", exclude_none=True)
     (tmp_path / "p.yaml").write_text(yaml.safe_dump(spec, allow_unicode=True), encoding="utf-8")
     res = CliRunner().invoke(app, ["run", str(tmp_path / "p.yaml"), "--executor", "ray", "--no-progress"])
