@@ -44,7 +44,16 @@ Every contestant starts after `gc.collect(); gc.freeze()`, as `mediscope run` do
 a batch (`filters/hot.py`), so the one young collection that the batch's allocations still owe
 runs right after, in the caller (here the untimed generator; about 1 us per record).
 
-Run with both baselines on all 1M records (--baseline-n 1000000, load average 0.3 at the start,
+Last full run, both baselines on all 1M records (`--n 1000000 --baseline-n 1000000`, workers=2,
+load average 1.0 at the start, 1.3 at the end, nothing else running): ours 99.3 s wall, 123.1 s CPU
+(10,068 rec/s; 123 us/record: 90 in this process, 33 in the worker); baseline A 1,041 s (960 rec/s),
+baseline B 1,135 s (881 rec/s): **10.5x wall / 8.5x CPU vs A, 11.4x / 9.2x vs B**. With workers=1
+on the same million: 10,270 rec/s against 10,421 for workers=2 in the same run, identical
+decisions 1,000,000/1,000,000 -- the second core adds little (CPU/wall 1.24); most of the gain
+since the run below is cheaper per-record work in the main process. 94.1% identical decisions
+with A (the rest near-duplicate calls at the threshold: different hash functions).
+
+Previous run, run with both baselines on all 1M records (--baseline-n 1000000, load average 0.3 at the start,
 1.0 at the end): ours 121.8 s wall, 132.4 s CPU (8,211 rec/s); baseline A 1,161 s (861 rec/s: its
 per-record cost more than doubles as its index grows, so the 50k extrapolation below understates
 it), baseline B 1,192 s (839 rec/s): 9.5x wall / 8.8x CPU vs A, 9.8x / 9.0x vs B; 94.1% identical
