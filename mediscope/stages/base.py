@@ -75,6 +75,9 @@ class Stage(ABC, Generic[C]):
     # records). Only for stages that never edit the entry after `__call__` (one that writes a
     # per-record note into its entry, as `expand` does, must keep the default).
     shared_provenance: ClassVar[bool] = False
+    # True: the stage keeps state across batches (dedup's index), so a distributed executor must
+    # give it one process that sees every batch in order (`ray_runner` gives it a single actor).
+    stateful: ClassVar[bool] = False
 
     def __init__(self, config: C | dict[str, Any] | None = None) -> None:
         if config is None:

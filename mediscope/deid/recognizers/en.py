@@ -396,6 +396,9 @@ def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
 
+    # one pre-test for the two halves of "..., Phoenix 85019" (the town and the ZIP)
+    town_zip_seen = _seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}")
+
     mrn = cue(r"MRN|MR#|MR\s?no\.?|medical record(?:\s+(?:number|no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
               r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?|#))|"
               r"visit\s+(?:id|number|no\.?|#)|accession(?:\s+(?:number|no\.?|#))|specimen\s+(?:id|number)|"
@@ -443,10 +446,10 @@ def en_identifier_rules() -> list[Rule]:
         # "..., Montpelier 05602-2219", "..., Phoenix 85019": a town and a ZIP after a comma, no state.
         Rule("city_before_zip", LOCATION,
              r"(?<=,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s+\d{5}(?:-\d{4})?(?![\d\-/]|\.\d))",
-             0.7, needs=_seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}"), flags=0),
+             0.7, needs=town_zip_seen, flags=0),
         Rule("zip_after_city", ZIP_CODE,
              r"(?<=,\s{1,2}\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s+)(?P<phi>\d{5}(?:-\d{4})?)(?![\d\-/]|\.\d)",
-             0.75, needs=_seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}"), flags=0),
+             0.75, needs=town_zip_seen, flags=0),
         # "Savannah GA 31405": a town before a state code and a ZIP, no comma.
         Rule("city_state_zip", LOCATION,
              rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
