@@ -30,6 +30,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from mediscope.deid import types as T  # noqa: E402
 from mediscope.deid.langid import detect_lang  # noqa: E402
+from mediscope.deid.name_parts import name_parts, zh_part_stands_alone  # noqa: E402
 from mediscope.deid.normalize import has_digit, normalize  # noqa: E402
 from mediscope.deid.surrogates import SurrogateFactory, case_date_shift  # noqa: E402
 from mediscope.deid.types import DeidResult, OperatorName, PhiSpan  # noqa: E402
@@ -64,6 +65,10 @@ class DeidConfig(BaseModel):
     entities: list[str] | None = Field(default=None, description="Only these types (None: all).")
     propagate_names: bool = Field(
         default=True, description="A name found once is replaced everywhere else in the case too."
+    )
+    propagate_name_parts: bool = Field(
+        default=True, description="With propagate_names: also a detected name's given name and surname "
+        "(Chinese given name of a three-character name; English parts of a multi-word name).",
     )
     verify: bool = Field(default=True, description="Fail when an original PHI string survives.")
     use_jieba_names: bool = Field(default=True, description="jieba out-of-vocabulary name signal.")
@@ -474,12 +479,12 @@ class Deidentifier:
             return OperatorConfig("redact", {})
         raise ValueError(f"unknown operator {op!r} for {entity}")
 
-    def factory_for(self, case_key: str, originals: Iterable[str] = ()) -> SurrogateFactory:
+    def factory_for(self, case_key: str, originals: Iterable[str] = (), people: Iterable[str] = ()) -> SurrogateFactory:
         from mediscope.deid.surrogates import _key
 
         shift = case_date_shift(self.config.seed, case_key, self.config.date_shift_min, self.config.date_shift_max)
         return SurrogateFactory(seed=self.config.seed, case_key=case_key, date_shift_days=shift,
-                                avoid={_key(o) for o in originals if o})
+                                avoid={_key(o) for o in originals if o}, people=list(people))
 
     def verify(self, original: str, result: DeidResult) -> None:
         """Raise `DeidError` if an original PHI string of 2+ characters survives in the output."""
@@ -500,10 +505,16 @@ class Deidentifier:
     # ---- public entry points ------------------------------------------------------------------
 
     def propagate(self, texts: Sequence[str], spans: list[list[PhiSpan]]) -> list[list[PhiSpan]]:
-        """Mark every other occurrence of a detected name in the same case."""
+        """Mark every other occurrence of a detected name, and of its parts, in the same case.
+
+        Notes name a person in full once and by a part afterwards ("Maria Gonzalez ... Maria says",
+        "患者王秀英 ... 秀英说"), usually where no title or cue is left to find the part by itself,
+        so the parts of a detected name are as much PHI as the name (`name_parts`).
+        """
         if not self.config.propagate_names:
             return spans
         names: set[str] = set()
+        parts: set[str] = set()
         for text, ss in zip(texts, spans, strict=False):
             for s in ss:
                 if s.entity_type != T.PERSON:
@@ -512,25 +523,31 @@ class Deidentifier:
                 cjk = any("\u4e00" <= ch <= "\u9fff" for ch in value)
                 if (cjk and len(value) >= 2) or (not cjk and len(value) >= 3 and value[:1].isupper()):
                     names.add(value)
-        if not names:
+                if self.config.propagate_name_parts:
+                    parts.update(name_parts(value))
+        parts -= names
+        if not names and not parts:
             return spans
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)))
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names | parts, key=len, reverse=True)))
         out = []
         for text, ss in zip(texts, spans, strict=False):
             extra = []
             for m in pattern.finditer(text):
                 s, e = m.span()
-                if not m.group(0).isascii() or (
-                    (s == 0 or not text[s - 1].isalnum()) and (e == len(text) or not text[e].isalnum())
-                ):
-                    extra.append(PhiSpan(s, e, T.PERSON, 0.8, "case_propagation"))
+                if m.group(0).isascii():
+                    if (s > 0 and text[s - 1].isalnum()) or (e < len(text) and text[e].isalnum()):
+                        continue
+                elif m.group(0) in parts and not zh_part_stands_alone(text, s, e):
+                    continue
+                extra.append(PhiSpan(s, e, T.PERSON, 0.8, "case_propagation"))
             out.append(resolve_overlaps([*ss, *extra]) if extra else ss)
         return out
 
     def _replace(self, texts: list[str], langs: list[str], spans: list[list[PhiSpan]], case_key: str) -> list[DeidResult]:
         spans = self.propagate(texts, spans)
         originals = [t[s.start : s.end] for t, ss in zip(texts, spans, strict=False) for s in ss]
-        factory = self.factory_for(case_key, originals)
+        people = [t[s.start : s.end] for t, ss in zip(texts, spans, strict=False) for s in ss if s.entity_type == T.PERSON]
+        factory = self.factory_for(case_key, originals, people)
         results = []
         for text, ss, lg in zip(texts, spans, langs, strict=False):
             res = self.apply(text, ss, "zh" if lg in ("zh", "mixed") and _mostly_cjk(text) else "en", factory)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 
 from faker import Faker
 
+from mediscope.deid import lexicon
 from mediscope.deid import types as T
 from mediscope.deid.normalize import normalize
 
@@ -75,6 +76,11 @@ _CN_DIGITS = "〇一二三四五六七八九"
 _CN_VAL = {ch: i for i, ch in enumerate(_CN_DIGITS)} | {"零": 0}
 _MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september",
            "october", "november", "december"]
+
+
+def _given_name_only(name: str) -> bool:
+    """A two-character Han name that does not start with a surname (秀英, 娜娜, not 李娜)."""
+    return name[0] not in lexicon.SURNAMES_1 and name[0] not in lexicon.RARE_SURNAMES_EXTRA
 
 
 def _cn_small(text: str) -> int:
@@ -219,6 +225,7 @@ class SurrogateFactory:
     case_key: str
     date_shift_days: int
     avoid: set[str] = field(default_factory=set)
+    people: list[str] = field(default_factory=list)
     _cache: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def surrogate(self, entity_type: str, original: str, lang: str) -> str:
@@ -226,6 +233,11 @@ class SurrogateFactory:
         hit = self._cache.get(key)
         if hit is not None:
             return hit
+        if entity_type == T.PERSON:
+            part = self._part_of_full_name(original, lang)
+            if part is not None and _key(part) != key[1] and not any(len(a) >= 2 and a in _key(part) for a in self.avoid):
+                self._cache[key] = part
+                return part
         for attempt in range(8):
             rng = _rng(self.seed, self.case_key, entity_type, key[1], attempt)
             value = self._make(entity_type, original, lang, rng)
@@ -237,6 +249,34 @@ class SurrogateFactory:
         self._cache[key] = value
         return value
 
+    def _part_of_full_name(self, original: str, lang: str) -> str | None:
+        """The matching part of the surrogate of a full name this part came from.
+
+        "王秀英 ... 秀英说" becomes "欧玉兰 ... 玉兰说", "Maria Gonzalez ... Maria" becomes
+        "Jane Ortiz ... Jane": the reader of the dialogue still sees one person.
+        """
+        from mediscope.deid.name_parts import LATIN_TOKEN, zh_given_name
+
+        o = original.strip()
+        for full in sorted({p.strip() for p in self.people}, key=len, reverse=True):
+            if len(full) <= len(o):
+                continue
+            if _is_cjk(o):
+                if zh_given_name(full) == o:
+                    sur = self.surrogate(T.PERSON, full, lang)
+                    return sur[-len(o) :] if len(sur) == len(full) else None
+                continue
+            tokens = LATIN_TOKEN.findall(full)
+            index = next((i for i, t in enumerate(tokens) if t.lower() == o.lower()), None)
+            if index is None:
+                continue
+            sur_tokens = LATIN_TOKEN.findall(self.surrogate(T.PERSON, full, lang))
+            if len(sur_tokens) != len(tokens):
+                return None
+            value = sur_tokens[index]
+            return value.upper() if o.isupper() else value.lower() if o.islower() else value
+        return None
+
     def _make(self, entity_type: str, original: str, lang: str, rng: random.Random) -> str:
         # The original's own script decides: "Alice Wong" inside Chinese text stays an English name.
         zh = _is_cjk(original) or (lang == "zh" and not re.search(r"[A-Za-z]", original))
@@ -247,6 +287,9 @@ class SurrogateFactory:
                 n = len(original.strip())
                 if n <= 1:
                     return fk.last_name()[:1]
+                if n == 2 and _given_name_only(original.strip()):
+                    # 秀英 (a given name found as part of 王秀英) stays a given name.
+                    return "".join(fk.first_name() for _ in range(2))[:2]
                 given = "".join(fk.first_name() for _ in range(2))[: max(1, n - 1)]
                 return fk.last_name()[:1] + given
             parts = original.split()
