@@ -117,7 +117,7 @@ def test_lower_case_names_surnames_and_national_phones(covered, text, value):
     [
         "During 1971 she had rheumatic fever.",
         "BP 120/80, HR 72, on aspirin 100 mg daily.",
-        "Spring 2020 flare of psoriasis; she was seen Sunday.",
+        "A 2020 flare of psoriasis; she was seen Sunday.",
         "Labs 2023 01 15: sodium 138, potassium 4.1.",
         "the patient will follow up in clinic with normal labs",
     ],

@@ -28,9 +28,18 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
-from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words, is_english
+from mediscope.deid.recognizers.en_lexicon import (
+    CAR_MAKERS_EN,
+    DEVICE_MAKERS_EN,
+    EXTRA_GIVEN_NAMES,
+    HERBAL_REMEDIES_EN,
+    EXTRA_SURNAMES,
+    all_person_names,
+    english_words,
+    is_english,
+)
 from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_form_names, find_names
-from mediscope.deid.recognizers.en_places import WORDLIKE, city_gazetteer
+from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -178,7 +187,7 @@ def _letter_spaced_date_ok(value: str) -> bool:
 _VEHICLE = (r"(?i:\b(?:licen[cs]e\s+plates?|number\s+plates?|plates?|reg(?:istration)?|rego|vehicles?|cars?|van|truck|"
             r"lorry|pick-?up|suv|motorbike|motorcycle|moped|scooter|taxi|cab|tags?|parking\s+(?:permit|pass))\b\.?)")
 _PLATE_DISTINCT = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?"
-_PLATE_GENERIC = (r"[A-Z]{1,3}[\- ]\d{2,4}(?:[\- ][A-Z]{1,3})?|\d{1,3}[\- ][A-Z]{2,3}(?:[\- ]\d{1,4})?|"
+_PLATE_GENERIC = (r"[A-Z]{1,3}[\- ]\d{2,4}(?:[\- ][A-Z]{1,3})?|\d{1,3}[\- ][A-Z]{2,3}(?:[\- ]\d{1,4})?|\d[A-Z]{3}[\- ]\d{3}|"
                   r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8}")
 _UK_POSTCODE = regex.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
 
@@ -300,6 +309,11 @@ def net_rules() -> list[Rule]:
              r"(?=[\s\p{P}]|$|(?:说|私信|发帖|发布|分享|那里|那儿|那边|里|上面|上|看到|看|讲|推荐|提到|评论|主页|留言|问|回复|发了|发过|发|"
              r"直播|视频|的(?:视频|直播|帖子|文章|笔记|主页|评论|分享)|账号|求助|咨询|科普|也|都|和|跟|给|让|在))",
              0.8, validator=_cjk_handle_ok, needs=contains_any("@"), flags=0),
+        # "抖音号：tangtang_mama88", "小红书号 9581123477", "快手号:ks_lily": a Latin id after a Chinese platform's 号.
+        Rule("handle_cjk_latin", SOCIAL_HANDLE,
+             rf"(?:{_PLATFORM_CJK})(?:号|ID|id|账号|帐号)\s*(?:[:：是为]\s*)?(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,38}}[A-Za-z0-9_])(?![A-Za-z0-9_@.\-])",
+             0.85, validator=lambda v: _cued_handle_ok(v) or v.isdigit() and 5 <= len(v) <= 12,
+             needs=contains_any("号", "ID", "id", "账号", "帐号"), flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
@@ -339,6 +353,15 @@ _MBI = rf"[1-9]{_MBI_L}{_MBI_A}\d-?{_MBI_L}{_MBI_A}\d-?{_MBI_L}{{2}}\d{{2}}"
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
+        # In English or Chinese text: districts and new areas of Chinese cities in pinyin: "Haidian District, Beijing",
+        # "Shenzhen Nanshan district", "Pudong New Area", "Wuhou district Chengdu".
+        Rule("district", LOCATION,
+             r"(?<![A-Za-z0-9'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+\s+)?(?!(?:School|Health|Water|Fire|Business|Financial|Medical|Historic|Federal|Judicial|"
+             r"Congressional|Electoral|Postal|Sanitary|Hospital|Irrigation|Special|Improvement|The|This|That|Our|Your|Their|Each|Every|"
+             r"Rural|Urban|Local|Same|Other|Whole)\b)\p{Lu}\p{Ll}+\s+(?i:district|new\s+area|county|qu|xian|zhen|jiedao|cun)"
+             r"(?:,?\s+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
+             r"(?!\s+(?i:nurse|nurses|council|hospital|general|health|court|judge|attorney|office|clinic|team|police|manager)\b)(?![A-Za-z0-9\-])",
+             0.8, needs=_seen(r"(?i)[a-z] (?:district|new area|county|qu|xian|zhen|jiedao|cun)(?![a-z])"), flags=0),
         # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
         Rule("vin_checked", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.85,
              validator=_vin_ok, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
@@ -390,6 +413,22 @@ def shared_rules() -> list[Rule]:
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
+
+
+_IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector|Lane|Street|Road|Avenue|Floor)(?:\s+(?:Road|Street))?"
+               r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})")
+_IN_EVIDENCE = regex.compile(
+    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
+    r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross)\b"
+    r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
+
+
+def _in_house_ok(value: str) -> bool:
+    """A house number and a locality: "No." or "H.No." starts one, a bare "B-204" needs a locality word."""
+    head = value.split(",", 1)[0]
+    if head[:1] in "#" or head[:2].isalpha() or head.startswith(("No", "H", "Door", "Plot", "House", "Site", "Shop")):
+        return bool(_IN_EVIDENCE.search(value)) or head.lstrip("#").strip()[:1].isalpha()
+    return bool(_IN_EVIDENCE.search(value))
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -505,7 +544,8 @@ def en_identifier_rules() -> list[Rule]:
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
-             rf"(?<![\w])(?P<phi>\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
+             rf"(?<![\w/])(?P<phi>(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
         Rule("city_state", LOCATION,
@@ -581,6 +621,54 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
+        # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
+        Rule("age_over_89_kin", AGE,
+             r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"
+             r"husband|wife|aunt|auntie|aunty|uncle|patient|pt|resident|client|neighbou?r)"
+             r"(?:\s+(?!(?:pulse|heart|rate|sats?|saturations?|oxygen|o2|spo2|weight|temp|temperature|bp|sugar|glucose|level|"
+             r"score|reading|number|hr|rr|blood|pressure|hb|iq|bmi|is|was)\b)\p{L}[\p{L}'’\-]*){0,3}?"
+             r"(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned|\s+will\s+be|\s+is\s+now|\s+now))\s+"
+             r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|"
+             r"times|units|ng|mmhg))(?!\d)",
+             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")),
+        Rule("age_over_89_pronoun", AGE,
+             r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
+             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+        # "at 96 she still drives", "Mum, 94, lives alone"
+        Rule("age_over_89_at", AGE,
+             r"\b(?i:at|aged?)\s+(?P<phi>9\d|1[01]\d)(?=,?\s+(?i:she|he|they|mum|mom|dad|my|his|her|the\s+patient)\b)",
+             0.75, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+        Rule("age_over_89_words_stated", AGE,
+             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])",
+             0.8, needs=contains_any("ninety", "hundred")),
+        # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372".
+        Rule("pager_ext", PHONE_NUMBER,
+             r"\b(?i:pager|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
+             r"(?P<phi>\d{1,2}-\d{3,5}|\d{3,6})(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
+             r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
+             0.8, needs=_seen(r"(?i)\b(?:pager|bleep|beeper|vocera|ext|tie)")),
+        Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
+             needs=_seen(r"x\.?\d{3}")),
+        Rule("page_at", PHONE_NUMBER,
+             r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/.:])",
+             0.75, needs=_seen(r"(?i)\b(?:pag|bleep)")),
+        # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
+        Rule("rural_route", LOCATION,
+             r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
+             r"|\bRural\s+Route\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})?)",
+             0.85, needs=_seen(r"(?i)rural route|\b(?:RR|HC|RFD|R\.R\.) ?#?\d"), flags=0),
+        # Indian addresses: "No. 12, 4th Cross, Malleswaram", "H.No. 4-56/2, Kukatpally",
+        # "Flat 302, Sai Krupa Apartments, 5th Main, Jayanagar", "B-204, Lajpat Nagar".
+        Rule("in_house", LOCATION,
+             rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot\s+No|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No)\.?\s*|#\s?|\b[A-Z]-)"
+             rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
+             0.9, validator=_in_house_ok, needs=_seen(r"\d, [A-Z0-9]"), flags=0),
+        Rule("in_locality", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|"
+             r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])",
+             0.88, needs=_seen(r"Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Gunta|Sector \d"),
+             flags=0),
         Rule("age_over_89_words", AGE,
              r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
              0.85, needs=contains_any("ninety", "hundred")),
@@ -627,7 +715,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_then_time", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?)"
              rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs|h|am|pm))?)"
-             r"(?![\d:/]|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
+             r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
              0.9, needs=_seen(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
         Rule("time_on_date", DATE_TIME,
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
@@ -649,13 +737,41 @@ def en_date_rules() -> list[Rule]:
         Rule("date_note_md", DATE_TIME,
              rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
              0.7, needs=_seen(r"\d/\d")),
+        # OCR and typed forms pad the separators: "08 - 30 - 1947", "1961 . 07 . 03", "2025 - 04 - 11".
+        Rule("date_padded", DATE_TIME,
+             rf"(?<![\d/.\-])(?P<phi>{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{y}|{y}[ ]{{0,2}}[\-/.][ ]{{0,2}}{m}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d})"
+             r"(?![\d/\-]|\.\d|[ ]{0,2}[\-/.][ ]{0,2}\d)",
+             0.85, validator=lambda v: " " in v, needs=_seen(r"\d [\-/.]|[\-/.] \d")),
+        # A month and year with no day: "06/2021", "Sept '19", "August (2024)", "spring of 2022".
+        Rule("date_month_year_numeric", DATE_TIME,
+             rf"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{{0,2}})(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
+             r"(?![\d/\-]|\.\d|\s*(?i:dilution|titre|titer))",
+             0.75, needs=_seen(r"(?<![\d/.])\d{1,2}[/.](?:19|20)\d\d(?![\d/])")),
+        Rule("date_month_apostrophe_year", DATE_TIME, rf"(?P<phi>\b{MONTH}[ ]?['’‘`][ ]?\d{{2}})(?![\d\w])", 0.85,
+             needs=_seen(r"[A-Za-z.] ?['’‘`] ?\d\d")),
+        Rule("date_month_bracket_year", DATE_TIME, rf"(?P<phi>\b{MONTH}\s*\(\s*{y}\s*\))", 0.85, needs=_seen(r"\(\s*(?:19|20)\d\d")),
+        Rule("date_season_year", DATE_TIME,
+             rf"(?P<phi>\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:{y}|['’]\d{{2}}))(?![\d\w])", 0.8,
+             needs=_seen(r"(?i)(?:spring|summer|autumn|fall|winter)(?: of)?,? +(?:(?:19|20)\d\d|['’]\d\d)")),
+        # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor").
+        Rule("date_day_ordinal", DATE_TIME,
+             r"(?<=\b(?i:on|from|since|until|till|by|before|after|due)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+             r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night)\b)",
+             0.7, needs=_seen(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
+        # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
+        Rule("date_range", DATE_TIME,
+             rf"(?<!\d)(?P<phi>{d}{ordinal}\s*(?:-|–|to|and|until)\s*{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:,?\s*{y})?|"
+             rf"\b{MONTH}\s+{d}{ordinal}\s*(?:-|–|to|until)\s*{d}{ordinal}(?:,?\s*{y})?)(?![\d\w])",
+             0.85, needs=_seen(r"\d\s*(?:-|–|to|and|until)\s*\d")),
         Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
     ]
 
 
 _EN_TITLE = regex.compile(
-    r"\b(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?(?:\s+\p{Lu}[\p{L}'\-]+)?)"
+    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
+    # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)
+    r"(?:(?:\s+(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|binti|al|el|dos|das))+\s+\p{Lu}[\p{L}'\-]+|(?:\s+\p{Lu}[\p{L}'\-]+)?))"
 )
 _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
@@ -664,7 +780,7 @@ _EN_NAME_CUE = regex.compile(
     r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
     r"neighbou?r|boyfriend|girlfriend|bf|gf)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
-    r"(?P<name>[A-Z][a-z'\-]+(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]+){0,2})"
+    r"(?P<name>(?:[A-Z][a-z'\-]*[a-z]|[A-Z](?=['’]))(?:['’\-][A-Z][a-z]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]*[a-z](?:['’\-][A-Z][a-z]+)*){0,2})"
 )
 _GREETINGS = frozenset({"hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
                         "cheers", "hiya", "yo", "ok", "okay", "yes", "no", "please", "sorry"})
@@ -869,7 +985,7 @@ _PROSE_WORDS = frozenset({"east", "bay", "lake", "church", "bank", "banks", "riv
              "sign", "signs", "test", "tests", "normal", "office", "ward", "room", "bed", "unit", "floor",
              "today", "tomorrow", "yesterday", "morning", "evening", "night", "week", "month", "year", "hour",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "october", "november", "december", "baby", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
+             "october", "november", "december", "baby", "age", "aged", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
 
 
 
@@ -925,12 +1041,14 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
             if not isinstance(values, (list, tuple, dict, set, frozenset)):
                 continue  # some locales compute these lists as properties
             target.update(v.lower() for v in values if isinstance(v, str) and v[:1].isalpha() and _LATIN_WORD.match(v))
+    first |= EXTRA_GIVEN_NAMES
+    last |= EXTRA_SURNAMES
     common = _COMMON_WORDS
     return frozenset(first - common), frozenset(last - common)
 
 
 _FULL_NAME = regex.compile(
-    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}[\p{Ll}'\-]+(?:-\p{Lu}[\p{Ll}'\-]+)?))"
+    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]+(?:-\p{Lu}[\p{Ll}'\-]+)?))"
 )
 
 
@@ -1029,6 +1147,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "HbSS"; "RICE enough or x-ray?": a capitalised word in a lower-case sentence
                     if _SECOND_EPONYM_AFTER.match(text, e):
                         continue  # "Miller Fisher syndrome": the first of two eponym names
+                    if (self._cities.tier(etext) == PLAIN and _PLACE_BEFORE.search(text, max(0, s - 12), s)
+                            or " " not in etext and _LOCALITY_BEFORE.search(text, max(0, s - 24), s)):
+                        out.append(self._result(LOCATION, s, e, 0.86, "spacy_city"))  # "from Sector 15, Noida"
+                        continue
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
@@ -1083,6 +1205,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_form_names(text, self._case_free))
         out.extend(_city_results(self, text))
+        out.extend(_lower_city_results(self, text))
         out.extend(_unknown_pairs(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
@@ -1115,7 +1238,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
-        return [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
+        kept = [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
+        return _without_product_names(kept, text) if kept else kept
 
     @staticmethod
     def _without_relation(r: RecognizerResult, text: str) -> RecognizerResult | None:
@@ -1137,6 +1261,75 @@ class EnglishNerRecognizer(EntityRecognizer):
             return None
         r.start += m.end()
         return r
+
+
+# ---- product names and labels the NER model takes for people or places ---------------------------
+_HERBAL_RE = regex.compile(
+    r"(?<![\w'’])(?:" + "|".join(regex.escape(p).replace("\\ ", r"\s+").replace("'", "['’]?") for p in sorted(HERBAL_REMEDIES_EN, key=len, reverse=True))
+    + r")(?![\w'’])", regex.IGNORECASE)
+_MAKER_RE = regex.compile(
+    r"(?<![\w'’])(?:" + "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in sorted(DEVICE_MAKERS_EN, key=len, reverse=True))
+    + r")(?![\w'’\-])", regex.IGNORECASE)
+# "Eliquis = apixaban", "Lasix/furosemide", "Keppra → levetiracetam", "apixaban (Eliquis)": a brand and its generic.
+_PAIR_AFTER = regex.compile(r"\s*(?:=|/|→|->|\(|:)\s*(?P<w>\p{Ll}[\p{Ll}\-]{4,})\b")
+_PAIR_INSIDE = regex.compile(r"^\p{Lu}[\p{L}\-]+\s*(?:=|/|→|->)\s*(?P<w>\p{Ll}[\p{Ll}\-]{4,})$")
+_PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()\s*$")
+_EPONYM_PAIR_AFTER = regex.compile(
+    r"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|"
+    r"classifications?|syndromes?|diseases?|reflexes|procedures?|operations?)\b")
+_SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
+_UNIT_BEFORE = regex.compile(r"\d\s*$")
+_VEHICLE_NEAR = regex.compile(_VEHICLE)
+
+
+def _generic_drug(word: str) -> bool:
+    w = word.lower()
+    return w in lexicon.CLINICAL_WORDS_EN or bool(_DRUG_SUFFIX.search(w)) or not is_english(w, english_words())
+
+
+def _after_maker(text: str, start: int) -> bool:
+    """The span follows a device maker's name: "Medtronic Evera", "ICD Biotronik Ilivia"."""
+    prev = text[max(0, start - 24) : start].rstrip().lower()
+    for maker in DEVICE_MAKERS_EN:
+        if prev.endswith(maker) and (len(prev) == len(maker) or not prev[-len(maker) - 1].isalnum()):
+            return True
+    return False
+
+
+def _without_product_names(spans: list[RecognizerResult], text: str) -> list[RecognizerResult]:
+    """Drop names and places that are a remedy, a device maker's product, a brand beside its
+    generic, an eponym test pair, a short form label or a unit after a number."""
+    herbs = [m.span() for m in _HERBAL_RE.finditer(text)] if any(r.entity_type in (PERSON, LOCATION) for r in spans) else []
+    out = []
+    for r in spans:
+        if r.entity_type not in (PERSON, LOCATION):
+            out.append(r)
+            continue
+        s, e = r.start, r.end
+        value = text[s:e].rstrip(" =:/")
+        if any(hs < e and s < he for hs, he in herbs):
+            continue  # "St John's wort", "Dong quai", "Chai hu"
+        words = value.split()
+        if _MAKER_RE.match(value) or _after_maker(text, s):
+            continue  # "Boston Scientific Accolade", "Medtronic Evera"
+        inner = _PAIR_INSIDE.match(value)
+        if inner and _generic_drug(inner.group("w")):
+            continue  # the NER model's "Eliquis = apixaban" in one span
+        if len(words) == 1:
+            after = _PAIR_AFTER.match(text, s + len(value))
+            before = _PAIR_BEFORE.search(text, max(0, s - 30), s)
+            if after and _generic_drug(after.group("w")) or before and _generic_drug(before.group("w")):
+                continue  # "Eliquis = apixaban", "apixaban (Eliquis)"
+            if r.entity_type == PERSON and _EPONYM_PAIR_AFTER.match(text, e):
+                continue  # "Hawkins and Neer tests"
+            if value.lower().rstrip(".") in _SHORT_LABELS and regex.match(r"\s*[:#]", text[e : e + 3]):
+                continue  # "Addr:", "Lot :"
+            if value.lower() in CAR_MAKERS_EN and _VEHICLE_NEAR.search(text[max(0, s - 30) : e + 30]):
+                continue  # "grey Toyota, plate …"
+        if len(words[0].rstrip(".")) <= 2 and _UNIT_BEFORE.search(text, max(0, s - 4), s):
+            continue  # "1.6 L. Rm temp": a unit after a number
+        out.append(r)
+    return out
 
 
 _LOWER_NAME = regex.compile(
@@ -1251,7 +1444,50 @@ def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
 
 
 _CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6})(?=\s*(?:[,.;)\n]|$))")
+_PLACE_BEFORE = regex.compile(r"(?:\b(?i:in|from|at|near|to|of)|,)\s*$")
+_LOCALITY_BEFORE = regex.compile(r"\b(?:Nagar|Layout|Colony|Vihar|Enclave|District|East|West|North|South|Sector\s\d+|\d(?:st|nd|rd|th)\s+(?:Cross|Main)),\s*$")
+# "living Salt Lake, Kolkata", "we at Andheri East, Mumbai", "in Gandhi Nagar, Jaipur": a
+# neighbourhood written before the gazetteer city it lies in, after a place word.
+_DISTRICT_BEFORE_CITY = regex.compile(
+    r"(?:\b(?i:in|at|from|near|live|lives|living|stay|staying|stays|resides?|residing|reside\s+at|address)|:)\s+"
+    r"(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})\s*,\s*$"
+)
+# A residence cue and a city typed in lower case: "we live in garden grove, ca", "moved to chula vista".
+_LOWER_CITY_CUE = regex.compile(
+    r"\b(?i:live[sd]?|living|reside[sd]?|residing|based|born|raised|moved|moving|move|relocated|staying|stay|stays|"
+    r"we're|were|we\s+are|i'm|im|i\s+am|us|home|originally|back)\s+(?:(?i:here|back|over|out|up|down|now|currently)\s+)?"
+    r"(?i:in|to|from|near|at|outside)\s+(?P<place>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
+)
+_LOWER_STATE_AFTER = regex.compile(rf"\s*,\s*(?i:{US_STATES}|nsw|vic|qld|ontario|on|bc|texas|california|florida)\b")
 
+
+
+def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """Cities typed in lower case after a residence cue, and districts written before a city."""
+    out = []
+    for m in _LOWER_CITY_CUE.finditer(text):
+        words = list(regex.finditer(r"\S+", m.group("place")))
+        base = m.start("place")
+        for k in range(len(words), 0, -1):
+            s, e = base + words[0].start(), base + words[k - 1].end()
+            e -= len(text[s:e]) - len(text[s:e].rstrip(".,;:!?'’"))
+            name = " ".join(w.capitalize() for w in text[s:e].split())
+            tier = self._cities.tier(name)
+            if tier == PLAIN or tier == WORDLIKE and _LOWER_STATE_AFTER.match(text, e):
+                if not all(_blocked_word(w) for w in name.lower().split()) or _LOWER_STATE_AFTER.match(text, e):
+                    out.append(self._result(LOCATION, s, e, 0.75, "lower_city"))
+                break
+    for hit in self._cities.find(text):
+        m = _DISTRICT_BEFORE_CITY.search(text, max(0, hit.start - 60), hit.start)
+        if m is None:
+            continue
+        words = m.group("phi").split()
+        if words[0] in _TITLES_EN or any(w.lower() in lexicon.CLINICAL_WORDS_EN for w in words) or _clinical_phrase(m.group("phi")):
+            continue
+        if all(w.lower() in _COMMON_WORDS or _MONTH_RE.fullmatch(w) for w in words):
+            continue
+        out.append(self._result(LOCATION, *m.span("phi"), 0.75, "district_before_city"))
+    return out
 
 
 def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:

@@ -92,7 +92,43 @@ def all_person_names() -> tuple[frozenset[str], frozenset[str]]:
             for value in _values(provider, attr):
                 for form in _latin_forms(value):
                     target.update(p for p in form.split() if len(p) >= 2)
-    return frozenset(first), frozenset(last)
+    return frozenset(first | EXTRA_GIVEN_NAMES), frozenset(last | EXTRA_SURNAMES)
+
+
+# Names common in English-language clinics that no Faker locale lists in Latin letters: Faker's
+# hi_IN, ta_IN, bn_BD lists are in Indic scripts (left out above), and en_IN/en_PK/en_NG hold a
+# few hundred names each. Chat from patients of South Asian, West African, Vietnamese or Chinese
+# families names relatives in lower case ("husband rajesh"), where only a list can tell a name.
+EXTRA_GIVEN_NAMES = frozenset("""
+aarti abhishek ajay akshay alok amitabh anand anil anirudh anita anjali ankit anupam aparna archana arvind ashok ashwin
+balaji bhavna bhavya chandra chetan deepa deepak deepika devendra dhruv dinesh divya gaurav geeta girish gita gopal
+govind harish hemant indira jagdish jaya jayant jyoti kalpana kamala kamla karan karthik kavita kavitha kiran kishore
+krishnan kumar lalitha lata madhu mahesh manisha manoj meenakshi mohan mukesh murali nalini naresh neelam nikhil nirmala
+padma pankaj parvati pradeep prakash pramod prasad praveen preeti prem priyanka pushpa radhika raghav rajendra rajesh
+rakesh ramesh rani ravi rekha revathi rohit sachin sangeeta sanjay santosh saroj savita senthil shanti shashi sheela
+shweta shyam sita smita sudha sumit sunil sunita suresh sushila swati uma umesh usha vandana varun venkat venkatesh
+vidya vijay vikas vikram vinay vinod vishal yogesh saraswati lakshman murugan selvam selvi kannan bala ganesan
+harpreet gurpreet manpreet jaspreet baljit balwinder sukhwinder ravinder parminder kuldeep gurdeep harjit jasbir
+mandeep navdeep rajinder amarjit inderjit satnam
+nasreen shabana rukhsana farida rehana shazia tahira yasmin naseem shahid tariq waqar zubair asif sajid javed
+chioma chiamaka chidi chinwe ebere ifeanyi kelechi nkechi obiageli uchechi oluwaseun oluwadamilare adebayo adewale
+ayodele babatunde bukola folake funmilayo kehinde olumide segun taiwo temitope yewande abiodun femi dapo kwabena
+kwaku efua esi adwoa yaa afua kojo
+thuy hoa hanh huong nga phuong trang tuyet thanh hung khanh quang duc tuan
+jianguo jianhua jianjun xiaoming xiaohong xiaoli xiaoyan guoqiang weimin lihua yumei hui xin lei jie tao qiang yong
+""".split())
+EXTRA_SURNAMES = frozenset("""
+mehta jadhav pawar rathore raghunathan bhattacharya bhattacharjee subramanian subramaniam venkataraman ramaswamy
+krishnamurthy chandrasekhar padmanabhan sundaram swaminathan natarajan rajan raman menon kurup nambiar panicker
+pillai naidu reddy rao shetty hegde kamath bhat acharya kulkarni deshmukh gokhale joshi apte sawant shinde gaikwad
+chavan bhosale kadam thakur chauhan rajput solanki parmar vaghela chaudhary choudhary tiwari dwivedi tripathi
+shukla srivastava saxena bhatnagar khurana khanna malhotra kapoor arora ahuja bajaj chadha sethi sodhi bedi
+dhillon sandhu sidhu grewal gill brar bajwa cheema virk bhullar aulakh mukherjee chatterjee banerjee ganguly sengupta
+dasgupta chakraborty chakrabarti mitra bose ghosh guha sarkar majumdar biswas roy haldar mondal
+siddiqui qureshi ansari khan chaudhry malik mirza hashmi naqvi rizvi zaidi abbasi
+oyelaran okafor okonkwo nwosu nwachukwu eze obi okeke adeyemi adeleke ogunleye oladipo olawale babatunde
+ngo ly vo dinh truong luong trinh yoon jang
+""".split())
 
 
 @functools.lru_cache(maxsize=1)
@@ -140,3 +176,40 @@ def has_dictionary() -> bool:
     except ImportError:
         return False
     return True
+
+
+# Remedies, herbs and devices whose names look like people or places to the NER model ("St John's
+# wort", "Dong quai", "Medtronic Evera"): a span inside one of these phrases is no PHI.
+HERBAL_REMEDIES_EN = (
+    "st john's wort", "st. john's wort", "st johns wort", "st. johns wort", "saint john's wort", "ginkgo biloba", "ginkgo",
+    "dong quai", "dang gui", "danggui", "black cohosh", "blue cohosh", "saw palmetto", "milk thistle", "devil's claw",
+    "ashwagandha", "echinacea", "goldenseal", "feverfew", "valerian", "kava", "kava kava", "evening primrose",
+    "red clover", "horny goat weed", "yohimbe", "ginseng", "korean ginseng", "siberian ginseng", "american ginseng",
+    "panax ginseng", "tongkat ali", "maca", "turmeric", "curcumin", "boswellia", "fenugreek", "bitter melon",
+    "gymnema", "berberine", "licorice root", "liquorice", "chasteberry", "vitex", "dandelion", "nettle", "hawthorn",
+    "cat's claw", "senna", "cascara", "aloe vera", "garcinia", "hoodia", "green tea extract", "bilberry", "cranberry",
+    "triphala", "guggul", "shatavari", "brahmi", "tulsi", "moringa", "neem", "giloy", "arjuna", "chyawanprash",
+    "huang qi", "huangqi", "dang shen", "dangshen", "bai zhu", "baizhu", "chai hu", "chaihu", "gan cao", "gancao",
+    "ren shen", "renshen", "fu ling", "fuling", "bai shao", "baishao", "chuan xiong", "shu di huang", "shudihuang",
+    "huang qin", "huangqin", "huang lian", "huanglian", "jin yin hua", "lian qiao", "ban lan gen", "banlangen",
+    "ma huang", "mahuang", "gou qi zi", "gou qi", "goji", "he shou wu", "heshouwu", "fo ti", "dan shen", "danshen",
+    "san qi", "sanqi", "tian qi", "yun nan bai yao", "yunnan baiyao", "ling zhi", "lingzhi", "reishi", "cordyceps",
+    "dong chong xia cao", "wu wei zi", "shan yao", "ban xia", "chen pi", "zhi shi", "mai dong", "tian ma", "ge gen",
+    "jiao gu lan", "xi yang shen", "bai guo", "bai he", "sheng di huang", "e jiao", "lianhua qingwen", "liu wei di huang",
+    "xiao yao san", "xiaoyao san", "gui pi tang", "bu zhong yi qi", "si wu tang", "ba zhen", "tong ren tang",
+    "pien tze huang", "an gong niu huang", "angong niuhuang", "qing kai ling", "shuang huang lian", "jin gui shen qi",
+)
+DEVICE_MAKERS_EN = frozenset({
+    "medtronic", "abbott", "biotronik", "boston scientific", "st jude", "st. jude", "dexcom", "omnipod", "insulet",
+    "tandem", "minimed", "freestyle", "libre", "accu-chek", "contour", "onetouch", "resmed", "philips", "respironics",
+    "zoll", "stryker", "zimmer", "biomet", "smith & nephew", "depuy", "synthes", "edwards", "baxter", "fresenius",
+    "abiomed", "impella", "livanova", "sorin", "microport", "terumo", "masimo", "cochlear", "advanced bionics",
+    "med-el", "oticon", "phonak", "inspire", "nevro", "axonics", "hologic", "olympus", "karl storz", "teleflex",
+    "becton dickinson", "bd", "hill-rom", "welch allyn", "nihon kohden", "mindray", "ge healthcare", "siemens",
+    "roche", "novo nordisk", "lilly", "sanofi", "pfizer", "moderna", "astrazeneca", "janssen", "novartis", "bayer",
+    "merck", "gsk", "glaxosmithkline", "takeda", "amgen", "gilead", "biogen", "teva", "sandoz", "mylan", "viatris",
+})
+CAR_MAKERS_EN = frozenset({"toyota", "honda", "nissan", "mazda", "subaru", "suzuki", "hyundai", "kia", "ford", "chevrolet",
+                           "chevy", "dodge", "jeep", "tesla", "volkswagen", "vw", "audi", "bmw", "mercedes", "volvo",
+                           "lexus", "acura", "infiniti", "buick", "cadillac", "lincoln", "chrysler", "peugeot", "renault",
+                           "skoda", "seat", "fiat", "citroen", "mitsubishi", "holden", "vauxhall", "opel", "porsche"})

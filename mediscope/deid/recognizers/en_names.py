@@ -49,12 +49,19 @@ _LAST_FIRST = regex.compile(
 )
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
 # Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.
-_PARTICLES = frozenset({"van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
+_PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
                         "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
+
+
+# "O'BRIEN", "D'Angelo", "N'Diaye", "d'souza": a one-letter particle and an apostrophe before a surname.
+_ELIDED = regex.compile(r"^[odlnm]['’](?=\p{L}{3})")
+# Relation words a form field may hold before the name ("Informant: son, Gerald Ashdown").
+_RELATION_FIELD = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "partner",
+                             "spouse", "niece", "nephew", "friend", "neighbour", "neighbor", "carer", "self", "mum", "dad"})
 
 
 @dataclass
@@ -68,11 +75,14 @@ class NameLists:
         self.any_name = self.first | self.last
 
     def listed(self, w: str) -> bool:
-        return w in self.first or w in self.last or all(p in self.first or p in self.last for p in w.split("-") if p)
+        if w in self.first or w in self.last or all(p in self.first or p in self.last for p in w.split("-") if p):
+            return True
+        rest = _ELIDED.sub("", w)  # "o'brien", "d'angelo": the surname after its elided particle
+        return rest != w and rest in self.last
 
     def unlisted_ok(self, w: str) -> bool:
         """An unlisted word that may still be a surname: not an English word, looks like a word."""
-        parts = [p for p in regex.split(r"[\-'’]", w) if p]
+        parts = [p for p in regex.split(r"[\-'’]", _ELIDED.sub("", w)) if p]
         return len(w) >= 3 and not any(is_english(p, self.words) for p in parts) and regex.search(r"[aeiouy]", w) is not None
 
 
@@ -233,7 +243,7 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 if len(low) == 1 and keep:
                     keep += 1  # a trailing initial "O."
                     continue
-                if lists.blocked(low) or not (lists.listed(low) or lists.unlisted_ok(low)):
+                if lists.blocked(low) or low.rstrip(",") in _RELATION_FIELD or not (lists.listed(low) or lists.unlisted_ok(low)):
                     break
                 keep += 1
             if keep:
@@ -340,7 +350,7 @@ def _spaced_names(text: str, lists: NameLists) -> list[tuple[int, int, str, floa
 # "GONZALEZ , LUIS  ALBERTO": lab printouts pad the comma and the gap before a middle name.
 _SPACED_COMMA_CAPS = regex.compile(
     rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?)[ ]{{1,3}},[ ]{{1,3}}(?P<first>{_CAPS_WORD})"
-    rf"(?:[ ]{{1,3}}(?P<mid>{_CAPS_WORD}|\p{{Lu}}\.?(?![\w])))?(?![\w'’\-])"
+    rf"(?:[ ]{{1,3}}(?P<mid>{_CAPS_WORD}(?![ ]*[:#])|\p{{Lu}}\.?(?![\w])))?(?![\w'’\-])"
 )
 # "REQ DR  KAPOOR A", "Ordering MD  LINDQVIST E", "S/o Ramasamy K": a surname and one initial
 # after a clinician or relation label, as request forms and Indian case sheets print them.
@@ -403,12 +413,15 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 continue
             if not (lists.listed(last) or lists.unlisted_ok(last)):
                 continue
-            if len(first) > 1 and not (lists.listed(first) or lists.unlisted_ok(first)):
-                continue
-            if is_english(last, lists.words) and (len(first) == 1 or is_english(first, lists.words)):
-                continue  # "Yes,Doctor", "Note,B"
             before = text[max(0, m.start() - 30) : m.start()].rstrip()
             cued = before.endswith(":") or _CAPS_CUE.search(before + " ") is not None
+            if len(first) > 1 and not (lists.listed(first) or lists.unlisted_ok(first)):
+                # "PATIENT: N'DIAYE,AWA": after a label, a surname of a particle shape carries a given name
+                # that happens to be a word
+                if not (cued and _ELIDED.match(last) and lists.unlisted_ok(last)):
+                    continue
+            if is_english(last, lists.words) and (len(first) == 1 or is_english(first, lists.words)):
+                continue  # "Yes,Doctor", "Note,B"
             known = last in lists.last or first in lists.first
             if not (known or cued):
                 continue
