@@ -124,8 +124,22 @@ YI_NAME_PARTS = frozenset("""
 # Endings of Mongolian women's names written as a separate character (娜仁花, 萨仁花, 斯琴高娃).
 MINORITY_NAME_SUFFIXES = frozenset("花")
 
+# Transliterated foreign given names and surnames as Chinese text writes them without a middle dot
+# (外籍患者安娜, 翻译玛丽亚): after a person cue they are names, though some are dictionary words.
+FOREIGN_NAMES_ZH = frozenset("""
+安娜 玛丽 玛丽亚 玛利亚 约翰 彼得 汤姆 杰克 大卫 迈克 迈克尔 伊万 娜塔莎 奥尔加 谢尔盖 亚历山大 卡特琳娜 伊丽莎白 露西 艾米丽
+艾米 索菲亚 索菲娅 丹尼尔 詹姆斯 保罗 乔治 威廉 托马斯 查尔斯 理查德 罗伯特 爱丽丝 海伦 莉莉 琳达 苏珊 凯瑟琳 维克多 安德烈
+弗拉基米尔 德米特里 尤里 塔季扬娜 叶莲娜 斯维特兰娜 阿列克谢 伊琳娜 玛莎 萨沙 阿卜杜勒 穆罕默德 艾哈迈德 法蒂玛 哈桑
+侯赛因 阿里 优素福 拉希德 金敏 朴智 阮文 阮氏 陈氏 汉斯 克劳斯 弗朗索瓦 皮埃尔 让 路易 卡洛斯 何塞 胡安 玛尔塔 露易丝
+史密斯 约翰逊 威廉姆斯 布朗 琼斯 米勒 戴维斯 威尔逊 安德森 泰勒 托马斯 摩尔 杰克逊 怀特 哈里斯 马丁 汤普森 加西亚
+罗德里格斯 伊万诺夫 彼得罗夫 彼得罗娃 伊万诺娃 斯米尔诺夫 库兹涅佐夫 波波夫 索科洛夫 诺维科娃 沃尔科夫 帕夫洛夫
+""".split())
+
 # Real surnames missing from the 百家姓 text above (綦, 禚, 爨, 嬴, 庹 ...).
 RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫苌菅缐麴鬲郅凃")
+# Regional surnames (Zhuang, Hakka, Cantonese) that are everyday characters too (练 "practise",
+# 闭 "close"): names only right after a person cue or a form label, like the rare ones.
+SURNAMES_REGIONAL = frozenset("练闭")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",
@@ -225,6 +239,9 @@ CLINICAL_PREFIXES_ZH = (
     "车站", "项氏", "连接", "芦丁", "麦粒", "娄氏", "景色", "党员", "费氏", "卜氏", "冷静", "冷水",
     "晏氏", "席氏", "卫氏", "米氏", "柏氏", "宗氏", "桂氏",
     "杭白", "杭菊", "栾树", "缪斯",
+    # 曾 is "once" before a verb: 曾行手术, 曾患肺结核, 曾于2019年
+    "曾行", "曾患", "曾于", "曾因", "曾做", "曾服", "曾有", "曾在", "曾予", "曾被", "曾住", "曾查", "曾用", "曾到",
+    "曾去", "曾出", "曾发", "曾诊", "曾接", "曾口", "曾静", "曾输", "曾吃",
     "王道", "李子", "张力", "张口", "刘海", "陈旧", "陈皮", "杨梅", "黄芪", "黄连", "黄芩", "赵氏",
     "吴茱", "周岁", "周后", "周前", "徐缓", "孙女", "马兜", "马齿", "朱砂", "胡椒", "胡萝", "胡言",
     "郭氏", "何时", "何处", "何种", "高于", "高度", "高峰", "高效", "高敏", "林氏", "罗红", "罗氏",

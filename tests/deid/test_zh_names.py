@@ -122,7 +122,7 @@ def test_words_drugs_and_blessings_are_not_clause_names(found, text):
         ("孩子在周口上学，", "周口", "LOCATION"),  # a prefecture city on its own
         ("复查时间：2025年元月10日", "2025年元月10日", "DATE_TIME"),
         ("腊月二十三那天开始咳嗽", "腊月二十三", "DATE_TIME"),
-        ("我爸去年11月15日做的搭桥", "11月15日", "DATE_TIME"),  # after a relative year
+        ("我爸去年11月15日做的搭桥", "去年11月15日", "DATE_TIME"),  # the relative year belongs to the date
         ("我24年3月5日做的手术", "24年3月5日", "DATE_TIME"),
         ("农历八月十五那天发病", "八月十五", "DATE_TIME"),
         ("二〇二四年元旦那天开始发烧", "二〇二四年元旦", "DATE_TIME"),

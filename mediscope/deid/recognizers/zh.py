@@ -58,6 +58,13 @@ def _cn_id_validator(value: str) -> float | None:
     return None  # invalid checksum: left to the generic long-number rule
 
 
+def _platform_id_ok(value: str) -> bool:
+    """An account name, not a word: a digit or an underscore, or six Latin characters or more."""
+    if any(ch.isdigit() or ch == "_" for ch in value):
+        return not (value.isdigit() and len(value) < 5)
+    return regex.fullmatch(r"[A-Za-z.\-]{6,30}", value) is not None
+
+
 def _luhn_or_none(value: str) -> bool:
     return luhn_ok(value)
 
@@ -150,6 +157,29 @@ ADDRESS_CUED = (
     rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)))"
 )
 
+# Villages: a county or town, then the village and its hamlet or group (靖西市岳圩镇那布村弄平屯,
+# 合浦县常乐镇石湾村委会三组23号, 昭觉县解放乡火普村). Zhuang and Dai place names often open with
+# 那 ("rice field": 那坡, 那满), which elsewhere is "that", so inside such a chain 那 counts as a
+# place character unless it reads as a demonstrative (那个, 那里, 那边).
+_V_CHAR = rf"(?:{_ADMIN_CHAR}|那(?![个些里儿边样么天时次位种就是年段家]))"
+ADDRESS_VILLAGE = (
+    rf"(?P<phi>(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区))?"
+    rf"(?:{_FUNCTION_LED}{_V_CHAR}{{1,8}}?(?:市|自治州|州|地区|盟))?"
+    rf"(?:{_FUNCTION_LED}{_V_CHAR}{{1,8}}?(?:区|县|旗))?"
+    rf"(?:{_V_CHAR}{{1,10}}?(?:街道|镇|乡|苏木))?"
+    rf"{_V_CHAR}{{1,8}}?(?:村民委员会|村委会|村委|村|嘎查)"
+    rf"(?:{_V_CHAR}{{1,6}}?(?:自然村|屯|寨|坡|庄|组|社|队))?"
+    rf"(?:第?(?:\d{{1,3}}|[{CN_NUM}]{{1,3}})(?:村民小组|小组|组|社|队))?"
+    rf"(?:{S}\d{{1,5}}{S}号)?)"
+)
+_VILLAGE_UNIT = regex.compile(r"(?:县|旗|镇|乡|苏木|街道|市|州)")
+
+
+def _village_ok(value: str) -> bool:
+    """A village needs the county or town above it (石井村 alone may be a hospital's name)."""
+    cut = value.find("村") if "村" in value else len(value)
+    return len(value) >= 5 and _VILLAGE_UNIT.search(value, 0, cut) is not None
+
 
 _ADDR_NUMBERED = regex.compile(rf"(?:\d|[{CN_NUM}])\s*(?:号|弄|栋|室|单元|组)")
 _ADDR_ADMIN = regex.compile(r"(?:省|市|区|县|镇|乡)")
@@ -173,6 +203,8 @@ def address_rules() -> list[Rule]:
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
         Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
+        Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
+             needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=lambda v: 2 <= len(v) <= 40, needs=_address_hint),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
     ]
@@ -222,6 +254,14 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?:{_alt(PLATFORMS_ZH)})(?:号|账号|ID|id|上|里|的)?[^@\n]{{0,4}}?(?P<phi>@[\w\u4e00-\u9fff·\-]{{2,24}}?)"
              rf"(?=[\s，,。.！!？?；;：:、）)“”\"]|$|{_alt(_HANDLE_ENDS)})",
              0.85, needs=contains_any("@")),
+        # An account name after a platform's id word, no @: 抖音号dy_lanlan0921, 小红书号：xhs_momo2021,
+        # B站UID 358221907, 微博名叫可乐加冰_0208. Latin handles end where Latin ends; a handle with
+        # Chinese in it ends at punctuation and must hold a Latin letter, digit or underscore.
+        Rule("platform_id", SOCIAL_HANDLE,
+             rf"(?:{_alt(PLATFORMS_ZH)})\s?(?:号|账号|帐号|ID|UID|昵称|名字|用户名|名)(?:是|为|叫)?[\s:：]*"
+             rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
+             rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
+             0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH)),
         Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
              needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员")),
         Rule("cn_numeral_number", PHONE_NUMBER,
@@ -266,6 +306,13 @@ _OLD_RELATIVES = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "�
                   "老母亲", "老父亲", "婆婆", "公公", "老太太", "老爷子", "老伴")
 
 
+_REL_YEAR = r"(?:大前年|前年|去年|今年|明年|后年|当年|同年)"
+_REL_MONTH = r"(?:上上个?月|上个?月|这个月|本月|下个?月|当月)"
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬元])"
+_CN_DAY = rf"(?:初[{CN_NUM}]{{1,2}}|[一二三四五六七八九十]{{1,3}}[日号]?)"
+_HOLIDAYS = r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?"
+
+
 def zh_date_age_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
@@ -280,6 +327,29 @@ def zh_date_age_rules() -> list[Rule]:
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
              rf"(?<![\d.])(?P<phi>\d{{2}}\s*年\s*{m}\s*月\s*{d}\s*[日号]?)(?!\d)", 0.85, needs=has_digit),
+        # A month (and day) of a year named relative to today: 去年10月, 前年春节, 今年正月初六,
+        # 去年腊月二十六, 明年3月. "去年" alone or "今年10个月" (an age) is no date.
+        Rule("date_relative_year", DATE_TIME,
+             rf"(?P<phi>{_REL_YEAR}\s*(?:{m}\s*月(?:份|\s*{d}\s*[日号]|{d}(?![\d天周岁次个号日.]))?(?![\d个])|{_CN_MONTH}月(?:份|{_CN_DAY})?"
+             rf"|(?:{_HOLIDAYS})))", 0.85, needs=lambda t: "年" in t),
+        # A day of a month named relative to today: 上个月28号, 下个月3日, 本月初五.
+        Rule("date_relative_month", DATE_TIME,
+             rf"(?P<phi>{_REL_MONTH}\s*(?:{d}\s*[日号]|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]))", 0.85,
+             needs=lambda t: "月" in t),
+        # Two-digit years with a month: 98年3月, 15年8月份, 九八年三月 ("病程10年" has no month; "约10年"
+        # and "近10年" measure time).
+        Rule("date_ym_short", DATE_TIME,
+             rf"(?<![\d.年约近共达计])(?P<phi>\d{{2}}\s*年\s*{m}\s*月(?:份)?)(?![\d个日号])", 0.8, needs=has_digit),
+        Rule("date_ym_short_cn", DATE_TIME,
+             rf"(?<![{CN_NUM}十百千万约近共])(?P<phi>[零〇一二三四五六七八九]{{2}}年{_CN_MONTH}月(?:份|{_CN_DAY})?)", 0.8,
+             needs=lambda t: "年" in t),
+        # A year and a month written with a dot, slash or dash: 2012.5, 2019.11, 2018/03, 2020-12;
+        # not an amount (2012.5元, 2019.5mg) nor part of a full date or a version (V2019.1); a range
+        # (2018.3-2018.9) is two dates.
+        Rule("date_ym_dotted", DATE_TIME,
+             rf"(?<![A-Za-z\d.．/])(?P<phi>{y}\s?[.．/\-]\s?(?:0?[1-9]|1[0-2]))(?![\d.．/:%])(?!\s?-\s?\d{{1,2}}(?!\d))"
+             r"(?!\s?(?:[元块万千百个次岁度分秒斤克升米倍]|mg|ml|kg|g(?![a-z])|mmol|μ|ug|iu|u/|cm|mm|l(?![a-z])))",
+             0.8, needs=has_digit),
         # Lunar dates: 农历八月十五, 阴历三月初三, 农历2023年腊月二十
         Rule("date_lunar", DATE_TIME,
              rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}})?)",
@@ -362,6 +432,7 @@ def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
     single = {c for c in lexicon.BAIJIAXING
               if c not in lexicon.SURNAMES_1 and c not in lexicon.SURNAMES_TITLE_ONLY
               and freq.get(c, 0) < RARE_SURNAME_MAX_FREQ and c not in lexicon.NOT_GIVEN_NAME_CHARS}
+    single |= lexicon.SURNAMES_REGIONAL
     double = [w for w in lexicon.BAIJIAXING_2 if w not in lexicon.SURNAMES_2]
     return single, double
 

@@ -59,6 +59,7 @@ _STRONG_FOLLOW = regex.compile(
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
     r"|[，,]\s*(?:因|于\d|主诉|诉|现病史)"
+    r"|[，,]\s*(?:你好|您好)"  # 莫华，你好: a message opening with its addressee
 )
 _MID_FOLLOW = regex.compile(
     r"(?:说|讲|问|告诉|觉得|感觉|昨天|今天|前天|明天|后天|下周|下个月|下次|今早|昨晚|去年|今年|前年|上周|上个月|最近|近来|刚才|早上|晚上|下午|上午|凌晨"
@@ -82,6 +83,8 @@ _KIN_CUES = (
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
+    "舅妈", "姑父", "姨父", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹", "姐夫", "妹夫",
+    "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇",
     "室友", "舍友", "闺蜜", "发小", "老乡",
     "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
@@ -96,6 +99,35 @@ _START_SCAN = regex.compile(
 _CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*$"
 )
+
+# Time words and a few verbs before a name that opens the clause without punctuation: 昨天邵俊峰给我
+# 开了药, 是唐国庆帮我换的药, 多亏周海波及时..., 听杨振宇说. A name there needs a follower that
+# says a person acted (_VERB_FOLLOW), not just any word.
+_VERB_LEFT = regex.compile(
+    r"(?:今天早上|今天上午|今天下午|昨天晚上|昨天上午|昨天下午|前天晚上|昨天|今天|前天|上周[一二三四五六日天]?|上次|上回"
+    r"|刚才|刚刚|那天|当时|后来|之前|今早|昨晚|早上|上午|下午|晚上|是|多亏|幸亏|听|问了|问过|找了|找过|结果|然后|本来|原来)")
+_VERB_FOLLOW = regex.compile(
+    r"(?:给我|帮我|跟我|替我|让我|叫我|告诉我|通知我|嘱咐我|给他|给她|帮他|帮她|给孩子|给宝宝|给我爸|给我妈|给老人|给病人"
+    r"|说|讲|来查房|查房|打电话|打来电话|来电话|建议|开的|开了|做的|做了|看的|看了|看过|及时|亲自|主刀|接诊|会诊|值班|收治)")
+# Nickname cues whose value is the nickname whatever its shape (小名军仔, 外号：大头).
+_NICK_NAMED = regex.compile(
+    r"(?:小名|乳名|昵称|外号|绰号)(?:儿)?(?:叫|是)?[\s:：]*(?P<nick>[\u4e00-\u9fff]{2,3}?)(?=[，,。.；;！!？?）)、\s]|$)")
+# A nickname in brackets right after a family word: 我舅妈（阿梅）, 阿姨(阿华).
+_BRACKET_NICK = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(
+        ("老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "老伴", "外婆", "外公", "姥姥",
+         "姥爷", "奶奶", "爷爷", "妈妈", "爸爸", "我妈", "我爸", "婆婆", "公公", "儿子", "女儿", "闺女", "孩子", "宝宝", "孙子",
+         "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女", "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "舅妈", "姑姑",
+         "叔叔", "阿姨", "姨妈", "小姨", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
+         "同事", "同学", "朋友", "邻居", "室友", "闺蜜", "大哥", "大姐", "二姐", "二哥"), key=len, reverse=True))
+    + r")\s?[（(]\s?(?P<nick>[阿小][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d)|[\u4e00-\u9fff]仔)\s?[）)]")
+# What may follow a cued run of name characters to vouch for it: sex, ethnicity or age (患者那顺乌日图，
+# 男，蒙古族 / 患者玉香，傣族，90岁).
+_PERSON_FACTS = regex.compile(
+    r"[，,、]\s*(?:男|女|[\u4e00-\u9fff]{1,3}族|\d{1,3}\s*(?:岁|周岁)|[一二三四五六七八九十百]{1,4}岁)")
+_BED_CUE = regex.compile(r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?[\s:：]*")
+_RUN_END = regex.compile(r"[，,。；;（(）)\s]|$")
+_HAN_RUN = regex.compile(r"[\u4e00-\u9fff]{2,5}")
 
 # Characters too common as words to open a clause as a surname without strong proof.
 # 祝 opens blessings (祝安康, 祝好运), 于/和/向 are prepositions.
@@ -272,7 +304,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if self._freq.get(ch, 0) < UNMISTAKABLE_SURNAME_MAX_FREQ and ch not in lexicon.NOT_GIVEN_NAME_CHARS
             and ch not in _BRAND_CHARS
         )
-        self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA)
+        self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA) | lexicon.SURNAMES_REGIONAL
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         minority = {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
                     *lexicon.YI_NAME_PARTS}
@@ -443,6 +475,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 starts[m.end()] = "start"
             else:
                 starts.setdefault(m.end(), "kin" if cue in _KINSHIP else "cue")
+        for m in _VERB_LEFT.finditer(norm):  # 昨天邵俊峰给我开了: a time word, then the actor
+            starts.setdefault(m.end(), "verb")
         first = self._start_chars
         for s in sorted(starts):
             if norm[s : s + 1] not in first:
@@ -459,6 +493,14 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if not self._given_ok(given) and not (len(sur) == 2 and self._compound_given_ok(norm, g0, given, left)):
                     continue
                 e = g0 + n_given
+                if left == "verb":
+                    # after a time word only a verb of acting (给我开了, 说, 帮我) vouches for a name
+                    if not (_VERB_FOLLOW.match(norm, e) or _STRONG_FOLLOW.match(norm, e)):
+                        continue
+                    if self._accept(norm, s, sur, given, "start", "mid"):
+                        out.append((s, e, 0.7, "clause_verb"))
+                        break
+                    continue
                 follow = self._follow(norm, e)
                 if (follow is None and left == "kin" and n_given == 2 and (len(sur) == 2 or (
                         sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES)) and norm[e : e + 1] not in _DRUG_SYLLABLES):
@@ -470,7 +512,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((s, e, 0.65, "clause_topic"))
                     break
         out += self._unlisted_surnames(norm, sorted(set(starts) - {s for s, *_ in out}))
-        out += self._cued_unlisted(norm, [p for p, how in starts.items() if how != "start"], {s for s, *_ in out})
+        cue_ends = [p for p, how in starts.items() if how in ("cue", "kin")]
+        out += self._cued_unlisted(norm, cue_ends, {s for s, *_ in out})
+        bed_ends = [m.end() for m in _BED_CUE.finditer(norm)] if "床" in norm else []
+        out += self._cued_runs(norm, cue_ends + bed_ends, {s for s, *_ in out})
         # The rules below are cheap to skip: each needs a character most texts lack.
         if self._unmistakable_re.search(norm):
             out += self._unmistakable(norm, {s for s, *_ in out})
@@ -482,13 +527,19 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if "名" in norm or "叫" in norm or "家" in norm or "昵" in norm or "外号" in norm:
             kin_ends += [m.end() for m in _NICK_CUE.finditer(norm)]
         if self._translit_gate.search(norm):
-            cue_ends = [p for p, how in starts.items() if how != "start"]
-            cue_ends += [m.end() for m in _TRANSLIT_CUE.finditer(norm)]
-            out += self._cued_translit(norm, cue_ends, {s for s, *_ in out})
+            translit_ends = cue_ends + [m.end() for m in _TRANSLIT_CUE.finditer(norm)]
+            out += self._cued_translit(norm, translit_ends, {s for s, *_ in out})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
-        if "阿" in norm:
+        if "阿" in norm or "小" in norm:
             out += self._a_nicknames(norm, [p for p, how in starts.items() if how == "start"])
+        if "（" in norm or "(" in norm:
+            out += [(*m.span("nick"), 0.65, "nickname") for m in _BRACKET_NICK.finditer(norm) if self._nick_ok(m.group("nick"))]
+        if "名" in norm or "号" in norm or "昵称" in norm:
+            for m in _NICK_NAMED.finditer(norm):
+                nick = m.group("nick")
+                if self._word_freq(nick) < 100 and not any(ch in _NEVER_GIVEN for ch in nick) and not _is_clinical(nick):
+                    out.append((*m.span("nick"), 0.65, "nickname"))
         if _UPPER_LOWER.search(norm):
             out += self._latin_names(norm)
         if ":" in norm or "：" in norm:
@@ -564,6 +615,53 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 out.append((s, e, 0.7, "minority"))
         return out
 
+    def _nick_ok(self, nick: str) -> bool:
+        """阿梅, 小军, 军仔, 豆豆: a pet-name shape whose characters could be a given name's."""
+        if self._freq.get(nick, 0) >= 50 and not self._tags.get(nick, "").startswith("nr"):
+            return False  # 小孩, 阿姨, 宝宝: words
+        core = nick[0] if nick.endswith("仔") else nick[1]
+        return core not in _NICK_NOT_SECOND and core not in _NEVER_GIVEN and core not in lexicon.NOT_GIVEN_NAME_CHARS
+
+    def _cued_runs(self, text: str, cue_ends: list[int], taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """患者沙马拉且，/ 11床那顺乌日图，男 / 外籍患者安娜（: after a person cue, the whole run of
+        Chinese characters up to punctuation is the name when it opens with a part of a minority
+        name (沙马, 包+额尔敦), is a transliterated foreign name, or is vouched for by the sex,
+        ethnicity or age right after it. No dictionary word, clinical word or function word."""
+        out = []
+        for p in cue_ends:
+            if p in taken:
+                continue
+            m = _HAN_RUN.match(text, p)
+            if m is None or not _RUN_END.match(text, m.end()):
+                continue
+            e = m.end()
+            cand = text[p:e]
+            if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说很不没也都就还" for ch in cand) or _is_clinical(cand, text[e : e + 3]):
+                continue
+            if cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue  # 孩子叫嘟嘟: the run opens with a verb, the name comes later
+            if cand in lexicon.FOREIGN_NAMES_ZH or (len(cand) >= 3 and cand[:2] in lexicon.FOREIGN_NAMES_ZH
+                                                     and cand[2:] in lexicon.FOREIGN_NAMES_ZH):
+                out.append((p, e, 0.65, "cued_foreign"))
+                continue
+            if self._word_freq(cand) >= 20 or text[e - 1] in _DRUG_SYLLABLES:
+                continue
+            part = self._minority_re.match(text, p)
+            if part is None and len(cand) >= 3 and text[p] in lexicon.SURNAMES_1:
+                part = self._minority_re.match(text, p + 1)  # 包额尔敦, 白乌力吉: a Han surname first
+            if part is not None and part.end() - part.start() >= 2 and len(cand) >= 3:
+                out.append((p, e, 0.65, "cued_minority"))
+                continue
+            if not _PERSON_FACTS.match(text, e):
+                continue
+            # vouched for by 男/女/X族/N岁: no word at either end (神志清楚，男 is a finding)
+            if self._freq.get(cand[:2], 0) >= 300 or self._freq.get(cand[-2:], 0) >= 300:
+                continue
+            if len(cand) <= 3 and any(ch in _NEVER_GIVEN for ch in cand[1:]):
+                continue
+            out.append((p, e, 0.65, "cued_run"))
+        return out
+
     def _cued_translit(self, text: str, cue_ends: list[int], taken: set[int]) -> list[tuple[int, int, float, str]]:
         """患者阿娜尔罕，女 / 姓名：托乎提买买提: after a person cue, three to seven characters that
         all occur in minority names, closed by a subject's follower, no dictionary word."""
@@ -585,11 +683,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         return out
 
     def _a_nicknames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
-        """阿华最近总说心口疼, 阿芳这几天老说头晕: 阿 + a given-name character opening the text or a
-        clause, before a time word. The pair is no dictionary word (阿胶, 阿姨, 阿坝)."""
+        """阿华最近总说心口疼, 小宇这两天拉肚子: 阿 or 小 + a given-name character opening the text
+        or a clause, before a time word. The pair is no dictionary word (阿胶, 阿姨, 小孩, 小腹)."""
         out = []
         for p in starts:
-            if text[p : p + 1] != "阿" or p + 2 > len(text):
+            if text[p : p + 1] not in ("阿", "小") or p + 2 > len(text):
                 continue
             ch = text[p + 1]
             if ch not in self._given or ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND:
