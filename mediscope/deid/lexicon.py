@@ -172,6 +172,11 @@ CITIES_AFTER_PROVINCE_ZH = tuple("""
 """.split())
 # Special administrative regions are province-level (state-level under Safe Harbor): 香港居民.
 PROVINCE_LEVEL_ZH = frozenset({"香港", "澳门", "台湾"})
+# Words right after a city name that make it a product, a dish or a dialect, not where someone
+# lives: 镇江香醋, 柳州螺蛳粉, 北京烤鸭, 金华火腿, 上海话.
+PLACE_PRODUCTS_ZH = ("香醋", "陈醋", "老醋", "烤鸭", "板鸭", "盐水鸭", "米粉", "螺蛳粉", "米线", "拉面", "热干面", "火腿", "腊肠",
+                     "黄酒", "白酒", "老窖", "大曲", "龙井", "毛尖", "红茶", "绿茶", "白茶", "凉茶", "臭豆腐", "豆腐", "鸭脖",
+                     "啤酒", "特产", "口音", "方言", "话", "菜", "小吃", "牌")
 # Drugs whose names start with a city: 长春新碱 (vincristine), 长春西丁 (vinpocetine).
 PLACE_LED_DRUGS_ZH = ("长春新碱", "长春西丁", "长春瑞滨", "长春碱", "长春地辛", "长春胺")
 

@@ -190,6 +190,15 @@ def _address_ok(value: str) -> bool:
     return len(value) >= 4 and bool(_ADDR_NUMBERED.search(value) or _ADDR_ADMIN.search(value[:-1]))
 
 
+# 住在你们医院骨科, 住在医院里: after 住在 the hospital or a pronoun's place, no address.
+_NOT_AN_ADDRESS_START = ("你们", "我们", "他们", "她们", "咱们", "您们", "这里", "那里", "这边", "那边", "这儿", "那儿",
+                         "医院", "病房", "本院", "贵院", "我院", "贵科", "科室", "监护室", "重症", "家里", "家中", "老家")
+
+
+def _cued_address_ok(value: str) -> bool:
+    return 2 <= len(value) <= 40 and not value.startswith(_NOT_AN_ADDRESS_START)
+
+
 _ADDRESS_HINT = frozenset("省市区县旗镇乡路街巷村屯弄苑园寓厦楼栋室址住")
 
 
@@ -205,7 +214,7 @@ def address_rules() -> list[Rule]:
         Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
-        Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=lambda v: 2 <= len(v) <= 40, needs=_address_hint),
+        Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
     ]
 
@@ -262,6 +271,10 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
              rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
              0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH)),
+        # A bare "ID" before a number is a record's id: （ID 0038821）, ID:A20931 (not B站UID, 微博ID：名字).
+        Rule("bare_id", MEDICAL_RECORD_NUMBER,
+             r"(?<![A-Za-z])ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{4,19})(?![A-Za-z0-9_])",
+             0.85, needs=contains_any("ID"), flags=0),
         Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
              needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员")),
         Rule("cn_numeral_number", PHONE_NUMBER,
@@ -834,6 +847,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             parts = self._one_re.findall(m.group(0).removesuffix("市"))
             if not (len(parts) >= 2 or parts[0] in self._cities):
                 continue  # a province alone (台湾, 广东) is state-level
+            if norm.startswith(lexicon.PLACE_PRODUCTS_ZH, e):
+                continue  # 镇江香醋, 柳州螺蛳粉, 北京烤鸭: a product or a dialect named after the city
             if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
             if norm[e - 1] == "市" and _INSTITUTION_AFTER.match(norm, e):

@@ -66,7 +66,7 @@ _MID_FOLLOW = regex.compile(
     r"|怀孕|打完|吃了|查出|确诊|发烧|发热|咳嗽|头痛|肚子|一直|已经|经常|平时|从小|出生|今年|去世|做了|做完|生病|感冒|住在|在家"
     r"|备孕|患有|得了|得过|体检|复查|生了|有点|(?:\d{1,3}|[一二三四五六七八九十两半]{1,3})多?\s*(?:天|日|周|个月|月|年|小时|岁|了)"
     r"|这(?:两|几)?(?:天|周|段时间|阵子|个月)|前几天|近几天|每天|每次|白天|夜里|自从|突然|总是|老是|又是"
-    r"|代为|代签|代替|系|[开看做打用拿买送挂测量换吃喝输抽拍]了|挂[个了号]|需要|要不要|能不能|可不可以|可以|应该|怎么"
+    r"|代为|代签|代替|系|[开看做打用拿买送挂测量换吃喝输抽拍][了完过]|挂[个了号]|需要|要不要|能不能|可不可以|可以|应该|怎么"
     # the topic of a consultation: a body part, a measurement or a symptom right after the name
     r"|血压|血糖|血脂|体温|心率|胃口|睡眠|失眠|腰疼|腰痛|头晕|头疼|腹痛|胸闷|胸痛|腹泻|拉肚子|便秘|过敏|湿疹"
     r"|嗓子|喉咙|眼睛|皮肤|牙齿|牙疼|膝盖|脚踝|月经|例假"
@@ -109,6 +109,7 @@ _VERB_LEFT = regex.compile(
 _VERB_FOLLOW = regex.compile(
     r"(?:给我|帮我|跟我|替我|让我|叫我|告诉我|通知我|嘱咐我|给他|给她|帮他|帮她|给孩子|给宝宝|给我爸|给我妈|给老人|给病人"
     r"|说|讲|来查房|查房|打电话|打来电话|来电话|建议|开的|开了|做的|做了|看的|看了|看过|及时|亲自|主刀|接诊|会诊|值班|收治)")
+_ASKED = frozenset({"问了", "问过", "找了", "找过", "多亏", "幸亏"})
 # Nickname cues whose value is the nickname whatever its shape (小名军仔, 外号：大头).
 _NICK_NAMED = regex.compile(
     r"(?:小名|乳名|昵称|外号|绰号)(?:儿)?(?:叫|是)?[\s:：]*(?P<nick>[\u4e00-\u9fff]{2,3}?)(?=[，,。.；;！!？?）)、\s]|$)")
@@ -127,6 +128,9 @@ _PERSON_FACTS = regex.compile(
     r"[，,、]\s*(?:男|女|[\u4e00-\u9fff]{1,3}族|\d{1,3}\s*(?:岁|周岁)|[一二三四五六七八九十百]{1,4}岁)")
 _BED_CUE = regex.compile(r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?[\s:：]*")
 _RUN_END = regex.compile(r"[，,。；;（(）)\s]|$")
+# Verbs, prepositions and findings' first characters: a run after a cue that opens with one is a
+# clause (叫嘟嘟, 诉头痛, 无发热), not a name (那顺乌日图 opens with 那, a Mongolian name's part).
+_RUN_NOT_FIRST = frozenset("叫名称为是有在和与及给让被把对从向到去来说问找请看要想需住做吃用服查测诉现伴突无既已于因自今昨明前近每各其这也")
 _HAN_RUN = regex.compile(r"[\u4e00-\u9fff]{2,5}")
 
 # Characters too common as words to open a clause as a surname without strong proof.
@@ -476,7 +480,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             else:
                 starts.setdefault(m.end(), "kin" if cue in _KINSHIP else "cue")
         for m in _VERB_LEFT.finditer(norm):  # 昨天邵俊峰给我开了: a time word, then the actor
-            starts.setdefault(m.end(), "verb")
+            starts.setdefault(m.end(), "verb_asked" if m.group(0) in _ASKED else "verb")
         first = self._start_chars
         for s in sorted(starts):
             if norm[s : s + 1] not in first:
@@ -493,9 +497,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if not self._given_ok(given) and not (len(sur) == 2 and self._compound_given_ok(norm, g0, given, left)):
                     continue
                 e = g0 + n_given
-                if left == "verb":
-                    # after a time word only a verb of acting (给我开了, 说, 帮我) vouches for a name
-                    if not (_VERB_FOLLOW.match(norm, e) or _STRONG_FOLLOW.match(norm, e)):
+                if left in ("verb", "verb_asked"):
+                    # after a time word only a verb of acting (给我开了, 说, 帮我) vouches for a name;
+                    # after 问了/多亏 (a person is asked or thanked) a clause end does too
+                    if not (_VERB_FOLLOW.match(norm, e) or _STRONG_FOLLOW.match(norm, e) or (
+                            left == "verb_asked" and n_given == 2 and _PUNCT_FOLLOW.match(norm, e))):
                         continue
                     if self._accept(norm, s, sur, given, "start", "mid"):
                         out.append((s, e, 0.7, "clause_verb"))
@@ -528,7 +534,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             kin_ends += [m.end() for m in _NICK_CUE.finditer(norm)]
         if self._translit_gate.search(norm):
             translit_ends = cue_ends + [m.end() for m in _TRANSLIT_CUE.finditer(norm)]
-            out += self._cued_translit(norm, translit_ends, {s for s, *_ in out})
+            # a longer transliteration wins over an "unmistakable" surname's two characters (敖日其楞)
+            out += self._cued_translit(norm, translit_ends, {s for s, _, _, how in out if how != "unmistakable"})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
         if "阿" in norm or "小" in norm:
@@ -638,7 +645,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             cand = text[p:e]
             if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说很不没也都就还" for ch in cand) or _is_clinical(cand, text[e : e + 3]):
                 continue
-            if cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+            if cand[0] in _RUN_NOT_FIRST:
                 continue  # 孩子叫嘟嘟: the run opens with a verb, the name comes later
             if cand in lexicon.FOREIGN_NAMES_ZH or (len(cand) >= 3 and cand[:2] in lexicon.FOREIGN_NAMES_ZH
                                                      and cand[2:] in lexicon.FOREIGN_NAMES_ZH):
