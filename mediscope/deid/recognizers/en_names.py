@@ -52,7 +52,7 @@ _LAST_FIRST = regex.compile(
 _PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
                         "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
-_LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
+_LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
 
@@ -62,6 +62,10 @@ _ELIDED = regex.compile(r"^[odlnm]['’](?=\p{L}{3})")
 # Relation words a form field may hold before the name ("Informant: son, Gerald Ashdown").
 _RELATION_FIELD = frozenset({"son", "daughter", "wife", "husband", "mother", "father", "brother", "sister", "partner",
                              "spouse", "niece", "nephew", "friend", "neighbour", "neighbor", "carer", "self", "mum", "dad"})
+
+
+# Verbs after "doctor"/"nurse" that some locale lists as a name ("Said").
+_ROLE_VERBS = frozenset({"said", "put", "saw", "sees", "will", "may", "can", "did", "does", "has", "had", "was", "is"})
 
 
 @dataclass
@@ -163,6 +167,8 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                     break
         for m in _LOWER_TITLE.finditer(text):  # "we met dr oyelowo"
             w = m.group("name")
+            if m.group(0)[:3] in ("doc", "nur") and (is_english(w, lists.words) and not lists.listed(w) or w in _ROLE_VERBS):
+                continue  # "the doctor said", "nurse practitioner"
             if not lists.blocked(w) and (w in lists.last or lists.unlisted_ok(w)):
                 out.append((*m.span("name"), "lower_title", 0.7))
     if _CAPS2.search(text) is None:

@@ -1,0 +1,187 @@
+"""The eighth round's English shapes, each with look-alikes that must stay text.
+
+Ages over 89 stated in chat about a relative, pagers and extensions, padded and month-year
+dates, Australian unit/number and Indian addresses, pinyin districts, cities typed in lower
+case, names of South Asian families typed in lower case, surnames with particles or an
+apostrophe in form capitals; and the clinical words the NER model reads as people or places:
+herbal remedies, device makers and their models, a brand beside its generic, eponym test pairs,
+short form labels, a unit after a number.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid.recognizers.en import _in_house_ok
+
+
+def _values(found, text: str, lang: str = "en", types: tuple[str, ...] = ()) -> set[str]:
+    return {v for t, v in found(text, lang) if not types or t in types}
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("grandpa walter is 93 and still drives to the shops", "93"),
+        ("shes 91 now and very frail since the fall", "91"),
+        ("At 97 she still walks to church every day.", "97"),
+        ("my nan's 95 and has started wandering at night", "95"),
+        ("mum is now 90, lives alone with carers twice a day", "90"),
+        ("Dad turned ninety-four last week and is off his food.", "ninety-four"),
+    ],
+)
+def test_ages_over_89_in_chat(found, text, age):
+    assert ("AGE", age) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "her sats is 95 on air and pulse is 96 and regular",
+        "my dad's heart rate is 92 at rest",
+        "she's 95% sure the swelling is better",
+        "he is 90 kg and 180 cm tall",
+        "At 92 bpm the rhythm was regular.",
+    ],
+)
+def test_measurements_are_no_ages(found, text):
+    assert not _values(found, text, types=("AGE",)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("Ortho reg on bleep 3391 overnight.", "3391"),
+        ("Call the microbiology lab, ext. 40221, with the result.", "40221"),
+        ("Renal fellow: pager #6-2210.", "6-2210"),
+        ("Reach the unit on (555) 201-0102 or x4417 after six.", "4417"),
+        ("If no answer, page the on-call surgeon at 88412.", "88412"),
+    ],
+)
+def test_pagers_and_extensions(found, text, number):
+    assert ("PHONE_NUMBER", number) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Extension 30 degrees, flexion 95; ext rot limited.",
+        "salbutamol x4 doses given; page 2 of 3.",
+        "Surgeon paged at 0200 for chest pain.",
+        "Bleep test 3 times a week for fitness.",
+    ],
+)
+def test_pager_look_alikes_stay(found, text):
+    assert not _values(found, text, types=("PHONE_NUMBER",)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("DOB : 04 - 22 - 1950   Sex : M", "04 - 22 - 1950"),
+        ("Specimen dated 1949 . 11 . 30 received late.", "1949 . 11 . 30"),
+        ("Relapse in 11/2019 after stopping methotrexate.", "11/2019"),
+        ("Diagnosed Mar '18 at a routine check.", "Mar '18"),
+        ("Started insulin in September (2023) per her GP.", "September (2023)"),
+        ("Symptoms began in the autumn of 2021.", "autumn of 2021"),
+        ("She had bloods taken on the 3rd.", "3rd"),
+        ("Admitted 4-9 March 2024 with pneumonia.", "4-9 March 2024"),
+    ],
+)
+def test_padded_month_year_and_day_dates(found, text, date):
+    assert ("DATE_TIME", date) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "ANA titre at dilution 1/2000 was negative.",
+        "Moved to a room on the 3rd floor; succeeded on the 2nd attempt.",
+        "Firmware v2.2021 installed on the pump.",
+        "GOLD 2024 report; a 2020 flare of psoriasis.",
+    ],
+)
+def test_date_look_alikes_stay(found, text):
+    assert not _values(found, text, types=("DATE_TIME",)), text
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Lives at 7/19 Harbour St, Mosman with her son.", "7/19 Harbour St"),
+        ("Address: #45, 2nd Main, Indiranagar, Bengaluru.", "45, 2nd Main, Indiranagar"),
+        ("Patient from Plot No. 7, Banjara Colony, Hyderabad.", "Plot No. 7, Banjara Colony"),
+        ("Referred from Sector 21, Gurugram for dialysis.", "Sector 21"),
+        ("Family lives in Yuzhong District, Chongqing.", "Yuzhong District, Chongqing"),
+        ("we moved to fort worth last year and need a gp", "fort worth"),
+        ("i live in sacramento, ca and work nights", "sacramento"),
+        ("we are at Kothrud West, Pune since june", "Kothrud West"),
+    ],
+)
+def test_addresses_and_places(found, text, place):
+    """The place is inside one LOCATION span (a rule may take the city after it along)."""
+    assert any(t == "LOCATION" and place in v for t, v in found(text, "en")), found(text, "en")
+
+
+def test_pinyin_district_in_chinese_text(found):
+    assert ("LOCATION", "Xuhui District, Shanghai") in found("我家在Xuhui District, Shanghai，最近血压高", "zh")
+
+
+def test_handle_after_a_chinese_platform(found):
+    assert ("SOCIAL_HANDLE", "ks_mumu2020") in found("孩子发烧三天，我的快手号：ks_mumu2020，可以私信", "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Sector 7 of the pharmacy fridge holds vaccines.",
+        "Graded No. 3, Grade II on the scale.",
+        "The district nurse visits daily; a letter from the district council.",
+        "we live in hope that the pain settles; back in march it was worse",
+        "i'm in pain and moved to the ward",
+        "walked 3 days on the road; 2 tablets by mouth each day",
+    ],
+)
+def test_place_look_alikes_stay(found, text):
+    assert not _values(found, text, types=("LOCATION",)), text
+
+
+def test_indian_house_number_needs_a_locality():
+    assert _in_house_ok("H.No. 8-2-293, Jubilee Hills") and _in_house_ok("No. 12, 4th Cross, Malleswaram")
+    assert not _in_house_ok("No. 3, Grade II") and not _in_house_ok("#2, Smith")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my husband mahesh has chest pain since morning", "mahesh"),
+        ("pt's wife kavitha called about the bill", "kavitha"),
+        ("i asked dr verma about the rash", "verma"),
+        ("seen by dr Iyengar last week", "Iyengar"),
+        ("her doctor is doctor okonjo and nurse kelly", "okonjo"),
+        ("voice msg this is maria from apartment 4b 1200 south grand avenue", "1200 south grand avenue"),
+        ("Flat 2, 14 Albion Rd, Hove", "Flat 2, 14 Albion Rd"),
+        ("Seen by Mr de Souza in clinic.", "de Souza"),
+        ("PT: D'SOUZA , PRIYA   AGE: 40", "D'SOUZA , PRIYA"),
+        ("Patient: O'REILLY,MAEVE   Ward 3", "O'REILLY,MAEVE"),
+        ("Referral for Giulia Rossi-Fontana from the GP.", "Giulia Rossi-Fontana"),
+    ],
+)
+def test_names(covered, text, name):
+    assert covered(text, name, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lipitor/atorvastatin 40 mg; Tegretol (carbamazepine) 200 mg; Keppra = levetiracetam.",
+        "Medtronic Azure XT pacemaker and Abbott Navitor valve checked.",
+        "Takes Dong quai, Huang qi and St John's wort; Ginkgo biloba stopped.",
+        "Vaccine Lot : X99K2 ; Addr: see front sheet.",
+        "Yergason and Speed tests positive on the left.",
+        "Net balance -0.8 L. Rm air sats 96%.",
+        "the doctor said to rest; nurse practitioner saw her; doctor will call",
+    ],
+)
+def test_products_labels_and_units_are_no_people(found, text):
+    assert not _values(found, text, types=("PERSON", "LOCATION")), text
