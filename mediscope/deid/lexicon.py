@@ -126,12 +126,13 @@ MINORITY_NAME_SUFFIXES = frozenset("花")
 
 # Transliterated foreign given names and surnames as Chinese text writes them without a middle dot
 # (外籍患者安娜, 翻译玛丽亚): after a person cue they are names, though some are dictionary words.
+# Left out: one-character ones (让 "Jean" is "let") and words (摩尔 mole, 布朗 Brownian, 路易 Lewy).
 FOREIGN_NAMES_ZH = frozenset("""
 安娜 玛丽 玛丽亚 玛利亚 约翰 彼得 汤姆 杰克 大卫 迈克 迈克尔 伊万 娜塔莎 奥尔加 谢尔盖 亚历山大 卡特琳娜 伊丽莎白 露西 艾米丽
 艾米 索菲亚 索菲娅 丹尼尔 詹姆斯 保罗 乔治 威廉 托马斯 查尔斯 理查德 罗伯特 爱丽丝 海伦 莉莉 琳达 苏珊 凯瑟琳 维克多 安德烈
 弗拉基米尔 德米特里 尤里 塔季扬娜 叶莲娜 斯维特兰娜 阿列克谢 伊琳娜 玛莎 萨沙 阿卜杜勒 穆罕默德 艾哈迈德 法蒂玛 哈桑
-侯赛因 阿里 优素福 拉希德 金敏 朴智 阮文 阮氏 陈氏 汉斯 克劳斯 弗朗索瓦 皮埃尔 让 路易 卡洛斯 何塞 胡安 玛尔塔 露易丝
-史密斯 约翰逊 威廉姆斯 布朗 琼斯 米勒 戴维斯 威尔逊 安德森 泰勒 托马斯 摩尔 杰克逊 怀特 哈里斯 马丁 汤普森 加西亚
+侯赛因 优素福 拉希德 汉斯 克劳斯 弗朗索瓦 皮埃尔 卡洛斯 何塞 胡安 玛尔塔 露易丝
+史密斯 约翰逊 威廉姆斯 琼斯 米勒 戴维斯 威尔逊 安德森 泰勒 杰克逊 哈里斯 马丁 汤普森 加西亚
 罗德里格斯 伊万诺夫 彼得罗夫 彼得罗娃 伊万诺娃 斯米尔诺夫 库兹涅佐夫 波波夫 索科洛夫 诺维科娃 沃尔科夫 帕夫洛夫
 """.split())
 

@@ -87,7 +87,7 @@ _KIN_CUES = (
     "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇",
     "室友", "舍友", "闺蜜", "发小", "老乡",
     "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
-    "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
+    "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "翻译", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
 # The family members among the cues: after 我老婆 even 向/于 open a name (我老婆向红梅).
@@ -121,7 +121,8 @@ _BRACKET_NICK = regex.compile(
          "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女", "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "舅妈", "姑姑",
          "叔叔", "阿姨", "姨妈", "小姨", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹",
          "同事", "同学", "朋友", "邻居", "室友", "闺蜜", "大哥", "大姐", "二姐", "二哥"), key=len, reverse=True))
-    + r")\s?[（(]\s?(?P<nick>[阿小][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d)|[\u4e00-\u9fff]仔)\s?[）)]")
+    + r")\s?[（(]\s?(?P<nick>[阿小][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d)|[\u4e00-\u9fff]仔)\s?[）)]"
+    r"|(?<=[\u4e00-\u9fff])[（(]\s?(?P<nick>[阿小][\u4e00-\u9fff])\s?[）)]")  # 我大姨（阿芬）: that shape anywhere
 # What may follow a cued run of name characters to vouch for it: sex, ethnicity or age (患者那顺乌日图，
 # 男，蒙古族 / 患者玉香，傣族，90岁).
 _PERSON_FACTS = regex.compile(
@@ -131,6 +132,7 @@ _RUN_END = regex.compile(r"[，,。；;（(）)\s]|$")
 # Verbs, prepositions and findings' first characters: a run after a cue that opens with one is a
 # clause (叫嘟嘟, 诉头痛, 无发热), not a name (那顺乌日图 opens with 那, a Mongolian name's part).
 _RUN_NOT_FIRST = frozenset("叫名称为是有在和与及给让被把对从向到去来说问找请看要想需住做吃用服查测诉现伴突无既已于因自今昨明前近每各其这也")
+_FOREIGN_RE = regex.compile("(?:" + "|".join(sorted(lexicon.FOREIGN_NAMES_ZH, key=len, reverse=True)) + ")+")
 _HAN_RUN = regex.compile(r"[\u4e00-\u9fff]{2,5}")
 
 # Characters too common as words to open a clause as a surname without strong proof.
@@ -309,6 +311,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             and ch not in _BRAND_CHARS
         )
         self._rare |= frozenset(lexicon.RARE_SURNAMES_EXTRA) | lexicon.SURNAMES_REGIONAL
+        # First characters of a two-character name: any surname, and the 岩 (men) and 玉 (women) that
+        # open Dai names (岩温, 玉罕), 依/咪 of Dai and Hani women's names.
+        self._surname_like = frozenset(
+            {*lexicon.SURNAMES_1, *lexicon.BAIJIAXING, *lexicon.RARE_SURNAMES_EXTRA, *lexicon.SURNAMES_REGIONAL, *"岩玉依咪召刀"})
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
         minority = {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
                     *lexicon.YI_NAME_PARTS}
@@ -638,6 +644,13 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for p in cue_ends:
             if p in taken:
                 continue
+            foreign = _FOREIGN_RE.match(text, p) if _FOREIGN_RE is not None else None
+            if foreign and (not _RUN_END.match(text, foreign.end()) and self._follow(text, foreign.end()) is None
+                            and not self._word_next(text, foreign.end())):
+                foreign = None
+            if foreign:
+                out.append((p, foreign.end(), 0.65, "cued_foreign"))  # 翻译玛丽亚陪同, 外籍患者安娜（
+                continue
             m = _HAN_RUN.match(text, p)
             if m is None or not _RUN_END.match(text, m.end()):
                 continue
@@ -666,6 +679,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue
             if len(cand) <= 3 and any(ch in _NEVER_GIVEN for ch in cand[1:]):
                 continue
+            if len(cand) == 2 and cand[0] not in self._surname_like:
+                continue  # 顺产，女婴: two characters are a name only after a surname (or 岩/玉 of Dai names)
             out.append((p, e, 0.65, "cued_run"))
         return out
 
