@@ -156,7 +156,8 @@ _FORM_LABELS = sorted({
 }, key=len, reverse=True)
 _FORM_FIELD = regex.compile(
     "(?:" + "|".join(_FORM_LABELS) + r")\s?[：:]\s*"
-    rf"(?P<name>[{_HAN}](?: ?[{_HAN}]){{1,3}})(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
+    # spaced all through (张 伟) or not at all (张伟): 闭海燕 送检日期 is a name, then the next label
+    rf"(?P<name>[{_HAN}](?:[{_HAN}]{{1,3}}| [{_HAN}](?: [{_HAN}]){{0,2}}))(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
 )
 
 # Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.

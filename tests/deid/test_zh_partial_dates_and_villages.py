@@ -1,0 +1,200 @@
+"""Chinese shapes of the sixth round: dates given only partly (relative year, two-digit or
+Chinese-numeral year, year.month), village addresses, platform ids without @, names found by a
+cue and the whole run after it (minority, foreign, Dai), actors after a time word, and nicknames
+in brackets; each with the look-alikes that must stay (durations, amounts, lab values, clinical
+findings after 患者, products named after a city, drugs and TCM)."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _values(found, text: str, etype: str) -> set[str]:
+    return {v for t, v in found(text, "zh") if t == etype}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("我爸去年10月在高速上出过车祸", "去年10月"),
+        ("我妈前年十一月份做的心脏搭桥", "前年十一月份"),
+        ("孩子是去年端午出生的", "去年端午"),  # a relative year's holiday
+        ("我奶奶今年正月初六开始咳嗽", "今年正月初六"),  # and a lunar month and day
+        ("车祸是去年腊月二十六出的", "去年腊月二十六"),
+        ("明年5月15号回来复查", "明年5月15号"),
+        ("2013年2月服药，今年5月26又再次发生", "今年5月26"),  # a day without 日
+        ("他上个月28号胸口又闷了一次", "上个月28号"),  # a day of a relative month
+        ("本月16日两种药各喂一次", "本月16日"),
+        ("既往史：98年3月行阑尾切除术", "98年3月"),  # two-digit year
+        ("19年5月份孕12周胎停", "19年5月份"),
+        ("〇八年五月地震那会儿受的伤", "〇八年五月"),  # two Chinese-numeral digits
+        ("2012.5诊断2型糖尿病", "2012.5"),  # year.month
+        ("2009/12 确诊乙肝", "2009/12"),
+        ("2020-12复发后改奥拉帕利维持", "2020-12"),
+    ],
+)
+def test_partial_and_relative_dates(found, text, value):
+    assert value in _values(found, text, "DATE_TIME"), found(text, "zh")
+
+
+def test_a_range_of_year_months_is_two_dates(found):
+    assert _values(found, "化疗：2018.3-2018.9行6周期", "DATE_TIME") == {"2018.3", "2018.9"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子10个月了，今年10个月",  # an age in months after 今年
+        "病程约10年3月",  # a duration
+        "体重62.5，费用2012.5元，软件V2019.1版",  # amounts and versions
+        "2019-11-05复查",  # a full date is one span, not a year-month
+        "去年冬天开始咳嗽，3年前得过支气管炎",  # a season or a duration is no date
+    ],
+)
+def test_date_look_alikes(found, text):
+    got = _values(found, text, "DATE_TIME")
+    assert not got or got == {"2019-11-05"}, got
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("住百色市田阳区那坡镇那满村，地中海贫血", "百色市田阳区那坡镇那满村"),  # 那 opens Zhuang place names
+        ("家住靖西市岳圩镇那布村弄平屯，脑梗", "靖西市岳圩镇那布村弄平屯"),  # a hamlet (屯) below the village
+        ("住址灵山县檀圩镇那隆村委马路坡，请予接诊", "灵山县檀圩镇那隆村委马路坡"),
+        ("我们住合浦县常乐镇石湾村委会三组23号", "合浦县常乐镇石湾村委会三组23号"),
+        ("住在平果市马头镇那厘村第三村民小组", "平果市马头镇那厘村第三村民小组"),
+        ("患者沙马拉且，家住凉山州昭觉县解放乡火普村", "凉山州昭觉县解放乡火普村"),
+    ],
+)
+def test_village_addresses(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在那个村住了十年，那里的村医说没事",  # 那 as "that"
+        "去乡村医生那里看了，村卫生室说是感冒",
+        "现在住在你们医院骨科，明天手术",  # 住在 + the hospital
+        "镇江香醋能降血压吗？吃了柳州螺蛳粉后拉肚子",  # products named after a city
+        "医生说我这个需要镇痛，镇静药也开了一点",
+    ],
+)
+def test_village_and_place_look_alikes(found, text):
+    assert not _values(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("我抖音号dy_lanlan0921，QQ 2853307416", "dy_lanlan0921"),
+        ("微博ID：xiaoyu_0715，我妈的化验单", "xiaoyu_0715"),
+        ("快手ID是kx520hh", "kx520hh"),
+        ("我的微博名叫可乐加冰_0208，主页", "可乐加冰_0208"),  # Chinese with a digit or underscore
+    ],
+)
+def test_platform_ids_without_at(found, text, value):
+    assert value in _values(found, text, "SOCIAL_HANDLE"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["抖音号是多少？抖音号上说的对吗", "我在抖音上看到说二甲双胍伤肾", "小红书上也有人说吃了掉头发"])
+def test_platform_words_without_an_id(found, text):
+    assert not _values(found, text, "SOCIAL_HANDLE"), found(text, "zh")
+
+
+def test_a_bare_id_before_a_number(found):
+    assert ("MEDICAL_RECORD_NUMBER", "0038821") in found("药物重整：岑国栋（ID 0038821）自带药", "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("患者沙马拉且，家住凉山州", "沙马拉且"),  # opens with a Yi name's part, closed by punctuation
+        ("患者包额尔敦，COVID-19后肺纤维化。", "包额尔敦"),  # a Han surname before a Mongolian part
+        ("患者俄木尔作，男，彝族", "俄木尔作"),
+        ("交班：11床那顺乌日图，男，蒙古族", "那顺乌日图"),  # vouched for by sex and ethnicity
+        ("患者岩温，男，傣族，住勐海县", "岩温"),  # Dai names open with 岩 (men) or 玉 (women)
+        ("23床覃妹，女，102岁", "覃妹"),
+        ("家属（儿子敖日其楞）15847321106", "敖日其楞"),
+        ("外籍患者安娜（俄罗斯籍）", "安娜"),  # a transliterated name without a middle dot
+        ("翻译玛丽亚陪同", "玛丽亚"),
+        ("送检医师：闭海燕　送检日期：2025.05.22", "闭海燕"),  # a Zhuang surname that is a word too
+        ("用户练美玲发起视频问诊", "练美玲"),
+    ],
+)
+def test_names_by_cue_and_run(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者神志清楚，男",
+        "患者精神可，女，45岁",
+        "患者意识模糊，男，80岁",
+        "患者顺产，女婴",
+        "患者阿莫西林过敏，女",
+        "孩子叫嘟嘟，三岁半。",  # the run opens with a verb: only 嘟嘟 is the name
+        "翻译说病人能听懂",
+        "医生让我节食，大夫让先消炎",  # 让 is "let", not a transliteration
+    ],
+)
+def test_cued_run_look_alikes(found, text):
+    persons = _values(found, text, "PERSON")
+    assert persons <= {"嘟嘟"}, persons
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("昨天邵俊峰给我开了头孢克肟", "邵俊峰"),  # a time word, the actor, a verb of acting
+        ("上周罗建平给我做的胃镜", "罗建平"),
+        ("是唐国庆帮我换的药", "唐国庆"),
+        ("那天黄志勇跟我讲这个是带状疱疹", "黄志勇"),
+        ("多亏周海波及时给我爸做了心肺复苏", "周海波"),
+        ("问了李春梅，她说这个疫苗要隔一年", "李春梅"),  # asked: a clause end is enough
+        ("莫华，你好，你的结果出来了", "莫华"),  # a message opening with its addressee
+    ],
+)
+def test_actors_after_a_time_word(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "昨天高烧不退给我急死了",
+        "上次常规检查说正常",
+        "是金黄色葡萄球菌感染",
+        "上周林可霉素打完了",
+        "今天夏枯草喝了，早上吴茱萸汤也喝了",
+        "家属述：患者九八年三月曾行甲状腺次全切除术",  # 曾行 is "once underwent"
+        "中药方子里有刘寄奴、徐长卿、王不留行、何首乌",
+    ],
+)
+def test_time_word_look_alikes(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("阿姨(阿华)说她妈吃了六味地黄丸", "阿华"),
+        ("我舅妈（阿梅）前几天查出乳腺增生", "阿梅"),
+        ("我大姨（阿芬）血压180", "阿芬"),
+        ("我表哥(小名军仔)喝酒后痛风又犯了", "军仔"),  # after 小名 any shape
+        ("我们家阿玲吃完头孢喝了酒", "阿玲"),
+        ("小宇这两天拉肚子，要吃蒙脱石散吗", "小宇"),  # 小 + a given-name character opening the text
+    ],
+)
+def test_nicknames(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["吃了（阿胶）还是咳", "（小便）正常", "小儿最近咳嗽", "小腹这两天疼", "小孩这几天拉肚子", "小柴胡颗粒和阿奇霉素能一起吃吗"],
+)
+def test_nickname_look_alikes(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")
