@@ -185,3 +185,29 @@ def test_names(covered, text, name):
 )
 def test_products_labels_and_units_are_no_people(found, text):
     assert not _values(found, text, types=("PERSON", "LOCATION")), text
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("Reviewed on Feb 3rd, '24 and again on 9 March '24.", "DATE_TIME", "Feb 3rd, '24"),
+        ("Hosp no 0098812; Unit No: 4471882.", "MEDICAL_RECORD_NUMBER", "4471882"),
+        ("Coverage: Aetna member W884123901, copay $30.", "INSURANCE_ID", "W884123901"),
+        ("BCBS ID XKP448812377 on the card.", "INSURANCE_ID", "XKP448812377"),
+        ("Payment failed: Visa ending in 4421.", "CREDIT_CARD", "4421"),
+        ("Lives at 5 Ocean Pde, Coogee.", "LOCATION", "5 Ocean Pde"),
+    ],
+)
+def test_short_years_unit_numbers_payers_and_card_endings(found, text, entity, value):
+    assert (entity, value) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a member of staff; unit no. 4 is closed; a member 2 years",
+        "ST segments ending in V4; the course ends in 2 weeks.",
+    ],
+)
+def test_member_and_ending_look_alikes_stay(found, text):
+    assert not found(text, "en"), text

@@ -39,7 +39,7 @@ from mediscope.deid.recognizers.en_lexicon import (
     is_english,
 )
 from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_form_names, find_names
-from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer
+from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -82,7 +82,10 @@ def _street_suffixes() -> str:
     except Exception:  # pragma: no cover - faker is a deid dependency
         words = set()
     words |= {"St", "Ave", "Rd", "Blvd", "Ln", "Dr", "Ct", "Pl", "Ter", "Cir", "Pkwy", "Hwy", "Sq", "Trl",
-              "Hts", "Xing", "Close", "Mews", "Walk", "Row", "Crescent"}
+              "Hts", "Xing", "Close", "Mews", "Walk", "Row", "Crescent",
+              # Australian and New Zealand abbreviations: "5 Ocean Pde", "12 Banksia Cct", "3 Marine Esp"
+              "Pde", "Parade", "Esp", "Esplanade", "Cct", "Circuit", "Tce", "Cres", "Cl", "Bvd", "Qy", "Quay", "Chase",
+              "Promenade", "Gdns", "Grn"}
     return "(?:" + "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True)) + ")"
 
 
@@ -455,12 +458,15 @@ def en_identifier_rules() -> list[Rule]:
               r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?|#))|"
               r"visit\s+(?:id|number|no\.?|#)|accession(?:\s+(?:number|no\.?|#))|specimen\s+(?:id|number)|"
               r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)|"
-              r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID")
+              r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID|(?-i:Unit|UNIT)\s+(?:no\.?|number|#)")
     ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
               r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
               r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
-              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)")
+              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)|member|"
+              # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
+              r"(?-i:BCBS|Blue\s+Cross(?:\s+Blue\s+Shield)?|Aetna|Cigna|Humana|UnitedHealthcare|UHC|Kaiser|Anthem|Medicaid|"
+              r"Tricare|TRICARE|Molina|Centene|Bupa|BUPA|AXA|Allianz|Medibank|HCF|NIB)(?:\s+(?:member|subscriber))?(?:\s+(?:id|number|no\.?|#))?")
     acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
                r"routing\s+(?:number|no\.?)|IBAN")
     dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
@@ -665,6 +671,12 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])",
              0.8, needs=contains_any("ninety", "hundred")),
         # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372".
+        Rule("card_ending", CREDIT_CARD,
+             r"\b(?i:card|visa|mastercard|master\s+card|amex|debit|credit)(?:\s+(?i:card|number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
+             0.8, needs=contains_any("ending", "ends")),
+        Rule("account_ending", ACCOUNT_NUMBER,
+             r"\b(?i:account|acct)\.?(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
+             0.8, needs=contains_any("ending", "ends")),
         Rule("pager_ext", PHONE_NUMBER,
              r"\b(?i:pager|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
              r"(?P<phi>\d{1,2}-\d{3,5}|\d{3,6})(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
@@ -759,6 +771,10 @@ def en_date_rules() -> list[Rule]:
         Rule("date_note_md", DATE_TIME,
              rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
              0.7, needs=_seen(r"\d/\d")),
+        Rule("date_words_short_year", DATE_TIME,
+             rf"(?P<phi>\b{MONTH}\s+{d}{ordinal},?\s*['’‘]\d{{2}}|(?<!\d){d}{ordinal}\s+(?:of\s+)?{MONTH},?\s*['’‘]\d{{2}})(?![\d\w])",
+             0.9, needs=_seen(r"['’‘]\d\d")),
+        # A card or account by its last four digits: "card ending 4421", "Visa ending in 0093".
         # OCR and typed forms pad the separators: "08 - 30 - 1947", "1961 . 07 . 03", "2025 - 04 - 11".
         Rule("date_padded", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{y}|{y}[ ]{{0,2}}[\-/.][ ]{{0,2}}{m}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d})"
@@ -1181,7 +1197,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
-                            and etext.lower() not in _STATES):
+                            and etext.lower() not in _STATES and etext.lower() not in country_names()):
                         out.append(self._result(PERSON, s, e, 0.7, "spacy_given_name"))  # "Tamsin's mum": no place
                         continue
                     if etext.lower() in _STATES and not self._cities.tier(etext):

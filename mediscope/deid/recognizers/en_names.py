@@ -45,7 +45,7 @@ _CAPS_CUE = regex.compile(
     r"NEXT\s+OF\s+KIN|CONTACT|REFERRED\s+BY|SEEN\s+BY|FOR|Patient|Name|Pt|for|with|by|Dr|Mr|Mrs|Ms)\.?\s*[:#\-]?\s*)$"
 )
 _LAST_FIRST = regex.compile(
-    rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
+    rf"(?<![\w'’\-])(?P<last>(?:Ma?c|O['’]|D['’])?{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
 )
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
 # Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.

