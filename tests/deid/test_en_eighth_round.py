@@ -211,3 +211,41 @@ def test_short_years_unit_numbers_payers_and_card_endings(found, text, entity, v
 )
 def test_member_and_ending_look_alikes_stay(found, text):
     assert not found(text, "en"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("she was born on the fifth of march nineteen forty two", "fifth of march nineteen forty two"),
+        ("his birthday is june the twenty-first, two thousand and three", "june the twenty-first, two thousand and three"),
+        ("appt on 3/4 at 2pm with the nurse", "3/4"),
+        ("Next appointment: Tues 4th at 10:30.", "Tues 4th"),
+        ("On insulin since 2019-03 after the admission.", "2019-03"),
+    ],
+)
+def test_spoken_weekday_and_partial_dates(found, text, date):
+    assert ("DATE_TIME", date) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "in the second of three trials; the first of many; take 1/2 tablet on 1/2 days",
+        "she is on 2/7 of antibiotics, day 3/7",
+        "Plan: Metformin is a 500 mg tablet; Pneumonia is a 3 day history.",
+    ],
+)
+def test_spoken_and_partial_date_look_alikes_stay(found, text):
+    assert not found(text, "en"), text
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my mother in law shirley is 94", "shirley"),
+        ("Nickname: Bubba. Mrs Adeyemi-Cole (known as Shola) attended.", "Shola"),
+        ("HPI: Kwabena is a 67 y/o M with pneumonia.", "Kwabena"),
+    ],
+)
+def test_in_law_nickname_and_subject_names(found, text, name):
+    assert ("PERSON", name) in found(text, "en")

@@ -709,6 +709,16 @@ def en_identifier_rules() -> list[Rule]:
     ]
 
 
+_UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+_TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
+_TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
+_ORD_WORD = (r"(?:(?:twenty|thirty)[\s\-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+             r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth)")
+_SPOKEN_YEAR = (rf"(?:nineteen[\s\-](?:hundred|oh[\s\-]{_UNIT_WORD}|{_TEEN_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?)|"
+                rf"two\s+thousand(?:\s+and)?(?:\s+(?:{_TEEN_WORD}|{_UNIT_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?))?|"
+                rf"twenty[\s\-](?:{_TEEN_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?|oh[\s\-]{_UNIT_WORD}))")
+
+
 def en_date_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
@@ -771,6 +781,19 @@ def en_date_rules() -> list[Rule]:
         Rule("date_note_md", DATE_TIME,
              rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
              0.7, needs=_seen(r"\d/\d")),
+        # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
+        Rule("date_spoken", DATE_TIME,
+             rf"(?P<phi>\b(?:{_ORD_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{_ORD_WORD})(?:,?\s+{_SPOKEN_YEAR})?)(?![\w\-])",
+             0.85, needs=_seen(r"(?i)(?:first|second|third|th)\b")),
+        # "Tues 4th at 10:30": a weekday and an ordinal day.
+        Rule("date_weekday_ordinal", DATE_TIME, rf"(?P<phi>\b{weekday}{d}(?:st|nd|rd|th))(?![\w])", 0.85,
+             needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z.]*,? +(?:the +)?\d{1,2}(?:st|nd|rd|th)\b")),
+        # A month/day with no year after "on" or an appointment word: "appt on 3/4 at 2pm".
+        Rule("date_on_md", DATE_TIME,
+             rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
+             0.7, needs=_seen(r"(?i)\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{1,2}\d{1,2}/\d")),
+        Rule("date_iso_month", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}-(?:0[1-9]|1[0-2]))(?![\d\-/]|\.\d)", 0.75,
+             needs=_seen(r"(?:19|20)\d\d-[01]\d(?![\d\-])")),
         Rule("date_words_short_year", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal},?\s*['’‘]\d{{2}}|(?<!\d){d}{ordinal}\s+(?:of\s+)?{MONTH},?\s*['’‘]\d{{2}})(?![\d\w])",
              0.9, needs=_seen(r"['’‘]\d\d")),
@@ -818,7 +841,8 @@ _EN_NAME_CUE = regex.compile(
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
     r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
-    r"neighbou?r|boyfriend|girlfriend|bf|gf)\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
+    r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name)"
+    r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>(?:[A-Z][a-z'\-]*[a-z]|[A-Z](?=['’]))(?:['’\-][A-Z][a-z]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]*[a-z](?:['’\-][A-Z][a-z]+)*){0,2})"
 )
 _GREETINGS = frozenset({"hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
@@ -1024,7 +1048,7 @@ _PROSE_WORDS = frozenset({"east", "bay", "lake", "church", "bank", "banks", "riv
              "sign", "signs", "test", "tests", "normal", "office", "ward", "room", "bed", "unit", "floor",
              "today", "tomorrow", "yesterday", "morning", "evening", "night", "week", "month", "year", "hour",
              "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "october", "november", "december", "baby", "age", "aged", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
+             "october", "november", "december", "baby", "age", "aged", "law", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
 
 
 

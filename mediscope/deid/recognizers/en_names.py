@@ -229,11 +229,12 @@ _FIELD_CUE = regex.compile(
 # "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
 # followed by what only a person does or by an age in apposition.
 _SUBJECT_WORD = regex.compile(
-    r"(?:^|(?<=[.!?;]\s{1,3})|(?<=\n))(?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)"
+    r"(?:^|(?<=[.!?;:]\s{1,3})|(?<=\n))(?P<name>\p{Lu}\p{Ll}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)?)"
     r"(?=(?P<verb>\s+(?:says|said|reports|reported|states|stated|complains|complained|denies|denied|feels|felt|thinks|"
     r"thought|wants|wanted|asked|asks|told|tells|lives|lived|works|worked|came|went|arrived|presents|presented|"
     r"attended|attends|called|rang|brought|drove|walked|cried|smokes|drinks|admits|admitted\s+to)\b)|"
-    r"(?P<age>,\s*(?:aged\s+)?\d{1,3}\s*(?:,|y\b|yo\b|yrs?\b|years?\b|months?\b|m\b|f\b)))"
+    r"(?P<age>,\s*(?:aged\s+)?\d{1,3}\s*(?:,|y\b|yo\b|yrs?\b|years?\b|months?\b|m\b|f\b)|"
+    r"\s+(?:is|was)\s+an?\s+\d{1,3}[\s\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|-year|months?\b|m\b|f\b)))"
 )
 
 
