@@ -249,3 +249,29 @@ def test_spoken_and_partial_date_look_alikes_stay(found, text):
 )
 def test_in_law_nickname_and_subject_names(found, text, name):
     assert ("PERSON", name) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("我叫Emily，现在住在Vancouver，孩子发烧三天", "LOCATION", "Vancouver"),
+        ("患者男，45岁，来自 Toronto，咳嗽两周", "LOCATION", "Toronto"),
+        ("| 2024-03-01 | Okafor, Chidi | CAP |", "PERSON", "Okafor, Chidi"),
+        ("Son's mobile 07700 900123 (evenings).", "PHONE_NUMBER", "07700 900123"),
+    ],
+)
+def test_latin_cities_in_chinese_table_names_and_mobiles(found, text, entity, value):
+    assert (entity, value) in found(text, "auto")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "在Google上查了一下，说是在CT上看得清楚",
+        "However, Mark the chart; Troponin, Serial x3 | Repeat, Urgent |",
+        "Hb 12.1 | Plt 07700 | WCC 9.8",
+    ],
+)
+def test_latin_city_table_and_mobile_look_alikes_stay(found, text):
+    spans = found(text, "auto")
+    assert not {v for t, v in spans if t == "PHONE_NUMBER" or "," in v or t == "LOCATION" and v in ("Google", "CT")}, spans

@@ -353,6 +353,10 @@ _MBI_A = "[AC-HJKMNP-RT-Y0-9]"
 _MBI = rf"[1-9]{_MBI_L}{_MBI_A}\d-?{_MBI_L}{_MBI_A}\d-?{_MBI_L}{{2}}\d{{2}}"
 
 
+def _gazetteer_city(value: str) -> bool:
+    return city_gazetteer().tier(value) is not None and value.lower() not in _STATES
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
@@ -405,6 +409,15 @@ def shared_rules() -> list[Rule]:
         Rule("phone_grouped", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
              0.6, validator=_grouped_phone_ok, needs=has_digit),
+        # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
+        Rule("phone_mobile_national", PHONE_NUMBER,
+             r"(?<![\d.,:/\-+])(?P<phi>07\d{3}[ ]?\d{6}|07\d{3}[ ]\d{3}[ ]\d{3}|[6-9]\d{4}[ ]\d{5})(?![\d,]|\.\d)",
+             0.7, needs=_seen(r"(?<!\d)(?:07\d{3} ?\d{3}|[6-9]\d{4} \d{5})")),
+        # A city in Latin letters inside Chinese text: "住在Vancouver", "来自 Toronto".
+        Rule("latin_city_in_chinese", LOCATION,
+             r"(?:住在|住|来自|老家(?:在|是)?|现居|居住在|搬到|搬去|定居(?:在)?|移民到|生活在|工作在|在)\s?"
+             r"(?P<phi>\p{Lu}[a-z]+(?:[ \-]\p{Lu}[a-z]+){0,2})(?![A-Za-z])",
+             0.75, validator=_gazetteer_city, needs=_seen(r"(?:住|来自|老家|现居|搬|定居|移民|生活|工作|在) ?[A-Z][a-z]"), flags=0),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
              r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"

@@ -376,6 +376,13 @@ _OPENING_NAME = regex.compile(
 )
 
 
+# "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
+_TITLE_LAST_FIRST = regex.compile(
+    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}))"
+    r"(?=[ \t]*(?:[|\n\t,;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$)))"
+)
+
+
 def _surname_ok(w: str, lists: NameLists) -> bool:
     return len(w) >= 3 and not lists.blocked(w) and not is_english(w, lists.words) and (lists.listed(w) or lists.unlisted_ok(w))
 
@@ -401,6 +408,14 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
     if "." in text:
         for m in _PATIENT_INITIALS.finditer(text):
             out.append((*m.span("name"), "patient_initials", 0.7))
+    if ", " in text:
+        for m in _TITLE_LAST_FIRST.finditer(text):
+            last, first = m.group("last").lower(), m.group("first").lower()
+            if lists.blocked(last) or lists.blocked(first) or first not in lists.first:
+                continue
+            if is_english(last, lists.words) and last not in lists.last or not (lists.listed(last) or lists.unlisted_ok(last)):
+                continue
+            out.append((*m.span("name"), "title_last_first", 0.7))
     m = _OPENING_NAME.match(text)
     if m is not None:
         w = m.group("name").lower()
