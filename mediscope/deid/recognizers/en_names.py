@@ -379,7 +379,7 @@ _OPENING_NAME = regex.compile(
 # "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
 _TITLE_LAST_FIRST = regex.compile(
     r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}))"
-    r"(?=[ \t]*(?:[|\n\t,;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$)))"
+    r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$)))"  # not before ", ": a list of names goes on
 )
 
 
