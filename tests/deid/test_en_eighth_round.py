@@ -275,3 +275,20 @@ def test_latin_cities_in_chinese_table_names_and_mobiles(found, text, entity, va
 def test_latin_city_table_and_mobile_look_alikes_stay(found, text):
     spans = found(text, "auto")
     assert not {v for t, v in spans if t == "PHONE_NUMBER" or "," in v or t == "LOCATION" and v in ("Google", "CT")}, spans
+
+
+@pytest.mark.parametrize(
+    ("text", "entity", "value"),
+    [
+        ("Age/Sex: 94/F  Ward 7", "AGE", "94"),
+        ("her 100th birthday is next week", "AGE", "100"),
+        ("SIGNED: DR. A. OKONKWO", "PERSON", "A. OKONKWO"),
+        ("ATTENDING: NAKAMURA HIROSHI MD", "PERSON", "NAKAMURA HIROSHI"),
+    ],
+)
+def test_form_ages_birthdays_and_caps_signatures(found, text, entity, value):
+    assert (entity, value) in found(text, "en")
+
+
+def test_percentiles_and_caps_exam_names_stay(found):
+    assert not found("Weight on the 95th percentile. CHEST X RAY PA AND LATERAL MD", "en")

@@ -680,6 +680,12 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_at", AGE,
              r"\b(?i:at|aged?)\s+(?P<phi>9\d|1[01]\d)(?=,?\s+(?i:she|he|they|mum|mom|dad|my|his|her|the\s+patient)\b)",
              0.75, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+        Rule("age_over_89_birthday", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?i:st|nd|rd|th)\s+(?i:birthday|bday|b-day)\b", 0.85,
+             needs=contains_any("birthday", "bday", "b-day")),
+        # "Age/Sex: 94/F", "A/S 91 M": an age before the sex on a form line.
+        Rule("age_over_89_sex_label", AGE,
+             r"\b(?i:age\s*/\s*(?:sex|gender)|a/s)\s*[:#\-]?\s*(?P<phi>9\d|1[01]\d)\s*(?:y(?:rs?)?)?\s*/?\s*(?i:m|f|male|female)\b",
+             0.85, needs=_seen(r"(?i)age ?/ ?(?:sex|gender)|\bA/S\b")),
         Rule("age_over_89_words_stated", AGE,
              r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])",
              0.8, needs=contains_any("ninety", "hundred")),

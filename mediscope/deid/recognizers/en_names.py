@@ -54,7 +54,9 @@ _PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "de
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
-_CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>{_CAPS_WORD})(?![\w'’\-])")
+_CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>(?:\p{{Lu}}\.[ ]?){{0,2}}{_CAPS_WORD})(?![\w'’\-])")
+_DEGREES = frozenset({"md", "do", "rn", "np", "pa", "mbbs", "frcp", "frcs", "phd", "dnp", "aprn", "crna", "pharmd", "mbchb",
+                      "facp", "facs", "frcpc", "rgn", "lpn", "cnm", "dds", "dpm", "od"})
 
 
 # "O'BRIEN", "D'Angelo", "N'Diaye", "d'souza": a one-letter particle and an apostrophe before a surname.
@@ -194,11 +196,15 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             continue  # ... nor "ECS, EKS": acronyms
         out.append((m.start(), m.end(), "last_first", 0.75))
     for m in _CAPS_TITLE.finditer(text):
-        w = m.group("name").lower()
+        w = m.group("name").lower().split()[-1].split(".")[-1]
         if not lists.blocked(w) and (lists.listed(w) or lists.unlisted_ok(w)):
             out.append((*m.span("name"), "caps_title", 0.75))
     for m in _CAPS_RUN.finditer(text, overlapped=True):
         tokens = m.group(0).split()
+        end = m.end()
+        if len(tokens) > 2 and tokens[-1].lower().rstrip(".") in _DEGREES:  # "NAKAMURA HIROSHI MD"
+            end -= len(m.group(0)) - m.group(0).rstrip().rfind(" ")
+            tokens = tokens[:-1]
         words = [t.lower() for t in tokens if len(t.rstrip(".")) > 1]
         if len(words) < 2 or any(lists.blocked(w) for w in words):
             continue
@@ -213,7 +219,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             pass
         else:
             continue
-        out.append((m.start(), m.end(), "caps_name", 0.7))
+        out.append((m.start(), end, "caps_name", 0.7))
     return out
 
 
