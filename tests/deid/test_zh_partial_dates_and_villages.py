@@ -198,3 +198,34 @@ def test_nicknames(found, text, name):
 )
 def test_nickname_look_alikes(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("南宁青秀区", "南宁青秀区"),  # a city without 市, then its district
+        ("老家是玉林北流的", "玉林北流"),  # a rare word after a city, before 的
+        ("我是贺州八步人", "贺州八步"),
+        ("住：南宁市西乡塘区安吉大道12号华润万象城3栋1单元1602", "南宁市西乡塘区安吉大道12号华润万象城3栋1单元1602"),
+    ],
+)
+def test_places_continued(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize("text", ["广州感冒了", "我在深圳工作", "在南宁上班，", "杭州西湖边"])
+def test_a_city_before_a_word_stays_short(found, text):
+    locs = _values(found, text, "LOCATION")
+    assert all(len(v) == 2 for v in locs), locs
+
+
+def test_a_hometown_after_wo_shi_is_no_name(found):
+    assert not _values(found, "我是贺州八步人", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value", "etype"), [
+    ("家属罗阿妹代签", "罗阿妹", "PERSON"),  # 妹 closes the name after 阿/二
+    ("她今年九十有三", "九十有三", "AGE"),
+])
+def test_southern_names_and_literary_ages(found, text, value, etype):
+    assert (etype, value) in found(text, "zh")

@@ -143,8 +143,10 @@ _ADDR_TAIL = (
     rf"(?:{S}\d{{1,3}}{S}(?:层|楼))?"
     rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户)|(?<=[座栋幢元层楼])\d{{3,5}}(?!\d))?"
 )
+# An estate or mall without a listed suffix (华润万象城, 碧桂园凤凰城) before a building number.
+_ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)))"
 ADDRESS_FULL = (
-    rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE})?{_ADDR_TAIL})"
+    rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE}|{_ADDR_NAMED_BUILDING})?{_ADDR_TAIL})"
 )
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
 # A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts).
@@ -405,6 +407,8 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
+        Rule("age_over_89_cn_you", AGE, r"(?P<phi>(?:九十|一百)有[一二三四五六七八九])", 0.85,
+             needs=lambda t: "有" in t),  # 九十有三 (ninety and three), a literary age
         Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
@@ -536,6 +540,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         # Names by their place in the clause (no cue next to them); run from here so that the
         # names listed next to any found name (刘芳、陈刚) can be collected over both.
         self._clause = ChineseClauseNameRecognizer(self.supported_language)
+        self._cities = _place_names(self._tags, self._freq)[1]
 
     def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -586,8 +591,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         pos = m.end()
         given = 0
         while pos < len(text) and given < 2 and "\u4e00" <= text[pos] <= "\u9fff":
-            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and text[pos] not in "小大老长":
-                break
+            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and text[pos] not in "小大老长" and not (
+                    text[pos] == "妹" and given == 1 and text[pos - 1] in "阿二三四五六七小秀细"):
+                break  # but 罗阿妹, 韦二妹: 妹 closes many women's names in the south
             given += 1
             pos += 1
         if given == 2:
@@ -683,6 +689,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             if not self._rare_ok(cand):
                 continue
+            if norm[s : s + 2] in self._cities and not _GENDER_NEXT.match(norm, e):
+                continue  # 我是贺州八步人, 我是柳州的: a hometown after 我是, not a name
             out.append(self._result(s, e, 0.75, "weak_cue"))
 
         follow_res = ((_FOLLOW_RE, "follow_cue"), (self._glued_follow_re, "follow_cue"),
@@ -854,10 +862,30 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             if norm[e - 1] == "市" and _INSTITUTION_AFTER.match(norm, e):
                 continue  # 临沂市人民医院, 南京市儿童医院: the city names a hospital, not where someone lives
             if s in bounds and e in bounds:
+                e = self._county_after(norm, e)
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
                     RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
         return out
+
+
+    def _county_after(self, text: str, e: int) -> int:
+        """南宁青秀区, 深圳南山那边, 玉林北流的, 贺州八步人: the district or county right after a city
+        is part of the place; without an admin suffix only a rare two-character word (北流 376, not
+        感冒 or 上班) before 的/人/那边 or a clause end counts."""
+        m = _DISTRICT_AFTER.match(text, e)
+        if m:
+            return m.end()
+        two = text[e : e + 2]
+        if len(two) == 2 and _PLACE_END_AFTER.match(text, e + 2) and self._jieba.dt.FREQ.get(two, 0) < 500 and (
+                all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two)
+                and not any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "中东西南北上下" for ch in two)):
+            return e + 2
+        return e
+
+
+_DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)(?![\u4e00-\u9fff]{{0,4}}(?:医院|中心|大学|学院))")
+_PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
 
 def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
