@@ -292,3 +292,22 @@ def test_form_ages_birthdays_and_caps_signatures(found, text, entity, value):
 
 def test_percentiles_and_caps_exam_names_stay(found):
     assert not found("Weight on the 95th percentile. CHEST X RAY PA AND LATERAL MD", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Address: 1-2-3 Jingumae, Shibuya-ku, Tokyo 150-0002", "1-2-3 Jingumae"),
+        ("Address: 1-2-3 Jingumae, Shibuya-ku, Tokyo 150-0002", "Shibuya-ku"),
+        ("Home: Flat B, 12/F, Tower 2, Taikoo Shing", "Flat B, 12/F, Tower 2"),
+        ("Moved from Col. Roma Norte last year.", "Col. Roma Norte"),
+        ("Lives at Plot 5, Admiralty Way, Lekki.", "Plot 5, Admiralty Way"),
+        ("Family home in Kampung Baru, 50300 Kuala Lumpur.", "Kampung Baru"),
+    ],
+)
+def test_addresses_of_other_countries(found, text, place):
+    assert any(t == "LOCATION" and place in v for t, v in found(text, "en")), found(text, "en")
+
+
+def test_block_plot_and_floor_look_alikes_stay(found):
+    assert not {v for t, v in found("Block 4, Grade II; Plot 3 of the graph; the 3/F lift is out.", "en") if t == "LOCATION"}

@@ -435,14 +435,15 @@ _IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sec
                r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})")
 _IN_EVIDENCE = regex.compile(
     r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
-    r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross)\b"
+    r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross|"
+    r"Way|Avenue|Close|Crescent|Drive|Estate|Phase|Layout|Extension)\b"
     r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
 
 
 def _in_house_ok(value: str) -> bool:
     """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
     "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
-    if regex.match(r"(?:H\.?\s?No|Door|Plot|House|Flat|Shop|Site)\b", value):
+    if regex.match(r"(?:H\.?\s?No|Door|House|Flat|Shop|Site)\b|Plot\s+No", value):
         return True
     return bool(_IN_EVIDENCE.search(value.split(",", 1)[1] if "," in value else ""))
 
@@ -714,9 +715,25 @@ def en_identifier_rules() -> list[Rule]:
         # Indian addresses: "No. 12, 4th Cross, Malleswaram", "H.No. 4-56/2, Kukatpally",
         # "Flat 302, Sai Krupa Apartments, 5th Main, Jayanagar", "B-204, Lajpat Nagar".
         Rule("in_house", LOCATION,
-             rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot\s+No|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No)\.?\s*|#\s?|\b[A-Z]-)"
+             rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
              rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
              0.9, validator=_in_house_ok, needs=_seen(r"\d, [A-Z0-9]"), flags=0),
+        # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
+        # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
+        Rule("intl_locality", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Kg\.|Taman|Jalan|Jln\.?|"
+             r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
+             r"{0,3}|\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun))(?![\w\-])",
+             0.88, needs=_seen(r"Col\.|Colonia|Fracc|Barrio|Brgy|Barangay|Kampung|Kg\.|Taman|Jalan|Jln|Lorong|Soi |Moo |Phường|Quận|Xã|"
+                               r"Bairro|Vila |Jardim|[a-z]-(?:ku|shi|cho|machi|gun)\b"), flags=0),
+        Rule("hk_floor", LOCATION,
+             r"(?P<phi>\b(?:Flat|Rm|Room|Unit)\s+[A-Z0-9]{1,4},?\s*\d{1,2}/F(?:,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})?"
+             r"|\b\d{1,2}/F,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})(?![\w])",
+             0.88, needs=_seen(r"\d/F\b"), flags=0),
+        # Japanese block numbers before the district: "1-2-3 Jingumae".
+        Rule("jp_block", LOCATION,
+             r"(?<![\w\-/])(?P<phi>\d{1,4}(?:-\d{1,4}){1,3}\s+\p{Lu}\p{Ll}{3,})(?=,\s*\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun)\b)",
+             0.85, needs=_seen(r"[a-z]-(?:ku|shi|cho|machi|gun)\b"), flags=0),
         Rule("in_locality", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|"
              r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])",
@@ -1229,6 +1246,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "HbSS"; "RICE enough or x-ray?": a capitalised word in a lower-case sentence
                     if _SECOND_EPONYM_AFTER.match(text, e):
                         continue  # "Miller Fisher syndrome": the first of two eponym names
+                    if " " in etext and etext.rsplit(None, 1)[-1] in _STREET_WORDS:
+                        out.append(self._result(LOCATION, s, e, 0.86, "spacy_street"))  # "Admiralty Way", "Jalan Ampang Road"
+                        continue
                     if (self._cities.tier(etext) == PLAIN and etext.lower() not in self._case_free.any_name
                             and _PLACE_BEFORE.search(text, max(0, s - 12), s)
                             or " " not in etext and _LOCALITY_BEFORE.search(text, max(0, s - 24), s)):
@@ -1531,7 +1551,9 @@ def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
     return out
 
 
-_CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6})(?=\s*(?:[,.;)\n]|$))")
+_CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3})(?=\s*(?:[,.;)\n]|$))")
+_STREET_WORDS = frozenset({"Way", "Street", "Road", "Avenue", "Lane", "Close", "Crescent", "Drive", "Boulevard", "Terrace", "Parade",
+                           "Highway", "Square", "Gardens", "Mews", "Court", "Place", "Rd", "St", "Ave", "Blvd"})
 _PLACE_BEFORE = regex.compile(r"(?:\b(?i:in|from|at|near|to|of)|,)\s*$")
 _LOCALITY_BEFORE = regex.compile(r"\b(?:Nagar|Layout|Colony|Vihar|Enclave|District|East|West|North|South|Sector\s\d+|\d(?:st|nd|rd|th)\s+(?:Cross|Main)),\s*$")
 # "living Salt Lake, Kolkata", "we at Andheri East, Mumbai", "in Gandhi Nagar, Jaipur": a
