@@ -229,3 +229,21 @@ def test_a_hometown_after_wo_shi_is_no_name(found):
 ])
 def test_southern_names_and_literary_ages(found, text, value, etype):
     assert (etype, value) in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我老婆ning hui怀孕了", "ning hui"),  # lower-case pinyin after a family word
+        ("我是zhang wei的家属", "zhang wei"),
+        ("我叫liuyang，今年30", "liuyang"),
+        ("孩子他爸钟振国说不想手术", "钟振国"),
+    ],
+)
+def test_pinyin_names_and_parents_named_by_the_child(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["我是ok的", "我是hpv阳性", "患者ct检查", "患者hbsag阳性", "家属bp高", "我老婆hen喜欢吃辣"])
+def test_latin_words_after_a_cue_are_no_pinyin_names(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")

@@ -84,7 +84,8 @@ _KIN_CUES = (
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "舅妈", "姑父", "姨父", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹", "姐夫", "妹夫",
-    "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇",
+    "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇", "他爸", "他妈", "她爸", "她妈", "孩子他爸", "孩子他妈",
+    "孩子爸", "孩子妈", "孩子爸爸", "孩子妈妈",
     "室友", "舍友", "闺蜜", "发小", "老乡",
     "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "翻译", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
@@ -237,6 +238,22 @@ _LATIN_OWNER = regex.compile(
 # Greetings and interjections in title case open many mixed-language messages (Hi 医生, Hello 您好).
 _LATIN_NOT_NAMES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "sorry", "ok", "okay", "please", "yes",
                               "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam"})
+# A name in lower-case pinyin after a cue: 我老婆ning hui, 我是zhang wei的家属, 我叫liu yang. A
+# common surname's syllable, then one or two syllables shaped like pinyin, spaced or not.
+_PY_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u|v)")
+_PY_SURNAMES = (
+    "zhang wang li liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo zheng liang xie song tang han "
+    "feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren yao shen zhong cui tan "
+    "fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin xue yan duan lei long tao gu mao hao gong shao "
+    "wan qian kang niu ning qi qiao mo lan nong qu ou ouyang situ shangguan zhuge murong")
+_PINYIN_CUED = regex.compile(
+    "(?:" + "|".join(regex.escape(w) for w in sorted(
+        {*_KIN_CUES, "我叫", "名叫", "叫做", "他叫", "她叫", "姓名", "我是", "家属", "患者"}, key=len, reverse=True))
+    + r")[\s:：]*(?P<name>(?:" + "|".join(sorted(_PY_SURNAMES.split(), key=len, reverse=True))
+    + rf")(?:\s?{_PY_SYLLABLE}){{1,2}})(?![A-Za-z])")
+_PINYIN_GATE = regex.compile(r"[一-鿿][\s:：]*[a-z]{2}")
+
 # Dr. Wang, Mr Smith, Prof. Chen inside Chinese text.
 _LATIN_HONORIFIC = regex.compile(
     rf"(?<![\p{{Latin}}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>{_LATIN_NAME})(?![\p{{Latin}}\d])")
@@ -556,6 +573,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((*m.span("nick"), 0.65, "nickname"))
         if _UPPER_LOWER.search(norm):
             out += self._latin_names(norm)
+        if _PINYIN_GATE.search(norm):
+            out += [(*m.span("name"), 0.65, "pinyin") for m in _PINYIN_CUED.finditer(norm)
+                    if m.group("name").lower() not in _LATIN_NOT_NAMES]
         if ":" in norm or "：" in norm:
             out += self._form_fields(norm)
         for m in _DOT_NAME.finditer(norm) if _DOTS_RE.search(norm) else ():
