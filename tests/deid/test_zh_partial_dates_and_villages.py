@@ -247,3 +247,21 @@ def test_pinyin_names_and_parents_named_by_the_child(found, text, name):
 @pytest.mark.parametrize("text", ["我是ok的", "我是hpv阳性", "患者ct检查", "患者hbsag阳性", "家属bp高", "我老婆hen喜欢吃辣"])
 def test_latin_words_after_a_cue_are_no_pinyin_names(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("护照号：E12345678", "E12345678", "ID_NUMBER"),
+        ("台胞证号码 12345678", "12345678", "ID_NUMBER"),
+        ("军官证号：南字第20231234号", "20231234", "ID_NUMBER"),
+        ("微信号：小雨点_1990", "小雨点_1990", "SOCIAL_HANDLE"),  # a Chinese WeChat id with digits
+    ],
+)
+def test_identity_documents_and_chinese_wechat_ids(found, text, value, etype):
+    assert (etype, value) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["微信号是多少？微信同号", "护照丢了，补办要多久", "驾驶证到期了"])
+def test_document_words_without_a_number(found, text):
+    assert not found(text, "zh")

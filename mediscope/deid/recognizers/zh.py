@@ -105,6 +105,13 @@ PLATFORMS_ZH = ("抖音", "微博", "小红书", "快手", "B站", "b站", "哔�
 _HANDLE_ENDS = ("说", "私信", "发帖", "发了", "发的", "发布", "发视频", "看到", "上看", "里看", "的视频", "的帖子", "的直播",
                 "的评论", "回复", "留言", "直播", "评论", "讲", "提到", "推荐", "分享", "问过", "咨询", "求助", "联系",
                 "那里", "那儿", "里面", "上面")
+# Identity documents other than the resident card: passports, travel permits, officers' cards,
+# licences, household registers, birth certificates.
+DOC_ID_CUES = ("护照号", "护照号码", "护照", "通行证号", "通行证号码", "港澳通行证", "台湾通行证", "往来港澳通行证", "回乡证",
+               "台胞证", "台胞证号", "台胞证号码", "军官证", "军官证号", "士兵证", "警官证", "驾驶证", "驾驶证号", "驾照号",
+               "行驶证号", "户口本编号", "户口簿编号", "户籍编号", "出生医学证明编号", "出生证编号", "出生证明编号", "出生证号",
+               "准生证号", "生育服务证号", "残疾证号", "居住证号", "暂住证号", "外国人永久居留证", "永久居留证号", "社会保障号",
+               "社保卡号码", "证件号码", "证件编号")
 STAFF_ID_CUES = ("工号", "员工号", "职工号", "工作证号", "员工编号", "职工编号", "胸牌号", "执业证号", "执业证书编号",
                  "医师编号", "护士编号", "操作员号", "操作员编号")
 
@@ -269,14 +276,16 @@ def zh_identifier_rules() -> list[Rule]:
         # B站UID 358221907, 微博名叫可乐加冰_0208. Latin handles end where Latin ends; a handle with
         # Chinese in it ends at punctuation and must hold a Latin letter, digit or underscore.
         Rule("platform_id", SOCIAL_HANDLE,
-             rf"(?:{_alt(PLATFORMS_ZH)})\s?(?:号|账号|帐号|ID|UID|昵称|名字|用户名|名)(?:是|为|叫)?[\s:：]*"
+             rf"(?:{_alt((*PLATFORMS_ZH, '微信'))})\s?(?:号|账号|帐号|ID|UID|昵称|名字|用户名|名)(?:是|为|叫)?[\s:：]*"
              rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
              rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
-             0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH)),
+             0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信")),
         # A bare "ID" before a number is a record's id: （ID 0038821）, ID:A20931 (not B站UID, 微博ID：名字).
         Rule("bare_id", MEDICAL_RECORD_NUMBER,
              r"(?<![A-Za-z])ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{4,19})(?![A-Za-z0-9_])",
              0.85, needs=contains_any("ID"), flags=0),
+        Rule("doc_id_cued", ID_NUMBER,
+             rf"(?:{_alt(DOC_ID_CUES)})(?:{CUE_GAP})(?:[\u4e00-\u9fff]{{1,2}}字第)?{ID_VALUE}", 0.9, needs=has_digit),
         Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
              needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员")),
         Rule("cn_numeral_number", PHONE_NUMBER,
