@@ -85,6 +85,7 @@ def test_pager_look_alikes_stay(found, text):
         ("Started insulin in September (2023) per her GP.", "September (2023)"),
         ("Symptoms began in the autumn of 2021.", "autumn of 2021"),
         ("She had bloods taken on the 3rd.", "3rd"),
+        ("Her MRI is booked for the 21st.", "21st"),
         ("Admitted 4-9 March 2024 with pneumonia.", "4-9 March 2024"),
     ],
 )
@@ -96,7 +97,7 @@ def test_padded_month_year_and_day_dates(found, text, date):
     "text",
     [
         "ANA titre at dilution 1/2000 was negative.",
-        "Moved to a room on the 3rd floor; succeeded on the 2nd attempt.",
+        "Moved to a room on the 3rd floor; succeeded on the 2nd attempt; admitted for the 2nd time.",
         "Firmware v2.2021 installed on the pump.",
         "GOLD 2024 report; a 2020 flare of psoriasis.",
     ],

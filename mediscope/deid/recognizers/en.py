@@ -852,7 +852,7 @@ def en_date_rules() -> list[Rule]:
              needs=_seen(r"(?i)(?:spring|summer|autumn|fall|winter)(?: of)?,? +(?:(?:19|20)\d\d|['’]\d\d)")),
         # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor").
         Rule("date_day_ordinal", DATE_TIME,
-             r"(?<=\b(?i:on|from|since|until|till|by|before|after|due)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+             r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
              r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night)\b)",
              0.7, needs=_seen(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
         # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
