@@ -265,3 +265,21 @@ def test_identity_documents_and_chinese_wechat_ids(found, text, value, etype):
 @pytest.mark.parametrize("text", ["微信号是多少？微信同号", "护照丢了，补办要多久", "驾驶证到期了"])
 def test_document_words_without_a_number(found, text):
     assert not found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("老陈头晕好几天了", "老陈"),  # 老/小 + a common surname as the subject
+        ("医助小李帮我挂的号", "小李"),
+        ("家属老刘说可以手术", "老刘"),
+        ("哥们儿赵磊昨天喝多了", "赵磊"),
+    ],
+)
+def test_surname_nicknames(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["老毛病又犯了", "我老是头晕", "患者老年男性", "孩子小便发黄", "老白干喝了", "小马过河"])
+def test_surname_nickname_look_alikes(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")

@@ -84,6 +84,7 @@ _KIN_CUES = (
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "舅妈", "姑父", "姨父", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹", "姐夫", "妹夫",
+    "哥们", "哥们儿", "姐们", "战友", "老同学", "师兄", "师姐", "师弟", "师妹", "护工", "保姆", "医助", "助理",
     "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇", "他爸", "他妈", "她爸", "她妈", "孩子他爸", "孩子他妈",
     "孩子爸", "孩子妈", "孩子爸爸", "孩子妈妈",
     "室友", "舍友", "闺蜜", "发小", "老乡",
@@ -562,8 +563,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out += self._cued_translit(norm, translit_ends, {s for s, _, _, how in out if how != "unmistakable"})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
-        if "阿" in norm or "小" in norm:
-            out += self._a_nicknames(norm, [p for p, how in starts.items() if how == "start"])
+        if "阿" in norm or "小" in norm or "老" in norm:
+            out += self._a_nicknames(norm, sorted(starts))
         if "（" in norm or "(" in norm:
             out += [(*m.span("nick"), 0.65, "nickname") for m in _BRACKET_NICK.finditer(norm) if self._nick_ok(m.group("nick"))]
         if "名" in norm or "号" in norm or "昵称" in norm:
@@ -730,9 +731,20 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         or a clause, before a time word. The pair is no dictionary word (阿胶, 阿姨, 小孩, 小腹)."""
         out = []
         for p in starts:
-            if text[p : p + 1] not in ("阿", "小") or p + 2 > len(text):
+            if text[p : p + 1] not in ("阿", "小", "老") or p + 2 > len(text):
                 continue
             ch = text[p + 1]
+            if text[p] in "小老":
+                # 老陈头晕好几天了, 小李帮我挂的号: 老/小 + a common surname, then a subject's follower
+                nick = text[p : p + 2]
+                if ch in lexicon.SURNAMES_1 and ch not in _WEAK_SURNAMES and self._freq.get(nick, 0) < 1000 and (
+                        not self._tags.get(nick, "").startswith(_NICK_BAD_TAGS)) and (
+                        self._follow(text, p + 2) in ("strong", "mid") or _VERB_FOLLOW.match(text, p + 2)) and (
+                        self._clean_boundaries(text, p, p + 2)) and not _is_clinical(nick, text[p + 2 : p + 5]):
+                    out.append((p, p + 2, 0.65, "nickname"))
+                    continue
+                if text[p] == "老":
+                    continue
             if ch not in self._given or ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _NICK_NOT_SECOND:
                 continue
             if self._freq.get(text[p : p + 2], 0) > 0 or not _NICK_TIME_NEXT.match(text, p + 2):
