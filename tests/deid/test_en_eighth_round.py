@@ -117,6 +117,8 @@ def test_date_look_alikes_stay(found, text):
         ("we moved to fort worth last year and need a gp", "fort worth"),
         ("i live in sacramento, ca and work nights", "sacramento"),
         ("we are at Kothrud West, Pune since june", "Kothrud West"),
+        ("yeah she stays with her daughter in mississauga now", "mississauga"),
+        ("my name is ada i live at twelve oak street in town", "twelve oak street"),
     ],
 )
 def test_addresses_and_places(found, text, place):
@@ -141,6 +143,7 @@ def test_handle_after_a_chinese_platform(found):
         "we live in hope that the pain settles; back in march it was worse",
         "i'm in pain and moved to the ward",
         "walked 3 days on the road; 2 tablets by mouth each day",
+        "pain in situ; came from work; in vitro; lives in hope; in bed; she walked two blocks down the road",
     ],
 )
 def test_place_look_alikes_stay(found, text):

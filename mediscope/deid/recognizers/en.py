@@ -453,12 +453,16 @@ _STREET_NOT_WORDS = frozenset({"mg", "mcg", "ml", "g", "kg", "tablet", "tablets"
                                "minutes", "mins", "doses", "dose", "steps", "blocks", "miles", "km", "floors", "flights"})
 
 
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split())
+
+
 def _lower_street_ok(value: str) -> bool:
     """"1200 south grand avenue", not "3 days on the road" nor "2 tablets by mouth way"."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = value.split()[1:-1]
-    return not any(w in STOP_WORDS or w in _STREET_NOT_WORDS for w in words)
+    words = [w for w in value.split()[:-1] if not w[:1].isdigit() and w not in _NUMBER_WORDS]
+    return bool(words) and not any(w in STOP_WORDS or w in _STREET_NOT_WORDS for w in words)
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -583,10 +587,12 @@ def en_identifier_rules() -> list[Rule]:
              0.85, needs=has_digit, flags=0),
         # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
         Rule("street_lower", LOCATION,
-             r"(?<![\w/.])(?P<phi>(?:(?:apartment|apt\.?|flat|unit)\s*#?\d{1,4}[a-z]?,?\s+)?\d{1,6}[a-z]?\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?"
+             r"(?<![\w/.])(?P<phi>(?:(?:apartment|apt\.?|flat|unit)\s*#?\d{1,4}[a-z]?,?\s+)?(?:\d{1,6}[a-z]?|(?:(?:one|two|three|four|five|six|seven|"
+             r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+             r"sixty|seventy|eighty|ninety|hundred)[\s\-]?){1,4})\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?"
              r"(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|"
              r"crescent|close|parkway|pkwy|highway|hwy|circle|cir))(?![\w])",
-             0.75, validator=_lower_street_ok, needs=_seen(r"\d [a-z][a-z' \-]{2,40} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|highway|hwy|circle|cir)\b"),
+             0.75, validator=_lower_street_ok, needs=_seen(r"[\de] [a-z][a-z' \-]{2,40} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|highway|hwy|circle|cir)\b"),
              flags=0),
         Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
              needs=contains_any("apartment", "apt"), flags=0),
@@ -1568,6 +1574,10 @@ _LOWER_CITY_CUE = regex.compile(
     r"we're|were|we\s+are|i'm|im|i\s+am|us|home|originally|back)\s+(?:(?i:here|back|over|out|up|down|now|currently)\s+)?"
     r"(?i:in|to|from|near|at|outside)\s+(?P<place>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
 )
+# Bare "in"/"from"/"near" before a lower-case gazetteer city: "named dorothy from fresno", "her daughter in mississauga".
+_LOWER_CITY_PREP = regex.compile(
+    r"(?<=\p{Ll}[ ])(?:in|from|near)[ ](?P<place>\p{Ll}[\p{Ll}'’\-]{3,}(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
+)
 _LOWER_STATE_AFTER = regex.compile(rf"\s*,\s*(?i:{US_STATES}|nsw|vic|qld|ontario|on|bc|texas|california|florida)\b")
 
 
@@ -1587,6 +1597,23 @@ def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[Recognize
                 if not all(_blocked_word(w) for w in name.lower().split()) or _LOWER_STATE_AFTER.match(text, e):
                     out.append(self._result(LOCATION, s, e, 0.75, "lower_city"))
                 break
+    seen = {r.start for r in out}
+    for m in _LOWER_CITY_PREP.finditer(text) if out is not None and " in " in text or " from " in text or " near " in text else ():
+        if m.start("place") in seen:
+            continue
+        words = list(regex.finditer(r"\S+", m.group("place")))
+        base = m.start("place")
+        for k in range(len(words), 0, -1):
+            s, e = base + words[0].start(), base + words[k - 1].end()
+            e -= len(text[s:e]) - len(text[s:e].rstrip(".,;:!?'’"))
+            low = text[s:e].lower()
+            name = " ".join(w.capitalize() for w in low.split())
+            if self._cities.tier(name) != PLAIN:
+                continue
+            if any(_blocked_word(w) for w in low.split()) or low in self._case_free.first or len(low) < 5:
+                break
+            out.append(self._result(LOCATION, s, e, 0.7, "lower_city_prep"))
+            break
     for hit in self._cities.find(text):
         m = _DISTRICT_BEFORE_CITY.search(text, max(0, hit.start - 60), hit.start)
         if m is None:
