@@ -283,3 +283,26 @@ def test_surname_nicknames(found, text, name):
 @pytest.mark.parametrize("text", ["老毛病又犯了", "我老是头晕", "患者老年男性", "孩子小便发黄", "老白干喝了", "小马过河"])
 def test_surname_nickname_look_alikes(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "etype"),
+    [
+        ("3月5日至8日住院", "3月5日至8日", "DATE_TIME"),  # a range of days
+        ("3.15复查", "3.15", "DATE_TIME"),  # month.day before a visit
+        ("3/15复诊", "3/15", "DATE_TIME"),
+        ("于12.3入院", "12.3", "DATE_TIME"),
+        ("从4.20日我的左手有时颤抖", "4.20日", "DATE_TIME"),
+        ("周三（3.12）开始咳嗽", "3.12", "DATE_TIME"),
+        ("于24.3.5入院", "24.3.5", "DATE_TIME"),  # two-digit year, dotted
+        ("93高龄，股骨颈骨折", "93", "AGE"),
+        ("Age: 92", "92", "AGE"),
+    ],
+)
+def test_short_dates_and_ages(found, text, value, etype):
+    assert (etype, value) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["空腹血糖6.5复查", "血压3.15开始", "剂量2.5开始", "体温37.5下午", "版本10.2.3", "第10.2.3条"])
+def test_values_before_a_visit_are_no_dates(found, text):
+    assert not _values(found, text, "DATE_TIME"), found(text, "zh")

@@ -330,6 +330,8 @@ _OLD_RELATIVES = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "�
                   "老母亲", "老父亲", "婆婆", "公公", "老太太", "老爷子", "老伴")
 
 
+_VISIT_WORDS = ("复查|复诊|入院|出院|手术|就诊|住院|开始|查房|检查|抽血|来院|返院|随访|拆线|换药|出生|生的|做的|发病|起病|"
+                "发现|确诊|诊断|开药|打针|接种|分娩|生产|体检|预约|挂号|去世|死亡|晚上|上午|下午|早上|凌晨|中午")
 _REL_YEAR = r"(?:大前年|前年|去年|今年|明年|后年|当年|同年)"
 _REL_MONTH = r"(?:上上个?月|上个?月|这个月|本月|下个?月|当月)"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬元])"
@@ -374,6 +376,19 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<![A-Za-z\d.．/])(?P<phi>{y}\s?[.．/\-]\s?(?:0?[1-9]|1[0-2]))(?![\d.．/:%])(?!\s?-\s?\d{{1,2}}(?!\d))"
              r"(?!\s?(?:[元块万千百个次岁度分秒斤克升米倍]|mg|ml|kg|g(?![a-z])|mmol|μ|ug|iu|u/|cm|mm|l(?![a-z])))",
              0.8, needs=has_digit),
+        # A range of days in one month: 2024年3月5-8日, 3月5日至8日 (the second day too).
+        Rule("date_day_range", DATE_TIME,
+             rf"(?<!\d)(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[-~～—至到]\s*{d}\s*[日号])", 0.85,
+             needs=has_digit),
+        # Month and day with a dot or slash, where a visit or an event follows (3.15复查, 3/15复诊,
+        # 于12.3入院) or 日 closes it (12.3日); not a value after an analyte (血糖6.5复查).
+        Rule("date_md_event", DATE_TIME,
+             rf"(?:(?<=^|[\s，,。；;：:（(【\[于在至到])|(?<=[-~]))(?P<phi>{m}\s?[./]\s?{d})"
+             rf"(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
+        Rule("date_md_dot_ri", DATE_TIME, rf"(?<![\d.])(?P<phi>{m}\.{d}\s*[日号])", 0.85, needs=has_digit),
+        # Two-digit year, month and day with dots: 24.3.5入院 (a decimal has one dot).
+        Rule("date_ymd_dotted_short", DATE_TIME,
+             rf"(?<![A-Za-z\d.版本号第])(?P<phi>\d{{2}}\.{m}\.{d})(?![\d.])", 0.8, needs=has_digit),
         # Lunar dates: 农历八月十五, 阴历三月初三, 农历2023年腊月二十
         Rule("date_lunar", DATE_TIME,
              rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}})?)",
@@ -408,10 +423,13 @@ def zh_date_age_rules() -> list[Rule]:
              validator=_two_digit_year_date, needs=has_digit),
         # Month/day with a weekday or a date word before it: 上周四（11/14）, 日期：9/27.
         Rule("date_md_slash", DATE_TIME,
-             rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}/{d})(?![\d/.])", 0.85,
+             rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}[/.]{d})(?![\d/.])", 0.85,
              needs=has_digit),
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
-        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
+             needs=has_digit),
+        Rule("age_over_89_gaoling", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:岁)?\s*高龄)", 0.9,
+             needs=lambda t: "高龄" in t),  # 93高龄
         # 我奶奶九十三了, 老人家都一百零一了: an old relative and a number closed by 了 is an age.
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
