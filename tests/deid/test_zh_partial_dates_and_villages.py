@@ -306,3 +306,21 @@ def test_short_dates_and_ages(found, text, value, etype):
 @pytest.mark.parametrize("text", ["空腹血糖6.5复查", "血压3.15开始", "剂量2.5开始", "体温37.5下午", "版本10.2.3", "第10.2.3条"])
 def test_values_before_a_visit_are_no_dates(found, text):
     assert not _values(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("姓 名：蒙 秋 菊　性 别：女", "蒙 秋 菊"),  # the next spaced label's 性 stays out
+        ("|姓名|黄小龙|性别|男|", "黄小龙"),  # a table row with bars
+        ("病人姓名:LU XIAOMEI", "LU XIAOMEI"),  # upper-case pinyin on a form
+    ],
+)
+def test_form_and_table_names(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["患者CT检查", "患者HBV阳性", "患者MRI提示", "患者NT-proBNP升高", "患者PET-CT", "患者LONG QT综合征",
+                                  "参考《指南（2019.10版）》", "杂志2020.3期"])
+def test_upper_case_abbreviations_and_editions(found, text):
+    assert not found(text, "zh"), found(text, "zh")

@@ -374,7 +374,7 @@ def zh_date_age_rules() -> list[Rule]:
         # (2018.3-2018.9) is two dates.
         Rule("date_ym_dotted", DATE_TIME,
              rf"(?<![A-Za-z\d.．/])(?P<phi>{y}\s?[.．/\-]\s?(?:0?[1-9]|1[0-2]))(?![\d.．/:%])(?!\s?-\s?\d{{1,2}}(?!\d))"
-             r"(?!\s?(?:[元块万千百个次岁度分秒斤克升米倍]|mg|ml|kg|g(?![a-z])|mmol|μ|ug|iu|u/|cm|mm|l(?![a-z])))",
+             r"(?!\s?(?:[元块万千百个次岁度分秒斤克升米倍版期届]|mg|ml|kg|g(?![a-z])|mmol|μ|ug|iu|u/|cm|mm|l(?![a-z])))",
              0.8, needs=has_digit),
         # A range of days in one month: 2024年3月5-8日, 3月5日至8日 (the second day too).
         Rule("date_day_range", DATE_TIME,
@@ -505,7 +505,14 @@ def _spaced_name_end(text: str, start: int) -> int | None:
     end = m.end()
     while end - start > 3 and text[end - 1] in "男女" and text[end - 2] == " ":
         end -= 2
+    # 蒙 秋 菊 性 别: the next spaced label's first character is no part of the name
+    if end - start > 3 and text[end - 2] == " " and text[end - 1] + text[end + 1 : end + 2] in _SPACED_LABELS:
+        end -= 2
     return end if end - start >= 3 else None
+
+
+_SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "病区", "住院", "门诊", "民族", "职业", "婚姻", "籍贯", "电话",
+                            "地址", "日期", "诊断", "出生", "病案", "标本", "送检", "临床", "申请", "检查", "备注"})
 
 
 # Characters that continue transliterated drug names (罗匹|尼罗, 阿莫|西林, 替格|瑞洛).
@@ -555,7 +562,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._title_re = regex.compile(rf"(?P<name>{title}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
         self._title_surname_re = regex.compile(title)
         self._strong_cue_re = regex.compile(
-            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：]*(?:是|为)?[\s:：]*(?={cued})")
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
         # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
         # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.

@@ -251,9 +251,9 @@ _PY_SURNAMES = (
 _PINYIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, "我叫", "名叫", "叫做", "他叫", "她叫", "姓名", "我是", "家属", "患者"}, key=len, reverse=True))
-    + r")[\s:：]*(?P<name>(?:" + "|".join(sorted(_PY_SURNAMES.split(), key=len, reverse=True))
-    + rf")(?:\s?{_PY_SYLLABLE}){{1,2}})(?![A-Za-z])")
-_PINYIN_GATE = regex.compile(r"[一-鿿][\s:：]*[a-z]{2}")
+    + r")[\s:：]*(?P<name>(?i:(?:" + "|".join(sorted(_PY_SURNAMES.split(), key=len, reverse=True))
+    + rf")(?:\s?{_PY_SYLLABLE}){{1,2}}))(?![A-Za-z])")  # LU XIAOMEI on a form, too
+_PINYIN_GATE = regex.compile(r"[\u4e00-\u9fff][\s:：]*[A-Za-z]{2}")
 
 # Dr. Wang, Mr Smith, Prof. Chen inside Chinese text.
 _LATIN_HONORIFIC = regex.compile(
