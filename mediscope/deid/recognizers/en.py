@@ -9,6 +9,8 @@ only when they look like a calendar date. Everything with a fixed shape is a reg
 
 from __future__ import annotations
 
+import re
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -32,8 +34,8 @@ from mediscope.deid.recognizers.en_lexicon import (
     CAR_MAKERS_EN,
     DEVICE_MAKERS_EN,
     EXTRA_GIVEN_NAMES,
-    HERBAL_REMEDIES_EN,
     EXTRA_SURNAMES,
+    HERBAL_REMEDIES_EN,
     all_person_names,
     english_words,
     is_english,
@@ -112,6 +114,23 @@ def _seen(pattern: str):
 
 
 _AU_STATE = _seen(r"\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT),?\s+\d{4}")
+
+
+def _seen_once(pattern: str):
+    """`_seen` for a pre-test several rules share: the last text's answer is kept, so the rules
+    that run one after another on the same text search it once."""
+    test = _seen(pattern)
+    last: list = [None, False]
+
+    def check(text: str) -> bool:
+        if text is not last[0]:
+            last[0], last[1] = text, test(text)
+        return last[1]
+
+    return check
+
+
+_AGE_OVER_89_SEEN = _seen_once(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 
 
 def _ssn_ok(value: str) -> bool:
@@ -316,7 +335,9 @@ def net_rules() -> list[Rule]:
         Rule("handle_cjk_latin", SOCIAL_HANDLE,
              rf"(?:{_PLATFORM_CJK})(?:号|ID|id|账号|帐号)\s*(?:[:：是为]\s*)?(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,38}}[A-Za-z0-9_])(?![A-Za-z0-9_@.\-])",
              0.85, validator=lambda v: _cued_handle_ok(v) or v.isdigit() and 5 <= len(v) <= 12,
-             needs=contains_any("号", "ID", "id", "账号", "帐号"), flags=0),
+             needs=contains_any("抖音", "微博", "小红书", "快手", "b站", "哔哩", "知乎", "公众号", "视频号", "微信", "头条", "豆瓣",
+                                "贴吧", "weibo", "douyin", "xiaohongshu", "rednote", "kuaishou", "bilibili", "zhihu", "wechat",
+                                "weixin", "tiktok", "insta", "ig", "twitter"), flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
@@ -353,6 +374,21 @@ _MBI_A = "[AC-HJKMNP-RT-Y0-9]"
 _MBI = rf"[1-9]{_MBI_L}{_MBI_A}\d-?{_MBI_L}{_MBI_A}\d-?{_MBI_L}{{2}}\d{{2}}"
 
 
+_CAP_LOWER = re.compile(r"[A-Z][a-z]")
+
+
+def _LATIN_CITY_IN_CJK_SEEN(text: str) -> bool:
+    return ("在" in text or "住" in text or "来自" in text or "老家" in text or "搬" in text or "定居" in text or "移民" in text
+            or "现居" in text) and _CAP_LOWER.search(text) is not None
+
+
+_MOBILE_RE = re.compile(r"(?<!\d)(?:07\d{3} ?\d{3}|[6-9]\d{4} \d{5})")
+
+
+def _MOBILE_SEEN(text: str) -> bool:
+    return ("07" in text or " " in text) and _MOBILE_RE.search(text) is not None
+
+
 def _gazetteer_city(value: str) -> bool:
     return city_gazetteer().tier(value) is not None and value.lower() not in _STATES
 
@@ -368,7 +404,7 @@ def shared_rules() -> list[Rule]:
              r"Rural|Urban|Local|Same|Other|Whole)\b)\p{Lu}\p{Ll}+\s+(?i:district|new\s+area|county|qu|xian|zhen|jiedao|cun)"
              r"(?:,?\s+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
              r"(?!\s+(?i:nurse|nurses|council|hospital|general|health|court|judge|attorney|office|clinic|team|police|manager)\b)(?![A-Za-z0-9\-])",
-             0.8, needs=_seen(r"(?i)[a-z] (?:district|new area|county|qu|xian|zhen|jiedao|cun)(?![a-z])"), flags=0),
+             0.8, needs=contains_any("district", "new area", "county", " qu", " xian", " zhen", "jiedao", " cun"), flags=0),
         # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
         Rule("vin_checked", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.85,
              validator=_vin_ok, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
@@ -412,12 +448,12 @@ def shared_rules() -> list[Rule]:
         # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
         Rule("phone_mobile_national", PHONE_NUMBER,
              r"(?<![\d.,:/\-+])(?P<phi>07\d{3}[ ]?\d{6}|07\d{3}[ ]\d{3}[ ]\d{3}|[6-9]\d{4}[ ]\d{5})(?![\d,]|\.\d)",
-             0.7, needs=_seen(r"(?<!\d)(?:07\d{3} ?\d{3}|[6-9]\d{4} \d{5})")),
+             0.7, needs=_MOBILE_SEEN),
         # A city in Latin letters inside Chinese text: "住在Vancouver", "来自 Toronto".
         Rule("latin_city_in_chinese", LOCATION,
              r"(?:住在|住|来自|老家(?:在|是)?|现居|居住在|搬到|搬去|定居(?:在)?|移民到|生活在|工作在|在)\s?"
              r"(?P<phi>\p{Lu}[a-z]+(?:[ \-]\p{Lu}[a-z]+){0,2})(?![A-Za-z])",
-             0.75, validator=_gazetteer_city, needs=_seen(r"(?:住|来自|老家|现居|搬|定居|移民|生活|工作|在) ?[A-Z][a-z]"), flags=0),
+             0.75, validator=_gazetteer_city, needs=_LATIN_CITY_IN_CJK_SEEN, flags=0),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
              r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
@@ -451,6 +487,17 @@ def _in_house_ok(value: str) -> bool:
 _STREET_NOT_WORDS = frozenset({"mg", "mcg", "ml", "g", "kg", "tablet", "tablets", "tabs", "caps", "capsules", "puffs", "drops",
                                "units", "times", "days", "day", "weeks", "week", "hours", "hour", "years", "year", "months",
                                "minutes", "mins", "doses", "dose", "steps", "blocks", "miles", "km", "floors", "flights"})
+
+
+_LOWER_STREET_WORD = re.compile(
+    r"[a-z] (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|"
+    r"highway|hwy|circle|cir)\b")
+
+
+def _LOWER_STREET_SEEN(text: str) -> bool:
+    """A lower-case street word after a word; then a number or number word somewhere before it."""
+    m = _LOWER_STREET_WORD.search(text)
+    return m is not None
 
 
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
@@ -592,7 +639,7 @@ def en_identifier_rules() -> list[Rule]:
              r"sixty|seventy|eighty|ninety|hundred)[\s\-]?){1,4})\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?"
              r"(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|"
              r"crescent|close|parkway|pkwy|highway|hwy|circle|cir))(?![\w])",
-             0.75, validator=_lower_street_ok, needs=_seen(r"[\de] [a-z][a-z' \-]{2,40} (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|highway|hwy|circle|cir)\b"),
+             0.75, validator=_lower_street_ok, needs=_LOWER_STREET_SEEN,
              flags=0),
         Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
              needs=contains_any("apartment", "apt"), flags=0),
@@ -663,7 +710,7 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
              r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
-             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
         Rule("age_over_89_sex", AGE,
              r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
@@ -678,15 +725,15 @@ def en_identifier_rules() -> list[Rule]:
              r"(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned|\s+will\s+be|\s+is\s+now|\s+now))\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|"
              r"times|units|ng|mmhg))(?!\d)",
-             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")),
+             0.8, needs=_AGE_OVER_89_SEEN),
         Rule("age_over_89_pronoun", AGE,
              r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
              r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
-             0.8, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # "at 96 she still drives", "Mum, 94, lives alone"
         Rule("age_over_89_at", AGE,
              r"\b(?i:at|aged?)\s+(?P<phi>9\d|1[01]\d)(?=,?\s+(?i:she|he|they|mum|mom|dad|my|his|her|the\s+patient)\b)",
-             0.75, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)"), flags=0),
+             0.75, needs=_AGE_OVER_89_SEEN, flags=0),
         Rule("age_over_89_birthday", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?i:st|nd|rd|th)\s+(?i:birthday|bday|b-day)\b", 0.85,
              needs=contains_any("birthday", "bday", "b-day")),
         # "Age/Sex: 94/F", "A/S 91 M": an age before the sex on a form line.
@@ -707,17 +754,17 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:pager|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
              r"(?P<phi>\d{1,2}-\d{3,5}|\d{3,6})(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
              r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
-             0.8, needs=_seen(r"(?i)\b(?:pager|bleep|beeper|vocera|ext|tie)")),
+             0.8, needs=contains_any("pager", "bleep", "beeper", "vocera", "ext", "tie")),
         Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
              needs=_seen(r"x\.?\d{3}")),
         Rule("page_at", PHONE_NUMBER,
              r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/:]|\.\d)",
-             0.75, needs=_seen(r"(?i)\b(?:pag|bleep)")),
+             0.75, needs=contains_any("pag", "bleep")),
         # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
         Rule("rural_route", LOCATION,
              r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
              r"|\bRural\s+Route\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})?)",
-             0.85, needs=_seen(r"(?i)rural route|\b(?:RR|HC|RFD|R\.R\.) ?#?\d"), flags=0),
+             0.85, needs=contains_any("rural route", "rr", "hc", "rfd", "r.r."), flags=0),
         # Indian addresses: "No. 12, 4th Cross, Malleswaram", "H.No. 4-56/2, Kukatpally",
         # "Flat 302, Sai Krupa Apartments, 5th Main, Jayanagar", "B-204, Lajpat Nagar".
         Rule("in_house", LOCATION,
@@ -730,8 +777,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Kg\.|Taman|Jalan|Jln\.?|"
              r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
              r"{0,3}|\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun))(?![\w\-])",
-             0.88, needs=_seen(r"Col\.|Colonia|Fracc|Barrio|Brgy|Barangay|Kampung|Kg\.|Taman|Jalan|Jln|Lorong|Soi |Moo |Phường|Quận|Xã|"
-                               r"Bairro|Vila |Jardim|[a-z]-(?:ku|shi|cho|machi|gun)\b"), flags=0),
+             0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "kg.", "taman", "jalan", "jln",
+                                "lorong", "soi ", "moo ", "phường", "quận", "xã", "bairro", "vila ", "jardim", "-ku", "-shi", "-cho",
+                                "-machi", "-gun"), flags=0),
         Rule("hk_floor", LOCATION,
              r"(?P<phi>\b(?:Flat|Rm|Room|Unit)\s+[A-Z0-9]{1,4},?\s*\d{1,2}/F(?:,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})?"
              r"|\b\d{1,2}/F,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})(?![\w])",
@@ -743,12 +791,20 @@ def en_identifier_rules() -> list[Rule]:
         Rule("in_locality", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|"
              r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])",
-             0.88, needs=_seen(r"Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Gunta|Sector \d"),
+             0.88, needs=contains_any("nagar", "layout", "colony", "vihar", "enclave", "bagh", "ganj", "puram", "marg", "chowk", "halli",
+                                "palya", "peth", "wadi", "pally", "gunta", "sector "),
              flags=0),
         Rule("age_over_89_words", AGE,
              r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
              0.85, needs=contains_any("ninety", "hundred")),
     ]
+
+
+_ON_MD_RE = re.compile(r"(?i)\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{1,2}\d{1,2}/\d")
+
+
+def _ON_MD_SEEN(text: str) -> bool:
+    return "/" in text and _ON_MD_RE.search(text) is not None
 
 
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -826,14 +882,15 @@ def en_date_rules() -> list[Rule]:
         # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
         Rule("date_spoken", DATE_TIME,
              rf"(?P<phi>\b(?:{_ORD_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{_ORD_WORD})(?:,?\s+{_SPOKEN_YEAR})?)(?![\w\-])",
-             0.85, needs=_seen(r"(?i)(?:first|second|third|th)\b")),
+             0.85, needs=contains_any("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                                "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")),
         # "Tues 4th at 10:30": a weekday and an ordinal day.
         Rule("date_weekday_ordinal", DATE_TIME, rf"(?P<phi>\b{weekday}{d}(?:st|nd|rd|th))(?![\w])", 0.85,
              needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z.]*,? +(?:the +)?\d{1,2}(?:st|nd|rd|th)\b")),
         # A month/day with no year after "on" or an appointment word: "appt on 3/4 at 2pm".
         Rule("date_on_md", DATE_TIME,
              rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
-             0.7, needs=_seen(r"(?i)\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{1,2}\d{1,2}/\d")),
+             0.7, needs=_ON_MD_SEEN),
         Rule("date_iso_month", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}-(?:0[1-9]|1[0-2]))(?![\d\-/]|\.\d)", 0.75,
              needs=_seen(r"(?:19|20)\d\d-[01]\d(?![\d\-])")),
         Rule("date_words_short_year", DATE_TIME,
@@ -847,7 +904,7 @@ def en_date_rules() -> list[Rule]:
              0.85, validator=lambda v: " " in v, needs=_seen(r"\d [\-/.]|[\-/.] \d")),
         # A month and year with no day: "06/2021", "Sept '19", "August (2024)", "spring of 2022".
         Rule("date_month_year_numeric", DATE_TIME,
-             rf"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{{0,2}})(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
+             r"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{0,2})(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
              r"(?![\d/\-]|\.\d|\s*(?i:dilution|titre|titer))",
              0.75, needs=_seen(r"(?<![\d/.])\d{1,2}[/.](?:19|20)\d\d(?![\d/])")),
         Rule("date_month_apostrophe_year", DATE_TIME, rf"(?P<phi>\b{MONTH}[ ]?['’‘`][ ]?\d{{2}})(?![\d\w])", 0.85,
@@ -1318,8 +1375,9 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_cued_names(text, self._case_free))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_form_names(text, self._case_free))
-        out.extend(_city_results(self, text))
-        out.extend(_lower_city_results(self, text))
+        hits = self._cities.find(text)
+        out.extend(_city_results(self, text, hits))
+        out.extend(_lower_city_results(self, text, hits))
         out.extend(_unknown_pairs(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
@@ -1381,6 +1439,8 @@ class EnglishNerRecognizer(EntityRecognizer):
 _HERBAL_RE = regex.compile(
     r"(?<![\w'’])(?:" + "|".join(regex.escape(p).replace("\\ ", r"\s+").replace("'", "['’]?") for p in sorted(HERBAL_REMEDIES_EN, key=len, reverse=True))
     + r")(?![\w'’])", regex.IGNORECASE)
+_HERBAL_WORDS = frozenset(w for p in HERBAL_REMEDIES_EN for w in regex.findall(r"[a-z]+", p) if len(w) > 1)
+_SPAN_WORDS = regex.compile(r"[a-z]+")
 _MAKER_RE = regex.compile(
     r"(?<![\w'’])(?:" + "|".join(regex.escape(p).replace("\\ ", r"\s+") for p in sorted(DEVICE_MAKERS_EN, key=len, reverse=True))
     + r")(?![\w'’\-])", regex.IGNORECASE)
@@ -1403,17 +1463,16 @@ def _generic_drug(word: str) -> bool:
 
 def _after_maker(text: str, start: int) -> bool:
     """The span follows a device maker's name: "Medtronic Evera", "ICD Biotronik Ilivia"."""
-    prev = text[max(0, start - 24) : start].rstrip().lower()
-    for maker in DEVICE_MAKERS_EN:
-        if prev.endswith(maker) and (len(prev) == len(maker) or not prev[-len(maker) - 1].isalnum()):
-            return True
-    return False
+    words = text[max(0, start - 24) : start].lower().split()
+    return any(" ".join(words[-n:]) in DEVICE_MAKERS_EN for n in (1, 2) if len(words) >= n)
 
 
 def _without_product_names(spans: list[RecognizerResult], text: str) -> list[RecognizerResult]:
     """Drop names and places that are a remedy, a device maker's product, a brand beside its
     generic, an eponym test pair, a short form label or a unit after a number."""
-    herbs = [m.span() for m in _HERBAL_RE.finditer(text)] if any(r.entity_type in (PERSON, LOCATION) for r in spans) else []
+    herbs = ([m.span() for m in _HERBAL_RE.finditer(text)]
+             if any(r.entity_type in (PERSON, LOCATION) and not _HERBAL_WORDS.isdisjoint(_SPAN_WORDS.findall(text[r.start : r.end].lower()))
+                    for r in spans) else [])
     out = []
     for r in spans:
         if r.entity_type not in (PERSON, LOCATION):
@@ -1537,10 +1596,10 @@ def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResu
     return out
 
 
-def _city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[RecognizerResult]:
     """Gazetteer cities (see `en_places`), minus eponyms, drugs and clinical or prose words."""
     out = []
-    for hit in self._cities.find(text):
+    for hit in hits:
         name = text[hit.start : hit.end]
         low = name.lower()
         if low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(name):
@@ -1582,7 +1641,7 @@ _LOWER_STATE_AFTER = regex.compile(rf"\s*,\s*(?i:{US_STATES}|nsw|vic|qld|ontario
 
 
 
-def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+def _lower_city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[RecognizerResult]:
     """Cities typed in lower case after a residence cue, and districts written before a city."""
     out = []
     for m in _LOWER_CITY_CUE.finditer(text):
@@ -1598,7 +1657,7 @@ def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[Recognize
                     out.append(self._result(LOCATION, s, e, 0.75, "lower_city"))
                 break
     seen = {r.start for r in out}
-    for m in _LOWER_CITY_PREP.finditer(text) if out is not None and " in " in text or " from " in text or " near " in text else ():
+    for m in _LOWER_CITY_PREP.finditer(text) if " in " in text or " from " in text or " near " in text else ():
         if m.start("place") in seen:
             continue
         words = list(regex.finditer(r"\S+", m.group("place")))
@@ -1614,7 +1673,9 @@ def _lower_city_results(self: EnglishNerRecognizer, text: str) -> list[Recognize
                 break
             out.append(self._result(LOCATION, s, e, 0.7, "lower_city_prep"))
             break
-    for hit in self._cities.find(text):
+    for hit in hits:
+        if text[max(0, hit.start - 2) : hit.start] != ", ":
+            continue  # the district rule below needs "District, City"
         m = _DISTRICT_BEFORE_CITY.search(text, max(0, hit.start - 60), hit.start)
         if m is None:
             continue
