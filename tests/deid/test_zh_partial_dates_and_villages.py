@@ -324,3 +324,13 @@ def test_form_and_table_names(found, text, name):
                                   "参考《指南（2019.10版）》", "杂志2020.3期"])
 def test_upper_case_abbreviations_and_editions(found, text):
     assert not found(text, "zh"), found(text, "zh")
+
+
+def test_home_after_jia_zai(covered):
+    assert covered("我家在民族大道附近的凤岭北小区", "凤岭北小区", "zh")
+    assert covered("老家在钦州市钦南区", "钦州市钦南区", "zh")
+
+
+@pytest.mark.parametrize("text", ["我家在农村，看病不方便", "你家在哪里", "我家在三楼没电梯", "我家在广东，孩子发烧", "住在广西壮族自治区"])
+def test_home_words_without_an_address(found, text):
+    assert not _values(found, text, "LOCATION"), found(text, "zh")

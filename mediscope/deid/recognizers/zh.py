@@ -162,7 +162,7 @@ ADDRESS_ADMIN = (
     rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
 )
 ADDRESS_CUED = (
-    rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址)"
+    rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"
     rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)))"
 )
 
@@ -201,11 +201,32 @@ def _address_ok(value: str) -> bool:
 
 # 住在你们医院骨科, 住在医院里: after 住在 the hospital or a pronoun's place, no address.
 _NOT_AN_ADDRESS_START = ("你们", "我们", "他们", "她们", "咱们", "您们", "这里", "那里", "这边", "那边", "这儿", "那儿",
-                         "医院", "病房", "本院", "贵院", "我院", "贵科", "科室", "监护室", "重症", "家里", "家中", "老家")
+                         "医院", "病房", "本院", "贵院", "我院", "贵科", "科室", "监护室", "重症", "家里", "家中", "老家",
+                         "哪", "农村", "城里", "乡下", "外地", "本地", "附近", "山区", "城市", "县城", "镇上", "市里", "这", "那里",
+                         "那边", "楼上", "楼下", "一楼", "二楼", "三楼", "高层")
 
 
 def _cued_address_ok(value: str) -> bool:
-    return 2 <= len(value) <= 40 and not value.startswith(_NOT_AN_ADDRESS_START)
+    return 2 <= len(value) <= 40 and not value.startswith(_NOT_AN_ADDRESS_START) and value not in _provinces()
+
+
+_PROVINCES: frozenset[str] | None = None
+
+
+def _provinces() -> frozenset[str]:
+    """Province-level names, full and short (广东省, 广东, 广西壮族自治区, 广西): 住在广东 names a
+    state-level area, which Safe Harbor lets stay."""
+    global _PROVINCES
+    if _PROVINCES is None:
+        try:
+            from faker.providers.address.zh_CN import Provider
+        except Exception:  # noqa: BLE001 - faker is a deid dependency
+            return frozenset()
+        names = set(Provider.provinces) | set(lexicon.PROVINCE_LEVEL_ZH)
+        for prov in Provider.provinces:
+            names.add(regex.sub(r"(?:壮族|回族|维吾尔|特别行政)?(?:自治区|行政区|省|市)$", "", prov))
+        _PROVINCES = frozenset(names)
+    return _PROVINCES
 
 
 _ADDRESS_HINT = frozenset("省市区县旗镇乡路街巷村屯弄苑园寓厦楼栋室址住")
