@@ -334,3 +334,9 @@ def test_home_after_jia_zai(covered):
 @pytest.mark.parametrize("text", ["我家在农村，看病不方便", "你家在哪里", "我家在三楼没电梯", "我家在广东，孩子发烧", "住在广西壮族自治区"])
 def test_home_words_without_an_address(found, text):
     assert not _values(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "value"), [("用户ID：u_8823145 发起问诊", "u_8823145"), ("理赔号：CLM2025031800123", "CLM2025031800123"),
+                                             ("报案号 8800123456", "8800123456")])
+def test_user_ids_and_claim_numbers(covered, text, value):
+    assert covered(text, value, "zh")

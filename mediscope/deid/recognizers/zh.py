@@ -92,7 +92,8 @@ MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号
               for suffix in ("号", "编号")))
 INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社保卡号", "社保号", "社保卡",
                   "医疗保险号", "医疗保险卡号", "保险单号", "保单号", "新农合卡号", "新农合号", "参保号",
-                  "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号")
+                  "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号", "理赔号", "理赔编号", "报案号", "赔案号",
+                  "案件号", "保险卡号", "医保个人编号", "参保人编号")
 ACCOUNT_CUES = ("银行卡号", "银行卡", "银行账号", "银行帐号", "卡号", "账号", "帐号", "账户", "帐户",
                 "支付宝账号", "支付宝", "开户账号", "收款账号")
 DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起搏器序列号", "植入物编号", "仪器编号",
@@ -303,7 +304,7 @@ def zh_identifier_rules() -> list[Rule]:
              0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信")),
         # A bare "ID" before a number is a record's id: （ID 0038821）, ID:A20931 (not B站UID, 微博ID：名字).
         Rule("bare_id", MEDICAL_RECORD_NUMBER,
-             r"(?<![A-Za-z])ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{4,19})(?![A-Za-z0-9_])",
+             r"(?<![A-Za-z])ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{4,19})(?![A-Za-z0-9_])",
              0.85, needs=contains_any("ID"), flags=0),
         Rule("doc_id_cued", ID_NUMBER,
              rf"(?:{_alt(DOC_ID_CUES)})(?:{CUE_GAP})(?:[\u4e00-\u9fff]{{1,2}}字第)?{ID_VALUE}", 0.9, needs=has_digit),
