@@ -340,3 +340,14 @@ def test_home_words_without_an_address(found, text):
                                              ("报案号 8800123456", "8800123456")])
 def test_user_ids_and_claim_numbers(covered, text, value):
     assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(("text", "name"), [("我们是从平果县来的，我爸叫农福生", "农福生"), ("宝妈：我家闺女叫可可 3岁", "可可"),
+                                            ("孩子叫糖糖，两岁", "糖糖")])
+def test_names_after_a_relative_and_jiao(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["孩子叫妈妈了", "孩子叫天天哭", "我老公叫什么不重要", "我妈叫我去买药"])
+def test_jiao_as_a_verb(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")

@@ -201,7 +201,7 @@ _ANY_CUE_BEFORE = regex.compile(
         key=len, reverse=True)) + r")[\s:：]*$"
 )
 # Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
-_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
+_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|闺女|外孙|外孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
 # Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
 _TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
 # A time word right after a nickname: the nickname is the subject of the clause.
@@ -774,14 +774,16 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             # 果果, 糖糖: a doubled noun or unknown pair is a pet name even of a character that never
             # ends a given name (果 of 如果); 小/阿 need a given-name character.
             doubled_noun = nick[0] == nick[1] and tag in ("", "n", "nr", "nz")
-            if ch in _NEVER_GIVEN and not doubled_noun:
+            # 闺女叫可可 3岁: after 叫 a doubled pair closed by punctuation is the pet name, word or not
+            called = nick[0] == nick[1] and text[p - 1 : p] == "叫" and _PUNCT_FOLLOW.match(text, e) is not None
+            if ch in _NEVER_GIVEN and not doubled_noun and not called:
                 continue
             if nick[0] == "老" and ch not in lexicon.SURNAMES_1:
                 continue  # 我老伴老李: 老 before a surname only (老是, 老毛病 are words)
             if nick[0] in "小阿" and ch not in self._given:
                 continue
             surname_nick = nick[0] == "老" and tag in ("", "n", "nr")  # 老李 298, 老张 256: names in use
-            if (tag.startswith(_NICK_BAD_TAGS) or freq >= 100) and not surname_nick:
+            if (tag.startswith(_NICK_BAD_TAGS) or freq >= 100) and not surname_nick and not called:
                 continue
             if nick[0] in "小阿" and freq >= 50 and not tag.startswith("nr") and not (
                     freq < 100 and tag == "n" and _NICK_TIME_NEXT.match(text, e)):
