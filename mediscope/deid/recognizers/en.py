@@ -130,6 +130,17 @@ def _seen_once(pattern: str):
     return check
 
 
+_HAS_DIGIT = _seen_once(r"\d")
+
+
+def _digit_and(pattern: str):
+    """`_seen` for a pattern that needs a digit: texts without one (most chat turns) skip the search."""
+    test = _seen(pattern)
+    return lambda text: _HAS_DIGIT(text) and test(text)
+
+
+# One search for a weekday serves the four weekday date rules.
+_WEEKDAY_SEEN = _seen_once(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")
 _AGE_OVER_89_SEEN = _seen_once(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)")
 
 
@@ -335,9 +346,8 @@ def net_rules() -> list[Rule]:
         Rule("handle_cjk_latin", SOCIAL_HANDLE,
              rf"(?:{_PLATFORM_CJK})(?:号|ID|id|账号|帐号)\s*(?:[:：是为]\s*)?(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,38}}[A-Za-z0-9_])(?![A-Za-z0-9_@.\-])",
              0.85, validator=lambda v: _cued_handle_ok(v) or v.isdigit() and 5 <= len(v) <= 12,
-             needs=contains_any("抖音", "微博", "小红书", "快手", "b站", "哔哩", "知乎", "公众号", "视频号", "微信", "头条", "豆瓣",
-                                "贴吧", "weibo", "douyin", "xiaohongshu", "rednote", "kuaishou", "bilibili", "zhihu", "wechat",
-                                "weixin", "tiktok", "insta", "ig", "twitter"), flags=0),
+             needs=contains_any("抖音", "微博", "小红书", "快手", "站", "哔哩", "知乎", "公众号", "视频号", "微信", "头条", "豆瓣",
+                                "贴吧"), flags=0),
         Rule("ipv6", IP_ADDRESS,
              r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
              r"(?![0-9A-Za-z_:]|\.\d)",
@@ -414,7 +424,7 @@ def shared_rules() -> list[Rule]:
              validator=_vin_shape, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
         # Medicare MBIs as printed on the card ("1EG4-TE5-MK72"): the dashed shape stands alone.
         Rule("mbi_dashed", INSURANCE_ID, rf"(?<![A-Za-z0-9\-])(?P<phi>[1-9]{_MBI_L}{_MBI_A}\d-{_MBI_L}{_MBI_A}\d-{_MBI_L}{{2}}\d{{2}})(?![A-Za-z0-9\-])",
-             0.85, needs=_seen(r"-[A-Z]{2}\d{2}"), flags=0),
+             0.85, needs=_digit_and(r"-[A-Z]{2}\d{2}"), flags=0),
         Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
              needs=has_digit),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
@@ -440,7 +450,7 @@ def shared_rules() -> list[Rule]:
         # National numbers with a trunk zero and mixed separators: "070-123 45 67", "0161-496 0000".
         Rule("phone_trunk_mixed", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
-             0.6, validator=_grouped_phone_ok, needs=_seen(r"(?<!\d)0\d{1,4}[\- ]\d")),
+             0.6, validator=_grouped_phone_ok, needs=_digit_and(r"(?<!\d)0\d{1,4}[\- ]\d")),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
              r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
@@ -461,7 +471,7 @@ def shared_rules() -> list[Rule]:
              0.6, needs=has_digit),
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
         Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
-             0.9, validator=_iban_ok, needs=_seen(r"[A-Z]{2}\d{2}"), flags=0),
+             0.9, validator=_iban_ok, needs=_digit_and(r"[A-Z]{2}\d{2}"), flags=0),
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
@@ -576,7 +586,7 @@ def en_identifier_rules() -> list[Rule]:
         # "Savannah GA 31405": a town before a state code and a ZIP, no comma.
         Rule("city_state_zip", LOCATION,
              rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
-             0.7, needs=_seen(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
+             0.7, needs=_digit_and(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
         # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
         Rule("residence_lower", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",
@@ -608,7 +618,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
         # Portuguese postcodes "1100-053", before or after the town.
         Rule("pt_postcode", ZIP_CODE, r"(?<![\d\-/.])(?P<phi>\d{4}-\d{3})(?=\s+\p{Lu}\p{Ll}+|\s*,)(?![\d\-])", 0.75,
-             needs=_seen(r"\d{4}-\d{3}"), flags=0),
+             needs=_digit_and(r"\d{4}-\d{3}"), flags=0),
         Rule("zip_cued", ZIP_CODE,
              r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*(?:(?:is|was|=)\s+)?"
              r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
@@ -662,11 +672,11 @@ def en_identifier_rules() -> list[Rule]:
         # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
         Rule("ca_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
-             needs=_seen(r"[A-Z]\d[A-Z][ \-]\d"), flags=0),
+             needs=_digit_and(r"[A-Z]\d[A-Z][ \-]\d"), flags=0),
         # Irish Eircodes ("D02 X285", "P24 X2K8"): routing key, then four letters and digits.
         Rule("eircode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[0-9A-Z]*[A-Z])(?=[0-9A-Z]*\d)[0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z0-9])",
-             0.75, needs=_seen(r"[A-Z]\d[0-9W]\s[0-9A-Z]{4}"), flags=0),
+             0.75, needs=_digit_and(r"[A-Z]\d[0-9W]\s[0-9A-Z]{4}"), flags=0),
         # Irish counties ("Co. Cork") and the town before them.
         Rule("irish_county", LOCATION, r"(?P<phi>(?:\p{Lu}\p{Ll}+,\s+)?Co\.\s\p{Lu}\p{Ll}+)", 0.75, needs=contains_any("Co."), flags=0),
         # French street lines in any case: "5 bis rue Victor Hugo", "12, avenue de la République".
@@ -682,9 +692,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?[ ]+(?:[A-Z][A-Z'\-]+[ ]+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
              r"COURT|CT|CRESCENT|CRES|PLACE|PL|TERRACE|GARDENS|GROVE|WAY|BOULEVARD|BLVD|HIGHWAY|HWY|SQUARE|SQ|PARADE|ROW|WALK|"
              r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
-             0.8, needs=_seen(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
+             0.8, needs=_digit_and(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
-        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_seen(r"\((?:9\d|1[01]\d)\)"), flags=0),
+        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
@@ -714,7 +724,7 @@ def en_identifier_rules() -> list[Rule]:
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
         Rule("age_over_89_sex", AGE,
              r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
-             0.7, needs=_seen(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
+             0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
         # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
         Rule("age_over_89_kin", AGE,
@@ -756,7 +766,7 @@ def en_identifier_rules() -> list[Rule]:
              r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
              0.8, needs=contains_any("pager", "bleep", "beeper", "vocera", "ext", "tie")),
         Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
-             needs=_seen(r"x\.?\d{3}")),
+             needs=_digit_and(r"x\.?\d{3}")),
         Rule("page_at", PHONE_NUMBER,
              r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/:]|\.\d)",
              0.75, needs=contains_any("pag", "bleep")),
@@ -770,7 +780,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("in_house", LOCATION,
              rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
              rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
-             0.9, validator=_in_house_ok, needs=_seen(r"\d, [A-Z0-9]"), flags=0),
+             0.9, validator=_in_house_ok, needs=_digit_and(r"\d, [A-Z0-9]"), flags=0),
         # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
         # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
         Rule("intl_locality", LOCATION,
@@ -783,7 +793,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("hk_floor", LOCATION,
              r"(?P<phi>\b(?:Flat|Rm|Room|Unit)\s+[A-Z0-9]{1,4},?\s*\d{1,2}/F(?:,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})?"
              r"|\b\d{1,2}/F,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})(?![\w])",
-             0.88, needs=_seen(r"\d/F\b"), flags=0),
+             0.88, needs=_digit_and(r"\d/F\b"), flags=0),
         # Japanese block numbers before the district: "1-2-3 Jingumae".
         Rule("jp_block", LOCATION,
              r"(?<![\w\-/])(?P<phi>\d{1,4}(?:-\d{1,4}){1,3}\s+\p{Lu}\p{Ll}{3,})(?=,\s*\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun)\b)",
@@ -826,15 +836,15 @@ def en_date_rules() -> list[Rule]:
     return [
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
-             needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
+             needs=_WEEKDAY_SEEN),
         Rule("date_weekday_numeric", DATE_TIME,
-             rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
+             rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_WEEKDAY_SEEN),
         Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
-             needs=_seen(r"\d[\-/.][A-Za-z]")),
+             needs=_digit_and(r"\d[\-/.][A-Za-z]")),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?/\s?{d}\s?/\s?{y})(?![\d/\-]|\.\d)", 0.8,
-             needs=_seen(r"\d ?/ ?\d")),
+             needs=_digit_and(r"\d ?/ ?\d")),
         Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85,
-             needs=_seen(r"\d[A-Za-z]{3,9}\d")),
+             needs=_digit_and(r"\d[A-Za-z]{3,9}\d")),
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
              needs=has_digit),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
@@ -847,10 +857,10 @@ def en_date_rules() -> list[Rule]:
         # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8".
         Rule("date_letter_spaced", DATE_TIME,
              r"(?<![\d/.])(?P<phi>[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[01]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[12][ ]?\d[ ]?\d[ ]?\d)(?![ ]?\d)",
-             0.85, validator=_letter_spaced_date_ok, needs=_seen(r"\d \d")),
+             0.85, validator=_letter_spaced_date_ok, needs=_digit_and(r"\d \d")),
         # US weekday shorthand: "Thursday 6/13", "Mon 3/4" (month first; the rule above reads day first).
         Rule("date_weekday_md", DATE_TIME,
-             rf"(?P<phi>\b{weekday}{m}/{d}(?:/(?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)")),
+             rf"(?P<phi>\b{weekday}{m}/{d}(?:/(?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_WEEKDAY_SEEN),
         # A clock time glued to a date either side: "05/14/24 07:52", "08/22/2024 at 0730",
         # "0315 on 6 Aug", "14:22 on 09/09/2024". The date alone is the other rules' job; this
         # one widens the span so the time goes too.
@@ -858,17 +868,17 @@ def en_date_rules() -> list[Rule]:
              rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?)"
              rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs|h|am|pm))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
-             0.9, needs=_seen(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
+             0.9, needs=_digit_and(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
         Rule("time_on_date", DATE_TIME,
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
              rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",
-             0.9, needs=_seen(r"\d\s+on\s+\w")),
+             0.9, needs=_digit_and(r"\d\s+on\s+\w")),
         # Holidays with a year: "Christmas 2021", "Easter 2019", "New Year's Day 2023".
         Rule("date_holiday_year", DATE_TIME,
              rf"(?P<phi>\b(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|Thanksgiving|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|"
              rf"Halloween|Diwali|Eid(?:\s+al-\p{{L}}+)?|Ramadan|Hanukkah|Passover|Boxing\s+Day|Labou?r\s+Day|Memorial\s+Day|"
              rf"Independence\s+Day|Lunar\s+New\s+Year|Chinese\s+New\s+Year)(?:\s+(?:of|in))?,?\s+{y})(?!\d)",
-             0.85, needs=_seen(r"(?:19|20)\d\d"), flags=0),
+             0.85, needs=_digit_and(r"(?:19|20)\d\d"), flags=0),
         # Ordinal words, as dictation writes them: "the twelfth of march", "third of june".
         Rule("date_ordinal_words", DATE_TIME,
              rf"(?P<phi>\b(?:(?:twenty|thirty)[\s\-])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
@@ -878,7 +888,7 @@ def en_date_rules() -> list[Rule]:
         # A month/day with no year after a note or visit word: "Prog note 4/2", "Follow-up note 9/11".
         Rule("date_note_md", DATE_TIME,
              rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
-             0.7, needs=_seen(r"\d/\d")),
+             0.7, needs=_digit_and(r"\d/\d")),
         # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
         Rule("date_spoken", DATE_TIME,
              rf"(?P<phi>\b(?:{_ORD_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{_ORD_WORD})(?:,?\s+{_SPOKEN_YEAR})?)(?![\w\-])",
@@ -886,43 +896,43 @@ def en_date_rules() -> list[Rule]:
                                 "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")),
         # "Tues 4th at 10:30": a weekday and an ordinal day.
         Rule("date_weekday_ordinal", DATE_TIME, rf"(?P<phi>\b{weekday}{d}(?:st|nd|rd|th))(?![\w])", 0.85,
-             needs=_seen(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)[a-z.]*,? +(?:the +)?\d{1,2}(?:st|nd|rd|th)\b")),
+             needs=_WEEKDAY_SEEN),
         # A month/day with no year after "on" or an appointment word: "appt on 3/4 at 2pm".
         Rule("date_on_md", DATE_TIME,
              rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
              0.7, needs=_ON_MD_SEEN),
         Rule("date_iso_month", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}-(?:0[1-9]|1[0-2]))(?![\d\-/]|\.\d)", 0.75,
-             needs=_seen(r"(?:19|20)\d\d-[01]\d(?![\d\-])")),
+             needs=_digit_and(r"(?:19|20)\d\d-[01]\d(?![\d\-])")),
         Rule("date_words_short_year", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal},?\s*['’‘]\d{{2}}|(?<!\d){d}{ordinal}\s+(?:of\s+)?{MONTH},?\s*['’‘]\d{{2}})(?![\d\w])",
-             0.9, needs=_seen(r"['’‘]\d\d")),
+             0.9, needs=_digit_and(r"['’‘]\d\d")),
         # A card or account by its last four digits: "card ending 4421", "Visa ending in 0093".
         # OCR and typed forms pad the separators: "08 - 30 - 1947", "1961 . 07 . 03", "2025 - 04 - 11".
         Rule("date_padded", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{y}|{y}[ ]{{0,2}}[\-/.][ ]{{0,2}}{m}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d})"
              r"(?![\d/\-]|\.\d|[ ]{0,2}[\-/.][ ]{0,2}\d)",
-             0.85, validator=lambda v: " " in v, needs=_seen(r"\d [\-/.]|[\-/.] \d")),
+             0.85, validator=lambda v: " " in v, needs=_digit_and(r"\d [\-/.]|[\-/.] \d")),
         # A month and year with no day: "06/2021", "Sept '19", "August (2024)", "spring of 2022".
         Rule("date_month_year_numeric", DATE_TIME,
              r"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{0,2})(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
              r"(?![\d/\-]|\.\d|\s*(?i:dilution|titre|titer))",
-             0.75, needs=_seen(r"(?<![\d/.])\d{1,2}[/.](?:19|20)\d\d(?![\d/])")),
+             0.75, needs=_digit_and(r"(?<![\d/.])\d{1,2}[/.](?:19|20)\d\d(?![\d/])")),
         Rule("date_month_apostrophe_year", DATE_TIME, rf"(?P<phi>\b{MONTH}[ ]?['’‘`][ ]?\d{{2}})(?![\d\w])", 0.85,
-             needs=_seen(r"[A-Za-z.] ?['’‘`] ?\d\d")),
-        Rule("date_month_bracket_year", DATE_TIME, rf"(?P<phi>\b{MONTH}\s*\(\s*{y}\s*\))", 0.85, needs=_seen(r"\(\s*(?:19|20)\d\d")),
+             needs=_digit_and(r"[A-Za-z.] ?['’‘`] ?\d\d")),
+        Rule("date_month_bracket_year", DATE_TIME, rf"(?P<phi>\b{MONTH}\s*\(\s*{y}\s*\))", 0.85, needs=_digit_and(r"\(\s*(?:19|20)\d\d")),
         Rule("date_season_year", DATE_TIME,
              rf"(?P<phi>\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:{y}|['’]\d{{2}}))(?![\d\w])", 0.8,
-             needs=_seen(r"(?i)(?:spring|summer|autumn|fall|winter)(?: of)?,? +(?:(?:19|20)\d\d|['’]\d\d)")),
+             needs=contains_any("spring", "summer", "autumn", "fall", "winter")),
         # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor").
         Rule("date_day_ordinal", DATE_TIME,
              r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
              r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night)\b)",
-             0.7, needs=_seen(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
+             0.7, needs=_digit_and(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
         # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
         Rule("date_range", DATE_TIME,
              rf"(?<!\d)(?P<phi>{d}{ordinal}\s*(?:-|–|to|and|until)\s*{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:,?\s*{y})?|"
              rf"\b{MONTH}\s+{d}{ordinal}\s*(?:-|–|to|until)\s*{d}{ordinal}(?:,?\s*{y})?)(?![\d\w])",
-             0.85, needs=_seen(r"\d\s*(?:-|–|to|and|until)\s*\d")),
+             0.85, needs=_digit_and(r"\d\s*(?:-|–|to|and|until)\s*\d")),
         Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
     ]
