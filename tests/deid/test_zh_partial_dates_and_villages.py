@@ -351,3 +351,9 @@ def test_names_after_a_relative_and_jiao(found, text, name):
 @pytest.mark.parametrize("text", ["孩子叫妈妈了", "孩子叫天天哭", "我老公叫什么不重要", "我妈叫我去买药"])
 def test_jiao_as_a_verb(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "value"), [("农历腊月廿三出生", "腊月廿三"), ("去年腊月廿八住的院", "去年腊月廿八"),
+                                             ("二〇二三年腊月廿六", "二〇二三年腊月廿六"), ("九月廿一生日", "九月廿一")])
+def test_lunar_days_with_nian(found, text, value):
+    assert value in _values(found, text, "DATE_TIME"), found(text, "zh")

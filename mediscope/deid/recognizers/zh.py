@@ -357,7 +357,7 @@ _VISIT_WORDS = ("复查|复诊|入院|出院|手术|就诊|住院|开始|查房|
 _REL_YEAR = r"(?:大前年|前年|去年|今年|明年|后年|当年|同年)"
 _REL_MONTH = r"(?:上上个?月|上个?月|这个月|本月|下个?月|当月)"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬元])"
-_CN_DAY = rf"(?:初[{CN_NUM}]{{1,2}}|[一二三四五六七八九十]{{1,3}}[日号]?)"
+_CN_DAY = rf"(?:初[{CN_NUM}]{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}}[日号]?)"
 _HOLIDAYS = r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?"
 
 
@@ -365,7 +365,7 @@ def zh_date_age_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
     y = r"(?:19|20)\d{2}"
-    cn_d = "[一二三四五六七八九十]{1,3}"
+    cn_d = "[一二三四五六七八九十廿卅]{1,3}"  # 廿 (20) and 卅 (30) write lunar days: 腊月廿三
     cn_y = "[零〇一二三四五六七八九]{4}"
     return [
         Rule("date_ymd", DATE_TIME,
@@ -413,7 +413,7 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<![A-Za-z\d.版本号第])(?P<phi>\d{{2}}\.{m}\.{d})(?![\d.])", 0.8, needs=has_digit),
         # Lunar dates: 农历八月十五, 阴历三月初三, 农历2023年腊月二十
         Rule("date_lunar", DATE_TIME,
-             rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}})?)",
+             rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)",
              0.85),
         Rule("date_ym", DATE_TIME, rf"(?<!\d)(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
@@ -431,7 +431,11 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_holiday", DATE_TIME,
              rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?))", 0.85),
         Rule("date_named_month", DATE_TIME,
-             rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
+             rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
+        # 廿/卅 only ever count lunar days: 九月廿一 is a date without 农历 or 日.
+        Rule("date_lunar_nian", DATE_TIME,
+             r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?)", 0.85,
+             needs=lambda t: "廿" in t or "卅" in t),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
         # A date and the time after it are one span: 2024/02/11 03:20, 23-08-15 22:47,
