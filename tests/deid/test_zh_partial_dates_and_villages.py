@@ -357,3 +357,14 @@ def test_jiao_as_a_verb(found, text):
                                              ("二〇二三年腊月廿六", "二〇二三年腊月廿六"), ("九月廿一生日", "九月廿一")])
 def test_lunar_days_with_nian(found, text, value):
     assert value in _values(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "value"), [("呼叫器号 8823", "8823"), ("BP机 96123", "96123"), ("分机 8012", "8012"),
+                                             ("集团短号661234", "661234")])
+def test_pagers_extensions_and_short_numbers(found, text, value):
+    assert ("PHONE_NUMBER", value) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["呼吸机参数PEEP 5", "呼吸频率20次/分"])
+def test_breathing_is_no_pager(found, text):
+    assert not _values(found, text, "PHONE_NUMBER")

@@ -271,6 +271,10 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("phone_cued", PHONE_NUMBER,
              rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # Pagers, extensions and short numbers have 3-8 digits: 呼叫器号 8823, BP机 96123, 分机 8012, 短号 661234.
+        Rule("pager_cued", PHONE_NUMBER,
+             r"(?:呼叫器|寻呼机|寻呼|BP机|传呼机|传呼|分机|内线|短号|集团短号)(?:号码|号)?(?:是|为)?[\s:：#]*(?P<phi>\d{3,8})(?![\d.])",
+             0.85, needs=contains_any("呼", "bp机", "分机", "内线", "短号")),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
