@@ -99,6 +99,7 @@ def test_padded_month_year_and_day_dates(found, text, date):
         "ANA titre at dilution 1/2000 was negative.",
         "Moved to a room on the 3rd floor; succeeded on the 2nd attempt; admitted for the 2nd time.",
         "Firmware v2.2021 installed on the pump.",
+        "Vaccine lot EK5730, Exp 12/2025; use by 03/2026.",
         "GOLD 2024 report; a 2020 flare of psoriasis.",
     ],
 )
@@ -249,6 +250,7 @@ def test_spoken_and_partial_date_look_alikes_stay(found, text):
         ("my mother in law shirley is 94", "shirley"),
         ("Nickname: Bubba. Mrs Adeyemi-Cole (known as Shola) attended.", "Shola"),
         ("HPI: Kwabena is a 67 y/o M with pneumonia.", "Kwabena"),
+        ("Pt initials J.D., bed 4, for review.", "J.D."),
     ],
 )
 def test_in_law_nickname_and_subject_names(found, text, name):

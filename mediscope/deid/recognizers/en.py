@@ -914,7 +914,10 @@ def en_date_rules() -> list[Rule]:
              0.85, validator=lambda v: " " in v, needs=_digit_and(r"\d [\-/.]|[\-/.] \d")),
         # A month and year with no day: "06/2021", "Sept '19", "August (2024)", "spring of 2022".
         Rule("date_month_year_numeric", DATE_TIME,
-             r"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{0,2})(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
+             r"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{0,2})"
+             # an expiry date belongs to a vaccine lot or a card, not to the patient
+             r"(?<!\b(?i:exp|expiry|expires|expiring|expiration|use\s+by|best\s+before|valid\s+(?:until|thru|through)|good\s+thru)\.?:?\s{0,2})"
+             r"(?P<phi>(?:0[1-9]|1[0-2]|[1-9])[/.](?:19[3-9]\d|20[0-4]\d))"
              r"(?![\d/\-]|\.\d|\s*(?i:dilution|titre|titer))",
              0.75, needs=_digit_and(r"(?<![\d/.])\d{1,2}[/.](?:19|20)\d\d(?![\d/])")),
         Rule("date_month_apostrophe_year", DATE_TIME, rf"(?P<phi>\b{MONTH}[ ]?['’‘`][ ]?\d{{2}})(?![\d\w])", 0.85,

@@ -375,7 +375,7 @@ _LABEL_SURNAME_INITIAL = regex.compile(
 )
 _INITIAL_AFTER_WORD = re.compile(r"[A-Za-z]{3} [A-Z]\.?(?![\w'’\-])")  # the stdlib pre-test of the rule above
 # "pt A.B. (bed 9)", "patient R.K.": a patient named by initials only.
-_PATIENT_INITIALS = regex.compile(r"\b(?:[Pp]t|PT|[Pp]atient|PATIENT)\.?:?[ ]+(?P<name>\p{Lu}\.[ ]?\p{Lu}\.(?:[ ]?\p{Lu}\.)?)(?![\w])")
+_PATIENT_INITIALS = regex.compile(r"\b(?:(?:[Pp]t|PT|[Pp]atient|PATIENT)\.?(?:[ ]+(?:[Ii]nitials|INITIALS))?|[Ii]nitials|INITIALS):?[ ]+(?P<name>\p{Lu}\.[ ]?\p{Lu}\.(?:[ ]?\p{Lu}\.)?)(?![\w])")
 # "Fatima your prescription is ready", "Kwame, reminder: …": a text message opened with a given name.
 _OPENING_NAME = regex.compile(
     r"\A\s*(?P<name>\p{Lu}\p{Ll}[\p{L}'’]+)(?=,\s|\s+(?:your|ur|you're|youre|you\s+have|you\s+are|reminder|this\s+is)\b)"
