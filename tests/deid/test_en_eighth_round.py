@@ -315,5 +315,13 @@ def test_addresses_of_other_countries(found, text, place):
     assert any(t == "LOCATION" and place in v for t, v in found(text, "en")), found(text, "en")
 
 
-def test_block_plot_and_floor_look_alikes_stay(found):
-    assert not {v for t, v in found("Block 4, Grade II; Plot 3 of the graph; the 3/F lift is out.", "en") if t == "LOCATION"}
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Block 4, Grade II; Plot 3 of the graph; the 3/F lift is out.",
+        "Urine culture: E. Coli Colony Count >100,000 CFU/mL; Mixed Colony Forming Units seen.",
+        "Weight 70 Kg. Height 170 cm.",
+    ],
+)
+def test_block_plot_colony_and_unit_look_alikes_stay(found, text):
+    assert not {v for t, v in found(text, "en") if t == "LOCATION"}, text

@@ -784,10 +784,10 @@ def en_identifier_rules() -> list[Rule]:
         # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
         # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
         Rule("intl_locality", LOCATION,
-             r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Kg\.|Taman|Jalan|Jln\.?|"
+             r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Taman|Jalan|Jln\.?|"
              r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
              r"{0,3}|\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun))(?![\w\-])",
-             0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "kg.", "taman", "jalan", "jln",
+             0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "taman", "jalan", "jln",
                                 "lorong", "soi ", "moo ", "phường", "quận", "xã", "bairro", "vila ", "jardim", "-ku", "-shi", "-cho",
                                 "-machi", "-gun"), flags=0),
         Rule("hk_floor", LOCATION,
@@ -800,7 +800,9 @@ def en_identifier_rules() -> list[Rule]:
              0.85, needs=_seen(r"[a-z]-(?:ku|shi|cho|machi|gun)\b"), flags=0),
         Rule("in_locality", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|"
-             r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])",
+             r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])"
+             # "Colony Count", "Colony Forming Units": microbiology, not a neighbourhood
+             r"(?!\s+(?i:counts?|forming|stimulating|units?|cfu|morphology|growth|types?)\b)",
              0.88, needs=contains_any("nagar", "layout", "colony", "vihar", "enclave", "bagh", "ganj", "puram", "marg", "chowk", "halli",
                                 "palya", "peth", "wadi", "pally", "gunta", "sector "),
              flags=0),
