@@ -368,3 +368,14 @@ def test_pagers_extensions_and_short_numbers(found, text, value):
 @pytest.mark.parametrize("text", ["呼吸机参数PEEP 5", "呼吸频率20次/分"])
 def test_breathing_is_no_pager(found, text):
     assert not _values(found, text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(("text", "name"), [("刘志强他妈刚打电话", "刘志强"), ("给陈丽芳安排床位", "陈丽芳")])
+def test_names_after_gei_or_before_a_pronoun(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["给黄芪加量", "跟高血压有关", "给白开水喝", "跟林可霉素一起用", "给金银花泡水", "给石膏固定", "跟钟表一样",
+                                  "跟黄疸有关", "跟常规一样", "跟张力有关系", "给杜冷丁止痛", "跟周期有关", "进行跟踪观察，及时处理"])
+def test_gei_and_gen_before_clinical_words(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")

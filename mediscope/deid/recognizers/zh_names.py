@@ -70,6 +70,7 @@ _MID_FOLLOW = regex.compile(
     # the topic of a consultation: a body part, a measurement or a symptom right after the name
     r"|血压|血糖|血脂|体温|心率|胃口|睡眠|失眠|腰疼|腰痛|头晕|头疼|腹痛|胸闷|胸痛|腹泻|拉肚子|便秘|过敏|湿疹"
     r"|嗓子|喉咙|眼睛|皮肤|牙齿|牙疼|膝盖|脚踝|月经|例假"
+    r"|(?:他|她)(?:妈|爸|老婆|老公|爱人|家|们|说|的)"  # 刘志强他妈刚打电话
     r"|你好|您好|收|签字|同意|拒绝|到|去|来|在|是|有|和|跟|与|也|都|还|又|刚|才|就|的)"
 )
 # Plain punctuation after the name: enough for two-character surnames and cue-introduced names.
@@ -536,6 +537,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if (follow is None and left == "kin" and n_given == 2 and (len(sur) == 2 or (
                         sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES)) and norm[e : e + 1] not in _DRUG_SYLLABLES):
                     follow = "mid"  # 我哥李建军肝功能异常: after a family word the name needs no follower
+                elif (follow is None and left == "cue" and n_given == 2 and sur in lexicon.SURNAMES_1
+                      and sur not in _WEAK_SURNAMES and norm[e : e + 1] not in _DRUG_SYLLABLES
+                      and self._word_next(norm, e)):
+                    follow = "mid"  # 跟罗美玲约好了: after 给/跟 a name, then a word
                 if follow and self._accept(norm, s, sur, given, left, follow):
                     out.append((s, e, 0.7, "clause"))
                     break
