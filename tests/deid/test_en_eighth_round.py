@@ -321,6 +321,7 @@ def test_addresses_of_other_countries(found, text, place):
         "Block 4, Grade II; Plot 3 of the graph; the 3/F lift is out.",
         "Urine culture: E. Coli Colony Count >100,000 CFU/mL; Mixed Colony Forming Units seen.",
         "Weight 70 Kg. Height 170 cm.",
+        "Sputum: Pseudomonas Layout unclear; The Bagh sign absent.",
     ],
 )
 def test_block_plot_colony_and_unit_look_alikes_stay(found, text):

@@ -486,6 +486,15 @@ _IN_EVIDENCE = regex.compile(
     r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
 
 
+def _locality_ok(value: str) -> bool:
+    """"Lajpat Nagar", "HSR Layout"; not "The Bagh" nor "Pseudomonas Layout" (a stop or clinical word before it)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.lower() for w in value.split()[:-1]]
+    return not any(w in STOP_WORDS or w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN
+                   or len(w) >= 8 and w.endswith(("monas", "coccus", "cocci", "bacter", "bacillus")) for w in words)
+
+
 def _in_house_ok(value: str) -> bool:
     """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
     "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
@@ -803,7 +812,7 @@ def en_identifier_rules() -> list[Rule]:
              r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])"
              # "Colony Count", "Colony Forming Units": microbiology, not a neighbourhood
              r"(?!\s+(?i:counts?|forming|stimulating|units?|cfu|morphology|growth|types?)\b)",
-             0.88, needs=contains_any("nagar", "layout", "colony", "vihar", "enclave", "bagh", "ganj", "puram", "marg", "chowk", "halli",
+             0.88, validator=_locality_ok, needs=contains_any("nagar", "layout", "colony", "vihar", "enclave", "bagh", "ganj", "puram", "marg", "chowk", "halli",
                                 "palya", "peth", "wadi", "pally", "gunta", "sector "),
              flags=0),
         Rule("age_over_89_words", AGE,
