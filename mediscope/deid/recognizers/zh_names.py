@@ -540,7 +540,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 elif (follow is None and left == "cue" and n_given == 2 and sur in lexicon.SURNAMES_1
                       and sur not in _WEAK_SURNAMES and norm[e : e + 1] not in _DRUG_SYLLABLES
                       and self._word_next(norm, e)):
-                    follow = "mid"  # 跟罗美玲约好了: after 给/跟 a name, then a word
+                    follow = "mid"  # 给陈丽芳安排床位: after 给 a name, then a word
                 if follow and self._accept(norm, s, sur, given, left, follow):
                     out.append((s, e, 0.7, "clause"))
                     break
@@ -671,7 +671,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for p in cue_ends:
             if p in taken:
                 continue
-            foreign = _FOREIGN_RE.match(text, p) if _FOREIGN_RE is not None else None
+            foreign = _FOREIGN_RE.match(text, p)
             if foreign and (not _RUN_END.match(text, foreign.end()) and self._follow(text, foreign.end()) is None
                             and not self._word_next(text, foreign.end())):
                 foreign = None
@@ -687,10 +687,6 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue
             if cand[0] in _RUN_NOT_FIRST:
                 continue  # 孩子叫嘟嘟: the run opens with a verb, the name comes later
-            if cand in lexicon.FOREIGN_NAMES_ZH or (len(cand) >= 3 and cand[:2] in lexicon.FOREIGN_NAMES_ZH
-                                                     and cand[2:] in lexicon.FOREIGN_NAMES_ZH):
-                out.append((p, e, 0.65, "cued_foreign"))
-                continue
             if self._word_freq(cand) >= 20 or text[e - 1] in _DRUG_SYLLABLES:
                 continue
             part = self._minority_re.match(text, p)
