@@ -409,10 +409,10 @@ def shared_rules() -> list[Rule]:
         # In English or Chinese text: districts and new areas of Chinese cities in pinyin: "Haidian District, Beijing",
         # "Shenzhen Nanshan district", "Pudong New Area", "Wuhou district Chengdu".
         Rule("district", LOCATION,
-             r"(?<![A-Za-z0-9'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+\s+)?(?!(?:School|Health|Water|Fire|Business|Financial|Medical|Historic|Federal|Judicial|"
+             r"(?<![A-Za-z0-9'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+[ ]+)?(?!(?:School|Health|Water|Fire|Business|Financial|Medical|Historic|Federal|Judicial|"
              r"Congressional|Electoral|Postal|Sanitary|Hospital|Irrigation|Special|Improvement|The|This|That|Our|Your|Their|Each|Every|"
-             r"Rural|Urban|Local|Same|Other|Whole)\b)\p{Lu}\p{Ll}+\s+(?i:district|new\s+area|county|qu|xian|zhen|jiedao|cun)"
-             r"(?:,?\s+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
+             r"Rural|Urban|Local|Same|Other|Whole)\b)\p{Lu}\p{Ll}+[ ]+(?i:district|new[ ]+area|county|qu|xian|zhen|jiedao|cun)"
+             r"(?:,?[ ]+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
              r"(?!\s+(?i:nurse|nurses|council|hospital|general|health|court|judge|attorney|office|clinic|team|police|manager)\b)(?![A-Za-z0-9\-])",
              0.8, needs=contains_any("district", "new area", "county", " qu", " xian", " zhen", "jiedao", " cun"), flags=0),
         # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
