@@ -379,3 +379,14 @@ def test_names_after_gei_or_before_a_pronoun(found, text, name):
                                   "跟黄疸有关", "跟常规一样", "跟张力有关系", "给杜冷丁止痛", "跟周期有关", "进行跟踪观察，及时处理"])
 def test_gei_and_gen_before_clinical_words(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "name"), [("吉克金花昨天发烧", "吉克金花"), ("宝力高说腿疼", "宝力高"), ("帕尔哈提今天出院", "帕尔哈提"),
+                                            ("木合塔尔的妻子", "木合塔尔")])
+def test_more_minority_name_parts_without_a_cue(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["金花茶泡水喝", "金花葵能降血糖吗", "那顺便问一下", "那顺利吗"])
+def test_minority_part_look_alikes(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")
