@@ -55,6 +55,8 @@ NAME_CUES_ZH_WEAK = (
     # roles in police, transport and system records: 司机庞志勇, 用户钟离若兰, 操作员闻人慧
     "司机", "驾驶员", "驾驶人", "用户", "操作员", "操作人", "陪同人员", "护送人", "护送人员", "经办人", "登记人",
     "负责人", "值班人", "室友", "舍友", "闺蜜", "发小", "老乡",
+    # people a record is about: death certificates, maternity, vaccination, claims
+    "死者", "逝者", "产妇", "孕妇", "新生儿", "婴儿", "受种者", "接种者", "受检人", "就诊者", "受益人", "被保人", "伤员",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (

@@ -390,3 +390,13 @@ def test_more_minority_name_parts_without_a_cue(found, text, name):
 @pytest.mark.parametrize("text", ["金花茶泡水喝", "金花葵能降血糖吗", "那顺便问一下", "那顺利吗"])
 def test_minority_part_look_alikes(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "name"), [("新生儿陆小宝", "陆小宝"), ("孕妇黎丽娟血压高", "黎丽娟"), ("死者覃美玲，女", "覃美玲")])
+def test_the_person_a_certificate_is_about(found, text, name):
+    assert name in _values(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["孕妇能吃阿莫西林吗", "新生儿黄疸怎么办", "新生儿高胆红素血症", "孕妇甲减", "婴儿湿疹"])
+def test_maternity_words_before_findings(found, text):
+    assert not _values(found, text, "PERSON"), found(text, "zh")
