@@ -186,6 +186,7 @@ def test_names(covered, text, name):
         "Yergason and Speed tests positive on the left.",
         "Net balance -0.8 L. Rm air sats 96%.",
         "the doctor said to rest; nurse practitioner saw her; doctor will call",
+        "Normal Saline given; Blood Culture sent; Hope Hospital; Faith Community Church.",
     ],
 )
 def test_products_labels_and_units_are_no_people(found, text):
@@ -251,6 +252,7 @@ def test_spoken_and_partial_date_look_alikes_stay(found, text):
         ("Nickname: Bubba. Mrs Adeyemi-Cole (known as Shola) attended.", "Shola"),
         ("HPI: Kwabena is a 67 y/o M with pneumonia.", "Kwabena"),
         ("Pt initials J.D., bed 4, for review.", "J.D."),
+        ("Bereavement call to Precious Ndlovu this morning.", "Precious Ndlovu"),
     ],
 )
 def test_in_law_nickname_and_subject_names(found, text, name):

@@ -1594,6 +1594,12 @@ _ORG_WORDS = frozenset({"inc", "ltd", "llc", "corp", "plc", "gmbh", "str", "ave"
                         "kft", "sro", "doo", "ag"})
 
 
+# Given names that are English words, common in southern and West African families.
+_VIRTUE_NAMES = frozenset({"precious", "blessing", "patience", "faith", "hope", "grace", "joy", "mercy", "gift", "charity",
+                           "prudence", "comfort", "memory", "beauty", "innocent", "justice", "loveness", "trust", "wisdom",
+                           "happiness", "goodness", "favour", "favor", "praise", "glory", "peace", "unity", "liberty"})
+
+
 def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
     """"Irenke Sörös", "Djevad Šušulić": two capitalised words, neither a word of English.
 
@@ -1605,6 +1611,12 @@ def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResu
     for m in _TITLE_PAIR.finditer(text, overlapped=True):
         a, b = m.group("a"), m.group("b")
         la, lb = a.lower(), b.lower()
+        if ((la in _VIRTUE_NAMES or la in self._case_free.first and la not in _COMMON_WORDS) and lb in self._case_free.last and not is_english(lb, words)
+                and not _blocked_word(lb) and not self._cities.tier(b) and not _clinical_phrase(m.group("name"))
+                and (is_english(la, words) or _blocked_word(la)) and la not in lexicon.CLINICAL_WORDS_EN):
+            # "Precious Ndlovu", "Grace Okafor": a given name that is also a word, before a listed surname
+            out.append(self._result(PERSON, *m.span("name"), 0.6, "word_given_pair"))
+            continue
         if is_english(la, words) or is_english(lb, words) or _blocked_word(la) or _blocked_word(lb):
             continue
         if lb in _ORG_WORDS:
