@@ -400,3 +400,9 @@ def test_the_person_a_certificate_is_about(found, text, name):
 @pytest.mark.parametrize("text", ["孕妇能吃阿莫西林吗", "新生儿黄疸怎么办", "新生儿高胆红素血症", "孕妇甲减", "婴儿湿疹"])
 def test_maternity_words_before_findings(found, text):
     assert not _values(found, text, "PERSON"), found(text, "zh")
+
+
+def test_a_voice_filler_between_cue_and_name(found):
+    text = "呃那个我叫呃黄志明然后我今年九十一了"
+    assert "黄志明" in _values(found, text, "PERSON") and ("AGE", "九十一") in found(text, "zh")
+    assert not _values(found, "我叫啊不记得了", "PERSON")

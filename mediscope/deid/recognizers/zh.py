@@ -592,7 +592,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._title_re = regex.compile(rf"(?P<name>{title}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
         self._title_surname_re = regex.compile(title)
         self._strong_cue_re = regex.compile(
-            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*(?={cued})")
+            # a voice transcript's filler may sit between (我叫呃黄志明, 名字是，嗯，韦丽)
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*"
+            rf"(?:(?:呃|嗯|额|啊|就是|那个)[\s，,]*)?(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
         # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
         # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.
