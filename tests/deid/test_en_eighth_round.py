@@ -187,6 +187,7 @@ def test_names(covered, text, name):
         "Net balance -0.8 L. Rm air sats 96%.",
         "the doctor said to rest; nurse practitioner saw her; doctor will call",
         "Normal Saline given; Blood Culture sent; Hope Hospital; Faith Community Church.",
+        "Your flu jab at Oak Lane Surgery is due.",
     ],
 )
 def test_products_labels_and_units_are_no_people(found, text):
@@ -253,6 +254,9 @@ def test_spoken_and_partial_date_look_alikes_stay(found, text):
         ("HPI: Kwabena is a 67 y/o M with pneumonia.", "Kwabena"),
         ("Pt initials J.D., bed 4, for review.", "J.D."),
         ("Bereavement call to Precious Ndlovu this morning.", "Precious Ndlovu"),
+        ("Hi Dr Hargreaves, my mum (Abena, 93) ran out of ramipril", "Abena"),
+        ("MMR dose 1 given by RN K. Mahe today.", "K. Mahe"),
+        ("Sister Mary Kane on shift tonight.", "Mary Kane"),
     ],
 )
 def test_in_law_nickname_and_subject_names(found, text, name):
@@ -328,3 +332,7 @@ def test_addresses_of_other_countries(found, text, place):
 )
 def test_block_plot_colony_and_unit_look_alikes_stay(found, text):
     assert not {v for t, v in found(text, "en") if t == "LOCATION"}, text
+
+
+def test_age_after_a_name_in_brackets(found):
+    assert ("AGE", "93") in found("my mum (Abena, 93) ran out of ramipril", "en")

@@ -98,7 +98,7 @@ _DIGITS_RE = regex.compile(r"\d+")
 _POSSESSIVE_RE = regex.compile(r"(?:'s|’s|')$")
 _SPACE_DASH_RE = regex.compile(r"[\s\-]+")
 _SPACE_SLASH_RE = regex.compile(r"[\s/]+")
-_LEADING_TITLE_RE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+")
+_LEADING_TITLE_RE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|RN|RGN|NP|Nurse|Sister|Rev)\.?\s+")
 _CLAUSE_END_RE = regex.compile(r"\s*(?:[.,!;]|$)")
 _LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
 _NEXT_WORD_RE = regex.compile(r"\W{0,2}(\p{L}+)")
@@ -704,7 +704,7 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_digit_and(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
         Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
-        Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*,)", 0.6, needs=has_digit, flags=0),
+        Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
         # Where patients live when it is not a street address: "Ashgrove Care Home",
@@ -974,7 +974,8 @@ _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "
 _NOT_NAME_SINGLE = {"sorry", "fine", "good", "okay", "ok", "here", "back", "sure", "glad", "happy", "worried",
                     "concerned", "pregnant", "allergic", "diabetic", "done", "ready", "tired", "sick", "better",
                     "confused", "scared", "afraid", "new", "not", "still", "also", "just", "so", "very"}
-_NOT_NAME_WORDS = {"disease", "syndrome", "department", "hospital", "clinic", "center", "centre", "unit", "test",
+_NOT_NAME_WORDS = {"disease", "syndrome", "department", "hospital", "clinic", "center", "centre", "unit", "test", "surgery",
+                   "practice", "pharmacy",
                    "scan", "virus", "lymphoma", "palsy", "insurance", "health", "medical", "care", "services"}
 _SENTENCE_NAME = regex.compile(
     r"(?:^|(?<=[.!?;]\s{1,3}))(?P<name>[A-Z][a-z'\-]+\s+[A-Z][a-z'\-]+)(?=,?\s+(?:reports|presents|complains|states|"
@@ -1373,8 +1374,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
-            if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS:
-                continue
+            if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN:
+                continue  # "Sister Mary Kane": the title is no given name
             if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
                 continue
             s, e = m.span("name")
@@ -1387,6 +1388,9 @@ class EnglishNerRecognizer(EntityRecognizer):
             if _in_state_name(text, m.start("name"), m.end("name")):
                 continue  # "Texas", "New York": a state, not someone called Texas or York
             s, e = m.span("name")
+            nxt = _NEXT_WORD_RE.match(text, e)
+            if nxt and nxt.group(1).lower() in _NOT_NAME_WORDS:
+                continue  # "Oak Lane Surgery", "Grace Clinic": part of a place's name
             before = text[:s].rstrip(" \t\"'(")
             speaker = text[e : e + 1] == ":" and (not before or before.endswith("\n"))
             if speaker and is_english(word.lower(), self._case_free.words):
