@@ -406,3 +406,15 @@ def test_a_voice_filler_between_cue_and_name(found):
     text = "呃那个我叫呃黄志明然后我今年九十一了"
     assert "黄志明" in _values(found, text, "PERSON") and ("AGE", "九十一") in found(text, "zh")
     assert not _values(found, "我叫啊不记得了", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value"), [("我们是从平果县来的", "平果县"), ("回田东县过年", "田东县"), ("他在城关镇上班", "城关镇"),
+                                             ("来自那坡县", "那坡县")])
+def test_a_county_or_town_alone_after_coming_or_living(found, text, value):
+    assert ("LOCATION", value) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["在田东县人民医院住院", "我在贫困县工作", "去乡镇卫生院看了", "在本县医院", "到镇上买药", "在县城",
+                                  "在使用镇静药", "在服用镇痛药", "到隔壁乡", "在全县推广"])
+def test_county_words_that_name_no_place(found, text):
+    assert not _values(found, text, "LOCATION"), found(text, "zh")

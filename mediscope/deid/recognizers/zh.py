@@ -182,6 +182,21 @@ ADDRESS_VILLAGE = (
     rf"(?:第?(?:\d{{1,3}}|[{CN_NUM}]{{1,3}})(?:村民小组|小组|组|社|队))?"
     rf"(?:{S}\d{{1,5}}{S}号)?)"
 )
+# A county, banner or town alone after a word of coming, going or living (从平果县来的, 回田东县,
+# 老家在巴马县): below state level, so an identifier. Not a hospital or a school named after it
+# (在田东县人民医院), nor a kind of county (贫困县, 邻县, 本县).
+ADDRESS_SINGLE_UNIT = (
+    rf"(?:从|来自|回到|回|老家|住|在|去|到)(?P<phi>{_V_CHAR}{{2,4}}?(?:县|旗|镇|乡))"
+    r"(?![\u4e00-\u9fff]{0,6}(?:医院|卫生院|中心|学校|中学|小学|政府|人民|卫健|疾控|妇幼))(?!城|里|上(?!班|学|课)|长|委|级|区|静|痛|咳|吐|定)"
+)
+_NOT_A_PLACE_START = ("贫困", "偏远", "山区", "沿海", "邻近", "附近", "周边", "隔壁", "本地", "外地", "全国", "各", "全", "本", "该",
+                      "某", "外", "邻", "小", "大", "农村", "一个", "几个", "哪个", "哪", "使用", "需要", "给予", "予以")
+
+
+def _single_unit_ok(value: str) -> bool:
+    return not value.startswith(_NOT_A_PLACE_START)
+
+
 _VILLAGE_UNIT = regex.compile(r"(?:县|旗|镇|乡|苏木|街道|市|州)")
 
 
@@ -243,6 +258,8 @@ def address_rules() -> list[Rule]:
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
         Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
+        Rule("address_single_unit", LOCATION, ADDRESS_SINGLE_UNIT, 0.7, validator=_single_unit_ok,
+             needs=lambda t: "县" in t or "旗" in t or "镇" in t or "乡" in t),
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
