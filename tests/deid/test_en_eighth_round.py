@@ -257,6 +257,8 @@ def test_spoken_and_partial_date_look_alikes_stay(found, text):
         ("Hi Dr Hargreaves, my mum (Abena, 93) ran out of ramipril", "Abena"),
         ("MMR dose 1 given by RN K. Mahe today.", "K. Mahe"),
         ("Sister Mary Kane on shift tonight.", "Mary Kane"),
+        ("Dear Mr and Mrs Abara, Chidera's MRI is booked.", "Chidera"),
+        ("pt's wife (sunita) says he is confused", "sunita"),
     ],
 )
 def test_in_law_nickname_and_subject_names(found, text, name):
@@ -336,3 +338,9 @@ def test_block_plot_colony_and_unit_look_alikes_stay(found, text):
 
 def test_age_after_a_name_in_brackets(found):
     assert ("AGE", "93") in found("my mum (Abena, 93) ran out of ramipril", "en")
+
+
+def test_eponyms_owning_a_result_are_no_people(found):
+    text = ("Wilson's results; Paget's scan; Meniere's meds; Raynaud's meds; Kawasaki's fever; Sjogren's eyes; "
+            "Gilbert's bloods; Tourette's meds; Barrett's surgery; Parkinson's medication; Addison's bloods; Today's results")
+    assert not {v for t, v in found(text, "en") if t == "PERSON"}

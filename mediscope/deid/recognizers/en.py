@@ -1407,6 +1407,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(_city_results(self, text, hits))
         out.extend(_lower_city_results(self, text, hits))
         out.extend(_unknown_pairs(self, text))
+        out.extend(_possessive_names(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
         for m in _SENTENCE_NAME.finditer(text):
@@ -1539,7 +1540,7 @@ _LOWER_NAME = regex.compile(
 _TITLE_LOWER = regex.compile(r"(?i:\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?)\s+(?P<name>\p{Ll}[\p{Ll}'\-]{2,})(?![\w\-])")
 _KIN_LOWER = regex.compile(
     r"(?i:\b(?:husband|wife|son|daughter|mother|father|brother|sister|partner|friend|niece|nephew|grandson|"
-    r"granddaughter|carer|caregiver|cousin|aunt|uncle|fianc[eé]e?|patient|pt)),?\s+"
+    r"granddaughter|carer|caregiver|cousin|aunt|uncle|fianc[eé]e?|patient|pt))(?:,?\s+|\s*\(\s*)"
     r"(?P<first>\p{Ll}[\p{Ll}'\-]{2,})(?:\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))?(?![\w@\-])"
 )
 _INITIAL_NAME = regex.compile(
@@ -1602,6 +1603,28 @@ _ORG_WORDS = frozenset({"inc", "ltd", "llc", "corp", "plc", "gmbh", "str", "ave"
 _VIRTUE_NAMES = frozenset({"precious", "blessing", "patience", "faith", "hope", "grace", "joy", "mercy", "gift", "charity",
                            "prudence", "comfort", "memory", "beauty", "innocent", "justice", "loveness", "trust", "wisdom",
                            "happiness", "goodness", "favour", "favor", "praise", "glory", "peace", "unity", "liberty"})
+
+
+_POSSESSIVE_NAME = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}?\p{Ll}+)?)['’]s\s+(?:MRI|CT|scan|x-?ray|appointment|appt|bloods?|results?|"
+    r"surgery|operation|vaccines?|vaccinations?|jabs?|temperature|temp|fever|rash|cough|medications?|meds|prescription|referral|"
+    r"mum|mom|mummy|mommy|dad|daddy|mother|father|parents|school|teacher|nursery|birthday|inhaler|insulin|asthma|eczema|"
+    r"seizures?|nappy|diaper|weight|height|growth|hearing|eyes?|ears?|tonsils)\b"
+)
+
+
+def _possessive_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """"Chidera's MRI", "Oluwadamilare's bloods": an unlisted capitalised word owning a test or a parent."""
+    out = []
+    for m in _POSSESSIVE_NAME.finditer(text) if "'s " in text or "’s " in text else ():
+        word = m.group("name")
+        low = word.lower()
+        if _blocked_word(low) or is_english(low, self._case_free.words) or low in _STRICT_EPONYMS or low in _TITLES_EN:
+            continue
+        if low in lexicon.EPONYMS_EN or _is_eponym(word, text[m.end("name") : m.end("name") + 24]) or self._cities.tier(word):
+            continue
+        out.append(self._result(PERSON, *m.span("name"), 0.65, "possessive_name"))
+    return out
 
 
 def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
