@@ -33,7 +33,16 @@ SURNAMES_2 = (
 TITLES_ZH = (
     "主任医师", "副主任医师", "主治医师", "医生", "大夫", "医师", "主任", "教授", "护士长", "护士",
     "院长", "老师", "女士", "先生", "小姐", "同志", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷",
-    "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师",
+    "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师", "阿訇",
+)
+
+# Roles of a form, a note or a family that stand right before a person's full name, whatever the
+# surname (皮, 尚, 干 are words too) and even when the given name is a word (大海, 天佑) or the whole
+# starts like a city (桂林生): 大名皮一鸣, 麻醉：桂林生, 劳动者尚大海, 家属儿子韦大勇.
+ROLE_NAME_CUES_ZH = (
+    "大名", "学名", "术者", "主刀", "一助", "二助", "麻醉", "麻醉医师", "药师", "审方药师", "调配药师", "核对药师",
+    "患者签字", "家属签字", "代理人签字", "签字人", "辖区居民", "劳动者", "职工", "老人家", "家属儿子", "家属女儿",
+    "家属孙子", "家属孙女", "家属丈夫", "家属妻子", "家属父亲", "家属母亲",
 )
 
 # Cue words that introduce a name: 患者张伟, 姓名：李娜, 家属王芳.
@@ -46,6 +55,10 @@ NAME_CUES_ZH_STRONG = (
     "名字叫", "名字是", "孩子叫", "宝宝叫", "儿子叫", "女儿叫", "孙子叫", "孙女叫", "他叫", "她叫",
     "闺女叫", "外孙叫", "外孙女叫", "老公叫", "老婆叫", "爱人叫", "丈夫叫", "妻子叫", "我爸叫", "我妈叫", "爸爸叫", "妈妈叫",
     "父亲叫", "母亲叫", "病人叫", "患者叫", "老人叫", "奶奶叫", "爷爷叫", "外婆叫", "外公叫", "好像叫",
+    # roles that only ever stand before a person: 大名皮一鸣, 家属签字：蓝天佑, 辖区居民戴海潮,
+    # 劳动者尚大海, 家属儿子韦大勇 (a given name that is also a word: 天佑, 大海, 大勇)
+    "大名", "学名", "患者签字", "家属签字", "代理人签字", "辖区居民", "劳动者", "家属儿子", "家属女儿", "家属孙子",
+    "家属孙女", "家属丈夫", "家属妻子", "家属父亲", "家属母亲",
 )
 NAME_CUES_ZH_WEAK = (
     "患者", "病人", "病员", "患儿", "本人", "丈夫", "妻子", "老公", "老婆", "爱人", "母亲", "父亲",
@@ -57,6 +70,8 @@ NAME_CUES_ZH_WEAK = (
     "负责人", "值班人", "室友", "舍友", "闺蜜", "发小", "老乡",
     # people a record is about: death certificates, maternity, vaccination, claims
     "死者", "逝者", "产妇", "孕妇", "新生儿", "婴儿", "受种者", "接种者", "受检人", "就诊者", "受益人", "被保人", "伤员",
+    # roles of a form or a note that name a person next: 药师宫田田, 老人家仇桂兰
+    "术者", "麻醉", "麻醉医师", "药师", "签字", "居民", "职工", "老人家",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (

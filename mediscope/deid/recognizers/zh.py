@@ -453,6 +453,25 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?))", 0.85),
         Rule("date_named_month", DATE_TIME,
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
+        # Part of a month or of a year: 5月下旬, 2025年2月中旬, 六月上旬, 2019年底, 2020年初
+        # ("3个月底" has no month number before 月; "每月初" none at all).
+        Rule("date_month_part", DATE_TIME,
+             rf"(?<![\d.{CN_NUM}])(?P<phi>(?:(?:{y}|\d{{2}})\s*年\s*)?(?:{m}|{_CN_MONTH})\s*月\s*(?:上旬|中旬|下旬|初|底|末))", 0.8,
+             needs=lambda t: "月" in t),
+        Rule("date_year_part", DATE_TIME,
+             rf"(?<![\d.])(?P<phi>{y}\s*年\s*(?:底|初|末|中|上半年|下半年|[春夏秋冬](?:天|季)?))(?![\d版])", 0.8,
+             needs=has_digit),
+        # A bare year when something happened to the person: 1998年行胃大部切除术, 2003年做了搭桥,
+        # 既往：08年行PCI术, 19年诊断高血压. A two-digit year must open the clause (高血压20年开始服药
+        # is a duration); 2022年版指南 names an edition.
+        Rule("date_year_event", DATE_TIME,
+             rf"(?:(?<![\d.])(?P<phi>{y}\s*年)|(?:(?<=^|[\s，,。；;：:、（(]|于|在)(?P<phi>[0-2]\d\s*年)))"
+             r"(?=\s*(?:行|做|开始|发现|诊断|确诊|查出|出现|患|曾|出生|手术|接受|植入|置入|安装|装了|住院|因|于[^\d]|在[^\d]))", 0.8,
+             needs=has_digit),
+        # Month/day with a slash after an appointment word, in mixed text: 约 12/05, next Monday 11/18.
+        Rule("date_md_slash_cued", DATE_TIME,
+             rf"(?:约|预约|改约|改到|定于|安排在|on|next\s+[A-Za-z]+|周[一二三四五六日天]|星期[一二三四五六日天])\s?(?P<phi>{m}/{d})(?![\d/])",
+             0.8, needs=has_digit),
         # 廿/卅 only ever count lunar days: 九月廿一 is a date without 农历 or 日.
         Rule("date_lunar_nian", DATE_TIME,
              r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?)", 0.85,
@@ -483,6 +502,8 @@ def zh_date_age_rules() -> list[Rule]:
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
         Rule("age_over_89_cn_you", AGE, r"(?P<phi>(?:九十|一百)有[一二三四五六七八九])", 0.85,
              needs=lambda t: "有" in t),  # 九十有三 (ninety and three), a literary age
+        # 百岁老人, 已百岁: a hundred years old (not the blessing 长命百岁).
+        Rule("age_hundred", AGE, r"(?<![命一二三四五六七八九十])(?P<phi>百岁)", 0.85, needs=lambda t: "百岁" in t),
         Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
     ]
 
@@ -624,6 +645,11 @@ class ChineseNameRecognizer(EntityRecognizer):
         # names listed next to any found name (刘芳、陈刚) can be collected over both.
         self._clause = ChineseClauseNameRecognizer(self.supported_language)
         self._cities = _place_names(self._tags, self._freq)[1]
+        any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
+            sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
+        self._role_cue_re = regex.compile(
+            rf"(?:{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
+            r"(?=[，,。.、；;：:\s（(）)|｜]|在|是|的|陪|于|因|签|$)")
 
     def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
@@ -727,6 +753,17 @@ class ChineseNameRecognizer(EntityRecognizer):
             if any(cand.endswith(t) for t in lexicon.TITLES_ZH):
                 continue  # 我是康医生: surname + title, the title rule's business
             out.append(self._result(s, e, 0.7, "rare_cued"))
+
+        for m in self._role_cue_re.finditer(norm):
+            s, e = m.span("name")
+            cand = norm[s:e]
+            # 大 and 小 are function-word characters that given names use all the time (大海, 小凤)
+            if _is_clinical(cand, norm[e : e + 3]) or any(
+                    ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "大小" for ch in cand[1:]):
+                continue
+            if self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
+                continue  # 麻醉：全麻, 药师：审核: a word after the role, not a name
+            out.append(self._result(s, e, 0.85, "role_cue"))
 
         for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
             out.append(self._result(*m.span("name"), 0.85, "xing"))

@@ -1,0 +1,66 @@
+"""Names after a role word of a form or a family, parts of months and years, bare years of an
+event, slashed appointment dates in mixed text and a hundred years of age."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("我们家乐乐（大名贾思远）昨晚起红疹", "贾思远"),
+        ("麻醉：南宫平（全麻）", "南宫平"),
+        ("麻醉：桂林生（全麻） | 术前诊断：胆囊结石", "桂林生"),  # a city + 生 after a role is a name
+        ("职业病诊断：劳动者尚大海在某铸造厂工作15年", "尚大海"),  # 尚 is a word, 大海 too
+        ("家属签字：蓝天佑（子）  日期：2024.07.08", "蓝天佑"),
+        ("家属儿子韦大勇陪护。", "韦大勇"),
+        ("事由：为辖区居民戴海潮（高血压）申请家庭病床。", "戴海潮"),
+        ("调整：停二甲双胍，余继续。药师宫田田 2025-02-14", "宫田田"),
+        ("老人家仇桂兰是腊月廿三摔倒的", "仇桂兰"),
+    ],
+)
+def test_name_after_a_role_word(found, text, name):
+    assert ("PERSON", name) in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["麻醉：全麻  药师：审核通过", "麻醉方式：全身麻醉", "麻醉科术前访视：拟行全麻", "签字确认后方可执行输血，术者需术前谈话。",
+     "老人家常见跌倒风险评估采用Morse量表", "辖区居民健康档案每年更新", "劳动者权益保障", "大名鼎鼎的专家", "职工医保报销"],
+)
+def test_role_words_without_a_name(found, text):
+    assert not {f for f in found(text, "zh") if f[0] == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("下次复诊5月下旬。", "5月下旬"),
+        ("末次月经六月上旬，", "六月上旬"),
+        ("2025年2月中旬因脑梗死入院", "2025年2月中旬"),
+        ("于2019年底发现乙肝表面抗原阳性", "2019年底"),
+        ("2020年初开始血液透析", "2020年初"),
+        ("既往：08年行PCI术", "08年"),
+        ("，19年诊断高血压", "19年"),
+        ("1998年行胃大部切除术", "1998年"),
+        ("Holter 约在 next Monday 11/18 可以吗", "11/18"),
+        ("想约 12/05 的门诊", "12/05"),
+    ],
+)
+def test_partial_and_bare_dates(found, text, date):
+    assert ("DATE_TIME", date) in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["高血压20年开始服药", "工作15年，胸片示尘肺", "根据2022年版指南", "2019年世界卫生组织发布", "淋巴结转移（10/12）",
+     "3个月底复查", "每月初复查", "病程3年行手术治疗", "术后2年发现复发", "近2年开始"],
+)
+def test_durations_editions_and_ratios_are_no_dates(found, text):
+    assert not {f for f in found(text, "zh") if f[0] == "DATE_TIME"}
+
+
+def test_a_hundred_years_of_age(found):
+    assert ("AGE", "百岁") in found("甘老太，百岁老人，近两天咳嗽", "zh")
+    assert not {f for f in found("祝您长命百岁，身体健康", "zh") if f[0] == "AGE"}
