@@ -64,3 +64,25 @@ def test_durations_editions_and_ratios_are_no_dates(found, text):
 def test_a_hundred_years_of_age(found):
     assert ("AGE", "百岁") in found("甘老太，百岁老人，近两天咳嗽", "zh")
     assert not {f for f in found("祝您长命百岁，身体健康", "zh") if f[0] == "AGE"}
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("会话ID 7f3a-22c1 | 患者账号 hzy_19770312 | 登录IP 112.64.218.37", "SOCIAL_HANDLE", "hzy_19770312"),
+        ("APP用户名 lym_19850726 在线问诊", "SOCIAL_HANDLE", "lym_19850726"),
+        ("我妹妹在小红书（甜甜不吃糖）上写", "SOCIAL_HANDLE", "甜甜不吃糖"),
+        ("动态血糖仪（传感器编号3MH01Y8C2A），TIR 62%", "DEVICE_ID", "3MH01Y8C2A"),
+        ("胰岛素泵（泵编号NG4K7Q2M9T）", "DEVICE_ID", "NG4K7Q2M9T"),
+    ],
+)
+def test_logins_bracketed_nicknames_and_worn_devices(found, text, kind, value):
+    assert (kind, value) in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text", ["会话ID 7f3a-22c1 开始", "订单ID 88213-A7 已支付", "小红书（2024）数据显示", "抖音（短视频）上的内容", "账号 admin",
+             "胰岛素泵 5U/h 持续泵入"],
+)
+def test_session_ids_years_and_words_are_no_identifiers(found, text):
+    assert not {f for f in found(text, "zh") if f[0] in {"SOCIAL_HANDLE", "MEDICAL_RECORD_NUMBER", "DEVICE_ID"}}

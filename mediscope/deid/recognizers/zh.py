@@ -97,7 +97,10 @@ INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社
 ACCOUNT_CUES = ("银行卡号", "银行卡", "银行账号", "银行帐号", "卡号", "账号", "帐号", "账户", "帐户",
                 "支付宝账号", "支付宝", "开户账号", "收款账号")
 DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起搏器序列号", "植入物编号", "仪器编号",
-               "血糖仪编号", "机身号", "IMEI", "SN码", "S/N")
+               "血糖仪编号", "机身号", "IMEI", "SN码", "S/N",
+               # sensors and pumps worn by the patient: 传感器编号3MH01Y8C2A, 泵编号NG4K7Q2M9T
+               "传感器编号", "传感器序列号", "探头编号", "发射器编号", "泵编号", "泵序列号", "助听器编号", "耳蜗编号",
+               "呼吸机编号", "制氧机编号")
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
 PLATFORMS_ZH = ("抖音", "微博", "小红书", "快手", "B站", "b站", "哔哩哔哩", "知乎", "视频号", "公众号", "头条", "豆瓣",
@@ -323,9 +326,21 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
              rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
              0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信")),
-        # A bare "ID" before a number is a record's id: （ID 0038821）, ID:A20931 (not B站UID, 微博ID：名字).
+        # A login name after an account word, no platform: 患者账号 hzy_19770312, APP用户名 lym_19850726.
+        # It opens with a letter (a bank account is digits, account_cued's) and holds a digit or _.
+        Rule("account_login", SOCIAL_HANDLE,
+             r"(?:账号|帐号|用户名|登录名|登录账号|用户ID|昵称)[\s:：]*(?P<phi>[A-Za-z][A-Za-z0-9_.\-]{3,29})(?![A-Za-z0-9_@])",
+             0.85, validator=lambda v: any(ch.isdigit() or ch == "_" for ch in v), flags=0),
+        # A nickname in brackets after a platform: 在小红书（甜甜不吃糖）上写, 抖音(桃子爱吃梨).
+        Rule("platform_bracket", SOCIAL_HANDLE,
+             rf"(?:{_alt(PLATFORMS_ZH)})(?:号|账号|上)?\s?[（(]\s?(?P<phi>[^（()）\s，,。]{{2,20}}?)\s?[）)]", 0.8,
+             # not a year (小红书（2024）) nor a short word (抖音（短视频）): a nickname is a phrase or has Latin
+             validator=lambda v: not v.isdigit() and (len(v) >= 4 or any(ch.isascii() for ch in v)),
+             needs=contains_any(*PLATFORMS_ZH)),
+        # A bare "ID" before a number is a record's id: （ID 0038821）, ID:A20931 (not B站UID, 微博ID：名字,
+        # nor the id of a chat session, an order or a transaction: 会话ID 7f3a-22c1).
         Rule("bare_id", MEDICAL_RECORD_NUMBER,
-             r"(?<![A-Za-z])ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{4,19})(?![A-Za-z0-9_])",
+             r"(?<![A-Za-z])(?<!(?:会话|订单|交易|请求|消息|日志|任务|流程)\s?)ID(?:号)?[\s:：#]*(?P<phi>(?=[A-Za-z0-9_\-]*\d)[A-Za-z0-9][A-Za-z0-9_\-]{4,19})(?![A-Za-z0-9_])",
              0.85, needs=contains_any("ID"), flags=0),
         Rule("doc_id_cued", ID_NUMBER,
              rf"(?:{_alt(DOC_ID_CUES)})(?:{CUE_GAP})(?:[\u4e00-\u9fff]{{1,2}}字第)?{ID_VALUE}", 0.9, needs=has_digit),
