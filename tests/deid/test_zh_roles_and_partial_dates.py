@@ -86,3 +86,22 @@ def test_logins_bracketed_nicknames_and_worn_devices(found, text, kind, value):
 )
 def test_session_ids_years_and_words_are_no_identifiers(found, text):
     assert not {f for f in found(text, "zh") if f[0] in {"SOCIAL_HANDLE", "MEDICAL_RECORD_NUMBER", "DEVICE_ID"}}
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("彝族，31岁，住凉山州昭觉县竹核乡。", "凉山州昭觉县竹核乡"),
+        ("我们在勐海县勐遮镇", "勐海县勐遮镇"),
+        ("在琼中县红毛镇卫生院诊断肺炎", "琼中县红毛镇"),
+        ("病人由香港沙田來深求診", "沙田"),
+        ("病人由香港荃灣來深覆診", "荃灣"),
+    ],
+)
+def test_county_town_chains_and_hong_kong_districts(found, text, place):
+    assert ("LOCATION", place) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["该县乡镇卫生院条件有限", "全县各乡镇开展筛查", "县乡两级医院", "沙田柚很甜", "香港脚反复发作"])
+def test_kinds_of_county_and_fruit_are_no_places(found, text):
+    assert not {f for f in found(text, "zh") if f[0] == "LOCATION"}

@@ -192,6 +192,19 @@ ADDRESS_SINGLE_UNIT = (
     rf"(?:从|来自|回到|回|老家|住|在|去|到)(?P<phi>{_V_CHAR}{{2,4}}?(?:县|旗|镇|乡))"
     r"(?![\u4e00-\u9fff]{0,6}(?:医院|卫生院|中心|学校|中学|小学|政府|人民|卫健|疾控|妇幼))(?!城|里|上(?!班|学|课)|长|委|级|区|静|痛|咳|吐|定)"
 )
+# A county, banner or prefecture, then the town under it, with no city first: 凉山州昭觉县竹核乡,
+# 勐海县勐遮镇, 琼中县红毛镇. Two levels named in a row are a place whatever the words around them.
+ADDRESS_COUNTY_TOWN = (
+    rf"(?P<phi>(?:{_V_CHAR}{{1,8}}?(?:自治州|州|地区|盟))?{_FUNCTION_LED}{_V_CHAR}{{1,6}}?(?:县|旗)"
+    rf"{_V_CHAR}{{1,6}}?(?:镇|乡|苏木))(?![镇乡村])"
+)
+# Districts and neighbourhoods of Hong Kong after the city's name (香港沙田, 香港荃灣): the city is
+# state level, the district is not.
+HK_DISTRICTS = ("中西区", "中西區", "湾仔", "灣仔", "油尖旺", "深水埗", "九龙城", "九龍城", "黄大仙", "黃大仙", "观塘", "觀塘",
+                "荃湾", "荃灣", "屯门", "屯門", "元朗", "大埔", "西贡", "西貢", "沙田", "葵青", "离岛", "離島", "旺角",
+                "铜锣湾", "銅鑼灣", "尖沙咀", "将军澳", "將軍澳", "天水围", "天水圍", "上水", "粉岭", "粉嶺", "红磡", "紅磡",
+                "北角", "柴湾", "柴灣", "香港仔", "东涌", "東涌", "马鞍山", "馬鞍山", "葵涌", "青衣", "大角咀", "太子", "跑马地",
+                "跑馬地", "鰂鱼涌", "鰂魚涌", "薄扶林", "西环", "西環", "中环", "中環", "上环", "上環", "何文田", "土瓜湾", "土瓜灣")
 _NOT_A_PLACE_START = ("贫困", "偏远", "山区", "沿海", "邻近", "附近", "周边", "隔壁", "本地", "外地", "全国", "各", "全", "本", "该",
                       "某", "外", "邻", "小", "大", "农村", "一个", "几个", "哪个", "哪", "使用", "需要", "给予", "予以")
 
@@ -263,6 +276,12 @@ def address_rules() -> list[Rule]:
         Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
         Rule("address_single_unit", LOCATION, ADDRESS_SINGLE_UNIT, 0.7, validator=_single_unit_ok,
              needs=lambda t: "县" in t or "旗" in t or "镇" in t or "乡" in t),
+        Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
+             validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
+             needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
+        Rule("address_hk_district", LOCATION,
+             rf"(?:香港|香港特区|港岛|港島|九龙|九龍|新界)\s?(?P<phi>{_alt(HK_DISTRICTS)})", 0.8,
+             needs=lambda t: "香港" in t or "港" in t or "九龙" in t or "九龍" in t or "新界" in t),
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
