@@ -31,6 +31,7 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
 )
 from mediscope.deid.recognizers.en_lexicon import (
+    EPONYM_TESTS_EN,
     CAR_MAKERS_EN,
     DEVICE_MAKERS_EN,
     EXTRA_GIVEN_NAMES,
@@ -254,7 +255,8 @@ def plate_rules() -> list[Rule]:
 
 # ---- social handles, IPv6: in any language ------------------------------------------------------
 _PLATFORM = (r"(?i:instagram|insta|ig|twitter|tiktok|tik\s+tok|snapchat|telegram|wechat|weixin|facebook|fb|threads|"
-             r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com)")
+             r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com|weibo|douyin|xiaohongshu|rednote|"
+             r"kuaishou|bilibili)")
 _PLATFORM_CJK = (r"抖音|微博|小红书|快手|[Bb]站|哔哩哔哩|知乎|公众号|视频号|微信|头条|豆瓣|贴吧|(?i:weibo|douyin|xiaohongshu|rednote|"
                  r"kuaishou|bilibili|zhihu|wechat|weixin|tiktok|instagram|insta|ig|twitter)")
 _AT_UNITS = frozenset({"am", "pm", "h", "hr", "hrs", "hrly", "wk", "wks", "w", "d", "m", "mo", "mth", "mths", "min", "mins",
@@ -324,7 +326,8 @@ def net_rules() -> list[Rule]:
              r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_cued_handle_ok,
              needs=contains_any("insta", "ig ", "ig:", "twitter", "tiktok", "snapchat", "telegram", "wechat", "weixin",
-                                "facebook", "fb", "discord", "skype", "kik", "reddit", "line"), flags=0),
+                                "facebook", "fb", "discord", "skype", "kik", "reddit", "line", "weibo", "douyin",
+                                "xiaohongshu", "rednote", "kuaishou", "bilibili"), flags=0),
         Rule("handle_cued", SOCIAL_HANDLE,
              rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])(?:\s*(?i:id|handle|username|user\s*name|account|acct|name))?"
              r"(?:\s*[:：=(]\s*|\s+(?i:is|as|at|@|-)\s+|\s+)(?:(?i:is|as)\s+)?"
@@ -332,7 +335,8 @@ def net_rules() -> list[Rule]:
              0.8, validator=_cued_handle_ok,
              needs=contains_any("insta", "ig ", "ig:", "ig(", "twitter", "tiktok", "tik tok", "snapchat", "telegram", "wechat",
                                 "weixin", "facebook", "fb", "threads", "discord", "skype", "kik", "reddit", "youtube",
-                                "tumblr", "bluesky", "mastodon", "linkedin", "x.com"),
+                                "tumblr", "bluesky", "mastodon", "linkedin", "x.com", "weibo", "douyin", "xiaohongshu",
+                                "rednote", "kuaishou", "bilibili"),
              flags=0),
         # Handles in Chinese script after a platform: "抖音号@骨科小王医生说…", "weibo @心内科张医生".
         # A Chinese handle has no edge of its own, so it ends at a space or punctuation or
@@ -466,7 +470,9 @@ def shared_rules() -> list[Rule]:
              0.75, validator=_gazetteer_city, needs=_LATIN_CITY_IN_CJK_SEEN, flags=0),
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
-             r"(?<![\dA-Za-z.])(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
+             # a medicine's or a vaccine's lot number is no identifier of the patient (批号 20240315, Lot 123456789)
+             r"(?<![\dA-Za-z.])(?<!(?:批号|批次|批號|生产批号|(?i:lot|batch)(?:\s*(?i:no\.?|number|#))?)\s*[:：]?\s*)"
+             r"(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
              r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
              0.6, needs=has_digit),
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
@@ -529,6 +535,27 @@ def _lower_street_ok(value: str) -> bool:
 
     words = [w for w in value.split()[:-1] if not w[:1].isdigit() and w not in _NUMBER_WORDS]
     return bool(words) and not any(w in STOP_WORDS or w in _STREET_NOT_WORDS for w in words)
+
+
+_STREET_NOT_NAMES = frozenset({"abbey", "downing", "wall", "main", "high", "baker", "harley", "fleet", "silk", "sesame"})
+
+
+def _street_no_number_ok(value: str) -> bool:
+    """"Hoe Street, Walthamstow" yes; "the Main Street" or a road traffic phrase ("Ring Road") only with a locality."""
+    words = value.split(",")[0].split()
+    if any(w.lower() in _CLINICAL_HEADS for w in words):
+        return False
+    return len(words) >= 2 and ("," in value or words[0].lower() not in _STREET_NOT_NAMES)
+
+
+def _locality_after_street_ok(value: str) -> bool:
+    low = value.lower()
+    return (low not in _COMMON_WORDS and low not in _STATES and low not in country_names() and low not in lexicon.CLINICAL_WORDS_EN
+            and low not in _CLINICAL_HEADS)
+
+
+_CLINICAL_HEADS = frozenset({"emergency", "hospital", "clinic", "ward", "department", "surgery", "medical", "health", "care",
+                             "silk", "yellow", "high", "low"})
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -732,9 +759,11 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
         Rule("age_over_89_sex", AGE,
-             r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
+             r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})"
+             # "fever 3 days, 102F": a Fahrenheit reading a few words after the fever
+             r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
-        Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?![\d.])", 0.9, needs=has_digit),
+        Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
         # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
         Rule("age_over_89_kin", AGE,
              r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"
@@ -770,15 +799,56 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:account|acct)\.?(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
              0.8, needs=contains_any("ending", "ends")),
         Rule("pager_ext", PHONE_NUMBER,
-             r"\b(?i:pager|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
+             r"\b(?i:pager|pgr|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
              r"(?P<phi>\d{1,2}-\d{3,5}|\d{3,6})(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
              r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
-             0.8, needs=contains_any("pager", "bleep", "beeper", "vocera", "ext", "tie")),
+             0.8, needs=contains_any("pager", "pgr", "bleep", "beeper", "vocera", "ext", "tie")),
         Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
              needs=_digit_and(r"x\.?\d{3}")),
         Rule("page_at", PHONE_NUMBER,
              r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/:]|\.\d)",
              0.75, needs=contains_any("pag", "bleep")),
+        # Letter-spaced record numbers from OCR or fax: "MRN: 0 0 8 8 1 2 7 7", "M R N :  1 2 0 9 ...".
+        Rule("mrn_spaced", MEDICAL_RECORD_NUMBER,
+             r"\b(?:MRN|M[ ]R[ ]N|MR[ ]?#|UR|URN|Hosp(?:ital)?[ ]No\.?)[ ]*[:#]?[ ]*(?P<phi>\d(?:[ ]{1,2}\d){5,11})(?![ ]?\d)",
+             0.9, needs=_digit_and(r"\d \d \d"), flags=0),
+        # UK National Insurance numbers: "JT 48 21 93 B" spaced is the printed shape; "QQ123456C" after its label.
+        Rule("uk_nino_spaced", ID_NUMBER,
+             r"(?<![\w])(?P<phi>[A-CEGHJ-PR-TW-Z]{2}[ ]\d{2}[ ]\d{2}[ ]\d{2}[ ][A-D])(?![\w])", 0.85,
+             needs=_digit_and(r"[A-Z]{2} \d\d \d\d \d\d [A-D]"), flags=0),
+        Rule("uk_nino_cued", ID_NUMBER,
+             r"\b(?i:national\s+insurance|NI|NINO)(?:\s+(?i:no\.?|number|#))?\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])(?![\w])", 0.9,
+             needs=contains_any("national insurance", "ni", "nino"), flags=0),
+        # Canadian health cards: Quebec RAMQ "TREJ 5512 0719" (four letters, eight digits), Ontario
+        # "1234-567-890-AB" (ten digits and a version code), after a health-card label.
+        Rule("ca_health_card", INSURANCE_ID,
+             r"\b(?i:health\s+(?:insurance\s+)?card|health\s+card\s+number|RAMQ|OHIP|HCN|carte\s+(?:soleil|santé|d'assurance\s+maladie)|"
+             r"care\s*card|PHN)(?:\s+(?i:no\.?|number|#|num))?\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{4}[ ]?\d{4}[ ]?\d{4}(?:[ ]?[A-Z]{1,2})?|\d{4}[ \-]?\d{3}[ \-]?\d{3}(?:[ \-]?[A-Z]{2})?|\d{9,10})(?![\w])",
+             0.9, needs=contains_any("health", "ramq", "ohip", "hcn", "carte", "care", "phn"), flags=0),
+        # Pacific, Australian and Indian lots: "Lot 12, Nakasi Road", "Unit 4, Lot 19, Queens Road".
+        Rule("lot_street", LOCATION,
+             rf"(?P<phi>(?:(?:Unit|Flat|Apt|House)\.?\s*\d{{1,4}}[A-Za-z]?,\s+)?\b(?:Lot|Allotment|Plot)\s+\d{{1,5}}[A-Za-z]?,\s+"
+             rf"(?:[A-Z][A-Za-z'\-]*\s+){{1,4}}{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.85, needs=contains_any("lot ", "allotment", "plot "), flags=0),
+        # A street with no number after "on", "at", "lives on": "found on Hoe Street, Walthamstow".
+        Rule("street_no_number", LOCATION,
+             r"(?<=\b(?:on|at|in|off|along|near|lives\s+on|address:?)\s)(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}"
+             r"(?:Street|Road|Lane|Avenue|Drive|Crescent|Close|Grove|Terrace|Gardens|Boulevard|Parade)"
+             r"(?:,\s\p{Lu}\p{Ll}{3,}(?![\w'’\-]))?)(?![\w'’\-])",
+             0.8, validator=_street_no_number_ok,
+             needs=contains_any("street", "road", "lane", "avenue", "drive", "crescent", "close", "grove", "terrace",
+                                "gardens", "boulevard", "parade"), flags=0),
+        # The suburb or village written after a street: "Queens Road, Martintar", "12 Hill St, Ponsonby".
+        Rule("locality_after_street", LOCATION,
+             r"(?<=\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Crescent|Cres|Close|Way|Place|Pl|Terrace|Tce|Grove|"
+             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
+             r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit))",
+             0.75, validator=_locality_after_street_ok,
+             needs=contains_any("street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "crescent", "cres",
+                                "close", "way", "place", "pl", "terrace", "tce", "grove", "parade", "boulevard", "blvd",
+                                "highway", "hwy"), flags=0),
         # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
         Rule("rural_route", LOCATION,
              r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
@@ -1480,6 +1550,11 @@ _PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()
 _EPONYM_PAIR_AFTER = regex.compile(
     r"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|"
     r"classifications?|syndromes?|diseases?|reflexes|procedures?|operations?)\b")
+_HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
+                           "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject"})
+_DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
+_DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?|c/o|s/p|with|for)\s+$")
+_MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"\d\s*$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
@@ -1514,6 +1589,17 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
         words = value.split()
         if _MAKER_RE.match(value) or _after_maker(text, s):
             continue  # "Boston Scientific Accolade", "Medtronic Evera"
+        maker = _MAKER_RE.match(text, s)
+        if maker and maker.end() >= e:
+            continue  # "Boston" of "Boston Scientific"
+        if r.entity_type == PERSON and any(w.strip(".:-").lower() in _HEADER_WORDS for w in words):
+            continue  # "ED NOTE - pt", "Date", "Tel", "Section B", "Attending Physician": labels and roles
+        if len(words) == 1 and _DOSE_AFTER.match(text, e):
+            continue  # "Biktarvy 1 tab daily", "Ozempic 0.5 mg": a drug brand before its dose
+        if r.entity_type == PERSON and len(words) == 1 and value.lower().rstrip("'’s") in EPONYM_TESTS_EN and (
+            _DX_BEFORE.search(text, max(0, s - 14), s) or _MEASURE_AFTER.match(text, e) or _clinical_follower(text[e : e + 24])
+        ):
+            continue  # "h/o Graves s/p RAI", "Schirmer 3 mm": an eponym used as the disease or test
         inner = _PAIR_INSIDE.match(value)
         if inner and _generic_drug(inner.group("w")):
             continue  # the NER model's "Eliquis = apixaban" in one span
@@ -1566,7 +1652,12 @@ def _clinical_follower(following: str) -> bool:
     if not m:
         return False
     nxt = m.group(1).lower()
-    return nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
+    return (nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
+            or _DISEASE_WORD.search(nxt) is not None)
+
+
+# "Hashimoto thyroiditis", "Wegener granulomatosis", "Graves ophthalmopathy": a disease word by its ending.
+_DISEASE_WORD = regex.compile(r"(?:itis|osis|oma|pathy|plasia|emia|aemia|uria|algia|ectomy|otomy|oscopy|gram)$")
 
 
 _DIGIT = regex.compile(r"\d")

@@ -213,3 +213,13 @@ CAR_MAKERS_EN = frozenset({"toyota", "honda", "nissan", "mazda", "subaru", "suzu
                            "chevy", "dodge", "jeep", "tesla", "volkswagen", "vw", "audi", "bmw", "mercedes", "volvo",
                            "lexus", "acura", "infiniti", "buick", "cadillac", "lincoln", "chrysler", "peugeot", "renault",
                            "skoda", "seat", "fiat", "citroen", "mitsubishi", "holden", "vauxhall", "opel", "porsche"})
+
+# Eponyms written alone for the disease or the test they name ("h/o Graves s/p RAI", "Schirmer 3 mm OU"),
+# which the NER model takes for people; dropped only beside a diagnosis cue, a measurement or a clinical word.
+EPONYM_TESTS_EN = frozenset({
+    "graves", "schirmer", "hashimoto", "addison", "cushing", "crohn", "hodgkin", "wilson", "paget", "bell", "conn",
+    "raynaud", "sjogren", "sjögren", "kawasaki", "still", "behcet", "behçet", "whipple", "romberg", "phalen", "tinel",
+    "lachman", "mcmurray", "allen", "rinne", "weber", "dix-hallpike", "hallpike", "murphy", "rovsing", "trousseau",
+    "chvostek", "babinski", "kernig", "brudzinski", "finkelstein", "spurling", "hoffman", "hoffmann", "apley", "thompson",
+    "homan", "homans", "epley", "barlow", "ortolani", "tanner", "apgar", "glasgow", "wells", "ranson", "child-pugh",
+})

@@ -20,11 +20,13 @@ caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son h
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
 import regex
 
+from mediscope.deid import lexicon as zh_lexicon
 from mediscope.deid.recognizers.en_lexicon import is_english
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
@@ -495,4 +497,158 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 out.append((*m.span("name"), "lower_possessive", 0.65))
     out.extend(_spaced_names(text, lists))
     out.extend(_extra_form_names(text, lists))
+    out.extend(find_shape_names(text, lists))
+    return out
+
+
+# ---- names in shapes of their own: Irish particles, French compound given names, Hangul and Han -----
+# "Siobhán Ní Bhriain", "Cathal Ó Súilleabháin", "Gráinne Mac Giolla Phádraig": the particle (with its
+# accent) is never an English word, so the shape alone is a name whatever the lists hold.
+_IRISH_PARTICLE = regex.compile(
+    r"(?<![\w'’\-])(?P<first>\p{Lu}[\p{L}'’\-]*\p{L})[ ](?:N[ií]|NÍ|Nic|NIC|Ó|Ua|U[ií]|UÍ|Mhic|MHIC|Bean[ ]U[ií]|"
+    r"Mac[ ]Giolla|MAC[ ]GIOLLA)[ ](?P<last>\p{Lu}[\p{L}'’\-]*\p{L})(?![\w'’\-])"
+)
+# "Jean-François Tremblay", "Marie-Ève", "Anne-Sophie": two listed given names joined by a hyphen.
+_HYPHEN_GIVEN = regex.compile(
+    r"(?<![\w'’\-])(?P<given>\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+)(?:[ ](?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{L}))?(?![\w'’\-])"
+)
+# "E. VANDERMEER, MD", "J. DE LA CRUZ, RN", "K. NAKAMURA-ELLIS": an initial and a capitals surname.
+_CAPS_INITIAL_SURNAME = regex.compile(
+    r"(?<![\w.'’\-])(?P<name>(?:\p{Lu}\.[ ]?){1,2}(?P<last>(?:(?:DE|DA|DI|DU|DEL|DELA|LA|LE|VAN|VON|DER|MC|MAC|ST\.?)[ ])*"
+    r"\p{Lu}[\p{Lu}'’]+(?:-\p{Lu}[\p{Lu}'’]+)?))(?![\w'’\-])"
+)
+_CAPS_INITIAL_CUE = regex.compile(r"(?i:signed|by|pathologist|radiologist|surgeon|physician|attending|consultant|gp|"
+                                  r"patient|pt|name|witness|reviewed|dictated|cc)\b\.?:?\s*$")
+_NAME_DEGREE = regex.compile(r",?[ ]?(?:MD|M\.D\.|RN|DO|MBBS|MB[ ]?ChB|FRCP|FRCS|PhD|NP|PA(?:-C)?|RGN|RM|CNS|APRN|DPM|PharmD|"
+                             r"DNP|CRNA|RPh|BSN|MSN|LPN|LVN|CNM|PT|OT|SLP|DDS|DMD|OD|FNP(?:-BC)?)\b")
+# "Aoife McGillicuddy, RN": a capitalised pair or triple closed by a clinical degree.
+_PAIR_DEGREE = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{L}'’]*\p{L}(?:[ ]\p{Lu}[\p{L}'’]*\p{L}(?:-\p{Lu}[\p{L}'’]*\p{L})?){1,2})(?=,?[ ]?"
+    r"(?:MD|RN|DO|MBBS|MBChB|NP|PA-C|PA|RGN|CNS|APRN|DNP|CRNA|RPh|LPN|CNM|PharmD)\b)"
+)
+# "o'neill, siobhan", "mcdonagh, niamh": a lower-case "last, first"
+_LOWER_LAST_FIRST = regex.compile(
+    r"(?<![\w'’\-,])(?P<last>\p{Ll}[\p{Ll}'’\-]*\p{Ll}),[ ](?P<first>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])"
+)
+_GAELIC_SURNAME = regex.compile(r"^(?:o['’]|mc|mac|fitz|ní|ó)\p{Ll}{3,}")
+_LOWER_LF_CUE = regex.compile(r"(?:^|\n|[:;(]|\b(?:pt|patient|is|re|for|name|called)\b\.?)\s*$")
+# "my dad frank he's …", "my husband raj has had …": a given name, even an English word, between a
+# relation word and a verb of the person.
+_KIN_THEN_VERB = regex.compile(
+    r"(?i:\bmy\s+(?:husband|hubby|wife|son|daughter|dad|daddy|father|mum|mom|mother|brother|sister|partner|grandma|grandpa|"
+    r"grandad|granddad|grandmother|grandfather|granny|nan|nana|aunt|auntie|aunty|uncle|(?:mother|father)[\s\-]in[\s\-]law))"
+    r"\s+(?P<first>\p{Ll}[\p{Ll}'’]+\p{Ll})(?=\s*(?:,|\(|\d|(?i:he|she|he's|she's|hes|shes|has|had|is|was|keeps|kept|who|got|"
+    r"gets|started|took|takes|fell|can't|cant|won't|wont|doesn't|doesnt|needs|needed|just|also)\b))"
+)
+_KIN_NOT_NAMES = frozenset({"is", "was", "has", "had", "also", "just", "still", "really", "always", "never", "now", "then",
+                            "too", "who", "he", "she", "and", "but", "said", "says", "thinks", "will", "may", "can", "might",
+                            "must", "should", "would", "could", "did", "does", "got", "gets", "keeps", "recently", "suddenly"})
+# Korean names in Hangul ("박지훈"): a surname syllable and one to three more, alone in a Latin text.
+_KOREAN_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용")
+_HANGUL_RUN = regex.compile(r"(?<![\p{Hangul}])[\p{Hangul}]{2,4}(?![\p{Hangul}])")
+# Chinese names in Han script inside an English text ("my grandma 刘凤琴 who is 96").
+_CHINESE_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
+                              "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+_HAN_RUN = regex.compile(r"(?<![\p{Han}])(?P<run>[\p{Han}]{2,3})(?![\p{Han}])")
+_HAN_NAME_CUE = regex.compile(
+    r"(?i:\b(?:my|our|his|her)\s+(?:grandma|grandpa|grandmother|grandfather|granny|nan|mother|mom|mum|father|dad|"
+    r"husband|wife|son|daughter|aunt|uncle|brother|sister|mother-in-law|father-in-law)|name\s*(?:is|:)|patient:?|pt:?|"
+    r"mr\.?|mrs\.?|ms\.?|dr\.?)\s*$"
+)
+
+
+_DEVICE_WORD_AFTER = regex.compile(
+    r"['’]?s?\s+(?:drains?|catheters?|tubes?|procedure|operation|repair|syndrome|disease|test|sign|score|scale|criteria|"
+    r"classification|fracture|stain|technique|valve|shunt|splint|manoeuvre|maneuver|reflex|forceps|retractor|mask)\b"
+)
+
+
+# "Park Ji-woo", "Kim Min-jun", "Lee Seo-yeon": a romanised Korean name, surname first, given name hyphenated.
+_KOREAN_ROMAN = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?:Kim|Lee|Yi|Park|Pak|Choi|Choe|Jung|Jeong|Chung|Kang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Im|Han|Oh|"
+    r"Seo|Suh|Shin|Sin|Kwon|Hwang|Ahn|An|Song|Yoo|Yu|Ryu|Hong|Jeon|Jun|Ko|Go|Moon|Mun|Yang|Son|Sohn|Bae|Baek|Paik|Heo|Huh|"
+    r"Nam|Noh|Roh|Ha|Kwak|Sung|Cha|Joo|Ju|Woo|Koo|Min|Jin|Na|Ji|Eom|Um|Chae|Won|Bang|Gong|Hyun|Byun|Yeo|Choo|Do|So|Seok)"
+    r"[ ]\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\w'’\-])"
+)
+
+
+def _fold(word: str) -> str:
+    return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).lower()
+
+
+def _given(word: str, lists: NameLists) -> bool:
+    return word.lower() in lists.first or _fold(word) in lists.first
+
+
+def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """(start, end, how, score) of names whose shape alone says so (see the patterns above)."""
+    out: list[tuple[int, int, str, float]] = []
+    if "Ó" in text or "N" in text or "Mac" in text or "U" in text:
+        for m in _IRISH_PARTICLE.finditer(text):
+            first = m.group("first")
+            if lists.blocked(first.lower()) and not _given(first, lists):
+                continue
+            s = m.start()
+            if first.lower().rstrip(".") in ("dr", "mr", "mrs", "ms", "miss", "prof"):
+                s = m.start("first") + len(first) + 1
+            out.append((s, m.end(), "irish_particle", 0.8))
+    if "-" in text:
+        for m in _HYPHEN_GIVEN.finditer(text):
+            a, b = m.group("given").split("-")
+            if not (_given(a, lists) and _given(b, lists)) or lists.blocked(a.lower()) or lists.blocked(b.lower()):
+                continue
+            if _DEVICE_WORD_AFTER.match(text, m.end("given")):
+                continue  # "Jackson-Pratt drain", "Guillain-Barré syndrome": an eponym pair
+            e = m.end("given")
+            last = m.group("last")
+            if last and not lists.blocked(last.lower()) and (last.lower() in lists.last or _fold(last) in lists.last
+                                                              or lists.unlisted_ok(_fold(last))):
+                e = m.end("last")
+            out.append((m.start(), e, "hyphen_given", 0.75))
+    if "." in text:
+        for m in _CAPS_INITIAL_SURNAME.finditer(text):
+            last = m.group("last").split()[-1].lower()
+            degree = _NAME_DEGREE.match(text, m.end()) is not None
+            cued = _CAPS_INITIAL_CUE.search(text, max(0, m.start() - 20), m.start()) is not None
+            if len(last) < 3 or last in _SPECIES or lists.blocked(last.split("-")[0]):
+                continue
+            if degree or cued and (lists.listed(last) or lists.unlisted_ok(last)):
+                out.append((*m.span("name"), "caps_initial_surname", 0.75))
+    for m in _PAIR_DEGREE.finditer(text):
+        words = [w for part in m.group("name").split() for w in part.split("-")]
+        if any(lists.blocked(w.lower()) for w in words):
+            continue
+        if all(_given(w, lists) or w.lower() in lists.last or lists.unlisted_ok(_fold(w)) for w in words):
+            out.append((*m.span("name"), "name_degree", 0.75))
+    if "," in text:
+        for m in _LOWER_LAST_FIRST.finditer(text):
+            last, first = m.group("last"), m.group("first")
+            if lists.blocked(last) or lists.blocked(first) or not _given(first, lists):
+                continue
+            if is_english(first, lists.words) and is_english(last, lists.words):
+                continue
+            strong = _GAELIC_SURNAME.match(last) is not None or last in lists.last and not is_english(last, lists.words)
+            cued = _LOWER_LF_CUE.search(text, max(0, m.start() - 12), m.start()) is not None
+            if strong and (cued or not is_english(first, lists.words)) or cued and lists.unlisted_ok(last):
+                out.append((m.start(), m.end(), "lower_last_first", 0.7))
+    for m in _KIN_THEN_VERB.finditer(text):
+        w = m.group("first")
+        if w in _KIN_NOT_NAMES or w in _ROLE_VERBS or not _given(w, lists):
+            continue
+        if lists.blocked(w) and not (w in lists.first and len(w) >= 3):
+            continue
+        out.append((*m.span("first"), "kin_then_verb", 0.65))
+    if "-" in text:
+        out.extend((*m.span("name"), "korean_roman", 0.75) for m in _KOREAN_ROMAN.finditer(text))
+    for m in _HANGUL_RUN.finditer(text):
+        if m.group()[0] in _KOREAN_SURNAMES:
+            out.append((m.start(), m.end(), "hangul_name", 0.7))
+    for m in _HAN_RUN.finditer(text):
+        run = m.group("run")
+        if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
+            continue
+        if any(ch in zh_lexicon.NEVER_IN_GIVEN_NAME or ch in zh_lexicon.NOT_GIVEN_NAME_CHARS for ch in run[1:]):
+            continue  # 高血压, 黄连素: a clinical word that opens with a surname
+        if len(run) == 3 or _HAN_NAME_CUE.search(text, max(0, m.start() - 30), m.start()):
+            out.append((m.start(), m.end(), "han_name_in_latin", 0.65))
     return out
