@@ -114,6 +114,7 @@ TIBETAN_NAME_PARTS = frozenset("""
 扎西 卓玛 次仁 多吉 多杰 格桑 央金 拉姆 达瓦 尼玛 旺堆 桑吉 桑杰 平措 白玛 德吉 普布 顿珠 曲珍 巴桑 罗布 旦增 丹增
 洛桑 边巴 索朗 次旦 仁青 梅朵 桑珠 占堆 巴珠 达娃 边珍 尼珍 琼宗 次吉 仓决 卓嘎 永珍 朗杰 旺久 多布杰 晋美 拉宗 强巴 群培 益西 贡嘎 仁增 措姆 卓嘎 拉巴 米玛 琼达 加措 嘉措 坚赞 才让 才旦 拉珍 旺姆 阿旺
 晋美 次珍 玉珍 德庆 曲尼 扎巴 泽仁 泽旺 拉毛 卓措 更登 贡布 仓决 旺杰 次央 德央 央宗 斯朗 吉巴 平措 嘎玛
+尕藏 措 才措 拉措 吉措 完玛 三木 仁措 更藏 公保 索南 东智 多杰措
 """.split())
 # Parts of Uyghur, Kazakh, Mongolian and Yi personal names as they are written in Chinese. Like
 # Tibetan names these have no Han surname (巴特尔, 努尔兰, 帕提古丽, 吉克阿依), so the surname rules

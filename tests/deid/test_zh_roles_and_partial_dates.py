@@ -105,3 +105,30 @@ def test_county_town_chains_and_hong_kong_districts(found, text, place):
 @pytest.mark.parametrize("text", ["该县乡镇卫生院条件有限", "全县各乡镇开展筛查", "县乡两级医院", "沙田柚很甜", "香港脚反复发作"])
 def test_kinds_of_county_and_fruit_are_no_places(found, text):
     assert not {f for f in found(text, "zh") if f[0] == "LOCATION"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("医生我是玉香的老公岩罕，她坐月子第10天发烧", "玉香"),
+        ("医生我是玉香的老公岩罕，她坐月子第10天发烧", "岩罕"),
+        ("家属联系人：丈夫符老四 0898-8621 3374", "符老四"),
+        ("邻居张老三帮忙送来的", "张老三"),
+        ("查房时小宇（患儿，沈浩宇）精神好转", "小宇"),
+        ("Dr. 林你好，我想约门诊", "林"),
+        ("Prof. 陈，我女儿最近头痛", "陈"),
+        ("外籍患者玛利亚·罗德里格斯，西班牙籍", "玛利亚·罗德里格斯"),
+        ("【预约提醒】尕藏措您好，您已预约眼科门诊", "尕藏措"),
+        ("患者冼婆婆上周开始吃华法林", "冼"),  # the surname only: 婆婆 is how she is addressed
+    ],
+)
+def test_names_of_shapes_no_dictionary_knows(found, text, name):
+    assert ("PERSON", name) in found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text", ["这是个老大难问题", "他排行老二", "家里老三最小", "患者岩石样硬", "小便（尿常规）", "小明（小名）", "采取措施", "措手不及",
+             "阅读《红楼梦·序》后"],
+)
+def test_ranks_rocks_and_brackets_are_no_names(found, text):
+    assert not {f for f in found(text, "zh") if f[0] == "PERSON"}

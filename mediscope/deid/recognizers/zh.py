@@ -630,6 +630,28 @@ def _never_given(candidate: str) -> bool:
     return any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
 
 
+_ADDRESS_FORMS = frozenset({"婆婆", "爷爷", "奶奶", "阿姨", "叔叔", "伯伯", "大爷", "大妈", "老太", "老伯", "嬢嬢", "阿婆",
+                            "阿公", "姨妈", "大娘", "大婶", "婶婶", "公公"})
+_ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
+    {*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "邻居", "联系人", "丈夫", "妻子", "老公", "老婆", "爱人"},
+    key=len, reverse=True))
+# A surname and a birth rank: 吴老二, 张老三, 杨老幺 (not 老大难, 老三样, 老二哥 ...).
+_BIRTH_RANK_RE = regex.compile(
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
+    r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+# Dai names have no surname: 玉 or 咪 opens a woman's name, 岩 or 艾 a man's (玉腊, 岩温, 艾罕).
+# Only right after a family or patient word and before a pause or 的.
+_DAI_RE = regex.compile(
+    r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|儿子|女儿|母亲|父亲|妈妈|爸爸|我是|患者|病人|家属|产妇|孕妇)[\s:：]*"
+    r"(?P<name>[玉岩咪艾][\u4e00-\u9fff])(?=[\s，,。；;！!？?的]|$)")
+# Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
+_LATIN_TITLE_SURNAME_RE = regex.compile(
+    rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
+# A nickname made from the given name before the full name in brackets: 小杰（患儿，严俊杰）.
+_NICK_OF_NAME_RE = regex.compile(
+    r"(?P<nick>[小阿](?P<c>[\u4e00-\u9fff]))\s?[（(][^（）()]{0,6}?[\u4e00-\u9fff]{1,2}(?P=c)[\u4e00-\u9fff]?\s?[）)，,]")
+
+
 class ChineseNameRecognizer(EntityRecognizer):
     """Chinese person names from titles, cue words and jieba's word segmentation.
 
@@ -887,6 +909,33 @@ class ChineseNameRecognizer(EntityRecognizer):
             out.append(self._result(r.start, r.end, r.score, how))
         if out and ("、" in norm or "和" in norm or "及" in norm or "与" in norm):
             out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
+        out += self._family_shapes(norm)
+        for r in out:
+            # 冼婆婆, 丁老太: a surname and a form of address; only the surname names the person
+            if r.end - r.start == 3 and norm[r.start + 1 : r.end] in _ADDRESS_FORMS:
+                r.end = r.start + 1
+        return out
+
+    def _family_shapes(self, norm: str) -> list[RecognizerResult]:
+        """Names of shapes that no dictionary knows: a surname and a birth rank (吴老二, 张老三), a
+        Dai name after a family word (玉腊的老公岩温), a surname after a Latin title (Dr. 林) and a
+        nickname before the full name it comes from (小杰（患儿，严俊杰）)."""
+        out: list[RecognizerResult] = []
+        if "老" in norm:
+            out += [self._result(*m.span("name"), 0.75, "birth_rank") for m in _BIRTH_RANK_RE.finditer(norm)]
+        if "玉" in norm or "岩" in norm or "咪" in norm or "艾" in norm:
+            for m in _DAI_RE.finditer(norm):
+                cand = m.group("name")
+                if self._freq.get(cand, 0) == 0 and not _is_clinical(cand, norm[m.end() : m.end() + 3]):
+                    out.append(self._result(*m.span("name"), 0.75, "dai"))
+        if "." in norm or "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm:
+            for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
+                s = m.start("name")
+                e = m.end("name") if m.group("alone") is not None else self._name_at(norm, s)
+                if e > s:
+                    out.append(self._result(s, e, 0.8, "latin_title"))
+        if "（" in norm or "(" in norm:
+            out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
         return out
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:

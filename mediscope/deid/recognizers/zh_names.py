@@ -174,6 +174,7 @@ _CUE_PREFIX = regex.compile(
     "^(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "我叫", "名叫"}, key=len, reverse=True)) + ")+"
 )
+_CUE_AT = regex.compile(_CUE_PREFIX.pattern[1:])  # the same, at any position (^ holds only at 0)
 # Rare surnames that mostly appear in transliterations and brands (沃尔玛, 沃丽汀, 蔚来).
 _BRAND_CHARS = frozenset("沃蔚弘亢")  # and 亢 of 亢进, 甲亢, 脾亢
 # Characters that end transliterated drug names (沃丽汀, 美托洛尔, 阿莫西林): a "name" glued to one
@@ -587,6 +588,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for m in _DOT_NAME.finditer(norm) if _DOTS_RE.search(norm) else ():
             s, e = m.span("name")
             cue = _CUE_PREFIX.match(norm, s, e)
+            if not cue:
+                # 外籍患者安德烈·伊万诺夫: a cue inside the run before the first dot
+                dot = _DOTS_RE.search(norm, s, e).start()
+                cue = next((c for k in range(s + 1, dot - 1) if (c := _CUE_AT.match(norm, k, dot))), None)
             if cue and norm[cue.end()] not in "·•‧・":
                 s = cue.end()
             if norm.index("·" if "·" in norm[s:e] else norm[s:e][-1], s) - s > 6 and not cue:
