@@ -132,3 +132,14 @@ def test_names_of_shapes_no_dictionary_knows(found, text, name):
 )
 def test_ranks_rocks_and_brackets_are_no_names(found, text):
     assert not {f for f in found(text, "zh") if f[0] == "PERSON"}
+
+
+def test_a_transcript_address_ends_where_the_speaker_goes_on(found):
+    text = "咳嗽有黄痰我们住在乌鲁木齐市水磨沟区南湖北路这边你看要不要去拍个胸片"
+    places = {v for t, v in found(text, "zh") if t == "LOCATION"}
+    assert places == {"乌鲁木齐市水磨沟区南湖北路"}
+
+
+def test_a_hui_name_before_the_imam_title(found):
+    assert ("PERSON", "马哈三") in found("马哈三阿訇的孙子马志强，12岁，1型糖尿病", "zh")
+    assert not {f for f in found("请阿訇念经祈福", "zh") if f[0] == "PERSON"}

@@ -167,7 +167,10 @@ ADDRESS_ADMIN = (
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"
-    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)))"
+    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)"
+    # a transcript without punctuation: the address ends where the speaker points or goes on
+    # (住在南湖北路这边你看要不要去拍个胸片)
+    r"|(?<=[路街道巷村区县镇乡市])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
 )
 
 # Villages: a county or town, then the village and its hamlet or group (靖西市岳圩镇那布村弄平屯,
@@ -639,6 +642,8 @@ _ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
 _BIRTH_RANK_RE = regex.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+# A Hui name before the imam's title: 马哈三阿訇 (三 and 哈 are no usual given-name characters).
+_IMAM_RE = regex.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?:阿訇|伊玛目)")
 # Dai names have no surname: 玉 or 咪 opens a woman's name, 岩 or 艾 a man's (玉腊, 岩温, 艾罕).
 # Only right after a family or patient word and before a pause or 的.
 _DAI_RE = regex.compile(
@@ -921,6 +926,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         Dai name after a family word (玉腊的老公岩温), a surname after a Latin title (Dr. 林) and a
         nickname before the full name it comes from (小杰（患儿，严俊杰）)."""
         out: list[RecognizerResult] = []
+        if "阿訇" in norm or "伊玛目" in norm:
+            out += [self._result(*m.span("name"), 0.8, "imam") for m in _IMAM_RE.finditer(norm)]
         if "老" in norm:
             out += [self._result(*m.span("name"), 0.75, "birth_rank") for m in _BIRTH_RANK_RE.finditer(norm)]
         if "玉" in norm or "岩" in norm or "咪" in norm or "艾" in norm:
