@@ -457,7 +457,8 @@ def shared_rules() -> list[Rule]:
              0.6, validator=_grouped_phone_ok, needs=_digit_and(r"(?<!\d)0\d{1,4}[\- ]\d")),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
-             r"(?<![\d.,:/\-])(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
+             r"(?<![\d.,:/\-])(?<!(?:批号|批次|(?i:lot|batch)(?:\s*(?i:no\.?|number|#))?)\s*[:：]?\s*)"
+             r"(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
              0.6, validator=_grouped_phone_ok, needs=has_digit),
         # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
         Rule("phone_mobile_national", PHONE_NUMBER,
@@ -1550,6 +1551,10 @@ _PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()
 _EPONYM_PAIR_AFTER = regex.compile(
     r"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|"
     r"classifications?|syndromes?|diseases?|reflexes|procedures?|operations?)\b")
+_ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
+_STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
+_STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
+_AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
 _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
                            "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject"})
 _DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
@@ -1596,7 +1601,16 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "ED NOTE - pt", "Date", "Tel", "Section B", "Attending Physician": labels and roles
         if len(words) == 1 and _DOSE_AFTER.match(text, e):
             continue  # "Biktarvy 1 tab daily", "Ozempic 0.5 mg": a drug brand before its dose
-        if r.entity_type == PERSON and len(words) == 1 and value.lower().rstrip("'’s") in EPONYM_TESTS_EN and (
+        if r.entity_type == LOCATION and len(words) == 1 and _ON_DRUG_BEFORE.search(text, max(0, s - 24), s) and not (
+            _gazetteer_city(value) or value.lower() in country_names()
+        ):
+            continue  # "HIV on Biktarvy, CD4 612": a regimen, not a place
+        if r.entity_type == PERSON and (any(w.strip(",.").lower() in _STREET_HEADS for w in words[1:])
+                                        or _STREET_AFTER.match(text, e)):
+            continue  # "Lea Bridge Road, Leyton": the NER model's person is a street
+        if r.entity_type == PERSON and len(words) == 1 and _AFTER_STREET.search(text, max(0, s - 16), s):
+            r.entity_type = LOCATION  # "… Road, Leyton": the suburb after a street
+        if r.entity_type == PERSON and len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in EPONYM_TESTS_EN and (
             _DX_BEFORE.search(text, max(0, s - 14), s) or _MEASURE_AFTER.match(text, e) or _clinical_follower(text[e : e + 24])
         ):
             continue  # "h/o Graves s/p RAI", "Schirmer 3 mm": an eponym used as the disease or test

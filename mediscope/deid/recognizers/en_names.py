@@ -572,6 +572,13 @@ _KOREAN_ROMAN = regex.compile(
 )
 
 
+_FRENCH_ACCENT = regex.compile(r"[éèêëçàâîïôûüÉÈÊÇÀÂÎÔÛ]")
+_HYPHEN_CUE = regex.compile(
+    r"(?i:\b(?:wife|husband|son|daughter|mother|father|mum|mom|dad|sister|brother|partner|patient|pt|name|mr|mrs|ms|miss|dr|"
+    r"nurse|friend|baby|child|niece|nephew|aunt|uncle)\b\.?:?|[:(])\s*$"
+)
+
+
 def _fold(word: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", word) if not unicodedata.combining(ch)).lower()
 
@@ -601,6 +608,8 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
                 continue  # "Jackson-Pratt drain", "Guillain-Barré syndrome": an eponym pair
             e = m.end("given")
             last = m.group("last")
+            if not (last or _FRENCH_ACCENT.search(m.group("given")) or _HYPHEN_CUE.search(text, max(0, m.start() - 24), m.start())):
+                continue  # "Valentine-Murray invested": a firm named after two people, not a given name
             if last and not lists.blocked(last.lower()) and (last.lower() in lists.last or _fold(last) in lists.last
                                                               or lists.unlisted_ok(_fold(last))):
                 e = m.end("last")
@@ -633,9 +642,9 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
                 out.append((m.start(), m.end(), "lower_last_first", 0.7))
     for m in _KIN_THEN_VERB.finditer(text):
         w = m.group("first")
-        if w in _KIN_NOT_NAMES or w in _ROLE_VERBS or not _given(w, lists):
-            continue
-        if lists.blocked(w) and not (w in lists.first and len(w) >= 3):
+        if w in _KIN_NOT_NAMES or w in _ROLE_VERBS or not (_given(w, lists) or w in lists.last):
+            continue  # "raj" is listed as a surname only; the relation word makes it a given name here
+        if lists.blocked(w) and not (w in lists.any_name and len(w) >= 3):
             continue
         out.append((*m.span("first"), "kin_then_verb", 0.65))
     if "-" in text:
