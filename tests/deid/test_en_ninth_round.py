@@ -117,3 +117,28 @@ def test_labels_makers_and_eponyms_stay_text(found, text, word):
 
 def test_surnames_that_are_eponyms_stay_names_with_a_title(found):
     assert "Graves" in _values(found, "Letter to Dr. Graves about the referral.", ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "town"),
+    [
+        ("Home visit: lives with her grandson in Chinle. Hypertension, amlodipine 10 mg.", "Chinle"),
+        ("He grew up in Tuba City and works as a ranger.", "Tuba City"),
+    ],
+)
+def test_small_town_of_residence(found, text, town):
+    assert ("LOCATION", town) in found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She works in Cardiology on the day shift.",
+        "He lives in Sheltered Housing and works in Marketing.",
+        "Works in Oncology Day Unit on Tuesdays.",
+        "Your flu jab at Oak Lane Surgery is due.",
+    ],
+)
+def test_residence_look_alikes_stay_text(found, text):
+    values = _values(found, text, ("LOCATION",))
+    assert not values & {"Cardiology", "Wales", "Marketing", "Oncology", "Oak Lane"}, values

@@ -555,6 +555,17 @@ def _locality_after_street_ok(value: str) -> bool:
             and low not in _CLINICAL_HEADS)
 
 
+def _town_of_residence_ok(value: str) -> bool:
+    first = value.split()[0].lower()
+    return (_locality_after_street_ok(value) and not is_english(first) and first not in _MONTHS_AND_DAYS
+            and first not in lexicon.CLINICAL_VOCAB_EN)
+
+
+_MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday", "spring", "summer", "autumn", "winter"})
+
+
 _CLINICAL_HEADS = frozenset({"emergency", "hospital", "clinic", "ward", "department", "surgery", "medical", "health", "care",
                              "silk", "yellow", "high", "low"})
 
@@ -837,7 +848,10 @@ def en_identifier_rules() -> list[Rule]:
         Rule("street_no_number", LOCATION,
              r"(?<=\b(?:on|at|in|off|along|near|lives\s+on|address:?)\s)(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}"
              r"(?:Street|Road|Lane|Avenue|Drive|Crescent|Close|Grove|Terrace|Gardens|Boulevard|Parade)"
-             r"(?:,\s\p{Lu}\p{Ll}{3,}(?![\w'’\-]))?)(?![\w'’\-])",
+             r"(?:,\s\p{Lu}\p{Ll}{3,}(?![\w'’\-]))?)(?![\w'’\-])"
+             # "Oak Lane Surgery", "Park Road Clinic": a practice named after its street is no address
+             r"(?!\s+(?:Surgery|Clinic|Practice|Medical|Health|Hospital|Centre|Center|Pharmacy|School|Primary|Care|Nursing|"
+             r"Dental|Family|Group|Partnership|Hospice|Day))",
              0.8, validator=_street_no_number_ok,
              needs=contains_any("street", "road", "lane", "avenue", "drive", "crescent", "close", "grove", "terrace",
                                 "gardens", "boulevard", "parade"), flags=0),
@@ -850,6 +864,15 @@ def en_identifier_rules() -> list[Rule]:
              needs=contains_any("street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "crescent", "cres",
                                 "close", "way", "place", "pl", "terrace", "tce", "grove", "parade", "boulevard", "blvd",
                                 "highway", "hwy"), flags=0),
+        # A small town the gazetteer lacks, where the person lives or works: "lives with her grandson in Chinle".
+        Rule("town_of_residence", LOCATION,
+             r"\b(?i:lives?|living|lived|resides?|residing|moved|grew\s+up|works?|working|based|stays?|staying|settled)\b"
+             r"[^.\n;!?]{0,40}?\bin\s(?P<phi>\p{Lu}\p{Ll}{2,}(?:\s(?:City|Town|Falls|Springs|Bay|Beach|Heights|Creek|Valley|"
+             r"Point|Harbour|Harbor|Lake|Park|Hills?|Junction|Crossing|Wells|Rapids|Ridge))?)(?![\w'’\-])"
+             r"(?!\s+(?:Hospital|Clinic|Centre|Center|Ward|Unit|Medical|Health|Care|Home|House|Court|Lodge|Manor|Street|Road|"
+             r"County|District|Province|State))",
+             0.7, validator=_town_of_residence_ok,
+             needs=contains_any("live", "living", "resid", "moved", "grew up", "work", "based", "stay", "settled"), flags=0),
         # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
         Rule("rural_route", LOCATION,
              r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
