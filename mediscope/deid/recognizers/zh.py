@@ -497,14 +497,14 @@ def zh_date_age_rules() -> list[Rule]:
              needs=lambda t: "月" in t),
         Rule("date_year_part", DATE_TIME,
              rf"(?<![\d.])(?P<phi>{y}\s*年\s*(?:底|初|末|中|上半年|下半年|[春夏秋冬](?:天|季)?))(?![\d版])", 0.8,
-             needs=has_digit),
+             needs=lambda t: "年" in t and has_digit(t)),
         # A bare year when something happened to the person: 1998年行胃大部切除术, 2003年做了搭桥,
         # 既往：08年行PCI术, 19年诊断高血压. A two-digit year must open the clause (高血压20年开始服药
         # is a duration); 2022年版指南 names an edition.
         Rule("date_year_event", DATE_TIME,
              rf"(?:(?<![\d.])(?P<phi>{y}\s*年)|(?:(?<=^|[\s，,。；;：:、（(]|于|在)(?P<phi>[0-2]\d\s*年)))"
              r"(?=\s*(?:行|做|开始|发现|诊断|确诊|查出|出现|患|曾|出生|手术|接受|植入|置入|安装|装了|住院|因|于[^\d]|在[^\d]))", 0.8,
-             needs=has_digit),
+             needs=lambda t: "年" in t and has_digit(t)),
         # Month/day with a slash after an appointment word, in mixed text: 约 12/05, next Monday 11/18.
         Rule("date_md_slash_cued", DATE_TIME,
              rf"(?:约|预约|改约|改到|定于|安排在|on|next\s+[A-Za-z]+|周[一二三四五六日天]|星期[一二三四五六日天])\s?(?P<phi>{m}/{d})(?![\d/])",
@@ -935,7 +935,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 cand = m.group("name")
                 if self._freq.get(cand, 0) == 0 and not _is_clinical(cand, norm[m.end() : m.end() + 3]):
                     out.append(self._result(*m.span("name"), 0.75, "dai"))
-        if "." in norm or "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm:
+        if "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm or "Miss" in norm:
             for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
                 s = m.start("name")
                 e = m.end("name") if m.group("alone") is not None else self._name_at(norm, s)
