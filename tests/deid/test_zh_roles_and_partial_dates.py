@@ -143,3 +143,17 @@ def test_a_transcript_address_ends_where_the_speaker_goes_on(found):
 def test_a_hui_name_before_the_imam_title(found):
     assert ("PERSON", "马哈三") in found("马哈三阿訇的孙子马志强，12岁，1型糖尿病", "zh")
     assert not {f for f in found("请阿訇念经祈福", "zh") if f[0] == "PERSON"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [("家属（女儿）：覃丽萍  电话13877882461", "覃丽萍"), ("联系人(丈夫) 尚大海 0855-8271163", "尚大海"), ("取药人：皮小军", "皮小军"),
+     ("送检人 干永福", "干永福")],
+)
+def test_names_after_who_fetched_or_a_bracketed_relative(found, text, name):
+    assert ("PERSON", name) in found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["家属（儿子）签字", "取药人：本人", "代办人：家属", "送检人：门诊"])
+def test_those_roles_without_a_name(found, text):
+    assert not {f for f in found(text, "zh") if f[0] == "PERSON"}
