@@ -88,6 +88,7 @@ def test_suburb_after_a_street_without_a_number(found):
         ("Temp 102F this morning, HR 110.", "102"),
         ("fever for 3 days, 103F at night, no rash", "103"),
         ("Vaccine Lot 123456789 expiry 2026-09 recorded.", "123456789"),
+        ("Vaccine Lot 123456789 expiry 2026-09 recorded.", "2026-09"),
         ("Flu vaccine lot no. 4412 9981 003 given.", "4412 9981 003"),
         ("Emergency Department Road access closed.", "Emergency Department Road"),
     ],

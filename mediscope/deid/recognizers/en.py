@@ -1006,7 +1006,10 @@ def en_date_rules() -> list[Rule]:
         Rule("date_on_md", DATE_TIME,
              rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
              0.7, needs=_ON_MD_SEEN),
-        Rule("date_iso_month", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}-(?:0[1-9]|1[0-2]))(?![\d\-/]|\.\d)", 0.75,
+        Rule("date_iso_month", DATE_TIME,
+             # "expiry 2026-09": a lot's or a card's expiry month, not the patient's
+             rf"(?<![\d/.\-])(?<!\b(?i:exp|expiry|expires|expiring|expiration|use\s+by|best\s+before|valid\s+(?:until|thru|through))\.?:?\s{{0,2}})"
+             rf"(?P<phi>{y}-(?:0[1-9]|1[0-2]))(?![\d\-/]|\.\d)", 0.75,
              needs=_digit_and(r"(?:19|20)\d\d-[01]\d(?![\d\-])")),
         Rule("date_words_short_year", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal},?\s*['’‘]\d{{2}}|(?<!\d){d}{ordinal}\s+(?:of\s+)?{MONTH},?\s*['’‘]\d{{2}})(?![\d\w])",
