@@ -187,8 +187,35 @@ def test_fifth_heldout_set_floors(deider):
     包额尔敦), nicknames (阿华, 阿玲), relative dates (去年10月, 98年3月), villages, Indian
     addresses, ages written bare, lower-case names; false names on drug brand = generic pairs
     and herbal remedies (St John's wort, Dong quai). Now seen: the floor guards regressions.
+    1.000 (precision 0.997, preservation 1.0) after the round that worked on those misses.
     """
-    _assert_floors(deider, "heldout5.jsonl", recall=0.93, precision=0.97, preservation=0.98)
+    _assert_floors(deider, "heldout5.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_sixth_heldout_set_floors(deider):
+    """160 texts (463 PHI, 573 clinical terms, 40 PHI-free), written blind while the fifth set's
+    misses were worked on, and scored once after that round: recall 0.905 (characters 0.949),
+    precision 0.966, preservation 0.991; the engine before that round scored 0.860 on it.
+    Misses: names after role words (术者, 麻醉, 劳动者, 大名), Dai and Hui names, Irish and French
+    compound names, bare lower-case given names after a relative, partial months (5月下旬,
+    2019年底), county-town chains, UK and Pacific streets, letter-spaced record numbers. Then
+    worked on: 1.000, precision 0.996, preservation 1.0. No longer blind.
+    """
+    _assert_floors(deider, "heldout6.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_seventh_heldout_set_floors(deider):
+    """160 texts (439 PHI, 511 clinical terms, 47 PHI-free), written blind while the sixth set's
+    misses were worked on, and scored once after that round: recall 0.925 (characters 0.940),
+    precision 0.971, preservation 0.996 — the honest figure on unseen text now (the engine two
+    rounds earlier: 0.879). Misses: names with a rare compound or Dai surname and no cue
+    (赫连博, 刀玉罕), bare 老周/秀芝, lower-case given names, handles without a platform word,
+    an IPv6 in Chinese text, letter-spaced dates and SSNs, neighbourhoods typed in lower case.
+    Only its scoring has been seen (no rule was written for it yet); the floor guards regressions.
+    """
+    _assert_floors(deider, "heldout7.jsonl", recall=0.92, precision=0.96, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
