@@ -121,6 +121,17 @@ def test_surnames_that_are_eponyms_stay_names_with_a_title(found):
 
 
 @pytest.mark.parametrize(
+    ("text", "name"),
+    [("Dr. Edwards reviewed the MRI.", "Edwards"), ("Mr Baxter was seen by the nurse.", "Baxter"),
+     ("Referred to Prof. Stryker for review.", "Stryker")],
+)
+def test_surnames_that_are_device_makers_stay_names_with_a_title(found, text, name):
+    assert name in _values(found, text, ("PERSON",))
+    # and the maker stays text without a title
+    assert not _values(found, f"{name} valve implanted without complication.", ("PERSON",))
+
+
+@pytest.mark.parametrize(
     ("text", "town"),
     [
         ("Home visit: lives with her grandson in Chinle. Hypertension, amlodipine 10 mg.", "Chinle"),

@@ -1588,6 +1588,7 @@ _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"\d\s*$")
+_PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
 
 
@@ -1615,6 +1616,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue
         s, e = r.start, r.end
         value = text[s:e].rstrip(" =:/")
+        if r.entity_type == PERSON and _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s):
+            out.append(r)  # "Dr. Edwards", "Mr Baxter": a maker's or a remedy's name is a surname after a title
+            continue
         if any(hs < e and s < he for hs, he in herbs):
             continue  # "St John's wort", "Dong quai", "Chai hu"
         words = value.split()
