@@ -31,9 +31,9 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
 )
 from mediscope.deid.recognizers.en_lexicon import (
-    EPONYM_TESTS_EN,
     CAR_MAKERS_EN,
     DEVICE_MAKERS_EN,
+    EPONYM_TESTS_EN,
     EXTRA_GIVEN_NAMES,
     EXTRA_SURNAMES,
     HERBAL_REMEDIES_EN,

@@ -547,8 +547,9 @@ _KIN_NOT_NAMES = frozenset({"is", "was", "has", "had", "also", "just", "still", 
 _KOREAN_SURNAMES = frozenset("김이박최정강조윤장임한오서신권황안송류유홍전고문양손배백허남심노하곽성차주우구민진나지엄채원천방공현함변염여추도소석선설마길연위표명기반왕금옥육인맹제모탁국어은편용")
 _HANGUL_RUN = regex.compile(r"(?<![\p{Hangul}])[\p{Hangul}]{2,4}(?![\p{Hangul}])")
 # Chinese names in Han script inside an English text ("my grandma 刘凤琴 who is 96").
-_CHINESE_SURNAMES = frozenset("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢"
-                              "姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+# The Chinese side's surname list, plus 于 and 向, which it leaves out only because they are
+# function words inside Chinese prose.
+_CHINESE_SURNAMES = frozenset(zh_lexicon.SURNAMES_1) | frozenset("于向")
 _HAN_RUN = regex.compile(r"(?<![\p{Han}])(?P<run>[\p{Han}]{2,3})(?![\p{Han}])")
 _HAN_NAME_CUE = regex.compile(
     r"(?i:\b(?:my|our|his|her)\s+(?:grandma|grandpa|grandmother|grandfather|granny|nan|mother|mom|mum|father|dad|"
