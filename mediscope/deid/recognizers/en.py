@@ -431,6 +431,10 @@ def shared_rules() -> list[Rule]:
              0.85, needs=_digit_and(r"-[A-Z]{2}\d{2}"), flags=0),
         Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
              needs=has_digit),
+        # OCR letter-spacing of the printed 3-2-4 shape: "4 4 1 - 0 9 - 7 7 3 2".
+        Rule("ssn_letter_spaced", US_SSN,
+             r"(?<![\d\-])(?P<phi>\d[ ]\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)", 0.85,
+             validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,2}-")),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
              0.95, needs=has_digit),
         Rule("credit_card", CREDIT_CARD,
@@ -959,9 +963,10 @@ def en_date_rules() -> list[Rule]:
         Rule("date_dmy_words", DATE_TIME,
              rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y})?)\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
-        # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8".
+        # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8", month first
+        # too ("0 7 / 2 2 / 1 9 5 5").
         Rule("date_letter_spaced", DATE_TIME,
-             r"(?<![\d/.])(?P<phi>[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[01]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[12][ ]?\d[ ]?\d[ ]?\d)(?![ ]?\d)",
+             r"(?<![\d/.])(?P<phi>[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[0-3]?[ ]?\d[ ]{0,2}[/.\-][ ]{0,2}[12][ ]?\d[ ]?\d[ ]?\d)(?![ ]?\d)",
              0.85, validator=_letter_spaced_date_ok, needs=_digit_and(r"\d \d")),
         # US weekday shorthand: "Thursday 6/13", "Mon 3/4" (month first; the rule above reads day first).
         Rule("date_weekday_md", DATE_TIME,

@@ -1,0 +1,49 @@
+"""The tenth round's English shapes, each with look-alikes that must stay text.
+
+OCR letter-spacing of month-first dates and of social security numbers, and the look-alikes
+(spaced lab values, ranges, ordinary dates) that must not turn into either.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _values(found, text: str, types: tuple[str, ...] = ()) -> set[str]:
+    return {v for t, v in found(text, "en") if not types or t in types}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("D.O.B. : 0 7 / 2 2 / 1 9 5 5", "0 7 / 2 2 / 1 9 5 5"),
+        ("DOB 1 2 / 3 1 / 1 9 4 0 (faxed)", "1 2 / 3 1 / 1 9 4 0"),
+        ("D O B :  2 8 . 0 2 . 1 9 6 1", "2 8 . 0 2 . 1 9 6 1"),
+    ],
+)
+def test_letter_spaced_dates_either_order(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("S S N :  4 4 1 - 0 9 - 7 7 3 2", "4 4 1 - 0 9 - 7 7 3 2"),
+        ("social security 5 3 0 - 1 1 - 2 0 4 8 on file", "5 3 0 - 1 1 - 2 0 4 8"),
+    ],
+)
+def test_letter_spaced_ssn(found, text, value):
+    assert value in _values(found, text, ("US_SSN",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BP 1 2 0 / 8 0 at rest, HR 7 2.",
+        "Scores 9 9 9 - 1 2 - 3 4 5 6 are test placeholders.",
+        "Grades 1 - 2 - 3 recorded for each lesion.",
+        "Counts 4 4 1 - 0 9 - 7 7 3 cells per field.",
+    ],
+)
+def test_letter_spaced_look_alikes_stay(found, text):
+    assert not _values(found, text, ("US_SSN", "DATE_TIME"))
