@@ -47,3 +47,28 @@ def test_letter_spaced_ssn(found, text, value):
 )
 def test_letter_spaced_look_alikes_stay(found, text):
     assert not _values(found, text, ("US_SSN", "DATE_TIME"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Parkinson's disease: consider rasagiline; Hoehn and Yahr stage 2.",
+        "Knee OA, Kellgren and Lawrence grade III on x-ray.",
+        "SAH, Hunt and Hess grade 2, coiled.",
+        "Hawkins and Neer tests positive on the left.",
+    ],
+)
+def test_eponym_pairs_stay_text(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION"))
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Seen with Maria and Peter today, both well.", {"Maria", "Peter"}),
+        ("Dr. Hunt and Dr. Hess reviewed the scan.", {"Hunt", "Hess"}),
+    ],
+)
+def test_names_joined_by_and_stay_names(found, text, names):
+    got = _values(found, text, ("PERSON",))
+    assert all(any(n in v for v in got) for n in names)

@@ -1579,9 +1579,12 @@ _MAKER_RE = regex.compile(
 _PAIR_AFTER = regex.compile(r"\s*(?:=|/|→|->|\(|:)\s*(?P<w>\p{Ll}[\p{Ll}\-]{4,})\b")
 _PAIR_INSIDE = regex.compile(r"^\p{Lu}[\p{L}\-]+\s*(?:=|/|→|->)\s*(?P<w>\p{Ll}[\p{Ll}\-]{4,})$")
 _PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()\s*$")
-_EPONYM_PAIR_AFTER = regex.compile(
-    r"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{Lu}\p{Ll}+(?:['’]s)?\s+(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|"
-    r"classifications?|syndromes?|diseases?|reflexes|procedures?|operations?)\b")
+_EPONYM_PAIR_WORDS = (r"(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|classifications?|syndromes?|diseases?|"
+                      r"reflexes|procedures?|operations?|stages?|staging|grades?|grading|scales?|index)\b")
+_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+{_EPONYM_PAIR_WORDS}")
+# The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
+_EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
+_EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+{_EPONYM_PAIR_WORDS}")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
@@ -1657,8 +1660,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             before = _PAIR_BEFORE.search(text, max(0, s - 30), s)
             if after and _generic_drug(after.group("w")) or before and _generic_drug(before.group("w")):
                 continue  # "Eliquis = apixaban", "apixaban (Eliquis)"
-            if r.entity_type == PERSON and _EPONYM_PAIR_AFTER.match(text, e):
-                continue  # "Hawkins and Neer tests"
+            if _EPONYM_PAIR_AFTER.match(text, e) or (_EPONYM_PAIR_TAIL.match(text, e)
+                                                     and _EPONYM_PAIR_BEFORE.search(text, max(0, s - 30), s)):
+                continue  # "Hawkins and Neer tests", "Hoehn and Yahr stage 2": an eponym pair, either member
             if value.lower().rstrip(".") in _SHORT_LABELS and regex.match(r"\s*[:#]", text[e : e + 3]):
                 continue  # "Addr:", "Lot :"
             if value.lower() in CAR_MAKERS_EN and _VEHICLE_NEAR.search(text[max(0, s - 30) : e + 30]):
