@@ -332,6 +332,16 @@ def zh_identifier_rules() -> list[Rule]:
              0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
         Rule("wxid", SOCIAL_HANDLE, r"(?<![A-Za-z0-9_])(?P<phi>wxid_[A-Za-z0-9_\-]{4,30})", 0.95,
              needs=contains_any("wxid_")),
+        # Platform-prefixed account ids carry their platform in the name (xhs_lanlan1988, dy_momo0921),
+        # like wxid_: no cue needed.
+        Rule("platform_prefixed_id", SOCIAL_HANDLE,
+             r"(?<![A-Za-z0-9_.\-])(?P<phi>(?:xhs|dy|douyin|wb|weibo|ks|kuaishou|bili)_[A-Za-z0-9_\-]{3,30})(?![A-Za-z0-9_@.])",
+             0.9, needs=contains_any("xhs_", "dy_", "douyin_", "wb_", "weibo_", "ks_", "kuaishou_", "bili_"), flags=0),
+        # An @mention that mixes Chinese with a run of digits is a chosen handle (@小鹿爱吃草0612),
+        # not a colleague's name (@张医生); an email's @ follows Latin, which the look-behind skips.
+        Rule("handle_han_digits", SOCIAL_HANDLE,
+             r"(?<![A-Za-z0-9._%+\-])(?P<phi>@[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z_]{1,20}\d{2,8})(?![\dA-Za-z_])", 0.85,
+             needs=contains_any("@")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
         # A handle after a platform: 抖音号@骨科小王医生, 在微博@晴天的阿梅1987私信过您. The handle
@@ -511,7 +521,10 @@ def zh_date_age_rules() -> list[Rule]:
              0.8, needs=has_digit),
         # 廿/卅 only ever count lunar days: 九月廿一 is a date without 农历 or 日.
         Rule("date_lunar_nian", DATE_TIME,
-             r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?)", 0.85,
+             r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?[日号]?)", 0.85,
+             needs=lambda t: "廿" in t or "卅" in t),
+        # The day alone in a note (廿二日上午换药, 卅日复诊): 廿/卅 before 日/号 is always a day of the month.
+        Rule("date_nian_day", DATE_TIME, r"(?<!月)(?P<phi>[廿卅][一二三四五六七八九]?[日号])", 0.8,
              needs=lambda t: "廿" in t or "卅" in t),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
         Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
@@ -709,7 +722,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
             sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
         self._role_cue_re = regex.compile(
-            rf"(?:{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
+            rf"(?P<cue>{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
             r"(?=[，,。.、；;：:\s（(）)|｜]|在|是|的|陪|于|因|签|$)")
 
     def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
@@ -824,6 +837,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             if self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
                 continue  # 麻醉：全麻, 药师：审核: a word after the role, not a name
+            if m.group("cue").endswith("助手") and not (
+                    cand[:2] in lexicon.SURNAMES_2 or cand[:2] in lexicon.BAIJIAXING_2 or cand[:1] in lexicon.SURNAMES_1):
+                continue  # 助手扶镜, 助手拉钩: an operation note's assistant acts; only a common surname names one
             out.append(self._result(s, e, 0.85, "role_cue"))
 
         for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
@@ -1026,7 +1042,9 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
     return sorted(names, key=len, reverse=True), cities_f
 
 
-_INSTITUTION_AFTER = regex.compile(r"[\u4e00-\u9fff\d]{0,8}?(?:医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院)")
+# The words between the city and 医院 are an institution's (人民, 第一, 儿童), never a clause's
+# (锡林浩特市您看要不要马上去医院: the city is where the caller is).
+_INSTITUTION_AFTER = regex.compile(r"(?:(?![您你我他她们去到来要想看在是了的说就还也都吧吗呢啊])[\u4e00-\u9fff\d]){0,8}?(?:医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院)")
 
 
 class ChinesePlaceRecognizer(EntityRecognizer):
