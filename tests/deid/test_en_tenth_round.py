@@ -72,3 +72,46 @@ def test_eponym_pairs_stay_text(found, text):
 def test_names_joined_by_and_stay_names(found, text, names):
     got = _values(found, text, ("PERSON",))
     assert all(any(n in v for v in got) for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Insured's ID: W244871093   Patient: LEE, JI-HOON\nAddress: 5520 Wilshire Blvd", "LEE, JI-HOON"),
+        ("Specimen label: ADEBAYO, T | MRN 3349901 | collected 02/28/25", "ADEBAYO, T"),
+        ("Ward list:\nOKONKWO, C\nBRANNIGAN, MAEVE", "OKONKWO, C"),
+        ("Name: CHOI, MIN-JUN  DOB on file", "CHOI, MIN-JUN"),
+    ],
+)
+def test_cued_caps_last_first(found, text, name):
+    assert name in _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dx: COPD, CHF\nPlan: home",
+        "ALLERGIES: NKDA, PCN | meds reviewed",
+        "Meds: ASPIRIN, PLAVIX | continue",
+        "Drug: HUMIRA, ADALIMUMAB\nDose: 40 mg",
+        "Dx: TYPE, NON-INSULIN\nstable",
+    ],
+)
+def test_caps_lists_after_labels_stay(found, text):
+    assert not _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("-- R. Okeke, PGY-2, pager x5521", "x5521"),
+        ("Registrar on bleep x.4410 overnight.", "x.4410"),
+    ],
+)
+def test_pager_with_x_prefix(found, text, value):
+    assert value in _values(found, text, ("PHONE_NUMBER",))
+
+
+@pytest.mark.parametrize("text", ["Pager x2 doses of naloxone given.", "Bleep x 3 attempts, no answer."])
+def test_pager_counts_stay(found, text):
+    assert not _values(found, text, ("PHONE_NUMBER",))

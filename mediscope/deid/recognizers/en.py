@@ -807,7 +807,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_words_stated", AGE,
              r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])",
              0.8, needs=contains_any("ninety", "hundred")),
-        # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372".
+        # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372", "pager x5521".
         Rule("card_ending", CREDIT_CARD,
              r"\b(?i:card|visa|mastercard|master\s+card|amex|debit|credit)(?:\s+(?i:card|number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
              0.8, needs=contains_any("ending", "ends")),
@@ -816,7 +816,7 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=contains_any("ending", "ends")),
         Rule("pager_ext", PHONE_NUMBER,
              r"\b(?i:pager|pgr|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
-             r"(?P<phi>\d{1,2}-\d{3,5}|\d{3,6})(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
+             r"(?P<phi>(?:[xX]\.?)?(?:\d{1,2}-\d{3,5}|\d{3,6}))(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
              r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
              0.8, needs=contains_any("pager", "pgr", "bleep", "beeper", "vocera", "ext", "tie")),
         Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,

@@ -391,6 +391,29 @@ _TITLE_LAST_FIRST = regex.compile(
 )
 
 
+# "Patient: LEE, JI-HOON", "Specimen label: ADEBAYO, T | MRN …": an all-capitals "LAST, FIRST" (a
+# hyphenated given name or one initial) after a label or a table bar, closing its field. The
+# field ending is what tells it from "Dx: COPD, CHF, DM" running on as a list.
+_CUED_CAPS_LAST_FIRST = regex.compile(
+    rf"(?:(?<=[:|#])|(?<=^)|(?<=\n))[ \t]*(?P<name>(?P<last>{_CAPS_WORD}(?:[ ]{_CAPS_WORD})?),[ ]?"
+    rf"(?P<first>{_CAPS_WORD}|\p{{Lu}}\.?))(?=[ \t]*(?:[|\n\t;(]|[ ]{{2}}|$))",
+    regex.MULTILINE,
+)
+
+
+def _caps_given_ok(first: str, lists: NameLists) -> bool:
+    """A capitals given name: an initial, a listed name, or unlisted parts that are no English word."""
+    f = first.lower().rstrip(".")
+    if len(f) == 1:
+        return True
+    if lists.blocked(f):
+        return False
+    parts = [p for p in f.split("-") if p]
+    # "JI-HOON", "XIAO-MEI": romanised given names in short hyphenated syllables are in no list.
+    return lists.listed(f) or len(parts) >= 2 and all(
+        2 <= len(p) <= 5 and not lists.blocked(p) and regex.search(r"[aeiouy]", p) for p in parts)
+
+
 def _surname_ok(w: str, lists: NameLists) -> bool:
     return len(w) >= 3 and not lists.blocked(w) and not is_english(w, lists.words) and (lists.listed(w) or lists.unlisted_ok(w))
 
@@ -409,6 +432,11 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             cued = before.endswith(":") or _CAPS_CUE.search(before + " ") is not None
             if cued or any(w in lists.last for w in last_words) or first in lists.first:
                 out.append((m.start(), m.end(), "spaced_comma_caps", 0.75))
+        for m in _CUED_CAPS_LAST_FIRST.finditer(text):
+            lasts = m.group("last").lower().split()
+            if all(_surname_ok(w, lists) or w in lists.last and not lists.blocked(w) or w in _PARTICLES for w in lasts) and any(
+                    w in lists.last or len(w) >= 5 for w in lasts) and _caps_given_ok(m.group("first"), lists):
+                out.append((*m.span("name"), "cued_caps_last_first", 0.75))
     for m in _LABEL_SURNAME_INITIAL.finditer(text) if _INITIAL_AFTER_WORD.search(text) else ():
         last = m.group("last").lower()
         if _surname_ok(last, lists) and (last in lists.last or last in lists.first or len(last) >= 5):
