@@ -97,3 +97,25 @@ def test_handles_without_platform_cue(found, text, value):
 )
 def test_mentions_and_emails_are_not_handles(found, text):
     assert not _of(found, text, "SOCIAL_HANDLE"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("门诊号M-3308712；宁大爷（宁国栋）高血压3级。", "宁国栋"),  # the given name starts like a city (宁国)
+        ("王阿姨(王秀兰)来复查血糖。", "王秀兰"),
+    ],
+)
+def test_full_name_in_brackets_after_title(found, text, name):
+    assert name in _of(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("张医生（主治）今天不在。", "主治"),  # a rank in brackets, no repeated surname
+        ("王阿姨（王府井附近）来复查。", "王府井附近"),  # longer than a name, ends in a place word
+    ],
+)
+def test_brackets_after_title_without_name(found, text, word):
+    assert not any(word in v or v in word and len(v) > 1 for v in _of(found, text, "PERSON")), found(text, "zh")

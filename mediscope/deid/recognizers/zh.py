@@ -696,6 +696,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             sorted(single | lexicon.SURNAMES_TITLE_ONLY)) + "])"
         self._cued_surname_re = regex.compile(cued)
         self._xing_re = regex.compile(rf"(?<!百)姓(?P<name>{cued})(?![名氏别])")
+        # A title form, then the full name in brackets with the same surname: 宁大爷（宁国栋）,
+        # 王阿姨(王秀兰). The repeated surname is the proof, whatever the given name looks like.
+        self._title_bracket_re = regex.compile(
+            rf"(?P<sur>{_TITLE_SURNAME})(?:{_alt(lexicon.TITLES_ZH)})\s?[（(]\s?(?P<name>(?P=sur)[\u4e00-\u9fff]{{1,2}})\s?[）)]")
         # Any rare character may be a surname (禚, 綦, 爨 are on no list) when a cue introduces a
         # 2-3 character token that ends at punctuation and is no dictionary word.
         self._rare_cued_re = regex.compile(
@@ -841,6 +845,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                     cand[:2] in lexicon.SURNAMES_2 or cand[:2] in lexicon.BAIJIAXING_2 or cand[:1] in lexicon.SURNAMES_1):
                 continue  # 助手扶镜, 助手拉钩: an operation note's assistant acts; only a common surname names one
             out.append(self._result(s, e, 0.85, "role_cue"))
+
+        for m in self._title_bracket_re.finditer(norm):
+            out.append(self._result(*m.span("name"), 0.85, "title_bracket"))
 
         for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
             out.append(self._result(*m.span("name"), 0.85, "xing"))
