@@ -115,3 +115,17 @@ def test_pager_with_x_prefix(found, text, value):
 @pytest.mark.parametrize("text", ["Pager x2 doses of naloxone given.", "Bleep x 3 attempts, no answer."])
 def test_pager_counts_stay(found, text):
     assert not _values(found, text, ("PHONE_NUMBER",))
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name"),
+    [
+        ("Prior Authorization Request\nMember: Jamal Abdul-Rahman   Member ID: XZH884512307", "Member", "Jamal Abdul-Rahman"),
+        ("Handoff: bed 12 Mr. Nwosu on insulin drip", "Handoff", "Nwosu"),
+        ("Claimant: Teodora Bălan, policy on file", "Claimant", "Teodora Bălan"),
+    ],
+)
+def test_role_labels_are_not_people(found, text, label, name):
+    got = _values(found, text, ("PERSON",))
+    assert label not in got
+    assert any(name in v for v in got)

@@ -1591,6 +1591,9 @@ _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
 _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
                            "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject"})
+# Form labels and shift words the NER model reads as a one-word person: "Member: Jamal …", "Handoff: bed 12".
+_ROLE_LABELS = frozenset({"member", "subscriber", "claimant", "insured", "enrollee", "beneficiary", "guarantor",
+                          "handoff", "handover", "sbar", "signout", "sign-out"})
 _DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
 _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?|c/o|s/p|with|for)\s+$")
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
@@ -1637,6 +1640,8 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "Boston" of "Boston Scientific"
         if r.entity_type == PERSON and any(w.strip(".:-").lower() in _HEADER_WORDS for w in words):
             continue  # "ED NOTE - pt", "Date", "Tel", "Section B", "Attending Physician": labels and roles
+        if r.entity_type == PERSON and len(words) == 1 and value.lower().rstrip(".:") in _ROLE_LABELS:
+            continue  # "Member", "Handoff": a form label alone, never the name beside it
         if len(words) == 1 and _DOSE_AFTER.match(text, e):
             continue  # "Biktarvy 1 tab daily", "Ozempic 0.5 mg": a drug brand before its dose
         if r.entity_type == LOCATION and len(words) == 1 and _ON_DRUG_BEFORE.search(text, max(0, s - 24), s) and not (
