@@ -119,3 +119,25 @@ def test_full_name_in_brackets_after_title(found, text, name):
 )
 def test_brackets_after_title_without_name(found, text, word):
     assert not any(word in v or v in word and len(v) > 1 for v in _of(found, text, "PERSON")), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("电 话 ：１３７ ０７７１ ５５８２ | 地 址 ：南 宁 市 青 秀 区 民 族 大 道 １６６ 号", "南 宁 市 青 秀 区 民 族 大 道 １６６ 号"),
+        ("住 址 ：柳 州 市 城 中 区 文 昌 路 ８ 号  科 室 ：内 科", "柳 州 市 城 中 区 文 昌 路 ８ 号"),  # ends at the wide gap
+    ],
+)
+def test_spaced_ocr_address(found, text, value):
+    assert value in _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "地 址 ：不 详",  # no admin unit, road or number
+        "地 址 ：见 身 份 证  科 室 ：内 科",
+    ],
+)
+def test_spaced_address_label_without_address(found, text):
+    assert not _of(found, text, "LOCATION"), found(text, "zh")
