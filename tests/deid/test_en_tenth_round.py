@@ -129,3 +129,27 @@ def test_role_labels_are_not_people(found, text, label, name):
     got = _values(found, text, ("PERSON",))
     assert label not in got
     assert any(name in v for v in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("My username on the patient forum is u/ironlung_deb, diagnosed in 2021.", "u/ironlung_deb"),
+        ("I posted as u/k9walker about the rash.", "u/k9walker"),
+        ("on reddit I'm u/breathless if you want the photos", "u/breathless"),
+    ],
+)
+def test_reddit_user_handles(found, text, value):
+    assert value in _values(found, text, ("SOCIAL_HANDLE",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "heparin 18 u/kg/h, insulin 0.1 u/kg",
+        "u/o 30 ml/h, u/s abdomen booked, 5 u/min",
+        "Dose 2 u/day titrated up; see r/diabetes for the forum thread.",
+    ],
+)
+def test_units_are_not_reddit_handles(found, text):
+    assert not _values(found, text, ("SOCIAL_HANDLE",))

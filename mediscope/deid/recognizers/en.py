@@ -338,6 +338,14 @@ def net_rules() -> list[Rule]:
                                 "tumblr", "bluesky", "mastodon", "linkedin", "x.com", "weibo", "douyin", "xiaohongshu",
                                 "rednote", "kuaishou", "bilibili"),
              flags=0),
+        # Reddit's "u/name": units ("u/kg", "u/min", "u/day") share the prefix, so the name must carry
+        # an underscore or a digit, or follow a username/reddit cue.
+        Rule("handle_reddit_user", SOCIAL_HANDLE,
+             r"(?<![A-Za-z0-9_/])(?P<phi>u/(?=[A-Za-z0-9_\-]*[_\d])[A-Za-z0-9_\-]{3,20})(?![A-Za-z0-9_\-/])",
+             0.8, needs=contains_any("u/"), flags=0),
+        Rule("handle_reddit_user_cued", SOCIAL_HANDLE,
+             r"(?i:reddit|username|user\s+name|handle|forum)[^\n.;]{0,20}?(?<![A-Za-z0-9_/])(?P<phi>u/[A-Za-z][A-Za-z0-9_\-]{2,19})(?![A-Za-z0-9_\-/])",
+             0.8, needs=contains_any("u/"), flags=0),
         # Handles in Chinese script after a platform: "抖音号@骨科小王医生说…", "weibo @心内科张医生".
         # A Chinese handle has no edge of its own, so it ends at a space or punctuation or
         # before the verb or place word that follows it (说, 私信, 发帖, 分享, 那里, 的视频 …).
