@@ -121,6 +121,7 @@ def test_pager_counts_stay(found, text):
     ("text", "label", "name"),
     [
         ("Prior Authorization Request\nMember: Jamal Abdul-Rahman   Member ID: XZH884512307", "Member", "Jamal Abdul-Rahman"),
+        ("Subscriber: Maria Gonzalez   Subscriber ID: 8812", "Maria Gonzalez   Subscriber", "Maria Gonzalez"),
         ("Handoff: bed 12 Mr. Nwosu on insulin drip", "Handoff", "Nwosu"),
         ("Claimant: Teodora Bălan, policy on file", "Claimant", "Teodora Bălan"),
     ],

@@ -1650,6 +1650,12 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "ED NOTE - pt", "Date", "Tel", "Section B", "Attending Physician": labels and roles
         if r.entity_type == PERSON and len(words) == 1 and value.lower().rstrip(".:") in _ROLE_LABELS:
             continue  # "Member", "Handoff": a form label alone, never the name beside it
+        if r.entity_type == PERSON and len(words) > 1 and words[-1].lower().rstrip(".:") in _ROLE_LABELS:
+            gap = regex.search(r"[ \t]{2,}\S+$", value)
+            if gap:  # "Jamal Abdul-Rahman   Member ID": the next field's label after a form gap
+                r.end = s + gap.start()
+                e = r.end
+                words = text[s:e].split()
         if len(words) == 1 and _DOSE_AFTER.match(text, e):
             continue  # "Biktarvy 1 tab daily", "Ozempic 0.5 mg": a drug brand before its dose
         if r.entity_type == LOCATION and len(words) == 1 and _ON_DRUG_BEFORE.search(text, max(0, s - 24), s) and not (
