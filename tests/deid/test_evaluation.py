@@ -213,9 +213,20 @@ def test_seventh_heldout_set_floors(deider):
     rounds earlier: 0.879). Misses: names with a rare compound or Dai surname and no cue
     (赫连博, 刀玉罕), bare 老周/秀芝, lower-case given names, handles without a platform word,
     an IPv6 in Chinese text, letter-spaced dates and SSNs, neighbourhoods typed in lower case.
-    Only its scoring has been seen (no rule was written for it yet); the floor guards regressions.
+    Then a short round on those misses: 0.954 (precision 0.978, preservation 0.998). No longer blind.
     """
-    _assert_floors(deider, "heldout7.jsonl", recall=0.92, precision=0.96, preservation=0.99)
+    _assert_floors(deider, "heldout7.jsonl", recall=0.95, precision=0.97, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_eighth_heldout_set_floors(deider):
+    """120 texts (315 PHI, 271 clinical terms, 34 PHI-free), written blind while the seventh set's
+    misses were worked on, and scored once after that round: recall 0.924 (characters 0.946),
+    precision 0.986, preservation 1.000 (the engine three rounds earlier: 0.867). Some misses are
+    boundaries: its gold keeps titles inside names ("Mrs. Nomvula Dlamini"), which the other sets
+    leave out. Only its scoring has been seen; the floor guards regressions.
+    """
+    _assert_floors(deider, "heldout8.jsonl", recall=0.92, precision=0.98, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
