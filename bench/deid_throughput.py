@@ -43,7 +43,7 @@ start-up (`parallel.py`; a forked worker's first texts otherwise cost ~40% more 
     real corpus, 8,000 texts   1 proc 3.37x wall, 2 procs 6.10x wall (best of 2 turns); 5.06x single pass
     templates, 3,888 texts     1 proc 3.07x wall, 2 procs 5.60x wall (best of 2 turns)
 After two more rounds of recall rules (load average 0.8-1.4, best of 2 turns):
-    real corpus, 8,000 texts   1 proc 3.33x wall, 2 procs 6.12x wall
+    real corpus, 8,000 texts   1 proc 3.33x wall, 2 procs 6.12x wall (after one more small round: 3.05x, 5.49x)
     templates, 3,888 texts     1 proc 2.95x wall, 2 procs 5.14x wall
 
 On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
