@@ -30,7 +30,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from mediscope.deid import types as T  # noqa: E402
 from mediscope.deid.langid import detect_lang  # noqa: E402
-from mediscope.deid.name_parts import name_parts, zh_part_stands_alone  # noqa: E402
+from mediscope.deid.name_parts import name_parts, ordinary_en_words, zh_part_stands_alone  # noqa: E402
 from mediscope.deid.normalize import has_digit, normalize  # noqa: E402
 from mediscope.deid.surrogates import SurrogateFactory, case_date_shift  # noqa: E402
 from mediscope.deid.types import DeidResult, OperatorName, PhiSpan  # noqa: E402
@@ -145,24 +145,13 @@ _SENTENCE_RE = re.compile(r"[^.!?;]*(?:[.!?;]+|$)")
 _CAPITALISED = re.compile(r"(?<![\w'’\-])[A-Z][\w'’\-]*")
 
 
-@functools.lru_cache(maxsize=1)
-def _ordinary_words() -> frozenset[str]:
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    from mediscope.deid import lexicon
-    from mediscope.deid.recognizers.en import _PROSE_WORDS
-
-    return frozenset({w.lower() for w in STOP_WORDS} | _PROSE_WORDS | {w.lower() for w in lexicon.CLINICAL_WORDS_EN}
-                     | {w.lower() for w in lexicon.CLINICAL_VOCAB_EN})
-
-
 def _needs_ner(sentence: str) -> bool:
     """Whether the model could find a name, place or date in this sentence.
 
     True when a capitalised word is anything but an ordinary word at the start of the sentence;
     a capitalised word mid-sentence always counts, whatever it is.
     """
-    ordinary = _ordinary_words()
+    ordinary = ordinary_en_words()
     first = True
     for m in _CAPITALISED.finditer(sentence):
         word = m.group(0)

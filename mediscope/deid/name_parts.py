@@ -40,18 +40,23 @@ def _zh_freq() -> dict[str, int]:
 
 
 @functools.lru_cache(maxsize=1)
-def _en_ordinary() -> frozenset[str]:
+def ordinary_en_words() -> frozenset[str]:
+    """Lower-case English words that are not names first: stop words, prose and clinical words.
+
+    The engine uses them to skip NER on sentences whose only capitalised word is one of them.
+    """
     from spacy.lang.en.stop_words import STOP_WORDS
 
     from mediscope.deid.recognizers.en import _PROSE_WORDS
 
-    return frozenset(
-        {w.lower() for w in STOP_WORDS}
-        | {w.lower() for w in _PROSE_WORDS}
-        | {w.lower() for w in lexicon.CLINICAL_WORDS_EN}
-        | {w.lower() for w in lexicon.CLINICAL_VOCAB_EN}
-        | {w.lower() for w in lexicon.EPONYMS_EN}
-    )
+    return frozenset({w.lower() for w in STOP_WORDS} | _PROSE_WORDS | {w.lower() for w in lexicon.CLINICAL_WORDS_EN}
+                     | {w.lower() for w in lexicon.CLINICAL_VOCAB_EN})
+
+
+@functools.lru_cache(maxsize=1)
+def _en_ordinary() -> frozenset[str]:
+    """Ordinary words plus eponyms: a name part that is either never travels alone."""
+    return ordinary_en_words() | {w.lower() for w in lexicon.EPONYMS_EN}
 
 
 def _is_cjk(ch: str) -> bool:
