@@ -497,9 +497,10 @@ def shared_rules() -> list[Rule]:
 
 
 _IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector|Lane|Street|Road|Avenue|Floor)(?:\s+(?:Road|Street))?"
+               r"|(?:Sector|Phase|Block|Road\s+No\.?|Street\s+No\.?)\s*\d{1,3}[A-Z]?"
                r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})")
 _IN_EVIDENCE = regex.compile(
-    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
+    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\bSector\s+\d|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
     r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross|"
     r"Way|Avenue|Close|Crescent|Drive|Estate|Phase|Layout|Extension)\b"
     r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
@@ -517,7 +518,7 @@ def _locality_ok(value: str) -> bool:
 def _in_house_ok(value: str) -> bool:
     """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
     "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
-    if regex.match(r"(?:H\.?\s?No|Door|House|Flat|Shop|Site)\b|Plot\s+No", value):
+    if regex.match(r"(?:H\.?\s?No|Door|House|Flat|Shop|Site|Plot)\b", value):
         return True
     return bool(_IN_EVIDENCE.search(value.split(",", 1)[1] if "," in value else ""))
 
@@ -573,6 +574,12 @@ def _town_of_residence_ok(value: str) -> bool:
             and first not in lexicon.CLINICAL_VOCAB_EN)
 
 
+def _unlisted_place_ok(value: str) -> bool:
+    """No word of it is English or clinical: "Manukau", "Otahuhu", not "Cardiology" nor "Main"."""
+    words = [w.lower() for w in regex.split(r"[\s\-]", value) if w]
+    return all(not is_english(w) and w not in lexicon.CLINICAL_VOCAB_EN and w not in _MONTHS_AND_DAYS for w in words)
+
+
 _MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
                               "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
                               "saturday", "sunday", "spring", "summer", "autumn", "winter"})
@@ -580,6 +587,11 @@ _MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "j
 
 _CLINICAL_HEADS = frozenset({"emergency", "hospital", "clinic", "ward", "department", "surgery", "medical", "health", "care",
                              "silk", "yellow", "high", "low"})
+
+
+_OLD_AGE_WORDS = (r"(?i:ninety(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                  r"(?:one|a)\s+hundred(?:(?:\s+and)?[\s\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)")
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -695,11 +707,28 @@ def en_identifier_rules() -> list[Rule]:
         Rule("city_after_zip", LOCATION,
              r"(?<=,\s{0,2}\d{4,5}(?:-\d{3,4})?\s+)(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s*(?:[,.;)]|$))",
              0.75, needs=has_digit, flags=0),
+        # A ZIP after a town named as where someone is, with no state: "we r in Phoenix 85009",
+        # "he lives in Browning 59417."
+        Rule("zip_after_town", ZIP_CODE,
+             r"(?<=\b(?i:in|from|near|lives?\s+in|living\s+in|moved\s+to)\s+\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}{2,})?,?\s)"
+             r"(?P<phi>\d{5}(?:-\d{4})?)(?=\s*(?:[,.;)!?\n]|$))",
+             0.75, needs=_digit_and(r"[a-z],? \d{5}"), flags=0),
+        # Where a person is from, in apposition after name and age: "Mrs Nkosi, 94, from Umlazi,".
+        Rule("from_after_age", LOCATION,
+             r"(?<=\p{L},\s(?:aged\s)?\d{1,3}(?:\s?(?:y/?o|yrs?|years?(?:\sold)?|[MF]))?,\s(?:from|of)\s)"
+             r"(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.75, validator=_town_of_residence_ok, needs=_digit_and(r"\d, (?:from|of) [A-Z]"), flags=0),
+        # A clinic or site given by its place alone on a form or SMS: "Clinic: Manukau."
+        Rule("site_place", LOCATION,
+             r"(?<=\b(?:Clinic|Location|Site|Venue|Branch|Centre|Center|Practice)\s?:\s{0,2})"
+             r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?=\s*(?:[.,;\n]|$))",
+             0.7, validator=_unlisted_place_ok, needs=_seen(r"(?:Clinic|Location|Site|Venue|Branch|Centre|Center|Practice) ?:"),
+             flags=0),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/)?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
         # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
@@ -717,7 +746,7 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}),\s*(?:{US_STATES})(?![A-Za-z])(?=\s*(?:\d{{5}}|[,.;)]|$))",
              0.75, flags=0),
         Rule("from_city", LOCATION,
-             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
+             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
         # "Cook County", "Orange County", "Prince George's County": a county is below state level.
         Rule("county", LOCATION,
@@ -756,6 +785,12 @@ def en_identifier_rules() -> list[Rule]:
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
         Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
+        # Ages over 89 spelled out: "ninety-two", "a ninety seven year old", "aged one hundred and
+        # two". Only as an age (in apposition after a name, after "aged", before "year(s) old"),
+        # so "ninety minutes" and a "ninety-day supply" stay text.
+        Rule("age_words", AGE,
+             rf"(?:(?<=\p{{Ll}},\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
+             0.75, needs=contains_any("ninety", "hundred")),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
         # Where patients live when it is not a street address: "Ashgrove Care Home",
@@ -813,7 +848,8 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:age\s*/\s*(?:sex|gender)|a/s)\s*[:#\-]?\s*(?P<phi>9\d|1[01]\d)\s*(?:y(?:rs?)?)?\s*/?\s*(?i:m|f|male|female)\b",
              0.85, needs=_seen(r"(?i)age ?/ ?(?:sex|gender)|\bA/S\b")),
         Rule("age_over_89_words_stated", AGE,
-             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])",
+             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])"
+             r"(?!\s+(?i:days?|minutes?|mins?|seconds?|hours?|hrs?|percent|per\s+cent|mg|ml|units?|times)\b)",
              0.8, needs=contains_any("ninety", "hundred")),
         # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372", "pager x5521".
         Rule("card_ending", CREDIT_CARD,
@@ -896,6 +932,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
              rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
              0.9, validator=_in_house_ok, needs=_digit_and(r"\d, [A-Z0-9]"), flags=0),
+        # A bare house number before a numbered cross or main road: "12, 3rd Cross, Indiranagar".
+        Rule("in_house_bare", LOCATION,
+             rf"(?<![\w,./\-])(?P<phi>(?:(?:Flat|Plot|House|Door|Site|No)\.?\s*(?:No\.?\s*)?|#\s?)?\d{{1,4}}[A-Z]?(?:/\d{{1,4}}[A-Z]?)?,\s+\d{{1,2}}(?:st|nd|rd|th)\s+(?:Cross|Main)(?:\s+(?:Road|Street))?"
+             rf"(?:,\s+{_IN_SEGMENT}){{0,2}})",
+             0.85, needs=_digit_and(r"\d(?:st|nd|rd|th) (?:Cross|Main)"), flags=0),
         # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
         # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
         Rule("intl_locality", LOCATION,
@@ -922,7 +963,7 @@ def en_identifier_rules() -> list[Rule]:
                                 "palya", "peth", "wadi", "pally", "gunta", "sector "),
              flags=0),
         Rule("age_over_89_words", AGE,
-             r"(?P<phi>(?:ninety|one hundred)(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?)(?=[\s\-]*years?)",
+             rf"(?P<phi>{_OLD_AGE_WORDS})(?=[\s\-]*years?(?![\s\-]*(?:ago|later|earlier|before|after))|\s*-?(?:yo|y/o)\b)",
              0.85, needs=contains_any("ninety", "hundred")),
     ]
 
@@ -942,6 +983,12 @@ _ORD_WORD = (r"(?:(?:twenty|thirty)[\s\-])?(?:first|second|third|fourth|fifth|si
 _SPOKEN_YEAR = (rf"(?:nineteen[\s\-](?:hundred|oh[\s\-]{_UNIT_WORD}|{_TEEN_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?)|"
                 rf"two\s+thousand(?:\s+and)?(?:\s+(?:{_TEEN_WORD}|{_UNIT_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?))?|"
                 rf"twenty[\s\-](?:{_TEEN_WORD}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?|oh[\s\-]{_UNIT_WORD}))")
+
+
+def _padded_short_year_ok(value: str) -> bool:
+    """Day and month, in either order, one of them a month number: "02 . 27 . 26", "3 / 11 / 25"."""
+    a, b = (int(x) for x in re.findall(r"\d+", value)[:2])
+    return a <= 12 or b <= 12
 
 
 def en_date_rules() -> list[Rule]:
@@ -983,7 +1030,8 @@ def en_date_rules() -> list[Rule]:
         # "0315 on 6 Aug", "14:22 on 09/09/2024". The date alone is the other rules' job; this
         # one widens the span so the time goes too.
         Rule("date_then_time", DATE_TIME,
-             rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?)"
+             rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?|"
+             rf"{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))"
              rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs|h|am|pm))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
              0.9, needs=_digit_and(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
@@ -1019,6 +1067,17 @@ def en_date_rules() -> list[Rule]:
         Rule("date_on_md", DATE_TIME,
              rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
              0.7, needs=_ON_MD_SEEN),
+        # A month/day with no year after a word that dates an event: "labs drawn 3/30",
+        # "admission 9/1, discharge 9/6", "my results from 5/2 said", "last Thursday (5/3)".
+        # Not a grade or a score: "from 4/5 to 5/5", "power 4/5", "3/7 post-op" have no such cue.
+        Rule("date_event_md", DATE_TIME,
+             rf"(?:(?<=\b(?:drawn|taken|collected|done|performed|admission|admitted|discharge|discharged|dated|"
+             rf"visit|seen|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
+             rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
+             rf"(?:last|this|next)\s+visit)\s{{1,2}})|"
+             rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\())"
+             rf"(?P<phi>{m}/{d})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?)\b)",
+             0.7, needs=_digit_and(r"\d/\d")),
         Rule("date_iso_month", DATE_TIME,
              # "expiry 2026-09": a lot's or a card's expiry month, not the patient's
              rf"(?<![\d/.\-])(?<!\b(?i:exp|expiry|expires|expiring|expiration|use\s+by|best\s+before|valid\s+(?:until|thru|through))\.?:?\s{{0,2}})"
@@ -1033,6 +1092,13 @@ def en_date_rules() -> list[Rule]:
              rf"(?<![\d/.\-])(?P<phi>{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d}[ ]{{0,2}}[\-/.][ ]{{0,2}}{y}|{y}[ ]{{0,2}}[\-/.][ ]{{0,2}}{m}[ ]{{0,2}}[\-/.][ ]{{0,2}}{d})"
              r"(?![\d/\-]|\.\d|[ ]{0,2}[\-/.][ ]{0,2}\d)",
              0.85, validator=lambda v: " " in v, needs=_digit_and(r"\d [\-/.]|[\-/.] \d")),
+        # The same padding with a two-digit year, as OCR'd headers print it: "02 . 27 . 26",
+        # "3 / 11 / 25". Both separators the same and spaced, so "1 - 2 - 3" grades and
+        # "120 / 80" stay text.
+        Rule("date_padded_short_year", DATE_TIME,
+             rf"(?<![\d/.\-][ ]?)(?P<phi>{d}(?P<sep>[ ]{{1,2}}[\-/.][ ]{{1,2}}){d}(?P=sep)\d{{2}})"
+             r"(?![\d/\-]|\.\d|[ ]{0,2}[\-/.][ ]{0,2}\d|\s*(?i:mm|cm|mg|ml|%|x\b))",
+             0.8, validator=_padded_short_year_ok, needs=_digit_and(r"\d [\-/.] \d")),
         # A month and year with no day: "06/2021", "Sept '19", "August (2024)", "spring of 2022".
         Rule("date_month_year_numeric", DATE_TIME,
              r"(?<![\d/.\-:])(?<!\b(?i:dilution|titre|titer|ratio|version|v)\s{0,2})"
@@ -1064,7 +1130,7 @@ def en_date_rules() -> list[Rule]:
 
 _EN_TITLE = regex.compile(
     r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+"
-    r"(?P<name>(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
+    r"(?P<name>(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu})|(?:al|el|abu|bin|ibn|ul|ud)-(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
     # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)
     r"(?:(?:\s+(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|binti|al|el|dos|das))+\s+\p{Lu}[\p{L}'\-]+|(?:\s+\p{Lu}[\p{L}'\-]+)?))"
 )
@@ -1094,6 +1160,31 @@ _SENTENCE_NAME = regex.compile(
     r"wrote|told|asked|wants|wanted|went|can|could|did|does|met|left|feels|felt|thinks|knows|lost|paid)\b)"
 )
 _NON_LATIN = regex.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+_WORD_SPAN = regex.compile(r"[\p{L}][\p{L}'’\-]*")
+# Languages and peoples: "Zulu-speaking", "a Samoan interpreter" name no one.
+_LANGUAGE_WORDS = frozenset({
+    "zulu", "xhosa", "isizulu", "isixhosa", "sotho", "sesotho", "tswana", "setswana", "afrikaans", "swahili", "kiswahili",
+    "maori", "māori", "te reo", "samoan", "tongan", "fijian", "niuean", "tokelauan", "hawaiian", "navajo", "lakota", "cherokee",
+    "ojibwe", "cree", "inuktitut", "amharic", "tigrinya", "somali", "oromo", "yoruba", "igbo", "hausa", "twi", "tagalog",
+    "ilocano", "cebuano", "punjabi", "urdu", "hindi", "gujarati", "tamil", "telugu", "bengali", "marathi", "malayalam",
+    "kannada", "cantonese", "mandarin", "hokkien", "vietnamese", "khmer", "lao", "hmong", "farsi", "dari", "pashto", "arabic",
+    "kurdish", "turkish", "hebrew", "russian", "ukrainian", "polish", "romanian", "portuguese", "spanish", "creole",
+})
+# Acronyms of diagnoses that some locale also lists as a given name ("CAP", "MS").
+_CLINICAL_ACRONYMS = frozenset({"cap", "hap", "vap", "uti", "dvt", "copd", "chf", "cva", "tia", "aki", "ckd", "ards", "mi",
+                                "pe", "ami", "gerd", "htn", "dka", "hhs", "sob", "loc", "ams", "ra", "sle", "ms", "als",
+                                "pad", "cad", "af", "afib", "bph", "ibd", "ibs", "osa", "ptsd", "adhd", "ocd", "hiv", "tb"})
+# Blood tubes and specimen containers on lab forms.
+_SPECIMEN_WORDS = frozenset({"li-hep", "lihep", "na-hep", "k-edta", "k2-edta", "k3-edta", "k2edta", "na-cit", "na-citrate",
+                             "sst", "pst", "acd", "edta", "fl-ox", "naf"})
+# Payers named before a member number: an organisation, neither a person nor a place.
+_PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs", "uhc", "unitedhealthcare", "medicaid",
+                          "medicare", "tricare", "molina", "centene", "ambetter", "wellcare", "highmark", "bupa", "medibank",
+                          "axa", "allianz", "daman", "adnic", "nib", "hcf", "caresource", "amerigroup", "optum", "oscar health",
+                          "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
+# A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
+_SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
+_SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
 _DRUG_SUFFIX = regex.compile(
     r"(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|floxacin|cycline|dipine|tidine|prazole|"
@@ -1385,6 +1476,32 @@ class EnglishNerRecognizer(EntityRecognizer):
         # Names that are also words ("Frank", "Park") stay: they are on some locale's name list.
         return low in _RELATION_WORDS or (is_english(low, self._case_free.words) and low not in self._case_free.any_name)
 
+    def _trim_ordinary_edges(self, text: str, s: int, e: int) -> tuple[int, int]:
+        """Drop a capitalised everyday word the model glued to either end of a name:
+        "Subscriber TAYLOR, ROBERT J. Vehicle", "Discussed Zulu". A word on a name list stays
+        ("Will Carter", "Rose Baker"), and so does a lone word (the other checks judge it)."""
+        words = list(_WORD_SPAN.finditer(text, s, e))
+        n = len(words)
+        while len(words) > 1 and self._edge_word_ordinary(words[0].group()):
+            words.pop(0)
+        last = len(words)
+        # At the end only where the name is in capitals and the word is not ("… ROBERT J. Vehicle"):
+        # a title-case surname may be an obscure dictionary word ("Whata", "Lown").
+        while (len(words) > 1 and self._edge_word_ordinary(words[-1].group())
+               and any(len(w.group()) > 1 and w.group().isupper() for w in words[:-1])):
+            words.pop()
+        if not words:
+            return s, e
+        end = e if len(words) == last and n else words[-1].end()
+        if end != e and text[end : end + 1] == "." and len(words[-1].group()) == 1:
+            end += 1  # keep the dot of a closing initial ("ROBERT J.")
+        return words[0].start(), end
+
+    def _edge_word_ordinary(self, word: str) -> bool:
+        low = word.lower()
+        return (len(word) > 2 and word[:1].isupper() and word[1:].islower() and low not in self._case_free.any_name
+                and is_english(low, self._case_free.words))
+
     def _result(self, entity: str, start: int, end: int, score: float, how: str) -> RecognizerResult:
         return RecognizerResult(
             entity_type=entity, start=start, end=end, score=score,
@@ -1424,12 +1541,23 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
+                    if "\n" in etext:  # "TAYLOR, ROBERT J.\nVehicle": a name never runs into the next line
+                        e = s + etext.index("\n")
+                        etext = text[s:e].rstrip(" \t")
+                        e = s + len(etext)
+                    s, e = self._trim_ordinary_edges(text, s, e)
+                    etext = text[s:e]
+                    if etext.lower() in _LANGUAGE_WORDS:
+                        continue  # "Discussed Zulu-speaking interpreter": a language, not a person
                     tail = _TRAILING_LABEL_RE.search(etext) if _has_label_tail(etext) else None
                     if tail:  # "Liam O'Sullivan Age", "Sigrún Hallgrímsdóttir / DOB", "Summary -"
                         e = s + tail.start()
                         etext = text[s:e]
-                    if etext.isupper() and len(etext) <= 5 and " " not in etext and etext.lower() not in self._case_free.any_name:
-                        continue  # "LSIL", "HSIL", "NSTEMI": an acronym, not a name in capitals
+                    if etext.isupper() and len(etext) <= 5 and " " not in etext and (
+                            etext.lower() not in self._case_free.any_name or etext.lower() in _CLINICAL_ACRONYMS):
+                        continue  # "LSIL", "HSIL", "NSTEMI", "CAP": an acronym, not a name in capitals
+                    if etext.lower() in _SPECIMEN_WORDS or etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext):
+                        continue  # "Li-Hep" tubes, "Cigna" the payer, "St. Vincent's" the hospital
                     if not etext or self._ordinary_single_word(etext):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
@@ -1456,6 +1584,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
+                    if etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext):
+                        continue  # "Cigna member …": a payer; "from St. Mary's": a hospital, not where anyone lives
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
                             and etext.lower() not in _STATES and etext.lower() not in country_names()):
@@ -1495,6 +1625,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             word = m.group("name")
             if word.lower() not in self._first or word.lower() in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(word):
                 continue
+            if m.start("name") >= 3 and _SAINT_BEFORE.search(text, max(0, m.start("name") - 7), m.start("name")):
+                continue  # "St John's ED": the saint a hospital is named after
             if _in_state_name(text, m.start("name"), m.end("name")):
                 continue  # "Texas", "New York": a state, not someone called Texas or York
             s, e = m.span("name")
@@ -1549,6 +1681,13 @@ class EnglishNerRecognizer(EntityRecognizer):
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
+        if "," in text and _DEGREE_SEEN.search(text):
+            out.extend(_degree_names(self, text))
+            for r in out:  # "Nguyen Thi Lan, PA-C": the credential goes with the name it follows
+                if r.entity_type == PERSON:
+                    deg = _DEGREE_TAIL.match(text, r.end)
+                    if deg:
+                        r.end = deg.end()
         kept = [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
         return _without_product_names(kept, text) if kept else kept
 
@@ -1609,6 +1748,34 @@ _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "
 _UNIT_BEFORE = regex.compile(r"\d\s*$")
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
+
+
+_DEGREES_RE = (r"(?:MD|DO|NP|RN|EN|RM|PA-C|PA|PharmD|DNP|APRN|CNM|CNS|MBBS|MBChB|FRCP|FRACP|FRCS|FRCPC|PhD|LPN|RGN|CRNA|"
+               r"DPM|DDS|MSN|BSN|FNP(?:-BC)?|ANP|RPh|LCSW|MSW|OTR|DPT|CRNP|NNP|MPH)(?![\w\-])")
+_DEGREE_SEEN = regex.compile(r",[ ]?" + _DEGREES_RE)
+_DEGREE_TAIL = regex.compile(r",[ ]?" + _DEGREES_RE)
+# "Kerstin Holm, DO", "Vo Thi Ngoc Anh, PharmD": two to four capitalised words and a credential.
+_NAME_DEGREE = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{L}'’\-]+(?:[ ](?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)){1,3}),[ ]?" + _DEGREES_RE
+)
+
+
+def _degree_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """A person named by the credential after the name; every word an everyday one ("Internal
+    Medicine, MD") or a clinical phrase is no name."""
+    out = []
+    lists = self._case_free
+    for m in _NAME_DEGREE.finditer(text):
+        name = m.group("name")
+        lows = [w.lower().rstrip(".") for w in name.split()]
+        if lows[0] in ("dr", "mr", "mrs", "ms", "prof", "doctor", "nurse", "sister"):
+            lows = lows[1:]
+        if not lows or any(len(w) > 1 and lists.blocked(w) for w in lows) or _clinical_phrase(name):
+            continue
+        if all(len(w) <= 1 or (is_english(w, lists.words) and w not in lists.any_name) for w in lows):
+            continue
+        out.append(self._result(PERSON, m.start("name"), m.end(), 0.8, "name_degree"))
+    return out
 
 
 def _generic_drug(word: str) -> bool:
@@ -1713,7 +1880,12 @@ def _blocked_word(word: str) -> bool:
     return (w in _COMMON_WORDS or w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN
             or w.rstrip("s") in lexicon.CLINICAL_VOCAB_EN or len(w) < 2
             # Drug stems are long ("metformin", "ramipril"); "Olamide" only looks like one.
-            or len(w) >= 8 and bool(_DRUG_SUFFIX.search(w)))
+            or len(w) >= 8 and bool(_DRUG_SUFFIX.search(w)) and w not in _all_given_names())
+
+
+def _all_given_names() -> frozenset[str]:
+    """Given names of every locale: "Losaline", "Rosaline" end like a drug stem and are still names."""
+    return all_person_names()[0]
 
 
 _NEXT_WORD = regex.compile(r"^[\s'’s]*(\p{L}+)")
@@ -1842,7 +2014,7 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
     return out
 
 
-_CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3})(?=\s*(?:[,.;)\n]|$))")
+_CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3})(?=\s*(?:[,.;:)\n—–]|$)|[ ]-[ ])")
 _STREET_WORDS = frozenset({"Way", "Street", "Road", "Avenue", "Lane", "Close", "Crescent", "Drive", "Boulevard", "Terrace", "Parade",
                            "Highway", "Square", "Gardens", "Mews", "Court", "Place", "Rd", "St", "Ave", "Blvd"})
 _PLACE_BEFORE = regex.compile(r"(?:\b(?i:in|from|at|near|to|of)|,)\s*$")

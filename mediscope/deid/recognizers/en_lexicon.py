@@ -116,6 +116,24 @@ ayodele babatunde bukola folake funmilayo kehinde olumide segun taiwo temitope y
 kwaku efua esi adwoa yaa afua kojo
 thuy hoa hanh huong nga phuong trang tuyet thanh hung khanh quang duc tuan
 jianguo jianhua jianjun xiaoming xiaohong xiaoli xiaoyan guoqiang weimin lihua yumei hui xin lei jie tao qiang yong
+meiling meilin xiuying guiying yuying xiuzhen
+aroha mere tamati hemi rawiri wiremu hone tane nikau manaia ngaire moana kahu huia anahera awhina hinemoa kiri mihi
+rangi tama tipene marama ngaio hana pita mikaere whetu hohepa ihaia matiu paora piripi tamihana wikitoria
+sione tevita losaline mele salote siosaia viliami semisi lavinia iosefa sefo malia folau taniela sitani lupe ofa
+mosese sitiveni ioane tavita sefa leota mereani jone litia seru apisai viliame salanieta losana akanesi ana
+themba sipho thabo lerato bongani nosipho zanele lindiwe andile ayanda bheki busisiwe dumisani jabulani khanyisile
+lwazi mandla mbali mpho naledi nkosinathi nokuthula nomsa nonhlanhla palesa phumzile sizwe siyabonga thulani thandeka
+thuli vusi xolani zodwa zinhle kagiso tshepo karabo kabelo katlego refilwe tumelo dineo boitumelo nthabiseng
+lungile sibongile nompumelelo nandi unathi siphesihle mthunzi
+mariam maryam yousef youssef abdulrahman abdulaziz abdullah khalid hamad saeed sultan rashid fahad faisal nasser
+mansour layla noura reem hessa aisha fatma amal
+kimi aiyana winona kaya nizhoni tallulah chenoa dakota
+quoc bao thang thao hieu huy dung phuc tam vy yen nhung loan diep khoa trung vinh
+""".split())
+_COMPOUND_WORDS = frozenset("""
+blackbird bluebird redbird whitebird yellowbird blackfoot crowfoot redfoot whitefoot swiftfoot bearfoot blackheart
+whiteheart goodheart blacktail whitetail redtail longtail yellowtail blackwater whitewater highwater longbow longhair
+longhand longhorn redeyes blackeyes redshirt blackhawk redhair longknife ironhand goodwind highwind
 """.split())
 EXTRA_SURNAMES = frozenset("""
 mehta jadhav pawar rathore raghunathan bhattacharya bhattacharjee subramanian subramaniam venkataraman ramaswamy
@@ -128,7 +146,34 @@ dasgupta chakraborty chakrabarti mitra bose ghosh guha sarkar majumdar biswas ro
 siddiqui qureshi ansari khan chaudhry malik mirza hashmi naqvi rizvi zaidi abbasi
 oyelaran okafor okonkwo nwosu nwachukwu eze obi okeke adeyemi adeleke ogunleye oladipo olawale babatunde
 ngo ly vo dinh truong luong trinh yoon jang
-""".split())
+ngata whaanga paewai horomona rangihuna tuhiwai whatuira parata tawhiri pomare ruatapu waititi rewiti herangi
+hohaia kereama manihera ngatai rapana tautahi wihongi haronga hetaraka katene kingi mahuta maniapoto poutama rauhihi
+tamatea taumata tawhai turei waaka tomoana tuhoe
+havili fifita tupou taufa fonua vaipulu latu moala mahe kioa lolohea palu taione vake faleafa sapolu tuimavave
+faleolo sopoaga soliai tuilagi aumua fuimaono pauga seiuli talataina fonoti vunipola nadolo koroi tabua qarase
+bainimarama vosanibola rabuka nailatikau waqa tuilau ravulo havea fusitu'a kupu taumalolo
+mokoena ngcobo khumalo mthembu shabalala buthelezi cele dube gumede hadebe khoza kubheka madlala magubane majola
+makhanya mabaso mbatha mhlongo mkhize msimang mtshali myeni ndaba ngubane ntuli nxumalo sithole zungu molefe moloi
+mofokeng motaung nkosi radebe sibiya tshabalala masondo baloyi maluleke mathebula chauke mabunda ngwenya mazibuko
+mlambo mthethwa xaba zwane maseko modise masilela vilakazi mabena dlamini ndlovu mahlangu nkabinde mokgadi sekgota
+pillay naidoo govender moodley chetty reddy padayachee
+farsi hashimi masri idrissi qahtani mansouri nuaimi rashid sayed saeed zahrani ghamdi otaibi harbi shehri dosari
+mutairi shammari amri hussaini jabari khatib khouri najjar tamimi sharif fayed shafei attar bakri hariri jaziri
+kuwari maktoum nahyan thani sabah azhari falasi suwaidi ketbi mazrouei muhairi shamsi hammadi zaabi dhaheri
+marzooqi qasimi awadi khoury haddad tawil obeidi daoud hamdan ghazali balushi hinai busaidi rawahi
+""".split()) | frozenset(
+    # Compound surnames of Native American families ("Redcloud", "Yellowhorse", "Two Bulls" written
+    # as one word): a colour or quality joined to an animal or sky word, minus the everyday words
+    # among them ("blackbird", "whitewater"), which `is_english` removes where a rule needs it.
+    a + b
+    for a in ("red", "white", "black", "yellow", "little", "tall", "running", "two", "spotted", "lone", "sitting",
+              "standing", "high", "iron", "swift", "crazy", "brave", "gray", "grey", "blue", "eagle", "bear", "crow",
+              "kills", "many", "young", "old", "long", "good", "morning", "walking", "flying", "singing")
+    for b in ("bear", "horse", "cloud", "water", "feather", "eagle", "elk", "wolf", "hawk", "deer", "bull", "bulls",
+              "crow", "thunder", "hair", "shirt", "horn", "bird", "fox", "star", "sky", "tail", "heart", "hand", "foot",
+              "horses", "eyes", "wind", "owl", "buffalo", "shield", "arrow", "bow", "lance", "knife")
+    if a != b and a + b not in _COMPOUND_WORDS
+)
 
 
 @functools.lru_cache(maxsize=1)

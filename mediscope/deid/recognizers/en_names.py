@@ -39,6 +39,10 @@ _LOWER_CUE = regex.compile(
     r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty))\b\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
+_BARE_RELATION = regex.compile(
+    r"(?<![\w'’\-])(?:mum|mom|mam|dad|nan|nana|gran|grandma|grandpa|granny|wife|husband|hubby|son|daughter|sister|brother|"
+    r"aunty|auntie|uncle|cousin|niece|nephew)[ ](?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,2})"
+)
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
 _CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
@@ -156,6 +160,16 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 s = m.start("run")
                 words = list(regex.finditer(r"\S+", m.group("run")))
                 out.append((s, s + words[n - 1].end(), "lower_cue", 0.7))
+        # A relation word with no "my" before it: "mum salote still has", "wife mariam says".
+        # Only a listed given name that is no English word follows, then the usual run.
+        for m in _BARE_RELATION.finditer(text):
+            head = m.group("run").split()[0]
+            if head not in lists.first or lists.blocked(head) or is_english(head, lists.words):
+                continue
+            n = max(1, _cued_run(m.group("run"), lists))
+            s = m.start("run")
+            words = list(regex.finditer(r"\S+", m.group("run")))
+            out.append((s, s + words[n - 1].end(), "lower_relation", 0.65))
         # Runs of two or three lower-case words, one space apart, that start with a listed name.
         toks = [(m.start(), m.end(), m.group()) for m in _LOWER_TOKEN.finditer(text)]
         names = lists.any_name
