@@ -1129,11 +1129,16 @@ _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)(?![\u4e00-\u
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
 
-def build_zh_recognizers(use_jieba: bool = True) -> list[EntityRecognizer]:
-    return [
+def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -> list[EntityRecognizer]:
+    recognizers: list[EntityRecognizer] = [
         ChinesePlaceRecognizer(),
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
     ]
+    if statistical_ner:
+        from mediscope.deid.recognizers.zh_ner import ChineseStatisticalNerRecognizer
+
+        recognizers.append(ChineseStatisticalNerRecognizer())
+    return recognizers
