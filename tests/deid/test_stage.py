@@ -76,3 +76,18 @@ def test_bad_stage_config_fails_at_load():
         resolve_stage("deid")({"threshold": 0.3})
     with pytest.raises(ValidationError):
         resolve_stage("deid")({"operators": {"PERSON": "scramble"}})
+
+
+def test_stage_replaces_a_cue_less_name_and_can_turn_the_tagger_off():
+    """The stage's `zh_statistical_ner` reaches the engine: on (default) the LAC-confirmed name is
+    replaced; off, only the rule recognizers run and the bare name stays."""
+    text = "冯铁柱说他昨天开始头痛"
+    for on in (True, False):
+        cls = resolve_stage("deid")
+        stage = cls({"zh_statistical_ner": on})
+        stage.ensure_setup()
+        assert stage.engine.config.zh_statistical_ner is on
+        res = stage([_rec(1, text)])
+        (rec,) = res.kept
+        assert ("冯铁柱" not in rec.turns[0].text) is on
+        assert rec.deid.status == DeidStatus.passed

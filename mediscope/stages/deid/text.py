@@ -43,6 +43,8 @@ class TextDeidConfig(StageConfig):
     propagate_names: bool = True
     propagate_name_parts: bool = Field(
         default=True, description="Also replace a detected name's given name/surname where it appears alone.")
+    zh_statistical_ner: bool = Field(
+        default=True, description="Chinese names and places with no cue, confirmed by the LAC tagger.")
     verify: bool = True
     recheck: bool = Field(default=False, description="Also process records already marked passed.")
 
@@ -60,7 +62,7 @@ class TextDeidStage(Stage[TextDeidConfig]):
             lang=c.lang, operators=c.operators, default_operator=c.default_operator,
             score_threshold=c.score_threshold, seed=c.seed, date_shift_min=c.date_shift_min,
             date_shift_max=c.date_shift_max, entities=c.entities, propagate_names=c.propagate_names,
-            propagate_name_parts=c.propagate_name_parts, verify=c.verify,
+            propagate_name_parts=c.propagate_name_parts, zh_statistical_ner=c.zh_statistical_ner, verify=c.verify,
         ))
 
     def process(self, batch: list[Record]) -> StageResult:
