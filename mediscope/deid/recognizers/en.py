@@ -791,6 +791,10 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_words", AGE,
              rf"(?:(?<=\p{{Ll}},\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
              0.75, needs=contains_any("ninety", "hundred")),
+        Rule("age_nineties", AGE,
+             r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
+             r"(?P<phi>(?i:(?:early|mid|late)[\s\-])?(?i:nineties|90s|hundreds))(?![\w])",
+             0.75, needs=contains_any("nineties", "90s", "hundreds")),
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
              needs=has_digit, flags=0),
         # Where patients live when it is not a street address: "Ashgrove Care Home",
@@ -926,6 +930,16 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
              r"|\bRural\s+Route\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})?)",
              0.85, needs=contains_any("rural route", "rr", "hc", "rfd", "r.r."), flags=0),
+        # New Zealand rural delivery ("RD 3, Whangarei") and South African stands and erven
+        # ("Stand 1234, Zone 5", "Erf 567").
+        Rule("nz_rd_za_stand", LOCATION,
+             r"(?P<phi>\bRD\s?\d{1,2}(?=,\s*\p{Lu}\p{Ll})|\b(?:Stand|Erf)\s+(?:No\.?\s*)?\d{1,6}"
+             r"(?:,\s*(?:Zone|Extension|Ext\.?|Phase|Block|Section)\s+\d{1,3}[A-Z]?(?![\w\-])|(?=,\s*\p{Lu}\p{Ll}{3,}(?!\s+(?i:sit|walk|rest|repeat)\b))))",
+             0.8, needs=_seen(r"\bRD ?\d|\b(?:Stand|Erf) \d"), flags=0),
+        # A strong house-number word alone, before a landmark: "Door No. 4-56, near Hanuman Temple".
+        Rule("in_house_no", LOCATION,
+             r"(?P<phi>\b(?:H\.?\s?No|Door\s+No|House\s+No|Plot\s+No|Flat\s+No)\.?\s*[:#]?\s*\d{1,4}[A-Z]?(?:[\-/]\d{1,4}[A-Z]?)*)(?![\w])",
+             0.85, needs=_seen(r"(?i)\b(?:H\.? ?No|Door No|House No|Plot No|Flat No)"), flags=0),
         # Indian addresses: "No. 12, 4th Cross, Malleswaram", "H.No. 4-56/2, Kukatpally",
         # "Flat 302, Sai Krupa Apartments, 5th Main, Jayanagar", "B-204, Lajpat Nagar".
         Rule("in_house", LOCATION,
@@ -997,6 +1011,7 @@ def en_date_rules() -> list[Rule]:
     y = r"(?:19|20)\d{2}"
     ordinal = r"(?:st|nd|rd|th)?"
     weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
+    day_first = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"  # "26/02": a day over 12 says it comes first
     return [
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
@@ -1053,7 +1068,9 @@ def en_date_rules() -> list[Rule]:
              0.85, needs=_seen(r"(?i)th\s+of\s|first\s+of\s|second\s+of\s|third\s+of\s")),
         # A month/day with no year after a note or visit word: "Prog note 4/2", "Follow-up note 9/11".
         Rule("date_note_md", DATE_TIME,
-             rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)",
+             rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)"
+             # "seen 3/7 post-op", "review 2/52": days and weeks in clinical shorthand
+             r"(?!\s*(?i:post|postop|days?|weeks?|months?)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
         # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
         Rule("date_spoken", DATE_TIME,
@@ -1065,7 +1082,9 @@ def en_date_rules() -> list[Rule]:
              needs=_WEEKDAY_SEEN),
         # A month/day with no year after "on" or an appointment word: "appt on 3/4 at 2pm".
         Rule("date_on_md", DATE_TIME,
-             rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d})(?=\s+(?:at|@)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)",
+             rf"(?<=\b(?:on|appt|appointment|until|till|due|dated|from|since)\s{{1,2}})(?P<phi>{m}/{d}|{day_first})(?=\s+(?:at|@|by|with)\b|\s*[,;)]|\.(?!\d)|\s*$|\s+(?:and|to|-|–)\s)"
+             # "from 4/5 to 5/5": a power grade improving, not two dates
+             r"(?!\s*(?:to|-|–|->|→)\s*\d{1,2}/\d)",
              0.7, needs=_ON_MD_SEEN),
         # A month/day with no year after a word that dates an event: "labs drawn 3/30",
         # "admission 9/1, discharge 9/6", "my results from 5/2 said", "last Thursday (5/3)".
@@ -1076,8 +1095,12 @@ def en_date_rules() -> list[Rule]:
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit)\s{{1,2}})|"
              rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\())"
-             rf"(?P<phi>{m}/{d})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?)\b)",
+             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
+        # Roman-numeral months, as British notes write them: "27.ii.26", "3/XI/2025".
+        Rule("date_roman_month", DATE_TIME,
+             rf"(?<![\w.])(?P<phi>{d}(?P<sep>[./\-])(?:i{{1,3}}|iv|vi{{0,3}}|ix|xi{{0,2}})(?P=sep)(?:{y}|\d{{2}}))(?![\w])",
+             0.8, needs=_seen(r"(?i)\d[./\-][ivx]+[./\-]\d")),
         Rule("date_iso_month", DATE_TIME,
              # "expiry 2026-09": a lot's or a card's expiry month, not the patient's
              rf"(?<![\d/.\-])(?<!\b(?i:exp|expiry|expires|expiring|expiration|use\s+by|best\s+before|valid\s+(?:until|thru|through))\.?:?\s{{0,2}})"
@@ -1436,7 +1459,7 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _FULL_NAME = regex.compile(
-    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]+(?:-\p{Lu}[\p{Ll}'\-]+)?))"
+    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'\-]+)?))(?![\w\-])"
 )
 
 
@@ -1545,8 +1568,11 @@ class EnglishNerRecognizer(EntityRecognizer):
                         e = s + etext.index("\n")
                         etext = text[s:e].rstrip(" \t")
                         e = s + len(etext)
+                    before_trim = etext
                     s, e = self._trim_ordinary_edges(text, s, e)
                     etext = text[s:e]
+                    if etext != before_trim and (_clinical_phrase(before_trim) or _is_eponym(before_trim, text[e : e + 24])):
+                        continue  # "Liver Qi stagnation": the word dropped was the clinical one
                     if etext.lower() in _LANGUAGE_WORDS:
                         continue  # "Discussed Zulu-speaking interpreter": a language, not a person
                     tail = _TRAILING_LABEL_RE.search(etext) if _has_label_tail(etext) else None

@@ -32,11 +32,12 @@ from mediscope.deid.recognizers.en_lexicon import is_english
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
     r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|this\s+is|it's|its|called|named|call\s+me|pt\.?|patient|"
+    r"user(?:name)?\s*:?|login\s*:|account\s+holder|caller|client|"
     r"(?:(?:my|our|his|her|their|the|your)\s+)(?:(?:(?:mother|father|sister|brother|son|daughter)[\s\-]in[\s\-]law)|"
     r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
     r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
-    r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty))\b\s*[,(:]?\s*)"
+    r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty|koro|kuia|whaea))(?:\b|(?<=:))\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
 _BARE_RELATION = regex.compile(

