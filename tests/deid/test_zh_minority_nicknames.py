@@ -162,13 +162,19 @@ def test_plate_look_alikes(found, text):
 @pytest.mark.parametrize(
     "text",
     [
-        "在泉州市第一医院做的手术，恢复得不错。",  # a city inside a hospital's name
+        "在湖南省第二人民医院做的手术，恢复得不错。",  # a province alone inside a hospital's name
         "大家都去市里看病了。",  # 都 as an adverb
         "家属要求转至上级医院继续治疗。",  # 转至 opens no address
     ],
 )
-def test_hospital_cities_and_adverbs_are_not_places(found, text):
+def test_hospital_provinces_and_adverbs_are_not_places(found, text):
     assert not [v for t, v in found(text, "zh") if t == "LOCATION"], found(text, "zh")
+
+
+def test_a_city_inside_a_hospitals_name_is_a_place(found):
+    """The hospital someone attended locates them: its city is PHI, the rest of the name is not."""
+    found_ = found("在泉州市第一医院做的手术，恢复得不错。", "zh")
+    assert ("LOCATION", "泉州市") in found_ and not [v for t, v in found_ if "医院" in v], found_
 
 
 @pytest.mark.parametrize("text", ["做了心电图，号码是多少？", "胃镜检查号稍后给你。", "CT号称最准，其实不一定。"])

@@ -414,7 +414,11 @@ def test_a_county_or_town_alone_after_coming_or_living(found, text, value):
     assert ("LOCATION", value) in found(text, "zh")
 
 
-@pytest.mark.parametrize("text", ["在田东县人民医院住院", "我在贫困县工作", "去乡镇卫生院看了", "在本县医院", "到镇上买药", "在县城",
+def test_a_county_naming_a_hospital_is_a_place(found):
+    assert ("LOCATION", "田东县") in found("在田东县人民医院住院", "zh")
+
+
+@pytest.mark.parametrize("text", ["我在贫困县工作", "去乡镇卫生院看了", "在本县医院", "到镇上买药", "在县城",
                                   "在使用镇静药", "在服用镇痛药", "到隔壁乡", "在全县推广"])
 def test_county_words_that_name_no_place(found, text):
     assert not _values(found, text, "LOCATION"), found(text, "zh")

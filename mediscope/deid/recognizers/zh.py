@@ -128,7 +128,7 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 # and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自). 于, 来 and 从 open a city or county
 # only in the place names made of them (于都, 于田, 来凤, 来宾, 从化, 从江): see _FUNCTION_LED.
 _ADMIN_CHAR = (
-    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送])"
+    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送由])"
     r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)" + CJK + ")"
 )
 _FUNCTION_LED = r"(?:于(?=[都田洪])|来(?=[凤宾安])|从(?=[化江]))?"
@@ -189,11 +189,12 @@ ADDRESS_VILLAGE = (
     rf"(?:{S}\d{{1,5}}{S}号)?)"
 )
 # A county, banner or town alone after a word of coming, going or living (从平果县来的, 回田东县,
-# 老家在巴马县): below state level, so an identifier. Not a hospital or a school named after it
-# (在田东县人民医院), nor a kind of county (贫困县, 邻县, 本县).
+# 老家在巴马县): below state level, so an identifier, also when it names the hospital or school
+# there (在田东县人民医院: where someone was treated locates them). Not a kind of county (贫困县,
+# 邻县, 本县), nor a county's town, office or rank (县城, 县里, 县委, 县级).
 ADDRESS_SINGLE_UNIT = (
     rf"(?:从|来自|回到|回|老家|住|在|去|到)(?P<phi>{_V_CHAR}{{2,4}}?(?:县|旗|镇|乡))"
-    r"(?![\u4e00-\u9fff]{0,6}(?:医院|卫生院|中心|学校|中学|小学|政府|人民|卫健|疾控|妇幼))(?!城|里|上(?!班|学|课)|长|委|级|区|静|痛|咳|吐|定)"
+    r"(?!城|里|上(?!班|学|课)|长|委|级|区|静|痛|咳|吐|定)"
 )
 # A county, banner or prefecture, then the town under it, with no city first: 凉山州昭觉县竹核乡,
 # 勐海县勐遮镇, 琼中县红毛镇. Two levels named in a row are a place whatever the words around them.
@@ -223,6 +224,64 @@ def _village_ok(value: str) -> bool:
     """A village needs the county or town above it (石井村 alone may be a hospital's name)."""
     cut = value.find("村") if "村" in value else len(value)
     return len(value) >= 5 and _VILLAGE_UNIT.search(value, 0, cut) is not None
+
+
+# The place in an institution's name (宜昌市中心人民医院, 昭觉县人民医院, 凯里市三棵树镇卫生院,
+# 阿勒泰地区人民医院, 谷城县第一中学): the hospital or school someone attended locates them, and
+# Safe Harbor counts every subdivision below a state. Only the place part is PHI: a province alone
+# (湖南省第二人民医院) stays, and so do the generic words (县医院, 乡卫生院, 社区医院, 本院). In
+# running text there is no word boundary, so the place must open the text, a field or a clause, or
+# follow a word of going, staying or naming (在, 于, 转至, 来自, 就诊医院, 接种单位).
+_INSTITUTION_WORD = (
+    r"(?:医院|卫生院|保健院|保健所|卫生所|卫生室|卫生服务中心|卫生服务站|诊所|门诊部|中心|[一二三四五六七八九]院|附院|"
+    r"医学院|医科大学|大学|学院|学校|中学|小学|幼儿园|卫校|职校|疾控|防疫站|血站|急救站)"
+)
+_INSTITUTION_MIDDLE = r"(?:(?![您你我他她们去到来要想看在是了的说就还也都吧吗呢啊和与及或、])[\u4e00-\u9fff\d]){0,10}?"
+_INSTITUTION_CUE = (
+    r"(?<=^|[^\u4e00-\u9fff]|[在于到至去从由经转送回赴往及和与或自入住是为的过了]|单位|医院|机构|地点|名称|来源)"
+    r"(?![由经赴入自为的是或与及过]|和(?![田平龙静顺政硕林])|单位|医院|机构|地点|名称|来源)"
+)
+_I_CHAR = rf"(?:(?!单位|医院|机构|地点|名称|来源|[由经赴入为的是或与及]){_V_CHAR})"
+ADDRESS_INSTITUTION = (
+    rf"{_INSTITUTION_CUE}(?P<phi>(?:{_I_CHAR}{{2,8}}?(?:省|自治区))?"
+    rf"(?:{_I_CHAR}{{2,6}}?(?:市(?!场)|自治州|州|地区|盟)(?:{_I_CHAR}{{2,6}}?(?:区(?!域)|县|旗))?(?:{_I_CHAR}{{2,6}}?(?:镇|乡|街道|苏木))?"
+    rf"|{_I_CHAR}{{2,6}}?(?:区(?!域)|县|旗)(?:{_I_CHAR}{{2,6}}?(?:镇|乡|街道|苏木))?"
+    rf"|{_I_CHAR}{{2,6}}?(?:镇|乡|街道|苏木)))"
+    rf"(?={_INSTITUTION_MIDDLE}{_INSTITUTION_WORD})"
+)
+# Prefectures (地区) are few; elsewhere X地区 is a kind of area (边远地区, 西部地区, 流行地区).
+_PREFECTURES_ZH = frozenset({"阿克苏", "喀什", "和田", "塔城", "阿勒泰", "阿里", "大兴安岭", "吐鲁番", "哈密", "日喀则", "昌都",
+                             "林芝", "山南", "那曲", "铜仁", "毕节", "海东", "伊犁", "锡林郭勒", "兴安", "阿拉善"})
+_NOT_INSTITUTION_PLACE_START = ("当地", "一般", "普通", "正规", "大型", "小型", "私立", "公立", "综合", "专科", "民营", "部队",
+                                "好的", "最好", "本地", "外地", "上级", "下级", "同级", "各级", "基层", "附近", "周边", "隔壁", "邻近", "所在",
+                                "其他", "其它", "一个", "一家", "这个", "那个", "哪个", "某", "该", "本", "全", "各", "外", "邻",
+                                "贫困", "偏远", "山区", "沿海", "农村", "城镇", "城乡", "大城", "小城", "中小", "大中", "县级",
+                                "地级", "省级", "市级", "区级", "乡级", "镇级", "三级", "二级", "一级", "自治", "民族", "少数")
+_AREA_ENDINGS = ("诊区", "病区", "院区", "园区", "校区", "城区", "市区", "郊区", "景区", "社区", "小区", "山区", "辖区", "片区",
+                 "街区", "营区", "厂区", "矿区", "灾区", "牧区", "林区", "库区", "疫区", "老区", "新区", "专区", "服务区",
+                 "生活区", "办公区", "住院区", "候诊区", "居民区", "商业区", "功能区", "示范区", "保护区",
+                 "城市", "级市", "级县", "级区", "自治区", "行政区", "自治州", "自治县", "自治旗")
+
+
+def _institution_place_ok(value: str) -> bool:
+    if value.startswith(_NOT_INSTITUTION_PLACE_START) or value.endswith(_AREA_ENDINGS):
+        return False
+    if any(w in value for w in ("乡镇", "县乡", "县镇", "城乡", "州县", "市县", "县市", "省市", "县区", "区县")):
+        return False
+    provinces = _provinces()
+    rest = value
+    for prov in sorted((p for p in provinces if value.startswith(p)), key=len, reverse=True)[:1]:
+        rest = value[len(prov):]
+    if not rest or rest in provinces or rest[:-1] in provinces:
+        return False  # 北京市第六医院, 广西壮族自治区人民医院: state level
+    if rest.endswith("地区") and regex.sub(r"^.*?[市州盟]", "", rest[:-2]) not in _PREFECTURES_ZH:
+        return False
+    return True
+
+
+def _institution_hint(text: str) -> bool:
+    return ("院" in text or "中心" in text or "学" in text or "所" in text or "室" in text or "站" in text or "疾控" in text
+            or "诊所" in text or "幼儿园" in text or "卫校" in text)
 
 
 _ADDR_NUMBERED = regex.compile(rf"(?:\d|[{CN_NUM}])\s*(?:号|弄|栋|室|单元|组)")
@@ -285,6 +344,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: "址" in t),
         Rule("address_single_unit", LOCATION, ADDRESS_SINGLE_UNIT, 0.7, validator=_single_unit_ok,
              needs=lambda t: "县" in t or "旗" in t or "镇" in t or "乡" in t),
+        Rule("address_institution", LOCATION, ADDRESS_INSTITUTION, 0.75, validator=_institution_place_ok,
+             needs=lambda t: _address_hint(t) and _institution_hint(t)),
         Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
              validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
              needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
@@ -1100,8 +1161,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 continue  # 镇江香醋, 柳州螺蛳粉, 北京烤鸭: a product or a dialect named after the city
             if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
-            if norm[e - 1] == "市" and _INSTITUTION_AFTER.match(norm, e):
-                continue  # 临沂市人民医院, 南京市儿童医院: the city names a hospital, not where someone lives
+            if m.group(0) in _provinces() and _INSTITUTION_AFTER.match(norm, e):
+                continue  # 上海市第六人民医院, 北京协和医院: a province-level city alone in a hospital's name stays
             if s in bounds and e in bounds:
                 e = self._county_after(norm, e)
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
@@ -1125,7 +1186,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         return e
 
 
-_DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)(?![\u4e00-\u9fff]{{0,4}}(?:医院|中心|大学|学院))")
+_DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
 
