@@ -34,6 +34,8 @@ def _places(found, text: str) -> set[str]:
         ("南宁青秀区人民医院复查", "南宁青秀区"),  # a bare city and its district
         ("在和田地区人民医院住院", "和田地区"),  # a place that opens with 和
         ("我在城关镇卫生院打的针", "城关镇"),
+        ("半年前发觉得脸色较黄容易疲劳宝安区人民医院看过", "宝安区"),  # no cue: a known district
+        ("头上长了个包，在岷县中医院CT说是骨质破坏", "岷县"),  # a one-character county
     ],
 )
 def test_the_place_in_an_institutions_name(found, text, value):
@@ -55,6 +57,8 @@ def test_the_place_in_an_institutions_name(found, text, value):
         "建议转上级医院，或在三级医院就诊。",
         "我在市场中心上班。",
         "在大城市医院排队太久。",
+        "他们市区医院很好，郊区医院一般。",
+        "我家乡卫生院只能打针，你去州医院看看。",
     ],
 )
 def test_generic_institutions_and_areas_name_no_place(found, text):

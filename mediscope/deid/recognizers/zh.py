@@ -1190,9 +1190,78 @@ _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
 
+_INSTITUTION_WORD_RE = regex.compile(_INSTITUTION_WORD)
+_INSTITUTION_MIDDLE_RE = regex.compile(_INSTITUTION_MIDDLE.removesuffix("?") + "$")
+_UNIT_END = frozenset("县区旗镇乡市州")
+_PLACE_TAGS = frozenset({"ns", "nz", "nrt"})
+_INSTITUTION_LOOKBACK = 14
+
+
+class ChineseInstitutionPlaceRecognizer(EntityRecognizer):
+    """A known county, district or town right before an institution's name, with no cue before
+    it (疲劳宝安区人民医院, 在岷县中医院): jieba's place-tagged words (岷县, 宝安区, 谷城县) give the
+    boundary the cue gives the address rule. Walking back from the institution word over its own
+    words (人民, 第一, 中心), the first place word found and the place words right before it
+    (襄阳市谷城县) are the span.
+    """
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=[LOCATION], name="ChineseInstitutionPlaceRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        self._jieba = ready_jieba()
+        self._tags = self._jieba.posseg.dt.word_tag_tab
+
+    def can_match(self, text: str) -> bool:
+        return _institution_hint(text) and not _UNIT_END.isdisjoint(text)
+
+    def _place_word(self, tok: str) -> bool:
+        if len(tok) < 2 or tok[-1] not in _UNIT_END:
+            return False
+        tag = self._tags.get(tok)
+        # X县/X旗 of three characters or more is a county whatever jieba calls it (昭觉县 nrt)
+        return tag in _PLACE_TAGS or (tag is None and len(tok) >= 3 and tok[-1] in "县旗")
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if entities and LOCATION not in entities:
+            return []
+        norm = normalize(text)
+        out: list[RecognizerResult] = []
+        for m in _INSTITUTION_WORD_RE.finditer(norm):
+            s = m.start()
+            a = s
+            while a > 0 and s - a < _INSTITUTION_LOOKBACK and "\u4e00" <= norm[a - 1] <= "\u9fff":
+                a -= 1
+            if a == s:
+                continue
+            toks = self._jieba.lcut(norm[a:s], HMM=False)
+            ends = []
+            pos = a
+            for tok in toks:
+                ends.append((pos, pos + len(tok), tok))
+                pos += len(tok)
+            k = len(ends) - 1
+            while k >= 0 and not self._place_word(ends[k][2]):
+                k -= 1
+            if k < 0 or not _INSTITUTION_MIDDLE_RE.match(norm[ends[k][1]:s]):
+                continue
+            end = ends[k][1]
+            while k > 0 and self._place_word(ends[k - 1][2]):
+                k -= 1
+            start = ends[k][0]
+            if not _institution_place_ok(norm[start:end]):
+                continue
+            out.append(RecognizerResult(LOCATION, start, end, 0.7, recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.jieba",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out
+
+
 def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = [
         ChinesePlaceRecognizer(),
+        ChineseInstitutionPlaceRecognizer(),
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
