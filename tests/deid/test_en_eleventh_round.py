@@ -43,12 +43,14 @@ def test_names_of_more_origins(found, text, value):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("Assistant: Nguyen Thi Lan, PA-C", "Nguyen Thi Lan, PA-C"),
-        ("Dictated by Kerstin Holm, DO; typed by the ward clerk.", "Kerstin Holm, DO"),
-        ("Reconciled by Mele Tupou, PharmD on the ward.", "Mele Tupou, PharmD"),
+        ("Assistant: Nguyen Thi Lan, PA-C", "Nguyen Thi Lan"),
+        ("Dictated by Kerstin Holm, DO; typed by the ward clerk.", "Kerstin Holm"),
+        ("Reconciled by Mele Tupou, PharmD on the ward.", "Mele Tupou"),
+        ("Signed: Rawiri Tuhiwai, RN   Witness: Ana Fifita, EN", "Ana Fifita"),
     ],
 )
-def test_credential_goes_with_the_name(found, text, value):
+def test_credential_names_the_person_before_it(found, text, value):
+    """The credential is evidence for the name and stays outside it (surrogates key on the name)."""
     assert value in _values(found, text, ("PERSON",))
 
 
@@ -221,3 +223,36 @@ def test_more_shapes(found, text, value, types):
 )
 def test_more_look_alikes_stay(found, text):
     assert not _values(found, text, ("DATE_TIME", "LOCATION", "AGE")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Ngā mihi,\nAroha\nPractice Nurse", "Aroha", ("PERSON",)),
+        ("Kind regards,\nTipene Karaka\nReception", "Tipene Karaka", ("PERSON",)),
+        ("Hi Sione, ur appt w Dr T Fifita 2moro 9:30am", "T Fifita", ("PERSON",)),
+        ("Session 8823-XK; participant: aroha.ngata (patient)", "aroha.ngata", ("SOCIAL_HANDLE",)),
+        ("Rx for: TE WHATA, Aroha J   Dispensed to: ward 4", "TE WHATA, Aroha J", ("PERSON",)),
+        ("seen 26-Feb in clinic; next 3-Mar", "26-Feb", ("DATE_TIME",)),
+        ("login failed for user kimi ahiga at 09:14", "kimi ahiga", ("PERSON",)),
+        ("pt name: nomvula dlamini-khumalo", "nomvula dlamini-khumalo", ("PERSON",)),
+    ],
+)
+def test_sign_offs_logins_columns(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kind regards,\nThe Surgical Team",
+        "Thanks,\nReception",
+        "Regards,\nCardiology Department",
+        "user: admin logged in; the user interface is slow",
+        "Name: not given at triage",
+        "Vitamin B-12 level low; Hep-B vaccine given.",
+        "Aroha   Dispensed   Collected   Checked",
+    ],
+)
+def test_sign_off_and_label_look_alikes_stay(found, text):
+    assert not _values(found, text, ("PERSON", "DATE_TIME", "SOCIAL_HANDLE")), found(text, "en")

@@ -338,6 +338,12 @@ def net_rules() -> list[Rule]:
                                 "tumblr", "bluesky", "mastodon", "linkedin", "x.com", "weibo", "douyin", "xiaohongshu",
                                 "rednote", "kuaishou", "bilibili"),
              flags=0),
+        # A login with a dot or underscore after a session or account label, platform unnamed:
+        # "participant: aroha.ngata", "username = t_fifita".
+        Rule("username_cued", SOCIAL_HANDLE,
+             r"(?<=\b(?i:participant|attendee|user(?:\s*name)?|login|log-in|account|screen\s*name|display\s*name)\s*[:=]\s*)"
+             r"(?P<phi>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+             0.75, needs=_seen(r"(?i)(?:participant|attendee|user|login|log-in|account|name) ?[:=] ?[a-z0-9]+[._]"), flags=0),
         # Reddit's "u/name": units ("u/kg", "u/min", "u/day") share the prefix, so the name must carry
         # an underscore or a digit, or follow a username/reddit cue.
         Rule("handle_reddit_user", SOCIAL_HANDLE,
@@ -1020,6 +1026,11 @@ def en_date_rules() -> list[Rule]:
              rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_WEEKDAY_SEEN),
         Rule("date_d_mon_y", DATE_TIME, rf"(?<![\d\w])(?P<phi>{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))(?![\d\w])", 0.9,
              needs=_digit_and(r"\d[\-/.][A-Za-z]")),
+        # Day and month with a hyphen and no year: "seen 26-Feb", "next 3-Mar".
+        Rule("date_d_mon", DATE_TIME,
+             rf"(?<![\w\-/.])(?P<phi>{d}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
+             rf"July|August|September|October|November|December))(?![\w\-/.])",
+             0.8, needs=_digit_and(r"\d-[A-Za-z]")),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?/\s?{d}\s?/\s?{y})(?![\d/\-]|\.\d)", 0.8,
              needs=_digit_and(r"\d ?/ ?\d")),
         Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85,
@@ -1153,7 +1164,8 @@ def en_date_rules() -> list[Rule]:
 
 _EN_TITLE = regex.compile(
     r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+"
-    r"(?P<name>(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu})|(?:al|el|abu|bin|ibn|ul|ud)-(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
+    # "Dr T Fifita", "Mr J. K. Smith": initials before the surname
+    r"(?P<name>(?:\p{Lu}\.?\s+(?=\p{Lu}))?(?:\p{Lu}\.\s*(?=\p{Lu}))?(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu})|(?:al|el|abu|bin|ibn|ul|ud)-(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
     # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)
     r"(?:(?:\s+(?:van|von|der|den|de|del|della|da|di|du|la|le|ten|ter|bin|binti|al|el|dos|das))+\s+\p{Lu}[\p{L}'\-]+|(?:\s+\p{Lu}[\p{L}'\-]+)?))"
 )
@@ -1207,6 +1219,7 @@ _PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs"
                           "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
 # A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
 _SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
+_COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
 _DRUG_SUFFIX = regex.compile(
@@ -1459,7 +1472,7 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _FULL_NAME = regex.compile(
-    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:\s+\p{Lu}\.?)?\s+(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'\-]+)?))(?![\w\-])"
+    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:[ ]{1,2}\p{Lu}\.?)?[ ]{1,2}(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'\-]+)?))(?![\w\-])"
 )
 
 
@@ -1564,8 +1577,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
-                    if "\n" in etext:  # "TAYLOR, ROBERT J.\nVehicle": a name never runs into the next line
-                        e = s + etext.index("\n")
+                    gap = _COLUMN_GAP.search(etext)
+                    if gap:  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column
+                        e = s + gap.start()
                         etext = text[s:e].rstrip(" \t")
                         e = s + len(etext)
                     before_trim = etext
@@ -1708,12 +1722,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
         if "," in text and _DEGREE_SEEN.search(text):
+            # The credential itself stays outside the span: surrogates are keyed on the name, so
+            # "Kerstin Holm, DO" and a later "Kerstin Holm" get the same replacement.
             out.extend(_degree_names(self, text))
-            for r in out:  # "Nguyen Thi Lan, PA-C": the credential goes with the name it follows
-                if r.entity_type == PERSON:
-                    deg = _DEGREE_TAIL.match(text, r.end)
-                    if deg:
-                        r.end = deg.end()
         kept = [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
         return _without_product_names(kept, text) if kept else kept
 
@@ -1779,7 +1790,6 @@ _VEHICLE_NEAR = regex.compile(_VEHICLE)
 _DEGREES_RE = (r"(?:MD|DO|NP|RN|EN|RM|PA-C|PA|PharmD|DNP|APRN|CNM|CNS|MBBS|MBChB|FRCP|FRACP|FRCS|FRCPC|PhD|LPN|RGN|CRNA|"
                r"DPM|DDS|MSN|BSN|FNP(?:-BC)?|ANP|RPh|LCSW|MSW|OTR|DPT|CRNP|NNP|MPH)(?![\w\-])")
 _DEGREE_SEEN = regex.compile(r",[ ]?" + _DEGREES_RE)
-_DEGREE_TAIL = regex.compile(r",[ ]?" + _DEGREES_RE)
 # "Kerstin Holm, DO", "Vo Thi Ngoc Anh, PharmD": two to four capitalised words and a credential.
 _NAME_DEGREE = regex.compile(
     r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{L}'’\-]+(?:[ ](?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)){1,3}),[ ]?" + _DEGREES_RE
@@ -1800,7 +1810,7 @@ def _degree_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
             continue
         if all(len(w) <= 1 or (is_english(w, lists.words) and w not in lists.any_name) for w in lows):
             continue
-        out.append(self._result(PERSON, m.start("name"), m.end(), 0.8, "name_degree"))
+        out.append(self._result(PERSON, m.start("name"), m.end("name"), 0.8, "name_degree"))
     return out
 
 
@@ -1895,7 +1905,7 @@ _KIN_LOWER = regex.compile(
     r"(?P<first>\p{Ll}[\p{Ll}'\-]{2,})(?:\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))?(?![\w@\-])"
 )
 _INITIAL_NAME = regex.compile(
-    r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}{2,})\s+\p{Lu}\.?\s+(?P<last>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?))(?![\w\-])"
+    r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}{2,})[ ]{1,2}\p{Lu}\.?[ ]{1,2}(?P<last>\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}+)?))(?![\w\-])"
 )
 _CAP_WORD = regex.compile(r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{Ll}'\-]{1,})(?![\w\-])")
 

@@ -57,7 +57,7 @@ _LAST_FIRST = regex.compile(
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
 # Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.
 _PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
-                        "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st"})
+                        "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st", "te", "ap", "abu", "ul"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
@@ -203,7 +203,11 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         if lists.blocked(first) or any(lists.blocked(w) for w in lasts):
             continue
         if not all(lists.listed(w) or w in _PARTICLES or lists.unlisted_ok(w) for w in lasts):
-            continue
+            # "Rx for: TE WHATA, Aroha": after a field cue, a listed given name vouches for a
+            # surname the dictionary happens to hold as a rare word.
+            if not (first in lists.first and not is_english(first, lists.words)
+                    and _CAPS_CUE.search(text, max(0, m.start() - 30), m.start()) is not None):
+                continue
         # The given name is listed, or neither part is a word: "OYELARAN, Temitope" but not "NOTE, Please".
         if first not in lists.first and (
             is_english(first, lists.words) or any(is_english(w, lists.words) for w in lasts)
@@ -261,6 +265,16 @@ _SUBJECT_WORD = regex.compile(
 )
 
 
+# A closing line, then the writer's name on the next: emails, letters and SMS sign-offs in
+# several languages ("Ngā mihi", "Ngiyabonga", "Shukran", "Salamat").
+_SIGN_OFF = regex.compile(
+    r"(?im:^[ \t]*(?:(?:kind|best|warm|warmest|many)\s+(?:regards|wishes|thanks)|regards|best|thanks|thank\s+you|cheers|"
+    r"sincerely|yours\s+(?:sincerely|faithfully|truly)|take\s+care|blessings|ng[āa]\s+mihi(?:\s+nui)?|noho\s+ora\s+mai|"
+    r"mauri\s+ora|ngiyabonga|enkosi|shukran|salamat|fa['’]?afetai|malo\s+aupito|vinaka(?:\s+vakalevu)?|cảm\s+ơn)[ \t]*[,.!]?[ \t]*\n[ \t]*)"
+    r"(?P<name>\p{Lu}[\p{L}'’\-]+(?:[ ](?:\p{Lu}\.?|\p{Lu}[\p{L}'’\-]+)){0,2})(?=[ \t]*(?:\n|$|,))"
+)
+
+
 def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of names after form fields and role labels, and lone subjects."""
     out: list[tuple[int, int, str, float]] = []
@@ -280,6 +294,23 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 s = m.start("name")
                 end = s + len(" ".join(words[:keep]))
                 out.append((s, end, "field_cue", 0.8))
+    if "\n" in text:
+        for m in _SIGN_OFF.finditer(text):  # "Ngā mihi,\nAroha", "Kind regards,\nThandeka M."
+            words = m.group("name").split()
+            low = words[0].lower()
+            if lists.blocked(low) or not (low in lists.first or low in lists.last or lists.unlisted_ok(low)):
+                continue
+            if is_english(low, lists.words) and low not in lists.first:
+                continue  # "Reception", "The Team"
+            keep = 1
+            for w in words[1:]:
+                lw = w.lower().rstrip(".")
+                if len(lw) == 1 or not lists.blocked(lw) and (lists.listed(lw) or lists.unlisted_ok(lw)):
+                    keep += 1
+                else:
+                    break
+            s = m.start("name")
+            out.append((s, s + len(" ".join(words[:keep])), "sign_off", 0.7))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
