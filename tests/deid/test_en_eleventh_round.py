@@ -172,6 +172,8 @@ def test_addresses(found, text, value):
     [
         "Dose 12, 3rd cycle of chemotherapy, then review.",
         "Clinic: Cardiology. Bring your letter.",
+        "Clinic: Rheumatology. Consultant to review.",
+        "Site: Orthopaedics; Location: Endoscopy.",
         "Patient, 94, from home with a fall.",
         "Found in March 20240 rows of data.",
     ],
@@ -256,3 +258,33 @@ def test_sign_offs_logins_columns(found, text, value, types):
 )
 def test_sign_off_and_label_look_alikes_stay(found, text):
     assert not _values(found, text, ("PERSON", "DATE_TIME", "SOCIAL_HANDLE")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("yeah so my grandma nana ruth is 97 and she fell", "ruth", ("PERSON",)),
+        ("Phone: 213-555-0176   DOS: 02 14 25\nDx: E11.9", "02 14 25", ("DATE_TIME",)),
+        ("Her hospital number is RBH 7723091.", "RBH 7723091", ("MEDICAL_RECORD_NUMBER",)),
+        ("diagnosed with sarcoidosis in late 2021", "late 2021", ("DATE_TIME",)),
+        ("failed portal login (user tnakashima84) from home", "tnakashima84", ("SOCIAL_HANDLE",)),
+        ("Claimant: T. Balan, policy HMO-5521-88410, denied", "HMO-5521-88410", ("INSURANCE_ID",)),
+        ("vomiting blood since yesterday night 11/20, on ibuprofen", "11/20", ("DATE_TIME",)),
+    ],
+)
+def test_shapes_left_from_the_seventh_set(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my nana is 80 and my mum has diabetes.",
+        "the user interface is down again today.",
+        "Policy changes in late summer; BP 1 2 3 on the chart.",
+        "Unit number is 4B; hospital number pending.",
+        "Symptoms worse in late evening; diagnosed mid course.",
+    ],
+)
+def test_seventh_set_look_alikes_stay(found, text):
+    assert not _values(found, text), found(text, "en")

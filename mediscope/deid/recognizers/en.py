@@ -344,6 +344,11 @@ def net_rules() -> list[Rule]:
              r"(?<=\b(?i:participant|attendee|user(?:\s*name)?|login|log-in|account|screen\s*name|display\s*name)\s*[:=]\s*)"
              r"(?P<phi>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.75, needs=_seen(r"(?i)(?:participant|attendee|user|login|log-in|account|name) ?[:=] ?[a-z0-9]+[._]"), flags=0),
+        # "(user tnakashima84)", "username jsmith_22": letters run into digits or an underscore.
+        Rule("username_bare", SOCIAL_HANDLE,
+             r"(?<=\b(?i:user(?:\s*name)?|login|log-in|userid|user\s+id)\s+)"
+             r"(?P<phi>[a-z][a-z]{2,}[a-z0-9]*(?:\d{2,}|_[a-z0-9]+)[a-z0-9_]*)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
+             0.75, needs=_seen(r"(?i)(?:user|login|log-in|userid|username) [a-z]{3,}[a-z0-9]*(?:\d\d|_)"), flags=0),
         # Reddit's "u/name": units ("u/kg", "u/min", "u/day") share the prefix, so the name must carry
         # an underscore or a digit, or follow a username/reddit cue.
         Rule("handle_reddit_user", SOCIAL_HANDLE,
@@ -583,7 +588,15 @@ def _town_of_residence_ok(value: str) -> bool:
 def _unlisted_place_ok(value: str) -> bool:
     """No word of it is English or clinical: "Manukau", "Otahuhu", not "Cardiology" nor "Main"."""
     words = [w.lower() for w in regex.split(r"[\s\-]", value) if w]
-    return all(not is_english(w) and w not in lexicon.CLINICAL_VOCAB_EN and w not in _MONTHS_AND_DAYS for w in words)
+    return all(not is_english(w) and w not in lexicon.CLINICAL_VOCAB_EN and w not in _MONTHS_AND_DAYS
+               and not _DEPARTMENT_WORD.search(w) for w in words)
+
+
+# Specialties and services a clinic label names ("Clinic: Rheumatology", "Site: Orthopaedics").
+_DEPARTMENT_WORD = regex.compile(
+    r"(?:olog(?:y|ie|ia)|iatrics?|iatry|ics|scopy|graphy|therapy|surgery|medicine|natal|partum|clinic|unit|ward|"
+    r"theatre|theater|pharmacy|imaging|radiology|dialysis|infusion|outpatients?|inpatients?)$"
+)
 
 
 _MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -633,6 +646,13 @@ def en_identifier_rules() -> list[Rule]:
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
+        Rule("policy_bare", INSURANCE_ID, r"\b(?i:policy)\s+(?P<phi>[A-Z]{2,6}-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
+             needs=_digit_and(r"(?i)policy [A-Z]"), flags=0),
+        # "hospital number is RBH 7723091": a hospital's letters, a space, then the number.
+        Rule("hospital_number", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:hospital|hosp\.?|unit|chart|case|record)\s+(?i:number|no\.?|#)\s*(?:(?i:is)\s+|[:#]\s*)?"
+             r"(?P<phi>[A-Z]{2,4}[ ]?\d{5,10})(?!\w)", 0.85, needs=_digit_and(r"(?i)(?:number|no\.?|#)"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
@@ -1105,9 +1125,21 @@ def en_date_rules() -> list[Rule]:
              rf"visit|seen|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit)\s{{1,2}})|"
-             rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\())"
+             rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\()|"
+             # "since yesterday night 11/20", "this morning (3/4)"
+             rf"(?<=\b(?:yesterday|last|this|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+"
+             rf"(?:night|morning|evening|afternoon)\s{{1,2}}\(?))"
              rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
+        # A date written with spaces only, after a date label: "DOS: 02 14 25", "DOB 07 22 1955".
+        Rule("date_space_only", DATE_TIME,
+             rf"(?<=\b(?:DOS|DOB|D\.O\.B\.?|DOD|DOA|Date(?:\s+of\s+(?:service|birth|death|admission|visit|injury))?|"
+             rf"Admitted|Discharged|Collected|Seen)\s*[:#]?\s{{1,3}})(?P<phi>{d}[ ]{d}[ ](?:{y}|\d{{2}}))(?![ ]?\d)",
+             0.8, needs=_digit_and(r"\d\d? \d\d? \d\d")),
+        # Part of a year: "diagnosed in late 2021", "since early 2019", "by mid-2024".
+        Rule("date_part_of_year", DATE_TIME,
+             rf"(?<=\b(?i:in|since|from|until|till|by|around|during|of)\s+)(?P<phi>(?i:late|early|mid)[\s\-]{y})(?!\d)",
+             0.75, needs=contains_any("late", "early", "mid")),
         # Roman-numeral months, as British notes write them: "27.ii.26", "3/XI/2025".
         Rule("date_roman_month", DATE_TIME,
              rf"(?<![\w.])(?P<phi>{d}(?P<sep>[./\-])(?:i{{1,3}}|iv|vi{{0,3}}|ix|xi{{0,2}})(?P=sep)(?:{y}|\d{{2}}))(?![\w])",

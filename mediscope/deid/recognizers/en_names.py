@@ -40,6 +40,8 @@ _LOWER_CUE = regex.compile(
     r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty|koro|kuia|whaea))(?:\b|(?<=:))\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
+_KIN_WORDS = frozenset({"nana", "nan", "nanna", "gran", "granny", "grandma", "grandpa", "mum", "mom", "mommy", "mummy", "dad",
+                        "daddy", "papa", "mama", "aunty", "auntie", "uncle", "koro", "kuia", "baba", "nani", "dadi"})
 _BARE_RELATION = regex.compile(
     r"(?<![\w'’\-])(?:mum|mom|mam|dad|nan|nana|gran|grandma|grandpa|granny|wife|husband|hubby|son|daughter|sister|brother|"
     r"aunty|auntie|uncle|cousin|niece|nephew)[ ](?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,2})"
@@ -151,15 +153,21 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
     has_lower = any(ch.islower() for ch in text)
     if has_lower:
         for m in _LOWER_CUE.finditer(text, overlapped=True):  # "patient: it's ngozi eze": the second cue counts
-            n = _cued_run(m.group("run"), lists)
-            if not n and _SELF_INTRO.search(m.group(0)) and _closes_clause(text, m.start("run")):
-                w = m.group("run").split()[0]
+            run_start = m.start("run")
+            run = m.group("run")
+            head = run.split()[0]
+            if head in _KIN_WORDS and " " in run:  # "my grandma nana ruth": the second relation word is no name
+                run = run.split(None, 1)[1]
+                run_start = m.start("run") + m.group("run").index(run, len(head))
+            n = _cued_run(run, lists)
+            if not n and _SELF_INTRO.search(m.group(0)) and _closes_clause(text, run_start):
+                w = run.split()[0]
                 # "this is obiageli, ...": one word that is no English or clinical word, then a comma or stop
                 n = int(len(w) >= 4 and not lists.blocked(w) and lists.unlisted_ok(w)
                         and not is_english(w.rstrip("s"), lists.words) and not lists.blocked(w.rstrip("s")))
             if n:
-                s = m.start("run")
-                words = list(regex.finditer(r"\S+", m.group("run")))
+                s = run_start
+                words = list(regex.finditer(r"\S+", run))
                 out.append((s, s + words[n - 1].end(), "lower_cue", 0.7))
         # A relation word with no "my" before it: "mum salote still has", "wife mariam says".
         # Only a listed given name that is no English word follows, then the usual run.
