@@ -604,6 +604,11 @@ def zh_date_age_rules() -> list[Rule]:
         # zero-padded, and a reading as a calendar date must exist.
         Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
              validator=_two_digit_year_date, needs=has_digit),
+        # A two-digit year, month and day with dashes, every part padded: 26-03-02 (收检日期), 98-07-15.
+        Rule("date_2digit_year_dash", DATE_TIME,
+             r"(?<![\dA-Za-z./\-])(?<!\d:)(?P<phi>\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d\-./:])"
+             r"(?!\s?(?:cm|mm|ml|mg|kg|g(?![a-z])|μ|ug|iu|u/|l(?![a-z])|%|[次个岁天周月年元块分秒度倍克升米片粒支]))", 0.8,
+             needs=has_digit),
         # Month/day with a weekday or a date word before it: 上周四（11/14）, 日期：9/27.
         Rule("date_md_slash", DATE_TIME,
              rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}[/.]{d})(?![\d/.])", 0.85,
@@ -702,15 +707,22 @@ _SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "�
 
 # Characters that continue transliterated drug names (罗匹|尼罗, 阿莫|西林, 替格|瑞洛).
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
+_DAI_FIRST = frozenset("玉岩咪艾依召刀")
 
 
 # An administration verb one or two characters before a token: the token is (part of) a drug.
 _GIVEN_DRUG_BEFORE = regex.compile(r"(?:予|给予|加用|改用|换用|服用|口服|静滴|静推|肌注|注射)[\u4e00-\u9fff]?$")
 
 
-def _never_given(candidate: str) -> bool:
+# Function-word characters that are also frequent in given names (可欣, 如意, 正阳, 欣然): they
+# veto a given name only when it is itself a word (王可以, 李然后).
+_GIVEN_DESPITE_NEVER = frozenset("可如正然")
+
+
+def _never_given(candidate: str, freq: dict[str, int] | None = None) -> bool:
     given = candidate[2:] if candidate[:2] in _COMPOUNDS else candidate[1:]
-    return any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given)
+    lenient = freq is not None and len(given) == 2 and freq.get(given, 0) == 0
+    return any(ch in lexicon.NEVER_IN_GIVEN_NAME and not (lenient and ch in _GIVEN_DESPITE_NEVER) for ch in given)
 
 
 _ADDRESS_FORMS = frozenset({"婆婆", "爷爷", "奶奶", "阿姨", "叔叔", "伯伯", "大爷", "大妈", "老太", "老伯", "嬢嬢", "阿婆",
@@ -724,11 +736,39 @@ _BIRTH_RANK_RE = regex.compile(
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
 # A Hui name before the imam's title: 马哈三阿訇 (三 and 哈 are no usual given-name characters).
 _IMAM_RE = regex.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?:阿訇|伊玛目)")
-# Dai names have no surname: 玉 or 咪 opens a woman's name, 岩 or 艾 a man's (玉腊, 岩温, 艾罕).
-# Only right after a family or patient word and before a pause or 的.
+# Dai names have no surname: 玉, 咪 or 依 opens a woman's name, 岩, 艾 or 召 a man's (玉腊, 岩温,
+# 艾罕, 玉应罕, 依香); 刀 is the Dai surname of old (刀玉罕, 刀新民). One or two syllables follow.
+# Only right after a family, patient or bed word and before a pause, 的, an age or 今年/说.
+_DAI_CUES = (
+    "老公|老婆|丈夫|妻子|爱人|媳妇|儿子|女儿|母亲|父亲|妈妈|爸爸|我是|患者|病人|家属|产妇|孕妇|奶奶|爷爷|外婆|外公|婆婆|公公|"
+    "姥姥|姥爷|阿婆|老伴|孙子|孙女|外孙女|外孙|哥哥|姐姐|弟弟|妹妹|嫂子|女婿|儿媳|联系人|患儿|姓名|就诊人|名叫|叫|"
+    r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?"
+)
 _DAI_RE = regex.compile(
-    r"(?:老公|老婆|丈夫|妻子|爱人|媳妇|儿子|女儿|母亲|父亲|妈妈|爸爸|我是|患者|病人|家属|产妇|孕妇)[\s:：]*"
-    r"(?P<name>[玉岩咪艾][\u4e00-\u9fff])(?=[\s，,。；;！!？?的]|$)")
+    rf"(?:{_DAI_CUES})[\s:：]*"
+    r"(?P<name>[玉岩咪艾依召刀][\u4e00-\u9fff]{1,2}?)(?=[\s，,。；;！!？?的（(、：:]|\d|今年|岁|说|$)")
+# An old friend or neighbour by surname: 隔壁老郑, 老周昨晚..., 问问老蒙 (老 + a surname, not 老毛病,
+# 老花眼, 老高兴: the follower must be a pause or a word a subject takes).
+_LAO_NICK_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友))"
+    rf"(?P<name>老[{_SURNAME_CHARS}])"
+    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前|得了|患|有)")
+_LAO_NOT_NICK = frozenset({"老农", "老马", "老牛", "老童", "老白", "老黄", "老毛", "老高", "老常", "老汉", "老干", "老宋"})
+# A given name alone after a spouse or a call (老伴秀兰, 在喊秀芝): two characters of the given
+# names of women of that generation, no dictionary word.
+_GIVEN_ALONE_RE = regex.compile(
+    r"(?:老伴儿?|老婆|媳妇|妻子|爱人|我妈|俺娘|闺女|孙女|外孙女|大姐|二姐|嫂子|在喊|喊着|叫着|念叨着?)[\s:：]*"
+    r"(?P<name>[秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣凤霞慧敏玉彩爱桃杏月][秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣慧敏彩爱桃杏月云花])"
+    r"(?=[\s，,。；;！!？?、）)]|$|这|今年|最近|昨|今|前|一直|总|老是|也|又|还|的|说|血|得|患|有|在|是)")
+# 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
+# care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
+_A_NICK_RE = regex.compile(
+    r"(?<=^|[\s，,。；;（(]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
+    r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
+    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
+# A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
+_LATIN_THEN_HAN_RE = regex.compile(
+    rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}})\s?[）)]")
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
 _LATIN_TITLE_SURNAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
@@ -956,7 +996,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             e = self._name_at(norm, s, self._cued_surname_re)
             cand = norm[s:e]
-            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand):
+            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand, self._freq):
                 continue
             if not self._rare_ok(cand):
                 continue
@@ -1020,11 +1060,30 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += [self._result(*m.span("name"), 0.8, "imam") for m in _IMAM_RE.finditer(norm)]
         if "老" in norm:
             out += [self._result(*m.span("name"), 0.75, "birth_rank") for m in _BIRTH_RANK_RE.finditer(norm)]
-        if "玉" in norm or "岩" in norm or "咪" in norm or "艾" in norm:
+        if not _DAI_FIRST.isdisjoint(norm):
             for m in _DAI_RE.finditer(norm):
                 cand = m.group("name")
-                if self._freq.get(cand, 0) == 0 and not _is_clinical(cand, norm[m.end() : m.end() + 3]):
+                if (self._freq.get(cand, 0) == 0 and self._freq.get(cand[:2], 0) == 0
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
                     out.append(self._result(*m.span("name"), 0.75, "dai"))
+        if "老" in norm:
+            for m in _LAO_NICK_RE.finditer(norm):
+                if m.group("name") not in _LAO_NOT_NICK and self._freq.get(norm[m.start() : m.end() + 1], 0) == 0:
+                    out.append(self._result(*m.span("name"), 0.7, "lao_nick"))
+        for m in _GIVEN_ALONE_RE.finditer(norm):
+            if self._freq.get(m.group("name"), 0) <= 5:
+                out.append(self._result(*m.span("name"), 0.7, "given_alone"))
+        if "阿" in norm:
+            for m in _A_NICK_RE.finditer(norm):
+                s, e = m.span("name")
+                if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
+                        and norm[e : e + 1] not in _DRUG_NEXT):
+                    out.append(self._result(s, e, 0.7, "a_nick"))
+        if "（" in norm or "(" in norm:
+            for m in _LATIN_THEN_HAN_RE.finditer(norm):
+                cand = m.group("name")
+                if self._freq.get(cand, 0) == 0 and not _is_clinical(cand):
+                    out.append(self._result(*m.span("name"), 0.8, "latin_then_han"))
         if "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm or "Miss" in norm:
             for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
                 s = m.start("name")
