@@ -136,3 +136,35 @@ def test_eighth_chinese_development_set(deider):
     assert report.recall >= 0.96, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 0.98, report.clobbered
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("香港身份证 Y123456(8)，持证人 麦嘉琪", "Y123456(8)", "ID_NUMBER"),  # the check digit belongs to it
+        ("澳门居民身份证 1234567(8)", "1234567(8)", "ID_NUMBER"),
+        ("台胞 林志明 身份证 A123456789 来诊", "A123456789", "ID_NUMBER"),  # Taiwan, checksum valid
+        ("2026年1月入住将军澳医院", "将军澳", "LOCATION"),  # a Hong Kong district before a hospital
+        ("上个月在沙田威尔斯亲王医院做的胃镜", "沙田", "LOCATION"),
+        ("我住在荃湾，最近咳嗽", "荃湾", "LOCATION"),
+        ("地址：将军澳尚德邨尚智楼1203室", "将军澳尚德邨尚智楼1203室", "LOCATION"),  # the flat after the block
+    ],
+)
+def test_hong_kong_macau_and_taiwan_ids_and_districts(found, text, value, kind):
+    assert value in _of(found, text, kind), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["沙田柚很甜，元朗丝苗米。", "旺角很热闹，红磡体育馆开演唱会。"])
+def test_hk_fruit_and_sights_stay(found, text):
+    assert not _of(found, text, "LOCATION"), found(text, "zh")
+
+
+def test_an_unchecked_taiwan_shape_is_no_taiwan_id(deider):
+    spans = deider.analyze_text("型号 A123456788 的导管", "zh")
+    assert not [s for s in spans if s.recognizer.endswith("tw_id")], spans
+
+
+@pytest.mark.parametrize("text", ["药品有效期至2027-05，有效期：2027年5月，生产日期 2025.11.03"])
+def test_a_products_dates_are_no_persons(found, text):
+    assert not _of(found, text, "DATE_TIME"), found(text, "zh")
+    assert _of(found, "患者2025-11-03入院，2025.11出院", "DATE_TIME") == {"2025-11-03", "2025.11"}

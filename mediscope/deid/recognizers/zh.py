@@ -65,6 +65,17 @@ def _platform_id_ok(value: str) -> bool:
     return regex.fullmatch(r"[A-Za-z.\-]{6,30}", value) is not None
 
 
+_TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"  # 10..35 in the card's own order
+
+
+def _tw_id_ok(value: str) -> bool:
+    """The Taiwan card's checksum: the letter's two digits, then weights 8..1 and 1 on the rest."""
+    code = _TW_LETTERS.find(value[0]) + 10
+    digits = [code // 10, code % 10, *(int(c) for c in value[1:])]
+    weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1]
+    return sum(d * w for d, w in zip(digits, weights)) % 10 == 0
+
+
 def _luhn_or_none(value: str) -> bool:
     return luhn_ok(value)
 
@@ -167,7 +178,7 @@ ADDRESS_ADMIN = (
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"
-    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)|(?=[，。,；;\s]|$)"
+    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)(?!\s?\d{{1,5}}\s?(?:室|号|房|户))|(?=[，。,；;\s]|$)"
     # a transcript without punctuation: the address ends where the speaker points or goes on
     # (住在南湖北路这边你看要不要去拍个胸片)
     r"|(?<=[路街道巷村区县镇乡市])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
@@ -209,8 +220,18 @@ HK_DISTRICTS = ("中西区", "中西區", "湾仔", "灣仔", "油尖旺", "深�
                 "铜锣湾", "銅鑼灣", "尖沙咀", "将军澳", "將軍澳", "天水围", "天水圍", "上水", "粉岭", "粉嶺", "红磡", "紅磡",
                 "北角", "柴湾", "柴灣", "香港仔", "东涌", "東涌", "马鞍山", "馬鞍山", "葵涌", "青衣", "大角咀", "太子", "跑马地",
                 "跑馬地", "鰂鱼涌", "鰂魚涌", "薄扶林", "西环", "西環", "中环", "中環", "上环", "上環", "何文田", "土瓜湾", "土瓜灣")
+# The districts whose names are no everyday words (not 上水, 太子, 青衣, 中环): also without 香港
+# before them, when a word of living or going leads or an institution or estate follows
+# (入住将军澳医院, 沙田威尔斯亲王医院, 住在荃湾).
+HK_DISTRICTS_BARE = ("将军澳", "將軍澳", "沙田", "荃湾", "荃灣", "屯门", "屯門", "深水埗", "铜锣湾", "銅鑼灣", "尖沙咀", "观塘", "觀塘",
+                     "葵涌", "天水围", "天水圍", "旺角", "油麻地", "红磡", "紅磡", "柴湾", "柴灣", "湾仔", "灣仔", "西贡", "西貢",
+                     "粉岭", "粉嶺", "马鞍山", "馬鞍山", "东涌", "東涌", "跑马地", "跑馬地", "薄扶林", "鰂鱼涌", "鰂魚涌", "土瓜湾",
+                     "土瓜灣", "何文田", "黄大仙", "黃大仙", "元朗", "香港仔")
 _NOT_A_PLACE_START = ("贫困", "偏远", "山区", "沿海", "邻近", "附近", "周边", "隔壁", "本地", "外地", "全国", "各", "全", "本", "该",
                       "某", "外", "邻", "小", "大", "农村", "一个", "几个", "哪个", "哪", "使用", "需要", "给予", "予以")
+
+
+_HK_FIRST = frozenset(d[0] for d in HK_DISTRICTS_BARE)
 
 
 def _single_unit_ok(value: str) -> bool:
@@ -352,6 +373,11 @@ def address_rules() -> list[Rule]:
         Rule("address_hk_district", LOCATION,
              rf"(?:香港|香港特区|港岛|港島|九龙|九龍|新界)\s?(?P<phi>{_alt(HK_DISTRICTS)})", 0.8,
              needs=lambda t: "香港" in t or "港" in t or "九龙" in t or "九龍" in t or "新界" in t),
+        Rule("address_hk_district_bare", LOCATION,
+             rf"(?:(?<=住|在|去|到|于|返|回|自|^|[^\u4e00-\u9fff])(?P<phi>{_alt(HK_DISTRICTS_BARE)})"
+             rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$)"
+             rf"|(?P<phi>{_alt(HK_DISTRICTS_BARE)})(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|醫院|邨)))", 0.75,
+             needs=lambda t: not _HK_FIRST.isdisjoint(t)),
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
@@ -456,6 +482,13 @@ def zh_identifier_rules() -> list[Rule]:
              needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
              rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
+        # Hong Kong and Macau identity cards carry their check digit in brackets (Y123456(8),
+        # 1234567(8)): the shape is an id wherever it stands.
+        Rule("hk_macau_id", ID_NUMBER,
+             r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d{6}|[1578]\d{6})\s?[（(][0-9A][）)])", 0.9, needs=has_digit),
+        # A Taiwan identity card (A123456789): a letter, the sex digit and eight digits, checked.
+        Rule("tw_id", ID_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z][12]\d{8})(?![A-Za-z0-9])", 0.85,
+             validator=_tw_id_ok, needs=has_digit, flags=0),
     ]
 
 
@@ -502,10 +535,12 @@ def zh_date_age_rules() -> list[Rule]:
     y = r"(?:19|20)\d{2}"
     cn_d = "[一二三四五六七八九十廿卅]{1,3}"  # 廿 (20) and 卅 (30) write lunar days: 腊月廿三
     cn_y = "[零〇一二三四五六七八九]{4}"
+    # A product's dates are no person's: 有效期至2027-05, 生产日期 2025.11.03, 批号20250311.
+    product = r"(?<!(?:有效期|效期|保质期|失效期|失效日期|有效日期|生产日期|批号|产品批号)(?:至|到)?[\s:：]{0,2})"
     return [
         Rule("date_ymd", DATE_TIME,
              # the day is closed by 日/号 (a time may follow: 5日14时) or by a non-digit
-             rf"(?<!\d)(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
+             rf"(?<!\d){product}(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
              needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
@@ -530,7 +565,7 @@ def zh_date_age_rules() -> list[Rule]:
         # not an amount (2012.5元, 2019.5mg) nor part of a full date or a version (V2019.1); a range
         # (2018.3-2018.9) is two dates.
         Rule("date_ym_dotted", DATE_TIME,
-             rf"(?<![A-Za-z\d.．/])(?P<phi>{y}\s?[.．/\-]\s?(?:0?[1-9]|1[0-2]))(?![\d.．/:%])(?!\s?-\s?\d{{1,2}}(?!\d))"
+             rf"(?<![A-Za-z\d.．/]){product}(?P<phi>{y}\s?[.．/\-]\s?(?:0?[1-9]|1[0-2]))(?![\d.．/:%])(?!\s?-\s?\d{{1,2}}(?!\d))"
              r"(?!\s?(?:[元块万千百个次岁度分秒斤克升米倍版期届]|mg|ml|kg|g(?![a-z])|mmol|μ|ug|iu|u/|cm|mm|l(?![a-z])))",
              0.8, needs=has_digit),
         # A range of days in one month: 2024年3月5-8日, 3月5日至8日 (the second day too).
@@ -550,7 +585,7 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_lunar", DATE_TIME,
              rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)",
              0.85),
-        Rule("date_ym", DATE_TIME, rf"(?<!\d)(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
+        Rule("date_ym", DATE_TIME, rf"(?<!\d){product}(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
         Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
