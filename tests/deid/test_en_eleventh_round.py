@@ -288,3 +288,31 @@ def test_shapes_left_from_the_seventh_set(found, text, value, types):
 )
 def test_seventh_set_look_alikes_stay(found, text):
     assert not _values(found, text), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Tx to Middlemore Hospital from Pukekohe; ETA 1400.", "Pukekohe", ("LOCATION",)),
+        ("ICU bed 3: mr al-sabah (kuwaiti national), trache day 5", "al-sabah", ("PERSON",)),
+    ],
+)
+def test_transfers_and_lower_case_particles(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+def test_titles_and_degrees_alone_are_no_name(found):
+    text = "Seen by NP Leilani Kahale; supervising MD Dr Vu."
+    persons = _values(found, text, ("PERSON",))
+    assert "Vu" in persons and not any("MD" in v or "Dr" in v for v in persons)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Transferred to ICU from theatre; arrived from Recovery at 14:00.",
+        "the mr scan (MRI) and dr. appointment were moved.",
+    ],
+)
+def test_transfer_look_alikes_stay(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION")), found(text, "en")

@@ -774,6 +774,13 @@ def en_identifier_rules() -> list[Rule]:
         Rule("from_city", LOCATION,
              r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
+        # A retrieval or transfer from a town: "Tx to Middlemore Hospital from Pukekohe". The
+        # town must be no English or clinical word ("arrived from Recovery").
+        Rule("from_town_transfer", LOCATION,
+             r"\b(?i:transferred|transfer|tx|retrieved|retrieval|flown|arrived|brought\s+in)"
+             r"(?:\s+to\s+(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Hospital|Clinic|Centre|Center|ED|ICU))?\s+from\s+"
+             r"(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)(?![\w\-])",
+             0.6, validator=_unlisted_place_ok, flags=0),
         # "Cook County", "Orange County", "Prince George's County": a county is below state level.
         Rule("county", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}(?:County|Parish|Borough))(?![\w\-])", 0.75,
@@ -1251,6 +1258,8 @@ _PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs"
                           "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
 # A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
 _SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
+_TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "rn", "np", "md", "do", "pa", "pa-c", "dnp",
+                              "phd", "mbbs", "frcp", "rgn", "en", "pharmd", "aprn", "crna", "lpn", "sister", "nurse", "doctor"})
 _COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
@@ -1619,6 +1628,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     etext = text[s:e]
                     if etext != before_trim and (_clinical_phrase(before_trim) or _is_eponym(before_trim, text[e : e + 24])):
                         continue  # "Liver Qi stagnation": the word dropped was the clinical one
+                    if all(w.strip(".,").lower() in _TITLE_OR_DEGREE for w in etext.split()):
+                        continue  # "supervising MD Dr Vu": spaCy took the titles and left the name
                     if etext.lower() in _LANGUAGE_WORDS:
                         continue  # "Discussed Zulu-speaking interpreter": a language, not a person
                     tail = _TRAILING_LABEL_RE.search(etext) if _has_label_tail(etext) else None
@@ -1815,7 +1826,7 @@ _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"\d\s*$")
-_PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister)\.?\s+$")
+_PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
 
 

@@ -92,12 +92,17 @@ class NameLists:
     def listed(self, w: str) -> bool:
         if w in self.first or w in self.last or all(p in self.first or p in self.last for p in w.split("-") if p):
             return True
+        parts = [p for p in w.split("-") if p]
+        if len(parts) > 1 and parts[0] in _PARTICLES and all(p in self.first or p in self.last for p in parts[1:]):
+            return True  # "al-sabah", "el-masri": a particle and a listed surname
         rest = _ELIDED.sub("", w)  # "o'brien", "d'angelo": the surname after its elided particle
         return rest != w and rest in self.last
 
     def unlisted_ok(self, w: str) -> bool:
         """An unlisted word that may still be a surname: not an English word, looks like a word."""
         parts = [p for p in regex.split(r"[\-'’]", _ELIDED.sub("", w)) if p]
+        if len(parts) > 1 and parts[0] in _PARTICLES:
+            parts = parts[1:]  # "al-sabah": the particle is no word to test
         return len(w) >= 3 and not any(is_english(p, self.words) for p in parts) and regex.search(r"[aeiouy]", w) is not None
 
 
