@@ -378,6 +378,12 @@ def address_rules() -> list[Rule]:
              rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$)"
              rf"|(?P<phi>{_alt(HK_DISTRICTS_BARE)})(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|醫院|邨)))", 0.75,
              needs=lambda t: not _HK_FIRST.isdisjoint(t)),
+        # A bank branch is named after where it stands, near the account holder: 工商银行苏州工业园区支行,
+        # 建设银行南宁民族大道支行 (the part between the bank and 支行/分行 is the place).
+        Rule("address_bank_branch", LOCATION,
+             r"(?:银行|农商行|农信社|信用社|邮储)(?:股份有限公司|有限公司|有限责任公司)?"
+             r"(?P<phi>(?:(?![支分营储])[\u4e00-\u9fff\d]){2,10}?)(?:支行|分行|营业部|分理处|储蓄所)", 0.75,
+             needs=lambda t: "行" in t or "社" in t or "所" in t),
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
@@ -801,6 +807,10 @@ _A_NICK_RE = regex.compile(
     r"(?<=^|[\s，,。；;（(]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
     r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
+# A header row: a record number's value, then the name as the next field (住院号20250116033 宋佳 胎龄39周).
+_NAME_AFTER_ID_RE = regex.compile(
+    rf"(?:住院号|门诊号|病案号|病历号|就诊号|登记号|检查号|影像号|病理号|条码号|ID|床号)[\s:：#]*[A-Za-z0-9\-]{{2,20}}\s{{1,4}}"
+    rf"(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?=\s|[，,|｜]|$)")
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}})\s?[）)]")
@@ -1114,6 +1124,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
                         and norm[e : e + 1] not in _DRUG_NEXT):
                     out.append(self._result(s, e, 0.7, "a_nick"))
+        if "号" in norm or "ID" in norm or "床" in norm:
+            for m in _NAME_AFTER_ID_RE.finditer(norm):
+                cand = m.group("name")
+                if (self._freq.get(cand, 0) == 0 and not _never_given(cand, self._freq)
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
+                    out.append(self._result(*m.span("name"), 0.75, "after_id_value"))
         if "（" in norm or "(" in norm:
             for m in _LATIN_THEN_HAN_RE.finditer(norm):
                 cand = m.group("name")
