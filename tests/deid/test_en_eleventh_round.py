@@ -316,3 +316,28 @@ def test_titles_and_degrees_alone_are_no_name(found):
 )
 def test_transfer_look_alikes_stay(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Place: 14 Mthembu Rd, KwaMashu\nInformant: wife", "KwaMashu", ("LOCATION",)),
+        ("hi this is loretta, is my refill ready? im in Chinle", "Chinle", ("LOCATION",)),
+        ("Rx #7781203; metformin 500 mg bid; filled 3/2 by the pharmacist", "3/2", ("DATE_TIME",)),
+    ],
+)
+def test_townships_chat_towns_and_fill_dates(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Subject: my dad\nKia ora, he needs his scripts.",
+        "im in Pain all night and we're at Home now",
+        "I'm in Cardiology waiting; we are near Radiology.",
+        "Vaccinated 1/2 dose only; dispensed 2/3 of the pack.",
+    ],
+)
+def test_greetings_and_chat_place_look_alikes_stay(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION", "DATE_TIME")), found(text, "en")

@@ -774,6 +774,12 @@ def en_identifier_rules() -> list[Rule]:
         Rule("from_city", LOCATION,
              r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
+        # Chat: "im in Chinle", "we're staying in Kaitaia now": a town no list holds, after a
+        # first-person place phrase; it must be no English or clinical word ("I'm in Pain").
+        Rule("chat_in_town", LOCATION,
+             r"\b(?i:i'?m|im|i\s+am|we'?re|we\s+r|we\s+are|she'?s|he'?s|they'?re|staying|living|live|lives)\s+"
+             r"(?:(?i:now|still|currently|back)\s+)?(?i:in|at|near)\s+(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_unlisted_place_ok, needs=contains_any(" in ", " at ", " near "), flags=0),
         # A retrieval or transfer from a town: "Tx to Middlemore Hospital from Pukekohe". The
         # town must be no English or clinical word ("arrived from Recovery").
         Rule("from_town_transfer", LOCATION,
@@ -943,7 +949,8 @@ def en_identifier_rules() -> list[Rule]:
         # The suburb or village written after a street: "Queens Road, Martintar", "12 Hill St, Ponsonby".
         Rule("locality_after_street", LOCATION,
              r"(?<=\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Crescent|Cres|Close|Way|Place|Pl|Terrace|Tce|Grove|"
-             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
+             # "KwaMashu", "KwaThema": a township's camel-cased name
+             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}{2,})?(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
              r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit))",
              0.75, validator=_locality_after_street_ok,
              needs=contains_any("street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "crescent", "cres",
@@ -1129,14 +1136,14 @@ def en_date_rules() -> list[Rule]:
         # Not a grade or a score: "from 4/5 to 5/5", "power 4/5", "3/7 post-op" have no such cue.
         Rule("date_event_md", DATE_TIME,
              rf"(?:(?<=\b(?:drawn|taken|collected|done|performed|admission|admitted|discharge|discharged|dated|"
-             rf"visit|seen|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
+             rf"visit|seen|filled|refilled|dispensed|picked\s+up|vaccinated|immuni[sz]ed|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit)\s{{1,2}})|"
              rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\()|"
              # "since yesterday night 11/20", "this morning (3/4)"
              rf"(?<=\b(?:yesterday|last|this|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+"
              rf"(?:night|morning|evening|afternoon)\s{{1,2}}\(?))"
-             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?)\b)",
+             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|strength|vials?|bottles?|packs?)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
         # A date written with spaces only, after a date label: "DOS: 02 14 25", "DOB 07 22 1955".
         Rule("date_space_only", DATE_TIME,
@@ -1218,7 +1225,8 @@ _EN_NAME_CUE = regex.compile(
     r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
     r"(?P<name>(?:[A-Z][a-z'\-]*[a-z]|[A-Z](?=['’]))(?:['’\-][A-Z][a-z]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]*[a-z](?:['’\-][A-Z][a-z]+)*){0,2})"
 )
-_GREETINGS = frozenset({"hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
+_GREETINGS = frozenset({"kia", "talofa", "malo", "bula", "sawubona", "molo", "dumela", "salaam", "namaste", "aloha",
+                        "hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
                         "cheers", "hiya", "yo", "ok", "okay", "yes", "no", "please", "sorry"})
 _LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
 _NOT_NAME_SINGLE = {"sorry", "fine", "good", "okay", "ok", "here", "back", "sure", "glad", "happy", "worried",
