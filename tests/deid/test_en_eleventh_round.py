@@ -341,3 +341,33 @@ def test_townships_chat_towns_and_fill_dates(found, text, value, types):
 )
 def test_greetings_and_chat_place_look_alikes_stay(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION", "DATE_TIME")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("spoke w/ pt's daughter (losa) re: DNR", "losa"),
+        ("Family mtg: present were WIREMU (son), HINE (daughter) and the pt.", "HINE"),
+        ("Bed 2 - Ngata, Hēmi (Mr) - chest pain", "Ngata, Hēmi"),
+        ("Reg: J.P. van der Merwe; SHO on call", "J.P. van der Merwe"),
+    ],
+)
+def test_names_beside_relations_titles_and_particles(found, text, value):
+    assert any(value in v for v in _values(found, text, ("PERSON",))), found(text, "en")
+
+
+def test_home_town_with_te(found):
+    assert "Te Puke" in _values(found, "Discharged home to Te Puke with whānau.", ("LOCATION",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pain (daughter reports) worse at night; Chest (son noticed) tight.",
+        "ask her daughter (again) and son (tomorrow) about meds",
+        "Discharged home to Hospital at Home service; returned to Theatre for washout.",
+        "Aspirin, Metformin (Mr) were both stopped.",
+    ],
+)
+def test_relation_and_home_look_alikes_stay(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION")), found(text, "en")

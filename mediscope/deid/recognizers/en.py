@@ -592,6 +592,14 @@ def _unlisted_place_ok(value: str) -> bool:
                and not _DEPARTMENT_WORD.search(w) for w in words)
 
 
+def _home_town_ok(value: str) -> bool:
+    """A Maori place name opens with "Te" ("Te Puke", "Te Awamutu") whatever the word after it."""
+    if value.startswith("Te "):
+        rest = value[3:].lower()
+        return rest not in lexicon.CLINICAL_VOCAB_EN and not _DEPARTMENT_WORD.search(rest)
+    return _unlisted_place_ok(value)
+
+
 # Specialties and services a clinic label names ("Clinic: Rheumatology", "Site: Orthopaedics").
 _DEPARTMENT_WORD = regex.compile(
     r"(?:olog(?:y|ie|ia)|iatrics?|iatry|ics|scopy|graphy|therapy|surgery|medicine|natal|partum|clinic|unit|ward|"
@@ -780,6 +788,12 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:i'?m|im|i\s+am|we'?re|we\s+r|we\s+are|she'?s|he'?s|they'?re|staying|living|live|lives)\s+"
              r"(?:(?i:now|still|currently|back)\s+)?(?i:in|at|near)\s+(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
              0.65, validator=_unlisted_place_ok, needs=contains_any(" in ", " at ", " near "), flags=0),
+        # Where a patient goes home to: "Discharged home to Te Puke", "went back to Kaikohe".
+        Rule("home_to_town", LOCATION,
+             r"\b(?i:discharged(?:\s+home)?\s+to|home\s+to|returned\s+(?:home\s+)?to|went\s+back\s+to|moved\s+back\s+to|"
+             r"back\s+home\s+(?:to|in))\s+(?P<phi>(?:Te\s)?\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_home_town_ok,
+             needs=contains_any("home", "back", "returned", "discharged"), flags=0),
         # A retrieval or transfer from a town: "Tx to Middlemore Hospital from Pukekohe". The
         # town must be no English or clinical word ("arrived from Recovery").
         Rule("from_town_transfer", LOCATION,
@@ -1772,6 +1786,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
+        out.extend(_bridged_particles(self, text, out))
         if "," in text and _DEGREE_SEEN.search(text):
             # The credential itself stays outside the span: surrogates are keyed on the name, so
             # "Kerstin Holm, DO" and a later "Kerstin Holm" get the same replacement.
@@ -1845,6 +1860,19 @@ _DEGREE_SEEN = regex.compile(r",[ ]?" + _DEGREES_RE)
 _NAME_DEGREE = regex.compile(
     r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{L}'’\-]+(?:[ ](?:\p{Lu}\.|\p{Lu}[\p{L}'’\-]+)){1,3}),[ ]?" + _DEGREES_RE
 )
+
+
+_PARTICLE_GAP = regex.compile(r"[ ]+(?:(?i:van|von|der|den|de|del|della|da|di|du|la|le|bin|binti|bint|al|el|ibn|ter|ten|te|dos|das)[ ]+)+")
+
+
+def _bridged_particles(self: EnglishNerRecognizer, text: str, spans: list[RecognizerResult]) -> list[RecognizerResult]:
+    """"J.P. van" + "Merwe": two pieces of one name with only surname particles between them."""
+    persons = sorted((r for r in spans if r.entity_type == PERSON), key=lambda r: r.start)
+    out = []
+    for a, b in zip(persons, persons[1:]):
+        if a.end < b.start and _PARTICLE_GAP.fullmatch(text, a.end, b.start):
+            out.append(self._result(PERSON, a.start, b.end, 0.75, "particle_bridge"))
+    return out
 
 
 def _degree_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:

@@ -44,7 +44,8 @@ _KIN_WORDS = frozenset({"nana", "nan", "nanna", "gran", "granny", "grandma", "gr
                         "daddy", "papa", "mama", "aunty", "auntie", "uncle", "koro", "kuia", "baba", "nani", "dadi"})
 _BARE_RELATION = regex.compile(
     r"(?<![\w'’\-])(?:mum|mom|mam|dad|nan|nana|gran|grandma|grandpa|granny|wife|husband|hubby|son|daughter|sister|brother|"
-    r"aunty|auntie|uncle|cousin|niece|nephew)[ ](?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,2})"
+    r"aunty|auntie|uncle|cousin|niece|nephew)(?:[ ](?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,2})"
+    r"|[ ]?\((?P<paren>\p{Ll}[\p{Ll}'’\-]*\p{Ll})\))"
 )
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
@@ -177,6 +178,11 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         # A relation word with no "my" before it: "mum salote still has", "wife mariam says".
         # Only a listed given name that is no English word follows, then the usual run.
         for m in _BARE_RELATION.finditer(text):
+            if m.group("paren"):  # "pt's daughter (losa)": a word in brackets after a relation is its name
+                w = m.group("paren")
+                if len(w) >= 3 and not lists.blocked(w) and not is_english(w, lists.words) or w in lists.first and not lists.blocked(w):
+                    out.append((*m.span("paren"), "lower_relation", 0.65))
+                continue
             head = m.group("run").split()[0]
             if head not in lists.first or lists.blocked(head) or is_english(head, lists.words):
                 continue
@@ -288,6 +294,16 @@ _SIGN_OFF = regex.compile(
 )
 
 
+_KIN_IN_BRACKETS = (r"(?i:son|daughter|wife|husband|mother|father|mum|mom|dad|brother|sister|partner|niece|nephew|grandson|"
+                    r"granddaughter|grandmother|grandfather|friend|carer|nok|next\s+of\s+kin|guardian|aunt|uncle|cousin)")
+_NAME_THEN_RELATION = regex.compile(
+    rf"(?<![\w'’\-])(?P<name>\p{{Lu}}[\p{{L}}'’\-]{{2,}})[ ]?\({_KIN_IN_BRACKETS}(?:,[^)]{{0,20}})?\)"
+)
+_LAST_FIRST_TITLED = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}[\p{L}'’\-]+,[ ]\p{Lu}\p{L}[\p{L}'’\-]*)[ ]?\((?:Mr|Mrs|Ms|Miss|Mx|Dr|Master|Mstr)\.?\)"
+)
+
+
 def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of names after form fields and role labels, and lone subjects."""
     out: list[tuple[int, int, str, float]] = []
@@ -324,6 +340,19 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                     break
             s = m.start("name")
             out.append((s, s + len(" ".join(words[:keep])), "sign_off", 0.7))
+    if "(" in text:
+        for m in _NAME_THEN_RELATION.finditer(text):  # "WIREMU (son), HINE (daughter)"
+            low = m.group("name").lower()
+            if lists.blocked(low) or is_english(low, lists.words) and low not in lists.first:
+                continue
+            if not (lists.listed(low) or lists.unlisted_ok(low)):
+                continue
+            out.append((*m.span("name"), "name_relation", 0.7))
+        for m in _LAST_FIRST_TITLED.finditer(text):  # "Ngata, Hēmi (Mr)"
+            words = [w.lower() for w in regex.split(r"[,\s]+", m.group("name")) if w]
+            if any(lists.blocked(w) for w in words):
+                continue
+            out.append((*m.span("name"), "last_first_titled", 0.75))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
