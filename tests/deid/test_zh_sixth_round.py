@@ -186,3 +186,39 @@ def test_a_name_after_a_record_numbers_value(found):
     """A header row: 住院号 and its value, then the name as the next field."""
     assert "宋佳" in _of(found, "住院号20250116033 宋佳 胎龄39+2周 Apgar评分1分钟9分", "PERSON")
     assert not _of(found, "住院号 123456 胸痛 3天，床号 12 护理 一级", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("孩子在浦东新区上学", "浦东新区"),  # a district jieba knows as a place
+        ("我在天河区上班，最近腰疼", "天河区"),
+        ("来自延边朝鲜族自治州龙井市", "延边朝鲜族自治州龙井市"),  # a prefecture and its city
+        ("去杭州市看病", "杭州市"),
+        ("我在深圳南山科技园上班", "深圳南山科技园"),  # a zone after a city and its district
+        ("他在苏州工业园区打工", "苏州工业园区"),
+    ],
+)
+def test_a_district_city_or_zone_after_a_word_of_living_or_going(found, text, value):
+    assert value in _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["在无菌区，在候诊区，在隔离区，在生活区，在病区，在小区，在市区，在城区。", "在大城市，在县级市，在农贸市场，在这座城市，在超市。",
+     "可以到医院或者市人民医院复诊。"],
+)
+def test_areas_of_a_ward_and_kinds_of_city_are_no_places(found, text):
+    assert not _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("林医生你好，我是前天找你看过的小雨妈妈", "小雨"), ("你好我是朵朵的爸爸，孩子昨晚又烧了", "朵朵")],
+)
+def test_a_parent_named_by_the_childs_pet_name(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+def test_a_parent_named_by_a_word_for_child(found):
+    assert not _of(found, "我是宝宝妈妈，我是孩子妈妈，我是小孩的奶奶。", "PERSON")

@@ -189,6 +189,9 @@ ADDRESS_CUED = (
 # 那 ("rice field": 那坡, 那满), which elsewhere is "that", so inside such a chain 那 counts as a
 # place character unless it reads as a demonstrative (那个, 那里, 那边).
 _V_CHAR = rf"(?:{_ADMIN_CHAR}|那(?![个些里儿边样么天时次位种就是年段家]))"
+# A place character that is no label or link word (接种单位西江镇, 医院或者市): for spans found by
+# what stands around them rather than by a full admin chain.
+_I_CHAR = rf"(?:(?!单位|医院|机构|地点|名称|来源|[由经赴入为的是或与及]){_V_CHAR})"
 ADDRESS_VILLAGE = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区))?"
     rf"(?:{_FUNCTION_LED}{_V_CHAR}{{1,8}}?(?:市|自治州|州|地区|盟))?"
@@ -206,6 +209,13 @@ ADDRESS_VILLAGE = (
 ADDRESS_SINGLE_UNIT = (
     rf"(?:从|来自|回到|回|老家|住|在|去|到)(?P<phi>{_V_CHAR}{{2,4}}?(?:县|旗|镇|乡))"
     r"(?!城|里|上(?!班|学|课)|长|委|级|区|静|痛|咳|吐|定)"
+)
+# A district or a city alone after such a word (在浦东新区上学, 来自龙井市): a district only when
+# jieba knows it as a place (not 在无菌区, 在候诊区: areas of a ward), a city not as a kind of
+# city (在大城市, 县级市) nor a market (在农贸市场).
+ADDRESS_SINGLE_DISTRICT_CITY = (
+    rf"(?:从|来自|回到|回|老家|住|在|去|到)(?P<phi>(?:{_I_CHAR}{{2,8}}?(?:自治州|地区|盟))?{_I_CHAR}{{2,5}}?(?:区|市|自治州))"
+    r"(?!场|民|长|委|级|内|域|别|分|间|块|里|区)"
 )
 # A county, banner or prefecture, then the town under it, with no city first: 凉山州昭觉县竹核乡,
 # 勐海县勐遮镇, 琼中县红毛镇. Two levels named in a row are a place whatever the words around them.
@@ -238,6 +248,21 @@ def _single_unit_ok(value: str) -> bool:
     return not value.startswith(_NOT_A_PLACE_START)
 
 
+_JIEBA_TAGS: dict[str, str] | None = None
+
+
+def _single_district_city_ok(value: str) -> bool:
+    global _JIEBA_TAGS
+    if not _institution_place_ok(value) or value.startswith(_NOT_A_PLACE_START) and not value.startswith(("大连", "大庆", "大理", "大同")):
+        return False
+    if value.endswith("区"):
+        if _JIEBA_TAGS is None:
+            _JIEBA_TAGS = ready_jieba().posseg.dt.word_tag_tab
+        return _JIEBA_TAGS.get(value) == "ns" or _JIEBA_TAGS.get(value[:-1]) == "ns" or (
+            value.endswith("新区") and _JIEBA_TAGS.get(value[:-2]) == "ns")
+    return True
+
+
 _VILLAGE_UNIT = regex.compile(r"(?:县|旗|镇|乡|苏木|街道|市|州)")
 
 
@@ -262,7 +287,6 @@ _INSTITUTION_CUE = (
     r"(?<=^|[^\u4e00-\u9fff]|[在于到至去从由经转送回赴往及和与或自入住是为的过了]|单位|医院|机构|地点|名称|来源)"
     r"(?![由经赴入自为的是或与及过]|和(?![田平龙静顺政硕林])|单位|医院|机构|地点|名称|来源)"
 )
-_I_CHAR = rf"(?:(?!单位|医院|机构|地点|名称|来源|[由经赴入为的是或与及]){_V_CHAR})"
 ADDRESS_INSTITUTION = (
     rf"{_INSTITUTION_CUE}(?P<phi>(?:{_I_CHAR}{{2,8}}?(?:省|自治区))?"
     rf"(?:{_I_CHAR}{{2,6}}?(?:市(?!场)|自治州|州|地区|盟)(?:{_I_CHAR}{{2,6}}?(?:区(?!域)|县|旗))?(?:{_I_CHAR}{{2,6}}?(?:镇|乡|街道|苏木))?"
@@ -279,13 +303,14 @@ _NOT_INSTITUTION_PLACE_START = ("当地", "一般", "普通", "正规", "大型"
                                 "贫困", "偏远", "山区", "沿海", "农村", "城镇", "城乡", "大城", "小城", "中小", "大中", "县级",
                                 "地级", "省级", "市级", "区级", "乡级", "镇级", "三级", "二级", "一级", "自治", "民族", "少数")
 _AREA_ENDINGS = ("诊区", "病区", "院区", "园区", "校区", "城区", "市区", "郊区", "景区", "社区", "小区", "山区", "辖区", "片区",
-                 "街区", "营区", "厂区", "矿区", "灾区", "牧区", "林区", "库区", "疫区", "老区", "新区", "专区", "服务区",
+                 "街区", "营区", "厂区", "矿区", "灾区", "牧区", "林区", "库区", "疫区", "老区", "专区", "服务区",
                  "生活区", "办公区", "住院区", "候诊区", "居民区", "商业区", "功能区", "示范区", "保护区",
-                 "城市", "级市", "级县", "级区", "自治区", "行政区", "自治州", "自治县", "自治旗")
+                 "城市", "级市", "级县", "级区", "自治区", "行政区")
+_GENERIC_UNITS = frozenset({"自治州", "自治县", "自治旗", "民族自治州", "民族自治县"})
 
 
 def _institution_place_ok(value: str) -> bool:
-    if value.startswith(_NOT_INSTITUTION_PLACE_START) or value.endswith(_AREA_ENDINGS):
+    if value.startswith(_NOT_INSTITUTION_PLACE_START) or value.endswith(_AREA_ENDINGS) or value in _GENERIC_UNITS:
         return False
     if any(w in value for w in ("乡镇", "县乡", "县镇", "城乡", "州县", "市县", "县市", "省市", "县区", "区县")):
         return False
@@ -367,6 +392,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: "县" in t or "旗" in t or "镇" in t or "乡" in t),
         Rule("address_institution", LOCATION, ADDRESS_INSTITUTION, 0.75, validator=_institution_place_ok,
              needs=lambda t: _address_hint(t) and _institution_hint(t)),
+        Rule("address_single_district_city", LOCATION, ADDRESS_SINGLE_DISTRICT_CITY, 0.7, validator=_single_district_city_ok,
+             needs=lambda t: "区" in t or "市" in t or "州" in t),
         Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
              validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
              needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
@@ -811,6 +838,14 @@ _A_NICK_RE = regex.compile(
 _NAME_AFTER_ID_RE = regex.compile(
     rf"(?:住院号|门诊号|病案号|病历号|就诊号|登记号|检查号|影像号|病理号|条码号|ID|床号)[\s:：#]*[A-Za-z0-9\-]{{2,20}}\s{{1,4}}"
     rf"(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?=\s|[，,|｜]|$)")
+# A parent names themself by the child's pet name (我是小雨妈妈, 我是朵朵的爸爸, 你好我是乐乐奶奶): 小 or 阿
+# and a character, or a doubled character; not 宝宝, 娃娃, 小孩.
+_CHILD_PARENT_RE = regex.compile(
+    r"(?:我是|我们是|这边是|你好是|您好是|看过的|就诊的|住院的)(?P<name>[小阿][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d))的?"
+    r"(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|家长|姐姐|哥哥)")
+_NOT_CHILD_NAMES = frozenset({"宝宝", "娃娃", "小孩", "小宝", "小儿", "小的", "阿姨", "妹妹", "弟弟", "哥哥", "姐姐", "小区", "小组",
+                              "小姨", "小舅", "小叔", "小姑", "小王", "小李", "小张", "小刘", "小陈", "星星", "天天", "常常",
+                              "刚刚", "慢慢", "人人", "家家", "个个", "奶奶", "爷爷", "妈妈", "爸爸", "姥姥", "婆婆"})
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}})\s?[）)]")
@@ -1124,6 +1159,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
                         and norm[e : e + 1] not in _DRUG_NEXT):
                     out.append(self._result(s, e, 0.7, "a_nick"))
+        if "是" in norm:
+            for m in _CHILD_PARENT_RE.finditer(norm):
+                if m.group("name") not in _NOT_CHILD_NAMES:
+                    out.append(self._result(*m.span("name"), 0.7, "child_of_parent"))
         if "号" in norm or "ID" in norm or "床" in norm:
             for m in _NAME_AFTER_ID_RE.finditer(norm):
                 cand = m.group("name")
@@ -1273,7 +1312,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
             if m.group(0) in _provinces() and _INSTITUTION_AFTER.match(norm, e):
                 continue  # 上海市第六人民医院, 北京协和医院: a province-level city alone in a hospital's name stays
-            if s in bounds and e in bounds:
+            zone = _ZONE_AFTER.match(norm, e)
+            if s in bounds and (e in bounds or (zone and zone.end() in bounds)):
                 e = self._county_after(norm, e)
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
@@ -1284,11 +1324,18 @@ class ChinesePlaceRecognizer(EntityRecognizer):
     def _county_after(self, text: str, e: int) -> int:
         """南宁青秀区, 深圳南山那边, 玉林北流的, 贺州八步人: the district or county right after a city
         is part of the place; without an admin suffix only a rare two-character word (北流 376, not
-        感冒 or 上班) before 的/人/那边 or a clause end counts."""
+        感冒 or 上班) before 的/人/那边 or a clause end counts. A zone or estate word after either
+        goes with them (苏州工业园区, 深圳南山科技园)."""
+        zone = _ZONE_AFTER.match(text, e)
+        if zone:
+            return zone.end()
         m = _DISTRICT_AFTER.match(text, e)
         if m:
             return m.end()
         two = text[e : e + 2]
+        zone = _ZONE_AFTER.match(text, e + 2) if len(two) == 2 else None
+        if zone and all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two):
+            return zone.end()
         if len(two) == 2 and _PLACE_END_AFTER.match(text, e + 2) and self._jieba.dt.FREQ.get(two, 0) < 500 and (
                 all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two)
                 and not any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "中东西南北上下" for ch in two)):
@@ -1297,6 +1344,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
+_ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
 
