@@ -222,3 +222,17 @@ def test_a_parent_named_by_the_childs_pet_name(found, text, value):
 
 def test_a_parent_named_by_a_word_for_child(found):
     assert not _of(found, "我是宝宝妈妈，我是孩子妈妈，我是小孩的奶奶。", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value"), [("我外公叫农德才 95了 住在大新县硕龙镇", "95"), ("我奶奶，已经92了，最近吃不下", "92")])
+def test_an_old_relatives_age_after_the_name_or_a_pause(found, text, value):
+    assert value in _of(found, text, "AGE"), found(text, "zh")
+
+
+def test_a_blood_pressure_after_a_relative_is_no_age(found):
+    assert not _of(found, "奶奶血压150，90了还要吃药吗", "AGE")
+
+
+def test_a_transliterated_name_in_brackets_after_a_latin_one(found):
+    assert "玛丽亚" in _of(found, "患者：Maria Gonzalez（玛丽亚），西班牙籍", "PERSON")
+    assert not _of(found, "CT (平扫) 和 MRI（增强）均未见异常，PET-CT（全身）", "PERSON")

@@ -26,7 +26,7 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
     ready_jieba,
 )
-from mediscope.deid.recognizers.zh_names import RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
+from mediscope.deid.recognizers.zh_names import _FOREIGN_RE, RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -690,6 +690,10 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
+        # The relative, then their name, then the age as the next clause: 我外公叫农德才 95了.
+        Rule("age_over_89_le_after_name", AGE,
+             rf"(?:{_alt(_OLD_RELATIVES)})[^\n。！？!?\d]{{0,12}}?[\s，,]\s*(?:今年|已经|都)?(?P<phi>9\d|1[01]\d)(?=\s*(?:多|出头)?了)",
+             0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
         Rule("age_over_89_cn_you", AGE, r"(?P<phi>(?:九十|一百)有[一二三四五六七八九])", 0.85,
              needs=lambda t: "有" in t),  # 九十有三 (ninety and three), a literary age
         # 百岁老人, 已百岁: a hundred years old (not the blessing 长命百岁).
@@ -848,7 +852,7 @@ _NOT_CHILD_NAMES = frozenset({"宝宝", "娃娃", "小孩", "小宝", "小儿", 
                               "刚刚", "慢慢", "人人", "家家", "个个", "奶奶", "爷爷", "妈妈", "爸爸", "姥姥", "婆婆"})
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
-    rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}})\s?[）)]")
+    rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
 _LATIN_TITLE_SURNAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
@@ -1172,7 +1176,10 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "（" in norm or "(" in norm:
             for m in _LATIN_THEN_HAN_RE.finditer(norm):
                 cand = m.group("name")
-                if self._freq.get(cand, 0) == 0 and not _is_clinical(cand):
+                if m.group("translit") is not None:
+                    if _FOREIGN_RE.fullmatch(cand) and self._freq.get(cand, 0) < 500:  # Maria Gonzalez（玛丽亚）
+                        out.append(self._result(*m.span("name"), 0.75, "latin_then_han"))
+                elif self._freq.get(cand, 0) == 0 and not _is_clinical(cand):
                     out.append(self._result(*m.span("name"), 0.8, "latin_then_han"))
         if "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm or "Miss" in norm:
             for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
