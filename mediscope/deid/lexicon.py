@@ -207,6 +207,10 @@ CITIES_AFTER_PROVINCE_ZH = tuple("""
 大理 开封 日照 三明 白银 安宁 江山 龙泉 阳春 天门 孝感 保定 大同 长治 包头 来宾 平凉 清远 茂名 玉树 普洱 攀枝花
 遵化 开平 兴义 文山 红河 通化 金华 朝阳 北海 白山 吉安 永康 黄山 丽江 三亚 安康 中山 佛山 江门 东营
 """.split())
+# Institutions named after a person, not after the city of the same name (中山 is Sun Yat-sen):
+# 中山大学附属第一医院, 复旦大学附属中山医院.
+PERSON_NAMED_INSTITUTIONS_ZH = ("中山大学", "中山医院", "中山医科大学", "中山眼科", "中山肿瘤", "中山纪念", "中山一院", "中山二院",
+                                "中山三院", "中山六院")
 # Special administrative regions are province-level (state-level under Safe Harbor): 香港居民.
 PROVINCE_LEVEL_ZH = frozenset({"香港", "澳门", "台湾"})
 # Words right after a city name that make it a product, a dish or a dialect, not where someone

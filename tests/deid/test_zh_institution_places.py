@@ -36,6 +36,12 @@ def _places(found, text: str) -> set[str]:
         ("我在城关镇卫生院打的针", "城关镇"),
         ("半年前发觉得脸色较黄容易疲劳宝安区人民医院看过", "宝安区"),  # no cue: a known district
         ("头上长了个包，在岷县中医院CT说是骨质破坏", "岷县"),  # a one-character county
+        ("武汉大学人民医院复查", "武汉"),  # a university hospital: jieba keeps 武汉大学 whole
+        ("已就诊医院及科室： 汕头大学医学院第一附属医院 心理咨询科", "汕头"),
+        ("在曼景保村卫生室看过", "曼景保村"),  # a village clinic
+        ("又去了石门村卫生所", "石门村"),
+        ("在幸福街道社区卫生服务中心建档", "幸福街道"),  # a subdistrict, not 幸福街道社区
+        ("在玉林市第一人民医院东院区住院", "玉林市"),  # a hospital's campus is no district
     ],
 )
 def test_the_place_in_an_institutions_name(found, text, value):
@@ -59,6 +65,8 @@ def test_the_place_in_an_institutions_name(found, text, value):
         "在大城市医院排队太久。",
         "他们市区医院很好，郊区医院一般。",
         "我家乡卫生院只能打针，你去州医院看看。",
+        "在北京大学第三医院，四川大学华西医院，中山大学附属第一医院都看过。",  # state level; Sun Yat-sen
+        "在农村卫生室，去了本村卫生室，山村诊所。",
     ],
 )
 def test_generic_institutions_and_areas_name_no_place(found, text):
@@ -70,3 +78,8 @@ def test_only_the_place_part_is_marked(found):
     spans = found("患者于临沂市人民医院就诊，后转凯里市三棵树镇卫生院。", "zh")
     assert ("LOCATION", "临沂市") in spans and ("LOCATION", "凯里市三棵树镇") in spans
     assert not [v for _, v in spans if "医院" in v or "卫生院" in v], spans
+
+
+def test_a_hospital_campus_is_not_part_of_the_place(found):
+    spans = found("在玉林市第一人民医院东院区住院", "zh")
+    assert not [v for t, v in spans if t == "LOCATION" and "医院" in v], spans

@@ -191,7 +191,7 @@ ADDRESS_CUED = (
 _V_CHAR = rf"(?:{_ADMIN_CHAR}|那(?![个些里儿边样么天时次位种就是年段家]))"
 # A place character that is no label or link word (接种单位西江镇, 医院或者市): for spans found by
 # what stands around them rather than by a full admin chain.
-_I_CHAR = rf"(?:(?!单位|医院|机构|地点|名称|来源|[由经赴入为的是或与及]){_V_CHAR})"
+_I_CHAR = rf"(?:(?!单位|医院|机构|地点|名称|来源|街道|[由经赴入为的是或与及]){_V_CHAR})"
 ADDRESS_VILLAGE = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区))?"
     rf"(?:{_FUNCTION_LED}{_V_CHAR}{{1,8}}?(?:市|自治州|州|地区|盟))?"
@@ -381,7 +381,9 @@ def address_rules() -> list[Rule]:
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
-        Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint),
+        # not 玉林市第一人民医院东院区: a hospital's campus (院区) is no district
+        Rule("address_admin", LOCATION, ADDRESS_ADMIN, 0.7, needs=_address_hint,
+             validator=lambda v: not any(w in v for w in ("医院", "院区", "校区", "卫生院", "学校", "大学"))),
         # OCR spaces every character of a form (地 址 ：南 宁 市 青 秀 区 民 族 大 道 １６６ 号): after an
         # address label, the spaced run is the address when it names an admin unit, a road or a number.
         Rule("address_cued_spaced", LOCATION,
@@ -394,6 +396,11 @@ def address_rules() -> list[Rule]:
              needs=lambda t: _address_hint(t) and _institution_hint(t)),
         Rule("address_single_district_city", LOCATION, ADDRESS_SINGLE_DISTRICT_CITY, 0.7, validator=_single_district_city_ok,
              needs=lambda t: "区" in t or "市" in t or "州" in t),
+        # A village's clinic names the village (在曼景保村卫生室看过): not 农村, 本村, 该村.
+        Rule("address_village_clinic", LOCATION,
+             rf"{_INSTITUTION_CUE}(?P<phi>{_I_CHAR}{{2,5}}?村)(?=卫生室|卫生所|卫生站|医务室|诊所)", 0.75,
+             validator=lambda v: not v.startswith(_NOT_A_PLACE_START) and not v.endswith(("农村", "山村", "乡村", "新村", "渔村")),
+             needs=lambda t: "村" in t),
         Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
              validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
              needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
@@ -1317,10 +1324,13 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 continue  # 镇江香醋, 柳州螺蛳粉, 北京烤鸭: a product or a dialect named after the city
             if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
+            if norm.startswith(lexicon.PERSON_NAMED_INSTITUTIONS_ZH, s):
+                continue  # 中山大学: named after Sun Yat-sen, not after the city
             if m.group(0) in _provinces() and _INSTITUTION_AFTER.match(norm, e):
                 continue  # 上海市第六人民医院, 北京协和医院: a province-level city alone in a hospital's name stays
             zone = _ZONE_AFTER.match(norm, e)
-            if s in bounds and (e in bounds or (zone and zone.end() in bounds)):
+            # 武汉大学人民医院, 青岛大学附属医院: jieba keeps the university whole, the city is its place
+            if s in bounds and (e in bounds or (zone and zone.end() in bounds) or _UNIVERSITY_AFTER.match(norm, e)):
                 e = self._county_after(norm, e)
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
@@ -1351,6 +1361,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
+_UNIVERSITY_AFTER = regex.compile(r"(?:医科大学|理工大学|师范大学|科技大学|中医药大学|大学|医学院|医学高等专科学校|卫生学校|职业技术学院)")
 _ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
 
