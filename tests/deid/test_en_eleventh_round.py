@@ -373,3 +373,30 @@ def test_home_town_with_te(found):
 )
 def test_relation_and_home_look_alikes_stay(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION")), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("DOB 19331107; allergies nil", "19331107", ("DATE_TIME",)),
+        ("DOB: Nov-07-1933   Sex: F", "Nov-07-1933", ("DATE_TIME",)),
+        ("PPSN 1234567TW on the referral", "1234567TW", ("ID_NUMBER",)),
+        ("PAN ABCDE1234F attached for the claim", "ABCDE1234F", ("ID_NUMBER",)),
+        ("Emirates ID 784-1985-1234567-1 copied", "784-1985-1234567-1", ("ID_NUMBER",)),
+        ("Address: Villa 23, Street 14, Al Barsha 1, Dubai.", "Villa 23, Street 14, Al Barsha 1", ("LOCATION",)),
+    ],
+)
+def test_more_countries_ids_and_dates(found, text, value, types):
+    assert value in _values(found, text, types), found(text, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Code status DNR/DNI 2025 confirmed with family.",
+        "PAN 2019 dx on steroids; BSN 2008 graduate; SIN 3 on CT.",
+        "Result 20240101 rows exported; lot 19991231 expired.",
+    ],
+)
+def test_id_label_look_alikes_stay(found, text):
+    assert not _values(found, text, ("ID_NUMBER", "DATE_TIME")), found(text, "en")

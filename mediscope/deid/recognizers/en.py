@@ -650,7 +650,10 @@ def en_identifier_rules() -> list[Rule]:
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
     lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
               r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI|NHS\s+(?:number|no\.?|#)|"
-              r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)")
+              r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)|"
+              # national ids of other countries: "PPSN 1234567TW", "PAN ABCDE1234F", "Emirates ID 784-…", "NRIC S1234567D"
+              r"(?-i:PPSN|PPS|NRIC|CURP|CPF|NIE|PESEL|TFN|IHI|CNIC)|aadhaa?r|emirates\s+id|iqama|"
+              r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id")
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
@@ -667,6 +670,13 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # Labels that are also clinical abbreviations (PAN, SIN, DNI, BSN) count only before their
+        # own number's shape: "PAN ABCDE1234F", "SIN 046 454 286", "DNI 12345678Z" (not "DNR/DNI").
+        Rule("national_id_shaped", ID_NUMBER,
+             r"\b(?:PAN(?:\s+(?:no\.?|number|card))?\s*[:#]?\s*(?P<phi>[A-Z]{5}\d{4}[A-Z])"
+             r"|SIN\s*[:#]?\s*(?P<phi>\d{3}[ \-]?\d{3}[ \-]?\d{3})|DNI\s*[:#]?\s*(?P<phi>\d{8}-?[A-Z])"
+             r"|BSN\s*[:#]?\s*(?P<phi>\d{9}))(?![\w\-])",
+             0.85, needs=_seen(r"\b(?:PAN|SIN|DNI|BSN)\b"), flags=0),
         # Short record labels of lab and ward forms: "Case: S24-2231", "Specimen No. LB-23-009918",
         # "Acc:MB-24-104417", "UR number U3384921". The label alone is common English ("case",
         # "lab"), so the value must look like a record number: capitals and digits, 4+ digits.
@@ -1000,6 +1010,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
              rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
              0.9, validator=_in_house_ok, needs=_digit_and(r"\d, [A-Z0-9]"), flags=0),
+        # Gulf addresses by numbers: "Villa 23, Street 14, Al Barsha 1", "Flat 12B, Block C, Al Nahda 2".
+        Rule("gulf_address", LOCATION,
+             r"(?P<phi>\b(?:Villa|Flat|Apt|Apartment|Office|Shop|Building|Bldg|House)\s+\d{1,4}[A-Z]?,\s+"
+             r"(?:(?:Street|St|Road|Rd|Block|Blk)\s+(?:\d{1,3}[A-Z]?|[A-Z])\b)(?:,\s+(?:(?:Al|Ras|Umm|Bur|Abu)\s)?\p{Lu}\p{Ll}+(?:\s\d{1,2}\b)?)?)",
+             0.85, needs=_seen(r"(?:Street|St|Road|Rd|Block|Blk) (?:\d|[A-Z]\b)"), flags=0),
         # A bare house number before a numbered cross or main road: "12, 3rd Cross, Indiranagar".
         Rule("in_house_bare", LOCATION,
              rf"(?<![\w,./\-])(?P<phi>(?:(?:Flat|Plot|House|Door|Site|No)\.?\s*(?:No\.?\s*)?|#\s?)?\d{{1,4}}[A-Z]?(?:/\d{{1,4}}[A-Z]?)?,\s+\d{{1,2}}(?:st|nd|rd|th)\s+(?:Cross|Main)(?:\s+(?:Road|Street))?"
@@ -1219,6 +1234,13 @@ def en_date_rules() -> list[Rule]:
              0.85, needs=_digit_and(r"\d\s*(?:-|–|to|and|until)\s*\d")),
         Rule("date_dob", DATE_TIME, r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?)[\s:]*(?P<phi>\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4})",
              0.95, needs=has_digit),
+        # "DOB 19331107": a compact year-month-day after a birth label.
+        Rule("date_dob_compact", DATE_TIME,
+             r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|b\.)[\s:#]*(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
+             0.9, needs=_digit_and(r"(?:19|20)\d{6}")),
+        # Month first with hyphens: "Nov-07-1933", "Mar-11-2026".
+        Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}))(?![\w\-/]|\.\d)", 0.9,
+             needs=_digit_and(r"[A-Za-z][\-/.]\d")),
     ]
 
 
