@@ -236,3 +236,17 @@ def test_a_blood_pressure_after_a_relative_is_no_age(found):
 def test_a_transliterated_name_in_brackets_after_a_latin_one(found):
     assert "玛丽亚" in _of(found, "患者：Maria Gonzalez（玛丽亚），西班牙籍", "PERSON")
     assert not _of(found, "CT (平扫) 和 MRI（增强）均未见异常，PET-CT（全身）", "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("3/4/26 复诊", "3/4/26"), ("26/03/2026 复查", "26/03/2026"), ("二〇二五年冬至那天发病", "二〇二五年冬至"),
+     ("去年腊八开始咳", "去年腊八")],
+)
+def test_slash_dates_and_solar_terms(found, text, value):
+    assert value in _of(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["每周1/3/5透析，比例1/2/3，分级 2/3/4。", "小年轻不注意，年纪小年龄大。", "血压130/80/70"])
+def test_schedules_ratios_and_words_are_no_dates(found, text):
+    assert not _of(found, text, "DATE_TIME"), found(text, "zh")

@@ -566,7 +566,9 @@ _REL_YEAR = r"(?:大前年|前年|去年|今年|明年|后年|当年|同年)"
 _REL_MONTH = r"(?:上上个?月|上个?月|这个月|本月|下个?月|当月)"
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬元])"
 _CN_DAY = rf"(?:初[{CN_NUM}]{{1,2}}|[一二三四五六七八九十廿卅]{{1,3}}[日号]?)"
-_HOLIDAYS = r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?"
+# Holidays and the solar terms and lunar feasts people date things by (去年冬至, 2025年腊八).
+_HOLIDAYS = (r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?|冬至|夏至|立春|立夏|立秋|立冬|"
+             r"小年(?!轻|纪|龄)|大年三十|大年初[一二三四五六七八九十]|七夕|重阳节?|腊八节?|中元节?|春分|秋分")
 
 
 def zh_date_age_rules() -> list[Rule]:
@@ -639,7 +641,15 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d)(?P<phi>{y}\s*年\s*(?:十[一二]?|[一二三四五六七八九])月(?:{cn_d}[日号])?)", 0.85, needs=has_digit),
         # A year's holiday is a date: 二〇二四年元旦, 2023年春节, 2024年国庆
         Rule("date_holiday", DATE_TIME,
-             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?))", 0.85),
+             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:{_HOLIDAYS}))", 0.85),
+        # Day, month and a four-digit year the European way (26/03/2026): the day is past 12.
+        Rule("date_slash_dmy", DATE_TIME, rf"(?<![\d/])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/{y})(?![\d/])", 0.9,
+             needs=has_digit),
+        # Month, day and a two-digit year (3/4/26 复诊); not a weekly schedule (周1/3/5) or a ratio chain.
+        Rule("date_slash_mdy_short", DATE_TIME,
+             r"(?<![\d/.:A-Za-z周期第每])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/\d{2})(?![\d/.:%])"
+             rf"(?:(?=\s?(?:{_VISIT_WORDS}))|(?<=(?:日期|时间|于|在|定于|约)[\s:：]*\d{{1,2}}/\d{{1,2}}/\d{{2}}))", 0.75,
+             validator=lambda v: int(v.rsplit("/", 1)[1]) >= 10 or v.rsplit("/", 1)[1].startswith("0"), needs=has_digit),
         Rule("date_named_month", DATE_TIME,
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
         # Part of a month or of a year: 5月下旬, 2025年2月中旬, 六月上旬, 2019年底, 2020年初
