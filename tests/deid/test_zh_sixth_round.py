@@ -250,3 +250,17 @@ def test_slash_dates_and_solar_terms(found, text, value):
 @pytest.mark.parametrize("text", ["每周1/3/5透析，比例1/2/3，分级 2/3/4。", "小年轻不注意，年纪小年龄大。", "血压130/80/70"])
 def test_schedules_ratios_and_words_are_no_dates(found, text):
     assert not _of(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "value"), [("覃姐说她女儿在南宁读书", "覃"), ("问问王哥，张叔也来了", "王"), ("问问王哥，张叔也来了", "张"),
+                                             ("医生 我叫黎女士 电话是一三八", "黎")])
+def test_a_surname_before_a_kin_word_or_title_is_the_person(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+def test_kin_words_without_a_surname_stay(found):
+    assert not _of(found, "我表姐说，大姐也是，空姐，师姐，老姐都这样。", "PERSON")
+
+
+def test_the_names_of_a_consultation_list(found):
+    assert {"刘强", "马丽", "宋晓东"} <= _of(found, "参加会诊：刘强、马丽、宋晓东", "PERSON")

@@ -797,6 +797,7 @@ _SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "�
 # Characters that continue transliterated drug names (罗匹|尼罗, 阿莫|西林, 替格|瑞洛).
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 _DAI_FIRST = frozenset("玉岩咪艾依召刀")
+_KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
 
 
 # An administration verb one or two characters before a token: the token is (part of) a drug.
@@ -855,6 +856,11 @@ _A_NICK_RE = regex.compile(
     r"(?<=^|[\s，,。；;（(]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
     r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
+# A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
+# 张叔也来了. Only the surname names the person (as in 王医生).
+_KIN_TITLE_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事))"
+    rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|[\s，,。；;！!？?、）)”\"]|$)")
 # A header row: a record number's value, then the name as the next field (住院号20250116033 宋佳 胎龄39周).
 _NAME_AFTER_ID_RE = regex.compile(
     rf"(?:住院号|门诊号|病案号|病历号|就诊号|登记号|检查号|影像号|病理号|条码号|ID|床号)[\s:：#]*[A-Za-z0-9\-]{{2,20}}\s{{1,4}}"
@@ -1066,6 +1072,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             # (张三丰, even with "number" characters); otherwise cut it like any other name.
             whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
             if whole:
+                title = next((t for t in lexicon.TITLES_ZH if whole.group(0).endswith(t) and len(whole.group(0)) - len(t) in (1, 2)), None)
+                if title and _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)]):
+                    out.append(self._result(s, whole.end() - len(title), 0.9, "strong_cue"))  # 我叫黎女士: the surname
+                    continue
                 n_chars = sum(1 for ch in whole.group(0) if ch != " ")
                 if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
@@ -1180,6 +1190,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
                         and norm[e : e + 1] not in _DRUG_NEXT):
                     out.append(self._result(s, e, 0.7, "a_nick"))
+        if not _KIN_TITLE_CHARS.isdisjoint(norm):
+            for m in _KIN_TITLE_RE.finditer(norm):
+                if self._freq.get(norm[m.start("name") : m.end("name") + 1], 0) < 5:
+                    out.append(self._result(*m.span("name"), 0.7, "kin_title"))
         if "是" in norm:
             for m in _CHILD_PARENT_RE.finditer(norm):
                 if m.group("name") not in _NOT_CHILD_NAMES:
