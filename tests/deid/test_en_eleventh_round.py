@@ -82,6 +82,7 @@ def test_person_span_stops_at_label_words_and_line_breaks(found, text, value):
     [
         "Discussed Zulu-speaking interpreter need; consent leaflet in isiXhosa given.",
         "Transferred from St. Vincent's to our unit for ECMO.",
+        "we're in Hospital now; retrieved from Resus; back from Theatre.",
         "Seen at St John's ED, then CT at St. Luke's radiology.",
         "Lab codes: K-EDTA, SST II, Li-Hep; ECOG 1.",
         "Coverage: Cigna member services were called.",
@@ -369,6 +370,8 @@ def test_home_town_with_te(found):
         "ask her daughter (again) and son (tomorrow) about meds",
         "Discharged home to Hospital at Home service; returned to Theatre for washout.",
         "Aspirin, Metformin (Mr) were both stopped.",
+        "Troponin (mother) negative?; CT (husband asked) done.",
+        "Yesterday evening (2/10 pain) settled with paracetamol.",
     ],
 )
 def test_relation_and_home_look_alikes_stay(found, text):

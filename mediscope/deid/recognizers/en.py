@@ -589,7 +589,7 @@ def _unlisted_place_ok(value: str) -> bool:
     """No word of it is English or clinical: "Manukau", "Otahuhu", not "Cardiology" nor "Main"."""
     words = [w.lower() for w in regex.split(r"[\s\-]", value) if w]
     return all(not is_english(w) and w not in lexicon.CLINICAL_VOCAB_EN and w not in _MONTHS_AND_DAYS
-               and not _DEPARTMENT_WORD.search(w) for w in words)
+               and not _DEPARTMENT_WORD.search(w) and w not in _CARE_SETTINGS for w in words)
 
 
 def _home_town_ok(value: str) -> bool:
@@ -1172,7 +1172,7 @@ def en_date_rules() -> list[Rule]:
              # "since yesterday night 11/20", "this morning (3/4)"
              rf"(?<=\b(?:yesterday|last|this|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+"
              rf"(?:night|morning|evening|afternoon)\s{{1,2}}\(?))"
-             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|strength|vials?|bottles?|packs?)\b)",
+             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|vials?|bottles?|packs?|pain|score|scale)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
         # A date written with spaces only, after a date label: "DOS: 02 14 25", "DOB 07 22 1955".
         Rule("date_space_only", DATE_TIME,
@@ -1300,6 +1300,10 @@ _PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs"
                           "medicare", "tricare", "molina", "centene", "ambetter", "wellcare", "highmark", "bupa", "medibank",
                           "axa", "allianz", "daman", "adnic", "nib", "hcf", "caresource", "amerigroup", "optum", "oscar health",
                           "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
+# Where care happens, which the NER model tags as a place when capitalised: "retrieved from Resus".
+_CARE_SETTINGS = frozenset({"hospital", "resus", "resuscitation", "theatre", "theater", "theatres", "recovery", "home", "ward",
+                            "icu", "hdu", "ccu", "pacu", "ed", "er", "clinic", "rehab", "maternity", "radiology", "pharmacy",
+                            "outpatients", "casualty", "triage", "nicu", "picu", "cath lab", "endoscopy", "dialysis"})
 # A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
 _SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
 _TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "rn", "np", "md", "do", "pa", "pa-c", "dnp",
@@ -1711,8 +1715,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
-                    if etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext):
-                        continue  # "Cigna member …": a payer; "from St. Mary's": a hospital, not where anyone lives
+                    if etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext) or etext.lower() in _CARE_SETTINGS:
+                        continue  # "Cigna member …": a payer; "from St. Mary's", "from Resus": care settings, not homes
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
                             and etext.lower() not in _STATES and etext.lower() not in country_names()):

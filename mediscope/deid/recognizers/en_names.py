@@ -345,7 +345,8 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             low = m.group("name").lower()
             if lists.blocked(low) or is_english(low, lists.words) and low not in lists.first:
                 continue
-            if not (lists.listed(low) or lists.unlisted_ok(low)):
+            # a listed name, or a non-word in capitals ("TUHIWAI (son)"); not "Troponin (mother) negative"
+            if not (lists.listed(low) or m.group("name").isupper() and lists.unlisted_ok(low)):
                 continue
             out.append((*m.span("name"), "name_relation", 0.7))
         for m in _LAST_FIRST_TITLED.finditer(text):  # "Ngata, Hēmi (Mr)"
