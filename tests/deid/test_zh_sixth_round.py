@@ -264,3 +264,13 @@ def test_kin_words_without_a_surname_stay(found):
 
 def test_the_names_of_a_consultation_list(found):
     assert {"刘强", "马丽", "宋晓东"} <= _of(found, "参加会诊：刘强、马丽、宋晓东", "PERSON")
+
+
+def test_a_role_before_a_titled_surname_keeps_the_title_out(found):
+    spans = found("第1台 卞泽宇 腹腔镜胆囊切除术 主刀：岳主任", "zh")
+    assert ("PERSON", "岳") in spans and ("PERSON", "岳主任") not in spans, spans
+
+
+def test_a_surname_like_adverb_before_a_verb_is_no_name(found):
+    assert not _of(found, "Down综合征患儿常合并先天性心脏病，建议行心脏彩超筛查。", "PERSON")
+    assert "常小军" in _of(found, "患儿常小军发热3天", "PERSON")

@@ -798,6 +798,7 @@ _SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "�
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 _DAI_FIRST = frozenset("玉岩咪艾依召刀")
 _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
+_CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=len, reverse=True))
 
 
 # An administration verb one or two characters before a token: the token is (part of) a drug.
@@ -1109,6 +1110,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand, self._freq):
                 continue
+            if len(cand) == 3 and self._freq.get(cand[1:], 0) >= 1000 and self._tags.get(cand[1:], "")[:1] in ("v", "a", "d", "c", "p"):
+                continue  # 患儿常合并先天性心脏病: a surname-like adverb and a verb, not a name
             if not self._rare_ok(cand):
                 continue
             if norm[s : s + 2] in self._cities and not _GENDER_NEXT.match(norm, e):
@@ -1160,6 +1163,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             # 冼婆婆, 丁老太: a surname and a form of address; only the surname names the person
             if r.end - r.start == 3 and norm[r.start + 1 : r.end] in _ADDRESS_FORMS:
                 r.end = r.start + 1
+            elif r.end - r.start >= 3 and norm[r.start : r.end].endswith(_CUT_TITLES):
+                title = next(t for t in _CUT_TITLES if norm[r.start : r.end].endswith(t))
+                if _TITLE_SURNAME_RE.fullmatch(norm, r.start, r.end - len(title)):
+                    r.end -= len(title)  # 主刀：岳主任: the surname names the person, the title stays
         return out
 
     def _family_shapes(self, norm: str) -> list[RecognizerResult]:
