@@ -274,3 +274,8 @@ def test_a_role_before_a_titled_surname_keeps_the_title_out(found):
 def test_a_surname_like_adverb_before_a_verb_is_no_name(found):
     assert not _of(found, "Down综合征患儿常合并先天性心脏病，建议行心脏彩超筛查。", "PERSON")
     assert "常小军" in _of(found, "患儿常小军发热3天", "PERSON")
+
+
+def test_a_district_after_a_city_before_a_word_of_work(found):
+    assert "佛山顺德" in _of(found, "现在在佛山顺德打工", "LOCATION")
+    assert _of(found, "我在深圳上班，他在杭州工作", "LOCATION") == {"深圳", "杭州"}

@@ -1394,7 +1394,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
 _UNIVERSITY_AFTER = regex.compile(r"(?:医科大学|理工大学|师范大学|科技大学|中医药大学|大学|医学院|医学高等专科学校|卫生学校|职业技术学院)")
 _ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
-_PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$)")
+_PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$|打工|上班|工作|读书|上学|做生意|生活|定居|开店)")
 
 
 _INSTITUTION_WORD_RE = regex.compile(_INSTITUTION_WORD)
