@@ -279,3 +279,13 @@ def test_a_surname_like_adverb_before_a_verb_is_no_name(found):
 def test_a_district_after_a_city_before_a_word_of_work(found):
     assert "佛山顺德" in _of(found, "现在在佛山顺德打工", "LOCATION")
     assert _of(found, "我在深圳上班，他在杭州工作", "LOCATION") == {"深圳", "杭州"}
+
+
+@pytest.mark.parametrize(("text", "value"), [("我是兰坪县拉井镇的和学英我丈夫昨天摔了", "和学英"),
+                                             ("我是3床的冯雪梅，想问下明天几点抽血", "冯雪梅")])
+def test_a_caller_named_after_their_place_or_bed(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+def test_a_caller_named_by_trade_after_their_place_is_no_name(found):
+    assert not _of(found, "我是那坡县的农民，我是村里的医生，我是三组的老大", "PERSON")

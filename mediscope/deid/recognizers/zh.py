@@ -798,6 +798,7 @@ _SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "�
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 _DAI_FIRST = frozenset("玉岩咪艾依召刀")
 _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
+_ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
 _CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=len, reverse=True))
 
 
@@ -862,6 +863,11 @@ _A_NICK_RE = regex.compile(
 _KIN_TITLE_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|[\s，,。；;！!？?、）)”\"]|$)")
+# A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
+# such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
+_SELF_AFTER_PLACE_RE = regex.compile(
+    r"(?:我是|这里是|这边是)[^，。,；;！!？?\s]{1,14}?[县镇乡村区市床号组屯队]的"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff]{1,2}?)(?=我|你|他|她|[，,。；;！!？?\s]|啊|呀|呢|$)")
 # A header row: a record number's value, then the name as the next field (住院号20250116033 宋佳 胎龄39周).
 _NAME_AFTER_ID_RE = regex.compile(
     rf"(?:住院号|门诊号|病案号|病历号|就诊号|登记号|检查号|影像号|病理号|条码号|ID|床号)[\s:：#]*[A-Za-z0-9\-]{{2,20}}\s{{1,4}}"
@@ -1197,6 +1203,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
                         and norm[e : e + 1] not in _DRUG_NEXT):
                     out.append(self._result(s, e, 0.7, "a_nick"))
+        if "我是" in norm or "这里是" in norm or "这边是" in norm:
+            for m in _SELF_AFTER_PLACE_RE.finditer(norm):
+                cand = m.group("name")
+                if (cand[0] in _ANY_SURNAME_CHARS and self._freq.get(cand, 0) == 0 and not _never_given(cand, self._freq)
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3]) and not self._is_word(cand[1:])):
+                    out.append(self._result(*m.span("name"), 0.7, "self_after_place"))
         if not _KIN_TITLE_CHARS.isdisjoint(norm):
             for m in _KIN_TITLE_RE.finditer(norm):
                 if self._freq.get(norm[m.start("name") : m.end("name") + 1], 0) < 5:
