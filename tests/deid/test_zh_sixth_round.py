@@ -288,3 +288,8 @@ def test_a_caller_named_after_their_place_or_bed(found, text, value):
 
 def test_a_caller_named_by_trade_after_their_place_is_no_name(found):
     assert not _of(found, "我是那坡县的农民，我是村里的医生，我是三组的老大", "PERSON")
+
+
+def test_a_masked_mobile_still_leaks_its_digits(found):
+    assert "183****6789" in _of(found, "快递单：收件人 莫小雨 电话 183****6789", "PHONE_NUMBER")
+    assert not _of(found, "血压183****", "PHONE_NUMBER")

@@ -522,6 +522,9 @@ def zh_identifier_rules() -> list[Rule]:
              needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
              rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
+        # A mobile with its middle masked (183****6789) still leaks seven digits of it.
+        Rule("cn_mobile_masked", PHONE_NUMBER, r"(?<![\dA-Za-z])(?P<phi>1[3-9]\d[*＊xX]{4}\d{4})(?![\dA-Za-z])", 0.8,
+             needs=has_digit),
         # Hong Kong and Macau identity cards carry their check digit in brackets (Y123456(8),
         # 1234567(8)): the shape is an id wherever it stands.
         Rule("hk_macau_id", ID_NUMBER,
