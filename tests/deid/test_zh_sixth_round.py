@@ -293,3 +293,8 @@ def test_a_caller_named_by_trade_after_their_place_is_no_name(found):
 def test_a_masked_mobile_still_leaks_its_digits(found):
     assert "183****6789" in _of(found, "快递单：收件人 莫小雨 电话 183****6789", "PHONE_NUMBER")
     assert not _of(found, "血压183****", "PHONE_NUMBER")
+
+
+def test_a_county_named_without_its_suffix_after_a_word_of_living(found):
+    assert "靖西" in _of(found, "我家在靖西，孩子在百色读高中", "LOCATION")
+    assert not _of(found, "我在打太极，是惠民的政策，去同仁看过", "LOCATION")

@@ -249,6 +249,30 @@ def _single_unit_ok(value: str) -> bool:
 
 
 _JIEBA_TAGS: dict[str, str] | None = None
+_BARE_COUNTIES: frozenset[str] | None = None
+
+
+# Counties whose bare names are words of another kind in a patient's mouth (打太极, 惠民政策, 同仁医院).
+_BARE_COUNTY_WORDS = frozenset({"太极", "无极", "惠民", "同仁", "弥勒", "大关", "安国", "永福", "兴隆", "大通", "建设", "新生",
+                                "和顺", "永和", "长子", "正安", "安定", "宁安", "平顺", "大方", "方正", "集安", "乐业"})
+
+
+def _bare_county_ok(value: str) -> bool:
+    """A county named without its 县 (我们是巴马的, 在靖西那边): jieba's place-tagged "XX县" and "XX旗"
+    give the names; those whose bare form is an everyday word (平安, 太阳, 南部, 自治) or a
+    province or city (handled elsewhere) are left out."""
+    global _BARE_COUNTIES
+    if _BARE_COUNTIES is None:
+        jieba = ready_jieba()
+        tags, freq = jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ
+        names = set()
+        for word, tag in tags.items():
+            if tag == "ns" and len(word) == 3 and word[-1] in "县旗":
+                bare = word[:2]
+                if freq.get(bare, 0) < 300 and tags.get(bare, "ns") in ("ns", "nr", "nz", "t") and not _is_clinical(bare):
+                    names.add(bare)
+        _BARE_COUNTIES = frozenset(names - lexicon.PLACES_NOT_ALONE_ZH - _provinces() - _BARE_COUNTY_WORDS)
+    return value in _BARE_COUNTIES
 
 
 def _single_district_city_ok(value: str) -> bool:
@@ -401,6 +425,11 @@ def address_rules() -> list[Rule]:
              rf"{_INSTITUTION_CUE}(?P<phi>{_I_CHAR}{{2,5}}?村)(?=卫生室|卫生所|卫生站|医务室|诊所)", 0.75,
              validator=lambda v: not v.startswith(_NOT_A_PLACE_START) and not v.endswith(("农村", "山村", "乡村", "新村", "渔村")),
              needs=lambda t: "村" in t),
+        Rule("address_bare_county", LOCATION,
+             r"(?:在|住在|住|是|从|来自|老家|老家是|老家在|回|回到|到|去)(?P<phi>[\u4e00-\u9fff]{2})"
+             r"(?=的|那边|这边|那里|这里|人|一带|附近|[，。、,；;\s]|$|打工|上班|工作|读书|上学|做生意|生活|定居|过来|来的|县城)",
+             0.65, validator=_bare_county_ok, needs=lambda t: "在" in t or "住" in t or "是" in t or "从" in t or "来自" in t
+             or "老家" in t or "回" in t or "到" in t or "去" in t),
         Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
              validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
              needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
