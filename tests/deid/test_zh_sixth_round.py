@@ -298,3 +298,12 @@ def test_a_masked_mobile_still_leaks_its_digits(found):
 def test_a_county_named_without_its_suffix_after_a_word_of_living(found):
     assert "靖西" in _of(found, "我家在靖西，孩子在百色读高中", "LOCATION")
     assert not _of(found, "我在打太极，是惠民的政策，去同仁看过", "LOCATION")
+
+
+@pytest.mark.parametrize(("text", "value"), [("我是昨天那个小胖的妈妈", "小胖"), ("我家宝宝叫可乐 8个月了 拉肚子三天", "可乐")])
+def test_a_childs_pet_name_even_when_a_word(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+def test_calling_and_crying_are_no_child_names(found):
+    assert not _of(found, "孩子叫不醒，宝宝叫了一晚上，孩子叫什么名字，宝宝叫声很大。我是孩子的妈妈。", "PERSON")

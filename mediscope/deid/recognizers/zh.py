@@ -907,11 +907,17 @@ _NAME_AFTER_ID_RE = regex.compile(
 # A parent names themself by the child's pet name (我是小雨妈妈, 我是朵朵的爸爸, 你好我是乐乐奶奶): 小 or 阿
 # and a character, or a doubled character; not 宝宝, 娃娃, 小孩.
 _CHILD_PARENT_RE = regex.compile(
-    r"(?:我是|我们是|这边是|你好是|您好是|看过的|就诊的|住院的)(?P<name>[小阿][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d))的?"
+    r"(?:(?:我是|我们是|这边是|你好是|您好是)(?:[^，。,；;！!？?\s]{0,10}?(?:的|那个))?|看过的|就诊的|住院的)"
+    r"(?P<name>[小阿][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d))的?"
     r"(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|家长|姐姐|哥哥)")
 _NOT_CHILD_NAMES = frozenset({"宝宝", "娃娃", "小孩", "小宝", "小儿", "小的", "阿姨", "妹妹", "弟弟", "哥哥", "姐姐", "小区", "小组",
                               "小姨", "小舅", "小叔", "小姑", "小王", "小李", "小张", "小刘", "小陈", "星星", "天天", "常常",
                               "刚刚", "慢慢", "人人", "家家", "个个", "奶奶", "爷爷", "妈妈", "爸爸", "姥姥", "婆婆"})
+# A child's name that is a word (可乐, 豆包, 米粒) right after 宝宝叫/孩子叫, closed by a pause or an age:
+# after such a cue the word is the name (not 孩子叫不醒, 宝宝叫了一晚上: a verb follows 叫 there).
+_CHILD_WORD_NAME_RE = regex.compile(
+    r"(?:宝宝|孩子|女儿|儿子|闺女|娃娃?|小孩|孙子|孙女|外孙女?)(?:的)?(?:小名|名字|大名)?叫(?:做)?"
+    r"(?P<name>(?![不了得着过起醒出个声哭啥什怎])[\u4e00-\u9fff]{2})(?=[\s，,。！!；;]|\d|$)")
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
@@ -1245,6 +1251,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _KIN_TITLE_RE.finditer(norm):
                 if self._freq.get(norm[m.start("name") : m.end("name") + 1], 0) < 5:
                     out.append(self._result(*m.span("name"), 0.7, "kin_title"))
+        if "叫" in norm:
+            for m in _CHILD_WORD_NAME_RE.finditer(norm):
+                if not _is_clinical(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "child_word_name"))
         if "是" in norm:
             for m in _CHILD_PARENT_RE.finditer(norm):
                 if m.group("name") not in _NOT_CHILD_NAMES:
