@@ -307,3 +307,14 @@ def test_a_childs_pet_name_even_when_a_word(found, text, value):
 
 def test_calling_and_crying_are_no_child_names(found):
     assert not _of(found, "孩子叫不醒，宝宝叫了一晚上，孩子叫什么名字，宝宝叫声很大。我是孩子的妈妈。", "PERSON")
+
+
+@pytest.mark.parametrize(("text", "value"), [("患者 梁伟强 (Kelvin) 时间 2026-03-05 19:30", "Kelvin"),
+                                             ("患儿陈嘉欣（Cindy），女，5岁", "Cindy")])
+def test_an_english_given_name_in_brackets_after_a_chinese_name(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+def test_eponyms_and_brands_in_brackets_stay(found):
+    text = "唐氏综合征(Down)筛查，川崎病(Kawasaki)，王氏(Wang)评分，肌力测试(Lovett)，布洛芬(Advil)"
+    assert not _of(found, text, "PERSON"), found(text, "zh")

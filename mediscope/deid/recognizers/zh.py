@@ -918,6 +918,10 @@ _NOT_CHILD_NAMES = frozenset({"宝宝", "娃娃", "小孩", "小宝", "小儿", 
 _CHILD_WORD_NAME_RE = regex.compile(
     r"(?:宝宝|孩子|女儿|儿子|闺女|娃娃?|小孩|孙子|孙女|外孙女?)(?:的)?(?:小名|名字|大名)?叫(?:做)?"
     r"(?P<name>(?![不了得着过起醒出个声哭啥什怎])[\u4e00-\u9fff]{2})(?=[\s，,。！!；;]|\d|$)")
+# An English given name in brackets after a Chinese name: 梁伟强 (Kelvin), 陈嘉欣（Cindy）. Not an
+# eponym or a clinical word (唐氏综合征(Down), 川崎(Kawasaki)).
+_HAN_THEN_LATIN_RE = regex.compile(
+    rf"{_SURNAME}[\u4e00-\u9fff]?[^\P{{Han}}氏病症征法术剂药片素酸试验评分量表]\s?[（(](?P<name>[A-Z][a-z]{{2,12}})[）)]")
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
@@ -1251,6 +1255,11 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _KIN_TITLE_RE.finditer(norm):
                 if self._freq.get(norm[m.start("name") : m.end("name") + 1], 0) < 5:
                     out.append(self._result(*m.span("name"), 0.7, "kin_title"))
+        if "(" in norm or "（" in norm:
+            for m in _HAN_THEN_LATIN_RE.finditer(norm):
+                low = m.group("name").lower()
+                if low not in lexicon.EPONYMS_EN and low not in lexicon.CLINICAL_VOCAB_EN and low not in lexicon.CLINICAL_WORDS_EN:
+                    out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
                 if not _is_clinical(m.group("name")):
