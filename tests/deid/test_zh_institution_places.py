@@ -83,3 +83,8 @@ def test_only_the_place_part_is_marked(found):
 def test_a_hospital_campus_is_not_part_of_the_place(found):
     spans = found("在玉林市第一人民医院东院区住院", "zh")
     assert not [v for t, v in spans if t == "LOCATION" and "医院" in v], spans
+
+
+def test_we_and_special_zones_name_no_institution_place(found):
+    assert not _places(found, "我市医院条件好，我县人民医院，特区医院，边区医院都去过。")
+    assert "贵阳市" in _places(found, "在贵阳市第一人民医院")
