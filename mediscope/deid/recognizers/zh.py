@@ -354,6 +354,11 @@ def _institution_hint(text: str) -> bool:
             or "诊所" in text or "幼儿园" in text or "卫校" in text)
 
 
+# An admin unit's last character, then an institution word within reach: a cheap exact gate for
+# the institution rule (whose lookbehind would otherwise be tried at every position).
+_UNIT_THEN_INSTITUTION = regex.compile(rf"[县区旗镇乡市州盟治苏道](?={_INSTITUTION_MIDDLE}{_INSTITUTION_WORD})")
+
+
 _ADDR_NUMBERED = regex.compile(rf"(?:\d|[{CN_NUM}])\s*(?:号|弄|栋|室|单元|组)")
 _ADDR_ADMIN = regex.compile(r"(?:省|市|区|县|镇|乡)")
 
@@ -417,7 +422,7 @@ def address_rules() -> list[Rule]:
         Rule("address_single_unit", LOCATION, ADDRESS_SINGLE_UNIT, 0.7, validator=_single_unit_ok,
              needs=lambda t: "县" in t or "旗" in t or "镇" in t or "乡" in t),
         Rule("address_institution", LOCATION, ADDRESS_INSTITUTION, 0.75, validator=_institution_place_ok,
-             needs=lambda t: _address_hint(t) and _institution_hint(t)),
+             needs=lambda t: _institution_hint(t) and _UNIT_THEN_INSTITUTION.search(t) is not None),
         Rule("address_single_district_city", LOCATION, ADDRESS_SINGLE_DISTRICT_CITY, 0.7, validator=_single_district_city_ok,
              needs=lambda t: "区" in t or "市" in t or "州" in t),
         # A village's clinic names the village (在曼景保村卫生室看过): not 农村, 本村, 该村.
@@ -440,7 +445,7 @@ def address_rules() -> list[Rule]:
              rf"(?:(?<=住|在|去|到|于|返|回|自|^|[^\u4e00-\u9fff])(?P<phi>{_alt(HK_DISTRICTS_BARE)})"
              rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$)"
              rf"|(?P<phi>{_alt(HK_DISTRICTS_BARE)})(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|醫院|邨)))", 0.75,
-             needs=lambda t: not _HK_FIRST.isdisjoint(t)),
+             needs=lambda t: not _HK_FIRST.isdisjoint(t) and any(d in t for d in HK_DISTRICTS_BARE)),
         # A bank branch is named after where it stands, near the account holder: 工商银行苏州工业园区支行,
         # 建设银行南宁民族大道支行 (the part between the bank and 支行/分行 is the place).
         Rule("address_bank_branch", LOCATION,
