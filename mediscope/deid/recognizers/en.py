@@ -621,6 +621,56 @@ _OLD_AGE_WORDS = (r"(?i:ninety(?:[\s\-](?:one|two|three|four|five|six|seven|eigh
                   r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)")
 
 
+# OCR reads 0 as O/o and 1 as I/l: "O4/I2/1947", "O3 477 29I8". Only a value with real digits in
+# most places and at least one swapped letter is read this way (plain dates and phones are the
+# other rules' job; "IO/lO" or a word are not dates).
+_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
+
+
+def _ocr_swapped(value: str, min_digits: int) -> bool:
+    swapped = sum(ch in "OoIl" for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    return 1 <= swapped <= digits // 2 and digits >= min_digits
+
+
+def _ocr_date_ok(value: str) -> bool:
+    if not _ocr_swapped(value, 4):
+        return False
+    parts = [int(x) for x in regex.split(r"[/.\-]", value.translate(_OCR_DIGITS))]
+    a, b = parts[0], parts[1]
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+def _ocr_phone_ok(value: str) -> bool:
+    return _ocr_swapped(value, 6) and 8 <= sum(ch.isdigit() or ch in "OoIl" for ch in value) <= 15
+
+
+# Words that make a school's name a kind of school, not one school: "Medical School", "Sunday School".
+_SCHOOL_KIND_WORDS = frozenset({"medical", "nursing", "dental", "sunday", "summer", "night", "special", "public", "private",
+                                "state", "local", "community", "primary", "secondary", "high", "middle", "elementary",
+                                "boarding", "day", "secondary", "graduate", "law", "business", "royal", "national",
+                                "american", "british", "the", "his", "her", "their", "my", "our", "your", "a", "new"})
+
+
+def _school_ok(value: str) -> bool:
+    """A named school ("Roosevelt Middle School", "St Mary's Primary"), not a kind of school."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = regex.findall(r"[\p{L}'’\-]+", value)
+    name = [_POSSESSIVE_RE.sub("", w.lower()) for w in words[:-1]]
+    name = [w for w in name if w not in ("st", "saint", "middle", "high", "primary", "elementary", "junior", "secondary",
+                                         "grammar", "infant", "infants", "school", "catholic", "national", "public")]
+    return bool(name) and not any(w in _SCHOOL_KIND_WORDS or w in STOP_WORDS or w in lexicon.CLINICAL_VOCAB_EN
+                                  or w in lexicon.CLINICAL_WORDS_EN or _DEPARTMENT_WORD.search(w) for w in name)
+
+
+def _login_ok(value: str) -> bool:
+    """A login ("jmcgreevy", "asmith2") is no English word nor a role ("admin", "system")."""
+    low = value.lower().rstrip("0123456789")
+    return (len(low) >= 4 and not is_english(low, english_words()) and low not in _COMMON_WORDS
+            and low not in ("admin", "system", "sysadmin", "root", "user", "guest", "nurse", "doctor", "clerk"))
+
+
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -638,6 +688,8 @@ def en_identifier_rules() -> list[Rule]:
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
               r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
               r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)|member|"
+              # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
+              r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
               # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
               r"(?-i:BCBS|Blue\s+Cross(?:\s+Blue\s+Shield)?|Aetna|Cigna|Humana|UnitedHealthcare|UHC|Kaiser|Anthem|Medicaid|"
               r"Tricare|TRICARE|Molina|Centene|Bupa|BUPA|AXA|Allianz|Medibank|HCF|NIB)(?:\s+(?:member|subscriber))?(?:\s+(?:id|number|no\.?|#))?")
@@ -645,7 +697,7 @@ def en_identifier_rules() -> list[Rule]:
                r"routing\s+(?:number|no\.?)|IBAN")
     dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
               r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)|"
-              r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?")
+              r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?|workstation|terminal(?:\s+id)?")
     plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
     lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
@@ -658,7 +710,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
-        Rule("policy_bare", INSURANCE_ID, r"\b(?i:policy)\s+(?P<phi>[A-Z]{2,6}-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
+        Rule("policy_bare", INSURANCE_ID, r"\b(?i:policy)\s+(?P<phi>[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
              needs=_digit_and(r"(?i)policy [A-Z]"), flags=0),
         # "hospital number is RBH 7723091": a hospital's letters, a space, then the number.
         Rule("hospital_number", MEDICAL_RECORD_NUMBER,
@@ -670,6 +722,43 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A group or plan number with the payer's letters before it: "Group #: GRP 551902".
+        # Its letters spaced off the digits: "Group #: GRP 551902", "DVA card VX 401 992 A".
+        Rule("lettered_spaced_id", INSURANCE_ID,
+             r"\b(?:(?i:group|plan)\s*(?i:number|no\.?|#)|DVA(?:\s+(?i:card|file))?(?:\s+(?i:number|no\.?|#))?)\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{1,5}[ \-]?\d[\d ]{2,14}\d(?:\s[A-Z](?![\w]))?)(?![\w\-])", 0.85,
+             needs=_digit_and(r"(?i)(?:group|plan)\s*(?:number|no|#)|DVA"), flags=0),
+        # The login that opened a chart in an audit trail: "opened by jmcgreevy", "accessed by user asmith2".
+        Rule("audit_login", PERSON,
+             r"\b(?i:opened|accessed|viewed|modified|edited|printed|amended|signed|exported|logged\s+in)\s+(?i:by)\s+"
+             r"(?:(?i:user)\s+)?(?P<phi>[a-z][a-z0-9._]{3,19})(?![\w@.])", 0.75, validator=_login_ok,
+             needs=contains_any(" by "), flags=0),
+        # A named school or the town after a named school or practice: "Roosevelt Middle School",
+        # "Whitfield Elementary", "St Mary's Primary, Castlebar" (a child's school places them).
+        Rule("school_named", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:(?:St|Saint)\.?\s+)?(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
+             r"(?:(?:Elementary|Primary|Middle|High|Junior|Secondary|Grammar|Infants?|Catholic)(?:\s+School)?|Academy(?!\s+of)|"
+             r"Kindergarten|Preschool|Montessori))(?![\w\-])",
+             0.86, validator=_school_ok,  # above the NER's PERSON ("Whitfield Elementary")
+             needs=contains_any("elementary", "primary", "middle", "high", "junior", "secondary", "grammar", "infant",
+                                "catholic", "academy", "kindergarten", "preschool", "montessori"), flags=0),
+        Rule("town_after_school_or_practice", LOCATION,
+             r"(?<=\b(?:School|Primary|Elementary|Academy|Surgery|Practice|Medical\s+(?:Centre|Center)|Health\s+(?:Centre|Center)),\s{1,3})"
+             r"(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_unlisted_place_ok,
+             needs=contains_any("school", "primary", "elementary", "academy", "surgery", "practice", "centre", "center"),
+             flags=0),
+        # A city after a claim form's CITY box: "CITY Bessemer  STATE AL".
+        Rule("form_city_box", LOCATION,
+             r"(?<=\b(?:CITY|City)\s*:?\s{1,3})(?P<phi>\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?|\p{Lu}{3,}(?:\s\p{Lu}{3,})?)"
+             r"(?=\s{2,}|\s*$|\s+(?:STATE|State|ST\b|ZIP)|\s*[,;\n])",
+             0.7, validator=lambda v: v.split()[0].lower() not in ("of", "state", "zip", "code", "hospital", "council"),
+             needs=contains_any("city"), flags=0),
+        # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
+        Rule("phone_ocr_swapped", PHONE_NUMBER,
+             r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"
+             r"(?P<phi>\+?[0-9OIl(][0-9OIl() \-]{6,18}[0-9OIl])(?![\w])",
+             0.8, validator=_ocr_phone_ok, needs=has_digit, flags=0),
         # Labels that are also clinical abbreviations (PAN, SIN, DNI, BSN) count only before their
         # own number's shape: "PAN ABCDE1234F", "SIN 046 454 286", "DNI 12345678Z" (not "DNR/DNI").
         Rule("national_id_shaped", ID_NUMBER,
@@ -800,10 +889,10 @@ def en_identifier_rules() -> list[Rule]:
              0.65, validator=_unlisted_place_ok, needs=contains_any(" in ", " at ", " near "), flags=0),
         # Where a patient goes home to: "Discharged home to Te Puke", "went back to Kaikohe".
         Rule("home_to_town", LOCATION,
-             r"\b(?i:discharged(?:\s+home)?\s+to|home\s+to|returned\s+(?:home\s+)?to|went\s+back\s+to|moved\s+back\s+to|"
+             r"\b(?i:discharged(?:\s+home)?\s+to|home\s+to|return(?:ed|s|ing)?\s+(?:home\s+)?to|went\s+back\s+to|moved\s+back\s+to|"
              r"back\s+home\s+(?:to|in))\s+(?P<phi>(?:Te\s)?\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
              0.65, validator=_home_town_ok,
-             needs=contains_any("home", "back", "returned", "discharged"), flags=0),
+             needs=contains_any("home", "back", "return", "discharged"), flags=0),
         # A retrieval or transfer from a town: "Tx to Middlemore Hospital from Pukekohe". The
         # town must be no English or clinical word ("arrived from Recovery").
         Rule("from_town_transfer", LOCATION,
@@ -1238,9 +1327,21 @@ def en_date_rules() -> list[Rule]:
         Rule("date_dob_compact", DATE_TIME,
              r"\b(?:DOB|D\.O\.B\.?|date of birth|born(?: on)?|b\.)[\s:#]*(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
              0.9, needs=_digit_and(r"(?:19|20)\d{6}")),
+        # A compact day-or-month-first birth date in a form box: "BIRTHDATE 11021949", "DOB 07111933".
+        Rule("date_dob_compact_dmy", DATE_TIME,
+             r"\b(?:DOB|D\.O\.B\.?|date of birth|birth\s?date|born(?: on)?)[\s:#]*"
+             r"(?P<phi>(?:(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])|(?:0[1-9]|[12]\d|3[01])(?:0[1-9]|1[0-2]))(?:19|20)\d{2})(?!\d)",
+             0.9, needs=_digit_and(r"\d{4}(?:19|20)\d{2}")),
+        # A relative's age at death in a pedigree: "father Walter d. 91", "(d. 94)".
+        Rule("age_at_death", AGE, r"(?<=(?:\b\p{Lu}\p{Ll}+|\))\s(?-i:d)\.\s?|\b(?i:died|deceased)\s+(?i:aged?|at)\s+)(?P<phi>9\d|1[01]\d)(?![\d.:/\-%]|\s*(?i:%|percent|mg|mcg|ml|kg|g|mm|cm|units?|iu)\b)",
+             0.75, needs=_digit_and(r"(?:d\. ?|died |deceased )\D{0,4}(?:9\d|1[01]\d)")),
         # Month first with hyphens: "Nov-07-1933", "Mar-11-2026".
         Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}))(?![\w\-/]|\.\d)", 0.9,
              needs=_digit_and(r"[A-Za-z][\-/.]\d")),
+        # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
+        Rule("date_ocr_swapped", DATE_TIME,
+             r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl][/.\-][01OIl]?[0-9OIl][/.\-](?:(?:19|20|l9|I9|2O)[0-9OIl]{2}|[0-9OIl]{2}))(?![\w/\-]|\.\d)",
+             0.85, validator=_ocr_date_ok, needs=_digit_and(r"[OIl][/.\-]|[/.\-][OIl]|\d[OIl]|[OIl]\d"), flags=0),
     ]
 
 
@@ -1351,8 +1452,9 @@ _DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", 
 _RELATION_HEADS = frozenset({"son", "daughter", "brother", "sister", "mother", "father", "husband", "wife", "spouse", "partner",
                              "mum", "mom", "dad", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin",
                              "friend", "carer", "caregiver", "baby", "patient", "pt"})
-_TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID)\b\.?:?|\s*[\-–—/|:]|\s)+$")
-_LABEL_TAILS = frozenset({"age", "dob", "d.o.b", "mrn", "sex", "gender", "ward", "bed", "room", "nhs", "id"})
+_TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID|First|Last|State|STATE|ZIP|City|CITY)\b\.?:?|\s*[\-–—/|:]|\s)+$")
+_LABEL_TAILS = frozenset({"age", "dob", "d.o.b", "mrn", "sex", "gender", "ward", "bed", "room", "nhs", "id", "first", "last",
+                          "state", "zip", "city"})
 
 
 def _has_label_tail(etext: str) -> bool:
@@ -1365,7 +1467,8 @@ _EPONYM_TAILS = frozenset({"scale", "score", "criteria", "classification", "prot
 _DEVICE_AFTER = regex.compile(
     r"^(?:'s|’s|')?\s(?:catheters?|monitor(?:ing)?|protein|tubes?|drains?|stockings?|splint|mask|valve|shunt|"
     r"procedure|operation|repair|fracture|stain|technique|position|manoeuvre|maneuver|score|scale|criteria|"
-    r"classification|syndrome|disease|sign|test|rules?|(?:ankle|knee|foot|head|c-spine)\s+rules|staging|serology|variant)\b"
+    r"classification|syndrome|disease|sign|test|rules?|(?:ankle|knee|foot|head|c-spine)\s+rules|staging|serology|variant|"
+    r"cells?|bodies|reversal|card|stage\s+[IV]+[AB]?)\b"
 )
 _STATES = frozenset(s.lower() for s in (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",

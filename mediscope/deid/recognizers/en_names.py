@@ -460,7 +460,9 @@ _SPACED_COMMA_CAPS = regex.compile(
 # after a clinician or relation label, as request forms and Indian case sheets print them.
 _LABEL_SURNAME_INITIAL = regex.compile(
     r"(?:\b(?:DR|MD|CONSULTANT|ATTENDING|PHYSICIAN|SURGEON|REFERRER|REFERRING|ORDERING|REQUESTED\s+BY|SIGNED|RESIDENT|"
-    r"Consultant|Attending|Physician|Surgeon|Referrer|Ordering\s+(?:MD|DR|physician|clinician)|Requested\s+by|Resident)\b\.?"
+    r"Consultant|Attending|Physician|Surgeon|Referrer|Ordering\s+(?:MD|DR|physician|clinician)|Requested\s+by|Resident|"
+    # a lab report's staff: "Ordered by: BRAITHWAITE J", "Verified by: OKAFOR C"
+    r"(?:Ordered|ORDERED|Reported|REPORTED|Verified|VERIFIED|Authori[sz]ed|AUTHORI[SZ]ED|Reviewed|REVIEWED)\s+(?:by|BY))\b\.?"
     r"|\b[SWDC]/[Oo])[ \t]*[:#\-]?[ \t]*"
     r"(?P<name>(?P<last>\p{Lu}[\p{L}'’\-]*\p{L})[ ](?P<init>\p{Lu})\.?)(?![\w'’\-])"
 )
