@@ -242,6 +242,7 @@ _NOT_A_PLACE_START = ("贫困", "偏远", "山区", "沿海", "邻近", "附近"
 
 
 _HK_FIRST = frozenset(d[0] for d in HK_DISTRICTS_BARE)
+_HK_BARE_RE = regex.compile(_alt(HK_DISTRICTS_BARE))
 
 
 def _single_unit_ok(value: str) -> bool:
@@ -445,7 +446,7 @@ def address_rules() -> list[Rule]:
              rf"(?:(?<=住|在|去|到|于|返|回|自|^|[^\u4e00-\u9fff])(?P<phi>{_alt(HK_DISTRICTS_BARE)})"
              rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$)"
              rf"|(?P<phi>{_alt(HK_DISTRICTS_BARE)})(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|醫院|邨)))", 0.75,
-             needs=lambda t: not _HK_FIRST.isdisjoint(t) and any(d in t for d in HK_DISTRICTS_BARE)),
+             needs=lambda t: not _HK_FIRST.isdisjoint(t) and _HK_BARE_RE.search(t) is not None),
         # A bank branch is named after where it stands, near the account holder: 工商银行苏州工业园区支行,
         # 建设银行南宁民族大道支行 (the part between the bank and 支行/分行 is the place).
         Rule("address_bank_branch", LOCATION,
