@@ -1327,7 +1327,8 @@ def en_date_rules() -> list[Rule]:
         # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor").
         Rule("date_day_ordinal", DATE_TIME,
              r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
-             r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night)\b)",
+             r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night|when|then|so|as|if|because|"
+             r"visiting|onwards|inclusive|please|thanks)\b)",
              0.7, needs=_digit_and(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
         # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
         Rule("date_range", DATE_TIME,
@@ -1918,6 +1919,12 @@ class EnglishNerRecognizer(EntityRecognizer):
         for m in _EN_NAME_CUE.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
+            gap = _COLUMN_GAP.search(name)
+            if gap:  # "Patient: John Smith   Lab No:": never into the next column or line
+                name = name[: gap.start()].rstrip(" \t")
+                e = s + len(name)
+                if not name:
+                    continue
             if name.split()[0].rstrip(".") in _TITLES_EN:
                 continue
             if name.lower() in lexicon.CLINICAL_WORDS_EN or _is_eponym(name, text[e : e + 14]):
