@@ -761,6 +761,12 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,2}(?:Court|House|Lodge|Manor|Gardens|Towers?|Heights|Villas?|Mansions|Grange))"
              r"(?=,?\s+(?i:room|rm|flat|unit|apt|apartment)\.?\s*#?\s*\d)",
              0.7, validator=_residence_ok, needs=_digit_and(r"(?i)(?:room|rm|flat|unit|apt)\.? ?#? ?\d"), flags=0),
+        # A capitals name a scan broke over two lines after a title: "Re: MRS. AGNIESZKA\nPIOTROWSKA".
+        Rule("title_caps_name_over_lines", PERSON,
+             r"(?<=\b(?:MRS|MR|MS|MISS|DR|Mrs|Mr|Ms|Dr)\.?[ ])(?P<phi>\p{Lu}{2,}[ \t]?\n[ \t]?\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\w:])",
+             0.8, validator=lambda v: not any(is_english(w.lower(), english_words()) or w.lower() in lexicon.CLINICAL_WORDS_EN
+                                             for w in v.split()[-1:]),
+             needs=contains_any("\n"), flags=0),
         # A city after a claim form's CITY box: "CITY Bessemer  STATE AL".
         Rule("form_city_box", LOCATION,
              r"(?<=\b(?:CITY|City)\s*:?\s{1,3})(?P<phi>\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?|\p{Lu}{3,}(?:\s\p{Lu}{3,})?)"
