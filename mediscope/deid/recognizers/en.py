@@ -671,6 +671,10 @@ def _login_ok(value: str) -> bool:
             and low not in ("admin", "system", "sysadmin", "root", "user", "guest", "nurse", "doctor", "clerk"))
 
 
+# Mounts hospitals are named after, wherever they stand ("Mount Sinai", "Mount Carmel"): no town.
+_MOUNT_HOSPITALS = frozenset({"sinai", "carmel", "zion", "auburn", "alvernia", "nittany"})
+
+
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -767,6 +771,10 @@ def en_identifier_rules() -> list[Rule]:
              0.8, validator=lambda v: not any(is_english(w.lower(), english_words()) or w.lower() in lexicon.CLINICAL_WORDS_EN
                                              for w in v.split()[-1:]),
              needs=contains_any("\n"), flags=0),
+        # A town or suburb named after its mount: "Mount Maunganui", "Mt Eden"; the name no English word.
+        Rule("mount_town", LOCATION, r"(?<![\w\-])(?P<phi>(?:Mount|Mt\.?)\s\p{Lu}\p{Ll}{3,})(?![\w\-'’])", 0.7,
+             validator=lambda v: v.split()[-1].lower() not in _MOUNT_HOSPITALS and _unlisted_place_ok(v.split()[-1]),
+             needs=contains_any("mount", "mt"), flags=0),
         # A city after a claim form's CITY box: "CITY Bessemer  STATE AL".
         Rule("form_city_box", LOCATION,
              r"(?<=\b(?:CITY|City)\s*:?\s{1,3})(?P<phi>\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?|\p{Lu}{3,}(?:\s\p{Lu}{3,})?)"
