@@ -96,12 +96,22 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                     continue  # 一周, 提高: the character ends a word
                 if self._word(norm[i : i + 2]) or self._word(norm[i : i + 3]):
                     continue  # 高血压, 谢谢: the character starts a word
-                out.append((i, PERSON))
+                if self._could_be_name(norm, i):
+                    out.append((i, PERSON))
             elif ch in _PLACE_SUFFIXES and i >= 2 and _han(norm[i - 1]) and _han(norm[i - 2]):
                 if self._word(norm[i - 1 : i + 1]) or norm.startswith(_SUFFIX_WORDS, i):
                     continue  # 农村, 家乡; 镇痛, 镇静
                 out.append((i, LOCATION))
         return out
+
+    def _could_be_name(self, norm: str, i: int) -> bool:
+        """The checks of `_person_ok` that need no tagger, on the only word it can accept here
+        (surname + two characters): an anchor that fails them is not worth a window."""
+        sur = 2 if norm[i : i + 2] in lexicon.SURNAMES_2 else 1
+        word = norm[i : i + sur + 2]
+        if len(word) != sur + 2 or not _HAN_RE.match(word) or word[-1] in _NOT_LAST:
+            return False
+        return not any(ch in _NEVER_GIVEN or ch in _KIN_CHARS for ch in word[sur:])
 
     def _window(self, norm: str, i: int) -> tuple[int, int]:
         a, b = max(0, i - _LEFT), min(len(norm), i + _RIGHT + 1)
