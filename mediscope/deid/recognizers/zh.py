@@ -736,7 +736,9 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_slash", DATE_TIME,
              rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}[/.]{d})(?![\d/.])", 0.85,
              needs=has_digit),
-        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9, needs=has_digit),
+        # The unit joins the span when it follows at once (91岁): gold written either way (91 / 91岁)
+        # still counts it, and the unit is no clue left behind; 90多岁 keeps the bare number.
+        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
         Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
              needs=has_digit),
         Rule("age_over_89_gaoling", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:岁)?\s*高龄)", 0.9,
@@ -753,7 +755,9 @@ def zh_date_age_rules() -> list[Rule]:
              needs=lambda t: "有" in t),  # 九十有三 (ninety and three), a literary age
         # 百岁老人, 已百岁: a hundred years old (not the blessing 长命百岁).
         Rule("age_hundred", AGE, r"(?<![命一二三四五六七八九十])(?P<phi>百岁)", 0.85, needs=lambda t: "百岁" in t),
-        Rule("age_over_89_cn", AGE, r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲))", 0.9),
+        Rule("age_over_89_cn", AGE, r"(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?:周岁|岁|歲)|(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9),
+        # 九旬老人, 年逾九旬: "in the nineties" is an age over 89 (上旬/中旬 are parts of a month).
+        Rule("age_nineties", AGE, r"(?<![第上中下])(?P<phi>九旬)", 0.85, needs=lambda t: "九旬" in t),
     ]
 
 
