@@ -554,6 +554,28 @@ _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten elev
                           "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split())
 
 
+# A US address typed in lower case ends "... in dayton ohio 45402", "miami fl 33135": the state in
+# full, or a two-letter code that is not also a word or a clinical abbreviation ("in", "me", "ga",
+# "va", "sc" stay out), then a five-digit ZIP.
+_LOWER_US_STATE = (
+    r"(?:(?i:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|"
+    r"illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
+    r"missouri|montana|nebraska|nevada|new\s(?:hampshire|jersey|mexico|york)|(?:north|south)\s(?:carolina|dakota)|ohio|"
+    r"oklahoma|oregon|pennsylvania|rhode\sisland|tennessee|texas|utah|vermont|virginia|washington|west\svirginia|"
+    r"wisconsin|wyoming)|ak|az|ar|ca|fl|ia|il|ks|ky|mn|mt|nc|nh|nj|nm|nv|ny|oh|sd|tn|tx|vt|wi|wv|wy)"
+)
+_LOWER_CITY_NOT = frozenset(
+    "in at to of on the from near and we i is are was live lives living apt apartment unit suite flat st street rd road "
+    "ave avenue blvd dr drive ln lane ct court way hwy box route".split()
+)
+
+
+def _lower_city_ok(value: str) -> bool:
+    """The town before a lower-case state: not a function word nor the street's own suffix."""
+    words = value.split()
+    return not any(w in _LOWER_CITY_NOT for w in words)
+
+
 def _lower_street_ok(value: str) -> bool:
     """"1200 south grand avenue", not "3 days on the road" nor "2 tablets by mouth way"."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -889,7 +911,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
              rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
-             rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+)?)(?![A-Za-z])",
+             rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
+             # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
+             rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
         # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
         Rule("street_lower", LOCATION,
@@ -900,6 +924,12 @@ def en_identifier_rules() -> list[Rule]:
              r"crescent|close|parkway|pkwy|highway|hwy|circle|cir))(?![\w])",
              0.75, validator=_lower_street_ok, needs=_LOWER_STREET_SEEN,
              flags=0),
+        Rule("city_state_zip_lower", LOCATION,
+             rf"(?<![\w'’\-])(?P<phi>[a-z]{{3,}}(?:\s[a-z]{{3,}})?)(?=,?\s{{1,2}}{_LOWER_US_STATE},?\s{{1,2}}\d{{5}}(?:-\d{{4}})?(?![\w\-/]|\.\d))",
+             0.7, validator=_lower_city_ok, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
+        Rule("zip_after_state_lower", ZIP_CODE,
+             rf"(?<=[a-z]{{3}},?\s{{1,2}}{_LOWER_US_STATE},?\s{{1,2}})(?P<phi>\d{{5}}(?:-\d{{4}})?)(?![\w\-/]|\.\d)",
+             0.8, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
         Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
              needs=contains_any("apartment", "apt"), flags=0),
         Rule("city_state", LOCATION,
@@ -968,7 +998,7 @@ def en_identifier_rules() -> list[Rule]:
         # two". Only as an age (in apposition after a name, after "aged", before "year(s) old"),
         # so "ninety minutes" and a "ninety-day supply" stay text.
         Rule("age_words", AGE,
-             rf"(?:(?<=\p{{Ll}},\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
+             rf"(?:(?<=\p{{Ll}},\s)|(?<=\p{{Ll}}\),\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
              0.75, needs=contains_any("ninety", "hundred")),
         Rule("age_nineties", AGE,
              r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
@@ -992,11 +1022,13 @@ def en_identifier_rules() -> list[Rule]:
              0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
         Rule("age_over_89", AGE,
-             r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))",
+             # A short unit ("95 y/o", "90yo") goes with the number: a writer who labels "95 y/o" is then
+             # covered, and one who labels "95" alone still holds half the span. Longer units stay out.
+             r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))))",
              0.9, needs=has_digit),
         Rule("age_over_89_stated", AGE,
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
-             r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned))\s+"
+             r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned)(?:\s+(?:like|about|around|almost|nearly))?)\s+"
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
