@@ -33,3 +33,26 @@ def test_an_age_over_89_takes_its_unit(found, text, value):
 )
 def test_ages_up_to_89_and_month_thirds_stay_text(found, text):
     assert not _of(found, text, "AGE"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("我们住延吉市 河南街那边", "延吉市 河南街"),
+        ("在乌鲁木齐 天山区 解放南路 上班", "天山区 解放南路"),
+        ("住址：呼和浩特市赛罕区 大学东街 乌兰小区 3-2-101", "呼和浩特市赛罕区 大学东街 乌兰小区 3-2-101"),
+        ("住址：保定市竞秀区东风西路 金色家园 8号楼2单元", "保定市竞秀区东风西路 金色家园 8号楼2单元"),
+        ("武汉市洪山区光谷大道 保利清能西海岸 5栋 2单元 1803", "武汉市洪山区光谷大道 保利清能西海岸 5栋 2单元 1803"),
+        ("住址：北京市海淀区 科技园路 8号", "北京市海淀区 科技园路 8号"),
+    ],
+)
+def test_an_address_typed_with_spaces_between_its_parts(found, text, value):
+    assert value in _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["外科 病区 3床", "转入心内科 病区 3床", "地址：南宁市 隔离区 解放路", "门诊 住院部 3楼"],
+)
+def test_wards_and_areas_typed_with_spaces_are_no_address_chain(found, text):
+    assert not any(" " in v for v in _of(found, text, "LOCATION")), found(text, "zh")

@@ -184,6 +184,36 @@ ADDRESS_CUED = (
     r"|(?<=[路街道巷村区县镇乡市])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
 )
 
+# An address typed with a space between its parts (延吉市 河南街, 呼和浩特市赛罕区 大学东街 乌兰小区
+# 3-2-101, 武汉市洪山区光谷大道 保利清能西海岸 5栋 2单元 1803): an admin unit, then spaced roads,
+# estates or a named estate before its building, then the building, unit and flat numbers.
+_SP_ADMIN = rf"(?:{_ADMIN_CHAR}{{1,8}}?(?:省|自治区|市|自治州|州|地区|盟|区|县|旗|街道|镇|乡)){{1,4}}"
+_SP_ROAD = rf"(?:{_ADDR_STREET}{_ADDR_NUM}{{0,3}})"
+_SP_NUMBERS = (
+    r"(?:[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)(?:\d{1,3}单元)?(?:\d{1,5}(?:室|号)?)?|\d{1,3}单元(?:\d{1,5}室?)?"
+    r"|\d{1,4}(?:-\d{1,4}){1,2}(?:室|号)?|\d{1,5}(?:室|号)?)(?![\d\w])"
+)
+_SP_NAMED = rf"(?:{_ADMIN_CHAR}{{2,8}}?(?= {{1,2}}[A-Za-z0-9]{{1,4}}(?:号楼|栋|幢|座)))"
+ADDRESS_SPACED = (
+    rf"(?P<phi>{_SP_ADMIN}{_SP_ROAD}?(?: {{1,2}}(?:{_SP_ADMIN}{_SP_ROAD}?|{_SP_ROAD}|{_ADDR_ESTATE}|{_SP_NAMED})){{1,3}}"
+    rf"(?: {{1,2}}{_SP_NUMBERS}){{0,3}})"
+)
+_SPACED_ADDR_GATE = regex.compile(r"[市区县州旗道镇乡路街] {1,2}[\u4e00-\u9fff]")
+
+
+_SPACED_NOT_PLACE_ENDS = ("科", "诊区", "病区", "院区", "校区", "景区", "营区", "厂区", "服务区", "生活区", "办公区",
+                          "住院区", "候诊区", "功能区", "无菌区", "污染区", "隔离区")
+
+
+def _spaced_address_ok(value: str) -> bool:
+    """A road or an estate among the parts, and no part is a ward, campus or other area (外科 病区)."""
+    parts = value.split()
+    if any("医院" in p or p.endswith(_SPACED_NOT_PLACE_ENDS) for p in parts):
+        return False
+    return any(regex.search(r"[\u4e00-\u9fff]{2}(?:大道|大街|路|街|巷|胡同|小区|花园|公寓|大厦|苑|家园|新村)$", p)
+               or regex.match(r"[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)", p) for p in parts[1:])
+
+
 # Villages: a county or town, then the village and its hamlet or group (靖西市岳圩镇那布村弄平屯,
 # 合浦县常乐镇石湾村委会三组23号, 昭觉县解放乡火普村). Zhuang and Dai place names often open with
 # 那 ("rice field": 那坡, 那满), which elsewhere is "that", so inside such a chain 那 counts as a
@@ -456,6 +486,8 @@ def address_rules() -> list[Rule]:
         Rule("address_village", LOCATION, ADDRESS_VILLAGE, 0.8, validator=_village_ok,
              needs=lambda t: "村" in t or "嘎查" in t),
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
+        Rule("address_spaced", LOCATION, ADDRESS_SPACED, 0.8, validator=_spaced_address_ok,
+             needs=lambda t: " " in t and _SPACED_ADDR_GATE.search(t) is not None),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
     ]
 
