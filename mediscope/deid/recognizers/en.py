@@ -576,6 +576,11 @@ def _lower_city_ok(value: str) -> bool:
     return not any(w in _LOWER_CITY_NOT for w in words)
 
 
+_CORNER_SUFFIX = r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|Hwy|Highway)"
+_CORNER_SIDE = (rf"(?:[NSEW]\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|\d{{1,3}}(?:st|nd|rd|th))(?:\s\p{{Lu}}\p{{Ll}}+)?\s{_CORNER_SUFFIX}")
+_CORNER_SEEN = _seen(rf"\b{_CORNER_SUFFIX}\.? {{1,2}}(?:and|&|at|/) ")
+
+
 def _lower_street_ok(value: str) -> bool:
     """"1200 south grand avenue", not "3 days on the road" nor "2 tablets by mouth way"."""
     from spacy.lang.en.stop_words import STOP_WORDS
@@ -1017,7 +1022,9 @@ def en_identifier_rules() -> list[Rule]:
         # "Flat 12, Harrow Court", "Apt 3B, The Larches House": a flat in a named building.
         Rule("flat_building", LOCATION,
              r"(?P<phi>\b(?:Flat|Apartment|Apt|Unit|Suite)\.?\s*\d+[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
-             r"(?:Court|House|Mansions|Towers?|Lodge|Heights|Building|Apartments|Gardens|Hall|Point|Plaza|Residences|Villas|Block))"
+             r"(?:Court|House|Mansions|Towers?|Lodge|Heights|Building|Apartments|Gardens|Hall|Point|Plaza|Residences|Villas|Block)"
+             # and the street the building stands on, when it follows: "Apt 12, Riverside Court, Dock Road"
+             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){1,2}(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Way|Terrace|Grove|Rd|St|Ave)\b\.?)?)"
              r"(?![\w\-])",
              0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
@@ -1107,6 +1114,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>(?:(?:Unit|Flat|Apt|House)\.?\s*\d{{1,4}}[A-Za-z]?,\s+)?\b(?:Lot|Allotment|Plot)\s+\d{{1,5}}[A-Za-z]?,\s+"
              rf"(?:[A-Z][A-Za-z'\-]*\s+){{1,4}}{_street_suffixes()}\.?)(?![A-Za-z])",
              0.85, needs=contains_any("lot ", "allotment", "plot "), flags=0),
+        # A corner where police, EMS or a crash report place someone: "found on 5th Ave and E 112th St",
+        # "Collision at Figueroa St & W Adams Blvd". Both sides carry a street suffix.
+        Rule("street_corner", LOCATION,
+             rf"(?<![\w'’\-])(?P<phi>{_CORNER_SIDE}\.?\s{{1,2}}(?:and|&|at|/)\s{{1,2}}{_CORNER_SIDE})\.?(?![\w'’\-])",
+             0.8, needs=_CORNER_SEEN, flags=0),
         # A street with no number after "on", "at", "lives on": "found on Hoe Street, Walthamstow".
         Rule("street_no_number", LOCATION,
              r"(?<=\b(?:on|at|in|off|along|near|lives\s+on|address:?)\s)(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}"
