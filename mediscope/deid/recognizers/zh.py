@@ -467,8 +467,15 @@ def address_rules() -> list[Rule]:
              0.65, validator=_bare_county_ok, needs=lambda t: "在" in t or "住" in t or "是" in t or "从" in t or "来自" in t
              or "老家" in t or "回" in t or "到" in t or "去" in t),
         Rule("address_county_town", LOCATION, ADDRESS_COUNTY_TOWN, 0.8,
-             validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "县城", "州县")),
+             validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("乡镇", "县乡", "县镇", "州县"))
+             and ("县城" not in v or regex.search(r"县城[东西南北关郊中]", v) is not None),  # 城北乡, 城关镇
              needs=lambda t: ("县" in t or "旗" in t) and ("镇" in t or "乡" in t or "苏木" in t)),
+        # A prefecture, then its county with no town after it (临夏州东乡县, 黔东南州雷山县, 阿拉善盟额济纳旗):
+        # two levels named in a row. Not the county's town, office or rank (县城, 县委, 县级).
+        Rule("address_prefecture_county", LOCATION,
+             rf"(?P<phi>{_V_CHAR}{{1,6}}?(?:自治州|州|地区|盟){_FUNCTION_LED}{_V_CHAR}{{1,6}}?(?:自治县|县|旗))(?![城里委级长区])",
+             0.8, validator=lambda v: _single_unit_ok(v) and not any(w in v for w in ("州县", "各州", "本州")),
+             needs=lambda t: ("州" in t or "盟" in t or "地区" in t) and ("县" in t or "旗" in t)),
         Rule("address_hk_district", LOCATION,
              rf"(?:香港|香港特区|港岛|港島|九龙|九龍|新界)\s?(?P<phi>{_alt(HK_DISTRICTS)})", 0.8,
              needs=lambda t: "香港" in t or "港" in t or "九龙" in t or "九龍" in t or "新界" in t),
@@ -609,6 +616,9 @@ _TIME = (
     r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间)?\s*"
     r"(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]?\d|2[0-3])\s*[时点](?:\s*[0-5]?\d\s*分|半)?)"
 )
+
+# The end of a slot after its start (15:00–15:40, 14:00-14:30, 9:00至9:30): the same appointment.
+_TIME_END = r"(?:\s*[-–—~～至到]\s*(?:[01]?\d|2[0-3])[:：][0-5]\d)?"
 
 
 _CLOCK_RE = regex.compile(r"\d\s*(?:[:：]\s*[0-5]\d|[时点])")
@@ -753,8 +763,8 @@ def zh_date_age_rules() -> list[Rule]:
         # A date and the time after it are one span: 2024/02/11 03:20, 23-08-15 22:47,
         # 2024-10-08T09:41:27, 2024年1月23日05时17分, 12月3日（周二）上午9:30, 5月20号晚上8点.
         Rule("date_time", DATE_TIME,
-             rf"(?<![\d./\-])(?<!\d:)(?P<phi>(?:{y}|\d{{2}})\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}\s*[日号]?{_TIME}"
-             rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}|{m}/{d}{_TIME})(?![\d:])", 0.95, needs=_has_clock),
+             rf"(?<![\d./\-])(?<!\d:)(?P<phi>(?:{y}|\d{{2}})\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}\s*[日号]?{_TIME}{_TIME_END}"
+             rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}{_TIME_END}|{m}/{d}{_TIME}{_TIME_END})(?![\d:])", 0.95, needs=_has_clock),
         # Day, month and a two-digit year (19/06/24, 15/08/23) or the other way round: every part
         # zero-padded, and a reading as a calendar date must exist.
         Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
