@@ -5,7 +5,8 @@ after a filler ("grandpa is like 94") or after a bracketed nickname ("(goes by L
 a unit typed in lower case after a street ("Wilshire Blvd unit 1207"), a US address typed all in
 lower case, whose town and ZIP sit around a lower-case state ("in dayton ohio 45402", "miami fl 33135"),
 a street corner ("found on 5th Ave and E 112th St"), the street after a flat in a named building
-("Apt 12, Riverside Court, Dock Road") and the clock time given with a full date ("MAR 02 2026 08:15").
+("Apt 12, Riverside Court, Dock Road") the clock time given with a full date ("MAR 02 2026 08:15") and a year-first birth date spaced
+on a form ("DOB: 1988 07 19").
 """
 
 from __future__ import annotations
@@ -166,6 +167,29 @@ def test_a_full_date_takes_its_clock_time(found, text, value):
 )
 def test_no_clock_time_without_a_valid_time(found, text, value):
     assert value in _values(found, text, ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("DOB: 1988 07 19   Medicare No: 2953 71804 1", "1988 07 19"),
+        ("Date of birth 1950 12 01.", "1950 12 01"),
+    ],
+)
+def test_a_year_first_date_spaced_after_a_birth_label(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "counts 1988 07 19 units over three days",
+        "DOB 1988 07 19.5 was a typo in the lab field",
+        "Lot 2024 11 35 expired",
+    ],
+)
+def test_three_numbers_without_a_birth_label_are_no_date(found, text):
+    assert not any(v.startswith(("1988", "2024")) for v in _values(found, text, ("DATE_TIME",)))
 
 
 def _en_items(name: str):

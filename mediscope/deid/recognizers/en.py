@@ -1257,6 +1257,12 @@ def en_date_rules() -> list[Rule]:
              rf"(?<![\w\-/.])(?P<phi>{d}-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|January|February|March|April|June|"
              rf"July|August|September|October|November|December))(?![\w\-/.])",
              0.8, needs=_digit_and(r"\d-[A-Za-z]")),
+        # A form's year-first date with spaces for separators ("DOB: 1988 07 19"): only after a date
+        # or birth label, as bare "2026 07 19" could be any three numbers.
+        Rule("date_ymd_spaced", DATE_TIME,
+             r"(?<=\b(?i:dob|d\.o\.b\.?|date\s+of\s+birth|birth\s*date|born|date)\s{0,3}[:#]?\s{0,3})"
+             r"(?P<phi>(?:19|20)\d{2}\s(?:0[1-9]|1[0-2])\s(?:0[1-9]|[12]\d|3[01]))(?![\d:/\-]|[.,]\d)",
+             0.85, needs=_digit_and(r"\d{4} \d\d \d\d(?!\d)"), flags=0),
         Rule("date_numeric_spaced", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{d}\s?/\s?{d}\s?/\s?{y})(?![\d/\-]|\.\d)", 0.8,
              needs=_digit_and(r"\d ?/ ?\d")),
         Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85,
