@@ -90,11 +90,38 @@ def test_county_ranks_and_bare_numbers_after_a_time_stay_outside(found, text, no
     assert not any(not_value in v for _, v in found(text, "zh")), found(text, "zh")
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("@小红书_甜甜圈妈妈 看到你发的帖子", "小红书_甜甜圈妈妈", "SOCIAL_HANDLE"),
+        ("事故地点：深圳市宝安区福永街道107国道", "107国道", "LOCATION"),
+        ("患者段木兰，2026年春节前后开始食欲减退", "2026年春节前后", "DATE_TIME"),
+        ("我妈妈在重庆市渝北区回兴街道 查出来", "重庆市渝北区回兴街道", "LOCATION"),
+        ("住在长沙市岳麓区回龙镇", "长沙市岳麓区回龙镇", "LOCATION"),
+    ],
+)
+def test_platform_underscore_handles_highways_holiday_spans_and_hui_towns(found, text, value, kind):
+    assert value in _of(found, text, kind), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "not_value"),
+    [
+        ("沿107国道北上转院", "107国道"),  # a road with no place before it locates nobody
+        ("请用小红书_分享功能", "小红书_分享功能"),
+        ("从重庆市渝北区回家乡", "回家乡"),  # 回 is a verb here
+        ("从成都市武侯区回老家镇上", "回老家"),
+    ],
+)
+def test_bare_highways_and_hui_verbs_stay_outside(found, text, not_value):
+    assert not any(not_value in v for _, v in found(text, "zh")), found(text, "zh")
+
+
 def test_heldout9_and_heldout10_chinese_floors(deider):
     """Both sets are seen now; the floors keep what the rules reach on their Chinese half."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
-    for name, floor in (("heldout9.jsonl", 0.93), ("heldout10.jsonl", 0.92)):
+    for name, floor in (("heldout9.jsonl", 0.935), ("heldout10.jsonl", 0.935)):
         items = [i for i in load_evalset([DATA / name]) if i.lang == "zh"]
         report = evaluate(items, deider)
         assert report.recall >= floor, (name, report.recall, report.missed)

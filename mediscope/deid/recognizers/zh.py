@@ -170,11 +170,14 @@ _ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?
 ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE}|{_ADDR_NAMED_BUILDING})?{_ADDR_TAIL})"
 )
+# 回 ("return") opens a town's name only right after its district and just before 街道/镇
+# (渝北区回兴街道, 回龙镇); 回家乡 and 回老家 stay verbs.
+_TOWN_LED = r"(?:回(?=[\u4e00-\u9fff]{1,3}?(?:街道|镇)))?"
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
 # A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts).
 ADDRESS_ADMIN = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟)"
-    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
+    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_TOWN_LED}{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"
@@ -495,6 +498,11 @@ def address_rules() -> list[Rule]:
         Rule("address_cued", LOCATION, ADDRESS_CUED, 0.85, validator=_cued_address_ok, needs=_address_hint),
         Rule("address_spaced", LOCATION, ADDRESS_SPACED, 0.8, validator=_spaced_address_ok,
              needs=lambda t: " " in t and _SPACED_ADDR_GATE.search(t) is not None),
+        # A national, provincial or county road numbered after the town it runs through
+        # (福永街道107国道, 城关镇G312国道): the stretch where someone lives or had the accident.
+        Rule("address_numbered_highway", LOCATION,
+             r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
+             needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
     ]
 
@@ -549,6 +557,11 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("handle_han_digits", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9._%+\-])(?P<phi>@[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z_]{1,20}\d{2,8})(?![\dA-Za-z_])", 0.85,
              needs=contains_any("@")),
+        # A platform's name joined to the account by an underscore (@小红书_甜甜圈妈妈, 抖音_momo): the
+        # way a shared profile link or a screenshot writes a handle.
+        Rule("platform_underscore_handle", SOCIAL_HANDLE,
+             rf"(?<![\w\u4e00-\u9fff])@?(?P<phi>(?:{_alt(PLATFORMS_ZH)})_[\w\u4e00-\u9fff\-]{{2,24}})(?![\w\u4e00-\u9fff\-])",
+             0.85, needs=contains_any("_")),
         Rule("qq", SOCIAL_HANDLE, rf"(?:QQ|qq|扣扣|Q号)(?:{CUE_GAP})(?P<phi>[1-9](?:{S}\d){{4,11}})(?!\d)", 0.95,
              needs=contains_any("qq", "扣扣", "q号")),
         # A handle after a platform: 抖音号@骨科小王医生, 在微博@晴天的阿梅1987私信过您. The handle
@@ -721,7 +734,7 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d)(?P<phi>{y}\s*年\s*(?:十[一二]?|[一二三四五六七八九])月(?:{cn_d}[日号])?)", 0.85, needs=has_digit),
         # A year's holiday is a date: 二〇二四年元旦, 2023年春节, 2024年国庆
         Rule("date_holiday", DATE_TIME,
-             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:{_HOLIDAYS}))", 0.85),
+             rf"(?P<phi>(?:{y}|{cn_y})\s*年\s*(?:{_HOLIDAYS})(?:前后|期间|假期)?)", 0.85),  # 2026年春节前后
         # Day, month and a four-digit year the European way (26/03/2026): the day is past 12.
         Rule("date_slash_dmy", DATE_TIME, rf"(?<![\d/])(?P<phi>(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2])/{y})(?![\d/])", 0.9,
              needs=has_digit),
