@@ -317,7 +317,7 @@ class SurrogateFactory:
         if entity_type == T.IP_ADDRESS:
             return fk.ipv4_private()
         if entity_type == T.AGE:
-            return "90+"
+            return age_over_89(original)
         if entity_type == T.LOCATION:
             return self._location(original, zh, fk, rng)
         if entity_type == T.ZIP_CODE:
@@ -357,3 +357,23 @@ def case_date_shift(seed: int, case_key: str, lo: int, hi: int) -> int:
         d = rng.randint(lo, hi)
         if d != 0:
             return d
+
+
+# The number of an age span: digits, Chinese numerals, or English number words ("ninety-two").
+_AGE_NUMBER = re.compile(
+    r"^\s*(?:\d+|[零〇一二三四五六七八九十百两]+|(?:(?:one\s+)?hundred(?:\s+and)?[\s\-]*)?"
+    r"(?:(?:ninety|hundred)(?:[\s\-]+(?:one|two|three|four|five|six|seven|eight|nine))?|"
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+    r"sixteen|seventeen|eighteen|nineteen))",
+    re.IGNORECASE,
+)
+
+
+def age_over_89(original: str) -> str:
+    """Safe Harbor's aggregate for an age over 89: the number becomes "90+", a unit the span took
+    with it stays ("95 y/o" -> "90+ y/o", "91岁" -> "90+岁"), so the sentence still reads."""
+    m = _AGE_NUMBER.match(original)
+    if not m or m.end() == 0 or original[m.end():].startswith("旬"):
+        return "90+"  # 九旬 is a decade, no unit to keep
+    return "90+" + original[m.end():]
+

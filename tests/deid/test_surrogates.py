@@ -90,3 +90,18 @@ def test_surrogate_never_embeds_an_original():
         f = SurrogateFactory(seed=0, case_key=f"c{case}", date_shift_days=-3, avoid=avoid)
         addr = f.surrogate("LOCATION", "北京市朝阳区建国路88号", "zh")
         assert "李明" not in addr
+
+
+@pytest.mark.parametrize("original,expected", [
+    ("92", "90+"), ("103", "90+"), ("ninety-two", "90+"), ("one hundred and two", "90+"), ("九旬", "90+"),
+    ("95 y/o", "90+ y/o"), ("90yo", "90+yo"), ("91岁", "90+岁"), ("九十四岁", "90+岁"), ("Ninety three years", "90+ years"),
+])
+def test_an_age_over_89_becomes_90_plus_and_keeps_its_unit(original, expected):
+    from mediscope.deid.surrogates import age_over_89
+
+    assert age_over_89(original) == expected
+
+
+def test_age_span_with_its_unit_reads_in_the_replaced_text(deider):
+    result = deider.deidentify_text("Pt is a 95 y/o woman, lives alone", "en")
+    assert "95" not in result.text and "90+ y/o woman" in result.text
