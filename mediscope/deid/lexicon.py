@@ -250,6 +250,10 @@ NEVER_IN_GIVEN_NAME = set(
     "后期时候样种类型度量率值性能感觉觉得应该需要可以能够如果因为所以但是而且虽然已经正在"
     "缺酯伤烧烫损裂折断夫大盐糖脂钠钾钙铁锌碘氧人谢息"
 )
+# Characters coined for chemistry (羟氯喹, 嘧啶, 呋塞米, 噻嗪): they spell drugs, never a person's
+# surname or given name, so a rare-looking "surname" made of them is a drug after 患者.
+CHEMISTRY_CHARS = frozenset("羟喹嘧噻呋吡肟肼脲胍烷炔醛酚氯苯唑嗪啶胺")
+NEVER_IN_GIVEN_NAME |= CHEMISTRY_CHARS
 
 # Clinical words that jieba (or the surname+cue rule) may take for names. Checked as prefixes of
 # a candidate: 高热, 白细胞, 黄疸, 左侧, 房颤, 甘油三酯, 谷丙转氨酶 ...

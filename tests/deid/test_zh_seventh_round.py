@@ -117,6 +117,20 @@ def test_bare_highways_and_hui_verbs_stay_outside(found, text, not_value):
     assert not any(not_value in v for _, v in found(text, "zh")), found(text, "zh")
 
 
+@pytest.mark.parametrize(
+    "text",
+    ["系统性红斑狼疮（SLE）患者羟氯喹 0.2g bid，长期使用需每年眼科筛查。", "患者呋塞米 20mg 静推",
+     "患者吡格列 15mg qd"],
+)
+def test_drugs_spelled_with_chemistry_characters_after_a_patient_cue_are_no_names(found, text):
+    assert not _of(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(("text", "value"), [("患者禚玉兰，女", "禚玉兰"), ("患者靖国栋，男", "靖国栋")])
+def test_rare_surnames_after_a_patient_cue_still_are_names(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
 def test_heldout9_and_heldout10_chinese_floors(deider):
     """Both sets are seen now; the floors keep what the rules reach on their Chinese half."""
     from mediscope.deid.evaluation import evaluate, load_evalset

@@ -862,6 +862,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue
             if not all("\u4e00" <= ch <= "\u9fff" for ch in cand) or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
                 continue
+            if not lexicon.CHEMISTRY_CHARS.isdisjoint(cand):
+                continue  # 患者呋塞米 20mg: a drug
             if self._freq.get(cand[0], 0) >= RARE_CUED_MAX_FREQ or not self._given_ok(cand[1:]):
                 continue  # 补身体, 尿红黄: characters that common are words, not surnames
             if self._freq.get(cand, 0) or self._freq.get(cand[:2], 0) >= 20 or _is_clinical(cand, text[s + 3 : s + 6]):
