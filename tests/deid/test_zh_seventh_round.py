@@ -131,6 +131,11 @@ def test_rare_surnames_after_a_patient_cue_still_are_names(found, text, value):
     assert value in _of(found, text, "PERSON"), found(text, "zh")
 
 
+@pytest.mark.parametrize("text", ["患者系哈斯巴根，蒙古族，男，生于1952年", "张某，维吾尔族，女，45岁", "患者，回族，男，67岁"])
+def test_a_people_before_the_sex_is_no_name(found, text):
+    assert not any(v.endswith("族") for v in _of(found, text, "PERSON")), found(text, "zh")
+
+
 def test_heldout9_and_heldout10_chinese_floors(deider):
     """Both sets are seen now; the floors keep what the rules reach on their Chinese half."""
     from mediscope.deid.evaluation import evaluate, load_evalset

@@ -1240,8 +1240,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 gendered = _GENDER_NEXT.match(norm, e) is not None  # 高超，男，45岁: name shape wins
                 if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not gendered):
                     continue
-                if not self._rare_ok(cand):
-                    continue
+                if not self._rare_ok(cand) or cand.endswith("族"):
+                    continue  # 蒙古族，男: a people before the sex, not a name
                 if how == "follow_cue" and rx is self._glued_follow_re and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
                 if not gendered and self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
