@@ -175,7 +175,7 @@ def test_fourth_heldout_set_floors(deider):
     handles in Chinese script, VINs, caps forms with padded commas...): 0.983, precision 1.0,
     preservation 1.0. No longer blind; the floor guards against regressions.
     """
-    _assert_floors(deider, "heldout4.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+    _assert_floors(deider, "heldout4.jsonl", recall=0.98, precision=0.99, preservation=0.99)
 
 
 @pytest.mark.slow
@@ -213,9 +213,10 @@ def test_seventh_heldout_set_floors(deider):
     rounds earlier: 0.879). Misses: names with a rare compound or Dai surname and no cue
     (赫连博, 刀玉罕), bare 老周/秀芝, lower-case given names, handles without a platform word,
     an IPv6 in Chinese text, letter-spaced dates and SSNs, neighbourhoods typed in lower case.
-    Then a short round on those misses: 0.954 (precision 0.978, preservation 0.998). No longer blind.
+    Then a short round on those misses: 0.954 (precision 0.978, preservation 0.998); after the
+    next rounds 0.989. No longer blind.
     """
-    _assert_floors(deider, "heldout7.jsonl", recall=0.95, precision=0.97, preservation=0.99)
+    _assert_floors(deider, "heldout7.jsonl", recall=0.98, precision=0.98, preservation=0.99)
 
 
 @pytest.mark.slow
@@ -224,9 +225,34 @@ def test_eighth_heldout_set_floors(deider):
     misses were worked on, and scored once after that round: recall 0.924 (characters 0.946),
     precision 0.986, preservation 1.000 (the engine three rounds earlier: 0.867). Some misses are
     boundaries: its gold keeps titles inside names ("Mrs. Nomvula Dlamini"), which the other sets
-    leave out. Only its scoring has been seen; the floor guards regressions.
+    leave out. Then worked on: 0.984 (precision 0.997). No longer blind.
     """
-    _assert_floors(deider, "heldout8.jsonl", recall=0.92, precision=0.98, preservation=0.99)
+    _assert_floors(deider, "heldout8.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_ninth_and_tenth_heldout_set_floors(deider):
+    """Two sets written blind (160 texts each; 534 and 495 PHI) while the LAC tagger, the
+    institution-place policy and a round of rules went in, scored once after them: ninth 0.916
+    (characters 0.942, precision 0.970; the engine before the round 0.903), tenth 0.895
+    (characters 0.923, precision 0.985; before 0.877). Misses: addresses typed with spaces between
+    their parts, ages whose gold includes the unit, cue-less names, lower-case US addresses,
+    street corners. Then a short round on those misses: 0.940 and 0.929. No longer blind.
+    """
+    _assert_floors(deider, "heldout9.jsonl", recall=0.93, precision=0.96, preservation=0.98)
+    _assert_floors(deider, "heldout10.jsonl", recall=0.92, precision=0.98, preservation=0.98)
+
+
+@pytest.mark.slow
+def test_eleventh_heldout_set_floors(deider):
+    """160 texts (455 PHI, 385 clinical terms, 42 PHI-free), written blind during the short round
+    on the ninth and tenth sets and scored once after it: recall 0.949 (characters 0.970),
+    precision 0.991, preservation 0.995 (the engine at the start of those rounds: 0.936; the round
+    itself added nothing on this set). Misses: names with no cue (钟慧, 段正淳) or a compound
+    surname (贺兰明月, 申屠 亮), a Uyghur name, a street crossing, lower-case "jake o'neill",
+    "Tanaka, Haruto", a pipe-separated birth date. Only its scoring has been seen.
+    """
+    _assert_floors(deider, "heldout11.jsonl", recall=0.94, precision=0.98, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:

@@ -122,3 +122,10 @@ def test_engine_uses_it_and_the_knob_turns_it_off(deider):
     off = Deidentifier({"zh_statistical_ner": False})
     assert off.analyze_text(text, "zh") == []
     assert "ChineseStatisticalNerRecognizer" not in {r.name for r in off._pipe("zh").analyzer.registry.recognizers}
+
+
+def test_a_surname_opening_a_word_is_an_anchor_only_after_a_person_cue(recognizer):
+    """殷红 is a word (dark red): no window for it in a description, one after 母亲 or 我是."""
+    assert recognizer.anchors("伤口渗液颜色殷红，量少") == []
+    assert [kind for _, kind in recognizer.anchors("患儿母亲殷红霞签字")] == [PERSON]
+    assert [kind for _, kind in recognizer.anchors("医生我是贺兰明月")] == [PERSON]

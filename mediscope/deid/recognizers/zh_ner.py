@@ -41,6 +41,9 @@ _MEDICATION_VERBS = frozenset({"吃", "服", "服用", "口服", "用", "开", "
                                "停用", "抗", "含服", "涂", "喷", "注射", "静滴", "输", "配", "买", "拿", "试试", "吃点"})
 _LIST_SEPARATORS = frozenset({"、", "，", ",", "和", "或", "及", "与", "/", "；", ";", "（", "(", "）", ")", "跟"})
 _PRODUCT_ENDINGS = ("片", "丸", "散", "膏", "胶囊", "颗粒", "液", "汤", "剂", "针", "素", "唑", "灵", "乐", "宁", "平")
+# Right before a name, these make a surname that opens a word (殷红, 贺兰) worth a window.
+_PERSON_BEFORE = ("我是", "我叫", "名叫", "叫做", "母亲", "父亲", "妈妈", "爸爸", "老婆", "老公", "丈夫", "妻子", "儿子",
+                  "女儿", "家属", "患者", "患儿", "姓名", "联系人", "签字人", "姓名:", "姓名：")
 _SUFFIX_WORDS = ("镇痛", "镇静", "镇咳", "镇吐", "镇定", "镇压", "乡亲", "村医")  # a suffix character opening a word
 _WORD_MIN_FREQ = 3  # a jieba entry this frequent is an ordinary word (names have 0-2)
 _NOT_LAST = frozenset("省市县区镇乡村州征症病氏")  # 分叶征, 库欣氏: a sign or an eponym, not a name
@@ -94,8 +97,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             if ch in self._surnames and i + 1 < n and _han(norm[i + 1]):
                 if i > 0 and _han(norm[i - 1]) and self._word(norm[i - 1 : i + 1]):
                     continue  # 一周, 提高: the character ends a word
-                if self._word(norm[i : i + 2]) or self._word(norm[i : i + 3]):
-                    continue  # 高血压, 谢谢: the character starts a word
+                if self._word(norm[i : i + 3]) or (self._word(norm[i : i + 2]) and not norm[:i].endswith(_PERSON_BEFORE)):
+                    continue  # 高血压, 谢谢: the character starts a word (殷红 too, unless 母亲殷红霞)
                 if self._could_be_name(norm, i):
                     out.append((i, PERSON))
             elif ch in _PLACE_SUFFIXES and i >= 2 and _han(norm[i - 1]) and _han(norm[i - 2]):
