@@ -231,6 +231,10 @@ EPONYM_FOLLOWERS_ZH = ("综合征", "综合症", "病", "症", "氏", "征", "�
 DRUG_ENDINGS_ZH = ("单抗", "替尼", "西林", "霉素", "沙星", "洛尔", "地平", "他汀", "普利", "沙坦", "拉唑", "格列",
                    "西汀", "帕明", "环素", "磺胺", "替丁", "唑仑", "韦林", "利韦", "昔布", "芬净", "康唑")
 
+# Characters that never end a person's name: a place suffix (王府井镇), a sign or symptom
+# (分叶征, 库欣症) or an eponym's 氏 (库欣氏).
+NOT_LAST_IN_NAME_ZH = frozenset("省市县区镇乡村州征症病氏")
+
 # Characters that cannot be part of a given name right after the surname: they start the next
 # word ("张伟主诉", "李娜因发热", "王芳，女"). Used to decide between 2- and 3-character names.
 NOT_GIVEN_NAME_CHARS = set(

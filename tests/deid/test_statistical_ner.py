@@ -110,7 +110,7 @@ def test_prepared_batch_and_one_text_analysis_agree(recognizer):
     finally:
         recognizer.forget()
     assert batched == alone
-    assert recognizer._cache == {}
+    assert recognizer._cache == {} and recognizer._prepared == {}
 
 
 def test_engine_uses_it_and_the_knob_turns_it_off(deider):

@@ -184,7 +184,7 @@ _DRUG_SYLLABLES = frozenset("汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林宁
 _GLUE_BEFORE = frozenset("床为和与跟给对让替帮由及@号室、")
 _AFTER_DRUG = regex.compile(r"(?:胶囊|片|颗粒|丸|液|散|膏|剂|素|霉|星|林|酮|唑|汀|平|尔|宁|灵)\s*[,，、;；]\s*$")
 # Place suffixes and eponym endings never end a given name: 元谋县, 墨菲征, 唐氏.
-_NOT_LAST = frozenset("省市县区镇乡村州征症病氏")
+_NOT_LAST = lexicon.NOT_LAST_IN_NAME_ZH
 # Pills, powders and decoctions are named like people (左归丸, 桂枝汤): a name never ends so.
 _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 # Listed names: 刘芳、陈刚, 申晓、甘露露.

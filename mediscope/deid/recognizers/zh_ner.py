@@ -46,7 +46,7 @@ _PERSON_BEFORE = ("我是", "我叫", "名叫", "叫做", "母亲", "父亲", "�
                   "女儿", "家属", "患者", "患儿", "姓名", "联系人", "签字人", "姓名:", "姓名：")
 _SUFFIX_WORDS = ("镇痛", "镇静", "镇咳", "镇吐", "镇定", "镇压", "乡亲", "村医")  # a suffix character opening a word
 _WORD_MIN_FREQ = 3  # a jieba entry this frequent is an ordinary word (names have 0-2)
-_NOT_LAST = frozenset("省市县区镇乡村州征症病氏")  # 分叶征, 库欣氏: a sign or an eponym, not a name
+_NOT_LAST = lexicon.NOT_LAST_IN_NAME_ZH  # 分叶征, 库欣氏: a sign or an eponym, not a name
 _HAN_RE = regex.compile(r"^[\u4e00-\u9fff]+$")
 _HOSPITAL_AFTER = regex.compile(r"^[\u4e00-\u9fff]{0,8}?(?:医院|卫生院|卫生所|卫生室|诊所|保健院|中心|医科|医学院)")
 _NOT_PLACE = frozenset(lexicon.PROVINCE_LEVEL_ZH) | frozenset({"中国", "全国", "本县", "该县", "外县", "全县", "老家"})
@@ -83,6 +83,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         self._firsts = self._surnames | _PLACE_SUFFIXES
         self._tagger = shared_tagger()
         self._cache: dict[str, list[tuple[int, int, str]]] = {}
+        self._prepared: dict[str, tuple[str, list[tuple[int, str]]]] = {}
 
     # ---- anchors and windows ----------------------------------------------------------------
 
@@ -128,20 +129,27 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                 break
         return a, b
 
+    def _anchored(self, text: str) -> tuple[str, list[tuple[int, str]]]:
+        """The normalised text and its anchors; within a prepared batch, found once per text
+        (the engine's gate, `prepare` and `analyze` all need them)."""
+        found = self._prepared.get(text)
+        if found is None:
+            norm = normalize(text)
+            found = (norm, [] if self._firsts.isdisjoint(norm) else self.anchors(norm))
+        return found
+
     def can_match(self, text: str) -> bool:
-        norm = normalize(text)
-        return not self._firsts.isdisjoint(norm) and bool(self.anchors(norm))
+        return bool(self._anchored(text)[1])
 
     # ---- tagging ----------------------------------------------------------------------------
 
     def prepare(self, texts: list[str]) -> None:
         """Tag every window of a batch in one go; `analyze` reads them until `forget()`."""
+        self._prepared = {}
         windows: set[str] = set()
         for text in texts:
-            norm = normalize(text)
-            if self._firsts.isdisjoint(norm):
-                continue
-            for i, _ in self.anchors(norm):
+            norm, anchors = self._prepared[text] = self._anchored(text)
+            for i, _ in anchors:
                 a, b = self._window(norm, i)
                 windows.add(norm[a:b])
         todo = sorted(windows)
@@ -150,6 +158,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
     def forget(self) -> None:
         """Drop the batch's windows, so that a later call tags its own (as a plain loop would)."""
         self._cache = {}
+        self._prepared = {}
 
     def _words(self, window: str) -> list[tuple[int, int, str]]:
         words = self._cache.get(window)
@@ -214,14 +223,14 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         return not any(word.startswith(p) and len(word) - len(p) <= 1 for p in _NOT_PLACE)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        norm = normalize(text)
-        if self._firsts.isdisjoint(norm):
+        norm, anchors = self._anchored(text)
+        if not anchors:
             return []
         want_person = not entities or PERSON in entities
         want_place = not entities or LOCATION in entities
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
-        for i, kind in self.anchors(norm):
+        for i, kind in anchors:
             if (kind == PERSON and not want_person) or (kind == LOCATION and not want_place):
                 continue
             a, b = self._window(norm, i)
