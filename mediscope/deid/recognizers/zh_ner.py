@@ -8,8 +8,9 @@ Two ideas keep it cheap and safe:
 - Anchors. LAC costs ~25 us a character, forty times the rules, so it never reads whole texts.
   It reads a short window around an *anchor*: a surname character that does not belong to an
   ordinary word on either side (冯 of 冯铁柱 but not 高 of 高血压 or 周 of 一周), or a 县/镇/乡/
-  旗/村 that ends a run of Han characters and does not start a word (镇痛, 乡下). About one
-  Chinese consultation text in six has one.
+  旗/村 that ends a run of Han characters and does not start a word (镇痛, 乡下), or the end of
+  a name slot (交班人：, 我叫, 母亲, 12床) not followed by a common word. About one Chinese
+  consultation text in six has one.
 - Agreement. A span is reported only when LAC's person or place word starts (person) or ends
   (place) at the anchor and the project's clinical guards let it through: drugs, herbs,
   eponyms (华法林, 徐长卿, 库欣), dictionary words, hospital names (policy: the city in a
@@ -51,6 +52,17 @@ _HAN_RE = regex.compile(r"^[\u4e00-\u9fff]+$")
 _HOSPITAL_AFTER = regex.compile(r"^[\u4e00-\u9fff]{0,8}?(?:医院|卫生院|卫生所|卫生室|诊所|保健院|中心|医科|医学院)")
 _NOT_PLACE = frozenset(lexicon.PROVINCE_LEVEL_ZH) | frozenset({"中国", "全国", "本县", "该县", "外县", "全县", "老家"})
 _SCORE = 0.7
+# A name slot: right after a person label (交班人：, 会诊医生：, 联系人：), a self-introduction,
+# a kin word or a bed number. The rules know many such cues by name; the tagger lets any label
+# of that shape (the label's last character names a role) count, and it reads names no surname
+# list holds (热孜万古丽, 泽郎初) or that open a word (钟慧, 庞博), because the slot says a person
+# comes next. Only a person word that starts exactly at the slot's end counts.
+_SLOT_RE = regex.compile(
+    r"(?:[人者师生员士属长家友手名]\s*:|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|老婆|老公|爱人|丈夫|妻子"
+    r"|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|\d\s*床)\s*(?=[\u4e00-\u9fff])")
+_SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床")
+_SLOT = "SLOT"
+_COMMON_HEAD = 200  # a slot followed by a word this frequent (医生, 女生, 今年) holds no name
 # The tagger reads 王医生, 冼婆婆, 甘老太 as one person word; a surname with a title or kin word is
 # the name rules' business (and the surname alone is what the evaluation sets label).
 _TITLES = tuple(sorted({*lexicon.TITLES_ZH, "婆婆", "阿婆", "老太", "大叔", "大姐", "大哥", "伯伯", "婶婶", "姥姥",
@@ -91,8 +103,16 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         return self._freq.get(w, 0) >= _WORD_MIN_FREQ
 
     def anchors(self, norm: str) -> list[tuple[int, str]]:
-        """(position, PERSON|LOCATION) where a cue-less name may start or a place may end."""
+        """(position, PERSON|LOCATION|SLOT) where a cue-less name may start, a place may end,
+        or a name slot ends."""
         out: list[tuple[int, str]] = []
+        if not _SLOT_GATE.isdisjoint(norm):
+            for m in _SLOT_RE.finditer(norm):
+                head = norm[m.end() : m.end() + 2]
+                if self._freq.get(head, 0) < _COMMON_HEAD or self._tags.get(head, "").startswith("nr"):
+                    out.append((m.end(), _SLOT))  # not 我是女生, 患者：医生你好
+        if self._firsts.isdisjoint(norm):
+            return out
         n = len(norm)
         for i, ch in enumerate(norm):
             if ch in self._surnames and i + 1 < n and _han(norm[i + 1]):
@@ -135,7 +155,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         found = self._prepared.get(text)
         if found is None:
             norm = normalize(text)
-            found = (norm, [] if self._firsts.isdisjoint(norm) else self.anchors(norm))
+            found = (norm, self.anchors(norm))
         return found
 
     def can_match(self, text: str) -> bool:
@@ -213,6 +233,23 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             return False
         return not following.startswith(lexicon.DRUG_ENDINGS_ZH)
 
+    def _slot_person_ok(self, norm: str, s: int, e: int) -> bool:
+        """The guards for a person word in a name slot: looser on length and shape than
+        `_person_ok` (the slot vouches for a person), as strict on clinical words."""
+        from mediscope.deid.recognizers.zh import _is_clinical
+
+        word = norm[s:e]
+        if not (2 <= len(word) <= 5) or not _HAN_RE.match(word) or word.endswith(_TITLES):
+            return False
+        if len(word) == 2 and word[0] not in self._surnames:
+            return False  # 小杰, 老杨: a pet name or a form of address, the rules' business
+        if any(ch in _KIN_CHARS for ch in word[1:]) or word[-1] in _NOT_LAST or word[0] in "老小阿":
+            return False
+        if word in _NOT_PLACE or _is_clinical(word, norm[e : e + 6]) or norm.startswith(lexicon.DRUG_ENDINGS_ZH, e):
+            return False
+        tag = self._tags.get(word, "")
+        return not (self._word(word) and not tag.startswith("nr"))
+
     def _place_ok(self, norm: str, s: int, e: int) -> bool:
         word = norm[s:e]
         if not (3 <= len(word) <= 8) or not _HAN_RE.match(word) or word in _NOT_PLACE:
@@ -231,13 +268,14 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         seen: set[tuple[int, int]] = set()
         for i, kind in anchors:
-            if (kind == PERSON and not want_person) or (kind == LOCATION and not want_place):
+            if (kind != LOCATION and not want_person) or (kind == LOCATION and not want_place):
                 continue
             a, b = self._window(norm, i)
             words = self._words(norm[a:b])
             for k, (ws, we, tag) in enumerate(words):
                 s, e = a + ws, a + we
-                if kind == PERSON and tag == "PER" and s == i and self._person_ok(norm, s, e):
+                if tag == "PER" and s == i and (kind == PERSON and self._person_ok(norm, s, e)
+                                                or kind == _SLOT and self._slot_person_ok(norm, s, e)):
                     if self._in_medication_talk(norm[a:b], words, k, norm[max(0, s - 16) : e + 16]):
                         continue
                 elif kind == LOCATION and tag == "LOC" and e == i + 1 and self._place_ok(norm, s, e):
@@ -246,7 +284,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                     continue
                 if (s, e) not in seen:
                     seen.add((s, e))
-                    out.append(RecognizerResult(kind, s, e, _SCORE, recognition_metadata={
+                    out.append(RecognizerResult(LOCATION if kind == LOCATION else PERSON, s, e, _SCORE, recognition_metadata={
                         RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
                         RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
                     }))
