@@ -63,6 +63,7 @@ _SLOT_RE = regex.compile(
 _SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床")
 _SLOT = "SLOT"
 _COMMON_HEAD = 200  # a slot followed by a word this frequent (医生, 女生, 今年) holds no name
+_COMMON_CHAR = 30000  # ... nor one opening with a character this frequent alone (有, 患, 得, 说)
 # The tagger reads 王医生, 冼婆婆, 甘老太 as one person word; a surname with a title or kin word is
 # the name rules' business (and the surname alone is what the evaluation sets label).
 _TITLES = tuple(sorted({*lexicon.TITLES_ZH, "婆婆", "阿婆", "老太", "大叔", "大姐", "大哥", "伯伯", "婶婶", "姥姥",
@@ -108,9 +109,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         out: list[tuple[int, str]] = []
         if not _SLOT_GATE.isdisjoint(norm):
             for m in _SLOT_RE.finditer(norm):
-                head = norm[m.end() : m.end() + 2]
-                if self._freq.get(head, 0) < _COMMON_HEAD or self._tags.get(head, "").startswith("nr"):
-                    out.append((m.end(), _SLOT))  # not 我是女生, 患者：医生你好
+                if self._slot_opens_name(norm, m.end()):
+                    out.append((m.end(), _SLOT))
         if self._firsts.isdisjoint(norm):
             return out
         n = len(norm)
@@ -127,6 +127,15 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                     continue  # 农村, 家乡; 镇痛, 镇静
                 out.append((i, LOCATION))
         return out
+
+    def _slot_opens_name(self, norm: str, i: int) -> bool:
+        """Whether the text after a slot can open a name: not a common word (我是女生, 患者：医生)
+        nor a frequent character that opens clauses (妈妈有高血压, 父亲患糖尿病); surnames and
+        the first syllables of transliterations (阿依古丽, 次仁) are rare enough."""
+        head = norm[i : i + 2]
+        if self._freq.get(head, 0) >= _COMMON_HEAD and not self._tags.get(head, "").startswith("nr"):
+            return False
+        return norm[i] in self._surnames or head in lexicon.SURNAMES_2 or self._freq.get(norm[i], 0) < _COMMON_CHAR
 
     def _could_be_name(self, norm: str, i: int) -> bool:
         """The checks of `_person_ok` that need no tagger, on the only word it can accept here
