@@ -59,8 +59,8 @@ _SCORE = 0.7
 # comes next. Only a person word that starts exactly at the slot's end counts.
 _SLOT_RE = regex.compile(
     r"(?:[人者师生员士属长家友手名]\s*:|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|老婆|老公|爱人|丈夫|妻子"
-    r"|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|\d\s*床)\s*(?=[\u4e00-\u9fff])")
-_SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床")
+    r"|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|就是|车主|伤者|户主|\d\s*床)\s*(?=[\u4e00-\u9fff])")
+_SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床就主伤")
 _SLOT = "SLOT"
 _COMMON_HEAD = 200  # a slot followed by a word this frequent (医生, 女生, 今年) holds no name
 _COMMON_CHAR = 30000  # ... nor one opening with a character this frequent alone (有, 患, 得, 说)
