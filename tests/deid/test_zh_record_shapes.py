@@ -24,7 +24,7 @@ def _of(found, text: str, etype: str) -> set[str]:
         ("我爸5月20号晚上8点突然说话不清楚", "5月20号晚上8点"),
         ("采样时间：2023.10.08 9:05　标本", "2023.10.08 9:05"),
         ("转入日期：15/08/23\n患者", "15/08/23"),  # dd/mm/yy
-        ("上周五（9/27）开始咳嗽", "9/27"),  # month/day named by its weekday
+        ("上周五（9/27）开始咳嗽", "上周五（9/27）"),  # the weekday that names the day goes with it
     ],
 )
 def test_dates_with_times_are_one_span(found, text, date):

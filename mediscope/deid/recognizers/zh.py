@@ -112,6 +112,8 @@ DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起
                # sensors and pumps worn by the patient: 传感器编号3MH01Y8C2A, 泵编号NG4K7Q2M9T
                "传感器编号", "传感器序列号", "探头编号", "发射器编号", "泵编号", "泵序列号", "助听器编号", "耳蜗编号",
                "呼吸机编号", "制氧机编号")
+DEVICE_NOUNS = ("泵", "起搏器", "除颤器", "传感器", "发射器", "探头", "助听器", "耳蜗", "呼吸机", "制氧机", "血糖仪",
+                "监测仪", "监护仪", "仪器", "设备", "手环", "植入物", "电极", "刺激器")
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
 PLATFORMS_ZH = ("抖音", "微博", "小红书", "快手", "B站", "b站", "哔哩哔哩", "知乎", "视频号", "公众号", "头条", "豆瓣",
@@ -140,7 +142,7 @@ _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋�
 # only in the place names made of them (于都, 于田, 来凤, 来宾, 从化, 从江): see _FUNCTION_LED.
 _ADMIN_CHAR = (
     r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送由])"
-    r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)" + CJK + ")"
+    r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)(?!(?<=地)点)" + CJK + ")"
 )
 _FUNCTION_LED = r"(?:于(?=[都田洪])|来(?=[凤宾安])|从(?=[化江]))?"
 _ADDR_UNIT_START = (
@@ -184,7 +186,7 @@ ADDRESS_CUED = (
     rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)(?!\s?\d{{1,5}}\s?(?:室|号|房|户))|(?=[，。,；;\s]|$)"
     # a transcript without punctuation: the address ends where the speaker points or goes on
     # (住在南湖北路这边你看要不要去拍个胸片)
-    r"|(?<=[路街道巷村区县镇乡市])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
+    r"|(?<=[路街道巷村区县镇乡市口处])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
 )
 
 # An address typed with a space between its parts (延吉市 河南街, 呼和浩特市赛罕区 大学东街 乌兰小区
@@ -215,6 +217,28 @@ def _spaced_address_ok(value: str) -> bool:
         return False
     return any(regex.search(r"[\u4e00-\u9fff]{2}(?:大道|大街|路|街|巷|胡同|小区|花园|公寓|大厦|苑|家园|新村)$", p)
                or regex.match(r"[A-Za-z0-9]{1,4}(?:号楼|栋|幢|座)", p) for p in parts[1:])
+
+
+# A crossing of two roads is one place: 郑州市金水区花园路与农业路交叉口, 民族大道和竹溪大道路口,
+# 麓谷大道与桐梓坡路口 (the second road's 路 is the 路 of 路口).
+_CROSS_NAME = rf"(?:{_ADMIN_CHAR}|\d){{2,10}}?"
+_ROAD_END = r"(?:大道|大街|路|街|巷|道)"
+ADDRESS_CROSSING = (
+    rf"(?P<phi>{_ADDR_UNIT_START}{_CROSS_NAME}{_ROAD_END}(?:[东西南北中]段)?(?:与|和|跟|同|、){_CROSS_NAME}{_ROAD_END}?"
+    r"(?:交叉口|交叉路口|十字路口|丁字路口|路口|交汇处|交界处|交口))"
+)
+_CROSSING_GATE = ("路口", "交叉", "交汇", "交界", "交口")
+# Words that end in 路/街/道 but name no road (马路, 走路, 通道, 气道...).
+_NOT_ROAD_STARTS = ("马路", "走路", "过马路", "公路", "道路", "通道", "气道", "食道", "尿道", "肠道", "街道", "大街", "小路",
+                    "一路", "这条", "那条")
+
+
+def _crossing_ok(value: str) -> bool:
+    roads = regex.split(r"与|和|跟|同|、", value, maxsplit=1)
+    if len(roads) != 2:
+        return False
+    first = regex.sub(r"^.*(?:省|自治区|市|自治州|地区|盟|区|县|旗|街道|镇|乡)", "", roads[0])
+    return len(first) >= 3 and not first.startswith(_NOT_ROAD_STARTS) and not roads[1].startswith(_NOT_ROAD_STARTS)
 
 
 # Villages: a county or town, then the village and its hamlet or group (靖西市岳圩镇那布村弄平屯,
@@ -442,6 +466,8 @@ def _address_hint(text: str) -> bool:
 def address_rules() -> list[Rule]:
     return [
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
+        Rule("address_crossing", LOCATION, ADDRESS_CROSSING, 0.85, validator=_crossing_ok,
+             needs=lambda t: any(w in t for w in _CROSSING_GATE)),
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
         # not 玉林市第一人民医院东院区: a hospital's campus (院区) is no district
@@ -542,6 +568,11 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2,3}}(?:{S}\d{{1,3}})?)(?!\d)", 0.85,
              validator=_luhn_or_none, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
+        # A worn or implanted device, then its number with 的 or a bare SN between: 泵的编号是MMT-780G-...,
+        # 发射器SN：8J2KXP, 呼吸机的序列号为....
+        Rule("device_noun_cued", DEVICE_ID,
+             rf"(?:{_alt(DEVICE_NOUNS)})的?\s*(?:编号|序列号|机身号|串号|(?<![A-Za-z])(?:SN|S/N)(?![A-Za-z]))(?:{CUE_GAP}){ID_VALUE}",
+             0.9, needs=has_digit),
         Rule("wechat", SOCIAL_HANDLE,
              rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[^A-Za-z0-9\n。；;]{{0,12}}?)(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
              0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
@@ -623,18 +654,21 @@ def zh_identifier_rules() -> list[Rule]:
 
 
 # A clock time after a date: a weekday in brackets, a part of the day, then 9:30, 03:20:55,
-# 05时17分 or 8点(半); ISO's T counts as a space.
+# 05时17分 or 8点(半), maybe rounded (8点左右, 2点多); ISO's T counts as a space. A clock in
+# Chinese numerals (下午三点, 凌晨两点半) needs the part of the day: 一点 alone is "a little".
+_DAY_PART = r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间|清晨|早晨|半夜|深夜|晚|早|夜)"
+_ARABIC_CLOCK = (r"(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]?\d|2[0-3])\s*[时点](?:\s*[0-5]?\d\s*分|半)?)")
+_CN_CLOCK = r"(?:十[一二]?|[一二三四五六七八九两])[时点](?:半|[一二三四五]十分?|[一三]刻|零?[一二三四五六七八九]分)?"
+_CLOCK = rf"(?:{_DAY_PART}?\s*{_ARABIC_CLOCK}|{_DAY_PART}{_CN_CLOCK})(?:多|左右|许)?"
 _TIME = (
-    r"(?:\s*[（(](?:周|星期|礼拜)[一二三四五六日天][）)])?\s*(?:T|\s*)"
-    r"(?:上午|下午|中午|晚上|早上|凌晨|傍晚|夜里|夜间)?\s*"
-    r"(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]?\d|2[0-3])\s*[时点](?:\s*[0-5]?\d\s*分|半)?)"
+    r"(?:\s*[（(](?:周|星期|礼拜)[一二三四五六日天][）)])?\s*(?:T|\s*)" + _CLOCK
 )
 
 # The end of a slot after its start (15:00–15:40, 14:00-14:30, 9:00至9:30): the same appointment.
 _TIME_END = r"(?:\s*[-–—~～至到]\s*(?:[01]?\d|2[0-3])[:：][0-5]\d)?"
 
 
-_CLOCK_RE = regex.compile(r"\d\s*(?:[:：]\s*[0-5]\d|[时点])")
+_CLOCK_RE = regex.compile(r"\d\s*(?:[:：]\s*[0-5]\d|[时点])|[午晚早晨夜上][一二三四五六七八九十两][时点]")
 # Every age closed by 了 has its number right before (多/出头) 了.
 _AGE_LE_GATE = regex.compile(r"(?:十[一二三四五六七八九]?|一百|百零?[一二三四五六七八九]|[9]\d|1[01]\d)(?:多|出头)?了")
 
@@ -662,6 +696,15 @@ _CN_DAY = rf"(?:初[{CN_NUM}]{{1,2}}|[一二三四五六七八九十廿卅]{{1,3
 # Holidays and the solar terms and lunar feasts people date things by (去年冬至, 2025年腊八).
 _HOLIDAYS = (r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|国庆节?|五一|十一(?![月日号])|圣诞节?|冬至|夏至|立春|立夏|立秋|立冬|"
              r"小年(?!轻|纪|龄)|大年三十|大年初[一二三四五六七八九十]|七夕|重阳节?|腊八节?|中元节?|春分|秋分")
+
+
+# A day, week or month named relative to today: 下周一, 本周五, 明天, 今晚, 昨日, 下个月.
+_REL_DAY = (r"(?:(?:上上|下下|上|下|本|这|这个|下个|上个)(?:周|星期|礼拜)[一二三四五六日天]|大?[前昨今明后][天日]|"
+            r"[今明昨](?:晚|早|晨|夜)|(?:上上|下下|上|下|本|这|当)个?月)")
+
+
+def _has_bracket_digit(text: str) -> bool:
+    return ("（" in text or "(" in text) and has_digit(text)
 
 
 def zh_date_age_rules() -> list[Rule]:
@@ -778,6 +821,12 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_time", DATE_TIME,
              rf"(?<![\d./\-])(?<!\d:)(?P<phi>(?:{y}|\d{{2}})\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}\s*[日号]?{_TIME}{_TIME_END}"
              rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}{_TIME_END}|{m}/{d}{_TIME}{_TIME_END})(?![\d:])", 0.95, needs=_has_clock),
+        # A day named relative to today with its date in brackets is one date: 下周一（4月27日）,
+        # 明天（6月2号）下午, 今晚（6月1日）10点, 昨天下午（4月16日）, 下个月（2026年7月）.
+        Rule("date_relative_bracketed", DATE_TIME,
+             rf"(?P<phi>{_REL_DAY}{_DAY_PART}?\s*[（(]\s*(?:(?:{y}\s*年\s*)?{m}\s*月(?:\s*{d}\s*[日号])?|{m}[/.]{d})"
+             rf"(?:\s*[，,]?\s*(?:周|星期|礼拜)[一二三四五六日天])?\s*[）)](?:\s*{_CLOCK})?)", 0.9,
+             needs=_has_bracket_digit),
         # Day, month and a two-digit year (19/06/24, 15/08/23) or the other way round: every part
         # zero-padded, and a reading as a calendar date must exist.
         Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
@@ -1443,6 +1492,21 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
 _INSTITUTION_AFTER = regex.compile(r"(?:(?![您你我他她们去到来要想看在是了的说就还也都吧吗呢啊])[\u4e00-\u9fff\d]){0,8}?(?:医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院)")
 
 
+# A text message signed by a city's public account (【健康南京】, 【平安北京】, 【南京发布】): the
+# city names the sender's campaign, not where the person lives. Not a hospital (【乐清市人民医院】).
+_SIGNATURE_BEFORE = regex.compile(r"【(?:健康|平安|文明|美丽|幸福|智慧|数字|魅力|掌上|畅行|爱|我爱|[iIeE])$")
+_SIGNATURE_AFTER = regex.compile(r"市?(?:发布|卫健委?|疾控|健康|12320|120)?】")
+
+
+def _is_signature_city(text: str, s: int, e: int) -> bool:
+    after = _SIGNATURE_AFTER.match(text, e)
+    if after is None:
+        return False
+    if text[s - 1 : s] == "【":
+        return True  # 【南京发布】, 【南京卫健委】
+    return after.group(0) in ("】", "市】") and _SIGNATURE_BEFORE.search(text[max(0, s - 4) : s]) is not None
+
+
 class ChinesePlaceRecognizer(EntityRecognizer):
     """Bare province and city names (广西南宁, 杭州) that stand as words of their own.
 
@@ -1485,6 +1549,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 continue  # 长春西丁 is a drug; "6成都会" is "60% will"
             if norm.startswith(lexicon.PERSON_NAMED_INSTITUTIONS_ZH, s):
                 continue  # 中山大学: named after Sun Yat-sen, not after the city
+            if "【" in norm and _is_signature_city(norm, s, e):
+                continue  # 【健康南京】, 【南京发布】: an SMS signed by a city's public account
             if m.group(0) in _provinces() and _INSTITUTION_AFTER.match(norm, e):
                 continue  # 上海市第六人民医院, 北京协和医院: a province-level city alone in a hospital's name stays
             zone = _ZONE_AFTER.match(norm, e)

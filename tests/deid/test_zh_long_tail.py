@@ -1,0 +1,107 @@
+"""Chinese long-tail shapes (ninth development set): a relative day with its date in brackets, a
+date with the part of the day and a rounded clock, the crossing of two roads, a device's number
+after the device's name, a city in an SMS signature; each with the look-alikes that must stay text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+DATA = Path(__file__).parent / "data"
+
+
+def _of(found, text: str, kind: str) -> set[str]:
+    return {v for t, v in found(text, "zh") if t == kind}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("您的复查安排在下周四（6月11日），请空腹来院", "下周四（6月11日）"),
+        ("后天（3月2号）上午来抽血", "后天（3月2号）"),
+        ("明晚（7月9日）9点前到病房", "明晚（7月9日）9点"),
+        ("上周五（10/17）做的CT", "上周五（10/17）"),
+        ("拟于下个月（2025年12月）复查肠镜", "下个月（2025年12月）"),
+        ("前天傍晚（8月3日）开始发烧", "前天傍晚（8月3日）"),
+    ],
+)
+def test_a_relative_day_with_its_date_in_brackets_is_one_date(found, text, value):
+    assert value in _of(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("2025年11月20日晚9点多突发胸痛", "2025年11月20日晚9点多"),
+        ("12月1日凌晨三点半孩子抽搐", "12月1日凌晨三点半"),
+        ("2024年6月6日早7点左右晕倒", "2024年6月6日早7点左右"),
+        ("9月9号下午两点来的", "9月9号下午两点"),
+    ],
+)
+def test_a_date_takes_the_part_of_the_day_and_a_rounded_clock(found, text, value):
+    assert value in _of(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["明天（周三）来复查", "下周一（门诊）再看", "今天好一点了，晚上一点也不咳", "晚饭后一点点胸闷"],
+)
+def test_relative_days_without_a_date_and_a_little_stay_text(found, text):
+    assert not _of(found, text, "DATE_TIME"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("事故地点：武汉市洪山区珞喻路与鲁磨路交叉口", "武汉市洪山区珞喻路与鲁磨路交叉口"),
+        ("在西安市雁塔区小寨东路和长安中路十字路口被撞", "西安市雁塔区小寨东路和长安中路十字路口"),
+        ("车停在人民大道与解放西路路口，伤者清醒", "人民大道与解放西路路口"),
+        ("就住在建设大街和和平路交汇处那边", "建设大街和和平路交汇处"),
+    ],
+)
+def test_a_crossing_of_two_roads_is_one_place(found, text, value):
+    assert value in _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["过马路和走路口时注意安全", "食道与气道交界处可见新生物", "胃肠道和尿道口未见异常", "在路口等红灯时头晕"],
+)
+def test_road_words_that_are_no_crossing_stay_text(found, text):
+    assert not _of(found, text, "LOCATION"), found(text, "zh")
+
+
+def test_a_place_after_the_label_didian_starts_at_the_place(found):
+    text = "事故时间晚上，地点济南市历下区泉城路"
+    assert "济南市历下区泉城路" in _of(found, text, "LOCATION"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("呼吸机的序列号是RS2209-11873，最近总报警", "RS2209-11873"),
+        ("探头SN：7QK29X，已更换", "7QK29X"),
+        ("起搏器的编号为PM88213046", "PM88213046"),
+    ],
+)
+def test_a_device_number_after_the_device_name(found, text, value):
+    assert value in _of(found, text, "DEVICE_ID"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["泵的编号规则请看说明书", "设备的序列号在背面", "SNP位点rs12345检测阳性"])
+def test_device_words_without_a_number_stay_text(found, text):
+    assert not _of(found, text, "DEVICE_ID"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["您的报告已出，请登录查看。【健康杭州】", "请按时接种第二针【平安成都】", "停诊通知【武汉发布】"],
+)
+def test_a_city_in_an_sms_signature_stays(found, text):
+    assert not _of(found, text, "LOCATION"), found(text, "zh")
+
+
+def test_a_hospital_signature_keeps_its_city(found):
+    text = "您已预约成功。【温岭市第一人民医院】"
+    assert any("温岭" in v for v in _of(found, text, "LOCATION")), found(text, "zh")
