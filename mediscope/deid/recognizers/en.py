@@ -600,6 +600,31 @@ def _street_no_number_ok(value: str) -> bool:
     return len(words) >= 2 and ("," in value or words[0].lower() not in _STREET_NOT_NAMES)
 
 
+_IN_STATES = (r"(?:Andhra\s+Pradesh|Arunachal\s+Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal\s+Pradesh|"
+              r"Jharkhand|Karnataka|Kerala|Madhya\s+Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Orissa|"
+              r"Punjab|Rajasthan|Sikkim|Tamil\s+Nadu|Telangana|Tripura|Uttar\s+Pradesh|Uttarakhand|West\s+Bengal|Delhi|"
+              r"Chandigarh|Puducherry|Pondicherry|Jammu(?:\s+(?:and|&)\s+Kashmir)?|Ladakh)")
+
+
+# Old street suffixes of northern England and Scotland: "Kirkgate", "Briggate", "Kirk Wynd", "Bridge End".
+_OLD_STREET = (r"(?:[A-Z][a-z]{2,}(?:gate|wynd)|(?:[A-Z][a-z'’]+\s){1,2}(?:End|Wynd|Brow|Fold|Garth|Croft|Yard|Gate|Side|Vale|"
+               r"Lea|Loan|Brae))")
+_OLD_STREET_SEEN = _digit_and(r"\d [A-Z][a-z]+(?:gate|wynd|\s(?:[A-Z][a-z'’]+\s)?(?:End|Wynd|Brow|Fold|Garth|Croft|Yard|Gate|Side|"
+                              r"Vale|Lea|Loan|Brae))\b")
+
+
+def _old_street_ok(value: str) -> bool:
+    """No word of the street is a dose word or a clinical word ("2 Tablets Side")."""
+    words = [w.lower() for w in value.split()[1:]]
+    return not any(w in _STREET_NOT_WORDS or w in lexicon.CLINICAL_WORDS_EN for w in words)
+
+
+def _policy_ok(value: str) -> bool:
+    """A policy number, not a coding system's code ("ICD-10", "CPT-99214", "DSM-5")."""
+    return (not value.upper().startswith(("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC"))
+            and sum(ch.isdigit() for ch in value) >= 4)
+
+
 def _locality_after_street_ok(value: str) -> bool:
     low = value.lower()
     return (low not in _COMMON_WORDS and low not in _STATES and low not in country_names() and low not in lexicon.CLINICAL_WORDS_EN
@@ -741,8 +766,15 @@ def en_identifier_rules() -> list[Rule]:
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
-        Rule("policy_bare", INSURANCE_ID, r"\b(?i:policy)\s+(?P<phi>[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
-             needs=_digit_and(r"(?i)policy [A-Z]"), flags=0),
+        # "Policy: NW-4471-22918", "Insurance JP-4410-88217": the same after a colon, or after the word insurance.
+        Rule("policy_bare", INSURANCE_ID,
+             r"\b(?i:policy|insurance|insurer|coverage)\s*[:#]?\s*(?P<phi>[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
+             validator=_policy_ok, needs=_digit_and(r"(?i)(?:policy|insur\w*|coverage):? ?[A-Z]{2}"), flags=0),
+        # A short reference after "Ref": "Ref AB7731.", "Ref: HX2290", "Ref # KT-40112" (two or three
+        # capitals and four or more digits, so "ref range", "Ref NG136" guidance codes stay).
+        Rule("ref_short_id", MEDICAL_RECORD_NUMBER,
+             r"\b(?:Ref|REF|ref)(?:erence|\.)?(?:\s*(?:no\.?|#|:))?\s{1,2}(?P<phi>[A-Z]{2,3}-?\d{4,10})(?![\w\-/]|\.\d)", 0.75,
+             needs=_digit_and(r"(?i)ref\S{0,8}\s{1,3}[A-Z]{2,3}-?\d{4}"), flags=0),
         # "hospital number is RBH 7723091": a hospital's letters, a space, then the number.
         Rule("hospital_number", MEDICAL_RECORD_NUMBER,
              r"\b(?i:hospital|hosp\.?|unit|chart|case|record)\s+(?i:number|no\.?|#)\s*(?:(?i:is)\s+|[:#]\s*)?"
@@ -860,7 +892,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
              0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),
         # "group 117904", "plan group 448812": a bare "group" number, only in text about a plan or member.
-        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12})(?![\w\-/]|\.\d)",
+        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12}|[A-Z]{2,3}[ ]\d{4,12})(?![\w\-/]|\.\d)",
              0.8, needs=_seen(r"(?i)\b(?:member|insur|plan|policy|subscriber|medicaid|medicare|payer|payor|auth|claim)"), flags=0),
         # "claim … ref RX-2291-0047": a bare reference number, only in text about a claim or bill.
         Rule("billing_ref", INSURANCE_ID,
@@ -920,6 +952,26 @@ def en_identifier_rules() -> list[Rule]:
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
+        # Northern English and Scottish streets with an old suffix: "9 Kirkgate", "14 Micklegate",
+        # "88 Bridge End", "3 Kirk Wynd", "12 Sheep Fold" (the town after the comma is the
+        # locality rules' job).
+        Rule("street_old_suffix", LOCATION,
+             rf"(?<![\w/.,])(?P<phi>(?:(?:Flat|Apt|Unit)\s*\d{{1,4}}[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?\s+{_OLD_STREET})(?=\s*(?:[,.]|\n|$))",
+             0.8, validator=_old_street_ok, needs=_OLD_STREET_SEEN, flags=0),
+        # ... and the town after it: "9 Kirkgate, Otley", "88 Bridge End, Hebden Bridge".
+        Rule("locality_after_old_street", LOCATION,
+             rf"(?<=(?<![\w/.,])\d{{1,4}}[A-Za-z]?\s+{_OLD_STREET},\s{{1,2}})(?P<phi>\p{{Lu}}\p{{Ll}}{{2,}}(?:[ \-]\p{{Lu}}\p{{Ll}}+)?)(?![\w'’\-])"
+             r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit|Surgery|Practice))",
+             0.86, validator=_locality_after_street_ok, needs=_OLD_STREET_SEEN, flags=0),
+        # English towns joined by a lower-case particle: "Ross-on-Wye", "Stratford-upon-Avon",
+        # "Newcastle-under-Lyme", "Weston-super-Mare", "Chapel-en-le-Frith", "Barrow-in-Furness".
+        Rule("hyphen_town", LOCATION,
+             r"(?<![\w\-])(?P<phi>\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:on|upon|under|in|le|by|en|super|sub|cum|next|the|de|sur)){1,2}-\p{Lu}\p{Ll}+)(?![\w\-])",
+             0.9, needs=_seen(r"[a-z]-(?:on|upon|under|in|le|by|en|super|sub|cum|next|the|de|sur)-[A-Z]"), flags=0),
+        # An Indian PIN code after its state: "Panchkula, Haryana 134113", "Kochi, Kerala - 682 016".
+        Rule("in_pin_after_state", ZIP_CODE,
+             rf"(?<=\b{_IN_STATES}\s{{0,2}}[,\-–]?\s{{0,2}})(?P<phi>[1-8]\d{{5}}|[1-8]\d{{2}}[ ]\d{{3}})(?![\d\-])",
+             0.8, needs=_digit_and(rf"{_IN_STATES}\s{{0,2}}[,\-–]?\s{{0,2}}[1-8]\d\d ?\d\d\d"), flags=0),
         # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
         Rule("street_lower", LOCATION,
              r"(?<![\w/.])(?P<phi>(?:(?:apartment|apt\.?|flat|unit)\s*#?\d{1,4}[a-z]?,?\s+)?(?:\d{1,6}[a-z]?|(?:(?:one|two|three|four|five|six|seven|"
@@ -999,6 +1051,12 @@ def en_identifier_rules() -> list[Rule]:
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
         Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
+        # "Mrs Bronwyn McAllister (NHS No. 943 476 5919), 92, of 14 Thornfield Close": the age in
+        # apposition after a name and its bracketed number, then a clause about the person.
+        Rule("age_after_bracket", AGE,
+             r"(?<=\p{L}\s?\([^()\n]{1,40}\),\s)(?P<phi>9\d|1[01]\d)(?=,\s*(?:of|from|who|with|lives|living|resident|widow|widower|"
+             r"retired|a|an|has|is|was|presents|presenting|admitted|seen)\b)",
+             0.7, needs=_digit_and(r"\),\s(?:9\d|1[01]\d),"), flags=0),
         # Ages over 89 spelled out: "ninety-two", "a ninety seven year old", "aged one hundred and
         # two". Only as an age (in apposition after a name, after "aged", before "year(s) old"),
         # so "ninety minutes" and a "ninety-day supply" stay text.
@@ -1336,13 +1394,28 @@ def en_date_rules() -> list[Rule]:
              rf"(?:(?<=\b(?:drawn|taken|collected|done|performed|admission|admitted|discharge|discharged|dated|"
              rf"visit|seen|filled|refilled|dispensed|picked\s+up|vaccinated|immuni[sz]ed|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
-             rf"(?:last|this|next)\s+visit)\s{{1,2}})|"
+             rf"(?:last|this|next)\s+visit|"
+             # "seen on 3/17 for …", "recheck after 3/27 if …", "born 2/14 at 38 weeks", "drop-off 4/10"
+             rf"(?:seen|visit|admitted|discharged|recheck|re-check|return|rtc|born|delivered|finished|completed|"
+             rf"drop-off|dropped\s+off|pick-?up|picked\s+up|booked|rebooked|rescheduled)\s{{1,2}}(?:on|after|before|by)|"
+             rf"born|delivered|drop-off|dropoff|pick-?up|booked|rebooked)\s{{1,2}})|"
              rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\()|"
              # "since yesterday night 11/20", "this morning (3/4)"
              rf"(?<=\b(?:yesterday|last|this|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+"
              rf"(?:night|morning|evening|afternoon)\s{{1,2}}\(?))"
              rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|vials?|bottles?|packs?|pain|score|scale)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
+        # "move my appt from 6/3 to 6/10", "reschedule to 9/14": after an appointment word a
+        # month/day range is two dates, not a grade going from one value to another.
+        Rule("date_appt_md", DATE_TIME,
+             rf"(?<=\b(?:appt|appointment|booking|rebook|reschedule|move)\b[^.\n\d]{{0,12}}\b(?:from|to|on)\s{{1,2}}"
+             rf"(?:{m}/{d}\s{{1,2}}(?:to|-|–)\s{{1,2}})?)(?P<phi>{m}/{d})(?![\d/]|\.\d)",
+             0.7, needs=_digit_and(r"(?i)(?:appt|appointment|booking|reschedul|move)\D{0,20}\d{1,2}/\d")),
+        # Table cells and form boxes split by bars: "DOB: 11 | 23 | 1948", "| 02 | 11 | 2026 09:14 |".
+        Rule("date_barred", DATE_TIME,
+             rf"(?<![\d/.\-])(?<!\d[ ]{{0,2}}\|[ ]{{0,2}})(?P<phi>{d}[ ]{{0,2}}\|[ ]{{0,2}}{d}[ ]{{0,2}}\|[ ]{{0,2}}{y}"
+             rf"(?:[ ]{{1,2}}(?:[01]?\d|2[0-3]):[0-5]\d)?)(?![\d]|[ ]{{0,2}}\|[ ]{{0,2}}\d)",
+             0.85, needs=_digit_and(r"\d[ ]{0,2}\|[ ]{0,2}\d")),
         # A date written with spaces only, after a date label: "DOS: 02 14 25", "DOB 07 22 1955".
         Rule("date_space_only", DATE_TIME,
              rf"(?<=\b(?:DOS|DOB|D\.O\.B\.?|DOD|DOA|Date(?:\s+of\s+(?:service|birth|death|admission|visit|injury))?|"
@@ -1493,6 +1566,9 @@ _TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr
                               # clergy and service ranks alone ("Brother Fr. Seamus": spaCy takes "Fr" apart)
                               "fr", "br", "rev", "revd", "matron", "sgt", "cpl", "capt", "lt", "col", "maj"})
 _COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
+_SPACED_DASH = regex.compile(r"\s[\-–—]\s")
+_NAME_PART_WORDS = frozenset({"last", "first", "middle", "given", "family", "full", "surname", "forename", "maiden"})
+_TITLE_GAP = regex.compile(r"\s*\n|[ \t]{2,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
 _DRUG_SUFFIX = regex.compile(
@@ -1518,6 +1594,7 @@ _STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "has
 
 
 _RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "partner", "mother", "father", "mum", "mom",
+                             "parent", "parents", "guardian", "guardians",
                              "dad", "brother", "sister", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle",
                              "cousin", "friend", "carer", "caregiver", "driver", "physio", "physiotherapist", "nurse",
                              "twitter", "instagram", "facebook", "tiktok", "snapchat", "wechat", "whatsapp", "telegram"})
@@ -1852,8 +1929,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
-                    gap = _COLUMN_GAP.search(etext)
-                    if gap:  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column
+                    gap = _COLUMN_GAP.search(etext) or _SPACED_DASH.search(etext)
+                    if gap:  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column,
+                        # nor past a spaced dash ("Zoltán Kertész - agalsidase beta")
                         e = s + gap.start()
                         etext = text[s:e].rstrip(" \t")
                         e = s + len(etext)
@@ -1905,6 +1983,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Cigna member …": a payer; "from St. Mary's", "from Resus": care settings, not homes
                     if etext.lower() in _LANGUAGE_WORDS:
                         continue  # "Interpreter requested: Tigrinya": a language, not a place
+                    if etext.lower() in _RELATION_WORDS:
+                        continue  # "Parent email …", "Guardian signature": a role on a form, not a place
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
                             and etext.lower() not in _STATES and etext.lower() not in country_names()):
@@ -1929,7 +2009,14 @@ class EnglishNerRecognizer(EntityRecognizer):
                         out.append(self._result(DATE_TIME, s, e, 0.75, "spacy_date"))
         for m in _EN_TITLE.finditer(text):
             s, e = m.span("name")
-            if not _is_eponym(m.group("name"), text[e : e + 14]) and not self._ordinary_single_word(m.group("name")):
+            name = m.group("name")
+            if "\n" in text[m.start() : s]:
+                continue  # "C. Morrow, RN\nDTaP-IPV": a credential closing its line titles nothing below it
+            gap = _TITLE_GAP.search(name)
+            if gap:  # "Dr Oyelowo  Pharmacy: …": never into the next column or line
+                name = name[: gap.start()]
+                e = s + len(name)
+            if not _is_eponym(name, text[e : e + 14]) and not self._ordinary_single_word(name):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
@@ -2005,6 +2092,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                     continue
             if cue_word in _LOOSE_CUES and name.split()[-1].lower() in _NOT_NAME_WORDS:
                 continue
+            if " " not in name and name.lower() in _RELATION_WORDS:
+                continue  # "signed by Guardian", "Next of kin: Parent": the role, not the person's name
+            if name.split()[0].lower() in _NAME_PART_WORDS:
+                continue  # "Name (Last, First): …": the form explaining its own field
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))

@@ -33,6 +33,8 @@ _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
     r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|this\s+is|it's|its|called|named|call\s+me|pt\.?|patient|"
     r"user(?:name)?\s*:?|login\s*:|account\s+holder|caller|client|"
+    # a message's sender: "text from leilani kahale:", "CGM upload from jake o'neill's Dexcom"
+    r"(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|upload|note|letter|referral|readings?)\s+from|"
     r"(?:(?:my|our|his|her|their|the|your)\s+)(?:(?:(?:mother|father|sister|brother|son|daughter)[\s\-]in[\s\-]law)|"
     r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
@@ -121,6 +123,9 @@ def _cued_run(run: str, lists: NameLists) -> int:
         return 0
     n = 1
     for w in words[1:]:
+        owner = w.endswith(("'s", "’s"))
+        if owner:  # "jake o'neill's Dexcom": the surname owning what follows ends the name
+            w = w[:-2]
         if lists.blocked(w):
             break
         if lists.listed(w) and (w in lists.last or w not in lists.words):
@@ -129,6 +134,8 @@ def _cued_run(run: str, lists: NameLists) -> int:
             n += 1
             break  # one unlisted surname ends the name
         else:
+            break
+        if owner:
             break
     return n
 
@@ -174,7 +181,10 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             if n:
                 s = run_start
                 words = list(regex.finditer(r"\S+", run))
-                out.append((s, s + words[n - 1].end(), "lower_cue", 0.7))
+                e = s + words[n - 1].end()
+                if n > 1 and text[e - 2 : e] in ("'s", "’s"):
+                    e -= 2
+                out.append((s, e, "lower_cue", 0.7))
         # A relation word with no "my" before it: "mum salote still has", "wife mariam says".
         # Only a listed given name that is no English word follows, then the usual run.
         for m in _BARE_RELATION.finditer(text):
@@ -269,7 +279,8 @@ _FIELD_CUE = regex.compile(
     r"preferred\s+name|full\s+name|anaesthetist|anesthetist|scrub(?:\s+nurse)?|surgeon|assistant|registrar|consultant|"
     r"resident|intern|fellow|midwife|therapist|pharmacist|technician|radiographer|radiologist|pathologist|"
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
-    r"parent|guardian|informant|author))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+    r"parent|guardian|informant|author|clerk|ward\s+clerk|receptionist|porter|scribe|coordinator|social\s+worker|"
+    r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
     r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
 # "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
@@ -406,7 +417,11 @@ _NOT_POSSESSIVE = frozenset({"patient", "son", "daughter", "baby", "child", "kid
                              "girl", "man", "woman", "wife", "husband", "mum", "mom", "dad"})
 # Given names that are also ordinary words, trusted only in this possessive-and-relation shape.
 _FLOWER_NAMES = frozenset({"lily", "rose", "daisy", "poppy", "ivy", "holly", "jasmine", "violet", "iris", "hazel", "ruby",
-                           "pearl", "amber", "grace", "hope", "faith", "joy", "summer", "autumn", "april", "may", "june"})
+                           "pearl", "amber", "grace", "hope", "faith", "joy", "summer", "autumn", "april", "may", "june",
+                           # and other given names that are words ("ruth's carer", "mark's wife")
+                           "ruth", "mark", "bill", "jack", "pat", "sue", "ray", "dawn", "rob", "frank", "grant", "gene",
+                           "drew", "carol", "sandy", "bob", "max", "rex", "heather", "olive", "robin", "jay", "wade",
+                           "heath", "glen", "dean", "cliff", "rod", "norm", "sterling", "pierce", "dot", "peg", "kitty"})
 # A cheap stdlib pre-test for the title-in-the-middle shape. (Measured: for the other shapes a
 # stdlib pre-test with Unicode letter classes costs more than the `regex` pattern itself.)
 _CAPS_TITLE_HINT = re.compile(r"[A-Z] (?:MR|MRS|MS|MISS|MSTR|MASTER|DR|MX)\.? [A-Z]")
@@ -478,8 +493,15 @@ _OPENING_NAME = regex.compile(
 # "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
 _TITLE_LAST_FIRST = regex.compile(
     r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}))"
-    r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$)))"  # not before ", ": a list of names goes on
+    r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$))|(?P<on>,[ ]\p{Ll}))"  # not before ", Xx": a list of names goes on
 )
+# What a title-case "Last, First" with an unlisted given name must follow: a name label's colon
+# ("Patient:", "re:", "Member ID holder:"), or a table bar.
+_LAST_FIRST_LABEL = regex.compile(r"(?:\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
+                                  r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient|"
+                                  r"report)\b[^\n:|]{0,12}:|[|])[ \t]*$")
+# Or the start of a line, for a romanised given name in syllables ("Park, Ji-hoon").
+_LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 
 
 # "Patient: LEE, JI-HOON", "Specimen label: ADEBAYO, T | MRN …": an all-capitals "LAST, FIRST" (a
@@ -538,8 +560,18 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
     if ", " in text:
         for m in _TITLE_LAST_FIRST.finditer(text):
             last, first = m.group("last").lower(), m.group("first").lower()
-            if lists.blocked(last) or lists.blocked(first) or first not in lists.first:
+            if lists.blocked(last) or lists.blocked(first):
                 continue
+            if first not in lists.first or m.group("on"):
+                # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
+                # (no English word, or romanised syllables "Ji-hoon") after a name label
+                if _LAST_FIRST_LABEL.search(text, max(0, m.start("name") - 30), m.start("name")) is None and not (
+                        "-" in first and _caps_given_ok(first, lists) and _LINE_START.search(text, 0, m.start("name"))):
+                    continue
+                if not (_caps_given_ok(first, lists) or lists.unlisted_ok(first)) or is_english(first, lists.words):
+                    continue
+                if not (last in lists.last or _surname_ok(last, lists)):
+                    continue
             if is_english(last, lists.words) and last not in lists.last or not (lists.listed(last) or lists.unlisted_ok(last)):
                 continue
             out.append((*m.span("name"), "title_last_first", 0.7))
@@ -688,7 +720,15 @@ _KOREAN_ROMAN = regex.compile(
     r"(?<![\w'’\-])(?P<name>(?:Kim|Lee|Yi|Park|Pak|Choi|Choe|Jung|Jeong|Chung|Kang|Cho|Jo|Yoon|Yun|Jang|Chang|Lim|Im|Han|Oh|"
     r"Seo|Suh|Shin|Sin|Kwon|Hwang|Ahn|An|Song|Yoo|Yu|Ryu|Hong|Jeon|Jun|Ko|Go|Moon|Mun|Yang|Son|Sohn|Bae|Baek|Paik|Heo|Huh|"
     r"Nam|Noh|Roh|Ha|Kwak|Sung|Cha|Joo|Ju|Woo|Koo|Min|Jin|Na|Ji|Eom|Um|Chae|Won|Bang|Gong|Hyun|Byun|Yeo|Choo|Do|So|Seok)"
-    r"[ ]\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\w'’\-])"
+    r",?[ ]\p{Lu}\p{Ll}{1,5}-\p{Ll}{2,5})(?![\w'’\-])"
+)
+# The same typed in lower case in a chat ("kim soo-yeon", "lee min-jun"): only surnames that are no
+# English word, and a given name whose two parts are romanised Korean syllables, so that
+# "son re-do" and "lee follow-up" stay text.
+_KO_SYLLABLE = r"(?:[bcdghjkmnprstwy]|ch|jj|kk|pp|ss|tt)?(?:ae|eo|eu|oe|oo|ui|yae|yeo|ya|ye|yo|yu|wae|wa|we|wo|wi|[aeiou])(?:ng|[nklmpt])?"
+_KOREAN_ROMAN_LOWER = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?:kim|lee|choi|choe|jung|jeong|chung|kang|yoon|jang|chang|lim|kwon|hwang|ahn|yoo|ryu|hong|"
+    rf"jeon|baek|heo|kwak|shin|seo|suh|cho|bae|noh|joo|koo)[ ]{_KO_SYLLABLE}-{_KO_SYLLABLE})(?![\w'’\-])"
 )
 
 
@@ -769,6 +809,7 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
         out.append((*m.span("first"), "kin_then_verb", 0.65))
     if "-" in text:
         out.extend((*m.span("name"), "korean_roman", 0.75) for m in _KOREAN_ROMAN.finditer(text))
+        out.extend((*m.span("name"), "korean_roman_lower", 0.7) for m in _KOREAN_ROMAN_LOWER.finditer(text))
     for m in _HANGUL_RUN.finditer(text):
         if m.group()[0] in _KOREAN_SURNAMES:
             out.append((m.start(), m.end(), "hangul_name", 0.7))
