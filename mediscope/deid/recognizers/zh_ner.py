@@ -58,11 +58,16 @@ _SCORE = 0.7
 # list holds (热孜万古丽, 泽郎初) or that open a word (钟慧, 庞博), because the slot says a person
 # comes next. Only a person word that starts exactly at the slot's end counts.
 _SLOT_RE = regex.compile(
-    r"(?:[人者师生员士属长家友手名]\s*:|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|老婆|老公|爱人|丈夫|妻子"
-    r"|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|就是|车主|伤者|户主|\d\s*床)\s*(?=[\u4e00-\u9fff])")
-_SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床就主伤")
+    r"(?:[人者师生员士属长家友手名]\s*:|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|阿爸|阿妈|老婆|老公|爱人|丈夫"
+    r"|妻子|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|其[妻夫子女孙母父]|就是|车主|伤者|户主|户名|姓名|主刀|术者"
+    r"|(?:联系|收件|报警|签收|陪同|委托|监护|经办|陪护|签字|介绍|代理)人|\d\s*床)\s*(?=[\u4e00-\u9fff])")
+# A name slot that follows the name: a greeting (贺兰雪您好).
+_END_SLOT_RE = regex.compile(r"(?<=[\u4e00-\u9fff])(?:您好|你好)")
+_SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床就主伤其者好")
 _SLOT = "SLOT"
+_END = "END"  # the position where a name would end
 _COMMON_HEAD = 200  # a slot followed by a word this frequent (医生, 女生, 今年) holds no name
+_COMMON_SURNAME_HEAD = 5000
 _COMMON_CHAR = 30000  # ... nor one opening with a character this frequent alone (有, 患, 得, 说)
 # The tagger reads 王医生, 冼婆婆, 甘老太 as one person word; a surname with a title or kin word is
 # the name rules' business (and the surname alone is what the evaluation sets label).
@@ -111,6 +116,9 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             for m in _SLOT_RE.finditer(norm):
                 if self._slot_opens_name(norm, m.end()):
                     out.append((m.end(), _SLOT))
+            if "好" in norm:
+                out += [(m.start(), _END) for m in _END_SLOT_RE.finditer(norm)  # not 医生您好, 大家好
+                        if m.start() >= 2 and self._freq.get(norm[m.start() - 2 : m.start()], 0) < _COMMON_HEAD]
         if self._firsts.isdisjoint(norm):
             return out
         n = len(norm)
@@ -133,9 +141,12 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         nor a frequent character that opens clauses (妈妈有高血压, 父亲患糖尿病); surnames and
         the first syllables of transliterations (阿依古丽, 次仁) are rare enough."""
         head = norm[i : i + 2]
-        if self._freq.get(head, 0) >= _COMMON_HEAD and not self._tags.get(head, "").startswith("nr"):
+        surname = norm[i] in self._surnames or head in lexicon.SURNAMES_2
+        # A surname may open a common word and still a name (夏天宇, 白天明): a higher bar then.
+        if self._freq.get(head, 0) >= (_COMMON_SURNAME_HEAD if surname else _COMMON_HEAD) and not self._tags.get(
+                head, "").startswith("nr"):
             return False
-        return norm[i] in self._surnames or head in lexicon.SURNAMES_2 or self._freq.get(norm[i], 0) < _COMMON_CHAR
+        return surname or self._freq.get(norm[i], 0) < _COMMON_CHAR
 
     def _could_be_name(self, norm: str, i: int) -> bool:
         """The checks of `_person_ok` that need no tagger, on the only word it can accept here
@@ -146,7 +157,12 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             return False
         return not any(ch in _NEVER_GIVEN or ch in _KIN_CHARS for ch in word[sur:])
 
-    def _window(self, norm: str, i: int) -> tuple[int, int]:
+    def _window(self, norm: str, i: int, kind: str = PERSON) -> tuple[int, int]:
+        """±6 characters around the anchor, within its sentence; a name slot's window starts at
+        the slot's end, so the tagger cannot read the cue into the name (其妻玉香, 老公岩罕)."""
+        if kind == _SLOT:
+            b = min(len(norm), i + _RIGHT + 1)
+            return i, next((k for k in range(i + 1, b) if norm[k] in _STOPS), b)
         a, b = max(0, i - _LEFT), min(len(norm), i + _RIGHT + 1)
         for k in range(i - 1, a - 1, -1):
             if norm[k] in _STOPS:
@@ -178,8 +194,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         windows: set[str] = set()
         for text in texts:
             norm, anchors = self._prepared[text] = self._anchored(text)
-            for i, _ in anchors:
-                a, b = self._window(norm, i)
+            for i, kind in anchors:
+                a, b = self._window(norm, i, kind)
                 windows.add(norm[a:b])
         todo = sorted(windows)
         self._cache = dict(zip(todo, self._tagger.tag(todo), strict=True))
@@ -195,7 +211,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
 
     # ---- decisions ----------------------------------------------------------------------------
 
-    def _in_medication_talk(self, window: str, words: list[tuple[int, int, str]], k: int, around: str) -> bool:
+    def _in_medication_talk(self, window: str, words: list[tuple[int, int, str]], k: int, around: str,
+                            lists: bool = True) -> bool:
         """Whether word `k` of the window is something taken, not someone: right after a verb
         of taking or prescribing (开的思诺思, 抗覃逸精), or listed next to a product, another
         bare "name" (田基黄，山枝子), or a noun where the talk is of medicine (优甲乐或雷替斯,
@@ -210,6 +227,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             j -= 1
         if j >= 0 and words[j][2] == "q":
             return True  # 都是些：田基黄, 两盒甘利欣: counted things
+        if not lists:
+            return False  # in a name slot (12床殷红梅，胆囊切除术后) a listed neighbour proves nothing
         medicine = any(ch in around for ch in "药丸片剂") or any(tag == "nz" for _, _, tag in words)
         for step in (-1, 1):
             sep, other = k + step, k + 2 * step
@@ -245,16 +264,20 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
     def _slot_person_ok(self, norm: str, s: int, e: int) -> bool:
         """The guards for a person word in a name slot: looser on length and shape than
         `_person_ok` (the slot vouches for a person), as strict on clinical words."""
-        from mediscope.deid.recognizers.zh import _is_clinical
+        from mediscope.deid.recognizers.zh import _CLINICAL_BY_LEN, _is_clinical
 
         word = norm[s:e]
         if not (2 <= len(word) <= 5) or not _HAN_RE.match(word) or word.endswith(_TITLES):
             return False
         if len(word) == 2 and word[0] not in self._surnames:
             return False  # 小杰, 老杨: a pet name or a form of address, the rules' business
-        if any(ch in _KIN_CHARS for ch in word[1:]) or word[-1] in _NOT_LAST or word[0] in "老小阿":
+        if any(ch in _KIN_CHARS for ch in word[1:]) or word[-1] in _NOT_LAST or (word[0] in "老小阿" and len(word) <= 3):
             return False
-        if word in _NOT_PLACE or _is_clinical(word, norm[e : e + 6]) or norm.startswith(lexicon.DRUG_ENDINGS_ZH, e):
+        # Three characters and more are checked whole: a name may open with a clinical word
+        # (殷红 of 12床殷红梅), the tagger's person word in a slot says it is one.
+        clinical = _is_clinical(word) if len(word) <= 2 else any(
+            word[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items() if n >= 3)
+        if word in _NOT_PLACE or clinical or norm.startswith((*lexicon.EPONYM_FOLLOWERS_ZH, *lexicon.DRUG_ENDINGS_ZH), e):
             return False
         tag = self._tags.get(word, "")
         return not (self._word(word) and not tag.startswith("nr"))
@@ -279,13 +302,14 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         for i, kind in anchors:
             if (kind != LOCATION and not want_person) or (kind == LOCATION and not want_place):
                 continue
-            a, b = self._window(norm, i)
+            a, b = self._window(norm, i, kind)
             words = self._words(norm[a:b])
             for k, (ws, we, tag) in enumerate(words):
                 s, e = a + ws, a + we
-                if tag == "PER" and s == i and (kind == PERSON and self._person_ok(norm, s, e)
-                                                or kind == _SLOT and self._slot_person_ok(norm, s, e)):
-                    if self._in_medication_talk(norm[a:b], words, k, norm[max(0, s - 16) : e + 16]):
+                if tag == "PER" and (s == i and (kind == PERSON and self._person_ok(norm, s, e)
+                                                 or kind == _SLOT and self._slot_person_ok(norm, s, e))
+                                     or e == i and kind == _END and self._slot_person_ok(norm, s, e)):
+                    if self._in_medication_talk(norm[a:b], words, k, norm[max(0, s - 16) : e + 16], kind == PERSON):
                         continue
                 elif kind == LOCATION and tag == "LOC" and e == i + 1 and self._place_ok(norm, s, e):
                     pass
