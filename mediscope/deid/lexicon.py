@@ -58,6 +58,8 @@ NAME_CUES_ZH_STRONG = (
     "主管医师", "接诊医生", "接诊医师", "申请医生", "送检医生", "检查医师", "诊断医师", "家属",
     "就诊人", "申请人", "委托人", "投保人", "被保险人", "持卡人", "户主", "主治", "经治", "主管",
     "审核", "复核", "陪同人", "代述人", "签字人", "收件人", "寄件人", "紧急联系人", "参保人", "持证人", "被保险人姓名",
+    # who holds or receives an account or a payment: 户名刘华清, 开户名：…, 收款人
+    "户名", "开户名", "开户人", "账户名", "收款人", "付款人", "报警人", "报案人",
     # who took part: 参加会诊：刘强、马丽 (the list after the first name is collected too)
     "参加会诊", "会诊人员", "参加人员", "参会人员", "出席人员", "在场人员", "抢救人员", "见证人",
     "名字叫", "名字是", "孩子叫", "宝宝叫", "儿子叫", "女儿叫", "孙子叫", "孙女叫", "他叫", "她叫",
@@ -142,7 +144,7 @@ TURKIC_NAME_PARTS = frozenset("""
 米热古丽 阿依江 哈里旦 迪力拜尔 阿迪拉 古再丽努尔 祖丽胡玛尔 帕丽达 再依努尔 玛依努尔 努尔比亚 阿依加马丽 热孜亚 阿孜古丽
 吾尔开希 吐逊江 依力哈木 夏木西 开赛尔 肉孜古丽 克然木 艾合买提江 阿力甫 依明江 伊斯拉木 买合苏提 麦麦提明 喀斯木
 卡斯木 卡哈尔 阿合买提 阿力木江 阿卜来提 艾海提 吾买尔江 图尔贡 阿里甫 努尔夏提 叶尔波拉提 加娜古丽 巴合达尔
-""".split())
+ 热孜万 热孜宛 孜万古丽""".split())
 MONGOLIAN_NAME_PARTS = frozenset("""
 巴特尔 巴特 额尔敦 苏日娜 娜仁 其其格 琪琪格 斯琴 高娃 图雅 乌兰 宝音 朝鲁 哈斯 格日勒 萨仁 孟和 那日苏 巴雅尔 阿拉坦
 毕力格 巴图 敖特根 乌日娜 额尔德尼 吉日嘎拉 满都拉 赛音 特木尔 巴根 呼和 其木格 塔娜 托娅 萨其拉 乌云 德力格尔 图门
@@ -180,7 +182,9 @@ SURNAMES_REGIONAL = frozenset("练闭")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",
-                "梁丘", "左丘", "东门", "第五")
+                "梁丘", "左丘", "东门", "第五",
+                # outside the classic text: Xianbei, Jurchen, Khitan and Manchu clan names still in use
+                "贺兰", "太史", "完颜", "纳兰", "耶律", "拓拔", "公伯", "归海", "达奚", "褚师", "叶赫", "富察", "佟佳")
 # City names that are far more often ordinary words in consultation text: 大都 (mostly), 中和
 # (neutralise), 汉堡 (hamburger), 龙井 (tea), 安宁 (calm), 朝阳 (morning sun) ...
 PLACES_NOT_ALONE_ZH = frozenset({
@@ -381,3 +385,11 @@ CLINICAL_VOCAB_EN = frozenset(
     blood sugar glucose cholesterol pressure pain fever cough headache nausea fatigue
     """.split()
 )
+
+# Everyday words that open both clinical phrases (白天发热, 殷红色, 夏天易中暑) and given names after
+# a surname (白天明, 殷红霞, 夏天宇): in CLINICAL_PREFIXES_ZH, but after a person cue a candidate
+# whose last two characters are a known given name (天明, 红霞, 天宇) is a person.
+EVERYDAY_NAME_OPENERS_ZH = frozenset({
+    "白天", "夏天", "殷红", "单纯", "宁静", "冷静", "温和", "成功", "关心", "黎明", "阳光", "安静", "常年", "简单",
+    "卓越", "苗条", "童年", "盛夏", "湛蓝", "帅气", "楚楚", "卿卿", "匡正", "甘露", "金刚", "舒适", "舒服", "安全",
+})

@@ -912,9 +912,19 @@ for _p in lexicon.CLINICAL_PREFIXES_ZH:
 _CLINICAL_BY_LEN = {k: frozenset(v) for k, v in _CLINICAL_BY_LEN.items()}
 
 
-def _is_clinical(candidate: str, following: str = "") -> bool:
-    """A clinical word (高热, 白细胞...) or an eponym (马凡 before 综合征)."""
-    if any(candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
+_JIEBA_FREQ: dict[str, int] = {}  # filled by ChineseNameRecognizer.load (jieba's word counts)
+
+
+def _is_clinical(candidate: str, following: str = "", tags: dict[str, str] | None = None) -> bool:
+    """A clinical word (高热, 白细胞...) or an eponym (马凡 before 综合征).
+
+    With jieba's `tags` (only where a person cue stands before the candidate), an everyday word
+    that opens a three-character candidate whose last two characters are a known given name is no
+    veto: 母亲殷红霞, 主刀夏天宇 (殷红, 夏天 open clinical phrases elsewhere: 殷红色, 夏天易中暑)."""
+    if not (tags is not None and len(candidate) == 3 and candidate[:2] in lexicon.EVERYDAY_NAME_OPENERS_ZH
+            and (tags.get(candidate[1:], "").startswith("nr") or tags.get(candidate[1:], "") == "nz"
+                 and _JIEBA_FREQ.get(candidate[1:], 0) < 500)) and any(
+            candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
         return True
     return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH) or following.startswith(lexicon.DRUG_ENDINGS_ZH)
 
@@ -972,6 +982,10 @@ _ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
 _BIRTH_RANK_RE = regex.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+# 遵丁医嘱, 遵王医嘱: the surname of the doctor whose order a note follows (not 遵从/遵照医嘱).
+_ORDER_OF_RE = regex.compile(rf"(?<=遵)(?P<name>(?![从照循守])[{_SURNAME_CHARS}])(?=医嘱|医师嘱|医生嘱)")
+# A two-character surname that a form or OCR spaced from the given name: 申屠 志远, 申屠　亮.
+_SPACED_GIVEN_RE = regex.compile(r"[ ]{1,2}[\u4e00-\u9fff]{1,2}(?=[\s，,。；;：:|｜]|$)")
 # A Hui name before the imam's title: 马哈三阿訇 (三 and 哈 are no usual given-name characters).
 _IMAM_RE = regex.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?:阿訇|伊玛目)")
 # Dai names have no surname: 玉, 咪 or 依 opens a woman's name, 岩, 艾 or 召 a man's (玉腊, 岩温,
@@ -980,17 +994,19 @@ _IMAM_RE = regex.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}[\u4e00-\u9ff
 _DAI_CUES = (
     "老公|老婆|丈夫|妻子|爱人|媳妇|儿子|女儿|母亲|父亲|妈妈|爸爸|我是|患者|病人|家属|产妇|孕妇|奶奶|爷爷|外婆|外公|婆婆|公公|"
     "姥姥|姥爷|阿婆|老伴|孙子|孙女|外孙女|外孙|哥哥|姐姐|弟弟|妹妹|嫂子|女婿|儿媳|联系人|患儿|姓名|就诊人|名叫|叫|"
+    "其妻|其夫|其子|其女|其母|其父|"
     r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?"
 )
 _DAI_RE = regex.compile(
     rf"(?:{_DAI_CUES})[\s:：]*"
-    r"(?P<name>[玉岩咪艾依召刀][\u4e00-\u9fff]{1,2}?)(?=[\s，,。；;！!？?的（(、：:]|\d|今年|岁|说|$)")
+    r"(?P<name>[玉岩咪艾依召刀][\u4e00-\u9fff]{1,2}?)"
+    r"(?=[\s，,。；;！!？?的（(、：:]|\d|今年|岁|说|$|陪|在|孕|怀孕|也|又|一直|昨|今天|前天|最近|被|得了|患)")
 # An old friend or neighbour by surname: 隔壁老郑, 老周昨晚..., 问问老蒙 (老 + a surname, not 老毛病,
 # 老花眼, 老高兴: the follower must be a pause or a word a subject takes).
 _LAO_NICK_RE = regex.compile(
-    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友))"
-    rf"(?P<name>老[{_SURNAME_CHARS}])"
-    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前|得了|患|有)")
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友|的|床))"
+    rf"(?P<name>[老小][{_SURNAME_CHARS}])"
+    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前|得了|患|有|你|您|一起)")
 _LAO_NOT_NICK = frozenset({"老农", "老马", "老牛", "老童", "老白", "老黄", "老毛", "老高", "老常", "老汉", "老干", "老宋"})
 # A given name alone after a spouse or a call (老伴秀兰, 在喊秀芝): two characters of the given
 # names of women of that generation, no dictionary word.
@@ -1066,6 +1082,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._jieba = jieba
         self._freq = jieba.dt.FREQ
         self._tags = jieba.posseg.dt.word_tag_tab
+        global _JIEBA_FREQ
+        _JIEBA_FREQ = self._freq
         # Next to a cue or a title, rare 百家姓 surnames (仉, 訾, 亓官) count too.
         single, double = rare_surnames(self._freq)
         cued = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(sorted(single)) + "])"
@@ -1213,7 +1231,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             s, e = m.span("name")
             cand = norm[s:e]
             # 大 and 小 are function-word characters that given names use all the time (大海, 小凤)
-            if _is_clinical(cand, norm[e : e + 3]) or any(
+            if _is_clinical(cand, norm[e : e + 3], self._tags) or any(
                     ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "大小" for ch in cand[1:]):
                 continue
             if self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
@@ -1322,6 +1340,12 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         out += self._family_shapes(norm)
         for r in out:
+            if r.end - r.start == 2 and norm[r.start : r.end] in _COMPOUNDS and norm[r.end : r.end + 1] == " ":
+                spaced = _SPACED_GIVEN_RE.match(norm, r.end)
+                if spaced and not _is_clinical(norm[r.end :].strip()[:2]) and not any(
+                        ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in spaced.group(0).strip()):
+                    r.end = spaced.end()  # 姓 名：申屠 志远: the given name after the gap
+                    continue
             # 冼婆婆, 丁老太: a surname and a form of address; only the surname names the person
             if r.end - r.start == 3 and norm[r.start + 1 : r.end] in _ADDRESS_FORMS:
                 r.end = r.start + 1
@@ -1336,6 +1360,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         Dai name after a family word (玉腊的老公岩温), a surname after a Latin title (Dr. 林) and a
         nickname before the full name it comes from (小杰（患儿，严俊杰）)."""
         out: list[RecognizerResult] = []
+        if "医嘱" in norm and "遵" in norm:  # 遵丁医嘱予曲马多: the doctor whose order was followed
+            out += [self._result(*m.span("name"), 0.75, "order_of") for m in _ORDER_OF_RE.finditer(norm)]
         if "阿訇" in norm or "伊玛目" in norm:
             out += [self._result(*m.span("name"), 0.8, "imam") for m in _IMAM_RE.finditer(norm)]
         if "老" in norm:
@@ -1346,10 +1372,17 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (self._freq.get(cand, 0) == 0 and self._freq.get(cand[:2], 0) == 0
                         and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
                     out.append(self._result(*m.span("name"), 0.75, "dai"))
-        if "老" in norm:
-            for m in _LAO_NICK_RE.finditer(norm):
-                if m.group("name") not in _LAO_NOT_NICK and self._freq.get(norm[m.start() : m.end() + 1], 0) == 0:
-                    out.append(self._result(*m.span("name"), 0.7, "lao_nick"))
+        if "老" in norm or "小" in norm:
+            lao = (_LAO_NICK_RE.match(norm, i) for i, ch in enumerate(norm) if ch in "老小")
+            for m in (m for m in lao if m is not None):
+                nick = m.group("name")
+                if nick in _LAO_NOT_NICK or self._freq.get(norm[m.start() : m.end() + 1], 0) != 0:
+                    continue
+                if nick[0] == "小" and (self._freq.get(nick, 0) >= 100 or self._tags.get(nick, "").startswith(("d", "a", "v", "m"))):
+                    continue  # 小米, 小马, 小白: words; 小董 21, 小周 3 name a junior colleague
+                if nick[0] == "老" and norm[m.start() - 1 : m.start()] == "的" and self._freq.get(nick, 0) >= 100:
+                    continue  # 我的老乡, 他的老师: after 的 only a pair that is no word
+                out.append(self._result(*m.span("name"), 0.7, "lao_nick"))
         for m in _GIVEN_ALONE_RE.finditer(norm):
             if self._freq.get(m.group("name"), 0) <= 5:
                 out.append(self._result(*m.span("name"), 0.7, "given_alone"))
@@ -1362,8 +1395,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "我是" in norm or "这里是" in norm or "这边是" in norm:
             for m in _SELF_AFTER_PLACE_RE.finditer(norm):
                 cand = m.group("name")
-                if (cand[0] in _ANY_SURNAME_CHARS and self._freq.get(cand, 0) == 0 and not _never_given(cand, self._freq)
-                        and not _is_clinical(cand, norm[m.end() : m.end() + 3]) and not self._is_word(cand[1:])):
+                listed = len(cand) == 3 and self._tags.get(cand, "").startswith("nr")  # 段正淳, 贾宝玉: jieba knows them
+                if (cand[0] in _ANY_SURNAME_CHARS and (self._freq.get(cand, 0) == 0 or listed) and not _never_given(cand, self._freq)
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3]) and (listed or not self._is_word(cand[1:]))):
                     out.append(self._result(*m.span("name"), 0.7, "self_after_place"))
         if not _KIN_TITLE_CHARS.isdisjoint(norm):
             for m in _KIN_TITLE_RE.finditer(norm):

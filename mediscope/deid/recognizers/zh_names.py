@@ -39,10 +39,10 @@ RARE_SURNAME_MAX_FREQ = 3500
 UNMISTAKABLE_SURNAME_MAX_FREQ = 200
 
 
-def _is_clinical(candidate: str, following: str = "") -> bool:
+def _is_clinical(candidate: str, following: str = "", tags: dict[str, str] | None = None) -> bool:
     from mediscope.deid.recognizers.zh import _is_clinical as clinical
 
-    return clinical(candidate, following)
+    return clinical(candidate, following, tags)
 
 _HAN = r"\u4e00-\u9fff"
 # What may stand right before a clause-opening name.
@@ -58,6 +58,8 @@ _STRONG_FOLLOW = regex.compile(
     r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
+    r"|家属|家长"  # 司马晓东家属：明天…
+    rf"|(?:、[{_HAN}]{{2,3}}){{1,4}}(?:两位|二位|三位|四位|几位|等人|俩|二人|三人)"  # 段正明、常青松两位患者
     r"|[，,]\s*(?:因|于\d|主诉|诉|现病史)"
     r"|[，,]\s*(?:你好|您好)"  # 莫华，你好: a message opening with its addressee
 )
@@ -81,7 +83,8 @@ _KIN_CUES = (
     "老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "老伴", "外婆", "外公",
     "姥姥", "姥爷", "奶奶", "爷爷", "老妈", "老爸", "俺妈", "俺爸", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲",
     "妈妈", "爸爸", "我妈", "我爸", "我哥", "我姐", "我弟", "我妹", "老伴儿", "大哥", "二哥", "三哥", "大姐", "二姐",
-    "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫",
+    "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫", "其孙", "其孙女", "其母", "其父", "其母亲", "其父亲",
+    "其兄", "其弟", "其姐", "其妹", "其女婿", "其儿媳", "阿爸", "阿妈", "阿爹",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "舅妈", "姑父", "姨父", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹", "姐夫", "妹夫",
@@ -168,7 +171,7 @@ _FORM_FIELD = regex.compile(
 # The last part ends before a non-Han character, a function word or a title (由, 的, 先生).
 _DOT_NAME = regex.compile(
     rf"(?<![{_HAN}·•‧・])(?P<name>[{_HAN}]{{2,10}}(?:[·•‧・][{_HAN}]{{1,6}}){{0,2}}[·•‧・][{_HAN}]{{1,6}}?)"
-    rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之有])|$)"
+    rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之有协帮签送带诉患现需要想入住经自])|$)"
 )
 _CUE_PREFIX = regex.compile(
     "^(?:" + "|".join(regex.escape(w) for w in sorted(
@@ -464,7 +467,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return False  # 清肝利胆胶囊,甘利欣,肝炎灵: an item in a list of drugs
         # The context decides first; jieba (the costly part) only confirms what it let through.
         verdict = self._context_verdict(text, s, sur, given, left, follow)
-        if not verdict or _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, s, e):
+        tags = self._tags if left in ("cue", "kin") else None  # 母亲殷红霞签字: an everyday word opens the name
+        if not verdict or _is_clinical(cand, text[e : e + 3], tags) or not self._clean_boundaries(text, s, e):
             return False
         return verdict is True or self._jieba_says_name(text, s, e)
 
@@ -542,6 +546,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                       and sur not in _WEAK_SURNAMES and norm[e : e + 1] not in _DRUG_SYLLABLES
                       and self._word_next(norm, e)):
                     follow = "mid"  # 给陈丽芳安排床位: after 给 a name, then a word
+                elif (follow is None and len(sur) == 2 and self._given_ok(given) and norm[e : e + 1] not in _DRUG_SYLLABLES
+                      and (norm[e : e + 1] in "：:" or self._word_next(norm, e))):
+                    follow = "mid"  # 令狐雅琴：您的检查…, 公冶长青进食后: a two-character surname is rare as a word
                 if follow and self._accept(norm, s, sur, given, left, follow):
                     out.append((s, e, 0.7, "clause"))
                     break
@@ -743,9 +750,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if text[p] in "小老":
                 # 老陈头晕好几天了, 小李帮我挂的号: 老/小 + a common surname, then a subject's follower
                 nick = text[p : p + 2]
+                # 小魏你下午去看看, 小冯，3床…: the one spoken to, at a clause start
+                called = text[p + 2 : p + 3] in ("你", "您") or (
+                    text[p + 2 : p + 3] in "，," and (p == 0 or text[p - 1] in "。！!？?\n"))
                 if ch in lexicon.SURNAMES_1 and ch not in _WEAK_SURNAMES and self._freq.get(nick, 0) < 1000 and (
                         not self._tags.get(nick, "").startswith(_NICK_BAD_TAGS)) and (
-                        self._follow(text, p + 2) in ("strong", "mid") or _VERB_FOLLOW.match(text, p + 2)) and (
+                        self._follow(text, p + 2) in ("strong", "mid") or _VERB_FOLLOW.match(text, p + 2) or called) and (
                         self._clean_boundaries(text, p, p + 2)) and not _is_clinical(nick, text[p + 2 : p + 5]):
                     out.append((p, p + 2, 0.65, "nickname"))
                     continue
