@@ -236,3 +236,29 @@ def test_dev_en12_floor(deider):
     assert report.recall >= 0.98, report.missed
     assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 0.99, report.clobbered
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Seen at clinic 3/4, returned 3/11 with fever", "3/11", "DATE_TIME"),
+        ("Collected 07 | 22 | 2025 | 0830", "07 | 22 | 2025", "DATE_TIME"),
+        ("Moved to Ashby-de-la-Zouch in May.", "Ashby-de-la-Zouch", "LOCATION"),
+        ("Patient: Ogunleye, Folake Adunni\nDOB: 1950", "Ogunleye, Folake Adunni", "PERSON"),
+        ("Pt Juan Pablo Restrepo Gómez, 58, from Medellín", "Juan Pablo Restrepo Gómez", "PERSON"),
+        ("Pt Ana Lucía Quispe Mamani, 71, seen", "Ana Lucía Quispe Mamani", "PERSON"),
+    ],
+)
+def test_second_given_names_double_surnames_and_clock_columns(found, text, value, kind):
+    assert value in _values(found, text, (kind,))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Patient: Ogunleye, Folake Stable\nDOB", "Ogunleye, Folake Stable"),
+        ("Grandad is 97 and still drives", "Grandad"),
+    ],
+)
+def test_ordinary_words_after_a_name_and_kin_words_stay(found, text, kept):
+    assert kept not in _values(found, text)

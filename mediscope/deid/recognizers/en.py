@@ -966,8 +966,8 @@ def en_identifier_rules() -> list[Rule]:
         # English towns joined by a lower-case particle: "Ross-on-Wye", "Stratford-upon-Avon",
         # "Newcastle-under-Lyme", "Weston-super-Mare", "Chapel-en-le-Frith", "Barrow-in-Furness".
         Rule("hyphen_town", LOCATION,
-             r"(?<![\w\-])(?P<phi>\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:on|upon|under|in|le|by|en|super|sub|cum|next|the|de|sur)){1,2}-\p{Lu}\p{Ll}+)(?![\w\-])",
-             0.9, needs=_seen(r"[a-z]-(?:on|upon|under|in|le|by|en|super|sub|cum|next|the|de|sur)-[A-Z]"), flags=0),
+             r"(?<![\w\-])(?P<phi>\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:on|upon|under|in|le|la|by|en|super|sub|cum|next|the|de|sur)){1,2}-\p{Lu}\p{Ll}+)(?![\w\-])",
+             0.9, needs=_seen(r"[a-z]-(?:on|upon|under|in|le|la|by|en|super|sub|cum|next|the|de|sur)-[A-Za-z]"), flags=0),
         # An Indian PIN code after its state: "Panchkula, Haryana 134113", "Kochi, Kerala - 682 016".
         Rule("in_pin_after_state", ZIP_CODE,
              rf"(?<=\b{_IN_STATES}\s{{0,2}}[,\-–]?\s{{0,2}})(?P<phi>[1-8]\d{{5}}|[1-8]\d{{2}}[ ]\d{{3}})(?![\d\-])",
@@ -1396,6 +1396,7 @@ def en_date_rules() -> list[Rule]:
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit|"
              # "seen on 3/17 for …", "recheck after 3/27 if …", "born 2/14 at 38 weeks", "drop-off 4/10"
+             rf"returned|re-presented|represented|presented|attended|"
              rf"(?:seen|visit|admitted|discharged|recheck|re-check|return|rtc|born|delivered|finished|completed|"
              rf"drop-off|dropped\s+off|pick-?up|picked\s+up|booked|rebooked|rescheduled)\s{{1,2}}(?:on|after|before|by)|"
              rf"born|delivered|drop-off|dropoff|pick-?up|booked|rebooked)\s{{1,2}})|"
@@ -1414,7 +1415,7 @@ def en_date_rules() -> list[Rule]:
         # Table cells and form boxes split by bars: "DOB: 11 | 23 | 1948", "| 02 | 11 | 2026 09:14 |".
         Rule("date_barred", DATE_TIME,
              rf"(?<![\d/.\-])(?<!\d[ ]{{0,2}}\|[ ]{{0,2}})(?P<phi>{d}[ ]{{0,2}}\|[ ]{{0,2}}{d}[ ]{{0,2}}\|[ ]{{0,2}}{y}"
-             rf"(?:[ ]{{1,2}}(?:[01]?\d|2[0-3]):[0-5]\d)?)(?![\d]|[ ]{{0,2}}\|[ ]{{0,2}}\d)",
+             rf"(?:[ ]{{1,2}}(?:[01]?\d|2[0-3]):[0-5]\d)?)(?![\d]|[ ]{{0,2}}\|[ ]{{0,2}}\d(?!\d?:?\d\d(?!\d)))",
              0.85, needs=_digit_and(r"\d[ ]{0,2}\|[ ]{0,2}\d")),
         # A date written with spaces only, after a date label: "DOS: 02 14 25", "DOB 07 22 1955".
         Rule("date_space_only", DATE_TIME,
@@ -1514,7 +1515,9 @@ _EN_NAME_CUE = regex.compile(
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
     r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name)"
     r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
-    r"(?P<name>(?:[A-Z][a-z'\-]*[a-z]|[A-Z](?=['’]))(?:['’\-][A-Z][a-z]+)*(?:\s+[A-Z]\.)?(?:\s+[A-Z][a-z'\-]*[a-z](?:['’\-][A-Z][a-z]+)*){0,2})"
+    # accented letters too ("Restrepo Gómez"), and a fourth word for a double surname
+    # ("Juan Pablo Restrepo Gómez"), which must be no English word (checked where it is used)
+    r"(?P<name>(?:[A-Z][\p{Ll}'\-]*\p{Ll}|[A-Z](?=['’]))(?:['’\-]\p{Lu}\p{Ll}+)*(?:\s+[A-Z]\.)?(?:\s+\p{Lu}[\p{Ll}'\-]*\p{Ll}(?:['’\-]\p{Lu}\p{Ll}+)*){0,3})"
 )
 _GREETINGS = frozenset({"kia", "talofa", "malo", "bula", "sawubona", "molo", "dumela", "salaam", "namaste", "aloha",
                         "hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
@@ -1594,7 +1597,8 @@ _STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "has
 
 
 _RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "partner", "mother", "father", "mum", "mom",
-                             "parent", "parents", "guardian", "guardians",
+                             "parent", "parents", "guardian", "guardians", "grandad", "granddad", "grandma", "grandpa",
+                             "granny", "grandmother", "grandfather", "nana", "nanna",
                              "dad", "brother", "sister", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle",
                              "cousin", "friend", "carer", "caregiver", "driver", "physio", "physiotherapist", "nurse",
                              "twitter", "instagram", "facebook", "tiktok", "snapchat", "wechat", "whatsapp", "telegram"})
@@ -2079,6 +2083,13 @@ class EnglishNerRecognizer(EntityRecognizer):
                 e = s + len(name)
                 if not name:
                     continue
+            words = list(_WORD_SPAN.finditer(name))
+            if len(words) > 3:
+                w4 = words[3].group().lower()
+                if (w4 in _COMMON_WORDS or is_english(w4, self._case_free.words) or w4 in lexicon.CLINICAL_WORDS_EN
+                        or w4 in _NOT_NAME_WORDS or _blocked_word(w4)):
+                    name = name[: words[2].end()]  # "for John Paul Jones Today": three words at most
+                    e = s + len(name)
             if name.split()[0].rstrip(".") in _TITLES_EN:
                 continue
             if name.lower() in lexicon.CLINICAL_WORDS_EN or _is_eponym(name, text[e : e + 14]):

@@ -492,7 +492,9 @@ _OPENING_NAME = regex.compile(
 
 # "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
 _TITLE_LAST_FIRST = regex.compile(
-    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}))"
+    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})"
+    # a second given name after a label: "Patient: Oyelaran, Temitope Adeola"
+    r"(?:(?<=[:|][ \t]{0,3}\p{Lu}[\p{L}'’\-]+,[ ]\p{Lu}[\p{L}'’\-]+)[ ](?P<second>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$)))?)"
     r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$))|(?P<on>,[ ]\p{Ll}))"  # not before ", Xx": a list of names goes on
 )
 # What a title-case "Last, First" with an unlisted given name must follow: a name label's colon
@@ -562,6 +564,10 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             last, first = m.group("last").lower(), m.group("first").lower()
             if lists.blocked(last) or lists.blocked(first):
                 continue
+            second = (m.group("second") or "").lower()
+            if second and (lists.blocked(second) or is_english(second, lists.words)
+                           or not (lists.listed(second) or lists.unlisted_ok(second))):
+                continue  # "Patient: Oyelaran, Temitope Adeola" but not "…, Temitope Stable"
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
                 # (no English word, or romanised syllables "Ji-hoon") after a name label
