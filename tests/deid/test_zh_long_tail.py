@@ -171,3 +171,42 @@ def test_ninth_chinese_development_set(deider):
     assert report.recall >= 0.95, report.missed
     assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 0.98, report.clobbered
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("今天4月20，离上次高危已经五周", "4月20", "DATE_TIME"),  # a month and day without 日 after 今天
+        ("明天是6月3，要不要空腹", "6月3", "DATE_TIME"),
+        ("复查时间5月6日（周三），请带上片子", "5月6日（周三）", "DATE_TIME"),  # the weekday in brackets goes with it
+        ("周五（3月13日）下午来拆线", "周五（3月13日）", "DATE_TIME"),
+        ("CGM传感器：GS7-55Q21K，已佩戴第3天", "GS7-55Q21K", "DEVICE_ID"),  # a serial right after the device
+        ("发射器：8H44KQ2T", "8H44KQ2T", "DEVICE_ID"),
+        ("12床 老苏（苏红梅）明早抽血", "老苏", "PERSON"),  # the surname repeated in the bracketed full name
+        ("小钱(钱多多)今天出院", "小钱", "PERSON"),
+        ("我是上周来拔牙的司空明远，想问一下", "司空明远", "PERSON"),  # a two-character surname after 的
+        ("昨天看过门诊的欧阳倩，今天还发烧", "欧阳倩", "PERSON"),
+        ("hi doctor, my mom 王秀英 今年78了", "王秀英", "PERSON"),  # a Chinese name after an English kin word
+        ("My husband 陈志强 在外地出差", "陈志强", "PERSON"),
+    ],
+)
+def test_more_long_tail_shapes(found, text, value, kind):
+    assert value in _of(found, text, kind), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("今天4月20天了，伤口还没好", "DATE_TIME"),  # a duration
+        ("呼吸机：ResMed AirSense 10，参数正常", "DEVICE_ID"),  # a model, not a serial
+        ("泵：MiniMed 780G", "DEVICE_ID"),
+        ("老王（主任）说没事", "PERSON"),  # no full name in the brackets (the title rule's business aside)
+        ("这是我的东方树叶饮料", "PERSON"),
+    ],
+)
+def test_more_long_tail_look_alikes(found, text, kind):
+    values = _of(found, text, kind)
+    if kind == "PERSON" and text.startswith("老王"):
+        assert "老王" not in values, found(text, "zh")
+    else:
+        assert not values, found(text, "zh")

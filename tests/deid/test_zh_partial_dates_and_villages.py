@@ -293,7 +293,7 @@ def test_surname_nickname_look_alikes(found, text):
         ("3/15复诊", "3/15", "DATE_TIME"),
         ("于12.3入院", "12.3", "DATE_TIME"),
         ("从4.20日我的左手有时颤抖", "4.20日", "DATE_TIME"),
-        ("周三（3.12）开始咳嗽", "3.12", "DATE_TIME"),
+        ("周三（3.12）开始咳嗽", "周三（3.12）", "DATE_TIME"),  # the weekday naming the day goes with it
         ("于24.3.5入院", "24.3.5", "DATE_TIME"),  # two-digit year, dotted
         ("93高龄，股骨颈骨折", "93", "AGE"),
         ("Age: 92", "92", "AGE"),

@@ -570,6 +570,11 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
         # A worn or implanted device, then its number with 的 or a bare SN between: 泵的编号是MMT-780G-...,
         # 发射器SN：8J2KXP, 呼吸机的序列号为....
+        # 传感器：GS3-48K71Q: the device, a colon and a serial (letters and at least two digits, no
+        # space: a model name such as MiniMed 780G stays).
+        Rule("device_noun_colon", DEVICE_ID,
+             rf"(?:{_alt(DEVICE_NOUNS)})\s*[:：]\s*(?P<phi>(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){{2}})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){{5,24}})(?![A-Za-z0-9\-])",
+             0.85, needs=has_digit),
         Rule("device_noun_cued", DEVICE_ID,
              rf"(?:{_alt(DEVICE_NOUNS)})的?\s*(?:编号|序列号|机身号|串号|(?<![A-Za-z])(?:SN|S/N)(?![A-Za-z]))(?:{CUE_GAP}){ID_VALUE}",
              0.9, needs=has_digit),
@@ -699,7 +704,7 @@ _HOLIDAYS = (r"元旦|春节|除夕|元宵节?|清明节?|端午节?|中秋节?|
 
 
 # A day, week or month named relative to today: 下周一, 本周五, 明天, 今晚, 昨日, 下个月.
-_REL_DAY = (r"(?:(?:上上|下下|上|下|本|这|这个|下个|上个)(?:周|星期|礼拜)[一二三四五六日天]|大?[前昨今明后][天日]|"
+_REL_DAY = (r"(?:(?:上上|下下|上|下|本|这|这个|下个|上个)?(?:周|星期|礼拜)[一二三四五六日天]|大?[前昨今明后][天日]|"
             r"[今明昨](?:晚|早|晨|夜)|(?:上上|下下|上|下|本|这|当)个?月)")
 
 
@@ -767,6 +772,14 @@ def zh_date_age_rules() -> list[Rule]:
              needs=has_digit),
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
         Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
+        # A month and day without 日 after the day it names: 今天4月20, 明天是5月3 (not 4月20天, 3月5个).
+        Rule("date_md_named_day", DATE_TIME,
+             rf"(?:今天|今日|明天|明日|昨天|昨日|后天|前天|现在|截至|截止到?)(?:是|已经|都)?\s*(?P<phi>{m}\s*月\s*{d})(?![\d日号天个次周])",
+             0.8, needs=lambda t: "月" in t and has_digit(t)),
+        # A date, then the weekday or relative day in brackets: 5月6日（周三）, 4月27日(下周一).
+        Rule("date_weekday_bracket", DATE_TIME,
+             rf"(?<![\d.])(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[（(](?:下下?|上上?|本|这)?(?:周|星期|礼拜)[一二三四五六日天][）)])",
+             0.85, needs=_has_bracket_digit),
         Rule("date_compact", DATE_TIME,
              rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
              0.9, needs=has_digit),
@@ -984,6 +997,9 @@ _BIRTH_RANK_RE = regex.compile(
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
 # 遵丁医嘱, 遵王医嘱: the surname of the doctor whose order a note follows (not 遵从/遵照医嘱).
 _ORDER_OF_RE = regex.compile(rf"(?<=遵)(?P<name>(?![从照循守])[{_SURNAME_CHARS}])(?=医嘱|医师嘱|医生嘱)")
+# 老苏（苏红梅）, 小钱(钱多多): 老/小 and a surname, then the full name with that surname in brackets.
+_SURNAME_NICK_OF_NAME_RE = regex.compile(
+    rf"(?P<nick>[老小](?P<c>[{_SURNAME_CHARS}]))\s?[（(]\s?(?P=c)[\u4e00-\u9fff]{{1,2}}\s?[）)]")
 # A two-character surname that a form or OCR spaced from the given name: 申屠 志远, 申屠　亮.
 _SPACED_GIVEN_RE = regex.compile(r"[ ]{1,2}[\u4e00-\u9fff]{1,2}(?=[\s，,。；;：:|｜]|$)")
 # A Hui name before the imam's title: 马哈三阿訇 (三 and 哈 are no usual given-name characters).
@@ -1438,6 +1454,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(s, e, 0.8, "latin_title"))
         if "（" in norm or "(" in norm:
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
+            out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
         return out
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:

@@ -85,6 +85,9 @@ _KIN_CUES = (
     "妈妈", "爸爸", "我妈", "我爸", "我哥", "我姐", "我弟", "我妹", "老伴儿", "大哥", "二哥", "三哥", "大姐", "二姐",
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫", "其孙", "其孙女", "其母", "其父", "其母亲", "其父亲",
     "其兄", "其弟", "其姐", "其妹", "其女婿", "其儿媳", "阿爸", "阿妈", "阿爹",
+    # mixed-language messages: my dad 李国华 在美国
+    "my dad", "my mom", "my mum", "my father", "my mother", "my wife", "my husband", "my son", "my daughter",
+    "My dad", "My mom", "My mum", "My father", "My mother", "My wife", "My husband", "My son", "My daughter",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
     "哥哥", "姐姐", "弟弟", "妹妹", "舅舅", "姑姑", "叔叔", "阿姨", "姨妈", "小姨", "同事", "同学", "朋友", "邻居",
     "舅妈", "姑父", "姨父", "婶婶", "嫂子", "表哥", "表姐", "表弟", "表妹", "堂哥", "堂姐", "堂弟", "堂妹", "姐夫", "妹夫",
@@ -325,6 +328,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5} | lexicon.GIVEN_NAME_CHARS_EXTRA
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
+        self._compound_set = frozenset(self._compound)
         # 有, 于, 和 are on the 百家姓 list too: only characters rare on their own count.
         listed = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
         self._rare = frozenset(ch for ch in listed if self._freq.get(ch, 0) < RARE_SURNAME_MAX_FREQ)
@@ -452,7 +456,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         # two-character word after a title-only surname (王主任医师查房).
         introduced = left in ("cue", "kin") and follow in ("strong", "punct") and sur not in lexicon.SURNAMES_TITLE_ONLY and (
             tag.startswith("nr") or len(cand) >= 3 or raw < 5)
-        if raw and not famous and (raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
+        listed_name = introduced and tag.startswith("nr") and raw < 500 and len(cand) >= 3  # my dad 李国华 在美国
+        if raw and not famous and not listed_name and (raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
             return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
         # a very common word after it is more likely a phrase (陈旧的) than a given name.
@@ -510,6 +515,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 starts[m.end()] = "start"
             else:
                 starts.setdefault(m.end(), "kin" if cue in _KINSHIP else "cue")
+        if "的" in norm:  # 上周做胃镜的万俟雪梅: a two-character surname is rare enough to open a name after 的
+            i = norm.find("的")
+            while i >= 0:
+                if norm[i + 1 : i + 3] in self._compound_set:
+                    starts.setdefault(i + 1, "start")
+                i = norm.find("的", i + 1)
         for m in _VERB_LEFT.finditer(norm):  # 昨天邵俊峰给我开了: a time word, then the actor
             starts.setdefault(m.end(), "verb_asked" if m.group(0) in _ASKED else "verb")
         first = self._start_chars
