@@ -30,7 +30,7 @@ os.environ.setdefault("TLDEXTRACT_PUBLIC_SUFFIX_LIST_URLS", "")
 
 from mediscope.deid import types as T  # noqa: E402
 from mediscope.deid.langid import detect_lang  # noqa: E402
-from mediscope.deid.name_parts import name_parts, ordinary_en_words, zh_part_stands_alone  # noqa: E402
+from mediscope.deid.name_parts import case_variants, name_parts, ordinary_en_words, zh_part_stands_alone  # noqa: E402
 from mediscope.deid.normalize import has_digit, normalize  # noqa: E402
 from mediscope.deid.surrogates import SurrogateFactory, case_date_shift  # noqa: E402
 from mediscope.deid.types import DeidResult, OperatorName, PhiSpan  # noqa: E402
@@ -524,8 +524,13 @@ class Deidentifier:
                 cjk = any("\u4e00" <= ch <= "\u9fff" for ch in value)
                 if (cjk and len(value) >= 2) or (not cjk and len(value) >= 3 and value[:1].isupper()):
                     names.add(value)
+                elif not cjk and " " in value:
+                    names |= case_variants(value)  # jake okafor (a chat) ... Jake Okafor
                 if self.config.propagate_name_parts:
                     parts.update(name_parts(value))
+        # a name written in one case in a form and in another in a chat is the same person
+        names |= {v for n in names for v in case_variants(n)}
+        parts |= {v for p in parts for v in case_variants(p)}
         parts -= names
         if not names and not parts:
             return spans

@@ -112,6 +112,31 @@ def name_parts(name: str) -> set[str]:
     return en_name_parts(name)
 
 
+def _case_safe(token: str) -> bool:
+    """Whether a Latin name token is no ordinary word in any case (Okafor, Haruto, Neill; not
+    Mark, Rose, Grace), so that its lower-case or capitalised form is the same person too."""
+    from mediscope.deid.recognizers.en_lexicon import is_english
+
+    low = token.lower()
+    return len(low) >= 3 and low not in _TITLES_EN and low not in _en_ordinary() and not is_english(low)
+
+
+def case_variants(value: str) -> set[str]:
+    """Other spellings of a detected Latin-script name or part that name the same person.
+
+    A chat writes the name in lower case that a form wrote capitalised, a form header in capitals
+    ("Amara Okafor" ... "amara says" ... "OKAFOR family"). The other forms are only added when a
+    token of the name is no English word; "Mark" never brings in "mark".
+    """
+    tokens = LATIN_TOKEN.findall(value)
+    if not tokens or any(_is_cjk(ch) for ch in value) or not any(_case_safe(t) for t in tokens):
+        return set()
+    if len(tokens) == 1 and not _case_safe(tokens[0]):
+        return set()
+    title = LATIN_TOKEN.sub(lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), value)
+    return {value.lower(), title, value.upper()} - {value}
+
+
 def zh_part_stands_alone(text: str, start: int, end: int) -> bool:
     """Whether a Chinese given name found at text[start:end] is the person and not a longer word."""
     return end >= len(text) or text[end] not in _ZH_WORD_CONTINUATIONS

@@ -37,6 +37,22 @@ def _key(value: str) -> str:
     return re.sub(r"[\s\-.()]", "", normalize(value)).lower()
 
 
+# "LAST, First" / "Last,FIRST M." in Latin script: a surname, a comma, given names.
+_LAST_FIRST = re.compile(r"([^\W\d_](?:[^\W\d_]|['’\- ])*?)(,\s*)([^\W\d_](?:[^\W\d_]|['’.\- ])*)")
+
+
+def _match_case(template: str, value: str) -> str:
+    """`value` in the letter case of `template`: a name in capitals or in lower case keeps it."""
+    letters = [ch for ch in template if ch.isalpha()]
+    if len(letters) >= 2 and all(ch.isupper() for ch in letters):
+        return value.upper()
+    if letters and all(ch.islower() for ch in letters):
+        return value.lower()
+    if value.isupper() or value.islower():  # cached for "OKAFOR", asked for "Okafor"
+        return re.sub(r"[^\W\d_]+", lambda m: m.group(0).capitalize(), value)
+    return value
+
+
 def _rng(*parts: object) -> random.Random:
     h = hashlib.sha256("\x1f".join(str(p) for p in parts).encode("utf-8")).digest()
     return random.Random(int.from_bytes(h[:8], "big"))
@@ -229,6 +245,17 @@ class SurrogateFactory:
     _cache: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def surrogate(self, entity_type: str, original: str, lang: str) -> str:
+        if entity_type == T.PERSON and not _is_cjk(original):
+            flipped = _LAST_FIRST.fullmatch(original.strip())
+            if flipped:  # "O'NEILL, JAKE" is "Jake O'Neill": one person, one surrogate, its shape kept
+                last, sep, first = flipped.groups()
+                tokens = self.surrogate(T.PERSON, f"{first} {last}", lang).split()
+                if len(tokens) >= 2:
+                    return _match_case(original, f"{tokens[-1]}{sep}{' '.join(tokens[:-1])}")
+            return _match_case(original, self._surrogate(entity_type, original, lang))
+        return self._surrogate(entity_type, original, lang)
+
+    def _surrogate(self, entity_type: str, original: str, lang: str) -> str:
         key = (entity_type, _key(original))
         hit = self._cache.get(key)
         if hit is not None:
@@ -274,7 +301,7 @@ class SurrogateFactory:
             if len(sur_tokens) != len(tokens):
                 return None
             value = sur_tokens[index]
-            return value.upper() if o.isupper() else value.lower() if o.islower() else value
+            return value.upper() if o.isupper() else value.lower() if o.islower() else value.capitalize()
         return None
 
     def _make(self, entity_type: str, original: str, lang: str, rng: random.Random) -> str:

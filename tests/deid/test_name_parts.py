@@ -87,3 +87,40 @@ def test_english_part_takes_the_matching_part_of_the_full_surrogate(deider):
     assert factory.surrogate(T.PERSON, "GONZALEZ", "en") == last.upper()
     # a name with no full form in the case gets its own surrogate
     assert factory.surrogate(T.PERSON, "Okafor", "en") not in {first, last}
+
+
+@pytest.mark.parametrize(
+    ("value", "variants"),
+    [("Amara Okafor", {"amara okafor", "AMARA OKAFOR"}),
+     ("Okafor", {"okafor", "OKAFOR"}),
+     ("priya raman", {"Priya Raman", "PRIYA RAMAN"}),
+     ("Mark Chen", {"mark chen", "MARK CHEN"}),  # Chen is no English word, so the name is safe
+     ("Mark", set()), ("Grace", set()), ("Will Smith", set()),  # words first: "mark the chart"
+     ("王秀英", set())],
+)
+def test_case_variants_of_a_latin_name(value, variants):
+    from mediscope.deid.name_parts import case_variants
+
+    assert case_variants(value) == variants
+
+
+def test_a_name_is_found_again_in_another_letter_case(deider):
+    text = "Mother Amara Okafor called. amara says the baby feeds well. OKAFOR family aware. Mark Chen: we will mark the chart."
+    spans = [[_person(text, "Amara Okafor"), _person(text, "Mark Chen")]]
+    found = {text[s.start : s.end] for s in deider.propagate([text], spans)[0]}
+    assert {"amara", "OKAFOR"} <= found
+    assert "mark" not in found  # the lower-case word is left: "Mark" is an English word
+
+
+def test_one_person_one_surrogate_in_every_written_form(deider):
+    """"O'NEILL, JAKE" on a form and "Jake O'Neill" in the note are one person: the surrogate is
+    the same name, in the form's order and letter case."""
+    people = ["Jake O'Neill", "O'NEILL, JAKE", "Tanaka, Haruto", "Haruto Tanaka", "priya raman", "Priya Raman"]
+    factory = deider.factory_for("case-3", people, people=people)
+    first, last = factory.surrogate(T.PERSON, "Jake O'Neill", "en").split()
+    assert factory.surrogate(T.PERSON, "O'NEILL, JAKE", "en") == f"{last}, {first}".upper()
+    given, family = factory.surrogate(T.PERSON, "Haruto Tanaka", "en").split()
+    assert factory.surrogate(T.PERSON, "Tanaka, Haruto", "en") == f"{family}, {given}"
+    assert factory.surrogate(T.PERSON, "priya raman", "en") == factory.surrogate(T.PERSON, "Priya Raman", "en").lower()
+    assert factory.surrogate(T.PERSON, "TANAKA", "en") == family.upper()
+    assert factory.surrogate(T.PERSON, "Tanaka", "en") == family
