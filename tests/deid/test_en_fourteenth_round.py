@@ -262,3 +262,37 @@ def test_second_given_names_double_surnames_and_clock_columns(found, text, value
 )
 def test_ordinary_words_after_a_name_and_kin_words_stay(found, text, kept):
     assert kept not in _values(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Grandpa (Ong Kah Seng) fell at home last night.", "Ong Kah Seng"),
+        ("Dad (Adebayo Olatunji) is diabetic.", "Adebayo Olatunji"),
+        ("Hi it's Xiu-Mei from the pharmacy, about the insulin", "Xiu-Mei"),
+        ("hello, this is Tavita here, my mum has a cough", "Tavita"),
+        ("sugars high again after tea, sorry for the late reply - nkechi", "nkechi"),
+        ("my sis aroha took 10 of her pills", "aroha"),
+        ("my husband kwame's number is 0412 555 019", "kwame"),
+        ("Last: Warsame  First: Ayaan", "Ayaan"),
+    ],
+)
+def test_relatives_in_brackets_callers_and_sign_offs(found, text, name):
+    assert name in _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dad (Stable) overnight, mum (Anxious) at the bedside.",
+        "It's Saturday, thanks. this is Follow-Up here.",
+        "BP was fine this morning - thanks",
+        "First: check the BP. Last: repeat the ECG.",
+    ],
+)
+def test_ordinary_words_in_those_shapes_stay(found, text):
+    assert not _values(found, text, ("PERSON",))
+
+
+def test_a_month_day_after_sent_home(found):
+    assert "9/14" in _values(found, "Sent home 9/14 with antibiotics.", ("DATE_TIME",))

@@ -1396,7 +1396,7 @@ def en_date_rules() -> list[Rule]:
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit|"
              # "seen on 3/17 for …", "recheck after 3/27 if …", "born 2/14 at 38 weeks", "drop-off 4/10"
-             rf"returned|re-presented|represented|presented|attended|"
+             rf"returned|re-presented|represented|presented|attended|sent\s+home|went\s+home|"
              rf"(?:seen|visit|admitted|discharged|recheck|re-check|return|rtc|born|delivered|finished|completed|"
              rf"drop-off|dropped\s+off|pick-?up|picked\s+up|booked|rebooked|rescheduled)\s{{1,2}}(?:on|after|before|by)|"
              rf"born|delivered|drop-off|dropoff|pick-?up|booked|rebooked)\s{{1,2}})|"
@@ -2107,6 +2107,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue  # "signed by Guardian", "Next of kin: Parent": the role, not the person's name
             if name.split()[0].lower() in _NAME_PART_WORDS:
                 continue  # "Name (Last, First): …": the form explaining its own field
+            if (" " not in name and m.group(0)[: m.start("name") - m.start()].rstrip().endswith("(")
+                    and m.group(0)[: m.start("name") - m.start()].strip(" :-(,").lower() in _RELATION_WORDS
+                    and is_english(name.lower(), self._case_free.words) and name.lower() not in self._case_free.any_name):
+                continue  # "mum (Anxious) at the bedside": one ordinary word no list holds as a name
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))

@@ -39,7 +39,7 @@ _LOWER_CUE = regex.compile(
     r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
     r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
-    r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty|koro|kuia|whaea))(?:\b|(?<=:))\s*[,(:]?\s*)"
+    r"baby|kid|child|boy|girl|bf|gf|bestie|neighbou?r|aunty|koro|kuia|whaea|sis|bro|stepmum|stepmom|stepdad))(?:\b|(?<=:))\s*[,(:]?\s*)"
     r"(?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,3})"
 )
 _KIN_WORDS = frozenset({"nana", "nan", "nanna", "gran", "granny", "grandma", "grandpa", "mum", "mom", "mommy", "mummy", "dad",
@@ -112,6 +112,8 @@ class NameLists:
 def _cued_run(run: str, lists: NameLists) -> int:
     """How many leading words of a lower-case run after a cue are a name (0: none)."""
     words = run.split()
+    if words and words[0].endswith(("'s", "’s")):
+        words = [words[0][:-2]]  # "my husband kofi's number": the owner is the whole name
     if not words or lists.blocked(words[0]):
         return 0
     head = words[0]
@@ -182,7 +184,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 s = run_start
                 words = list(regex.finditer(r"\S+", run))
                 e = s + words[n - 1].end()
-                if n > 1 and text[e - 2 : e] in ("'s", "’s"):
+                if text[e - 2 : e] in ("'s", "’s"):
                     e -= 2
                 out.append((s, e, "lower_cue", 0.7))
         # A relation word with no "my" before it: "mum salote still has", "wife mariam says".
@@ -275,7 +277,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
 
 # Form fields and role labels: what follows the colon is a name, whatever its case.
 _FIELD_CUE = regex.compile(
-    r"(?i:\b(?:surname|forename|first\s+name|last\s+name|given\s+names?|family\s+name|middle\s+name|maiden\s+name|"
+    r"(?i:\b(?:surname|forename|first\s+name|last\s+name|(?-i:First|Last|FIRST|LAST)|given\s+names?|family\s+name|middle\s+name|maiden\s+name|"
     r"preferred\s+name|full\s+name|anaesthetist|anesthetist|scrub(?:\s+nurse)?|surgeon|assistant|registrar|consultant|"
     r"resident|intern|fellow|midwife|therapist|pharmacist|technician|radiographer|radiologist|pathologist|"
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
@@ -315,6 +317,20 @@ _LAST_FIRST_TITLED = regex.compile(
 )
 
 
+# "Dad (Tan Boon Huat)", "Mum (Kerry Thompson)": a relation word, then the relative's name in brackets.
+_RELATION_THEN_NAME = regex.compile(
+    rf"\b{_KIN_IN_BRACKETS}[ ]?\((?P<name>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*(?:[ ]\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*){{0,3}})\)"
+    .replace("(?i:son|", "(?i:dad|mum|mom|mam|nan|gran|grandma|grandpa|grandad|son|")
+)
+# "Hi it's Mei-Ling from Box Hill", "this is Tavita here": a caller naming herself.
+_ITS_NAME = regex.compile(
+    r"\b(?:[Ii]t['’]?s|[Tt]his\s+is)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
+    r"(?=[ ](?:from|here|again|calling|speaking)\b|\s*[,!]|\.\s)"
+)
+# "… after dinner, like 250s. - ravi": a lower-case given name signing off the message.
+_DASH_SIGN_OFF = regex.compile(r"(?:^|\s)[-–—~][ ]?(?P<name>\p{Ll}{3,}(?:[ ]\p{Ll}{3,})?)\s*$")
+
+
 def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of names after form fields and role labels, and lone subjects."""
     out: list[tuple[int, int, str, float]] = []
@@ -327,7 +343,12 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 if len(low) == 1 and keep:
                     keep += 1  # a trailing initial "O."
                     continue
+                if keep and low in _PARTICLES and w[:1].isupper() and len(words) > keep + 1:
+                    keep += 1  # "Midwife: Kiri Te Awa": a particle inside the name
+                    continue
                 if lists.blocked(low) or low.rstrip(",") in _RELATION_FIELD or not (lists.listed(low) or lists.unlisted_ok(low)):
+                    if keep and words[keep - 1].lower() in _PARTICLES:
+                        keep -= 1  # a particle is no name's last word
                     break
                 keep += 1
             if keep:
@@ -365,6 +386,29 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if any(lists.blocked(w) for w in words):
                 continue
             out.append((*m.span("name"), "last_first_titled", 0.75))
+    if "(" in text:
+        for m in _RELATION_THEN_NAME.finditer(text):
+            words = m.group("name").lower().split()
+            if any(lists.blocked(w) or is_english(w, lists.words) and w not in lists.any_name for w in words):
+                continue
+            if all(lists.listed(w) or lists.unlisted_ok(w) or w in _PARTICLES for w in words) and any(
+                    lists.listed(w) or len(words) > 1 for w in words):
+                out.append((*m.span("name"), "relation_then_name", 0.75))
+    if "it" in text or "is" in text:
+        for m in _ITS_NAME.finditer(text):
+            low = m.group("name").lower()
+            parts = low.split("-")
+            if lists.blocked(low) or is_english(low, lists.words) or all(is_english(p, lists.words) for p in parts):
+                continue  # "it's Mei-Ling from": one part may be a word ("ling"), not all
+            if lists.listed(low) or lists.unlisted_ok(low) or len(parts) == 2 and _caps_given_ok(low, lists):
+                out.append((*m.span("name"), "its_name", 0.7))
+    m = _DASH_SIGN_OFF.search(text[-40:]) if len(text) > 20 else None
+    if m is not None:
+        words = m.group("name").split()
+        if words[0] in lists.first and not lists.blocked(words[0]) and not is_english(words[0], lists.words) and all(
+                not lists.blocked(w) and (lists.listed(w) or lists.unlisted_ok(w)) for w in words[1:]):
+            off = len(text) - len(text[-40:])
+            out.append((off + m.start("name"), off + m.end("name"), "dash_sign_off", 0.7))
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
