@@ -210,3 +210,22 @@ def test_more_long_tail_look_alikes(found, text, kind):
         assert "老王" not in values, found(text, "zh")
     else:
         assert not values, found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("收件人和志刚，电话13988012345", "和志刚"),  # the Naxi surname 和 after a receiver's label
+        ("户名：木丽华，开户行：建设银行丽江分行", "木丽华"),
+        ("患者阿不力克木，男，58岁", "阿不力克木"),  # minority name parts
+        ("患者泽郎卓玛，女，34岁，藏族", "泽郎卓玛"),
+        ("随访对象：敖登格日勒，女，61岁", "敖登格日勒"),
+    ],
+)
+def test_receivers_and_minority_parts(found, text, value):
+    assert value in _of(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["收件人和寄件人信息请填写完整", "户名和账号请核对后再提交"])
+def test_receiver_labels_before_a_conjunction_stay_text(found, text):
+    assert not _of(found, text, "PERSON"), found(text, "zh")

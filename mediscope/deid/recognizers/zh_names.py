@@ -86,6 +86,8 @@ _KIN_CUES = (
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫", "其孙", "其孙女", "其母", "其父", "其母亲", "其父亲",
     "其兄", "其弟", "其姐", "其妹", "其女婿", "其儿媳", "阿爸", "阿妈", "阿爹",
     # mixed-language messages: my dad 李国华 在美国
+    # labels of the one who receives or holds: 收件人和丽萍 (和 is the Naxi surname there)
+    "收件人", "寄件人", "户名", "收款人", "持卡人", "开户名",
     "my dad", "my mom", "my mum", "my father", "my mother", "my wife", "my husband", "my son", "my daughter",
     "My dad", "My mom", "My mum", "My father", "My mother", "My wife", "My husband", "My son", "My daughter",
     "儿子", "女儿", "闺女", "孩子", "宝宝", "老大", "老二", "老三", "大宝", "二宝", "孙子", "孙女", "外孙", "外孙女", "侄子", "侄女", "外甥", "外甥女",
