@@ -296,3 +296,13 @@ def test_ordinary_words_in_those_shapes_stay(found, text):
 
 def test_a_month_day_after_sent_home(found):
     assert "9/14" in _values(found, "Sent home 9/14 with antibiotics.", ("DATE_TIME",))
+
+
+def test_registration_columns_split_at_their_labels(found):
+    names = _values(found, "Last: Yusuf  First: Ifrah  MI: A\nSurname: Okafor  Given: Chidi", ("PERSON",))
+    assert {"Yusuf", "Ifrah", "Okafor", "Chidi"} <= names
+    assert "Yusuf  First" not in names and "Okafor  Given" not in names
+
+
+def test_column_labels_before_ordinary_text_stay(found):
+    assert not _values(found, "Given: 2 doses of paracetamol. Middle: lobe clear. Last: sats 97%", ("PERSON",))

@@ -2029,6 +2029,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
                 continue
             s, e = m.span("name")
+            if text[e : e + 1] == ":" and "  " in m.group("name"):
+                continue  # "Last: Abdullahi  First: Hodan": the next column's label is no surname
             if not _is_eponym(m.group("name"), text[e : e + 14]):
                 out.append(self._result(PERSON, s, e, 0.7, "name_list"))
         for m in _SINGLE_NAME.finditer(text):

@@ -277,7 +277,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
 
 # Form fields and role labels: what follows the colon is a name, whatever its case.
 _FIELD_CUE = regex.compile(
-    r"(?i:\b(?:surname|forename|first\s+name|last\s+name|(?-i:First|Last|FIRST|LAST)|given\s+names?|family\s+name|middle\s+name|maiden\s+name|"
+    r"(?i:\b(?:surname|forename|first\s+name|last\s+name|(?-i:First|Last|FIRST|LAST|Given|GIVEN|Middle|MIDDLE)|given\s+names?|family\s+name|middle\s+name|maiden\s+name|"
     r"preferred\s+name|full\s+name|anaesthetist|anesthetist|scrub(?:\s+nurse)?|surgeon|assistant|registrar|consultant|"
     r"resident|intern|fellow|midwife|therapist|pharmacist|technician|radiographer|radiologist|pathologist|"
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
