@@ -15,16 +15,46 @@ import json
 import random
 import re
 from collections.abc import Callable
+from datetime import date, timedelta
 from pathlib import Path
 
 from faker import Faker
+from faker.providers.date_time import change_year
 
 HERE = Path(__file__).resolve().parent
 # Faker's data changes between releases; the shipped files were generated with this version.
 GENERATED_WITH_FAKER = "40.63.0"
 EVAL_FILES = {"zh.jsonl": HERE / "zh.jsonl", "en.jsonl": HERE / "en.jsonl"}
 
+# Dates are drawn relative to this day, not to the day the generator runs, so the set is the
+# same file on every day (Faker's "today" and date_of_birth read the clock); it is the day the
+# shipped files were generated.
+REFERENCE_DATE = date(2026, 11, 26)
+
 _ID_WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
+
+
+def _recent_date(f: Faker, years: int = 6) -> date:
+    """Faker's `date_between(start_date="-6y", end_date="today")` with today fixed."""
+    return f.date_between_dates(date_start=REFERENCE_DATE + timedelta(days=-365.24 * years), date_end=REFERENCE_DATE)
+
+
+def _cn_resident_id(f: Faker, min_age: int = 18, max_age: int = 90) -> str:
+    """Faker zh_CN's `ssn()` (same draws, same checksum) with today fixed: the birth date inside
+    the number is counted back from REFERENCE_DATE."""
+    from faker.providers.ssn.zh_CN import Provider as CnSsn
+
+    age = timedelta(days=f.random_int(min_age * 365, max_age * 365))
+    body = f.numerify(f.random_element(CnSsn.area_codes) + (REFERENCE_DATE - age).strftime("%Y%m%d") + "##")
+    body += f.random.choice("0123456789")
+    return body + str((1 - 2 * int(body, 13)) % 11).replace("10", "X")
+
+
+def _date_of_birth(f: Faker, minimum_age: int, maximum_age: int) -> date:
+    """Faker's `date_of_birth(minimum_age=..., maximum_age=...)` with today fixed."""
+    start = change_year(REFERENCE_DATE, -(maximum_age + 1))
+    dob = f.date_time_ad(start_datetime=start, end_datetime=change_year(REFERENCE_DATE, -minimum_age)).date()
+    return dob if dob != start else dob + timedelta(days=1)
 
 
 def _fw(s: str) -> str:
@@ -89,7 +119,7 @@ class ZhValues:
         return f"{area}-{local}"
 
     def ID(self) -> str:
-        n = self.f.ssn()
+        n = _cn_resident_id(self.f)
         style = self.r.randrange(4)
         if style == 1:
             return f"{n[:6]} {n[6:14]} {n[14:]}"
@@ -132,7 +162,7 @@ class ZhValues:
         return f"{district}{road}{r.randint(1, 999)}弄{r.randint(1, 50)}号{r.randint(101, 999)}室"
 
     def DATE(self) -> str:
-        d = self.f.date_between(start_date="-6y", end_date="today")
+        d = _recent_date(self.f)
         style = self.r.randrange(6)
         if style == 0:
             return f"{d.year}年{d.month}月{d.day}日"
@@ -147,7 +177,7 @@ class ZhValues:
         return f"{d.year}年{d.month}月{d.day}号"
 
     def BIRTH(self) -> str:
-        d = self.f.date_of_birth(minimum_age=1, maximum_age=95)
+        d = _date_of_birth(self.f, minimum_age=1, maximum_age=95)
         return f"{d.year}年{d.month}月{d.day}日" if self.r.random() < 0.6 else d.strftime("%Y-%m-%d")
 
     def AGE90(self) -> str:
@@ -209,7 +239,7 @@ class EnValues:
         return self.f.state_abbr()
 
     def DATE(self) -> str:
-        d = self.f.date_between(start_date="-6y", end_date="today")
+        d = _recent_date(self.f)
         style = self.r.randrange(6)
         return [d.strftime("%B %d, %Y").replace(" 0", " "), d.strftime("%m/%d/%Y"), d.strftime("%Y-%m-%d"),
                 f"{d.day} {d.strftime('%B')} {d.year}", d.strftime("%b %d").replace(" 0", " "),
