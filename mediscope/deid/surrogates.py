@@ -326,10 +326,14 @@ class SurrogateFactory:
         if entity_type == T.DATE_TIME:
             return shift_date(original, self.date_shift_days) or ("<日期>" if zh else "<DATE>")
         if entity_type == T.CN_ID_CARD:
+            from faker.providers.ssn.zh_CN import Provider as CnSsn
+
             from mediscope.deid.recognizers.base import cn_id_check_char
 
-            fresh = fk.ssn()
-            body = fresh[:17]
+            # Not Faker's ssn(): it counts the birth date back from today, and the same case
+            # would get another number on a rerun the next day.
+            born = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 70))
+            body = rng.choice(CnSsn.area_codes) + born.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
             fresh = body + cn_id_check_char(body)
             it = iter(fresh)
             return "".join(next(it, "0") if (normalize(ch).isdigit() or ch in "xX") else ch for ch in original)

@@ -84,6 +84,24 @@ def test_generated_id_card_is_valid():
     assert cn_id_checksum_ok(out) and out != "110101199003074514"
 
 
+def test_id_card_surrogate_does_not_read_the_clock(monkeypatch):
+    """Faker's zh_CN ssn() dates its birth date from today: a rerun of the same case on another
+    day would change the number. The surrogate is drawn from the case's own seed instead."""
+    from faker.providers.ssn.zh_CN import Provider as CnSsn
+
+    from mediscope.deid.recognizers.base import cn_id_checksum_ok
+
+    first = SurrogateFactory(seed=3, case_key="c", date_shift_days=-1).surrogate("CN_ID_CARD", "110101199003074514", "zh")
+
+    def clock_reading_ssn(*args, **kwargs):
+        raise AssertionError("the surrogate must not use Faker's clock-dependent ssn()")
+
+    monkeypatch.setattr(CnSsn, "ssn", clock_reading_ssn)
+    again = SurrogateFactory(seed=3, case_key="c", date_shift_days=-1).surrogate("CN_ID_CARD", "110101199003074514", "zh")
+    assert again == first and cn_id_checksum_ok(again)
+    assert 1935 <= int(again[6:10]) <= 2005
+
+
 def test_surrogate_never_embeds_an_original():
     avoid = {"李明", "13812345678"}
     for case in range(30):
