@@ -144,6 +144,8 @@ def test_a_surname_opening_a_word_is_an_anchor_only_after_a_person_cue(recognize
     ("上官雨婷你好，明天复查", {"上官雨婷"}),
     ("15床殷红艳，胆囊术后第一天", {"殷红艳"}),  # opens with a clinical word (殷红), next to a listed term
     ("其子诸葛明远代诉病史", {"诸葛明远"}),  # the window starts at the slot: 子 stays out of the name
+    ("文思雨，32岁，孕2产1", {"文思雨"}),  # the sex or age of a record after the name
+    ("高远航，男，58岁，主诉胸痛", {"高远航"}),
 ])
 def test_a_person_word_in_a_name_slot(recognizer, text, names):
     """After a role label of any wording (the label's last character names a role), a
@@ -155,6 +157,7 @@ def test_a_person_word_in_a_name_slot(recognizer, text, names):
     "患者：医生你好我头痛", "我是女生，今年25岁", "病名：高血压", "联系人：本人", "家属：儿子", "送检医生：科室主任",
     "我是糖尿病患者", "操作者：见手术记录", "检验者：仪器自动审核", "妈妈说宝宝咳嗽",
     "就是头痛得厉害", "伤者意识清楚", "车主不在现场", "医生您好，我想问", "大家好，今天讲高血压", "其夫因车祸去世",
+    "宝宝，3岁，发热两天", "患者女，28岁，停经40天", "血压高，60岁以后常见",
 ])
 def test_a_name_slot_holding_no_name(recognizer, text):
     assert _hits(recognizer, text) == set()

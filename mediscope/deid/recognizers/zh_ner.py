@@ -58,11 +58,11 @@ _SCORE = 0.7
 # list holds (热孜万古丽, 泽郎初) or that open a word (钟慧, 庞博), because the slot says a person
 # comes next. Only a person word that starts exactly at the slot's end counts.
 _SLOT_RE = regex.compile(
-    r"(?:[人者师生员士属长家友手名]\s*:|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|阿爸|阿妈|老婆|老公|爱人|丈夫"
+    r"(?:[人者师生员士属长家友手名](?:\s*:|[ \t]+)|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|阿爸|阿妈|老婆|老公|爱人|丈夫"
     r"|妻子|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|其[妻夫子女孙母父]|就是|车主|伤者|户主|户名|姓名|主刀|术者"
     r"|(?:联系|收件|报警|签收|陪同|委托|监护|经办|陪护|签字|介绍|代理)人|\d\s*床)\s*(?=[\u4e00-\u9fff])")
-# A name slot that follows the name: a greeting (贺兰雪您好).
-_END_SLOT_RE = regex.compile(r"(?<=[\u4e00-\u9fff])(?:您好|你好)")
+# A name slot that follows the name: a greeting (贺兰雪您好), the sex or age of a record (文静怡，27岁).
+_END_SLOT_RE = regex.compile(r"(?<=[\u4e00-\u9fff])(?:您好|你好|,\s*(?:\d{1,3}\s*岁|[男女]\s*[,，]))")
 _SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床就主伤其者好")
 _SLOT = "SLOT"
 _END = "END"  # the position where a name would end
@@ -116,9 +116,9 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             for m in _SLOT_RE.finditer(norm):
                 if self._slot_opens_name(norm, m.end()):
                     out.append((m.end(), _SLOT))
-            if "好" in norm:
-                out += [(m.start(), _END) for m in _END_SLOT_RE.finditer(norm)  # not 医生您好, 大家好
-                        if m.start() >= 2 and self._freq.get(norm[m.start() - 2 : m.start()], 0) < _COMMON_HEAD]
+        if "好" in norm or "岁" in norm or "男" in norm or "女" in norm:
+            out += [(m.start(), _END) for m in _END_SLOT_RE.finditer(norm)  # not 医生您好, 大家好
+                    if m.start() >= 2 and self._freq.get(norm[m.start() - 2 : m.start()], 0) < _COMMON_HEAD]
         if self._firsts.isdisjoint(norm):
             return out
         n = len(norm)
