@@ -114,6 +114,7 @@ DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起
                "呼吸机编号", "制氧机编号")
 DEVICE_NOUNS = ("泵", "起搏器", "除颤器", "传感器", "发射器", "探头", "助听器", "耳蜗", "呼吸机", "制氧机", "血糖仪",
                 "监测仪", "监护仪", "仪器", "设备", "手环", "植入物", "电极", "刺激器")
+_DEVICE_NOUN_HIT = contains_any(*DEVICE_NOUNS)
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
 PLATFORMS_ZH = ("抖音", "微博", "小红书", "快手", "B站", "b站", "哔哩哔哩", "知乎", "视频号", "公众号", "头条", "豆瓣",
@@ -574,10 +575,10 @@ def zh_identifier_rules() -> list[Rule]:
         # space: a model name such as MiniMed 780G stays).
         Rule("device_noun_colon", DEVICE_ID,
              rf"(?:{_alt(DEVICE_NOUNS)})\s*[:：]\s*(?P<phi>(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){{2}})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){{5,24}})(?![A-Za-z0-9\-])",
-             0.85, needs=has_digit),
+             0.85, needs=_DEVICE_NOUN_HIT),
         Rule("device_noun_cued", DEVICE_ID,
              rf"(?:{_alt(DEVICE_NOUNS)})的?\s*(?:编号|序列号|机身号|串号|(?<![A-Za-z])(?:SN|S/N)(?![A-Za-z]))(?:{CUE_GAP}){ID_VALUE}",
-             0.9, needs=has_digit),
+             0.9, needs=_DEVICE_NOUN_HIT),
         Rule("wechat", SOCIAL_HANDLE,
              rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[^A-Za-z0-9\n。；;]{{0,12}}?)(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
              0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
@@ -995,6 +996,17 @@ _ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
 _BIRTH_RANK_RE = regex.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+def _lao_xiao_positions(text: str) -> list[int]:
+    """Where 老 or 小 stands (str.find, not a scan of every character in Python)."""
+    out = []
+    for ch in "老小":
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(out)
+
+
 # 遵丁医嘱, 遵王医嘱: the surname of the doctor whose order a note follows (not 遵从/遵照医嘱).
 _ORDER_OF_RE = regex.compile(rf"(?<=遵)(?P<name>(?![从照循守])[{_SURNAME_CHARS}])(?=医嘱|医师嘱|医生嘱)")
 # 老苏（苏红梅）, 小钱(钱多多): 老/小 and a surname, then the full name with that surname in brackets.
@@ -1389,8 +1401,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                         and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
                     out.append(self._result(*m.span("name"), 0.75, "dai"))
         if "老" in norm or "小" in norm:
-            lao = (_LAO_NICK_RE.match(norm, i) for i, ch in enumerate(norm) if ch in "老小")
-            for m in (m for m in lao if m is not None):
+            for m in (m for i in _lao_xiao_positions(norm) if (m := _LAO_NICK_RE.match(norm, i)) is not None):
                 nick = m.group("name")
                 if nick in _LAO_NOT_NICK or self._freq.get(norm[m.start() : m.end() + 1], 0) != 0:
                     continue

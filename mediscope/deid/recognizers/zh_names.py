@@ -330,7 +330,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5} | lexicon.GIVEN_NAME_CHARS_EXTRA
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
-        self._compound_set = frozenset(self._compound)
+        self._de_compound_re = regex.compile("的(?=" + "|".join(self._compound) + ")")
         # 有, 于, 和 are on the 百家姓 list too: only characters rare on their own count.
         listed = frozenset(lexicon.BAIJIAXING) - lexicon.SURNAMES_1
         self._rare = frozenset(ch for ch in listed if self._freq.get(ch, 0) < RARE_SURNAME_MAX_FREQ)
@@ -518,11 +518,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             else:
                 starts.setdefault(m.end(), "kin" if cue in _KINSHIP else "cue")
         if "的" in norm:  # 上周做胃镜的万俟雪梅: a two-character surname is rare enough to open a name after 的
-            i = norm.find("的")
-            while i >= 0:
-                if norm[i + 1 : i + 3] in self._compound_set:
-                    starts.setdefault(i + 1, "start")
-                i = norm.find("的", i + 1)
+            for m in self._de_compound_re.finditer(norm):
+                starts.setdefault(m.end(), "start")
         for m in _VERB_LEFT.finditer(norm):  # 昨天邵俊峰给我开了: a time word, then the actor
             starts.setdefault(m.end(), "verb_asked" if m.group(0) in _ASKED else "verb")
         first = self._start_chars
