@@ -146,6 +146,8 @@ def test_a_surname_opening_a_word_is_an_anchor_only_after_a_person_cue(recognize
     ("其子诸葛明远代诉病史", {"诸葛明远"}),  # the window starts at the slot: 子 stays out of the name
     ("文思雨，32岁，孕2产1", {"文思雨"}),  # the sex or age of a record after the name
     ("高远航，男，58岁，主诉胸痛", {"高远航"}),
+    ("记录者 庞博", {"庞博"}),  # a role and a space, no colon
+    ("主管护师 钟慧敏", {"钟慧敏"}),
 ])
 def test_a_person_word_in_a_name_slot(recognizer, text, names):
     """After a role label of any wording (the label's last character names a role), a
