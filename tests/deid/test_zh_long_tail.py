@@ -229,3 +229,21 @@ def test_receivers_and_minority_parts(found, text, value):
 @pytest.mark.parametrize("text", ["收件人和寄件人信息请填写完整", "户名和账号请核对后再提交"])
 def test_receiver_labels_before_a_conjunction_stay_text(found, text):
     assert not _of(found, text, "PERSON"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("常青松，女，47岁，头晕3天", "常青松", "PERSON"),  # an everyday word opens the name; sex and age vouch
+        ("向明远，男，62岁，咳嗽", "向明远", "PERSON"),
+        ("5月6日（下周三）上午8点来抽血", "5月6日（下周三）上午8点", "DATE_TIME"),
+        ("4月30日(本周四)下午2:30复诊", "4月30日(本周四)下午2:30", "DATE_TIME"),
+    ],
+)
+def test_word_led_names_before_sex_and_age_and_dated_weekdays(found, text, value, kind):
+    assert value in _of(found, text, kind), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["常规，每日1次，3天后复查", "平时，男性多见，40岁以上", "高血压，女性，55岁后多发"])
+def test_words_before_sex_or_age_words_stay_text(found, text):
+    assert not _of(found, text, "PERSON"), found(text, "zh")

@@ -468,7 +468,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return False
         if len(sur) == 1 and len(given) == 2 and self._freq.get(cand[:2], 0) >= 30 and left not in ("cue", "kin") and (
             follow != "strong" or not self._tags.get(cand[:2], "").startswith("nr")
-        ):
+        ) and not (raw == 0 and _PERSON_FACTS.match(text, e)):  # 文静怡，27岁: sex or age after it vouch for the name
             return False  # 桂圆干 (桂圆 40, tagged nr!), 羊角风, 高度重视: surname + next character is a word
         if left == "start" and _AFTER_DRUG.search(text, max(0, s - 6), s):
             return False  # 清肝利胆胶囊,甘利欣,肝炎灵: an item in a list of drugs
