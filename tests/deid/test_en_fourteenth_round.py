@@ -306,3 +306,20 @@ def test_registration_columns_split_at_their_labels(found):
 
 def test_column_labels_before_ordinary_text_stay(found):
     assert not _values(found, "Given: 2 doses of paracetamol. Middle: lobe clear. Last: sats 97%", ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("hey doc its me tomas (tommy) novak from this morning", "tomas"),
+        ("Triage: 24M, Isla-Mae Thompson, fall from bike", "Isla-Mae Thompson"),
+        ("Seen with Zara-Lee Robinson and her mum", "Zara-Lee Robinson"),
+    ],
+)
+def test_its_me_and_hyphenated_given_names(found, text, name):
+    assert any(name in v for v in _values(found, text, ("PERSON",)))
+
+
+@pytest.mark.parametrize("text", ["its me again, the rash is back", "Non-Hodgkin Lymphoma and Follow-Up Review"])
+def test_its_me_and_hyphenated_words_without_a_name(found, text):
+    assert not _values(found, text, ("PERSON",))

@@ -1828,7 +1828,7 @@ def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
 
 
 _FULL_NAME = regex.compile(
-    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+)(?:[ ]{1,2}\p{Lu}\.?)?[ ]{1,2}(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'\-]+)?))(?![\w\-])"
+    r"(?<![\w'])(?P<name>(?P<first>\p{Lu}[\p{Ll}'\-]+(?:-\p{Lu}\p{Ll}+)?)(?:[ ]{1,2}\p{Lu}\.?)?[ ]{1,2}(?P<last>\p{Lu}(?:['’]\p{Lu})?[\p{Ll}'\-]*\p{Ll}(?:-\p{Lu}[\p{Ll}'\-]+)?))(?![\w\-])"
 )
 
 
@@ -2024,7 +2024,12 @@ class EnglishNerRecognizer(EntityRecognizer):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
-            if first.lower() not in self._first or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN:
+            listed = first.lower() in self._first
+            if "-" in first:  # "Mia-Rose Thompson": both parts of the given name are listed, the first no word
+                parts = first.lower().split("-")
+                listed = (all(p in self._case_free.first for p in parts) and not is_english(parts[0], self._case_free.words)
+                          and last.lower() in self._last)
+            if not listed or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN:
                 continue  # "Sister Mary Kane": the title is no given name
             if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
                 continue

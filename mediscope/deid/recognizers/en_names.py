@@ -31,7 +31,7 @@ from mediscope.deid.recognizers.en_lexicon import is_english
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
-    r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|this\s+is|it's|its|called|named|call\s+me|pt\.?|patient|"
+    r"(?i:\b(?:my\s+name\s+is|my\s+name's|name\s+is|names?\s*:|i\s+am|i'm|im|(?:this\s+is|it's|its)\s+me,?|this\s+is|it's|its|called|named|call\s+me|pt\.?|patient|"
     r"user(?:name)?\s*:?|login\s*:|account\s+holder|caller|client|"
     # a message's sender: "text from leilani kahale:", "CGM upload from jake o'neill's Dexcom"
     r"(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|upload|note|letter|referral|readings?)\s+from|"
