@@ -323,3 +323,18 @@ def test_its_me_and_hyphenated_given_names(found, text, name):
 @pytest.mark.parametrize("text", ["its me again, the rash is back", "Non-Hodgkin Lymphoma and Follow-Up Review"])
 def test_its_me_and_hyphenated_words_without_a_name(found, text):
     assert not _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("he has to see doctor babinski on monday", "babinski"),
+        ("pls tell doctor weber on the ward my mum called", "weber"),
+    ],
+)
+def test_an_eponym_surname_after_a_lower_case_title_is_a_name(found, text, name):
+    assert name in _values(found, text, ("PERSON",))
+
+
+def test_an_eponym_sign_without_a_title_stays(found):
+    assert not _values(found, "positive hoffmann on the left, babinski on the right", ("PERSON",))
