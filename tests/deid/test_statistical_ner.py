@@ -148,6 +148,11 @@ def test_a_surname_opening_a_word_is_an_anchor_only_after_a_person_cue(recognize
     ("高远航，男，58岁，主诉胸痛", {"高远航"}),
     ("记录者 庞博", {"庞博"}),  # a role and a space, no colon
     ("主管护师 钟慧敏", {"钟慧敏"}),
+    ("我妈钟敏最近失眠", {"钟敏"}),
+    ("我爸庞勇的血压一直偏高", {"庞勇"}),
+    ("审核：闵洁  2026-03-02", {"闵洁"}),  # a sign-off label
+    ("群聊\n叶飞：今天血糖7.8\n医生：继续观察", {"叶飞"}),  # a speaker's colon at a line's start
+    ("随访：钟秀（92岁）于昨日", {"钟秀"}),
 ])
 def test_a_person_word_in_a_name_slot(recognizer, text, names):
     """After a role label of any wording (the label's last character names a role), a
@@ -160,6 +165,7 @@ def test_a_person_word_in_a_name_slot(recognizer, text, names):
     "我是糖尿病患者", "操作者：见手术记录", "检验者：仪器自动审核", "妈妈说宝宝咳嗽",
     "就是头痛得厉害", "伤者意识清楚", "车主不在现场", "医生您好，我想问", "大家好，今天讲高血压", "其夫因车祸去世",
     "宝宝，3岁，发热两天", "患者女，28岁，停经40天", "血压高，60岁以后常见",
+    "我爸爸有高血压", "我妈患糖尿病十年", "病情描述：头痛三天\n医生：你好",
 ])
 def test_a_name_slot_holding_no_name(recognizer, text):
     assert _hits(recognizer, text) == set()

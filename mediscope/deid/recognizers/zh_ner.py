@@ -60,9 +60,12 @@ _SCORE = 0.7
 _SLOT_RE = regex.compile(
     r"(?:[人者师生员士属长家友手名](?:\s*:|[ \t]+)|我是|我叫|叫做|名叫|全名|大名|母亲|父亲|妈妈|爸爸|阿爸|阿妈|老婆|老公|爱人|丈夫"
     r"|妻子|媳妇|儿子|女儿|弟弟|妹妹|哥哥|姐姐|孙子|孙女|其[妻夫子女孙母父]|就是|车主|伤者|户主|户名|姓名|主刀|术者"
-    r"|(?:联系|收件|报警|签收|陪同|委托|监护|经办|陪护|签字|介绍|代理)人|\d\s*床)\s*(?=[\u4e00-\u9fff])")
-# A name slot that follows the name: a greeting (贺兰雪您好), the sex or age of a record (文静怡，27岁).
-_END_SLOT_RE = regex.compile(r"(?<=[\u4e00-\u9fff])(?:您好|你好|,\s*(?:\d{1,3}\s*岁|[男女]\s*[,，]))")
+    r"|(?:联系|收件|报警|签收|陪同|委托|监护|经办|陪护|签字|介绍|代理)人|\d\s*床|我[爸妈哥姐弟妹](?![爸妈哥姐弟妹])|家长"
+    r"|(?:审核|复核|核对|签发|审阅|录入|开单|采样|执行)\s*:)\s*(?=[\u4e00-\u9fff])")
+# A name slot that follows the name: a greeting (贺兰雪您好), the sex or age of a record (文静怡，27岁,
+# 雍和平（96岁）), a speaker's colon at the start of a line of a group chat (马建军：发我看看).
+_END_SLOT_RE = regex.compile(r"(?<=[\u4e00-\u9fff])(?:您好|你好|,\s*(?:\d{1,3}\s*岁|[男女]\s*[,，])|\(\s*\d{1,3}\s*岁"
+                             r"|(?<=(?:^|\n)[ \t]*[\u4e00-\u9fff]{2,5}):)")
 _SLOT_GATE = frozenset(":我叫名亲妈爸婆公人夫妻媳儿女弟妹哥姐孙床就主伤其者好")
 _SLOT = "SLOT"
 _END = "END"  # the position where a name would end
@@ -116,9 +119,11 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
             for m in _SLOT_RE.finditer(norm):
                 if self._slot_opens_name(norm, m.end()):
                     out.append((m.end(), _SLOT))
-        if "好" in norm or "岁" in norm or "男" in norm or "女" in norm:
+        if "好" in norm or "岁" in norm or "男" in norm or "女" in norm or ":" in norm:
             out += [(m.start(), _END) for m in _END_SLOT_RE.finditer(norm)  # not 医生您好, 大家好
-                    if m.start() >= 2 and self._freq.get(norm[m.start() - 2 : m.start()], 0) < _COMMON_HEAD]
+                    if m.start() >= 2 and self._freq.get(norm[m.start() - 2 : m.start()], 0) < _COMMON_HEAD
+                    and (self._speaker_may_be_named(norm, m.start()) if m.group(0) == ":"
+                         else self._surname_before(norm, m.start()))]
         if self._firsts.isdisjoint(norm):
             return out
         n = len(norm)
@@ -136,11 +141,24 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                 out.append((i, LOCATION))
         return out
 
+    def _surname_before(self, norm: str, i: int) -> bool:
+        """A surname two to four characters before `i`, where a name ending at `i` would start."""
+        return any(norm[k] in self._surnames or norm[k : k + 2] in lexicon.SURNAMES_2 for k in range(max(0, i - 4), i - 1))
+
+    def _speaker_may_be_named(self, norm: str, i: int) -> bool:
+        """A line's label before a colon may be a speaker's name (马建军：) when it opens with a
+        surname and is no dictionary word (病情描述：, 医生：)."""
+        k = max(norm.rfind("\n", 0, i) + 1, 0)
+        label = norm[k:i].strip()
+        return (label[:1] in self._surnames or label[:2] in lexicon.SURNAMES_2) and not self._word(label)
+
     def _slot_opens_name(self, norm: str, i: int) -> bool:
         """Whether the text after a slot can open a name: not a common word (我是女生, 患者：医生)
         nor a frequent character that opens clauses (妈妈有高血压, 父亲患糖尿病); surnames and
         the first syllables of transliterations (阿依古丽, 次仁) are rare enough."""
         head = norm[i : i + 2]
+        if norm[i] in _KIN_CHARS or (self._word(norm[i : i + 3]) and not self._tags.get(norm[i : i + 3], "").startswith("nr")):
+            return False  # 我爸爸有, 父亲高血压: a kin word or a three-character word (not a name: 钱学森) follows
         surname = norm[i] in self._surnames or head in lexicon.SURNAMES_2
         # A surname may open a common word and still a name (夏天宇, 白天明): a higher bar then.
         if self._freq.get(head, 0) >= (_COMMON_SURNAME_HEAD if surname else _COMMON_HEAD) and not self._tags.get(
