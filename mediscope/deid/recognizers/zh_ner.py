@@ -112,8 +112,9 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         return self._freq.get(w, 0) >= _WORD_MIN_FREQ
 
     def anchors(self, norm: str) -> list[tuple[int, str]]:
-        """(position, PERSON|LOCATION|SLOT) where a cue-less name may start, a place may end,
-        or a name slot ends."""
+        """(position, kind): PERSON where a cue-less name may start, LOCATION where a place may
+        end, SLOT where a name slot ends (the name starts there), END where a name would end
+        before a greeting, an age or a speaker's colon."""
         out: list[tuple[int, str]] = []
         if not _SLOT_GATE.isdisjoint(norm):
             for m in _SLOT_RE.finditer(norm):
