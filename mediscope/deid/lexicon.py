@@ -19,7 +19,7 @@ SURNAMES_1 = set(
     "蒲房滕屈饶解牟艾尤阳穆农卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂佟"
     "臧闵苟邬边卞姬仇栾隋刁沙荣巫寇桑郎甄丛仲虞敖巩佘迟邝封谈匡鞠荆冀郁胥栗燕楚鄢谌奚粟冼"
     "蔺楼阚帅朴禹祖漆巴卿狄晁芮扈阙浦戈鹿邸雍辜裘亓邰赫杭逯茹慕亢嵇湛戎茅揭尉檀昝衡尧"
-    "萧赖洪丰劳廉厉伊郜仝幸闻信商官惠屠"
+    "萧赖洪丰劳廉厉伊郜仝幸闻信商官惠屠茆厍"
 )
 # Surnames that are also everyday characters: trusted only right before a title (时医生, 司主任),
 # and only when they do not end a dictionary word (平时医生, 公司医生).
@@ -78,6 +78,7 @@ NAME_CUES_ZH_WEAK = (
     # roles in police, transport and system records: 司机庞志勇, 用户钟离若兰, 操作员闻人慧
     "司机", "驾驶员", "驾驶人", "用户", "操作员", "操作人", "陪同人员", "护送人", "护送人员", "经办人", "登记人",
     "负责人", "值班人", "室友", "舍友", "闺蜜", "发小", "老乡",
+    "收款员", "收费员", "挂号员", "发药员",
     # people a record is about: death certificates, maternity, vaccination, claims
     "死者", "逝者", "产妇", "孕妇", "新生儿", "婴儿", "受种者", "接种者", "受检人", "就诊者", "受益人", "被保人", "伤员",
     # roles of a form or a note that name a person next: 药师宫田田, 老人家仇桂兰
@@ -233,7 +234,9 @@ EPONYM_FOLLOWERS_ZH = ("综合征", "综合症", "病", "症", "氏", "征", "�
 # Endings of transliterated drug names: a "name" right before one is the start of a drug
 # (巴利昔|单抗, 伊马|替尼, 阿莫|西林, 左氧氟|沙星).
 DRUG_ENDINGS_ZH = ("单抗", "替尼", "西林", "霉素", "沙星", "洛尔", "地平", "他汀", "普利", "沙坦", "拉唑", "格列",
-                   "西汀", "帕明", "环素", "磺胺", "替丁", "唑仑", "韦林", "利韦", "昔布", "芬净", "康唑")
+                   "西汀", "帕明", "环素", "磺胺", "替丁", "唑仑", "韦林", "利韦", "昔布", "芬净", "康唑",
+                   # a product's kind after its opening word: 甘精|胰岛素, 门冬|胰岛素, 百白破|疫苗
+                   "胰岛素", "疫苗", "注射液", "胶囊")
 
 # Characters that never end a person's name: a place suffix (王府井镇), a sign or symptom
 # (分叶征, 库欣症) or an eponym's 氏 (库欣氏).
@@ -246,6 +249,8 @@ NOT_GIVEN_NAME_CHARS = set(
     "到从向把对跟给让叫请看找为以由反晚早夜上下左右每一二三四五六七八九十两半各其这那也"
     "都还就又再才便将会能要想需应该服用吃做查测复住诊科院室部门区床号医护生师士姐哥弟妹爷奶"
     "叔姨妈爸儿孙先总长大夫老小代"
+    # joints and organs that open the next word (左膝, 右踝, 万俟清|乳腺癌) and name nobody
+    "膝肘腕踝髋乳"
 )
 
 # Characters that never occur in a given name. Used to veto jieba's out-of-vocabulary "names"
@@ -257,6 +262,7 @@ NEVER_IN_GIVEN_NAME = set(
     "毫升支瓶袋盒吃喝睡拉做看说问答给让被把对从向到去来过着得地个些点下上里外前后左右内中间"
     "后期时候样种类型度量率值性能感觉觉得应该需要可以能够如果因为所以但是而且虽然已经正在"
     "缺酯伤烧烫损裂折断夫大盐糖脂钠钾钙铁锌碘氧人谢息"
+    "膝肘腕踝髋乳"
 )
 # Characters coined for chemistry (羟氯喹, 嘧啶, 呋塞米, 噻嗪): they spell drugs, never a person's
 # surname or given name, so a rare-looking "surname" made of them is a drug after 患者.

@@ -969,6 +969,12 @@ _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯�
 _DAI_FIRST = frozenset("玉岩咪艾依召刀")
 _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
 _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
+# A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
+_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
+# Surnames that are everyday adjectives or function words before a comma (血压高，, 患者多，).
+_LONE_NOT_SURNAME = frozenset("高白常成单管信商官解冷连路宫和于时明全应强多少平安齐易文康金石万")
+# Weak cues that greet or thank rather than introduce: 谢谢王，; 你好，
+_LONE_NOT_CUES = ("谢谢", "感谢", "麻烦", "你好", "您好", "找", "转给", "交给", "我是")
 _CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=len, reverse=True))
 
 
@@ -1222,8 +1228,13 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         norm = normalize(text)
 
-        for m in self._title_re.finditer(norm):
+        taken = -1
+        # Overlapped, so that a rejected scan (缴费|人温先生: 费 closes 缴费) leaves the surname
+        # after it free (温先生); a scan inside a name already taken is skipped.
+        for m in self._title_re.finditer(norm, overlapped=True):
             s, e = m.span("name")
+            if s < taken:
+                continue
             # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
             while e - s > 1 and norm[s : s + 2] not in _COMPOUNDS and self._title_surname_re.match(norm, s + 1) and (
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
@@ -1239,6 +1250,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             if e - s >= 2 and _is_clinical(norm[s:e]) or not self._rare_ok(norm[s:e]):
                 continue
             out.append(self._result(s, e, 0.85, "title"))
+            taken = m.end()
 
         for m in self._rare_cued_re.finditer(norm, overlapped=True):
             s, e = m.span("name")
@@ -1267,6 +1279,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             if m.group("cue").endswith("助手") and not (
                     cand[:2] in lexicon.SURNAMES_2 or cand[:2] in lexicon.BAIJIAXING_2 or cand[:1] in lexicon.SURNAMES_1):
                 continue  # 助手扶镜, 助手拉钩: an operation note's assistant acts; only a common surname names one
+            title = next((t for t in _CUT_TITLES if cand.endswith(t)), None)
+            if title and len(cand) - len(title) in (1, 2):
+                e -= len(title)  # 术者海主任: the surname after the role names the person, the title stays
             out.append(self._result(s, e, 0.85, "role_cue"))
 
         for m in self._title_bracket_re.finditer(norm):
@@ -1289,6 +1304,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
                     continue
+            if self._lone_surname(norm, s):
+                out.append(self._result(s, s + 1, 0.85, "lone_surname"))  # 主治医师：蓝  随访电话
+                continue
             spaced_end = _spaced_name_end(norm, s)
             if spaced_end and self._rare_ok(norm[s:spaced_end]):
                 out.append(self._result(s, spaced_end, 0.9, "strong_cue_spaced"))
@@ -1310,6 +1328,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                         or not self._rare_ok(cand)):
                     out.append(self._result(s, spaced_end, 0.75, "weak_cue_spaced"))
                     continue
+            if self._lone_surname(norm, s) and not norm[m.start() : s].startswith(_LONE_NOT_CUES):
+                out.append(self._result(s, s + 1, 0.75, "lone_surname"))  # 患者蒲，曾在; 值班医生：翟  交班
+                continue
             whole = _WHOLE_NAME_RE.match(norm, s)
             if whole and len(whole.group(0)) == 4 and self._two_surname_name(whole.group(0)):
                 out.append(self._result(s, whole.end(), 0.75, "weak_cue"))  # 患者：周吴悦然，女
@@ -1379,7 +1400,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 r.end = r.start + 1
             elif r.end - r.start >= 3 and norm[r.start : r.end].endswith(_CUT_TITLES):
                 title = next(t for t in _CUT_TITLES if norm[r.start : r.end].endswith(t))
-                if _TITLE_SURNAME_RE.fullmatch(norm, r.start, r.end - len(title)):
+                if _TITLE_SURNAME_RE.fullmatch(norm, r.start, r.end - len(title)) or (
+                        r.end - len(title) - r.start == 1 and norm[r.start] in _ANY_SURNAME_CHARS):
                     r.end -= len(title)  # 主刀：岳主任: the surname names the person, the title stays
         return out
 
@@ -1507,6 +1529,16 @@ class ChineseNameRecognizer(EntityRecognizer):
         given = cand[2:]
         return not self._common_word(given, 1000) and not _is_clinical(cand) and not any(
             (ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "可如正然") or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
+
+    def _lone_surname(self, norm: str, s: int) -> bool:
+        """A surname alone right after a cue, closing its field: 值班医生：翟  交班时间, 患者蒲，曾在,
+        收款员：逯   2026年 (a form or a signature gives only the surname). The field must close at
+        punctuation, a line end or a gap of two spaces; the character must be a common surname
+        that is no everyday adjective (患者高，血压 is not meant)."""
+        ch = norm[s : s + 1]
+        if not ch or ch not in lexicon.SURNAMES_1 or ch in _LONE_NOT_SURNAME:
+            return False
+        return _LONE_END_RE.match(norm, s + 1) is not None
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
