@@ -35,6 +35,8 @@ from mediscope.deid.recognizers.en_lexicon import (
     DEVICE_MAKERS_EN,
     EPONYM_TESTS_EN,
     EXTRA_GIVEN_NAMES,
+    NOT_NAME_TERMS_EN,
+    SCORE_EPONYMS_EN,
     EXTRA_SURNAMES,
     HERBAL_REMEDIES_EN,
     all_person_names,
@@ -232,7 +234,15 @@ def _plate_ok(value: str) -> bool:
         return False
     if len(alnum) == 4 and "-" not in value:
         return False
+    if value.split(None, 1)[0].upper() in _SCORE_ABBREVIATIONS:
+        return False  # "GCS 15", "NIHSS 4", "ESI 2": a clinical score beside a crash history, not a plate
     return not _UK_POSTCODE.fullmatch(value)
+
+
+# Scores and scales written as a short capital word and a number, which look like a plate's letters and digits.
+_SCORE_ABBREVIATIONS = frozenset({"GCS", "NIHSS", "ESI", "ASA", "ECOG", "NYHA", "BMI", "AVPU", "RASS", "CAM", "MEWS", "NEWS",
+                                  "PEWS", "APGAR", "CTAS", "ATS", "ISS", "RTS", "TIMI", "HEART", "MMSE", "MOCA", "PHQ", "GAD",
+                                  "AUDIT", "CIWA", "COWS", "VAS", "NRS", "EDSS", "MRC", "KPS", "SOFA", "QSOFA", "CURB", "WFNS"})
 
 
 def plate_rules() -> list[Rule]:
@@ -462,7 +472,7 @@ def shared_rules() -> list[Rule]:
         Rule("credit_card_amex", CREDIT_CARD, rf"(?<!\d)(?P<phi>3[47]\d{{2}}{S}\d{{6}}{S}\d{{5}})(?!\d)", 0.9,
              validator=luhn_ok, needs=has_digit),
         Rule("phone_intl", PHONE_NUMBER,
-             r"(?<![\w+])(?P<phi>(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6})(?!\d)", 0.8,
+             r"(?<![\w+])(?<!\b(?i:NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|code|#))?\s*[:#]?\s*)(?P<phi>(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6})(?!\d)", 0.8,
              validator=digit_count_between(8, 15), needs=has_digit),
         Rule("phone_us", PHONE_NUMBER,
              r"(?<![\dA-Za-z])(?P<phi>(?:\+?1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]{0,2}\d{3}[ .\-]{0,2}\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?)(?!\d)",
@@ -476,11 +486,12 @@ def shared_rules() -> list[Rule]:
              validator=digit_count_between(8, 13), needs=contains_any("(0)")),
         # National numbers with a trunk zero and mixed separators: "070-123 45 67", "0161-496 0000".
         Rule("phone_trunk_mixed", PHONE_NUMBER,
-             r"(?<![\d.,:/\-])(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
+             r"(?<![\d.,:/\-])(?<!\b(?i:NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|code|#))?\s*[:#]?\s*)"  # "NDC 0003-0894-21": a drug's code
+             r"(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
              0.6, validator=_grouped_phone_ok, needs=_digit_and(r"(?<!\d)0\d{1,4}[\- ]\d")),
         # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
         Rule("phone_grouped", PHONE_NUMBER,
-             r"(?<![\d.,:/\-])(?<!(?:批号|批次|(?i:lot|batch)(?:\s*(?i:no\.?|number|#))?)\s*[:：]?\s*)"
+             r"(?<![\d.,:/\-])(?<!(?:批号|批次|(?i:lot|batch|NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|number|code|#))?)\s*[:：]?\s*)"
              r"(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
              0.6, validator=_grouped_phone_ok, needs=has_digit),
         # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
@@ -495,14 +506,15 @@ def shared_rules() -> list[Rule]:
         # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
         Rule("long_number", ID_NUMBER,
              # a medicine's or a vaccine's lot number is no identifier of the patient (批号 20240315, Lot 123456789)
-             r"(?<![\dA-Za-z.])(?<!(?:批号|批次|批號|生产批号|(?i:lot|batch)(?:\s*(?i:no\.?|number|#))?)\s*[:：]?\s*)"
+             r"(?<![\dA-Za-z.])(?<!(?:批号|批次|批號|生产批号|(?i:lot|batch|NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|number|code|#))?)\s*[:：]?\s*)"
              r"(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
              r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
              0.6, needs=has_digit),
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
         Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
              0.9, validator=_iban_ok, needs=_digit_and(r"[A-Z]{2}\d{2}"), flags=0),
-        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
+        # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer
+        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
 
@@ -905,8 +917,14 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<!\b(?i:car|vehicle|vehicle's|car's|van|motor)\s{1,3})\b(?i:reg(?:istration)?)\.?\s*(?i:no\.?|number|#)\s*[:#.]?\s*"
              r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
              0.8, validator=_record_value_ok, needs=_seen(r"(?i)\breg"), flags=0),
+        # An Indian village address: "Vill. Rampur Khas, Dist. Barabanki", "Village Kheri, Tehsil Sadar, District Unnao".
+        Rule("village_district", LOCATION,
+             r"\b(?:(?:Vill|VILL)\.?|Village(?=\s[^\n,]{2,30},?\s+(?:P\.?\s?O\.?|Post|Teh(?:sil)?\.?|Taluka?|Dist(?:rict)?\.?|Distt\.?)\s))"
+             r"\s+(?P<phi>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+){0,2}"
+             r"(?:,?\s+(?:P\.?\s?O\.?|Post|Teh(?:sil)?\.?|Taluka?|Block|Mandal|Dist(?:rict)?\.?|Distt\.?)\s+\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+){0,2}){0,4})",
+             0.85, needs=_seen(r"\b(?:Vill|VILL)"), flags=0),
         # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
-        Rule("id_label", ID_NUMBER, rf"\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
+        Rule("id_label", ID_NUMBER, rf"(?<!\b(?i:assay|test|method|reagent|kit|instrument|analy[sz]er|calibrator|control|QC)\s{{1,2}})\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
         # Portuguese postcodes "1100-053", before or after the town.
         Rule("pt_postcode", ZIP_CODE, r"(?<![\d\-/.])(?P<phi>\d{4}-\d{3})(?=\s+\p{Lu}\p{Ll}+|\s*,)(?![\d\-])", 0.75,
              needs=_digit_and(r"\d{4}-\d{3}"), flags=0),
@@ -1605,6 +1623,8 @@ _RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "pa
 _LEADING_RELATION_RE = regex.compile(
     r"^(?:(?:Son|Daughter|Brother|Sister|Mother|Father)-in-law|Son|Daughter|Husband|Wife|Spouse|Partner|Mother|Father|"
     r"Mum|Mom|Dad|Brother|Niece|Nephew|Grandson|Granddaughter|Aunt|Uncle|Cousin|Friend|Carer|Caregiver|"
+    r"Boyfriend|Girlfriend|Fianc[eé]e?|Step(?:son|daughter|mother|father|mum|mom|dad)|Grandmother|Grandfather|"
+    r"Neighbou?r|Flatmate|Roommate|Housemate|"
     r"Baby(?:\s+(?:boy|girl))?|Patient|Pt\.?)\s+"
 )
 _RELATION_BEFORE_RE = regex.compile(
@@ -1615,7 +1635,10 @@ _DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", 
                              "sengstaken", "jackson-pratt", "penrose", "tenckhoff", "mirena", "doppler", "bair"})
 _RELATION_HEADS = frozenset({"son", "daughter", "brother", "sister", "mother", "father", "husband", "wife", "spouse", "partner",
                              "mum", "mom", "dad", "niece", "nephew", "grandson", "granddaughter", "aunt", "uncle", "cousin",
-                             "friend", "carer", "caregiver", "baby", "patient", "pt"})
+                             "friend", "carer", "caregiver", "baby", "patient", "pt", "boyfriend", "girlfriend", "fiance",
+                             "fiancé", "fiancee", "fiancée", "stepson", "stepdaughter", "stepmother", "stepfather",
+                             "stepmum", "stepmom", "stepdad", "grandmother", "grandfather", "neighbour", "neighbor",
+                             "flatmate", "roommate", "housemate"})
 _TRAILING_LABEL_RE = regex.compile(r"(?:\s*[/|\-–—:]?\s*(?:Age|DOB|D\.O\.B\.?|MRN|Sex|Gender|Ward|Bed|Room|NHS|ID|First|Last|State|STATE|ZIP|City|CITY)\b\.?:?|\s*[\-–—/|:]|\s)+$")
 _LABEL_TAILS = frozenset({"age", "dob", "d.o.b", "mrn", "sex", "gender", "ward", "bed", "room", "nhs", "id", "first", "last",
                           "state", "zip", "city"})
@@ -2175,10 +2198,17 @@ _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "ter
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
 _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
-                           "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject"})
+                           "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject",
+                           "portal", "message", "vill", "copay", "co-pay"})
 # Form labels and shift words the NER model reads as a one-word person: "Member: Jamal …", "Handoff: bed 12".
 _ROLE_LABELS = frozenset({"member", "subscriber", "claimant", "insured", "enrollee", "beneficiary", "guarantor",
                           "handoff", "handover", "sbar", "signout", "sign-out"})
+_SCORE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?:(?i:grade|class|stage|type|score|index|criteria|classification)\s{1,2})?"
+                           r"(?:[0-9]{1,2}[a-cA-C]?|[IV]{1,4}[a-cA-C]?)(?![\w/])")
+_GRADE_WORD = regex.compile(r"(?:[0-9]{1,2}[a-cA-C]?|[IV]{1,4}[a-cA-C]?)[.,;:]?")
+_PROCEDURE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?i:fundoplication|gastrectomy|pancreaticoduodenectomy|anastomosis|osteotomy|"
+                                 r"pouch|bunionectomy|arthroplasty|herniorrhaphy|hernia|fracture|ulcer|diverticulum|"
+                                 r"procedure|operation|manoeuvre|maneuver)\b")
 _DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
 _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?|c/o|s/p|with|for)\s+$")
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
@@ -2265,6 +2295,16 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "Boston" of "Boston Scientific"
         if r.entity_type == PERSON and any(w.strip(".:-").lower() in _HEADER_WORDS for w in words):
             continue  # "ED NOTE - pt", "Date", "Tel", "Section B", "Attending Physician": labels and roles
+        if len(words) == 1 and value.lower().rstrip(".:") in NOT_NAME_TERMS_EN:
+            continue  # "Hemoglobin", "DTaP", "Doc": a lab analyte, a vaccine, a form word at a line's start
+        if len(words) == 1 and (
+            r.entity_type == PERSON and value.lower() in SCORE_EPONYMS_EN and _SCORE_AFTER.match(text, e)
+            or _PROCEDURE_AFTER.match(text, e) and value[:1].isupper()
+            and not _PERSON_TITLE_BEFORE.search(text, max(0, s - 10), s)
+        ):
+            continue  # "Harvey-Bradshaw 9", "Marsh 3b", "Wagner grade 2", "Nissen fundoplication"
+        if r.entity_type == PERSON and len(words) == 2 and words[0].lower() in SCORE_EPONYMS_EN and _GRADE_WORD.fullmatch(words[1]):
+            continue  # "Clark IV": the grade inside the span
         if r.entity_type == PERSON and len(words) == 1 and value.lower().rstrip(".:") in _ROLE_LABELS:
             continue  # "Member", "Handoff": a form label alone, never the name beside it
         if r.entity_type == PERSON and len(words) > 1 and words[-1].lower().rstrip(".:") in _ROLE_LABELS:
@@ -2552,6 +2592,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             first, last = m.group("first"), m.group("last")
             if first in _COMMON_WORDS or last in _COMMON_WORDS or first not in self._first:
                 continue
+            if m.group("mid") == "i":
+                continue  # "said i shld", "omar i think": the pronoun, not a middle initial
             if is_english(first, self._case_free.words) and is_english(last, self._case_free.words):
                 continue  # "man pages", "rose hill": two ordinary words
             if last not in self._last and not m.group("mid"):

@@ -268,3 +268,29 @@ EPONYM_TESTS_EN = frozenset({
     "chvostek", "babinski", "kernig", "brudzinski", "finkelstein", "spurling", "hoffman", "hoffmann", "apley", "thompson",
     "homan", "homans", "epley", "barlow", "ortolani", "tanner", "apgar", "glasgow", "wells", "ranson", "child-pugh",
 })
+
+# Scores, indices and classifications named after people, written with their grade or value
+# ("Harvey-Bradshaw 9", "Marsh 3b", "Wagner grade 2", "Gleason 7"): not a person before a number or grade.
+SCORE_EPONYMS_EN = frozenset({
+    "harvey-bradshaw", "marsh", "wagner", "gleason", "breslow", "clark", "killip", "mallampati", "forrest", "savary",
+    "hinchey", "gustilo", "salter-harris", "garden", "neer", "hunt", "hess", "hunt-hess", "fisher", "spetzler",
+    "spetzler-martin", "bosniak", "tanner", "norton", "braden", "waterlow", "centor", "mcisaac", "bishop", "ranson",
+    "dukes", "child-pugh", "mayo", "truelove", "montreal", "rutherford", "fontaine", "kellgren-lawrence", "outerbridge",
+    "cobb", "fitzpatrick", "hurley", "hoehn", "yahr", "rankin", "karnofsky", "lugano", "binet", "rai", "durie-salmon",
+    "masaoka", "ishak", "metavir", "brunt", "kleiner", "siewert", "boston", "prague", "lauren", "borrmann", "paris",
+    "weber", "schatzker", "lauge-hansen", "frankel", "asia", "enneking", "lenke", "meyerding", "modic", "pfirrmann",
+    "tegner", "lysholm", "oxford", "constant", "quinn", "sydney", "wexner", "bristol", "rockall", "blatchford",
+    "glasgow-blatchford", "baveno", "milan", "barcelona", "okuda", "nottingham", "elston", "ellis", "scarff-bloom-richardson",
+})
+
+# Single words the NER model reads as a person or a place that are a lab analyte, a vaccine,
+# a billing term or a clinical short form ("| Hemoglobin | 9.8 g/dL", "DTaP, IPV given", "Copay for MRI").
+NOT_NAME_TERMS_EN = frozenset({
+    "hemoglobin", "haemoglobin", "ferritin", "albumin", "creatinine", "bilirubin", "platelets", "glucose", "sodium",
+    "potassium", "troponin", "lactate", "hematocrit", "haematocrit", "transferrin", "magnesium", "phosphate", "calcium",
+    "urea", "lipase", "amylase", "procalcitonin", "fibrinogen", "d-dimer", "cortisol", "prolactin", "testosterone",
+    "estradiol", "oestradiol", "insulin", "c-peptide", "homocysteine", "folate", "cobalamin", "globulin", "neutrophils",
+    "lymphocytes", "monocytes", "eosinophils", "basophils", "reticulocytes",
+    "dtap", "tdap", "ipv", "opv", "mmr", "mmrv", "hib", "bcg", "hpv", "pcv13", "pcv20", "ppsv23", "menacwy", "menb",
+    "copay", "co-pay", "deductible", "coinsurance", "doc", "neuro", "obs", "vill",
+})
