@@ -71,6 +71,8 @@ US_STATES = (
     "AL|AK|AZ|AR|CA|CO|CT|DE|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|"
     "OH|OK|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY|DC|PR"
 )
+CA_PROVINCES = "AB|BC|MB|NB|NL|NS|NT|NU|ON|PE|QC|SK|YT"
+_CA_POSTCODE = r"[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d"
 MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
@@ -649,6 +651,12 @@ def _town_of_residence_ok(value: str) -> bool:
             and first not in lexicon.CLINICAL_VOCAB_EN)
 
 
+def _town_before_code_ok(value: str) -> bool:
+    """"Gary, IN", "Moose Jaw, SK": a known city, or a town with no English or clinical word in it."""
+    town = value.rsplit(",", 1)[0]
+    return city_gazetteer().tier(town) is not None or _unlisted_place_ok(town)
+
+
 def _unlisted_place_ok(value: str) -> bool:
     """No word of it is English or clinical: "Manukau", "Otahuhu", not "Cardiology" nor "Main"."""
     words = [w.lower() for w in regex.split(r"[\s\-]", value) if w]
@@ -790,7 +798,18 @@ def en_identifier_rules() -> list[Rule]:
         # "hospital number is RBH 7723091": a hospital's letters, a space, then the number.
         Rule("hospital_number", MEDICAL_RECORD_NUMBER,
              r"\b(?i:hospital|hosp\.?|unit|chart|case|record)\s+(?i:number|no\.?|#)\s*(?:(?i:is)\s+|[:#]\s*)?"
-             r"(?P<phi>[A-Z]{2,4}[ ]?\d{5,10})(?!\w)", 0.85, needs=_digit_and(r"(?i)(?:number|no\.?|#)"), flags=0),
+             r"(?P<phi>[A-Z]{2,4}[ ]?\d{5,10}|[A-Z]{1,4}\d{1,2}[ ]\d{4,8})(?!\w)", 0.85, needs=_digit_and(r"(?i)(?:number|no\.?|#)"), flags=0),
+        # Nigerian, Indian and Ghanaian hospital and registration numbers: the institution's letters,
+        # a year or a letter, then the serial ("LUTH/22/0918", "ESUT/26/3318", "MDCN/R/44721",
+        # "KBTH/OPD/2291"). The shape says so with or without a label.
+        Rule("institution_serial", MEDICAL_RECORD_NUMBER,
+             r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}/(?:\d{2}|[A-Z]{1,4})/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
+             needs=_digit_and(r"[A-Z]{2}/(?:\d\d|[A-Z]{1,4})/\d{3}"), flags=0),
+        # A pharmacy's prescription number: "Rx #: 6612098", "RX# 6620418", "Script no. 448201",
+        # "Prescription number 77120934". "Rx:" alone opens a drug list and stays.
+        Rule("rx_number", ID_NUMBER,
+             r"\b(?i:rx|script|prescription|erx)\s*(?:#|(?i:no\.?|number|num))\s*[:.]?\s*(?P<phi>[A-Z]{0,3}-?\d{5,12})(?![\w\-/]|\.\d)", 0.85,
+             needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("plate_cued", LICENSE_PLATE,
@@ -1007,9 +1026,26 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
         Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
              needs=contains_any("apartment", "apt"), flags=0),
+        # "Sunnyvale, CA", "Lame Deer, MT.", "Dartmouth, NS": the town and its state or province code
+        # are one place, so the code goes with it (a redacted town beside its state still narrows it).
         Rule("city_state", LOCATION,
-             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}),\s*(?:{US_STATES})(?![A-Za-z])(?=\s*(?:\d{{5}}|[,.;)]|$))",
+             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"(?=\s*(?:\d{{5}}|{_CA_POSTCODE}|[,.;)]|$))",
              0.75, flags=0),
+        # The same before more prose: "injured at Gary, IN plant", "lives in Moose Jaw, SK with her son".
+        # Lower-case words may follow a code here, so the town must be a known city or no English
+        # word ("Stable, OR theatre", "Pain, ME" stay text).
+        Rule("city_state_prose", LOCATION,
+             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"(?=\s+\p{{Ll}})",
+             0.86, validator=_town_before_code_ok, needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
+        # Canadian rural addresses: "RR 1, Site 5, Box 12, Didsbury AB T0M 0W0", "R.R. #2, Comp 14,
+        # Bonnyville, AB", "Site 3 Box 7 RR 2 Olds AB": route, site, box or compartment in any order,
+        # then the town and its province (the postcode is the ZIP rule's).
+        Rule("rural_route_ca", LOCATION,
+             rf"(?P<phi>\b(?:(?:RR|R\.R\.|Rural\s+Route|Site|Box|Comp|C\.?\s?Site|SS|Stn)\s*#?\s*\d{{1,4}},?\s{{1,2}}){{2,4}}"
+             rf"(?:\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}},?\s{{1,2}}(?:{CA_PROVINCES}|{US_STATES})(?![A-Za-z]))?)",
+             0.85, needs=_seen(r"\b(?:RR|R\.R\.|Rural Route|Site|Box)\s*#?\s*\d"), flags=0),
         Rule("from_city", LOCATION,
              r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
@@ -1343,7 +1379,10 @@ def en_date_rules() -> list[Rule]:
              needs=_digit_and(r"\d ?/ ?\d")),
         Rule("date_compact", DATE_TIME, rf"(?<![\w])(?P<phi>{d}{MONTH}(?:{y}|\d{{2}}))(?![\w])", 0.85,
              needs=_digit_and(r"\d[A-Za-z]{3,9}\d")),
-        Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?)(?![\d/\-]|\.\d)", 0.95,
+        # An ISO 8601 timestamp keeps its fraction of a second and its zone: "2026-03-05T10:30:00-05:00",
+        # "2025-11-02T08:15:42.318Z", "2024-06-01T23:59+0530" (a log's offset is part of the time).
+        Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:[.,]\d{{1,6}})?)?"
+             rf"(?:Z|[+\-](?:0\d|1[0-4]):?[0-5]\d)?)?)(?![\d/\-]|\.\d|[+\-]\d)", 0.95,
              needs=has_digit),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
@@ -1373,6 +1412,15 @@ def en_date_rules() -> list[Rule]:
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
              rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",
              0.9, needs=_digit_and(r"\d\s+on\s+\w")),
+        # The clock time after "at" (or "@") that a date in words is given with: "Feb 11 2026 at 2245",
+        # "Wed, Mar 25 at 8:15 AM", "Wednesday 15 April at 8:00", "3rd of May @ 9am". The span starts
+        # on the date's last word, so that it joins the date's own span; a bare "at 10" stays out.
+        Rule("date_words_at_time", DATE_TIME,
+             rf"(?P<phi>(?:(?<=\b{MONTH}\s{{1,2}}){d}{ordinal}|(?<=\b{d}{ordinal}\s{{1,2}}(?:of\s+)?){MONTH}|"
+             rf"(?<=\b{MONTH}\s{{1,2}}(?:{d}{ordinal},?\s{{1,2}})?){y})"
+             rf",?\s{{1,2}}(?:at|@)\s{{1,2}}(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d(?:\s?h(?:rs?)?)?"
+             rf"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?))(?![\d:.]|\s*(?i:mg|mcg|ml|units?|%))",
+             0.85, needs=_digit_and(r"(?i)\d(?:st|nd|rd|th|[a-z]{3,9})?,?\s{1,2}(?:at|@)\s{1,2}\d")),
         # Holidays with a year: "Christmas 2021", "Easter 2019", "New Year's Day 2023".
         Rule("date_holiday_year", DATE_TIME,
              rf"(?P<phi>\b(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|Thanksgiving|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|"
@@ -2334,6 +2382,8 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
         if len(words) == 1:
             after = _PAIR_AFTER.match(text, s + len(value))
             before = _PAIR_BEFORE.search(text, max(0, s - 30), s)
+            if before and _PERSON_TITLE_BEFORE.search(text, max(0, before.start("w") - 10), before.start("w")):
+                before = None  # "mrs kowalczyk (agnieszka)": a titled surname, then the given name
             if after and _generic_drug(after.group("w")) or before and _generic_drug(before.group("w")):
                 continue  # "Eliquis = apixaban", "apixaban (Eliquis)"
             if _EPONYM_PAIR_AFTER.match(text, e) or (_EPONYM_PAIR_TAIL.match(text, e)
