@@ -412,8 +412,8 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
     for m in _SUBJECT_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
-        if lists.blocked(low) or is_english(low, lists.words):
-            continue
+        if lists.blocked(low) or is_english(low, lists.words) or low in _KIN_WORDS or low in _RELATION_FIELD:
+            continue  # "Mom says …": the relation, not a name
         if m.group("verb") and any(is_english(p, lists.words) for p in low.split("-")):
             continue  # before a verb, "Follow-up says" must stay; an age in apposition is evidence enough
         if not (lists.listed(low) or lists.unlisted_ok(low)):
@@ -871,4 +871,138 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
             continue  # 高血压, 黄连素: a clinical word that opens with a surname
         if len(run) == 3 or _HAN_NAME_CUE.search(text, max(0, m.start() - 30), m.start()):
             out.append((m.start(), m.end(), "han_name_in_latin", 0.65))
+    out.extend(find_more_names(text, lists))
+    return out
+
+
+# ---- chat names after greetings and reported speech; names in shapes of other traditions ---------
+# "thanks priya!!", "hi bilal,", "cheers tomasz": a greeting or thanks, then one listed given name
+# that is no English word, then the clause ends ("thanks mate", "hi doc" stay text: English words).
+_GREETING_NAME = regex.compile(
+    r"(?i:\b(?:thanks|thank\s+you|thx|ty|tysm|hi|hii+|hello|hey|heya|hiya|dear|cheers|morning|evening|bye|ok|okay))"
+    r"[ ,]+(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=\s*(?:[!,.?:;)]|$|\n|\s+(?:its|it's|this|i|im|i'm|your|u|you|again)\b))"
+)
+# "pt is bilal 16yo", "next of kin tomasz", "nok agnieszka": a cue whose next word is the name.
+_LOWER_ROLE_CUE = regex.compile(
+    r"(?i:\b(?:pt|patient|client|resident|baby|child)\s+is|\bnext\s+of\s+kin|\bnok|\bemergency\s+contact|\bcontact\s+person)"
+    r"\s*[:\-]?\s*(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])"
+)
+# "jess said i shld …", "so amaka told me": a lower-case given name, then a verb of reported speech.
+_LOWER_SAID = regex.compile(
+    r"(?:^|(?<=[.!?,;]\s{1,3})|(?<=\b(?:so|and|but|ok|okay|lol|also|then)\s))(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})"
+    r"(?=\s+(?:said|says|told|tells|asked|asks|thinks|reckons|wants|texted|messaged|rang|called)\b)"
+)
+_NOT_SPEAKERS = frozenset({"he", "she", "they", "we", "someone", "everyone", "somebody", "nobody", "doctor", "doc", "nurse",
+                           "gp", "dr", "pharmacist", "chemist", "midwife", "mum", "mom", "dad", "mam", "nan", "gran", "hubby",
+                           "wife", "husband", "partner", "son", "daughter", "sister", "brother", "boss", "friend", "teacher",
+                           "physio", "surgeon", "specialist", "consultant", "receptionist", "it", "that", "this", "who",
+                           "which", "everybody", "bf", "gf", "bestie", "mate", "babe"})
+# "mrs kowalczyk (agnieszka)", "mr obi (chidi)": the given name in brackets after a titled surname.
+_TITLED_LOWER_BRACKET = regex.compile(
+    r"\b(?:mr|mrs|ms|miss|mx|dr)\.?\s+\p{Ll}[\p{Ll}'’\-]*\p{Ll}\s*\((?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})\)"
+)
+# "its chidinma again", "hey it's obiageli here": a caller naming herself before "again"/"here".
+_ITS_LOWER_AGAIN = regex.compile(
+    r"\b(?:its|it's|it’s|this\s+is)\s+(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=\s+(?:again|here|from|calling|speaking)\b)"
+)
+# "NAKAMURA, HARUTO", "OKAFOR, CHIDINMA" after a field cue: a surname and a given name, both in
+# capitals, that no name list need hold (the cue and the comma shape are the evidence).
+_CAPS_LAST_CAPS_FIRST = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{Lu}'’\-]*\p{Lu},[ ]?\p{Lu}[\p{Lu}'’\-]*\p{Lu}(?:[ ]\p{Lu}[\p{Lu}'’\-]*\p{Lu})?)(?![\w'’\-])"
+)
+_CAPS_FIELD_CUE = regex.compile(
+    r"(?i:\b(?:name|patient|pat[1il]ent|pt|re|member|client|resident|subscriber|insured|nok)\b)\s*[:#\-]?\s*$"
+)
+# OCR'd surnames in capitals, with 0 for O and 1 for I, and a detached "Mc"/"Mac": "Mc G0VERN, Ewan",
+# "MAC D0NALD, Iain", "O'C0NNOR, Aoife". A listed given name after the comma vouches for it.
+_OCR_LAST_FIRST = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?:(?:Ma?c|MA?C|O['’])[ ]?)?\p{Lu}[\p{Lu}01'’\-]*\p{Lu},[ ]?(?P<first>\p{Lu}\p{Ll}{2,}))(?![\w'’\-])"
+)
+# Scottish and Irish surnames with an inner capital after a listed given name: "Hamish MacLeod",
+# "Callum McAllister", "Niamh FitzGerald", "Sean O'Donoghue".
+_GAELIC_PAIR = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}{2,})[ ](?:Ma?c|Fitz|O['’])\p{Lu}\p{Ll}{2,}(?:-\p{Lu}\p{Ll}{2,})?)(?![\w'’\-])"
+)
+_NOT_GAELIC = frozenset({"macbook", "macos", "macmillan", "mcdonald's", "mcdonalds"})
+# Welsh patronymics: "Rhys ap Gruffydd", "Dafydd ab Owain", "Angharad ferch Rhys".
+_WELSH_PATRONYMIC = regex.compile(
+    r"(?<![\w'’\-])(?P<first>\p{Lu}\p{Ll}{2,})[ ](?:ap|ab|ferch|verch)[ ](?P<last>\p{Lu}\p{Ll}{2,})(?![\w'’\-])"
+)
+# Lakota, Cheyenne, Navajo and other Native American surnames made of a descriptor and a noun:
+# "Winona Two Bears", "Joseph Two Moons", "Mary Spotted Eagle", "Tom Iron Shell". Both words are
+# English, so only a listed given name before them and these closed word lists mark the name.
+_NATIVE_DESCRIPTOR = (r"(?:Two|Three|Four|Five|Little|Big|Red|White|Black|Yellow|Blue|Gr[ae]y|Spotted|Running|Standing|"
+                      r"Sitting|Many|Crazy|Iron|Lone|Young|Old|Brave|Tall|Swift|Kills|Walking|Flying|Chasing|Morning|"
+                      r"Rising|Charging|Looking|Hollow|Bird|Eagle|Bear|Elk|Wolf|Crow|Hawk|Holy|High|Long|Fast|Good|Bull)")
+_NATIVE_NOUN = (r"(?:Bears?|Eagles?|Horses?|Elk|Wol(?:f|ves)|Clouds?|Feathers?|Moons?|Stars?|Hawks?|Crows?|Bulls?|Buffalo|"
+                r"Deer|Fox|Thunder|Water|Shield|Shell|Hearts?|Hands?|Arrows?|Rabbit|Owl|Sky|Tail|Robe|Lance|Dogs?|Fire|"
+                r"Wind|Plume|Cow|Bird|Elk|Coyote|Otter|Turtle|Bow|Knife|Mountain|Woman|Boy|Runner|Walker|Thunder|Hoop)")
+_NATIVE_NAME = regex.compile(
+    rf"(?<![\w'’\-])(?P<name>(?P<first>\p{{Lu}}\p{{Ll}}{{2,}})[ ]{_NATIVE_DESCRIPTOR}[ ]{_NATIVE_NOUN})(?![\w'’\-])"
+)
+# A Chinese name in Han script glossing a romanised one: "Li Mei (李梅)", "wei chen 陈伟".
+_HAN_GLOSS = regex.compile(r"(?P<latin>\p{Latin}[\p{Latin}'’\-]*)\s?(?:[(（]\s?)?(?P<run>\p{Han}{2,3})(?![\p{Han}])")
+
+
+def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """(start, end, how, score) of chat names after greetings and reported speech, capitals
+    "LAST, FIRST" after a field, OCR'd surnames, Gaelic, Welsh and Native American name shapes,
+    and Han names glossing a romanised name (see the patterns above)."""
+    out: list[tuple[int, int, str, float]] = []
+    if any(ch.islower() for ch in text):
+        for m in _GREETING_NAME.finditer(text):
+            w = m.group("name")
+            if w in lists.first and not lists.blocked(w) and not is_english(w, lists.words) and w not in _NOT_SPEAKERS:
+                out.append((*m.span("name"), "greeting_name", 0.7))
+        for rx, how in ((_LOWER_ROLE_CUE, "lower_role_cue"), (_TITLED_LOWER_BRACKET, "titled_bracket"),
+                        (_ITS_LOWER_AGAIN, "its_again")):
+            for m in rx.finditer(text):
+                w = m.group("name")
+                if lists.blocked(w) or w in _NOT_SPEAKERS or is_english(w, lists.words) and w not in lists.first:
+                    continue
+                if w in lists.first or lists.unlisted_ok(w) and len(w) >= 4:
+                    out.append((*m.span("name"), how, 0.7))
+        for m in _LOWER_SAID.finditer(text):
+            w = m.group("name")
+            if w in lists.first and not lists.blocked(w) and w not in _NOT_SPEAKERS:
+                out.append((*m.span("name"), "lower_said", 0.65))
+    if "," in text:
+        for m in _CAPS_LAST_CAPS_FIRST.finditer(text):
+            if _CAPS_FIELD_CUE.search(text, max(0, m.start() - 24), m.start()) is None:
+                continue
+            words = [w for w in regex.split(r"[,\s]+", m.group("name").lower()) if w]
+            if any(lists.blocked(w) or len(w) < 2 for w in words):
+                continue
+            if all(lists.listed(w) or lists.unlisted_ok(w) or w in _PARTICLES for w in words):
+                out.append((*m.span("name"), "caps_last_caps_first", 0.75))
+        for m in _OCR_LAST_FIRST.finditer(text):
+            name = m.group("name")
+            if not (regex.search(r"\p{Lu}[01]|[01]\p{Lu}", name) or regex.match(r"(?:Ma?c|MA?C)[ ]", name)):
+                continue  # the plain shape is `find_names`'s; here only a swapped digit or a detached "Mc"
+            first = m.group("first").lower()
+            if first in lists.first and not lists.blocked(first):
+                out.append((*m.span("name"), "ocr_last_first", 0.75))
+    if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:
+        for m in _GAELIC_PAIR.finditer(text):
+            first = m.group("first").lower()
+            last = m.group("name").split()[-1].lower()
+            if first in lists.first and not lists.blocked(first) and last not in _NOT_GAELIC:
+                out.append((*m.span("name"), "gaelic_pair", 0.8))
+    for m in _WELSH_PATRONYMIC.finditer(text):
+        first, last = m.group("first").lower(), m.group("last").lower()
+        if all(not lists.blocked(w) and (w in lists.first or lists.unlisted_ok(w)) for w in (first, last)):
+            out.append((m.start(), m.end(), "welsh_patronymic", 0.8))  # the particle is never English
+    for m in _NATIVE_NAME.finditer(text):
+        first = m.group("first").lower()
+        if first in lists.first and not lists.blocked(first):
+            out.append((*m.span("name"), "native_name", 0.87))
+    for m in _HAN_GLOSS.finditer(text):
+        run = m.group("run")
+        latin = m.group("latin").lower()
+        if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
+            continue
+        if any(ch in zh_lexicon.NEVER_IN_GIVEN_NAME or ch in zh_lexicon.NOT_GIVEN_NAME_CHARS for ch in run[1:]):
+            continue
+        if lists.listed(latin) and not lists.blocked(latin):
+            out.append((*m.span("run"), "han_gloss", 0.7))
     return out
