@@ -45,6 +45,8 @@ ROLE_NAME_CUES_ZH = (
     "家属孙子", "家属孙女", "家属丈夫", "家属妻子", "家属父亲", "家属母亲",
     # who fetched, brought or carried something for the patient: 取药人, 送检人, 代办人
     "取药人", "领药人", "代办人", "代领人", "送检人", "采样人", "陪检人", "陪诊人", "护送人", "转运人", "受托人",
+    # who filled in, entered or handled a form: 填表人包乌云, 经办人 覃丽
+    "填表人", "填报人", "录入人", "登记人", "经办人", "制表人", "申请人",
     # a relative named by kind in brackets: 家属（女儿）：覃丽萍, 联系人(丈夫) 吴老二
     *(f"{cue}{o}{rel}{c}" for cue in ("家属", "联系人", "监护人", "紧急联系人") for o, c in ("（）", "()")
       for rel in ("儿子", "女儿", "丈夫", "妻子", "父亲", "母亲", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "子", "女",
@@ -126,7 +128,8 @@ TIBETAN_NAME_PARTS = frozenset("""
 洛桑 边巴 索朗 次旦 仁青 梅朵 桑珠 占堆 巴珠 达娃 边珍 尼珍 琼宗 次吉 仓决 卓嘎 永珍 朗杰 旺久 多布杰 晋美 拉宗 强巴 群培 益西 贡嘎 仁增 措姆 卓嘎 拉巴 米玛 琼达 加措 嘉措 坚赞 才让 才旦 拉珍 旺姆 阿旺
 晋美 次珍 玉珍 德庆 曲尼 扎巴 泽仁 泽旺 拉毛 卓措 更登 贡布 仓决 旺杰 次央 德央 央宗 斯朗 吉巴 平措 嘎玛
 尕藏 措 才措 拉措 吉措 完玛 三木 仁措 更藏 公保 索南 东智 多杰措
- 泽郎 土登 昂旺""".split())
+ 泽郎 土登 昂旺
+仓央 嘉央 措吉 旺拉 次拉 巴珍 卓央 格列""".split())
 # Parts of Uyghur, Kazakh, Mongolian and Yi personal names as they are written in Chinese. Like
 # Tibetan names these have no Han surname (巴特尔, 努尔兰, 帕提古丽, 吉克阿依), so the surname rules
 # never see them. A name is two or more parts (斯琴+高娃, 吉克+阿依, 阿不都+沙拉木), or one long
@@ -153,13 +156,16 @@ MONGOLIAN_NAME_PARTS = frozenset("""
 斯日古楞 青格勒 格根 通拉嘎 阿荣 伊日贵 乌恩 查干 敖日格勒 达来 图布信 巴雅斯古楞 额尔很 其其 乌兰托娅 德力格
 宝力高 吉日木图 格日乐图 额日登 额尔登 朝克图 达古拉 萨茹拉 乌仁 吉日格勒 满都呼 那日松 敖敦 乌日根 格日勒图 斯琴图
 巴雅尔图 阿拉坦仓 哈斯朝鲁 额尔德木图 那顺 乌日图 其楞 敖日其楞 阿拉腾 呼斯楞 孟和巴雅尔 图门巴雅尔 白音仓
- 苏日格 敖登 包力高""".split())
+ 苏日格 敖登 包力高
+那木汗 那木吉拉 朝伦 苏布达 乌日罕 敖其尔 孟根 阿日斯楞 斯钦 巴音 特古斯 道日娜 其木德 阿拉木斯 朝勒孟 呼日勒
+乌云其其格 吉仁 恩和 宝鲁尔 额布勒""".split())
 YI_NAME_PARTS = frozenset("""
 吉克 阿苏 沙马 俄底 吉伍 曲比 阿牛 马海 勒格 吉木 海来 阿尔 木呷 拉则 拉毅 伍呷 日呷 阿果 莫色 吉史 瓦其 俄木 果基
 尔古 拉哈 阿约 阿衣 阿呷 曲布 阿各 依伙 阿史 苏呷 尔布 约达 阿西 伍各 木乃 日火 俄其 吉吉 拉布 比布 阿什
 金花 拉且 尔作 阿芝 拉博 日哈 伍合 阿枝 日则 石者 约布 木果 俄地 瓦扎 史伍 曲木 吉尔 马黑 勒尔
 阿洛 阿依莫 伍沙 吉布 吉列 洛古 俄比 尔哈 吉斯 瓦其 阿苦
- 依火 瓦渣 阿都 比惹""".split())
+ 依火 瓦渣 阿都 比惹
+沙玛 吉格 加拉 阿达 马布 吉乃 吉拉 俄狄 阿木""".split())
 # Endings of Mongolian women's names written as a separate character (娜仁花, 萨仁花, 斯琴高娃).
 MINORITY_NAME_SUFFIXES = frozenset("花")
 
@@ -176,7 +182,7 @@ FOREIGN_NAMES_ZH = frozenset("""
 """.split())
 
 # Real surnames missing from the 百家姓 text above (綦, 禚, 爨, 嬴, 庹 ...).
-RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫苌菅缐麴鬲郅凃")
+RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞郄邗撖佀姒芈妫苌菅缐麴鬲郅凃蹇")
 # Regional surnames (Zhuang, Hakka, Cantonese) that are everyday characters too (练 "practise",
 # 闭 "close"): names only right after a person cue or a form label, like the rare ones.
 SURNAMES_REGIONAL = frozenset("练闭")

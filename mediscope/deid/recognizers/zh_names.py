@@ -56,6 +56,7 @@ _STRONG_FOLLOW = regex.compile(
     rf"|(?:、[{_HAN}]{{2,3}})?(?:夫妇|夫妻|父子|父女|母子|母女|兄弟|姐妹|兄妹|姐弟|两口子)"  # 邓超、孙俪夫妇
     r"|[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
     r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
+    r"|\s?[（(]\s*\d{1,3}\s*(?:岁|周岁|歲)"  # 雍和平（96岁）
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
     r"|家属|家长"  # 司马晓东家属：明天…
@@ -208,7 +209,7 @@ _LIST_NEXT = regex.compile(
 _ANY_CUE_BEFORE = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, *lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, *_FORM_LABELS, "本人", "系", "由", "其"},
-        key=len, reverse=True)) + r")[\s:：]*$"
+        key=len, reverse=True)) + r")[\s:：|｜]*$"  # a table's cell border too: |姓名|那木汗|
 )
 # Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
 _NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|闺女|外孙|外孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
