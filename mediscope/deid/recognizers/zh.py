@@ -47,8 +47,9 @@ from mediscope.deid.types import (
 S = r"[ \-.]{0,2}"  # separator allowed between digits (spaces, dashes, OCR gaps)
 CJK = r"[\u4e00-\u9fff]"
 CN_NUM = "零〇一二三四五六七八九十"
-# What may sit between a cue and its value: 住院号：, 住院号是, 住院号为 No. ...
-CUE_GAP = r"(?:[\s:：#=\-]|号码|编号|号|是|为|No\.?|[（(](?:19|20)\d\d[）)]第?)*"  # (2023)第00812号
+# What may sit between a cue and its value: 住院号：, 住院号是, 住院号为 No. ..., and a table's
+# cell border (| 病历号 | 3308812 |).
+CUE_GAP = r"(?:[\s:：#=\-|｜]|号码|编号|号|是|为|No\.?|[（(](?:19|20)\d\d[）)]第?)*"  # (2023)第00812号
 ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/ ]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=[A-Za-z0-9])){3,32})"
 
 
@@ -172,6 +173,12 @@ _ADDR_TAIL = (
 _ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)))"
 ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE}|{_ADDR_NAMED_BUILDING})?{_ADDR_TAIL})"
+)
+_HK_BUILDING = r"(?:大厦|大廈|中心|花园|花園|广场|廣場|商场|商場|大楼|大樓|阁|閣|苑|邨|楼|樓|轩|軒|居|台|臺|山庄|山莊|城)"
+ADDRESS_FLOOR_FLAT = (
+    rf"(?P<phi>{_ADMIN_CHAR}{{2,16}}?(?:道|路|街|里|徑|径|坊)\s?\d{{1,5}}\s?(?:-\s?\d{{1,5}}\s?)?[号號]"
+    rf"(?:{_ADMIN_CHAR}{{1,10}}?{_HK_BUILDING}(?:\s?[A-Za-z0-9一二三四五六七八九十]{{1,3}}\s?[座期])?)?"
+    r"\s?(?:\d{1,3}|[A-Za-z]|[一二三四五六七八九十]{1,3})\s?(?:楼|樓|层|層)(?:\s?[A-Za-z0-9]{1,4}\s?(?:室|座|号|號)?)?)"
 )
 # 回 ("return") opens a town's name only right after its district and just before 街道/镇
 # (渝北区回兴街道, 回龙镇); 回家乡 and 回老家 stay verbs.
@@ -516,6 +523,11 @@ def address_rules() -> list[Rule]:
              needs=lambda t: not _HK_FIRST.isdisjoint(t) and _HK_BARE_RE.search(t) is not None),
         # A bank branch is named after where it stands, near the account holder: 工商银行苏州工业园区支行,
         # 建设银行南宁民族大道支行 (the part between the bank and 支行/分行 is the place).
+        # A Hong Kong or Macau address, simplified or traditional: a road and its number, the building,
+        # then the floor and the flat (九龍旺角彌敦道688號12樓B室, 港島北角英皇道250號城市花園3座15楼C室).
+        # The floor (楼/樓) after a house number is what no clinical text has.
+        Rule("address_floor_flat", LOCATION, ADDRESS_FLOOR_FLAT, 0.85,
+             needs=lambda t: "楼" in t or "樓" in t),
         Rule("address_bank_branch", LOCATION,
              r"(?:银行|农商行|农信社|信用社|邮储)(?:股份有限公司|有限公司|有限责任公司)?"
              r"(?P<phi>(?:(?![支分营储])[\u4e00-\u9fff\d]){2,10}?)(?:支行|分行|营业部|分理处|储蓄所)", 0.75,
@@ -530,7 +542,12 @@ def address_rules() -> list[Rule]:
         Rule("address_numbered_highway", LOCATION,
              r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
              needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
-        Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+        Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+        # A record opened in a system log or a note names its number right after 病历 (查看病历00738812,
+        # 调阅病历 ZY2026...): six digits or more, so 病历2份 and 病历1本 stay text.
+        Rule("mrn_after_record", MEDICAL_RECORD_NUMBER,
+             r"(?:调阅|查看|查阅|打开|调取|修改|浏览|导出|打印|复印)病历(?:资料)?\s?(?P<phi>[A-Za-z]{0,3}\d{6,14})(?![\dA-Za-z])", 0.9,
+             needs=lambda t: "病历" in t),
     ]
 
 
@@ -713,6 +730,18 @@ def _has_bracket_digit(text: str) -> bool:
     return ("（" in text or "(" in text) and has_digit(text)
 
 
+_OCR_DIGITS = str.maketrans("OolI", "0011")
+
+
+def _ocr_date_ok(value: str) -> bool:
+    """A date with letters for digits (2026-0l-05): some letter stands for a digit and, read back
+    as digits, the month is 1-12 and the day 1-31 (a code like 2026-IO-OO is no date)."""
+    if not any(ch in value for ch in "OolI"):
+        return False
+    parts = regex.split(r"\s?[-/.]\s?", value.translate(_OCR_DIGITS))
+    return len(parts) == 3 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
+
+
 def zh_date_age_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
@@ -726,6 +755,17 @@ def zh_date_age_rules() -> list[Rule]:
              # the day is closed by 日/号 (a time may follow: 5日14时) or by a non-digit
              rf"(?<!\d){product}(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
              needs=has_digit),
+        # A year of an era, as Taiwan and Japanese papers write births: 民國68年5月4日, 民国102年3月,
+        # 昭和60年1月2日, 民國七十年. The era word belongs to the date (the year alone tells it).
+        Rule("date_era", DATE_TIME,
+             rf"(?P<phi>(?:中華民國|中华民国|民國|民国|昭和|平成|令和)\s*(?:\d{{1,3}}|[{CN_NUM}百]{{1,4}}|元)\s*年"
+             rf"(?:\s*(?:{m}|{_CN_MONTH})\s*月(?:\s*(?:{d}|{cn_d})\s*[日号]?)?)?)", 0.9,
+             needs=lambda t: "民" in t or "和" in t or "平成" in t),
+        # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5): the month and
+        # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
+        Rule("date_ymd_ocr", DATE_TIME,
+             r"(?<![\dA-Za-z])(?P<phi>(?:19|20)\d{2}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI])(?![\dA-Za-z])", 0.85,
+             validator=_ocr_date_ok, needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
              rf"(?<![\d.])(?P<phi>\d{{2}}\s*年\s*{m}\s*月\s*{d}\s*[日号]?)(?!\d)", 0.85, needs=has_digit),
@@ -857,7 +897,7 @@ def zh_date_age_rules() -> list[Rule]:
         # The unit joins the span when it follows at once (91岁): gold written either way (91 / 91岁)
         # still counts it, and the unit is no clue left behind; 90多岁 keeps the bare number.
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
-        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
+        Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：|｜]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
              needs=has_digit),
         Rule("age_over_89_gaoling", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:岁)?\s*高龄)", 0.9,
              needs=lambda t: "高龄" in t),  # 93高龄
@@ -916,6 +956,8 @@ def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
               if c not in lexicon.SURNAMES_1 and c not in lexicon.SURNAMES_TITLE_ONLY
               and freq.get(c, 0) < RARE_SURNAME_MAX_FREQ and c not in lexicon.NOT_GIVEN_NAME_CHARS}
     single |= lexicon.SURNAMES_REGIONAL
+    # 庹, 覃, 蹇: surnames on no 百家姓 list, characters rarely anything else (庹先生, 医生蹇)
+    single |= {c for c in lexicon.RARE_SURNAMES_EXTRA if freq.get(c, 0) < RARE_SURNAME_MAX_FREQ}
     double = [w for w in lexicon.BAIJIAXING_2 if w not in lexicon.SURNAMES_2]
     return single, double
 
@@ -971,6 +1013,15 @@ _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
 _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
 # A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
 _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
+# After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
+_LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
+_LONE_SPACE_MAX_FREQ = 2000
+# What vouches for a word as a name right after a person cue (see `_word_named`).
+_WORD_NAME_FOLLOW_RE = regex.compile(
+    r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)"
+    r"|\s?[（(，,]\s?\d{1,3}\s?(?:岁|周岁|歲)"
+    r"|\s?于\s?(?:\d{2,4}\s?[年\-/.]|\d{1,2}\s?月)"
+    r"|\s+[\u4e00-\u9fff]{0,3}(?:日期|时间|电话|床号|住院号|门诊号|年龄|性别|诊断)")
 # Surnames that are everyday adjectives or function words before a comma (血压高，, 患者多，).
 _LONE_NOT_SURNAME = frozenset("高白常成单管信商官解冷连路宫和于时明全应强多少平安齐易文康金石万")
 # Weak cues that greet or thank rather than introduce: 谢谢王，; 你好，
@@ -1055,10 +1106,11 @@ _A_NICK_RE = regex.compile(
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
     r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
 # A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
-# 张叔也来了. Only the surname names the person (as in 王医生).
+# 张叔也来了, 刚才李姐打电话. Only the surname names the person (as in 王医生).
 _KIN_TITLE_RE = regex.compile(
-    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事))"
-    rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|[\s，,。；;！!？?、）)”\"]|$)")
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
+    rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
+    r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|[\s，,。；;！!？?、）)”\"]|$)")
 # A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
 # such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
 _SELF_AFTER_PLACE_RE = regex.compile(
@@ -1084,11 +1136,23 @@ _CHILD_WORD_NAME_RE = regex.compile(
     r"(?P<name>(?![不了得着过起醒出个声哭啥什怎])[\u4e00-\u9fff]{2})(?=[\s，,。！!；;]|\d|$)")
 # An English given name in brackets after a Chinese name: 梁伟强 (Kelvin), 陈嘉欣（Cindy）. Not an
 # eponym or a clinical word (唐氏综合征(Down), 川崎(Kawasaki)).
+# The romanised full name too, in pinyin or Cantonese (陈晓宇（Chen Xiaoyu）, 陳嘉欣（Chan Ka Yan）).
 _HAN_THEN_LATIN_RE = regex.compile(
-    rf"{_SURNAME}[\u4e00-\u9fff]?[^\P{{Han}}氏病症征法术剂药片素酸试验评分量表]\s?[（(](?P<name>[A-Z][a-z]{{2,12}})[）)]")
+    rf"{_SURNAME}[\u4e00-\u9fff]?[^\P{{Han}}氏病症征法术剂药片素酸试验评分量表]\s?[（(]"
+    r"(?P<name>[A-Z][a-z]{1,12}(?:[ \-][A-Z][a-z]{1,12}){0,3}|[A-Z][a-z]{2,12})[）)]")
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
+# A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来):
+# two characters that are no dictionary word, then 你/您 right after the pause.
+_VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,]\s?|\s)(?=你|您)")
+# A writer naming themself by a pet name: 我是小芳, 我叫阿珍 (小 or 阿 and one character, then a pause).
+_SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00-\u9fff])(?=[\s，,。！!～~]|$)")
+# A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
+_NICK_PARENT_RE = regex.compile(
+    r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
+_NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
+                            "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
 _LATIN_TITLE_SURNAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
@@ -1120,6 +1184,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         _JIEBA_FREQ = self._freq
         # Next to a cue or a title, rare 百家姓 surnames (仉, 訾, 亓官) count too.
         single, double = rare_surnames(self._freq)
+        self._rare_single = frozenset(single)
         cued = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(sorted(single)) + "])"
         title = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(
             sorted(single | lexicon.SURNAMES_TITLE_ONLY)) + "])"
@@ -1337,7 +1402,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue
             e = self._name_at(norm, s, self._cued_surname_re)
             cand = norm[s:e]
-            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or self._is_word(cand) or _never_given(cand, self._freq):
+            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or _never_given(cand, self._freq):
+                continue
+            if self._is_word(cand) and not self._word_named(norm, e, cand):
                 continue
             if len(cand) == 3 and self._freq.get(cand[1:], 0) >= 1000 and self._tags.get(cand[1:], "")[:1] in ("v", "a", "d", "c", "p"):
                 continue  # 患儿常合并先天性心脏病: a surname-like adverb and a verb, not a name
@@ -1454,9 +1521,21 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "kin_title"))
         if "(" in norm or "（" in norm:
             for m in _HAN_THEN_LATIN_RE.finditer(norm):
-                low = m.group("name").lower()
-                if low not in lexicon.EPONYMS_EN and low not in lexicon.CLINICAL_VOCAB_EN and low not in lexicon.CLINICAL_WORDS_EN:
+                words = regex.split(r"[ \-]", m.group("name").lower())
+                if not any(w in lexicon.EPONYMS_EN or w in lexicon.CLINICAL_VOCAB_EN or w in lexicon.CLINICAL_WORDS_EN
+                           for w in (*words, " ".join(words))):
                     out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
+        for m in _VOCATIVE_RE.finditer(norm):
+            if self._pet_name_ok(m.group("name")):
+                out.append(self._result(*m.span("name"), 0.7, "vocative"))
+        if "我" in norm or "俺" in norm:
+            for m in _SELF_NICK_RE.finditer(norm):
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "self_nick"))
+        if "他" in norm or "她" in norm:
+            for m in _NICK_PARENT_RE.finditer(norm):
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
                 if not _is_clinical(m.group("name")):
@@ -1489,6 +1568,13 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
         return out
+
+    def _pet_name_ok(self, cand: str) -> bool:
+        """A given name or pet name standing alone (晓明, 小芳, 胖虎): no dictionary word (孩子, 各位),
+        no character that never ends up in a name, nothing clinical."""
+        if cand in _NOT_VOCATIVES or cand in _NOT_CHILD_NAMES or self._freq.get(cand, 0) >= 5:
+            return False
+        return not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand) and not _is_clinical(cand)
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
         """An out-of-vocabulary jieba token shaped like a name, with a person cue nearby.
@@ -1536,9 +1622,26 @@ class ChineseNameRecognizer(EntityRecognizer):
         punctuation, a line end or a gap of two spaces; the character must be a common surname
         that is no everyday adjective (患者高，血压 is not meant)."""
         ch = norm[s : s + 1]
-        if not ch or ch not in lexicon.SURNAMES_1 or ch in _LONE_NOT_SURNAME:
+        if not ch or ch in _LONE_NOT_SURNAME or not (ch in lexicon.SURNAMES_1 or ch in self._rare_single):
             return False
-        return _LONE_END_RE.match(norm, s + 1) is not None
+        if _LONE_END_RE.match(norm, s + 1) is not None:
+            return True
+        # 诊治医生蹇 血尿酸, 送检医生晁 类风湿因子: one space closes the field when the character is
+        # rarely anything but a surname (晁 262, 樊 299; not 李, 张, 高) and a word, not one more
+        # character of a spaced name, comes after it.
+        return (self._freq.get(ch, 0) < _LONE_SPACE_MAX_FREQ and norm[s + 1 : s + 2] == " "
+                and _LONE_AFTER_SPACE_RE.match(norm, s + 2) is not None)
+
+    def _word_named(self, norm: str, e: int, cand: str) -> bool:
+        """A name that is an everyday word (高山, 钱塘, 甘露, 林立) right after a person cue, vouched
+        for by what follows: the sex, the age, 于 and a date, or a record's next field
+        (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期). A verb or a noun
+        after the cue (患者平素体健) has no such follower."""
+        if cand[:1] in _LONE_NOT_SURNAME and cand[:1] not in "高金石":
+            return False
+        if self._tags.get(cand, "")[:1] in ("v", "d", "a", "p", "c", "m", "r", "t", "f"):
+            return False  # 患者平安: an adjective or a verb, not a name
+        return _WORD_NAME_FOLLOW_RE.match(norm, e) is not None
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""

@@ -1,0 +1,222 @@
+"""Chinese shapes of the sixteenth round: a rare surname alone after a role, closed by one space
+(送检医生晁 类风湿因子) and rare surnames before a title (庹先生); names that are everyday words,
+vouched for by the sex, the age or a date after a person cue (患者高山，男); a given name or a pet
+name alone (晓明，你; 我是小芳; 胖虎他妈); minority names after a form's cell border or a form
+filler (|姓名|那木汗|, 填表人包乌云); romanised full names in brackets (陳嘉欣（Chan Ka Yan）);
+Hong Kong addresses down to the flat; dates of an era (民國68年5月4日) and dates with letters for
+digits (2026-0l-05); numbers in a table's cells (|邮编|010020|, |年龄|95|) and a record opened by
+number (查看病历00738812). Clinical words, drugs, eponyms and common words next to them stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _of(found, text: str, kind: str = "PERSON") -> set[str]:
+    return {v for t, v in found(text, "zh") if t == kind}
+
+
+def _all(found, text: str) -> set[str]:
+    return {v for _, v in found(text, "zh")}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("复核药师晁 处方已审核", "晁"),
+        ("主管护士樊 交班时间 08:00", "樊"),
+        ("检验医生晏 血常规复查", "晏"),
+        ("经治医生蹇 出院带药", "蹇"),
+        ("患者覃 床号12", "覃"),
+    ],
+)
+def test_a_rare_surname_alone_closed_by_one_space(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "主治医生李 今天查房",  # 李 is too common a character to stand alone before one space
+        "患者高 血压控制欠佳",
+        "值班医生 樊篱",
+        "责任护士 交班",
+    ],
+)
+def test_no_lone_surname_before_one_space_where_none_is_meant(found, text):
+    assert not {v for v in _of(found, text) if len(v) == 1}
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("门诊记录 庹女士诉头晕两天", "庹"),
+        ("请覃主任会诊", "覃"),
+        ("陪护蹇阿姨今晚留院", "蹇"),
+    ],
+)
+def test_a_rare_surname_before_a_title(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者黄河，男，52岁，因腹痛入院", "黄河"),
+        ("患者金山，女，60岁，反复咳嗽", "金山"),
+        ("患者林海于2026年2月3日出现胸痛", "林海"),
+        ("患者白云 入院日期2025-12-01", "白云"),
+        ("患者高原，男，因头晕就诊", "高原"),
+    ],
+)
+def test_a_word_is_a_name_when_the_sex_the_age_or_a_date_follows_the_cue(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者平素体健，无特殊",
+        "患者高热，男，3天",
+        "患者平安出院",
+        "患者神志清楚，精神可",
+        "患者于2026年3月1日入院",
+    ],
+)
+def test_no_word_name_after_a_cue_without_such_a_follower(found, text):
+    assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("雅琴，你的血糖结果出来了，注意饮食", "雅琴"),
+        ("思雨 你明天上午来复查甲功", "思雨"),
+        ("医生您好，我是小敏 孩子发烧两天了", "小敏"),
+        ("我叫阿珍，想问一下胃镜", "阿珍"),
+        ("壮壮他爸问雾化还要不要做", "壮壮"),
+        ("豆丁她妈刚打电话来", "豆丁"),
+    ],
+)
+def test_a_given_name_or_pet_name_alone(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "孩子他妈打电话来问",
+        "各位，你们好，今天讲高血压",
+        "医生，你好，我想问一下",
+        "头痛，你看要不要查CT",
+        "老公他爸住院了",
+    ],
+)
+def test_no_pet_name_where_a_word_stands(found, text):
+    assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("|姓名|其木德|性别|男|", "其木德"),
+        ("| 姓名 | 那木吉拉 | 年龄 | 67 |", "那木吉拉"),
+        ("填表人包斯琴  日期2026-03-01", "包斯琴"),
+        ("经办人：覃丽  日期：3月1日", "覃丽"),
+        ("电话回访 沙玛阿依（彝族） 手机15808841237", "沙玛阿依"),
+    ],
+)
+def test_minority_names_in_tables_and_after_form_fillers(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者黄伟文（Wong Wai Man）复诊", "Wong Wai Man"),
+        ("病人李嘉欣（Lee Ka Yan）甲亢", "Lee Ka Yan"),
+        ("英文名：患者陈晓宇（Chen Xiaoyu）入院", "Chen Xiaoyu"),
+    ],
+)
+def test_a_romanised_full_name_in_brackets_after_a_name(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "川崎病（Kawasaki Disease）急性期",
+        "桥本甲状腺炎（Hashimoto Thyroiditis）",
+        "唐氏综合征（Down Syndrome）筛查",
+        "甘精胰岛素（Insulin Glargine）10U",
+    ],
+)
+def test_eponyms_and_drugs_in_brackets_stay(found, text):
+    assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("住址港島北角英皇道250號城市花園3座15樓C室 電話", "港島北角英皇道250號城市花園3座15樓C室"),
+        ("地址：新界沙田大圍積輝街10號美田商場2樓", "新界沙田大圍積輝街10號美田商場2樓"),
+        ("住九龙尖沙咀广东道30号新港中心8楼A室，电话", "九龙尖沙咀广东道30号新港中心8楼A室"),
+    ],
+)
+def test_a_hong_kong_address_down_to_the_flat(covered, text, value):
+    assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他在3号楼5楼住院",
+        "去门诊2楼抽血",
+        "心内科病房12楼护士站",
+    ],
+)
+def test_floors_of_a_hospital_are_no_address(found, text):
+    assert not _of(found, text, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("出生民国75年10月3日，籍贯台南", "民国75年10月3日"),
+        ("生於民國七十年十月二日", "民國七十年十月二日"),
+        ("民國102年3月轉診", "民國102年3月"),
+        ("入院时间:2025-1O-12 主治", "2025-1O-12"),
+        ("复查日期 2024/O3/l5 血常规", "2024/O3/l5"),
+    ],
+)
+def test_era_dates_and_dates_with_letters_for_digits(found, text, value):
+    assert value in _of(found, text, "DATE_TIME")
+
+
+def test_a_code_of_letters_is_no_date(found):
+    assert not _of(found, "批次2026-IO-OO已入库", "DATE_TIME")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("|地址|包头市昆都仑区|邮编|014010|", "ZIP_CODE", "014010"),
+        ("| 年龄 | 93 | 性别 | 女 |", "AGE", "93"),
+        ("| 姓名 | 王某 | 住院号 | 5521870 |", "MEDICAL_RECORD_NUMBER", "5521870"),
+        ("审计日志：调阅病历 20261234567 IP 10.2.3.4", "MEDICAL_RECORD_NUMBER", "20261234567"),
+    ],
+)
+def test_numbers_in_table_cells_and_opened_records(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "病历2份已归档",
+        "| 项目 | 结果 | 参考值 |\n| ALT | 86 U/L | 9-50 |",
+        "| 年龄 | 45 | 性别 | 男 |",
+    ],
+)
+def test_table_values_that_are_no_phi_stay(found, text):
+    assert not ({t for t, _ in found(text, "zh")} & {"ZIP_CODE", "AGE", "MEDICAL_RECORD_NUMBER"})
