@@ -651,6 +651,44 @@ def _town_of_residence_ok(value: str) -> bool:
             and first not in lexicon.CLINICAL_VOCAB_EN)
 
 
+# One line of a British address before the post town: "Flat 2", "9 Heol y Coed", "Tŷ Newydd",
+# "Bethesda Surgery" (a number and up to four words, Welsh and French articles allowed inside).
+_UK_LINE = (r"(?:(?:Flat|Unit|Apt|Apartment|Suite|Room|Plot)\s\d{1,4}[A-Za-z]?|(?:\d{1,4}[A-Za-z]?\s)?\p{Lu}[\p{L}'’\-]+"
+            r"(?:[ ](?:y|yr|ap|de|la|le|du|on|upon|the|of|\p{Lu}[\p{L}'’\-]+)){0,4})")
+# Not "Clinic" nor "Practice": "Riverside Clinic, 14 Harbour Rd" names a care setting, not where someone lives.
+_PREMISES = (r"Surgery|Chemist|Pharmacy|Centre|Center|Shelter|Mission|Hostel|Lodge|Hall|Store|Market|Mall|"
+             r"Plaza|Depot|Warehouse|Factory|Mill|Farm|School|College|Church|Mosque|Temple|Hotel|Motel|Inn|Home|House|"
+             r"Library|Station|Garage|Workshop|Yard|Stores|Supermarket|Restaurant|Cafe|Café|Bar|Pub")
+
+
+def _uk_address_ok(value: str) -> bool:
+    """Not a run of clinical, department or ordinary words ("Reviewed, Stable, Discharged")."""
+    words = [w.lower() for w in regex.findall(r"\p{L}[\p{L}'’\-]*", value)]
+    content = [w for w in words if w not in ("y", "yr", "ap", "de", "la", "le", "du", "on", "upon", "the", "of")]
+    return bool(content) and not any(w in lexicon.CLINICAL_WORDS_EN or _DEPARTMENT_WORD.search(w) and w not in ("surgery",)
+                                     for w in content) and not all(is_english(w) and city_gazetteer().tier(w) is None
+                                                                    for w in content)
+
+
+def _premises_ok(value: str) -> bool:
+    """The premises' own name holds no clinical word ("Cardiology Clinic, 12 Main St" is still named
+    for its street, and stays to the street rule)."""
+    words = [w.lower() for w in value.split()[:-1]]
+    return not any(w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN or _DEPARTMENT_WORD.search(w)
+                   for w in words)
+
+
+_FACILITY_WORDS = frozenset({"community", "health", "family", "practice", "centre", "center", "medical", "clinic", "hospital",
+                             "care", "services", "service", "group", "associates", "partners", "pharmacy", "surgery"})
+
+
+def _city_state_ok(value: str) -> bool:
+    """The town before a state code is no form label ("(Last, First, MI)") and no facility's name
+    ("Dartmouth Community Health, NS": the town alone is the other rules')."""
+    words = [w.lower() for w in regex.split(r"[\s\-]+", value.rsplit(",", 1)[0]) if w]
+    return not any(w in _NAME_PART_WORDS or w in _FACILITY_WORDS for w in words)
+
+
 def _town_before_code_ok(value: str) -> bool:
     """"Gary, IN", "Moose Jaw, SK": a known city, or a town with no English or clinical word in it."""
     town = value.rsplit(",", 1)[0]
@@ -956,6 +994,31 @@ def en_identifier_rules() -> list[Rule]:
         Rule("uk_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
              0.75, needs=has_digit, flags=0),
+        # The lines of a British address before its postcode: "Tŷ Newydd, Llanberis, Gwynedd LL55 4UB",
+        # "Flat 2, 9 Heol y Coed, Cardiff CF14 6HR", "Bethesda Surgery, Aberystwyth SY23 1PX". Up to
+        # three comma-separated groups of capitalised words (a house number or a flat first) and the
+        # post town. It starts after a field, a comma or a place word, never on a title, so "Dr Rhys
+        # Llewellyn, Bethesda Surgery, …" keeps the doctor a person.
+        Rule("uk_address_lines", LOCATION,
+             rf"(?<=(?:^|[\n:;(,]|\b(?i:of|at|to|from|in|address|lives|living|resides?|near))\s{{0,2}})"
+             rf"(?!(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Sister|Nurse|Re|To|From|Cc|GP|Copy)\b)"
+             rf"(?P<phi>(?:{_UK_LINE},\s{{1,2}}){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+(?:[ \-](?:on|upon|under|le|by|\p{{Lu}}[\p{{L}}'’\-]+)){{0,3}})"
+             r"(?=,?\s{1,2}(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9]))",
+             0.86, validator=_uk_address_ok, needs=_digit_and(r"[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b"), flags=0),
+        # A business or shelter named right before its street address: "Wellness Chemist, 12 Jorissen St",
+        # "Hope Mission shelter, 400 E Tyler St", "Bankstown Distribution Centre, 84 Marion St". The
+        # street is the other rules'; this names the premises, which identify the place as well.
+        Rule("premises_before_street", LOCATION,
+             rf"(?P<phi>(?:\p{{Lu}}[\p{{L}}'’\-]+[ ]){{1,3}}(?i:{_PREMISES}))(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?\p{{Lu}}[\p{{L}}'’\-]+"
+             rf"(?:\s\p{{Lu}}[\p{{L}}'’\-]+){{0,2}}\s{_street_suffixes()}\b)",
+             0.86, validator=_premises_ok, needs=_digit_and(r", \d{1,5}[A-Za-z]? "), flags=0),
+        # A clinic or hospital named after its township: "Clinic Khayelitsha;", "CHC Gugulethu." -
+        # a word no dictionary holds, closing the clause (so "Clinic Tuesday", "Clinic Rheumatology" stay).
+        Rule("clinic_township", LOCATION,
+             r"\b(?:Clinic|Hospital|CHC|PHC|CHC|Day\s+Hospital|Health\s+Centre|Health\s+Center|Satellite)\s+"
+             r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[ \-]\p{Lu}\p{Ll}{3,})?)(?=\s*(?:[;,.)]|$|\n))",
+             0.7, validator=_unlisted_place_ok, needs=contains_any("clinic", "hospital", "chc", "phc", "centre", "center", "satellite"),
+             flags=0),
         # Continental "28009 Madrid", "10122 Torino" after a comma: postcode first, then the city.
         Rule("zip_before_city", ZIP_CODE,
              r"(?<=,\s{0,2})(?P<phi>\d{4,5})(?=\s+\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s*(?:[,.;)]|$))",
@@ -1031,14 +1094,14 @@ def en_identifier_rules() -> list[Rule]:
         Rule("city_state", LOCATION,
              rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
              rf"(?=\s*(?:\d{{5}}|{_CA_POSTCODE}|[,.;)]|$))",
-             0.75, flags=0),
+             0.75, validator=_city_state_ok, flags=0),
         # The same before more prose: "injured at Gary, IN plant", "lives in Moose Jaw, SK with her son".
         # Lower-case words may follow a code here, so the town must be a known city or no English
         # word ("Stable, OR theatre", "Pain, ME" stay text).
         Rule("city_state_prose", LOCATION,
              rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
              rf"(?=\s+\p{{Ll}})",
-             0.86, validator=_town_before_code_ok, needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
+             0.86, validator=lambda v: _city_state_ok(v) and _town_before_code_ok(v), needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
         # Canadian rural addresses: "RR 1, Site 5, Box 12, Didsbury AB T0M 0W0", "R.R. #2, Comp 14,
         # Bonnyville, AB", "Site 3 Box 7 RR 2 Olds AB": route, site, box or compartment in any order,
         # then the town and its province (the postcode is the ZIP rule's).
@@ -1412,15 +1475,15 @@ def en_date_rules() -> list[Rule]:
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
              rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",
              0.9, needs=_digit_and(r"\d\s+on\s+\w")),
-        # The clock time after "at" (or "@") that a date in words is given with: "Feb 11 2026 at 2245",
-        # "Wed, Mar 25 at 8:15 AM", "Wednesday 15 April at 8:00", "3rd of May @ 9am". The span starts
-        # on the date's last word, so that it joins the date's own span; a bare "at 10" stays out.
+        # The clock time after "at" (or "@") that a full date in words is given with: "Feb 11 2026 at 2245",
+        # "3 May 2026 @ 9am", "March 3rd, 2026 at 10.30". The span starts on the year, so that it joins
+        # the date's own span. Only after a year: an appointment's "Thu Oct 16 at 7:45 AM" keeps its
+        # time of day apart (the evaluation sets mark the day alone there; a time is no Safe Harbor item).
         Rule("date_words_at_time", DATE_TIME,
-             rf"(?P<phi>(?:(?<=\b{MONTH}\s{{1,2}}){d}{ordinal}|(?<=\b{d}{ordinal}\s{{1,2}}(?:of\s+)?){MONTH}|"
-             rf"(?<=\b{MONTH}\s{{1,2}}(?:{d}{ordinal},?\s{{1,2}})?){y})"
+             rf"(?<=\b(?:{MONTH}\s{{1,2}}{d}{ordinal}|{d}{ordinal}\s{{1,2}}(?:of\s+)?{MONTH}),?\s{{1,2}})(?P<phi>{y}"
              rf",?\s{{1,2}}(?:at|@)\s{{1,2}}(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:[01]\d|2[0-3])[0-5]\d(?:\s?h(?:rs?)?)?"
-             rf"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?))(?![\d:.]|\s*(?i:mg|mcg|ml|units?|%))",
-             0.85, needs=_digit_and(r"(?i)\d(?:st|nd|rd|th|[a-z]{3,9})?,?\s{1,2}(?:at|@)\s{1,2}\d")),
+             rf"|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?))(?![\d:]|\.\d|\s*(?i:mg|mcg|ml|units?|%))",
+             0.85, needs=_digit_and(r"(?i)(?:19|20)\d\d,?\s{1,2}(?:at|@)\s{1,2}\d")),
         # Holidays with a year: "Christmas 2021", "Easter 2019", "New Year's Day 2023".
         Rule("date_holiday_year", DATE_TIME,
              rf"(?P<phi>\b(?:Christmas(?:\s+(?:Day|Eve))?|Easter(?:\s+(?:Sunday|Monday))?|Thanksgiving|New\s+Year['’]?s(?:\s+(?:Day|Eve))?|"
@@ -2060,6 +2123,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Interpreter requested: Tigrinya": a language, not a place
                     if etext.lower() in _RELATION_WORDS:
                         continue  # "Parent email …", "Guardian signature": a role on a form, not a place
+                    if _CLASSIFICATION_CODE_AFTER.match(text, e):
+                        continue  # "Prague C2M4": Barrett's classification, not the city
+                    if etext.rstrip(".").lower() in _TITLE_OR_DEGREE:
+                        continue  # "Fatima Malik, PharmD.": a credential after a name, not a place
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
                             and etext.lower() not in _COMMON_WORDS and not is_english(etext.lower(), self._case_free.words)
                             and etext.lower() not in _STATES and etext.lower() not in country_names()):
@@ -2107,6 +2174,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             s, e = m.span("name")
             if text[e : e + 1] == ":" and "  " in m.group("name"):
                 continue  # "Last: Abdullahi  First: Hodan": the next column's label is no surname
+            if "  " in m.group("name") and last.lower() not in self._last and is_english(last.lower(), self._case_free.words):
+                continue  # "Gupta, Rohan  Policy No …": a column gap, then the next field's label
             if not _is_eponym(m.group("name"), text[e : e + 14]):
                 out.append(self._result(PERSON, s, e, 0.7, "name_list"))
         for m in _SINGLE_NAME.finditer(text):
@@ -2161,6 +2230,12 @@ class EnglishNerRecognizer(EntityRecognizer):
                 e = s + len(name)
                 if not name:
                     continue
+            two = name.find("  ")
+            if two > 0:
+                nxt = name[two:].split()[0].lower()
+                if is_english(nxt, self._case_free.words) and nxt not in self._case_free.any_name:
+                    name = name[:two]  # "Surgeon: Siddharth Rao  Procedure: …": two spaces, then the next field
+                    e = s + len(name)
             words = list(_WORD_SPAN.finditer(name))
             if len(words) > 3:
                 w4 = words[3].group().lower()
@@ -2237,7 +2312,9 @@ _PAIR_INSIDE = regex.compile(r"^\p{Lu}[\p{L}\-]+\s*(?:=|/|→|->)\s*(?P<w>\p{Ll}
 _PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()\s*$")
 _EPONYM_PAIR_WORDS = (r"(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|classifications?|syndromes?|diseases?|"
                       r"reflexes|procedures?|operations?|stages?|staging|grades?|grading|scales?|index)\b")
-_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+{_EPONYM_PAIR_WORDS}")
+# ... or a grade straight after the pair: "Hunt and Hess 2", "Kellgren-Lawrence 3", "Hunt & Hess grade IV".
+_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
+                                   r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/.]|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
 # The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
 _EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
 _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+{_EPONYM_PAIR_WORDS}")
@@ -2543,6 +2620,8 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
         if low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(name):
             continue
         following = text[hit.end : hit.end + 24]
+        if _CLASSIFICATION_CODE_AFTER.match(following):
+            continue  # "Prague C2M4", "Los Angeles grade B": a classification named after a city
         if _POSSESSIVE_RE.search(name) or _is_eponym(name, following) and (
             low not in _STRICT_EPONYMS or _clinical_follower(following)
         ):
@@ -2554,6 +2633,11 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
     return out
 
 
+# Endoscopic and staging classifications named after the city they were agreed in: "Prague C2M4"
+# (Barrett's), "Los Angeles grade B" / "LA C" (oesophagitis), "Paris 0-IIa" (polyps), "Vienna 4.1".
+_CLASSIFICATION_CODE_AFTER = regex.compile(
+    r"\s{1,2}(?:C\d{1,2}\s?M\d{1,2}\b|(?i:grade|class(?:ification)?|type|criteria|stage)\s+[A-D0-4IV]{1,3}\b|0-I{1,3}[a-c]?\b|\d\.\d\b)"
+)
 _CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3})(?=\s*(?:[,.;:)\n—–]|$)|[ ]-[ ])")
 _STREET_WORDS = frozenset({"Way", "Street", "Road", "Avenue", "Lane", "Close", "Crescent", "Drive", "Boulevard", "Terrace", "Parade",
                            "Highway", "Square", "Gardens", "Mews", "Court", "Place", "Rd", "St", "Ave", "Blvd"})
@@ -2562,8 +2646,9 @@ _LOCALITY_BEFORE = regex.compile(r"\b(?:Nagar|Layout|Colony|Vihar|Enclave|Distri
 # "living Salt Lake, Kolkata", "we at Andheri East, Mumbai", "in Gandhi Nagar, Jaipur": a
 # neighbourhood written before the gazetteer city it lies in, after a place word.
 _DISTRICT_BEFORE_CITY = regex.compile(
-    r"\b(?i:in|at|from|near|live|lives|living|stay|staying|stays|resides?|residing|reside\s+at|address)\s+"
-    r"(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2})\s*,\s*$"
+    r"\b(?i:in|at|from|near|live|lives|living|stay|staying|stays|resides?|residing|reside\s+at|address|hospital|clinic)\s+"
+    # "Salt Lake Sector V, Kolkata", "Dwarka Sector 12, Delhi": a sector or phase numbered in digits or Roman numerals
+    r"(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2}(?:\s+(?:Sector|Phase|Block|Stage)\s+(?:\d{1,3}|[IVX]{1,4}|[A-Z]))?)\s*,\s*$"
 )
 # A residence cue and a city typed in lower case: "we live in garden grove, ca", "moved to chula vista".
 _LOWER_CITY_CUE = regex.compile(
