@@ -282,7 +282,8 @@ _FIELD_CUE = regex.compile(
     r"resident|intern|fellow|midwife|therapist|pharmacist|technician|radiographer|radiologist|pathologist|"
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
     r"parent|guardian|informant|author|clerk|ward\s+clerk|receptionist|porter|scribe|coordinator|social\s+worker|"
-    r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+    r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact|"
+    r"(?:local|family|home|primary)\s+contact|contact\s+person))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
     r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
 # "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
@@ -292,7 +293,7 @@ _SUBJECT_WORD = regex.compile(
     r"(?=(?P<verb>\s+(?:says|said|reports|reported|states|stated|complains|complained|denies|denied|feels|felt|thinks|"
     r"thought|wants|wanted|asked|asks|told|tells|lives|lived|works|worked|came|went|arrived|presents|presented|"
     r"attended|attends|called|rang|brought|drove|walked|cried|smokes|drinks|admits|admitted\s+to)\b)|"
-    r"(?P<age>,\s*(?:aged\s+)?\d{1,3}\s*(?:,|y\b|yo\b|yrs?\b|years?\b|months?\b|m\b|f\b)|"
+    r"(?P<age>,\s*(?:aged\s+)?\d{1,3}\s*(?:,|y\b|yo\b|yrs?\b|years?\b|months?\b|m\b|f\b|M\b|F\b)|"
     r"\s+(?:is|was)\s+an?\s+\d{1,3}[\s\-]*(?:y/?o\b|yo\b|yrs?\b|years?\b|-year|months?\b|m\b|f\b)))"
 )
 
@@ -674,7 +675,8 @@ def find_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             glued = m.group("name")[2:3] != " "
             before = text[max(0, m.start() - 12) : m.start()]
             cued = _INITIAL_CUE.search(before) is not None or _DEGREE_AFTER.match(text, m.end()) is not None
-            if last in lists.last or (lists.unlisted_ok(last) and (glued or cued or len(last) >= 6)):
+            double = "-" in last and all(p in lists.last for p in last.split("-"))  # "R. Castellanos-Vidal"
+            if last in lists.last or double or (lists.unlisted_ok(last) and (glued or cued or len(last) >= 6)):
                 out.append((*m.span("name"), "initial_surname", 0.7))
     if '"' in text or "“" in text or "'" in text or "‘" in text:
         for m in _NICKNAME.finditer(text):
@@ -940,8 +942,64 @@ _NATIVE_NOUN = (r"(?:Bears?|Eagles?|Horses?|Elk|Wol(?:f|ves)|Clouds?|Feathers?|M
 _NATIVE_NAME = regex.compile(
     rf"(?<![\w'’\-])(?P<name>(?P<first>\p{{Lu}}\p{{Ll}}{{2,}})[ ]{_NATIVE_DESCRIPTOR}[ ]{_NATIVE_NOUN})(?![\w'’\-])"
 )
+# "Velasquez-Moreno, Ana Lucía", "García-López, María": a double surname of two listed surnames, a
+# comma, and a listed given name (and a second given name), with no cue needed.
+_DOUBLE_LAST_FIRST = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<last>\p{Lu}\p{Ll}+-\p{Lu}\p{Ll}+),[ ](?P<first>\p{Lu}\p{Ll}+)(?:[ ](?P<second>\p{Lu}\p{Ll}+))?)(?![\w'’\-])"
+)
+# "Ó Súilleabháin, Niamh", "Mac Giolla, Seán", "Ní Bhriain, Aoife": an Irish particle, the surname, then the given name.
+_IRISH_LAST_FIRST = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?:Ó|O|Ní|Nic|Mac|Mc|Ua|Uí)[ ]\p{Lu}[\p{L}'’\-]+,[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*))(?![\w'’\-])"
+)
+# "Balasubramanian K.", "Ogunleye T.": a surname and one initial after a field or line start (South
+# Indian and West African notes put the initial last).
+_SURNAME_THEN_INITIAL = regex.compile(
+    r"(?:^|(?<=[\n:;]\s{0,2}))(?P<name>(?P<last>\p{Lu}\p{Ll}{3,})[ ]\p{Lu}\.)(?=\s|$)"
+)
+# Speakers of a chat transcript: "Dilnoza: mum's creatinine …\nRustam: did Dr Kaur …". A word opening
+# two or more lines before a colon is a speaker when it is no English, clinical or label word.
+_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?):[ ]")
+# Roles that speak in a transcript ("Caregiver:", "Doctor:", "Patient:"), not names.
+_ROLE_SPEAKERS = frozenset({"caregiver", "carer", "patient", "doctor", "nurse", "parent", "guardian", "user", "assistant",
+                            "bot", "agent", "clinician", "provider", "staff", "admin", "receptionist", "interpreter",
+                            "pharmacist", "therapist", "counsellor", "counselor", "physician", "resident", "member",
+                            "caller", "client", "customer", "operator", "moderator", "host", "me", "you", "q", "a"})
 # A Chinese name in Han script glossing a romanised one: "Li Mei (李梅)", "wei chen 陈伟".
 _HAN_GLOSS = regex.compile(r"(?P<latin>\p{Latin}[\p{Latin}'’\-]*)\s?(?:[(（]\s?)?(?P<run>\p{Han}{2,3})(?![\p{Han}])")
+
+
+def _clinical_prefix(word: str) -> bool:
+    """A clipped clinical or ward word used as a label ("resp", "hosp", "abdo", "neuro")."""
+    return len(word) >= 3 and any(v.startswith(word) for v in _clinical_vocab())
+
+
+def _clinical_vocab() -> tuple[str, ...]:
+    global _VOCAB
+    if not _VOCAB:
+        _VOCAB = tuple(sorted(zh_lexicon.CLINICAL_VOCAB_EN | zh_lexicon.CLINICAL_WORDS_EN | {"hospital", "respiratory",
+                                                                                            "abdomen", "neurology"}))
+    return _VOCAB
+
+
+_VOCAB: tuple[str, ...] = ()
+
+
+def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """Speakers of a chat transcript (`_SPEAKER`): a name opening two lines, or a listed name beside
+    another speaker; once the transcript is plain, any other speaker that is no word opens a line too
+    ("Rustam:" once, beside "Dilnoza:" twice)."""
+    speakers = []
+    for m in _SPEAKER.finditer(text):
+        words = m.group("name").lower().split()
+        if any(lists.blocked(w) or is_english(w, lists.words) or len(w) < 3 or _clinical_prefix(w) or w in _ROLE_SPEAKERS
+               or w in _NOT_SPEAKERS or w in _RELATION_FIELD or w in _KIN_WORDS for w in words):
+            continue  # "Plan:", "Reason:", "Hosp:", "Resp:" stay labels
+        if all(lists.listed(w) or lists.unlisted_ok(w) for w in words):
+            speakers.append(m)
+    names = [m.group("name") for m in speakers]
+    chat = any(names.count(n) >= 2 for n in names) or sum(
+        all(lists.listed(w) for w in n.lower().split()) for n in set(names)) >= 2
+    return [(*m.span("name"), "chat_speaker", 0.7) for m in speakers] if chat else []
 
 
 def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
@@ -996,6 +1054,23 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
         first = m.group("first").lower()
         if first in lists.first and not lists.blocked(first):
             out.append((*m.span("name"), "native_name", 0.87))
+    if "-" in text and "," in text:
+        for m in _DOUBLE_LAST_FIRST.finditer(text):
+            parts = [_fold(p) for p in m.group("last").split("-")]
+            given = [g for g in (m.group("first"), m.group("second")) if g]
+            if all(p in lists.last and not lists.blocked(p) for p in parts) and _given(given[0], lists):
+                e = m.end() if len(given) == 1 or _given(given[1], lists) else m.end("first")
+                out.append((m.start(), e, "double_last_first", 0.75))
+    if "," in text:
+        for m in _IRISH_LAST_FIRST.finditer(text):
+            if _given(m.group("first"), lists) and not lists.blocked(m.group("first").lower()):
+                out.append((*m.span("name"), "irish_last_first", 0.8))
+        for m in _SURNAME_THEN_INITIAL.finditer(text):
+            last = m.group("last").lower()
+            if not lists.blocked(last) and not is_english(last, lists.words) and (last in lists.last or lists.unlisted_ok(last)):
+                out.append((*m.span("name"), "surname_then_initial", 0.7))
+    if text.count(":") >= 2 and "\n" in text:
+        out.extend(_chat_speakers(text, lists))
     for m in _HAN_GLOSS.finditer(text):
         run = m.group("run")
         latin = m.group("latin").lower()
