@@ -220,3 +220,81 @@ def test_numbers_in_table_cells_and_opened_records(found, text, kind, value):
 )
 def test_table_values_that_are_no_phi_stay(found, text):
     assert not ({t for t, _ in found(text, "zh")} & {"ZIP_CODE", "AGE", "MEDICAL_RECORD_NUMBER"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("设备日志：终端MAC 00-1A-2B-3C-4D-5E 接入", "DEVICE_ID", "00-1A-2B-3C-4D-5E"),
+        ("呼吸机编号 PB840-3321A7；模式SIMV", "DEVICE_ID", "PB840-3321A7"),
+        ("血透机编号：NIP-2208-B0413", "DEVICE_ID", "NIP-2208-B0413"),
+        ("审计：用户 zhangl2023 导出了检验报告", "SOCIAL_HANDLE", "zhangl2023"),
+        ("网友甜甜圈_0921说吃了没用", "SOCIAL_HANDLE", "甜甜圈_0921"),
+        ("英文小结：admitted 12 March 2025 for pneumonia", "DATE_TIME", "12 March 2025"),
+        ("出院日期 Apr 3, 2026 复诊", "DATE_TIME", "Apr 3, 2026"),
+    ],
+)
+def test_devices_logins_and_english_dates_in_chinese_text(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "采血时间 12:30:45 复查",
+        "用户反馈很好，继续用药",
+        "网友说HbA1c 7.9也不算高",
+        "剂量5 mg 2026版指南",
+    ],
+)
+def test_times_and_plain_words_are_no_device_or_handle(found, text):
+    assert not ({t for t, _ in found(text, "zh")} & {"DEVICE_ID", "SOCIAL_HANDLE", "DATE_TIME"})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("病友群 @欧阳娜娜 你家孩子好点了吗", "欧阳娜娜"),
+        ("@周建平 明天记得空腹", "周建平"),
+        ("孩子不舒服 明天再来 ——张嫂", "张"),
+        ("5床林海（社区获得性肺炎）今晨体温正常", "林海"),
+        ("术前谈话由其子黄河签字", "黄河"),
+    ],
+)
+def test_mentions_signatures_beds_and_signing_relatives(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("病友群\n谭志刚：我妈昨天化疗完吐得厉害\n护士小李：可以用止吐药\n谭志刚：好的", "谭志刚"),
+        ("随访录音\n向海：医生我血压还是高\n医生：药按时吃了吗\n向海：吃了", "向海"),
+    ],
+)
+def test_speakers_of_a_chat(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "护理建议：\n温开水：少量多次饮用\n蜂蜜水：睡前一杯\n盐水漱口：每日三次",
+        "主诉：头晕3天\n现病史：患者于3天前\n诊断：高血压病\n处理：降压",
+        "随访员：您好\n家属：是的\n随访员：好的 再见",
+    ],
+)
+def test_headings_and_roles_are_no_speakers(found, text):
+    assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("姓 名 ： 斯 琴 高 娃   床 号 ： 3", "斯 琴 高 娃"),
+        ("责任护士：扎西 次仁\n交班时间", "扎西 次仁"),
+        ("患者那顺 乌日图，男，70岁", "那顺 乌日图"),
+    ],
+)
+def test_spaced_minority_names(covered, text, value):
+    assert covered(text, value, "zh")

@@ -114,7 +114,9 @@ DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起
                "传感器编号", "传感器序列号", "探头编号", "发射器编号", "泵编号", "泵序列号", "助听器编号", "耳蜗编号",
                "呼吸机编号", "制氧机编号")
 DEVICE_NOUNS = ("泵", "起搏器", "除颤器", "传感器", "发射器", "探头", "助听器", "耳蜗", "呼吸机", "制氧机", "血糖仪",
-                "监测仪", "监护仪", "仪器", "设备", "手环", "植入物", "电极", "刺激器")
+                "监测仪", "监护仪", "仪器", "设备", "手环", "植入物", "电极", "刺激器",
+                # machines a patient is put on, numbered per bed or per session (透析机编号 FMC-4008S-A17725)
+                "透析机", "血透机", "终端", "机器")
 _DEVICE_NOUN_HIT = contains_any(*DEVICE_NOUNS)
 SOCIAL_CUES = ("微信号", "微信", "VX", "vx", "wx", "WX", "WeChat", "wechat", "微信ID")
 
@@ -632,6 +634,17 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
              rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
              0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信")),
+        # A network card's address (终端MAC 3C:52:82:A1:7F:09): six pairs of hex digits joined by : or -.
+        Rule("mac_address", DEVICE_ID,
+             r"(?<![0-9A-Fa-f:\-])(?P<phi>[0-9A-Fa-f]{2}(?P<sep>[:\-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4})(?![0-9A-Fa-f:\-])",
+             0.9, validator=lambda v: any(ch in "ABCDEFabcdef" for ch in v),  # a clock's 12:30:45 has none
+             needs=lambda t: ":" in t or "-" in t, flags=0),
+        # The user of an audit log (用户 wujiajun01 从...登录) and a commenter's name with digits after an
+        # underscore (网友小鱼儿_8823问): a login that holds a digit, or a screen name joined to its digits.
+        Rule("log_user", SOCIAL_HANDLE,
+             r"(?:用户|网友|博主|楼主|评论者|操作员|操作者)[\s:：]*(?P<phi>[A-Za-z][A-Za-z0-9_.]{3,29}(?<=\d)(?![A-Za-z0-9_@.])"
+             r"|[\u4e00-\u9fffA-Za-z0-9]{1,12}_[A-Za-z0-9]{2,20}(?![A-Za-z0-9_]))", 0.85,
+             needs=lambda t: "用户" in t or "网友" in t or "博主" in t or "楼主" in t or "评论" in t or "操作" in t, flags=0),
         # A login name after an account word, no platform: 患者账号 hzy_19770312, APP用户名 lym_19850726.
         # It opens with a letter (a bank account is digits, account_cued's) and holds a digit or _.
         Rule("account_login", SOCIAL_HANDLE,
@@ -761,6 +774,12 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?P<phi>(?:中華民國|中华民国|民國|民国|昭和|平成|令和)\s*(?:\d{{1,3}}|[{CN_NUM}百]{{1,4}}|元)\s*年"
              rf"(?:\s*(?:{m}|{_CN_MONTH})\s*月(?:\s*(?:{d}|{cn_d})\s*[日号]?)?)?)", 0.9,
              needs=lambda t: "民" in t or "和" in t or "平成" in t),
+        # An English date inside Chinese text (05-Mar-2026, 5 March 2026, Mar 5, 2026): a summary
+        # copied from an English record keeps its dates.
+        Rule("date_en_month", DATE_TIME,
+             r"(?<![A-Za-z\d])(?P<phi>\d{1,2}[\- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[\- ,]\s?(?:19|20)\d{2}"
+             r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2})(?!\d)",
+             0.9, needs=has_digit),
         # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5): the month and
         # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
         Rule("date_ymd_ocr", DATE_TIME,
@@ -1016,6 +1035,9 @@ _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
+# A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
+_KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
+_BED_WORD_NAME_RE = regex.compile(r"\s?[（(][^（）()]{2,12}[）)]")
 # What vouches for a word as a name right after a person cue (see `_word_named`).
 _WORD_NAME_FOLLOW_RE = regex.compile(
     r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)"
@@ -1106,9 +1128,9 @@ _A_NICK_RE = regex.compile(
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
     r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
 # A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
-# 张叔也来了, 刚才李姐打电话. Only the surname names the person (as in 王医生).
+# 张叔也来了, 刚才李姐打电话, a message signed ——王嫂. Only the surname names the person (as in 王医生).
 _KIN_TITLE_RE = regex.compile(
-    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
     r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|[\s，,。；;！!？?、）)”\"]|$)")
 # A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
@@ -1146,11 +1168,31 @@ _LATIN_THEN_HAN_RE = regex.compile(
 # A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来):
 # two characters that are no dictionary word, then 你/您 right after the pause.
 _VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,]\s?|\s)(?=你|您)")
+# A name @-mentioned in a group chat (@东郭晓燕 你家孩子, @马建军：): a surname and one to three
+# characters up to a space or a pause; @张医生 is the title rule's, @小鹿0612 a handle's.
+_AT_NAME_RE = regex.compile(
+    rf"(?<![A-Za-z0-9._%+\-])@(?P<name>(?:{_alt(sorted(_COMPOUNDS, key=len, reverse=True))}|{_SURNAME})[\u4e00-\u9fff]{{1,2}})"
+    r"(?=[\s，,。：:！!？?]|$)")
+# A speaker of a group chat or a transcript, at the start of a line before the colon (马建军：发我看看).
+# Only where two lines or more open with a speaker, so a record's section labels (诊断：) are no chat.
+_SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[：:](?![ \t]*$)")
+_SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
+# A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
+_MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
+    {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS, *lexicon.YI_NAME_PARTS},
+    key=len, reverse=True)) + "){2,3}")
+# A form's name field spaced out by OCR with no Han surname in it (姓 名 ： 格 桑 卓 玛   科 室): the
+# surname-led cue rules skip it, the minority parts vouch for it.
+_SPACED_NAME_FIELD_RE = regex.compile(
+    r"(?:姓\s?名|患\s?者|病\s?人)\s?[：:]\s*(?P<name>[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,5})(?= {2,}|\s*[|｜\n]|\s*$)")
 # A writer naming themself by a pet name: 我是小芳, 我叫阿珍 (小 or 阿 and one character, then a pause).
 _SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00-\u9fff])(?=[\s，,。！!～~]|$)")
 # A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
 _NICK_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
+_SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
+                                "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
+                                "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
 _NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
                             "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
@@ -1404,8 +1446,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or _never_given(cand, self._freq):
                 continue
-            if self._is_word(cand) and not self._word_named(norm, e, cand):
-                continue
+            if self._is_word(cand) and not (self._word_named(norm, e, cand) or (
+                    m.re is self._bed_cue_re and _BED_WORD_NAME_RE.match(norm, e) and not self._tags.get(cand, "").startswith("v"))):
+                continue  # but 12床甘露（糖尿病足）: after a bed, a word before its diagnosis in brackets
             if len(cand) == 3 and self._freq.get(cand[1:], 0) >= 1000 and self._tags.get(cand[1:], "")[:1] in ("v", "a", "d", "c", "p"):
                 continue  # 患儿常合并先天性心脏病: a surname-like adverb and a verb, not a name
             if not self._rare_ok(cand):
@@ -1421,13 +1464,14 @@ class ChineseNameRecognizer(EntityRecognizer):
                 s, e = m.span("name")
                 cand = norm[s:e]
                 gendered = _GENDER_NEXT.match(norm, e) is not None  # 高超，男，45岁: name shape wins
-                if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not gendered):
+                kin = rx is self._glued_follow_re and norm[max(0, s - 3) : s].endswith(_KIN_BEFORE_WORD_NAME)
+                if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not (gendered or kin)):
                     continue
                 if not self._rare_ok(cand) or cand.endswith("族"):
                     continue  # 蒙古族，男: a people before the sex, not a name
                 if how == "follow_cue" and rx is self._glued_follow_re and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
                     continue
-                if not gendered and self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
+                if not (gendered or kin) and self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
                     continue  # 起搏器程控记录: a dictionary word (程控) before 记录 names a record, not its writer
                 out.append(self._result(s, e, 0.75, how))
 
@@ -1525,6 +1569,17 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if not any(w in lexicon.EPONYMS_EN or w in lexicon.CLINICAL_VOCAB_EN or w in lexicon.CLINICAL_WORDS_EN
                            for w in (*words, " ".join(words))):
                     out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
+        if "  " in norm or "\n" in norm or "|" in norm:
+            for m in _SPACED_NAME_FIELD_RE.finditer(norm):
+                if _MINORITY_NAME_RE.fullmatch(m.group("name").replace(" ", "")):
+                    out.append(self._result(*m.span("name"), 0.75, "spaced_minority_field"))
+        if "@" in norm:
+            for m in _AT_NAME_RE.finditer(norm):
+                cand = m.group("name")
+                if not (_is_clinical(cand) or self._is_word(cand) or _never_given(cand, self._freq)) and self._rare_ok(cand):
+                    out.append(self._result(*m.span("name"), 0.75, "at_name"))
+        if "\n" in norm and ("：" in norm or ":" in norm):
+            out += self._speakers(norm)
         for m in _VOCATIVE_RE.finditer(norm):
             if self._pet_name_ok(m.group("name")):
                 out.append(self._result(*m.span("name"), 0.7, "vocative"))
@@ -1567,6 +1622,34 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "（" in norm or "(" in norm:
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
+        return out
+
+    def _speakers(self, norm: str) -> list[RecognizerResult]:
+        """Names that open the lines of a chat (马建军：发我看看 / 包钢：好的 谢谢), where someone speaks
+        twice (a list of headings has no repeated label). A surname and a given name no dictionary
+        knows is a speaker's name; a word (包钢) only when it speaks twice and is a rare one. Roles
+        (医生：, 家属：, 随访员：) open no surname and stay."""
+        labels = [lab.strip().split("】")[-1] for lab in _SPEAKER_LINE_RE.findall(norm)]
+        if len(labels) == len(set(labels)):
+            return []  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
+        found = [m for m in _SPEAKER_RE.finditer(norm) if m.group("name")[0] in _ANY_SURNAME_CHARS
+                 or m.group("name")[:2] in _COMPOUNDS]
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+        out = []
+        for m in found:
+            cand = m.group("name")
+            if _is_clinical(cand) or _never_given(cand, self._freq) or cand in _SPEAKER_NOT_NAMES:
+                continue
+            if len(cand) == 4 and cand[:2] not in _COMPOUNDS:
+                continue  # four characters make a name only with a two-character surname (欧阳娜娜)
+            if cand.endswith(_CUT_TITLES) or any(t in cand for t in ("医生", "护士", "主任", "老师", "家属", "患者")):
+                continue  # 赫连雪护士：, 王医生：: the title rule's business
+            freq = self._freq.get(cand, 0)
+            if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
+                continue
+            out.append(self._result(*m.span("name"), 0.7, "speaker"))
         return out
 
     def _pet_name_ok(self, cand: str) -> bool:

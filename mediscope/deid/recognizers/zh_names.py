@@ -648,6 +648,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for m in self._minority_re.finditer(text):
             s, e = m.span()
             n_parts = len(m.captures("part"))  # 娜仁花: the suffix lengthens, it is no part
+            # 仓央 措姆, 那顺 乌日图: a form may put a space between the parts; the next part, up to
+            # the end of the run, belongs to the name.
+            if text[e : e + 1] == " " and (nxt := self._minority_re.match(text, e + 1)) and (
+                    nxt.end() == len(text) or not "\u4e00" <= text[nxt.end()] <= "\u9fff"):
+                e, n_parts = nxt.end(), n_parts + len(nxt.captures("part"))
             # 迪丽热巴的, 宝音图，男: a known part, then name characters the lexicon lacks, up to a
             # subject's follower on a word boundary.
             run = self._translit_run.match(text, s)
