@@ -2317,7 +2317,8 @@ _EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p
                                    r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/.]|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
 # The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
 _EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
-_EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+{_EPONYM_PAIR_WORDS}")
+_EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
+                                  r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/.]|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")

@@ -114,8 +114,8 @@ def _cued_run(run: str, lists: NameLists) -> int:
     words = run.split()
     if words and words[0].endswith(("'s", "’s")):
         words = [words[0][:-2]]  # "my husband kofi's number": the owner is the whole name
-    if not words or lists.blocked(words[0]):
-        return 0
+    if not words or lists.blocked(words[0]) or words[0] in _ROLE_VERBS:
+        return 0  # "my mum said the …": "Said" is a listed name, but not after a relation word here
     head = words[0]
     if (not lists.listed(head) and lists.unlisted_ok(head) and len(words) > 1 and lists.listed(words[1])
             and not lists.blocked(words[1]) and (words[1] in lists.last or not is_english(words[1], lists.words))):
@@ -1044,7 +1044,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
         for m in _GAELIC_PAIR.finditer(text):
             first = m.group("first").lower()
             last = m.group("name").split()[-1].lower()
-            if first in lists.first and not lists.blocked(first) and last not in _NOT_GAELIC:
+            given = first in lists.first or lists.unlisted_ok(first)  # "Morag", "Eilidh": Gaelic names some lists lack
+            if given and not lists.blocked(first) and last not in _NOT_GAELIC:
                 out.append((*m.span("name"), "gaelic_pair", 0.8))
     for m in _WELSH_PATRONYMIC.finditer(text):
         first, last = m.group("first").lower(), m.group("last").lower()
@@ -1065,10 +1066,10 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
         for m in _IRISH_LAST_FIRST.finditer(text):
             if _given(m.group("first"), lists) and not lists.blocked(m.group("first").lower()):
                 out.append((*m.span("name"), "irish_last_first", 0.8))
-        for m in _SURNAME_THEN_INITIAL.finditer(text):
-            last = m.group("last").lower()
-            if not lists.blocked(last) and not is_english(last, lists.words) and (last in lists.last or lists.unlisted_ok(last)):
-                out.append((*m.span("name"), "surname_then_initial", 0.7))
+    for m in _SURNAME_THEN_INITIAL.finditer(text):
+        last = m.group("last").lower()
+        if not lists.blocked(last) and not is_english(last, lists.words) and (last in lists.last or lists.unlisted_ok(last)):
+            out.append((*m.span("name"), "surname_then_initial", 0.7))
     if text.count(":") >= 2 and "\n" in text:
         out.extend(_chat_speakers(text, lists))
     for m in _HAN_GLOSS.finditer(text):
