@@ -278,6 +278,8 @@ NEVER_IN_GIVEN_NAME |= CHEMISTRY_CHARS
 # Clinical words that jieba (or the surname+cue rule) may take for names. Checked as prefixes of
 # a candidate: 高热, 白细胞, 黄疸, 左侧, 房颤, 甘油三酯, 谷丙转氨酶 ...
 CLINICAL_PREFIXES_ZH = (
+    # words newer than jieba's dictionary: 新冠，你要注意 is no one addressed by name
+    "新冠", "甲流", "乙流", "二阳", "阳康", "支原体",
     "高达", "高热", "高烧", "高血", "高压", "高脂", "高糖", "高尿", "高钾", "高钠", "高钙", "高危", "高龄",
     "白细", "白带", "白斑", "白血", "白内", "白天", "白癜", "黄疸", "黄体", "黄斑", "黄褐", "黄色",
     "左侧", "左下", "左上", "左心", "左室", "左房", "左肺", "左肾", "左手", "左腿", "左眼", "左耳",

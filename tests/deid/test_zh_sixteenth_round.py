@@ -298,3 +298,60 @@ def test_headings_and_roles_are_no_speakers(found, text):
 )
 def test_spaced_minority_names(covered, text, value):
     assert covered(text, value, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("出生：民國71.3.9 籍貫台南", "DATE_TIME", "民國71.3.9"),
+        ("入院日期：2O25-11-08", "DATE_TIME", "2O25-11-08"),
+        ("患者96y，女，跌倒后髋部疼痛", "AGE", "96"),
+        ("英文病历：patient 102 years old", "AGE", "102"),
+    ],
+)
+def test_more_era_ocr_and_age_shapes(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "药品批号2026-IO-Ol",
+        "有效期至2026-0l-05",
+        "民国时期的老药方",
+        "患者45y，男",
+    ],
+)
+def test_product_codes_eras_and_younger_ages_stay(found, text):
+    assert not ({t for t, _ in found(text, "zh")} & {"DATE_TIME", "AGE"})
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("审核者：訾  报告时间：2026-04-02", "訾"),
+        ("护理记录 今天刘姨来取药", "刘"),
+        ("狗剩他妈说孩子又咳嗽了", "狗剩"),
+        ("秀英：你的片子我看了 没大问题", "秀英"),
+        ("患者白雪（82岁）反复跌倒", "白雪"),
+    ],
+)
+def test_more_lone_surnames_kin_titles_and_pet_names(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "他说他爸头晕",
+        "我是她妈妈，想问一下",
+        "新冠，你要注意休息",
+        "胸痛：你需要马上去急诊",
+        "宝宝，你别怕",
+        "@所有人 明天停诊",
+        "患者白天嗜睡，于3月加重",
+        "患者平素体健，于2026年3月1日",
+    ],
+)
+def test_pronouns_symptoms_and_everyday_words_stay(found, text):
+    assert not _of(found, text)

@@ -751,8 +751,10 @@ def _ocr_date_ok(value: str) -> bool:
     as digits, the month is 1-12 and the day 1-31 (a code like 2026-IO-OO is no date)."""
     if not any(ch in value for ch in "OolI"):
         return False
+    if any(not any(ch.isdigit() for ch in part) for part in regex.split(r"\s?[-/.]\s?", value)):
+        return False  # 2026-IO-Ol: a part with no digit at all is a code, not a misread date
     parts = regex.split(r"\s?[-/.]\s?", value.translate(_OCR_DIGITS))
-    return len(parts) == 3 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
+    return len(parts) == 3 and 1900 <= int(parts[0]) <= 2099 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
 
 
 def zh_date_age_rules() -> list[Rule]:
@@ -769,10 +771,11 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d){product}(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
              needs=has_digit),
         # A year of an era, as Taiwan and Japanese papers write births: 民國68年5月4日, 民国102年3月,
-        # 昭和60年1月2日, 民國七十年. The era word belongs to the date (the year alone tells it).
+        # 昭和60年1月2日, 民國七十年, 民國68.5.4. The era word belongs to the date (the year alone tells it).
         Rule("date_era", DATE_TIME,
              rf"(?P<phi>(?:中華民國|中华民国|民國|民国|昭和|平成|令和)\s*(?:\d{{1,3}}|[{CN_NUM}百]{{1,4}}|元)\s*年"
-             rf"(?:\s*(?:{m}|{_CN_MONTH})\s*月(?:\s*(?:{d}|{cn_d})\s*[日号]?)?)?)", 0.9,
+             rf"(?:\s*(?:{m}|{_CN_MONTH})\s*月(?:\s*(?:{d}|{cn_d})\s*[日号]?)?)?"
+             rf"|(?:中華民國|中华民国|民國|民国)\s*\d{{1,3}}\s?[./\-]\s?{m}\s?[./\-]\s?{d}(?!\d))", 0.9,
              needs=lambda t: "民" in t or "和" in t or "平成" in t),
         # An English date inside Chinese text (05-Mar-2026, 5 March 2026, Mar 5, 2026): a summary
         # copied from an English record keeps its dates.
@@ -783,7 +786,7 @@ def zh_date_age_rules() -> list[Rule]:
         # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5): the month and
         # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
         Rule("date_ymd_ocr", DATE_TIME,
-             r"(?<![\dA-Za-z])(?P<phi>(?:19|20)\d{2}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI])(?![\dA-Za-z])", 0.85,
+             rf"(?<![\dA-Za-z]){product}(?P<phi>(?:[1lI]9|2[0Oo])[\dOolI]{{2}}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI])(?![\dA-Za-z])", 0.85,
              validator=_ocr_date_ok, needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
@@ -916,6 +919,10 @@ def zh_date_age_rules() -> list[Rule]:
         # The unit joins the span when it follows at once (91岁): gold written either way (91 / 91岁)
         # still counts it, and the unit is no clue left behind; 90多岁 keeps the bare number.
         Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
+        # An age in English units inside Chinese text (患者93y，女; 95 yrs; 91yo): y/yo/yr(s) after a
+        # number of 90 or more, no letter after.
+        Rule("age_over_89_latin", AGE, r"(?<![\d.A-Za-z])(?P<phi>(?:9\d|1[01]\d))\s?(?:y|yo|yrs?|years?)(?:\s?old)?(?![A-Za-z])", 0.85,
+             needs=has_digit),
         Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：|｜]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
              needs=has_digit),
         Rule("age_over_89_gaoling", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:岁)?\s*高龄)", 0.9,
@@ -1132,7 +1139,7 @@ _A_NICK_RE = regex.compile(
 _KIN_TITLE_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
-    r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|[\s，,。；;！!？?、）)”\"]|$)")
+    r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$)")
 # A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
 # such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
 _SELF_AFTER_PLACE_RE = regex.compile(
@@ -1165,9 +1172,9 @@ _HAN_THEN_LATIN_RE = regex.compile(
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
-# A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来):
-# two characters that are no dictionary word, then 你/您 right after the pause.
-_VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,]\s?|\s)(?=你|您)")
+# A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来;
+# 晓燕：你的片子): two given-name characters that are no dictionary word, then 你/您 after the pause.
+_VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,：:]\s?|\s)(?=你|您)")
 # A name @-mentioned in a group chat (@东郭晓燕 你家孩子, @马建军：): a surname and one to three
 # characters up to a space or a pause; @张医生 is the title rule's, @小鹿0612 a handle's.
 _AT_NAME_RE = regex.compile(
@@ -1193,6 +1200,7 @@ _NICK_PARENT_RE = regex.compile(
 _SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
                                 "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
                                 "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
+_FUNCTION_CHARS = frozenset("我你您他她它们是说的了在有和与就也都还又要会能把被让给这那个吗呢吧啊呀")
 _NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
                             "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
@@ -1581,7 +1589,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "\n" in norm and ("：" in norm or ":" in norm):
             out += self._speakers(norm)
         for m in _VOCATIVE_RE.finditer(norm):
-            if self._pet_name_ok(m.group("name")):
+            if self._pet_name_ok(m.group("name")) and all(ch in self._clause._given for ch in m.group("name")):
                 out.append(self._result(*m.span("name"), 0.7, "vocative"))
         if "我" in norm or "俺" in norm:
             for m in _SELF_NICK_RE.finditer(norm):
@@ -1589,7 +1597,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "self_nick"))
         if "他" in norm or "她" in norm:
             for m in _NICK_PARENT_RE.finditer(norm):
-                if self._pet_name_ok(m.group("name")):
+                if self._pet_name_ok(m.group("name"), rustic=True):
                     out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
@@ -1652,12 +1660,18 @@ class ChineseNameRecognizer(EntityRecognizer):
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
         return out
 
-    def _pet_name_ok(self, cand: str) -> bool:
+    def _pet_name_ok(self, cand: str, rustic: bool = False) -> bool:
         """A given name or pet name standing alone (晓明, 小芳, 胖虎): no dictionary word (孩子, 各位),
-        no character that never ends up in a name, nothing clinical."""
-        if cand in _NOT_VOCATIVES or cand in _NOT_CHILD_NAMES or self._freq.get(cand, 0) >= 5:
+        no character that never ends up in a name, nothing clinical. A `rustic` pet name before
+        他妈/她爸 may be made of anything (狗蛋, 铁柱): the parent after it vouches for it."""
+        freq = self._freq.get(cand, 0)
+        if cand in _NOT_VOCATIVES or cand in _NOT_CHILD_NAMES or _is_clinical(cand):
             return False
-        return not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand) and not _is_clinical(cand)
+        if freq >= 5 and not (self._tags.get(cand, "").startswith("nr") and freq < 60):
+            return False  # 秀英 18, 志强 15 are given names jieba knows; 宝贝, 小宝, 丽丽 are words too
+        if any(ch in _FUNCTION_CHARS for ch in cand):
+            return False  # 他说他爸爸, 我是她妈妈: pronouns and verbs, not a name
+        return rustic or not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand)
 
     def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
         """An out-of-vocabulary jieba token shaped like a name, with a person cue nearby.
@@ -1720,8 +1734,6 @@ class ChineseNameRecognizer(EntityRecognizer):
         for by what follows: the sex, the age, 于 and a date, or a record's next field
         (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期). A verb or a noun
         after the cue (患者平素体健) has no such follower."""
-        if cand[:1] in _LONE_NOT_SURNAME and cand[:1] not in "高金石":
-            return False
         if self._tags.get(cand, "")[:1] in ("v", "d", "a", "p", "c", "m", "r", "t", "f"):
             return False  # 患者平安: an adjective or a verb, not a name
         return _WORD_NAME_FOLLOW_RE.match(norm, e) is not None
