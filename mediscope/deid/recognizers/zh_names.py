@@ -169,7 +169,7 @@ _FORM_LABELS = sorted({
 _FORM_FIELD = regex.compile(
     "(?:" + "|".join(_FORM_LABELS) + r")\s?[：:]\s*"
     # spaced all through (张 伟) or not at all (张伟): 闭海燕 送检日期 is a name, then the next label
-    rf"(?P<name>[{_HAN}](?:[{_HAN}]{{1,3}}| [{_HAN}](?: [{_HAN}]){{0,2}}))(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
+    rf"(?P<name>[{_HAN}](?:[{_HAN}]{{1,3}}| [{_HAN}](?: [{_HAN}]){{0,2}})?)(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
 )
 
 # Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.
@@ -959,6 +959,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         out = []
         for m in _FORM_FIELD.finditer(text):
             name = m.group("name").replace(" ", "")
+            if len(name) == 1:
+                # 审核者：訾  报告时间: a surname alone fills the field; only a rare one (a common
+                # character there is more often a one-word answer: 签名：无)
+                if name in self._rare and name not in lexicon.NOT_GIVEN_NAME_CHARS and self._freq.get(name, 0) < RARE_CUED_MAX_FREQ:
+                    out.append((*m.span("name"), 0.7, "form_field"))
+                continue
             sur = name[:2] if name[:2] in self._compound else name[0]
             if not (sur in lexicon.SURNAMES_1 or sur in self._rare or sur in self._wordlike or len(sur) == 2
                     or self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ):
