@@ -334,7 +334,7 @@ def net_rules() -> list[Rule]:
              0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),
         # "on wechat, my id is wu_xiaoling88": a few words may sit between the platform and its id.
         Rule("handle_cued_id", SOCIAL_HANDLE,
-             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])[^\n.;]{{0,30}}?\b(?i:id|handle|username|user\s*name|account)\s*(?:[:：=]|\s(?i:is))\s*"
+             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])[^\n.;]{{0,30}}?\b(?i:id|handle|username|user\s*name|account)\s*(?:[:：=]|\s(?i:is)|(?=\s+@?[A-Za-z0-9_.\-]*[_\d][A-Za-z0-9_.\-]*\)))\s*"
              r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_cued_handle_ok,
              needs=contains_any("insta", "ig ", "ig:", "twitter", "tiktok", "snapchat", "telegram", "wechat", "weixin",
@@ -843,6 +843,19 @@ def en_identifier_rules() -> list[Rule]:
         Rule("institution_serial", MEDICAL_RECORD_NUMBER,
              r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}/(?:\d{2}|[A-Z]{1,4})/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
              needs=_digit_and(r"[A-Z]{2}/(?:\d\d|[A-Z]{1,4})/\d{3}"), flags=0),
+        # DICOM and HL7 object identifiers: "1.2.840.113619.2.55.3.2831", "2.25.3318…": an ISO OID root
+        # and four or more further arcs (a study, series or image of one patient).
+        Rule("dicom_uid", ID_NUMBER,
+             r"(?<![\d.])(?P<phi>(?:1\.2\.840|1\.2\.826|1\.3\.6\.1|1\.2\.276|1\.2\.392|2\.16\.840|2\.25)(?:\.\d{1,39}){3,})(?![\d.]|\.\d)",
+             0.85, needs=_digit_and(r"\b(?:1\.2\.(?:840|826|276|392)|1\.3\.6\.1|2\.16\.840|2\.25)\.\d"), flags=0),
+        # A Kerala corporation house number and the locality after it: "TC 12/884, Pattom, Thiruvananthapuram".
+        Rule("tc_house", LOCATION,
+             r"(?P<phi>\bT\.?C\.?\s?\d{1,3}/\d{1,5}[A-Z]?(?:\(\d{1,4}\))?(?:,\s\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}{2,})?){1,2})",
+             0.8, needs=_digit_and(r"\bT\.?C\.? ?\d{1,3}/\d"), flags=0),
+        # A room or flat given before the street address: "Room 1412, 45 W 45th St", "Suite 300, 12 Main St".
+        Rule("unit_before_street", LOCATION,
+             r"(?P<phi>\b(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{1,5}[A-Z]?)(?=,\s{1,2}\d{1,5}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:\p{Lu}|\d{1,3}(?:st|nd|rd|th)\b))",
+             0.75, needs=_digit_and(r"\d, \d{1,5}"), flags=0),
         # A pharmacy's prescription number: "Rx #: 6612098", "RX# 6620418", "Script no. 448201",
         # "Prescription number 77120934". "Rx:" alone opens a drug list and stays.
         Rule("rx_number", ID_NUMBER,
@@ -1087,6 +1100,13 @@ def en_identifier_rules() -> list[Rule]:
         Rule("zip_after_state_lower", ZIP_CODE,
              rf"(?<=[a-z]{{3}},?\s{{1,2}}{_LOWER_US_STATE},?\s{{1,2}})(?P<phi>\d{{5}}(?:-\d{{4}})?)(?![\w\-/]|\.\d)",
              0.8, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
+        # The town and state after a lower-case street, with no ZIP: "14 maple ct edison nj", "22 oak st
+        # dayton ohio". The street word right before vouches for the place words after it (with a ZIP
+        # after them, `city_state_zip_lower` has the town).
+        Rule("town_state_after_lower_street", LOCATION,
+             rf"(?<=\d{{1,5}}\s(?:\p{{Ll}}+\s){{1,3}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
+             rf"place|pl|terrace|way|circle|cir)\.?,?\s)(?P<phi>\p{{Ll}}{{3,}}(?:\s\p{{Ll}}{{3,}})?,?\s{_LOWER_US_STATE})(?![\w])(?!,?\s*\d{{5}})",
+             0.7, validator=_lower_city_ok, needs=_LOWER_STREET_SEEN, flags=0),
         Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
              needs=contains_any("apartment", "apt"), flags=0),
         # "Sunnyvale, CA", "Lame Deer, MT.", "Dartmouth, NS": the town and its state or province code
@@ -1208,6 +1228,11 @@ def en_identifier_rules() -> list[Rule]:
              # covered, and one who labels "95" alone still holds half the span. Longer units stay out.
              r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))))",
              0.9, needs=has_digit),
+        # A table cell of age: "| 99 y |", "| 93 yrs |", "| 101y |". A one-letter unit goes with the
+        # number (as "95 y/o" does in `age_over_89`); a longer one stays out.
+        Rule("age_over_89_cell", AGE,
+             r"(?<=\|\s{0,3})(?P<phi>(?:9\d|1[01]\d)(?:\s?y(?=\s{0,3}\|)|(?=\s?(?:yrs?|years?)\s{0,3}\|)))", 0.8,
+             needs=_digit_and(r"\|\s*(?:9\d|1[01]\d)\s?y")),
         Rule("age_over_89_stated", AGE,
              r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
              r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned)(?:\s+(?:like|about|around|almost|nearly))?)\s+"
@@ -1505,6 +1530,13 @@ def en_date_rules() -> list[Rule]:
         # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
         Rule("date_spoken", DATE_TIME,
              rf"(?P<phi>\b(?:{_ORD_WORD}\s+of\s+{MONTH}|{MONTH}\s+(?:the\s+)?{_ORD_WORD})(?:,?\s+{_SPOKEN_YEAR})?)(?![\w\-])",
+             0.85, needs=contains_any("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                                "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")),
+        # A birth date said aloud without "of", its year in two words: "born twelfth June fifty-eight",
+        # "DOB third March sixty-one". After "born"/"DOB" only: "second June" alone is too common.
+        Rule("date_spoken_born", DATE_TIME,
+             rf"\b(?i:born(?:\s+on)?|dob|d\.o\.b\.?|date\s+of\s+birth)[:\s]+(?:the\s+)?(?P<phi>{_ORD_WORD}\s+(?:of\s+)?{MONTH}"
+             rf"(?:,?\s+(?:{_SPOKEN_YEAR}|{_TENS_WORD}(?:[\s\-]{_UNIT_WORD})?|(?:19|20)?\d{{2}}))?)(?![\w\-])",
              0.85, needs=contains_any("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
                                 "eleventh", "twelfth", "teenth", "twentieth", "thirtieth")),
         # "Tues 4th at 10:30": a weekday and an ordinal day.

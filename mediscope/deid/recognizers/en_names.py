@@ -35,7 +35,12 @@ _LOWER_CUE = regex.compile(
     r"user(?:name)?\s*:?|login\s*:|account\s+holder|caller|client|"
     # a message's sender: "text from leilani kahale:", "CGM upload from jake o'neill's Dexcom"
     r"(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|upload|note|letter|referral|readings?)\s+from|"
+    # Spanish in a US chat: "soy maria", "me llamo jose", "la mama de santi", "mi hijo mateo"
+    r"soy|me\s+llamo|mi\s+nombre\s+es|(?:la\s+)?mam[aá]\s+de|(?:el\s+)?pap[aá]\s+de|"
+    r"mi\s+(?:hijo|hija|esposo|esposa|marido|mam[aá]|pap[aá]|abuela|abuelo|hermano|hermana|nieto|nieta)|"
     r"(?:(?:my|our|his|her|their|the|your)\s+)(?:(?:(?:mother|father|sister|brother|son|daughter)[\s\-]in[\s\-]law)|"
+    # typed in a hurry: "my husbnd raj", "my hubbie dev", "my dauther mira"
+    r"husbnd|husb|hubbie|hubs|dauther|daugter|grandaughter|"
     r"husband|hubby|wife|wifey|missus|son|daughter|mother|father|mom|mum|mommy|mummy|ma|dad|daddy|nan|nana|nanna|gran|grandad|"
     r"papa|brother|sister|partner|friend|niece|nephew|grandson|granddaughter|grandma|grandpa|granny|grandmother|"
     r"grandfather|carer|caregiver|cousin|aunt|auntie|uncle|fianc[eé]e?|boyfriend|girlfriend|spouse|stepson|stepdaughter|"
@@ -964,6 +969,12 @@ _ROLE_SPEAKERS = frozenset({"caregiver", "carer", "patient", "doctor", "nurse", 
                             "bot", "agent", "clinician", "provider", "staff", "admin", "receptionist", "interpreter",
                             "pharmacist", "therapist", "counsellor", "counselor", "physician", "resident", "member",
                             "caller", "client", "customer", "operator", "moderator", "host", "me", "you", "q", "a"})
+# A nickname in quotes beside the full name in brackets: '"Bubba" (Robert Lee Tillman)',
+# 'Robert Tillman ("Bubba")'. The quotes and the bracketed name make the word a name.
+_QUOTED_NICK_BRACKET = regex.compile(
+    r"[\"“](?P<nick>\p{Lu}\p{Ll}{2,})[\"”]\s*\((?P<full>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’\-]+){1,3})\)"
+    r"|(?P<full2>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’\-]+){1,3})\s*\([\"“](?P<nick2>\p{Lu}\p{Ll}{2,})[\"”]\)"
+)
 # A Chinese name in Han script glossing a romanised one: "Li Mei (李梅)", "wei chen 陈伟".
 _HAN_GLOSS = regex.compile(r"(?P<latin>\p{Latin}[\p{Latin}'’\-]*)\s?(?:[(（]\s?)?(?P<run>\p{Han}{2,3})(?![\p{Han}])")
 
@@ -1072,6 +1083,12 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             out.append((*m.span("name"), "surname_then_initial", 0.7))
     if text.count(":") >= 2 and "\n" in text:
         out.extend(_chat_speakers(text, lists))
+    if '"' in text or "“" in text:
+        for m in _QUOTED_NICK_BRACKET.finditer(text):
+            nick, full = ("nick", "full") if m.group("nick") else ("nick2", "full2")
+            words = m.group(full).lower().split()
+            if any(w in lists.first for w in words) and not lists.blocked(m.group(nick).lower()):
+                out.append((*m.span(nick), "quoted_nickname", 0.75))
     for m in _HAN_GLOSS.finditer(text):
         run = m.group("run")
         latin = m.group("latin").lower()
