@@ -245,3 +245,51 @@ def test_drug_lists_and_ratios_are_not_numbers(found, text):
 )
 def test_clinical_text_stays(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION"))
+
+
+# ---- the second batch: Spanish chat cues, typed relation words, nicknames, OIDs, more addresses ---
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hola doctor soy carmen rios, tiene fiebre desde ayer", "carmen rios"),
+        ("la mama de mateo here, he has ear pain since yesterday", "mateo"),
+        ("dr my husbnd dev is having chest pain", "dev"),
+        ('"Smiley" (Darnell James Brooks) back in ED, ETOH.', "Smiley"),
+        ('Seen Robert Tillman ("Bubba") again tonight.', "Bubba"),
+        ("telegram from li hua (id lh_melb07): chest pain since the flight", "lh_melb07"),
+        ("Pt says: \"born third March sixty-one.\" Oriented.", "third March sixty-one"),
+        ("| Ruth Ames | 97 y | fall | HR 110 |", "97 y"),
+    ],
+)
+def test_second_batch_shapes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("PACS study 1.2.840.113619.2.55.3.604688119 opened from ward PC.", "1.2.840.113619.2.55.3.604688119"),
+        ("Series UID 1.2.826.0.1.3680043.8.498.1177 exported.", "1.2.826.0.1.3680043.8.498.1177"),
+        ("Address TC 14/1022, Vazhuthacaud, Thiruvananthapuram.", "TC 14/1022, Vazhuthacaud, Thiruvananthapuram"),
+        ("Hotel: Room 812, 120 E 23rd St, New York, NY.", "Room 812"),
+        ("we are at 22 oak st dayton ohio now", "dayton ohio"),
+    ],
+)
+def test_second_batch_identifiers_and_places(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "| Glucose | 101 | mg/dL |\n| Sodium | 95 | low |",
+        "Second June visit was cancelled.",
+        'Take "Lasix" (furosemide) 40 mg each morning.',
+        "Installed version 1.2.3.4.5 of the app.",
+        "Room 4 is free; bay 12 cleaned.",
+        "walked 3 blocks down the road today with no pain",
+    ],
+)
+def test_second_batch_look_alikes(found, text):
+    assert not _values(found, text, ("AGE", "DATE_TIME", "PERSON", "ID_NUMBER", "LOCATION"))
