@@ -355,3 +355,30 @@ def test_more_lone_surnames_kin_titles_and_pet_names(found, text, value):
 )
 def test_pronouns_symptoms_and_everyday_words_stay(found, text):
     assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("随访员：您好，请问是邵建平家吗？", "PERSON", "邵建平"),
+        ("Dr. Wang 您好 我是Grace 周 想问一下复查", "PERSON", "Grace 周"),
+        ("我妈12.3入院的 现在还发烧", "DATE_TIME", "12.3"),
+        ("住在苏州吴江盛泽，最近咳嗽", "LOCATION", "苏州吴江盛泽"),
+    ],
+)
+def test_households_mixed_names_event_dates_and_towns(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("请问是病人家属吗", "PERSON", "病人"),
+        ("是你家吗", "PERSON", "你"),
+        ("血糖6.5复查", "DATE_TIME", "6.5"),
+        ("在广州天河买药，", "LOCATION", "天河买药"),
+        ("在佛山顺德看病", "LOCATION", "顺德看病"),
+    ],
+)
+def test_no_household_date_or_town_where_none_is(found, text, kind, value):
+    assert not any(value in v for v in _of(found, text, kind))

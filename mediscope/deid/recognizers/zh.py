@@ -819,9 +819,9 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d)(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[-~～—至到]\s*{d}\s*[日号])", 0.85,
              needs=has_digit),
         # Month and day with a dot or slash, where a visit or an event follows (3.15复查, 3/15复诊,
-        # 于12.3入院) or 日 closes it (12.3日); not a value after an analyte (血糖6.5复查).
+        # 于12.3入院, 我父亲3.18做的射频消融: after a person, not after an analyte) or 日 closes it (12.3日); not a value after an analyte (血糖6.5复查).
         Rule("date_md_event", DATE_TIME,
-             rf"(?:(?<=^|[\s，,。；;：:（(【\[于在至到])|(?<=[-~]))(?P<phi>{m}\s?[./]\s?{d})"
+             rf"(?:(?<=^|[\s，,。；;：:（(【\[于在至到])|(?<=[-~])|(?<=[我他她亲爸妈者儿女]))(?P<phi>{m}\s?[./]\s?{d})"
              rf"(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
         Rule("date_md_dot_ri", DATE_TIME, rf"(?<![\d.])(?P<phi>{m}\.{d}\s*[日号])", 0.85, needs=has_digit),
         # Two-digit year, month and day with dots: 24.3.5入院 (a decimal has one dot).
@@ -1192,6 +1192,13 @@ _MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
 # surname-led cue rules skip it, the minority parts vouch for it.
 _SPACED_NAME_FIELD_RE = regex.compile(
     r"(?:姓\s?名|患\s?者|病\s?人)\s?[：:]\s*(?P<name>[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,5})(?= {2,}|\s*[|｜\n]|\s*$)")
+# A follow-up call asks for the household by the patient's name (请问是谷大勇家吗, 这里是刘建华家吧).
+_HOUSEHOLD_RE = regex.compile(
+    r"(?:请问是|请问这是|这里是|这是|是不是|是)(?P<name>[\u4e00-\u9fff]{2,3}?)(?:的)?家(?:吗|吧|嘛|么|里|属吗|人吗)")
+# An English given name and the Chinese surname after it (我是Lily 林, 我叫Kevin 陈): how a writer
+# mixes the two in a message.
+_LATIN_GIVEN_HAN_SURNAME_RE = regex.compile(
+    rf"(?:我是|我叫|I am|I'm|Im)\s?(?P<name>[A-Z][a-z]{{2,10}}\s?{_SURNAME})(?=[\s，,。！!]|$)")
 # A writer naming themself by a pet name: 我是小芳, 我叫阿珍 (小 or 阿 and one character, then a pause).
 _SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00-\u9fff])(?=[\s，,。！!～~]|$)")
 # A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
@@ -1581,6 +1588,19 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _SPACED_NAME_FIELD_RE.finditer(norm):
                 if _MINORITY_NAME_RE.fullmatch(m.group("name").replace(" ", "")):
                     out.append(self._result(*m.span("name"), 0.75, "spaced_minority_field"))
+        if "家" in norm:
+            for m in _HOUSEHOLD_RE.finditer(norm):
+                cand = m.group("name")
+                if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS) or len(cand) == 2 and cand in _COMPOUNDS:
+                    continue
+                # 大 and 小 are given-name characters here as in _name_at (谷大勇, 王小红)
+                never = any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "大小" for ch in cand[1:])
+                if (self._freq.get(cand, 0) == 0 or self._tags.get(cand, "").startswith("nr")) and not (
+                        _is_clinical(cand) or never or any(ch in _FUNCTION_CHARS for ch in cand)):
+                    out.append(self._result(*m.span("name"), 0.7, "household"))
+        for m in _LATIN_GIVEN_HAN_SURNAME_RE.finditer(norm):
+            if m.group("name").split()[0].lower() not in lexicon.CLINICAL_VOCAB_EN:
+                out.append(self._result(*m.span("name"), 0.75, "latin_given_han_surname"))
         if "@" in norm:
             for m in _AT_NAME_RE.finditer(norm):
                 cand = m.group("name")
@@ -1874,6 +1894,15 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two)
                 and not any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "中东西南北上下" for ch in two)):
             return e + 2
+        # 佛山顺德大良, 苏州吴江盛泽: a district jieba knows as a place, then a town no dictionary
+        # knows, up to the place's end.
+        town = text[e + 2 : e + 4]
+        if (len(town) == 2 and self._jieba.posseg.dt.word_tag_tab.get(two, "") in ("ns", "nrt", "nr")
+                and self._jieba.dt.FREQ.get(two, 0) < 500 and self._jieba.dt.FREQ.get(town, 0) == 0
+                and _PLACE_END_AFTER.match(text, e + 4) and all("\u4e00" <= ch <= "\u9fff" for ch in town)
+                and not _is_clinical(town) and not any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "中东西南北上下大小" for ch in town)
+                and not any(ch in _FUNCTION_CHARS for ch in town)):
+            return e + 4
         return e
 
 
