@@ -382,3 +382,34 @@ def test_households_mixed_names_event_dates_and_towns(found, text, kind, value):
 )
 def test_no_household_date_or_town_where_none_is(found, text, kind, value):
     assert not any(value in v for v in _of(found, text, kind))
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("病人 Leung Siu Fung，男，72岁", "PERSON", "Leung Siu Fung"),
+        ("家属：Wong Ka Ho 电话+852 9123 4567", "PERSON", "Wong Ka Ho"),
+        ("入院：2O25年12月3日", "DATE_TIME", "2O25年12月3日"),
+        ("地址：广州市越秀区中山二路58号（510080）", "ZIP_CODE", "510080"),
+        ("思琪妈妈你好，报告出来了", "PERSON", "思琪"),
+        ("患者：江河  床号：3", "PERSON", "江河"),
+        ("家属：白云\n电话：13800138000", "PERSON", "白云"),
+    ],
+)
+def test_romanised_cued_names_ocr_dates_bracketed_postcodes_and_fields(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "患者 Holter Monitor 24小时",
+        "孩子妈妈你好",
+        "新手妈妈问宝宝湿疹",
+        "患者：平稳\n",
+        "家属：同意  签字",
+        "服用剂量(100730)",
+    ],
+)
+def test_devices_parents_field_words_and_numbers_stay(found, text):
+    assert not ({t for t, _ in found(text, "zh")} & {"PERSON", "ZIP_CODE"})

@@ -545,6 +545,9 @@ def address_rules() -> list[Rule]:
              r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
              needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+        # A postcode in brackets right after an address's last part: 帅府园1号(100730), 东城区（100010）.
+        Rule("postcode_bracketed", ZIP_CODE, r"(?<=[号路街道巷区县市镇乡村室楼栋弄园苑])\s?[（(](?P<phi>\d{6})[）)]", 0.85,
+             needs=lambda t: "(" in t or "（" in t),
         # A record opened in a system log or a note names its number right after 病历 (查看病历00738812,
         # 调阅病历 ZY2026...): six digits or more, so 病历2份 and 病历1本 stay text.
         Rule("mrn_after_record", MEDICAL_RECORD_NUMBER,
@@ -751,9 +754,9 @@ def _ocr_date_ok(value: str) -> bool:
     as digits, the month is 1-12 and the day 1-31 (a code like 2026-IO-OO is no date)."""
     if not any(ch in value for ch in "OolI"):
         return False
-    if any(not any(ch.isdigit() for ch in part) for part in regex.split(r"\s?[-/.]\s?", value)):
+    if any(not any(ch.isdigit() for ch in part) for part in regex.split(r"\s?[-/.年月日号]\s?", value) if part):
         return False  # 2026-IO-Ol: a part with no digit at all is a code, not a misread date
-    parts = regex.split(r"\s?[-/.]\s?", value.translate(_OCR_DIGITS))
+    parts = [x for x in regex.split(r"\s?[-/.年月日号]\s?", value.translate(_OCR_DIGITS)) if x]
     return len(parts) == 3 and 1900 <= int(parts[0]) <= 2099 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
 
 
@@ -783,10 +786,11 @@ def zh_date_age_rules() -> list[Rule]:
              r"(?<![A-Za-z\d])(?P<phi>\d{1,2}[\- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[\- ,]\s?(?:19|20)\d{2}"
              r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2})(?!\d)",
              0.9, needs=has_digit),
-        # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5): the month and
+        # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5, 2O26年3月5日): the month and
         # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
         Rule("date_ymd_ocr", DATE_TIME,
-             rf"(?<![\dA-Za-z]){product}(?P<phi>(?:[1lI]9|2[0Oo])[\dOolI]{{2}}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI])(?![\dA-Za-z])", 0.85,
+             rf"(?<![\dA-Za-z]){product}(?P<phi>(?:[1lI]9|2[0Oo])[\dOolI]{{2}}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI](?![\dA-Za-z])"
+             r"|(?:[1lI]9|2[0Oo])[\dOolI]{2}\s?年\s?[\dOolI]{1,2}\s?月\s?[\dOolI]{1,2}\s?[日号])", 0.85,
              validator=_ocr_date_ok, needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
         Rule("date_ymd_short", DATE_TIME,
@@ -1044,6 +1048,7 @@ _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
 # A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
 _KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
+_FIELD_END_RE = regex.compile(r"[ \u3000]{2,}|[ \u3000]*(?:\n|$|[|｜])")
 _BED_WORD_NAME_RE = regex.compile(r"\s?[（(][^（）()]{2,12}[）)]")
 # What vouches for a word as a name right after a person cue (see `_word_named`).
 _WORD_NAME_FOLLOW_RE = regex.compile(
@@ -1204,6 +1209,11 @@ _SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00
 # A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
 _NICK_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
+# The same child's name with the parent's word right after it (嘟嘟妈妈问, 晓婷妈妈你好): only a doubled
+# pet name or two given-name characters, as 孩子妈妈 and 同学爸爸 are everyday words.
+_NAME_PARENT_RE = regex.compile(
+    r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|外婆|外公)"
+    r"(?:你好|您好|问|说|来|打|让|想|在|，|,|\s|$))")
 _SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
                                 "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
                                 "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
@@ -1461,7 +1471,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or _never_given(cand, self._freq):
                 continue
-            if self._is_word(cand) and not (self._word_named(norm, e, cand) or (
+            if self._is_word(cand) and not (self._word_named(norm, e, cand, s) or (
                     m.re is self._bed_cue_re and _BED_WORD_NAME_RE.match(norm, e) and not self._tags.get(cand, "").startswith("v"))):
                 continue  # but 12床甘露（糖尿病足）: after a bed, a word before its diagnosis in brackets
             if len(cand) == 3 and self._freq.get(cand[1:], 0) >= 1000 and self._tags.get(cand[1:], "")[:1] in ("v", "a", "d", "c", "p"):
@@ -1619,6 +1629,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _NICK_PARENT_RE.finditer(norm):
                 if self._pet_name_ok(m.group("name"), rustic=True):
                     out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
+        for m in _NAME_PARENT_RE.finditer(norm):
+            cand = m.group("name")
+            if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
+                out.append(self._result(*m.span("name"), 0.7, "name_parent"))
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
                 if not _is_clinical(m.group("name")):
@@ -1749,13 +1763,15 @@ class ChineseNameRecognizer(EntityRecognizer):
         return (self._freq.get(ch, 0) < _LONE_SPACE_MAX_FREQ and norm[s + 1 : s + 2] == " "
                 and _LONE_AFTER_SPACE_RE.match(norm, s + 2) is not None)
 
-    def _word_named(self, norm: str, e: int, cand: str) -> bool:
+    def _word_named(self, norm: str, e: int, cand: str, s: int = 0) -> bool:
         """A name that is an everyday word (高山, 钱塘, 甘露, 林立) right after a person cue, vouched
         for by what follows: the sex, the age, 于 and a date, or a record's next field
         (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期). A verb or a noun
         after the cue (患者平素体健) has no such follower."""
         if self._tags.get(cand, "")[:1] in ("v", "d", "a", "p", "c", "m", "r", "t", "f"):
             return False  # 患者平安: an adjective or a verb, not a name
+        if s > 0 and norm[s - 1] in "：:" and _FIELD_END_RE.match(norm, e):
+            return True  # 陪护：高山 (end of the field): a form's value after a person's label
         return _WORD_NAME_FOLLOW_RE.match(norm, e) is not None
 
     def _is_word(self, cand: str) -> bool:

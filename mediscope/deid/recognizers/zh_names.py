@@ -259,6 +259,12 @@ _PY_SURNAMES = (
     "feng deng cao peng zeng xiao tian dong pan yuan cai jiang yu du ye cheng wei su lu ding ren yao shen zhong cui tan "
     "fan jin shi liao jia xia fu fang bai zou meng xiong qin qiu hou yin xue yan duan lei long tao gu mao hao gong shao "
     "wan qian kang niu ning qi qiao mo lan nong qu ou ouyang situ shangguan zhuge murong")
+# Surnames as Hong Kong and Macau papers romanise them (Cantonese, Wade-Giles): Chan Tai Man,
+# Leung Siu Fung, Cheung Ka Yan. Their first word on a cued Latin name vouches for it.
+_HK_SURNAMES = frozenset("""
+chan wong leung cheung lau lee li ho ng tsang chow chau yeung lam tam kwok mak fung yip lai cheng choi tang law siu kwan
+hui tse chu lo poon ko tong au yuen szeto fong kong shum sin suen to tsui wan yau yiu yu chung chiu hung kam kan lui
+man mok pang sze tai tsoi wai wu yim ip kwong luk lui ching chong hon koo lok ngai pun sit tin tung woo yung""".split())
 _PINYIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, "我叫", "名叫", "叫做", "他叫", "她叫", "姓名", "我是", "家属", "患者"}, key=len, reverse=True))
@@ -282,6 +288,14 @@ def _latin_name_ok(name: str) -> bool:
         return False
     # Eponyms are surnames too (Sarah Johnson): only a name made of eponyms alone is one (Bence Jones).
     return not all(w in lexicon.EPONYMS_EN for w in words)
+
+
+def _romanised_chinese_name(name: str) -> bool:
+    """Chan Tai Man, Leung Siu Fung, Zhang Xiaoyu: a romanised Chinese surname, then one or two
+    syllables of a given name (three words at most, each a short syllable)."""
+    words = [w.lower() for w in regex.split(r"[ \-]", name) if w]
+    surnames = _HK_SURNAMES | frozenset(_PY_SURNAMES.split())
+    return 2 <= len(words) <= 3 and words[0] in surnames and all(len(w) <= 6 for w in words)
 
 
 def _known_latin_name(name: str) -> bool:
@@ -851,7 +865,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 name = m.group("name")
                 if not _latin_name_ok(name) or name.lower() in _LATIN_NOT_NAMES:
                     continue
-                if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER) and not _known_latin_name(name):
+                if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER) and not (
+                        _known_latin_name(name) or _romanised_chinese_name(name)):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
                 out.append((*m.span("name"), 0.7, "latin"))
         return out
