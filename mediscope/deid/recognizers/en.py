@@ -683,16 +683,18 @@ _FACILITY_WORDS = frozenset({"community", "health", "family", "practice", "centr
 
 
 def _city_state_ok(value: str) -> bool:
-    """The town before a state code is no form label ("(Last, First, MI)") and no facility's name
-    ("Dartmouth Community Health, NS": the town alone is the other rules')."""
+    """The town before a state code is no form label ("(Last, First, MI)"), no facility's name
+    ("Dartmouth Community Health, NS": the town alone is the other rules') and no clinical word:
+    "Breast, CA" is a cancer, "Lasix, NS" a drug and normal saline."""
     words = [w.lower() for w in regex.split(r"[\s\-]+", value.rsplit(",", 1)[0]) if w]
-    return not any(w in _NAME_PART_WORDS or w in _FACILITY_WORDS for w in words)
+    return not any(w in _NAME_PART_WORDS or w in _FACILITY_WORDS or w in lexicon.CLINICAL_WORDS_EN
+                   or w in lexicon.CLINICAL_VOCAB_EN for w in words)
 
 
 def _town_before_code_ok(value: str) -> bool:
-    """"Gary, IN", "Moose Jaw, SK": a known city, or a town with no English or clinical word in it."""
-    town = value.rsplit(",", 1)[0]
-    return city_gazetteer().tier(town) is not None or _unlisted_place_ok(town)
+    """"Gary, IN", "Moose Jaw, SK": before more prose only a city the gazetteer knows ("Ceftriaxone,
+    NS flush", "Stable, OR theatre": a drug before saline, a word before the operating room)."""
+    return city_gazetteer().tier(value.rsplit(",", 1)[0]) is not None
 
 
 def _unlisted_place_ok(value: str) -> bool:
@@ -2369,6 +2371,11 @@ _PROCEDURE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?i:fundoplication|gastrec
                                  r"procedure|operation|manoeuvre|maneuver)\b")
 _DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
 _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?|c/o|s/p|with|for)\s+$")
+# An exam list's label and its finding: "Romberg: negative", "Babinski - downgoing", "Phalen: +ve".
+_FINDING_AFTER_LABEL = regex.compile(
+    r"(?:['’]s)?\s?[:\-=]\s*(?:\+|(?i:neg(?:ative)?|pos(?:itive)?|\+ve|-ve|absent|present|normal|abnormal|intact|equivocal|"
+    r"down-?going|up-?going|flexor|extensor|mute|unchanged|not\s+(?:done|tested|elicited)|nad)\b)"
+)
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"\d\s*$")
@@ -2484,6 +2491,7 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             r.entity_type = LOCATION  # "… Road, Leyton": the suburb after a street
         if r.entity_type == PERSON and len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in EPONYM_TESTS_EN and (
             _DX_BEFORE.search(text, max(0, s - 14), s) or _MEASURE_AFTER.match(text, e) or _clinical_follower(text[e : e + 24])
+            or _FINDING_AFTER_LABEL.match(text, e)
         ):
             continue  # "h/o Graves s/p RAI", "Schirmer 3 mm": an eponym used as the disease or test
         inner = _PAIR_INSIDE.match(value)
@@ -2685,9 +2693,12 @@ _DISTRICT_BEFORE_CITY = regex.compile(
 )
 # A residence cue and a city typed in lower case: "we live in garden grove, ca", "moved to chula vista".
 _LOWER_CITY_CUE = regex.compile(
-    r"\b(?i:live[sd]?|living|reside[sd]?|residing|based|born|raised|moved|moving|move|relocated|staying|stay|stays|"
+    r"(?:\b(?i:live[sd]?|living|reside[sd]?|residing|based|born|raised|moved|moving|move|relocated|staying|stay|stays|"
     r"we're|were|we\s+are|i'm|im|i\s+am|us|home|originally|back)\s+(?:(?i:here|back|over|out|up|down|now|currently)\s+)?"
-    r"(?i:in|to|from|near|at|outside)\s+(?P<place>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
+    r"(?i:in|to|from|near|at|outside)\s+"
+    # Spanish in a US chat: "vivimos en hialeah", "estamos en el paso", "soy de pharr"
+    r"|\b(?i:vivimos|vivo|vive|viven|estamos|estoy|somos|soy)\s+(?i:en|de)\s+)"
+    r"(?P<place>\p{Ll}[\p{Ll}'’\-]+(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
 )
 # Bare "in"/"from"/"near" before a lower-case gazetteer city: "named dorothy from fresno", "her daughter in mississauga".
 _LOWER_CITY_PREP = regex.compile(

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 import regex
 
 from mediscope.deid import lexicon as zh_lexicon
-from mediscope.deid.recognizers.en_lexicon import is_english
+from mediscope.deid.recognizers.en_lexicon import EPONYM_TESTS_EN, SCORE_EPONYMS_EN, is_english
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
@@ -743,7 +743,7 @@ _LOWER_LF_CUE = regex.compile(r"(?:^|\n|[:;(]|\b(?:pt|patient|is|re|for|name|cal
 # "my dad frank he's …", "my husband raj has had …": a given name, even an English word, between a
 # relation word and a verb of the person.
 _KIN_THEN_VERB = regex.compile(
-    r"(?i:\bmy\s+(?:husband|hubby|wife|son|daughter|dad|daddy|father|mum|mom|mother|brother|sister|partner|grandma|grandpa|"
+    r"(?i:\bmy\s+(?:husband|husbnd|husb|hubbie|hubby|wife|son|daughter|dad|daddy|father|mum|mom|mother|brother|sister|partner|grandma|grandpa|"
     r"grandad|granddad|grandmother|grandfather|granny|nan|nana|aunt|auntie|aunty|uncle|(?:mother|father)[\s\-]in[\s\-]law))"
     r"\s+(?P<first>\p{Ll}[\p{Ll}'’]+\p{Ll})(?=\s*(?:,|\(|\d|(?i:he|she|he's|she's|hes|shes|has|had|is|was|keeps|kept|who|got|"
     r"gets|started|took|takes|fell|can't|cant|won't|wont|doesn't|doesnt|needs|needed|just|also)\b))"
@@ -979,6 +979,15 @@ _QUOTED_NICK_BRACKET = regex.compile(
 _HAN_GLOSS = regex.compile(r"(?P<latin>\p{Latin}[\p{Latin}'’\-]*)\s?(?:[(（]\s?)?(?P<run>\p{Han}{2,3})(?![\p{Han}])")
 
 
+def _eponym_word(word: str) -> bool:
+    """A test, sign or score named after someone ("babinski", "romberg", "gleason"): a label in an exam
+    list ("Romberg: negative"), a finding after "pt is", or a name field filled with one."""
+    return word in _EPONYMS
+
+
+_EPONYMS = frozenset(w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN)
+
+
 def _clinical_prefix(word: str) -> bool:
     """A clipped clinical or ward word used as a label ("resp", "hosp", "abdo", "neuro")."""
     return len(word) >= 3 and any(v.startswith(word) for v in _clinical_vocab())
@@ -1003,6 +1012,7 @@ def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, flo
     for m in _SPEAKER.finditer(text):
         words = m.group("name").lower().split()
         if any(lists.blocked(w) or is_english(w, lists.words) or len(w) < 3 or _clinical_prefix(w) or w in _ROLE_SPEAKERS
+               or _eponym_word(w)
                or w in _NOT_SPEAKERS or w in _RELATION_FIELD or w in _KIN_WORDS for w in words):
             continue  # "Plan:", "Reason:", "Hosp:", "Resp:" stay labels
         if all(lists.listed(w) or lists.unlisted_ok(w) for w in words):
@@ -1029,6 +1039,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 w = m.group("name")
                 if lists.blocked(w) or w in _NOT_SPEAKERS or is_english(w, lists.words) and w not in lists.first:
                     continue
+                if _eponym_word(w) and w not in lists.first:
+                    continue  # "pt is babinski positive": a sign, not the patient's name
                 if w in lists.first or lists.unlisted_ok(w) and len(w) >= 4:
                     out.append((*m.span("name"), how, 0.7))
         for m in _LOWER_SAID.finditer(text):
@@ -1040,7 +1052,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if _CAPS_FIELD_CUE.search(text, max(0, m.start() - 24), m.start()) is None:
                 continue
             words = [w for w in regex.split(r"[,\s]+", m.group("name").lower()) if w]
-            if any(lists.blocked(w) or len(w) < 2 for w in words):
+            if any(lists.blocked(w) or len(w) < 2 or _eponym_word(w) for w in words):
                 continue
             if all(lists.listed(w) or lists.unlisted_ok(w) or w in _PARTICLES for w in words):
                 out.append((*m.span("name"), "caps_last_caps_first", 0.75))
