@@ -293,3 +293,28 @@ def test_second_batch_identifiers_and_places(covered, text, value):
 )
 def test_second_batch_look_alikes(found, text):
     assert not _values(found, text, ("AGE", "DATE_TIME", "PERSON", "ID_NUMBER", "LOCATION"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("hola soy ana, vivimos en hialeah y mi hijo tiene fiebre", "hialeah"),
+        ("estamos en el paso ahora, can we come in?", "el paso"),
+        ("my hubbie kiran has had a cough for 2 weeks", "kiran"),
+    ],
+)
+def test_spanish_places_and_typed_relations(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Romberg: negative\nBabinski: downgoing\nRomberg: unchanged\nBabinski: unchanged",
+        "Given Ceftriaxone, NS flush after.",
+        "Dx: Breast, CA on staging.",
+        "pt is babinski positive on the left",
+    ],
+)
+def test_eponym_labels_and_drugs_before_codes_stay_text(found, text):
+    assert not _values(found, text, ("PERSON", "LOCATION"))
