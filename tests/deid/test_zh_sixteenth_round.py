@@ -413,3 +413,29 @@ def test_romanised_cued_names_ocr_dates_bracketed_postcodes_and_fields(found, te
 )
 def test_devices_parents_field_words_and_numbers_stay(found, text):
     assert not ({t for t, _ in found(text, "zh")} & {"PERSON", "ZIP_CODE"})
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("住院號碼：ZY-2026-0031 床號12", "MEDICAL_RECORD_NUMBER", "ZY-2026-0031"),
+        ("門診號碼 00391827", "MEDICAL_RECORD_NUMBER", "00391827"),
+        ("就診日期：114年11月20日", "DATE_TIME", "114年11月20日"),
+        ("住址：九龍城太子道西190號", "LOCATION", "九龍城太子道西190號"),
+        ("新界元朗青山公路元朗段1號", "LOCATION", "新界元朗青山公路元朗段1號"),
+    ],
+)
+def test_traditional_record_numbers_taiwan_years_and_hong_kong_roads(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("119年度报告已提交", "DATE_TIME"),
+        ("去沙田看病，2号窗口", "LOCATION"),
+        ("上水 5号线", "LOCATION"),
+    ],
+)
+def test_no_taiwan_year_or_hong_kong_road_where_none_is(found, text, kind):
+    assert not _of(found, text, kind)

@@ -48,8 +48,8 @@ S = r"[ \-.]{0,2}"  # separator allowed between digits (spaces, dashes, OCR gaps
 CJK = r"[\u4e00-\u9fff]"
 CN_NUM = "零〇一二三四五六七八九十"
 # What may sit between a cue and its value: 住院号：, 住院号是, 住院号为 No. ..., and a table's
-# cell border (| 病历号 | 3308812 |).
-CUE_GAP = r"(?:[\s:：#=\-|｜]|号码|编号|号|是|为|No\.?|[（(](?:19|20)\d\d[）)]第?)*"  # (2023)第00812号
+# cell border (| 病历号 | 3308812 |); 码 after a cue's 号 (住院号码：, 病歷號碼).
+CUE_GAP = r"(?:[\s:：#=\-|｜]|(?<=号)码|号码|编号|号|是|为|No\.?|[（(](?:19|20)\d\d[）)]第?)*"  # (2023)第00812号
 ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/ ]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=[A-Za-z0-9])){3,32})"
 
 
@@ -310,6 +310,11 @@ _NOT_A_PLACE_START = ("贫困", "偏远", "山区", "沿海", "邻近", "附近"
 
 _HK_FIRST = frozenset(d[0] for d in HK_DISTRICTS_BARE)
 _HK_BARE_RE = regex.compile(_alt(HK_DISTRICTS_BARE))
+ADDRESS_HK_ROAD = (
+    rf"(?P<phi>(?:(?:香港|九龙|新界|港岛|澳门|氹仔|路环)\s?(?:{_alt(HK_DISTRICTS)})?|{_alt(HK_DISTRICTS)})"
+    rf"{_ADMIN_CHAR}{{1,12}}?(?:道|路|街|里|径|坊|围|村)(?:[东西南北中]|{_ADMIN_CHAR}{{1,4}}?段)?\s?\d{{1,5}}\s?(?:-\s?\d{{1,5}}\s?)?号"
+    rf"(?:{_ADMIN_CHAR}{{1,10}}?{_HK_BUILDING})?)"
+)
 
 
 def _single_unit_ok(value: str) -> bool:
@@ -530,6 +535,11 @@ def address_rules() -> list[Rule]:
         # The floor (楼/樓) after a house number is what no clinical text has.
         Rule("address_floor_flat", LOCATION, ADDRESS_FLOOR_FLAT, 0.85,
              needs=lambda t: "楼" in t or "樓" in t),
+        # A Hong Kong or Macau road and number after the territory or a district (九龍城太子道西190號,
+        # 新界元朗青山公路元朗段1號): roads there end in 道 more than anywhere else.
+        Rule("address_hk_road", LOCATION, ADDRESS_HK_ROAD, 0.8,
+             needs=lambda t: ("号" in t or "號" in t) and (not _HK_FIRST.isdisjoint(t) or "香港" in t or "九龙" in t or "九龍" in t
+                                                         or "新界" in t or "澳门" in t or "澳門" in t or "港岛" in t or "港島" in t)),
         Rule("address_bank_branch", LOCATION,
              r"(?:银行|农商行|农信社|信用社|邮储)(?:股份有限公司|有限公司|有限责任公司)?"
              r"(?P<phi>(?:(?![支分营储])[\u4e00-\u9fff\d]){2,10}?)(?:支行|分行|营业部|分理处|储蓄所)", 0.75,
@@ -778,8 +788,10 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_era", DATE_TIME,
              rf"(?P<phi>(?:中華民國|中华民国|民國|民国|昭和|平成|令和)\s*(?:\d{{1,3}}|[{CN_NUM}百]{{1,4}}|元)\s*年"
              rf"(?:\s*(?:{m}|{_CN_MONTH})\s*月(?:\s*(?:{d}|{cn_d})\s*[日号]?)?)?"
-             rf"|(?:中華民國|中华民国|民國|民国)\s*\d{{1,3}}\s?[./\-]\s?{m}\s?[./\-]\s?{d}(?!\d))", 0.9,
-             needs=lambda t: "民" in t or "和" in t or "平成" in t),
+             rf"|(?:中華民國|中华民国|民國|民国)\s*\d{{1,3}}\s?[./\-]\s?{m}\s?[./\-]\s?{d}(?!\d)"
+             # Taiwan writes this century's years as 100-119 alone (就診日期：115年3月5日): a full date only
+             rf"|(?<![\d.])1[01]\d\s*年\s*{m}\s*月\s*{d}\s*[日号])", 0.9,
+             needs=lambda t: "民" in t or "和" in t or "平成" in t or "年" in t),
         # An English date inside Chinese text (05-Mar-2026, 5 March 2026, Mar 5, 2026): a summary
         # copied from an English record keeps its dates.
         Rule("date_en_month", DATE_TIME,
