@@ -180,7 +180,7 @@ def _iban_ok(value: str) -> bool:
 
 
 _RECORD_LABEL_SEEN = _seen(r"(?i)\b(?:case|specimen|sample|acc|lab|chart|encounter|visit|req|order|ur|urn|hosp|episode|"
-                           r"admission|wristband)[^\n]{0,16}?\d")
+                           r"admission|wristband|file|folder|clinic|register)[^\n]{0,16}?\d")
 
 
 def _record_value_ok(value: str) -> bool:
@@ -841,9 +841,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>[A-Z]{2,4}[ ]?\d{5,10}|[A-Z]{1,4}\d{1,2}[ ]\d{4,8})(?!\w)", 0.85, needs=_digit_and(r"(?i)(?:number|no\.?|#)"), flags=0),
         # Nigerian, Indian and Ghanaian hospital and registration numbers: the institution's letters,
         # a year or a letter, then the serial ("LUTH/22/0918", "ESUT/26/3318", "MDCN/R/44721",
-        # "KBTH/OPD/2291"). The shape says so with or without a label.
+        # "KBTH/OPD/2291", "KNH/OP/2024/11822"). The shape says so with or without a label.
         Rule("institution_serial", MEDICAL_RECORD_NUMBER,
-             r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}/(?:\d{2}|[A-Z]{1,4})/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
+             r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}(?:/(?:\d{2}|\d{4}|[A-Z]{1,4})){1,2}/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
              needs=_digit_and(r"[A-Z]{2}/(?:\d\d|[A-Z]{1,4})/\d{3}"), flags=0),
         # DICOM and HL7 object identifiers: "1.2.840.113619.2.55.3.2831", "2.25.3318…": an ISO OID root
         # and four or more further arcs (a study, series or image of one patient).
@@ -941,7 +941,10 @@ def en_identifier_rules() -> list[Rule]:
         # "lab"), so the value must look like a record number: capitals and digits, 4+ digits.
         Rule("record_label", MEDICAL_RECORD_NUMBER,
              r"\b(?i:case|specimen|sample|acc(?:ession)?|lab|chart|encounter|visit|requisition|req|order|UR|URN|"
-             r"hospital|hosp|episode|admission|wristband(?:\s+scan)?)"
+             r"hospital|hosp|episode|admission|wristband(?:\s+scan)?|"
+             # "File no 44/2291", "Folder No. 7713/25", "Clinic no 550912": with their "no" only ("card
+             # number" is left to the payment and ID rules)
+             r"(?:file|folder|clinic|register)(?=\s*(?i:no\.?|number|num|#)))"
              r"(?:\s*(?i:no\.?|number|num|#|id))?\s*[:#.]?\s*"
              r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
              0.85, validator=_record_value_ok, needs=_RECORD_LABEL_SEEN, flags=0),
@@ -1472,8 +1475,12 @@ def en_date_rules() -> list[Rule]:
         # An ISO 8601 timestamp keeps its fraction of a second and its zone: "2026-03-05T10:30:00-05:00",
         # "2025-11-02T08:15:42.318Z", "2024-06-01T23:59+0530" (a log's offset is part of the time).
         Rule("date_iso", DATE_TIME, rf"(?<![\d/.\-])(?P<phi>{y}[\-/.]{m}[\-/.]{d}(?:[T ]\d{{1,2}}:\d{{2}}(?::\d{{2}}(?:[.,]\d{{1,6}})?)?"
-             rf"(?:Z|[+\-](?:0\d|1[0-4]):?[0-5]\d)?)?)(?![\d/\-]|\.\d|[+\-]\d)", 0.95,
+             rf"(?:Z|\s?[+\-](?:0\d|1[0-4]):?[0-5]\d)?)?)(?![\d/\-]|\.\d|[+\-]\d)", 0.95,
              needs=has_digit),
+        # The basic ISO 8601 form of devices and logs: "20260305T103000Z", "20251102T0815+0100".
+        Rule("date_iso_basic", DATE_TIME,
+             r"(?<![\w])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
+             r"(?:\.\d{1,6})?(?:Z|[+\-]\d{4})?)(?![\w])", 0.9, needs=_digit_and(r"\d{8}T\d{4}"), flags=0),
         Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,

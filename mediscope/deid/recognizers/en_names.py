@@ -886,8 +886,9 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
 # "thanks priya!!", "hi bilal,", "cheers tomasz": a greeting or thanks, then one listed given name
 # that is no English word, then the clause ends ("thanks mate", "hi doc" stay text: English words).
 _GREETING_NAME = regex.compile(
-    r"(?i:\b(?:thanks|thank\s+you|thx|ty|tysm|hi|hii+|hello|hey|heya|hiya|dear|cheers|morning|evening|bye|ok|okay))"
-    r"[ ,]+(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=\s*(?:[!,.?:;)]|$|\n|\s+(?:its|it's|this|i|im|i'm|your|u|you|again)\b))"
+    r"(?i:\b(?:(?:thanks|thank\s+(?:you|u)|thx|ty|tysm)(?:\s+(?:so|very)\s+much|\s+again|\s+a\s+lot|\s+heaps)?|"
+    r"hi|hii+|hello|hey|heya|hiya|dear|cheers|morning|evening|bye|ok|okay|love\s+(?:you|u|ya)|miss\s+(?:you|u)))"
+    r"[ ,]+(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=\s*(?:[!,.?:;)]|$|\n|\s+(?:its|it's|this|i|im|i'm|your|u|you|again|x+|xo+)\b))"
 )
 # "pt is bilal 16yo", "next of kin tomasz", "nok agnieszka": a cue whose next word is the name.
 _LOWER_ROLE_CUE = regex.compile(
