@@ -318,3 +318,31 @@ def test_spanish_places_and_typed_relations(covered, text, value):
 )
 def test_eponym_labels_and_drugs_before_codes_stay_text(found, text):
     assert not _values(found, text, ("PERSON", "LOCATION"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("thank u so much sadia, the spacer works great", "sadia"),
+        ("love u nadia x see you at the clinic", "nadia"),
+        ("Visit start 2026-03-05 10:30:00 +0000 on the portal.", "2026-03-05 10:30:00 +0000"),
+        ("Pump log 20260305T103000Z uploaded.", "20260305T103000Z"),
+        ("Clinic no: KNH/OP/2024/11822 for review.", "KNH/OP/2024/11822"),
+        ("File no 44/2291 pulled from records.", "44/2291"),
+    ],
+)
+def test_third_batch_shapes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "thanks so much, love you all",
+        "thank you very much doctor",
+        "clinic no 4 today, card no 12",
+        "Order 20 units at 10:30 - 0800 dose held",
+    ],
+)
+def test_third_batch_look_alikes(found, text):
+    assert not _values(found, text, ("PERSON", "DATE_TIME", "MEDICAL_RECORD_NUMBER", "ID_NUMBER"))
