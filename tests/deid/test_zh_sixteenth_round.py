@@ -439,3 +439,28 @@ def test_traditional_record_numbers_taiwan_years_and_hong_kong_roads(found, text
 )
 def test_no_taiwan_year_or_hong_kong_road_where_none_is(found, text, kind):
     assert not _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "value"),
+    [
+        ("九五高龄的老人，跌倒后", "AGE", "九五"),
+        ("老人年逾九十，仍能自理", "AGE", "九十"),
+        ("患者，男，104，因肺炎入院", "AGE", "104"),
+        ("包头市昆都仑区 014010 电话", "ZIP_CODE", "014010"),
+    ],
+)
+def test_ages_in_words_or_bare_after_the_sex_and_postcodes_after_a_unit(found, text, kind, value):
+    assert value in _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("患者，男，45，因胸痛入院", "AGE"),
+        ("疫苗批号 202311A08", "ZIP_CODE"),
+        ("中山路 123456 号", "ZIP_CODE"),
+    ],
+)
+def test_younger_ages_and_batch_numbers_stay(found, text, kind):
+    assert not _of(found, text, kind)

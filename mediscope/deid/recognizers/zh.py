@@ -555,6 +555,10 @@ def address_rules() -> list[Rule]:
              r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
              needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+        # A postcode written after the address's last unit with a space (呼和浩特市赛罕区 010020); not
+        # after 号, which ends cue words too (批号 202311A08).
+        Rule("postcode_after_unit", ZIP_CODE, r"(?<=[省市区县旗镇乡路街道])[ \u3000]{1,2}(?P<phi>\d{6})(?![\d.\-A-Za-z])(?!\s?[号室栋楼])", 0.8,
+             needs=has_digit),
         # A postcode in brackets right after an address's last part: 帅府园1号(100730), 东城区（100010）.
         Rule("postcode_bracketed", ZIP_CODE, r"(?<=[号路街道巷区县市镇乡村室楼栋弄园苑])\s?[（(](?P<phi>\d{6})[）)]", 0.85,
              needs=lambda t: "(" in t or "（" in t),
@@ -943,6 +947,16 @@ def zh_date_age_rules() -> list[Rule]:
              needs=has_digit),
         Rule("age_over_89_gaoling", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?=\s*(?:岁)?\s*高龄)", 0.9,
              needs=lambda t: "高龄" in t),  # 93高龄
+        # The same in Chinese numerals, 九五 for 95 too (九五高龄, 九十三岁高龄), and an age said as
+        # "past ninety" (年逾九十, 年过九旬 is age_nineties'): past 89 whatever the exact year.
+        Rule("age_over_89_gaoling_cn", AGE,
+             r"(?<![一二三四五六七八九十百零])(?P<phi>九十?[一二三四五六七八九]|九十|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:岁)?\s*高龄)", 0.85,
+             needs=lambda t: "高龄" in t),
+        Rule("age_past_ninety", AGE, r"(?:年逾|年过|年已过|已过|年满)(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?|百岁)",
+             0.85, needs=lambda t: "九十" in t or "一百" in t or "百岁" in t),
+        # A record's header gives the sex, then the age bare between commas (患者，女，96，因跌倒入院).
+        Rule("age_over_89_after_sex", AGE, r"(?:男|女)\s*[，,、]\s*(?P<phi>9\d|1[01]\d)(?=\s*[，,、;；]|\s*$)", 0.85,
+             needs=has_digit),
         # 我奶奶九十三了, 老人家都一百零一了: an old relative and a number closed by 了 is an age.
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
