@@ -844,7 +844,7 @@ def en_identifier_rules() -> list[Rule]:
         # "KBTH/OPD/2291", "KNH/OP/2024/11822"). The shape says so with or without a label.
         Rule("institution_serial", MEDICAL_RECORD_NUMBER,
              r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}(?:/(?:\d{2}|\d{4}|[A-Z]{1,4})){1,2}/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
-             needs=_digit_and(r"[A-Z]{2}/(?:\d\d|[A-Z]{1,4})/\d{3}"), flags=0),
+             needs=_digit_and(r"[A-Z]{2}/[A-Z0-9]{1,4}/\d"), flags=0),
         # DICOM and HL7 object identifiers: "1.2.840.113619.2.55.3.2831", "2.25.3318…": an ISO OID root
         # and four or more further arcs (a study, series or image of one patient).
         Rule("dicom_uid", ID_NUMBER,

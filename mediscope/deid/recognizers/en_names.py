@@ -760,8 +760,9 @@ _HANGUL_RUN = regex.compile(r"(?<![\p{Hangul}])[\p{Hangul}]{2,4}(?![\p{Hangul}])
 _CHINESE_SURNAMES = frozenset(zh_lexicon.SURNAMES_1) | frozenset("于向")
 _HAN_RUN = regex.compile(r"(?<![\p{Han}])(?P<run>[\p{Han}]{2,3})(?![\p{Han}])")
 _HAN_NAME_CUE = regex.compile(
-    r"(?i:\b(?:my|our|his|her)\s+(?:grandma|grandpa|grandmother|grandfather|granny|nan|mother|mom|mum|father|dad|"
-    r"husband|wife|son|daughter|aunt|uncle|brother|sister|mother-in-law|father-in-law)|name\s*(?:is|:)|patient:?|pt:?|"
+    # with or without "my": "my grandma 刘凤琴", "Husband 张伟 visited", "Mother: 王芳"
+    r"(?i:\b(?:(?:my|our|his|her)\s+)?(?:grandma|grandpa|grandmother|grandfather|granny|nan|mother|mom|mum|father|dad|"
+    r"husband|wife|son|daughter|aunt|uncle|brother|sister|mother-in-law|father-in-law)\s*:?|name\s*(?:is|:)|patient:?|pt:?|"
     r"mr\.?|mrs\.?|ms\.?|dr\.?)\s*$"
 )
 
@@ -890,6 +891,8 @@ _GREETING_NAME = regex.compile(
     r"hi|hii+|hello|hey|heya|hiya|dear|cheers|morning|evening|bye|ok|okay|love\s+(?:you|u|ya)|miss\s+(?:you|u)))"
     r"[ ,]+(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=\s*(?:[!,.?:;)]|$|\n|\s+(?:its|it's|this|i|im|i'm|your|u|you|again|x+|xo+)\b))"
 )
+# "… sorry wrong number, from funmi": a message signed with "from" and a given name at its very end.
+_FROM_SIGN_OFF = regex.compile(r"\bfrom\s+(?P<name>\p{Ll}[\p{Ll}'’\-]{2,})\s*[.!~x]*\s*$")
 # "pt is bilal 16yo", "next of kin tomasz", "nok agnieszka": a cue whose next word is the name.
 _LOWER_ROLE_CUE = regex.compile(
     r"(?i:\b(?:pt|patient|client|resident|baby|child)\s+is|\bnext\s+of\s+kin|\bnok|\bemergency\s+contact|\bcontact\s+person)"
@@ -1044,6 +1047,12 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                     continue  # "pt is babinski positive": a sign, not the patient's name
                 if w in lists.first or lists.unlisted_ok(w) and len(w) >= 4:
                     out.append((*m.span("name"), how, 0.7))
+        m = _FROM_SIGN_OFF.search(text[-40:])
+        if m is not None:
+            w = m.group("name")
+            if w in lists.first and not lists.blocked(w) and not is_english(w, lists.words) and w not in _NOT_SPEAKERS:
+                off = len(text) - len(text[-40:])
+                out.append((off + m.start("name"), off + m.end("name"), "from_sign_off", 0.65))
         for m in _LOWER_SAID.finditer(text):
             w = m.group("name")
             if w in lists.first and not lists.blocked(w) and w not in _NOT_SPEAKERS:
