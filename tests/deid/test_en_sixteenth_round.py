@@ -346,3 +346,20 @@ def test_third_batch_shapes(covered, text, value):
 )
 def test_third_batch_look_alikes(found, text):
     assert not _values(found, text, ("PERSON", "DATE_TIME", "MEDICAL_RECORD_NUMBER", "ID_NUMBER"))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Husband 张伟 visited this afternoon.", "张伟"),
+        ("Mother: 王芳, lives with the patient.", "王芳"),
+        ("sorry wrong number this is for dr adebayo from aisha", "aisha"),
+        ("IP/2024/00123 admitted to ward 6.", "IP/2024/00123"),
+    ],
+)
+def test_fourth_batch_shapes(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_from_home_and_work_stay_text(found):
+    assert not _values(found, "i got the letter from work. came straight from home", ("PERSON",))
