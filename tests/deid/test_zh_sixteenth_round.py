@@ -464,3 +464,31 @@ def test_ages_in_words_or_bare_after_the_sex_and_postcodes_after_a_unit(found, t
 )
 def test_younger_ages_and_batch_numbers_stay(found, text, kind):
     assert not _of(found, text, kind)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("心内科医生晏说可以出院", "晏"),
+        ("请示上级医生覃后予以加量", "覃"),
+        ("主刀 晁 一助 樊", "樊"),
+        ("麻醉医师蒯 术前访视", "蒯"),
+        ("患者江山诉头晕两天", "江山"),
+    ],
+)
+def test_a_rare_surname_before_what_the_doctor_did_and_a_word_name_that_speaks(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "按摩器只是一种辅助手段，如果",
+        "医生严格说明了风险",
+        "医生金说",  # 金 is too common a character to stand for a surname alone
+        "患者平时说话不清",
+        "患者家属说不用",
+    ],
+)
+def test_role_words_inside_words_and_common_characters_stay(found, text):
+    assert not _of(found, text)

@@ -1072,6 +1072,7 @@ _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
+_LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
 # A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
 _KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
 _FIELD_END_RE = regex.compile(r"[ \u3000]{2,}|[ \u3000]*(?:\n|$|[|｜])")
@@ -1081,7 +1082,8 @@ _WORD_NAME_FOLLOW_RE = regex.compile(
     r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)"
     r"|\s?[（(，,]\s?\d{1,3}\s?(?:岁|周岁|歲)"
     r"|\s?于\s?(?:\d{2,4}\s?[年\-/.]|\d{1,2}\s?月)"
-    r"|\s+[\u4e00-\u9fff]{0,3}(?:日期|时间|电话|床号|住院号|门诊号|年龄|性别|诊断)")
+    r"|\s+[\u4e00-\u9fff]{0,3}(?:日期|时间|电话|床号|住院号|门诊号|年龄|性别|诊断)"
+    r"|(?:诉|自诉|主诉|说)(?![明话法])")
 # Surnames that are everyday adjectives or function words before a comma (血压高，, 患者多，).
 _LONE_NOT_SURNAME = frozenset("高白常成单管信商官解冷连路宫和于时明全应强多少平安齐易文康金石万")
 # Weak cues that greet or thank rather than introduce: 谢谢王，; 你好，
@@ -1312,6 +1314,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._cities = _place_names(self._tags, self._freq)[1]
         any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
             sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
+        self._role_lone_re = regex.compile(rf"(?:{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>[\u4e00-\u9fff])")
         self._role_cue_re = regex.compile(
             rf"(?P<cue>{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
             r"(?=[，,。.、；;：:\s（(）)|｜]|在|是|的|陪|于|因|签|$)")
@@ -1441,6 +1444,13 @@ class ChineseNameRecognizer(EntityRecognizer):
             if title and len(cand) - len(title) in (1, 2):
                 e -= len(title)  # 术者海主任: the surname after the role names the person, the title stays
             out.append(self._result(s, e, 0.85, "role_cue"))
+
+        for m in self._role_lone_re.finditer(norm):  # 主刀 晁 一助 樊, 麻醉医师蒯 术前访视
+            s = m.start("name")
+            if self._common_word(norm[s - 1 : s + 1], 1) or (m.start() > 0 and self._common_word(norm[m.start() - 1 : m.start() + 1], 1)):
+                continue  # 辅助手段: the role word sits inside other words (辅助, 手段)
+            if self._lone_surname(norm, s) and not any(r.start <= s < r.end for r in out):
+                out.append(self._result(s, s + 1, 0.8, "lone_surname"))
 
         for m in self._title_bracket_re.finditer(norm):
             out.append(self._result(*m.span("name"), 0.85, "title_bracket"))
@@ -1786,13 +1796,16 @@ class ChineseNameRecognizer(EntityRecognizer):
         # 诊治医生蹇 血尿酸, 送检医生晁 类风湿因子: one space closes the field when the character is
         # rarely anything but a surname (晁 262, 樊 299; not 李, 张, 高) and a word, not one more
         # character of a spaced name, comes after it.
-        return (self._freq.get(ch, 0) < _LONE_SPACE_MAX_FREQ and norm[s + 1 : s + 2] == " "
-                and _LONE_AFTER_SPACE_RE.match(norm, s + 2) is not None)
+        if self._freq.get(ch, 0) >= _LONE_SPACE_MAX_FREQ:
+            return False
+        # 心内科医生晏说可以出院, 请示上级医生覃后: the same rare surname before what the doctor did
+        return (norm[s + 1 : s + 2] == " " and _LONE_AFTER_SPACE_RE.match(norm, s + 2) is not None) or (
+            _LONE_ACTS_RE.match(norm, s + 1) is not None)
 
     def _word_named(self, norm: str, e: int, cand: str, s: int = 0) -> bool:
         """A name that is an everyday word (高山, 钱塘, 甘露, 林立) right after a person cue, vouched
-        for by what follows: the sex, the age, 于 and a date, or a record's next field
-        (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期). A verb or a noun
+        for by what follows: the sex, the age, 于 and a date, a record's next field or what the
+        patient said (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期, 患者江山诉头晕). A verb or a noun
         after the cue (患者平素体健) has no such follower."""
         if self._tags.get(cand, "")[:1] in ("v", "d", "a", "p", "c", "m", "r", "t", "f"):
             return False  # 患者平安: an adjective or a verb, not a name
