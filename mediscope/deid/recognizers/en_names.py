@@ -476,7 +476,8 @@ _FLOWER_NAMES = frozenset({"lily", "rose", "daisy", "poppy", "ivy", "holly", "ja
 # stdlib pre-test with Unicode letter classes costs more than the `regex` pattern itself.)
 _CAPS_TITLE_HINT = re.compile(r"[A-Z] (?:MR|MRS|MS|MISS|MSTR|MASTER|DR|MX)\.? [A-Z]")
 # Letter-spaced text from faxes and OCR: "W I L L I A M S ,  T R E V O R".
-_SPACED_WORD = r"\p{L}(?:[ ]\p{L}){2,}"
+# A hyphenated part stays in the word: "S E O - Y E O N", "J I - H O O N".
+_SPACED_WORD = r"(?:\p{L}(?:[ ]\p{L}){1,}[ ]?-[ ]?\p{L}(?:[ ]\p{L}){1,}|\p{L}(?:[ ]\p{L}){2,})"
 _SPACED_RUN = regex.compile(
     rf"(?<![\p{{L}}\d])(?P<run>{_SPACED_WORD}(?:(?:[ ]{{0,3}},[ ]{{1,3}}|[ ]{{2,4}}){_SPACED_WORD}){{0,2}})(?![\p{{L}}\d])"
 )
