@@ -363,3 +363,8 @@ def test_fourth_batch_shapes(covered, text, value):
 
 def test_from_home_and_work_stay_text(found):
     assert not _values(found, "i got the letter from work. came straight from home", ("PERSON",))
+
+
+def test_letter_spaced_name_keeps_its_hyphenated_part(covered):
+    text = "N A M E :  K I M ,  M I N - J U N\nD.O.B : 0 1 / 0 2 / 1 9 6 0"
+    assert covered(text, "K I M ,  M I N - J U N", "en")
