@@ -458,6 +458,7 @@ def test_ages_in_words_or_bare_after_the_sex_and_postcodes_after_a_unit(found, t
     ("text", "kind"),
     [
         ("患者，男，45，因胸痛入院", "AGE"),
+        ("术后已过九十天，切口愈合", "AGE"),
         ("疫苗批号 202311A08", "ZIP_CODE"),
         ("中山路 123456 号", "ZIP_CODE"),
     ],

@@ -839,7 +839,8 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d)(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[-~～—至到]\s*{d}\s*[日号])", 0.85,
              needs=has_digit),
         # Month and day with a dot or slash, where a visit or an event follows (3.15复查, 3/15复诊,
-        # 于12.3入院, 我父亲3.18做的射频消融: after a person, not after an analyte) or 日 closes it (12.3日); not a value after an analyte (血糖6.5复查).
+        # 于12.3入院, 我父亲3.18做的射频消融) or 日 closes it (12.3日); not a value after an analyte
+        # (血糖6.5复查): only a pause, a preposition or a person stands before it.
         Rule("date_md_event", DATE_TIME,
              rf"(?:(?<=^|[\s，,。；;：:（(【\[于在至到])|(?<=[-~])|(?<=[我他她亲爸妈者儿女]))(?P<phi>{m}\s?[./]\s?{d})"
              rf"(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
@@ -952,7 +953,8 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_gaoling_cn", AGE,
              r"(?<![一二三四五六七八九十百零])(?P<phi>九十?[一二三四五六七八九]|九十|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:岁)?\s*高龄)", 0.85,
              needs=lambda t: "高龄" in t),
-        Rule("age_past_ninety", AGE, r"(?:年逾|年过|年已过|已过|年满)(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?|百岁)",
+        Rule("age_past_ninety", AGE, r"(?:年逾|年过|年已过|已过|年满)(?P<phi>九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?|百岁)"
+             r"(?!\s*(?:天|日|周|个|次|分|小时|年|多|万|元|块|毫|克|%))",
              0.85, needs=lambda t: "九十" in t or "一百" in t or "百岁" in t),
         # A record's header gives the sex, then the age bare between commas (患者，女，96，因跌倒入院).
         Rule("age_over_89_after_sex", AGE, r"(?:男|女)\s*[，,、]\s*(?P<phi>9\d|1[01]\d)(?=\s*[，,、;；]|\s*$)", 0.85,
@@ -1214,7 +1216,8 @@ _AT_NAME_RE = regex.compile(
     rf"(?<![A-Za-z0-9._%+\-])@(?P<name>(?:{_alt(sorted(_COMPOUNDS, key=len, reverse=True))}|{_SURNAME})[\u4e00-\u9fff]{{1,2}})"
     r"(?=[\s，,。：:！!？?]|$)")
 # A speaker of a group chat or a transcript, at the start of a line before the colon (马建军：发我看看).
-# Only where two lines or more open with a speaker, so a record's section labels (诊断：) are no chat.
+# Only where some label opens two lines (someone speaks twice), so a record's section labels (诊断：)
+# and a list of headings (温蜂蜜水：) are no chat.
 _SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[：:](?![ \t]*$)")
 _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
 # A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
