@@ -678,6 +678,11 @@ def _premises_ok(value: str) -> bool:
                    for w in words)
 
 
+# A sentence's first word is no part of the town after it: "From Gallup, NM", "In Moose Jaw, SK".
+_NOT_TOWN_HEAD = r"(?!(?:From|In|At|To|Near|Of|And|The|Lives|Lived|Moved|Seen|Born|Works|Back|Home)\s)"
+# State and province codes that are no clinical abbreviation or English word ("NS" saline, "OR"
+# theatre, "CA" cancer, "MS", "PE", "IN", "ME" are): after one, a town of English words is a town.
+_PLAIN_CODES = frozenset("AK AZ AR FL IL IA KS KY MI MN MT NV NH NJ NM NY NC ND OH SD TN TX UT VT WV WI WY AB BC MB NB NL QC SK YT".split())
 _FACILITY_WORDS = frozenset({"community", "health", "family", "practice", "centre", "center", "medical", "clinic", "hospital",
                              "care", "services", "service", "group", "associates", "partners", "pharmacy", "surgery"})
 
@@ -692,9 +697,14 @@ def _city_state_ok(value: str) -> bool:
 
 
 def _town_before_code_ok(value: str) -> bool:
-    """"Gary, IN", "Moose Jaw, SK": before more prose only a city the gazetteer knows ("Ceftriaxone,
-    NS flush", "Stable, OR theatre": a drug before saline, a word before the operating room)."""
-    return city_gazetteer().tier(value.rsplit(",", 1)[0]) is not None
+    """"Gary, IN", "Moose Jaw, SK": before more prose, a city the gazetteer knows, or any town before
+    a code that is no clinical abbreviation ("Pine Ridge, SD with …"); not "Ceftriaxone, NS flush"
+    nor "Stable, OR theatre" (a drug before saline, a word before the operating room)."""
+    town, code = value.rsplit(",", 1)
+    if city_gazetteer().tier(town) is not None:
+        return True
+    single_word = " " not in town and "-" not in town and is_english(town.lower())
+    return code.strip() in _PLAIN_CODES and not single_word  # "Seen, TX plan": a word, then treatment
 
 
 def _unlisted_place_ok(value: str) -> bool:
@@ -1117,14 +1127,14 @@ def en_identifier_rules() -> list[Rule]:
         # "Sunnyvale, CA", "Lame Deer, MT.", "Dartmouth, NS": the town and its state or province code
         # are one place, so the code goes with it (a redacted town beside its state still narrows it).
         Rule("city_state", LOCATION,
-             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
              rf"(?=\s*(?:\d{{5}}|{_CA_POSTCODE}|[,.;)]|$))",
              0.75, validator=_city_state_ok, flags=0),
         # The same before more prose: "injured at Gary, IN plant", "lives in Moose Jaw, SK with her son".
         # Lower-case words may follow a code here, so the town must be a known city or no English
         # word ("Stable, OR theatre", "Pain, ME" stay text).
         Rule("city_state_prose", LOCATION,
-             rf"(?P<phi>(?<![A-Za-z])[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
              rf"(?=\s+\p{{Ll}})",
              0.86, validator=lambda v: _city_state_ok(v) and _town_before_code_ok(v), needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
         # Canadian rural addresses: "RR 1, Site 5, Box 12, Didsbury AB T0M 0W0", "R.R. #2, Comp 14,
