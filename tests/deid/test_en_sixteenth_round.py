@@ -368,3 +368,23 @@ def test_from_home_and_work_stay_text(found):
 def test_letter_spaced_name_keeps_its_hyphenated_part(covered):
     text = "N A M E :  K I M ,  M I N - J U N\nD.O.B : 0 1 / 0 2 / 1 9 6 0"
     assert covered(text, "K I M ,  M I N - J U N", "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Lives in Pine Ridge, SD with her grandmother.", "Pine Ridge, SD"),
+        ("Works in Kayenta, AZ area as a driver.", "Kayenta, AZ"),
+    ],
+)
+def test_town_and_plain_code_before_prose(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_a_sentence_word_is_no_part_of_the_town(found):
+    values = _values(found, "From Gallup, NM; transferred this morning.", ("LOCATION",))
+    assert "Gallup, NM" in values and not any(v.startswith("From") for v in values)
+
+
+def test_a_word_before_a_treatment_code_stays_text(found):
+    assert not _values(found, "Seen, TX plan agreed with the family.", ("LOCATION",))
