@@ -493,3 +493,28 @@ def test_a_rare_surname_before_what_the_doctor_did_and_a_word_name_that_speaks(f
 )
 def test_role_words_inside_words_and_common_characters_stay(found, text):
     assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("孕检：田园，孕16周，唐筛低风险", "田园"),
+        ("白雪，女，82岁，跌倒后髋部疼痛", "白雪"),
+        ("复诊：金山，男，61岁，血压控制可", "金山"),
+    ],
+)
+def test_a_word_opening_a_clause_is_a_name_before_the_sex_the_age_or_a_pregnancy(found, text, value):
+    assert value in _of(found, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "高热，男，3天",
+        "平安，女，出院",
+        "头晕，女，45岁",
+        "今天，女儿陪同",
+    ],
+)
+def test_symptoms_and_everyday_words_before_the_sex_stay(found, text):
+    assert not _of(found, text)

@@ -57,6 +57,7 @@ _STRONG_FOLLOW = regex.compile(
     r"|[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[零一二三四五六七八九十])"  # 綦玉兰，女，92岁
     r"|[，,]\s*\d{1,3}\s*(?:岁|周岁)"  # 文静，27岁
     r"|\s?[（(]\s*\d{1,3}\s*(?:岁|周岁|歲)"  # 雍和平（96岁）
+    r"|[，,]\s*孕\s*\d"  # 花蕾，孕12周
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
     r"|家属|家长"  # 司马晓东家属：明天…
@@ -139,6 +140,9 @@ _BRACKET_NICK = regex.compile(
 # 男，蒙古族 / 患者玉香，傣族，90岁).
 _PERSON_FACTS = regex.compile(
     r"[，,、]\s*(?:男|女|[\u4e00-\u9fff]{1,3}族|\d{1,3}\s*(?:岁|周岁)|[一二三四五六七八九十百]{1,4}岁)")
+# The same facts, or an age in brackets or a pregnancy, vouching for a name that is a word (see `_accept`).
+_WORD_NAME_FACTS = regex.compile(
+    r"[，,、]\s*(?:男|女)[，,、\s]|[，,、]\s*\d{1,3}\s*(?:岁|周岁)|\s?[（(]\s*\d{1,3}\s*(?:岁|周岁)|[，,]\s*孕\s*\d")
 _BED_CUE = regex.compile(r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?[\s:：]*")
 _RUN_END = regex.compile(r"[，,。；;（(）)\s]|$")
 # Verbs, prepositions and findings' first characters: a run after a cue that opens with one is a
@@ -474,12 +478,18 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         introduced = left in ("cue", "kin") and follow in ("strong", "punct") and sur not in lexicon.SURNAMES_TITLE_ONLY and (
             tag.startswith("nr") or len(cand) >= 3 or raw < 5)
         listed_name = introduced and tag.startswith("nr") and raw < 500 and len(cand) >= 3  # my dad 李国华 在美国
-        if raw and not famous and not listed_name and (raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
+        # 花蕾，孕12周 / 白雪，女，82岁 / 雍和平（96岁）: the sex, the age or a pregnancy right after
+        # the word vouch for it as a name, if it is no verb, adjective or adverb
+        vouched = left in ("start", "cue", "kin") and _WORD_NAME_FACTS.match(text, e) is not None and (
+            tag[:1] not in ("v", "a", "d", "m", "t", "f", "r", "p", "c"))
+        if raw and not famous and not listed_name and not vouched and (
+                raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
             return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
         # a very common word after it is more likely a phrase (陈旧的) than a given name.
         very_rare = len(sur) == 1 and self._freq.get(sur, 0) < RARE_CUED_MAX_FREQ
-        if len(given) == 2 and not very_rare and self._word_freq(given) >= 2000 and not self._tags.get(given, "").startswith("nr"):
+        if len(given) == 2 and not very_rare and not vouched and self._word_freq(given) >= 2000 and not self._tags.get(
+                given, "").startswith("nr"):
             return False
         if len(sur) == 1 and len(given) == 2 and self._freq.get(cand[:2], 0) >= 30 and left not in ("cue", "kin") and (
             follow != "strong" or not self._tags.get(cand[:2], "").startswith("nr")
