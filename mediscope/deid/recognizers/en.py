@@ -866,7 +866,8 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_digit_and(r"\bT\.?C\.? ?\d{1,3}/\d"), flags=0),
         # A room or flat given before the street address: "Room 1412, 45 W 45th St", "Suite 300, 12 Main St".
         Rule("unit_before_street", LOCATION,
-             r"(?P<phi>\b(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{1,5}[A-Z]?)(?=,\s{1,2}\d{1,5}[A-Za-z]?\s(?:[NSEW]\.?\s)?(?:\p{Lu}|\d{1,3}(?:st|nd|rd|th)\b))",
+             rf"(?P<phi>\b(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{{1,5}}[A-Z]?)(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?"
+             rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\s|\d{{1,3}}(?:st|nd|rd|th)\s){{1,3}}{_street_suffixes()}\b)",
              0.75, needs=_digit_and(r"\d, \d{1,5}"), flags=0),
         # A pharmacy's prescription number: "Rx #: 6612098", "RX# 6620418", "Script no. 448201",
         # "Prescription number 77120934". "Rx:" alone opens a drug list and stays.
@@ -2174,8 +2175,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Interpreter requested: Tigrinya": a language, not a place
                     if etext.lower() in _RELATION_WORDS:
                         continue  # "Parent email …", "Guardian signature": a role on a form, not a place
-                    if _CLASSIFICATION_CODE_AFTER.match(text, e):
-                        continue  # "Prague C2M4": Barrett's classification, not the city
+                    if _CLASSIFICATION_CODE_AFTER.match(text, e) or _EPONYM_PAIR_AFTER.match(text, e):
+                        continue  # "Prague C2M4": Barrett's classification; "Hoehn and Yahr 3": a staging, not places
                     if etext.rstrip(".").lower() in _TITLE_OR_DEGREE:
                         continue  # "Fatima Malik, PharmD.": a credential after a name, not a place
                     if (" " not in etext and etext.lower() in self._case_free.first and not self._cities.tier(etext)
@@ -2365,11 +2366,11 @@ _EPONYM_PAIR_WORDS = (r"(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteri
                       r"reflexes|procedures?|operations?|stages?|staging|grades?|grading|scales?|index)\b")
 # ... or a grade straight after the pair: "Hunt and Hess 2", "Kellgren-Lawrence 3", "Hunt & Hess grade IV".
 _EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
-                                   r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/.]|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
+                                   r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
 # The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
 _EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
 _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
-                                  r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/.]|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
+                                  r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
@@ -2680,6 +2681,8 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
         following = text[hit.end : hit.end + 24]
         if _CLASSIFICATION_CODE_AFTER.match(following):
             continue  # "Prague C2M4", "Los Angeles grade B": a classification named after a city
+        if low in _SCORE_CITIES and _SCORE_AFTER.match(following) and not _DURATION_AFTER.match(following):
+            continue  # "Bristol 6" (stool chart), "Glasgow 15" (coma scale); "Glasgow 15 years ago" stays a city
         if _POSSESSIVE_RE.search(name) or _is_eponym(name, following) and (
             low not in _STRICT_EPONYMS or _clinical_follower(following)
         ):
@@ -2696,6 +2699,11 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
 _CLASSIFICATION_CODE_AFTER = regex.compile(
     r"\s{1,2}(?:C\d{1,2}\s?M\d{1,2}\b|(?i:grade|class(?:ification)?|type|criteria|stage)\s+[A-D0-4IV]{1,3}\b|0-I{1,3}[a-c]?\b|\d\.\d\b)"
 )
+# Scores and charts named after a city, which a bare number follows: "Bristol 6", "Glasgow 14".
+_SCORE_CITIES = frozenset({"bristol", "glasgow", "mayo", "vienna", "prague", "paris", "milan", "boston", "baveno", "lugano",
+                           "montreal", "geneva", "ottawa", "wells", "nottingham"}) & frozenset(
+    w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN)
+_DURATION_AFTER = regex.compile(r"\s{1,2}\d{1,3}\s+(?i:years?|yrs?|months?|weeks?|days?|hours?|mins?|miles?|km|minutes?)\b")
 _CODE_AFTER_CITY = regex.compile(r",?[ ](?P<code>\d{3,6}|\d{3}-\d{4}|\d{5}-\d{3})(?=\s*(?:[,.;:)\n—–]|$)|[ ]-[ ])")
 _STREET_WORDS = frozenset({"Way", "Street", "Road", "Avenue", "Lane", "Close", "Crescent", "Drive", "Boulevard", "Terrace", "Parade",
                            "Highway", "Square", "Gardens", "Mews", "Court", "Place", "Rd", "St", "Ave", "Blvd"})
