@@ -388,3 +388,22 @@ def test_a_sentence_word_is_no_part_of_the_town(found):
 
 def test_a_word_before_a_treatment_code_stays_text(found):
     assert not _values(found, "Seen, TX plan agreed with the family.", ("LOCATION",))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Stool chart: Bristol 6 this morning. GCS: Glasgow 14.",
+        "Parkinson's disease, Hoehn and Yahr 3.",
+    ],
+)
+def test_scores_named_after_cities_stay_text(found, text):
+    assert not _values(found, text, ("LOCATION", "PERSON"))
+
+
+def test_a_theatre_room_before_a_number_is_no_address(found):
+    assert not any(v.startswith("Room") for v in _values(found, "Theatre list: Room 4, 10 Main Theatre.", ("LOCATION",)))
+
+
+def test_a_city_before_a_duration_stays_a_city(found):
+    assert "Glasgow" in _values(found, "Moved from Glasgow 15 years ago.", ("LOCATION",))
