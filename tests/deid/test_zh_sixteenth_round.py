@@ -518,3 +518,17 @@ def test_a_word_opening_a_clause_is_a_name_before_the_sex_the_age_or_a_pregnancy
 )
 def test_symptoms_and_everyday_words_before_the_sex_stay(found, text):
     assert not _of(found, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kept"),
+    [
+        ("随访医生郗 心电图正常", "郗", "心电图"),
+        ("责任护士冼 交班时已告知", "冼", "交班"),
+        ("复查医生晁 血常规正常", "晁", "血常规"),
+    ],
+)
+def test_a_lone_surname_before_a_spaced_word_leaves_the_word_whole(found, text, value, kept):
+    spans = _all(found, text)
+    assert value in _of(found, text)
+    assert not any(kept[0] in v for v in spans)

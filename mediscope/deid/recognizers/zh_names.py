@@ -977,6 +977,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             return False
         if any(ch in _NEVER_GIVEN or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given):
             return False
+        if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and (
+                self._freq.get(text[e - 1 : e + 1], 0) or _is_clinical(text[e - 1 : e + 3])):
+            return False  # 随访医生贲 心电图正常, 护士冼 交班: the "given name" opens the next word
         # 头 晕 / 发 烧: a spaced-out word, not a name
         return not (self._freq.get(joined, 0) or (len(joined) == 3 and self._freq.get(joined[:2], 0) >= 100))
 
