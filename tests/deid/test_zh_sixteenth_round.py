@@ -532,3 +532,8 @@ def test_a_lone_surname_before_a_spaced_word_leaves_the_word_whole(found, text, 
     spans = _all(found, text)
     assert value in _of(found, text)
     assert not any(kept[0] in v for v in spans)
+
+
+def test_a_spaced_name_with_a_two_character_surname_in_a_spaced_form(covered):
+    text = "姓  名 ：司空 晓 东      住院号：ZY2026003318"
+    assert covered(text, "司空 晓 东", "zh")

@@ -1224,10 +1224,11 @@ _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:�
 _MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
     {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS, *lexicon.YI_NAME_PARTS},
     key=len, reverse=True)) + "){2,3}")
-# A form's name field spaced out by OCR with no Han surname in it (姓 名 ： 格 桑 卓 玛   科 室): the
-# surname-led cue rules skip it, the minority parts vouch for it.
+# A form's name field spaced out by OCR with no Han surname in it (姓 名 ： 格 桑 卓 玛   科 室) or with
+# a two-character surname kept whole (姓  名 ：诸葛 明 亮): the surname-led cue rules skip it, the
+# minority parts or the compound surname vouch for it.
 _SPACED_NAME_FIELD_RE = regex.compile(
-    r"(?:姓\s?名|患\s?者|病\s?人)\s?[：:]\s*(?P<name>[\u4e00-\u9fff](?: [\u4e00-\u9fff]){2,5})(?= {2,}|\s*[|｜\n]|\s*$)")
+    r"(?:姓\s{0,2}名|患\s?者|病\s?人)\s{0,2}[：:]\s*(?P<name>[\u4e00-\u9fff]{1,2}(?: [\u4e00-\u9fff]){1,5})(?= {2,}|\s*[|｜\n]|\s*$)")
 # A follow-up call asks for the household by the patient's name (请问是谷大勇家吗, 这里是刘建华家吧).
 _HOUSEHOLD_RE = regex.compile(
     r"(?:请问是|请问这是|这里是|这是|是不是|是)(?P<name>[\u4e00-\u9fff]{2,3}?)(?:的)?家(?:吗|吧|嘛|么|里|属吗|人吗)")
@@ -1635,8 +1636,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
         if "  " in norm or "\n" in norm or "|" in norm:
             for m in _SPACED_NAME_FIELD_RE.finditer(norm):
-                if _MINORITY_NAME_RE.fullmatch(m.group("name").replace(" ", "")):
-                    out.append(self._result(*m.span("name"), 0.75, "spaced_minority_field"))
+                joined = m.group("name").replace(" ", "")
+                compound = joined[:2] in _COMPOUNDS and m.group("name")[2:3] == " " and len(joined) in (3, 4) and not (
+                    _is_clinical(joined) or _never_given(joined, self._freq))
+                if compound or (" " in m.group("name")[:2] and _MINORITY_NAME_RE.fullmatch(joined)):
+                    out.append(self._result(*m.span("name"), 0.75, "spaced_name_field"))
         if "家" in norm:
             for m in _HOUSEHOLD_RE.finditer(norm):
                 cand = m.group("name")
