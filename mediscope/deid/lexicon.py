@@ -407,3 +407,13 @@ EVERYDAY_NAME_OPENERS_ZH = frozenset({
     "白天", "夏天", "殷红", "单纯", "宁静", "冷静", "温和", "成功", "关心", "黎明", "阳光", "安静", "常年", "简单",
     "卓越", "苗条", "童年", "盛夏", "湛蓝", "帅气", "楚楚", "卿卿", "匡正", "甘露", "金刚", "舒适", "舒服", "安全",
 })
+
+# Jobs, roles, desks and services that label a speaker or stand before 医生/：in Chinese records and
+# chats (客服：您好, 程控医生：, 前台：请稍等). A role is never the name found there, even where its
+# first character is a surname (程, 保, 司, 前) and jieba scarcely knows the word (客服 3, 护工 3).
+ROLE_WORDS_ZH = frozenset("""
+客服 程控 前台 护工 保洁 药房 导诊 导医 分诊 收费 挂号 陪护 陪诊 护理 月嫂 保姆 保安 司机 话务 接线 调度 值班 夜班 白班
+管床 运维 后勤 药剂 药师 化验 检验 影像 放射 超声 病理 营养 康复 麻醉 医务 医助 助理 总台 客户 管家 社工 义工 志愿
+专员 随访 宣教 主管 经理 财务 人事 出纳 会计 收银 门卫 厨师 配送 快递 骑手 外卖 物业 家政 护师 技师 药士 文员 秘书 前台
+治疗 处置 急诊 门诊 住院 病房 病区 护办 医办 质控 院感 感控 信息 网管 客服部 服务台 接待 登记 预约 咨询 审核 复核 核对
+""".split())

@@ -1579,7 +1579,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if _TITLE_SURNAME_RE.fullmatch(norm, r.start, r.end - len(title)) or (
                         r.end - len(title) - r.start == 1 and norm[r.start] in _ANY_SURNAME_CHARS):
                     r.end -= len(title)  # 主刀：岳主任: the surname names the person, the title stays
-        return out
+        # 客服：您好, 程控医生：: a job or a desk (程 and 客 may be surnames) names no one
+        return [r for r in out if norm[r.start : r.end] not in lexicon.ROLE_WORDS_ZH]
 
     def _family_shapes(self, norm: str) -> list[RecognizerResult]:
         """Names of shapes that no dictionary knows: a surname and a birth rank (吴老二, 张老三), a
