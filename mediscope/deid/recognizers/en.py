@@ -92,7 +92,9 @@ def _street_suffixes() -> str:
               "Hts", "Xing", "Close", "Mews", "Walk", "Row", "Crescent",
               # Australian and New Zealand abbreviations: "5 Ocean Pde", "12 Banksia Cct", "3 Marine Esp"
               "Pde", "Parade", "Esp", "Esplanade", "Cct", "Circuit", "Tce", "Cres", "Cl", "Bvd", "Qy", "Quay", "Chase",
-              "Promenade", "Gdns", "Grn"}
+              "Promenade", "Gdns", "Grn",
+              # "411 Grand Concourse" (the Bronx)
+              "Concourse"}
     return "(?:" + "|".join(sorted((regex.escape(w) for w in words), key=len, reverse=True)) + ")"
 
 
@@ -1076,11 +1078,26 @@ def en_identifier_rules() -> list[Rule]:
              needs=has_digit, flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
+        # A numbered house, croft or plot before its street or township, after an address cue:
+        # "Address House 7, Ring Road East", "lives at Croft 7, Achmore", "Home: Plot 12, Kira Road".
+        Rule("numbered_dwelling", LOCATION,
+             r"(?<=\b(?:[Aa]ddress|[Aa]ddr\.?|[Hh]ome|[Aa]t|[Tt]o|[Ll]ives|[Rr]esides)\s*:?\s{1,2})"
+             r"(?P<phi>(?:House|Croft|Plot|Compound)\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?,\s{1,2}"
+             r"(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South))?)(?=\s*(?:[,.;\n]|$))",
+             0.8, needs=contains_any("house", "croft", "plot", "compound"), flags=0),
+        # A street with no number right after an address label: "Address: Ballinrobe Road, Castlebar".
+        Rule("cued_unnumbered_street", LOCATION,
+             r"(?<=\b(?:[Aa]ddress|ADDRESS|[Aa]ddr\.?|Home)\s*:\s{0,2})"
+             r"(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close))(?=\s*,)",
+             0.8, needs=contains_any("address", "addr", "home"), flags=0),
+        # A Scottish or English island: "Isle of Lewis", "Isle of Skye" (the Isle of Man is a country).
+        Rule("isle_of", LOCATION, r"(?<![\w\-])(?P<phi>Isle\s+of\s+(?!Man\b)\p{Lu}\p{Ll}+)(?![\w\-])", 0.8,
+             needs=contains_any("isle"), flags=0),
         # Northern English and Scottish streets with an old suffix: "9 Kirkgate", "14 Micklegate",
         # "88 Bridge End", "3 Kirk Wynd", "12 Sheep Fold" (the town after the comma is the
         # locality rules' job).
@@ -1350,7 +1367,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("locality_after_street", LOCATION,
              r"(?<=\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Crescent|Cres|Close|Way|Place|Pl|Terrace|Tce|Grove|"
              # "KwaMashu", "KwaThema": a township's camel-cased name
-             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}{2,})?(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
+             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?(?:\s(?:East|West|North|South))?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}{2,})?(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
              r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit))",
              0.75, validator=_locality_after_street_ok,
              needs=contains_any("street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "crescent", "cres",
@@ -2260,6 +2277,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(_city_results(self, text, hits))
         out.extend(_lower_city_results(self, text, hits))
         out.extend(_unknown_pairs(self, text))
+        out.extend(_aged_pairs(self, text))
         out.extend(_possessive_names(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
@@ -2452,12 +2470,81 @@ def _after_maker(text: str, start: int) -> bool:
     return any(" ".join(words[-n:]) in DEVICE_MAKERS_EN for n in (1, 2) if len(words) >= n)
 
 
+_EPONYM_HEADS = (r"diseases?|syndromes?|sarcomas?|tumou?rs?|malformations?|cysts?|palsy|palsies|signs?|reflex(?:es)?|"
+                 r"lymphomas?|anomal(?:y|ies)|fractures?|ulcers?|nodes?|phenomen(?:on|a)|procedures?|tests?|"
+                 r"manoeuvres?|maneuvers?|classifications?|scores?|scales?|contractures?|aneurysms?|neuromas?|"
+                 r"carcinomas?|dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?")
+# A person's own things ("Jane's test", "Smith's score") read like eponyms; after a possessive
+# only heads that are a named condition count.
+_EPONYM_VERB_HEADS = frozenset({"sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "procedure",
+                                "procedures", "staging", "spot", "spots", "node", "nodes"})
+_EPONYM_HEAD_AFTER = regex.compile(
+    rf"(?P<chain>(?:[\-\s]\p{{Lu}}\p{{Ll}}+){{0,2}})(?P<poss>['’]s?)?\s+(?P<head>(?i:{_EPONYM_HEADS}))(?![\w\-])")
+_EPONYM_IN_TEXT = regex.compile(
+    rf"(?<![\w'’\-])(?P<w>\p{{Lu}}\p{{Ll}}+)(?:['’]s?)?\s+(?i:{_EPONYM_HEADS})(?![\w\-])")
+_KNOWN_EPONYM_WORDS = frozenset(
+    {w.lower() for w in lexicon.EPONYMS_EN} | _STRICT_EPONYMS | {w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN})
+
+
+_PROVINCE_PLAN_AFTER = regex.compile(r"\s+(?:Health(?:\s+(?:Card|Insurance|Plan|Number))?|Medicaid|Medical\s+(?:Card|Plan)|OHIP)\b")
+_SERVICE_LABELS = frozenset({"geri", "geris", "gen", "paeds", "peds", "onc", "cards", "neuro", "psych", "ortho", "derm",
+                             "gastro", "resp", "rheum", "haem", "heme", "endo", "uro", "obs", "gyn", "gynae", "ent",
+                             "neph", "renal", "vasc", "plastics", "ophtho", "rehab", "palliative", "pall"})
+
+
+def _eponym_before_head(text: str, s: int, e: int) -> bool:
+    """The span is the name in an eponym: a capitalised name (a hyphenated pair, a possessive)
+    right before a disease or anatomy head noun: "Ewing sarcoma", "Pancoast tumor", "Baker's
+    cyst", "Lou Gehrig's disease", "Arnold-Chiari malformation". A title or a relation before it
+    ("Mrs Baker's", "my son Ewing") makes it a person, and so does a head that is also a verb
+    or a person's own after a given name or a possessive ("have Maria sign", "Jane's test"),
+    or the same name standing alone elsewhere in the text ("Maria … Maria's fracture"); a chain
+    of names ("Jane Smith's disease") is an eponym only when its last name is a known eponym."""
+    value = text[s:e]
+    if not value[:1].isupper() or _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s) or _RELATION_BEFORE_RE.search(
+            text, max(0, s - 24), s):
+        return False
+    m = _EPONYM_HEAD_AFTER.match(text, e)
+    if not m:
+        return False
+    chain = [w for w in _SPACE_DASH_RE.split(m.group("chain")) if w]
+    words = [_POSSESSIVE_RE.sub("", w).lower() for w in _SPACE_DASH_RE.split(value.strip()) if w]
+    if not words:
+        return False
+    last = chain[-1].lower() if chain else words[-1]
+    head = m.group("head").lower()
+    if last in _KNOWN_EPONYM_WORDS:
+        return True
+    if chain or " " in value.strip():
+        return False  # "Jane Smith's disease": a person's name and her disease
+    if head in _EPONYM_VERB_HEADS and (m.group("poss") or _POSSESSIVE_RE.search(value)
+                                       or any(w in _all_given_names() for w in words)):
+        return False
+    # "Maria … Maria's fracture": a name the text also uses on its own is the person's.
+    bare = _POSSESSIVE_RE.sub("", value.strip())
+    for o in regex.finditer(rf"(?<![\w\-]){regex.escape(bare)}(?![\w\-])", text):
+        if o.start() != s and not _EPONYM_HEAD_AFTER.match(text, o.end()):
+            return False
+    return True
+
+
+def _eponyms_in_text(text: str) -> frozenset[str]:
+    """Names the text itself uses as an eponym ("Chiari malformation"), so a hyphenated pair
+    holding one ("Arnold-Chiari") elsewhere in the same text is the eponym too."""
+    out = set()
+    for m in _EPONYM_IN_TEXT.finditer(text):
+        if not _PERSON_TITLE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            out.add(m.group("w").lower())
+    return frozenset(out)
+
+
 def _without_product_names(spans: list[RecognizerResult], text: str) -> list[RecognizerResult]:
     """Drop names and places that are a remedy, a device maker's product, a brand beside its
     generic, an eponym test pair, a short form label or a unit after a number."""
     herbs = ([m.span() for m in _HERBAL_RE.finditer(text)]
              if any(r.entity_type in (PERSON, LOCATION) and not _HERBAL_WORDS.isdisjoint(_SPAN_WORDS.findall(text[r.start : r.end].lower()))
                     for r in spans) else [])
+    eponyms: frozenset[str] | None = None
     out = []
     for r in spans:
         if r.entity_type not in (PERSON, LOCATION):
@@ -2470,6 +2557,19 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue
         if any(hs < e and s < he for hs, he in herbs):
             continue  # "St John's wort", "Dong quai", "Chai hu"
+        if r.entity_type == LOCATION and value.lower() in _STATES and _PROVINCE_PLAN_AFTER.match(text, e):
+            continue  # "Ontario Health Card", "Texas Medicaid": the province's plan, not an address
+        if (r.entity_type == PERSON and value.lower() in _SERVICE_LABELS and text[e : e + 1] == ":"
+                and (s == 0 or text[s - 1] == "\n")):
+            continue  # "Geri: Lewy body dementia …": a service heading, not a person
+        if _eponym_before_head(text, s, e):
+            continue  # "Ewing sarcoma", "Pancoast tumor", "Baker's cyst", "Lou Gehrig's disease"
+        if "-" in value and " " not in value.strip():
+            if eponyms is None:
+                eponyms = _eponyms_in_text(text)
+            parts = [p.lower() for p in value.split("-") if p]
+            if len(parts) == 2 and any(p in eponyms for p in parts) and all(p in _KNOWN_EPONYM_WORDS for p in parts):
+                continue  # "Chiari malformation …; Arnold-Chiari older term": the same eponym again
         words = value.split()
         if _MAKER_RE.match(value) or _after_maker(text, s):
             continue  # "Boston Scientific Accolade", "Medtronic Evera"
@@ -2535,6 +2635,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
     return out
 
 
+_ROLE_COMPOUNDS = frozenset({"line", "station", "visit", "visits", "call", "calls", "led", "practitioner", "specialist",
+                             "manager", "review", "clinic", "team", "lead", "educator", "appointment", "note", "notes",
+                             "rounds", "desk", "phone", "helpline", "triage", "advice", "office", "bay", "bank", "cover"})
 _LOWER_NAME = regex.compile(
     r"(?<![\w'@./\-])(?P<name>(?P<first>\p{Ll}[\p{Ll}'\-]{1,})(?:\s+(?P<mid>\p{Ll})\.?)?\s+(?P<last>\p{Ll}[\p{Ll}'\-]{2,}))(?![\w@\-])"
 )
@@ -2635,6 +2738,44 @@ def _possessive_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerR
         if low in lexicon.EPONYMS_EN or _is_eponym(word, text[m.end("name") : m.end("name") + 24]) or self._cities.tier(word):
             continue
         out.append(self._result(PERSON, *m.span("name"), 0.65, "possessive_name"))
+    return out
+
+
+_AGED_PAIR = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?P<a>\p{Lu}\p{Ll}+(?:\p{Lu}\p{Ll}+)?)[ ](?P<b>\p{Lu}(?:['’]\p{Lu})?\p{Ll}+(?:-\p{Lu}\p{Ll}+)?))"
+    r"(?=,?[ ]\(?(?:aged[ ])?\d{1,3}(?:[ ]?-?[ ]?years?-old|[ ]?-?[ ]?y(?:ea)?rs?\b(?:[ ]old)?|[ ]?y/?o\b|[ ]?[MF]\b|,[ ](?:male|female|man|woman)\b))"
+)
+
+
+def _aged_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """"Eilidh Grant 90 yo", "Jarrah Walker, 19M", "Hyacinth Braithwaite, 96-year-old": two
+    capitalised words followed by an age or an age-and-sex are a person, even when one of them
+    is also an English word ("Grant", "Walker", "Hyacinth") or on no list; not when both are
+    ordinary words ("Ward Round 93") or either is a clinical word, an eponym or a place."""
+    out = []
+    if not any(ch.isdigit() for ch in text):
+        return out
+    words = self._case_free.words
+    for m in _AGED_PAIR.finditer(text):
+        a, b = m.group("a"), m.group("b")
+        la, lb = a.lower(), b.lower()
+        surname_b = (lb in self._case_free.last and lb not in lexicon.CLINICAL_WORDS_EN
+                     and lb not in lexicon.CLINICAL_VOCAB_EN and lb not in _STRICT_EPONYMS)
+        if _blocked_word(la) or _blocked_word(lb) and not surname_b or la in _TITLES_EN or la in _HEADER_WORDS or lb in _HEADER_WORDS:
+            continue
+        if la in _KNOWN_EPONYM_WORDS or lb in _KNOWN_EPONYM_WORDS and lb not in self._case_free.last:
+            continue
+        tier_b = self._cities.tier(b)
+        if self._cities.tier(a) or tier_b and not (surname_b and tier_b == WORDLIKE) or self._cities.tier(m.group("name")):
+            continue  # "Walker" (Minnesota) is a word-like town name, and a surname first
+        if la in _STATES or lb in _STATES or la in country_names() or lb in country_names():
+            continue
+        if _clinical_phrase(m.group("name")):
+            continue
+        eng_a, eng_b = is_english(la, words), is_english(lb, words)
+        if eng_b and not surname_b:
+            continue  # "Bay Six 4F", "Lewy Body 80": the second word is an ordinary word, no surname
+        out.append(self._result(PERSON, *m.span("name"), 0.65, "aged_pair"))
     return out
 
 
@@ -2827,6 +2968,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             if m.group(0)[:3].lower() in ("doc", "nur") and (word in ("said", "put", "saw") or is_english(word, self._case_free.words)
                                                             and not self._case_free.listed(word)):
                 continue  # "the doctor said", "nurse practitioner": the word after the role is no name
+            if m.group(0)[:3].lower() in ("doc", "nur") and word.lower() in _ROLE_COMPOUNDS:
+                continue  # "the IBD nurse line", "doctor visit": a compound noun, though "Line" is a name
             if (word in self._last or word in self._first) and word not in _COMMON_WORDS:
                 s, e = m.span("name")
                 out.append(self._result(PERSON, s, e, 0.7, "title_lower"))
