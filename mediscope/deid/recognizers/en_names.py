@@ -288,7 +288,8 @@ _FIELD_CUE = regex.compile(
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
     r"parent|guardian|informant|author|clerk|ward\s+clerk|receptionist|porter|scribe|coordinator|social\s+worker|"
     r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact|"
-    r"(?:local|family|home|primary)\s+contact|contact\s+person))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+    r"(?:local|family|home|primary)\s+contact|contact\s+person|guarantor|subscriber|policy\s*holder|account\s+holder|"
+    r"claimant|beneficiary))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
     r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
 # "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
