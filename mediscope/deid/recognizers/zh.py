@@ -647,10 +647,15 @@ def zh_identifier_rules() -> list[Rule]:
         # B站UID 358221907, 微博名叫可乐加冰_0208. Latin handles end where Latin ends; a handle with
         # Chinese in it ends at punctuation and must hold a Latin letter, digit or underscore.
         Rule("platform_id", SOCIAL_HANDLE,
-             rf"(?:{_alt((*PLATFORMS_ZH, '微信'))})\s?(?:号|账号|帐号|ID|UID|昵称|名字|用户名|名)(?:是|为|叫)?[\s:：]*"
+             rf"(?:{_alt((*PLATFORMS_ZH, '微信'))}|(?<![A-Za-z])LINE(?![A-Za-z]))\s?(?:号|账号|帐号|ID|UID|昵称|名字|用户名|名)(?:是|为|叫)?[\s:：]*"
              rf"(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,29}}(?<![.\-])(?![A-Za-z0-9_@])"
              rf"|[\u4e00-\u9fffA-Za-z0-9_·\-]{{2,24}}(?=[\s，,。；;！!？?、）)]|$))",
-             0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信")),
+             0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信", "line")),
+        # A group chat's line opening with an @mention before the colon (@小鱼妈妈：医生，…, @团团爸: …):
+        # the member's screen name as the chat shows it.
+        Rule("chat_at_speaker", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?P<phi>@[\u4e00-\u9fffA-Za-z0-9_·\-]{2,16})[ \t]*[：:]", 0.85,
+             needs=contains_any("@")),
         # A network card's address (终端MAC 3C:52:82:A1:7F:09): six pairs of hex digits joined by : or -.
         Rule("mac_address", DEVICE_ID,
              r"(?<![0-9A-Fa-f:\-])(?P<phi>[0-9A-Fa-f]{2}(?P<sep>[:\-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4})(?![0-9A-Fa-f:\-])",
@@ -1257,7 +1262,23 @@ _LATIN_TITLE_SURNAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
 # A nickname made from the given name before the full name in brackets: 小杰（患儿，严俊杰）.
 _NICK_OF_NAME_RE = regex.compile(
-    r"(?P<nick>[小阿](?P<c>[\u4e00-\u9fff]))\s?[（(][^（）()]{0,6}?[\u4e00-\u9fff]{1,2}(?P=c)[\u4e00-\u9fff]?\s?[）)，,]")
+    r"(?P<nick>[小阿](?P<c>[\u4e00-\u9fff])|(?P<c>[\u4e00-\u9fff])(?P=c))"  # 小杰 / 安安（大名令狐安然）
+    r"\s?[（(][^（）()]{0,6}?[\u4e00-\u9fff]{1,2}(?P=c)[\u4e00-\u9fff]?\s?[）)，,]")
+# A form's name field holding a two- or three-character run that the next field's label or the line
+# end closes (姓名：平安　性别：男): whatever the run is, the form calls it the name.
+_FORM_NAME_FIELD_RE = regex.compile(
+    r"(?:^|(?<=[\s|｜]))(?:患者|病人|就诊人|患儿|儿童)?姓[ \t]?名[ \t]*[:：][ \t　]*(?P<name>[\u4e00-\u9fff]{2,3})"
+    r"(?=[ \t　|｜]+(?:性[ \t]?别|年[ \t]?龄|出生|民族|科室|床号|病案|住院|门诊|身份)|[ \t　]*(?:\n|$))")
+_NOT_FORM_NAMES = frozenset({"不详", "未知", "匿名", "无名", "无名氏", "保密", "待定", "待查", "同上", "见上", "空白", "未填",
+                             "未留", "不明", "患者", "本人", "家属", "签名", "手写", "签字"})
+# A word the brackets after it call a pet name: 石头（小名，大名石磊）, 豆豆(乳名).
+_NICK_LABELLED_RE = regex.compile(r"(?P<nick>[\u4e00-\u9fff]{2})\s?[（(]\s?(?:小名|乳名|昵称|小名叫|外号)")
+# A chat member's handle made of a child's pet name and the parent (@小鱼妈妈, @团团爸): the pet
+# name names the child wherever else the chat writes it (小鱼今早咳嗽, 我们团团).
+_KIN_WORDS_OF_HANDLES = frozenset({"宝宝", "宝贝", "孩子", "儿子", "女儿", "闺女", "大宝", "二宝", "三宝", "小宝", "老大", "老二",
+                                   "老三", "孙子", "孙女", "外孙", "双胞", "二胎", "新手", "全职", "准妈", "群里"})
+_PARENT_HANDLE_RE = regex.compile(
+    r"@(?P<nick>[\u4e00-\u9fff]{2})(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)(?=[\s：:，,]|$)")
 
 
 class ChineseNameRecognizer(EntityRecognizer):
@@ -1655,7 +1676,20 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _LATIN_GIVEN_HAN_SURNAME_RE.finditer(norm):
             if m.group("name").split()[0].lower() not in lexicon.CLINICAL_VOCAB_EN:
                 out.append(self._result(*m.span("name"), 0.75, "latin_given_han_surname"))
+        if "名" in norm:
+            out += [self._result(*m.span("name"), 0.8, "form_name_field") for m in _FORM_NAME_FIELD_RE.finditer(norm)
+                    if m.group("name") not in _NOT_FORM_NAMES and m.group("name") not in lexicon.ROLE_WORDS_ZH]
         if "@" in norm:
+            for m in _PARENT_HANDLE_RE.finditer(norm):
+                nick = m.group("nick")
+                # the handle vouches for a pet name that is a word as well (小鱼, 团团), not for a
+                # role, a pronoun or anything clinical (@医生妈妈, @我家妈妈)
+                if (nick in lexicon.ROLE_WORDS_ZH or nick in _NOT_VOCATIVES or nick in _NOT_CHILD_NAMES or nick in _KIN_WORDS_OF_HANDLES or _is_clinical(nick)
+                        or any(ch in _FUNCTION_CHARS for ch in nick) or self._freq.get(nick, 0) >= 1000):
+                    continue
+                for k in regex.finditer(regex.escape(nick), norm):
+                    if norm[k.start() - 1 : k.start()] != "@":
+                        out.append(self._result(k.start(), k.end(), 0.7, "parent_handle_nick"))
             for m in _AT_NAME_RE.finditer(norm):
                 cand = m.group("name")
                 if not (_is_clinical(cand) or self._is_word(cand) or _never_given(cand, self._freq)) and self._rare_ok(cand):
@@ -1708,6 +1742,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "（" in norm or "(" in norm:
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
+            out += [self._result(*m.span("nick"), 0.75, "nick_labelled") for m in _NICK_LABELLED_RE.finditer(norm)
+                    if not _is_clinical(m.group("nick")) or self._freq.get(m.group("nick"), 0) < 5000]
         return out
 
     def _speakers(self, norm: str) -> list[RecognizerResult]:
@@ -1720,10 +1756,18 @@ class ChineseNameRecognizer(EntityRecognizer):
             return []  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
         found = [m for m in _SPEAKER_RE.finditer(norm) if m.group("name")[0] in _ANY_SURNAME_CHARS
                  or m.group("name")[:2] in _COMPOUNDS]
+        # 阿强：还好啦 / 阿姨：阿强啊: 阿 and a given name no dictionary knows is a speaker's name in
+        # a chat (阿姨, 阿婆 are words), and so is the same name wherever the chat calls it.
+        out = []
+        for m in _SPEAKER_RE.finditer(norm):
+            cand = m.group("name")
+            if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
+                    and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
+                        if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
         counts: dict[str, int] = {}
         for m in found:
             counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
-        out = []
         for m in found:
             cand = m.group("name")
             if _is_clinical(cand) or _never_given(cand, self._freq) or cand in _SPEAKER_NOT_NAMES:

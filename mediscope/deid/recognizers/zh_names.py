@@ -479,9 +479,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             tag.startswith("nr") or len(cand) >= 3 or raw < 5)
         listed_name = introduced and tag.startswith("nr") and raw < 500 and len(cand) >= 3  # my dad 李国华 在美国
         # 花蕾，孕12周 / 白雪，女，82岁 / 雍和平（96岁）: the sex, the age or a pregnancy right after
-        # the word vouch for it as a name, if it is no verb, adjective or adverb
+        # the word vouch for it as a name, if it is no verb, adjective or adverb; after a cue
+        # (患者夏天，女，19岁 / 患者平安，男，75岁) a season or a wish (t, a) is a name as well
         vouched = left in ("start", "cue", "kin") and _WORD_NAME_FACTS.match(text, e) is not None and (
-            tag[:1] not in ("v", "a", "d", "m", "t", "f", "r", "p", "c"))
+            tag[:1] not in ("v", "a", "d", "m", "t", "f", "r", "p", "c")
+            or left in ("cue", "kin") and tag[:1] in ("t", "a") and len(cand) == 2)
         if raw and not famous and not listed_name and not vouched and (
                 raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
             return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
@@ -500,7 +502,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         # The context decides first; jieba (the costly part) only confirms what it let through.
         verdict = self._context_verdict(text, s, sur, given, left, follow)
         tags = self._tags if left in ("cue", "kin") else None  # 母亲殷红霞签字: an everyday word opens the name
-        if not verdict or _is_clinical(cand, text[e : e + 3], tags) or not self._clean_boundaries(text, s, e):
+        # 患者黎明，男，66岁: with the sex or the age right after it an everyday two-character word
+        # (黎明, 夏天, 甘露 open phrases elsewhere: 黎明现象, 夏天易中暑) is no clinical phrase
+        clinical = _is_clinical(cand, text[e : e + 3], tags) and not (vouched and len(cand) == 2)
+        if not verdict or clinical or not self._clean_boundaries(text, s, e):
             return False
         return verdict is True or self._jieba_says_name(text, s, e)
 
