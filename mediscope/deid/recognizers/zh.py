@@ -1271,8 +1271,9 @@ _FORM_NAME_FIELD_RE = regex.compile(
     r"(?=[ \t　|｜]+(?:性[ \t]?别|年[ \t]?龄|出生|民族|科室|床号|病案|住院|门诊|身份)|[ \t　]*(?:\n|$))")
 _NOT_FORM_NAMES = frozenset({"不详", "未知", "匿名", "无名", "无名氏", "保密", "待定", "待查", "同上", "见上", "空白", "未填",
                              "未留", "不明", "患者", "本人", "家属", "签名", "手写", "签字"})
-# A word the brackets after it call a pet name: 石头（小名，大名石磊）, 豆豆(乳名).
-_NICK_LABELLED_RE = regex.compile(r"(?P<nick>[\u4e00-\u9fff]{2})\s?[（(]\s?(?:小名|乳名|昵称|小名叫|外号)")
+# A word the brackets after it call a pet name: 石头（小名，大名石磊）, 豆豆(乳名，大名林一凡).
+# The label must go on to the full name (小明（小名） alone is a textbook's example, no one).
+_NICK_LABELLED_RE = regex.compile(r"(?P<nick>[\u4e00-\u9fff]{2})\s?[（(]\s?(?:小名|乳名|昵称|外号)\s?[，,、；;]\s?(?:大名|学名|本名|全名)")
 # A chat member's handle made of a child's pet name and the parent (@小鱼妈妈, @团团爸): the pet
 # name names the child wherever else the chat writes it (小鱼今早咳嗽, 我们团团).
 _KIN_WORDS_OF_HANDLES = frozenset({"宝宝", "宝贝", "孩子", "儿子", "女儿", "闺女", "大宝", "二宝", "三宝", "小宝", "老大", "老二",
