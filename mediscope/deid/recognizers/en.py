@@ -468,6 +468,9 @@ def shared_rules() -> list[Rule]:
         Rule("ssn_letter_spaced", US_SSN,
              r"(?<![\d\-])(?P<phi>\d[ ]\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)", 0.85,
              validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,2}-")),
+        # OCR swaps in the dashed 3-2-4 shape: "5O3-7l-2248" (O for 0, l or I for 1).
+        Rule("ssn_ocr_swapped", US_SSN, r"(?<![\w\-])(?P<phi>[0-9OIl]{3}-[0-9OIl]{2}-[0-9OIl]{4})(?![\w\-])", 0.8,
+             validator=_ocr_ssn_ok, needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{2}-"), flags=0),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
              0.95, needs=has_digit),
         Rule("credit_card", CREDIT_CARD,
@@ -758,11 +761,21 @@ def _ocr_swapped(value: str, min_digits: int) -> bool:
 
 
 def _ocr_date_ok(value: str) -> bool:
-    if not _ocr_swapped(value, 4):
+    parts = [x.strip() for x in regex.split(r"[/.\-]", value)]
+    # With a four-digit year of this century or the last the shape is unmistakable, so up to as
+    # many letters as real digits may be swapped ("0l/0l/2O22", "O4/l2/l95O"); otherwise at most half.
+    long_year = len(parts[-1]) == 4 and parts[-1].translate(_OCR_DIGITS)[:2] in ("19", "20")
+    swapped = sum(ch in "OoIl" for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if not (_ocr_swapped(value, 4) or long_year and 1 <= swapped <= digits and digits >= 3):
         return False
-    parts = [int(x) for x in regex.split(r"[/.\-]", value.translate(_OCR_DIGITS))]
-    a, b = parts[0], parts[1]
+    nums = [int(x.translate(_OCR_DIGITS)) for x in parts]
+    a, b = nums[0], nums[1]
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
+def _ocr_ssn_ok(value: str) -> bool:
+    return _ocr_swapped(value, 5) and _ssn_ok(value.translate(_OCR_DIGITS))
 
 
 def _ocr_phone_ok(value: str) -> bool:
@@ -1693,7 +1706,8 @@ def en_date_rules() -> list[Rule]:
              needs=_digit_and(r"[A-Za-z][\-/.]\d")),
         # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
         Rule("date_ocr_swapped", DATE_TIME,
-             r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl][/.\-][01OIl]?[0-9OIl][/.\-](?:(?:19|20|l9|I9|2O)[0-9OIl]{2}|[0-9OIl]{2}))(?![\w/\-]|\.\d)",
+             r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])"
+             r"(?:(?:19|20|l9|I9|2O|2o)[0-9OIl]{2}|[0-9OIl]{2}))(?![\w/\-]|\.\d)",
              0.85, validator=_ocr_date_ok, needs=_digit_and(r"[OIl][/.\-]|[/.\-][OIl]|\d[OIl]|[OIl]\d"), flags=0),
     ]
 
