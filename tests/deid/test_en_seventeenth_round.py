@@ -202,3 +202,33 @@ def test_dwellings_islands_and_streets(covered, text, value):
 )
 def test_dwelling_look_alikes_are_no_addresses(found, text):
     assert not _values(found, text, ("LOCATION",))
+
+
+# ---- a payer's letters before a member number, a relative's age in chat ---------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Member ID: AET 7712 0093 41   Group: 55A", "AET 7712 0093 41"),
+        ("Subscriber #: BCBS 4471 20981", "BCBS 4471 20981"),
+    ],
+)
+def test_a_payer_prefix_belongs_to_the_member_number(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("doc my nani is 96 and not eating since tuesday", "96"),
+        ("our abuela turned 95 last week and fell", "95"),
+        ("my bapu is 91 now, can he take this tablet?", "91"),
+    ],
+)
+def test_a_relative_in_the_writers_own_word_is_aged(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize("text", ["my sats is 94 and i feel ok", "my sugar was 98 this morning", "my score is 95."])
+def test_a_reading_after_my_is_no_age(found, text):
+    assert not _values(found, text, ("AGE",))

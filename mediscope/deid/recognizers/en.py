@@ -850,6 +850,11 @@ def en_identifier_rules() -> list[Rule]:
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
+        Rule("member_id_payer_prefix", INSURANCE_ID,
+             r"\b(?i:member|subscriber|policy|insurance|insured)\s*(?i:id|#|no\.?|number)?\s*[:#]\s*"
+             r"(?P<phi>[A-Z]{2,5}[ ]\d{3,}(?:[ ]\d{2,}){1,3})(?![\w\-])", 0.95,
+             needs=_digit_and(r"[:#] ?[A-Z]{2,5} \d"), flags=0),
         # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
         # "Policy: NW-4471-22918", "Insurance JP-4410-88217": the same after a colon, or after the word insurance.
         Rule("policy_bare", INSURANCE_ID,
@@ -1301,6 +1306,16 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|"
              r"times|units|ng|mmhg))(?!\d)",
              0.8, needs=_AGE_OVER_89_SEEN),
+        # Any relative named by a word of the writer's own language: "my biji is 97 and …", "our abuela
+        # turned 95", "my bapu is 91 now"; never a reading ("my sats is 94", "my sugar was 98").
+        Rule("age_over_89_my_kin", AGE,
+             r"\b(?i:my|our)\s+(?!(?i:pulse|heart|rate|sats?|saturations?|oxygen|o2|spo2|weight|temp|temperature|bp|sugar|"
+             r"glucose|level|levels|score|reading|number|hr|rr|blood|pressure|hb|iq|bmi|result|count|grade|mark|house|"
+             r"room|flat|bed|bus|code|pin|ox|reading|percentage|hba1c|fev1|ldl|hdl|cholesterol|creatinine|egfr|ferritin|"
+             r"potassium|sodium|bill|fee|phone|extension|ext|unit|ward|order|ticket|test|exam)\b)\p{Ll}{2,12}"
+             r"(?:\s+(?:is|was|turned|turns|will\s+be|just\s+turned)|['’]s)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         Rule("age_over_89_pronoun", AGE,
              r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
              r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
