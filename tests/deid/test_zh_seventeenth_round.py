@@ -178,3 +178,50 @@ def test_a_line_id(found, text, value):
 @pytest.mark.parametrize("text", ["baseline ID 12 号样本", "PICC line 已拔除"])
 def test_line_inside_a_word_is_no_platform(found, text):
     assert not _of(found, text, "SOCIAL_HANDLE"), found(text, "zh")
+
+
+# ---- a two-character surname before a comma; a proband; a two-part Mongolian name after kin -----
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("患者欧阳娜，女，30岁，甲亢", "欧阳娜"),
+        ("先证者上官云飞，女，12岁，父亲上官建国", "上官云飞"),
+        ("先证者司马亮，男，8岁", "司马亮"),
+    ],
+)
+def test_a_compound_surname_name_ends_before_the_comma(found, text, value):
+    persons = _persons(found, text)
+    assert value in persons and value + "，" not in persons, found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("丈夫巴特尔其木格签署同意书。", "巴特尔其木格"), ("母亲乌云其其格陪同就诊", "乌云其其格"),
+     ("妻子乌兰图雅签署知情同意书。", "乌兰图雅")],
+)
+def test_a_two_part_mongolian_name_after_a_kin_word(found, text, value):
+    assert value in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["乌云密布，天气闷热，患者胸闷加重。", "患者看到乌云其实很紧张。"])
+def test_dark_clouds_stay(found, text):
+    assert not _persons(found, text), found(text, "zh")
+
+
+# ---- a device serial in brackets after the device ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("佩戴胰岛素泵（SN：PMP-2210A-B30417）", "PMP-2210A-B30417"), ("血糖仪（编号：GX-20931）每周校准", "GX-20931"),
+     ("植入除颤器(序列号 XRT552190Q)", "XRT552190Q")],
+)
+def test_a_device_serial_in_brackets(found, text, value):
+    assert value in _of(found, text, "DEVICE_ID"), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["胰岛素泵（每日4次）基础率0.5U/h", "监护仪（型号未填）报警"])
+def test_brackets_after_a_device_without_a_serial_stay(found, text):
+    assert not _of(found, text, "DEVICE_ID"), found(text, "zh")

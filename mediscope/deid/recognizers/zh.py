@@ -613,7 +613,8 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?:{_alt(DEVICE_NOUNS)})\s*[:：]\s*(?P<phi>(?=[A-Za-z0-9\-]*[A-Za-z])(?=(?:[A-Za-z\-]*\d){{2}})[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){{5,24}})(?![A-Za-z0-9\-])",
              0.85, needs=_DEVICE_NOUN_HIT),
         Rule("device_noun_cued", DEVICE_ID,
-             rf"(?:{_alt(DEVICE_NOUNS)})的?\s*(?:编号|序列号|机身号|串号|(?<![A-Za-z])(?:SN|S/N)(?![A-Za-z]))(?:{CUE_GAP}){ID_VALUE}",
+             # 胰岛素泵（SN：MMT-1780K-A22931）: the serial may open a bracket after the device
+             rf"(?:{_alt(DEVICE_NOUNS)})的?\s*[（(]?\s*(?:编号|序列号|机身号|串号|(?<![A-Za-z])(?:SN|S/N)(?![A-Za-z]))(?:{CUE_GAP}){ID_VALUE}",
              0.9, needs=_DEVICE_NOUN_HIT),
         Rule("wechat", SOCIAL_HANDLE,
              rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[^A-Za-z0-9\n。；;]{{0,12}}?)(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",

@@ -99,7 +99,7 @@ _KIN_CUES = (
     "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇", "他爸", "他妈", "她爸", "她妈", "孩子他爸", "孩子他妈",
     "孩子爸", "孩子妈", "孩子爸爸", "孩子妈妈",
     "室友", "舍友", "闺蜜", "发小", "老乡",
-    "患者", "病人", "患儿", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
+    "患者", "病人", "患儿", "先证者", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "翻译", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
@@ -165,7 +165,7 @@ _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
 # wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
 _FORM_LABELS = sorted({
-    "患者", "病人", "患儿", "家属", "受检者", "检查者", "检验者", "操作者", "报告者", "审核者", "送检者", "申请者", "检验人",
+    "患者", "病人", "患儿", "先证者", "家属", "受检者", "检查者", "检验者", "操作者", "报告者", "审核者", "送检者", "申请者", "检验人",
     "医生", "医师", "护士", "技师", "药师", "签名", "签字", "家属签名", "患者签名", "医生签名", "姓名", "联系人", "监护人",
     "记录人", "审核人", "报告人", "复核人", "收件人", "车主", "户主", "手术者", "术者", "助手", "一助", "二助", "主刀",
     "麻醉师", "器械护士", "巡回护士", "经管医生", "管床医生", "主管医生", "责任护士",
@@ -450,7 +450,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _compound_given_ok(self, text: str, g0: int, given: str, left: str) -> bool:
         """After a two-character surname and a cue or before "，女，" any given name will do
         (夏侯惇义, 长孙无双) as long as it does not start the next word (东方，请...)."""
-        if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说" for ch in given):
+        if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说" or not "\u4e00" <= ch <= "\u9fff" for ch in given):
             return False
         if _STRONG_FOLLOW.match(text, g0 + len(given)):
             return True
@@ -696,8 +696,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue
             follow = self._follow(text, e)
             cued = self._cue_before(text, s)
-            if self._word_freq(cand) >= 20 and not (cued and follow == "strong"):
-                continue  # 乌云 is "dark clouds" unless a cue and "，女，47岁" say otherwise
+            if self._word_freq(cand) >= 20 and not (cued and follow == "strong") and not (
+                    cued and n_parts >= 2 and (self._freq.get(cand, 0) == 0 or self._tags.get(cand, "")[:2] in ("nr", "ns", "nz"))):
+                continue  # 乌云 is "dark clouds" unless a cue and "，女，47岁" say otherwise (妻子乌云其木格签字: two parts)
             if _is_clinical(cand, text[e : e + 3]) or not self._clean_boundaries(text, s, e):
                 continue
             if not follow and cued and self._word_next(text, e):
