@@ -232,3 +232,29 @@ def test_a_relative_in_the_writers_own_word_is_aged(covered, text, value):
 @pytest.mark.parametrize("text", ["my sats is 94 and i feel ok", "my sugar was 98 this morning", "my score is 95."])
 def test_a_reading_after_my_is_no_age(found, text):
     assert not _values(found, text, ("AGE",))
+
+
+# ---- a day and month before a clock time, a transmitter's id --------------------------------------
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Family meeting with daughter Mairi 14/09 at 1430.", "14/09"),
+        ("Phone review 3/11 at 09:15 with the registrar.", "3/11"),
+    ],
+)
+def test_a_day_month_before_a_time_is_a_date(covered, text, value):
+    assert covered(text, value, "en")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["BP 120/80 at 1500 after the bolus.", "Left hip flexion power 4/5 at 0900.", "pain 7/10 at 1400, oxycodone given",
+     "motor 5/6 at 0900 on the sedation hold"],
+)
+def test_readings_before_a_time_are_no_dates(found, text):
+    assert not _values(found, text, ("DATE_TIME",))
+
+
+def test_a_transmitter_id_is_a_device_id(covered):
+    assert covered("the Dexcom transmitter 9H4Q7T stopped pairing yesterday", "9H4Q7T", "en")

@@ -774,6 +774,11 @@ def _ocr_date_ok(value: str) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
+def _day_month_ok(value: str) -> bool:
+    a, b = (int(x) for x in value.split("/"))
+    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+
+
 def _ocr_ssn_ok(value: str) -> bool:
     return _ocr_swapped(value, 5) and _ssn_ok(value.translate(_OCR_DIGITS))
 
@@ -837,7 +842,8 @@ def en_identifier_rules() -> list[Rule]:
     acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
                r"routing\s+(?:number|no\.?)|IBAN")
     dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
-              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|model\s+(?:number|no\.?)|"
+              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|transmitter(?:\s+(?:id|serial|number|no\.?|#))?|"
+              r"(?:sensor|pump|receiver|reader|hub)\s+(?:id|serial)|model\s+(?:number|no\.?)|"
               r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?|workstation|terminal(?:\s+id)?")
     plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
@@ -1719,6 +1725,12 @@ def en_date_rules() -> list[Rule]:
         # Month first with hyphens: "Nov-07-1933", "Mar-11-2026".
         Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}))(?![\w\-/]|\.\d)", 0.9,
              needs=_digit_and(r"[A-Za-z][\-/.]\d")),
+        # A day and month with no year before a clock time: "family meeting 12/08 at 1500", "review 3/4 at 10:30".
+        Rule("date_dm_at_time", DATE_TIME,
+             r"(?<![\w/.\-:])(?<!\b(?i:power|motor|grade|mrc|strength|score|scored|gcs|pain|rated|murmur|reflexes|sats?|"
+             r"apgar|eye|verbal|tone|bristol|fluid|feeds?)[:=]?\s{1,2})"
+             r"(?P<phi>[0-3]?\d/[01]?\d)(?=\s+at\s+(?:[01]?\d|2[0-3]):?[0-5]\d(?:\s*(?:h|hrs|am|pm))?(?![\w/\-:]|\.\d))",
+             0.8, validator=_day_month_ok, needs=_digit_and(r"\d/\d{1,2}\s+at\s+\d"), flags=0),
         # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
         Rule("date_ocr_swapped", DATE_TIME,
              r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])"
