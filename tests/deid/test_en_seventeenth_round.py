@@ -258,3 +258,11 @@ def test_readings_before_a_time_are_no_dates(found, text):
 
 def test_a_transmitter_id_is_a_device_id(covered):
     assert covered("the Dexcom transmitter 9H4Q7T stopped pairing yesterday", "9H4Q7T", "en")
+
+
+# ---- a name's role word after it in Spanglish chat -----------------------------------------------
+
+def test_a_role_word_after_a_name_is_left_out(found):
+    text = "mensaje: dra Ortega, soy Rosa la mama de Mateo Huerta. tiene fiebre"
+    persons = _values(found, text, ("PERSON",))
+    assert "Rosa" in persons and not any("mama" in v for v in persons)

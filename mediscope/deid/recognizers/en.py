@@ -2533,6 +2533,11 @@ _SERVICE_LABELS = frozenset({"geri", "geris", "gen", "paeds", "peds", "onc", "ca
                              "neph", "renal", "vasc", "plastics", "ophtho", "rehab", "palliative", "pall"})
 
 
+_TRAILING_KIN = regex.compile(
+    r"\s+(?:(?:la|el|the|su|mi|my|his|her)\s+)?(?:mama|mamá|mami|papa|papá|papi|madre|padre|hija|hijo|esposa|esposo|"
+    r"abuela|abuelo|tía|tia|tío|tio|mom|mum|dad|mother|father|wife|husband|son|daughter)$")
+
+
 def _eponym_before_head(text: str, s: int, e: int) -> bool:
     """The span is the name in an eponym: a capitalised name (a hyphenated pair, a possessive)
     right before a disease or anatomy head noun: "Ewing sarcoma", "Pancoast tumor", "Baker's
@@ -2598,6 +2603,12 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue
         if any(hs < e and s < he for hs, he in herbs):
             continue  # "St John's wort", "Dong quai", "Chai hu"
+        if r.entity_type == PERSON and " " in value:
+            kin = _TRAILING_KIN.search(value)
+            if kin and kin.start() > 0:
+                r.end = s + kin.start()  # "soy Rosa la mama de …": the mother's name, not her role
+                e = r.end
+                value = text[s:e]
         if r.entity_type == LOCATION and value.lower() in _STATES and _PROVINCE_PLAN_AFTER.match(text, e):
             continue  # "Ontario Health Card", "Texas Medicaid": the province's plan, not an address
         if (r.entity_type == PERSON and value.lower() in _SERVICE_LABELS and text[e : e + 1] == ":"
