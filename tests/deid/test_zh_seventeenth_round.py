@@ -225,3 +225,24 @@ def test_a_device_serial_in_brackets(found, text, value):
 @pytest.mark.parametrize("text", ["胰岛素泵（每日4次）基础率0.5U/h", "监护仪（型号未填）报警"])
 def test_brackets_after_a_device_without_a_serial_stay(found, text):
     assert not _of(found, text, "DEVICE_ID"), found(text, "zh")
+
+
+# ---- a word opening a record's line before 主诉; introducing oneself with a name-like word -------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("门诊病历\n方正主诉胸闷一周，活动后加重。", "方正"), ("急诊记录\n高兴主诉腹痛半天。", "高兴"),
+     ("患者：药师你好，我是方正，昨天拿的药是几毫克的？", "方正")],
+)
+def test_a_word_opening_a_line_before_its_complaint_or_after_i_am(found, text, value):
+    assert value in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["门诊病历\n家长主诉患儿发热两天。", "门诊病历\n今日主诉腹痛。", "门诊病历\n患者主诉头晕。", "门诊病历\n本次主诉头晕乏力。",
+     "我是医生，请问有什么不舒服？", "门诊病历\n高血压主诉头晕。"],
+)
+def test_ordinary_words_before_a_complaint_or_after_i_am_stay(found, text):
+    assert not _persons(found, text), found(text, "zh")

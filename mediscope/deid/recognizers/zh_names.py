@@ -450,7 +450,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def _compound_given_ok(self, text: str, g0: int, given: str, left: str) -> bool:
         """After a two-character surname and a cue or before "，女，" any given name will do
         (夏侯惇义, 长孙无双) as long as it does not start the next word (东方，请...)."""
-        if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说" or not "\u4e00" <= ch <= "\u9fff" for ch in given):
+        # 东方 明 (a form's gap after the surname) but not 东方明，男: the comma is no given name
+        if any(ch in "的了吗呢吧啊呀我你他她您们是在有和说" or not ("\u4e00" <= ch <= "\u9fff" or ch == " " and i == 0)
+               for i, ch in enumerate(given)):
             return False
         if _STRONG_FOLLOW.match(text, g0 + len(given)):
             return True
@@ -484,7 +486,13 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         vouched = left in ("start", "cue", "kin") and _WORD_NAME_FACTS.match(text, e) is not None and (
             tag[:1] not in ("v", "a", "d", "m", "t", "f", "r", "p", "c")
             or left in ("cue", "kin") and tag[:1] in ("t", "a") and len(cand) == 2)
-        if raw and not famous and not listed_name and not vouched and (
+        # 高兴主诉头痛三天: a word opening a record's line right before 主诉 is the patient who complains
+        vouched = vouched or (left == "start" and len(cand) == 2 and text.startswith(("主诉", "自诉"), e) and (
+            s == 0 or text[s - 1] == "\n") and tag[:1] not in ("v", "d", "m", "t", "f", "r", "p", "c"))
+        # 我是方正，: introducing oneself with a word jieba knows as a name (方正, 黎明 are nr)
+        self_named = text[max(0, s - 2) : s] in ("我是", "我叫", "名叫") and tag.startswith("nr") and raw < 1000 and (
+            follow in ("strong", "punct"))
+        if raw and not famous and not listed_name and not vouched and not self_named and (
                 raw >= 20 or ((not tag.startswith("nr") or len(cand) == 2) and not introduced)):
             return False  # 高山, 白雪, 杜仲, 黄精: a word whatever the context says (李娜 438 is a name)
         # A character this rare (郗 0, 笪 54) is a surname whenever it opens a clause; for the rest
