@@ -266,3 +266,16 @@ def test_a_role_word_after_a_name_is_left_out(found):
     text = "mensaje: dra Ortega, soy Rosa la mama de Mateo Huerta. tiene fiebre"
     persons = _values(found, text, ("PERSON",))
     assert "Rosa" in persons and not any("mama" in v for v in persons)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("fiebre since jueves 21 de agosto, gave paracetamol", "21 de agosto"),
+     ("cirugia el 5 de março de 2024, recovering well", "5 de março de 2024")],
+)
+def test_spanish_and_portuguese_dates_in_english_chat(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_de_without_a_month_is_no_date(found):
+    assert not _values(found, "3 de cada 10 pacientes improve", ("DATE_TIME",))

@@ -1725,6 +1725,12 @@ def en_date_rules() -> list[Rule]:
         # Month first with hyphens: "Nov-07-1933", "Mar-11-2026".
         Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}))(?![\w\-/]|\.\d)", 0.9,
              needs=_digit_and(r"[A-Za-z][\-/.]\d")),
+        # Spanish and Portuguese dates in English chat: "since martes 14 de mayo", "5 de março de 2024".
+        Rule("date_es_pt", DATE_TIME,
+             r"(?<![\w/.\-])(?P<phi>[0-3]?\d\s+de\s+(?i:enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|"
+             r"octubre|noviembre|diciembre|janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro)"
+             r"(?:\s+(?:de|del)\s+(?:19|20)\d{2})?)(?![\w])",
+             0.85, needs=_digit_and(r"\d\s+de\s+\w"), flags=0),
         # A day and month with no year before a clock time: "family meeting 12/08 at 1500", "review 3/4 at 10:30".
         Rule("date_dm_at_time", DATE_TIME,
              r"(?<![\w/.\-:])(?<!\b(?i:power|motor|grade|mrc|strength|score|scored|gcs|pain|rated|murmur|reflexes|sats?|"
