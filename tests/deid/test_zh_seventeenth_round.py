@@ -246,3 +246,24 @@ def test_a_word_opening_a_line_before_its_complaint_or_after_i_am(found, text, v
 )
 def test_ordinary_words_before_a_complaint_or_after_i_am_stay(found, text):
     assert not _persons(found, text), found(text, "zh")
+
+
+# ---- Hong Kong romanised names in brackets; drugs in Latin letters after their Chinese name ------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("患者：黄志明（Wong Chi-ming），男，52岁", "Wong Chi-ming"), ("病人：李嘉欣（Lee Ka-yan）", "Lee Ka-yan"),
+     ("覆診紀錄\n病人：何家輝（Ho Ka-fai）", "Ho Ka-fai")],
+)
+def test_a_hong_kong_romanised_name_with_a_hyphen(found, text, value):
+    assert value in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["服用卡比马唑（Carbimazole）10mg每日一次", "加用奥美拉唑（Omeprazole）护胃", "予阿莫西林（Amoxicillin）口服",
+     "术后（Post-op）第一天"],
+)
+def test_a_drug_or_phrase_in_latin_after_its_chinese_name_is_no_person(found, text):
+    assert not _persons(found, text), found(text, "zh")

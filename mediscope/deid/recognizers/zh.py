@@ -1207,9 +1207,13 @@ _CHILD_WORD_NAME_RE = regex.compile(
 # An English given name in brackets after a Chinese name: 梁伟强 (Kelvin), 陈嘉欣（Cindy）. Not an
 # eponym or a clinical word (唐氏综合征(Down), 川崎(Kawasaki)).
 # The romanised full name too, in pinyin or Cantonese (陈晓宇（Chen Xiaoyu）, 陳嘉欣（Chan Ka Yan）).
+_LATIN_DRUG_ENDINGS = ("azole", "imazole", "mab", "nib", "pril", "sartan", "olol", "statin", "cillin", "mycin", "floxacin",
+                       "tidine", "prazole", "dipine", "formin", "gliptin", "cycline", "parin", "xaban", "gatran", "azepam",
+                       "oxetine", "triptan", "profen", "setron", "lukast", "tropium", "terol", "asone", "olone")
 _HAN_THEN_LATIN_RE = regex.compile(
     rf"{_SURNAME}[\u4e00-\u9fff]?[^\P{{Han}}氏病症征法术剂药片素酸试验评分量表]\s?[（(]"
-    r"(?P<name>[A-Z][a-z]{1,12}(?:[ \-][A-Z][a-z]{1,12}){0,3}|[A-Z][a-z]{2,12})[）)]")
+    # Hong Kong writes the given name's syllables joined by a hyphen, the second in lower case (Chan Tai-man)
+    r"(?P<name>[A-Z][a-z]{1,12}(?:[ \-][A-Z][a-z]{1,12}(?:-[a-z]{2,8})?){0,3}|[A-Z][a-z]{2,12})[）)]")
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
@@ -1656,7 +1660,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _HAN_THEN_LATIN_RE.finditer(norm):
                 words = regex.split(r"[ \-]", m.group("name").lower())
                 if not any(w in lexicon.EPONYMS_EN or w in lexicon.CLINICAL_VOCAB_EN or w in lexicon.CLINICAL_WORDS_EN
-                           for w in (*words, " ".join(words))):
+                           for w in (*words, " ".join(words))) and not (
+                        words[-1].endswith(_LATIN_DRUG_ENDINGS) or norm[: m.start("name")].rstrip(" （(")[-1:] in lexicon.CHEMISTRY_CHARS):
+                    # 卡比馬唑（Carbimazole）: a drug's name in Latin letters after its Chinese name
                     out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
         if "  " in norm or "\n" in norm or "|" in norm:
             for m in _SPACED_NAME_FIELD_RE.finditer(norm):
