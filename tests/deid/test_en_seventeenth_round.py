@@ -279,3 +279,15 @@ def test_spanish_and_portuguese_dates_in_english_chat(covered, text, value):
 
 def test_de_without_a_month_is_no_date(found):
     assert not _values(found, "3 de cada 10 pacientes improve", ("DATE_TIME",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Seonaid Mackinnon, 97 years, lives with her niece.", "97"), ("Mr Evans, 102 yrs; frail, on oxygen", "102")],
+)
+def test_an_age_with_its_unit_after_a_name(covered, text, value):
+    assert covered(text, value, "en")
+
+
+def test_years_of_a_condition_are_no_age(found):
+    assert not _values(found, "Diabetic, 12 years, on insulin; smoker, 40 years.", ("AGE",))

@@ -1245,6 +1245,10 @@ def en_identifier_rules() -> list[Rule]:
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
         Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
+        # "Ishbel Macrae, 99 years, lives alone": the same with the unit (the number is the age).
+        Rule("age_years_after_name", AGE,
+             r"(?<=\p{Lu}\p{Ll}+,\s)(?P<phi>9\d|1[01]\d)(?=\s?(?:years|yrs|y)(?:\s+of\s+age)?\s*[,;)])", 0.7,
+             needs=_digit_and(r"\d\s?(?:years|yrs|y)\s*[,;)]"), flags=0),
         # "Mrs Bronwyn McAllister (NHS No. 943 476 5919), 92, of 14 Thornfield Close": the age in
         # apposition after a name and its bracketed number, then a clause about the person.
         Rule("age_after_bracket", AGE,
