@@ -267,3 +267,23 @@ def test_a_hong_kong_romanised_name_with_a_hyphen(found, text, value):
 )
 def test_a_drug_or_phrase_in_latin_after_its_chinese_name_is_no_person(found, text):
     assert not _persons(found, text), found(text, "zh")
+
+
+# ---- a mobile read by OCR with l/I for 1 and O for 0, after a phone cue ------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("【OCR识别】\n姓名:钟 思 琪  手机:l59 O3l2 8846", "l59 O3l2 8846"), ("联系电话:I86 2O47 5531", "I86 2O47 5531"),
+     ("手机：l37O2l88765", "l37O2l88765")],
+)
+def test_an_ocr_mobile_after_a_phone_cue(found, text, value):
+    assert value in _of(found, text, "PHONE_NUMBER"), found(text, "zh")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["电话:Ilo Olo lOlo", "手机型号 lO5 OOOl", "血钾 l3 mmol", "CD4 l38 个/μl，病毒载量 OO2l"],
+)
+def test_letter_runs_are_no_ocr_mobile(found, text):
+    assert not _of(found, text, "PHONE_NUMBER"), found(text, "zh")

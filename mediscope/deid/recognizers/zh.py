@@ -53,6 +53,12 @@ CUE_GAP = r"(?:[\s:：#=\-|｜]|(?<=号)码|号码|编号|号|是|为|No\.?|[（
 ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/ ]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=[A-Za-z0-9])){3,32})"
 
 
+def _ocr_mobile_ok(value: str) -> bool:
+    """A mobile read with OCR's l/I for 1 and O/o for 0: some letters, at least seven real digits."""
+    letters = sum(ch in "lIOo" for ch in value)
+    return 1 <= letters <= 4 and sum(ch.isdigit() for ch in value) >= 7
+
+
 def _cn_id_validator(value: str) -> float | None:
     if cn_id_checksum_ok(value) and cn_id_plausible(value):
         return 1.0
@@ -591,6 +597,11 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("phone_cued", PHONE_NUMBER,
              rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # OCR reads 1 as l or I and 0 as O (联系电话:l38 OO2l 7765): after a phone cue, a mobile's
+        # 3-4-4 shape with only those letters for digits, most of it still digits.
+        Rule("phone_cued_ocr", PHONE_NUMBER,
+             rf"(?:电话|手机|手机号|联系电话|联系方式)(?:{CUE_GAP})(?P<phi>[1lI][3-9][\dlIOo] ?[\dlIOo]{{4}} ?[\dlIOo]{{4}})(?![\dA-Za-z])",
+             0.8, validator=_ocr_mobile_ok, needs=has_digit, flags=0),
         # Pagers, extensions and short numbers have 3-8 digits: 呼叫器号 8823, BP机 96123, 分机 8012, 短号 661234.
         Rule("pager_cued", PHONE_NUMBER,
              r"(?:呼叫器|寻呼机|寻呼|BP机|传呼机|传呼|分机|内线|短号|集团短号)(?:号码|号)?(?:是|为)?[\s:：#]*(?P<phi>\d{3,8})(?![\d.])",
