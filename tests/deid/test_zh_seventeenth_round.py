@@ -287,3 +287,19 @@ def test_an_ocr_mobile_after_a_phone_cue(found, text, value):
 )
 def test_letter_runs_are_no_ocr_mobile(found, text):
     assert not _of(found, text, "PHONE_NUMBER"), found(text, "zh")
+
+
+# ---- a family word, a name, then how to reach the person ---------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("父亲向国强微信：xgq_1975", "向国强"), ("母亲向丽萍电话13912345678", "向丽萍")],
+)
+def test_a_name_between_a_family_word_and_a_contact(found, text, value):
+    assert value in _persons(found, text), found(text, "zh")
+
+
+@pytest.mark.parametrize("text", ["父亲于是电话联系了医院", "母亲平时电话很多", "父亲向来手机不离手", "女儿常常电话问候"])
+def test_words_between_a_family_word_and_a_contact_stay(found, text):
+    assert not _persons(found, text), found(text, "zh")

@@ -160,6 +160,8 @@ _WEAK_SURNAMES = frozenset("于和向时常文花全万方安成明强关包宁�
 # inventions; these four are also frequent in given names (可欣, 如意, 正阳, 欣然).
 _GIVEN_DESPITE_NEVER = frozenset("可如正然")
 _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
+# How to reach someone, right after the name a family word introduced (母亲向红梅电话138…).
+_CONTACT_AFTER_NAME = ("微信", "电话", "手机", "联系电话", "联系方式", "QQ")
 
 _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}])")
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
@@ -590,6 +592,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if (follow is None and left == "kin" and n_given == 2 and (len(sur) == 2 or (
                         sur in lexicon.SURNAMES_1 and sur not in _WEAK_SURNAMES)) and norm[e : e + 1] not in _DRUG_SYLLABLES):
                     follow = "mid"  # 我哥李建军肝功能异常: after a family word the name needs no follower
+                elif follow is None and left == "kin" and n_given == 2 and norm.startswith(_CONTACT_AFTER_NAME, e):
+                    follow = "mid"  # 父亲向建军微信：…: a family word, a name, then how to reach the person
                 elif (follow is None and left == "cue" and n_given == 2 and sur in lexicon.SURNAMES_1
                       and sur not in _WEAK_SURNAMES and norm[e : e + 1] not in _DRUG_SYLLABLES
                       and self._word_next(norm, e)):
