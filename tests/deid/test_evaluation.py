@@ -240,7 +240,7 @@ def test_ninth_and_tenth_heldout_set_floors(deider):
     street corners. Then a short round on those misses: 0.940 and 0.929. No longer blind.
     """
     _assert_floors(deider, "heldout9.jsonl", recall=0.96, precision=0.96, preservation=0.99)
-    _assert_floors(deider, "heldout10.jsonl", recall=0.94, precision=0.98, preservation=0.98)
+    _assert_floors(deider, "heldout10.jsonl", recall=0.95, precision=0.98, preservation=0.98)
 
 
 @pytest.mark.slow
@@ -261,10 +261,11 @@ def test_twelfth_and_thirteenth_heldout_set_floors(deider):
     rules: twelfth 0.919 (characters 0.938, precision 0.976), thirteenth 0.892 (characters 0.919,
     precision 0.968; the engine before the round 0.913 and 0.888). Misses: OCR-spaced names,
     names that are ordinary words, lower-case chat names and towns, "Town, ST", rural addresses,
-    ids after labels. Then a short round on them: 0.931 and 0.903, precision 0.998 and 0.991.
+    ids after labels. Then a short round on them: 0.931 and 0.903, precision 0.998 and 0.991; after
+    the next two rounds 0.994 and 0.983.
     """
-    _assert_floors(deider, "heldout12.jsonl", recall=0.92, precision=0.99, preservation=0.99)
-    _assert_floors(deider, "heldout13.jsonl", recall=0.89, precision=0.98, preservation=0.99)
+    _assert_floors(deider, "heldout12.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+    _assert_floors(deider, "heldout13.jsonl", recall=0.98, precision=0.99, preservation=0.99)
 
 
 @pytest.mark.slow
@@ -274,9 +275,23 @@ def test_fourteenth_heldout_set_floors(deider):
     precision 0.987, preservation 0.997 (zh 0.915, en 0.916; the engine at the start of those rounds:
     0.903). Misses: a surname alone (蹇, 庹, 晏), Mongolian names, names that are words (高山, 林立),
     a Hong Kong address, a Minguo date, lower-case chat names, Welsh and Canadian rural addresses,
-    record numbers of unusual shape (RX8 44102, LUTH/22/0918).
+    record numbers of unusual shape (RX8 44102, LUTH/22/0918). Worked on since: 0.994.
     """
-    _assert_floors(deider, "heldout14.jsonl", recall=0.90, precision=0.98, preservation=0.99)
+    _assert_floors(deider, "heldout14.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_fifteenth_heldout_set_floors(deider):
+    """160 texts (522 PHI, 366 clinical terms, 44 PHI-free), written blind during the round on the
+    twelfth to fourteenth sets and scored once after it: recall 0.900 (characters 0.933), precision
+    0.964, preservation 0.984 (zh 0.901, en 0.900; the engine at the start of that round 0.893, two
+    rounds earlier 0.881). Misses: names that are ordinary words (高兴, 夏天, 黎明, 江河), pet names
+    and @-handles in group chats, OCR letters for digits (l38 OO2l 7765, 5O3-7l-2248), Scottish,
+    Irish, Māori and Ghanaian addresses, ages whose gold keeps the unit; eponyms before a disease
+    word were replaced (Ewing sarcoma, Pancoast tumor, Baker's cyst). Worked on since: 0.979,
+    precision 0.994, preservation 1.000.
+    """
+    _assert_floors(deider, "heldout15.jsonl", recall=0.97, precision=0.99, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
