@@ -1134,6 +1134,16 @@ _ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
 _BIRTH_RANK_RE = regex.compile(
     rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
     r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+def _line_starts(text: str) -> list[int]:
+    """Where each line of the text starts (str.find, not a scan of every character)."""
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
 def _lao_xiao_positions(text: str) -> list[int]:
     """Where 老 or 小 stands (str.find, not a scan of every character in Python)."""
     out = []
@@ -1264,6 +1274,10 @@ _NICK_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
 # The same child's name with the parent's word right after it (嘟嘟妈妈问, 晓婷妈妈你好): only a doubled
 # pet name or two given-name characters, as 孩子妈妈 and 同学爸爸 are everyday words.
+# Cheap literal checks before the two patterns above and below: they start with a lookbehind and
+# would otherwise be tried at every character of every text.
+_PARENT_WORDS = ("妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公")
+_PARENT_AFTER_PRONOUN = tuple(p + k for p in "他她" for k in ("妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公"))
 _NAME_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|外婆|外公)"
     r"(?:你好|您好|问|说|来|打|让|想|在|，|,|\s|$))")
@@ -1715,18 +1729,20 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.75, "at_name"))
         if "\n" in norm and ("：" in norm or ":" in norm):
             out += self._speakers(norm)
-        for m in _VOCATIVE_RE.finditer(norm):
-            if self._pet_name_ok(m.group("name")) and all(ch in self._clause._given for ch in m.group("name")):
-                out.append(self._result(*m.span("name"), 0.7, "vocative"))
+        if "你" in norm or "您" in norm:
+            # only a line's start can open an address (晓明，你…): match there, not at every character
+            for m in (m for i in _line_starts(norm) if (m := _VOCATIVE_RE.match(norm, i)) is not None):
+                if self._pet_name_ok(m.group("name")) and all(ch in self._clause._given for ch in m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "vocative"))
         if "我" in norm or "俺" in norm:
             for m in _SELF_NICK_RE.finditer(norm):
                 if self._pet_name_ok(m.group("name")):
                     out.append(self._result(*m.span("name"), 0.7, "self_nick"))
-        if "他" in norm or "她" in norm:
+        if any(w in norm for w in _PARENT_AFTER_PRONOUN):
             for m in _NICK_PARENT_RE.finditer(norm):
                 if self._pet_name_ok(m.group("name"), rustic=True):
                     out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
-        for m in _NAME_PARENT_RE.finditer(norm):
+        for m in _NAME_PARENT_RE.finditer(norm) if any(w in norm for w in _PARENT_WORDS) else ():
             cand = m.group("name")
             if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
                 out.append(self._result(*m.span("name"), 0.7, "name_parent"))
