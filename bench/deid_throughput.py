@@ -45,6 +45,11 @@ start-up (`parallel.py`; a forked worker's first texts otherwise cost ~40% more 
 After two more rounds of recall rules (load average 0.8-1.4, best of 2 turns):
     real corpus, 8,000 texts   1 proc 3.33x wall, 2 procs 6.12x wall (after one more small round: 3.05x, 5.49x)
     templates, 3,888 texts     1 proc 2.95x wall, 2 procs 5.14x wall
+After four more rounds (load average 0.9-1.2, best of 2 turns; the second templates run's baseline
+took 10% longer, the ratios swing that much from run to run):
+    real corpus, 8,000 texts   1 proc 2.80x wall, 2 procs 5.24x wall (the engine two rounds earlier:
+                               2.81x, 5.25x; 4.90x before the pet-name patterns got literal pre-checks)
+    templates, 3,888 texts     1 proc 2.87x / 3.15x wall, 2 procs 5.08x / 5.90x wall
 
 On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
 blocks from the Presidio-research sample: ours runs spaCy's NER line by line, the stock pipeline
