@@ -1370,6 +1370,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._cities = _place_names(self._tags, self._freq)[1]
         any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
             sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
+        # Both role patterns open with the same cue words: find the first cue once, and start both
+        # scans there (most texts name no role and skip them).
+        self._role_any_re = regex.compile(_alt(lexicon.ROLE_NAME_CUES_ZH))
         self._role_lone_re = regex.compile(rf"(?:{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>[\u4e00-\u9fff])")
         self._role_cue_re = regex.compile(
             rf"(?P<cue>{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
@@ -1484,7 +1487,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 我是康医生: surname + title, the title rule's business
             out.append(self._result(s, e, 0.7, "rare_cued"))
 
-        for m in self._role_cue_re.finditer(norm):
+        first_role = self._role_any_re.search(norm)
+        role_from = first_role.start() if first_role else len(norm) + 1
+        for m in self._role_cue_re.finditer(norm, role_from):
             s, e = m.span("name")
             cand = norm[s:e]
             # 大 and 小 are function-word characters that given names use all the time (大海, 小凤)
@@ -1501,7 +1506,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 e -= len(title)  # 术者海主任: the surname after the role names the person, the title stays
             out.append(self._result(s, e, 0.85, "role_cue"))
 
-        for m in self._role_lone_re.finditer(norm):  # 主刀 晁 一助 樊, 麻醉医师蒯 术前访视
+        for m in self._role_lone_re.finditer(norm, role_from):  # 主刀 晁 一助 樊, 麻醉医师蒯 术前访视
             s = m.start("name")
             if self._common_word(norm[s - 1 : s + 1], 1) or (m.start() > 0 and self._common_word(norm[m.start() - 1 : m.start() + 1], 1)):
                 continue  # 辅助手段: the role word sits inside other words (辅助, 手段)
@@ -1711,13 +1716,13 @@ class ChineseNameRecognizer(EntityRecognizer):
                 out.append(self._result(*m.span("name"), 0.75, "latin_given_han_surname"))
         if "名" in norm:
             out += [self._result(*m.span("name"), 0.8, "form_name_field") for m in _FORM_NAME_FIELD_RE.finditer(norm)
-                    if m.group("name") not in _NOT_FORM_NAMES and m.group("name") not in lexicon.ROLE_WORDS_ZH]
+                    if m.group("name") not in _NOT_FORM_NAMES]
         if "@" in norm:
             for m in _PARENT_HANDLE_RE.finditer(norm):
                 nick = m.group("nick")
                 # the handle vouches for a pet name that is a word as well (小鱼, 团团), not for a
                 # role, a pronoun or anything clinical (@医生妈妈, @我家妈妈)
-                if (nick in lexicon.ROLE_WORDS_ZH or nick in _NOT_VOCATIVES or nick in _NOT_CHILD_NAMES or nick in _KIN_WORDS_OF_HANDLES or _is_clinical(nick)
+                if (nick in _NOT_VOCATIVES or nick in _NOT_CHILD_NAMES or nick in _KIN_WORDS_OF_HANDLES or _is_clinical(nick)
                         or any(ch in _FUNCTION_CHARS for ch in nick) or self._freq.get(nick, 0) >= 1000):
                     continue
                 for k in regex.finditer(regex.escape(nick), norm):

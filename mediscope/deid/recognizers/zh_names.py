@@ -271,6 +271,7 @@ _HK_SURNAMES = frozenset("""
 chan wong leung cheung lau lee li ho ng tsang chow chau yeung lam tam kwok mak fung yip lai cheng choi tang law siu kwan
 hui tse chu lo poon ko tong au yuen szeto fong kong shum sin suen to tsui wan yau yiu yu chung chiu hung kam kan lui
 man mok pang sze tai tsoi wai wu yim ip kwong luk lui ching chong hon koo lok ngai pun sit tin tung woo yung""".split())
+_ROMANISED_SURNAMES = _HK_SURNAMES | frozenset(_PY_SURNAMES.split())
 _PINYIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, "我叫", "名叫", "叫做", "他叫", "她叫", "姓名", "我是", "家属", "患者"}, key=len, reverse=True))
@@ -300,8 +301,7 @@ def _romanised_chinese_name(name: str) -> bool:
     """Chan Tai Man, Leung Siu Fung, Zhang Xiaoyu: a romanised Chinese surname, then one or two
     syllables of a given name (three words at most, each a short syllable)."""
     words = [w.lower() for w in regex.split(r"[ \-]", name) if w]
-    surnames = _HK_SURNAMES | frozenset(_PY_SURNAMES.split())
-    return 2 <= len(words) <= 3 and words[0] in surnames and all(len(w) <= 6 for w in words)
+    return 2 <= len(words) <= 3 and words[0] in _ROMANISED_SURNAMES and all(len(w) <= 6 for w in words)
 
 
 def _known_latin_name(name: str) -> bool:
