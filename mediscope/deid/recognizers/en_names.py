@@ -19,6 +19,7 @@ caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son h
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from collections.abc import Callable
@@ -949,7 +950,7 @@ _NATIVE_DESCRIPTOR = (r"(?:Two|Three|Four|Five|Little|Big|Red|White|Black|Yellow
                       r"Rising|Charging|Looking|Hollow|Bird|Eagle|Bear|Elk|Wolf|Crow|Hawk|Holy|High|Long|Fast|Good|Bull)")
 _NATIVE_NOUN = (r"(?:Bears?|Eagles?|Horses?|Elk|Wol(?:f|ves)|Clouds?|Feathers?|Moons?|Stars?|Hawks?|Crows?|Bulls?|Buffalo|"
                 r"Deer|Fox|Thunder|Water|Shield|Shell|Hearts?|Hands?|Arrows?|Rabbit|Owl|Sky|Tail|Robe|Lance|Dogs?|Fire|"
-                r"Wind|Plume|Cow|Bird|Elk|Coyote|Otter|Turtle|Bow|Knife|Mountain|Woman|Boy|Runner|Walker|Thunder|Hoop)")
+                r"Wind|Plume|Cow|Bird|Coyote|Otter|Turtle|Bow|Knife|Mountain|Woman|Boy|Runner|Walker|Hoop)")
 _NATIVE_NAME = regex.compile(
     rf"(?<![\w'’\-])(?P<name>(?P<first>\p{{Lu}}\p{{Ll}}{{2,}})[ ]{_NATIVE_DESCRIPTOR}[ ]{_NATIVE_NOUN})(?![\w'’\-])"
 )
@@ -982,6 +983,7 @@ _QUOTED_NICK_BRACKET = regex.compile(
     r"|(?P<full2>\p{Lu}\p{Ll}+(?:[ ]\p{Lu}[\p{Ll}'’\-]+){1,3})\s*\([\"“](?P<nick2>\p{Lu}\p{Ll}{2,})[\"”]\)"
 )
 # A Chinese name in Han script glossing a romanised one: "Li Mei (李梅)", "wei chen 陈伟".
+_HAS_HAN = regex.compile(r"\p{Han}")
 _HAN_GLOSS = regex.compile(r"(?P<latin>\p{Latin}[\p{Latin}'’\-]*)\s?(?:[(（]\s?)?(?P<run>\p{Han}{2,3})(?![\p{Han}])")
 
 
@@ -994,20 +996,17 @@ def _eponym_word(word: str) -> bool:
 _EPONYMS = frozenset(w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN)
 
 
+_VOCAB = tuple(sorted(zh_lexicon.CLINICAL_VOCAB_EN | zh_lexicon.CLINICAL_WORDS_EN | {"hospital", "respiratory",
+                                                                                     "abdomen", "neurology"}))
+
+
 def _clinical_prefix(word: str) -> bool:
-    """A clipped clinical or ward word used as a label ("resp", "hosp", "abdo", "neuro")."""
-    return len(word) >= 3 and any(v.startswith(word) for v in _clinical_vocab())
-
-
-def _clinical_vocab() -> tuple[str, ...]:
-    global _VOCAB
-    if not _VOCAB:
-        _VOCAB = tuple(sorted(zh_lexicon.CLINICAL_VOCAB_EN | zh_lexicon.CLINICAL_WORDS_EN | {"hospital", "respiratory",
-                                                                                            "abdomen", "neurology"}))
-    return _VOCAB
-
-
-_VOCAB: tuple[str, ...] = ()
+    """A clipped clinical or ward word used as a label ("resp", "hosp", "abdo", "neuro"): the first
+    sorted word at or after it starts with it."""
+    if len(word) < 3:
+        return False
+    i = bisect.bisect_left(_VOCAB, word)
+    return i < len(_VOCAB) and _VOCAB[i].startswith(word)
 
 
 def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
@@ -1082,7 +1081,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             given = first in lists.first or lists.unlisted_ok(first)  # "Morag", "Eilidh": Gaelic names some lists lack
             if given and not lists.blocked(first) and last not in _NOT_GAELIC:
                 out.append((*m.span("name"), "gaelic_pair", 0.8))
-    for m in _WELSH_PATRONYMIC.finditer(text):
+    for m in (_WELSH_PATRONYMIC.finditer(text) if " ap " in text or " ab " in text or "erch " in text else ()):
         first, last = m.group("first").lower(), m.group("last").lower()
         if all(not lists.blocked(w) and (w in lists.first or lists.unlisted_ok(w)) for w in (first, last)):
             out.append((m.start(), m.end(), "welsh_patronymic", 0.8))  # the particle is never English
@@ -1113,7 +1112,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             words = m.group(full).lower().split()
             if any(w in lists.first for w in words) and not lists.blocked(m.group(nick).lower()):
                 out.append((*m.span(nick), "quoted_nickname", 0.75))
-    for m in _HAN_GLOSS.finditer(text):
+    for m in (_HAN_GLOSS.finditer(text) if _HAS_HAN.search(text) else ()):
         run = m.group("run")
         latin = m.group("latin").lower()
         if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
