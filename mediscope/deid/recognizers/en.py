@@ -1070,7 +1070,7 @@ def en_identifier_rules() -> list[Rule]:
         # A clinic or hospital named after its township: "Clinic Khayelitsha;", "CHC Gugulethu." -
         # a word no dictionary holds, closing the clause (so "Clinic Tuesday", "Clinic Rheumatology" stay).
         Rule("clinic_township", LOCATION,
-             r"\b(?:Clinic|Hospital|CHC|PHC|CHC|Day\s+Hospital|Health\s+Centre|Health\s+Center|Satellite)\s+"
+             r"\b(?:Clinic|Hospital|CHC|PHC|Day\s+Hospital|Health\s+Centre|Health\s+Center|Satellite)\s+"
              r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[ \-]\p{Lu}\p{Ll}{3,})?)(?=\s*(?:[;,.)]|$|\n))",
              0.7, validator=_unlisted_place_ok, needs=contains_any("clinic", "hospital", "chc", "phc", "centre", "center", "satellite"),
              flags=0),
@@ -1220,7 +1220,7 @@ def en_identifier_rules() -> list[Rule]:
              needs=_AU_STATE, flags=0),
         # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
         Rule("ca_postcode", ZIP_CODE,
-             r"(?<![A-Za-z0-9])(?P<phi>[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z][ \-]\d[ABCEGHJ-NPRSTV-Z]\d)(?![A-Za-z0-9])", 0.75,
+             rf"(?<![A-Za-z0-9])(?P<phi>{_CA_POSTCODE})(?![A-Za-z0-9])", 0.75,
              needs=_digit_and(r"[A-Z]\d[A-Z][ \-]\d"), flags=0),
         # Irish Eircodes ("D02 X285", "P24 X2K8"): routing key, then four letters and digits.
         Rule("eircode", ZIP_CODE,
@@ -1321,7 +1321,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_my_kin", AGE,
              r"\b(?i:my|our)\s+(?!(?i:pulse|heart|rate|sats?|saturations?|oxygen|o2|spo2|weight|temp|temperature|bp|sugar|"
              r"glucose|level|levels|score|reading|number|hr|rr|blood|pressure|hb|iq|bmi|result|count|grade|mark|house|"
-             r"room|flat|bed|bus|code|pin|ox|reading|percentage|hba1c|fev1|ldl|hdl|cholesterol|creatinine|egfr|ferritin|"
+             r"room|flat|bed|bus|code|pin|ox|percentage|hba1c|fev1|ldl|hdl|cholesterol|creatinine|egfr|ferritin|"
              r"potassium|sodium|bill|fee|phone|extension|ext|unit|ward|order|ticket|test|exam)\b)\p{Ll}{2,12}"
              r"(?:\s+(?:is|was|turned|turns|will\s+be|just\s+turned)|['’]s)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
              r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
@@ -2434,12 +2434,11 @@ _PAIR_BEFORE = regex.compile(r"\b(?P<w>\p{Ll}[\p{Ll}\-]{4,})\s*(?:=|/|→|->|\()
 _EPONYM_PAIR_WORDS = (r"(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteria|classifications?|syndromes?|diseases?|"
                       r"reflexes|procedures?|operations?|stages?|staging|grades?|grading|scales?|index)\b")
 # ... or a grade straight after the pair: "Hunt and Hess 2", "Kellgren-Lawrence 3", "Hunt & Hess grade IV".
-_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
-                                   r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
+_EPONYM_PAIR_GRADE = r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b)"
+_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EPONYM_PAIR_GRADE})")
 # The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
 _EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
-_EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|"
-                                  r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b))")
+_EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EPONYM_PAIR_GRADE})")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
@@ -2557,11 +2556,9 @@ def _eponym_before_head(text: str, s: int, e: int) -> bool:
     or the same name standing alone elsewhere in the text ("Maria … Maria's fracture"); a chain
     of names ("Jane Smith's disease") is an eponym only when its last name is a known eponym."""
     value = text[s:e]
-    if not value[:1].isupper() or _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s) or _RELATION_BEFORE_RE.search(
+    m = _EPONYM_HEAD_AFTER.match(text, e)  # the cheap test first: most spans have no head noun after them
+    if not m or not value[:1].isupper() or _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s) or _RELATION_BEFORE_RE.search(
             text, max(0, s - 24), s):
-        return False
-    m = _EPONYM_HEAD_AFTER.match(text, e)
-    if not m:
         return False
     chain = [w for w in _SPACE_DASH_RE.split(m.group("chain")) if w]
     words = [_POSSESSIVE_RE.sub("", w).lower() for w in _SPACE_DASH_RE.split(value.strip()) if w]
