@@ -658,8 +658,9 @@ def _town_of_residence_ok(value: str) -> bool:
 
 # One line of a British address before the post town: "Flat 2", "9 Heol y Coed", "Tŷ Newydd",
 # "Bethesda Surgery" (a number and up to four words, Welsh and French articles allowed inside).
+_UK_PARTICLES = ("y", "yr", "ap", "de", "la", "le", "du", "on", "upon", "the", "of")
 _UK_LINE = (r"(?:(?:Flat|Unit|Apt|Apartment|Suite|Room|Plot)\s\d{1,4}[A-Za-z]?|(?:\d{1,4}[A-Za-z]?\s)?\p{Lu}[\p{L}'’\-]+"
-            r"(?:[ ](?:y|yr|ap|de|la|le|du|on|upon|the|of|\p{Lu}[\p{L}'’\-]+)){0,4})")
+            rf"(?:[ ](?:{'|'.join(_UK_PARTICLES)}|\p{{Lu}}[\p{{L}}'’\-]+)){{0,4}})")
 # Not "Clinic" nor "Practice": "Riverside Clinic, 14 Harbour Rd" names a care setting, not where someone lives.
 _PREMISES = (r"Surgery|Chemist|Pharmacy|Centre|Center|Shelter|Mission|Hostel|Lodge|Hall|Store|Market|Mall|"
              r"Plaza|Depot|Warehouse|Factory|Mill|Farm|School|College|Church|Mosque|Temple|Hotel|Motel|Inn|Home|House|"
@@ -669,7 +670,7 @@ _PREMISES = (r"Surgery|Chemist|Pharmacy|Centre|Center|Shelter|Mission|Hostel|Lod
 def _uk_address_ok(value: str) -> bool:
     """Not a run of clinical, department or ordinary words ("Reviewed, Stable, Discharged")."""
     words = [w.lower() for w in regex.findall(r"\p{L}[\p{L}'’\-]*", value)]
-    content = [w for w in words if w not in ("y", "yr", "ap", "de", "la", "le", "du", "on", "upon", "the", "of")]
+    content = [w for w in words if w not in _UK_PARTICLES]
     return bool(content) and not any(w in lexicon.CLINICAL_WORDS_EN or _DEPARTMENT_WORD.search(w) and w not in ("surgery",)
                                      for w in content) and not all(is_english(w) and city_gazetteer().tier(w) is None
                                                                     for w in content)
@@ -685,6 +686,9 @@ def _premises_ok(value: str) -> bool:
 
 # A sentence's first word is no part of the town after it: "From Gallup, NM", "In Moose Jaw, SK".
 _NOT_TOWN_HEAD = r"(?!(?:From|In|At|To|Near|Of|And|The|Lives|Lived|Moved|Seen|Born|Works|Back|Home)\s)"
+# A town and its state or province code ("Sunnyvale, CA", "Moose Jaw, SK"), for `city_state` and `city_state_prose`.
+_TOWN_AND_CODE = (rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))"
+                  r"(?![A-Za-z])")
 # State and province codes that are no clinical abbreviation or English word ("NS" saline, "OR"
 # theatre, "CA" cancer, "MS", "PE", "IN", "ME" are): after one, a town of English words is a town.
 _PLAIN_CODES = frozenset("AK AZ AR FL IL IA KS KY MI MN MT NV NH NJ NM NY NC ND OH SD TN TX UT VT WV WI WY AB BC MB NB NL QC SK YT".split())
@@ -770,13 +774,16 @@ def _ocr_date_ok(value: str) -> bool:
     if not (_ocr_swapped(value, 4) or long_year and 1 <= swapped <= digits and digits >= 3):
         return False
     nums = [int(x.translate(_OCR_DIGITS)) for x in parts]
-    a, b = nums[0], nums[1]
+    return _day_and_month(nums[0], nums[1])
+
+
+def _day_and_month(a: int, b: int) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 
 
 def _day_month_ok(value: str) -> bool:
     a, b = (int(x) for x in value.split("/"))
-    return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
+    return _day_and_month(a, b)
 
 
 def _ocr_ssn_ok(value: str) -> bool:
@@ -1169,14 +1176,14 @@ def en_identifier_rules() -> list[Rule]:
         # "Sunnyvale, CA", "Lame Deer, MT.", "Dartmouth, NS": the town and its state or province code
         # are one place, so the code goes with it (a redacted town beside its state still narrows it).
         Rule("city_state", LOCATION,
-             rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"{_TOWN_AND_CODE}"
              rf"(?=\s*(?:\d{{5}}|{_CA_POSTCODE}|[,.;)]|$))",
              0.75, validator=_city_state_ok, flags=0),
         # The same before more prose: "injured at Gary, IN plant", "lives in Moose Jaw, SK with her son".
         # Lower-case words may follow a code here, so the town must be a known city or no English
         # word ("Stable, OR theatre", "Pain, ME" stay text).
         Rule("city_state_prose", LOCATION,
-             rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))(?![A-Za-z])"
+             rf"{_TOWN_AND_CODE}"
              rf"(?=\s+\p{{Ll}})",
              0.86, validator=lambda v: _city_state_ok(v) and _town_before_code_ok(v), needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
         # Canadian rural addresses: "RR 1, Site 5, Box 12, Didsbury AB T0M 0W0", "R.R. #2, Comp 14,
