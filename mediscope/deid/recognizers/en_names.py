@@ -762,6 +762,15 @@ _HANGUL_RUN = regex.compile(r"(?<![\p{Hangul}])[\p{Hangul}]{2,4}(?![\p{Hangul}])
 # function words inside Chinese prose.
 _CHINESE_SURNAMES = frozenset(zh_lexicon.SURNAMES_1) | frozenset("于向")
 _HAN_RUN = regex.compile(r"(?<![\p{Han}])(?P<run>[\p{Han}]{2,3})(?![\p{Han}])")
+
+
+def _han_name_run(run: str) -> bool:
+    """A surname opens the Han run, and it is no clinical word that opens with one (高血压, 黄连素)."""
+    if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
+        return False
+    return not any(ch in zh_lexicon.NEVER_IN_GIVEN_NAME or ch in zh_lexicon.NOT_GIVEN_NAME_CHARS for ch in run[1:])
+
+
 _HAN_NAME_CUE = regex.compile(
     # with or without "my": "my grandma 刘凤琴", "Husband 张伟 visited", "Mother: 王芳"
     r"(?i:\b(?:(?:my|our|his|her)\s+)?(?:grandma|grandpa|grandmother|grandfather|granny|nan|mother|mom|mum|father|dad|"
@@ -876,10 +885,8 @@ def find_shape_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
             out.append((m.start(), m.end(), "hangul_name", 0.7))
     for m in _HAN_RUN.finditer(text):
         run = m.group("run")
-        if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
+        if not _han_name_run(run):
             continue
-        if any(ch in zh_lexicon.NEVER_IN_GIVEN_NAME or ch in zh_lexicon.NOT_GIVEN_NAME_CHARS for ch in run[1:]):
-            continue  # 高血压, 黄连素: a clinical word that opens with a surname
         if len(run) == 3 or _HAN_NAME_CUE.search(text, max(0, m.start() - 30), m.start()):
             out.append((m.start(), m.end(), "han_name_in_latin", 0.65))
     out.extend(find_more_names(text, lists))
@@ -1113,11 +1120,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if any(w in lists.first for w in words) and not lists.blocked(m.group(nick).lower()):
                 out.append((*m.span(nick), "quoted_nickname", 0.75))
     for m in (_HAN_GLOSS.finditer(text) if _HAS_HAN.search(text) else ()):
-        run = m.group("run")
         latin = m.group("latin").lower()
-        if run[0] not in _CHINESE_SURNAMES or run.startswith(zh_lexicon.CLINICAL_PREFIXES_ZH):
-            continue
-        if any(ch in zh_lexicon.NEVER_IN_GIVEN_NAME or ch in zh_lexicon.NOT_GIVEN_NAME_CHARS for ch in run[1:]):
+        if not _han_name_run(m.group("run")):
             continue
         if lists.listed(latin) and not lists.blocked(latin):
             out.append((*m.span("run"), "han_gloss", 0.7))
