@@ -2838,8 +2838,7 @@ def _aged_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             continue
         if _clinical_phrase(m.group("name")):
             continue
-        eng_a, eng_b = is_english(la, words), is_english(lb, words)
-        if eng_b and not surname_b:
+        if not surname_b and is_english(lb, words):
             continue  # "Bay Six 4F", "Lewy Body 80": the second word is an ordinary word, no surname
         out.append(self._result(PERSON, *m.span("name"), 0.65, "aged_pair"))
     return out
