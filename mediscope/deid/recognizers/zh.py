@@ -1280,7 +1280,7 @@ _PARENT_WORDS = ("妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "姥爷", "�
 _PARENT_AFTER_PRONOUN = tuple(p + k for p in "他她" for k in ("妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公"))
 _NAME_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|外婆|外公)"
-    r"(?:你好|您好|问|说|来|打|让|想|在|，|,|\s|$))")
+    r"(?:你好|您好|问|说|来|打|让|想|在|，|,|：|:|\s|$))")
 _SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
                                 "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
                                 "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
@@ -1310,6 +1310,58 @@ _KIN_WORDS_OF_HANDLES = frozenset({"宝宝", "宝贝", "孩子", "儿子", "女�
                                    "老三", "孙子", "孙女", "外孙", "双胞", "二胎", "新手", "全职", "准妈", "群里"})
 _PARENT_HANDLE_RE = regex.compile(
     r"@(?P<nick>[\u4e00-\u9fff]{2})(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)(?=[\s：:，,]|$)")
+
+# A clinician's role right before their name, then what they do or a colon (主治医师江河查房, 值班医生
+# 林立：12床…, 值班医生向前查看后): after a role and before a ward act, even a word (江河, 林立) is the
+# person. Only surname-led runs of two or three characters; adverbs (及时, 仔细) are vetoed by their tags.
+_CLINICIAN_ROLES = ("主治医师", "主任医师", "副主任医师", "住院医师", "主治医生", "值班医生", "值班医师", "主刀医生", "管床医生",
+                    "经治医生", "责任护士", "主管护士", "值班护士", "医生", "医师", "大夫", "护士长", "护士", "药师")
+_ROLE_ACTS = r"(?:查房|查看|看过|会诊|指示|交代|签字|签名|[：:])"
+_ANY_SURNAME_CLASS = "[" + "".join(sorted(_ANY_SURNAME_CHARS)) + "]"
+_ROLE_NAME_ACT_RE = regex.compile(
+    rf"(?:{_alt(_CLINICIAN_ROLES)})(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?|{_ANY_SURNAME_CLASS}[\u4e00-\u9fff]{{1,2}}?)(?={_ROLE_ACTS})")
+_ROLE_NAME_NOT_TAGS = ("d", "ad", "p", "c", "r", "m", "u", "q", "a", "f")
+# A role and the surname alone before a colon or 说 (药师樊：, 护士长欧阳说, 医生闻：): a staff member
+# the note or the chat calls by surname. Surnames that are adverbs or verbs there (医生常说, 医生都说,
+# 医生所说, 护士长说) are no name.
+_ROLE_SURNAME_RE = regex.compile(
+    rf"(?:{_alt(_CLINICIAN_ROLES)}|主任|技师|治疗师)(?P<name>{_alt(sorted(lexicon.SURNAMES_2, key=len, reverse=True))}|{_ANY_SURNAME_CLASS})(?=[：:]|说)")
+_ROLE_SURNAME_NOT = frozenset("常都后曾会能和向来查也总全多少单时应成于明长所双包一再同共余那这何于是更最很") | _LONE_NOT_SURNAME
+# A vocative after a speaker's label (医生：向东，你这个检查…; 护士：翠花，该换药了): the first two
+# characters of the turn, then a pause.
+_SPEAKER_ROLES = ("医生", "大夫", "医师", "护士", "护士长", "药师", "主任", "家属", "患者", "病人", "客服", "随访员", "护工")
+_ADDRESS_NOUNS = frozenset({"同志", "师傅", "先生", "女士", "小姐", "老人", "孩子", "朋友", "大哥", "大姐", "美女", "帅哥", "老乡",
+                            "家长", "病人", "患者", "老师", "同学", "小伙", "姑娘", "宝贝", "亲爱", "兄弟", "姐妹", "大家", "各位"})
+_LABEL_VOCATIVE_RE = regex.compile(
+    rf"(?:{_alt(_SPEAKER_ROLES)})[ \t]*[：:][ \t]*(?P<name>[\u4e00-\u9fff]{{2}})[，,](?P<you>[ \t]*[你您])?")
+# A patient called by the given name alone (患者晓婷今日…, 患者春燕诉…): two characters typical of given
+# names that no dictionary knows, then what a note says next about the patient.
+_GIVEN_TYPICAL = frozenset("晓婷燕欣雨梓涵轩浩宇涛杰伟静丽娟芳敏慧佳怡琳雪颖倩莹蕾璐瑶洁霞萍玲红梅兰英秀华春明亮强军志勇斌磊"
+                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊")
+_PATIENT_GIVEN_RE = regex.compile(
+    r"(?:患者|患儿|病人|产妇)(?P<name>[\u4e00-\u9fff]{2})"
+    r"(?=今日|今天|昨日|昨晚|昨天|诉|自诉|精神|一般情况|术后|入院|出院|夜间|目前|病情|近日|[，,]\s?[男女诉])")
+# A family's pet name for its child (我们家胖虎今年6岁, 我家豆包最近…): 家 and a pet name no dictionary
+# knows, then an age, a time or a pause.
+_FAMILY_PET_RE = regex.compile(
+    r"(?:我们家|我家|俺家|咱家)(?:的)?(?P<name>[\u4e00-\u9fff]{2})"
+    r"(?=今年|最近|这两天|这几天|昨天|昨晚|今天|今早|一直|老是|总是|[，,]|\d{1,2}岁)")
+# A doubled pet name opening a line, then what the child did or has (团团的黄疸值…, 豆豆昨晚又吐了).
+_DOUBLED_PET_RE = regex.compile(
+    r"[ \t]*(?P<name>(?P<c>[\u4e00-\u9fff])(?P=c))(?=的|今天|昨天|昨晚|今早|这两天|这几天|最近|一直|今年|又|还是|老是|总是)")
+_NOT_PET_DOUBLES = frozenset({"常常", "刚刚", "慢慢", "天天", "渐渐", "往往", "偏偏", "好好", "统统", "明明", "仅仅", "稍稍", "悄悄",
+                              "微微", "轻轻", "早早", "久久", "多多", "每每", "年年", "月月", "时时", "处处", "样样", "人人",
+                              "看看", "试试", "想想", "说说", "谢谢", "哈哈", "呵呵", "嘿嘿", "嗯嗯", "乖乖", "宝宝", "星星",
+                              "娃娃", "妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "婆婆", "公公", "哥哥", "姐姐", "弟弟", "妹妹",
+                              "叔叔", "伯伯", "舅舅", "姑姑", "婶婶", "家家", "个个", "种种", "点点", "一一", "层层", "声声"})
+# Hong Kong romanisation: a Cantonese surname, then the given name's syllables joined by a hyphen with
+# the second in lower case (Chan Tai-man, Wong Ka-wai, Lee Siu-ming), a shape no drug or test takes.
+_HK_SURNAMES = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Leung", "Ho", "Ng", "Chow", "Tsang", "Lam", "Yip", "Tang", "Kwok",
+                "Chu", "Fung", "Lai", "Mak", "Yeung", "Tse", "Cheng", "Law", "Kwan", "Lo", "Siu", "Choi", "Au", "Yu", "Tam",
+                "Hui", "Chiu", "Tong", "Poon", "Szeto", "Ma", "Wu", "Ko", "Yuen", "Fong", "Kong", "Pang", "Chung", "Chau",
+                "Li", "Lui", "Wan", "Yau", "Sin", "Tai", "Kam", "Ip", "Hung", "Chong", "Lok", "Mok", "To", "Tsui", "Wai")
+_HK_NAME_RE = regex.compile(
+    rf"(?<![A-Za-z])(?P<name>(?:{'|'.join(_HK_SURNAMES)})[ ]{{1,2}}[A-Z][a-z]{{1,5}}-[a-z]{{2,6}})(?![A-Za-z\-])")
 
 
 class ChineseNameRecognizer(EntityRecognizer):
@@ -1751,6 +1803,11 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = m.group("name")
             if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
                 out.append(self._result(*m.span("name"), 0.7, "name_parent"))
+            elif (cand[0] == cand[1] and cand not in _NOT_PET_DOUBLES and cand not in _NOT_CHILD_NAMES
+                    and norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) < 1000):
+                # 安安妈妈：… labels a chat turn by the child's doubled pet name, which a dictionary may
+                # know as a word (安安, 乐乐); the child is the same name wherever the chat writes it
+                out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(cand, norm)]
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
                 if not _is_clinical(m.group("name")):
@@ -1784,6 +1841,56 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
             out += [self._result(*m.span("nick"), 0.75, "nick_labelled") for m in _NICK_LABELLED_RE.finditer(norm)
                     if not _is_clinical(m.group("nick")) or self._freq.get(m.group("nick"), 0) < 5000]
+        out += self._role_and_pet_names(norm)
+        return out
+
+    def _role_and_pet_names(self, norm: str) -> list[RecognizerResult]:
+        """Names a cue word vouches for though the name is a word or has no surname: a clinician's
+        role before their name or surname, a speaker's vocative, a patient's given name alone, a
+        family's pet name and Hong Kong romanised names. Each pattern waits for a literal in the text."""
+        out: list[RecognizerResult] = []
+        if any(r in norm for r in ("医", "护士", "大夫", "药师", "主任", "技师", "治疗师")):
+            for m in _ROLE_NAME_ACT_RE.finditer(norm):
+                cand = m.group("name")
+                tag = self._tags.get(cand, "")
+                if (_is_clinical(cand) or any(ch in _FUNCTION_CHARS for ch in cand)
+                        or tag.startswith(_ROLE_NAME_NOT_TAGS) or _never_given(cand)):
+                    continue
+                if cand[0] not in _SURNAME_CHARS and self._freq.get(cand, 0) >= 100 and not tag.startswith("nr"):
+                    continue  # a rare surname's character opening a word (医生亲自查看) is no name
+                out.append(self._result(*m.span("name"), 0.75, "role_name_act"))
+            for m in _ROLE_SURNAME_RE.finditer(norm):
+                if m.group("name") not in _ROLE_SURNAME_NOT:
+                    out.append(self._result(*m.span("name"), 0.75, "role_surname"))
+        if "：" in norm or ":" in norm:
+            for m in _LABEL_VOCATIVE_RE.finditer(norm):
+                cand = m.group("name")
+                if cand in _ADDRESS_FORMS or cand in _NOT_VOCATIVES or _is_clinical(cand) or any(
+                        ch in _FUNCTION_CHARS for ch in cand):
+                    continue
+                tag, freq = self._tags.get(cand, ""), self._freq.get(cand, 0)
+                # before 你/您 a name jieba knows (向东, 海燕) or a word of given-name characters (远航) is
+                # a name, but no way of addressing anyone (同志, 师傅); otherwise only a pair no dictionary knows
+                if (m.group("you") and cand not in _ADDRESS_NOUNS and (tag.startswith("nr") or (
+                        freq < 2000 and not tag.startswith(_ROLE_NAME_NOT_TAGS + ("t", "y", "e"))
+                        and all(ch in self._clause._given for ch in cand)))
+                        or freq == 0 and all(ch in _GIVEN_TYPICAL for ch in cand)):
+                    out.append(self._result(*m.span("name"), 0.7, "label_vocative"))
+        if "患" in norm or "病人" in norm or "产妇" in norm:
+            for m in _PATIENT_GIVEN_RE.finditer(norm):
+                cand = m.group("name")
+                if self._freq.get(cand, 0) == 0 and all(ch in _GIVEN_TYPICAL for ch in cand) and not _is_clinical(cand):
+                    out.append(self._result(*m.span("name"), 0.7, "patient_given"))
+        if "家" in norm:
+            for m in _FAMILY_PET_RE.finditer(norm):
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "family_pet"))
+        for m in (m for i in _line_starts(norm) if (m := _DOUBLED_PET_RE.match(norm, i)) is not None):
+            cand = m.group("name")
+            if cand not in _NOT_PET_DOUBLES and not _is_clinical(cand) and cand[0] not in _FUNCTION_CHARS:
+                out.append(self._result(*m.span("name"), 0.7, "doubled_pet"))
+        if "-" in norm:
+            out += [self._result(*m.span("name"), 0.8, "hk_romanised") for m in _HK_NAME_RE.finditer(norm)]
         return out
 
     def _speakers(self, norm: str) -> list[RecognizerResult]:
@@ -2127,6 +2234,76 @@ class ChineseInstitutionPlaceRecognizer(EntityRecognizer):
         return out
 
 
+# A table's header names what its columns hold (| 床号 | 姓名 | 住院号 | 诊断 |): the cells below a
+# name or record-number header are that PHI whatever they look like (苗青, 宁静, 5520783), as no cue
+# word stands next to them.
+_TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "病人姓名", "患儿", "患儿姓名", "家属", "家属姓名", "联系人",
+                               "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
+_TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
+                             "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
+_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数号序")
+_TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
+_TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
+
+
+class ChineseTableColumnRecognizer(EntityRecognizer):
+    """Names and record numbers in the columns of a pipe table whose header row labels them."""
+
+    def __init__(self, supported_language: str = "zh") -> None:
+        super().__init__(supported_entities=[PERSON, MEDICAL_RECORD_NUMBER], name="ChineseTableColumnRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def can_match(self, text: str) -> bool:
+        return ("|" in text or "｜" in text) and ("姓名" in text or "号" in text or "ID" in text)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if not self.can_match(text):
+            return []
+        norm = normalize(text).replace("｜", "|")
+        out: list[RecognizerResult] = []
+        columns: dict[int, str] = {}
+        width = 0
+        pos = 0
+        for line in norm.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if line.count("|") < 2:
+                columns, width = {}, 0  # the table ended
+                continue
+            cells, k = [], start
+            for part in line.split("|"):
+                cells.append((k, part))
+                k += len(part) + 1
+            labels = [c.strip().replace(" ", "") for _, c in cells]
+            heads = {i: PERSON for i, lab in enumerate(labels) if lab in _TABLE_NAME_HEADS}
+            heads.update({i: MEDICAL_RECORD_NUMBER for i, lab in enumerate(labels) if lab in _TABLE_ID_HEADS})
+            if heads and all(not lab or lab in _TABLE_NAME_HEADS or lab in _TABLE_ID_HEADS or lab[-1] in _LABEL_ENDS
+                             for lab in labels):
+                columns, width = heads, len(cells)  # a header row holds labels only, unlike |姓名|那木汗|性别|女|
+                continue
+            if heads:
+                columns, width = {}, 0
+                continue
+            if not columns or len(cells) != width or set(line) <= set("|-: \t"):
+                continue
+            for i, kind in columns.items():
+                off, cell = cells[i]
+                value = cell.strip()
+                if not value:
+                    continue
+                cell_re = _TABLE_NAME_CELL_RE if kind == PERSON else _TABLE_ID_CELL_RE
+                # under a 姓名 header even a clinical-looking word (宁静) is the name; placeholders stay
+                if not cell_re.fullmatch(value) or (kind == PERSON and value in _NOT_FORM_NAMES):
+                    continue
+                s = off + cell.index(value)
+                out.append(RecognizerResult(kind, s, s + len(value), 0.8, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.column",
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+        return out
+
+
 def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -> list[EntityRecognizer]:
     recognizers: list[EntityRecognizer] = [
         ChinesePlaceRecognizer(),
@@ -2135,6 +2312,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
+        ChineseTableColumnRecognizer(),
     ]
     if statistical_ner:
         from mediscope.deid.recognizers.zh_ner import ChineseStatisticalNerRecognizer

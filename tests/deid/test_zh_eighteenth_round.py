@@ -1,0 +1,85 @@
+"""Eighteenth round of Chinese recall: names that cue words vouch for though they are words or lack a
+surname (a clinician's role before the name or the surname alone, a speaker's vocative, a patient's
+given name alone, a family's pet name, Hong Kong romanisation), and names and record numbers in the
+columns of a labelled table. Every positive uses strings found in no data file; the negatives are
+look-alikes that must stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+
+def _found(text: str, entity: str | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, "zh").spans if entity is None or s.entity_type == entity]
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a clinician's role, a name that is a word, then a ward act or a colon
+        ("主治医师田野查房：患者术后第2天，切口干燥。", "田野"),
+        ("值班医生时雨：9床凌晨血压偏低，已补液。", "时雨"),
+        ("管床医生钟鸣会诊后建议继续观察。", "钟鸣"),
+        # a role and the surname alone
+        ("护士长司马说明天病区大扫除。", "司马"),
+        ("药师隗：此药需避光保存。", "隗"),
+        ("医生郦：你这个片子没大问题。", "郦"),
+        # a vocative right after a speaker's label
+        ("医生：远航，你今天空腹来抽血了吗？\n患者：来了。", "远航"),
+        ("护士：秀梅，把袖子挽起来，要扎针了。", "秀梅"),
+        # a patient called by the given name alone
+        ("患者婉婷今日体温正常，继续口服抗生素。", "婉婷"),
+        ("患儿浩轩昨晚呕吐两次，予补液。", "浩轩"),
+        # a family's pet name, a doubled pet name opening a line, a parent's label
+        ("我们家壮壮今年4岁，老是流鼻血怎么办？", "壮壮"),
+        ("我家跳跳最近总说肚子痛。", "跳跳"),
+        ("果果的体温今天还是38度多。", "果果"),
+        ("乐乐妈妈：医生，他今天又咳嗽了。", "乐乐"),
+        # Hong Kong romanised names
+        ("病人姓名：Cheung Wing-kei　性別：女", "Cheung Wing-kei"),
+        ("轉介醫生 Tsang Chi-ho 醫生建議覆診。", "Tsang Chi-ho"),
+    ],
+)
+def test_cued_names_are_found(text: str, name: str) -> None:
+    assert any(name in f for f in _found(text, "PERSON")), _found(text)
+
+
+def test_table_columns_under_name_and_record_headers() -> None:
+    text = "| 床号 | 姓名 | 住院号 | 诊断 |\n|---|---|---|---|\n| 21 | 云朵 | 6630418 | 胃溃疡 |\n| 22 | 白鸽 | 6630502 | 肺炎 |"
+    found = _found(text)
+    for value in ("云朵", "6630418", "白鸽", "6630502"):
+        assert value in found, found
+    assert "胃溃疡" not in found and "肺炎" not in found and "21" not in found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "医生常说高血压要长期服药。",
+        "护士长说今晚加床要报备。",
+        "医生所说的注意事项请牢记。",
+        "医生都说这个病能控制住。",
+        "医生：好的，你明天空腹来。",
+        "医生：现在，你先躺下。",
+        "护士：阿姨，你把袖子卷起来。",
+        "患者自诉头晕，无恶心。",
+        "患者神清，精神可，饮食正常。",
+        "常常的头痛要警惕高血压。",
+        "慢慢的症状就减轻了。",
+        "我们家附近有药店吗？",
+        "值班医生及时查看患者，予吸氧。",
+        "| 项目 | 结果 | 参考值 |\n| 白细胞 | 6.5 | 4-10 |",
+        "口服Co-trimoxazole 2片 bid。",
+    ],
+)
+def test_look_alikes_stay(text: str) -> None:
+    assert _found(text, "PERSON") == [] and _found(text, "MEDICAL_RECORD_NUMBER") == [], _found(text)
+
+
+def test_key_value_rows_are_no_header() -> None:
+    # |label|value|label|value| rows name no columns: the next row's labels stay text
+    text = "|姓名|岳明远|性别|男|\n|出生|1948-06-02|年龄|77|\n|电话|13311112222|科室|骨科|"
+    found = _found(text, "PERSON")
+    assert "出生" not in found and "电话" not in found, found
