@@ -55,6 +55,29 @@ _BARE_RELATION = regex.compile(
     r"aunty|auntie|uncle|cousin|niece|nephew)(?:[ ](?P<run>\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?:[ ]\p{Ll}[\p{Ll}'’\-]*\p{Ll}){0,2})"
     r"|[ ]?\((?P<paren>\p{Ll}[\p{Ll}'’\-]*\p{Ll})\))"
 )
+# Chat verbs whose object is a person: "tell siddharth the INR", "bring krzysztof in", "thanks bilal".
+# The word after must be a listed given name that is no English word.
+_LOWER_VERB_OBJECT = regex.compile(
+    r"\b(?:tell|told|ask|asked|bring|brought|remind|thank|thanks|thx|ty|pick\s+up|picked\s+up|drop|dropped|"
+    r"ring|rang|phone|phoned|text|texted|message|messaged|call|called|let|send|sent)[ ]"
+    r"(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])"
+)
+# A chat turn opened by a name and a verb, or a name and who it is: "zainab will drive mum in",
+# "rhiannon here, mum's BP", "tomek (son) rang".
+_LOWER_SUBJECT = regex.compile(
+    r"(?:^|[.!?\n]\s*|:\s+|\bok\s+|\bhi\s+|\bhey\s+)(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})[ ]"
+    r"(?:will|is|was|has|had|says|said|can|cant|can't|wants|needs|got|just|rang|called|asked|took|did|does|"
+    r"doesn't|isn't|wasn't|here\b|\((?:son|daughter|wife|husband|mum|mom|dad|mother|father|brother|sister|partner|"
+    r"niece|nephew|grandson|granddaughter|carer|friend)\))"
+)
+# The sender of a forwarded message, before a colon: "msg from bilqis:", "text from weronika:".
+_LOWER_SENDER = regex.compile(
+    r"\b(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|whatsapp|wa)\s+from\s+"
+    r"(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})\s*:"
+)
+# A lower-case speaker of a chat transcript: "marcus: is it normal ...\nnurse: can be at first".
+_LOWER_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll}):[ ]")
+_LINE_SPEAKER = regex.compile(r"(?m)^[ \t]*[\p{L}][\p{L} ]{0,20}:[ ]")
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
 _CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
@@ -112,7 +135,7 @@ class NameLists:
         parts = [p for p in regex.split(r"[\-'’]", _ELIDED.sub("", w)) if p]
         if len(parts) > 1 and parts[0] in _PARTICLES:
             parts = parts[1:]  # "al-sabah": the particle is no word to test
-        return len(w) >= 3 and not any(is_english(p, self.words) for p in parts) and regex.search(r"[aeiouy]", w) is not None
+        return len(w) >= 3 and not any(is_english(p, self.words) for p in parts) and regex.search(r"[aeiouyàáâãäåæèéêëìíîïòóôõöøùúûüýÿāēīōū]", w) is not None
 
 
 def _cued_run(run: str, lists: NameLists) -> int:
@@ -221,6 +244,23 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 if _uncued_ok([t[2] for t in toks[i : i + k]], lists):
                     out.append((start, toks[i + k - 1][1], "lower_names", 0.65))
                     break
+        if "\n" in text and ": " in text and len(_LINE_SPEAKER.findall(text)) >= 2:
+            for m in _LOWER_SPEAKER.finditer(text):  # two or more speakers: a transcript
+                w = m.group("name")
+                if (w in lists.first and not lists.blocked(w) and not is_english(w, lists.words)
+                        and w not in _ROLE_SPEAKERS and w not in _NOT_SPEAKERS):
+                    out.append((*m.span("name"), "lower_speaker", 0.7))
+        for rx in (_LOWER_VERB_OBJECT, _LOWER_SUBJECT, _LOWER_SENDER):
+            for m in rx.finditer(text):
+                w = m.group("name")
+                if lists.blocked(w) or is_english(w, lists.words) or w in _NOT_SPEAKERS:
+                    continue
+                # A sender, "X here" or "X (son)" names the word by its place: an unlisted one will do.
+                strong = rx is _LOWER_SENDER or m.group(0).endswith((")", "here"))
+                if w in lists.first or strong and len(w) >= 4 and (lists.listed(w) or lists.unlisted_ok(w)):
+                    ns, ne = m.span("name")
+                    if not any(s <= ns and ne <= e for s, e, *_ in out):  # "ask olga ivanova": the run has it
+                        out.append((ns, ne, "lower_chat", 0.65))
         for m in _LOWER_TITLE.finditer(text):  # "we met dr oyelowo"
             w = m.group("name")
             if m.group(0)[:3] in ("doc", "nur") and (is_english(w, lists.words) and not lists.listed(w) or w in _ROLE_VERBS):
@@ -1035,6 +1075,66 @@ def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, flo
     return [(*m.span("name"), "chat_speaker", 0.7) for m in speakers] if chat else []
 
 
+# A capitals word with OCR's 0 for O or 1 for I in it ("G0WAN", "0'BRIEN", "CA1TLIN").
+_OCR_CAPS_WORD = regex.compile(r"(?<![\w'’])[\p{Lu}01][\p{Lu}01'’]*[\p{Lu}01](?![\w'’])")
+_OCR_DIGIT_IN_CAPS = regex.compile(r"\p{Lu}[01]|[01]['’]?\p{Lu}")
+# "KOWALCZYK, AGNIESZKA", "Mc GOWAN, EILIDH", "O'SULLIVAN, DECLAN": capitals on both sides of the comma.
+_CAPS_COMMA_PAIR = regex.compile(
+    r"(?<![\w'’\-])(?P<name>(?:(?:MA?C|Ma?c)[ ])?(?P<last>\p{Lu}[\p{Lu}'’\-]*\p{Lu}),[ ]?"
+    r"(?P<first>\p{Lu}[\p{Lu}'’\-]*\p{Lu})(?:[ ]\p{Lu}\.?(?![\w]))?)(?![\w'’\-])"
+)
+_CAPS_PAIR_CUE = regex.compile(r"(?i:\b(?:name|patient|pat[1il]ent|pt|re|member|client|resident|subscriber|insured|nok|"
+                               r"referral|chart|admission|discharge|transfer)\b)\s*[:#\-]?\s*$")
+
+
+# A capitals name after a field label, words one or two spaces apart: "Patient name  ROSALIND  WHITEHORSE".
+_CUED_CAPS_RUN = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{Lu}'’\-]*\p{Lu}(?:[ ]{1,2}\p{Lu}[\p{Lu}'’\-]*\p{Lu}){1,2})(?![\w'’\-])"
+)
+
+
+def _ocr_caps(text: str) -> str:
+    """`text` with 0 read as O and 1 as I inside capitals words (same length, so offsets hold)."""
+    def fix(m: regex.Match) -> str:
+        w = m.group()
+        if sum(ch.isalpha() for ch in w) >= 2 and ("0" in w or "1" in w):
+            return w.replace("0", "O").replace("1", "I")
+        return w
+    return _OCR_CAPS_WORD.sub(fix, text)
+
+
+def _caps_pair_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """Capitals "LAST, FIRST" on forms and OCR'd labels. A listed given name that is no English word
+    vouches for the pair alone; after a field cue an unlisted one that is no word does too. OCR's
+    digits in the capitals are read as letters first."""
+    out: list[tuple[int, int, str, float]] = []
+    if _CAPS2.search(text) is None:
+        return out
+    scan = _ocr_caps(text) if _OCR_DIGIT_IN_CAPS.search(text) else text
+    for m in _CAPS_COMMA_PAIR.finditer(scan) if "," in text else ():
+        first = m.group("first").lower()
+        last = _ELIDED.sub("", m.group("last").lower())
+        gaelic = m.group("name")[:1] in "Mm" and m.group("last") != m.group("name").split(",")[0].strip()
+        if any(lists.blocked(w) or len(w) < 3 for w in (first, last)) or is_english(last, lists.words) and not gaelic:
+            continue
+        if not (gaelic or lists.listed(last) or lists.unlisted_ok(last)):
+            continue  # after a detached "Mc" the surname may be a word ("Mc GOWAN")
+        cued = _CAPS_PAIR_CUE.search(scan, max(0, m.start() - 24), m.start()) is not None
+        if first in lists.first and not is_english(first, lists.words) or cued and lists.unlisted_ok(first):
+            out.append((*m.span("name"), "caps_comma_pair", 0.75))
+    if scan is text:
+        return out  # with no OCR digits the plain capitals runs are `find_names`'s
+    for m in _CUED_CAPS_RUN.finditer(scan):
+        if _CAPS_PAIR_CUE.search(scan, max(0, m.start() - 24), m.start()) is None:
+            continue
+        words = [_ELIDED.sub("", w) for w in m.group("name").lower().split()]
+        if any(lists.blocked(w) or is_english(w, lists.words) or len(w) < 3 for w in words):
+            continue
+        if any(w in lists.first for w in words) and all(lists.listed(w) or lists.unlisted_ok(w) for w in words):
+            out.append((*m.span("name"), "ocr_caps_run", 0.75))
+    return out
+
+
 def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of chat names after greetings and reported speech, capitals
     "LAST, FIRST" after a field, OCR'd surnames, Gaelic, Welsh and Native American name shapes,
@@ -1081,6 +1181,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             first = m.group("first").lower()
             if first in lists.first and not lists.blocked(first):
                 out.append((*m.span("name"), "ocr_last_first", 0.75))
+    out.extend(_caps_pair_names(text, lists))
     if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:
         for m in _GAELIC_PAIR.finditer(text):
             first = m.group("first").lower()
@@ -1090,11 +1191,15 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 out.append((*m.span("name"), "gaelic_pair", 0.8))
     for m in (_WELSH_PATRONYMIC.finditer(text) if " ap " in text or " ab " in text or "erch " in text else ()):
         first, last = m.group("first").lower(), m.group("last").lower()
-        if all(not lists.blocked(w) and (w in lists.first or lists.unlisted_ok(w)) for w in (first, last)):
+        # The particle is never English: neither word blocked, and one a name ("Aled ap Dafydd": Aled is
+        # also a dictionary stem, Dafydd no word).
+        if not any(lists.blocked(w) for w in (first, last)) and any(
+                w in lists.first or lists.unlisted_ok(w) for w in (first, last)):
             out.append((m.start(), m.end(), "welsh_patronymic", 0.8))  # the particle is never English
     for m in _NATIVE_NAME.finditer(text):
         first = m.group("first").lower()
-        if first in lists.first and not lists.blocked(first):
+        # The given name listed, or no English word ("Leotie", "Onawa": names few lists hold).
+        if not lists.blocked(first) and (first in lists.first or len(first) >= 4 and lists.unlisted_ok(first)):
             out.append((*m.span("name"), "native_name", 0.87))
     if "-" in text and "," in text:
         for m in _DOUBLE_LAST_FIRST.finditer(text):
