@@ -528,9 +528,12 @@ def shared_rules() -> list[Rule]:
 
 _IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector|Lane|Street|Road|Avenue|Floor)(?:\s+(?:Road|Street))?"
                r"|(?:Sector|Phase|Block|Road\s+No\.?|Street\s+No\.?)\s*\d{1,3}[A-Z]?"
+               # a lettered block or building code, a Roman-numbered sector: "BF-118", "Block C", "Sector II"
+               r"|[A-Z]{1,3}-\d{1,4}(?![\w\-])|(?:Block|Blk|Sector|Phase)\s[A-Z](?![\w\-])"
+               r"|(?:\p{Lu}\p{Ll}+\s){0,2}Sector\s[IVX]{1,4}(?![\w\-])"
                r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})")
 _IN_EVIDENCE = regex.compile(
-    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\bSector\s+\d|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
+    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\bSector\s+(?:\d|[IVX]{1,4}\b)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
     r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross|"
     r"Way|Avenue|Close|Crescent|Drive|Estate|Phase|Layout|Extension)\b"
     r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
@@ -638,6 +641,16 @@ def _old_street_ok(value: str) -> bool:
     return not any(w in _STREET_NOT_WORDS or w in lexicon.CLINICAL_WORDS_EN for w in words)
 
 
+def _no_bare_year(value: str) -> bool:
+    return regex.fullmatch(r"(?:19|20)\d\d", value) is None
+
+
+def _ocr_digits_ok(value: str) -> bool:
+    """A number read with OCR's l and O among its digits: some swapped letters, five or more real digits."""
+    tail = value.split(" ", 1)[1]
+    return any(ch in "Ol" for ch in tail) and sum(ch.isdigit() for ch in tail) >= 5
+
+
 def _policy_ok(value: str) -> bool:
     """A policy number, not a coding system's code ("ICD-10", "CPT-99214", "DSM-5")."""
     return (not value.upper().startswith(("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC"))
@@ -648,6 +661,21 @@ def _locality_after_street_ok(value: str) -> bool:
     low = value.lower()
     return (low not in _COMMON_WORDS and low not in _STATES and low not in country_names() and low not in lexicon.CLINICAL_WORDS_EN
             and low not in _CLINICAL_HEADS)
+
+
+def _division_ok(value: str) -> bool:
+    """`lettered_division`: the place after the comma is no common, clinical or English word
+    (a "Kebele" is an address whatever follows)."""
+    place = value.rsplit(",", 1)[1].strip()
+    return "Kebele" in value or (_locality_after_street_ok(place) and not any(is_english(w.lower()) for w in place.split()))
+
+
+def _street_town_ok(value: str) -> bool:
+    """`street_then_town`: the town is no word, and the street's first word no clinical one."""
+    street, town = (part.strip() for part in value.rsplit(",", 1))
+    first = street.split()[0].lower()
+    return (_locality_after_street_ok(town) and not is_english(town.lower())
+            and first not in lexicon.CLINICAL_WORDS_EN and first not in _CLINICAL_HEADS)
 
 
 def _town_of_residence_ok(value: str) -> bool:
@@ -862,12 +890,27 @@ def en_identifier_rules() -> list[Rule]:
               r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id")
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
-        Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
+        Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
         # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
         Rule("member_id_payer_prefix", INSURANCE_ID,
              r"\b(?i:member|subscriber|policy|insurance|insured)\s*(?i:id|#|no\.?|number)?\s*[:#]\s*"
              r"(?P<phi>[A-Z]{2,5}[ ]\d{3,}(?:[ ]\d{2,}){1,3})(?![\w\-])", 0.95,
              needs=_digit_and(r"[:#] ?[A-Z]{2,5} \d"), flags=0),
+        # A payer's name glued to its spaced member number, with no label: "Coverage BCBS 4410 9327 06",
+        # "secondary HUMANA 2201 7719 40". The payer goes in the span (it is part of the id as written);
+        # eight or more digits in two or more groups, so "Kaiser 2020 guideline" stays.
+        Rule("payer_spaced_id", INSURANCE_ID,
+             r"(?<![\w\-])(?P<phi>(?i:BCBS|UHC|Aetna|Cigna|Humana|Kaiser|Anthem|Molina|Tricare|Medibank|Bupa|Ambetter|Oscar|"
+             r"Wellcare|Centene|Highmark|Medicaid)[ ](?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3})(?![\w\-])", 0.9,
+             needs=_digit_and(r"(?i)(?:bcbs|uhc|aetna|cigna|humana|kaiser|anthem|molina|tricare|medibank|bupa|ambetter|oscar|"
+                              r"wellcare|centene|highmark|medicaid) \d{3}"), flags=0),
+        # An OCR'd form's member number, with l for 1 and O for 0 in the digits (and often in the label):
+        # "lnsurance # : YHP 4O9l 22l7", "Member ID: AB 55O2 l9". Five or more real digits.
+        Rule("insurance_ocr", INSURANCE_ID,
+             r"\b(?i:[il]nsurance|member|policy|subscriber)\s*(?i:id|#|no\.?|number)?\s*[:#]\s*"
+             r"(?P<phi>[A-Z]{2,5}[ ][\dOl]{3,5}(?:[ ][\dOl]{2,5}){1,3})(?![\w\-])", 0.85,
+             validator=_ocr_digits_ok, needs=_digit_and(r"(?i)(?:nsurance|member|policy|subscriber)[^\n]{0,14}[:#] ?[A-Z]{2}"), flags=0),
         # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
         # "Policy: NW-4471-22918", "Insurance JP-4410-88217": the same after a colon, or after the word insurance.
         Rule("policy_bare", INSURANCE_ID,
@@ -899,9 +942,10 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_digit_and(r"\bT\.?C\.? ?\d{1,3}/\d"), flags=0),
         # A room or flat given before the street address: "Room 1412, 45 W 45th St", "Suite 300, 12 Main St".
         Rule("unit_before_street", LOCATION,
-             rf"(?P<phi>\b(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{{1,5}}[A-Z]?)(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?"
+             # (and a lettered block: "Block C, 44 Jodhpur Park")
+             rf"(?P<phi>\b(?:(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{{1,5}}[A-Z]?|Block\s[A-Z]))(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?"
              rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\s|\d{{1,3}}(?:st|nd|rd|th)\s){{1,3}}{_street_suffixes()}\b)",
-             0.75, needs=_digit_and(r"\d, \d{1,5}"), flags=0),
+             0.75, needs=_digit_and(r"(?:\d|Block [A-Z]), \d{1,5}"), flags=0),
         # A pharmacy's prescription number: "Rx #: 6612098", "RX# 6620418", "Script no. 448201",
         # "Prescription number 77120934". "Rx:" alone opens a drug list and stays.
         Rule("rx_number", ID_NUMBER,
@@ -909,6 +953,14 @@ def en_identifier_rules() -> list[Rule]:
              needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A worn device named, then its serial in letter-and-digit blocks: "insulin pen NP-88K4",
+        # "CGM sensor G7-Q4X9-2LT", "CGM LX3-4H8P". The hyphen and a letter-digit mix mark a serial,
+        # so "Dexcom G7", "pump 2-3 times" and "pen 10 units" stay.
+        Rule("worn_device_serial", DEVICE_ID,
+             r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|"
+             r"hearing\s+aid|implant|stimulator|concentrator)(?:\s+(?i:sensor|serial|unit|device))?\s*[:#]?\s+"
+             r"(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
+             needs=_digit_and(r"[A-Z0-9]-[A-Z0-9]"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
@@ -1117,15 +1169,38 @@ def en_identifier_rules() -> list[Rule]:
         # A numbered house, croft or plot before its street or township, after an address cue:
         # "Address House 7, Ring Road East", "lives at Croft 7, Achmore", "Home: Plot 12, Kira Road".
         Rule("numbered_dwelling", LOCATION,
-             r"(?<=\b(?:[Aa]ddress|[Aa]ddr\.?|[Hh]ome|[Aa]t|[Tt]o|[Ll]ives|[Rr]esides)\s*:?\s{1,2})"
-             r"(?P<phi>(?:House|Croft|Plot|Compound)\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?,\s{1,2}"
-             r"(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South))?)(?=\s*(?:[,.;\n]|$))",
+             # (any field's colon will do: "Postal: Croft 9, ..."; a croft is an address with no cue at all)
+             r"(?:(?<=\b(?:[Aa]ddress|[Aa]ddr\.?|[Hh]ome|[Aa]t|[Tt]o|[Ll]ives|[Rr]esides|[Ff]rom)\s*:?\s{1,2}|:\s{1,2})|(?=Croft\s))"
+             r"(?P<phi>(?:House|Croft|Plot|Compound)\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?"
+             # the township and up to two places after it: "Croft 9, Leurbost, Lochs"
+             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South|Central))?){1,3})(?=\s*(?:[,.;\n]|$))",
              0.8, needs=contains_any("house", "croft", "plot", "compound"), flags=0),
+        # Townships and divisions named by a letter or number before the place: "Section B, Umlazi",
+        # "C 1284 Site B, Khayelitsha", "Kebele 07, Bole", "Zone 4, Tema". The place after the comma
+        # must be no common or clinical word ("Section B, Part 2", "Phase 3, Randomised" stay).
+        Rule("lettered_division", LOCATION,
+             # (not after a numbered stand, "Stand 1234, Zone 5, Soweto": the stand rules hold that)
+             r"(?<![\w\-])(?<!\d,[ ])(?P<phi>(?:[A-Z][ ]?\d{1,5}[ ])?(?:Section|Site|Kebele|Zone|Extension|Ext\.)[ ](?:[A-Z]{1,2}|\d{1,3})"
+             r",[ ]{1,2}\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?)(?![\w\-])", 0.8,
+             validator=_division_ok, needs=contains_any("section", "site", "kebele", "zone", "ext"), flags=0),
         # A street with no number right after an address label: "Address: Ballinrobe Road, Castlebar".
         Rule("cued_unnumbered_street", LOCATION,
              r"(?<=\b(?:[Aa]ddress|ADDRESS|[Aa]ddr\.?|Home)\s*:\s{0,2})"
              r"(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close))(?=\s*,)",
              0.8, needs=contains_any("address", "addr", "home"), flags=0),
+        # An unnumbered street and the town after it, with no label: "Knock Road, Claremorris",
+        # (a numbered one, "1716 Main St, Stockton", is the street rules' with the town beside it)
+        # "Ballinrobe Road, Castlebar". The town must be no English, clinical or common word, so
+        # "Harley Street, London" keeps its town to the city rules and "Main Street, Then" stays.
+        Rule("street_then_town", LOCATION,
+             # the whole run of capitals from its start, unless a cue word opens it ("Lot 7, Ratu Mara Road")
+             r"(?<![\w\-])(?<!\d[ ])(?<!\d,[ ])(?:(?<=\b(?:Lives|Living|Lived|Resides|Moved|Address|Home|At|To|From|In|On|Near|"
+             r"Off|The|And|Of)[ ])|(?<!\p{Lu}\p{Ll}{0,20}[ ]))"
+             r"(?P<phi>(?:(?!(?:Lives|Living|Lived|Resides|Moved|Address|Home|At|To|From|In|On|Near|Off|The|And|Of)\s)"
+             r"\p{Lu}\p{Ll}+\s){1,2}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close|Rd|St)\.?,"
+             r"\s{1,2}\p{Lu}\p{Ll}{3,})(?=\s*(?:[,.;\n]|$))", 0.75,
+             validator=_street_town_ok, needs=_seen(r"[a-z] (?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close|Rd|St)\.?, [A-Z]"),
+             flags=0),
         # A Scottish or English island: "Isle of Lewis", "Isle of Skye" (the Isle of Man is a country).
         Rule("isle_of", LOCATION, r"(?<![\w\-])(?P<phi>Isle\s+of\s+(?!Man\b)\p{Lu}\p{Ll}+)(?![\w\-])", 0.8,
              needs=contains_any("isle"), flags=0),
@@ -1313,6 +1388,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
+        # An OCR'd form's age with O for 0: "AGE 9O", "Age: 1O1" (a digit, then O or digits only).
+        Rule("age_over_89_ocr", AGE, r"\b(?i:age)\s*[:#]?\s*(?P<phi>9[O0-9]|1[O0][O0-9]|1[01]O)(?![\w.])", 0.8,
+             needs=_digit_and(r"(?i)age\W{0,3}(?:9O|1[O0][O0-9]|1[01]O)"), flags=0),
         # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
         Rule("age_over_89_kin", AGE,
              r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"
@@ -1447,7 +1525,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("in_house", LOCATION,
              rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
              rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
-             0.9, validator=_in_house_ok, needs=_digit_and(r"\d, [A-Z0-9]"), flags=0),
+             0.9, validator=_in_house_ok, needs=_digit_and(r"\d[A-Z]?, [A-Z0-9]"), flags=0),
         # Gulf addresses by numbers: "Villa 23, Street 14, Al Barsha 1", "Flat 12B, Block C, Al Nahda 2".
         Rule("gulf_address", LOCATION,
              r"(?P<phi>\b(?:Villa|Flat|Apt|Apartment|Office|Shop|Building|Bldg|House)\s+\d{1,4}[A-Z]?,\s+"
@@ -2756,6 +2834,14 @@ _NAMED_AGE = regex.compile(
 )
 
 
+# Ward shorthand, a full name then the age and a clinical clause: "Gwenllian Pritchard 93 with
+# Paget's", "re Elin Morgan 94, CKD", "Teodoro Marquez 92." The given name is checked in code.
+_FULL_NAME_AGE = regex.compile(
+    r"\b(?P<first>\p{Lu}\p{Ll}{2,})\s(?P<last>\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)\s(?P<age>9\d|1[01]\d)"
+    r"(?=,\s|\.(?:\s|$)|;|\s(?:with|who|from|has|presents|presenting|admitted|lives|F|M|female|male|woman|man)\b)"
+)
+
+
 def _named_subject_ages(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
     """"Raj is 92 and keeps falling": an age over 89 stated of a named person.
 
@@ -2767,6 +2853,15 @@ def _named_subject_ages(self: EnglishNerRecognizer, text: str) -> list[Recognize
         if _blocked_word(subj) or is_english(subj, self._case_free.words) and subj not in self._case_free.any_name:
             continue
         out.append(self._result(AGE, *m.span("age"), 0.75, "named_age"))
+    for m in _FULL_NAME_AGE.finditer(text):
+        # Both words names, neither a word: "Gwenllian" is on no list but is no word, "Pritchard" is listed.
+        lists = self._case_free
+        first, last = m.group("first").lower(), m.group("last").lower()
+        if _blocked_word(first) or _blocked_word(last):
+            continue
+        given = first in lists.first and not is_english(first, lists.words) or lists.unlisted_ok(first)
+        if given and (last in lists.last or lists.unlisted_ok(last)):
+            out.append(self._result(AGE, *m.span("age"), 0.7, "full_name_age"))
     return out
 
 
