@@ -960,7 +960,7 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|"
              r"hearing\s+aid|implant|stimulator|concentrator)(?:\s+(?i:sensor|serial|unit|device))?\s*[:#]?\s+"
              r"(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
-             needs=_digit_and(r"[A-Z0-9]-[A-Z0-9]"), flags=0),
+             needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
@@ -1182,7 +1182,8 @@ def en_identifier_rules() -> list[Rule]:
              # (not after a numbered stand, "Stand 1234, Zone 5, Soweto": the stand rules hold that)
              r"(?<![\w\-])(?<!\d,[ ])(?P<phi>(?:[A-Z][ ]?\d{1,5}[ ])?(?:Section|Site|Kebele|Zone|Extension|Ext\.)[ ](?:[A-Z]{1,2}|\d{1,3})"
              r",[ ]{1,2}\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?)(?![\w\-])", 0.8,
-             validator=_division_ok, needs=contains_any("section", "site", "kebele", "zone", "ext"), flags=0),
+             validator=_division_ok,
+             needs=_seen(r"(?:Section|Site|Kebele|Zone|Extension|Ext\.) (?:[A-Z]{1,2}|\d{1,3}),"), flags=0),
         # A street with no number right after an address label: "Address: Ballinrobe Road, Castlebar".
         Rule("cued_unnumbered_street", LOCATION,
              r"(?<=\b(?:[Aa]ddress|ADDRESS|[Aa]ddr\.?|Home)\s*:\s{0,2})"
