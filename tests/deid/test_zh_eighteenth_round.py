@@ -83,3 +83,46 @@ def test_key_value_rows_are_no_header() -> None:
     text = "|姓名|岳明远|性别|男|\n|出生|1948-06-02|年龄|77|\n|电话|13311112222|科室|骨科|"
     found = _found(text, "PERSON")
     assert "出生" not in found and "电话" not in found, found
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # name, sex and age in a row vouch for a word or a surname-less name
+        ("门诊记录：春分，女，7岁，发热2天。", "春分"),
+        ("患儿远山（男，4岁）因腹泻入院。", "远山"),
+        # a name and only the age in brackets, opening a field
+        ("回访：柏和顺（93岁）于昨日出院。", "柏和顺"),
+        # whom the note told: a role after a verb of notifying, then the name up to the pause
+        ("已电话通知值班护士蓝天。", "蓝天"),
+        ("已告知主治医生洪流，暂不处理。", "洪流"),
+    ],
+)
+def test_shape_vouched_names(text: str, name: str) -> None:
+    assert name in _found(text, "PERSON"), _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "口腔，女，5岁，吃饭时咬到舌头。",
+        "腹痛，男，45岁，急诊就诊。",
+        "已通知医生及时，患者好转。",
+        "已电话通知值班医生。",
+    ],
+)
+def test_shape_look_alikes_stay(text: str) -> None:
+    assert _found(text, "PERSON") == [], _found(text)
+
+
+def test_neighbourhood_after_live_in() -> None:
+    assert "天通苑" in _found("我们住天通苑，来一趟要两小时。", "LOCATION")
+    for text in ("我住院三天，好多了。", "我们住一起，方便照顾。", "他住楼上，常来串门。"):
+        assert _found(text, "LOCATION") == [], (text, _found(text))
+
+
+def test_triple_after_patient_cue_takes_a_time_word_name() -> None:
+    # after 患者 and before a sex and an age even a time word (前进) is the name
+    assert "前进" in _found("随访记录\n患者前进，男，15岁，1型糖尿病。", "PERSON")
+    for text in ("患者神清，男，60岁。", "患者纳差，女，70岁。"):
+        assert _found(text, "PERSON") == [], (text, _found(text))

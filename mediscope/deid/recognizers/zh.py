@@ -484,8 +484,21 @@ def _address_hint(text: str) -> bool:
     return not _ADDRESS_HINT.isdisjoint(text)
 
 
+# A neighbourhood someone lives in, named with no unit (我们住回龙观，; 家住望京那边): after 住 a run no
+# dictionary knows as a word, closed by a pause or a word of nearness. 住院, 住得近, 住一起 are no place.
+_LIVE_IN_PLACE = (r"(?:我们|我|他们|她们|他|她|俺|家|一家|咱们|现|暂)住(?:在)?(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,4}?)"
+                  r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|那块|离)")
+_NOT_LIVE_IN_CHARS = frozenset("院得着过惯了不很挺比较多少近远个的家里外上下边楼屋房间宿舍医病科")
+
+
+def _live_in_place_ok(value: str) -> bool:
+    """No everyday word (楼上, 宾馆) and no character of a room, a ward or a degree."""
+    return _JIEBA_FREQ.get(value, 0) < 50 and _NOT_LIVE_IN_CHARS.isdisjoint(value)
+
+
 def address_rules() -> list[Rule]:
     return [
+        Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
         Rule("address_crossing", LOCATION, ADDRESS_CROSSING, 0.85, validator=_crossing_ok,
              needs=lambda t: any(w in t for w in _CROSSING_GATE)),
@@ -1320,6 +1333,11 @@ _ROLE_ACTS = r"(?:查房|查看|看过|会诊|指示|交代|签字|签名|[：:]
 _ANY_SURNAME_CLASS = "[" + "".join(sorted(_ANY_SURNAME_CHARS)) + "]"
 _ROLE_NAME_ACT_RE = regex.compile(
     rf"(?:{_alt(_CLINICIAN_ROLES)})(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?|{_ANY_SURNAME_CLASS}[\u4e00-\u9fff]{{1,2}}?)(?={_ROLE_ACTS})")
+# A nurse or doctor the note says it told or called (已电话通知病房护士甘露。, 已告知值班医生高明，): after
+# a verb of notifying and the role, the run up to the pause is whom, a word (甘露, 高明) or not.
+_NOTIFY_ROLE_NAME_RE = regex.compile(
+    rf"(?:通知|告知|联系|呼叫|报告|汇报|转告|请示)了?[\u4e00-\u9fff]{{0,4}}?(?:{_alt(_CLINICIAN_ROLES)})"
+    rf"(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?=[，,。；;！!\s]|$)")
 _ROLE_NAME_NOT_TAGS = ("d", "ad", "p", "c", "r", "m", "u", "q", "a", "f")
 # A role and the surname alone before a colon or 说 (药师樊：, 护士长欧阳说, 医生闻：): a staff member
 # the note or the chat calls by surname. Surnames that are adverbs or verbs there (医生常说, 医生都说,
@@ -1362,6 +1380,19 @@ _HK_SURNAMES = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Leung", "Ho", "Ng", "Ch
                 "Li", "Lui", "Wan", "Yau", "Sin", "Tai", "Kam", "Ip", "Hung", "Chong", "Lok", "Mok", "To", "Tsui", "Wai")
 _HK_NAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?P<name>(?:{'|'.join(_HK_SURNAMES)})[ ]{{1,2}}[A-Z][a-z]{{1,5}}-[a-z]{{2,6}})(?![A-Za-z\-])")
+
+# Name, sex and age in a row (小满，男，2岁3个月; 平安（男，5岁）): a record's opening triple vouches
+# for a name that is a word or has no surname. Matched at each 男/女 found by str.find, looking back.
+_SEX_AGE_AFTER_RE = regex.compile(r"(?:男|女)性?[，,、\s]\s?(?:\d{1,3}\s?(?:岁|周岁|歲|个月|月龄|天)|[一二三四五六七八九十]{1,3}岁)")
+_SYMPTOM_LAST = frozenset("痛疼痒咳嗽喘热晕吐泻闷胀肿烧血疮癣炎瘤癌斑疹麻木酸软")
+_BRACKET_AGE_BEFORE_RE = regex.compile(r"[（(]\s?\d{1,3}\s?(?:岁|周岁)")
+_TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
+_TRIPLE_CUES = ("患者", "患儿", "病人", "姓名", "宝宝", "孩子")
+_NOT_TRIPLE_NAMES = frozenset({"患者", "患儿", "病人", "本人", "家属", "病例", "病历", "记录", "病史", "简介", "小孩", "孩子", "宝宝",
+                               "男孩", "女孩", "老人", "儿童", "婴儿", "新生儿", "产妇", "孕妇", "基本信息", "一般资料",
+                               # a note's shorthand for the patient's state (患者神清，男，60岁)
+                               "神清", "神志", "神志清", "神萎", "神差", "神可", "精神可", "意识清", "清醒", "嗜睡", "纳差", "纳可",
+                               "眠差", "眠可", "体健", "一般", "既往", "平素", "现年", "今年"})
 
 
 class ChineseNameRecognizer(EntityRecognizer):
@@ -1859,6 +1890,14 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if cand[0] not in _SURNAME_CHARS and self._freq.get(cand, 0) >= 100 and not tag.startswith("nr"):
                     continue  # a rare surname's character opening a word (医生亲自查看) is no name
                 out.append(self._result(*m.span("name"), 0.75, "role_name_act"))
+            if any(v in norm for v in ("通知", "告知", "联系", "呼叫", "报告", "汇报", "转告", "请示")):
+                for m in _NOTIFY_ROLE_NAME_RE.finditer(norm):
+                    cand = m.group("name")
+                    # whom a note told may be a word a clinical list holds too (甘露), not a common one
+                    clinical = _is_clinical(cand) and (len(cand) > 2 or self._freq.get(cand, 0) >= 500)
+                    if not (clinical or any(ch in _FUNCTION_CHARS for ch in cand) or _never_given(cand)
+                            or self._tags.get(cand, "").startswith(("d", "ad", "p", "c", "r", "m", "u", "q", "f"))):
+                        out.append(self._result(*m.span("name"), 0.75, "notify_role_name"))
             for m in _ROLE_SURNAME_RE.finditer(norm):
                 if m.group("name") not in _ROLE_SURNAME_NOT:
                     out.append(self._result(*m.span("name"), 0.75, "role_surname"))
@@ -1891,7 +1930,75 @@ class ChineseNameRecognizer(EntityRecognizer):
                 out.append(self._result(*m.span("name"), 0.7, "doubled_pet"))
         if "-" in norm:
             out += [self._result(*m.span("name"), 0.8, "hk_romanised") for m in _HK_NAME_RE.finditer(norm)]
+        if "男" in norm or "女" in norm or "岁" in norm:
+            out += self._sex_age_triples(norm)
         return out
+
+    def _sex_age_triples(self, norm: str) -> list[RecognizerResult]:
+        """A two- or three-character run before `，男，5岁` or `（女，3岁`, opening a line, a field or a
+        sentence or right after 患者: the triple names the patient whatever the run is."""
+        out: list[RecognizerResult] = []
+        for ch in "男女":
+            i = norm.find(ch)
+            while i >= 0:
+                if _SEX_AGE_AFTER_RE.match(norm, i):
+                    j = i - 1
+                    while j >= 0 and norm[j] == " ":
+                        j -= 1
+                    if j >= 2 and norm[j] in "，,（(":
+                        for n in (2, 3):
+                            s = j - n
+                            cand = norm[s:j]
+                            if s < 0 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                                continue
+                            if not (s == 0 or norm[s - 1] in _TRIPLE_NAME_START or norm[max(0, s - 2) : s] in _TRIPLE_CUES):
+                                continue
+                            if (cand in _NOT_TRIPLE_NAMES or cand in _NOT_FORM_NAMES or cand in _SPEAKER_NOT_NAMES or _is_clinical(cand)
+                                    or any(c in _FUNCTION_CHARS for c in cand) or cand.endswith("族")
+                                    or self._common_noun(cand, cued=norm[max(0, s - 2) : s] in _TRIPLE_CUES)):
+                                break
+                            out.append(self._result(s, j, 0.75, "sex_age_triple"))
+                            break
+                i = norm.find(ch, i + 1)
+        # 雍和平（96岁）: a run, then only the age in brackets
+        i = norm.find("岁")
+        while i >= 0:
+            m = _BRACKET_AGE_BEFORE_RE.search(norm, max(0, i - 6), i + 1)
+            if m is not None and m.end() == i + 1 and norm[i + 1 : i + 2] in ("）", ")"):
+                self._triple_name(norm, m.start(), out)
+            i = norm.find("岁", i + 1)
+        return out
+
+    def _common_noun(self, cand: str, cued: bool = False) -> bool:
+        """A heading rather than a name before a sex and an age (口腔，女，5岁: a body part, a verb, a
+        time word); words that are names too (平安, 星辰) are rarer or adjectives. After 患者 (患者向前，
+        男，12岁) only a complaint or a word opening a longer run is no name."""
+        tag, freq = self._tags.get(cand, ""), self._freq.get(cand, 0)
+        if len(cand) == 3 and self._is_word(cand):
+            return True  # 患者精神可，女，45岁: a word opens the run
+        if cand[-1] in _SYMPTOM_LAST:
+            return True  # 腹痛，男，45岁: a complaint as a heading
+        if cued:
+            return False
+        return (tag.startswith("n") and not tag.startswith("nr") and freq >= 300) or (
+            freq >= 100 and tag[:1] in ("v", "d", "p", "c", "r", "m", "q", "f", "t", "u"))
+
+    def _triple_name(self, norm: str, j: int, out: list[RecognizerResult]) -> None:
+        """The two- or three-character run that ends at `j` (a bracket before an age), if a line, a
+        field or 患者 opens it."""
+        for n in (2, 3):
+            s = j - n
+            cand = norm[s:j]
+            if s < 0 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                continue
+            if not (s == 0 or norm[s - 1] in _TRIPLE_NAME_START or norm[max(0, s - 2) : s] in _TRIPLE_CUES):
+                continue
+            # 和 is a given-name character too (雍和平), only not the first
+            if not (cand in _NOT_TRIPLE_NAMES or cand in _NOT_FORM_NAMES or cand in _SPEAKER_NOT_NAMES or _is_clinical(cand)
+                    or cand[0] in _FUNCTION_CHARS or any(c in _FUNCTION_CHARS and c != "和" for c in cand) or cand.endswith("族")
+                    or self._common_noun(cand, cued=norm[max(0, s - 2) : s] in _TRIPLE_CUES)):
+                out.append(self._result(s, j, 0.75, "name_age_bracket"))
+            return
 
     def _speakers(self, norm: str) -> list[RecognizerResult]:
         """Names that open the lines of a chat (马建军：发我看看 / 包钢：好的 谢谢), where someone speaks
