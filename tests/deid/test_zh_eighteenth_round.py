@@ -126,3 +126,15 @@ def test_triple_after_patient_cue_takes_a_time_word_name() -> None:
     assert "前进" in _found("随访记录\n患者前进，男，15岁，1型糖尿病。", "PERSON")
     for text in ("患者神清，男，60岁。", "患者纳差，女，70岁。"):
         assert _found(text, "PERSON") == [], (text, _found(text))
+
+
+def test_road_in_dao_before_a_house_number() -> None:
+    # 道 ends a road before a house number, with no address label before the line
+    found = _found("复查通知\n广东省珠海市香洲区情侣南道36号\n请按时来院。", "LOCATION")
+    assert any("情侣南道36号" in f for f in found), found
+    assert not any("街道" in f and "号" in f for f in _found("成都市武侯区玉林街道15号楼", "LOCATION"))
+
+
+def test_vocative_with_rural_given_name_and_place_before_a_building() -> None:
+    assert "桂花" in _found("护士：桂花，把药吃了再睡。", "PERSON")
+    assert "亚运村" in _found("我们暂住亚运村CBD那边的酒店。", "LOCATION")

@@ -163,7 +163,8 @@ _ADDR_UNIT_START = (
 )
 # A long road is cut into numbered or compass segments: 人民南路四段27号, 解放路东段.
 _ADDR_STREET = (
-    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄)"
+    # 道 alone ends a road only before a house number (鹭江道2号, 湖滨南道18号), not 街道/气道/通道
+    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
     rf"(?:(?:[{CN_NUM}]{{1,3}}|\d{{1,2}}|[东西南北中])段)?"
 )
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"
@@ -487,7 +488,7 @@ def _address_hint(text: str) -> bool:
 # A neighbourhood someone lives in, named with no unit (我们住回龙观，; 家住望京那边): after 住 a run no
 # dictionary knows as a word, closed by a pause or a word of nearness. 住院, 住得近, 住一起 are no place.
 _LIVE_IN_PLACE = (r"(?:我们|我|他们|她们|他|她|俺|家|一家|咱们|现|暂)住(?:在)?(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,4}?)"
-                  r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|那块|离)")
+                  r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|那块|离|[A-Z]{2,})")  # 暂住望京SOHO附近
 _NOT_LIVE_IN_CHARS = frozenset("院得着过惯了不很挺比较多少近远个的家里外上下边楼屋房间宿舍医病科")
 
 
@@ -1355,7 +1356,7 @@ _LABEL_VOCATIVE_RE = regex.compile(
 # A patient called by the given name alone (患者晓婷今日…, 患者春燕诉…): two characters typical of given
 # names that no dictionary knows, then what a note says next about the patient.
 _GIVEN_TYPICAL = frozenset("晓婷燕欣雨梓涵轩浩宇涛杰伟静丽娟芳敏慧佳怡琳雪颖倩莹蕾璐瑶洁霞萍玲红梅兰英秀华春明亮强军志勇斌磊"
-                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊")
+                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊花")
 _PATIENT_GIVEN_RE = regex.compile(
     r"(?:患者|患儿|病人|产妇)(?P<name>[\u4e00-\u9fff]{2})"
     r"(?=今日|今天|昨日|昨晚|昨天|诉|自诉|精神|一般情况|术后|入院|出院|夜间|目前|病情|近日|[，,]\s?[男女诉])")
