@@ -217,3 +217,19 @@ def test_dev_en13_floor(deider):
     assert report.recall >= 0.96, report.missed
     assert report.precision >= 0.96, report.false_positives
     assert report.preservation >= 0.94, report.clobbered
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("Crash reported 07/02/2026 approx 21:15 near the bridge.", "07/02/2026 approx 21:15"),
+        ("Fall on 11/30/2025 at 06:40, found by staff.", "11/30/2025 at 06:40"),
+    ],
+)
+def test_numeric_date_with_its_time(found, text, value):
+    assert value in _values(found, text, ("DATE_TIME",))
+
+
+def test_numeric_date_keeps_a_later_reading_out(found):
+    values = _values(found, "Seen 12/03/2025, BP 140/90 at 10:30 today.", ("DATE_TIME",))
+    assert "12/03/2025" in values and not any("140/90" in v for v in values)

@@ -1601,6 +1601,10 @@ def en_date_rules() -> list[Rule]:
     # The clock time a full date is given with ("EXAM DATE: MAR 02 2026 08:15", "10 March 2026 at 14:30"):
     # part of the same timestamp, and a date-only label still holds most of the span.
     clock = r"(?:,?\s{1,2}(?:at\s+)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?:\s?[ap]\.?m\.?)?(?![\d:]))?"
+    # A numeric date with the time after a connector ("06/19/2026 approx 17:40"): one timestamp, so one
+    # span. (Not after a worded date: the bundled sets disagree whether "Thu Oct 16 at 7:45 AM" holds the time.)
+    at_clock = (r"(?:,?\s{1,2}(?:at|@|approx\.?|approximately|around)\s+(?:[01]?\d|2[0-3])[:.][0-5]\d"
+                r"(?:\s?[ap]\.?m\.?)?(?![\d:]))?")
     return [
         Rule("date_weekday_words", DATE_TIME,
              rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
@@ -1633,7 +1637,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_iso_basic", DATE_TIME,
              r"(?<![\w])(?P<phi>(?:19|20)\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])T(?:[01]\d|2[0-3])[0-5]\d(?:[0-5]\d)?"
              r"(?:\.\d{1,6})?(?:Z|[+\-]\d{4})?)(?![\w])", 0.9, needs=_digit_and(r"\d{8}T\d{4}"), flags=0),
-        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/\-]|\.\d)", 0.85,
+        Rule("date_numeric", DATE_TIME, rf"(?<![\d/.\-vV])(?<!\b(?i:version|firmware|build|release|software|update|app)\s{{1,2}})(?P<phi>{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}){at_clock})(?![\d/\-]|\.\d)", 0.85,
              needs=has_digit),
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y}{clock})?)(?![\d])", 0.9, needs=has_digit),
