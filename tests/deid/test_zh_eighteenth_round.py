@@ -138,3 +138,9 @@ def test_road_in_dao_before_a_house_number() -> None:
 def test_vocative_with_rural_given_name_and_place_before_a_building() -> None:
     assert "桂花" in _found("护士：桂花，把药吃了再睡。", "PERSON")
     assert "亚运村" in _found("我们暂住亚运村CBD那边的酒店。", "LOCATION")
+
+
+def test_family_pet_name_that_is_a_rare_noun() -> None:
+    assert "糖豆" in _found("我家糖豆这两天拉肚子。", "PERSON")
+    for text in ("我家爸妈今年都七十多了。", "我家附近有诊所吗？", "我家老人最近血压高。"):
+        assert _found(text, "PERSON") == [], (text, _found(text))

@@ -1365,6 +1365,8 @@ _PATIENT_GIVEN_RE = regex.compile(
 _FAMILY_PET_RE = regex.compile(
     r"(?:我们家|我家|俺家|咱家)(?:的)?(?P<name>[\u4e00-\u9fff]{2})"
     r"(?=今年|最近|这两天|这几天|昨天|昨晚|今天|今早|一直|老是|总是|[，,]|\d{1,2}岁)")
+_GENERIC_FAMILY = frozenset({"狗狗", "猫猫", "猫咪", "爸妈", "老小", "大人", "小孩", "孩儿", "娃儿", "宝宝", "宝贝", "老头", "老太", "老伴",
+                             "亲家", "媳妇", "女婿", "儿媳", "孙儿", "外孙", "小狗", "小猫", "老狗", "二胎", "老大", "老二", "老三"})
 # A doubled pet name opening a line, then what the child did or has (团团的黄疸值…, 豆豆昨晚又吐了).
 _DOUBLED_PET_RE = regex.compile(
     r"[ \t]*(?P<name>(?P<c>[\u4e00-\u9fff])(?P=c))(?=的|今天|昨天|昨晚|今早|这两天|这几天|最近|一直|今年|又|还是|老是|总是)")
@@ -1923,7 +1925,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "patient_given"))
         if "家" in norm:
             for m in _FAMILY_PET_RE.finditer(norm):
-                if self._pet_name_ok(m.group("name")):
+                cand = m.group("name")
+                # after 我家 a rare noun is the child's pet name too (糖豆 18), not a generic one (狗狗, 爸妈)
+                rare_noun = (self._freq.get(cand, 0) < 100 and self._tags.get(cand, "n")[:1] == "n" and cand not in _GENERIC_FAMILY
+                             and cand not in _NOT_CHILD_NAMES and cand not in _KIN_WORDS_OF_HANDLES and not _is_clinical(cand)
+                             and not any(ch in _FUNCTION_CHARS for ch in cand))
+                if cand not in _GENERIC_FAMILY and (self._pet_name_ok(cand) or rare_noun):
                     out.append(self._result(*m.span("name"), 0.7, "family_pet"))
         for m in (m for i in _line_starts(norm) if (m := _DOUBLED_PET_RE.match(norm, i)) is not None):
             cand = m.group("name")
