@@ -233,3 +233,24 @@ def test_numeric_date_with_its_time(found, text, value):
 def test_numeric_date_keeps_a_later_reading_out(found):
     values = _values(found, "Seen 12/03/2025, BP 140/90 at 10:30 today.", ("DATE_TIME",))
     assert "12/03/2025" in values and not any("140/90" in v for v in values)
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "kind"),
+    [
+        ("Card: CIGNA 7J41-QX20-8836 / Group 55120", "CIGNA 7J41-QX20-8836", "INSURANCE_ID"),
+        ("Sync failed for device GX2-7R4T-118P overnight.", "GX2-7R4T-118P", "DEVICE_ID"),
+        ("Referring Dr: Ana Lolohea   Prescriber No: 2209417K", "2209417K", "ID_NUMBER"),
+        ("Hosp No . . . . . . 4 4 0 9 1 7 2\nWard . . . 6", "4 4 0 9 1 7 2", "MEDICAL_RECORD_NUMBER"),
+    ],
+)
+def test_more_payer_device_and_form_ids(found, text, value, kind):
+    assert value in _values(found, text, (kind,))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Coding device ICD-10 entries reviewed.", "BCBS 2024-2025 plan year renewal", "device HL7-251 interface down"],
+)
+def test_codes_and_plan_years_are_no_ids(found, text):
+    assert not _values(found, text, ("INSURANCE_ID", "DEVICE_ID"))

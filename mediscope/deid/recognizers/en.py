@@ -642,7 +642,15 @@ def _old_street_ok(value: str) -> bool:
 
 
 def _no_bare_year(value: str) -> bool:
-    return regex.fullmatch(r"(?:19|20)\d\d", value) is None
+    return regex.fullmatch(r"(?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None  # "2020", "2024-2025"
+
+
+_CODE_PREFIXES = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC", "HL7", "COVID", "SARS", "IEC", "IEEE")
+
+
+def _not_code(value: str) -> bool:
+    """A serial, not a coding system's or standard's code ("ICD-10-CM", "IEC-60601")."""
+    return not value.upper().startswith(_CODE_PREFIXES)
 
 
 def _ocr_digits_ok(value: str) -> bool:
@@ -887,10 +895,17 @@ def en_identifier_rules() -> list[Rule]:
               r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)|"
               # national ids of other countries: "PPSN 1234567TW", "PAN ABCDE1234F", "Emirates ID 784-…", "NRIC S1234567D"
               r"(?-i:PPSN|PPS|NRIC|CURP|CPF|NIE|PESEL|TFN|IHI|CNIC)|aadhaa?r|emirates\s+id|iqama|"
-              r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id")
+              r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id|"
+              # a clinician's own register number on a request form: "Provider No: 4471823B"
+              r"(?:provider|prescriber)\s+(?:number|no\.?|#)")
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
+        # A faxed form's dotted leader and letter-spaced digits: "MRN . . . . . . 0 0 8 8 1 2 4 7".
+        Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,
+             r"\b(?:MRN|MR\s?No|(?i:hosp(?:ital|\.)?\s+(?:number|no)|chart\s+(?:number|no)|medical\s+record(?:\s+(?:number|no))?))\.?"
+             r"(?:\s*\.){2,}\s*(?P<phi>[A-Z0-9](?:[ ][A-Z0-9]){4,15})(?![ ]?[\w])", 0.85,
+             needs=_digit_and(r"\. \. \d"), flags=0),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
         # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
         Rule("member_id_payer_prefix", INSURANCE_ID,
@@ -902,9 +917,11 @@ def en_identifier_rules() -> list[Rule]:
         # eight or more digits in two or more groups, so "Kaiser 2020 guideline" stays.
         Rule("payer_spaced_id", INSURANCE_ID,
              r"(?<![\w\-])(?P<phi>(?i:BCBS|UHC|Aetna|Cigna|Humana|Kaiser|Anthem|Molina|Tricare|Medibank|Bupa|Ambetter|Oscar|"
-             r"Wellcare|Centene|Highmark|Medicaid)[ ](?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3})(?![\w\-])", 0.9,
+             r"Wellcare|Centene|Highmark|Medicaid)[ ](?:(?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3}"
+             # or letter-and-digit blocks with hyphens: "BCBS 9H27-XK14-0563"
+             r"|(?=(?:[A-Z\-]*\d){6})[A-Z0-9]{3,5}(?:-[A-Z0-9]{3,5}){2,3}))(?![\w\-])", 0.96,  # over insurance_cued's bare number
              needs=_digit_and(r"(?i)(?:bcbs|uhc|aetna|cigna|humana|kaiser|anthem|molina|tricare|medibank|bupa|ambetter|oscar|"
-                              r"wellcare|centene|highmark|medicaid) \d{3}"), flags=0),
+                              r"wellcare|centene|highmark|medicaid) [A-Z0-9]{3}"), flags=0),
         # An OCR'd form's member number, with l for 1 and O for 0 in the digits (and often in the label):
         # "lnsurance # : YHP 4O9l 22l7", "Member ID: AB 55O2 l9". Five or more real digits.
         Rule("insurance_ocr", INSURANCE_ID,
@@ -957,10 +974,10 @@ def en_identifier_rules() -> list[Rule]:
         # "CGM sensor G7-Q4X9-2LT", "CGM LX3-4H8P". The hyphen and a letter-digit mix mark a serial,
         # so "Dexcom G7", "pump 2-3 times" and "pen 10 units" stay.
         Rule("worn_device_serial", DEVICE_ID,
-             r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|"
+             r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|device|"
              r"hearing\s+aid|implant|stimulator|concentrator)(?:\s+(?i:sensor|serial|unit|device))?\s*[:#]?\s+"
-             r"(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
-             needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
+             r"(?P<phi>(?=(?:[A-Z\-]*\d){3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
+             validator=_not_code, needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
