@@ -144,3 +144,11 @@ def test_family_pet_name_that_is_a_rare_noun() -> None:
     assert "糖豆" in _found("我家糖豆这两天拉肚子。", "PERSON")
     for text in ("我家爸妈今年都七十多了。", "我家附近有诊所吗？", "我家老人最近血压高。"):
         assert _found(text, "PERSON") == [], (text, _found(text))
+
+
+def test_ward_list_rows_name_the_patient() -> None:
+    text = "夜班交接\n2床 蔡琳 肺部感染 体温37.9\n4床 昆仑 术后第2天 引流少\n6床 出院 待办手续"
+    found = _found(text, "PERSON")
+    assert "昆仑" in found, found
+    assert "出院" not in found and "肺部感染" not in found, found
+    assert "昆仑" not in _found("4床 昆仑 术后第2天 引流少", "PERSON")  # one line is no list

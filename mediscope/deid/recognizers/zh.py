@@ -1375,6 +1375,11 @@ _NOT_PET_DOUBLES = frozenset({"常常", "刚刚", "慢慢", "天天", "渐渐", 
                               "看看", "试试", "想想", "说说", "谢谢", "哈哈", "呵呵", "嘿嘿", "嗯嗯", "乖乖", "宝宝", "星星",
                               "娃娃", "妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "婆婆", "公公", "哥哥", "姐姐", "弟弟", "妹妹",
                               "叔叔", "伯伯", "舅舅", "姑姑", "婶婶", "家家", "个个", "种种", "点点", "一一", "层层", "声声"})
+# A ward handover list, one bed a line (3床 钟声 肺炎\n5床 秦岭 术后第1天): the run between the bed and
+# the next space is the patient, a word (秦岭) or not, once two lines share the shape.
+_WARD_STATUS = frozenset({"出院", "入院", "新入", "转科", "转出", "转入", "空床", "加床", "待床", "请假", "外出", "手术", "死亡", "自动出院",
+                          "待出院", "预出院", "病危", "病重", "一级", "二级", "特级", "护理"})
+_BED_LIST_ROW_RE = regex.compile(r"(?m)^[ \t]*\d{1,3}[ \t]?床[ \t]+(?P<name>[\u4e00-\u9fff]{2,3})(?=[ \t]+\S)")
 # Hong Kong romanisation: a Cantonese surname, then the given name's syllables joined by a hyphen with
 # the second in lower case (Chan Tai-man, Wong Ka-wai, Lee Siu-ming), a shape no drug or test takes.
 _HK_SURNAMES = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Leung", "Ho", "Ng", "Chow", "Tsang", "Lam", "Yip", "Tang", "Kwok",
@@ -1936,6 +1941,17 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = m.group("name")
             if cand not in _NOT_PET_DOUBLES and not _is_clinical(cand) and cand[0] not in _FUNCTION_CHARS:
                 out.append(self._result(*m.span("name"), 0.7, "doubled_pet"))
+        if "床" in norm and "\n" in norm:
+            rows = list(_BED_LIST_ROW_RE.finditer(norm))
+            for m in rows if len(rows) >= 2 else ():
+                cand = m.group("name")
+                tag = self._tags.get(cand, "")
+                # a ward status (出院 n 166, 空床) in the name's slot: common nouns other than names and places
+                common_noun = tag[:1] == "n" and tag[:2] not in ("nr", "ns", "nz") and self._freq.get(cand, 0) >= 100
+                if not (_is_clinical(cand) or cand in _NOT_FORM_NAMES or cand in _WARD_STATUS or common_noun
+                        or any(ch in _FUNCTION_CHARS for ch in cand)
+                        or tag[:1] in ("v", "d", "a", "p", "c", "r", "m", "q", "f", "t", "u")):
+                    out.append(self._result(*m.span("name"), 0.7, "bed_list_row"))
         if "-" in norm:
             out += [self._result(*m.span("name"), 0.8, "hk_romanised") for m in _HK_NAME_RE.finditer(norm)]
         if "男" in norm or "女" in norm or "岁" in norm:
