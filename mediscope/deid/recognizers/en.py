@@ -2698,6 +2698,12 @@ def _eponyms_in_text(text: str) -> frozenset[str]:
     return frozenset(out)
 
 
+# Infections named after a place: the place before the pathogen word is no address.
+# (not "fever" alone: "Maria Lopez fever since Monday" is a note about a person)
+_PLACE_FEATURES = frozenset({"nile", "river", "valley", "forest", "mountain", "mountains", "lake", "creek", "canyon", "bay"})
+_INFECTION_AFTER = regex.compile(r"\s+(?i:virus|spotted\s+fever|encephalitis|ha?emorrhagic\s+fever)\b")
+
+
 def _without_product_names(spans: list[RecognizerResult], text: str) -> list[RecognizerResult]:
     """Drop names and places that are a remedy, a device maker's product, a brand beside its
     generic, an eponym test pair, a short form label or a unit after a number."""
@@ -2730,6 +2736,13 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "Geri: Lewy body dementia …": a service heading, not a person
         if _eponym_before_head(text, s, e):
             continue  # "Ewing sarcoma", "Pancoast tumor", "Baker's cyst", "Lou Gehrig's disease"
+        inf = _INFECTION_AFTER.match(text, e)
+        if inf and not _RELATION_BEFORE_RE.search(text, max(0, s - 24), s) and (
+                r.entity_type == LOCATION or inf.group().strip().lower() != "virus"
+                or value.split()[-1].lower() in _PLACE_FEATURES):  # "Maria Lopez virus swab" stays a name
+            continue  # "West Nile virus", "Rocky Mountain spotted fever", "Murray Valley encephalitis"
+        if " " in value and _DISEASE_WORD.search(value.lower()):
+            continue  # "Hashimoto thyroiditis": the model read the eponym and its disease as a name
         if "-" in value and " " not in value.strip():
             if eponyms is None:
                 eponyms = _eponyms_in_text(text)
