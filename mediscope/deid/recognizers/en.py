@@ -1914,6 +1914,7 @@ _PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs"
                           "medicare", "tricare", "molina", "centene", "ambetter", "wellcare", "highmark", "bupa", "medibank",
                           "axa", "allianz", "daman", "adnic", "nib", "hcf", "caresource", "amerigroup", "optum", "oscar health",
                           "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
+_MEMBER_NUMBER_AFTER = regex.compile(r"\s*(?:(?i:member|policy|card|id|no\.?|number|#)\s*){0,2}[:#]?\s*[A-Z]{0,4}[\-\s]?\d[\d\-]{5,}")
 # Where care happens, which the NER model tags as a place when capitalised: "retrieved from Resus".
 _CARE_SETTINGS = frozenset({"hospital", "resus", "resuscitation", "theatre", "theater", "theatres", "recovery", "home", "ward",
                             "icu", "hdu", "ccu", "pacu", "ed", "er", "clinic", "rehab", "maternity", "radiology", "pharmacy",
@@ -1930,6 +1931,8 @@ _NAME_PART_WORDS = frozenset({"last", "first", "middle", "given", "family", "ful
 _TITLE_GAP = regex.compile(r"\s*\n|[ \t]{2,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
+# Where a sentence or a line opens: the text's start, or just after ". ", "! ", "? " or a line break.
+_SENTENCE_OPEN = regex.compile(r"(?:^|[.!?]\s{1,2}|\n\s*)$")
 _DRUG_SUFFIX = regex.compile(
     r"(?:mab|nib|pril|sartan|olol|statin|azole|cillin|mycin|floxacin|cycline|dipine|tidine|prazole|"
     r"parin|oxetine|aline|azepam|zolam|tropin|formin|gliptin|gliflozin|vir|navir|lukast|terol|sone|olone|"
@@ -2372,6 +2375,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Creatinine  2.41", "Syphilis serology", "HbSC", "ARIA": an analyte or an acronym
                     if _NATIONALITY_BEFORE.search(text, max(0, s - 30), s):
                         continue  # "Nationality: Philippines": a country, which Safe Harbor leaves in
+                    if (" " not in etext and _SENTENCE_OPEN.search(text, max(0, s - 4), s) is not None
+                            and is_english(etext.lower(), self._case_free.words) and not self._cities.tier(etext)
+                            and etext.lower() not in self._case_free.any_name and etext.lower() not in country_names()):
+                        continue  # "Melanoma, Breslow 1.8 mm", "Ventricular tachycardia": a sentence's first word, no place
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
@@ -2556,12 +2563,27 @@ _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar",
 # Form labels and shift words the NER model reads as a one-word person: "Member: Jamal …", "Handoff: bed 12".
 _ROLE_LABELS = frozenset({"member", "subscriber", "claimant", "insured", "enrollee", "beneficiary", "guarantor",
                           "handoff", "handover", "sbar", "signout", "sign-out"})
-_SCORE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?:(?i:grade|class|stage|type|score|index|criteria|classification)\s{1,2})?"
+_SCORE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?:(?i:grade|class|stage|type|score|index|criteria|classification|level)\s{1,2})?"
                            r"(?:[0-9]{1,2}[a-cA-C]?|[IV]{1,4}[a-cA-C]?)(?![\w/])")
 _GRADE_WORD = regex.compile(r"(?:[0-9]{1,2}[a-cA-C]?|[IV]{1,4}[a-cA-C]?)[.,;:]?")
 _PROCEDURE_AFTER = regex.compile(r"(?:['’]s)?\s{1,2}(?i:fundoplication|gastrectomy|pancreaticoduodenectomy|anastomosis|osteotomy|"
                                  r"pouch|bunionectomy|arthroplasty|herniorrhaphy|hernia|fracture|ulcer|diverticulum|"
                                  r"procedure|operation|manoeuvre|maneuver)\b")
+# Brands written as a title and a surname, dropped only beside the product's own words.
+_TITLE_BRANDS = frozenset({"pepper", "dash", "clean", "muscle", "scholl's", "scholl", "brown's", "pibb", "butterworth's"})
+_PRODUCT_CONTEXT = regex.compile(
+    r"(?i:\b(?:sodas?|soft\s+drinks?|drinks?|colas?|pop|caffeine|caffeinated|beverages?|seasonings?|salt|salt-free|"
+    r"spices?|insoles?|bottles?|cleaners?|syrup|e\.g\.|such\s+as|brand)\b)")
+# A device named by its brand: "Zio XT patch", "Omnipod pump".
+_DEVICE_WORDS = frozenset({"patch", "monitor", "pump", "sensor", "inhaler", "pen", "device", "implant", "stent", "catheter",
+                           "icd", "pacemaker", "crt-d", "crt-p", "cgm", "communicator", "transmitter", "nebuliser", "nebulizer"})
+_DEVICE_WORD_AFTER = regex.compile(r"(?:\s+[A-Z0-9]{1,4})?\s+(?:patch|monitor|pump|sensor|inhaler|pen|implant|stent|transmitter)\b")
+# "zolpidem 5 mg (Ambien)": the brand in brackets after a dose.
+_DOSE_PAREN_BEFORE = regex.compile(r"\d\s*(?i:mg|mcg|µg|g|ml|units?|iu)\s*\(\s*$")
+# "Prolastin weekly infusions", "Humira injections": how the drug is given, straight after it.
+_DOSING_AFTER = regex.compile(r"\s+(?:(?i:weekly|daily|monthly|fortnightly|nightly|biweekly|iv|sc|sq|im)\s+)?"
+                              r"(?i:infusions?|injections?|inj\.?|tablets?|caps(?:ules)?|nebs?|nebulised|nebulized)\b")
+_TAPER_BEFORE = regex.compile(r"\b(?i:taper|tapering|wean|weaning|titrate|uptitrate|downtitrate)\s+(?:off\s+)?$")
 _DOSE_AFTER = regex.compile(r"\s+\d+(?:\.\d+)?\s*(?i:mg|mcg|µg|g|ml|mL|tabs?|tablets?|caps?|capsules?|puffs?|units?|iu|drops?)\b")
 _DX_BEFORE = regex.compile(r"(?i:h/o|hx\s+of|history\s+of|known|dx:?|diagnosis:?|c/o|s/p|with|for)\s+$")
 # An exam list's label and its finding: "Romberg: negative", "Babinski - downgoing", "Phalen: +ve".
@@ -2718,6 +2740,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue
         s, e = r.start, r.end
         value = text[s:e].rstrip(" =:/")
+        if (r.entity_type == PERSON and value.lower() in _TITLE_BRANDS and _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s)
+                and _PRODUCT_CONTEXT.search(text, max(0, s - 60), min(len(text), e + 40))):
+            continue  # "sodas such as Dr Pepper", "seasoning (e.g., Mrs. Dash)": a brand, not a titled person
         if r.entity_type == PERSON and _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s):
             out.append(r)  # "Dr. Edwards", "Mr Baxter": a maker's or a remedy's name is a surname after a title
             continue
@@ -2752,6 +2777,23 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
         words = value.split()
         if _MAKER_RE.match(value) or _after_maker(text, s):
             continue  # "Boston Scientific Accolade", "Medtronic Evera"
+        if len(words) > 1:
+            inner_maker = next((w for w in _WORD_SPAN.finditer(text, s, e) if w.start() > s
+                                and (mk := _MAKER_RE.match(text, w.start())) and mk.end() > e), None)
+            if inner_maker is not None:
+                head = text[s : inner_maker.start()].rstrip(" ,")
+                if " " not in head and (head.isupper() and len(head) <= 5 or head.lower() in _DEVICE_WORDS):
+                    continue  # "ICD Boston" of "ICD Boston Scientific": a device and its maker's first word
+        if r.entity_type == PERSON and (words[-1] in _DEVICE_WORDS or (len(words) == 1 or words[-1].isupper() and len(words[-1]) <= 4)
+                                        and _DEVICE_WORD_AFTER.match(text, e)):
+            continue  # "Zio XT patch", "Freestyle Libre sensor": a device's brand, not a person
+        if r.entity_type == PERSON and len(words) == 1 and _DOSE_PAREN_BEFORE.search(text, max(0, s - 24), s):
+            continue  # "zolpidem 5 mg (Ambien)": a brand after the generic's dose
+        if len(words) == 1 and _DOSING_AFTER.match(text, e):
+            continue  # "Prolastin weekly infusions", "Humira injections": a drug brand and how it is given
+        if (r.entity_type == PERSON and len(words) == 1 and _TAPER_BEFORE.search(text, max(0, s - 12), s)
+                and value.lower() not in _all_given_names() and not _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s)):
+            continue  # "taper Ativan", "wean Klonopin": a drug being tapered, no one's name
         maker = _MAKER_RE.match(text, s)
         if maker and maker.end() >= e:
             continue  # "Boston" of "Boston Scientific"
@@ -3015,6 +3057,8 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
         if low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(name):
             continue
         following = text[hit.end : hit.end + 24]
+        if low in _PAYER_WORDS and _MEMBER_NUMBER_AFTER.match(following):
+            continue  # "Daman 1-0392-84471-01": the insurer before its member number, not the town
         if _CLASSIFICATION_CODE_AFTER.match(following):
             continue  # "Prague C2M4", "Los Angeles grade B": a classification named after a city
         if low in _SCORE_CITIES and _SCORE_AFTER.match(following) and not _DURATION_AFTER.match(following):

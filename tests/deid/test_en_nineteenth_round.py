@@ -1,0 +1,128 @@
+"""The nineteenth round's English shapes, each with look-alikes that must stay PHI.
+
+Classes heldout16 showed at first sight: a sentence's first word that is an ordinary clinical
+word ("Melanoma, ...", "Ventricular tachycardia") read as a place; drug brands read as people
+(in brackets after the generic's dose, or before how the drug is given); a device maker's first
+word glued to the device ("ICD Boston Scientific"); a device's brand before "patch"/"monitor";
+brands written as a title and a surname ("Dr Pepper", "Mrs. Dash") beside their product words;
+an insurer that is also a town, before its member number.
+"""
+
+from __future__ import annotations
+
+from types import SimpleNamespace
+
+import pytest
+
+from mediscope.deid.recognizers.en import EnglishNerRecognizer, _city_results
+from mediscope.deid.recognizers.en_places import WORDLIKE
+
+
+@pytest.fixture(scope="module")
+def ner():
+    rec = EnglishNerRecognizer()
+    rec.load()
+    return rec
+
+
+def _tagged(ner, text: str, word: str, label: str) -> set[str]:
+    """What the recognizer keeps when the NER model tags `word` with `label` (the model's own
+    choice varies with the sentence; the filters after it must not)."""
+    s = text.index(word)
+    doc = SimpleNamespace(ents=[SimpleNamespace(label_=label, start_char=s, end_char=s + len(word))])
+    return {text[r.start : r.end] for r in ner.analyze(text, [], SimpleNamespace(tokens=doc))}
+
+
+def _values(found, text: str, types: tuple[str, ...] = ()) -> set[str]:
+    return {v for t, v in found(text, "en") if not types or t in types}
+
+
+# ---- clinical words and products that are no PHI ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Callback arranged for Friday. Carcinoma, margins clear at 4 mm.", "Carcinoma"),
+        ("Holter reviewed on site. Ventricular ectopy 8% burden, no pauses.", "Ventricular"),
+        ("Echo done.\nPericardial effusion small, no tamponade.", "Pericardial"),
+    ],
+)
+def test_sentence_opening_clinical_word_is_no_place(ner, text, word):
+    assert word not in _tagged(ner, text, word, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Flew in from Nairobi. Lagos next month for the wedding.", "Lagos"),
+        ("Grew up abroad. Kenya remains home for her parents.", "Kenya"),
+    ],
+)
+def test_sentence_opening_place_stays(ner, text, word):
+    assert word in _tagged(ner, text, word, "GPE")
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "label"),
+    [
+        ("Sleep: eszopiclone 2 mg (Lunesta) nightly as needed.", "Lunesta", "PERSON"),
+        ("Emphysema with AATD; Zemaira weekly infusions continue.", "Zemaira", "PERSON"),
+        ("Crohn disease, maintained on Entyvio infusions every 8 weeks.", "Entyvio", "GPE"),
+        ("Benzodiazepine plan: taper Klonopin by 0.25 mg a fortnight.", "Klonopin", "PERSON"),
+        ("Arrhythmia workup: Kardia KX patch applied for 7 days.", "Kardia KX", "PERSON"),
+        ("Pacer check: CRT-D Boston Scientific AUTOGEN, battery 7 years.", "CRT-D Boston", "PERSON"),
+        ("Stage: Melanoma, Clark level IV, Breslow 2 mm.", "Clark", "PERSON"),
+    ],
+)
+def test_drug_and_device_brands_are_no_phi(ner, text, word, label):
+    assert word not in _tagged(ner, text, word, label)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Spoke with Marisol Ortega, who gives the injections at home.", "Marisol Ortega"),
+        ("Please ask Dr Tamsin Webb to taper the dose.", "Tamsin Webb"),
+        ("Taper plan agreed with Gareth.", "Gareth"),
+    ],
+)
+def test_people_near_drug_words_stay(ner, text, word):
+    assert word in _tagged(ner, text, word, "PERSON")
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Avoid energy drinks and sodas like Dr Pepper after noon.", "Pepper"),
+        ("Low-salt seasoning such as Mrs Dash is allowed.", "Dash"),
+    ],
+)
+def test_title_brands_are_no_person(found, text, word):
+    assert not any(word in v for v in _values(found, text, ("PERSON",)))
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Cover: Daman 3-1187-55022-04 (enhanced).", False),
+        ("Insurer Daman member no. 3118755022 on file.", False),
+        ("Moved to Daman in 2019 with her son.", True),
+    ],
+)
+def test_insurer_before_member_number_is_no_town(ner, text, kept):
+    s = text.index("Daman")
+    hit = SimpleNamespace(start=s, end=s + 5, tier=WORDLIKE)
+    assert bool(_city_results(ner, text, [hit])) is kept
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Seen by Dr Pepper in the cardiology clinic today.", "Pepper", ("PERSON",)),
+        ("Follow-up with Dr. Dash regarding the biopsy.", "Dash", ("PERSON",)),
+        ("Moved to Daman last spring with her son.", "Daman", ("LOCATION",)),
+    ],
+)
+def test_look_alikes_stay_phi(found, text, value, types):
+    assert value in _values(found, text, types)
