@@ -126,3 +126,34 @@ def test_insurer_before_member_number_is_no_town(ner, text, kept):
 )
 def test_look_alikes_stay_phi(found, text, value, types):
     assert value in _values(found, text, types)
+
+
+# ---- identifiers and dates ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Router log: pump gateway MAC a4:5E:60:C2:19:0b, firmware 2.1.", "a4:5E:60:C2:19:0b", ("DEVICE_ID",)),
+        ("Paired hub, MAC 00-1B-44-11-3A-B7 registered.", "00-1B-44-11-3A-B7", ("DEVICE_ID",)),
+        ("Pacemaker follow-up; home transmitter MBX 5527-1183 replaced.", "MBX 5527-1183", ("DEVICE_ID",)),
+        ("Varsity clinic: student no. 30917725, second year.", "30917725", ("ID_NUMBER",)),
+        ("GP: Halloran, 5O8-2l4-7731, fax pending.", "5O8-2l4-7731", ("PHONE_NUMBER",)),
+        ("Specimen received: O3/l1/2O25 l4:O5\nGlucose 5.2", "O3/l1/2O25 l4:O5", ("DATE_TIME",)),
+    ],
+)
+def test_identifier_and_date_shapes(found, text, value, types):
+    assert value in _values(found, text, types)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Telemetry clock 12:30:45:10:20:30 synced.",  # colon-joined numbers without hex letters
+        "Transmitter works, replaced battery 2019-2020 season.",  # a year range, not a serial
+        "Batch 4l-O22-l9 on the label.",  # swapped letters, but no phone's 3-3-4 shape
+        "Student nurse shadowed the 3rd-year resident.",
+    ],
+)
+def test_identifier_look_alikes_stay_text(found, text):
+    assert not _values(found, text, ("DEVICE_ID", "PHONE_NUMBER", "ID_NUMBER"))

@@ -801,6 +801,7 @@ def _ocr_swapped(value: str, min_digits: int) -> bool:
 
 
 def _ocr_date_ok(value: str) -> bool:
+    value = value.split()[0] if ":" in value else value  # "1O/O2/2O26 O6:15": judge the date part
     parts = [x.strip() for x in regex.split(r"[/.\-]", value)]
     # With a four-digit year of this century or the last the shape is unmistakable, so up to as
     # many letters as real digits may be swapped ("0l/0l/2O22", "O4/l2/l95O"); otherwise at most half.
@@ -970,6 +971,21 @@ def en_identifier_rules() -> list[Rule]:
              needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A network card's address ("CPAP modem MAC 3C:71:BF:4A:9E:02"): six pairs of hex digits joined by : or -.
+        Rule("mac_address", DEVICE_ID,
+             r"(?<![0-9A-Fa-f:\-])(?P<phi>[0-9A-Fa-f]{2}(?P<sep>[:\-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4})(?![0-9A-Fa-f:\-])",
+             0.9, validator=lambda v: any(ch in "ABCDEFabcdef" for ch in v),  # a clock's 12:30:45 has none
+             needs=_seen(r"[0-9A-Fa-f]{2}[:\-][0-9A-Fa-f]{2}[:\-][0-9A-Fa-f]{2}[:\-]"), flags=0),
+        # A home monitor's communicator or transmitter, then its serial in two digit blocks:
+        # "communicator LCM 8841-0932", "transmitter 5521-8830".
+        Rule("communicator_serial", DEVICE_ID,
+             r"\b(?i:communicator|transmitter|modem|base\s+station|bedside\s+monitor|home\s+monitor|hub)\s*[:#]?\s+"
+             r"(?P<phi>(?:[A-Z]{2,4}[ \-]?)?\d{3,6}-\d{3,6})(?![\w\-])", 0.8,
+             needs=_digit_and(r"(?i)(?:communicator|transmitter|modem|station|monitor|hub)\W"), flags=0),
+        # A student's number: "student no. 21458903", "Student ID: S2291045".
+        Rule("student_number", ID_NUMBER,
+             r"\b(?i:student)\s*(?i:no\.?|number|num|id|#)\s*[:#.]?\s*(?P<phi>[A-Z]{0,2}\d{6,10})(?![\w\-])", 0.85,
+             needs=_digit_and(r"(?i)student\s*(?:no|num|id|#)"), flags=0),
         # A worn device named, then its serial in letter-and-digit blocks: "insulin pen NP-88K4",
         # "CGM sensor G7-Q4X9-2LT", "CGM LX3-4H8P". The hyphen and a letter-digit mix mark a serial,
         # so "Dexcom G7", "pump 2-3 times" and "pen 10 units" stay.
@@ -1037,6 +1053,13 @@ def en_identifier_rules() -> list[Rule]:
              r"(?=\s{2,}|\s*$|\s+(?:STATE|State|ST\b|ZIP)|\s*[,;\n])",
              0.7, validator=lambda v: v.split()[0].lower() not in ("of", "state", "zip", "code", "hospital", "council"),
              needs=contains_any("city"), flags=0),
+        # A North American number with OCR's O/l/I for 0/1 and no label: "PCP: Reinholt, 6l7-38O-2297".
+        # The dashed 3-3-4 shape with at least seven real digits marks it; the area code and the
+        # exchange open on a real 2-9 (never 0 or 1, so never O, I or l).
+        Rule("phone_ocr_nanp", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}-[2-9][0-9OIl]{2}-[0-9OIl]{4})(?![\w\-])",
+             0.75, validator=lambda v: _ocr_swapped(v, 7) and sum(ch in "OIl" for ch in v) <= 3,
+             needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{3}-[OIl0-9]{4}"), flags=0),
         # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
         Rule("phone_ocr_swapped", PHONE_NUMBER,
              r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"
@@ -1851,7 +1874,9 @@ def en_date_rules() -> list[Rule]:
         # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
         Rule("date_ocr_swapped", DATE_TIME,
              r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])"
-             r"(?:(?:19|20|l9|I9|2O|2o)[0-9OIl]{2}|[0-9OIl]{2}))(?![\w/\-]|\.\d)",
+             r"(?:(?:19|20|l9|I9|2O|2o)[0-9OIl]{2}|[0-9OIl]{2})"
+             # the clock time after it, swapped too: "1O/O2/2O26 O6:15"
+             r"(?:[ ]{1,2}(?:[01OIl]?[0-9OIl]|2[0-3OIl]):[0-5OIl][0-9OIl](?![\w:]))?)(?![\w/\-]|\.\d)",
              0.85, validator=_ocr_date_ok, needs=_digit_and(r"[OIl][/.\-]|[/.\-][OIl]|\d[OIl]|[OIl]\d"), flags=0),
     ]
 
