@@ -157,3 +157,36 @@ def test_identifier_and_date_shapes(found, text, value, types):
 )
 def test_identifier_look_alikes_stay_text(found, text):
     assert not _values(found, text, ("DEVICE_ID", "PHONE_NUMBER", "ID_NUMBER"))
+
+
+# ---- names and places -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "keri_m", ("PERSON",)),
+        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "tomas.r", ("PERSON",)),
+        ("Aunty Losa: the dialysis got moved again\nmele.f: which unit?\nAunty Losa: the one by the mall",
+         "Losa", ("PERSON",)),
+        ('Wheeze clinic: Kaya Osei-Lindqvist, goes by "Zee", spacer reviewed.', "Zee", ("PERSON",)),
+        ("Discharge letter copied to PCP: Halvard, fax on file.", "Halvard", ("PERSON",)),
+        ("Mailing: Box 218, Gleichen, AB T0J 1N0. Asthma.", "Box 218, Gleichen", ("LOCATION",)),
+    ],
+)
+def test_transcript_handles_nicknames_and_boxes(found, text, value, types):
+    assert any(value in v for v in _values(found, text, types))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "bp: 120/80\nhr: 88\nplan: review in a week",
+        "resp: clear\nabdo: soft\nneuro: intact",
+        "dx: pneumonia\nrx_plan: amoxicillin\nmeds: none",
+        'He goes by "the boss" at work.',
+        "PCP: none on file.",
+    ],
+)
+def test_labels_and_quotes_stay_text(found, text):
+    assert not _values(found, text, ("PERSON",))

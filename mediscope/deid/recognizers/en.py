@@ -1309,6 +1309,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>\b(?:(?:RR|R\.R\.|Rural\s+Route|Site|Box|Comp|C\.?\s?Site|SS|Stn)\s*#?\s*\d{{1,4}},?\s{{1,2}}){{2,4}}"
              rf"(?:\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}},?\s{{1,2}}(?:{CA_PROVINCES}|{US_STATES})(?![A-Za-z]))?)",
              0.85, needs=_seen(r"\b(?:RR|R\.R\.|Rural Route|Site|Box)\s*#?\s*\d"), flags=0),
+        # A lone box number before the town and its province and postcode: "Box 41, Standoff, AB T0L 1Y0".
+        Rule("box_town_ca", LOCATION,
+             rf"(?P<phi>\bBox\s*#?\s*\d{{1,5}},\s{{1,2}}\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}})"
+             rf"(?=,?\s{{1,2}}(?:{CA_PROVINCES})\s{{1,2}}[A-Z][0-9OIl][A-Z]\s?[0-9OIl][A-Z][0-9OIl]\b)",
+             0.85, needs=_seen(r"\bBox\s*#?\s*\d{1,5}, "), flags=0),
         Rule("from_city", LOCATION,
              r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
@@ -1894,8 +1899,10 @@ _EN_NAME_CUE = regex.compile(
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
     r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
-    r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name)"
-    r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,))?\s*"
+    r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name|"
+    r"PCP|[Pp]rimary care (?:physician|provider|doctor)|[Ff]amily doctor)"
+    # a nickname in quotes after its cue: 'goes by "Zee"'
+    r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,)|(?<=(?:goes by|[Kk]nown as|[Nn]ickname|prefers to be called|[Aa]\.?k\.?a\.?))\s*[\"“'‘])?\s*"
     # accented letters too ("Restrepo Gómez"), and a fourth word for a double surname
     # ("Juan Pablo Restrepo Gómez"), which must be no English word (checked where it is used)
     r"(?P<name>(?:[A-Z][\p{Ll}'\-]*\p{Ll}|[A-Z](?=['’]))(?:['’\-]\p{Lu}\p{Ll}+)*(?:\s+[A-Z]\.)?(?:\s+\p{Lu}[\p{Ll}'\-]*\p{Ll}(?:['’\-]\p{Lu}\p{Ll}+)*){0,3})"

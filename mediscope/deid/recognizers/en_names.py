@@ -1056,6 +1056,44 @@ def _clinical_prefix(word: str) -> bool:
     return i < len(_VOCAB) and _VOCAB[i].startswith(word)
 
 
+# A transcript's speakers as a chat app writes them: a lower-case handle ("devon.p:", "priya_k:",
+# "rach:") or a kin word before the name ("Uncle Rav:", "Aunty Mele:").
+_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}{2,15}(?:[._]\p{Ll}{1,12})?):[ ]")
+_KIN_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*(?i:uncle|aunty|auntie|aunt|cousin|nana|nani|dadi|grandma|grandpa|gran|granny)[ ](?P<name>\p{Lu}\p{Ll}{1,14}):[ ]")
+_ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*[\p{L}][\p{L}._ ]{0,20}:[ ]")
+
+
+def _speaker_word_ok(w: str, lists: NameLists) -> bool:
+    return not (lists.blocked(w) or is_english(w, lists.words) or len(w) < 3 or _clinical_prefix(w) or w in _ROLE_SPEAKERS
+                or _eponym_word(w) or w in _NOT_SPEAKERS or w in _RELATION_FIELD or w in _KIN_WORDS)
+
+
+def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """In a transcript (two or more speaker lines, one of them a handle or a kin-named speaker):
+    handles with a dot or underscore ("devon.p", "priya_k") whose first part is a name or no word,
+    a bare lower-case speaker that is no word ("rach"), and the name after a kin word ("Uncle Rav")."""
+    if len(_ANY_SPEAKER.findall(text)) < 2:
+        return []
+    out = []
+    handles = []
+    for m in _HANDLE_SPEAKER.finditer(text):
+        w = m.group("name")
+        head = regex.split(r"[._]", w)[0]
+        if ("." in w or "_" in w) and len(head) >= 3 and _speaker_word_ok(head, lists):
+            handles.append(m)
+    kin = [m for m in _KIN_SPEAKER.finditer(text) if _speaker_word_ok(m.group("name").lower(), lists)]
+    if not handles and not kin:
+        return []
+    for m in handles + kin:
+        out.append((*m.span("name"), "handle_speaker", 0.7))
+    for m in _HANDLE_SPEAKER.finditer(text):
+        w = m.group("name")
+        if "." not in w and "_" not in w and _speaker_word_ok(w, lists):
+            out.append((*m.span("name"), "handle_speaker", 0.65))  # "rach:" beside "devon.p:"
+    return out
+
+
 def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """Speakers of a chat transcript (`_SPEAKER`): a name opening two lines, or a listed name beside
     another speaker; once the transcript is plain, any other speaker that is no word opens a line too
@@ -1218,6 +1256,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             out.append((*m.span("name"), "surname_then_initial", 0.7))
     if text.count(":") >= 2 and "\n" in text:
         out.extend(_chat_speakers(text, lists))
+        out.extend(_handle_and_kin_speakers(text, lists))
     if '"' in text or "“" in text:
         for m in _QUOTED_NICK_BRACKET.finditer(text):
             nick, full = ("nick", "full") if m.group("nick") else ("nick2", "full2")
