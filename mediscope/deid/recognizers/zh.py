@@ -174,7 +174,7 @@ _ADDR_ESTATE = (
 )
 _ADDR_TAIL = (
     rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
-    rf"(?:{S}\d{{1,3}}{S}单元)?"
+    rf"(?:{S}(?:\d{{1,3}}{S}|[东西南北中])单元)?"  # 3单元, 东单元 (a block's east stair)
     rf"(?:{S}\d{{1,3}}{S}(?:层|楼))?"
     rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户)|(?<=[座栋幢元层楼])\d{{3,5}}(?!\d))?"
 )
@@ -579,6 +579,11 @@ def address_rules() -> list[Rule]:
         # after 号, which ends cue words too (批号 202311A08).
         Rule("postcode_after_unit", ZIP_CODE, r"(?<=[省市区县旗镇乡路街道])[ \u3000]{1,2}(?P<phi>\d{6})(?![\d.\-A-Za-z])(?!\s?[号室栋楼])", 0.8,
              needs=has_digit),
+        # A postcode after a numbered address's last unit and a comma (…958弄12号601室，201100。): six
+        # digits standing alone in the clause, right after a house or room number of a street.
+        Rule("postcode_after_number", ZIP_CODE,
+             r"(?<=[路街巷弄道村镇乡区里][^，,。；;\n]{0,20}\d\s?(?:号|室|号楼|弄|组|社|栋|幢))[，,]\s?(?P<phi>[0-8]\d{5})(?=\s*(?:[，,。；;]|\n|$))", 0.8,
+             needs=lambda t: "，" in t or "," in t),
         # A postcode in brackets right after an address's last part: 帅府园1号(100730), 东城区（100010）.
         Rule("postcode_bracketed", ZIP_CODE, r"(?<=[号路街道巷区县市镇乡村室楼栋弄园苑])\s?[（(](?P<phi>\d{6})[）)]", 0.85,
              needs=lambda t: "(" in t or "（" in t),
@@ -792,6 +797,8 @@ def _has_bracket_digit(text: str) -> bool:
 
 
 _OCR_DIGITS = str.maketrans("OolI", "0011")
+_OCR_AGE_GATE = regex.compile(r"[lIO][\dlIO]?\s?(?:周岁|岁)")
+_OCR_TIME_TAIL = regex.compile(r"\s{1,2}[0-2OolI]?[\dOolI][:：][0-5OolI][\dOolI]$")
 
 
 def _ocr_date_ok(value: str) -> bool:
@@ -799,6 +806,7 @@ def _ocr_date_ok(value: str) -> bool:
     as digits, the month is 1-12 and the day 1-31 (a code like 2026-IO-OO is no date)."""
     if not any(ch in value for ch in "OolI"):
         return False
+    value = _OCR_TIME_TAIL.sub("", value)  # 2O26-O3-11 O7:42: the clock is checked by its shape
     if any(not any(ch.isdigit() for ch in part) for part in regex.split(r"\s?[-/.年月日号]\s?", value) if part):
         return False  # 2026-IO-Ol: a part with no digit at all is a code, not a misread date
     parts = [x for x in regex.split(r"\s?[-/.年月日号]\s?", value.translate(_OCR_DIGITS)) if x]
@@ -836,7 +844,9 @@ def zh_date_age_rules() -> list[Rule]:
         # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5, 2O26年3月5日): the month and
         # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
         Rule("date_ymd_ocr", DATE_TIME,
-             rf"(?<![\dA-Za-z]){product}(?P<phi>(?:[1lI]9|2[0Oo])[\dOolI]{{2}}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI](?![\dA-Za-z])"
+             rf"(?<![\dA-Za-z]){product}(?P<phi>(?:[1lI]9|2[0Oo])[\dOolI]{{2}}\s?[-/.]\s?[01OolI][\dOolI]\s?[-/.]\s?[0-3OolI][\dOolI]"
+             # the clock read the same way joins the date (采样时间:2O26-O3-11 O7:42)
+             r"(?:\s{1,2}(?:[01OolI][\dOolI]|2[0-3OolI])[:：][0-5OolI][\dOolI])?(?![\dA-Za-z])"
              r"|(?:[1lI]9|2[0Oo])[\dOolI]{2}\s?年\s?[\dOolI]{1,2}\s?月\s?[\dOolI]{1,2}\s?[日号])", 0.85,
              validator=_ocr_date_ok, needs=has_digit),
         # Two-digit years with 年: 24年3月5日 (a bare "3年" is a duration, two digits are not).
@@ -964,16 +974,20 @@ def zh_date_age_rules() -> list[Rule]:
              r"(?<![\dA-Za-z./\-])(?<!\d:)(?P<phi>\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d\-./:])"
              r"(?!\s?(?:cm|mm|ml|mg|kg|g(?![a-z])|μ|ug|iu|u/|l(?![a-z])|%|[次个岁天周月年元块分秒度倍克升米片粒支]))", 0.8,
              needs=has_digit),
-        # Month/day with a weekday or a date word before it: 上周四（11/14）, 日期：9/27.
+        # Month/day with a weekday, a date word or a visit word before it: 上周四（11/14）, 日期：9/27, 复诊12/20.
         Rule("date_md_slash", DATE_TIME,
-             rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*)(?P<phi>{m}[/.]{d})(?![\d/.])", 0.85,
+             rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*"
+             # a visit word right before it (复诊12/20, 随访：3/15): the day the patient comes back
+             rf"|(?:复诊|复查|随访|预约|就诊)(?:时间|日期)?[:：]?\s?(?:于)?)(?P<phi>{m}[/.]{d})(?![\d/.])(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u))", 0.85,
              needs=has_digit),
         # The unit joins the span when it follows at once (91岁): gold written either way (91 / 91岁)
-        # still counts it, and the unit is no clue left behind; 90多岁 keeps the bare number.
-        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
+        # still counts it, and the unit is no clue left behind; 余 and the unit join it too (约90余岁 is
+        # written as one age), while 90多岁 keeps the bare number.
+        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)\s?余\s?(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
         # An age in English units inside Chinese text (患者93y，女; 95 yrs; 91yo): y/yo/yr(s) after a
-        # number of 90 or more, no letter after.
-        Rule("age_over_89_latin", AGE, r"(?<![\d.A-Za-z])(?P<phi>(?:9\d|1[01]\d))\s?(?:y|yo|yrs?|years?)(?:\s?old)?(?![A-Za-z])", 0.85,
+        # number of 90 or more, no letter after. The abbreviations (96 yrs, 91yo, 92 y/o) join the span
+        # as 岁 does; a lone y and the spelled-out "years old" leave the bare number.
+        Rule("age_over_89_latin", AGE, r"(?<![\d.A-Za-z])(?:(?P<phi>(?:9\d|1[01]\d)\s?(?:yo|yrs?|y/o))|(?P<phi>9\d|1[01]\d)\s?(?:y|years?)(?:\s?old)?)(?![A-Za-z])", 0.85,
              needs=has_digit),
         Rule("age_over_89_cued", AGE, r"(?:年龄|享年|年纪|岁数|虚岁|周岁|Age)[\s:：|｜]*(?P<phi>9\d|1[01]\d)(?!\d)", 0.9,
              needs=has_digit),
@@ -1005,6 +1019,13 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_cn", AGE, r"(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?:周岁|岁|歲)|(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?)(?=\s*(?:多|余|来)?\s*(?:周岁|岁|歲)))", 0.9),
         # 九旬老人, 年逾九旬: "in the nineties" is an age over 89 (上旬/中旬 are parts of a month).
         Rule("age_nineties", AGE, r"(?<![第上中下])(?P<phi>九旬)", 0.85, needs=lambda t: "九旬" in t),
+        # 虚岁九十八 (the East Asian count), no 岁 after it: the count word and the number are the age.
+        Rule("age_xusui_cn", AGE,
+             r"(?P<phi>虚岁(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?))(?![一二三四五六七八九十百年天月])",
+             0.85, needs=lambda t: "虚岁" in t),
+        # OCR reads 1 as l/I and 0 as O in an age too (年龄:9l岁, 1O2岁): a letter among the digits.
+        Rule("age_over_89_ocr", AGE, r"(?<![\dA-Za-z.])(?P<phi>(?=[\d]{0,2}[lIO])(?:9[\dlIO]|1[01lIO][\dlIO])\s?(?:周岁|岁))", 0.85,
+             needs=lambda t: "岁" in t and _OCR_AGE_GATE.search(t) is not None),
     ]
 
 
@@ -1101,8 +1122,12 @@ _DAI_FIRST = frozenset("玉岩咪艾依召刀")
 _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
 _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
 # A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
+# Verbs of telling after a person cue (家属陈述：, 患者自述：): the statement's heading, no name.
+_SPEECH_VERBS = ("陈述", "陈诉", "陈说")
 _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
+_LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
+_SPACED_BROKEN_TAIL_RE = regex.compile(r"\n(?![男女])[\u4e00-\u9fff](?=[ \u3000]{2,}[\u4e00-\u9fff])")
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
 _LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
@@ -1252,6 +1277,11 @@ _HAN_THEN_LATIN_RE = regex.compile(
 # A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
 _LATIN_THEN_HAN_RE = regex.compile(
     rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
+# The Latin-letter name right before it (Pt Zhang Yiran（张一然）, Kevin（梁家豪）): one to three
+# capitalised words up to the bracket; a title or a record word opening them is dropped.
+_LATIN_NAME_BEFORE_RE = regex.compile(r"(?<![A-Za-z0-9@._\-])(?P<name>[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12}){0,2})\s?$")
+_LATIN_NAME_OPENERS = frozenset({"pt", "patient", "name", "dr", "mr", "mrs", "ms", "miss", "prof", "dear", "hi", "hello",
+                                 "hey", "re", "to", "from", "cc", "dx", "rx", "hx", "case", "baby", "son", "daughter"})
 # A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来;
 # 晓燕：你的片子): two given-name characters that are no dictionary word, then 你/您 after the pause.
 _VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,：:]\s?|\s)(?=你|您)")
@@ -1264,6 +1294,16 @@ _AT_NAME_RE = regex.compile(
 # Only where some label opens two lines (someone speaks twice), so a record's section labels (诊断：)
 # and a list of headings (温蜂蜜水：) are no chat.
 _SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[：:](?![ \t]*$)")
+# Words of a clinician's speaker label (鲍大夫：, 温护士：, 李医生：) that make a two-speaker text a chat.
+_CLINICIAN_LABEL_WORDS = ("大夫", "医生", "护士", "主任", "医师", "药师")
+_LAO_NOT_SPEAKER = frozenset({"老公", "老婆", "老板", "老师", "老人", "老乡", "老家", "老伴", "老爸", "老妈", "老大", "老二",
+                              "老三", "老总", "老年", "老伯", "老太", "老汉", "老爷", "老姐", "老哥", "老弟", "老妹", "老友"})
+# A speaker named in lower-case pinyin, two or three syllables (junhao：, yuqing：, zhangwei：).
+_PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+           r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)")
+_PINYIN_ROLE_LABELS = frozenset({"yisheng", "hushi", "huanzhe", "bingren", "jiashu", "zhuren", "laoshi", "daifu", "kefu",
+                                 "guanli", "xitong", "wode", "nihao", "baobao", "mama", "baba", "laogong", "laopo"})
+_PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[ \t]*[：:](?![ \t]*$)")
 _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
 # A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
 _MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
@@ -1308,6 +1348,18 @@ _LATIN_TITLE_SURNAME_RE = regex.compile(
 _NICK_OF_NAME_RE = regex.compile(
     r"(?P<nick>[小阿](?P<c>[\u4e00-\u9fff])|(?P<c>[\u4e00-\u9fff])(?P=c))"  # 小杰 / 安安（大名令狐安然）
     r"\s?[（(][^（）()]{0,6}?[\u4e00-\u9fff]{1,2}(?P=c)[\u4e00-\u9fff]?\s?[）)，,]")
+# A relative at the bedside by a pet name (家属小芳陪护, 陪护人：阿珍): 小/阿 and one character right
+# after the cue, then what the relative does or a pause.
+_RELATIVE_PET_RE = regex.compile(
+    r"(?:家属|陪护人?|陪同人?)[：:]?(?P<name>[小阿][\u4e00-\u9fff])"
+    r"(?=陪护|陪同|陪床|陪伴|在旁|在场|签字|代诉|诉|说|称|表示|要求|同意|拒绝|[，,。；;]|\s|$)")
+# A nickname the text marks as one: 小鹿（群昵称）：, 二丫，大名吕思雨, 小米粒（戚沐阳）: a pet name of 小
+# and one or two characters right before a full name in brackets, a speaker's label marked 昵称 in
+# brackets (a bare 豆豆（昵称） stays), or a run before 大名/学名 (the child's registered name), at a
+# line's or a field's start.
+_NICK_MARKED_RE = regex.compile(
+    r"(?:(?<=^|\n|[：:])\s?)(?P<nick>[\u4e00-\u9fff]{2,4})\s?(?:(?P<marked>[（(](?:群|微信|网络)?昵称[）)])(?=[：:])|[，,]\s?(?:大名|学名)(?=[\u4e00-\u9fff]))")
+_XIAO_NICK_RE = regex.compile(rf"(?P<nick>小[\u4e00-\u9fff]{{1,2}})[（(](?={_SURNAME}[\u4e00-\u9fff]{{1,2}}[）)])")
 # A form's name field holding a two- or three-character run that the next field's label or the line
 # end closes (姓名：平安　性别：男): whatever the run is, the form calls it the name.
 _FORM_NAME_FIELD_RE = regex.compile(
@@ -1615,12 +1667,21 @@ class ChineseNameRecognizer(EntityRecognizer):
             # After 姓名：/就诊人： a short run of CJK ending at punctuation is the whole name
             # (张三丰, even with "number" characters); otherwise cut it like any other name.
             whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
+            if whole and (whole.group(0) in _SPEECH_VERBS or whole.group(0)[:2] in _SPEECH_VERBS and whole.group(0)[2:] in ("称", "如下")):
+                continue  # 家属陈述：… is what the family said, 陈 no surname here
             if whole:
                 title = next((t for t in lexicon.TITLES_ZH if whole.group(0).endswith(t) and len(whole.group(0)) - len(t) in (1, 2)), None)
                 if title and _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)]):
                     out.append(self._result(s, whole.end() - len(title), 0.9, "strong_cue"))  # 我叫黎女士: the surname
                     continue
                 n_chars = sum(1 for ch in whole.group(0) if ch != " ")
+                if n_chars == 2 and " " in whole.group(0):
+                    # 姓名 仝 冬\n梅   性别: OCR broke a spaced name's last character onto the next line
+                    # (one character standing alone before the form's next gap)
+                    tail = _SPACED_BROKEN_TAIL_RE.match(norm, whole.end())
+                    if tail is not None:
+                        out.append(self._result(s, tail.end(), 0.9, "strong_cue_spaced"))
+                        continue
                 if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
                     continue
@@ -1869,12 +1930,35 @@ class ChineseNameRecognizer(EntityRecognizer):
                         out.append(self._result(*m.span("name"), 0.75, "latin_then_han"))
                 elif self._freq.get(cand, 0) == 0 and not _is_clinical(cand):
                     out.append(self._result(*m.span("name"), 0.8, "latin_then_han"))
+                    # the Latin name before it is the same person's (Zhang Yiran（张一然）, Kevin（梁家豪）)
+                    lat = _LATIN_NAME_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
+                    if lat is not None:
+                        words = lat.group("name").split()
+                        while words and words[0].lower().rstrip(".") in _LATIN_NAME_OPENERS:
+                            words.pop(0)
+                        if words:
+                            out.append(self._result(lat.end("name") - len(" ".join(words)), lat.end("name"), 0.75,
+                                                    "latin_before_han"))
         if "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm or "Miss" in norm:
             for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
                 s = m.start("name")
                 e = m.end("name") if m.group("alone") is not None else self._name_at(norm, s)
                 if e > s:
                     out.append(self._result(s, e, 0.8, "latin_title"))
+        if "家属" in norm or "陪" in norm:
+            for m in _RELATIVE_PET_RE.finditer(norm):  # 家属小芳陪护: the relative by a pet name
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "family_pet_name"))
+        marked_nick = "昵称" in norm or "大名" in norm or "学名" in norm
+        xiao_nick = "小" in norm and ("（" in norm or "(" in norm)
+        if marked_nick or xiao_nick:
+            for m in (*(_NICK_MARKED_RE.finditer(norm) if marked_nick else ()),
+                      *(_XIAO_NICK_RE.finditer(norm) if xiao_nick else ())):
+                nick = m.group("nick")
+                marked = m.groupdict().get("marked") is not None  # 小鹿（群昵称）: the text says it is a nickname
+                if not (_is_clinical(nick) or nick in _NOT_CHILD_NAMES or (self._freq.get(nick, 0) >= 50 and not marked)
+                        or any(ch in _FUNCTION_CHARS for ch in nick)):
+                    out.append(self._result(*m.span("nick"), 0.75, "nick_marked"))
         if "（" in norm or "(" in norm:
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
             out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
@@ -2030,19 +2114,17 @@ class ChineseNameRecognizer(EntityRecognizer):
         knows is a speaker's name; a word (包钢) only when it speaks twice and is a rare one. Roles
         (医生：, 家属：, 随访员：) open no surname and stay."""
         labels = [lab.strip().split("】")[-1] for lab in _SPEAKER_LINE_RE.findall(norm)]
+        out = []
+        if len(labels) >= 2 and any(any(t in lab for t in _CLINICIAN_LABEL_WORDS) for lab in labels):
+            # a clinician answers at the start of a line: a consultation chat even when no one speaks
+            # twice; its other speakers' 阿强：, 老汤：, junhao： are people's names
+            out += self._chat_nicknames(norm)
         if len(labels) == len(set(labels)):
-            return []  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
+            return out  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
+        if not out:
+            out += self._chat_nicknames(norm)
         found = [m for m in _SPEAKER_RE.finditer(norm) if m.group("name")[0] in _ANY_SURNAME_CHARS
                  or m.group("name")[:2] in _COMPOUNDS]
-        # 阿强：还好啦 / 阿姨：阿强啊: 阿 and a given name no dictionary knows is a speaker's name in
-        # a chat (阿姨, 阿婆 are words), and so is the same name wherever the chat calls it.
-        out = []
-        for m in _SPEAKER_RE.finditer(norm):
-            cand = m.group("name")
-            if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
-                    and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
-                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
-                        if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
         counts: dict[str, int] = {}
         for m in found:
             counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
@@ -2058,6 +2140,26 @@ class ChineseNameRecognizer(EntityRecognizer):
             if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
                 continue
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
+        return out
+
+    def _chat_nicknames(self, norm: str) -> list[RecognizerResult]:
+        """Speakers of a chat known by a nickname: 阿 and a given name no dictionary knows (阿强：, not
+        阿姨：), 老 and a surname (老汤：, not 老师： or 老公：), or a given name in lower-case pinyin
+        (junhao：, yuqing：); each is the same name wherever the chat writes it."""
+        out = []
+        for m in _SPEAKER_RE.finditer(norm):
+            cand = m.group("name")
+            if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
+                    and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
+                        if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
+            elif (len(cand) == 2 and cand[0] == "老" and cand[1] in lexicon.SURNAMES_1 and cand not in _LAO_NOT_NICK
+                    and cand not in _LAO_NOT_SPEAKER):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)]
+        if any("a" <= ch <= "z" for ch in norm):
+            for m in _PINYIN_SPEAKER_RE.finditer(norm):
+                if m.group("name") not in _PINYIN_ROLE_LABELS:
+                    out.append(self._result(*m.span("name"), 0.7, "speaker_pinyin"))
         return out
 
     def _pet_name_ok(self, cand: str, rustic: bool = False) -> bool:
@@ -2119,7 +2221,13 @@ class ChineseNameRecognizer(EntityRecognizer):
         punctuation, a line end or a gap of two spaces; the character must be a common surname
         that is no everyday adjective (患者高，血压 is not meant)."""
         ch = norm[s : s + 1]
-        if not ch or ch in _LONE_NOT_SURNAME or not (ch in lexicon.SURNAMES_1 or ch in self._rare_single):
+        if not ch or not (ch in lexicon.SURNAMES_1 or ch in self._rare_single):
+            return False
+        # 随访医生：解（心内科）: a field's value, then the clinician's department in brackets, is a
+        # surname even when the character is an everyday word (解, 高, 单) elsewhere.
+        if s > 0 and norm[s - 1] in "：:" and _LONE_DEPT_RE.match(norm, s + 1) is not None:
+            return True
+        if ch in _LONE_NOT_SURNAME:
             return False
         if _LONE_END_RE.match(norm, s + 1) is not None:
             return True

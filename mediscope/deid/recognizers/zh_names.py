@@ -650,7 +650,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             if not cue:
                 # 外籍患者安德烈·伊万诺夫: a cue inside the run before the first dot
                 dot = _DOTS_RE.search(norm, s, e).start()
-                cue = next((c for k in range(s + 1, dot - 1) if (c := _CUE_AT.match(norm, k, dot))), None)
+                # (the run may open with the cue itself: ，先证者依斯马伊力·艾则孜, where ^ cannot hold)
+                cue = next((c for k in range(s, dot - 1) if (c := _CUE_AT.match(norm, k, dot))), None)
             if cue and norm[cue.end()] not in "·•‧・":
                 s = cue.end()
             if norm.index("·" if "·" in norm[s:e] else norm[s:e][-1], s) - s > 6 and not cue:
