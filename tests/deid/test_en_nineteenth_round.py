@@ -190,3 +190,27 @@ def test_transcript_handles_nicknames_and_boxes(found, text, value, types):
 )
 def test_labels_and_quotes_stay_text(found, text):
     assert not _values(found, text, ("PERSON",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "types"),
+    [
+        ("Intake: Pearl Little Elk, lives with her daughter near the river.", "Pearl Little Elk", ("PERSON",)),
+        ("Post-op: s/p laparoscopic cholecystectomy 11/14. Wound clean.", "11/14", ("DATE_TIME",)),
+        ("Address: P.O. Box 518, Thika, code 01000. Hypertension.", "01000", ("ZIP_CODE",)),
+    ],
+)
+def test_native_given_word_names_operation_dates_and_box_codes(found, text, value, types):
+    assert value in _values(found, text, types)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Power 4/5 after laminectomy, grip 5/5 bilaterally.",  # grades, not dates
+        "Lumbar laminectomy 3/4 levels planned.",  # a count of levels
+        "Box 12 of gloves, code 4471 for the supply room.",  # no P.O. Box, no town
+    ],
+)
+def test_grades_and_supply_codes_stay_text(found, text):
+    assert not _values(found, text, ("DATE_TIME", "ZIP_CODE"))

@@ -1309,6 +1309,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>\b(?:(?:RR|R\.R\.|Rural\s+Route|Site|Box|Comp|C\.?\s?Site|SS|Stn)\s*#?\s*\d{{1,4}},?\s{{1,2}}){{2,4}}"
              rf"(?:\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}},?\s{{1,2}}(?:{CA_PROVINCES}|{US_STATES})(?![A-Za-z]))?)",
              0.85, needs=_seen(r"\b(?:RR|R\.R\.|Rural Route|Site|Box)\s*#?\s*\d"), flags=0),
+        # A postcode written after a post-office box and its town: "P.O. Box 2217, Ruaka, code 00618".
+        Rule("code_after_po_box", ZIP_CODE,
+             r"(?<=\b(?i:P\.?\s?O\.?\s?Box)\s+\d{1,6},\s{1,2}\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,?\s{1,2}(?i:postal\s+)?(?i:code|postcode)\s*[:#]?\s*)"
+             r"(?P<phi>\d{4,6})(?![\w\-])",
+             0.8, needs=_digit_and(r"(?i)\bbox\s+\d.{0,30}code"), flags=0),
         # A lone box number before the town and its province and postcode: "Box 41, Standoff, AB T0L 1Y0".
         Rule("box_town_ca", LOCATION,
              rf"(?P<phi>\bBox\s*#?\s*\d{{1,5}},\s{{1,2}}\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}})"
@@ -1772,10 +1777,12 @@ def en_date_rules() -> list[Rule]:
              rf"drop-off|dropped\s+off|pick-?up|picked\s+up|booked|rebooked|rescheduled)\s{{1,2}}(?:on|after|before|by)|"
              rf"born|delivered|drop-off|dropoff|pick-?up|booked|rebooked)\s{{1,2}})|"
              rf"(?<=\b(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day|yesterday|today|tomorrow|week)\s{{1,2}}\()|"
+             # the operation named by its own word: "s/p total knee arthroplasty 10/29", "appendectomy 3/14"
+             rf"(?<=\p{{Ll}}{{3}}(?:plasty|ectomy|otomy|ostomy|scopy)\s{{1,2}}(?:on\s{{1,2}})?)|"
              # "since yesterday night 11/20", "this morning (3/4)"
              rf"(?<=\b(?:yesterday|last|this|tomorrow|sunday|monday|tuesday|wednesday|thursday|friday|saturday)\s+"
              rf"(?:night|morning|evening|afternoon)\s{{1,2}}\(?))"
-             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|vials?|bottles?|packs?|pain|score|scale)\b)",
+             rf"(?P<phi>{m}/{d}|{day_first})(?![\d/]|\.\d|\s*(?:to|->|→|-|–)\s*\d|\s*(?i:post|tabs?|caps?|mg|power|strength|weeks?|days?|doses?|of|vials?|bottles?|packs?|pain|score|scale|levels?|segments?)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
         # "move my appt from 6/3 to 6/10", "reschedule to 9/14": after an appointment word a
         # month/day range is two dates, not a grade going from one value to another.

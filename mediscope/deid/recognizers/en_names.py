@@ -1069,6 +1069,10 @@ def _speaker_word_ok(w: str, lists: NameLists) -> bool:
                 or _eponym_word(w) or w in _NOT_SPEAKERS or w in _RELATION_FIELD or w in _KIN_WORDS)
 
 
+_FUNCTION_WORDS = frozenset({"this", "that", "these", "those", "with", "from", "into", "onto", "near", "past", "over",
+                             "when", "then", "where", "there", "their", "they", "what", "will", "would", "could", "should"})
+
+
 def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """In a transcript (two or more speaker lines, one of them a handle or a kin-named speaker):
     handles with a dot or underscore ("devon.p", "priya_k") whose first part is a name or no word,
@@ -1237,7 +1241,11 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
     for m in _NATIVE_NAME.finditer(text):
         first = m.group("first").lower()
         # The given name listed, or no English word ("Leotie", "Onawa": names few lists hold).
-        if not lists.blocked(first) and (first in lists.first or len(first) >= 4 and lists.unlisted_ok(first)):
+        # A listed given name that is also a word ("Ruby Two Feathers", "Pearl Little Elk") counts here:
+        # the descriptor and noun after it make the shape.
+        # (Not a short function word that some list holds: "The Running Bear trail".)
+        if (not lists.blocked(first) and (first in lists.first or len(first) >= 4 and lists.unlisted_ok(first))
+                or len(first) >= 4 and first in lists.first and first not in _FUNCTION_WORDS):
             out.append((*m.span("name"), "native_name", 0.87))
     if "-" in text and "," in text:
         for m in _DOUBLE_LAST_FIRST.finditer(text):
