@@ -214,3 +214,11 @@ def test_month_day_after_a_visit_word(text: str, date: str) -> None:
 @pytest.mark.parametrize("text", ["复查120/80mmHg", "复查1/2剂量后无不适。"])
 def test_visit_word_before_a_ratio_or_fraction(text: str) -> None:
     assert not _found(text, "DATE_TIME")
+
+
+def test_year_of_birth_after_shengyu() -> None:
+    assert "1931年" in _found("访视：尤老爷子，生于1931年，慢阻肺多年。", "DATE_TIME")
+
+
+def test_year_without_birth_word_stays() -> None:
+    assert not _found("参照2019年版指南调整用药。", "DATE_TIME")

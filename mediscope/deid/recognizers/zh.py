@@ -941,6 +941,9 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?:(?<![\d.])(?P<phi>{y}\s*年)|(?:(?<=^|[\s，,。；;：:、（(]|于|在)(?P<phi>[0-2]\d\s*年)))"
              r"(?=\s*(?:行|做|开始|发现|诊断|确诊|查出|出现|患|曾|出生|手术|接受|植入|置入|安装|装了|住院|因|于[^\d]|在[^\d]))", 0.8,
              needs=lambda t: "年" in t and has_digit(t)),
+        # The year of birth after 生于/出生于 (生于1928年，心房颤动): the year alone, when no month follows.
+        Rule("date_year_born", DATE_TIME, rf"(?:生于|出生于)\s?(?P<phi>{y}\s?年)(?!\s?\d)", 0.8,
+             needs=lambda t: "生于" in t and has_digit(t)),
         # Month/day with a slash after an appointment word, in mixed text: 约 12/05, next Monday 11/18.
         Rule("date_md_slash_cued", DATE_TIME,
              rf"(?:约|预约|改约|改到|定于|安排在|on|next\s+[A-Za-z]+|周[一二三四五六日天]|星期[一二三四五六日天])\s?(?P<phi>{m}/{d})(?![\d/])",
