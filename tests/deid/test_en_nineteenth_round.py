@@ -214,3 +214,12 @@ def test_native_given_word_names_operation_dates_and_box_codes(found, text, valu
 )
 def test_grades_and_supply_codes_stay_text(found, text):
     assert not _values(found, text, ("DATE_TIME", "ZIP_CODE"))
+
+
+def test_indian_locality_with_its_block_or_stage(found):
+    text = "Referral: Savitri Hegde, 78-year-old female from No. 31, 4th Cross, Vijayanagar 2nd Stage, Mysuru 570017."
+    assert "No. 31, 4th Cross, Vijayanagar 2nd Stage, Mysuru" in _values(found, text, ("LOCATION",))
+
+
+def test_grade_after_house_number_stays_text(found):
+    assert not _values(found, "Tumour No. 3, Grade II 2nd Stage review.", ("LOCATION",))

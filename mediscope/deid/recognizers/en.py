@@ -531,7 +531,8 @@ _IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sec
                # a lettered block or building code, a Roman-numbered sector: "BF-118", "Block C", "Sector II"
                r"|[A-Z]{1,3}-\d{1,4}(?![\w\-])|(?:Block|Blk|Sector|Phase)\s[A-Z](?![\w\-])"
                r"|(?:\p{Lu}\p{Ll}+\s){0,2}Sector\s[IVX]{1,4}(?![\w\-])"
-               r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3})")
+               # a locality with its numbered block or stage: "Jayanagar 4th Block", "JP Nagar 2nd Phase"
+               r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}(?:\s\d{1,2}(?:st|nd|rd|th)\s(?:Block|Stage|Phase|Sector))?)")
 _IN_EVIDENCE = regex.compile(
     r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\bSector\s+(?:\d|[IVX]{1,4}\b)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
     r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross|"
@@ -548,11 +549,16 @@ def _locality_ok(value: str) -> bool:
                    or len(w) >= 8 and w.endswith(("monas", "coccus", "cocci", "bacter", "bacillus")) for w in words)
 
 
+_GRADE_IN_ADDRESS = regex.compile(r"\b(?:Grade|Class|Type|Level|Gleason|Tumou?r|Stage\s+[IV0-4])\b")
+
+
 def _in_house_ok(value: str) -> bool:
     """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
     "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
     if regex.match(r"(?:H\.?\s?No|Door|House|Flat|Shop|Site|Plot)\b", value):
         return True
+    if _GRADE_IN_ADDRESS.search(value):
+        return False  # "No. 3, Grade II 2nd Stage": a tumour's grade and stage, not a locality's block
     return bool(_IN_EVIDENCE.search(value.split(",", 1)[1] if "," in value else ""))
 
 
