@@ -223,3 +223,9 @@ def test_indian_locality_with_its_block_or_stage(found):
 
 def test_grade_after_house_number_stays_text(found):
     assert not _values(found, "Tumour No. 3, Grade II 2nd Stage review.", ("LOCATION",))
+
+
+def test_audit_log_user(found):
+    text = "ACCESS 2026-03-11T08:02:55Z user=tbrennan7 ws=WS-0412 viewed results"
+    assert "tbrennan7" in _values(found, text)
+    assert not _values(found, "ACCESS 2026-03-11T08:02:55Z user=admin job=7 purge", ("ID_NUMBER",))

@@ -552,6 +552,10 @@ def _locality_ok(value: str) -> bool:
 _GRADE_IN_ADDRESS = regex.compile(r"\b(?:Grade|Class|Type|Level|Gleason|Tumou?r|Stage\s+[IV0-4])\b")
 
 
+_SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
+                              "service", "svc", "batch", "scheduler", "interface", "hl7", "test"})
+
+
 def _in_house_ok(value: str) -> bool:
     """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
     "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
@@ -988,6 +992,11 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:communicator|transmitter|modem|base\s+station|bedside\s+monitor|home\s+monitor|hub)\s*[:#]?\s+"
              r"(?P<phi>(?:[A-Z]{2,4}[ \-]?)?\d{3,6}-\d{3,6})(?![\w\-])", 0.8,
              needs=_digit_and(r"(?i)(?:communicator|transmitter|modem|station|monitor|hub)\W"), flags=0),
+        # The account of an audit log's key=value line: "user=mquintero4 src=172.19.88.241", "login=jdoe.rn".
+        Rule("log_user", ID_NUMBER,
+             r"(?<![\w.])(?i:user|username|user_name|login|uid|userid|user_id|account)=(?P<phi>[A-Za-z][A-Za-z0-9._\-]{2,30})(?![\w@])",
+             0.8, validator=lambda v: v.lower() not in _SYSTEM_ACCOUNTS,
+             needs=_seen(r"(?i)(?:user|login|uid|account)(?:_?(?:name|id))?="), flags=0),
         # A student's number: "student no. 21458903", "Student ID: S2291045".
         Rule("student_number", ID_NUMBER,
              r"\b(?i:student)\s*(?i:no\.?|number|num|id|#)\s*[:#.]?\s*(?P<phi>[A-Z]{0,2}\d{6,10})(?![\w\-])", 0.85,
