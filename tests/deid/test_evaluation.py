@@ -289,9 +289,23 @@ def test_fifteenth_heldout_set_floors(deider):
     and @-handles in group chats, OCR letters for digits (l38 OO2l 7765, 5O3-7l-2248), Scottish,
     Irish, Māori and Ghanaian addresses, ages whose gold keeps the unit; eponyms before a disease
     word were replaced (Ewing sarcoma, Pancoast tumor, Baker's cyst). Worked on since: 0.979,
-    precision 0.994, preservation 1.000.
+    precision 0.994, preservation 1.000; after the next round 0.992.
     """
-    _assert_floors(deider, "heldout15.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+    _assert_floors(deider, "heldout15.jsonl", recall=0.99, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_sixteenth_heldout_set_floors(deider):
+    """160 texts (533 PHI, 556 clinical terms, 41 PHI-free), written blind during the round on
+    fresh dev sets (dev_zh10, dev_en13) and scored once after it: recall 0.861 (characters 0.914),
+    precision 0.970, preservation 0.995 (zh 0.835, en 0.886) -- the same recall as the engine at the
+    start of that round. Misses: OCR letters in ages, dates and phones (9l岁, 6l7-38O-2297), worded
+    ages over 89 (90余岁, 虚岁九十八), pinyin and pet names in Chinese chats, rare surnames (母, 仝),
+    hospital names the writer counted as places, Native and Indian addresses; clinical words taken
+    for places or people (Melanoma, Ventricular tachycardia, Prolastin). Worked on since: 0.944,
+    precision 0.990, preservation 1.000.
+    """
+    _assert_floors(deider, "heldout16.jsonl", recall=0.94, precision=0.98, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
