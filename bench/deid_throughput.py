@@ -50,6 +50,11 @@ took 10% longer, the ratios swing that much from run to run):
     real corpus, 8,000 texts   1 proc 2.80x wall, 2 procs 5.24x wall (the engine two rounds earlier:
                                2.81x, 5.25x; 4.90x before the pet-name patterns got literal pre-checks)
     templates, 3,888 texts     1 proc 2.87x / 3.15x wall, 2 procs 5.08x / 5.90x wall
+After four more rounds (load average 1.0-1.2, best of 2 turns, runs alternated with the engine
+before them in the same half hour):
+    real corpus, 8,000 texts   1 proc 2.66-2.74x wall, 2 procs 4.89 / 4.94 / 5.00 / 5.24x wall
+                               (the engine before: 2.72-2.85x, 4.86 / 5.03 / 5.19x)
+    templates, 3,888 texts     1 proc 3.07x wall, 2 procs 5.64x wall (the engine before: 2.96x, 5.66x)
 
 On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
 blocks from the Presidio-research sample: ours runs spaCy's NER line by line, the stock pipeline
