@@ -911,12 +911,12 @@ def en_identifier_rules() -> list[Rule]:
               r"(?:provider|prescriber)\s+(?:number|no\.?|#)")
     return [
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
-        # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
         # A faxed form's dotted leader and letter-spaced digits: "MRN . . . . . . 0 0 8 8 1 2 4 7".
         Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,
              r"\b(?:MRN|MR\s?No|(?i:hosp(?:ital|\.)?\s+(?:number|no)|chart\s+(?:number|no)|medical\s+record(?:\s+(?:number|no))?))\.?"
              r"(?:\s*\.){2,}\s*(?P<phi>[A-Z0-9](?:[ ][A-Z0-9]){4,15})(?![ ]?[\w])", 0.85,
              needs=_digit_and(r"\. \. \d"), flags=0),
+        # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
         # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
         Rule("member_id_payer_prefix", INSURANCE_ID,
@@ -1245,8 +1245,8 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close))(?=\s*,)",
              0.8, needs=contains_any("address", "addr", "home"), flags=0),
         # An unnumbered street and the town after it, with no label: "Knock Road, Claremorris",
-        # (a numbered one, "1716 Main St, Stockton", is the street rules' with the town beside it)
-        # "Ballinrobe Road, Castlebar". The town must be no English, clinical or common word, so
+        # "Ballinrobe Road, Castlebar" (a numbered one, "1716 Main St, Stockton", is the street rules'
+        # with the town beside it). The town must be no English, clinical or common word, so
         # "Harley Street, London" keeps its town to the city rules and "Main Street, Then" stays.
         Rule("street_then_town", LOCATION,
              # the whole run of capitals from its start, unless a cue word opens it ("Lot 7, Ratu Mara Road")
