@@ -655,12 +655,19 @@ def _no_bare_year(value: str) -> bool:
     return regex.fullmatch(r"(?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None  # "2020", "2024-2025"
 
 
-_CODE_PREFIXES = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC", "HL7", "COVID", "SARS", "IEC", "IEEE")
+# Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.
+_CODING_SYSTEMS = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC")
+_CODE_PREFIXES = (*_CODING_SYSTEMS, "HL7", "COVID", "SARS", "IEC", "IEEE")
 
 
 def _not_code(value: str) -> bool:
     """A serial, not a coding system's or standard's code ("ICD-10-CM", "IEC-60601")."""
     return not value.upper().startswith(_CODE_PREFIXES)
+
+
+# Payers written right before their spaced member number (`payer_spaced_id` and its gate).
+_SPACED_ID_PAYERS = ("BCBS|UHC|Aetna|Cigna|Humana|Kaiser|Anthem|Molina|Tricare|Medibank|Bupa|Ambetter|Oscar|"
+                     "Wellcare|Centene|Highmark|Medicaid")
 
 
 def _ocr_digits_ok(value: str) -> bool:
@@ -671,7 +678,7 @@ def _ocr_digits_ok(value: str) -> bool:
 
 def _policy_ok(value: str) -> bool:
     """A policy number, not a coding system's code ("ICD-10", "CPT-99214", "DSM-5")."""
-    return (not value.upper().startswith(("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC"))
+    return (not value.upper().startswith(_CODING_SYSTEMS)
             and sum(ch.isdigit() for ch in value) >= 4)
 
 
@@ -927,12 +934,11 @@ def en_identifier_rules() -> list[Rule]:
         # "secondary HUMANA 2201 7719 40". The payer goes in the span (it is part of the id as written);
         # eight or more digits in two or more groups, so "Kaiser 2020 guideline" stays.
         Rule("payer_spaced_id", INSURANCE_ID,
-             r"(?<![\w\-])(?P<phi>(?i:BCBS|UHC|Aetna|Cigna|Humana|Kaiser|Anthem|Molina|Tricare|Medibank|Bupa|Ambetter|Oscar|"
-             r"Wellcare|Centene|Highmark|Medicaid)[ ](?:(?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3}"
+             rf"(?<![\w\-])(?P<phi>(?i:{_SPACED_ID_PAYERS})[ ]"
+             r"(?:(?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3}"
              # or letter-and-digit blocks with hyphens: "BCBS 9H27-XK14-0563"
              r"|(?=(?:[A-Z\-]*\d){6})[A-Z0-9]{3,5}(?:-[A-Z0-9]{3,5}){2,3}))(?![\w\-])", 0.96,  # over insurance_cued's bare number
-             needs=_digit_and(r"(?i)(?:bcbs|uhc|aetna|cigna|humana|kaiser|anthem|molina|tricare|medibank|bupa|ambetter|oscar|"
-                              r"wellcare|centene|highmark|medicaid) [A-Z0-9]{3}"), flags=0),
+             needs=_digit_and(rf"(?i)(?:{_SPACED_ID_PAYERS}) [A-Z0-9]{{3}}"), flags=0),
         # An OCR'd form's member number, with l for 1 and O for 0 in the digits (and often in the label):
         # "lnsurance # : YHP 4O9l 22l7", "Member ID: AB 55O2 l9". Five or more real digits.
         Rule("insurance_ocr", INSURANCE_ID,
