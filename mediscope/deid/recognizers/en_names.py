@@ -1079,7 +1079,7 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
     a bare lower-case speaker that is no word ("rach"), and the name after a kin word ("Uncle Rav")."""
     if len(_ANY_SPEAKER.findall(text)) < 2:
         return []
-    out = []
+    out: list[tuple[int, int, str, float]] = []
     handles = []
     for m in _HANDLE_SPEAKER.finditer(text):
         w = m.group("name")

@@ -1400,7 +1400,7 @@ _ROLE_NAME_NOT_TAGS = ("d", "ad", "p", "c", "r", "m", "u", "q", "a", "f")
 # 医生所说, 护士长说) are no name.
 _ROLE_SURNAME_RE = regex.compile(
     rf"(?:{_alt(_CLINICIAN_ROLES)}|主任|技师|治疗师)(?P<name>{_alt(sorted(lexicon.SURNAMES_2, key=len, reverse=True))}|{_ANY_SURNAME_CLASS})(?=[：:]|说)")
-_ROLE_SURNAME_NOT = frozenset("常都后曾会能和向来查也总全多少单时应成于明长所双包一再同共余那这何于是更最很") | _LONE_NOT_SURNAME
+_ROLE_SURNAME_NOT = frozenset("常都后曾会能和向来查也总全多少单时应成于明长所双包一再同共余那这何是更最很") | _LONE_NOT_SURNAME
 # A vocative after a speaker's label (医生：向东，你这个检查…; 护士：翠花，该换药了): the first two
 # characters of the turn, then a pause.
 _SPEAKER_ROLES = ("医生", "大夫", "医师", "护士", "护士长", "药师", "主任", "家属", "患者", "病人", "客服", "随访员", "护工")
@@ -2117,7 +2117,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         knows is a speaker's name; a word (包钢) only when it speaks twice and is a rare one. Roles
         (医生：, 家属：, 随访员：) open no surname and stay."""
         labels = [lab.strip().split("】")[-1] for lab in _SPEAKER_LINE_RE.findall(norm)]
-        out = []
+        out: list[RecognizerResult] = []
         if len(labels) >= 2 and any(any(t in lab for t in _CLINICIAN_LABEL_WORDS) for lab in labels):
             # a clinician answers at the start of a line: a consultation chat even when no one speaks
             # twice; its other speakers' 阿强：, 老汤：, junhao： are people's names
@@ -2149,7 +2149,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         """Speakers of a chat known by a nickname: 阿 and a given name no dictionary knows (阿强：, not
         阿姨：), 老 and a surname (老汤：, not 老师： or 老公：), or a given name in lower-case pinyin
         (junhao：, yuqing：); each is the same name wherever the chat writes it."""
-        out = []
+        out: list[RecognizerResult] = []
         for m in _SPEAKER_RE.finditer(norm):
             cand = m.group("name")
             if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
@@ -2483,7 +2483,7 @@ _TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "�
                                "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
 _TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
                              "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数号序")
+_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序")
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
 _TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
 
