@@ -70,6 +70,11 @@ class DeidConfig(BaseModel):
         default=True, description="With propagate_names: also a detected name's given name and surname "
         "(Chinese given name of a three-character name; English parts of a multi-word name).",
     )
+    propagate_values: bool = Field(
+        default=True, description="Any other PHI value found once (a place, a number, an id) is replaced "
+        "wherever else it occurs in the case too; verification would otherwise reject the record for the "
+        "copy left behind (dates and ages excepted: the same day or age can be clinical elsewhere).",
+    )
     verify: bool = Field(default=True, description="Fail when an original PHI string survives.")
     use_jieba_names: bool = Field(default=True, description="jieba out-of-vocabulary name signal.")
     zh_statistical_ner: bool = Field(
@@ -496,9 +501,7 @@ class Deidentifier:
             if s.operator == "keep":
                 continue
             value = normalize(original[s.start : s.end]).strip()
-            if len(value) < 2 or s.entity_type == T.DATE_TIME:
-                continue
-            if len(value) < 3 and not any("\u4e00" <= ch <= "\u9fff" for ch in value):
+            if s.entity_type == T.DATE_TIME or not _long_enough_to_verify(value):
                 continue
             if value in new_norm:
                 raise DeidError(f"{s.entity_type} at {s.start}-{s.end} survived replacement")
@@ -506,19 +509,28 @@ class Deidentifier:
     # ---- public entry points ------------------------------------------------------------------
 
     def propagate(self, texts: Sequence[str], spans: list[list[PhiSpan]]) -> list[list[PhiSpan]]:
-        """Mark every other occurrence of a detected name, and of its parts, in the same case.
+        """Mark every other occurrence of a detected name, of its parts and of other PHI values, in the same case.
 
         Notes name a person in full once and by a part afterwards ("Maria Gonzalez ... Maria says",
         "患者王秀英 ... 秀英说"), usually where no title or cue is left to find the part by itself,
-        so the parts of a detected name are as much PHI as the name (`name_parts`).
+        so the parts of a detected name are as much PHI as the name (`name_parts`). A place or a
+        number caught in one sentence and missed in another is the same place or number: leaving
+        the copy would fail verification and reject the record.
         """
-        if not self.config.propagate_names:
+        if not self.config.propagate_names and not self.config.propagate_values:
             return spans
         names: set[str] = set()
         parts: set[str] = set()
+        values: dict[str, str] = {}  # another type's value -> its type
         for text, ss in zip(texts, spans, strict=False):
             for s in ss:
                 if s.entity_type != T.PERSON:
+                    if self.config.propagate_values and s.entity_type not in _NOT_PROPAGATED:
+                        value = text[s.start : s.end].strip()
+                        if _long_enough_to_verify(value):
+                            values.setdefault(value, s.entity_type)
+                    continue
+                if not self.config.propagate_names:
                     continue
                 value = text[s.start : s.end].strip()
                 cjk = any("\u4e00" <= ch <= "\u9fff" for ch in value)
@@ -532,9 +544,10 @@ class Deidentifier:
         names |= {v for n in names for v in case_variants(n)}
         parts |= {v for p in parts for v in case_variants(p)}
         parts -= names
-        if not names and not parts:
+        values = {v: t for v, t in values.items() if v not in names and v not in parts}
+        if not names and not parts and not values:
             return spans
-        pattern = re.compile("|".join(re.escape(n) for n in sorted(names | parts, key=len, reverse=True)))
+        pattern = re.compile("|".join(re.escape(n) for n in sorted(names | parts | values.keys(), key=len, reverse=True)))
         out = []
         for text, ss in zip(texts, spans, strict=False):
             extra = []
@@ -545,7 +558,8 @@ class Deidentifier:
                         continue
                 elif m.group(0) in parts and not zh_part_stands_alone(text, s, e):
                     continue
-                extra.append(PhiSpan(s, e, T.PERSON, 0.8, "case_propagation"))
+                entity = values.get(m.group(0), T.PERSON)
+                extra.append(PhiSpan(s, e, entity, 0.8, "case_propagation"))
             out.append(resolve_overlaps([*ss, *extra]) if extra else ss)
         return out
 
@@ -692,6 +706,22 @@ def _with_out_offsets(spans: list[PhiSpan], replacements: list[str], new_text: s
             shift += len(value) - (s.end - s.start)
         out.append(PhiSpan(s.start, s.end, s.entity_type, s.score, s.recognizer, s.operator, start, end))
     return out
+
+
+# Not carried to other mentions: the same day or the same age elsewhere in a case can be clinical
+# ("day 3", a lab date of another patient's sample) and dates are shifted per case anyway.
+_NOT_PROPAGATED = frozenset({T.DATE_TIME, T.AGE})
+
+
+def _long_enough_to_verify(value: str) -> bool:
+    """Whether a PHI value is long enough to look for elsewhere: two Han characters, or three others.
+
+    Shorter values (an initial, a two-digit number) occur by chance in any text, so neither
+    verification nor propagation can tell a surviving copy from an unrelated string.
+    """
+    if len(value) < 2:
+        return False
+    return len(value) >= 3 or any("\u4e00" <= ch <= "\u9fff" for ch in value)
 
 
 def _mostly_cjk(text: str) -> bool:

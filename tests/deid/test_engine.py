@@ -203,3 +203,42 @@ def test_a_phone_number_read_out_in_words_is_found_in_a_text_without_digits(deid
     assert [(s.entity_type, text[s.start : s.end]) for s in spans] == [
         ("PHONE_NUMBER", "three one two, four four one, eight nine zero six")]
     assert deider.analyze_batch(["He had one or two drinks, then three more."], "en")[0] == []
+
+
+def test_a_place_found_once_is_replaced_at_every_mention(deider):
+    """A place the rules catch in one sentence and miss in another would otherwise survive there
+    and make verification reject the whole record; the same holds for a number or an id."""
+    text = "Moved from Kesennuma last year; Kesennuma clinic has the old chart. Call 0226-22-4410, or 0226-22-4410 after 5."
+    spans = [PhiSpan(11, 20, "LOCATION", 0.85, "rule"), PhiSpan(73, 85, "PHONE_NUMBER", 0.9, "rule")]
+    out = deider.propagate([text], [spans])[0]
+    assert [(text[s.start : s.end], s.entity_type) for s in out] == [
+        ("Kesennuma", "LOCATION"), ("Kesennuma", "LOCATION"), ("0226-22-4410", "PHONE_NUMBER"), ("0226-22-4410", "PHONE_NUMBER")
+    ]
+
+
+def test_dates_ages_and_short_values_are_not_carried_to_other_mentions(deider):
+    """The same date or age elsewhere in a case can be clinical ("day 3"); a two-letter value
+    occurs by chance; a value inside a longer word is another word."""
+    text = "Seen 3/4, repeat 3/4 dose. Age 93; 93 mmHg. Lives in Ely; Elyria and Ely Road differ."
+    spans = [PhiSpan(5, 8, "DATE_TIME", 0.9, "r"), PhiSpan(31, 33, "AGE", 0.9, "r"), PhiSpan(53, 56, "LOCATION", 0.9, "r")]
+    out = deider.propagate([text], [spans])[0]
+    assert [text[s.start : s.end] for s in out] == ["3/4", "93", "Ely", "Ely"]
+    assert out[-1].start == text.index("Ely Road")
+
+
+def test_a_repeated_place_no_longer_rejects_the_record(monkeypatch, deider):
+    """End to end, with the detector made to find only the second mention of the town (as happens
+    on real text when the first opens the sentence): the copy is replaced too, where before it
+    failed verification and the record was rejected."""
+    text = "Tomakomai had given Tomakomai his address: 0412 Rua Campos 77."
+    second = text.index("Tomakomai", 1)
+    found = [PhiSpan(second, second + len("Tomakomai"), "LOCATION", 0.85, "spacy")]
+    for config, raises in ((DeidConfig(), False), (DeidConfig(propagate_values=False), True)):
+        d = Deidentifier(config)
+        d._pipes = deider._pipes  # reuse loaded engines
+        monkeypatch.setattr(d, "analyze_batch", lambda texts, lang="auto": [list(found) for _ in texts])
+        if raises:
+            with pytest.raises(DeidError, match="survived replacement"):
+                d.deidentify_text(text, "en")
+        else:
+            assert "Tomakomai" not in d.deidentify_text(text, "en").text
