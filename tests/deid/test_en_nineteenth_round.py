@@ -140,6 +140,11 @@ def test_look_alikes_stay_phi(found, text, value, types):
         ("Varsity clinic: student no. 30917725, second year.", "30917725", ("ID_NUMBER",)),
         ("GP: Halloran, 5O8-2l4-7731, fax pending.", "5O8-2l4-7731", ("PHONE_NUMBER",)),
         ("Specimen received: O3/l1/2O25 l4:O5\nGlucose 5.2", "O3/l1/2O25 l4:O5", ("DATE_TIME",)),
+        # a spaced OCR'd date before its clock is judged on the whole date, not its first group
+        ("Drawn O7 / 2l / 2O24 O9:3O by phlebotomy.", "O7 / 2l / 2O24 O9:3O", ("DATE_TIME",)),
+        # a faxed record number after unspaced leader dots, or opening with a letter
+        ("Chart number ...... 3 1 7 7 0 4 2 9\nWard 6", "3 1 7 7 0 4 2 9", ("MEDICAL_RECORD_NUMBER",)),
+        ("MRN . . . . K 4 4 0 9 1 2\nWard 6", "K 4 4 0 9 1 2", ("MEDICAL_RECORD_NUMBER",)),
     ],
 )
 def test_identifier_and_date_shapes(found, text, value, types):

@@ -818,7 +818,8 @@ def _ocr_swapped(value: str, min_digits: int) -> bool:
 
 
 def _ocr_date_ok(value: str) -> bool:
-    value = value.split()[0] if ":" in value else value  # "1O/O2/2O26 O6:15": judge the date part
+    # "1O/O2/2O26 O6:15", "O4 / l2 / 2O22 O6:15": judge the date part, which may hold spaces itself
+    value = value.rsplit(None, 1)[0] if ":" in value else value
     parts = [x.strip() for x in regex.split(r"[/.\-]", value)]
     # With a four-digit year of this century or the last the shape is unmistakable, so up to as
     # many letters as real digits may be swapped ("0l/0l/2O22", "O4/l2/l95O"); otherwise at most half.
@@ -922,7 +923,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,
              r"\b(?:MRN|MR\s?No|(?i:hosp(?:ital|\.)?\s+(?:number|no)|chart\s+(?:number|no)|medical\s+record(?:\s+(?:number|no))?))\.?"
              r"(?:\s*\.){2,}\s*(?P<phi>[A-Z0-9](?:[ ][A-Z0-9]){4,15})(?![ ]?[\w])", 0.85,
-             needs=_digit_and(r"\. \. \d"), flags=0),
+             needs=_digit_and(r"\.\s*[A-Z0-9] [A-Z0-9] [A-Z0-9]"), flags=0),  # dots, then spaced characters
         # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
         # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
