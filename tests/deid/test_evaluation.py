@@ -308,6 +308,19 @@ def test_sixteenth_heldout_set_floors(deider):
     _assert_floors(deider, "heldout16.jsonl", recall=0.94, precision=0.98, preservation=0.99)
 
 
+@pytest.mark.slow
+def test_seventeenth_heldout_set_floors(deider):
+    """120 texts (373 PHI, 181 clinical terms, 30 PHI-free), written blind at the end of the
+    rounds on the sixteenth set and scored once, not worked on: recall 0.909 (characters 0.935),
+    precision 0.994, preservation 1.000 (zh 0.894, en 0.924; the engine before the four rounds of
+    that landing 0.901). Of its 34 misses, 9 are relative days with no calendar date (上周五, last
+    Monday, Thanksgiving) and 5 are ages over 89 whose number was replaced but whose gold keeps the
+    unit (93 years old); the rest: OCR letters (l36-O2l8-7745, Ch3lsea, 9l), chat handles, Mongolian
+    names with a dot, a clinic's name with its address, bare record numbers.
+    """
+    _assert_floors(deider, "heldout17.jsonl", recall=0.90, precision=0.99, preservation=0.99)
+
+
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
     """Score one of the hand-written sets in tests/deid/data against its floors."""
     from pathlib import Path
