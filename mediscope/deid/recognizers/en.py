@@ -1335,7 +1335,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("code_after_po_box", ZIP_CODE,
              r"(?<=\b(?i:P\.?\s?O\.?\s?Box)\s+\d{1,6},\s{1,2}\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,?\s{1,2}(?i:postal\s+)?(?i:code|postcode)\s*[:#]?\s*)"
              r"(?P<phi>\d{4,6})(?![\w\-])",
-             0.8, needs=_digit_and(r"(?i)\bbox\s+\d.{0,30}code"), flags=0),
+             0.8, needs=_digit_and(r"(?i)\bbox\s+\d.{0,60}code"), flags=0),  # as far as the pattern reaches
         # A lone box number before the town and its province and postcode: "Box 41, Standoff, AB T0L 1Y0".
         Rule("box_town_ca", LOCATION,
              rf"(?P<phi>\bBox\s*#?\s*\d{{1,5}},\s{{1,2}}\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}})"
