@@ -1,10 +1,4 @@
-"""Chinese PHI recognizers: identifiers by pattern + checksum, names by surname + cue + jieba.
-
-All patterns run on the normalised text (full-width digits already ASCII) and use `(?<!\\d)` /
-`(?!\\d)` instead of `\\b`, which never matches between a CJK character and a digit.
-Separators `[ -]{0,2}` between every digit group let OCR-spaced and hand-grouped numbers
-(`138 1234 5678`, `1 3 8 1 2 3 4 5 6 7 8`) match the same rule as the plain form.
-"""
+"""Chinese PHI recognizers: identifiers by pattern + checksum, names by surname + cue + jieba."""
 
 from __future__ import annotations
 
@@ -14,6 +8,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers import zh_patterns
 from mediscope.deid.recognizers.base import (
     PrefixGate,
     RegexRecognizer,
@@ -27,6 +22,7 @@ from mediscope.deid.recognizers.base import (
     ready_jieba,
 )
 from mediscope.deid.recognizers.zh_names import _FOREIGN_RE, RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
+from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CJK, CN_NUM, S, _alt, _is_clinical
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -44,9 +40,6 @@ from mediscope.deid.types import (
     ZIP_CODE,
 )
 
-S = r"[ \-.]{0,2}"  # separator allowed between digits (spaces, dashes, OCR gaps)
-CJK = r"[\u4e00-\u9fff]"
-CN_NUM = "零〇一二三四五六七八九十"
 # What may sit between a cue and its value: 住院号：, 住院号是, 住院号为 No. ..., and a table's
 # cell border (| 病历号 | 3308812 |); 码 after a cue's 号 (住院号码：, 病歷號碼).
 CUE_GAP = r"(?:[\s:：#=\-|｜]|(?<=号)码|号码|编号|号|是|为|No\.?|[（(](?:19|20)\d\d[）)]第?)*"  # (2023)第00812号
@@ -85,14 +78,6 @@ def _tw_id_ok(value: str) -> bool:
 
 def _luhn_or_none(value: str) -> bool:
     return luhn_ok(value)
-
-
-def _alt(words: tuple[str, ...] | list[str], spaced: bool = False) -> str:
-    """Alternation of cue words, longest first; `spaced` also accepts OCR gaps (住 院 号)."""
-    ordered = sorted(words, key=len, reverse=True)
-    if not spaced:
-        return "|".join(regex.escape(w) for w in ordered)
-    return "|".join(r"\s?".join(regex.escape(ch) for ch in w) for w in ordered)
 
 
 MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号", "就诊号", "就诊卡号", "门诊卡号",
@@ -494,7 +479,7 @@ _NOT_LIVE_IN_CHARS = frozenset("院得着过惯了不很挺比较多少近远个
 
 def _live_in_place_ok(value: str) -> bool:
     """No everyday word (楼上, 宾馆) and no character of a room, a ward or a degree."""
-    return _JIEBA_FREQ.get(value, 0) < 50 and _NOT_LIVE_IN_CHARS.isdisjoint(value)
+    return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and _NOT_LIVE_IN_CHARS.isdisjoint(value)
 
 
 def address_rules() -> list[Rule]:
@@ -1075,29 +1060,6 @@ def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
     return single, double
 
 
-_CLINICAL_BY_LEN: dict[int, frozenset[str]] = {}
-for _p in lexicon.CLINICAL_PREFIXES_ZH:
-    _CLINICAL_BY_LEN.setdefault(len(_p), set()).add(_p)  # type: ignore[attr-defined]
-_CLINICAL_BY_LEN = {k: frozenset(v) for k, v in _CLINICAL_BY_LEN.items()}
-
-
-_JIEBA_FREQ: dict[str, int] = {}  # filled by ChineseNameRecognizer.load (jieba's word counts)
-
-
-def _is_clinical(candidate: str, following: str = "", tags: dict[str, str] | None = None) -> bool:
-    """A clinical word (高热, 白细胞...) or an eponym (马凡 before 综合征).
-
-    With jieba's `tags` (only where a person cue stands before the candidate), an everyday word
-    that opens a three-character candidate whose last two characters are a known given name is no
-    veto: 母亲殷红霞, 主刀夏天宇 (殷红, 夏天 open clinical phrases elsewhere: 殷红色, 夏天易中暑)."""
-    if not (tags is not None and len(candidate) == 3 and candidate[:2] in lexicon.EVERYDAY_NAME_OPENERS_ZH
-            and (tags.get(candidate[1:], "").startswith("nr") or tags.get(candidate[1:], "") == "nz"
-                 and _JIEBA_FREQ.get(candidate[1:], 0) < 500)) and any(
-            candidate[:n] in prefixes for n, prefixes in _CLINICAL_BY_LEN.items()):
-        return True
-    return following.startswith(lexicon.EPONYM_FOLLOWERS_ZH) or following.startswith(lexicon.DRUG_ENDINGS_ZH)
-
-
 _SPACED_ONLY_RE = regex.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
 
 
@@ -1341,7 +1303,6 @@ _NAME_PARENT_RE = regex.compile(
 _SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
                                 "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
                                 "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
-_FUNCTION_CHARS = frozenset("我你您他她它们是说的了在有和与就也都还又要会能把被让给这那个吗呢吧啊呀")
 _NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
                             "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
@@ -1477,8 +1438,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._jieba = jieba
         self._freq = jieba.dt.FREQ
         self._tags = jieba.posseg.dt.word_tag_tab
-        global _JIEBA_FREQ
-        _JIEBA_FREQ = self._freq
+        zh_patterns._JIEBA_FREQ = self._freq
         # Next to a cue or a title, rare 百家姓 surnames (仉, 訾, 亓官) count too.
         single, double = rare_surnames(self._freq)
         self._rare_single = frozenset(single)

@@ -40,7 +40,7 @@ UNMISTAKABLE_SURNAME_MAX_FREQ = 200
 
 
 def _is_clinical(candidate: str, following: str = "", tags: dict[str, str] | None = None) -> bool:
-    from mediscope.deid.recognizers.zh import _is_clinical as clinical
+    from mediscope.deid.recognizers.zh_patterns import _is_clinical as clinical
 
     return clinical(candidate, following, tags)
 

@@ -259,7 +259,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
         return False
 
     def _person_ok(self, norm: str, s: int, e: int) -> bool:
-        from mediscope.deid.recognizers.zh import _is_clinical
+        from mediscope.deid.recognizers.zh_patterns import _is_clinical
 
         word = norm[s:e]
         sur = 2 if word[:2] in lexicon.SURNAMES_2 else 1
@@ -283,7 +283,7 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
     def _slot_person_ok(self, norm: str, s: int, e: int) -> bool:
         """The guards for a person word in a name slot: looser on length and shape than
         `_person_ok` (the slot vouches for a person), as strict on clinical words."""
-        from mediscope.deid.recognizers.zh import _CLINICAL_BY_LEN, _is_clinical
+        from mediscope.deid.recognizers.zh_patterns import _CLINICAL_BY_LEN, _is_clinical
 
         word = norm[s:e]
         if not (2 <= len(word) <= 5) or not _HAN_RE.match(word) or word.endswith(_TITLES):
