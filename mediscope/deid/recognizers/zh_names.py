@@ -1,7 +1,7 @@
 """Chinese names found by their place in the clause, not by a cue word next to them.
 
 Patients write "沈可欣昨天开始发烧", "卜凡的血糖空腹8.9" or "冼志豪的家属请到护士站": no 患者/医生
-nearby, so the cue rules of `zh.ChineseNameRecognizer` stay silent. What such a name does have is
+nearby, so the cue rules of `zh_person.ChineseNameRecognizer` stay silent. What such a name does have is
 a shape: it opens a clause (text start, after punctuation, or after a kinship or request word:
 我老公, 我外婆, 请, 转告) and is followed by what follows a subject (昨天, 说, 的家属, 于3月,
 "，女，45岁", 你好). Between the two sits a surname and one or two characters that are plausible
@@ -30,7 +30,7 @@ from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers.base import ready_jieba
 from mediscope.deid.types import PERSON
 
-# The thresholds the cue rules use for rare surnames (see `zh.rare_surnames`): 綦/郗 (0) are
+# The thresholds the cue rules use for rare surnames (see `zh_person.rare_surnames`): 綦/郗 (0) are
 # names wherever they stand; 勾 (1,700) is a surname or "hook".
 RARE_CUED_MAX_FREQ = 1000
 RARE_SURNAME_MAX_FREQ = 3500

@@ -1,0 +1,1232 @@
+"""Chinese person names by cue: titles, cue words, form fields, kinship, nickname and speaker
+shapes, and jieba's segmentation (ChineseNameRecognizer), with the surname patterns and helpers
+only it uses.
+
+Kept apart from the other families as the largest single unit; names found by their place in a
+clause live in zh_names, the statistical tagger in zh_ner.
+"""
+
+from __future__ import annotations
+
+import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
+
+from mediscope.deid import lexicon
+from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers import zh_patterns
+from mediscope.deid.recognizers.base import (
+    ready_jieba,
+)
+from mediscope.deid.recognizers.zh_names import _FOREIGN_RE, RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
+from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _alt, _is_clinical
+from mediscope.deid.recognizers.zh_places import _place_names
+from mediscope.deid.types import (
+    PERSON,
+)
+
+_SURNAME_CHARS = "".join(sorted(lexicon.SURNAMES_1))
+# Every two-character surname, common (欧阳) or rare (司空, 第五): the rest of the name follows them.
+_COMPOUNDS = frozenset(lexicon.SURNAMES_2) | frozenset(lexicon.BAIJIAXING_2)
+_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "])"
+_TITLE_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + _SURNAME_CHARS + "".join(sorted(lexicon.SURNAMES_TITLE_ONLY)) + "])"
+_GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大老长"))) + r"])[\u4e00-\u9fff])"
+# OCR often spaces a form's name out: 姓 名：张 伟   性 别：男
+_SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]| [\u4e00-\u9fff])")
+_FOLLOW_RE = regex.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
+    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
+    rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
+)
+_SURNAME_RE = regex.compile(_SURNAME)
+_GENDER_NEXT = regex.compile(r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)")
+_WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
+_XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
+_TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
+
+_PERSON_CONTEXT_RE = regex.compile(_alt(lexicon.PERSON_CONTEXT_ZH))
+# A jieba token counts when a cue is within 10 characters of it (see `_jieba_name`); tokens are at
+# most 4 characters, so blocks farther than this from every cue cannot yield a name.
+_CUE_REACH = 14
+
+# A rare surname counts only if the character is rare on its own (jieba count below
+# RARE_SURNAME_MAX_FREQ): 仉, 訾, 蔺 are names; 有, 和, 于 are words. A character on no surname
+# list counts as one after a cue only when it is rarer still (RARE_CUED_MAX_FREQ).
+
+
+def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
+    """百家姓 surnames missing from the common list, minus those that are ordinary characters."""
+    single = {c for c in lexicon.BAIJIAXING
+              if c not in lexicon.SURNAMES_1 and c not in lexicon.SURNAMES_TITLE_ONLY
+              and freq.get(c, 0) < RARE_SURNAME_MAX_FREQ and c not in lexicon.NOT_GIVEN_NAME_CHARS}
+    single |= lexicon.SURNAMES_REGIONAL
+    # 庹, 覃, 蹇: surnames on no 百家姓 list, characters rarely anything else (庹先生, 医生蹇)
+    single |= {c for c in lexicon.RARE_SURNAMES_EXTRA if freq.get(c, 0) < RARE_SURNAME_MAX_FREQ}
+    double = [w for w in lexicon.BAIJIAXING_2 if w not in lexicon.SURNAMES_2]
+    return single, double
+
+
+_SPACED_ONLY_RE = regex.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
+
+
+def _spaced_name_end(text: str, start: int) -> int | None:
+    """End of an OCR-spaced name at `start` (芮 宏 签字 -> 芮 宏), without a trailing 男/女."""
+    m = _SPACED_ONLY_RE.match(text, start)
+    if not m:
+        return None
+    end = m.end()
+    while end - start > 3 and text[end - 1] in "男女" and text[end - 2] == " ":
+        end -= 2
+    # 蒙 秋 菊 性 别: the next spaced label's first character is no part of the name
+    if end - start > 3 and text[end - 2] == " " and text[end - 1] + text[end + 1 : end + 2] in _SPACED_LABELS:
+        end -= 2
+    return end if end - start >= 3 else None
+
+
+_SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "病区", "住院", "门诊", "民族", "职业", "婚姻", "籍贯", "电话",
+                            "地址", "日期", "诊断", "出生", "病案", "标本", "送检", "临床", "申请", "检查", "备注"})
+
+
+# Characters that continue transliterated drug names (罗匹|尼罗, 阿莫|西林, 替格|瑞洛).
+_DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
+_DAI_FIRST = frozenset("玉岩咪艾依召刀")
+_KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
+_ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
+# A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
+# Verbs of telling after a person cue (家属陈述：, 患者自述：): the statement's heading, no name.
+_SPEECH_VERBS = ("陈述", "陈诉", "陈说")
+_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
+# After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
+_LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
+_SPACED_BROKEN_TAIL_RE = regex.compile(r"\n(?![男女])[\u4e00-\u9fff](?=[ \u3000]{2,}[\u4e00-\u9fff])")
+_LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
+_LONE_SPACE_MAX_FREQ = 2000
+_LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
+# A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
+_KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
+_FIELD_END_RE = regex.compile(r"[ \u3000]{2,}|[ \u3000]*(?:\n|$|[|｜])")
+_BED_WORD_NAME_RE = regex.compile(r"\s?[（(][^（）()]{2,12}[）)]")
+# What vouches for a word as a name right after a person cue (see `_word_named`).
+_WORD_NAME_FOLLOW_RE = regex.compile(
+    r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)"
+    r"|\s?[（(，,]\s?\d{1,3}\s?(?:岁|周岁|歲)"
+    r"|\s?于\s?(?:\d{2,4}\s?[年\-/.]|\d{1,2}\s?月)"
+    r"|\s+[\u4e00-\u9fff]{0,3}(?:日期|时间|电话|床号|住院号|门诊号|年龄|性别|诊断)"
+    r"|(?:诉|自诉|主诉|说)(?![明话法])")
+# Surnames that are everyday adjectives or function words before a comma (血压高，, 患者多，).
+_LONE_NOT_SURNAME = frozenset("高白常成单管信商官解冷连路宫和于时明全应强多少平安齐易文康金石万")
+# Weak cues that greet or thank rather than introduce: 谢谢王，; 你好，
+_LONE_NOT_CUES = ("谢谢", "感谢", "麻烦", "你好", "您好", "找", "转给", "交给", "我是")
+_CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=len, reverse=True))
+
+
+# An administration verb one or two characters before a token: the token is (part of) a drug.
+_GIVEN_DRUG_BEFORE = regex.compile(r"(?:予|给予|加用|改用|换用|服用|口服|静滴|静推|肌注|注射)[\u4e00-\u9fff]?$")
+
+
+# Function-word characters that are also frequent in given names (可欣, 如意, 正阳, 欣然): they
+# veto a given name only when it is itself a word (王可以, 李然后).
+_GIVEN_DESPITE_NEVER = frozenset("可如正然")
+
+
+def _never_given(candidate: str, freq: dict[str, int] | None = None) -> bool:
+    given = candidate[2:] if candidate[:2] in _COMPOUNDS else candidate[1:]
+    lenient = freq is not None and len(given) == 2 and freq.get(given, 0) == 0
+    return any(ch in lexicon.NEVER_IN_GIVEN_NAME and not (lenient and ch in _GIVEN_DESPITE_NEVER) for ch in given)
+
+
+_ADDRESS_FORMS = frozenset({"婆婆", "爷爷", "奶奶", "阿姨", "叔叔", "伯伯", "大爷", "大妈", "老太", "老伯", "嬢嬢", "阿婆",
+                            "阿公", "姨妈", "大娘", "大婶", "婶婶", "公公"})
+_ANY_NAME_CUE = "|".join(regex.escape(w) for w in sorted(
+    {*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, "邻居", "联系人", "丈夫", "妻子", "老公", "老婆", "爱人"},
+    key=len, reverse=True))
+# A surname and a birth rank: 吴老二, 张老三, 杨老幺 (not 老大难, 老三样, 老二哥 ...).
+_BIRTH_RANK_RE = regex.compile(
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=(?:{_ANY_NAME_CUE})[\s:：]*))(?P<name>{_SURNAME}老[大二三四五六七八九幺])"
+    r"(?![难样哥姐弟妹爷师板头伴太乡汉虎鼠\u4e00-\u9fff]{0,0}[难样])")
+def _line_starts(text: str) -> list[int]:
+    """Where each line of the text starts (str.find, not a scan of every character)."""
+    out = [0]
+    i = text.find("\n")
+    while i >= 0:
+        out.append(i + 1)
+        i = text.find("\n", i + 1)
+    return out
+
+
+def _lao_xiao_positions(text: str) -> list[int]:
+    """Where 老 or 小 stands (str.find, not a scan of every character in Python)."""
+    out = []
+    for ch in "老小":
+        i = text.find(ch)
+        while i >= 0:
+            out.append(i)
+            i = text.find(ch, i + 1)
+    return sorted(out)
+
+
+# 遵丁医嘱, 遵王医嘱: the surname of the doctor whose order a note follows (not 遵从/遵照医嘱).
+_ORDER_OF_RE = regex.compile(rf"(?<=遵)(?P<name>(?![从照循守])[{_SURNAME_CHARS}])(?=医嘱|医师嘱|医生嘱)")
+# 老苏（苏红梅）, 小钱(钱多多): 老/小 and a surname, then the full name with that surname in brackets.
+_SURNAME_NICK_OF_NAME_RE = regex.compile(
+    rf"(?P<nick>[老小](?P<c>[{_SURNAME_CHARS}]))\s?[（(]\s?(?P=c)[\u4e00-\u9fff]{{1,2}}\s?[）)]")
+# A two-character surname that a form or OCR spaced from the given name: 申屠 志远, 申屠　亮.
+_SPACED_GIVEN_RE = regex.compile(r"[ ]{1,2}[\u4e00-\u9fff]{1,2}(?=[\s，,。；;：:|｜]|$)")
+# A Hui name before the imam's title: 马哈三阿訇 (三 and 哈 are no usual given-name characters).
+_IMAM_RE = regex.compile(rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?:阿訇|伊玛目)")
+# Dai names have no surname: 玉, 咪 or 依 opens a woman's name, 岩, 艾 or 召 a man's (玉腊, 岩温,
+# 艾罕, 玉应罕, 依香); 刀 is the Dai surname of old (刀玉罕, 刀新民). One or two syllables follow.
+# Only right after a family, patient or bed word and before a pause, 的, an age or 今年/说.
+_DAI_CUES = (
+    "老公|老婆|丈夫|妻子|爱人|媳妇|儿子|女儿|母亲|父亲|妈妈|爸爸|我是|患者|病人|家属|产妇|孕妇|奶奶|爷爷|外婆|外公|婆婆|公公|"
+    "姥姥|姥爷|阿婆|老伴|孙子|孙女|外孙女|外孙|哥哥|姐姐|弟弟|妹妹|嫂子|女婿|儿媳|联系人|患儿|姓名|就诊人|名叫|叫|"
+    "其妻|其夫|其子|其女|其母|其父|"
+    r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?"
+)
+_DAI_RE = regex.compile(
+    rf"(?:{_DAI_CUES})[\s:：]*"
+    r"(?P<name>[玉岩咪艾依召刀][\u4e00-\u9fff]{1,2}?)"
+    r"(?=[\s，,。；;！!？?的（(、：:]|\d|今年|岁|说|$|陪|在|孕|怀孕|也|又|一直|昨|今天|前天|最近|被|得了|患)")
+# An old friend or neighbour by surname: 隔壁老郑, 老周昨晚..., 问问老蒙 (老 + a surname, not 老毛病,
+# 老花眼, 老高兴: the follower must be a pause or a word a subject takes).
+_LAO_NICK_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友|的|床))"
+    rf"(?P<name>[老小][{_SURNAME_CHARS}])"
+    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前|得了|患|有|你|您|一起)")
+_LAO_NOT_NICK = frozenset({"老农", "老马", "老牛", "老童", "老白", "老黄", "老毛", "老高", "老常", "老汉", "老干", "老宋"})
+# A given name alone after a spouse or a call (老伴秀兰, 在喊秀芝): two characters of the given
+# names of women of that generation, no dictionary word.
+_GIVEN_ALONE_RE = regex.compile(
+    r"(?:老伴儿?|老婆|媳妇|妻子|爱人|我妈|俺娘|闺女|孙女|外孙女|大姐|二姐|嫂子|在喊|喊着|叫着|念叨着?)[\s:：]*"
+    r"(?P<name>[秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣凤霞慧敏玉彩爱桃杏月][秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣慧敏彩爱桃杏月云花])"
+    r"(?=[\s，,。；;！!？?、）)]|$|这|今年|最近|昨|今|前|一直|总|老是|也|又|还|的|说|血|得|患|有|在|是)")
+# 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
+# care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
+_A_NICK_RE = regex.compile(
+    r"(?<=^|[\s，,。；;（(]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
+    r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
+    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
+# A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
+# 张叔也来了, 刚才李姐打电话, a message signed ——王嫂. Only the surname names the person (as in 王医生).
+_KIN_TITLE_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
+    rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
+    r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$)")
+# A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
+# such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
+_SELF_AFTER_PLACE_RE = regex.compile(
+    r"(?:我是|这里是|这边是)[^，。,；;！!？?\s]{1,14}?[县镇乡村区市床号组屯队]的"
+    r"(?P<name>[\u4e00-\u9fff][\u4e00-\u9fff]{1,2}?)(?=我|你|他|她|[，,。；;！!？?\s]|啊|呀|呢|$)")
+# A header row: a record number's value, then the name as the next field (住院号20250116033 宋佳 胎龄39周).
+_NAME_AFTER_ID_RE = regex.compile(
+    rf"(?:住院号|门诊号|病案号|病历号|就诊号|登记号|检查号|影像号|病理号|条码号|ID|床号)[\s:：#]*[A-Za-z0-9\-]{{2,20}}\s{{1,4}}"
+    rf"(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?=\s|[，,|｜]|$)")
+# A parent names themself by the child's pet name (我是小雨妈妈, 我是朵朵的爸爸, 你好我是乐乐奶奶): 小 or 阿
+# and a character, or a doubled character; not 宝宝, 娃娃, 小孩.
+_CHILD_PARENT_RE = regex.compile(
+    r"(?:(?:我是|我们是|这边是|你好是|您好是)(?:[^，。,；;！!？?\s]{0,10}?(?:的|那个))?|看过的|就诊的|住院的)"
+    r"(?P<name>[小阿][\u4e00-\u9fff]|(?P<d>[\u4e00-\u9fff])(?P=d))的?"
+    r"(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|家长|姐姐|哥哥)")
+_NOT_CHILD_NAMES = frozenset({"宝宝", "娃娃", "小孩", "小宝", "小儿", "小的", "阿姨", "妹妹", "弟弟", "哥哥", "姐姐", "小区", "小组",
+                              "小姨", "小舅", "小叔", "小姑", "小王", "小李", "小张", "小刘", "小陈", "星星", "天天", "常常",
+                              "刚刚", "慢慢", "人人", "家家", "个个", "奶奶", "爷爷", "妈妈", "爸爸", "姥姥", "婆婆"})
+# A child's name that is a word (可乐, 豆包, 米粒) right after 宝宝叫/孩子叫, closed by a pause or an age:
+# after such a cue the word is the name (not 孩子叫不醒, 宝宝叫了一晚上: a verb follows 叫 there).
+_CHILD_WORD_NAME_RE = regex.compile(
+    r"(?:宝宝|孩子|女儿|儿子|闺女|娃娃?|小孩|孙子|孙女|外孙女?)(?:的)?(?:小名|名字|大名)?叫(?:做)?"
+    r"(?P<name>(?![不了得着过起醒出个声哭啥什怎])[\u4e00-\u9fff]{2})(?=[\s，,。！!；;]|\d|$)")
+# An English given name in brackets after a Chinese name: 梁伟强 (Kelvin), 陈嘉欣（Cindy）. Not an
+# eponym or a clinical word (唐氏综合征(Down), 川崎(Kawasaki)).
+# The romanised full name too, in pinyin or Cantonese (陈晓宇（Chen Xiaoyu）, 陳嘉欣（Chan Ka Yan）).
+_LATIN_DRUG_ENDINGS = ("azole", "imazole", "mab", "nib", "pril", "sartan", "olol", "statin", "cillin", "mycin", "floxacin",
+                       "tidine", "prazole", "dipine", "formin", "gliptin", "cycline", "parin", "xaban", "gatran", "azepam",
+                       "oxetine", "triptan", "profen", "setron", "lukast", "tropium", "terol", "asone", "olone")
+_HAN_THEN_LATIN_RE = regex.compile(
+    rf"{_SURNAME}[\u4e00-\u9fff]?[^\P{{Han}}氏病症征法术剂药片素酸试验评分量表]\s?[（(]"
+    # Hong Kong writes the given name's syllables joined by a hyphen, the second in lower case (Chan Tai-man)
+    r"(?P<name>[A-Z][a-z]{1,12}(?:[ \-][A-Z][a-z]{1,12}(?:-[a-z]{2,8})?){0,3}|[A-Z][a-z]{2,12})[）)]")
+# A Chinese name in brackets right after a name in Latin letters: Kevin Lau（刘家伟）.
+_LATIN_THEN_HAN_RE = regex.compile(
+    rf"(?<=[A-Za-z]\s?)[（(]\s?(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}|(?P<translit>[\u4e00-\u9fff]{{2,6}}))\s?[）)]")
+# The Latin-letter name right before it (Pt Zhang Yiran（张一然）, Kevin（梁家豪）): one to three
+# capitalised words up to the bracket; a title or a record word opening them is dropped.
+_LATIN_NAME_BEFORE_RE = regex.compile(r"(?<![A-Za-z0-9@._\-])(?P<name>[A-Z][a-z]{1,12}(?: [A-Z][a-z]{1,12}){0,2})\s?$")
+_LATIN_NAME_OPENERS = frozenset({"pt", "patient", "name", "dr", "mr", "mrs", "ms", "miss", "prof", "dear", "hi", "hello",
+                                 "hey", "re", "to", "from", "cc", "dx", "rx", "hx", "case", "baby", "son", "daughter"})
+# A message opening with its addressee's given name alone (晓明，你的HbA1c结果出来了; 晓婷 你明天空腹来;
+# 晓燕：你的片子): two given-name characters that are no dictionary word, then 你/您 after the pause.
+_VOCATIVE_RE = regex.compile(r"(?:(?<=^)|(?<=\n))(?P<name>[\u4e00-\u9fff]{2})(?:[，,：:]\s?|\s)(?=你|您)")
+# A name @-mentioned in a group chat (@东郭晓燕 你家孩子, @马建军：): a surname and one to three
+# characters up to a space or a pause; @张医生 is the title rule's, @小鹿0612 a handle's.
+_AT_NAME_RE = regex.compile(
+    rf"(?<![A-Za-z0-9._%+\-])@(?P<name>(?:{_alt(sorted(_COMPOUNDS, key=len, reverse=True))}|{_SURNAME})[\u4e00-\u9fff]{{1,2}})"
+    r"(?=[\s，,。：:！!？?]|$)")
+# A speaker of a group chat or a transcript, at the start of a line before the colon (马建军：发我看看).
+# Only where some label opens two lines (someone speaks twice), so a record's section labels (诊断：)
+# and a list of headings (温蜂蜜水：) are no chat.
+_SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[：:](?![ \t]*$)")
+# Words of a clinician's speaker label (鲍大夫：, 温护士：, 李医生：) that make a two-speaker text a chat.
+_CLINICIAN_LABEL_WORDS = ("大夫", "医生", "护士", "主任", "医师", "药师")
+_LAO_NOT_SPEAKER = frozenset({"老公", "老婆", "老板", "老师", "老人", "老乡", "老家", "老伴", "老爸", "老妈", "老大", "老二",
+                              "老三", "老总", "老年", "老伯", "老太", "老汉", "老爷", "老姐", "老哥", "老弟", "老妹", "老友"})
+# A speaker named in lower-case pinyin, two or three syllables (junhao：, yuqing：, zhangwei：).
+_PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+           r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)")
+_PINYIN_ROLE_LABELS = frozenset({"yisheng", "hushi", "huanzhe", "bingren", "jiashu", "zhuren", "laoshi", "daifu", "kefu",
+                                 "guanli", "xitong", "wode", "nihao", "baobao", "mama", "baba", "laogong", "laopo"})
+_PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[ \t]*[：:](?![ \t]*$)")
+_SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
+# A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
+_MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
+    {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS, *lexicon.YI_NAME_PARTS},
+    key=len, reverse=True)) + "){2,3}")
+# A form's name field spaced out by OCR with no Han surname in it (姓 名 ： 格 桑 卓 玛   科 室) or with
+# a two-character surname kept whole (姓  名 ：诸葛 明 亮): the surname-led cue rules skip it, the
+# minority parts or the compound surname vouch for it.
+_SPACED_NAME_FIELD_RE = regex.compile(
+    r"(?:姓\s{0,2}名|患\s?者|病\s?人)\s{0,2}[：:]\s*(?P<name>[\u4e00-\u9fff]{1,2}(?: [\u4e00-\u9fff]){1,5})(?= {2,}|\s*[|｜\n]|\s*$)")
+# A follow-up call asks for the household by the patient's name (请问是谷大勇家吗, 这里是刘建华家吧).
+_HOUSEHOLD_RE = regex.compile(
+    r"(?:请问是|请问这是|这里是|这是|是不是|是)(?P<name>[\u4e00-\u9fff]{2,3}?)(?:的)?家(?:吗|吧|嘛|么|里|属吗|人吗)")
+# An English given name and the Chinese surname after it (我是Lily 林, 我叫Kevin 陈): how a writer
+# mixes the two in a message.
+_LATIN_GIVEN_HAN_SURNAME_RE = regex.compile(
+    rf"(?:我是|我叫|I am|I'm|Im)\s?(?P<name>[A-Z][a-z]{{2,10}}\s?{_SURNAME})(?=[\s，,。！!]|$)")
+# A writer naming themself by a pet name: 我是小芳, 我叫阿珍 (小 or 阿 and one character, then a pause).
+_SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00-\u9fff])(?=[\s，,。！!～~]|$)")
+# A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
+_NICK_PARENT_RE = regex.compile(
+    r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
+# The same child's name with the parent's word right after it (嘟嘟妈妈问, 晓婷妈妈你好): only a doubled
+# pet name or two given-name characters, as 孩子妈妈 and 同学爸爸 are everyday words.
+# Cheap literal checks before the two patterns above and below: they start with a lookbehind and
+# would otherwise be tried at every character of every text.
+_PARENT_WORDS = ("妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公")
+_PARENT_AFTER_PRONOUN = tuple(p + k for p in "他她" for k in ("妈", "爸", "奶奶", "爷爷", "姥姥", "姥爷", "外婆", "外公"))
+_NAME_PARENT_RE = regex.compile(
+    r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:妈妈|爸爸|奶奶|爷爷|姥姥|姥爷|外婆|外公)"
+    r"(?:你好|您好|问|说|来|打|让|想|在|，|,|：|:|\s|$))")
+_SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
+                                "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
+                                "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
+_NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
+                            "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
+# Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
+_LATIN_TITLE_SURNAME_RE = regex.compile(
+    rf"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?\s?(?P<name>{_SURNAME})(?P<alone>(?=[\s，,。:：!！?？你您的]|$))?")
+# A nickname made from the given name before the full name in brackets: 小杰（患儿，严俊杰）.
+_NICK_OF_NAME_RE = regex.compile(
+    r"(?P<nick>[小阿](?P<c>[\u4e00-\u9fff])|(?P<c>[\u4e00-\u9fff])(?P=c))"  # 小杰 / 安安（大名令狐安然）
+    r"\s?[（(][^（）()]{0,6}?[\u4e00-\u9fff]{1,2}(?P=c)[\u4e00-\u9fff]?\s?[）)，,]")
+# A relative at the bedside by a pet name (家属小芳陪护, 陪护人：阿珍): 小/阿 and one character right
+# after the cue, then what the relative does or a pause.
+_RELATIVE_PET_RE = regex.compile(
+    r"(?:家属|陪护人?|陪同人?)[：:]?(?P<name>[小阿][\u4e00-\u9fff])"
+    r"(?=陪护|陪同|陪床|陪伴|在旁|在场|签字|代诉|诉|说|称|表示|要求|同意|拒绝|[，,。；;]|\s|$)")
+# A nickname the text marks as one: 小鹿（群昵称）：, 二丫，大名吕思雨, 小米粒（戚沐阳）: a pet name of 小
+# and one or two characters right before a full name in brackets, a speaker's label marked 昵称 in
+# brackets (a bare 豆豆（昵称） stays), or a run before 大名/学名 (the child's registered name), at a
+# line's or a field's start.
+_NICK_MARKED_RE = regex.compile(
+    r"(?:(?<=^|\n|[：:])\s?)(?P<nick>[\u4e00-\u9fff]{2,4})\s?(?:(?P<marked>[（(](?:群|微信|网络)?昵称[）)])(?=[：:])|[，,]\s?(?:大名|学名)(?=[\u4e00-\u9fff]))")
+_XIAO_NICK_RE = regex.compile(rf"(?P<nick>小[\u4e00-\u9fff]{{1,2}})[（(](?={_SURNAME}[\u4e00-\u9fff]{{1,2}}[）)])")
+# A form's name field holding a two- or three-character run that the next field's label or the line
+# end closes (姓名：平安　性别：男): whatever the run is, the form calls it the name.
+_FORM_NAME_FIELD_RE = regex.compile(
+    r"(?:^|(?<=[\s|｜]))(?:患者|病人|就诊人|患儿|儿童)?姓[ \t]?名[ \t]*[:：][ \t　]*(?P<name>[\u4e00-\u9fff]{2,3})"
+    r"(?=[ \t　|｜]+(?:性[ \t]?别|年[ \t]?龄|出生|民族|科室|床号|病案|住院|门诊|身份)|[ \t　]*(?:\n|$))")
+_NOT_FORM_NAMES = frozenset({"不详", "未知", "匿名", "无名", "无名氏", "保密", "待定", "待查", "同上", "见上", "空白", "未填",
+                             "未留", "不明", "患者", "本人", "家属", "签名", "手写", "签字"})
+# A word the brackets after it call a pet name: 石头（小名，大名石磊）, 豆豆(乳名，大名林一凡).
+# The label must go on to the full name (小明（小名） alone is a textbook's example, no one).
+_NICK_LABELLED_RE = regex.compile(r"(?P<nick>[\u4e00-\u9fff]{2})\s?[（(]\s?(?:小名|乳名|昵称|外号)\s?[，,、；;]\s?(?:大名|学名|本名|全名)")
+# A chat member's handle made of a child's pet name and the parent (@小鱼妈妈, @团团爸): the pet
+# name names the child wherever else the chat writes it (小鱼今早咳嗽, 我们团团).
+_KIN_WORDS_OF_HANDLES = frozenset({"宝宝", "宝贝", "孩子", "儿子", "女儿", "闺女", "大宝", "二宝", "三宝", "小宝", "老大", "老二",
+                                   "老三", "孙子", "孙女", "外孙", "双胞", "二胎", "新手", "全职", "准妈", "群里"})
+_PARENT_HANDLE_RE = regex.compile(
+    r"@(?P<nick>[\u4e00-\u9fff]{2})(?:妈妈|爸爸|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)(?=[\s：:，,]|$)")
+
+# A clinician's role right before their name, then what they do or a colon (主治医师江河查房, 值班医生
+# 林立：12床…, 值班医生向前查看后): after a role and before a ward act, even a word (江河, 林立) is the
+# person. Only surname-led runs of two or three characters; adverbs (及时, 仔细) are vetoed by their tags.
+_CLINICIAN_ROLES = ("主治医师", "主任医师", "副主任医师", "住院医师", "主治医生", "值班医生", "值班医师", "主刀医生", "管床医生",
+                    "经治医生", "责任护士", "主管护士", "值班护士", "医生", "医师", "大夫", "护士长", "护士", "药师")
+_ROLE_ACTS = r"(?:查房|查看|看过|会诊|指示|交代|签字|签名|[：:])"
+_ANY_SURNAME_CLASS = "[" + "".join(sorted(_ANY_SURNAME_CHARS)) + "]"
+_ROLE_NAME_ACT_RE = regex.compile(
+    rf"(?:{_alt(_CLINICIAN_ROLES)})(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?|{_ANY_SURNAME_CLASS}[\u4e00-\u9fff]{{1,2}}?)(?={_ROLE_ACTS})")
+# A nurse or doctor the note says it told or called (已电话通知病房护士甘露。, 已告知值班医生高明，): after
+# a verb of notifying and the role, the run up to the pause is whom, a word (甘露, 高明) or not.
+_NOTIFY_ROLE_NAME_RE = regex.compile(
+    rf"(?:通知|告知|联系|呼叫|报告|汇报|转告|请示)了?[\u4e00-\u9fff]{{0,4}}?(?:{_alt(_CLINICIAN_ROLES)})"
+    rf"(?P<name>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?=[，,。；;！!\s]|$)")
+_ROLE_NAME_NOT_TAGS = ("d", "ad", "p", "c", "r", "m", "u", "q", "a", "f")
+# A role and the surname alone before a colon or 说 (药师樊：, 护士长欧阳说, 医生闻：): a staff member
+# the note or the chat calls by surname. Surnames that are adverbs or verbs there (医生常说, 医生都说,
+# 医生所说, 护士长说) are no name.
+_ROLE_SURNAME_RE = regex.compile(
+    rf"(?:{_alt(_CLINICIAN_ROLES)}|主任|技师|治疗师)(?P<name>{_alt(sorted(lexicon.SURNAMES_2, key=len, reverse=True))}|{_ANY_SURNAME_CLASS})(?=[：:]|说)")
+_ROLE_SURNAME_NOT = frozenset("常都后曾会能和向来查也总全多少单时应成于明长所双包一再同共余那这何是更最很") | _LONE_NOT_SURNAME
+# A vocative after a speaker's label (医生：向东，你这个检查…; 护士：翠花，该换药了): the first two
+# characters of the turn, then a pause.
+_SPEAKER_ROLES = ("医生", "大夫", "医师", "护士", "护士长", "药师", "主任", "家属", "患者", "病人", "客服", "随访员", "护工")
+_ADDRESS_NOUNS = frozenset({"同志", "师傅", "先生", "女士", "小姐", "老人", "孩子", "朋友", "大哥", "大姐", "美女", "帅哥", "老乡",
+                            "家长", "病人", "患者", "老师", "同学", "小伙", "姑娘", "宝贝", "亲爱", "兄弟", "姐妹", "大家", "各位"})
+_LABEL_VOCATIVE_RE = regex.compile(
+    rf"(?:{_alt(_SPEAKER_ROLES)})[ \t]*[：:][ \t]*(?P<name>[\u4e00-\u9fff]{{2}})[，,](?P<you>[ \t]*[你您])?")
+# A patient called by the given name alone (患者晓婷今日…, 患者春燕诉…): two characters typical of given
+# names that no dictionary knows, then what a note says next about the patient.
+_GIVEN_TYPICAL = frozenset("晓婷燕欣雨梓涵轩浩宇涛杰伟静丽娟芳敏慧佳怡琳雪颖倩莹蕾璐瑶洁霞萍玲红梅兰英秀华春明亮强军志勇斌磊"
+                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊花")
+_PATIENT_GIVEN_RE = regex.compile(
+    r"(?:患者|患儿|病人|产妇)(?P<name>[\u4e00-\u9fff]{2})"
+    r"(?=今日|今天|昨日|昨晚|昨天|诉|自诉|精神|一般情况|术后|入院|出院|夜间|目前|病情|近日|[，,]\s?[男女诉])")
+# A family's pet name for its child (我们家胖虎今年6岁, 我家豆包最近…): 家 and a pet name no dictionary
+# knows, then an age, a time or a pause.
+_FAMILY_PET_RE = regex.compile(
+    r"(?:我们家|我家|俺家|咱家)(?:的)?(?P<name>[\u4e00-\u9fff]{2})"
+    r"(?=今年|最近|这两天|这几天|昨天|昨晚|今天|今早|一直|老是|总是|[，,]|\d{1,2}岁)")
+_GENERIC_FAMILY = frozenset({"狗狗", "猫猫", "猫咪", "爸妈", "老小", "大人", "小孩", "孩儿", "娃儿", "宝宝", "宝贝", "老头", "老太", "老伴",
+                             "亲家", "媳妇", "女婿", "儿媳", "孙儿", "外孙", "小狗", "小猫", "老狗", "二胎", "老大", "老二", "老三"})
+# A doubled pet name opening a line, then what the child did or has (团团的黄疸值…, 豆豆昨晚又吐了).
+_DOUBLED_PET_RE = regex.compile(
+    r"[ \t]*(?P<name>(?P<c>[\u4e00-\u9fff])(?P=c))(?=的|今天|昨天|昨晚|今早|这两天|这几天|最近|一直|今年|又|还是|老是|总是)")
+_NOT_PET_DOUBLES = frozenset({"常常", "刚刚", "慢慢", "天天", "渐渐", "往往", "偏偏", "好好", "统统", "明明", "仅仅", "稍稍", "悄悄",
+                              "微微", "轻轻", "早早", "久久", "多多", "每每", "年年", "月月", "时时", "处处", "样样", "人人",
+                              "看看", "试试", "想想", "说说", "谢谢", "哈哈", "呵呵", "嘿嘿", "嗯嗯", "乖乖", "宝宝", "星星",
+                              "娃娃", "妈妈", "爸爸", "奶奶", "爷爷", "姥姥", "婆婆", "公公", "哥哥", "姐姐", "弟弟", "妹妹",
+                              "叔叔", "伯伯", "舅舅", "姑姑", "婶婶", "家家", "个个", "种种", "点点", "一一", "层层", "声声"})
+# A ward handover list, one bed a line (3床 钟声 肺炎\n5床 秦岭 术后第1天): the run between the bed and
+# the next space is the patient, a word (秦岭) or not, once two lines share the shape.
+_WARD_STATUS = frozenset({"出院", "入院", "新入", "转科", "转出", "转入", "空床", "加床", "待床", "请假", "外出", "手术", "死亡", "自动出院",
+                          "待出院", "预出院", "病危", "病重", "一级", "二级", "特级", "护理"})
+_BED_LIST_ROW_RE = regex.compile(r"(?m)^[ \t]*\d{1,3}[ \t]?床[ \t]+(?P<name>[\u4e00-\u9fff]{2,3})(?=[ \t]+\S)")
+# Hong Kong romanisation: a Cantonese surname, then the given name's syllables joined by a hyphen with
+# the second in lower case (Chan Tai-man, Wong Ka-wai, Lee Siu-ming), a shape no drug or test takes.
+_HK_SURNAMES = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Leung", "Ho", "Ng", "Chow", "Tsang", "Lam", "Yip", "Tang", "Kwok",
+                "Chu", "Fung", "Lai", "Mak", "Yeung", "Tse", "Cheng", "Law", "Kwan", "Lo", "Siu", "Choi", "Au", "Yu", "Tam",
+                "Hui", "Chiu", "Tong", "Poon", "Szeto", "Ma", "Wu", "Ko", "Yuen", "Fong", "Kong", "Pang", "Chung", "Chau",
+                "Li", "Lui", "Wan", "Yau", "Sin", "Tai", "Kam", "Ip", "Hung", "Chong", "Lok", "Mok", "To", "Tsui", "Wai")
+_HK_NAME_RE = regex.compile(
+    rf"(?<![A-Za-z])(?P<name>(?:{'|'.join(_HK_SURNAMES)})[ ]{{1,2}}[A-Z][a-z]{{1,5}}-[a-z]{{2,6}})(?![A-Za-z\-])")
+
+# Name, sex and age in a row (小满，男，2岁3个月; 平安（男，5岁）): a record's opening triple vouches
+# for a name that is a word or has no surname. Matched at each 男/女 found by str.find, looking back.
+_SEX_AGE_AFTER_RE = regex.compile(r"(?:男|女)性?[，,、\s]\s?(?:\d{1,3}\s?(?:岁|周岁|歲|个月|月龄|天)|[一二三四五六七八九十]{1,3}岁)")
+_SYMPTOM_LAST = frozenset("痛疼痒咳嗽喘热晕吐泻闷胀肿烧血疮癣炎瘤癌斑疹麻木酸软")
+_BRACKET_AGE_BEFORE_RE = regex.compile(r"[（(]\s?\d{1,3}\s?(?:岁|周岁)")
+_TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
+_TRIPLE_CUES = ("患者", "患儿", "病人", "姓名", "宝宝", "孩子")
+_NOT_TRIPLE_NAMES = frozenset({"患者", "患儿", "病人", "本人", "家属", "病例", "病历", "记录", "病史", "简介", "小孩", "孩子", "宝宝",
+                               "男孩", "女孩", "老人", "儿童", "婴儿", "新生儿", "产妇", "孕妇", "基本信息", "一般资料",
+                               # a note's shorthand for the patient's state (患者神清，男，60岁)
+                               "神清", "神志", "神志清", "神萎", "神差", "神可", "精神可", "意识清", "清醒", "嗜睡", "纳差", "纳可",
+                               "眠差", "眠可", "体健", "一般", "既往", "平素", "现年", "今年"})
+
+
+class ChineseNameRecognizer(EntityRecognizer):
+    """Chinese person names from titles, cue words and jieba's word segmentation.
+
+    Signals, strongest first: a title after the name (王医生, 李娜女士), a strong cue before it
+    (姓名：, 家属), a weak cue (患者张伟) checked against clinical words, a "name，男/女",
+    "name主诉" or "name开具" shape, and finally jieba: an out-of-vocabulary 2-3 character token
+    that starts with a common surname is almost always a name in consultation text. Eponyms
+    (马凡综合征, 川崎病) are excluded by what follows them.
+    """
+
+    def __init__(self, supported_language: str = "zh", use_jieba: bool = True) -> None:
+        self.use_jieba = use_jieba
+        super().__init__(supported_entities=[PERSON], name="ZhNameRecognizer", supported_language=supported_language)
+
+    def load(self) -> None:
+        jieba = ready_jieba()
+        self._jieba = jieba
+        self._freq = jieba.dt.FREQ
+        self._tags = jieba.posseg.dt.word_tag_tab
+        zh_patterns._JIEBA_FREQ = self._freq
+        # Next to a cue or a title, rare 百家姓 surnames (仉, 訾, 亓官) count too.
+        single, double = rare_surnames(self._freq)
+        self._rare_single = frozenset(single)
+        cued = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(sorted(single)) + "])"
+        title = "(?:" + "|".join([*lexicon.SURNAMES_2, *double]) + "|[" + _SURNAME_CHARS + "".join(
+            sorted(single | lexicon.SURNAMES_TITLE_ONLY)) + "])"
+        self._cued_surname_re = regex.compile(cued)
+        self._xing_re = regex.compile(rf"(?<!百)姓(?P<name>{cued})(?![名氏别])")
+        # A title form, then the full name in brackets with the same surname: 宁大爷（宁国栋）,
+        # 王阿姨(王秀兰). The repeated surname is the proof, whatever the given name looks like.
+        self._title_bracket_re = regex.compile(
+            rf"(?P<sur>{_TITLE_SURNAME})(?:{_alt(lexicon.TITLES_ZH)})\s?[（(]\s?(?P<name>(?P=sur)[\u4e00-\u9fff]{{1,2}})\s?[）)]")
+        # Any rare character may be a surname (禚, 綦, 爨 are on no list) when a cue introduces a
+        # 2-3 character token that ends at punctuation and is no dictionary word.
+        self._rare_cued_re = regex.compile(
+            rf"(?:{_alt([*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK])})[\s:：]*"
+            r"(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,。、；;：:\s（(]|$)")
+        self._title_re = regex.compile(rf"(?P<name>{title}{_GIVEN}{{0,2}}?)(?:{_alt(lexicon.TITLES_ZH)})")
+        self._title_surname_re = regex.compile(title)
+        self._strong_cue_re = regex.compile(
+            # a voice transcript's filler may sit between (我叫呃黄志明, 名字是，嗯，韦丽)
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*"
+            rf"(?:(?:呃|嗯|额|啊|就是|那个)[\s，,]*)?(?={cued})")
+        self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
+        # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.
+        self._bed_cue_re = regex.compile(rf"(?<![\dA-Za-z])\d{{1,3}}\s?床(?:号)?[\s:：]*(?={cued})")
+        self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
+        self._bed_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?=[（(]\d{{1,3}}\s?床)")
+        from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
+
+        # Names by their place in the clause (no cue next to them); run from here so that the
+        # names listed next to any found name (刘芳、陈刚) can be collected over both.
+        self._clause = ChineseClauseNameRecognizer(self.supported_language)
+        self._cities = _place_names(self._tags, self._freq)[1]
+        any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
+            sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
+        # Both role patterns open with the same cue words: find the first cue once, and start both
+        # scans there (most texts name no role and skip them).
+        self._role_any_re = regex.compile(_alt(lexicon.ROLE_NAME_CUES_ZH))
+        self._role_lone_re = regex.compile(rf"(?:{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>[\u4e00-\u9fff])")
+        self._role_cue_re = regex.compile(
+            rf"(?P<cue>{_alt(lexicon.ROLE_NAME_CUES_ZH)})[\s:：]*(?P<name>{any_surname}[\u4e00-\u9fff]{{1,2}}?)"
+            r"(?=[，,。.、；;：:\s（(）)|｜]|在|是|的|陪|于|因|签|$)")
+
+    def _result(self, start: int, end: int, score: float, how: str) -> RecognizerResult:
+        return RecognizerResult(
+            entity_type=PERSON,
+            start=start,
+            end=end,
+            score=score,
+            recognition_metadata={
+                RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}",
+                RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id,
+            },
+        )
+
+    def _rare_ok(self, cand: str) -> bool:
+        """A name with a rare surname must not be a dictionary word at all (麻醉, 麻烦, 羊癫疯).
+
+        Common surnames go through the usual checks; for rare ones even a low-count dictionary
+        word is far more likely than a person, so any dictionary entry vetoes it.
+        """
+        cand = cand.replace(" ", "")
+        if cand[:2] in lexicon.SURNAMES_2 or cand[:1] in lexicon.SURNAMES_1:
+            return True
+        if cand[:2] in _COMPOUNDS:
+            # 司空明远, 第五 (主任): the compound itself is often a word (司空 308, 第五 1391), the
+            # whole name is not; a compound alone must not be an everyday word (东方 3993).
+            return self._freq.get(cand, 0) == 0 if len(cand) > 2 else self._freq.get(cand, 0) < 2000
+        return all(self._freq.get(k, 0) == 0 for k in {cand, cand[:2], cand[:3]} if len(k) >= 2)
+
+    def _ends_word(self, text: str, pos: int) -> bool:
+        """Whether the character at `pos` is the end of a multi-character word to its left."""
+        left = text[max(0, pos - 5) : pos + 1]
+        tokens = self._jieba.lcut(left, HMM=False)
+        # Without the HMM every multi-character token is a dictionary word.
+        return bool(tokens) and len(tokens[-1]) >= 2
+
+    def _common_word(self, word: str, min_freq: int = 100) -> bool:
+        return self._freq.get(word, 0) >= min_freq
+
+    def _name_at(self, text: str, start: int, surname_re: regex.Pattern = _SURNAME_RE) -> int:
+        """End offset of the name starting at `start`: surname + 1-2 given characters.
+
+        The given name stops at a character that starts the next word (张伟主诉 -> 张伟) and
+        jieba decides between 2 and 3 characters when both are possible.
+        """
+        m = surname_re.match(text, start)
+        if m is None:
+            return start
+        pos = m.end()
+        given = 0
+        while pos < len(text) and given < 2 and "\u4e00" <= text[pos] <= "\u9fff":
+            if text[pos] in lexicon.NOT_GIVEN_NAME_CHARS and text[pos] not in "小大老长" and not (
+                    text[pos] == "妹" and given == 1 and text[pos - 1] in "阿二三四五六七小秀细"):
+                break  # but 罗阿妹, 韦二妹: 妹 closes many women's names in the south
+            given += 1
+            pos += 1
+        if given == 2:
+            tokens = self._jieba.lcut(text[start : min(len(text), start + 6)])
+            if tokens and 2 <= len(tokens[0]) < pos - start:
+                # jieba sees a 2-char name followed by a word: 张伟主诉 / 李娜今天
+                if self._common_word(text[start + len(tokens[0]) : pos + 1], 1):
+                    return start + len(tokens[0])
+        return pos
+
+    def analyze(
+        self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None
+    ) -> list[RecognizerResult]:
+        if entities and PERSON not in entities:
+            return []
+        out: list[RecognizerResult] = []
+        norm = normalize(text)
+
+        taken = -1
+        # Overlapped, so that a rejected scan (缴费|人温先生: 费 closes 缴费) leaves the surname
+        # after it free (温先生); a scan inside a name already taken is skipped.
+        for m in self._title_re.finditer(norm, overlapped=True):
+            s, e = m.span("name")
+            if s < taken:
+                continue
+            # "谢谢王医生", "感谢王医生": the scan may start inside a word before the real surname.
+            while e - s > 1 and norm[s : s + 2] not in _COMPOUNDS and self._title_surname_re.match(norm, s + 1) and (
+                self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
+            ):
+                s += 1
+            if s > 0 and self._ends_word(norm, s):
+                continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
+            if e - s == 2 and norm[s:e] not in _COMPOUNDS and self._common_word(norm[s:e], 1000) and not self._tags.get(
+                    norm[s:e], "").startswith("nr"):
+                continue  # 转出单位医生: surname and given name make an everyday word (单位)
+            if e - s >= 3 and self._common_word(norm[s + 1 : e], 5000):
+                continue  # 段时间医生: the "given name" is a very common word (建国 is not that common)
+            if e - s >= 2 and _is_clinical(norm[s:e]) or not self._rare_ok(norm[s:e]):
+                continue
+            out.append(self._result(s, e, 0.85, "title"))
+            taken = m.end()
+
+        for m in self._rare_cued_re.finditer(norm, overlapped=True):
+            s, e = m.span("name")
+            cand = norm[s:e]
+            if self._freq.get(cand[0], 0) >= RARE_CUED_MAX_FREQ or cand[0] in lexicon.NOT_GIVEN_NAME_CHARS:
+                continue  # only characters that are rare on their own (禚 0, 爨 42; not 补 3259)
+            if self._common_word(cand[1:], 1000):
+                continue  # 妈妈补身体: the rest is an everyday word, not a given name
+            if any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand) or _is_clinical(cand, norm[e : e + 3]):
+                continue
+            if any(self._freq.get(k, 0) for k in {cand, cand[:2]}) or self._is_word(cand):
+                continue
+            if any(cand.endswith(t) for t in lexicon.TITLES_ZH):
+                continue  # 我是康医生: surname + title, the title rule's business
+            out.append(self._result(s, e, 0.7, "rare_cued"))
+
+        first_role = self._role_any_re.search(norm)
+        role_from = first_role.start() if first_role else len(norm) + 1
+        for m in self._role_cue_re.finditer(norm, role_from):
+            s, e = m.span("name")
+            cand = norm[s:e]
+            # 大 and 小 are function-word characters that given names use all the time (大海, 小凤)
+            if _is_clinical(cand, norm[e : e + 3], self._tags) or any(
+                    ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "大小" for ch in cand[1:]):
+                continue
+            if self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
+                continue  # 麻醉：全麻, 药师：审核: a word after the role, not a name
+            if m.group("cue").endswith("助手") and not (
+                    cand[:2] in lexicon.SURNAMES_2 or cand[:2] in lexicon.BAIJIAXING_2 or cand[:1] in lexicon.SURNAMES_1):
+                continue  # 助手扶镜, 助手拉钩: an operation note's assistant acts; only a common surname names one
+            title = next((t for t in _CUT_TITLES if cand.endswith(t)), None)
+            if title and len(cand) - len(title) in (1, 2):
+                e -= len(title)  # 术者海主任: the surname after the role names the person, the title stays
+            out.append(self._result(s, e, 0.85, "role_cue"))
+
+        for m in self._role_lone_re.finditer(norm, role_from):  # 主刀 晁 一助 樊, 麻醉医师蒯 术前访视
+            s = m.start("name")
+            if self._common_word(norm[s - 1 : s + 1], 1) or (m.start() > 0 and self._common_word(norm[m.start() - 1 : m.start() + 1], 1)):
+                continue  # 辅助手段: the role word sits inside other words (辅助, 手段)
+            if self._lone_surname(norm, s) and not any(r.start <= s < r.end for r in out):
+                out.append(self._result(s, s + 1, 0.8, "lone_surname"))
+
+        for m in self._title_bracket_re.finditer(norm):
+            out.append(self._result(*m.span("name"), 0.85, "title_bracket"))
+
+        for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
+            out.append(self._result(*m.span("name"), 0.85, "xing"))
+
+        for m in self._strong_cue_re.finditer(norm):
+            s = m.end()
+            # After 姓名：/就诊人： a short run of CJK ending at punctuation is the whole name
+            # (张三丰, even with "number" characters); otherwise cut it like any other name.
+            whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
+            if whole and (whole.group(0) in _SPEECH_VERBS or whole.group(0)[:2] in _SPEECH_VERBS and whole.group(0)[2:] in ("称", "如下")):
+                continue  # 家属陈述：… is what the family said, 陈 no surname here
+            if whole:
+                title = next((t for t in lexicon.TITLES_ZH if whole.group(0).endswith(t) and len(whole.group(0)) - len(t) in (1, 2)), None)
+                if title and _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)]):
+                    out.append(self._result(s, whole.end() - len(title), 0.9, "strong_cue"))  # 我叫黎女士: the surname
+                    continue
+                n_chars = sum(1 for ch in whole.group(0) if ch != " ")
+                if n_chars == 2 and " " in whole.group(0):
+                    # 姓名 仝 冬\n梅   性别: OCR broke a spaced name's last character onto the next line
+                    # (one character standing alone before the form's next gap)
+                    tail = _SPACED_BROKEN_TAIL_RE.match(norm, whole.end())
+                    if tail is not None:
+                        out.append(self._result(s, tail.end(), 0.9, "strong_cue_spaced"))
+                        continue
+                if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
+                    out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
+                    continue
+            if self._lone_surname(norm, s):
+                out.append(self._result(s, s + 1, 0.85, "lone_surname"))  # 主治医师：蓝  随访电话
+                continue
+            spaced_end = _spaced_name_end(norm, s)
+            if spaced_end and self._rare_ok(norm[s:spaced_end]):
+                out.append(self._result(s, spaced_end, 0.9, "strong_cue_spaced"))
+                continue
+            e = self._name_at(norm, s, self._cued_surname_re)
+            if e - s >= 2 and self._rare_ok(norm[s:e]) and not (
+                self._is_word(norm[s:e]) and not self._tags.get(norm[s:e], "").startswith("nr")
+            ):
+                out.append(self._result(s, e, 0.9, "strong_cue"))  # not 家属商量后: a word, not a name
+
+        bed = "床" in norm
+        for m in (*self._weak_cue_re.finditer(norm), *(self._bed_cue_re.finditer(norm) if bed else ())):
+            s = m.end()
+            spaced_end = _spaced_name_end(norm, s)
+            if spaced_end:
+                # 患者綦 玉 兰: OCR put a space between every character of the name.
+                cand = norm[s:spaced_end].replace(" ", "")
+                if not (_is_clinical(cand, norm[spaced_end : spaced_end + 3]) or self._is_word(cand)
+                        or not self._rare_ok(cand)):
+                    out.append(self._result(s, spaced_end, 0.75, "weak_cue_spaced"))
+                    continue
+            if self._lone_surname(norm, s) and not norm[m.start() : s].startswith(_LONE_NOT_CUES):
+                out.append(self._result(s, s + 1, 0.75, "lone_surname"))  # 患者蒲，曾在; 值班医生：翟  交班
+                continue
+            whole = _WHOLE_NAME_RE.match(norm, s)
+            if whole and len(whole.group(0)) == 4 and self._two_surname_name(whole.group(0)):
+                out.append(self._result(s, whole.end(), 0.75, "weak_cue"))  # 患者：周吴悦然，女
+                continue
+            e = self._name_at(norm, s, self._cued_surname_re)
+            cand = norm[s:e]
+            if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or _never_given(cand, self._freq):
+                continue
+            if self._is_word(cand) and not (self._word_named(norm, e, cand, s) or (
+                    m.re is self._bed_cue_re and _BED_WORD_NAME_RE.match(norm, e) and not self._tags.get(cand, "").startswith("v"))):
+                continue  # but 12床甘露（糖尿病足）: after a bed, a word before its diagnosis in brackets
+            if len(cand) == 3 and self._freq.get(cand[1:], 0) >= 1000 and self._tags.get(cand[1:], "")[:1] in ("v", "a", "d", "c", "p"):
+                continue  # 患儿常合并先天性心脏病: a surname-like adverb and a verb, not a name
+            if not self._rare_ok(cand):
+                continue
+            if norm[s : s + 2] in self._cities and not _GENDER_NEXT.match(norm, e):
+                continue  # 我是贺州八步人, 我是柳州的: a hometown after 我是, not a name
+            out.append(self._result(s, e, 0.75, "weak_cue"))
+
+        follow_res = ((_FOLLOW_RE, "follow_cue"), (self._glued_follow_re, "follow_cue"),
+                      *(((self._bed_follow_re, "follow_cue"),) if bed else ()))
+        for rx, how in follow_res:
+            for m in rx.finditer(norm):
+                s, e = m.span("name")
+                cand = norm[s:e]
+                gendered = _GENDER_NEXT.match(norm, e) is not None  # 高超，男，45岁: name shape wins
+                kin = rx is self._glued_follow_re and norm[max(0, s - 3) : s].endswith(_KIN_BEFORE_WORD_NAME)
+                if _is_clinical(cand, norm[e : e + 3]) or _never_given(cand) or (self._is_word(cand) and not (gendered or kin)):
+                    continue
+                if not self._rare_ok(cand) or cand.endswith("族"):
+                    continue  # 蒙古族，男: a people before the sex, not a name
+                if how == "follow_cue" and rx is self._glued_follow_re and s > 0 and self._common_word(norm[s - 1 : s + 1], 1):
+                    continue
+                if not (gendered or kin) and self._freq.get(cand, 0) > 0 and not self._tags.get(cand, "").startswith("nr"):
+                    continue  # 起搏器程控记录: a dictionary word (程控) before 记录 names a record, not its writer
+                out.append(self._result(s, e, 0.75, how))
+
+        # jieba candidates need a person cue nearby anyway, so only the blocks near a cue are
+        # segmented (most of the cost of this recognizer). jieba cuts each run of Han/ASCII
+        # characters on its own, so cutting just those runs gives the very tokens a cut of the
+        # whole text would give there.
+        if self.use_jieba:
+            windows = [(m.start() - _CUE_REACH, m.end() + _CUE_REACH) for m in _PERSON_CONTEXT_RE.finditer(norm)]
+            if windows:
+                for block in self._jieba.re_han_default.finditer(norm):
+                    if not any(block.start() < b and block.end() > a for a, b in windows):
+                        continue
+                    pos = block.start()
+                    for tok in self._jieba.cut(block.group(0)):
+                        n = len(tok)
+                        if 2 <= n <= 4 and _SURNAME_RE.match(tok) and self._jieba_name(tok, norm, pos):
+                            out.append(self._result(pos, pos + n, 0.6, "jieba"))
+                        pos += n
+        # Re-stamped with this recognizer's id: Presidio drops results whose id is not a
+        # registered recognizer's.
+        for r in self._clause.analyze(text, [PERSON]):
+            how = r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY].rsplit(".", 1)[-1]
+            out.append(self._result(r.start, r.end, r.score, how))
+        if out and ("、" in norm or "和" in norm or "及" in norm or "与" in norm):
+            out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
+        out += self._family_shapes(norm)
+        for r in out:
+            if r.end - r.start == 2 and norm[r.start : r.end] in _COMPOUNDS and norm[r.end : r.end + 1] == " ":
+                spaced = _SPACED_GIVEN_RE.match(norm, r.end)
+                if spaced and not _is_clinical(norm[r.end :].strip()[:2]) and not any(
+                        ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in spaced.group(0).strip()):
+                    r.end = spaced.end()  # 姓 名：申屠 志远: the given name after the gap
+                    continue
+            # 冼婆婆, 丁老太: a surname and a form of address; only the surname names the person
+            if r.end - r.start == 3 and norm[r.start + 1 : r.end] in _ADDRESS_FORMS:
+                r.end = r.start + 1
+            elif r.end - r.start >= 3 and norm[r.start : r.end].endswith(_CUT_TITLES):
+                title = next(t for t in _CUT_TITLES if norm[r.start : r.end].endswith(t))
+                if _TITLE_SURNAME_RE.fullmatch(norm, r.start, r.end - len(title)) or (
+                        r.end - len(title) - r.start == 1 and norm[r.start] in _ANY_SURNAME_CHARS):
+                    r.end -= len(title)  # 主刀：岳主任: the surname names the person, the title stays
+        # 客服：您好, 程控医生：: a job or a desk (程 and 客 may be surnames) names no one
+        return [r for r in out if norm[r.start : r.end] not in lexicon.ROLE_WORDS_ZH]
+
+    def _family_shapes(self, norm: str) -> list[RecognizerResult]:
+        """Names of shapes that no dictionary knows: a surname and a birth rank (吴老二, 张老三), a
+        Dai name after a family word (玉腊的老公岩温), a surname after a Latin title (Dr. 林) and a
+        nickname before the full name it comes from (小杰（患儿，严俊杰）)."""
+        out: list[RecognizerResult] = []
+        if "医嘱" in norm and "遵" in norm:  # 遵丁医嘱予曲马多: the doctor whose order was followed
+            out += [self._result(*m.span("name"), 0.75, "order_of") for m in _ORDER_OF_RE.finditer(norm)]
+        if "阿訇" in norm or "伊玛目" in norm:
+            out += [self._result(*m.span("name"), 0.8, "imam") for m in _IMAM_RE.finditer(norm)]
+        if "老" in norm:
+            out += [self._result(*m.span("name"), 0.75, "birth_rank") for m in _BIRTH_RANK_RE.finditer(norm)]
+        if not _DAI_FIRST.isdisjoint(norm):
+            for m in _DAI_RE.finditer(norm):
+                cand = m.group("name")
+                if (self._freq.get(cand, 0) == 0 and self._freq.get(cand[:2], 0) == 0
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
+                    out.append(self._result(*m.span("name"), 0.75, "dai"))
+        if "老" in norm or "小" in norm:
+            for m in (m for i in _lao_xiao_positions(norm) if (m := _LAO_NICK_RE.match(norm, i)) is not None):
+                nick = m.group("name")
+                if nick in _LAO_NOT_NICK or self._freq.get(norm[m.start() : m.end() + 1], 0) != 0:
+                    continue
+                if nick[0] == "小" and (self._freq.get(nick, 0) >= 100 or self._tags.get(nick, "").startswith(("d", "a", "v", "m"))):
+                    continue  # 小米, 小马, 小白: words; 小董 21, 小周 3 name a junior colleague
+                if nick[0] == "老" and norm[m.start() - 1 : m.start()] == "的" and self._freq.get(nick, 0) >= 100:
+                    continue  # 我的老乡, 他的老师: after 的 only a pair that is no word
+                out.append(self._result(*m.span("name"), 0.7, "lao_nick"))
+        for m in _GIVEN_ALONE_RE.finditer(norm):
+            if self._freq.get(m.group("name"), 0) <= 5:
+                out.append(self._result(*m.span("name"), 0.7, "given_alone"))
+        if "阿" in norm:
+            for m in _A_NICK_RE.finditer(norm):
+                s, e = m.span("name")
+                if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
+                        and norm[e : e + 1] not in _DRUG_NEXT):
+                    out.append(self._result(s, e, 0.7, "a_nick"))
+        if "我是" in norm or "这里是" in norm or "这边是" in norm:
+            for m in _SELF_AFTER_PLACE_RE.finditer(norm):
+                cand = m.group("name")
+                listed = len(cand) == 3 and self._tags.get(cand, "").startswith("nr")  # 段正淳, 贾宝玉: jieba knows them
+                if (cand[0] in _ANY_SURNAME_CHARS and (self._freq.get(cand, 0) == 0 or listed) and not _never_given(cand, self._freq)
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3]) and (listed or not self._is_word(cand[1:]))):
+                    out.append(self._result(*m.span("name"), 0.7, "self_after_place"))
+        if not _KIN_TITLE_CHARS.isdisjoint(norm):
+            for m in _KIN_TITLE_RE.finditer(norm):
+                if self._freq.get(norm[m.start("name") : m.end("name") + 1], 0) < 5:
+                    out.append(self._result(*m.span("name"), 0.7, "kin_title"))
+        if "(" in norm or "（" in norm:
+            for m in _HAN_THEN_LATIN_RE.finditer(norm):
+                words = regex.split(r"[ \-]", m.group("name").lower())
+                if not any(w in lexicon.EPONYMS_EN or w in lexicon.CLINICAL_VOCAB_EN or w in lexicon.CLINICAL_WORDS_EN
+                           for w in (*words, " ".join(words))) and not (
+                        words[-1].endswith(_LATIN_DRUG_ENDINGS) or norm[: m.start("name")].rstrip(" （(")[-1:] in lexicon.CHEMISTRY_CHARS):
+                    # 卡比馬唑（Carbimazole）: a drug's name in Latin letters after its Chinese name
+                    out.append(self._result(*m.span("name"), 0.7, "han_then_latin"))
+        if "  " in norm or "\n" in norm or "|" in norm:
+            for m in _SPACED_NAME_FIELD_RE.finditer(norm):
+                joined = m.group("name").replace(" ", "")
+                compound = joined[:2] in _COMPOUNDS and m.group("name")[2:3] == " " and len(joined) in (3, 4) and not (
+                    _is_clinical(joined) or _never_given(joined, self._freq))
+                if compound or (" " in m.group("name")[:2] and _MINORITY_NAME_RE.fullmatch(joined)):
+                    out.append(self._result(*m.span("name"), 0.75, "spaced_name_field"))
+        if "家" in norm:
+            for m in _HOUSEHOLD_RE.finditer(norm):
+                cand = m.group("name")
+                if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS) or len(cand) == 2 and cand in _COMPOUNDS:
+                    continue
+                # 大 and 小 are given-name characters here as in _name_at (谷大勇, 王小红)
+                never = any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "大小" for ch in cand[1:])
+                if (self._freq.get(cand, 0) == 0 or self._tags.get(cand, "").startswith("nr")) and not (
+                        _is_clinical(cand) or never or any(ch in _FUNCTION_CHARS for ch in cand)):
+                    out.append(self._result(*m.span("name"), 0.7, "household"))
+        for m in _LATIN_GIVEN_HAN_SURNAME_RE.finditer(norm):
+            if m.group("name").split()[0].lower() not in lexicon.CLINICAL_VOCAB_EN:
+                out.append(self._result(*m.span("name"), 0.75, "latin_given_han_surname"))
+        if "名" in norm:
+            out += [self._result(*m.span("name"), 0.8, "form_name_field") for m in _FORM_NAME_FIELD_RE.finditer(norm)
+                    if m.group("name") not in _NOT_FORM_NAMES]
+        if "@" in norm:
+            for m in _PARENT_HANDLE_RE.finditer(norm):
+                nick = m.group("nick")
+                # the handle vouches for a pet name that is a word as well (小鱼, 团团), not for a
+                # role, a pronoun or anything clinical (@医生妈妈, @我家妈妈)
+                if (nick in _NOT_VOCATIVES or nick in _NOT_CHILD_NAMES or nick in _KIN_WORDS_OF_HANDLES or _is_clinical(nick)
+                        or any(ch in _FUNCTION_CHARS for ch in nick) or self._freq.get(nick, 0) >= 1000):
+                    continue
+                for k in regex.finditer(regex.escape(nick), norm):
+                    if norm[k.start() - 1 : k.start()] != "@":
+                        out.append(self._result(k.start(), k.end(), 0.7, "parent_handle_nick"))
+            for m in _AT_NAME_RE.finditer(norm):
+                cand = m.group("name")
+                if not (_is_clinical(cand) or self._is_word(cand) or _never_given(cand, self._freq)) and self._rare_ok(cand):
+                    out.append(self._result(*m.span("name"), 0.75, "at_name"))
+        if "\n" in norm and ("：" in norm or ":" in norm):
+            out += self._speakers(norm)
+        if "你" in norm or "您" in norm:
+            # only a line's start can open an address (晓明，你…): match there, not at every character
+            for m in (m for i in _line_starts(norm) if (m := _VOCATIVE_RE.match(norm, i)) is not None):
+                if self._pet_name_ok(m.group("name")) and all(ch in self._clause._given for ch in m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "vocative"))
+        if "我" in norm or "俺" in norm:
+            for m in _SELF_NICK_RE.finditer(norm):
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "self_nick"))
+        if any(w in norm for w in _PARENT_AFTER_PRONOUN):
+            for m in _NICK_PARENT_RE.finditer(norm):
+                if self._pet_name_ok(m.group("name"), rustic=True):
+                    out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
+        for m in _NAME_PARENT_RE.finditer(norm) if any(w in norm for w in _PARENT_WORDS) else ():
+            cand = m.group("name")
+            if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
+                out.append(self._result(*m.span("name"), 0.7, "name_parent"))
+            elif (cand[0] == cand[1] and cand not in _NOT_PET_DOUBLES and cand not in _NOT_CHILD_NAMES
+                    and norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) < 1000):
+                # 安安妈妈：… labels a chat turn by the child's doubled pet name, which a dictionary may
+                # know as a word (安安, 乐乐); the child is the same name wherever the chat writes it
+                out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(cand, norm)]
+        if "叫" in norm:
+            for m in _CHILD_WORD_NAME_RE.finditer(norm):
+                if not _is_clinical(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "child_word_name"))
+        if "是" in norm:
+            for m in _CHILD_PARENT_RE.finditer(norm):
+                if m.group("name") not in _NOT_CHILD_NAMES:
+                    out.append(self._result(*m.span("name"), 0.7, "child_of_parent"))
+        if "号" in norm or "ID" in norm or "床" in norm:
+            for m in _NAME_AFTER_ID_RE.finditer(norm):
+                cand = m.group("name")
+                if (self._freq.get(cand, 0) == 0 and not _never_given(cand, self._freq)
+                        and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
+                    out.append(self._result(*m.span("name"), 0.75, "after_id_value"))
+        if "（" in norm or "(" in norm:
+            for m in _LATIN_THEN_HAN_RE.finditer(norm):
+                cand = m.group("name")
+                if m.group("translit") is not None:
+                    if _FOREIGN_RE.fullmatch(cand) and self._freq.get(cand, 0) < 500:  # Maria Gonzalez（玛丽亚）
+                        out.append(self._result(*m.span("name"), 0.75, "latin_then_han"))
+                elif self._freq.get(cand, 0) == 0 and not _is_clinical(cand):
+                    out.append(self._result(*m.span("name"), 0.8, "latin_then_han"))
+                    # the Latin name before it is the same person's (Zhang Yiran（张一然）, Kevin（梁家豪）)
+                    lat = _LATIN_NAME_BEFORE_RE.search(norm, max(0, m.start() - 40), m.start())
+                    if lat is not None:
+                        words = lat.group("name").split()
+                        while words and words[0].lower().rstrip(".") in _LATIN_NAME_OPENERS:
+                            words.pop(0)
+                        if words:
+                            out.append(self._result(lat.end("name") - len(" ".join(words)), lat.end("name"), 0.75,
+                                                    "latin_before_han"))
+        if "Dr" in norm or "Prof" in norm or "Mr" in norm or "Ms" in norm or "Miss" in norm:
+            for m in _LATIN_TITLE_SURNAME_RE.finditer(norm):
+                s = m.start("name")
+                e = m.end("name") if m.group("alone") is not None else self._name_at(norm, s)
+                if e > s:
+                    out.append(self._result(s, e, 0.8, "latin_title"))
+        if "家属" in norm or "陪" in norm:
+            for m in _RELATIVE_PET_RE.finditer(norm):  # 家属小芳陪护: the relative by a pet name
+                if self._pet_name_ok(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.7, "family_pet_name"))
+        marked_nick = "昵称" in norm or "大名" in norm or "学名" in norm
+        xiao_nick = "小" in norm and ("（" in norm or "(" in norm)
+        if marked_nick or xiao_nick:
+            for m in (*(_NICK_MARKED_RE.finditer(norm) if marked_nick else ()),
+                      *(_XIAO_NICK_RE.finditer(norm) if xiao_nick else ())):
+                nick = m.group("nick")
+                marked = m.groupdict().get("marked") is not None  # 小鹿（群昵称）: the text says it is a nickname
+                if not (_is_clinical(nick) or nick in _NOT_CHILD_NAMES or (self._freq.get(nick, 0) >= 50 and not marked)
+                        or any(ch in _FUNCTION_CHARS for ch in nick)):
+                    out.append(self._result(*m.span("nick"), 0.75, "nick_marked"))
+        if "（" in norm or "(" in norm:
+            out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _NICK_OF_NAME_RE.finditer(norm)]
+            out += [self._result(*m.span("nick"), 0.75, "nick_of_name") for m in _SURNAME_NICK_OF_NAME_RE.finditer(norm)]
+            out += [self._result(*m.span("nick"), 0.75, "nick_labelled") for m in _NICK_LABELLED_RE.finditer(norm)
+                    if not _is_clinical(m.group("nick")) or self._freq.get(m.group("nick"), 0) < 5000]
+        out += self._role_and_pet_names(norm)
+        return out
+
+    def _role_and_pet_names(self, norm: str) -> list[RecognizerResult]:
+        """Names a cue word vouches for though the name is a word or has no surname: a clinician's
+        role before their name or surname, a speaker's vocative, a patient's given name alone, a
+        family's pet name and Hong Kong romanised names. Each pattern waits for a literal in the text."""
+        out: list[RecognizerResult] = []
+        if any(r in norm for r in ("医", "护士", "大夫", "药师", "主任", "技师", "治疗师")):
+            for m in _ROLE_NAME_ACT_RE.finditer(norm):
+                cand = m.group("name")
+                tag = self._tags.get(cand, "")
+                if (_is_clinical(cand) or any(ch in _FUNCTION_CHARS for ch in cand)
+                        or tag.startswith(_ROLE_NAME_NOT_TAGS) or _never_given(cand)):
+                    continue
+                if cand[0] not in _SURNAME_CHARS and self._freq.get(cand, 0) >= 100 and not tag.startswith("nr"):
+                    continue  # a rare surname's character opening a word (医生亲自查看) is no name
+                out.append(self._result(*m.span("name"), 0.75, "role_name_act"))
+            if any(v in norm for v in ("通知", "告知", "联系", "呼叫", "报告", "汇报", "转告", "请示")):
+                for m in _NOTIFY_ROLE_NAME_RE.finditer(norm):
+                    cand = m.group("name")
+                    # whom a note told may be a word a clinical list holds too (甘露), not a common one
+                    clinical = _is_clinical(cand) and (len(cand) > 2 or self._freq.get(cand, 0) >= 500)
+                    if not (clinical or any(ch in _FUNCTION_CHARS for ch in cand) or _never_given(cand)
+                            or self._tags.get(cand, "").startswith(("d", "ad", "p", "c", "r", "m", "u", "q", "f"))):
+                        out.append(self._result(*m.span("name"), 0.75, "notify_role_name"))
+            for m in _ROLE_SURNAME_RE.finditer(norm):
+                if m.group("name") not in _ROLE_SURNAME_NOT:
+                    out.append(self._result(*m.span("name"), 0.75, "role_surname"))
+        if "：" in norm or ":" in norm:
+            for m in _LABEL_VOCATIVE_RE.finditer(norm):
+                cand = m.group("name")
+                if cand in _ADDRESS_FORMS or cand in _NOT_VOCATIVES or _is_clinical(cand) or any(
+                        ch in _FUNCTION_CHARS for ch in cand):
+                    continue
+                tag, freq = self._tags.get(cand, ""), self._freq.get(cand, 0)
+                # before 你/您 a name jieba knows (向东, 海燕) or a word of given-name characters (远航) is
+                # a name, but no way of addressing anyone (同志, 师傅); otherwise only a pair no dictionary knows
+                if (m.group("you") and cand not in _ADDRESS_NOUNS and (tag.startswith("nr") or (
+                        freq < 2000 and not tag.startswith(_ROLE_NAME_NOT_TAGS + ("t", "y", "e"))
+                        and all(ch in self._clause._given for ch in cand)))
+                        or freq == 0 and all(ch in _GIVEN_TYPICAL for ch in cand)):
+                    out.append(self._result(*m.span("name"), 0.7, "label_vocative"))
+        if "患" in norm or "病人" in norm or "产妇" in norm:
+            for m in _PATIENT_GIVEN_RE.finditer(norm):
+                cand = m.group("name")
+                if self._freq.get(cand, 0) == 0 and all(ch in _GIVEN_TYPICAL for ch in cand) and not _is_clinical(cand):
+                    out.append(self._result(*m.span("name"), 0.7, "patient_given"))
+        if "家" in norm:
+            for m in _FAMILY_PET_RE.finditer(norm):
+                cand = m.group("name")
+                # after 我家 a rare noun is the child's pet name too (糖豆 18), not a generic one (狗狗, 爸妈)
+                rare_noun = (self._freq.get(cand, 0) < 100 and self._tags.get(cand, "n")[:1] == "n" and cand not in _GENERIC_FAMILY
+                             and cand not in _NOT_CHILD_NAMES and cand not in _KIN_WORDS_OF_HANDLES and not _is_clinical(cand)
+                             and not any(ch in _FUNCTION_CHARS for ch in cand))
+                if cand not in _GENERIC_FAMILY and (self._pet_name_ok(cand) or rare_noun):
+                    out.append(self._result(*m.span("name"), 0.7, "family_pet"))
+        for m in (m for i in _line_starts(norm) if (m := _DOUBLED_PET_RE.match(norm, i)) is not None):
+            cand = m.group("name")
+            if cand not in _NOT_PET_DOUBLES and not _is_clinical(cand) and cand[0] not in _FUNCTION_CHARS:
+                out.append(self._result(*m.span("name"), 0.7, "doubled_pet"))
+        if "床" in norm and "\n" in norm:
+            rows = list(_BED_LIST_ROW_RE.finditer(norm))
+            for m in rows if len(rows) >= 2 else ():
+                cand = m.group("name")
+                tag = self._tags.get(cand, "")
+                # a ward status (出院 n 166, 空床) in the name's slot: common nouns other than names and places
+                common_noun = tag[:1] == "n" and tag[:2] not in ("nr", "ns", "nz") and self._freq.get(cand, 0) >= 100
+                if not (_is_clinical(cand) or cand in _NOT_FORM_NAMES or cand in _WARD_STATUS or common_noun
+                        or any(ch in _FUNCTION_CHARS for ch in cand)
+                        or tag[:1] in ("v", "d", "a", "p", "c", "r", "m", "q", "f", "t", "u")):
+                    out.append(self._result(*m.span("name"), 0.7, "bed_list_row"))
+        if "-" in norm:
+            out += [self._result(*m.span("name"), 0.8, "hk_romanised") for m in _HK_NAME_RE.finditer(norm)]
+        if "男" in norm or "女" in norm or "岁" in norm:
+            out += self._sex_age_triples(norm)
+        return out
+
+    def _sex_age_triples(self, norm: str) -> list[RecognizerResult]:
+        """A two- or three-character run before `，男，5岁` or `（女，3岁`, opening a line, a field or a
+        sentence or right after 患者: the triple names the patient whatever the run is."""
+        out: list[RecognizerResult] = []
+        for ch in "男女":
+            i = norm.find(ch)
+            while i >= 0:
+                if _SEX_AGE_AFTER_RE.match(norm, i):
+                    j = i - 1
+                    while j >= 0 and norm[j] == " ":
+                        j -= 1
+                    if j >= 2 and norm[j] in "，,（(":
+                        for n in (2, 3):
+                            s = j - n
+                            cand = norm[s:j]
+                            if s < 0 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                                continue
+                            if not (s == 0 or norm[s - 1] in _TRIPLE_NAME_START or norm[max(0, s - 2) : s] in _TRIPLE_CUES):
+                                continue
+                            if (cand in _NOT_TRIPLE_NAMES or cand in _NOT_FORM_NAMES or cand in _SPEAKER_NOT_NAMES or _is_clinical(cand)
+                                    or any(c in _FUNCTION_CHARS for c in cand) or cand.endswith("族")
+                                    or self._common_noun(cand, cued=norm[max(0, s - 2) : s] in _TRIPLE_CUES)):
+                                break
+                            out.append(self._result(s, j, 0.75, "sex_age_triple"))
+                            break
+                i = norm.find(ch, i + 1)
+        # 雍和平（96岁）: a run, then only the age in brackets
+        i = norm.find("岁")
+        while i >= 0:
+            m = _BRACKET_AGE_BEFORE_RE.search(norm, max(0, i - 6), i + 1)
+            if m is not None and m.end() == i + 1 and norm[i + 1 : i + 2] in ("）", ")"):
+                self._triple_name(norm, m.start(), out)
+            i = norm.find("岁", i + 1)
+        return out
+
+    def _common_noun(self, cand: str, cued: bool = False) -> bool:
+        """A heading rather than a name before a sex and an age (口腔，女，5岁: a body part, a verb, a
+        time word); words that are names too (平安, 星辰) are rarer or adjectives. After 患者 (患者向前，
+        男，12岁) only a complaint or a word opening a longer run is no name."""
+        tag, freq = self._tags.get(cand, ""), self._freq.get(cand, 0)
+        if len(cand) == 3 and self._is_word(cand):
+            return True  # 患者精神可，女，45岁: a word opens the run
+        if cand[-1] in _SYMPTOM_LAST:
+            return True  # 腹痛，男，45岁: a complaint as a heading
+        if cued:
+            return False
+        return (tag.startswith("n") and not tag.startswith("nr") and freq >= 300) or (
+            freq >= 100 and tag[:1] in ("v", "d", "p", "c", "r", "m", "q", "f", "t", "u"))
+
+    def _triple_name(self, norm: str, j: int, out: list[RecognizerResult]) -> None:
+        """The two- or three-character run that ends at `j` (a bracket before an age), if a line, a
+        field or 患者 opens it."""
+        for n in (2, 3):
+            s = j - n
+            cand = norm[s:j]
+            if s < 0 or not all("\u4e00" <= c <= "\u9fff" for c in cand):
+                continue
+            if not (s == 0 or norm[s - 1] in _TRIPLE_NAME_START or norm[max(0, s - 2) : s] in _TRIPLE_CUES):
+                continue
+            # 和 is a given-name character too (雍和平), only not the first
+            if not (cand in _NOT_TRIPLE_NAMES or cand in _NOT_FORM_NAMES or cand in _SPEAKER_NOT_NAMES or _is_clinical(cand)
+                    or cand[0] in _FUNCTION_CHARS or any(c in _FUNCTION_CHARS and c != "和" for c in cand) or cand.endswith("族")
+                    or self._common_noun(cand, cued=norm[max(0, s - 2) : s] in _TRIPLE_CUES)):
+                out.append(self._result(s, j, 0.75, "name_age_bracket"))
+            return
+
+    def _speakers(self, norm: str) -> list[RecognizerResult]:
+        """Names that open the lines of a chat (马建军：发我看看 / 包钢：好的 谢谢), where someone speaks
+        twice (a list of headings has no repeated label). A surname and a given name no dictionary
+        knows is a speaker's name; a word (包钢) only when it speaks twice and is a rare one. Roles
+        (医生：, 家属：, 随访员：) open no surname and stay."""
+        labels = [lab.strip().split("】")[-1] for lab in _SPEAKER_LINE_RE.findall(norm)]
+        out: list[RecognizerResult] = []
+        if len(labels) >= 2 and any(any(t in lab for t in _CLINICIAN_LABEL_WORDS) for lab in labels):
+            # a clinician answers at the start of a line: a consultation chat even when no one speaks
+            # twice; its other speakers' 阿强：, 老汤：, junhao： are people's names
+            out += self._chat_nicknames(norm)
+        if len(labels) == len(set(labels)):
+            return out  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
+        if not out:
+            out += self._chat_nicknames(norm)
+        found = [m for m in _SPEAKER_RE.finditer(norm) if m.group("name")[0] in _ANY_SURNAME_CHARS
+                 or m.group("name")[:2] in _COMPOUNDS]
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+        for m in found:
+            cand = m.group("name")
+            if _is_clinical(cand) or _never_given(cand, self._freq) or cand in _SPEAKER_NOT_NAMES:
+                continue
+            if len(cand) == 4 and cand[:2] not in _COMPOUNDS:
+                continue  # four characters make a name only with a two-character surname (欧阳娜娜)
+            if cand.endswith(_CUT_TITLES) or any(t in cand for t in ("医生", "护士", "主任", "老师", "家属", "患者")):
+                continue  # 赫连雪护士：, 王医生：: the title rule's business
+            freq = self._freq.get(cand, 0)
+            if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
+                continue
+            out.append(self._result(*m.span("name"), 0.7, "speaker"))
+        return out
+
+    def _chat_nicknames(self, norm: str) -> list[RecognizerResult]:
+        """Speakers of a chat known by a nickname: 阿 and a given name no dictionary knows (阿强：, not
+        阿姨：), 老 and a surname (老汤：, not 老师： or 老公：), or a given name in lower-case pinyin
+        (junhao：, yuqing：); each is the same name wherever the chat writes it."""
+        out: list[RecognizerResult] = []
+        for m in _SPEAKER_RE.finditer(norm):
+            cand = m.group("name")
+            if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
+                    and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
+                        if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
+            elif (len(cand) == 2 and cand[0] == "老" and cand[1] in lexicon.SURNAMES_1 and cand not in _LAO_NOT_NICK
+                    and cand not in _LAO_NOT_SPEAKER):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)]
+        if any("a" <= ch <= "z" for ch in norm):
+            for m in _PINYIN_SPEAKER_RE.finditer(norm):
+                if m.group("name") not in _PINYIN_ROLE_LABELS:
+                    out.append(self._result(*m.span("name"), 0.7, "speaker_pinyin"))
+        return out
+
+    def _pet_name_ok(self, cand: str, rustic: bool = False) -> bool:
+        """A given name or pet name standing alone (晓明, 小芳, 胖虎): no dictionary word (孩子, 各位),
+        no character that never ends up in a name, nothing clinical. A `rustic` pet name before
+        他妈/她爸 may be made of anything (狗蛋, 铁柱): the parent after it vouches for it."""
+        freq = self._freq.get(cand, 0)
+        if cand in _NOT_VOCATIVES or cand in _NOT_CHILD_NAMES or _is_clinical(cand):
+            return False
+        if freq >= 5 and not (self._tags.get(cand, "").startswith("nr") and freq < 60):
+            return False  # 秀英 18, 志强 15 are given names jieba knows; 宝贝, 小宝, 丽丽 are words too
+        if any(ch in _FUNCTION_CHARS for ch in cand):
+            return False  # 他说他爸爸, 我是她妈妈: pronouns and verbs, not a name
+        return rustic or not any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in cand)
+
+    def _jieba_name(self, tok: str, text: str, pos: int) -> bool:
+        """An out-of-vocabulary jieba token shaped like a name, with a person cue nearby.
+
+        jieba's HMM invents many "words" (金标法, 易起, 周胎) and its dictionary tags plenty of
+        ordinary words as `nr` (范畴, 安抚, 谢谢), so only OOV tokens count, and only when a
+        person cue (患者, 医生, 先生, 电话, 岁 ...) sits within a few characters.
+        """
+        if not all("\u4e00" <= ch <= "\u9fff" for ch in tok) or self._freq.get(tok, 0) > 0:
+            return False
+        compound = tok[:2] in lexicon.SURNAMES_2
+        given = tok[2:] if compound else tok[1:]
+        n = len(tok)
+        if not given or (n == 4 and not compound) or tok[-1] in lexicon.NOT_GIVEN_NAME_CHARS:
+            return False
+        if any(ch in lexicon.NEVER_IN_GIVEN_NAME for ch in given):
+            return False
+        if len(given) == 2 and self._common_word(given, 300):
+            return False
+        if _is_clinical(tok, text[pos + n : pos + n + 3]):
+            return False
+        if text[pos + n : pos + n + 1] in _DRUG_NEXT:
+            return False  # 罗匹尼罗, 普拉克索: the start of a transliterated drug name
+        if _GIVEN_DRUG_BEFORE.search(text, max(0, pos - 4), pos):
+            return False  # 予曲马多口服, 给予甲钴胺: what is given or taken is a drug, not a person
+        window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
+        return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
+
+    def _two_surname_name(self, cand: str) -> bool:
+        """陈林思远, 周吴悦然: a father's and a mother's surname before a two-character given name.
+
+        Only after a cue and closed by punctuation; no part may be an everyday word (王府井大街
+        is no name: 王府 is a word)."""
+        if not (len(cand) == 4 and cand[0] in lexicon.SURNAMES_1 and cand[1] in lexicon.SURNAMES_1):
+            return False
+        if self._freq.get(cand, 0) or self._freq.get(cand[:2], 0) or self._freq.get(cand[1:3], 0):
+            return False
+        given = cand[2:]
+        return not self._common_word(given, 1000) and not _is_clinical(cand) and not any(
+            (ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "可如正然") or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
+
+    def _lone_surname(self, norm: str, s: int) -> bool:
+        """A surname alone right after a cue, closing its field: 值班医生：翟  交班时间, 患者蒲，曾在,
+        收款员：逯   2026年 (a form or a signature gives only the surname). The field must close at
+        punctuation, a line end or a gap of two spaces; the character must be a common surname
+        that is no everyday adjective (患者高，血压 is not meant)."""
+        ch = norm[s : s + 1]
+        if not ch or not (ch in lexicon.SURNAMES_1 or ch in self._rare_single):
+            return False
+        # 随访医生：解（心内科）: a field's value, then the clinician's department in brackets, is a
+        # surname even when the character is an everyday word (解, 高, 单) elsewhere.
+        if s > 0 and norm[s - 1] in "：:" and _LONE_DEPT_RE.match(norm, s + 1) is not None:
+            return True
+        if ch in _LONE_NOT_SURNAME:
+            return False
+        if _LONE_END_RE.match(norm, s + 1) is not None:
+            return True
+        # 诊治医生蹇 血尿酸, 送检医生晁 类风湿因子: one space closes the field when the character is
+        # rarely anything but a surname (晁 262, 樊 299; not 李, 张, 高) and a word, not one more
+        # character of a spaced name, comes after it.
+        if self._freq.get(ch, 0) >= _LONE_SPACE_MAX_FREQ:
+            return False
+        # 心内科医生晏说可以出院, 请示上级医生覃后: the same rare surname before what the doctor did
+        return (norm[s + 1 : s + 2] == " " and _LONE_AFTER_SPACE_RE.match(norm, s + 2) is not None) or (
+            _LONE_ACTS_RE.match(norm, s + 1) is not None)
+
+    def _word_named(self, norm: str, e: int, cand: str, s: int = 0) -> bool:
+        """A name that is an everyday word (高山, 钱塘, 甘露, 林立) right after a person cue, vouched
+        for by what follows: the sex, the age, 于 and a date, a record's next field or what the
+        patient said (患者高山，男, 雍和平（96岁）, 患者高山于2026年3月1日, 患者钱塘 植入日期, 患者江山诉头晕). A verb or a noun
+        after the cue (患者平素体健) has no such follower."""
+        if self._tags.get(cand, "")[:1] in ("v", "d", "a", "p", "c", "m", "r", "t", "f"):
+            return False  # 患者平安: an adjective or a verb, not a name
+        if s > 0 and norm[s - 1] in "：:" and _FIELD_END_RE.match(norm, e):
+            return True  # 陪护：高山 (end of the field): a form's value after a person's label
+        return _WORD_NAME_FOLLOW_RE.match(norm, e) is not None
+
+    def _is_word(self, cand: str) -> bool:
+        """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
+        keys = (cand,) if cand[:2] in _COMPOUNDS else (cand, cand[:2])
+        # Names that made it into the dictionary have low counts (王英 76, 张建华 2) or a person
+        # tag (李强 nrfg); jieba also tags some ordinary words `nr` (范畴 925), hence the cap.
+        for k in keys:
+            freq = self._freq.get(k, 0)
+            if freq >= 100 and not (self._tags.get(k, "").startswith("nr") and freq < 500):
+                return True
+        return False
