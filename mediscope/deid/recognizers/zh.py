@@ -1,98 +1,22 @@
-"""Chinese PHI recognizers: identifiers by pattern + checksum, names by surname + cue + jieba."""
+"""Chinese PHI recognizers: identifiers by pattern + checksum, names by surname + cue + jieba.
+
+This module only assembles them (`build_zh_recognizers`; their order there decides between
+overlapping spans). Each family lives in its own module: zh_identifiers, zh_dates, zh_addresses,
+zh_places, zh_person (cue names), zh_names (clause names), zh_tables and zh_ner, with what several
+of them share in zh_patterns.
+"""
 
 from __future__ import annotations
 
-import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
-from presidio_analyzer.nlp_engine import NlpArtifacts
+from presidio_analyzer import EntityRecognizer
 
-from mediscope.deid.normalize import normalize
-from mediscope.deid.recognizers.base import (
-    RegexRecognizer,
-)
-from mediscope.deid.recognizers.zh_addresses import (
-    address_rules,
-)
+from mediscope.deid.recognizers.base import RegexRecognizer
+from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
-from mediscope.deid.recognizers.zh_identifiers import MRN_CUES, zh_identifier_rules
-from mediscope.deid.recognizers.zh_person import _NOT_FORM_NAMES, ChineseNameRecognizer
-from mediscope.deid.recognizers.zh_places import (
-    ChineseInstitutionPlaceRecognizer,
-    ChinesePlaceRecognizer,
-)
-from mediscope.deid.types import (
-    MEDICAL_RECORD_NUMBER,
-    PERSON,
-)
-
-# A table's header names what its columns hold (| 床号 | 姓名 | 住院号 | 诊断 |): the cells below a
-# name or record-number header are that PHI whatever they look like (苗青, 宁静, 5520783), as no cue
-# word stands next to them.
-_TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "病人姓名", "患儿", "患儿姓名", "家属", "家属姓名", "联系人",
-                               "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
-_TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
-                             "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序")
-_TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
-_TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
-
-
-class ChineseTableColumnRecognizer(EntityRecognizer):
-    """Names and record numbers in the columns of a pipe table whose header row labels them."""
-
-    def __init__(self, supported_language: str = "zh") -> None:
-        super().__init__(supported_entities=[PERSON, MEDICAL_RECORD_NUMBER], name="ChineseTableColumnRecognizer",
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
-
-    def can_match(self, text: str) -> bool:
-        return ("|" in text or "｜" in text) and ("姓名" in text or "号" in text or "ID" in text)
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
-        if not self.can_match(text):
-            return []
-        norm = normalize(text).replace("｜", "|")
-        out: list[RecognizerResult] = []
-        columns: dict[int, str] = {}
-        width = 0
-        pos = 0
-        for line in norm.split("\n"):
-            start, pos = pos, pos + len(line) + 1
-            if line.count("|") < 2:
-                columns, width = {}, 0  # the table ended
-                continue
-            cells, k = [], start
-            for part in line.split("|"):
-                cells.append((k, part))
-                k += len(part) + 1
-            labels = [c.strip().replace(" ", "") for _, c in cells]
-            heads = {i: PERSON for i, lab in enumerate(labels) if lab in _TABLE_NAME_HEADS}
-            heads.update({i: MEDICAL_RECORD_NUMBER for i, lab in enumerate(labels) if lab in _TABLE_ID_HEADS})
-            if heads and all(not lab or lab in _TABLE_NAME_HEADS or lab in _TABLE_ID_HEADS or lab[-1] in _LABEL_ENDS
-                             for lab in labels):
-                columns, width = heads, len(cells)  # a header row holds labels only, unlike |姓名|那木汗|性别|女|
-                continue
-            if heads:
-                columns, width = {}, 0
-                continue
-            if not columns or len(cells) != width or set(line) <= set("|-: \t"):
-                continue
-            for i, kind in columns.items():
-                off, cell = cells[i]
-                value = cell.strip()
-                if not value:
-                    continue
-                cell_re = _TABLE_NAME_CELL_RE if kind == PERSON else _TABLE_ID_CELL_RE
-                # under a 姓名 header even a clinical-looking word (宁静) is the name; placeholders stay
-                if not cell_re.fullmatch(value) or (kind == PERSON and value in _NOT_FORM_NAMES):
-                    continue
-                s = off + cell.index(value)
-                out.append(RecognizerResult(kind, s, s + len(value), 0.8, recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.column",
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
-        return out
+from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
+from mediscope.deid.recognizers.zh_person import ChineseNameRecognizer
+from mediscope.deid.recognizers.zh_places import ChineseInstitutionPlaceRecognizer, ChinesePlaceRecognizer
+from mediscope.deid.recognizers.zh_tables import ChineseTableColumnRecognizer
 
 
 def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -> list[EntityRecognizer]:

@@ -14,17 +14,9 @@ import regex
 
 from mediscope.deid import lexicon
 from mediscope.deid.recognizers import zh_patterns
-from mediscope.deid.recognizers.base import (
-    Rule,
-    has_digit,
-    ready_jieba,
-)
+from mediscope.deid.recognizers.base import Rule, has_digit, ready_jieba
 from mediscope.deid.recognizers.zh_patterns import CJK, CN_NUM, S, _alt, _is_clinical
-from mediscope.deid.types import (
-    LOCATION,
-    MEDICAL_RECORD_NUMBER,
-    ZIP_CODE,
-)
+from mediscope.deid.types import LOCATION, MEDICAL_RECORD_NUMBER, ZIP_CODE
 
 # Address parts. ADMIN_CHAR excludes function/verb characters so a match never starts inside
 # "我家住在..." but at the place name itself.

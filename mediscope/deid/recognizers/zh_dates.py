@@ -9,15 +9,9 @@ from __future__ import annotations
 
 import regex
 
-from mediscope.deid.recognizers.base import (
-    Rule,
-    has_digit,
-)
+from mediscope.deid.recognizers.base import Rule, has_digit
 from mediscope.deid.recognizers.zh_patterns import CN_NUM, _alt
-from mediscope.deid.types import (
-    AGE,
-    DATE_TIME,
-)
+from mediscope.deid.types import AGE, DATE_TIME
 
 # A clock time after a date: a weekday in brackets, a part of the day, then 9:30, 03:20:55,
 # 05时17分 or 8点(半), maybe rounded (8点左右, 2点多); ISO's T counts as a space. A clock in

@@ -15,15 +15,11 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers import zh_patterns
-from mediscope.deid.recognizers.base import (
-    ready_jieba,
-)
+from mediscope.deid.recognizers.base import ready_jieba
 from mediscope.deid.recognizers.zh_names import _FOREIGN_RE, RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _alt, _is_clinical
 from mediscope.deid.recognizers.zh_places import _place_names
-from mediscope.deid.types import (
-    PERSON,
-)
+from mediscope.deid.types import PERSON
 
 _SURNAME_CHARS = "".join(sorted(lexicon.SURNAMES_1))
 # Every two-character surname, common (欧阳) or rare (司空, 第五): the rest of the name follows them.

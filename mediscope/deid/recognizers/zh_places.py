@@ -15,10 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
-from mediscope.deid.recognizers.base import (
-    PrefixGate,
-    ready_jieba,
-)
+from mediscope.deid.recognizers.base import PrefixGate, ready_jieba
 from mediscope.deid.recognizers.zh_addresses import (
     _INSTITUTION_MIDDLE,
     _INSTITUTION_WORD,
@@ -28,9 +25,7 @@ from mediscope.deid.recognizers.zh_addresses import (
     _provinces,
 )
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _is_clinical
-from mediscope.deid.types import (
-    LOCATION,
-)
+from mediscope.deid.types import LOCATION
 
 
 def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str], frozenset[str]]:
