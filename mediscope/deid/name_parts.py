@@ -47,7 +47,7 @@ def ordinary_en_words() -> frozenset[str]:
     """
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    from mediscope.deid.recognizers.en import _PROSE_WORDS
+    from mediscope.deid.recognizers.en_vocab import _PROSE_WORDS
 
     return frozenset({w.lower() for w in STOP_WORDS} | _PROSE_WORDS | {w.lower() for w in lexicon.CLINICAL_WORDS_EN}
                      | {w.lower() for w in lexicon.CLINICAL_VOCAB_EN})

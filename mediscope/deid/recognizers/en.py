@@ -76,6 +76,7 @@ from mediscope.deid.recognizers.en_patterns import (
     _street_suffixes,
 )
 from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
+from mediscope.deid.recognizers.en_vocab import _CARE_SETTINGS, _COMMON_WORDS, _NAME_PART_WORDS, _STATES
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     AGE,
@@ -1811,10 +1812,6 @@ _PAYER_WORDS = frozenset({"aetna", "cigna", "humana", "kaiser", "anthem", "bcbs"
                           "axa", "allianz", "daman", "adnic", "nib", "hcf", "caresource", "amerigroup", "optum", "oscar health",
                           "blue cross", "blue shield", "southern cross", "discovery health", "star health", "niva bupa"})
 _MEMBER_NUMBER_AFTER = regex.compile(r"\s*(?:(?i:member|policy|card|id|no\.?|number|#)\s*){0,2}[:#]?\s*[A-Z]{0,4}[\-\s]?\d[\d\-]{5,}")
-# Where care happens, which the NER model tags as a place when capitalised: "retrieved from Resus".
-_CARE_SETTINGS = frozenset({"hospital", "resus", "resuscitation", "theatre", "theater", "theatres", "recovery", "home", "ward",
-                            "icu", "hdu", "ccu", "pacu", "ed", "er", "clinic", "rehab", "maternity", "radiology", "pharmacy",
-                            "outpatients", "casualty", "triage", "nicu", "picu", "cath lab", "endoscopy", "dialysis"})
 # A saint's name with a possessive, alone: how hospitals are called ("St. Mary's", "St John's").
 _SAINT_PLACE = regex.compile(r"^(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s$")
 _TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr", "rn", "np", "md", "do", "pa", "pa-c", "dnp",
@@ -1823,7 +1820,6 @@ _TITLE_OR_DEGREE = frozenset({"dr", "mr", "mrs", "ms", "miss", "mx", "prof", "sr
                               "fr", "br", "rev", "revd", "matron", "sgt", "cpl", "capt", "lt", "col", "maj"})
 _COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
 _SPACED_DASH = regex.compile(r"\s[\-–—]\s")
-_NAME_PART_WORDS = frozenset({"last", "first", "middle", "given", "family", "full", "surname", "forename", "maiden"})
 _TITLE_GAP = regex.compile(r"\s*\n|[ \t]{2,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
 _TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
@@ -1894,16 +1890,6 @@ _DEVICE_AFTER = regex.compile(
     r"classification|syndrome|disease|sign|test|rules?|(?:ankle|knee|foot|head|c-spine)\s+rules|staging|serology|variant|"
     r"cells?|bodies|reversal|card|stage\s+[IV]+[AB]?)\b"
 )
-_STATES = frozenset(s.lower() for s in (
-    "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
-    "Hawaii", "Idaho", "Illinois", "Indiana", "Iowa", "Kansas", "Kentucky", "Louisiana", "Maine", "Maryland",
-    "Massachusetts", "Michigan", "Minnesota", "Mississippi", "Missouri", "Montana", "Nebraska", "Nevada", "New Hampshire",
-    "New Jersey", "New Mexico", "New York", "North Carolina", "North Dakota", "Ohio", "Oklahoma", "Oregon",
-    "Pennsylvania", "Rhode Island", "South Carolina", "South Dakota", "Tennessee", "Texas", "Utah", "Vermont",
-    "Virginia", "Washington", "West Virginia", "Wisconsin", "Wyoming", "Ontario", "Quebec", "Alberta",
-    "British Columbia", "Manitoba", "Saskatchewan", "Nova Scotia", "New Brunswick", "Newfoundland",
-    "Prince Edward Island", "New South Wales", "Queensland", "Victoria", "Tasmania", "Western Australia",
-    "South Australia", "Northern Territory", "Bavaria", "Scotland", "Wales", "England", "Northern Ireland"))
 
 
 _STATE_WORDS = frozenset(w for name in _STATES for w in name.split())
@@ -1990,46 +1976,6 @@ def _label_or_analyte(word: str, text: str, end: int) -> bool:
 _LABEL_COLON = regex.compile(r"\s?(?:\([^()\n]{1,30}\))?\s?:")
 _FORM_LABELS = frozenset({"email", "e-mail", "voicemail", "fax", "tel", "phone", "mobile", "cell", "address", "note", "notes",
                           "diagnosis", "plan", "impression", "history", "allergies", "medications", "subject", "re", "cc"})
-
-
-def _common_words() -> frozenset[str]:
-    """English words that are also someone's name in some locale's list ("Will", "Hall", "Case").
-
-    A bare match on them would mark ordinary prose, so they never count as a name by list alone.
-    """
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return frozenset(_LIST_STOP | _PROSE_WORDS | {w.lower() for w in STOP_WORDS})
-
-
-# Dropped from the name lists themselves: English words first, names second.
-_LIST_STOP = frozenset({"will", "may", "june", "april", "august", "grant", "mark", "hope", "faith", "joy", "rose", "page",
-             "bill", "case", "major", "young", "long", "brown", "white", "green", "black", "gray", "grey", "king",
-             "love", "price", "rich", "sharp", "small", "strong", "wise", "best", "day", "early", "fair", "frank",
-             "free", "gay", "glass", "golden", "good", "hall", "hill", "holiday", "just", "land", "little", "mann",
-             "march", "miles", "moon", "more", "new", "park", "pierce", "post", "power", "read", "rock", "sage",
-             "short", "snow", "stone", "summer", "sun", "swift", "wall", "ward", "west", "wood", "north", "south"})
-# Never a name on their own in prose, though someone somewhere carries them as a name.
-_PROSE_WORDS = frozenset({"east", "bay", "lake", "church", "bank", "banks", "rivers", "river", "field", "fields", "street",
-             "road", "doctor", "nurse", "patient", "mobile", "general", "chance", "sergeant", "bishop", "judge",
-             "marshall", "cook", "baker", "carter", "porter", "turner", "walker", "hunter", "fisher", "mason",
-             "paris", "london", "china", "india", "jordan", "georgia", "virginia", "carolina", "florence",
-             "victoria", "austin", "dallas", "phoenix", "sydney", "orlando", "memphis", "lincoln", "cliff", "dale",
-             "glen", "ray", "sky", "star", "storm", "dawn", "eve", "sunny", "honey", "candy", "ginger", "pepper",
-             "sugar", "amber", "crystal", "pearl", "ruby", "jade", "iris", "lily", "daisy", "violet", "heather",
-             "holly", "ivy", "autumn", "winter", "spring", "christian", "angel", "blessing", "precious", "unity",
-             "liberty", "justice", "royal", "prince", "duke", "earl", "baron", "noble", "sterling", "diamond",
-             "gold", "silver", "steel", "iron", "fox", "wolf", "bear", "bird", "crane", "drake", "finch", "hawk",
-             "lamb", "swan", "parrot", "salmon", "house", "home", "head", "hand", "foot", "heart", "back", "blood",
-             "bone", "brain", "chest", "liver", "kidney", "lung", "skin", "care", "cancer", "fever", "pain",
-             "sign", "signs", "test", "tests", "normal", "office", "ward", "room", "bed", "unit", "floor",
-             "today", "tomorrow", "yesterday", "morning", "evening", "night", "week", "month", "year", "hour",
-             "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "october", "november", "december", "baby", "age", "aged", "law", "princess", "queen", "shepherd", "english", "french", "german", "dutch", "spanish", "italian", "polish", "irish", "welsh"})
-
-
-
-_COMMON_WORDS = _common_words()
 
 
 def _latin_person_locales() -> list[str]:
