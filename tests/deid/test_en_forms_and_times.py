@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediscope.deid.recognizers.en import _vin_ok
+from mediscope.deid.recognizers.en_shared_rules import _vin_ok
 
 
 def test_vin_check_digit():

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediscope.deid.recognizers.en import _ipv6_ok, _plate_ok
+from mediscope.deid.recognizers.en_shared_rules import _ipv6_ok, _plate_ok
 
 
 @pytest.mark.parametrize(

@@ -18,14 +18,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecogniz
 
 from mediscope.deid import lexicon
 from mediscope.deid.recognizers.address import AddressRecognizer
-from mediscope.deid.recognizers.base import (
-    RegexRecognizer,
-    Rule,
-    contains_any,
-    digit_count_between,
-    has_digit,
-    luhn_ok,
-)
+from mediscope.deid.recognizers.base import RegexRecognizer, Rule, contains_any, has_digit
 from mediscope.deid.recognizers.en_lexicon import (
     CAR_MAKERS_EN,
     DEVICE_MAKERS_EN,
@@ -59,23 +52,27 @@ from mediscope.deid.recognizers.en_patterns import (
     ID_VALUE,
     MONTH,
     US_STATES,
-    S,
     _day_month_ok,
     _digit_and,
-    _grouped_phone_ok,
-    _iban_ok,
     _letter_spaced_date_ok,
     _ocr_date_ok,
     _ocr_phone_ok,
-    _ocr_ssn_ok,
     _ocr_swapped,
     _record_value_ok,
     _residence_ok,
     _seen,
-    _ssn_ok,
     _street_suffixes,
 )
 from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
+from mediscope.deid.recognizers.en_shared_rules import (
+    _MBI,
+    _VEHICLE,
+    _gazetteer_city,
+    net_rules,
+    plate_rules,
+    shared_rules,
+    web_rules,
+)
 from mediscope.deid.recognizers.en_vocab import _CARE_SETTINGS, _COMMON_WORDS, _NAME_PART_WORDS, _STATES
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -83,328 +80,15 @@ from mediscope.deid.types import (
     CREDIT_CARD,
     DATE_TIME,
     DEVICE_ID,
-    EMAIL_ADDRESS,
     ID_NUMBER,
     INSURANCE_ID,
-    IP_ADDRESS,
     LICENSE_PLATE,
     LOCATION,
     MEDICAL_RECORD_NUMBER,
     PERSON,
     PHONE_NUMBER,
-    SOCIAL_HANDLE,
-    URL,
-    US_SSN,
     ZIP_CODE,
 )
-
-# ---- licence plates ----------------------------------------------------------------------------
-#
-# A plate is a short run of capitals and digits, a shape lab codes ("CD34", "HB45"), genes
-# ("KRAS G12C") and flow markers share. What tells them apart is a vehicle nearby, so every rule
-# needs a vehicle word shortly before the value; the national shapes distinctive enough on their
-# own (UK "WN19 XKP", French "FG-582-LT", German "M-RK 4821") may sit further from it.
-_VEHICLE = (r"(?i:\b(?:licen[cs]e\s+plates?|number\s+plates?|plates?|reg(?:istration)?|rego|vehicles?|cars?|van|truck|"
-            r"lorry|pick-?up|suv|motorbike|motorcycle|moped|scooter|taxi|cab|tags?|parking\s+(?:permit|pass))\b\.?)")
-_PLATE_DISTINCT = r"[A-Z]{2}\d{2}[ ]?[A-Z]{3}|[A-Z]{2}-\d{3}-[A-Z]{2}|[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}[ ]?\d{1,4}[EH]?"
-_PLATE_GENERIC = (r"[A-Z]{1,3}[\- ]\d{2,4}(?:[\- ][A-Z]{1,3})?|\d{1,3}[\- ][A-Z]{2,3}(?:[\- ]\d{1,4})?|\d[A-Z]{3}[\- ]\d{3}|"
-                  r"(?=[A-Z]*\d)(?=\d*[A-Z])[A-Z0-9]{5,8}")
-_UK_POSTCODE = regex.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
-
-
-def _plate_ok(value: str) -> bool:
-    alnum = [ch for ch in value if ch.isalnum()]
-    if not 4 <= len(alnum) <= 9 or not any(ch.isdigit() for ch in alnum) or not any(ch.isalpha() for ch in alnum):
-        return False
-    if len(alnum) == 4 and "-" not in value:
-        return False
-    if value.split(None, 1)[0].upper() in _SCORE_ABBREVIATIONS:
-        return False  # "GCS 15", "NIHSS 4", "ESI 2": a clinical score beside a crash history, not a plate
-    return not _UK_POSTCODE.fullmatch(value)
-
-
-# Scores and scales written as a short capital word and a number, which look like a plate's letters and digits.
-_SCORE_ABBREVIATIONS = frozenset({"GCS", "NIHSS", "ESI", "ASA", "ECOG", "NYHA", "BMI", "AVPU", "RASS", "CAM", "MEWS", "NEWS",
-                                  "PEWS", "APGAR", "CTAS", "ATS", "ISS", "RTS", "TIMI", "HEART", "MMSE", "MOCA", "PHQ", "GAD",
-                                  "AUDIT", "CIWA", "COWS", "VAS", "NRS", "EDSS", "MRC", "KPS", "SOFA", "QSOFA", "CURB", "WFNS"})
-
-
-def plate_rules() -> list[Rule]:
-    near = r"(?:(?![.;!?](?:\s|$))[^\n]){0,25}?"  # a few words, within the sentence
-    far = r"(?:(?![.;!?](?:\s|$))[^\n]){0,90}?"
-    edge = r"(?<![A-Za-z0-9\-])"
-    end = r"(?![A-Za-z0-9]|-[A-Za-z0-9])"
-    gate = _seen(r"(?i)\b(?:plates?|reg|rego|registration|registered|vehicles?|cars?|van|truck|lorry|pick-?up|suv|motorbike|"
-                 r"motorcycle|moped|scooter|taxi|cab|tags?|parking)\b")
-    # Two rules, not one with two branches: a far match would swallow a nearer vehicle word
-    # ("vehicle pass for X (plate BHT 5521) and Y (HH-AV 309)").
-    return [
-        Rule("plate_near_vehicle", LICENSE_PLATE,
-             rf"{_VEHICLE}{near}{edge}(?P<phi>{_PLATE_DISTINCT}|{_PLATE_GENERIC}){end}", 0.8,
-             validator=_plate_ok, needs=gate, flags=0),
-        Rule("plate_national", LICENSE_PLATE, rf"{_VEHICLE}{far}{edge}(?P<phi>{_PLATE_DISTINCT}){end}", 0.75,
-             validator=_plate_ok, needs=gate, flags=0),
-    ]
-
-
-# ---- social handles, IPv6: in any language ------------------------------------------------------
-_PLATFORM = (r"(?i:instagram|insta|ig|twitter|tiktok|tik\s+tok|snapchat|telegram|wechat|weixin|facebook|fb|threads|"
-             r"discord|skype|kik|reddit|youtube|tumblr|bluesky|mastodon|linkedin|x\.com|weibo|douyin|xiaohongshu|rednote|"
-             r"kuaishou|bilibili)")
-_PLATFORM_CJK = (r"抖音|微博|小红书|快手|[Bb]站|哔哩哔哩|知乎|公众号|视频号|微信|头条|豆瓣|贴吧|(?i:weibo|douyin|xiaohongshu|rednote|"
-                 r"kuaishou|bilibili|zhihu|wechat|weixin|tiktok|instagram|insta|ig|twitter)")
-_AT_UNITS = frozenset({"am", "pm", "h", "hr", "hrs", "hrly", "wk", "wks", "w", "d", "m", "mo", "mth", "mths", "min", "mins",
-                       "mg", "ml", "kg", "g", "x", "yo", "yrs", "y", "s", "sec", "secs"})
-_HANDLE_WORD = regex.compile(r"[A-Za-z]{3,}")
-
-
-def _at_handle_ok(value: str) -> bool:
-    """"@kim.sleeps", "@tiredmama_of3"; not "@night", "@home" (shorthand for "at")."""
-    body = value.lstrip("@")
-    if len(body) < 3 or not any(ch.isalpha() for ch in body):
-        return False
-    lead = regex.match(r"\d+([A-Za-z]+)$", body)
-    if lead and (lead.group(1).lower() in _AT_UNITS or is_english(lead.group(1).lower(), english_words())):
-        return False  # "@2weeks", "@8pm", "@10mins": "at" a time
-    if any(ch in "._" or ch.isdigit() for ch in body) or any(ch.isupper() for ch in body[1:]):
-        return True
-    return not is_english(body.lower(), english_words()) and body.lower() not in _COMMON_WORDS
-
-
-def _cued_handle_ok(value: str) -> bool:
-    """After a platform name: an id with a dot, underscore or digit among its letters."""
-    body = value.lstrip("@")
-    if value.startswith("@"):
-        return _at_handle_ok(value)
-    if not _HANDLE_WORD.search(body) or regex.fullmatch(r"[vV]?[\d.]+", body):
-        return False
-    return any(ch in "._" or ch.isdigit() for ch in body)
-
-
-def _ipv6_ok(value: str) -> bool:
-    import ipaddress
-
-    addr = value.split("%")[0]
-    # The recognizer trims colons off a value's ends: "::ffff:198.51.100.23" arrives without its "::".
-    for form in (addr, "::" + addr) if "." in addr else (addr,):
-        try:
-            ipaddress.IPv6Address(form)
-            break
-        except ValueError:
-            continue
-    else:
-        return False
-    groups = [g for g in addr.split(":") if g]
-    # "12::30" parses, but no one writes an address that way; a real one has three groups or hex letters.
-    return len(groups) >= 3 or any(ch in "abcdefABCDEF" for g in groups for ch in g)
-
-
-def _cjk_handle_ok(value: str) -> bool:
-    """Two or more characters, not a particle or pronoun after a bare "@" ("说@了我")."""
-    body = value[1:]
-    return len(body) >= 2 and body[0] not in "了过着我你他她它的地得是在"
-
-
-def net_rules() -> list[Rule]:
-    """Social-media handles and IPv6 addresses: the same shapes in English and Chinese text.
-
-    Edges are ASCII classes, not `\\b`: in Chinese text a CJK character is a word character.
-    """
-    return [
-        Rule("handle_at", SOCIAL_HANDLE,
-             r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
-             0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),
-        # "on wechat, my id is wu_xiaoling88": a few words may sit between the platform and its id.
-        Rule("handle_cued_id", SOCIAL_HANDLE,
-             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])[^\n.;]{{0,30}}?\b(?i:id|handle|username|user\s*name|account)\s*(?:[:：=]|\s(?i:is)|(?=\s+@?[A-Za-z0-9_.\-]*[_\d][A-Za-z0-9_.\-]*\)))\s*"
-             r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
-             0.8, validator=_cued_handle_ok,
-             needs=contains_any("insta", "ig ", "ig:", "twitter", "tiktok", "snapchat", "telegram", "wechat", "weixin",
-                                "facebook", "fb", "discord", "skype", "kik", "reddit", "line", "weibo", "douyin",
-                                "xiaohongshu", "rednote", "kuaishou", "bilibili"), flags=0),
-        Rule("handle_cued", SOCIAL_HANDLE,
-             rf"(?<![A-Za-z]){_PLATFORM}(?![A-Za-z])(?:\s*(?i:id|handle|username|user\s*name|account|acct|name))?"
-             r"(?:\s*[:：=(]\s*|\s+(?i:is|as|at|@|-)\s+|\s+)(?:(?i:is|as)\s+)?"
-             r"(?P<phi>@?[A-Za-z0-9_][A-Za-z0-9_.\-]{1,38}[A-Za-z0-9_])(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
-             0.8, validator=_cued_handle_ok,
-             needs=contains_any("insta", "ig ", "ig:", "ig(", "twitter", "tiktok", "tik tok", "snapchat", "telegram", "wechat",
-                                "weixin", "facebook", "fb", "threads", "discord", "skype", "kik", "reddit", "youtube",
-                                "tumblr", "bluesky", "mastodon", "linkedin", "x.com", "weibo", "douyin", "xiaohongshu",
-                                "rednote", "kuaishou", "bilibili"),
-             flags=0),
-        # A login with a dot or underscore after a session or account label, platform unnamed:
-        # "participant: aroha.ngata", "username = t_fifita".
-        Rule("username_cued", SOCIAL_HANDLE,
-             r"(?<=\b(?i:participant|attendee|user(?:\s*name)?|login|log-in|account|screen\s*name|display\s*name)\s*[:=]\s*)"
-             r"(?P<phi>[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
-             0.75, needs=_seen(r"(?i)(?:participant|attendee|user|login|log-in|account|name) ?[:=] ?[a-z0-9]+[._]"), flags=0),
-        # "(user tnakashima84)", "username jsmith_22": letters run into digits or an underscore.
-        Rule("username_bare", SOCIAL_HANDLE,
-             r"(?<=\b(?i:user(?:\s*name)?|login|log-in|userid|user\s+id)\s+)"
-             r"(?P<phi>[a-z][a-z]{2,}[a-z0-9]*(?:\d{2,}|_[a-z0-9]+)[a-z0-9_]*)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
-             0.75, needs=_seen(r"(?i)(?:user|login|log-in|userid|username) [a-z]{3,}[a-z0-9]*(?:\d\d|_)"), flags=0),
-        # Reddit's "u/name": units ("u/kg", "u/min", "u/day") share the prefix, so the name must carry
-        # an underscore or a digit, or follow a username/reddit cue.
-        Rule("handle_reddit_user", SOCIAL_HANDLE,
-             r"(?<![A-Za-z0-9_/])(?P<phi>u/(?=[A-Za-z0-9_\-]*[_\d])[A-Za-z0-9_\-]{3,20})(?![A-Za-z0-9_\-/])",
-             0.8, needs=contains_any("u/"), flags=0),
-        Rule("handle_reddit_user_cued", SOCIAL_HANDLE,
-             r"(?i:reddit|username|user\s+name|handle|forum)[^\n.;]{0,20}?(?<![A-Za-z0-9_/])(?P<phi>u/[A-Za-z][A-Za-z0-9_\-]{2,19})(?![A-Za-z0-9_\-/])",
-             0.8, needs=contains_any("u/"), flags=0),
-        # Handles in Chinese script after a platform: "抖音号@骨科小王医生说…", "weibo @心内科张医生".
-        # A Chinese handle has no edge of its own, so it ends at a space or punctuation or
-        # before the verb or place word that follows it (说, 私信, 发帖, 分享, 那里, 的视频 …).
-        Rule("handle_cjk", SOCIAL_HANDLE,
-             rf"(?:{_PLATFORM_CJK})[^\n。；;，,@]{{0,8}}?(?P<phi>@[\p{{Han}}A-Za-z0-9_·\-]{{1,20}}?)"
-             r"(?=[\s\p{P}]|$|(?:说|私信|发帖|发布|分享|那里|那儿|那边|里|上面|上|看到|看|讲|推荐|提到|评论|主页|留言|问|回复|发了|发过|发|"
-             r"直播|视频|的(?:视频|直播|帖子|文章|笔记|主页|评论|分享)|账号|求助|咨询|科普|也|都|和|跟|给|让|在))",
-             0.8, validator=_cjk_handle_ok, needs=contains_any("@"), flags=0),
-        # "抖音号：tangtang_mama88", "小红书号 9581123477", "快手号:ks_lily": a Latin id after a Chinese platform's 号.
-        Rule("handle_cjk_latin", SOCIAL_HANDLE,
-             rf"(?:{_PLATFORM_CJK})(?:号|ID|id|账号|帐号)\s*(?:[:：是为]\s*)?(?P<phi>[A-Za-z0-9_][A-Za-z0-9_.\-]{{2,38}}[A-Za-z0-9_])(?![A-Za-z0-9_@.\-])",
-             0.85, validator=lambda v: _cued_handle_ok(v) or v.isdigit() and 5 <= len(v) <= 12,
-             needs=contains_any("抖音", "微博", "小红书", "快手", "站", "哔哩", "知乎", "公众号", "视频号", "微信", "头条", "豆瓣",
-                                "贴吧"), flags=0),
-        Rule("ipv6", IP_ADDRESS,
-             r"(?<![0-9A-Za-z_:.])(?P<phi>[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?:(?<=:)(?:\d{1,3}\.){3}\d{1,3})?(?:%[0-9A-Za-z]{1,15})?)"
-             r"(?![0-9A-Za-z_:]|\.\d)",
-             0.85, validator=_ipv6_ok, needs=_seen(r":[0-9A-Fa-f]{0,4}:"), flags=0),
-    ]
-
-
-
-# ---- vehicle identification numbers and Medicare beneficiary identifiers -------------------------
-_VIN_VALUES = {**{str(i): i for i in range(10)}, **dict(zip("ABCDEFGH", range(1, 9), strict=True)), **dict(zip("JKLMN", range(1, 6), strict=True)),
-               "P": 7, "R": 9, **dict(zip("STUVWXYZ", range(2, 10), strict=True))}
-_VIN_WEIGHTS = (8, 7, 6, 5, 4, 3, 2, 10, 0, 9, 8, 7, 6, 5, 4, 3, 2)
-
-
-def _vin_shape(value: str) -> bool:
-    letters = sum(ch.isalpha() for ch in value)
-    return len(value) == 17 and letters >= 2 and 17 - letters >= 5 and value[-4:].isdigit()
-
-
-def _vin_ok(value: str) -> bool:
-    """ISO 3779 as North America uses it: position 9 is a mod-11 check digit ("X" for 10).
-    Seventeen capitals and digits pass by chance 1 time in 11, so an uncued one needs it."""
-    if not _vin_shape(value):
-        return False
-    total = sum(_VIN_VALUES[ch] * w for ch, w in zip(value, _VIN_WEIGHTS, strict=True))
-    check = total % 11
-    return value[8] == ("X" if check == 10 else str(check))
-
-
-# A Medicare Beneficiary Identifier: 11 characters, each position drawn from a fixed set
-# (digits 1-9 first, letters without S L O I B Z), so the shape alone is rare in clinical text.
-_MBI_L = "[AC-HJKMNP-RT-Y]"
-_MBI_A = "[AC-HJKMNP-RT-Y0-9]"
-_MBI = rf"[1-9]{_MBI_L}{_MBI_A}\d-?{_MBI_L}{_MBI_A}\d-?{_MBI_L}{{2}}\d{{2}}"
-
-
-_CAP_LOWER = re.compile(r"[A-Z][a-z]")
-
-
-def _LATIN_CITY_IN_CJK_SEEN(text: str) -> bool:
-    return ("在" in text or "住" in text or "来自" in text or "老家" in text or "搬" in text or "定居" in text or "移民" in text
-            or "现居" in text) and _CAP_LOWER.search(text) is not None
-
-
-_MOBILE_RE = re.compile(r"(?<!\d)(?:07\d{3} ?\d{3}|[6-9]\d{4} \d{5})")
-
-
-def _MOBILE_SEEN(text: str) -> bool:
-    return ("07" in text or " " in text) and _MOBILE_RE.search(text) is not None
-
-
-def _gazetteer_city(value: str) -> bool:
-    return city_gazetteer().tier(value) is not None and value.lower() not in _STATES
-
-
-def shared_rules() -> list[Rule]:
-    """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
-    return [
-        # In English or Chinese text: districts and new areas of Chinese cities in pinyin: "Haidian District, Beijing",
-        # "Shenzhen Nanshan district", "Pudong New Area", "Wuhou district Chengdu".
-        Rule("district", LOCATION,
-             r"(?<![A-Za-z0-9'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+[ ]+)?(?!(?:School|Health|Water|Fire|Business|Financial|Medical|Historic|Federal|Judicial|"
-             r"Congressional|Electoral|Postal|Sanitary|Hospital|Irrigation|Special|Improvement|The|This|That|Our|Your|Their|Each|Every|"
-             r"Rural|Urban|Local|Same|Other|Whole)\b)\p{Lu}\p{Ll}+[ ]+(?i:district|new[ ]+area|county|qu|xian|zhen|jiedao|cun)"
-             r"(?:,?[ ]+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
-             r"(?!\s+(?i:nurse|nurses|council|hospital|general|health|court|judge|attorney|office|clinic|team|police|manager)\b)(?![A-Za-z0-9\-])",
-             0.8, needs=contains_any("district", "new area", "county", " qu", " xian", " zhen", "jiedao", " cun"), flags=0),
-        # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
-        Rule("vin_checked", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.85,
-             validator=_vin_ok, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
-        Rule("vin_cued", LICENSE_PLATE,
-             r"(?:\b(?i:VIN|chassis|frame)(?:\s*(?i:no\.?|number|#))?|车架号|车辆识别(?:代号|码)|识别代码)\s*[:：#]?\s*"
-             r"(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.9,
-             validator=_vin_shape, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),
-        # Medicare MBIs as printed on the card ("1EG4-TE5-MK72"): the dashed shape stands alone.
-        Rule("mbi_dashed", INSURANCE_ID, rf"(?<![A-Za-z0-9\-])(?P<phi>[1-9]{_MBI_L}{_MBI_A}\d-{_MBI_L}{_MBI_A}\d-{_MBI_L}{{2}}\d{{2}})(?![A-Za-z0-9\-])",
-             0.85, needs=_digit_and(r"-[A-Z]{2}\d{2}"), flags=0),
-        Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
-             needs=has_digit),
-        # OCR letter-spacing of the printed 3-2-4 shape: "4 4 1 - 0 9 - 7 7 3 2".
-        Rule("ssn_letter_spaced", US_SSN,
-             r"(?<![\d\-])(?P<phi>\d[ ]\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)", 0.85,
-             validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,2}-")),
-        # OCR swaps in the dashed 3-2-4 shape: "5O3-7l-2248" (O for 0, l or I for 1).
-        Rule("ssn_ocr_swapped", US_SSN, r"(?<![\w\-])(?P<phi>[0-9OIl]{3}-[0-9OIl]{2}-[0-9OIl]{4})(?![\w\-])", 0.8,
-             validator=_ocr_ssn_ok, needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{2}-"), flags=0),
-        Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
-             0.95, needs=has_digit),
-        Rule("credit_card", CREDIT_CARD,
-             rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2}}{S}\d{{1,4}}(?:{S}\d{{1,3}})?)(?!\d)", 0.9,
-             validator=luhn_ok, needs=has_digit),
-        Rule("credit_card_amex", CREDIT_CARD, rf"(?<!\d)(?P<phi>3[47]\d{{2}}{S}\d{{6}}{S}\d{{5}})(?!\d)", 0.9,
-             validator=luhn_ok, needs=has_digit),
-        Rule("phone_intl", PHONE_NUMBER,
-             r"(?<![\w+])(?<!\b(?i:NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|code|#))?\s*[:#]?\s*)(?P<phi>(?:\+|00)[1-9]\d{0,2}(?:[ .\-]?\(?\d{1,5}\)?){2,6})(?!\d)", 0.8,
-             validator=digit_count_between(8, 15), needs=has_digit),
-        Rule("phone_us", PHONE_NUMBER,
-             r"(?<![\dA-Za-z])(?P<phi>(?:\+?1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]{0,2}\d{3}[ .\-]{0,2}\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?)(?!\d)",
-             0.8, needs=has_digit),
-        Rule("phone_cued", PHONE_NUMBER,
-             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me| us| her| him)?(?: at| on)?|ring(?: me)?(?: on| at)?|contact(?: number)?|reach (?:me|her|him|us) (?:at|on))"
-             r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
-             0.85, validator=digit_count_between(7, 15), needs=has_digit),
-        # A trunk prefix in brackets: "(0)20 7123 4567", "+44 (0)161 496 0000".
-        Rule("phone_trunk", PHONE_NUMBER, r"(?<![\w)])(?P<phi>\(0\)\s?\d{1,5}(?:[ .\-]?\d{2,4}){2,3})(?!\d)", 0.8,
-             validator=digit_count_between(8, 13), needs=contains_any("(0)")),
-        # National numbers with a trunk zero and mixed separators: "070-123 45 67", "0161-496 0000".
-        Rule("phone_trunk_mixed", PHONE_NUMBER,
-             r"(?<![\d.,:/\-])(?<!\b(?i:NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|code|#))?\s*[:#]?\s*)"  # "NDC 0003-0894-21": a drug's code
-             r"(?P<phi>0\d{1,4}[\- ]\d{2,4}(?:[ \-]\d{2,4}){1,3})(?![\d,]|\.\d)",
-             0.6, validator=_grouped_phone_ok, needs=_digit_and(r"(?<!\d)0\d{1,4}[\- ]\d")),
-        # National formats without a country code: "9472 7916", "01.84.17.61.18", "78 651 450".
-        Rule("phone_grouped", PHONE_NUMBER,
-             r"(?<![\d.,:/\-])(?<!(?:批号|批次|(?i:lot|batch|NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|number|code|#))?)\s*[:：]?\s*)"
-             r"(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
-             0.6, validator=_grouped_phone_ok, needs=has_digit),
-        # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
-        Rule("phone_mobile_national", PHONE_NUMBER,
-             r"(?<![\d.,:/\-+])(?P<phi>07\d{3}[ ]?\d{6}|07\d{3}[ ]\d{3}[ ]\d{3}|[6-9]\d{4}[ ]\d{5})(?![\d,]|\.\d)",
-             0.7, needs=_MOBILE_SEEN),
-        # A city in Latin letters inside Chinese text: "住在Vancouver", "来自 Toronto".
-        Rule("latin_city_in_chinese", LOCATION,
-             r"(?:住在|住|来自|老家(?:在|是)?|现居|居住在|搬到|搬去|定居(?:在)?|移民到|生活在|工作在|在)\s?"
-             r"(?P<phi>\p{Lu}[a-z]+(?:[ \-]\p{Lu}[a-z]+){0,2})(?![A-Za-z])",
-             0.75, validator=_gazetteer_city, needs=_LATIN_CITY_IN_CJK_SEEN, flags=0),
-        # A run of 9+ digits (any grouping) left unexplained is an identifier of some kind.
-        Rule("long_number", ID_NUMBER,
-             # a medicine's or a vaccine's lot number is no identifier of the patient (批号 20240315, Lot 123456789)
-             r"(?<![\dA-Za-z.])(?<!(?:批号|批次|批號|生产批号|(?i:lot|batch|NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|number|code|#))?)\s*[:：]?\s*)"
-             r"(?P<phi>\d(?:[ \-]?\d){8,24})(?!\d|\.\d)"
-             r"(?!\s*(?:元|块|万|千|美元|人民币|毫|mg|ml|g\b|kg|IU|U/L|次|个|天|周|月|年|岁|%|dollars|usd|rmb))",
-             0.6, needs=has_digit),
-        # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
-        Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
-             0.9, validator=_iban_ok, needs=_digit_and(r"[A-Z]{2}\d{2}"), flags=0),
-        # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer
-        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
-             0.55, needs=has_digit, flags=0),
-    ]
-
 
 _IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector|Lane|Street|Road|Avenue|Floor)(?:\s+(?:Road|Street))?"
                r"|(?:Sector|Phase|Block|Road\s+No\.?|Street\s+No\.?)\s*\d{1,3}[A-Z]?"
@@ -3099,31 +2783,6 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         AddressRecognizer("en"),
         EnglishNerRecognizer("en"),
-    ]
-
-
-_TLDS = r"(?:com|cn|net|org|edu|gov|int|mil|io|info|biz|me|cc|tv|top|xyz|site|online|app|hk|tw|jp|uk|us|de)"
-
-
-def web_rules() -> list[Rule]:
-    """E-mail, URL and IP with ASCII-only edges.
-
-    Presidio's built-ins rely on `\\b`, and in Chinese text a CJK character counts as a word
-    character: "邮箱zhang@qq.com谢谢" is missed and "我的邮箱是zhang@163.com" comes back with the
-    Chinese prefix glued on. These patterns stop at the first non-ASCII character instead.
-    """
-    return [
-        Rule("email", EMAIL_ADDRESS,
-             r"(?<![A-Za-z0-9._%+\-])(?P<phi>[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,24})(?![A-Za-z0-9\-])",
-             1.0, needs=contains_any("@"), flags=0),
-        Rule("url", URL, r"(?P<phi>(?:https?://|www\.)[A-Za-z0-9\-._~:/?#\[\]@!$&'*+,;=%]+)", 0.9,
-             needs=contains_any("http", "www."), flags=regex.IGNORECASE),
-        Rule("domain", URL,
-             rf"(?<![A-Za-z0-9@.\-])(?P<phi>(?:[A-Za-z0-9\-]+\.)+{_TLDS}(?:/[A-Za-z0-9\-._~/?#=&%]*)?)(?![A-Za-z0-9\-])",
-             0.6, needs=contains_any("."), flags=regex.IGNORECASE),
-        Rule("ipv4", IP_ADDRESS,
-             r"(?<![\d.])(?P<phi>(?:25[0-5]|2[0-4]\d|1?\d?\d)(?:\.(?:25[0-5]|2[0-4]\d|1?\d?\d)){3})(?![\d.])",
-             0.85, needs=has_digit),
     ]
 
 
