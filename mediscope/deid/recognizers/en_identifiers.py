@@ -1,0 +1,1121 @@
+"""English identifier and address rules: record, insurance, account and device numbers, phones,
+ages over 89, street addresses, localities, postcodes and towns.
+
+`en_identifier_rules()` interleaves ids and addresses in one ordered list (span conflicts are
+resolved by that order), so the address and locality validators live here beside it, apart from
+the date rules and the NER recognizer.
+"""
+
+from __future__ import annotations
+
+import re
+
+import regex
+
+from mediscope.deid import lexicon
+from mediscope.deid.recognizers.base import Rule, contains_any, has_digit
+from mediscope.deid.recognizers.en_lexicon import english_words, is_english
+from mediscope.deid.recognizers.en_patterns import (
+    _AGE_OVER_89_SEEN,
+    _AU_STATE,
+    _CA_POSTCODE,
+    _POSSESSIVE_RE,
+    _RECORD_LABEL_SEEN,
+    CA_PROVINCES,
+    CUE_GAP_EN,
+    ID_VALUE,
+    US_STATES,
+    _digit_and,
+    _ocr_phone_ok,
+    _ocr_swapped,
+    _record_value_ok,
+    _residence_ok,
+    _seen,
+    _street_suffixes,
+)
+from mediscope.deid.recognizers.en_places import city_gazetteer, country_names
+from mediscope.deid.recognizers.en_shared_rules import _MBI, plate_rules
+from mediscope.deid.recognizers.en_vocab import _CARE_SETTINGS, _COMMON_WORDS, _NAME_PART_WORDS, _STATES
+from mediscope.deid.types import (
+    ACCOUNT_NUMBER,
+    AGE,
+    CREDIT_CARD,
+    DEVICE_ID,
+    ID_NUMBER,
+    INSURANCE_ID,
+    LICENSE_PLATE,
+    LOCATION,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PHONE_NUMBER,
+    ZIP_CODE,
+)
+
+_IN_SEGMENT = (r"(?:\d{1,2}(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector|Lane|Street|Road|Avenue|Floor)(?:\s+(?:Road|Street))?"
+               r"|(?:Sector|Phase|Block|Road\s+No\.?|Street\s+No\.?)\s*\d{1,3}[A-Z]?"
+               # a lettered block or building code, a Roman-numbered sector: "BF-118", "Block C", "Sector II"
+               r"|[A-Z]{1,3}-\d{1,4}(?![\w\-])|(?:Block|Blk|Sector|Phase)\s[A-Z](?![\w\-])"
+               r"|(?:\p{Lu}\p{Ll}+\s){0,2}Sector\s[IVX]{1,4}(?![\w\-])"
+               # a locality with its numbered block or stage: "Jayanagar 4th Block", "JP Nagar 2nd Phase"
+               r"|\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,3}(?:\s\d{1,2}(?:st|nd|rd|th)\s(?:Block|Stage|Phase|Sector))?)")
+_IN_EVIDENCE = regex.compile(
+    r"\d(?:st|nd|rd|th)\s+(?:Cross|Main|Block|Stage|Phase|Sector)|\bSector\s+(?:\d|[IVX]{1,4}\b)|\b(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|"
+    r"Marg|Chowk|Halli|Palya|Peth|Wadi|Pally|Apartments?|Residency|Towers?|Society|Complex|Enclave|Road|Street|Lane|Main|Cross|"
+    r"Way|Avenue|Close|Crescent|Drive|Estate|Phase|Layout|Extension)\b"
+    r"|pally\b|nagar\b|puram\b|halli\b|wadi\b|pet\b|abad\b|ganj\b|pur\b")
+
+
+def _locality_ok(value: str) -> bool:
+    """"Lajpat Nagar", "HSR Layout"; not "The Bagh" nor "Pseudomonas Layout" (a stop or clinical word before it)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w.lower() for w in value.split()[:-1]]
+    return not any(w in STOP_WORDS or w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN
+                   or len(w) >= 8 and w.endswith(("monas", "coccus", "cocci", "bacter", "bacillus")) for w in words)
+
+
+_GRADE_IN_ADDRESS = regex.compile(r"\b(?:Grade|Class|Type|Level|Gleason|Tumou?r|Stage\s+[IV0-4])\b")
+
+
+_SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
+                              "service", "svc", "batch", "scheduler", "interface", "hl7", "test"})
+
+
+def _in_house_ok(value: str) -> bool:
+    """A house number and a locality: "H.No.", "Door No.", "Plot No." say so themselves; after a bare
+    "No. 12", "#45" or "B-204" a road, cross, main or locality word must follow ("No. 3, Grade II" is no address)."""
+    if regex.match(r"(?:H\.?\s?No|Door|House|Flat|Shop|Site|Plot)\b", value):
+        return True
+    if _GRADE_IN_ADDRESS.search(value):
+        return False  # "No. 3, Grade II 2nd Stage": a tumour's grade and stage, not a locality's block
+    return bool(_IN_EVIDENCE.search(value.split(",", 1)[1] if "," in value else ""))
+
+
+_STREET_NOT_WORDS = frozenset({"mg", "mcg", "ml", "g", "kg", "tablet", "tablets", "tabs", "caps", "capsules", "puffs", "drops",
+                               "units", "times", "days", "day", "weeks", "week", "hours", "hour", "years", "year", "months",
+                               "minutes", "mins", "doses", "dose", "steps", "blocks", "miles", "km", "floors", "flights"})
+
+
+_LOWER_STREET_WORD = re.compile(
+    r"[a-z] (?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|crescent|close|parkway|pkwy|"
+    r"highway|hwy|circle|cir)\b")
+
+
+def _LOWER_STREET_SEEN(text: str) -> bool:
+    """A lower-case street word after a word; then a number or number word somewhere before it."""
+    m = _LOWER_STREET_WORD.search(text)
+    return m is not None
+
+
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+                          "seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred".split())
+
+
+# A US address typed in lower case ends "... in dayton ohio 45402", "miami fl 33135": the state in
+# full, or a two-letter code that is not also a word or a clinical abbreviation ("in", "me", "ga",
+# "va", "sc" stay out), then a five-digit ZIP.
+_LOWER_US_STATE = (
+    r"(?:(?i:alabama|alaska|arizona|arkansas|california|colorado|connecticut|delaware|florida|georgia|hawaii|idaho|"
+    r"illinois|indiana|iowa|kansas|kentucky|louisiana|maine|maryland|massachusetts|michigan|minnesota|mississippi|"
+    r"missouri|montana|nebraska|nevada|new\s(?:hampshire|jersey|mexico|york)|(?:north|south)\s(?:carolina|dakota)|ohio|"
+    r"oklahoma|oregon|pennsylvania|rhode\sisland|tennessee|texas|utah|vermont|virginia|washington|west\svirginia|"
+    r"wisconsin|wyoming)|ak|az|ar|ca|fl|ia|il|ks|ky|mn|mt|nc|nh|nj|nm|nv|ny|oh|sd|tn|tx|vt|wi|wv|wy)"
+)
+_LOWER_CITY_NOT = frozenset(
+    "in at to of on the from near and we i is are was live lives living apt apartment unit suite flat st street rd road "
+    "ave avenue blvd dr drive ln lane ct court way hwy box route".split()
+)
+
+
+def _lower_city_ok(value: str) -> bool:
+    """The town before a lower-case state: not a function word nor the street's own suffix."""
+    words = value.split()
+    return not any(w in _LOWER_CITY_NOT for w in words)
+
+
+_CORNER_SUFFIX = r"(?:St|Street|Ave|Avenue|Blvd|Boulevard|Rd|Road|Ln|Lane|Pkwy|Parkway|Hwy|Highway)"
+_CORNER_SIDE = (rf"(?:[NSEW]\.?\s)?(?:\p{{Lu}}\p{{Ll}}+|\d{{1,3}}(?:st|nd|rd|th))(?:\s\p{{Lu}}\p{{Ll}}+)?\s{_CORNER_SUFFIX}")
+_CORNER_SEEN = _seen(rf"\b{_CORNER_SUFFIX}\.? {{1,2}}(?:and|&|at|/) ")
+
+
+def _lower_street_ok(value: str) -> bool:
+    """"1200 south grand avenue", not "3 days on the road" nor "2 tablets by mouth way"."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = [w for w in value.split()[:-1] if not w[:1].isdigit() and w not in _NUMBER_WORDS]
+    return bool(words) and not any(w in STOP_WORDS or w in _STREET_NOT_WORDS for w in words)
+
+
+_STREET_NOT_NAMES = frozenset({"abbey", "downing", "wall", "main", "high", "baker", "harley", "fleet", "silk", "sesame"})
+
+
+def _street_no_number_ok(value: str) -> bool:
+    """"Hoe Street, Walthamstow" yes; "the Main Street" or a road traffic phrase ("Ring Road") only with a locality."""
+    words = value.split(",")[0].split()
+    if any(w.lower() in _CLINICAL_HEADS for w in words):
+        return False
+    return len(words) >= 2 and ("," in value or words[0].lower() not in _STREET_NOT_NAMES)
+
+
+_IN_STATES = (r"(?:Andhra\s+Pradesh|Arunachal\s+Pradesh|Assam|Bihar|Chhattisgarh|Goa|Gujarat|Haryana|Himachal\s+Pradesh|"
+              r"Jharkhand|Karnataka|Kerala|Madhya\s+Pradesh|Maharashtra|Manipur|Meghalaya|Mizoram|Nagaland|Odisha|Orissa|"
+              r"Punjab|Rajasthan|Sikkim|Tamil\s+Nadu|Telangana|Tripura|Uttar\s+Pradesh|Uttarakhand|West\s+Bengal|Delhi|"
+              r"Chandigarh|Puducherry|Pondicherry|Jammu(?:\s+(?:and|&)\s+Kashmir)?|Ladakh)")
+
+
+# Old street suffixes of northern England and Scotland: "Kirkgate", "Briggate", "Kirk Wynd", "Bridge End".
+_OLD_STREET = (r"(?:[A-Z][a-z]{2,}(?:gate|wynd)|(?:[A-Z][a-z'’]+\s){1,2}(?:End|Wynd|Brow|Fold|Garth|Croft|Yard|Gate|Side|Vale|"
+               r"Lea|Loan|Brae))")
+_OLD_STREET_SEEN = _digit_and(r"\d [A-Z][a-z]+(?:gate|wynd|\s(?:[A-Z][a-z'’]+\s)?(?:End|Wynd|Brow|Fold|Garth|Croft|Yard|Gate|Side|"
+                              r"Vale|Lea|Loan|Brae))\b")
+
+
+def _old_street_ok(value: str) -> bool:
+    """No word of the street is a dose word or a clinical word ("2 Tablets Side")."""
+    words = [w.lower() for w in value.split()[1:]]
+    return not any(w in _STREET_NOT_WORDS or w in lexicon.CLINICAL_WORDS_EN for w in words)
+
+
+def _no_bare_year(value: str) -> bool:
+    return regex.fullmatch(r"(?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None  # "2020", "2024-2025"
+
+
+# Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.
+_CODING_SYSTEMS = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC")
+_CODE_PREFIXES = (*_CODING_SYSTEMS, "HL7", "COVID", "SARS", "IEC", "IEEE")
+
+
+def _not_code(value: str) -> bool:
+    """A serial, not a coding system's or standard's code ("ICD-10-CM", "IEC-60601")."""
+    return not value.upper().startswith(_CODE_PREFIXES)
+
+
+# Payers written right before their spaced member number (`payer_spaced_id` and its gate).
+_SPACED_ID_PAYERS = ("BCBS|UHC|Aetna|Cigna|Humana|Kaiser|Anthem|Molina|Tricare|Medibank|Bupa|Ambetter|Oscar|"
+                     "Wellcare|Centene|Highmark|Medicaid")
+
+
+def _ocr_digits_ok(value: str) -> bool:
+    """A number read with OCR's l and O among its digits: some swapped letters, five or more real digits."""
+    tail = value.split(" ", 1)[1]
+    return any(ch in "Ol" for ch in tail) and sum(ch.isdigit() for ch in tail) >= 5
+
+
+def _policy_ok(value: str) -> bool:
+    """A policy number, not a coding system's code ("ICD-10", "CPT-99214", "DSM-5")."""
+    return (not value.upper().startswith(_CODING_SYSTEMS)
+            and sum(ch.isdigit() for ch in value) >= 4)
+
+
+def _locality_after_street_ok(value: str) -> bool:
+    low = value.lower()
+    return (low not in _COMMON_WORDS and low not in _STATES and low not in country_names() and low not in lexicon.CLINICAL_WORDS_EN
+            and low not in _CLINICAL_HEADS)
+
+
+def _division_ok(value: str) -> bool:
+    """`lettered_division`: the place after the comma is no common, clinical or English word
+    (a "Kebele" is an address whatever follows)."""
+    place = value.rsplit(",", 1)[1].strip()
+    return "Kebele" in value or (_locality_after_street_ok(place) and not any(is_english(w.lower()) for w in place.split()))
+
+
+def _street_town_ok(value: str) -> bool:
+    """`street_then_town`: the town is no word, and the street's first word no clinical one."""
+    street, town = (part.strip() for part in value.rsplit(",", 1))
+    first = street.split()[0].lower()
+    return (_locality_after_street_ok(town) and not is_english(town.lower())
+            and first not in lexicon.CLINICAL_WORDS_EN and first not in _CLINICAL_HEADS)
+
+
+def _town_of_residence_ok(value: str) -> bool:
+    first = value.split()[0].lower()
+    return (_locality_after_street_ok(value) and not is_english(first) and first not in _MONTHS_AND_DAYS
+            and first not in lexicon.CLINICAL_VOCAB_EN)
+
+
+# One line of a British address before the post town: "Flat 2", "9 Heol y Coed", "Tŷ Newydd",
+# "Bethesda Surgery" (a number and up to four words, Welsh and French articles allowed inside).
+_UK_PARTICLES = ("y", "yr", "ap", "de", "la", "le", "du", "on", "upon", "the", "of")
+_UK_LINE = (r"(?:(?:Flat|Unit|Apt|Apartment|Suite|Room|Plot)\s\d{1,4}[A-Za-z]?|(?:\d{1,4}[A-Za-z]?\s)?\p{Lu}[\p{L}'’\-]+"
+            rf"(?:[ ](?:{'|'.join(_UK_PARTICLES)}|\p{{Lu}}[\p{{L}}'’\-]+)){{0,4}})")
+# Not "Clinic" nor "Practice": "Riverside Clinic, 14 Harbour Rd" names a care setting, not where someone lives.
+_PREMISES = (r"Surgery|Chemist|Pharmacy|Centre|Center|Shelter|Mission|Hostel|Lodge|Hall|Store|Market|Mall|"
+             r"Plaza|Depot|Warehouse|Factory|Mill|Farm|School|College|Church|Mosque|Temple|Hotel|Motel|Inn|Home|House|"
+             r"Library|Station|Garage|Workshop|Yard|Stores|Supermarket|Restaurant|Cafe|Café|Bar|Pub")
+
+
+def _uk_address_ok(value: str) -> bool:
+    """Not a run of clinical, department or ordinary words ("Reviewed, Stable, Discharged")."""
+    words = [w.lower() for w in regex.findall(r"\p{L}[\p{L}'’\-]*", value)]
+    content = [w for w in words if w not in _UK_PARTICLES]
+    return bool(content) and not any(w in lexicon.CLINICAL_WORDS_EN or _DEPARTMENT_WORD.search(w) and w not in ("surgery",)
+                                     for w in content) and not all(is_english(w) and city_gazetteer().tier(w) is None
+                                                                    for w in content)
+
+
+def _premises_ok(value: str) -> bool:
+    """The premises' own name holds no clinical word ("Cardiology Clinic, 12 Main St" is still named
+    for its street, and stays to the street rule)."""
+    words = [w.lower() for w in value.split()[:-1]]
+    return not any(w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN or _DEPARTMENT_WORD.search(w)
+                   for w in words)
+
+
+# A sentence's first word is no part of the town after it: "From Gallup, NM", "In Moose Jaw, SK".
+_NOT_TOWN_HEAD = r"(?!(?:From|In|At|To|Near|Of|And|The|Lives|Lived|Moved|Seen|Born|Works|Back|Home)\s)"
+# A town and its state or province code ("Sunnyvale, CA", "Moose Jaw, SK"), for `city_state` and `city_state_prose`.
+_TOWN_AND_CODE = (rf"(?P<phi>(?<![A-Za-z]){_NOT_TOWN_HEAD}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}},\s*(?:{US_STATES}|{CA_PROVINCES}))"
+                  r"(?![A-Za-z])")
+# State and province codes that are no clinical abbreviation or English word ("NS" saline, "OR"
+# theatre, "CA" cancer, "MS", "PE", "IN", "ME" are): after one, a town of English words is a town.
+_PLAIN_CODES = frozenset("AK AZ AR FL IL IA KS KY MI MN MT NV NH NJ NM NY NC ND OH SD TN TX UT VT WV WI WY AB BC MB NB NL QC SK YT".split())
+_FACILITY_WORDS = frozenset({"community", "health", "family", "practice", "centre", "center", "medical", "clinic", "hospital",
+                             "care", "services", "service", "group", "associates", "partners", "pharmacy", "surgery"})
+
+
+def _city_state_ok(value: str) -> bool:
+    """The town before a state code is no form label ("(Last, First, MI)"), no facility's name
+    ("Dartmouth Community Health, NS": the town alone is the other rules') and no clinical word:
+    "Breast, CA" is a cancer, "Lasix, NS" a drug and normal saline."""
+    words = [w.lower() for w in regex.split(r"[\s\-]+", value.rsplit(",", 1)[0]) if w]
+    return not any(w in _NAME_PART_WORDS or w in _FACILITY_WORDS or w in lexicon.CLINICAL_WORDS_EN
+                   or w in lexicon.CLINICAL_VOCAB_EN for w in words)
+
+
+def _town_before_code_ok(value: str) -> bool:
+    """"Gary, IN", "Moose Jaw, SK": before more prose, a city the gazetteer knows, or any town before
+    a code that is no clinical abbreviation ("Pine Ridge, SD with …"); not "Ceftriaxone, NS flush"
+    nor "Stable, OR theatre" (a drug before saline, a word before the operating room)."""
+    town, code = value.rsplit(",", 1)
+    if city_gazetteer().tier(town) is not None:
+        return True
+    single_word = " " not in town and "-" not in town and is_english(town.lower())
+    return code.strip() in _PLAIN_CODES and not single_word  # "Seen, TX plan": a word, then treatment
+
+
+def _unlisted_place_ok(value: str) -> bool:
+    """No word of it is English or clinical: "Manukau", "Otahuhu", not "Cardiology" nor "Main"."""
+    words = [w.lower() for w in regex.split(r"[\s\-]", value) if w]
+    return all(not is_english(w) and w not in lexicon.CLINICAL_VOCAB_EN and w not in _MONTHS_AND_DAYS
+               and not _DEPARTMENT_WORD.search(w) and w not in _CARE_SETTINGS for w in words)
+
+
+def _home_town_ok(value: str) -> bool:
+    """A Maori place name opens with "Te" ("Te Puke", "Te Awamutu") whatever the word after it."""
+    if value.startswith("Te "):
+        rest = value[3:].lower()
+        return rest not in lexicon.CLINICAL_VOCAB_EN and not _DEPARTMENT_WORD.search(rest)
+    return _unlisted_place_ok(value)
+
+
+# Specialties and services a clinic label names ("Clinic: Rheumatology", "Site: Orthopaedics").
+_DEPARTMENT_WORD = regex.compile(
+    r"(?:olog(?:y|ie|ia)|iatrics?|iatry|ics|scopy|graphy|therapy|surgery|medicine|natal|partum|clinic|unit|ward|"
+    r"theatre|theater|pharmacy|imaging|radiology|dialysis|infusion|outpatients?|inpatients?)$"
+)
+
+
+_MONTHS_AND_DAYS = frozenset({"january", "february", "march", "april", "may", "june", "july", "august", "september",
+                              "october", "november", "december", "monday", "tuesday", "wednesday", "thursday", "friday",
+                              "saturday", "sunday", "spring", "summer", "autumn", "winter"})
+
+
+_CLINICAL_HEADS = frozenset({"emergency", "hospital", "clinic", "ward", "department", "surgery", "medical", "health", "care",
+                             "silk", "yellow", "high", "low"})
+
+
+_OLD_AGE_WORDS = (r"(?i:ninety(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|"
+                  r"(?:one|a)\s+hundred(?:(?:\s+and)?[\s\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+                  r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)")
+
+
+# Words that make a school's name a kind of school, not one school: "Medical School", "Sunday School".
+_SCHOOL_KIND_WORDS = frozenset({"medical", "nursing", "dental", "sunday", "summer", "night", "special", "public", "private",
+                                "state", "local", "community", "primary", "secondary", "high", "middle", "elementary",
+                                "boarding", "day", "secondary", "graduate", "law", "business", "royal", "national",
+                                "american", "british", "the", "his", "her", "their", "my", "our", "your", "a", "new"})
+
+
+def _school_ok(value: str) -> bool:
+    """A named school ("Roosevelt Middle School", "St Mary's Primary"), not a kind of school."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    words = regex.findall(r"[\p{L}'’\-]+", value)
+    name = [_POSSESSIVE_RE.sub("", w.lower()) for w in words[:-1]]
+    name = [w for w in name if w not in ("st", "saint", "middle", "high", "primary", "elementary", "junior", "secondary",
+                                         "grammar", "infant", "infants", "school", "catholic", "national", "public")]
+    return bool(name) and not any(w in _SCHOOL_KIND_WORDS or w in STOP_WORDS or w in lexicon.CLINICAL_VOCAB_EN
+                                  or w in lexicon.CLINICAL_WORDS_EN or _DEPARTMENT_WORD.search(w) for w in name)
+
+
+def _login_ok(value: str) -> bool:
+    """A login ("jmcgreevy", "asmith2") is no English word nor a role ("admin", "system")."""
+    low = value.lower().rstrip("0123456789")
+    return (len(low) >= 4 and not is_english(low, english_words()) and low not in _COMMON_WORDS
+            and low not in ("admin", "system", "sysadmin", "root", "user", "guest", "nurse", "doctor", "clerk"))
+
+
+# Mounts hospitals are named after, wherever they stand ("Mount Sinai", "Mount Carmel"): no town.
+_MOUNT_HOSPITALS = frozenset({"sinai", "carmel", "zion", "auburn", "alvernia", "nittany"})
+
+
+def en_identifier_rules() -> list[Rule]:
+    def cue(words: str) -> str:
+        return rf"(?:{words})"
+
+    # one pre-test for the two halves of "..., Phoenix 85019" (the town and the ZIP)
+    town_zip_seen = _seen(r",\s{1,2}[A-Z][a-z]+(?:[ \-][A-Z][a-z]+)?\s+\d{5}")
+
+    mrn = cue(r"MRN|MR#|MR\s?no\.?|medical record(?:\s+(?:number|no\.?|#))?|chart(?:\s+(?:number|no\.?|#))|"
+              r"hospital\s+(?:number|no\.?|id)|patient\s+(?:id|number|no\.?|#)|encounter(?:\s+(?:id|number|no\.?|#))|"
+              r"visit\s+(?:id|number|no\.?|#)|accession(?:\s+(?:number|no\.?|#))|specimen\s+(?:id|number)|"
+              r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)|"
+              r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID|(?-i:Unit|UNIT)\s+(?:no\.?|number|#)")
+    ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
+              r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
+              r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
+              r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
+              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)|member|"
+              # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
+              r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
+              # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
+              r"(?-i:BCBS|Blue\s+Cross(?:\s+Blue\s+Shield)?|Aetna|Cigna|Humana|UnitedHealthcare|UHC|Kaiser|Anthem|Medicaid|"
+              r"Tricare|TRICARE|Molina|Centene|Bupa|BUPA|AXA|Allianz|Medibank|HCF|NIB)(?:\s+(?:member|subscriber))?(?:\s+(?:id|number|no\.?|#))?")
+    acct = cue(r"account(?:\s+(?:number|no\.?|#))?|acct\.?|billing\s+(?:number|account)|bank\s+account|"
+               r"routing\s+(?:number|no\.?)|IBAN")
+    dev = cue(r"device(?:\s+(?:id|serial|number|no\.?|#))|serial(?:\s+(?:number|no\.?|#))?|S/N|SN|IMEI|UDI|"
+              r"pacemaker(?:\s+serial)?|implant\s+(?:id|serial)|transmitter(?:\s+(?:id|serial|number|no\.?|#))?|"
+              r"(?:sensor|pump|receiver|reader|hub)\s+(?:id|serial)|model\s+(?:number|no\.?)|"
+              r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?|workstation|terminal(?:\s+id)?")
+    plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
+                r"registration\s+(?:number|no\.?|plate)|tag\s+number")
+    lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
+              r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI|NHS\s+(?:number|no\.?|#)|"
+              r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)|"
+              # national ids of other countries: "PPSN 1234567TW", "PAN ABCDE1234F", "Emirates ID 784-…", "NRIC S1234567D"
+              r"(?-i:PPSN|PPS|NRIC|CURP|CPF|NIE|PESEL|TFN|IHI|CNIC)|aadhaa?r|emirates\s+id|iqama|"
+              r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id|"
+              # a clinician's own register number on a request form: "Provider No: 4471823B"
+              r"(?:provider|prescriber)\s+(?:number|no\.?|#)")
+    return [
+        Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        # A faxed form's dotted leader and letter-spaced digits: "MRN . . . . . . 0 0 8 8 1 2 4 7".
+        Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,
+             r"\b(?:MRN|MR\s?No|(?i:hosp(?:ital|\.)?\s+(?:number|no)|chart\s+(?:number|no)|medical\s+record(?:\s+(?:number|no))?))\.?"
+             r"(?:\s*\.){2,}\s*(?P<phi>[A-Z0-9](?:[ ][A-Z0-9]){4,15})(?![ ]?[\w])", 0.85,
+             needs=_digit_and(r"\.\s*[A-Z0-9] [A-Z0-9] [A-Z0-9]"), flags=0),  # dots, then spaced characters
+        # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
+        Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
+        # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
+        Rule("member_id_payer_prefix", INSURANCE_ID,
+             r"\b(?i:member|subscriber|policy|insurance|insured)\s*(?i:id|#|no\.?|number)?\s*[:#]\s*"
+             r"(?P<phi>[A-Z]{2,5}[ ]\d{3,}(?:[ ]\d{2,}){1,3})(?![\w\-])", 0.95,
+             needs=_digit_and(r"[:#] ?[A-Z]{2,5} \d"), flags=0),
+        # A payer's name glued to its spaced member number, with no label: "Coverage BCBS 4410 9327 06",
+        # "secondary HUMANA 2201 7719 40". The payer goes in the span (it is part of the id as written);
+        # eight or more digits in two or more groups, so "Kaiser 2020 guideline" stays.
+        Rule("payer_spaced_id", INSURANCE_ID,
+             rf"(?<![\w\-])(?P<phi>(?i:{_SPACED_ID_PAYERS})[ ]"
+             r"(?:(?=(?:\d[ ]?){8})\d{3,5}(?:[ ]\d{2,5}){1,3}"
+             # or letter-and-digit blocks with hyphens: "BCBS 9H27-XK14-0563"
+             r"|(?=(?:[A-Z\-]*\d){6})[A-Z0-9]{3,5}(?:-[A-Z0-9]{3,5}){2,3}))(?![\w\-])", 0.96,  # over insurance_cued's bare number
+             needs=_digit_and(rf"(?i)(?:{_SPACED_ID_PAYERS}) [A-Z0-9]{{3}}"), flags=0),
+        # An OCR'd form's member number, with l for 1 and O for 0 in the digits (and often in the label):
+        # "lnsurance # : YHP 4O9l 22l7", "Member ID: AB 55O2 l9". Five or more real digits.
+        Rule("insurance_ocr", INSURANCE_ID,
+             r"\b(?i:[il]nsurance|member|policy|subscriber)\s*(?i:id|#|no\.?|number)?\s*[:#]\s*"
+             r"(?P<phi>[A-Z]{2,5}[ ][\dOl]{3,5}(?:[ ][\dOl]{2,5}){1,3})(?![\w\-])", 0.85,
+             validator=_ocr_digits_ok, needs=_digit_and(r"(?i)(?:nsurance|member|policy|subscriber)[^\n]{0,14}[:#] ?[A-Z]{2}"), flags=0),
+        # "policy HMO-5521-88410": a bare "policy" before a lettered, hyphenated number.
+        # "Policy: NW-4471-22918", "Insurance JP-4410-88217": the same after a colon, or after the word insurance.
+        Rule("policy_bare", INSURANCE_ID,
+             r"\b(?i:policy|insurance|insurer|coverage)\s*[:#]?\s*(?P<phi>[A-Z]{2,6}(?:-[A-Z]{2,4})?-\d[\dA-Z]*(?:-[\dA-Z]+){0,3})(?![\w\-])", 0.8,
+             validator=_policy_ok, needs=_digit_and(r"(?i)(?:policy|insur\w*|coverage):? ?[A-Z]{2}"), flags=0),
+        # A short reference after "Ref": "Ref AB7731.", "Ref: HX2290", "Ref # KT-40112" (two or three
+        # capitals and four or more digits, so "ref range", "Ref NG136" guidance codes stay).
+        Rule("ref_short_id", MEDICAL_RECORD_NUMBER,
+             r"\b(?:Ref|REF|ref)(?:erence|\.)?(?:\s*(?:no\.?|#|:))?\s{1,2}(?P<phi>[A-Z]{2,3}-?\d{4,10})(?![\w\-/]|\.\d)", 0.75,
+             needs=_digit_and(r"(?i)ref\S{0,8}\s{1,3}[A-Z]{2,3}-?\d{4}"), flags=0),
+        # "hospital number is RBH 7723091": a hospital's letters, a space, then the number.
+        Rule("hospital_number", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:hospital|hosp\.?|unit|chart|case|record)\s+(?i:number|no\.?|#)\s*(?:(?i:is)\s+|[:#]\s*)?"
+             r"(?P<phi>[A-Z]{2,4}[ ]?\d{5,10}|[A-Z]{1,4}\d{1,2}[ ]\d{4,8})(?!\w)", 0.85, needs=_digit_and(r"(?i)(?:number|no\.?|#)"), flags=0),
+        # Nigerian, Indian and Ghanaian hospital and registration numbers: the institution's letters,
+        # a year or a letter, then the serial ("LUTH/22/0918", "ESUT/26/3318", "MDCN/R/44721",
+        # "KBTH/OPD/2291", "KNH/OP/2024/11822"). The shape says so with or without a label.
+        Rule("institution_serial", MEDICAL_RECORD_NUMBER,
+             r"(?<![\w/\-])(?P<phi>[A-Z]{2,6}(?:/(?:\d{2}|\d{4}|[A-Z]{1,4})){1,2}/\d{3,7}(?:/\d{1,4})?)(?![\w/\-]|\.\d)", 0.8,
+             needs=_digit_and(r"[A-Z]{2}/[A-Z0-9]{1,4}/\d"), flags=0),
+        # DICOM and HL7 object identifiers: "1.2.840.113619.2.55.3.2831", "2.25.3318…": an ISO OID root
+        # and four or more further arcs (a study, series or image of one patient).
+        Rule("dicom_uid", ID_NUMBER,
+             r"(?<![\d.])(?P<phi>(?:1\.2\.840|1\.2\.826|1\.3\.6\.1|1\.2\.276|1\.2\.392|2\.16\.840|2\.25)(?:\.\d{1,39}){3,})(?![\d.]|\.\d)",
+             0.85, needs=_digit_and(r"\b(?:1\.2\.(?:840|826|276|392)|1\.3\.6\.1|2\.16\.840|2\.25)\.\d"), flags=0),
+        # A Kerala corporation house number and the locality after it: "TC 12/884, Pattom, Thiruvananthapuram".
+        Rule("tc_house", LOCATION,
+             r"(?P<phi>\bT\.?C\.?\s?\d{1,3}/\d{1,5}[A-Z]?(?:\(\d{1,4}\))?(?:,\s\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}{2,})?){1,2})",
+             0.8, needs=_digit_and(r"\bT\.?C\.? ?\d{1,3}/\d"), flags=0),
+        # A room or flat given before the street address: "Room 1412, 45 W 45th St", "Suite 300, 12 Main St".
+        Rule("unit_before_street", LOCATION,
+             # (and a lettered block: "Block C, 44 Jodhpur Park")
+             rf"(?P<phi>\b(?:(?:Room|Rm|Flat|Unit|Suite|Ste|Apt|Apartment)\.?\s?#?\d{{1,5}}[A-Z]?|Block\s[A-Z]))(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?"
+             rf"(?:\p{{Lu}}[\p{{L}}'’\-]*\s|\d{{1,3}}(?:st|nd|rd|th)\s){{1,3}}{_street_suffixes()}\b)",
+             0.75, needs=_digit_and(r"(?:\d|Block [A-Z]), \d{1,5}"), flags=0),
+        # A pharmacy's prescription number: "Rx #: 6612098", "RX# 6620418", "Script no. 448201",
+        # "Prescription number 77120934". "Rx:" alone opens a drug list and stays.
+        Rule("rx_number", ID_NUMBER,
+             r"\b(?i:rx|script|prescription|erx)\s*(?:#|(?i:no\.?|number|num))\s*[:.]?\s*(?P<phi>[A-Z]{0,3}-?\d{5,12})(?![\w\-/]|\.\d)", 0.85,
+             needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
+        Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A network card's address ("CPAP modem MAC 3C:71:BF:4A:9E:02"): six pairs of hex digits joined by : or -.
+        Rule("mac_address", DEVICE_ID,
+             r"(?<![0-9A-Fa-f:\-])(?P<phi>[0-9A-Fa-f]{2}(?P<sep>[:\-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4})(?![0-9A-Fa-f:\-])",
+             0.9, validator=lambda v: any(ch in "ABCDEFabcdef" for ch in v),  # a clock's 12:30:45 has none
+             needs=_seen(r"[0-9A-Fa-f]{2}[:\-][0-9A-Fa-f]{2}[:\-][0-9A-Fa-f]{2}[:\-]"), flags=0),
+        # A home monitor's communicator or transmitter, then its serial in two digit blocks:
+        # "communicator LCM 8841-0932", "transmitter 5521-8830".
+        Rule("communicator_serial", DEVICE_ID,
+             r"\b(?i:communicator|transmitter|modem|base\s+station|bedside\s+monitor|home\s+monitor|hub)\s*[:#]?\s+"
+             r"(?P<phi>(?:[A-Z]{2,4}[ \-]?)?\d{3,6}-\d{3,6})(?![\w\-])", 0.8,
+             needs=_digit_and(r"(?i)(?:communicator|transmitter|modem|station|monitor|hub)\W"), flags=0),
+        # The account of an audit log's key=value line: "user=mquintero4 src=172.19.88.241", "login=jdoe.rn".
+        Rule("log_user", ID_NUMBER,
+             r"(?<![\w.])(?i:user|username|user_name|login|uid|userid|user_id|account)=(?P<phi>[A-Za-z][A-Za-z0-9._\-]{2,30})(?![\w@])",
+             0.8, validator=lambda v: v.lower() not in _SYSTEM_ACCOUNTS,
+             needs=_seen(r"(?i)(?:user|login|uid|account)(?:_?(?:name|id))?="), flags=0),
+        # A student's number: "student no. 21458903", "Student ID: S2291045".
+        Rule("student_number", ID_NUMBER,
+             r"\b(?i:student)\s*(?i:no\.?|number|num|id|#)\s*[:#.]?\s*(?P<phi>[A-Z]{0,2}\d{6,10})(?![\w\-])", 0.85,
+             needs=_digit_and(r"(?i)student\s*(?:no|num|id|#)"), flags=0),
+        # A worn device named, then its serial in letter-and-digit blocks: "insulin pen NP-88K4",
+        # "CGM sensor G7-Q4X9-2LT", "CGM LX3-4H8P". The hyphen and a letter-digit mix mark a serial,
+        # so "Dexcom G7", "pump 2-3 times" and "pen 10 units" stay.
+        Rule("worn_device_serial", DEVICE_ID,
+             r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|device|"
+             r"hearing\s+aid|implant|stimulator|concentrator)(?:\s+(?i:sensor|serial|unit|device))?\s*[:#]?\s+"
+             r"(?P<phi>(?=(?:[A-Z\-]*\d){3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
+             validator=_not_code, needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
+        Rule("plate_cued", LICENSE_PLATE,
+             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
+             0.9, flags=0),
+        Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A group or plan number with the payer's letters before it: "Group #: GRP 551902".
+        # Its letters spaced off the digits: "Group #: GRP 551902", "DVA card VX 401 992 A".
+        Rule("lettered_spaced_id", INSURANCE_ID,
+             r"\b(?:(?i:group|plan)\s*(?i:number|no\.?|#)|DVA(?:\s+(?i:card|file))?(?:\s+(?i:number|no\.?|#))?)\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{1,5}[ \-]?\d[\d ]{2,14}\d(?:\s[A-Z](?![\w]))?)(?![\w\-])", 0.85,
+             needs=_digit_and(r"(?i)(?:group|plan)\s*(?:number|no|#)|DVA"), flags=0),
+        # The login that opened a chart in an audit trail: "opened by jmcgreevy", "accessed by user asmith2".
+        Rule("audit_login", PERSON,
+             r"\b(?i:opened|accessed|viewed|modified|edited|printed|amended|signed|exported|logged\s+in)\s+(?i:by)\s+"
+             r"(?:(?i:user)\s+)?(?P<phi>[a-z][a-z0-9._]{3,19})(?![\w@.])", 0.75, validator=_login_ok,
+             needs=contains_any(" by "), flags=0),
+        # A named school or the town after a named school or practice: "Roosevelt Middle School",
+        # "Whitfield Elementary", "St Mary's Primary, Castlebar" (a child's school places them).
+        Rule("school_named", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:(?:St|Saint)\.?\s+)?(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
+             r"(?:(?:Elementary|Primary|Middle|High|Junior|Secondary|Grammar|Infants?|Catholic)(?:\s+School)?|Academy(?!\s+of)|"
+             r"Kindergarten|Preschool|Montessori))(?![\w\-])",
+             0.86, validator=_school_ok,  # above the NER's PERSON ("Whitfield Elementary")
+             needs=contains_any("elementary", "primary", "middle", "high", "junior", "secondary", "grammar", "infant",
+                                "catholic", "academy", "kindergarten", "preschool", "montessori"), flags=0),
+        Rule("town_after_school_or_practice", LOCATION,
+             r"(?<=\b(?:School|Primary|Elementary|Academy|Surgery|Practice|Medical\s+(?:Centre|Center)|Health\s+(?:Centre|Center)),\s{1,3})"
+             r"(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_unlisted_place_ok,
+             needs=contains_any("school", "primary", "elementary", "academy", "surgery", "practice", "centre", "center"),
+             flags=0),
+        # A military base where a veteran served or lives: "Fort Campbell", "Camp Lejeune",
+        # "Joint Base Lewis-McChord", "Lackland Air Force Base", "RAF Lakenheath".
+        Rule("military_base", LOCATION,
+             r"(?<![\w\-])(?P<phi>(?:Fort|Ft\.|Camp|Joint\s+Base|Naval\s+(?:Air\s+)?Station|Marine\s+Corps\s+(?:Base|Air\s+Station)|RAF)"
+             r"\s+\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?|\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+)?\s+(?:Air\s+Force\s+Base|AFB))"
+             r"(?![\w\-])",
+             0.75, validator=lambda v: v.split()[-1].lower() not in lexicon.CLINICAL_VOCAB_EN and v.split()[-1] not in ("Nursing", "Hospital"),
+             needs=contains_any("fort", "ft.", "camp", "base", "station", "raf", "afb"), flags=0),
+        # A named building before a room or flat number: "he's at Maple Court room 12".
+        Rule("building_before_room", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,2}(?:Court|House|Lodge|Manor|Gardens|Towers?|Heights|Villas?|Mansions|Grange))"
+             r"(?=,?\s+(?i:room|rm|flat|unit|apt|apartment)\.?\s*#?\s*\d)",
+             0.7, validator=_residence_ok, needs=_digit_and(r"(?i)(?:room|rm|flat|unit|apt)\.? ?#? ?\d"), flags=0),
+        # A capitals name a scan broke over two lines after a title: "Re: MRS. AGNIESZKA\nPIOTROWSKA".
+        Rule("title_caps_name_over_lines", PERSON,
+             r"(?<=\b(?:MRS|MR|MS|MISS|DR|Mrs|Mr|Ms|Dr)\.?[ ])(?P<phi>\p{Lu}{2,}[ \t]?\n[ \t]?\p{Lu}{2,}(?:-\p{Lu}{2,})?)(?![\w:])",
+             0.8, validator=lambda v: not any(is_english(w.lower(), english_words()) or w.lower() in lexicon.CLINICAL_WORDS_EN
+                                             for w in v.split()[-1:]),
+             needs=contains_any("\n"), flags=0),
+        # A town or suburb named after its mount: "Mount Maunganui", "Mt Eden"; the name no English word.
+        Rule("mount_town", LOCATION, r"(?<![\w\-])(?P<phi>(?:Mount|Mt\.?)\s\p{Lu}\p{Ll}{3,})(?![\w\-'’])", 0.7,
+             validator=lambda v: v.split()[-1].lower() not in _MOUNT_HOSPITALS and _unlisted_place_ok(v.split()[-1]),
+             needs=contains_any("mount", "mt"), flags=0),
+        # A city after a claim form's CITY box: "CITY Bessemer  STATE AL".
+        Rule("form_city_box", LOCATION,
+             r"(?<=\b(?:CITY|City)\s*:?\s{1,3})(?P<phi>\p{Lu}[\p{Ll}'’\-]+(?:\s\p{Lu}[\p{Ll}'’\-]+)?|\p{Lu}{3,}(?:\s\p{Lu}{3,})?)"
+             r"(?=\s{2,}|\s*$|\s+(?:STATE|State|ST\b|ZIP)|\s*[,;\n])",
+             0.7, validator=lambda v: v.split()[0].lower() not in ("of", "state", "zip", "code", "hospital", "council"),
+             needs=contains_any("city"), flags=0),
+        # A North American number with OCR's O/l/I for 0/1 and no label: "PCP: Reinholt, 6l7-38O-2297".
+        # The dashed 3-3-4 shape with at least seven real digits marks it; the area code and the
+        # exchange open on a real 2-9 (never 0 or 1, so never O, I or l).
+        Rule("phone_ocr_nanp", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}-[2-9][0-9OIl]{2}-[0-9OIl]{4})(?![\w\-])",
+             0.75, validator=lambda v: _ocr_swapped(v, 7) and sum(ch in "OIl" for ch in v) <= 3,
+             needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{3}-[OIl0-9]{4}"), flags=0),
+        # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
+        Rule("phone_ocr_swapped", PHONE_NUMBER,
+             r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"
+             r"(?P<phi>\+?[0-9OIl(][0-9OIl() \-]{6,18}[0-9OIl])(?![\w])",
+             0.8, validator=_ocr_phone_ok, needs=has_digit, flags=0),
+        # Labels that are also clinical abbreviations (PAN, SIN, DNI, BSN) count only before their
+        # own number's shape: "PAN ABCDE1234F", "SIN 046 454 286", "DNI 12345678Z" (not "DNR/DNI").
+        Rule("national_id_shaped", ID_NUMBER,
+             r"\b(?:PAN(?:\s+(?:no\.?|number|card))?\s*[:#]?\s*(?P<phi>[A-Z]{5}\d{4}[A-Z])"
+             r"|SIN\s*[:#]?\s*(?P<phi>\d{3}[ \-]?\d{3}[ \-]?\d{3})|DNI\s*[:#]?\s*(?P<phi>\d{8}-?[A-Z])"
+             r"|BSN\s*[:#]?\s*(?P<phi>\d{9}))(?![\w\-])",
+             0.85, needs=_seen(r"\b(?:PAN|SIN|DNI|BSN)\b"), flags=0),
+        # Short record labels of lab and ward forms: "Case: S24-2231", "Specimen No. LB-23-009918",
+        # "Acc:MB-24-104417", "UR number U3384921". The label alone is common English ("case",
+        # "lab"), so the value must look like a record number: capitals and digits, 4+ digits.
+        Rule("record_label", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:case|specimen|sample|acc(?:ession)?|lab|chart|encounter|visit|requisition|req|order|UR|URN|"
+             r"hospital|hosp|episode|admission|wristband(?:\s+scan)?|"
+             # "File no 44/2291", "Folder No. 7713/25", "Clinic no 550912": with their "no" only ("card
+             # number" is left to the payment and ID rules)
+             r"(?:file|folder|clinic|register)(?=\s*(?i:no\.?|number|num|#)))"
+             r"(?:\s*(?i:no\.?|number|num|#|id))?\s*[:#.]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
+             0.85, validator=_record_value_ok, needs=_RECORD_LABEL_SEEN, flags=0),
+        *plate_rules(),
+        # Police and EMS give a block, not a house: "2200 block of Mission St".
+        Rule("street_block", LOCATION,
+             rf"(?<![\w])(?P<phi>\d{{2,6}}\s+block\s+of\s+(?:[NSEW]\.?\s+)?(?:(?:[A-Z][A-Za-z'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,3}}"
+             rf"{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.85, needs=_seen(r"\bblock\s+of\s"), flags=0),
+        # "..., Montpelier 05602-2219", "..., Phoenix 85019": a town and a ZIP after a comma, no state.
+        Rule("city_before_zip", LOCATION,
+             r"(?<=,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s+\d{5}(?:-\d{4})?(?![\d\-/]|\.\d))",
+             0.7, needs=town_zip_seen, flags=0),
+        Rule("zip_after_city", ZIP_CODE,
+             r"(?<=,\s{1,2}\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s+)(?P<phi>\d{5}(?:-\d{4})?)(?![\d\-/]|\.\d)",
+             0.75, needs=town_zip_seen, flags=0),
+        # "Savannah GA 31405": a town before a state code and a ZIP, no comma.
+        Rule("city_state_zip", LOCATION,
+             rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
+             0.7, needs=_digit_and(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
+        # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
+        Rule("residence_lower", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",
+             0.75, validator=lambda v: _residence_ok(v + " Care Home"), needs=contains_any("care home", "nursing home", "rest home",
+                                                                                              "retirement home", "residential home"), flags=0),
+        # Dictated phone numbers: "three one two, four four one, eight nine zero six".
+        Rule("phone_words", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){6,14}"
+             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
+             0.8, needs=_seen(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)[\s,\-]{1,3}(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)\b")),
+        # "Medicare 3HW8JN1YK47", "MBI: 5TQ2KD7NM61": the undashed MBI shape a few words after its cue.
+        Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
+             0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),
+        # "group 117904", "plan group 448812": a bare "group" number, only in text about a plan or member.
+        Rule("insurance_group", INSURANCE_ID, r"\b(?i:(?:plan\s+)?group)(?:\s*(?i:no\.?|number|#|id))?\s*[:#]?\s*(?P<phi>[A-Z]{0,3}\d{4,12}|[A-Z]{2,3}[ ]\d{4,12})(?![\w\-/]|\.\d)",
+             0.8, needs=_seen(r"(?i)\b(?:member|insur|plan|policy|subscriber|medicaid|medicare|payer|payor|auth|claim)"), flags=0),
+        # "claim … ref RX-2291-0047": a bare reference number, only in text about a claim or bill.
+        Rule("billing_ref", INSURANCE_ID,
+             r"\b(?i:ref(?:erence)?)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)(?=[A-Z0-9\-/]*[A-Z])[A-Z][A-Z0-9]{0,5}[\-/]\d[A-Z0-9\-/]{2,20}[A-Z0-9])(?![\w\-/])",
+             0.75, validator=_record_value_ok,
+             needs=_seen(r"(?i)\b(?:claim|billing|bill|invoice|payment|refund|reimburse|insur|payer|payor)"), flags=0),
+        # "Reg No: RH/0917/2023": a hospital registration number, unless a vehicle is meant.
+        Rule("reg_no", MEDICAL_RECORD_NUMBER,
+             r"(?<!\b(?i:car|vehicle|vehicle's|car's|van|motor)\s{1,3})\b(?i:reg(?:istration)?)\.?\s*(?i:no\.?|number|#)\s*[:#.]?\s*"
+             r"(?P<phi>(?=[A-Z0-9\-/]*\d)[A-Z0-9][A-Z0-9\-/]{3,24}[A-Z0-9])(?![\w\-/])",
+             0.8, validator=_record_value_ok, needs=_seen(r"(?i)\breg"), flags=0),
+        # An Indian village address: "Vill. Rampur Khas, Dist. Barabanki", "Village Kheri, Tehsil Sadar, District Unnao".
+        Rule("village_district", LOCATION,
+             r"\b(?:(?:Vill|VILL)\.?|Village(?=\s[^\n,]{2,30},?\s+(?:P\.?\s?O\.?|Post|Teh(?:sil)?\.?|Taluka?|Dist(?:rict)?\.?|Distt\.?)\s))"
+             r"\s+(?P<phi>\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+){0,2}"
+             r"(?:,?\s+(?:P\.?\s?O\.?|Post|Teh(?:sil)?\.?|Taluka?|Block|Mandal|Dist(?:rict)?\.?|Distt\.?)\s+\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+){0,2}){0,4})",
+             0.85, needs=_seen(r"\b(?:Vill|VILL)"), flags=0),
+        # A bare "ID" label in capitals ("Member Tyrell Jackson, ID W8829-441-07").
+        Rule("id_label", ID_NUMBER, rf"(?<!\b(?i:assay|test|method|reagent|kit|instrument|analy[sz]er|calibrator|control|QC)\s{{1,2}})\bID\b\s*(?:[:#=]\s*)?{ID_VALUE}", 0.75, needs=_seen(r"\bID\b"), flags=0),
+        # Portuguese postcodes "1100-053", before or after the town.
+        Rule("pt_postcode", ZIP_CODE, r"(?<![\d\-/.])(?P<phi>\d{4}-\d{3})(?=\s+\p{Lu}\p{Ll}+|\s*,)(?![\d\-])", 0.75,
+             needs=_digit_and(r"\d{4}-\d{3}"), flags=0),
+        Rule("zip_cued", ZIP_CODE,
+             r"\b(?:zip(?:\s*code)?|postal\s+code|postcode|post\s+code|PLZ|CEP)[\s:#]*(?:(?:is|was|=)\s+)?"
+             r"(?P<phi>\d{5}(?:-\d{4})?|\d{3,4}(?:[ \-]\d{2,3})?|[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)(?![\dA-Za-z])",
+             0.95, needs=has_digit),
+        # UK postcodes in full (outward + inward code, "G12 8QQ", "SW1A 1AA"): the inward part's
+        # digit-letter-letter shape makes them specific enough to stand without a cue.
+        Rule("uk_postcode", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
+             0.75, needs=has_digit, flags=0),
+        # The lines of a British address before its postcode: "Tŷ Newydd, Llanberis, Gwynedd LL55 4UB",
+        # "Flat 2, 9 Heol y Coed, Cardiff CF14 6HR", "Bethesda Surgery, Aberystwyth SY23 1PX". Up to
+        # three comma-separated groups of capitalised words (a house number or a flat first) and the
+        # post town. It starts after a field, a comma or a place word, never on a title, so "Dr Rhys
+        # Llewellyn, Bethesda Surgery, …" keeps the doctor a person.
+        Rule("uk_address_lines", LOCATION,
+             rf"(?<=(?:^|[\n:;(,]|\b(?i:of|at|to|from|in|address|lives|living|resides?|near))\s{{0,2}})"
+             rf"(?!(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Rev|Sister|Nurse|Re|To|From|Cc|GP|Copy)\b)"
+             rf"(?P<phi>(?:{_UK_LINE},\s{{1,2}}){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+(?:[ \-](?:on|upon|under|le|by|\p{{Lu}}[\p{{L}}'’\-]+)){{0,3}})"
+             r"(?=,?\s{1,2}(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2}(?![A-Za-z0-9]))",
+             0.86, validator=_uk_address_ok, needs=_digit_and(r"[A-Z]\d[A-Z\d]? \d[A-Z]{2}\b"), flags=0),
+        # A business or shelter named right before its street address: "Wellness Chemist, 12 Jorissen St",
+        # "Hope Mission shelter, 400 E Tyler St", "Bankstown Distribution Centre, 84 Marion St". The
+        # street is the other rules'; this names the premises, which identify the place as well.
+        Rule("premises_before_street", LOCATION,
+             rf"(?P<phi>(?:\p{{Lu}}[\p{{L}}'’\-]+[ ]){{1,3}}(?i:{_PREMISES}))(?=,\s{{1,2}}\d{{1,5}}[A-Za-z]?\s(?:[NSEW]\.?\s)?\p{{Lu}}[\p{{L}}'’\-]+"
+             rf"(?:\s\p{{Lu}}[\p{{L}}'’\-]+){{0,2}}\s{_street_suffixes()}\b)",
+             0.86, validator=_premises_ok, needs=_digit_and(r", \d{1,5}[A-Za-z]? "), flags=0),
+        # A clinic or hospital named after its township: "Clinic Khayelitsha;", "CHC Gugulethu." -
+        # a word no dictionary holds, closing the clause (so "Clinic Tuesday", "Clinic Rheumatology" stay).
+        Rule("clinic_township", LOCATION,
+             r"\b(?:Clinic|Hospital|CHC|PHC|Day\s+Hospital|Health\s+Centre|Health\s+Center|Satellite)\s+"
+             r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[ \-]\p{Lu}\p{Ll}{3,})?)(?=\s*(?:[;,.)]|$|\n))",
+             0.7, validator=_unlisted_place_ok, needs=contains_any("clinic", "hospital", "chc", "phc", "centre", "center", "satellite"),
+             flags=0),
+        # Continental "28009 Madrid", "10122 Torino" after a comma: postcode first, then the city.
+        Rule("zip_before_city", ZIP_CODE,
+             r"(?<=,\s{0,2})(?P<phi>\d{4,5})(?=\s+\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?\s*(?:[,.;)]|$))",
+             0.8, needs=has_digit, flags=0),
+        Rule("city_after_zip", LOCATION,
+             r"(?<=,\s{0,2}\d{4,5}(?:-\d{3,4})?\s+)(?P<phi>\p{Lu}\p{Ll}{2,}(?:[ \-]\p{Lu}\p{Ll}+)?)(?=\s*(?:[,.;)]|$))",
+             0.75, needs=has_digit, flags=0),
+        # A ZIP after a town named as where someone is, with no state: "we r in Phoenix 85009",
+        # "he lives in Browning 59417."
+        Rule("zip_after_town", ZIP_CODE,
+             r"(?<=\b(?i:in|from|near|lives?\s+in|living\s+in|moved\s+to)\s+\p{Lu}\p{Ll}{2,}(?:\s\p{Lu}\p{Ll}{2,})?,?\s)"
+             r"(?P<phi>\d{5}(?:-\d{4})?)(?=\s*(?:[,.;)!?\n]|$))",
+             0.75, needs=_digit_and(r"[a-z],? \d{5}"), flags=0),
+        # Where a person is from, in apposition after name and age: "Mrs Nkosi, 94, from Umlazi,".
+        Rule("from_after_age", LOCATION,
+             r"(?<=\p{L},\s(?:aged\s)?\d{1,3}(?:\s?(?:y/?o|yrs?|years?(?:\sold)?|[MF]))?,\s(?:from|of)\s)"
+             r"(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.75, validator=_town_of_residence_ok, needs=_digit_and(r"\d, (?:from|of) [A-Z]"), flags=0),
+        # A clinic or site given by its place alone on a form or SMS: "Clinic: Manukau."
+        Rule("site_place", LOCATION,
+             r"(?<=\b(?:Clinic|Location|Site|Venue|Branch|Centre|Center|Practice)\s?:\s{0,2})"
+             r"(?P<phi>\p{Lu}\p{Ll}{3,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?=\s*(?:[.,;\n]|$))",
+             0.7, validator=_unlisted_place_ok, needs=_seen(r"(?:Clinic|Location|Site|Venue|Branch|Centre|Center|Practice) ?:"),
+             flags=0),
+        Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3}(?:\d{1,2}[a-z]\s{1,2})?)(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
+             needs=has_digit, flags=0),
+        Rule("street_address", LOCATION,
+             # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
+             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
+             # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
+             rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
+             0.85, needs=has_digit, flags=0),
+        # A numbered house, croft or plot before its street or township, after an address cue:
+        # "Address House 7, Ring Road East", "lives at Croft 7, Achmore", "Home: Plot 12, Kira Road".
+        Rule("numbered_dwelling", LOCATION,
+             # (any field's colon will do: "Postal: Croft 9, ..."; a croft is an address with no cue at all)
+             r"(?:(?<=\b(?:[Aa]ddress|[Aa]ddr\.?|[Hh]ome|[Aa]t|[Tt]o|[Ll]ives|[Rr]esides|[Ff]rom)\s*:?\s{1,2}|:\s{1,2})|(?=Croft\s))"
+             r"(?P<phi>(?:House|Croft|Plot|Compound)\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?"
+             # the township and up to two places after it: "Croft 9, Leurbost, Lochs"
+             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South|Central))?){1,3})(?=\s*(?:[,.;\n]|$))",
+             0.8, needs=contains_any("house", "croft", "plot", "compound"), flags=0),
+        # Townships and divisions named by a letter or number before the place: "Section B, Umlazi",
+        # "C 1284 Site B, Khayelitsha", "Kebele 07, Bole", "Zone 4, Tema". The place after the comma
+        # must be no common or clinical word ("Section B, Part 2", "Phase 3, Randomised" stay).
+        Rule("lettered_division", LOCATION,
+             # (not after a numbered stand, "Stand 1234, Zone 5, Soweto": the stand rules hold that)
+             r"(?<![\w\-])(?<!\d,[ ])(?P<phi>(?:[A-Z][ ]?\d{1,5}[ ])?(?:Section|Site|Kebele|Zone|Extension|Ext\.)[ ](?:[A-Z]{1,2}|\d{1,3})"
+             r",[ ]{1,2}\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?)(?![\w\-])", 0.8,
+             validator=_division_ok,
+             needs=_seen(r"(?:Section|Site|Kebele|Zone|Extension|Ext\.) (?:[A-Z]{1,2}|\d{1,3}),"), flags=0),
+        # A street with no number right after an address label: "Address: Ballinrobe Road, Castlebar".
+        Rule("cued_unnumbered_street", LOCATION,
+             r"(?<=\b(?:[Aa]ddress|ADDRESS|[Aa]ddr\.?|Home)\s*:\s{0,2})"
+             r"(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close))(?=\s*,)",
+             0.8, needs=contains_any("address", "addr", "home"), flags=0),
+        # An unnumbered street and the town after it, with no label: "Knock Road, Claremorris",
+        # "Ballinrobe Road, Castlebar" (a numbered one, "1716 Main St, Stockton", is the street rules'
+        # with the town beside it). The town must be no English, clinical or common word, so
+        # "Harley Street, London" keeps its town to the city rules and "Main Street, Then" stays.
+        Rule("street_then_town", LOCATION,
+             # the whole run of capitals from its start, unless a cue word opens it ("Lot 7, Ratu Mara Road")
+             r"(?<![\w\-])(?<!\d[ ])(?<!\d,[ ])(?:(?<=\b(?:Lives|Living|Lived|Resides|Moved|Address|Home|At|To|From|In|On|Near|"
+             r"Off|The|And|Of)[ ])|(?<!\p{Lu}\p{Ll}{0,20}[ ]))"
+             r"(?P<phi>(?:(?!(?:Lives|Living|Lived|Resides|Moved|Address|Home|At|To|From|In|On|Near|Off|The|And|Of)\s)"
+             r"\p{Lu}\p{Ll}+\s){1,2}(?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close|Rd|St)\.?,"
+             r"\s{1,2}\p{Lu}\p{Ll}{3,})(?=\s*(?:[,.;\n]|$))", 0.75,
+             validator=_street_town_ok, needs=_seen(r"[a-z] (?:Road|Street|Lane|Avenue|Drive|Crescent|Terrace|Close|Rd|St)\.?, [A-Z]"),
+             flags=0),
+        # A Scottish or English island: "Isle of Lewis", "Isle of Skye" (the Isle of Man is a country).
+        Rule("isle_of", LOCATION, r"(?<![\w\-])(?P<phi>Isle\s+of\s+(?!Man\b)\p{Lu}\p{Ll}+)(?![\w\-])", 0.8,
+             needs=contains_any("isle"), flags=0),
+        # Northern English and Scottish streets with an old suffix: "9 Kirkgate", "14 Micklegate",
+        # "88 Bridge End", "3 Kirk Wynd", "12 Sheep Fold" (the town after the comma is the
+        # locality rules' job).
+        Rule("street_old_suffix", LOCATION,
+             rf"(?<![\w/.,])(?P<phi>(?:(?:Flat|Apt|Unit)\s*\d{{1,4}}[A-Za-z]?,?\s+)?\d{{1,4}}[A-Za-z]?\s+{_OLD_STREET})(?=\s*(?:[,.]|\n|$))",
+             0.8, validator=_old_street_ok, needs=_OLD_STREET_SEEN, flags=0),
+        # ... and the town after it: "9 Kirkgate, Otley", "88 Bridge End, Hebden Bridge".
+        Rule("locality_after_old_street", LOCATION,
+             rf"(?<=(?<![\w/.,])\d{{1,4}}[A-Za-z]?\s+{_OLD_STREET},\s{{1,2}})(?P<phi>\p{{Lu}}\p{{Ll}}{{2,}}(?:[ \-]\p{{Lu}}\p{{Ll}}+)?)(?![\w'’\-])"
+             r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit|Surgery|Practice))",
+             0.86, validator=_locality_after_street_ok, needs=_OLD_STREET_SEEN, flags=0),
+        # English towns joined by a lower-case particle: "Ross-on-Wye", "Stratford-upon-Avon",
+        # "Newcastle-under-Lyme", "Weston-super-Mare", "Chapel-en-le-Frith", "Barrow-in-Furness".
+        Rule("hyphen_town", LOCATION,
+             r"(?<![\w\-])(?P<phi>\p{Lu}\p{Ll}+(?:['’]s)?(?:-(?:on|upon|under|in|le|la|by|en|super|sub|cum|next|the|de|sur)){1,2}-\p{Lu}\p{Ll}+)(?![\w\-])",
+             0.9, needs=_seen(r"[a-z]-(?:on|upon|under|in|le|la|by|en|super|sub|cum|next|the|de|sur)-[A-Za-z]"), flags=0),
+        # An Indian PIN code after its state: "Panchkula, Haryana 134113", "Kochi, Kerala - 682 016".
+        Rule("in_pin_after_state", ZIP_CODE,
+             rf"(?<=\b{_IN_STATES}\s{{0,2}}[,\-–]?\s{{0,2}})(?P<phi>[1-8]\d{{5}}|[1-8]\d{{2}}[ ]\d{{3}})(?![\d\-])",
+             0.8, needs=_digit_and(rf"{_IN_STATES}\s{{0,2}}[,\-–]?\s{{0,2}}[1-8]\d\d ?\d\d\d"), flags=0),
+        # Voice transcripts and chat: "1200 south grand avenue", "apartment 4b".
+        Rule("street_lower", LOCATION,
+             r"(?<![\w/.])(?P<phi>(?:(?:apartment|apt\.?|flat|unit)\s*#?\d{1,4}[a-z]?,?\s+)?(?:\d{1,6}[a-z]?|(?:(?:one|two|three|four|five|six|seven|"
+             r"eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|"
+             r"sixty|seventy|eighty|ninety|hundred)[\s\-]?){1,4})\s+(?:(?:n|s|e|w|north|south|east|west)\.?\s+)?"
+             r"(?:[a-z][a-z'\-]+\s+){1,3}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|court|ct|place|terrace|"
+             r"crescent|close|parkway|pkwy|highway|hwy|circle|cir))(?![\w])",
+             0.75, validator=_lower_street_ok, needs=_LOWER_STREET_SEEN,
+             flags=0),
+        Rule("city_state_zip_lower", LOCATION,
+             rf"(?<![\w'’\-])(?P<phi>[a-z]{{3,}}(?:\s[a-z]{{3,}})?)(?=,?\s{{1,2}}{_LOWER_US_STATE},?\s{{1,2}}\d{{5}}(?:-\d{{4}})?(?![\w\-/]|\.\d))",
+             0.7, validator=_lower_city_ok, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
+        Rule("zip_after_state_lower", ZIP_CODE,
+             rf"(?<=[a-z]{{3}},?\s{{1,2}}{_LOWER_US_STATE},?\s{{1,2}})(?P<phi>\d{{5}}(?:-\d{{4}})?)(?![\w\-/]|\.\d)",
+             0.8, needs=_digit_and(r"[a-z],? {1,2}[A-Za-z]{2,}[a-z ]*,? {1,2}\d{5}"), flags=0),
+        # The town and state after a lower-case street, with no ZIP: "14 maple ct edison nj", "22 oak st
+        # dayton ohio". The street word right before vouches for the place words after it (with a ZIP
+        # after them, `city_state_zip_lower` has the town).
+        Rule("town_state_after_lower_street", LOCATION,
+             rf"(?<=\d{{1,5}}\s(?:\p{{Ll}}+\s){{1,3}}(?:street|st|avenue|ave|road|rd|boulevard|blvd|lane|ln|drive|dr|court|ct|"
+             rf"place|pl|terrace|way|circle|cir)\.?,?\s)(?P<phi>\p{{Ll}}{{3,}}(?:\s\p{{Ll}}{{3,}})?,?\s{_LOWER_US_STATE})(?![\w])(?!,?\s*\d{{5}})",
+             0.7, validator=_lower_city_ok, needs=_LOWER_STREET_SEEN, flags=0),
+        Rule("apartment_lower", LOCATION, r"\b(?P<phi>(?:apartment|apt\.?)\s*#?\d{1,4}[a-z]?)(?![\w])", 0.7,
+             needs=contains_any("apartment", "apt"), flags=0),
+        # "Sunnyvale, CA", "Lame Deer, MT.", "Dartmouth, NS": the town and its state or province code
+        # are one place, so the code goes with it (a redacted town beside its state still narrows it).
+        Rule("city_state", LOCATION,
+             rf"{_TOWN_AND_CODE}"
+             rf"(?=\s*(?:\d{{5}}|{_CA_POSTCODE}|[,.;)]|$))",
+             0.75, validator=_city_state_ok, flags=0),
+        # The same before more prose: "injured at Gary, IN plant", "lives in Moose Jaw, SK with her son".
+        # Lower-case words may follow a code here, so the town must be a known city or no English
+        # word ("Stable, OR theatre", "Pain, ME" stay text).
+        Rule("city_state_prose", LOCATION,
+             rf"{_TOWN_AND_CODE}"
+             rf"(?=\s+\p{{Ll}})",
+             0.86, validator=lambda v: _city_state_ok(v) and _town_before_code_ok(v), needs=_seen(r"[a-z], ?[A-Z][A-Z] [a-z]"), flags=0),
+        # Canadian rural addresses: "RR 1, Site 5, Box 12, Didsbury AB T0M 0W0", "R.R. #2, Comp 14,
+        # Bonnyville, AB", "Site 3 Box 7 RR 2 Olds AB": route, site, box or compartment in any order,
+        # then the town and its province (the postcode is the ZIP rule's).
+        Rule("rural_route_ca", LOCATION,
+             rf"(?P<phi>\b(?:(?:RR|R\.R\.|Rural\s+Route|Site|Box|Comp|C\.?\s?Site|SS|Stn)\s*#?\s*\d{{1,4}},?\s{{1,2}}){{2,4}}"
+             rf"(?:\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}},?\s{{1,2}}(?:{CA_PROVINCES}|{US_STATES})(?![A-Za-z]))?)",
+             0.85, needs=_seen(r"\b(?:RR|R\.R\.|Rural Route|Site|Box)\s*#?\s*\d"), flags=0),
+        # A postcode written after a post-office box and its town: "P.O. Box 2217, Ruaka, code 00618".
+        Rule("code_after_po_box", ZIP_CODE,
+             r"(?<=\b(?i:P\.?\s?O\.?\s?Box)\s+\d{1,6},\s{1,2}\p{Lu}\p{Ll}+(?:\s\p{Lu}\p{Ll}+)?,?\s{1,2}(?i:postal\s+)?(?i:code|postcode)\s*[:#]?\s*)"
+             r"(?P<phi>\d{4,6})(?![\w\-])",
+             0.8, needs=_digit_and(r"(?i)\bbox\s+\d.{0,60}code"), flags=0),  # as far as the pattern reaches
+        # A lone box number before the town and its province and postcode: "Box 41, Standoff, AB T0L 1Y0".
+        Rule("box_town_ca", LOCATION,
+             rf"(?P<phi>\bBox\s*#?\s*\d{{1,5}},\s{{1,2}}\p{{Lu}}\p{{Ll}}+(?:[ \-]\p{{Lu}}\p{{Ll}}+){{0,2}})"
+             rf"(?=,?\s{{1,2}}(?:{CA_PROVINCES})\s{{1,2}}[A-Z][0-9OIl][A-Z]\s?[0-9OIl][A-Z][0-9OIl]\b)",
+             0.85, needs=_seen(r"\bBox\s*#?\s*\d{1,5}, "), flags=0),
+        Rule("from_city", LOCATION,
+             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
+             0.6, flags=0),
+        # Chat: "im in Chinle", "we're staying in Kaitaia now": a town no list holds, after a
+        # first-person place phrase; it must be no English or clinical word ("I'm in Pain").
+        Rule("chat_in_town", LOCATION,
+             r"\b(?i:i'?m|im|i\s+am|we'?re|we\s+r|we\s+are|she'?s|he'?s|they'?re|staying|living|live|lives)\s+"
+             r"(?:(?i:now|still|currently|back)\s+)?(?i:in|at|near)\s+(?P<phi>\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_unlisted_place_ok, needs=contains_any(" in ", " at ", " near "), flags=0),
+        # Where a patient goes home to: "Discharged home to Te Puke", "went back to Kaikohe".
+        Rule("home_to_town", LOCATION,
+             r"\b(?i:discharged(?:\s+home)?\s+to|home\s+to|return(?:ed|s|ing)?\s+(?:home\s+)?to|went\s+back\s+to|moved\s+back\s+to|"
+             r"back\s+home\s+(?:to|in))\s+(?P<phi>(?:Te\s)?\p{Lu}\p{Ll}{2,}(?:[\s\-]\p{Lu}\p{Ll}{2,})?)(?![\w\-])",
+             0.65, validator=_home_town_ok,
+             needs=contains_any("home", "back", "return", "discharged"), flags=0),
+        # A retrieval or transfer from a town: "Tx to Middlemore Hospital from Pukekohe". The
+        # town must be no English or clinical word ("arrived from Recovery").
+        Rule("from_town_transfer", LOCATION,
+             r"\b(?i:transferred|transfer|tx|retrieved|retrieval|flown|arrived|brought\s+in)"
+             r"(?:\s+to\s+(?:\p{Lu}\p{Ll}+\s+){1,3}(?:Hospital|Clinic|Centre|Center|ED|ICU))?\s+from\s+"
+             r"(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)(?![\w\-])",
+             0.6, validator=_unlisted_place_ok, flags=0),
+        # "Cook County", "Orange County", "Prince George's County": a county is below state level.
+        Rule("county", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}(?:County|Parish|Borough))(?![\w\-])", 0.75,
+             needs=contains_any("county", "parish", "borough"), flags=0),
+        # Australian "Fitzroy VIC 3065", "Toowoomba QLD 4350": suburb, state, four-digit postcode.
+        Rule("au_suburb", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,2})(?=,?\s+(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s+\d{4}(?!\d))",
+             0.8, needs=_AU_STATE, flags=0),
+        Rule("au_postcode", ZIP_CODE, r"(?<=\b(?:NSW|VIC|QLD|SA|WA|TAS|NT|ACT)\s{1,2})(?P<phi>\d{4})(?![\d\-/])", 0.8,
+             needs=_AU_STATE, flags=0),
+        # Canadian postcodes ("L6V 1N9"): letter-digit-letter digit-letter-digit, as specific as the UK shape.
+        Rule("ca_postcode", ZIP_CODE,
+             rf"(?<![A-Za-z0-9])(?P<phi>{_CA_POSTCODE})(?![A-Za-z0-9])", 0.75,
+             needs=_digit_and(r"[A-Z]\d[A-Z][ \-]\d"), flags=0),
+        # Irish Eircodes ("D02 X285", "P24 X2K8"): routing key, then four letters and digits.
+        Rule("eircode", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s(?=[0-9A-Z]*[A-Z])(?=[0-9A-Z]*\d)[0-9AC-FHKNPRTV-Y]{4})(?![A-Za-z0-9])",
+             0.75, needs=_digit_and(r"[A-Z]\d[0-9W]\s[0-9A-Z]{4}"), flags=0),
+        # Irish counties ("Co. Cork") and the town before them.
+        Rule("irish_county", LOCATION, r"(?P<phi>(?:\p{Lu}\p{Ll}+,\s+)?Co\.\s\p{Lu}\p{Ll}+)", 0.75, needs=contains_any("Co."), flags=0),
+        # French street lines in any case: "5 bis rue Victor Hugo", "12, avenue de la République".
+        Rule("fr_street", LOCATION,
+             r"(?<![\w])(?P<phi>\d{1,4}\s?(?:bis|ter|quater)?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"
+             r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3})",
+             0.8, needs=_seen(r"(?i)\b(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"), flags=0),
+        # Spanish and Portuguese floor and door after a building number: "Calle Mayor 5, 3º izq".
+        Rule("floor_door", LOCATION, r"(?<=\d,?\s{1,2})(?P<phi>\d{1,2}\s?[º°ª]\s?(?:izq(?:da)?|dcha|der(?:echa)?|esq|dto|[A-H])?\.?)(?!\w)",
+             0.75, needs=contains_any("º", "°", "ª"), flags=0),
+        # Street lines in capitals, as letters and forms print them: "7 WESTBOURNE ROAD".
+        Rule("street_caps", LOCATION,
+             r"(?<![\w])(?P<phi>\d{1,5}[A-Z]?[ ]+(?:[A-Z][A-Z'\-]+[ ]+){1,3}(?:STREET|ST|ROAD|RD|AVENUE|AVE|LANE|LN|DRIVE|DR|CLOSE|"
+             r"COURT|CT|CRESCENT|CRES|PLACE|PL|TERRACE|GARDENS|GROVE|WAY|BOULEVARD|BLVD|HIGHWAY|HWY|SQUARE|SQ|PARADE|ROW|WALK|"
+             r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
+             0.8, needs=_digit_and(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
+        # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
+        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
+        Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
+        # "Ishbel Macrae, 99 years, lives alone": the same with the unit (the number is the age).
+        Rule("age_years_after_name", AGE,
+             r"(?<=\p{Lu}\p{Ll}+,\s)(?P<phi>9\d|1[01]\d)(?=\s?(?:years|yrs|y)(?:\s+of\s+age)?\s*[,;)])", 0.7,
+             needs=_digit_and(r"\d\s?(?:years|yrs|y)\s*[,;)]"), flags=0),
+        # "Mrs Bronwyn McAllister (NHS No. 943 476 5919), 92, of 14 Thornfield Close": the age in
+        # apposition after a name and its bracketed number, then a clause about the person.
+        Rule("age_after_bracket", AGE,
+             r"(?<=\p{L}\s?\([^()\n]{1,40}\),\s)(?P<phi>9\d|1[01]\d)(?=,\s*(?:of|from|who|with|lives|living|resident|widow|widower|"
+             r"retired|a|an|has|is|was|presents|presenting|admitted|seen)\b)",
+             0.7, needs=_digit_and(r"\),\s(?:9\d|1[01]\d),"), flags=0),
+        # Ages over 89 spelled out: "ninety-two", "a ninety seven year old", "aged one hundred and
+        # two". Only as an age (in apposition after a name, after "aged", before "year(s) old"),
+        # so "ninety minutes" and a "ninety-day supply" stay text.
+        Rule("age_words", AGE,
+             rf"(?:(?<=\p{{Ll}},\s)|(?<=\p{{Ll}}\),\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
+             0.75, needs=contains_any("ninety", "hundred")),
+        Rule("age_nineties", AGE,
+             r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
+             r"(?P<phi>(?i:(?:early|mid|late)[\s\-])?(?i:nineties|90s|hundreds))(?![\w])",
+             0.75, needs=contains_any("nineties", "90s", "hundreds")),
+        Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
+             needs=has_digit, flags=0),
+        # Where patients live when it is not a street address: "Ashgrove Care Home",
+        # "Maple Ridge Rehabilitation", "St Anne's Hospice"; not "Cardiac Rehabilitation".
+        Rule("residence", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?\s+){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)\s+"
+             r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:\s+(?:Centre|Center|Hospital|Unit|Facility))?|"
+             r"Rehab\s+(?:Centre|Center|Facility)|Hospice|Assisted\s+Living|Senior\s+Living|Group\s+Home))(?![\w\-])",
+             0.86, validator=_residence_ok,  # above the NER's PERSON, which often claims "Rowan House"
+             needs=contains_any("home", "rehab", "hospice", "living", "centre", "center", "facility", "village"), flags=0),
+        # "Flat 12, Harrow Court", "Apt 3B, The Larches House": a flat in a named building.
+        Rule("flat_building", LOCATION,
+             r"(?P<phi>\b(?:Flat|Apartment|Apt|Unit|Suite)\.?\s*\d+[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
+             r"(?:Court|House|Mansions|Towers?|Lodge|Heights|Building|Apartments|Gardens|Hall|Point|Plaza|Residences|Villas|Block)"
+             # and the street the building stands on, when it follows: "Apt 12, Riverside Court, Dock Road"
+             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){1,2}(?:Road|Street|Lane|Avenue|Drive|Close|Crescent|Way|Terrace|Grove|Rd|St|Ave)\b\.?)?)"
+             r"(?![\w\-])",
+             0.9, needs=has_digit, flags=0),
+        Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
+        Rule("age_over_89", AGE,
+             # A short unit ("95 y/o", "90yo") goes with the number: a writer who labels "95 y/o" is then
+             # covered, and one who labels "95" alone still holds half the span. Longer units stay out.
+             r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))))",
+             0.9, needs=has_digit),
+        # A table cell of age: "| 99 y |", "| 93 yrs |", "| 101y |". A one-letter unit goes with the
+        # number (as "95 y/o" does in `age_over_89`); a longer one stays out.
+        Rule("age_over_89_cell", AGE,
+             r"(?<=\|\s{0,3})(?P<phi>(?:9\d|1[01]\d)(?:\s?y(?=\s{0,3}\|)|(?=\s?(?:yrs?|years?)\s{0,3}\|)))", 0.8,
+             needs=_digit_and(r"\|\s*(?:9\d|1[01]\d)\s?y")),
+        Rule("age_over_89_stated", AGE,
+             r"\b(?i:(?:he|she|they|who|i|mum|mom|dad|father|mother|patient|pt|grandmother|grandfather|grandma|grandpa|"
+             r"granny|gran|grandad|granddad|gramps|nan|nana|nanna|husband|wife|aunt|uncle|auntie)(?:'s|\s+is|\s+was|\s+turned|\s+turns|\s+will\s+be|\s+just\s+turned)(?:\s+(?:like|about|around|almost|nearly))?)\s+"
+             r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|kg|pounds|minutes|mins|hours|times|units|ng|mmhg))(?!\d)",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        # Case-note shorthand "93F", "101 M", "92yo": a sex letter after an age, never after a temperature.
+        Rule("age_over_89_sex", AGE,
+             r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})"
+             # "fever 3 days, 102F": a Fahrenheit reading a few words after the fever
+             r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
+             0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
+        Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
+        # An OCR'd form's age with O for 0: "AGE 9O", "Age: 1O1" (a digit, then O or digits only).
+        Rule("age_over_89_ocr", AGE, r"\b(?i:age)\s*[:#]?\s*(?P<phi>9[O0-9]|1[O0][O0-9]|1[01]O)(?![\w.])", 0.8,
+             needs=_digit_and(r"(?i)age\W{0,3}(?:9O|1[O0][O0-9]|1[01]O)"), flags=0),
+        # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
+        Rule("age_over_89_kin", AGE,
+             r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"
+             r"husband|wife|aunt|auntie|aunty|uncle|patient|pt|resident|client|neighbou?r)"
+             r"(?:\s+(?!(?:pulse|heart|rate|sats?|saturations?|oxygen|o2|spo2|weight|temp|temperature|bp|sugar|glucose|level|"
+             r"score|reading|number|hr|rr|blood|pressure|hb|iq|bmi|is|was)\b)\p{L}[\p{L}'’\-]*){0,3}?"
+             r"(?:'s|’s|\s+is|\s+was|\s+turned|\s+turns|\s+just\s+turned|\s+will\s+be|\s+is\s+now|\s+now))\s+"
+             r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d|\s*(?:%|mg|kg|lbs?|cm|mm|ml|bpm|beats|degrees|°|/|percent|pounds|minutes|mins|hours|"
+             r"times|units|ng|mmhg))(?!\d)",
+             0.8, needs=_AGE_OVER_89_SEEN),
+        # Any relative named by a word of the writer's own language: "my biji is 97 and …", "our abuela
+        # turned 95", "my bapu is 91 now"; never a reading ("my sats is 94", "my sugar was 98").
+        Rule("age_over_89_my_kin", AGE,
+             r"\b(?i:my|our)\s+(?!(?i:pulse|heart|rate|sats?|saturations?|oxygen|o2|spo2|weight|temp|temperature|bp|sugar|"
+             r"glucose|level|levels|score|reading|number|hr|rr|blood|pressure|hb|iq|bmi|result|count|grade|mark|house|"
+             r"room|flat|bed|bus|code|pin|ox|percentage|hba1c|fev1|ldl|hdl|cholesterol|creatinine|egfr|ferritin|"
+             r"potassium|sodium|bill|fee|phone|extension|ext|unit|ward|order|ticket|test|exam)\b)\p{Ll}{2,12}"
+             r"(?:\s+(?:is|was|turned|turns|will\s+be|just\s+turned)|['’]s)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        Rule("age_over_89_pronoun", AGE,
+             r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        # "at 96 she still drives", "Mum, 94, lives alone"
+        Rule("age_over_89_at", AGE,
+             r"\b(?i:at|aged?)\s+(?P<phi>9\d|1[01]\d)(?=,?\s+(?i:she|he|they|mum|mom|dad|my|his|her|the\s+patient)\b)",
+             0.75, needs=_AGE_OVER_89_SEEN, flags=0),
+        Rule("age_over_89_birthday", AGE, r"(?<![\d.])(?P<phi>9\d|1[01]\d)(?i:st|nd|rd|th)\s+(?i:birthday|bday|b-day)\b", 0.85,
+             needs=contains_any("birthday", "bday", "b-day")),
+        # "Age/Sex: 94/F", "A/S 91 M": an age before the sex on a form line.
+        Rule("age_over_89_sex_label", AGE,
+             r"\b(?i:age\s*/\s*(?:sex|gender)|a/s)\s*[:#\-]?\s*(?P<phi>9\d|1[01]\d)\s*(?:y(?:rs?)?)?\s*/?\s*(?i:m|f|male|female)\b",
+             0.85, needs=_seen(r"(?i)age ?/ ?(?:sex|gender)|\bA/S\b")),
+        Rule("age_over_89_words_stated", AGE,
+             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])"
+             r"(?!\s+(?i:days?|minutes?|mins?|seconds?|hours?|hrs?|percent|per\s+cent|mg|ml|units?|times)\b)",
+             0.8, needs=contains_any("ninety", "hundred")),
+        # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372", "pager x5521".
+        Rule("card_ending", CREDIT_CARD,
+             r"\b(?i:card|visa|mastercard|master\s+card|amex|debit|credit)(?:\s+(?i:card|number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
+             0.8, needs=contains_any("ending", "ends")),
+        Rule("account_ending", ACCOUNT_NUMBER,
+             r"\b(?i:account|acct)\.?(?:\s+(?i:number|no\.?))?\s+(?i:ending|ends)(?:\s+(?i:in|with))?\s*[:#]?\s*(?P<phi>\d{4})(?!\d)",
+             0.8, needs=contains_any("ending", "ends")),
+        Rule("pager_ext", PHONE_NUMBER,
+             r"\b(?i:pager|pgr|bleep|bleeper|beeper|vocera|ext|extn|extension|tie[\s\-]?line)\.?(?:\s*(?i:no\.?|number|#))?\s*[:#.]?\s*"
+             r"(?P<phi>(?:[xX]\.?)?(?:\d{1,2}-\d{3,5}|\d{3,6}))(?![\d\-/.,]\d|\s*(?:%|°|(?i:mg|ml|mcg|units?|kg|g|times|doses?|days?|weeks?|mins?|"
+             r"minutes|hours?|hrs?|degrees?|deg|mmhg)\b))(?!\d)",
+             0.8, needs=contains_any("pager", "pgr", "bleep", "beeper", "vocera", "ext", "tie")),
+        Rule("ext_x", PHONE_NUMBER, r"(?<=\b(?i:on|or|at|call|ring|phone|tel|dial|\d)[\s,]{0,2})x\.?(?P<phi>\d{3,5})(?![\d\w])", 0.8,
+             needs=_digit_and(r"x\.?\d{3}")),
+        Rule("page_at", PHONE_NUMBER,
+             r"\b(?i:page|paged|paging|bleep|bleeped)\b[^\n.;]{0,40}?\b(?i:at|on)\s+#?(?P<phi>\d{5,6}|\d{1,2}-\d{3,5})(?![\d\-/:]|\.\d)",
+             0.75, needs=contains_any("pag", "bleep")),
+        # Letter-spaced record numbers from OCR or fax: "MRN: 0 0 8 8 1 2 7 7", "M R N :  1 2 0 9 ...".
+        Rule("mrn_spaced", MEDICAL_RECORD_NUMBER,
+             r"\b(?:MRN|M[ ]R[ ]N|MR[ ]?#|UR|URN|Hosp(?:ital)?[ ]No\.?)[ ]*[:#]?[ ]*(?P<phi>\d(?:[ ]{1,2}\d){5,11})(?![ ]?\d)",
+             0.9, needs=_digit_and(r"\d \d \d"), flags=0),
+        # UK National Insurance numbers: "JT 48 21 93 B" spaced is the printed shape; "QQ123456C" after its label.
+        Rule("uk_nino_spaced", ID_NUMBER,
+             r"(?<![\w])(?P<phi>[A-CEGHJ-PR-TW-Z]{2}[ ]\d{2}[ ]\d{2}[ ]\d{2}[ ][A-D])(?![\w])", 0.85,
+             needs=_digit_and(r"[A-Z]{2} \d\d \d\d \d\d [A-D]"), flags=0),
+        Rule("uk_nino_cued", ID_NUMBER,
+             r"\b(?i:national\s+insurance|NI|NINO)(?:\s+(?i:no\.?|number|#))?\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{2}[ ]?\d{2}[ ]?\d{2}[ ]?\d{2}[ ]?[A-D])(?![\w])", 0.9,
+             needs=contains_any("national insurance", "ni", "nino"), flags=0),
+        # Canadian health cards: Quebec RAMQ "TREJ 5512 0719" (four letters, eight digits), Ontario
+        # "1234-567-890-AB" (ten digits and a version code), after a health-card label.
+        Rule("ca_health_card", INSURANCE_ID,
+             r"\b(?i:health\s+(?:insurance\s+)?card|health\s+card\s+number|RAMQ|OHIP|HCN|carte\s+(?:soleil|santé|d'assurance\s+maladie)|"
+             r"care\s*card|PHN)(?:\s+(?i:no\.?|number|#|num))?\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{4}[ ]?\d{4}[ ]?\d{4}(?:[ ]?[A-Z]{1,2})?|\d{4}[ \-]?\d{3}[ \-]?\d{3}(?:[ \-]?[A-Z]{2})?|\d{9,10})(?![\w])",
+             0.9, needs=contains_any("health", "ramq", "ohip", "hcn", "carte", "care", "phn"), flags=0),
+        # Pacific, Australian and Indian lots: "Lot 12, Nakasi Road", "Unit 4, Lot 19, Queens Road".
+        Rule("lot_street", LOCATION,
+             rf"(?P<phi>(?:(?:Unit|Flat|Apt|House)\.?\s*\d{{1,4}}[A-Za-z]?,\s+)?\b(?:Lot|Allotment|Plot)\s+\d{{1,5}}[A-Za-z]?,\s+"
+             rf"(?:[A-Z][A-Za-z'\-]*\s+){{1,4}}{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.85, needs=contains_any("lot ", "allotment", "plot "), flags=0),
+        # A corner where police, EMS or a crash report place someone: "found on 5th Ave and E 112th St",
+        # "Collision at Figueroa St & W Adams Blvd". Both sides carry a street suffix.
+        Rule("street_corner", LOCATION,
+             rf"(?<![\w'’\-])(?P<phi>{_CORNER_SIDE}\.?\s{{1,2}}(?:and|&|at|/)\s{{1,2}}{_CORNER_SIDE})\.?(?![\w'’\-])",
+             0.8, needs=_CORNER_SEEN, flags=0),
+        # A street with no number after "on", "at", "lives on": "found on Hoe Street, Walthamstow".
+        Rule("street_no_number", LOCATION,
+             r"(?<=\b(?:on|at|in|off|along|near|lives\s+on|address:?)\s)(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}"
+             r"(?:Street|Road|Lane|Avenue|Drive|Crescent|Close|Grove|Terrace|Gardens|Boulevard|Parade)"
+             r"(?:,\s\p{Lu}\p{Ll}{3,}(?![\w'’\-]))?)(?![\w'’\-])"
+             # "Oak Lane Surgery", "Park Road Clinic": a practice named after its street is no address
+             r"(?!\s+(?:Surgery|Clinic|Practice|Medical|Health|Hospital|Centre|Center|Pharmacy|School|Primary|Care|Nursing|"
+             r"Dental|Family|Group|Partnership|Hospice|Day))",
+             0.8, validator=_street_no_number_ok,
+             needs=contains_any("street", "road", "lane", "avenue", "drive", "crescent", "close", "grove", "terrace",
+                                "gardens", "boulevard", "parade"), flags=0),
+        # The suburb or village written after a street: "Queens Road, Martintar", "12 Hill St, Ponsonby".
+        Rule("locality_after_street", LOCATION,
+             r"(?<=\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Crescent|Cres|Close|Way|Place|Pl|Terrace|Tce|Grove|"
+             # "KwaMashu", "KwaThema": a township's camel-cased name
+             r"Parade|Boulevard|Blvd|Highway|Hwy)\.?(?:\s(?:East|West|North|South))?,\s{1,2})(?P<phi>\p{Lu}\p{Ll}{2,}(?:\p{Lu}\p{Ll}{2,})?(?:[ \-]\p{Lu}\p{Ll}+)?)(?![\w'’\-])"
+             r"(?!\s+(?:Road|Street|Lane|Avenue|Drive|Hospital|Clinic|Centre|Center|Ward|Unit))",
+             0.75, validator=_locality_after_street_ok,
+             needs=contains_any("street", "st", "road", "rd", "lane", "ln", "avenue", "ave", "drive", "dr", "crescent", "cres",
+                                "close", "way", "place", "pl", "terrace", "tce", "grove", "parade", "boulevard", "blvd",
+                                "highway", "hwy"), flags=0),
+        # A small town the gazetteer lacks, where the person lives or works: "lives with her grandson in Chinle".
+        Rule("town_of_residence", LOCATION,
+             r"\b(?i:lives?|living|lived|resides?|residing|moved|grew\s+up|works?|working|based|stays?|staying|settled)\b"
+             r"[^.\n;!?]{0,40}?\bin\s(?P<phi>\p{Lu}\p{Ll}{2,}(?:\s(?:City|Town|Falls|Springs|Bay|Beach|Heights|Creek|Valley|"
+             r"Point|Harbour|Harbor|Lake|Park|Hills?|Junction|Crossing|Wells|Rapids|Ridge))?)(?![\w'’\-])"
+             r"(?!\s+(?:Hospital|Clinic|Centre|Center|Ward|Unit|Medical|Health|Care|Home|House|Court|Lodge|Manor|Street|Road|"
+             r"County|District|Province|State))",
+             0.7, validator=_town_of_residence_ok,
+             needs=contains_any("live", "living", "resid", "moved", "grew up", "work", "based", "stay", "settled"), flags=0),
+        # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
+        Rule("rural_route", LOCATION,
+             r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"
+             r"|\bRural\s+Route\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})?)",
+             0.85, needs=contains_any("rural route", "rr", "hc", "rfd", "r.r."), flags=0),
+        # New Zealand rural delivery ("RD 3, Whangarei") and South African stands and erven
+        # ("Stand 1234, Zone 5", "Erf 567").
+        Rule("nz_rd_za_stand", LOCATION,
+             r"(?P<phi>\bRD\s?\d{1,2}(?=,\s*\p{Lu}\p{Ll})|\b(?:Stand|Erf)\s+(?:No\.?\s*)?\d{1,6}"
+             r"(?:,\s*(?:Zone|Extension|Ext\.?|Phase|Block|Section)\s+\d{1,3}[A-Z]?(?![\w\-])|(?=,\s*\p{Lu}\p{Ll}{3,}(?!\s+(?i:sit|walk|rest|repeat)\b))))",
+             0.8, needs=_seen(r"\bRD ?\d|\b(?:Stand|Erf) \d"), flags=0),
+        # A strong house-number word alone, before a landmark: "Door No. 4-56, near Hanuman Temple".
+        Rule("in_house_no", LOCATION,
+             r"(?P<phi>\b(?:H\.?\s?No|Door\s+No|House\s+No|Plot\s+No|Flat\s+No)\.?\s*[:#]?\s*\d{1,4}[A-Z]?(?:[\-/]\d{1,4}[A-Z]?)*)(?![\w])",
+             0.85, needs=_seen(r"(?i)\b(?:H\.? ?No|Door No|House No|Plot No|Flat No)"), flags=0),
+        # Indian addresses: "No. 12, 4th Cross, Malleswaram", "H.No. 4-56/2, Kukatpally",
+        # "Flat 302, Sai Krupa Apartments, 5th Main, Jayanagar", "B-204, Lajpat Nagar".
+        Rule("in_house", LOCATION,
+             rf"(?P<phi>(?:\b(?:No|H\.?\s?No|Door\s+No|Plot(?:\s+No)?|House\s+No|Flat(?:\s+No)?|Shop\s+No|Site\s+No|Block|Blk)\.?\s*|#\s?|\b[A-Z]-)"
+             rf"\d{{1,4}}[A-Z]?(?:[\-/]\d{{1,4}}[A-Z]?)*,\s+{_IN_SEGMENT}(?:,\s+{_IN_SEGMENT}){{0,3}})",
+             0.9, validator=_in_house_ok, needs=_digit_and(r"\d[A-Z]?, [A-Z0-9]"), flags=0),
+        # Gulf addresses by numbers: "Villa 23, Street 14, Al Barsha 1", "Flat 12B, Block C, Al Nahda 2".
+        Rule("gulf_address", LOCATION,
+             r"(?P<phi>\b(?:Villa|Flat|Apt|Apartment|Office|Shop|Building|Bldg|House)\s+\d{1,4}[A-Z]?,\s+"
+             r"(?:(?:Street|St|Road|Rd|Block|Blk)\s+(?:\d{1,3}[A-Z]?|[A-Z])\b)(?:,\s+(?:(?:Al|Ras|Umm|Bur|Abu)\s)?\p{Lu}\p{Ll}+(?:\s\d{1,2}\b)?)?)",
+             0.85, needs=_seen(r"(?:Street|St|Road|Rd|Block|Blk) (?:\d|[A-Z]\b)"), flags=0),
+        # A bare house number before a numbered cross or main road: "12, 3rd Cross, Indiranagar".
+        Rule("in_house_bare", LOCATION,
+             rf"(?<![\w,./\-])(?P<phi>(?:(?:Flat|Plot|House|Door|Site|No)\.?\s*(?:No\.?\s*)?|#\s?)?\d{{1,4}}[A-Z]?(?:/\d{{1,4}}[A-Z]?)?,\s+\d{{1,2}}(?:st|nd|rd|th)\s+(?:Cross|Main)(?:\s+(?:Road|Street))?"
+             rf"(?:,\s+{_IN_SEGMENT}){{0,2}})",
+             0.85, needs=_digit_and(r"\d(?:st|nd|rd|th) (?:Cross|Main)"), flags=0),
+        # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
+        # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
+        Rule("intl_locality", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Taman|Jalan|Jln\.?|"
+             r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
+             r"{0,3}|\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun))(?![\w\-])",
+             0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "taman", "jalan", "jln",
+                                "lorong", "soi ", "moo ", "phường", "quận", "xã", "bairro", "vila ", "jardim", "-ku", "-shi", "-cho",
+                                "-machi", "-gun"), flags=0),
+        Rule("hk_floor", LOCATION,
+             r"(?P<phi>\b(?:Flat|Rm|Room|Unit)\s+[A-Z0-9]{1,4},?\s*\d{1,2}/F(?:,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})?"
+             r"|\b\d{1,2}/F,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})(?![\w])",
+             0.88, needs=_digit_and(r"\d/F\b"), flags=0),
+        # Japanese block numbers before the district: "1-2-3 Jingumae".
+        Rule("jp_block", LOCATION,
+             r"(?<![\w\-/])(?P<phi>\d{1,4}(?:-\d{1,4}){1,3}\s+\p{Lu}\p{Ll}{3,})(?=,\s*\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun)\b)",
+             0.85, needs=_seen(r"[a-z]-(?:ku|shi|cho|machi|gun)\b"), flags=0),
+        Rule("in_locality", LOCATION,
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){1,2}(?:Nagar|Layout|Colony|Vihar|Enclave|Bagh|Ganj|Puram|Marg|Chowk|"
+             r"Halli|Palya|Peth|Wadi|Pally|Gunta)|\p{Lu}{2,4}\s+Layout|Sector[ ]\d{1,3}[A-Z]?(?=,?\s+\p{Lu}\p{Ll}{2,}))(?![\w\-])"
+             # "Colony Count", "Colony Forming Units": microbiology, not a neighbourhood
+             r"(?!\s+(?i:counts?|forming|stimulating|units?|cfu|morphology|growth|types?)\b)",
+             0.88, validator=_locality_ok, needs=contains_any("nagar", "layout", "colony", "vihar", "enclave", "bagh", "ganj", "puram", "marg", "chowk", "halli",
+                                "palya", "peth", "wadi", "pally", "gunta", "sector "),
+             flags=0),
+        Rule("age_over_89_words", AGE,
+             rf"(?P<phi>{_OLD_AGE_WORDS})(?=[\s\-]*years?(?![\s\-]*(?:ago|later|earlier|before|after))|\s*-?(?:yo|y/o)\b)",
+             0.85, needs=contains_any("ninety", "hundred")),
+    ]
