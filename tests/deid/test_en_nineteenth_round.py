@@ -14,7 +14,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from mediscope.deid.recognizers.en import EnglishNerRecognizer, _city_results
+from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer, _city_results
 from mediscope.deid.recognizers.en_places import WORDLIKE
 
 
