@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from mediscope.deid.recognizers.en_identifiers import _in_house_ok
+from mediscope.deid.recognizers.en_addresses import _in_house_ok
 
 
 def _values(found, text: str, lang: str = "en", types: tuple[str, ...] = ()) -> set[str]:
