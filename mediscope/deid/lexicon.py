@@ -101,7 +101,7 @@ NAME_FOLLOWERS_ZH = ("开具", "开的", "签字", "签名", "主刀", "执笔",
 
 # The classic list of Chinese surnames (百家姓). Most are rare and several are ordinary words
 # (有, 和, 于), so the surnames missing from SURNAMES_1 only count next to a person cue, and only
-# those that are rare as a character on their own (see recognizers.zh.rare_surnames).
+# those that are rare as a character on their own (see recognizers.zh_person.rare_surnames).
 BAIJIAXING = (
     "赵钱孙李周吴郑王冯陈褚卫蒋沈韩杨朱秦尤许何吕施张孔曹严华金魏陶姜戚谢邹喻柏水窦章云苏潘葛奚范彭郎"
     "鲁韦昌马苗凤花方俞任袁柳酆鲍史唐费廉岑薛雷贺倪汤滕殷罗毕郝邬安常乐于时傅皮卞齐康伍余元卜顾孟平黄"

@@ -259,7 +259,7 @@ _CLINICAL_HEADS = frozenset({"emergency", "hospital", "clinic", "ward", "departm
 # Words that make a school's name a kind of school, not one school: "Medical School", "Sunday School".
 _SCHOOL_KIND_WORDS = frozenset({"medical", "nursing", "dental", "sunday", "summer", "night", "special", "public", "private",
                                 "state", "local", "community", "primary", "secondary", "high", "middle", "elementary",
-                                "boarding", "day", "secondary", "graduate", "law", "business", "royal", "national",
+                                "boarding", "day", "graduate", "law", "business", "royal", "national",
                                 "american", "british", "the", "his", "her", "their", "my", "our", "your", "a", "new"})
 
 

@@ -2,7 +2,7 @@
 locale, and the ordinary English words that must never count as either.
 
 Why two name lists: the rules that read capitalised text ("Dr Okafor", "Name: John Smith")
-work with the Latin-script locales only (see `en._name_lists`), and stay as tuned. Lower-case
+work with the Latin-script locales only (see `en_ner_filters._name_lists`), and stay as tuned. Lower-case
 chat text ("my dad harpreet singh") and ALL-CAPS headers ("PATIENT: NGUYEN THI LAN") carry no
 capital letter to tell a name from a word, so the rules for them need every name a person
 could carry, whatever the script it was listed in: Cyrillic, Greek, Georgian and Armenian

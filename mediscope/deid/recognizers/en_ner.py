@@ -495,7 +495,7 @@ def _bridged_particles(self: EnglishNerRecognizer, text: str, spans: list[Recogn
     """"J.P. van" + "Merwe": two pieces of one name with only surname particles between them."""
     persons = sorted((r for r in spans if r.entity_type == PERSON), key=lambda r: r.start)
     out = []
-    for a, b in zip(persons, persons[1:]):
+    for a, b in zip(persons, persons[1:], strict=False):
         if a.end < b.start and _PARTICLE_GAP.fullmatch(text, a.end, b.start):
             out.append(self._result(PERSON, a.start, b.end, 0.75, "particle_bridge"))
     return out

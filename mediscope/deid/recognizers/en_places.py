@@ -16,7 +16,7 @@ also an ordinary English word (see `en_lexicon.english_words`):
   travel cue ("lives in", "moved to", "from") or after the comma that ends a street or box
   line ("12 High St, Bath"), where the word reading is rare.
 
-The caller (`en.EnglishNerRecognizer`) applies its clinical filters (eponyms, drug names,
+The caller (`en_ner.EnglishNerRecognizer`) applies its clinical filters (eponyms, drug names,
 clinical vocabulary) on top, so "Addison's disease" stays.
 """
 

@@ -66,7 +66,7 @@ def _tw_id_ok(value: str) -> bool:
     code = _TW_LETTERS.find(value[0]) + 10
     digits = [code // 10, code % 10, *(int(c) for c in value[1:])]
     weights = [1, 9, 8, 7, 6, 5, 4, 3, 2, 1, 1]
-    return sum(d * w for d, w in zip(digits, weights)) % 10 == 0
+    return sum(d * w for d, w in zip(digits, weights, strict=False)) % 10 == 0
 
 
 def _luhn_or_none(value: str) -> bool:

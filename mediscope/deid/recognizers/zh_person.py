@@ -37,7 +37,6 @@ _FOLLOW_RE = regex.compile(
 _SURNAME_RE = regex.compile(_SURNAME)
 _GENDER_NEXT = regex.compile(r"[，,、\s]*(?:男|女)(?:[，,、\s性]|\d)")
 _WHOLE_NAME_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}(?![\u4e00-\u9fff])")
-_XING_RE = regex.compile(rf"(?<!百)姓(?P<name>{_SURNAME})(?![名氏])")
 _TITLE_SURNAME_RE = regex.compile(_TITLE_SURNAME)
 
 _PERSON_CONTEXT_RE = regex.compile(_alt(lexicon.PERSON_CONTEXT_ZH))
