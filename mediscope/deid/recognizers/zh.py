@@ -13,7 +13,7 @@ from presidio_analyzer import EntityRecognizer
 from mediscope.deid.recognizers.base import RegexRecognizer
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
-from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
+from mediscope.deid.recognizers.zh_identifiers import OcrFoldedRecognizer, zh_identifier_rules
 from mediscope.deid.recognizers.zh_person import ChineseNameRecognizer
 from mediscope.deid.recognizers.zh_places import ChineseInstitutionPlaceRecognizer, ChinesePlaceRecognizer
 from mediscope.deid.recognizers.zh_tables import ChineseTableColumnRecognizer
@@ -26,6 +26,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
+        OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*zh_identifier_rules(), *zh_date_age_rules()]),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
         ChineseTableColumnRecognizer(),
     ]
