@@ -38,3 +38,29 @@ class TestOcrFoldedIdentifiers:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestPlatformUserHandles:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("【好大夫问诊】用户青柠不酸mm0721：孩子咳嗽一周了", "青柠不酸mm0721"),
+            ("在线咨询 用户qiu7z：我妈血压 170/100", "qiu7z"),
+            ("在线咨询 用户wxid_晚风吹过（实名：略）：想问下", "wxid_晚风吹过"),
+            ("用户月亮船（实名谭秀云，92岁）：胃镜报告出来了", "月亮船"),
+            ("mo2ka 发帖：老人房颤吃利伐沙班\n回复 mo2ka：先别停药", "mo2ka"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "用户反馈30天后复查，用户体验良好。",
+            "回复 HbA1c：偏高，CA125 正常。",
+            "网友说：吃二甲双胍就行。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

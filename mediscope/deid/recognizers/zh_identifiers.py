@@ -31,6 +31,7 @@ from mediscope.deid.types import (
     INSURANCE_ID,
     LICENSE_PLATE,
     MEDICAL_RECORD_NUMBER,
+    PERSON,
     PHONE_NUMBER,
     SOCIAL_HANDLE,
 )
@@ -61,6 +62,13 @@ def _platform_id_ok(value: str) -> bool:
 
 
 _TW_LETTERS = "ABCDEFGHJKLMNPQRSTUVXYWZIO"  # 10..35 in the card's own order
+
+
+def _handle_not_term(value: str) -> bool:
+    """A screen name, not a lab or disease code: a Latin run with capitals and digits (HbA1c,
+    COVID19, CA125) is a term unless an underscore or Chinese marks it as a chosen name."""
+    latin_only = all(ch.isascii() for ch in value)
+    return not (latin_only and "_" not in value and any(ch.isupper() for ch in value))
 
 
 def _tw_id_ok(value: str) -> bool:
@@ -180,7 +188,8 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("wechat", SOCIAL_HANDLE,
              rf"(?:{_alt(SOCIAL_CUES)})(?:{CUE_GAP})(?:[^A-Za-z0-9\n。；;]{{0,12}}?)(?P<phi>[A-Za-z][A-Za-z0-9_\-]{{5,19}}|\+?\d[\d \-]{{5,16}}\d)",
              0.9, needs=contains_any("微信", "vx", "wx", "wechat"), flags=0),
-        Rule("wxid", SOCIAL_HANDLE, r"(?<![A-Za-z0-9_])(?P<phi>wxid_[A-Za-z0-9_\-]{4,30})", 0.95,
+        # a WeChat id may carry Chinese after its wxid_ (wxid_爱吃橘子)
+        Rule("wxid", SOCIAL_HANDLE, r"(?<![A-Za-z0-9_])(?P<phi>wxid_(?:[A-Za-z0-9_\-]{4,30}|[\u4e00-\u9fffA-Za-z0-9_\-]{2,30}))", 0.95,
              needs=contains_any("wxid_")),
         # Platform-prefixed account ids carry their platform in the name (xhs_lanlan1988, dy_momo0921),
         # like wxid_: no cue needed.
@@ -229,6 +238,26 @@ def zh_identifier_rules() -> list[Rule]:
              r"(?:用户|网友|博主|楼主|评论者|操作员|操作者)[\s:：]*(?P<phi>[A-Za-z][A-Za-z0-9_.]{3,29}(?<=\d)(?![A-Za-z0-9_@.])"
              r"|[\u4e00-\u9fffA-Za-z0-9]{1,12}_[A-Za-z0-9]{2,20}(?![A-Za-z0-9_]))", 0.85,
              needs=lambda t: "用户" in t or "网友" in t or "博主" in t or "楼主" in t or "评论" in t or "操作" in t, flags=0),
+        # A platform user's screen name: Latin with a digit inside (用户lan8x：), Chinese then Latin and
+        # digits (用户小鱼儿ww2019：), or any name the writer glosses with the real one (用户爱吃橘子（实名…）).
+        Rule("user_handle", SOCIAL_HANDLE,
+             r"(?:用户|网友|楼主|博主)[\s:：]*(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29}(?<![.])(?![A-Za-z0-9_@.])"
+             r"|[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8}(?![A-Za-z0-9_])"
+             r"|[\u4e00-\u9fffA-Za-z0-9_]{2,16}(?=\s?[（(](?:实名|真名|本名|真实姓名)))", 0.85,
+             validator=lambda v: any(ch.isascii() for ch in v) and _handle_not_term(v),
+             needs=lambda t: "用户" in t or "网友" in t or "楼主" in t or "博主" in t, flags=0),
+        # the same glossed screen name all in Chinese (用户爱吃橘子（实名…）) is a nickname: a person's,
+        # replaced like a name (a handle's surrogate keeps its Chinese)
+        Rule("user_nickname_glossed", PERSON,
+             r"(?:用户|网友|楼主|博主)[\s:：]*(?P<phi>[\u4e00-\u9fff]{2,16})(?=\s?[（(](?:实名|真名|本名|真实姓名))", 0.85,
+             needs=contains_any("实名", "真名", "本名", "真实姓名"), flags=0),
+        # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
+        # lan8x 发帖：…, 回复 lan8x：…
+        Rule("post_handle", SOCIAL_HANDLE,
+             r"(?:(?m:^)[ \t]*(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29})\s?(?:发帖|发文|留言|提问|评论)[：:]"
+             r"|回复[ \t]?@?(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29})[ \t]?[：:])", 0.85,
+             validator=_handle_not_term,
+             needs=contains_any("发帖", "发文", "留言", "提问", "评论", "回复"), flags=0),
         # A login name after an account word, no platform: 患者账号 hzy_19770312, APP用户名 lym_19850726.
         # It opens with a letter (a bank account is digits, account_cued's) and holds a digit or _.
         Rule("account_login", SOCIAL_HANDLE,
