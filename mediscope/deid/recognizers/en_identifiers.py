@@ -234,6 +234,12 @@ def en_identifier_rules() -> list[Rule]:
              needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",
+        # "S/N: MDT 4471902").
+        Rule("device_serial_blocks", DEVICE_ID,
+             r"\b(?i:serial(?:\s+(?:number|no\.?|#))?|S/N|SN)\s*[:#]?\s*"
+             r"(?P<phi>[A-Z]{2,4}[ ]\d{4,10}(?:[ ][A-Z](?![\w'’]))?)(?![\w\-])", 0.85,
+             validator=_not_code, needs=_digit_and(r"(?i)serial|S/?N\b"), flags=0),
         # A network card's address ("CPAP modem MAC 3C:71:BF:4A:9E:02"): six pairs of hex digits joined by : or -.
         Rule("mac_address", DEVICE_ID,
              r"(?<![0-9A-Fa-f:\-])(?P<phi>[0-9A-Fa-f]{2}(?P<sep>[:\-])[0-9A-Fa-f]{2}(?:(?P=sep)[0-9A-Fa-f]{2}){4})(?![0-9A-Fa-f:\-])",
@@ -707,9 +713,15 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
-        # An OCR'd form's age with O for 0: "AGE 9O", "Age: 1O1" (a digit, then O or digits only).
-        Rule("age_over_89_ocr", AGE, r"\b(?i:age)\s*[:#]?\s*(?P<phi>9[O0-9]|1[O0][O0-9]|1[01]O)(?![\w.])", 0.8,
-             needs=_digit_and(r"(?i)age\W{0,3}(?:9O|1[O0][O0-9]|1[01]O)"), flags=0),
+        # An OCR'd form's age with O for 0 or l for 1: "AGE 9O", "Age: 1O1", "Age 9l" (a digit, then O, l or digits only).
+        Rule("age_over_89_ocr", AGE, r"\b(?i:age)\s*[:#]?\s*(?P<phi>9[Ol0-9]|1[Ol0][Ol0-9]|1[01][Ol])(?![\w.])", 0.8,
+             needs=_digit_and(r"(?i)age\W{0,3}(?:9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])"), flags=0),
+        # The same misreading in a stated age: "grandpa is 9l now", "she turned 9l". Only a number an
+        # OCR letter spoils, and only with the closing word an age takes.
+        Rule("age_over_89_ocr_stated", AGE,
+             r"\b(?i:is|was|turned|turns|aged?|now)\s+(?P<phi>9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])"
+             r"(?=\s+(?i:now|y/?o|yo|yrs?|years?)\b|\s*[,;!)]|\.(?:\s|$))",
+             0.75, needs=_digit_and(r"\s(?:9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])\b"), flags=0),
         # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
         Rule("age_over_89_kin", AGE,
              r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"

@@ -99,6 +99,8 @@ def all_person_names() -> tuple[frozenset[str], frozenset[str]]:
 # hi_IN, ta_IN, bn_BD lists are in Indic scripts (left out above), and en_IN/en_PK/en_NG hold a
 # few hundred names each. Chat from patients of South Asian, West African, Vietnamese or Chinese
 # families names relatives in lower case ("husband rajesh"), where only a list can tell a name.
+# The last lines: Russian and Ukrainian given names in the -y/-iy romanisation US and Canadian
+# records use ("Anatoly", "Dmitry", "Yevgeny"), where the lists hold only the -i/-ei spellings.
 EXTRA_GIVEN_NAMES = frozenset("""
 aarti abhishek ajay akshay alok amitabh anand anil anirudh anita anjali ankit anupam aparna archana arvind ashok ashwin
 balaji bhavna bhavya chandra chetan deepa deepak deepika devendra dhruv dinesh divya gaurav geeta girish gita gopal
@@ -129,6 +131,8 @@ mariam maryam yousef youssef abdulrahman abdulaziz abdullah khalid hamad saeed s
 mansour layla noura reem hessa aisha fatma amal
 kimi aiyana winona kaya nizhoni tallulah chenoa dakota
 quoc bao thang thao hieu huy dung phuc tam vy yen nhung loan diep khoa trung vinh
+anatoly anatoliy dmitry dmitriy gennady gennadiy arkady arkadiy vasily vasiliy yevgeny evgeny yevgeniy vyacheslav
+lyudmila valeriy grigory georgy timofey matvey aleksey alexey nikolay yuriy vitaliy yelena lyubov mykola volodymyr
 """.split())
 _COMPOUND_WORDS = frozenset("""
 blackbird bluebird redbird whitebird yellowbird blackfoot crowfoot redfoot whitefoot swiftfoot bearfoot blackheart

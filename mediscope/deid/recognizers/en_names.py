@@ -585,16 +585,17 @@ _OPENING_NAME = regex.compile(
 
 # "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
 _TITLE_LAST_FIRST = regex.compile(
-    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2}))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})"
+    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2})|(?<=(?:^|\n)[ \t]*\d{1,3}[.)][ ]))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})"
     # a second given name after a label: "Patient: Oyelaran, Temitope Adeola"
     r"(?:(?<=[:|][ \t]{0,3}\p{Lu}[\p{L}'’\-]+,[ ]\p{Lu}[\p{L}'’\-]+)[ ](?P<second>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$)))?)"
-    r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$))|(?P<on>,[ ]\p{Ll}))"  # not before ", Xx": a list of names goes on
+    r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$))|(?P<on>,[ ](?:\p{Ll}|\d|\p{Lu}{2,}\b|\p{Lu}\p{Ll}+[ ]\d)))"  # not before ", Xx": a list of names goes on
 )
 # What a title-case "Last, First" with an unlisted given name must follow: a name label's colon
-# ("Patient:", "re:", "Member ID holder:"), or a table bar.
+# ("Patient:", "re:", "Member ID holder:", "Name (Last, First):"), a table bar, or a numbered list's
+# item number at a line start ("2. Ortiz, Ana").
 _LAST_FIRST_LABEL = regex.compile(r"(?:\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
                                   r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient|"
-                                  r"report)\b[^\n:|]{0,12}:|[|])[ \t]*$")
+                                  r"report|registration|summary)\b[^\n:|]{0,16}:|[|]|(?:^|\n)[ \t]*\d{1,3}[.)])[ \t]*$")
 # Or the start of a line, for a romanised given name in syllables ("Park, Ji-hoon").
 _LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 
@@ -661,6 +662,8 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             if second and (lists.blocked(second) or is_english(second, lists.words)
                            or not (lists.listed(second) or lists.unlisted_ok(second))):
                 continue  # "Patient: Oyelaran, Temitope Adeola" but not "…, Temitope Stable"
+            if m.group("on") and (last in _EPONYMS or first in _EPONYMS or last in _EPONYMS_ALL or first in _EPONYMS_ALL):
+                continue  # "Summary: Crohn, Behcet, DVT": a list of eponyms runs on like a name
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
                 # (no English word, or romanised syllables "Ji-hoon") after a name label
@@ -1041,6 +1044,7 @@ def _eponym_word(word: str) -> bool:
 
 
 _EPONYMS = frozenset(w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN)
+_EPONYMS_ALL = frozenset(w.lower() for w in zh_lexicon.EPONYMS_EN)
 
 
 _VOCAB = tuple(sorted(zh_lexicon.CLINICAL_VOCAB_EN | zh_lexicon.CLINICAL_WORDS_EN | {"hospital", "respiratory",
@@ -1145,6 +1149,46 @@ def _ocr_caps(text: str) -> str:
     return _OCR_CAPS_WORD.sub(fix, text)
 
 
+# A title-case given name with one OCR digit among its small letters ("Ch3lsea", "Jo5eph", "Mar1a"),
+# and the surname after it: the digit read back as a letter must give a listed given name.
+_OCR_TITLE_GIVEN = regex.compile(
+    r"(?<![\w'’@.\-])(?P<first>(?=\p{L}[\p{L}013458]{3})\p{Lu}\p{Ll}*[013458]\p{Ll}+)"
+    r"(?:[ ](?P<last>\p{Lu}\p{Ll}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\p{Ll}*[013458]\p{Ll}+))?(?![\w'’@\-])"
+)
+_HAS_OCR_DIGIT = regex.compile(r"\p{L}[013458]\p{Ll}")
+_OCR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "8": "b"}
+
+
+def _ocr_read(word: str) -> list[str]:
+    """The readings of `word` with its one OCR digit taken back to each letter it stands for."""
+    low = word.lower()
+    digits = [i for i, ch in enumerate(low) if ch.isdigit()]
+    if len(digits) != 1:
+        return []
+    i = digits[0]
+    return [low[:i] + ch + low[i + 1:] for ch in _OCR_LETTERS.get(low[i], "")]
+
+
+def _ocr_title_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out: list[tuple[int, int, str, float]] = []
+    for m in _OCR_TITLE_GIVEN.finditer(text):
+        given = [r for r in _ocr_read(m.group("first")) if r in lists.first and not lists.blocked(r)]
+        if not given:
+            continue
+        end = m.end("first")
+        last = m.group("last")
+        if last:
+            reads = _ocr_read(last) or [last.lower()]
+            if any(not lists.blocked(r) and (r in lists.last or lists.unlisted_ok(r) and not is_english(r, lists.words))
+                   for r in reads):
+                end = m.end("last")
+        # A reading that is also a word ("Mar1a", "H0pe") counts only with a surname after it.
+        if end == m.end("first") and all(is_english(r, lists.words) for r in given):
+            continue
+        out.append((m.start("first"), end, "ocr_title_given", 0.7))
+    return out
+
+
 def _caps_pair_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """Capitals "LAST, FIRST" on forms and OCR'd labels. A listed given name that is no English word
     vouches for the pair alone; after a field cue an unlisted one that is no word does too. OCR's
@@ -1224,6 +1268,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if first in lists.first and not lists.blocked(first):
                 out.append((*m.span("name"), "ocr_last_first", 0.75))
     out.extend(_caps_pair_names(text, lists))
+    if _HAS_OCR_DIGIT.search(text) is not None:
+        out.extend(_ocr_title_names(text, lists))
     if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:
         for m in _GAELIC_PAIR.finditer(text):
             first = m.group("first").lower()
