@@ -64,3 +64,29 @@ class TestPlatformUserHandles:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestSpacedAgesAndDates:
+    @pytest.mark.parametrize(
+        "text, entity, value",
+        [
+            ("[扫描] 姓 名 : 蒙 桂 芝  年 龄 : 95 岁", "AGE", "95 岁"),
+            ("年 龄：9 7岁  性 别：女", "AGE", "9 7岁"),
+            ("患者：谭某 年龄：九 十 二 岁", "AGE", "九 十 二 岁"),
+            ("出 生 日 期 : 1 9 2 8 年 0 3 月 1 4 日", "DATE_TIME", "1 9 2 8 年 0 3 月 1 4 日"),
+            ("出生 l9 2 8 年 7 月 2 日", "DATE_TIME", "l9 2 8 年 7 月 2 日"),
+        ],
+    )
+    def test_found(self, text: str, entity: str, value: str) -> None:
+        assert value in _found(text, entity)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "病程 3 年 5 月，每 6 日复查一次。",
+            "年龄分组：9 组，每组 4 人。",
+            "已服药 1 2 年。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

@@ -97,6 +97,12 @@ def zh_date_age_rules() -> list[Rule]:
              # the day is closed by 日/号 (a time may follow: 5日14时) or by a non-digit
              rf"(?<!\d){product}(?P<phi>{y}\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}(?:\s*[日号]|(?!\d)))", 0.95,
              needs=has_digit),
+        # A scanned form spaces out the year's digits too (1 9 3 4 年 5 月 6 日, 19 3 1 年): the year,
+        # month and day words close it.
+        Rule("date_ymd_spaced_year", DATE_TIME,
+             rf"(?<!\d)(?<!\d ){product}(?P<phi>(?=[\d ]{{5,8}}年)[12] ?[09] ?\d ?\d ?年 ?(?:{m}|1 [0-2]|0 [1-9]) ?月 ?(?:{d}|[12] \d|3 [01]|0 [1-9]) ?[日号])", 0.9,
+             validator=lambda v: " " in v.split("年")[0] and v.split("年")[0].replace(" ", "")[:2] in ("19", "20"),
+             needs=lambda t: "年" in t and "月" in t),
         # A year of an era, as Taiwan and Japanese papers write births: 民國68年5月4日, 民国102年3月,
         # 昭和60年1月2日, 民國七十年, 民國68.5.4. The era word belongs to the date (the year alone tells it).
         Rule("date_era", DATE_TIME,
@@ -257,7 +263,7 @@ def zh_date_age_rules() -> list[Rule]:
         # The unit joins the span when it follows at once (91岁): gold written either way (91 / 91岁)
         # still counts it, and the unit is no clue left behind; 余 and the unit join it too (约90余岁 is
         # written as one age), while 90多岁 keeps the bare number.
-        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:周岁|岁|歲)|(?:9\d|1[01]\d)\s?余\s?(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
+        Rule("age_over_89", AGE, r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d) ?(?:周岁|岁|歲)|(?:9\d|1[01]\d)\s?余\s?(?:周岁|岁|歲)|(?:9\d|1[01]\d)(?=\s*(?:多|来)?\s*(?:周岁|岁|歲)))", 0.9, needs=has_digit),
         # An age in English units inside Chinese text (患者93y，女; 95 yrs; 91yo): y/yo/yr(s) after a
         # number of 90 or more, no letter after. The abbreviations (96 yrs, 91yo, 92 y/o) join the span
         # as 岁 does; a lone y and the spelled-out "years old" leave the bare number.
@@ -297,6 +303,12 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_xusui_cn", AGE,
              r"(?P<phi>虚岁(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九十]{1,2})?))(?![一二三四五六七八九十百年天月])",
              0.85, needs=lambda t: "虚岁" in t),
+        # A scanned form spaces out its digits and numerals (年 龄：9 4岁, 年龄：九 十 六 岁): after the age
+        # field, a number over 89 with single spaces between its characters.
+        Rule("age_over_89_spaced", AGE,
+             r"(?:年\s?龄|享\s?年|年\s?纪)[\s:：|｜]*(?P<phi>(?:9 \d|1 [01] \d|九 十(?: [一二三四五六七八九])?|一 百(?: 零)?(?: [一二三四五六七八九十])?)"
+             r"(?: ?(?:周 ?岁|岁))?)(?![\d一二三四五六七八九十])", 0.85,
+             needs=lambda t: "龄" in t or "享" in t or "纪" in t),
         # OCR reads 1 as l/I and 0 as O in an age too (年龄:9l岁, 1O2岁): a letter among the digits.
         Rule("age_over_89_ocr", AGE, r"(?<![\dA-Za-z.])(?P<phi>(?=[\d]{0,2}[lIO])(?:9[\dlIO]|1[01lIO][\dlIO])\s?(?:周岁|岁))", 0.85,
              needs=lambda t: "岁" in t and _OCR_AGE_GATE.search(t) is not None),
