@@ -125,3 +125,19 @@ def test_serial_block_look_alikes(text: str) -> None:
 )
 def test_russian_given_names_in_y_spelling(text: str, name: str) -> None:
     assert name in _found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("Serologies for Colorado tick fever and Rocky Mountain spotted fever sent.", "Rocky"),
+        ("Bed 9 - pt with orbital cellulitis on IV flucloxacillin and metronidazole.", "flucloxacillin"),
+        ("Patient transferred to Bay 4 of the day unit for the infusion.", "Bay"),
+        ("Rx: AMOXICILLIN 500 MG TAKE 1 TAB THREE TIMES DAILY", "TAB"),
+        ("Tx plan — continue current regimen, review in clinic.", "Tx"),
+        ("Addr. on file unchanged since last visit", "Addr"),
+        ("SCANNED FORM\nPt nane: OKONJO, Adaeze\nWard 6", "nane"),
+    ],
+)
+def test_clinical_words_and_form_shorthand_stay_text(text: str, word: str) -> None:
+    assert not any(word in f for f in _found(text))

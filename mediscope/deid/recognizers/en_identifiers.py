@@ -594,7 +594,9 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?=,?\s{{1,2}}(?:{CA_PROVINCES})\s{{1,2}}[A-Z][0-9OIl][A-Z]\s?[0-9OIl][A-Z][0-9OIl]\b)",
              0.85, needs=_seen(r"\bBox\s*#?\s*\d{1,5}, "), flags=0),
         Rule("from_city", LOCATION,
-             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
+             r"\b(?:transferred|moved|came|referred|relocated|travell?ed|flew|drove|lives?|living|resides?|residing|born)\s+(?:from|in|to)\s+(?!(?:St|Saint)\.?\s+\p{Lu}\p{Ll}+['’]s\b)"
+             # not a room or bed of the ward: "moved to Room 3", "transferred to Bay 4"
+             r"(?!(?:Room|Bed|Bay|Ward|Cubicle|Pod|Theatre|Theater|Floor|Level|Suite|Unit|Area|Zone|Station|Wing|Block)\s*\d)(?P<phi>\p{Lu}\p{Ll}+(?:[\s\-]\p{Lu}\p{Ll}+)?)",
              0.6, flags=0),
         # Chat: "im in Chinle", "we're staying in Kaitaia now": a town no list holds, after a
         # first-person place phrase; it must be no English or clinical word ("I'm in Pain").

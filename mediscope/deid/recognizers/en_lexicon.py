@@ -297,4 +297,6 @@ NOT_NAME_TERMS_EN = frozenset({
     "lymphocytes", "monocytes", "eosinophils", "basophils", "reticulocytes",
     "dtap", "tdap", "ipv", "opv", "mmr", "mmrv", "hib", "bcg", "hpv", "pcv13", "pcv20", "ppsv23", "menacwy", "menb",
     "copay", "co-pay", "deductible", "coinsurance", "doc", "neuro", "obs", "vill",
+    # shorthand of notes, labels and forms: "Tx note", "TAKE 1 TAB", "Addr. …"
+    "tx", "tab", "tabs", "addr",
 })

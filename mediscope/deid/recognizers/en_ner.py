@@ -604,7 +604,9 @@ def _eponyms_in_text(text: str) -> frozenset[str]:
 # Infections named after a place: the place before the pathogen word is no address.
 # (not "fever" alone: "Maria Lopez fever since Monday" is a note about a person)
 _PLACE_FEATURES = frozenset({"nile", "river", "valley", "forest", "mountain", "mountains", "lake", "creek", "canyon", "bay"})
-_INFECTION_AFTER = regex.compile(r"\s+(?i:virus|spotted\s+fever|encephalitis|ha?emorrhagic\s+fever)\b")
+# ("Rocky" of "Rocky Mountain spotted fever": the place's feature word may stand between)
+_INFECTION_AFTER = regex.compile(r"(?:\s+(?i:nile|river|valley|forest|mountains?|lake|creek|canyon|bay))?"
+                                 r"\s+(?i:virus|spotted\s+fever|encephalitis|ha?emorrhagic\s+fever)\b")
 
 
 def _without_product_names(spans: list[RecognizerResult], text: str) -> list[RecognizerResult]:
@@ -647,6 +649,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
                 r.entity_type == LOCATION or inf.group().strip().lower() != "virus"
                 or value.split()[-1].lower() in _PLACE_FEATURES):  # "Maria Lopez virus swab" stays a name
             continue  # "West Nile virus", "Rocky Mountain spotted fever", "Murray Valley encephalitis"
+        if r.entity_type == LOCATION and " " in value and any(
+                len(w) >= 8 and _DRUG_SUFFIX.search(w.lower()) and w.lower() not in _all_given_names() for w in value.split()):
+            continue  # "IV flucloxacillin": a route and a drug, no place
         if " " in value and _DISEASE_WORD.search(value.lower()):
             continue  # "Hashimoto thyroiditis": the model read the eponym and its disease as a name
         if "-" in value and " " not in value.strip():
