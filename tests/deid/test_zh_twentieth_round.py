@@ -90,3 +90,26 @@ class TestSpacedAgesAndDates:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestDottedAndDeviceWearerNames:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("结算单　参保人：韩·乌力吉　科室：肾内科", "韩·乌力吉"),
+            ("姓名：白·朝鲁  性别：男", "白·朝鲁"),
+            ("动态血糖仪佩戴者覃秀珍，今日更换探头。", "覃秀珍"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "中·西医结合治疗，肺·肝同病。",
+            "佩戴者需每日校准，使用者应阅读说明书。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

@@ -178,11 +178,11 @@ _FORM_FIELD = regex.compile(
     rf"(?P<name>[{_HAN}](?:[{_HAN}]{{1,3}}| [{_HAN}](?: [{_HAN}]){{0,2}})?)(?=\s{{2,}}|\s*[{_HAN}]{{2,6}}\s?[：:]|\s*$)"
 )
 
-# Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山.
+# Middle-dot names: 买买提·艾力, 约翰·史密斯, 阿卜杜拉·买买提·艾山, 包·额尔敦 (after a cue).
 # The first part may be glued to a cue word (病人阿卜杜拉·买买提), which is cut off afterwards.
 # The last part ends before a non-Han character, a function word or a title (由, 的, 先生).
 _DOT_NAME = regex.compile(
-    rf"(?<![{_HAN}·•‧・])(?P<name>[{_HAN}]{{2,10}}(?:[·•‧・][{_HAN}]{{1,6}}){{0,2}}[·•‧・][{_HAN}]{{1,6}}?)"
+    rf"(?<![{_HAN}·•‧・])(?P<name>[{_HAN}]{{1,10}}(?:[·•‧・][{_HAN}]{{1,6}}){{0,2}}[·•‧・][{_HAN}]{{1,6}}?)"
     rf"(?![{_HAN}](?<![由在的是说和与及于因到去来从被把对给跟也都就还陪先女小医大教主博护老同今昨前已曾之有协帮签送带诉患现需要想入住经自])|$)"
 )
 _CUE_PREFIX = regex.compile(
@@ -658,6 +658,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue  # a long run before the dot is a phrase, not a first name
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
+            if norm[s + 1 : s + 2] in "·•‧・" and not self._cue_before(norm, s):
+                continue  # one character before the dot (包·额尔敦) is a name's only after a person cue
             out.append((s, e, 0.75, "dot_name"))
         if out and _LIST_RE.search(norm):
             out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]
