@@ -141,3 +141,54 @@ def test_russian_given_names_in_y_spelling(text: str, name: str) -> None:
 )
 def test_clinical_words_and_form_shorthand_stay_text(text: str, word: str) -> None:
     assert not any(word in f for f in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text, handle",
+    [
+        ("ward chat\nsue_rn: bed 4 family asking about visiting\nmarek.b: tell them after two\nsue_rn: ok will do that now", "sue_rn"),
+        ("ward chat\nsue_rn: bed 4 family asking about visiting\nmarek.b: tell them after two\nsue_rn: ok will do that now", "marek.b"),
+        ("tam7z: is the dressing due today or not\n@ward_clerk: yes at two\ntam7z: thanks will tell her later", "tam7z"),
+        ("@charge_rn: who has room 9 tonight?\naroha.t: me, will check on her soon", "aroha.t"),
+    ],
+)
+def test_chat_screen_names_opening_lines(text: str, handle: str) -> None:
+    assert handle in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vitals:\nbp: 120/80\nhr2: 88\nspo2: 97%\nspo2: 95% on ra",
+        "Labs:\nhba1c: 7.2 today\nldl2: 3.1\nhba1c: 6.9 last year",
+        "Notes:\nfollow_up: see in clinic with bloods\nplan_b: stop if rash develops again\nfollow_up: call the family tomorrow",
+    ],
+)
+def test_field_names_are_no_screen_names(text: str) -> None:
+    assert not _found(text, "PERSON")
+
+
+@pytest.mark.parametrize(
+    "text, phone",
+    [
+        ("Daughter asks to be rung at 5 0 3 - 2 7 1 - 4 4 O 8 after six.", "5 0 3 - 2 7 1 - 4 4 O 8"),
+        ("Left a message at 504 - 733 - 1296 for the son.", "504 - 733 - 1296"),
+        ("pls call me 7l3 55O 2940 after work", "7l3 55O 2940"),
+        ("Ph0ne: 8O4 2l7 6631", "8O4 2l7 6631"),
+        ("Cell 3l2.88O.4417 (mother)", "3l2.88O.4417"),
+    ],
+)
+def test_spaced_and_ocr_phone_numbers(text: str, phone: str) -> None:
+    assert phone in _found(text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "BP 120 - 130 - 140 over three readings",
+        "Platelets 2l0 3O0 4000 trend over three days",
+        "Doses 250 - 500 - 1000 mg escalated weekly",
+    ],
+)
+def test_phone_look_alikes(text: str) -> None:
+    assert not _found(text, "PHONE_NUMBER")

@@ -331,9 +331,19 @@ def en_identifier_rules() -> list[Rule]:
         # The dashed 3-3-4 shape with at least seven real digits marks it; the area code and the
         # exchange open on a real 2-9 (never 0 or 1, so never O, I or l).
         Rule("phone_ocr_nanp", PHONE_NUMBER,
-             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}-[2-9][0-9OIl]{2}-[0-9OIl]{4})(?![\w\-])",
+             # spaces apart only after a call word: "call me 9l5 33O 2871", "Ph0ne: 2l2 4O7 8835"
+             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}(?P<sep>[\-.]|(?<=(?i:call|ph[o0]ne|ph|tel|cell|mobile|mob|number|text|"
+             r"contact|fax)\b[^\n\w]{0,3}(?:(?i:me|at|on)[ ])?[2-9][0-9OIl]{2})[ ])[2-9][0-9OIl]{2}(?P=sep)[0-9OIl]{4})(?![\w\-])",
              0.75, validator=lambda v: _ocr_swapped(v, 7) and sum(ch in "OIl" for ch in v) <= 3,
-             needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{3}-[OIl0-9]{4}"), flags=0),
+             needs=_seen(r"[OIl0-9]{3}[\-. ][OIl0-9]{3}[\-. ][OIl0-9]{4}"), flags=0),
+        # The same 3-3-4 number typed with spaced dashes or letter-spaced by a fax: "337 - 896 - 4102",
+        # "6 1 7 - 3 8 0 - 2 2 O 7".
+        Rule("phone_spaced_nanp", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>[2-9]\d{2}[ ]-[ ][2-9]\d{2}[ ]-[ ]\d{4}"
+             r"|[2-9](?:[ ][0-9OIl]){2}[ ]-[ ][2-9](?:[ ][0-9OIl]){2}[ ]-[ ][0-9OIl](?:[ ][0-9OIl]){3})(?![\w\-])(?![ ][\-0-9OIl](?![\w]))"
+             r"(?!\s*(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol|%))",  # "250 - 500 - 1000 mg": a dose ladder
+             0.75, validator=lambda v: sum(ch.isdigit() for ch in v) >= 8,
+             needs=_seen(r"\d[ ]-[ ][2-9]"), flags=0),
         # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
         Rule("phone_ocr_swapped", PHONE_NUMBER,
              r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"

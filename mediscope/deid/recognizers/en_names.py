@@ -1064,10 +1064,27 @@ def _clinical_prefix(word: str) -> bool:
 
 # A transcript's speakers as a chat app writes them: a lower-case handle ("devon.p:", "priya_k:",
 # "rach:") or a kin word before the name ("Uncle Rav:", "Aunty Mele:").
-_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}{2,15}(?:[._]\p{Ll}{1,12})?):[ ]")
+_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}\d]{1,14}(?:[._][\p{Ll}\d]{1,12})?):[ ]")
 _KIN_SPEAKER = regex.compile(
     r"(?m)^[ \t]*(?i:uncle|aunty|auntie|aunt|cousin|nana|nani|dadi|grandma|grandpa|gran|granny)[ ](?P<name>\p{Lu}\p{Ll}{1,14}):[ ]")
-_ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*[\p{L}][\p{L}._ ]{0,20}:[ ]")
+_ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "@dr_lin:" speaks too
+
+
+# A screen name's shape: letters joined by a dot or an underscore, or letters with a digit inside.
+_HANDLE_SHAPE = regex.compile(r"\p{Ll}{2,}[._][\p{Ll}\d]{1,12}|\p{Ll}{3,}\d{2,}|\p{Ll}{2,}\d+\p{Ll}+")
+# What follows a chat speaker: a message of words ("yeah anatoly. family is driving in"), not a value
+# ("spo2: 95% on ra", "follow_up: 2 weeks").
+_CHAT_MESSAGE = regex.compile(r"[ \t]*\p{L}[^\n]*?\p{L}+[ ,.!?]+\p{L}+[ ,.!?]+\p{L}+")
+
+
+def _chat_message(text: str, at: int) -> bool:
+    return _CHAT_MESSAGE.match(text, at) is not None
+
+
+def _handle_head_ok(w: str, lists: NameLists) -> bool:
+    """Not a field name in snake case ("follow_up:", "plan_b:"): its head is no English word of four or more letters."""
+    head = regex.split(r"[._\d]", w)[0]
+    return not (len(head) >= 4 and is_english(head, lists.words)) and not lists.blocked(head)
 
 
 def _speaker_word_ok(w: str, lists: NameLists) -> bool:
@@ -1087,11 +1104,21 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
         return []
     out: list[tuple[int, int, str, float]] = []
     handles = []
+    seen = [m.group("name") for m in _HANDLE_SPEAKER.finditer(text)]
     for m in _HANDLE_SPEAKER.finditer(text):
         w = m.group("name")
         head = regex.split(r"[._]", w)[0]
         if ("." in w or "_" in w) and len(head) >= 3 and _speaker_word_ok(head, lists):
             handles.append(m)
+        elif (_HANDLE_SHAPE.fullmatch(w) and seen.count(w) >= 2 and _chat_message(text, m.end()) and _handle_head_ok(w, lists)
+              and not any(lists.blocked(p) for p in regex.split(r"[._\d]+", w) if len(p) >= 3)):
+            handles.append(m)  # "lan8x:", "nat_ot:" opening two lines of chat: a screen name, whatever its parts
+    if handles:
+        # beside one screen name, another with a dot, an underscore or a digit inside ("physio_dee:")
+        names = {h.group("name") for h in handles}
+        handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") not in names
+                    and _HANDLE_SHAPE.fullmatch(m.group("name")) and _chat_message(text, m.end())
+                    and _handle_head_ok(m.group("name"), lists)]
     kin = [m for m in _KIN_SPEAKER.finditer(text) if _speaker_word_ok(m.group("name").lower(), lists)]
     if not handles and not kin:
         return []
