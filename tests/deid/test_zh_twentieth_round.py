@@ -113,3 +113,27 @@ class TestDottedAndDeviceWearerNames:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestCuedShortDatesAndRegistrationNumbers:
+    @pytest.mark.parametrize(
+        "text, entity, value",
+        [
+            ("门诊病历\n就诊日期：23/7/19\n主诉：头晕", "DATE_TIME", "23/7/19"),
+            ("采样时间 25/11/4 空腹", "DATE_TIME", "25/11/4"),
+            ("住院登记 8817402 患者蓝某某，男", "MEDICAL_RECORD_NUMBER", "8817402"),
+        ],
+    )
+    def test_found(self, text: str, entity: str, value: str) -> None:
+        assert value in _found(text, entity)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "血压 12/8/6 无意义，比例 1/2/3。",
+            "入院登记 3 人，出院登记 2 人。",
+            "时间：12/30/45 秒",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

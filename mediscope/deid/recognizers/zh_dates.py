@@ -249,6 +249,11 @@ def zh_date_age_rules() -> list[Rule]:
         # zero-padded, and a reading as a calendar date must exist.
         Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
              validator=_two_digit_year_date, needs=has_digit),
+        # A date field's two-digit year, month and day unpadded (就诊日期：24/5/18, 日期 26/3/5): the
+        # field vouches for it; the middle part is a month and one outer part a day.
+        Rule("date_2digit_year_cued", DATE_TIME,
+             r"(?:日期|时间)[\s:：|｜]*(?P<phi>\d{2}/\d{1,2}/\d{1,2})(?![\d/.:%])", 0.85,
+             validator=_two_digit_year_date, needs=lambda t: "日期" in t or "时间" in t),
         # A two-digit year, month and day with dashes, every part padded: 26-03-02 (收检日期), 98-07-15.
         Rule("date_2digit_year_dash", DATE_TIME,
              r"(?<![\dA-Za-z./\-])(?<!\d:)(?P<phi>\d\d-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d\-./:])"

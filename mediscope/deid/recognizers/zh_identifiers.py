@@ -166,6 +166,11 @@ def zh_identifier_rules() -> list[Rule]:
              0.85, needs=contains_any("呼", "bp机", "分机", "内线", "短号")),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
+        # An admission or registration form's heading, then the record's bare number (入院登记 9123613
+        # 患者…): six to ten digits alone, no unit or date after them.
+        Rule("mrn_registration", MEDICAL_RECORD_NUMBER,
+             r"(?:入院登记|住院登记|门诊登记|入院登记表|住院登记表|登记表)[\s:：#|｜]*(?P<phi>\d{6,10})(?![\d.\-/:年月日号%])",
+             0.85, needs=contains_any("登记")),
         Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
         Rule("account_cued", ACCOUNT_NUMBER, rf"(?:{_alt(ACCOUNT_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9,
