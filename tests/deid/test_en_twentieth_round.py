@@ -192,3 +192,34 @@ def test_spaced_and_ocr_phone_numbers(text: str, phone: str) -> None:
 )
 def test_phone_look_alikes(text: str) -> None:
     assert not _found(text, "PHONE_NUMBER")
+
+
+@pytest.mark.parametrize(
+    "text, value, entity",
+    [
+        ("Mailing addr: 7O9 Cedar Ave, Holyoke, MA O1O4O", "7O9 Cedar Ave", "LOCATION"),
+        ("Mailing addr: 7O9 Cedar Ave, Holyoke, MA O1O4O", "O1O4O", "ZIP_CODE"),
+        ("Return to 52 Pine St, Kingman AZ 864O1 by mail", "864O1", "ZIP_CODE"),
+        ("Domicile: 22 rue des Lilas, app. 7, Laval QC H7N 2K4", "22 rue des Lilas, app. 7", "LOCATION"),
+        ("F A X : ( 4 1 5 ) 8 8 2 - 3 O 1 7", "( 4 1 5 ) 8 8 2 - 3 O 1 7", "PHONE_NUMBER"),
+        ("Ward list: Mr Kalnins in Bed 7, 96 years, post fall.", "96", "AGE"),
+        ("Ward chat: Te Aho (101!!) wants her daughter called", "101", "AGE"),
+        ('She said "I\'m ninety-six and nobody tells me what to eat."', "ninety-six", "AGE"),
+    ],
+)
+def test_ocr_addresses_spaced_phones_and_ages(text: str, value: str, entity: str) -> None:
+    assert value in _found(text, entity)
+
+
+@pytest.mark.parametrize(
+    "text, entity",
+    [
+        ("Pain in MA 1OO00 units given", "ZIP_CODE"),
+        ("Stage IV, GR l0000 CD 1OO00", "ZIP_CODE"),
+        ("Grade l Main St crossing", "LOCATION"),
+        ("I'm ninety minutes away from the clinic", "AGE"),
+        ("SpO2 dropped (92%!) on the walk test", "AGE"),
+    ],
+)
+def test_ocr_address_and_age_look_alikes(text: str, entity: str) -> None:
+    assert not _found(text, entity)

@@ -340,10 +340,10 @@ def en_identifier_rules() -> list[Rule]:
         # "6 1 7 - 3 8 0 - 2 2 O 7".
         Rule("phone_spaced_nanp", PHONE_NUMBER,
              r"(?<![\w\-])(?P<phi>[2-9]\d{2}[ ]-[ ][2-9]\d{2}[ ]-[ ]\d{4}"
-             r"|[2-9](?:[ ][0-9OIl]){2}[ ]-[ ][2-9](?:[ ][0-9OIl]){2}[ ]-[ ][0-9OIl](?:[ ][0-9OIl]){3})(?![\w\-])(?![ ][\-0-9OIl](?![\w]))"
+             r"|(?:[2-9](?:[ ][0-9OIl]){2}[ ]-|\([ ]?[2-9](?:[ ][0-9OIl]){2}[ ]?\))[ ][2-9](?:[ ][0-9OIl]){2}[ ]-[ ][0-9OIl](?:[ ][0-9OIl]){3})(?![\w\-])(?![ ][\-0-9OIl](?![\w]))"
              r"(?!\s*(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol|%))",  # "250 - 500 - 1000 mg": a dose ladder
              0.75, validator=lambda v: sum(ch.isdigit() for ch in v) >= 8,
-             needs=_seen(r"\d[ ]-[ ][2-9]"), flags=0),
+             needs=_seen(r"\d[ ]-[ ][0-9OIl]"), flags=0),
         # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
         Rule("phone_ocr_swapped", PHONE_NUMBER,
              r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"
@@ -483,6 +483,11 @@ def en_identifier_rules() -> list[Rule]:
              flags=0),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3}(?:\d{1,2}[a-z]\s{1,2})?)(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
+        # The same on an OCR'd form, with O for 0 or l for 1: "Tuba City AZ 86O45", "Chicopee, MA O1O2O".
+        Rule("zip_ocr_after_state", ZIP_CODE,
+             rf"(?<=\p{{Ll}},?\s(?:{US_STATES}),?\s{{1,3}})(?P<phi>[0-9O][0-9OIl]{{4}})(?![\w\-])(?!\s*(?i:units?|mg|ml|iu)\b)", 0.75,
+             validator=lambda v: 1 <= sum(ch in "OIl" for ch in v) <= 3 and sum(ch.isdigit() for ch in v) >= 2,
+             needs=_seen(r"\b[A-Z]{2},?\s{1,3}[0-9OIl]{5}\b"), flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
              rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
@@ -490,6 +495,11 @@ def en_identifier_rules() -> list[Rule]:
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
              0.85, needs=has_digit, flags=0),
+        # A house number OCR read with O for 0 or l for 1: "3O4 Main St", "l2 Elm Rd".
+        Rule("street_ocr_number", LOCATION,
+             rf"(?<![\w/])(?P<phi>[1-9lI][0-9OIl]{{0,4}}\s+(?:[NSEW]\.?\s+)?(?:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.8, validator=lambda v: any(ch in "OIl" for ch in v.split()[0]) and any(ch.isdigit() for ch in v.split()[0]),
+             needs=_seen(r"(?<![\w/])[1-9lI][0-9OIl]{0,4}\s+[A-Z]"), flags=0),
         # A numbered house, croft or plot before its street or township, after an address cue:
         # "Address House 7, Ring Road East", "lives at Croft 7, Achmore", "Home: Plot 12, Kira Road".
         Rule("numbered_dwelling", LOCATION,
@@ -650,7 +660,9 @@ def en_identifier_rules() -> list[Rule]:
         # French street lines in any case: "5 bis rue Victor Hugo", "12, avenue de la République".
         Rule("fr_street", LOCATION,
              r"(?<![\w])(?P<phi>\d{1,4}\s?(?:bis|ter|quater)?,?\s+(?i:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"
-             r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3})",
+             r"\s+(?:(?:de|du|des|la|le|l'|d')\s*)*\p{Lu}[\p{L}'’\-]+(?:\s\p{Lu}[\p{L}'’\-]+){0,3}"
+             # and the flat after it: "1187 rue Saint-Denis, app. 4", "…, appt 12", "…, bureau 300"
+             r"(?:,\s(?i:app|appt|apt|bureau|suite|unité)\.?\s?\d{1,4}[A-Za-z]?(?!\w))?)",
              0.8, needs=_seen(r"(?i)\b(?:rue|avenue|av\.|boulevard|bd|place|allée|impasse|chemin|quai|cours|route)"), flags=0),
         # Spanish and Portuguese floor and door after a building number: "Calle Mayor 5, 3º izq".
         Rule("floor_door", LOCATION, r"(?<=\d,?\s{1,2})(?P<phi>\d{1,2}\s?[º°ª]\s?(?:izq(?:da)?|dcha|der(?:echa)?|esq|dto|[A-H])?\.?)(?!\w)",
@@ -662,11 +674,11 @@ def en_identifier_rules() -> list[Rule]:
              r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
              0.8, needs=_digit_and(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
-        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)\)"), flags=0),
+        Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=[!?]{0,3}\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)[!?]{0,3}\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
         # "Ishbel Macrae, 99 years, lives alone": the same with the unit (the number is the age).
         Rule("age_years_after_name", AGE,
-             r"(?<=\p{Lu}\p{Ll}+,\s)(?P<phi>9\d|1[01]\d)(?=\s?(?:years|yrs|y)(?:\s+of\s+age)?\s*[,;)])", 0.7,
+             r"(?<=(?:\p{Lu}\p{Ll}+|\b(?i:room|bed|bay|rm)\s\d{1,3}[A-Z]?),\s)(?P<phi>9\d|1[01]\d)(?=\s?(?:years|yrs|y)(?:\s+of\s+age)?\s*[,;)])", 0.7,
              needs=_digit_and(r"\d\s?(?:years|yrs|y)\s*[,;)]"), flags=0),
         # "Mrs Bronwyn McAllister (NHS No. 943 476 5919), 92, of 14 Thornfield Close": the age in
         # apposition after a name and its bracketed number, then a clause about the person.
@@ -769,7 +781,7 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:age\s*/\s*(?:sex|gender)|a/s)\s*[:#\-]?\s*(?P<phi>9\d|1[01]\d)\s*(?:y(?:rs?)?)?\s*/?\s*(?i:m|f|male|female)\b",
              0.85, needs=_seen(r"(?i)age ?/ ?(?:sex|gender)|\bA/S\b")),
         Rule("age_over_89_words_stated", AGE,
-             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])"
+             r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes|i'm|i’m|im|i\s+am)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])"
              r"(?!\s+(?i:days?|minutes?|mins?|seconds?|hours?|hrs?|percent|per\s+cent|mg|ml|units?|times)\b)",
              0.8, needs=contains_any("ninety", "hundred")),
         # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372", "pager x5521".
