@@ -137,3 +137,29 @@ class TestCuedShortDatesAndRegistrationNumbers:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestChatSendersAndHandles:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("[截图]\n云朵 21:05\n妈的药吃完了\n其木格 21:07\n明天我去配", "云朵"),
+            ("[截图]\n云朵 21:05\n妈的药吃完了\n其木格 21:07\n明天我去配", "其木格"),
+            ("阿东：爸又咳了\n小妹：带他去看呼吸科\n阿东：好，明天去", "阿东"),
+            ("糖糖妈mm2020：医生，孩子出疹子了\n医生：发烧吗？", "糖糖妈mm2020"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "[截图]\n昨天 22:41\n好的\n下午 3:05\n收到",
+            "[截图]\n医生 09:12\n复查血常规\n家属 09:15\n好的",
+            "阿姨：你好\n阿姨：在吗",
+            "CT2：阴性\nT2WI：高信号",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

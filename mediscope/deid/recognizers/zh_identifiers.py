@@ -256,6 +256,9 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("user_nickname_glossed", PERSON,
              r"(?:用户|网友|楼主|博主)[\s:：]*(?P<phi>[\u4e00-\u9fff]{2,16})(?=\s?[（(](?:实名|真名|本名|真实姓名))", 0.85,
              needs=contains_any("实名", "真名", "本名", "真实姓名"), flags=0),
+        # A chat line opened by a screen name of Chinese, then Latin and digits (小鱼儿ww2019：医生，…).
+        Rule("chat_handle_speaker", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85, needs=has_digit, flags=0),
         # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
         # lan8x 发帖：…, 回复 lan8x：…
         Rule("post_handle", SOCIAL_HANDLE,

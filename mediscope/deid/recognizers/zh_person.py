@@ -16,7 +16,12 @@ from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers import zh_patterns
 from mediscope.deid.recognizers.base import ready_jieba
-from mediscope.deid.recognizers.zh_names import _FOREIGN_RE, RARE_CUED_MAX_FREQ, RARE_SURNAME_MAX_FREQ
+from mediscope.deid.recognizers.zh_names import (
+    _FOREIGN_RE,
+    _NICK_NOT_SECOND,
+    RARE_CUED_MAX_FREQ,
+    RARE_SURNAME_MAX_FREQ,
+)
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _alt, _is_clinical
 from mediscope.deid.recognizers.zh_places import _place_names
 from mediscope.deid.types import PERSON
@@ -270,6 +275,12 @@ _PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_ROLE_LABELS = frozenset({"yisheng", "hushi", "huanzhe", "bingren", "jiashu", "zhuren", "laoshi", "daifu", "kefu",
                                  "guanli", "xitong", "wode", "nihao", "baobao", "mama", "baba", "laogong", "laopo"})
 _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[ \t]*[：:](?![ \t]*$)")
+# A sender line of a chat screenshot: the name alone, then the clock (海棠 22:41).
+_SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]+(?:[01]?\d|2[0-3])[:：][0-5]\d[ \t]*$")
+# Characters of the time words and roles a screenshot also puts before a clock (昨天, 下午, 星期三, 家属).
+# 阿妈, 阿哥, 阿妹: kin a family chat calls so, no nickname.
+_KIN_SECOND = frozenset("妈爸奶爷叔妹哥姐弟兄嫂囡爹娘伯公婆姨舅姑婶")
+_SENDER_NOT_CHARS = frozenset("天午晚早夜晨周期年月日号时分今昨前后上下本患者属生士师任")
 _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
 # A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
 _MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
@@ -1078,7 +1089,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         knows is a speaker's name; a word (包钢) only when it speaks twice and is a rare one. Roles
         (医生：, 家属：, 随访员：) open no surname and stay."""
         labels = [lab.strip().split("】")[-1] for lab in _SPEAKER_LINE_RE.findall(norm)]
-        out: list[RecognizerResult] = []
+        out: list[RecognizerResult] = self._screenshot_senders(norm)
         if len(labels) >= 2 and any(any(t in lab for t in _CLINICIAN_LABEL_WORDS) for lab in labels):
             # a clinician answers at the start of a line: a consultation chat even when no one speaks
             # twice; its other speakers' 阿强：, 老汤：, junhao： are people's names
@@ -1106,14 +1117,34 @@ class ChineseNameRecognizer(EntityRecognizer):
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
         return out
 
+    def _screenshot_senders(self, norm: str) -> list[RecognizerResult]:
+        """A chat screenshot read back as text puts each sender alone on a line with the clock
+        (海棠 22:41 / 诺敏 22:43): two such lines make the names senders, wherever the chat writes
+        them. A time word (昨天 22:41, 下午 3:05) or a role (医生 09:12) is no sender."""
+        found = [m for m in _SENDER_CLOCK_RE.finditer(norm)]
+        if len(found) < 2:
+            return []
+        out: list[RecognizerResult] = []
+        for cand in {m.group("name") for m in found}:
+            if (_is_clinical(cand) or cand in _SPEAKER_NOT_NAMES or any(ch in _SENDER_NOT_CHARS for ch in cand)
+                    or any(t in cand for t in _CLINICIAN_LABEL_WORDS) or cand in _NOT_VOCATIVES):
+                continue
+            out += [self._result(k.start(), k.end(), 0.7, "screenshot_sender") for k in regex.finditer(cand, norm)]
+        return out
+
     def _chat_nicknames(self, norm: str) -> list[RecognizerResult]:
         """Speakers of a chat known by a nickname: 阿 and a given name no dictionary knows (阿强：, not
-        阿姨：), 老 and a surname (老汤：, not 老师： or 老公：), or a given name in lower-case pinyin
+        阿姨：) or a rare word when the label speaks twice (阿明：), 老 and a surname (老汤：, not 老师： or 老公：), or a given name in lower-case pinyin
         (junhao：, yuqing：); each is the same name wherever the chat writes it."""
         out: list[RecognizerResult] = []
+        counts: dict[str, int] = {}
+        for m in _SPEAKER_RE.finditer(norm):
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
         for m in _SPEAKER_RE.finditer(norm):
             cand = m.group("name")
-            if (len(cand) == 2 and cand[0] == "阿" and self._freq.get(cand, 0) == 0 and cand[1] in self._clause._given
+            if (len(cand) == 2 and cand[0] == "阿" and cand[1] in self._clause._given
+                    and (self._freq.get(cand, 0) == 0 or (counts[cand] >= 2 and self._freq.get(cand, 0) < 100
+                                                          and cand[1] not in _NICK_NOT_SECOND and cand[1] not in _KIN_SECOND))
                     and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
                 out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
                         if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
