@@ -223,3 +223,27 @@ def test_ocr_addresses_spaced_phones_and_ages(text: str, value: str, entity: str
 )
 def test_ocr_address_and_age_look_alikes(text: str, entity: str) -> None:
     assert not _found(text, entity)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("Eligibility check\nMember ID QRT 551208 774\nGroup 0042", "QRT 551208 774"),
+        ("Pharmacy moved to 2710 N Broadway, Helena MT.", "2710 N Broadway"),
+        ("Client lives at Lot 48, Ali Curung NT 0872 with her aunt.", "Lot 48"),
+    ],
+)
+def test_member_id_blocks_broadway_and_lots(text: str, value: str) -> None:
+    assert any(value in f for f in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        ("We saw the show on Broadway 3 times last year.", "Broadway"),
+        ("Member ID: 12 weeks since renewal", "12 weeks"),
+        ("Overflow parking at Lot 3, Main Campus, after 5pm.", "Lot 3, Main"),
+    ],
+)
+def test_member_id_broadway_and_lot_look_alikes(text: str, word: str) -> None:
+    assert not any(word in f for f in _found(text))

@@ -275,9 +275,10 @@ def en_identifier_rules() -> list[Rule]:
         # A group or plan number with the payer's letters before it: "Group #: GRP 551902".
         # Its letters spaced off the digits: "Group #: GRP 551902", "DVA card VX 401 992 A".
         Rule("lettered_spaced_id", INSURANCE_ID,
-             r"\b(?:(?i:group|plan)\s*(?i:number|no\.?|#)|DVA(?:\s+(?i:card|file))?(?:\s+(?i:number|no\.?|#))?)\s*[:#]?\s*"
+             # and a member id in letter and digit blocks: "Member ID XHA 884217 903"
+             r"\b(?:(?i:group|plan|member)\s*(?i:number|no\.?|#|id)|DVA(?:\s+(?i:card|file))?(?:\s+(?i:number|no\.?|#))?)\s*[:#]?\s*"
              r"(?P<phi>[A-Z]{1,5}[ \-]?\d[\d ]{2,14}\d(?:\s[A-Z](?![\w]))?)(?![\w\-])", 0.85,
-             needs=_digit_and(r"(?i)(?:group|plan)\s*(?:number|no|#)|DVA"), flags=0),
+             needs=_digit_and(r"(?i)(?:group|plan|member)\s*(?:number|no|#|id)|DVA"), flags=0),
         # The login that opened a chart in an audit trail: "opened by jmcgreevy", "accessed by user asmith2".
         Rule("audit_login", PERSON,
              r"\b(?i:opened|accessed|viewed|modified|edited|printed|amended|signed|exported|logged\s+in)\s+(?i:by)\s+"
@@ -505,10 +506,17 @@ def en_identifier_rules() -> list[Rule]:
         Rule("numbered_dwelling", LOCATION,
              # (any field's colon will do: "Postal: Croft 9, ..."; a croft is an address with no cue at all)
              r"(?:(?<=\b(?:[Aa]ddress|[Aa]ddr\.?|[Hh]ome|[Aa]t|[Tt]o|[Ll]ives|[Rr]esides|[Ff]rom)\s*:?\s{1,2}|:\s{1,2})|(?=Croft\s))"
-             r"(?P<phi>(?:House|Croft|Plot|Compound)\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?"
+             # (a lot only before its town, state and postcode: not "Parking at Lot 3, Main Campus")
+             r"(?P<phi>(?:House|Croft|Plot|Compound|Lot(?=\s\d{1,4}[A-Za-z]?,\s{1,2}(?:\p{Lu}\p{Ll}+\s){1,3}[A-Z]{2,3}\s\d{4,5}\b))"
+             r"\s+(?:No\.?\s*)?\d{1,4}[A-Za-z]?"
              # the township and up to two places after it: "Croft 9, Leurbost, Lochs"
-             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South|Central))?){1,3})(?=\s*(?:[,.;\n]|$))",
-             0.8, needs=contains_any("house", "croft", "plot", "compound"), flags=0),
+             r"(?:,\s{1,2}(?:\p{Lu}\p{Ll}+\s){0,3}\p{Lu}\p{Ll}+(?:\s(?:East|West|North|South|Central))?){1,3})"
+             # then the field's end, or a state and postcode: "lives at Lot 212, Yuendumu NT 0872"
+             r"(?=\s*(?:[,.;\n]|$)|\s[A-Z]{2,3}\s\d{4,5}\b)",
+             0.8, needs=contains_any("house", "croft", "plot", "compound", "lot"), flags=0),
+        # A numbered Broadway, which takes no street suffix: "1180 W Broadway", "2710 Broadway".
+        Rule("broadway", LOCATION, r"(?<![\w/])(?P<phi>\d{1,5}\s+(?:[NSEW]\.?\s+)?Broadway)(?![\w])", 0.8,
+             needs=contains_any("broadway"), flags=0),
         # Townships and divisions named by a letter or number before the place: "Section B, Umlazi",
         # "C 1284 Site B, Khayelitsha", "Kebele 07, Bole", "Zone 4, Tema". The place after the comma
         # must be no common or clinical word ("Section B, Part 2", "Phase 3, Randomised" stay).
