@@ -247,3 +247,28 @@ def test_member_id_blocks_broadway_and_lots(text: str, value: str) -> None:
 )
 def test_member_id_broadway_and_lot_look_alikes(text: str, word: str) -> None:
     assert not any(word in f for f in _found(text))
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("sis is flying in from spokane tomorrow morning", "spokane"),
+        ("we're parked on hwy 2 in kalispell. can someone ring back", "kalispell"),
+        ("rm 8 - okonkwo, chest pain, trop pending\nrm 9 - stable, for discharge", "okonkwo"),
+        ("bed 12: nakamura (91) confused overnight", "nakamura"),
+    ],
+)
+def test_lower_case_towns_and_ward_spot_names(text: str, value: str) -> None:
+    assert value in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "took 2 in march, then 3 in june",
+        "came in from casualty at 3 with chest pain",
+        "bed 4 - stable, obs fine\nbed 5 - pneumonia, on abx\nrm 6 - warfarin, INR 3",
+    ],
+)
+def test_lower_case_town_and_ward_look_alikes(text: str) -> None:
+    assert not _found(text)

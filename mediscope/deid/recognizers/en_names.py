@@ -1250,6 +1250,13 @@ def _caps_pair_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
     return out
 
 
+# A hand-over line naming the patient in a room or bed, in lower case: "rm 15 - ahmed, cellulitis",
+# "bed 4: okafor (92) …". The word must be a listed name and no English or clinical word.
+_WARD_SPOT_NAME = regex.compile(
+    r"\b(?i:rm|room|bed|bay|cubicle|cube|pod)[ ]?\d{1,3}[a-z]?[ ]?[-–:][ ]?(?P<name>\p{Ll}[\p{Ll}'’\-]{2,})(?=[ ]?[,(;]|[ ]\d)"
+)
+
+
 def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of chat names after greetings and reported speech, capitals
     "LAST, FIRST" after a field, OCR'd surnames, Gaelic, Welsh and Native American name shapes,
@@ -1297,6 +1304,10 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if first in lists.first and not lists.blocked(first):
                 out.append((*m.span("name"), "ocr_last_first", 0.75))
     out.extend(_caps_pair_names(text, lists))
+    for m in _WARD_SPOT_NAME.finditer(text) if any(ch.isdigit() for ch in text) else ():
+        w = m.group("name")
+        if (w in lists.first or w in lists.last) and not lists.blocked(w) and not is_english(w, lists.words):
+            out.append((*m.span("name"), "ward_spot_name", 0.7))
     if _HAS_OCR_DIGIT.search(text) is not None:
         out.extend(_ocr_title_names(text, lists))
     if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:

@@ -993,7 +993,8 @@ _LOWER_CITY_CUE = regex.compile(
 )
 # Bare "in"/"from"/"near" before a lower-case gazetteer city: "named dorothy from fresno", "her daughter in mississauga".
 _LOWER_CITY_PREP = regex.compile(
-    r"(?<=\p{Ll}[ ])(?:in|from|near)[ ](?P<place>\p{Ll}[\p{Ll}'’\-]{3,}(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
+    # ("driving in from duluth": the place after the second preposition; "on rt 9 in millbrook": after a number too)
+    r"(?<=[\p{Ll}\d][ ])(?:in|from|near)[ ](?!(?:from|near)[ ])(?P<place>\p{Ll}[\p{Ll}'’\-]{3,}(?:[ ]\p{Ll}[\p{Ll}'’\-]+){0,2})"
 )
 _LOWER_STATE_AFTER = regex.compile(rf"\s*,\s*(?i:{US_STATES}|nsw|vic|qld|ontario|on|bc|texas|california|florida)\b")
 
