@@ -163,3 +163,30 @@ class TestChatSendersAndHandles:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestBedRosterAndMongolianNames:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("夜班交班：21床江河，肺炎；22床夏雨，心衰；23床苏德，房颤", "江河"),
+            ("交班：8床高山，发热；9床白云，咳嗽。\n高山：体温 38.5℃", "高山"),
+            ("夜班交班：21床江河，肺炎；22床夏雨，心衰；23床苏德，房颤", "苏德"),
+            ("内分泌门诊：阿茹娜，女，甲状腺结节复查。", "阿茹娜"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "交班：3床高热，予物理降温；5床今日出院；6床患者，术后第一天。",
+            "12床空床，13床空床。",
+            "另注意晨间血压高峰，夏天易中暑。",
+            "3床注意血钾。5床注意血糖。",
+            "父亲查出来有高血压，还好只是轻微的。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text) == []

@@ -275,6 +275,10 @@ _PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_ROLE_LABELS = frozenset({"yisheng", "hushi", "huanzhe", "bingren", "jiashu", "zhuren", "laoshi", "daifu", "kefu",
                                  "guanli", "xitong", "wode", "nihao", "baobao", "mama", "baba", "laogong", "laopo"})
 _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[ \t]*[：:](?![ \t]*$)")
+# A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
+_BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
+# Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
+_BED_NOT_CHARS = frozenset("今昨明晨夜日周空患者病属术后前出入院转科号位次床例")
 # A sender line of a chat screenshot: the name alone, then the clock (海棠 22:41).
 _SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]+(?:[01]?\d|2[0-3])[:：][0-5]\d[ \t]*$")
 # Characters of the time words and roles a screenshot also puts before a clock (昨天, 下午, 星期三, 家属).
@@ -861,6 +865,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.75, "at_name"))
         if "\n" in norm and ("：" in norm or ":" in norm):
             out += self._speakers(norm)
+        if "床" in norm:
+            out += self._bed_roster(norm)
         if "你" in norm or "您" in norm:
             # only a line's start can open an address (晓明，你…): match there, not at every character
             for m in (m for i in _line_starts(norm) if (m := _VOCATIVE_RE.match(norm, i)) is not None):
@@ -1117,6 +1123,31 @@ class ChineseNameRecognizer(EntityRecognizer):
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
         return out
 
+    def _bed_roster(self, norm: str) -> list[RecognizerResult]:
+        """A handover's roster of beds (12床高峰，…；13床夏天，…): where two beds or more are listed
+        each with what follows a pause, the word after a bed number that opens with a surname is
+        the patient's name, even a word (高峰, 夏天), wherever the handover writes it; a clinical
+        word (12床高热) or a time or role word (3床今日, 5床患者) is not."""
+        found = list(_BED_NAME_RE.finditer(norm))
+        if len(found) < 2:
+            return []
+        out: list[RecognizerResult] = []
+        for m in found:
+            cand = m.group("name")
+            if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS):
+                continue
+            # a word that opens clinical phrases elsewhere (高峰期, 夏天易中暑) stands alone here; the
+            # dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not
+            clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
+            if (clinical or cand in _SPEAKER_NOT_NAMES or cand in _ADDRESS_FORMS or cand in _NOT_VOCATIVES
+                    or any(ch in _BED_NOT_CHARS for ch in cand) or _never_given(cand, self._freq)):
+                continue
+            # the roster's name is the same patient where the handover opens a clause with it (高峰：PCI
+            #术后…), not inside a phrase (晨间血压高峰)
+            out += [self._result(k.start(), k.end(), 0.7, "bed_roster") for k in regex.finditer(cand, norm)
+                    if k.start() == m.start("name") or not "\u4e00" <= norm[k.start() - 1 : k.start()] <= "\u9fff"]
+        return out
+
     def _screenshot_senders(self, norm: str) -> list[RecognizerResult]:
         """A chat screenshot read back as text puts each sender alone on a line with the clock
         (海棠 22:41 / 诺敏 22:43): two such lines make the names senders, wherever the chat writes
@@ -1126,7 +1157,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             return []
         out: list[RecognizerResult] = []
         for cand in {m.group("name") for m in found}:
-            if (_is_clinical(cand) or cand in _SPEAKER_NOT_NAMES or any(ch in _SENDER_NOT_CHARS for ch in cand)
+            # a word that opens clinical phrases elsewhere (高峰期, 夏天易中暑) stands alone here; the
+            # dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not
+            clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
+            if (clinical or cand in _SPEAKER_NOT_NAMES or any(ch in _SENDER_NOT_CHARS for ch in cand)
                     or any(t in cand for t in _CLINICIAN_LABEL_WORDS) or cand in _NOT_VOCATIVES):
                 continue
             out += [self._result(k.start(), k.end(), 0.7, "screenshot_sender") for k in regex.finditer(cand, norm)]
