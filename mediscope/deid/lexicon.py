@@ -85,6 +85,8 @@ NAME_CUES_ZH_WEAK = (
     "死者", "逝者", "产妇", "孕妇", "新生儿", "婴儿", "受种者", "接种者", "受检人", "就诊者", "受益人", "被保人", "伤员",
     # who wears, uses or carries a device or a card: 佩戴者黎可欣, 植入者, 持卡者
     "佩戴者", "佩戴人", "植入者", "使用者", "持卡者",
+    # a spouse in a personal history: 配偶司马光荣体健
+    "配偶",
     # roles of a form or a note that name a person next: 药师宫田田, 老人家仇桂兰
     "术者", "麻醉", "麻醉医师", "药师", "签字", "居民", "职工", "老人家",
 )

@@ -190,3 +190,26 @@ class TestBedRosterAndMongolianNames:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestPinyinSpeakerAndSpouseNames:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("haoyu：我的化验单出来了吗\nWang Jianguo 医生：出来了，转氨酶偏高。", "Wang Jianguo"),
+            ("婚育史：配偶欧阳春华体健，育一子。", "欧阳春华"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Dialogue 医生：你好，哪里不舒服？",
+            "Patient Record 医生：复查。",
+            "婚育史：配偶体健，配偶健在。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

@@ -235,7 +235,9 @@ _UPPER_LOWER = regex.compile(r"\p{Lu}\p{Ll}")
 _LATIN_NAME = r"\p{Lu}\p{Ll}+(?:[ \-·•]\p{Lu}\p{Ll}+){0,2}"
 _LATIN_TITLE = regex.compile(
     rf"(?<![\p{{Latin}}\d])(?P<name>{_LATIN_NAME})\s?(?:先生|女士|小姐|医生|大夫|教授|主任|博士|护士|老师|同学|太太|夫人)"
-    r"(?!\s*[:：])")  # not a speaker label after a heading ("Dialogue 医生：")
+    # a speaker label (Dialogue 医生：) is a name's only when it reads as a romanised Chinese name
+    # (Li Xiaoming 医生：出来了): checked where the matches are read
+    r"(?P<label>(?=\s*[:：]))?")
 _LATIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, "翻译", "我叫", "名叫", "叫做", "姓名", "收件人", "就诊人", "他叫", "她叫", "孩子叫", "外籍患者",
@@ -302,6 +304,14 @@ def _romanised_chinese_name(name: str) -> bool:
     syllables of a given name (three words at most, each a short syllable)."""
     words = [w.lower() for w in regex.split(r"[ \-]", name) if w]
     return 2 <= len(words) <= 3 and words[0] in _ROMANISED_SURNAMES and all(len(w) <= 6 for w in words)
+
+
+def _pinyin_full_name(name: str) -> bool:
+    """Li Xiaoming, Zhang Wei: a romanised Chinese surname, then a given name of one or two pinyin
+    syllables written as one word."""
+    words = [w.lower() for w in name.split(" ") if w]
+    return (len(words) == 2 and words[0] in _ROMANISED_SURNAMES
+            and regex.fullmatch(rf"(?:{_PY_SYLLABLE}){{1,2}}", words[1]) is not None)
 
 
 def _known_latin_name(name: str) -> bool:
@@ -896,6 +906,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 name = m.group("name")
                 if not _latin_name_ok(name) or name.lower() in _LATIN_NOT_NAMES:
                     continue
+                if rx is _LATIN_TITLE and m.group("label") is not None and not (
+                        _romanised_chinese_name(name) or _pinyin_full_name(name)):
+                    continue  # Dialogue 医生：, Patient Record 医生：: a heading before a speaker's label
                 if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER) and not (
                         _known_latin_name(name) or _romanised_chinese_name(name)):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
