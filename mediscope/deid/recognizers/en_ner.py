@@ -336,6 +336,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             if _clinical_phrase(name) or all(w.lower() in _COMMON_WORDS for w in name.split()):
                 continue  # "Chest Pain was", "Type Two could": title-case clinical or ordinary words
+            ts, te = self._trim_ordinary_edges(text, s, e)
+            if ts > s and text[ts:te].split()[0].lower() in self._case_free.first:
+                s, e = ts, te  # "Visitor Dmitri says": a role word before a given name is no part of it
             out.append(self._result(PERSON, s, e, 0.7, "sentence_subject"))
         for m in _EN_NAME_CUE.finditer(text):
             s, e = m.span("name")
