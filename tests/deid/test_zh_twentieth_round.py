@@ -213,3 +213,27 @@ class TestPinyinSpeakerAndSpouseNames:
     )
     def test_left_alone(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestChildPetNames:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("疫苗群｜小豆芽妈妈：接种后低烧 37.9 正常吗？", "小豆芽"),
+            ("【随访群】\n阿福爸爸：孩子还咳\n医生：再雾化三天。", "阿福"),
+            ("患者自述：我叫三妞，大名覃秀莲，咳嗽两周。", "三妞"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "小朋友妈妈：在吗？",
+            "小孩爸爸：好的。",
+            "我叫大夫来看看。",
+        ],
+    )
+    def test_left_alone(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

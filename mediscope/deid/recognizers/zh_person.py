@@ -304,6 +304,12 @@ _LATIN_GIVEN_HAN_SURNAME_RE = regex.compile(
     rf"(?:我是|我叫|I am|I'm|Im)\s?(?P<name>[A-Z][a-z]{{2,10}}\s?{_SURNAME})(?=[\s，,。！!]|$)")
 # A writer naming themself by a pet name: 我是小芳, 我叫阿珍 (小 or 阿 and one character, then a pause).
 _SELF_NICK_RE = regex.compile(r"(?:我是|我叫|俺是)(?P<name>[小阿][\u4e00-\u9fff])(?=[\s，,。！!～~]|$)")
+# A child's sibling-rank pet name the writer gives as their own, then the real one: 我叫二丫，大名…
+_SELF_RANK_NICK_RE = regex.compile(r"(?:我叫|俺叫|小名叫|小名)(?P<name>[大二三四五六七八九][丫妞娃蛋妹毛宝伢])(?=[\s，,。！!～~]|$)")
+# A parent labels a group-chat turn by the child's pet name: 小米粒妈妈：, 阿福爸爸：, after a
+# line start or the group's name (家长群｜).
+_PET_PARENT_LABEL_RE = regex.compile(
+    r"(?m)(?:^|[｜|】])[ \t]*(?P<name>[小阿][\u4e00-\u9fff]{1,2}?)(?:妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|妈|爸)[ \t]*[：:]")
 # A child's pet name before the parent it stands for: 胖虎他妈打电话来, 壮壮她爸问 (孩子他妈 is a word).
 _NICK_PARENT_RE = regex.compile(
     r"(?<=^|[\s，,。；;！!？?：:])(?P<name>[\u4e00-\u9fff]{2})(?=(?:他|她)(?:妈|爸|奶奶|爷爷|姥姥|姥爷|外婆|外公))")
@@ -876,6 +882,15 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _SELF_NICK_RE.finditer(norm):
                 if self._pet_name_ok(m.group("name")):
                     out.append(self._result(*m.span("name"), 0.7, "self_nick"))
+        if "叫" in norm or "小名" in norm:
+            out += [self._result(*m.span("name"), 0.7, "self_rank_nick") for m in _SELF_RANK_NICK_RE.finditer(norm)]
+        if "：" in norm or ":" in norm:
+            for m in _PET_PARENT_LABEL_RE.finditer(norm):
+                cand = m.group("name")
+                if (cand[1] not in _NICK_NOT_SECOND and cand[1:] not in _NOT_CHILD_NAMES and not _is_clinical(cand)
+                        and self._freq.get(cand, 0) < 50):
+                    # the child is the same name wherever the chat writes it (患儿小米粒（大名…）)
+                    out += [self._result(k.start(), k.end(), 0.7, "pet_parent_label") for k in regex.finditer(cand, norm)]
         if any(w in norm for w in _PARENT_AFTER_PRONOUN):
             for m in _NICK_PARENT_RE.finditer(norm):
                 if self._pet_name_ok(m.group("name"), rustic=True):
