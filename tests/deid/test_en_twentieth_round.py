@@ -286,6 +286,21 @@ def test_role_word_before_a_sentence_subject_stays_out(text: str, name: str) -> 
     assert name in found and not any(f.startswith(("Visitor", "Courier")) for f in found)
 
 
+@pytest.mark.parametrize(
+    "text, town",
+    [
+        ("Mailing: 9 Oak Hill Rd, W0rcester, MA", "W0rcester"),
+        ("lives in Spr1ngfield, IL with her son", "Spr1ngfield"),
+    ],
+)
+def test_town_with_an_ocr_digit_before_its_state(text: str, town: str) -> None:
+    assert town in _found(text, "LOCATION")
+
+
+def test_drug_with_an_ocr_digit_before_a_state_code_stays() -> None:
+    assert not _found("Given Vit4min, MA clinic to follow up", "LOCATION")
+
+
 @pytest.mark.slow
 def test_fourteenth_english_development_set(deider):
     """Written blind before this round's rules (90 texts, 365 PHI after its names were labelled one span

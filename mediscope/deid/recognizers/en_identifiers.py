@@ -61,7 +61,7 @@ from mediscope.deid.recognizers.en_patterns import (
     _seen,
     _street_suffixes,
 )
-from mediscope.deid.recognizers.en_shared_rules import _MBI, plate_rules
+from mediscope.deid.recognizers.en_shared_rules import _MBI, _gazetteer_city, plate_rules
 from mediscope.deid.recognizers.en_vocab import _COMMON_WORDS
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -89,6 +89,18 @@ def _no_bare_year(value: str) -> bool:
 # Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.
 _CODING_SYSTEMS = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC")
 _CODE_PREFIXES = (*_CODING_SYSTEMS, "HL7", "COVID", "SARS", "IEC", "IEEE")
+
+
+_OCR_TOWN_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "8": "b"}
+
+
+def _ocr_town_ok(value: str) -> bool:
+    """A town with one OCR digit among its letters that reads back as a gazetteer town ("Ch1copee")."""
+    digits = [i for i, ch in enumerate(value) if ch.isdigit()]
+    if len(digits) != 1:
+        return False
+    i = digits[0]
+    return any(_gazetteer_city(value[:i] + ch + value[i + 1 :]) for ch in _OCR_TOWN_LETTERS.get(value[i], ""))
 
 
 def _not_code(value: str) -> bool:
@@ -484,6 +496,10 @@ def en_identifier_rules() -> list[Rule]:
              flags=0),
         Rule("zip_after_state", ZIP_CODE, r"(?<=\b[A-Z]{2},?\s{1,3}(?:\d{1,2}[a-z]\s{1,2})?)(?P<phi>\d{5}(?:-\d{4})?)(?!\d)", 0.85,
              needs=has_digit, flags=0),
+        # A town OCR read with a digit among its letters, before its state: "22 Birch Hollow Rd, Ch1copee, MA".
+        Rule("town_ocr_before_state", LOCATION,
+             rf"(?<![\w\-])(?P<phi>\p{{Lu}}\p{{Ll}}*[013458]\p{{Ll}}+(?:[ ]\p{{Lu}}\p{{Ll}}+)?)(?=,?[ ](?:{US_STATES})\b)", 0.75,
+             validator=_ocr_town_ok, needs=_seen(r"[A-Za-z][013458][a-z]"), flags=0),
         # The same on an OCR'd form, with O for 0 or l for 1: "Tuba City AZ 86O45", "Chicopee, MA O1O2O".
         Rule("zip_ocr_after_state", ZIP_CODE,
              rf"(?<=\p{{Ll}},?\s(?:{US_STATES}),?\s{{1,3}})(?P<phi>[0-9O][0-9OIl]{{4}})(?![\w\-])(?!\s*(?i:units?|mg|ml|iu)\b)", 0.75,
