@@ -275,6 +275,10 @@ _PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
 _PINYIN_ROLE_LABELS = frozenset({"yisheng", "hushi", "huanzhe", "bingren", "jiashu", "zhuren", "laoshi", "daifu", "kefu",
                                  "guanli", "xitong", "wode", "nihao", "baobao", "mama", "baba", "laogong", "laopo"})
 _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[ \t]*[：:](?![ \t]*$)")
+# A two-character surname after a person field, a line break, then the given name (患者：欧阳↵晓丽).
+_BROKEN_COMPOUND_RE = regex.compile(
+    r"(?:患者|病人|患儿|姓\s?名)[ \t:：]*(?P<name>(?:" + "|".join(sorted(_COMPOUNDS, key=len, reverse=True))
+    + r")\n[\u4e00-\u9fff]{1,2}?)(?=[ \u3000，,。；;]|\n|$)")
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
@@ -873,6 +877,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += self._speakers(norm)
         if "床" in norm:
             out += self._bed_roster(norm)
+        if "\n" in norm:
+            out += self._broken_compound(norm)
         if "你" in norm or "您" in norm:
             # only a line's start can open an address (晓明，你…): match there, not at every character
             for m in (m for i in _line_starts(norm) if (m := _VOCATIVE_RE.match(norm, i)) is not None):
@@ -1136,6 +1142,17 @@ class ChineseNameRecognizer(EntityRecognizer):
             if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
                 continue
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
+        return out
+
+    def _broken_compound(self, norm: str) -> list[RecognizerResult]:
+        """A form or a scan breaks the line inside a name after its two-character surname (患者：欧阳
+        ↵晓丽, 姓 名：万俟↵雪): the surname after a person field, the break, one or two given-name
+        characters up to a gap or a pause make one name."""
+        out: list[RecognizerResult] = []
+        for m in _BROKEN_COMPOUND_RE.finditer(norm):
+            given = m.group("name").split("\n")[1]
+            if all(ch in self._clause._given for ch in given) and not _is_clinical(given):
+                out.append(self._result(*m.span("name"), 0.7, "broken_compound"))
         return out
 
     def _bed_roster(self, norm: str) -> list[RecognizerResult]:
