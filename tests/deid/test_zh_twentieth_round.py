@@ -250,11 +250,11 @@ class TestChildPetNames:
 def test_eleventh_chinese_development_set(deider):
     """Written blind before this round (90 texts, 268 PHI; chat handles and nicknames, OCR'd and
     spaced digits, titled names labelled as the surname alone): 0.705 with the rules before this
-    round (0.75 once its titled names followed the older sets' convention), 0.884 after."""
+    round (0.75 once its titled names followed the older sets' convention), 0.892 after."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
     report = evaluate(load_evalset([DATA / "dev_zh11.jsonl"]), deider)
-    assert report.recall >= 0.88, report.missed
+    assert report.recall >= 0.89, report.missed
     assert report.precision >= 1.0, report.false_positives
     assert report.preservation >= 1.0, report.clobbered
 
@@ -272,3 +272,18 @@ class TestCompoundSurnameBrokenByALine:
 
     def test_a_symptom_after_the_break_stays(self) -> None:
         assert "欧阳\n发热" not in _found("出院小结\n患者欧阳\n发热三天，咳嗽。", "PERSON")
+
+
+class TestMinorityRosterAndLineOpeningDotNames:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("交班：3床覃丽 肺炎；4床乌兰 甲亢，心率 112。", "乌兰"),
+            ("出院小结\n韩·巴根，肺炎，好转出院。", "韩·巴根"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "PERSON")
+
+    def test_a_dotted_phrase_opening_a_line_stays(self) -> None:
+        assert _found("出院小结\n肺·肝同病，予对症治疗。", "PERSON") == []

@@ -668,8 +668,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue  # a long run before the dot is a phrase, not a first name
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
-            if norm[s + 1 : s + 2] in "·•‧・" and not self._cue_before(norm, s):
-                continue  # one character before the dot (包·额尔敦) is a name's only after a person cue
+            if norm[s + 1 : s + 2] in "·•‧・" and not (
+                    self._cue_before(norm, s) or (norm[s] in lexicon.SURNAMES_1 and (s == 0 or norm[s - 1] == "\n"))):
+                continue  # one character before the dot (包·额尔敦) is a name's after a person cue, or a surname opening a line
             out.append((s, e, 0.75, "dot_name"))
         if out and _LIST_RE.search(norm):
             out += [(a, b, 0.65, "listed") for a, b in self.listed(norm, [(a, b) for a, b, *_ in out])]

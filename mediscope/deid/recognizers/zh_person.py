@@ -279,6 +279,8 @@ _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[
 _BROKEN_COMPOUND_RE = regex.compile(
     r"(?:患者|病人|患儿|姓\s?名)[ \t:：]*(?P<name>(?:" + "|".join(sorted(_COMPOUNDS, key=len, reverse=True))
     + r")\n[\u4e00-\u9fff]{1,2}?)(?=[ \u3000，,。；;]|\n|$)")
+_MINORITY_PARTS = frozenset({*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
+                             *lexicon.YI_NAME_PARTS})
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
@@ -1166,8 +1168,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for m in found:
             cand = m.group("name")
-            if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS):
-                continue
+            if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS or cand in _MINORITY_PARTS):
+                continue  # a Han surname opens it, or it is a Tibetan, Mongolian, Uyghur or Yi name (8床诺敏)
             # a word that opens clinical phrases elsewhere (高峰期, 夏天易中暑) stands alone here; the
             # dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not
             clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
