@@ -58,8 +58,19 @@ def _rng(*parts: object) -> random.Random:
     return random.Random(int.from_bytes(h[:8], "big"))
 
 
-def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0) -> str:
-    """Replace digits by digits and letters by letters, keeping separators, case and a prefix."""
+# Characters a replaced Chinese part of a handle is drawn from: common, light words of the kind
+# screen names are made of (云, 糖, 兔), so the surrogate still reads like a handle.
+_HANDLE_HAN = "云晨星雨风月山海叶青白乐安宁心语悦阳光米豆果糖甜橙桃梨兔猫熊鱼鹿花草竹溪"
+
+
+def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0, replace_han: bool = False) -> str:
+    """Replace digits by digits and letters by letters, keeping separators, case and a prefix.
+
+    With `replace_han`, Chinese characters are replaced too (by other characters from
+    `_HANDLE_HAN`). Identifiers are mostly Latin and digits, but a chat handle such as
+    小鱼儿ww2019 or wxid_爱吃橘子 is identifying in its Chinese part as much as in its digits;
+    kept, that part would leak. Plates keep their province character (not below state level).
+    """
     out = []
     seen = 0
     for ch in value:
@@ -77,6 +88,9 @@ def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0) -> st
             else:
                 c = rng.choice("ABCDEFGHJKLMNPQRSTUVWXYZ")
                 out.append(c if n.isupper() else c.lower())
+        elif replace_han and _is_cjk(ch):
+            seen += 1
+            out.append(ch if seen <= keep_prefix else rng.choice(_HANDLE_HAN.replace(ch, "")))
         else:
             out.append(ch)
     return "".join(out)
@@ -353,8 +367,8 @@ class SurrogateFactory:
             return self._location(original, zh, fk, rng)
         if entity_type == T.ZIP_CODE:
             return shape_preserving(original, rng)
-        # Identifiers of all kinds keep their shape.
-        return shape_preserving(original, rng, keep_prefix=0)
+        # Identifiers of all kinds keep their shape; Chinese inside one (a handle) is replaced too.
+        return shape_preserving(original, rng, keep_prefix=0, replace_han=entity_type != T.LICENSE_PLATE)
 
     @staticmethod
     def _location(original: str, zh: bool, fk: Faker, rng: random.Random) -> str:

@@ -123,3 +123,32 @@ def test_an_age_over_89_becomes_90_plus_and_keeps_its_unit(original, expected):
 def test_age_span_with_its_unit_reads_in_the_replaced_text(deider):
     result = deider.deidentify_text("Pt is a 95 y/o woman, lives alone", "en")
     assert "95" not in result.text and "90+ y/o woman" in result.text
+
+
+@pytest.mark.parametrize("handle", ["小鱼儿ww2019", "wxid_爱吃橘子", "甜甜不吃糖", "汤圆不圆_1962"])
+def test_chinese_part_of_a_handle_is_replaced_too(handle):
+    """A handle's Chinese part identifies as much as its digits: no character of it may survive."""
+    out = SurrogateFactory(seed=0, case_key="c1", date_shift_days=-10).surrogate("SOCIAL_HANDLE", handle, "zh")
+    han = [ch for ch in handle if "\u4e00" <= ch <= "\u9fff"]
+    assert len(out) == len(handle)
+    assert all(a != b for a, b in zip(handle, out, strict=True) if a in han)
+    assert [ch for ch in out if "\u4e00" <= ch <= "\u9fff"] and out.count("_") == handle.count("_")
+
+
+def test_plate_keeps_its_province_character():
+    out = SurrogateFactory(seed=0, case_key="c1", date_shift_days=-10).surrogate("LICENSE_PLATE", "京A12345", "zh")
+    assert out[0] == "京" and out != "京A12345"
+
+
+@pytest.mark.parametrize(
+    "text", ["我在小红书（甜甜不吃糖）上写过", "微信号：wxid_爱吃橘子，已添加", "用户小鱼儿ww2019说他头痛"]
+)
+def test_text_with_a_chinese_handle_is_deidentified_without_leaving_its_name(text):
+    from mediscope.deid import deidentify_text
+
+    result = deidentify_text(text, "zh")
+    handles = [text[s.start : s.end] for s in result.spans if s.entity_type == "SOCIAL_HANDLE"]
+    assert handles, "the handle must be found for this test to mean anything"
+    for h in handles:
+        han = "".join(ch for ch in h if "\u4e00" <= ch <= "\u9fff")
+        assert han and han not in result.text
