@@ -316,9 +316,23 @@ def test_seventeenth_heldout_set_floors(deider):
     that landing 0.901). Of its 34 misses, 9 are relative days with no calendar date (上周五, last
     Monday, Thanksgiving) and 5 are ages over 89 whose number was replaced but whose gold keeps the
     unit (93 years old); the rest: OCR letters (l36-O2l8-7745, Ch3lsea, 9l), chat handles, Mongolian
-    names with a dot, a clinic's name with its address, bare record numbers.
+    names with a dot, a clinic's name with its address, bare record numbers. Worked on since
+    (twentieth round): 0.954, precision 0.995.
     """
-    _assert_floors(deider, "heldout17.jsonl", recall=0.90, precision=0.99, preservation=0.99)
+    _assert_floors(deider, "heldout17.jsonl", recall=0.95, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_eighteenth_heldout_set_floors(deider):
+    """140 texts (441 PHI, 339 clinical terms, 25 PHI-free), written blind while the recognizer
+    modules were split and a round ran on two fresh dev sets (dev_zh11, dev_en14) and heldout17;
+    scored once after that round: recall 0.893 (characters 0.942), precision 0.972, preservation
+    0.982 (zh 0.882, en 0.904); the engine at the start of the round 0.889. Misses: chat nicknames
+    (小雨妈妈, 阳光老李, 向日葵姐姐, jess), surname + kin word (覃阿婆, 胡阿姨), Hong Kong estates
+    and romanised names, letter-spaced OCR'd names and streets, ids after unusual labels; clinical
+    eponyms and lab values taken for PHI (Hx Hodgkin's, Duchenne, Hb 102 g/L).
+    """
+    _assert_floors(deider, "heldout18.jsonl", recall=0.89, precision=0.97, preservation=0.98)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
