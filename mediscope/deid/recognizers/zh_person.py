@@ -269,6 +269,23 @@ _SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[�
 _CLINICIAN_LABEL_WORDS = ("大夫", "医生", "护士", "主任", "医师", "药师")
 _LAO_NOT_SPEAKER = frozenset({"老公", "老婆", "老板", "老师", "老人", "老乡", "老家", "老伴", "老爸", "老妈", "老大", "老二",
                               "老三", "老总", "老年", "老伯", "老太", "老汉", "老爷", "老姐", "老哥", "老弟", "老妹", "老友"})
+# A chat member's screen name as a turn's label: a child's or a pet name and the parent or sibling
+# word (小雨妈妈：, 胖虎爸爸：, 向日葵姐姐：), or a word and 老 with a surname (阳光老李：, 糖友老陈：).
+_NICK_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|[^｜|\n]{1,12}[｜|])?[ \t]*(?P<name>(?P<pre>[\u4e00-\u9fff]{2,4}?)"
+    r"(?:(?P<kin>妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|姐姐|哥哥)|老(?P<sur>[\u4e00-\u9fff])))[ \t]*[：:](?![ \t]*$)")
+# What a label puts before a parent word or 老X that is a role or a relation, not a screen name
+# (孩子妈妈：, 患者爸爸：, 邻居奶奶：, 护士老李： is the title rule's).
+_NICK_LABEL_NOT_PRE = ("孩子", "宝宝", "宝贝", "小孩", "患者", "病人", "患儿", "家长", "家属", "学生", "同学", "邻居", "同事",
+                       "朋友", "病友", "隔壁", "对面", "我家", "我们", "你家", "他家", "她家", "楼下", "楼上", "小区", "的",
+                       "医生", "护士", "主任", "大夫", "医师", "药师", "老师", "护工", "保姆", "阿姨", "群主", "管理")
+# A group's owner or admin named by the group's notice (群主糖友老陈，, 管理员小糖豆，): the screen name up
+# to a pause.
+_GROUP_ROLE_NAME_RE = regex.compile(
+    r"(?:群主|管理员|群管理|群管|版主)(?:是|为)?(?P<name>[\u4e00-\u9fff]{2,5}?)(?=[，,。；;、（(！!]|\s|$)")
+# A nurse or a doctor a chat's label calls by 小 or 老 and the surname (护士小周：, 医生老钱：).
+_TITLED_XIAO_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:护士|医生|大夫|药师|医助|助理)(?P<name>[小老][\u4e00-\u9fff])[ \t]*[：:]")
 # A speaker named in lower-case pinyin, two or three syllables (junhao：, yuqing：, zhangwei：).
 _PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
            r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)")
@@ -877,6 +894,16 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.75, "at_name"))
         if "\n" in norm and ("：" in norm or ":" in norm):
             out += self._speakers(norm)
+            out += self._nick_labels(norm)
+        if "群" in norm:
+            for m in _GROUP_ROLE_NAME_RE.finditer(norm):
+                cand = m.group("name")
+                # a clause after the role (群主会定期发布, 管理员负责审核) has a verb or an adverb in it
+                clause = any(self._tags.get(cand[i : i + 2], "")[:1] in ("v", "d", "p", "c")
+                             for i in range(len(cand) - 1))
+                if not (clause or _is_clinical(cand) or cand in _NOT_VOCATIVES or any(w in cand for w in _NICK_LABEL_NOT_PRE)
+                        or self._freq.get(cand, 0) >= 100):
+                    out.append(self._result(*m.span("name"), 0.7, "group_role_name"))
         if "床" in norm:
             out += self._bed_roster(norm)
         if "\n" in norm:
@@ -895,8 +922,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "：" in norm or ":" in norm:
             for m in _PET_PARENT_LABEL_RE.finditer(norm):
                 cand = m.group("name")
-                if (cand[1] not in _NICK_NOT_SECOND and cand[1:] not in _NOT_CHILD_NAMES and not _is_clinical(cand)
-                        and self._freq.get(cand, 0) < 50):
+                if self._pet_parent_ok(cand):
                     # the child is the same name wherever the chat writes it (患儿小米粒（大名…）)
                     out += [self._result(k.start(), k.end(), 0.7, "pet_parent_label") for k in regex.finditer(cand, norm)]
         if any(w in norm for w in _PARENT_AFTER_PRONOUN):
@@ -1144,6 +1170,38 @@ class ChineseNameRecognizer(EntityRecognizer):
             if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
                 continue
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
+        return out
+
+    def _pet_parent_ok(self, cand: str) -> bool:
+        """小米粒 of 小米粒妈妈：, 阿福 of 阿福爸爸：: a pet name of 小 or 阿, no word of its own."""
+        return (cand[1] not in _NICK_NOT_SECOND and cand[1:] not in _NOT_CHILD_NAMES and not _is_clinical(cand)
+                and self._freq.get(cand, 0) < 50)
+
+    def _nick_labels(self, norm: str) -> list[RecognizerResult]:
+        """Screen names of a chat's members as its turns' labels (小雨妈妈：, 胖虎爸爸：, 向日葵姐姐：,
+        阳光老李：) where two turns or more open with a label: the whole label is the member's name,
+        wherever the chat writes it. A role or a relation before the parent word (孩子妈妈：,
+        患者家属：) or a clinician's title (护士老李：) is no screen name."""
+        if len(_SPEAKER_LINE_RE.findall(norm)) < 2:
+            return []
+        out: list[RecognizerResult] = []
+        for m in _TITLED_XIAO_LABEL_RE.finditer(norm):
+            cand = m.group("name")
+            if cand[1] in lexicon.SURNAMES_1 and cand not in _LAO_NOT_SPEAKER and cand not in _LAO_NOT_NICK:
+                out.append(self._result(*m.span("name"), 0.7, "titled_label"))
+        for m in _NICK_LABEL_RE.finditer(norm):
+            pre, cand = m.group("pre"), m.group("name")
+            if any(w in pre for w in _NICK_LABEL_NOT_PRE) or pre in _NOT_VOCATIVES or pre in _SPEAKER_NOT_NAMES:
+                continue
+            if m.group("kin") is not None and pre[0] in "小阿" and self._pet_parent_ok(pre):
+                continue  # 阿福爸爸：: the child's pet name is the pet-parent rule's (阿福)
+            if m.group("sur") is not None:
+                # a word and 老 with a surname reads as a screen name whatever the word (阳光老李：)
+                if m.group("sur") not in lexicon.SURNAMES_1 or "老" + m.group("sur") in _LAO_NOT_SPEAKER:
+                    continue
+            elif _is_clinical(pre) or _is_clinical(cand):
+                continue
+            out += [self._result(k.start(), k.end(), 0.7, "nick_label") for k in regex.finditer(regex.escape(cand), norm)]
         return out
 
     def _broken_compound(self, norm: str) -> list[RecognizerResult]:

@@ -1,0 +1,60 @@
+"""Twenty-first round of Chinese recall: chat members' screen names as their turns' labels
+(桃桃妈妈：, 月亮姐姐：, 晨跑老韩：), a nurse's 小/老 and surname label (护士小邹：), a group's owner and
+admin named by its notice (群主…，管理员…，). Every positive uses strings found in no data file; the
+negatives are look-alikes that must stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+
+def _found(text: str, entity: str | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, "zh").spans if entity is None or s.entity_type == entity]
+
+
+class TestChatScreenNameLabels:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("桃桃妈妈：医生，孩子还在咳\n葛医生：雾化继续做三天\n桃桃妈妈：收到", "桃桃妈妈"),
+            ("壮壮爸爸：体温38.5要紧吗？\n值班医生：先物理降温", "壮壮爸爸"),
+            ("月亮姐姐：我的甲功复查正常了\n海边散步：恭喜恭喜", "月亮姐姐"),
+            ("晨跑老韩：血压今天135/80\n苗护士：很好，继续保持\n晨跑老韩：好嘞", "晨跑老韩"),
+            ("护士小邹：请把检验单发群里\n葛医生：我看一下", "小邹"),
+        ],
+    )
+    def test_label_is_a_name(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("孩子妈妈：医生，孩子还在咳\n医生：雾化继续做三天", "孩子妈妈"),
+            ("患者家属：今天能出院吗？\n医生：明天", "患者家属"),
+            ("邻居奶奶：她早上摔了一跤\n医生：头部有外伤吗", "邻居奶奶"),
+            ("主诉：头痛三天\n诊断：偏头痛", "主诉"),
+        ],
+    )
+    def test_role_label_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text, "PERSON"))
+
+
+class TestGroupRoleNames:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("群公告：群主控糖老宋，管理员小甜橙，入群请改备注。", "控糖老宋"),
+            ("群公告：群主控糖老宋，管理员小甜橙，入群请改备注。", "小甜橙"),
+        ],
+    )
+    def test_owner_and_admin(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["本群群主会定期发布复诊提醒，管理员负责审核。", "群主：请勿发广告，管理员：已禁言"],
+    )
+    def test_no_name_after_role(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
