@@ -110,7 +110,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_then_time", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?|"
              rf"{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))"
-             rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:\s*(?:hrs|h|am|pm))?)"
+             rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
              0.9, needs=_digit_and(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
         Rule("time_on_date", DATE_TIME,

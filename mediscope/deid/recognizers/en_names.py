@@ -180,12 +180,18 @@ def _closes_clause(text: str, start: int) -> bool:
     return _WORD_THEN_STOP.match(text, start) is not None
 
 
+# Spanish, Portuguese, Italian and French function words that name lists also hold ("con", "por"):
+# not the name particles ("de", "la", "van", "dos"), which do open surnames.
+_ROMANCE_FUNCTION_WORDS = frozenset({"con", "sus", "por", "para", "que", "sin", "una", "uno", "avec", "pour", "sur",
+                                     "dans", "les", "com", "sem", "uma", "nel", "nella", "questo", "esta", "este"})
+
+
 def _uncued_ok(words: list[str], lists: NameLists) -> bool:
     # Cheapest test first: almost every run of words in prose fails on the name lists.
     if not all(w in lists.first or w in lists.last for w in words) and not all(lists.listed(w) for w in words):
         return False
-    if any(lists.blocked(w) for w in words):
-        return False
+    if any(lists.blocked(w) for w in words) or any(w in _ROMANCE_FUNCTION_WORDS for w in words):
+        return False  # "viene con su nieta": Spanish words, not a name
     if not any(w in lists.first for w in words) or not any(w in lists.last for w in words[1:] + words[:1]):
         return False
     return sum(is_english(w, lists.words) for w in words) <= 1 and len(words) >= 2
@@ -485,7 +491,7 @@ _CAPS_LAST_TITLE_FIRST = regex.compile(
     rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?:MR|MRS|MS|MISS|MSTR|MASTER|DR|MX)\.?[ ](?P<first>{_CAPS_WORD})(?![\w'’\-])"
 )
 # "A.Kapoor", "T. Nakashima", "- P. Oduya, RN": an initial and a surname.
-_INITIAL_SURNAME = regex.compile(r"(?<![\w.'’\-])(?P<name>\p{Lu}\.[ ]?(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{L}))(?![\w'’\-])")
+_INITIAL_SURNAME = regex.compile(r"(?<![\w.'’\-/])(?P<name>\p{Lu}\.[ ]?(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{L}))(?![\w'’\-])")
 _INITIAL_CUE = regex.compile(r"(?:^|[\n:(]|\b(?:cc|by|Dr|to|from|with)\.?|^\s*-|\n\s*-|[-–—])\s*$")
 _DEGREE_AFTER = regex.compile(r"^,?\s*(?:MD|RN|DO|MBBS|MBChB|FRCP|FRCS|PhD|NP|PA|RGN|RM|CNS|APRN|DPM|PharmD)\b")
 # Species epithets written after an initial ("H. Pylori", "E. Coli"): never a person.

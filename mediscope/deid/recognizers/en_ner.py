@@ -173,8 +173,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                     label, s = "PERSON", s + relation.end()
                     etext = text[s:e]
                 if label == "PERSON":
-                    # spaCy may glue a title or trailing punctuation on; trim both.
-                    m = _LEADING_TITLE_RE.match(etext)
+                    # spaCy may glue a title, a unit's letter ("mmol/L. Continue Zantac") or a history
+                    # abbreviation ("Hx Hodgkin's") on the front, and trailing punctuation on; trim them.
+                    m = (_LEADING_TITLE_RE.match(etext) or _LEADING_HISTORY_ABBR.match(etext)
+                         or text[s - 1 : s] == "/" and _UNIT_LETTER_START.match(etext))
                     if m:
                         s += m.end()
                         etext = text[s:e]
@@ -189,6 +191,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                     etext = text[s:e]
                     if etext != before_trim and (_clinical_phrase(before_trim) or _is_eponym(before_trim, text[e : e + 24])):
                         continue  # "Liver Qi stagnation": the word dropped was the clinical one
+                    if (etext != before_trim and " " not in etext and before_trim.split()[0].lower() in _ORDER_VERBS
+                            and etext.lower() not in self._case_free.first):
+                        continue  # "Continue Zantac", "Restart Eliquis": an order and a drug's brand name
                     if all(w.strip(".,").lower() in _TITLE_OR_DEGREE for w in etext.split()):
                         continue  # "supervising MD Dr Vu": spaCy took the titles and left the name
                     if etext.lower() in _LANGUAGE_WORDS:
@@ -228,6 +233,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
                         continue
+                    if " " not in etext and _SPECIALTY_WORD.search(etext.lower()) and not self._cities.tier(etext):
+                        continue  # "Requesting: Dr Tran, Geriatrics": a specialty, not a place
                     if etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext) or etext.lower() in _CARE_SETTINGS:
                         continue  # "Cigna member …": a payer; "from St. Mary's", "from Resus": care settings, not homes
                     if etext.lower() in _LANGUAGE_WORDS:
@@ -536,7 +543,7 @@ def _after_maker(text: str, start: int) -> bool:
 _EPONYM_HEADS = (r"diseases?|syndromes?|sarcomas?|tumou?rs?|malformations?|cysts?|palsy|palsies|signs?|reflex(?:es)?|"
                  r"lymphomas?|anomal(?:y|ies)|fractures?|ulcers?|nodes?|phenomen(?:on|a)|procedures?|tests?|"
                  r"manoeuvres?|maneuvers?|classifications?|scores?|scales?|contractures?|aneurysms?|neuromas?|"
-                 r"carcinomas?|dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?")
+                 r"carcinomas?|(?:muscular\s+)?dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?")
 # A person's own things ("Jane's test", "Smith's score") read like eponyms; after a possessive
 # only heads that are a named condition count.
 _EPONYM_VERB_HEADS = frozenset({"sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "procedure",
@@ -905,6 +912,32 @@ def _aged_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
     return out
 
 
+_ORDER_VERBS = frozenset({"continue", "start", "stop", "hold", "restart", "commence", "increase", "decrease", "wean",
+                          "withhold", "give", "cease", "switch", "titrate", "resume", "omit", "add"})
+_UNIT_LETTER_START = regex.compile(r"^\p{L}\.?\s+")
+# A history or diagnosis abbreviation the model glues before an eponym: "Hx Hodgkin's", "Dx Crohn's".
+_LEADING_HISTORY_ABBR = regex.compile(r"^(?:Hx|PMHx|FHx|SHx|PMH|PSH|Dx|DDx|Ddx|Sx|Tx|Rx|Imp)\.?:?\s+(?=\p{Lu})")
+_SPECIALTY_WORD = regex.compile(r"(?:olog(?:y|ie)|iatrics?|iatry)$")
+# Letters OCR confuses: "Patlent Narne" is "Patient Name".
+_OCR_SWAPS = (("rn", "m"), ("l", "i"), ("1", "l"), ("0", "o"), ("vv", "w"), ("cl", "d"), ("ii", "u"))
+
+
+def _ocr_word(word: str, words) -> bool:
+    """An English word misread by OCR: one or two kinds of look-alike letters swapped back give a word."""
+    low = word.lower()
+    if is_english(low, words):
+        return False
+    kinds = [k for k in _OCR_SWAPS if k[0] in low]
+    for i, (a, b) in enumerate(kinds):
+        one = low.replace(a, b)
+        if is_english(one, words):
+            return True
+        for c, d in kinds[i + 1 :]:
+            if c in one and is_english(one.replace(c, d), words):
+                return True
+    return False
+
+
 def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
     """"Irenke Sörös", "Djevad Šušulić": two capitalised words, neither a word of English.
 
@@ -933,6 +966,8 @@ def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResu
             continue  # "Creutzfeldt Jakob disease"
         if _DRUG_SUFFIX.search(la) or _DRUG_SUFFIX.search(lb):
             continue
+        if _ocr_word(a, words) and _ocr_word(b, words):
+            continue  # "Patlent Narne:": an OCR'd form label, not a name
         out.append(self._result(PERSON, *m.span("name"), 0.6, "unknown_pair"))
     return out
 
