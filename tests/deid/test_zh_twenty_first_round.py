@@ -58,3 +58,32 @@ class TestGroupRoleNames:
     )
     def test_no_name_after_role(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestGlossedPetName:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("患儿小宝（大名柏思源），手足口病，予对症处理。", "小宝"),
+            ("门诊：小虎（学名：扈嘉祺）咳嗽三天。", "小虎"),
+        ],
+    )
+    def test_pet_name_before_gloss(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["小剂量（王教授方案）起始。", "小儿（常见）发热处理。"])
+    def test_no_gloss_no_pet_name(self, text: str) -> None:
+        assert not any(w in _found(text, "PERSON") for w in ("小剂量", "小儿"))
+
+
+class TestKinTitleBeforeYou:
+    @pytest.mark.parametrize(
+        "text, name",
+        [("护士：滕叔您把药盒拍给我看看。", "滕"), ("钟姐你明天空腹来抽血。", "钟")],
+    )
+    def test_surname_of_kin_title(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["大叔您先坐。", "阿姨你好，请排队。"])
+    def test_kin_word_alone_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

@@ -211,7 +211,7 @@ _A_NICK_RE = regex.compile(
 _KIN_TITLE_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
-    r"(?=说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$)")
+    r"(?=您|你|说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$)")
 # A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
 # such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
 _SELF_AFTER_PLACE_RE = regex.compile(
@@ -368,7 +368,9 @@ _RELATIVE_PET_RE = regex.compile(
 # line's or a field's start.
 _NICK_MARKED_RE = regex.compile(
     r"(?:(?<=^|\n|[：:])\s?)(?P<nick>[\u4e00-\u9fff]{2,4})\s?(?:(?P<marked>[（(](?:群|微信|网络)?昵称[）)])(?=[：:])|[，,]\s?(?:大名|学名)(?=[\u4e00-\u9fff]))")
-_XIAO_NICK_RE = regex.compile(rf"(?P<nick>小[\u4e00-\u9fff]{{1,2}})[（(](?={_SURNAME}[\u4e00-\u9fff]{{1,2}}[）)])")
+# A pet name of 小 before the full name in brackets, bare or glossed as the registered one (小宝（大名谭…）).
+_XIAO_NICK_RE = regex.compile(
+    rf"(?P<nick>小[\u4e00-\u9fff]{{1,2}})[（(](?P<glossed>大名|学名|本名|真名)?[：:]?(?={_SURNAME}[\u4e00-\u9fff]{{1,2}}[）)])")
 # A form's name field holding a two- or three-character run that the next field's label or the line
 # end closes (姓名：平安　性别：男): whatever the run is, the form calls it the name.
 _FORM_NAME_FIELD_RE = regex.compile(
@@ -986,6 +988,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                       *(_XIAO_NICK_RE.finditer(norm) if xiao_nick else ())):
                 nick = m.group("nick")
                 marked = m.groupdict().get("marked") is not None  # 小鹿（群昵称）: the text says it is a nickname
+                # 小宝（大名谭子轩）: a word the gloss says is the child's other name (小宝, 小虎) is the pet name
+                glossed = m.groupdict().get("glossed") is not None
+                if glossed and not _is_clinical(nick) and not any(ch in _FUNCTION_CHARS for ch in nick):
+                    out.append(self._result(*m.span("nick"), 0.75, "nick_marked"))
+                    continue
                 if not (_is_clinical(nick) or nick in _NOT_CHILD_NAMES or (self._freq.get(nick, 0) >= 50 and not marked)
                         or any(ch in _FUNCTION_CHARS for ch in nick)):
                     out.append(self._result(*m.span("nick"), 0.75, "nick_marked"))
