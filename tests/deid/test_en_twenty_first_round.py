@@ -3,7 +3,8 @@ abbreviation glued before an eponym ("Hx Hodgkin's"); an eponym before "muscular
 unit's letter ("mmol/L.") and an order verb before a drug's brand name ("Continue Zantac"); a
 specialty after a requesting doctor ("Geriatrics"); a clock time swallowing the first letter of a
 lab on the next line ("07:15\\nHb"); Spanish function words read as a lower-case name ("con su");
-an OCR'd form label ("Patlent Narne:").
+an OCR'd form label ("Patlent Narne:"). And for recall: an age over 89 in a lifespan ("lived to
+104") or in another language's years ("102 años"); a name with an accent marked as the patient ("Pádraig (pt)").
 Every positive uses strings found in no data file; the negatives are look-alikes that must stay text."""
 
 from __future__ import annotations
@@ -59,3 +60,40 @@ def test_names_beside_the_trimmed_words_stay_found(text: str, name: str) -> None
 @pytest.mark.parametrize("text", ["Collected 2025-11-30 06:40 h, reviewed 2025-11-30 08:00hrs"])
 def test_a_clock_time_keeps_its_hour_mark(text: str) -> None:
     assert {"2025-11-30 06:40 h", "2025-11-30 08:00hrs"} <= set(_found(text, "DATE_TIME"))
+
+
+@pytest.mark.parametrize(
+    "text, age",
+    [
+        ("Family history: paternal grandfather lived to 103.", "103"),
+        ("Her aunt lived to 96 years and never smoked.", "96"),
+        ("Nota: paciente de 101 años, acompañada por su nieto.", "101"),
+        ("Patiente de 94 ans, chute à domicile.", "94"),
+    ],
+)
+def test_ages_over_89_in_a_lifespan_or_foreign_years(text: str, age: str) -> None:
+    assert age in _found(text, "AGE")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["She lived to 60.", "The stent lived to 95 % patency at a year.", "Sesión de 95 minutos, 3 veces por semana."],
+)
+def test_no_age_from_other_numbers(text: str) -> None:
+    assert _found(text, "AGE") == []
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("0300: Siobhán (pt) restless, pulling at lines.", "Siobhán"),
+        ("Obs stable. Máire (pt) eating and drinking.", "Máire"),
+    ],
+)
+def test_a_name_marked_as_the_patient(text: str, name: str) -> None:
+    assert name in _found(text, "PERSON")
+
+
+@pytest.mark.parametrize("text", ["Son (pt) unwell overnight.", "Mother (pt) declined the bloods."])
+def test_no_name_from_a_role_marked_as_the_patient(text: str) -> None:
+    assert _found(text, "PERSON") == []

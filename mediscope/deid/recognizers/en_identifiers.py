@@ -794,6 +794,15 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
              r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        # A lifespan ("grandmother lived to 104", "died aged 97" is `age_over_89_cued`), and an age in
+        # another language's years ("102 años", "95 anos", "91 ans", "93 anni"): the number alone.
+        Rule("age_over_89_lifespan", AGE,
+             r"\b(?i:lived\s+(?:to|until|till)(?:\s+(?:the\s+age\s+of|age|be))?|died\s+at|passed\s+away\s+at)\s+"
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.;!)]|$|\s+(?i:years?|yrs?|and|in|after|before|with)\b))",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        Rule("age_over_89_foreign_years", AGE,
+             r"(?<![\d.,])(?P<phi>9\d|1[01]\d)\s+(?:años|anos|ans|anni|Jahre|jaar)(?![\w])",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # "at 96 she still drives", "Mum, 94, lives alone"
         Rule("age_over_89_at", AGE,
              r"\b(?i:at|aged?)\s+(?P<phi>9\d|1[01]\d)(?=,?\s+(?i:she|he|they|mum|mom|dad|my|his|her|the\s+patient)\b)",

@@ -912,6 +912,8 @@ def _aged_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
     return out
 
 
+_PT_MARKED = regex.compile(
+    r"(?<![\w'’\-])(?P<name>\p{Lu}[\p{L}'’\-]*\p{Ll}(?:[ ]\p{Lu}[\p{L}'’\-]*\p{Ll})?)[ ]?\((?:pt|patient|the\s+patient)\)")
 _ORDER_VERBS = frozenset({"continue", "start", "stop", "hold", "restart", "commence", "increase", "decrease", "wean",
                           "withhold", "give", "cease", "switch", "titrate", "resume", "omit", "add"})
 _UNIT_LETTER_START = regex.compile(r"^\p{L}\.?\s+")
@@ -1147,6 +1149,17 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
         if _clinical_phrase(m.group("name")) or _is_eponym(m.group("name"), text[m.end() : m.end() + 14]):
             continue
         out.append(self._result(PERSON, *m.span("name"), 0.7, "initial_name"))
+    for m in _PT_MARKED.finditer(text):
+        # "0400: Pádraig (pt) restless", "Ewa Nowak (patient) and her son": the bracket says who
+        words = m.group("name").split()
+        if any(is_english(w.lower(), self._case_free.words) and w.lower() not in self._case_free.any_name
+               or w.lower() in lexicon.CLINICAL_WORDS_EN or w in _TITLES_EN for w in words):
+            continue
+        if _clinical_phrase(m.group("name")) or _is_eponym(m.group("name"), text[m.end() : m.end() + 14]):
+            continue
+        if any(w.lower() in _RELATION_WORDS for w in words) or not any(w.lower() in self._case_free.any_name or not w.isascii() for w in words):
+            continue  # "Son (pt)", "Haloperidol (pt)": a role or a drug, on no name list and with no accent
+        out.append(self._result(PERSON, *m.span("name"), 0.75, "pt_marked"))
     for m in _CAP_WORD.finditer(text):
         word = m.group("name")
         low = word.lower()
