@@ -87,3 +87,44 @@ class TestKinTitleBeforeYou:
     @pytest.mark.parametrize("text", ["大叔您先坐。", "阿姨你好，请排队。"])
     def test_kin_word_alone_stays(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestLineBrokenRecordNumber:
+    @pytest.mark.parametrize(
+        "text, mrn",
+        [
+            ("住院号：HZ31877\n40263  姓名：殷秀琴", "HZ31877\n40263"),
+            ("门诊号：5520913\n884，复诊", "5520913\n884"),
+        ],
+    )
+    def test_number_goes_on(self, text: str, mrn: str) -> None:
+        assert mrn in _found(text, "MEDICAL_RECORD_NUMBER")
+
+    @pytest.mark.parametrize(
+        "text, mrn",
+        [("住院号：HZ31877\n12床 殷秀琴", "HZ31877"), ("门诊号：5520913\n2026年1月复诊", "5520913")],
+    )
+    def test_next_line_stays_its_own(self, text: str, mrn: str) -> None:
+        assert mrn in _found(text, "MEDICAL_RECORD_NUMBER")
+
+
+class TestLogLineMonthDay:
+    def test_month_day_opens_a_log_line(self) -> None:
+        text = "护理记录\n2025-11-20 患者入院，体温38.2℃\n2025-11-22 体温下降\n11-25 拔除尿管"
+        assert "11-25" in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["2025-11-20 查房\n10-12 次/分，律齐", "护理记录\n11-25 拔除尿管", "2025-11-20 查房\n05-10 mg 口服"],
+    )
+    def test_range_or_no_log_stays(self, text: str) -> None:
+        assert not any(f in ("10-12", "11-25", "05-10") for f in _found(text, "DATE_TIME"))
+
+
+class TestSumuTownship:
+    def test_city_then_sumu(self) -> None:
+        assert "满洲里市新开河苏木" in _found("牧民，住满洲里市新开河苏木，放牧为生。", "LOCATION")
+
+    @pytest.mark.parametrize("text", ["处方：当归、苏木、红花各10g。", "本市产苏木，活血化瘀。"])
+    def test_herb_stays(self, text: str) -> None:
+        assert not any("苏木" in f for f in _found(text, "LOCATION"))

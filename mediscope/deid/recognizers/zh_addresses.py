@@ -66,10 +66,14 @@ ADDRESS_FLOOR_FLAT = (
 # (渝北区回兴街道, 回龙镇); 回家乡 and 回老家 stay verbs.
 _TOWN_LED = r"(?:回(?=[\u4e00-\u9fff]{1,3}?(?:街道|镇)))?"
 ADDRESS_ESTATE = rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_ESTATE}{_ADDR_TAIL})"
-# A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts).
+# 苏木 the herb sits after a verb of buying or using it (本市产苏木, 加苏木), not after a township's name.
+_SUMU = r"(?<![产用加味购煎服买卖的])苏木"
+# A city, then a district/county, or directly a town (东莞市长安镇: some cities have no districts);
+# Inner Mongolia's township is a 苏木 (锡林浩特市宝力根苏木), after a city or a banner only.
 ADDRESS_ADMIN = (
     rf"(?P<phi>(?:{_ADMIN_CHAR}{{2,8}}?(?:省|自治区))?{_ADMIN_CHAR}{{1,8}}?(?:市|自治州|地区|盟)"
-    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_TOWN_LED}{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡))?|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡)))"
+    rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_TOWN_LED}{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡|{_SUMU}))?"
+    rf"|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡|{_SUMU})))"
 )
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"

@@ -260,6 +260,11 @@ def zh_date_age_rules() -> list[Rule]:
              r"(?!\s?(?:cm|mm|ml|mg|kg|g(?![a-z])|μ|ug|iu|u/|l(?![a-z])|%|[次个岁天周月年元块分秒度倍克升米片粒支]))", 0.8,
              needs=has_digit),
         # Month/day with a weekday, a date word or a visit word before it: 上周四（11/14）, 日期：9/27, 复诊12/20.
+        # A log whose lines open with full dates (2026-03-01 …↵2026-03-03 …) may open a later line
+        # with the month and day alone (03-06 体温平稳): the same log's date.
+        Rule("date_md_log_line", DATE_TIME,
+             r"(?m)^[ \t]*(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?=[ \t\u3000]+(?![次个岁天周月年元块分秒度倍克升米片粒支%]|mg|ml|cm|mm|kg|bpm|g\b)[^\d\s])", 0.85,
+             needs=lambda t: len(regex.findall(r"(?m)^[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d\-])", t)) >= 1),
         Rule("date_md_slash", DATE_TIME,
              rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*"
              # a visit word right before it (复诊12/20, 随访：3/15): the day the patient comes back

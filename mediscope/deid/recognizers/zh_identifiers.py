@@ -166,6 +166,12 @@ def zh_identifier_rules() -> list[Rule]:
              0.85, needs=contains_any("呼", "bp机", "分机", "内线", "短号")),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"(?:{_alt(MRN_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
+        # A scan breaks the line inside the number (住院号：ZY20260↵05121  患者：…): the digits that open
+        # the next line belong to it where a wide gap or a pause closes them.
+        Rule("mrn_line_broken", MEDICAL_RECORD_NUMBER,
+             rf"(?:{_alt(MRN_CUES, spaced=True)})[ \t:：#]*(?P<phi>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{{4,20}}\n\d{{3,12}})"
+             r"(?=[ \t\u3000]{2,}|\t|[ \t]*[，,；;|｜]|[ \t]*$)",
+             0.95, needs=contains_any("\n"), flags=0),
         # An admission or registration form's heading, then the record's bare number (入院登记 9123613
         # 患者…): six to ten digits alone, no unit or date after them.
         Rule("mrn_registration", MEDICAL_RECORD_NUMBER,
