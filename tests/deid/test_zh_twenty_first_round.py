@@ -5,9 +5,13 @@ negatives are look-alikes that must stay text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
 
 
 def _found(text: str, entity: str | None = None) -> list[str]:
@@ -128,3 +132,16 @@ class TestSumuTownship:
     @pytest.mark.parametrize("text", ["处方：当归、苏木、红花各10g。", "本市产苏木，活血化瘀。"])
     def test_herb_stays(self, text: str) -> None:
         assert not any("苏木" in f for f in _found(text, "LOCATION"))
+
+
+@pytest.mark.slow
+def test_eighteenth_blind_set_chinese(deider):
+    """The eighteenth blind set's Chinese texts, opened after its one blind scoring: recall 0.882
+    with the rules before this round, 0.953 after (precision 0.995; the one false positive is a
+    doctor's surname the labels mark once of two times)."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / "heldout18.jsonl"]) if i.lang == "zh"], deider)
+    assert report.recall >= 0.95, report.missed
+    assert report.precision >= 0.99, report.false_positives
+    assert report.preservation >= 1.0, report.clobbered
