@@ -112,3 +112,16 @@ def test_eighteenth_blind_set_english_floor(deider):
     assert report.recall >= 0.91, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 0.99, report.clobbered
+
+
+@pytest.mark.parametrize(
+    "text, date",
+    [("Ward round 22/04, Mrs Ilse Brandt: afebrile, eating.", "22/04"), ("Board round on 9/11: plan discharge.", "9/11")],
+)
+def test_a_day_and_month_after_a_ward_round(text: str, date: str) -> None:
+    assert date in _found(text, "DATE_TIME")
+
+
+@pytest.mark.parametrize("text", ["Ward round: BP 124/78, HR 80.", "Ward round 4/5 power left arm.", "MDT 13/14 nodes positive."])
+def test_no_date_from_readings_on_a_ward_round(text: str) -> None:
+    assert _found(text, "DATE_TIME") == []

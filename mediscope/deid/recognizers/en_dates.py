@@ -285,6 +285,11 @@ def en_date_rules() -> list[Rule]:
              r"apgar|eye|verbal|tone|bristol|fluid|feeds?)[:=]?\s{1,2})"
              r"(?P<phi>[0-3]?\d/[01]?\d)(?=\s+at\s+(?:[01]?\d|2[0-3]):?[0-5]\d(?:\s*(?:h|hrs|am|pm))?(?![\w/\-:]|\.\d))",
              0.8, validator=_day_month_ok, needs=_digit_and(r"\d/\d{1,2}\s+at\s+\d"), flags=0),
+        # A day and month after an event of the ward's day: "Ward round 15/03, Mr …", "MDT 02/11:".
+        Rule("date_dm_after_round", DATE_TIME,
+             r"\b(?i:ward\s+round|post[\s\-]?take(?:\s+ward\s+round)?|board\s+round|MDT|handover)\s+(?:on\s+)?"
+             r"(?P<phi>[0-3]?\d/[01]?\d)(?![\w/\-]|\.\d|\s+(?i:power|strength|pain|murmur|score|on\s+the\s+scale))",
+             0.8, validator=_day_month_ok, needs=_digit_and(r"(?i)(?:round|take|mdt|handover)\s+(?:on\s+)?\d{1,2}/\d"), flags=0),
         # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
         Rule("date_ocr_swapped", DATE_TIME,
              r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])"
