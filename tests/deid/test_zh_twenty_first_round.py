@@ -134,6 +134,18 @@ class TestSumuTownship:
         assert not any("苏木" in f for f in _found(text, "LOCATION"))
 
 
+class TestAddressFloorAndFlat:
+    @pytest.mark.parametrize(
+        "text, addr",
+        [
+            ("地址：大埔廣福邨廣仁樓9樓907室\n診斷：糖尿病", "大埔廣福邨廣仁樓9樓907室"),
+            ("地址：佛山市禅城区金鹰楼15层1502室，电话", "佛山市禅城区金鹰楼15层1502室"),
+        ],
+    )
+    def test_floor_and_flat_go_on(self, text: str, addr: str) -> None:
+        assert addr in _found(text, "LOCATION")
+
+
 @pytest.mark.slow
 def test_eighteenth_blind_set_chinese(deider):
     """The eighteenth blind set's Chinese texts, opened after its one blind scoring: recall 0.882

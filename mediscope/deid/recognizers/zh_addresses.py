@@ -75,9 +75,10 @@ ADDRESS_ADMIN = (
     rf"(?:{_FUNCTION_LED}{_ADMIN_CHAR}{{1,8}}?(?:区|县|旗)(?:{_TOWN_LED}{_ADMIN_CHAR}{{1,10}}?(?:街道|镇|乡|{_SUMU}))?"
     rf"|{_ADMIN_CHAR}{{1,6}}?(?:街道|镇|乡|{_SUMU})))"
 )
+# A building's floor and flat go on after its name (福海樓12樓1203室, 福海楼12层1203室).
 ADDRESS_CUED = (
     rf"(?:住址|地址|家住|现住|居住地|住在|户籍地|籍贯|联系地址|家庭住址|通讯地址|现住址|家在|老家在|老家是)"
-    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)(?!\s?\d{{1,5}}\s?(?:室|号|房|户))|(?=[，。,；;\s]|$)"
+    rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)(?!\s?\d{{1,5}}\s?(?:室|号|房|户|楼|樓|层|層))|(?=[，。,；;\s]|$)"
     # a transcript without punctuation: the address ends where the speaker points or goes on
     # (住在南湖北路这边你看要不要去拍个胸片)
     r"|(?<=[路街道巷村区县镇乡市口处])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
