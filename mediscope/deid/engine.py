@@ -536,6 +536,10 @@ class Deidentifier:
                 cjk = any("\u4e00" <= ch <= "\u9fff" for ch in value)
                 if (cjk and len(value) >= 2) or (not cjk and len(value) >= 3 and value[:1].isupper()):
                     names.add(value)
+                elif not cjk and len(value) >= 3 and value.isalpha() and value.islower():
+                    # a chat's lower-case "jess" found once: verification would reject the record
+                    # over any copy left behind, so the copies (whole words only) go too
+                    names.add(value)
                 elif not cjk and " " in value:
                     names |= case_variants(value)  # jake okafor (a chat) ... Jake Okafor
                 if self.config.propagate_name_parts:

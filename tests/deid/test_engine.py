@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from mediscope.deid import DeidConfig, Deidentifier, DeidError, PhiSpan
@@ -224,6 +226,25 @@ def test_dates_ages_and_short_values_are_not_carried_to_other_mentions(deider):
     out = deider.propagate([text], [spans])[0]
     assert [text[s.start : s.end] for s in out] == ["3/4", "93", "Ely", "Ely"]
     assert out[-1].start == text.index("Ely Road")
+
+
+def test_a_lower_case_chat_name_found_once_is_replaced_at_every_whole_word_mention(deider):
+    """Chats write names in lower case ("its jess"); found once and left elsewhere, the copies made
+    verification reject the record. Only whole words go: "jessamine" is another word."""
+    text = "jess: hi its jess\nDr Patel: thanks jess, the jessamine tea is fine."
+    first = text.index("its jess") + 4
+    out = deider.propagate([text], [[PhiSpan(first, first + 4, "PERSON", 0.8, "r")]])[0]
+    assert [text[s.start : s.end] for s in out] == ["jess", "jess", "jess"]
+    assert all(s.entity_type == "PERSON" for s in out)
+
+
+def test_a_lower_case_chat_name_no_longer_rejects_the_record(monkeypatch, deider):
+    text = "jess: hi dr its jess, mum's sugar was 18.2\nDr Anjali Patel: thanks jess, any Lantus?"
+    first = text.index("its jess") + 4
+    found = [PhiSpan(first, first + 4, "PERSON", 0.8, "r")]
+    monkeypatch.setattr(deider, "analyze_batch", lambda texts, lang="auto": [list(found) for _ in texts])
+    out = deider.deidentify_text(text, "en").text
+    assert not re.search(r"\bjess\b", out, re.IGNORECASE) and "18.2" in out and "Lantus" in out
 
 
 def test_a_repeated_place_no_longer_rejects_the_record(monkeypatch, deider):
