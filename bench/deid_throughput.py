@@ -55,6 +55,11 @@ before them in the same half hour):
     real corpus, 8,000 texts   1 proc 2.66-2.74x wall, 2 procs 4.89 / 4.94 / 5.00 / 5.24x wall
                                (the engine before: 2.72-2.85x, 4.86 / 5.03 / 5.19x)
     templates, 3,888 texts     1 proc 3.07x wall, 2 procs 5.64x wall (the engine before: 2.96x, 5.66x)
+After the recognizers were split by family and two more rounds (load average 1.1-1.5, best of
+2 turns, runs alternated with the engine before the rounds in the same quarter hour):
+    real corpus, 8,000 texts   1 proc 2.78-2.80x wall, 2 procs 5.52 / 5.02 / 5.42 / 4.86x wall
+                               (the engine before: 2.83-2.88x, 5.19 / 5.41 / 5.18 / 4.78x)
+    templates, 3,888 texts     1 proc 3.02x wall, 2 procs 5.62x wall (the engine before: 2.91x, 5.60x)
 
 On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
 blocks from the Presidio-research sample: ours runs spaCy's NER line by line, the stock pipeline
