@@ -95,6 +95,19 @@ def test_ocr_age_look_alikes(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "Heart rate was 104, settling with fluids.",
+        "Sodium is 105.",
+        "Weight now 102, down from 110.",
+    ],
+)
+def test_plain_values_after_is_are_no_ocr_age(text: str) -> None:
+    """The stated-age rule reads only numbers an OCR letter spoils; a plain 100-109 is a measurement."""
+    assert not _found(text, "AGE")
+
+
+@pytest.mark.parametrize(
     "text, serial",
     [
         ("Interrogation: ICD serial KTR 550913 B, RV lead stable.", "KTR 550913 B"),

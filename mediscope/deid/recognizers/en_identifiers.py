@@ -769,7 +769,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_ocr_stated", AGE,
              r"\b(?i:is|was|turned|turns|aged?|now)\s+(?P<phi>9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])"
              r"(?=\s+(?i:now|y/?o|yo|yrs?|years?)\b|\s*[,;!)]|\.(?:\s|$))",
-             0.75, needs=_digit_and(r"\s(?:9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])\b"), flags=0),
+             # (an OCR letter must be in it: "was 104," or "is 105." is a heart rate or a sodium)
+             0.75, validator=lambda v: any(ch in "Ol" for ch in v),
+             needs=_digit_and(r"\s(?:9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])\b"), flags=0),
         # Chat about a relative: "my grandad tomasz is 92", "grandma lupe's 97", "shes 93", "hes 90 now".
         Rule("age_over_89_kin", AGE,
              r"\b(?i:(?:grand(?:ad|dad|pa|ma|mother|father|son|daughter)|granny|gran|nan|nana|nanna|mum|mom|mother|dad|father|"
