@@ -166,6 +166,9 @@ class TestChatSendersAndHandles:
             "[截图]\n医生 09:12\n复查血常规\n家属 09:15\n好的",
             "阿姨：你好\n阿姨：在吗",
             "CT2：阴性\nT2WI：高信号",
+            "糖类抗原CA199：45.6 U/ml\n癌胚抗原CEA：3.2 ng/ml",
+            "复查CA125：35 U/ml，较前下降",
+            "楼主查了CA125，结果偏高，怎么办",
         ],
     )
     def test_left_alone(self, text: str) -> None:

@@ -71,6 +71,16 @@ def _handle_not_term(value: str) -> bool:
     return not (latin_only and "_" not in value and any(ch.isupper() for ch in value))
 
 
+_CAPS_BEFORE_DIGITS = regex.compile(r"[A-Za-z_]+(?=\d+$)")
+
+
+def _han_handle_ok(value: str) -> bool:
+    """Chinese, then Latin and digits, is a screen name in lower case (小鱼儿ww2019, 糖糖妈mm2020); in
+    capitals it is a lab line's analyte and its code (糖类抗原CA199：, 复查CA125：, 查了CA125)."""
+    m = _CAPS_BEFORE_DIGITS.search(value)
+    return m is None or not m.group().isupper()
+
+
 def _tw_id_ok(value: str) -> bool:
     """The Taiwan card's checksum: the letter's two digits, then weights 8..1 and 1 on the rest."""
     code = _TW_LETTERS.find(value[0]) + 10
@@ -255,7 +265,7 @@ def zh_identifier_rules() -> list[Rule]:
              r"(?:用户|网友|楼主|博主)[\s:：]*(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29}(?<![.])(?![A-Za-z0-9_@.])"
              r"|[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8}(?![A-Za-z0-9_])"
              r"|[\u4e00-\u9fffA-Za-z0-9_]{2,16}(?=\s?[（(](?:实名|真名|本名|真实姓名)))", 0.85,
-             validator=lambda v: any(ch.isascii() for ch in v) and _handle_not_term(v),
+             validator=lambda v: any(ch.isascii() for ch in v) and _handle_not_term(v) and _han_handle_ok(v),
              needs=lambda t: "用户" in t or "网友" in t or "楼主" in t or "博主" in t, flags=0),
         # the same glossed screen name all in Chinese (用户爱吃橘子（实名…）) is a nickname: a person's,
         # replaced like a name (a handle's surrogate keeps its Chinese)
@@ -264,7 +274,8 @@ def zh_identifier_rules() -> list[Rule]:
              needs=contains_any("实名", "真名", "本名", "真实姓名"), flags=0),
         # A chat line opened by a screen name of Chinese, then Latin and digits (小鱼儿ww2019：医生，…).
         Rule("chat_handle_speaker", SOCIAL_HANDLE,
-             r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85, needs=has_digit, flags=0),
+             r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85,
+             validator=_han_handle_ok, needs=has_digit, flags=0),
         # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
         # lan8x 发帖：…, 回复 lan8x：…
         Rule("post_handle", SOCIAL_HANDLE,
