@@ -308,6 +308,18 @@ _SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t
 # 阿妈, 阿哥, 阿妹: kin a family chat calls so, no nickname.
 _KIN_SECOND = frozenset("妈爸奶爷叔妹哥姐弟兄嫂囡爹娘伯公婆姨舅姑婶")
 _SENDER_NOT_CHARS = frozenset("天午晚早夜晨周期年月日号时分今昨前后上下本患者属生士师任")
+
+
+def _message_follows(norm: str, end: int) -> bool:
+    """A sender's line (ending at `end`) is followed by a message line: not the text's end, not a blank
+    line and not another word-and-clock line (起床 06:30↵散步 07:00↵… is a day's schedule, no chat)."""
+    if not norm.startswith("\n", end):
+        return False
+    nxt = norm.find("\n", end + 1)
+    line = norm[end + 1 : nxt if nxt != -1 else len(norm)]
+    return bool(line.strip()) and _SENDER_CLOCK_RE.match(line) is None
+
+
 _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
 # A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
 _MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
@@ -1251,7 +1263,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         """A chat screenshot read back as text puts each sender alone on a line with the clock
         (海棠 22:41 / 诺敏 22:43): two such lines make the names senders, wherever the chat writes
         them. A time word (昨天 22:41, 下午 3:05) or a role (医生 09:12) is no sender."""
-        found = [m for m in _SENDER_CLOCK_RE.finditer(norm)]
+        found = [m for m in _SENDER_CLOCK_RE.finditer(norm) if _message_follows(norm, m.end())]
         if len(found) < 2:
             return []
         out: list[RecognizerResult] = []
