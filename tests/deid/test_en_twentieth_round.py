@@ -123,6 +123,8 @@ def test_serial_in_blocks(text: str, serial: str) -> None:
     [
         "Device built to serial ISO 13485 standard.",
         "Serial ECG 12 leads repeated at 1400.",
+        "Serial CK 1200 then 800 over two days.",
+        "Serial ECG 1400 unchanged from admission.",
     ],
 )
 def test_serial_block_look_alikes(text: str) -> None:

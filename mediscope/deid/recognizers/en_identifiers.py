@@ -248,8 +248,10 @@ def en_identifier_rules() -> list[Rule]:
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",
         # "S/N: MDT 4471902").
+        # A bare "serial" is also the adjective of repeated tests ("Serial CK 1200", "Serial ECG 1400"):
+        # after it the serial needs six digits or more, which a lab value or a clock time never has.
         Rule("device_serial_blocks", DEVICE_ID,
-             r"\b(?i:serial(?:\s+(?:number|no\.?|#))?|S/N|SN)\s*[:#]?\s*"
+             r"\b(?:(?i:serial(?:\s+(?:number|no\.?|#)|(?=\s*[:#]))|S/N|SN)\s*[:#]?\s*|(?i:serial)\s+(?=[A-Z]{2,4}[ ]\d{6}))"
              r"(?P<phi>[A-Z]{2,4}[ ]\d{4,10}(?:[ ][A-Z](?![\w'’]))?)(?![\w\-])", 0.85,
              validator=_not_code, needs=_digit_and(r"(?i)serial|S/?N\b"), flags=0),
         # A network card's address ("CPAP modem MAC 3C:71:BF:4A:9E:02"): six pairs of hex digits joined by : or -.
