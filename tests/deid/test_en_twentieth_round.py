@@ -188,7 +188,7 @@ def test_field_names_are_no_screen_names(text: str) -> None:
     [
         ("Daughter asks to be rung at 5 0 3 - 2 7 1 - 4 4 O 8 after six.", "5 0 3 - 2 7 1 - 4 4 O 8"),
         ("Left a message at 504 - 733 - 1296 for the son.", "504 - 733 - 1296"),
-            ("Son's number 504 - 733 - 1296 goes to voicemail.", "504 - 733 - 1296"),
+        ("Son's number 504 - 733 - 1296 goes to voicemail.", "504 - 733 - 1296"),
         ("pls call me 7l3 55O 2940 after work", "7l3 55O 2940"),
         ("Ph0ne: 8O4 2l7 6631", "8O4 2l7 6631"),
         ("Cell 3l2.88O.4417 (mother)", "3l2.88O.4417"),

@@ -357,7 +357,7 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w\-])(?P<phi>[2-9]\d{2}[ ]-[ ][2-9]\d{2}[ ]-[ ]\d{4}"
              r"|(?:[2-9](?:[ ][0-9OIl]){2}[ ]-|\([ ]?[2-9](?:[ ][0-9OIl]){2}[ ]?\))[ ][2-9](?:[ ][0-9OIl]){2}[ ]-[ ][0-9OIl](?:[ ][0-9OIl]){3})(?![\w\-])(?![ ][\-0-9OIl](?![\w]))"
              # "250 - 500 - 1000 mg": a dose ladder (a whole unit word: "… 1296 goes to voicemail" is a phone)
-                 r"(?!\s*(?:(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol)\b|%))",
+             r"(?!\s*(?:(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol)\b|%))",
              0.75, validator=lambda v: sum(ch.isdigit() for ch in v) >= 8,
              needs=_seen(r"\d[ ]-[ ][0-9OIl]"), flags=0),
         # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
