@@ -203,6 +203,7 @@ def test_spaced_and_ocr_phone_numbers(text: str, phone: str) -> None:
     [
         "BP 120 - 130 - 140 over three readings",
         "Platelets 2l0 3O0 4000 trend over three days",
+        "Lymph 2l0 3O0 4000 cells noted on the scanned film report",
         "Doses 250 - 500 - 1000 mg escalated weekly",
     ],
 )

@@ -346,8 +346,9 @@ def en_identifier_rules() -> list[Rule]:
         # The dashed 3-3-4 shape with at least seven real digits marks it; the area code and the
         # exchange open on a real 2-9 (never 0 or 1, so never O, I or l).
         Rule("phone_ocr_nanp", PHONE_NUMBER,
-             # spaces apart only after a call word: "call me 9l5 33O 2871", "Ph0ne: 2l2 4O7 8835"
-             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}(?P<sep>[\-.]|(?<=(?i:call|ph[o0]ne|ph|tel|cell|mobile|mob|number|text|"
+             # spaces apart only after a call word: "call me 9l5 33O 2871", "Ph0ne: 2l2 4O7 8835" (a whole
+             # word: not the "ph" of "Lymph 2l0 3O0 4000" nor the "tel" of "hotel")
+             r"(?<![\w\-])(?P<phi>[2-9][0-9OIl]{2}(?P<sep>[\-.]|(?<=\b(?i:call|ph[o0]ne|ph|tel|cell|mobile|mob|number|text|"
              r"contact|fax)\b[^\n\w]{0,3}(?:(?i:me|at|on)[ ])?[2-9][0-9OIl]{2})[ ])[2-9][0-9OIl]{2}(?P=sep)[0-9OIl]{4})(?![\w\-])",
              0.75, validator=lambda v: _ocr_swapped(v, 7) and sum(ch in "OIl" for ch in v) <= 3,
              needs=_seen(r"[OIl0-9]{3}[\-. ][OIl0-9]{3}[\-. ][OIl0-9]{4}"), flags=0),
