@@ -125,3 +125,13 @@ def test_a_day_and_month_after_a_ward_round(text: str, date: str) -> None:
 @pytest.mark.parametrize("text", ["Ward round: BP 124/78, HR 80.", "Ward round 4/5 power left arm.", "MDT 13/14 nodes positive."])
 def test_no_date_from_readings_on_a_ward_round(text: str) -> None:
     assert _found(text, "DATE_TIME") == []
+
+
+def test_a_clinical_acronym_after_a_bed_number_is_no_name():
+    """A ward spot list names the patient after "bed 7 -", but a diagnosis stands there too:
+    "tia" is also a given name, and was taken for one."""
+    from mediscope.deid import analyze_text
+
+    text = "bed 7 - tia, for MRI\nrm 15 - ahmed, for review"
+    found = [text[s.start : s.end] for s in analyze_text(text, "en")]
+    assert found == ["ahmed"]

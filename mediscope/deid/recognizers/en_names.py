@@ -29,6 +29,7 @@ import regex
 
 from mediscope.deid import lexicon as zh_lexicon
 from mediscope.deid.recognizers.en_lexicon import EPONYM_TESTS_EN, SCORE_EPONYMS_EN, is_english
+from mediscope.deid.recognizers.en_ner_filters import _CLINICAL_ACRONYMS
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
@@ -1312,6 +1313,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
     out.extend(_caps_pair_names(text, lists))
     for m in _WARD_SPOT_NAME.finditer(text) if any(ch.isdigit() for ch in text) else ():
         w = m.group("name")
+        if w in _CLINICAL_ACRONYMS:  # "bed 7 - tia, for MRI": the diagnosis, not a name
+            continue
         if (w in lists.first or w in lists.last) and not lists.blocked(w) and not is_english(w, lists.words):
             out.append((*m.span("name"), "ward_spot_name", 0.7))
     if _HAS_OCR_DIGIT.search(text) is not None:
