@@ -52,6 +52,7 @@ from mediscope.deid.recognizers.en_patterns import (
     CA_PROVINCES,
     CUE_GAP_EN,
     ID_VALUE,
+    OCR_LETTERS,
     US_STATES,
     _digit_and,
     _ocr_phone_ok,
@@ -91,7 +92,6 @@ _CODING_SYSTEMS = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC"
 _CODE_PREFIXES = (*_CODING_SYSTEMS, "HL7", "COVID", "SARS", "IEC", "IEEE")
 
 
-_OCR_TOWN_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "8": "b"}
 
 
 def _ocr_town_ok(value: str) -> bool:
@@ -100,7 +100,7 @@ def _ocr_town_ok(value: str) -> bool:
     if len(digits) != 1:
         return False
     i = digits[0]
-    return any(_gazetteer_city(value[:i] + ch + value[i + 1 :]) for ch in _OCR_TOWN_LETTERS.get(value[i], ""))
+    return any(_gazetteer_city(value[:i] + ch + value[i + 1 :]) for ch in OCR_LETTERS.get(value[i], ""))
 
 
 def _not_code(value: str) -> bool:

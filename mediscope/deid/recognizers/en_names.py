@@ -30,6 +30,7 @@ import regex
 from mediscope.deid import lexicon as zh_lexicon
 from mediscope.deid.recognizers.en_lexicon import EPONYM_TESTS_EN, SCORE_EPONYMS_EN, is_english
 from mediscope.deid.recognizers.en_ner_filters import _CLINICAL_ACRONYMS
+from mediscope.deid.recognizers.en_patterns import OCR_LETTERS
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
@@ -1192,7 +1193,6 @@ _OCR_TITLE_GIVEN = regex.compile(
     r"(?:[ ](?P<last>\p{Lu}\p{Ll}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\p{Ll}*[013458]\p{Ll}+))?(?![\w'’@\-])"
 )
 _HAS_OCR_DIGIT = regex.compile(r"\p{L}[013458]\p{Ll}")
-_OCR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "8": "b"}
 
 
 def _ocr_read(word: str) -> list[str]:
@@ -1202,7 +1202,7 @@ def _ocr_read(word: str) -> list[str]:
     if len(digits) != 1:
         return []
     i = digits[0]
-    return [low[:i] + ch + low[i + 1:] for ch in _OCR_LETTERS.get(low[i], "")]
+    return [low[:i] + ch + low[i + 1:] for ch in OCR_LETTERS.get(low[i], "")]
 
 
 def _ocr_title_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:

@@ -205,3 +205,7 @@ def _ocr_ssn_ok(value: str) -> bool:
 
 def _ocr_phone_ok(value: str) -> bool:
     return _ocr_swapped(value, 6) and 8 <= sum(ch.isdigit() or ch in "OoIl" for ch in value) <= 15
+
+
+# OCR reads these letters as digits ("Ch3lsea", "Ch1copee"): each digit and the letters it may stand for.
+OCR_LETTERS = {"0": "o", "1": "il", "3": "e", "4": "a", "5": "s", "8": "b"}

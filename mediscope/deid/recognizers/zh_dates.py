@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid.recognizers.base import Rule, has_digit
-from mediscope.deid.recognizers.zh_patterns import CN_NUM, _alt
+from mediscope.deid.recognizers.zh_patterns import CN_NUM, OCR_DIGITS, _alt
 from mediscope.deid.types import AGE, DATE_TIME
 
 # A clock time after a date: a weekday in brackets, a part of the day, then 9:30, 03:20:55,
@@ -67,7 +67,6 @@ def _has_bracket_digit(text: str) -> bool:
     return ("（" in text or "(" in text) and has_digit(text)
 
 
-_OCR_DIGITS = str.maketrans("OolI", "0011")
 _OCR_AGE_GATE = regex.compile(r"[lIO][\dlIO]?\s?(?:周岁|岁)")
 _OCR_TIME_TAIL = regex.compile(r"\s{1,2}[0-2OolI]?[\dOolI][:：][0-5OolI][\dOolI]$")
 
@@ -80,7 +79,7 @@ def _ocr_date_ok(value: str) -> bool:
     value = _OCR_TIME_TAIL.sub("", value)  # 2O26-O3-11 O7:42: the clock is checked by its shape
     if any(not any(ch.isdigit() for ch in part) for part in regex.split(r"\s?[-/.年月日号]\s?", value) if part):
         return False  # 2026-IO-Ol: a part with no digit at all is a code, not a misread date
-    parts = [x for x in regex.split(r"\s?[-/.年月日号]\s?", value.translate(_OCR_DIGITS)) if x]
+    parts = [x for x in regex.split(r"\s?[-/.年月日号]\s?", value.translate(OCR_DIGITS)) if x]
     return len(parts) == 3 and 1900 <= int(parts[0]) <= 2099 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
 
 

@@ -22,7 +22,7 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
-from mediscope.deid.recognizers.zh_patterns import CJK, S, _alt
+from mediscope.deid.recognizers.zh_patterns import CJK, OCR_DIGITS, S, _alt
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     CN_ID_CARD,
@@ -332,7 +332,6 @@ def zh_identifier_rules() -> list[Rule]:
 # such a token, is read back as digits; other words (COVID, IgG, ml, lol) are left alone.
 _OCR_TOKEN_RE = regex.compile(r"[0-9OolI]{17}[Xx]|[0-9OolI]+")  # an ID card may end in X
 _OCR_SEP = " -/.:："
-_OCR_FOLD = str.maketrans("OolI", "0011")
 
 
 def _ocr_token_bounds_ok(text: str, s: int, e: int) -> bool:
@@ -366,7 +365,7 @@ def ocr_fold(text: str) -> str | None:
             continue
         if not digital[i] and (len(token) > 2 or balance[group[i]] <= 0):
             continue  # an all-letter token: two letters at most, in a group mostly of digits
-        chars[s:e] = token.translate(_OCR_FOLD)
+        chars[s:e] = token.translate(OCR_DIGITS)
         changed = True
     return "".join(chars) if changed else None
 
