@@ -223,7 +223,7 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
                 e = s + words[n - 1].end()
                 if text[e - 2 : e] in ("'s", "’s"):
                     e -= 2
-                if text[e : e + 1] == ":" and n == 1 and lists.blocked(text[s:e]) is False and is_english(text[s:e], lists.words):
+                if text[e : e + 1] == ":" and n == 1 and not lists.blocked(text[s:e]) and is_english(text[s:e], lists.words):
                     continue  # "Pt nane: ROSENTHAL": an OCR'd field label with its colon, not a name
                 out.append((s, e, "lower_cue", 0.7))
         # A relation word with no "my" before it: "mum salote still has", "wife mariam says".

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid import lexicon
+from mediscope.deid.recognizers.zh_patterns import OCR_DIGITS as _OCR_DIGITS
 
 S = r"[ \-.]{0,2}"
 US_STATES = (
@@ -166,11 +167,8 @@ def _letter_spaced_date_ok(value: str) -> bool:
 # OCR reads 0 as O/o and 1 as I/l: "O4/I2/1947", "O3 477 29I8". Only a value with real digits in
 # most places and at least one swapped letter is read this way (plain dates and phones are the
 # other rules' job; "IO/lO" or a word are not dates).
-_OCR_DIGITS = str.maketrans({"O": "0", "o": "0", "I": "1", "l": "1"})
-
-
 def _ocr_swapped(value: str, min_digits: int) -> bool:
-    swapped = sum(ch in "OoIl" for ch in value)
+    swapped = sum(ord(ch) in _OCR_DIGITS for ch in value)  # the letters OCR reads for 0 and 1: O o I l
     digits = sum(ch.isdigit() for ch in value)
     return 1 <= swapped <= digits // 2 and digits >= min_digits
 
