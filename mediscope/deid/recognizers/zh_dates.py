@@ -43,6 +43,11 @@ def _two_digit_year_date(value: str) -> bool:
     return 1 <= b <= 12 and (1 <= a <= 31 or 1 <= c <= 31) and not (a == b == c)
 
 
+# Three readings of a lab value, each a time or a count, with the unit after them (凝血时间 12/11/10 秒,
+# 出血时间 13/12/11s): serial values, no date.
+_LAB_UNIT_AFTER = r"(?!\s?(?:s(?![a-z])|sec|min|ms|[秒次个%]|分(?!别)|天(?!气)))"
+
+
 _OLD_RELATIVES = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "太奶奶", "太爷爷", "太姥姥", "太姥爷", "老人", "老人家",
                   "老母亲", "老父亲", "婆婆", "公公", "老太太", "老爷子", "老伴")
 
@@ -182,7 +187,7 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<![\d.])(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[（(](?:下下?|上上?|本|这)?(?:周|星期|礼拜)[一二三四五六日天][）)])",
              0.85, needs=_has_bracket_digit),
         Rule("date_compact", DATE_TIME,
-             rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
+             rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告|登记)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{y}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?!\d)",
              0.9, needs=has_digit),
         Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
         # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
@@ -198,7 +203,7 @@ def zh_date_age_rules() -> list[Rule]:
         # Month, day and a two-digit year (3/4/26 复诊); not a weekly schedule (周1/3/5) or a ratio chain.
         Rule("date_slash_mdy_short", DATE_TIME,
              r"(?<![\d/.:A-Za-z周期第每])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/\d{2})(?![\d/.:%])"
-             rf"(?:(?=\s?(?:{_VISIT_WORDS}))|(?<=(?:日期|时间|于|在|定于|约)[\s:：]*\d{{1,2}}/\d{{1,2}}/\d{{2}}))", 0.75,
+             rf"{_LAB_UNIT_AFTER}(?:(?=\s?(?:{_VISIT_WORDS}))|(?<=(?:日期|时间|于|在|定于|约)[\s:：]*\d{{1,2}}/\d{{1,2}}/\d{{2}}))", 0.75,
              validator=lambda v: int(v.rsplit("/", 1)[1]) >= 10 or v.rsplit("/", 1)[1].startswith("0"), needs=has_digit),
         Rule("date_named_month", DATE_TIME,
              rf"(?P<phi>(?:(?:{y}|{cn_y})\s*年\s*)?(?:元|正|腊|冬)月\s*(?:{d}\s*[日号]?|初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}}[日号]?)(?![\d{CN_NUM}]))", 0.85),
@@ -246,12 +251,14 @@ def zh_date_age_rules() -> list[Rule]:
              needs=_has_bracket_digit),
         # Day, month and a two-digit year (19/06/24, 15/08/23) or the other way round: every part
         # zero-padded, and a reading as a calendar date must exist.
-        Rule("date_2digit_year", DATE_TIME, r"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-])", 0.85,
+        Rule("date_2digit_year", DATE_TIME, rf"(?<![\d./\-])(?<!\d:)(?P<phi>\d\d/\d\d/\d\d)(?![\d./:\-]){_LAB_UNIT_AFTER}", 0.85,
              validator=_two_digit_year_date, needs=has_digit),
         # A date field's two-digit year, month and day unpadded (就诊日期：24/5/18, 日期 26/3/5): the
         # field vouches for it; the middle part is a month and one outer part a day.
         Rule("date_2digit_year_cued", DATE_TIME,
-             r"(?:日期|时间)[\s:：|｜]*(?P<phi>\d{2}/\d{1,2}/\d{1,2})(?![\d/.:%])", 0.85,
+             r"(?:日期|时间)[\s:：|｜]*(?P<phi>\d{2}/\d{1,2}/\d{1,2})(?![\d/.:%])"
+             # a lab's time with its unit after it (凝血时间 12/11/10 秒, 出血时间 13/12/11s) is no date
+             rf"{_LAB_UNIT_AFTER}", 0.85,
              validator=_two_digit_year_date, needs=lambda t: "日期" in t or "时间" in t),
         # A two-digit year, month and day with dashes, every part padded: 26-03-02 (收检日期), 98-07-15.
         Rule("date_2digit_year_dash", DATE_TIME,

@@ -81,6 +81,19 @@ def _han_handle_ok(value: str) -> bool:
     return m is None or not m.group().isupper()
 
 
+# A clause the writer glosses, not a chosen name: it opens with a verb of reporting (网友反映的患者（实名…）)
+# or ends on the word for the patient, the family or the staff it speaks about.
+_GLOSSED_CLAUSE_OPENERS = ("反映", "反馈", "投诉", "举报", "提到", "提及", "表示", "称", "说", "询问", "咨询", "留言", "描述")
+_GLOSSED_CLAUSE_ENDS = ("患者", "病人", "病患", "家属", "医生", "护士", "本人", "病友")
+
+
+def _nickname_not_clause(value: str) -> bool:
+    return not (value.startswith(_GLOSSED_CLAUSE_OPENERS) or value.endswith(_GLOSSED_CLAUSE_ENDS))
+
+
+_COMPACT_DAY = regex.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+
+
 def _tw_id_ok(value: str) -> bool:
     """The Taiwan card's checksum: the letter's two digits, then weights 8..1 and 1 on the rest."""
     code = _TW_LETTERS.find(value[0]) + 10
@@ -183,10 +196,11 @@ def zh_identifier_rules() -> list[Rule]:
              r"(?=[ \t\u3000]{2,}|\t|[ \t]*[，,；;|｜]|[ \t]*$)",
              0.95, needs=contains_any("\n"), flags=0),
         # An admission or registration form's heading, then the record's bare number (入院登记 9123613
-        # 患者…): six to ten digits alone, no unit or date after them.
+        # 患者…): six to ten digits alone, no unit or date after them. Eight digits that read as a
+        # calendar day (登记表 20240315) are the form's date, date_compact's.
         Rule("mrn_registration", MEDICAL_RECORD_NUMBER,
              r"(?:入院登记|住院登记|门诊登记|入院登记表|住院登记表|登记表)[\s:：#|｜]*(?P<phi>\d{6,10})(?![\d.\-/:年月日号%])",
-             0.85, needs=contains_any("登记")),
+             0.85, validator=lambda v: not _COMPACT_DAY.fullmatch(v), needs=contains_any("登记")),
         Rule("insurance_cued", INSURANCE_ID, rf"(?:{_alt(INSURANCE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.95,
              needs=has_digit),
         Rule("account_cued", ACCOUNT_NUMBER, rf"(?:{_alt(ACCOUNT_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9,
@@ -271,7 +285,7 @@ def zh_identifier_rules() -> list[Rule]:
         # replaced like a name (a handle's surrogate keeps its Chinese)
         Rule("user_nickname_glossed", PERSON,
              r"(?:用户|网友|楼主|博主)[\s:：]*(?P<phi>[\u4e00-\u9fff]{2,16})(?=\s?[（(](?:实名|真名|本名|真实姓名))", 0.85,
-             needs=contains_any("实名", "真名", "本名", "真实姓名"), flags=0),
+             validator=_nickname_not_clause, needs=contains_any("实名", "真名", "本名", "真实姓名"), flags=0),
         # A chat line opened by a screen name of Chinese, then Latin and digits (小鱼儿ww2019：医生，…).
         Rule("chat_handle_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85,

@@ -305,8 +305,9 @@ _BED_NOT_CHARS = frozenset("今昨明晨夜日周空患者病属术后前出入�
 # A sender line of a chat screenshot: the name alone, then the clock (海棠 22:41).
 _SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]+(?:[01]?\d|2[0-3])[:：][0-5]\d[ \t]*$")
 # Characters of the time words and roles a screenshot also puts before a clock (昨天, 下午, 星期三, 家属).
-# 阿妈, 阿哥, 阿妹: kin a family chat calls so, no nickname.
-_KIN_SECOND = frozenset("妈爸奶爷叔妹哥姐弟兄嫂囡爹娘伯公婆姨舅姑婶")
+# 阿妈, 阿哥, 阿妹, 阿嬷, 阿母: kin a family calls so, no nickname, however rare the word (阿嬷 and 阿嫲 are
+# southern grandmothers jieba scarcely knows).
+_KIN_SECOND = frozenset("妈爸奶爷叔妹哥姐弟兄嫂囡爹娘伯公婆姨舅姑婶嬷嫲母")
 _SENDER_NOT_CHARS = frozenset("天午晚早夜晨周期年月日号时分今昨前后上下本患者属生士师任")
 
 
@@ -847,7 +848,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _A_NICK_RE.finditer(norm):
                 s, e = m.span("name")
                 if (all(self._freq.get(norm[s:k], 0) == 0 for k in range(s + 2, min(len(norm), s + 5) + 1))
-                        and norm[e : e + 1] not in _DRUG_NEXT):
+                        and norm[e : e + 1] not in _DRUG_NEXT and norm[s + 1] not in _KIN_SECOND):
                     out.append(self._result(s, e, 0.7, "a_nick"))
         if "我是" in norm or "这里是" in norm or "这边是" in norm:
             for m in _SELF_AFTER_PLACE_RE.finditer(norm):
@@ -1287,9 +1288,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
         for m in _SPEAKER_RE.finditer(norm):
             cand = m.group("name")
-            if (len(cand) == 2 and cand[0] == "阿" and cand[1] in self._clause._given
+            if (len(cand) == 2 and cand[0] == "阿" and cand[1] in self._clause._given and cand[1] not in _KIN_SECOND
                     and (self._freq.get(cand, 0) == 0 or (counts[cand] >= 2 and self._freq.get(cand, 0) < 100
-                                                          and cand[1] not in _NICK_NOT_SECOND and cand[1] not in _KIN_SECOND))
+                                                          and cand[1] not in _NICK_NOT_SECOND))
                     and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
                 out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)
                         if not self._freq.get(norm[k.start() : k.end() + 1], 0)]

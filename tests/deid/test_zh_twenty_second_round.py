@@ -1,0 +1,87 @@
+"""Twenty-second round of Chinese de-identification: clauses, lab values and kin words that looked
+like PHI (网友反映的患者（实名…）, 凝血时间 12/11/10 秒, 阿嬷 alone), a registration form's date
+(登记表 20240315). Every positive uses strings found in no data file; the negatives are look-alikes
+that must stay text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def _found(text: str, entity: str | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, "zh").spans if entity is None or s.entity_type == entity]
+
+
+class TestGlossedClauseIsNoNickname:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "有用户反映的患者（实名登记）已回访",
+            "网友投诉的病人（真名未公开）昨日出院",
+            "楼主提到的家属（实名认证）没有来",
+        ],
+    )
+    def test_clause_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    @pytest.mark.parametrize(
+        "text, nick",
+        [("用户晚霞满天（实名：略）说血糖偏高", "晚霞满天"), ("网友爱喝豆浆（真名保密）留言", "爱喝豆浆")],
+    )
+    def test_nickname_goes(self, text: str, nick: str) -> None:
+        assert nick in _found(text, "PERSON")
+
+
+class TestLabValueWithUnitIsNoDate:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "凝血时间 12/11/10 秒，较前缩短",
+            "出血时间 09/08/07s",
+            "活化凝血时间 11/10/9 秒",
+            "PT时间：12/1/10秒",
+        ],
+    )
+    def test_serial_values_stay(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [("随访日期：25/7/9 复查", "25/7/9"), ("19/06/24 周一复查", "19/06/24"), ("3/4/26 复诊", "3/4/26")],
+    )
+    def test_dates_still_go(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+
+class TestRegistrationFormDate:
+    @pytest.mark.parametrize("text, date", [("见门诊登记表 20230917，已签字", "20230917"), ("登记表：20251102 填写完整", "20251102")])
+    def test_calendar_day_is_a_date(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+        assert date not in _found(text, "MEDICAL_RECORD_NUMBER")
+
+    @pytest.mark.parametrize("text, mrn", [("住院登记 6610384 患者入科", "6610384"), ("登记表 20251399 已归档", "20251399")])
+    def test_record_number_stays(self, text: str, mrn: str) -> None:
+        assert mrn in _found(text, "MEDICAL_RECORD_NUMBER")
+
+
+class TestKinWordAloneIsNoName:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "阿嬷说她夜里睡不着",
+            "阿嫲最近咳嗽",
+            "阿母：医生，药怎么吃\n医生：一天两次\n阿母：好",
+        ],
+    )
+    def test_kin_word_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    @pytest.mark.parametrize("text, nick", [("阿杰最近总说胸闷", "阿杰"), ("外孙阿亮发烧两天", "阿亮")])
+    def test_a_nickname_goes(self, text: str, nick: str) -> None:
+        assert nick in _found(text, "PERSON")
