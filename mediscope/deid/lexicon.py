@@ -171,6 +171,8 @@ YI_NAME_PARTS = frozenset("""
 阿洛 阿依莫 伍沙 吉布 吉列 洛古 俄比 尔哈 吉斯 瓦其 阿苦
  依火 瓦渣 阿都 比惹
 沙玛 吉格 加拉 阿达 马布 吉乃 吉拉 俄狄 阿木""".split())
+# All parts of minority names, one table for the name finders (zh_names) and the bed rosters (zh_person).
+MINORITY_NAME_PARTS = frozenset({*TIBETAN_NAME_PARTS, *TURKIC_NAME_PARTS, *MONGOLIAN_NAME_PARTS, *YI_NAME_PARTS})
 # Endings of Mongolian women's names written as a separate character (娜仁花, 萨仁花, 斯琴高娃).
 MINORITY_NAME_SUFFIXES = frozenset("花")
 

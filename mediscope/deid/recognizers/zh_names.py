@@ -377,8 +377,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         self._surname_like = frozenset(
             {*lexicon.SURNAMES_1, *lexicon.BAIJIAXING, *lexicon.RARE_SURNAMES_EXTRA, *lexicon.SURNAMES_REGIONAL, *"岩玉依咪召刀"})
         self._unmistakable_re = regex.compile("[" + "".join(sorted(self._unmistakable_chars)) + "]")
-        minority = {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
-                    *lexicon.YI_NAME_PARTS}
+        minority = lexicon.MINORITY_NAME_PARTS
         parts = "|".join(sorted(minority, key=len, reverse=True))
         suffix = "".join(sorted(lexicon.MINORITY_NAME_SUFFIXES))
         # 阿依古丽·吐尔逊: dotted parts are one name.

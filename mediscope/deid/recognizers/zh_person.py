@@ -296,8 +296,6 @@ _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[
 _BROKEN_COMPOUND_RE = regex.compile(
     r"(?:患者|病人|患儿|姓\s?名)[ \t:：]*(?P<name>(?:" + "|".join(sorted(_COMPOUNDS, key=len, reverse=True))
     + r")\n[\u4e00-\u9fff]{1,2}?)(?=[ \u3000，,。；;]|\n|$)")
-_MINORITY_PARTS = frozenset({*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS,
-                             *lexicon.YI_NAME_PARTS})
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
@@ -323,9 +321,7 @@ def _message_follows(norm: str, end: int) -> bool:
 
 _SPEAKER_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】)?[^\s：:，,。]{2,12}[：:]")
 # A whole name of Tibetan, Turkic, Mongolian or Yi parts (格桑卓玛, 斯琴高娃), for the spaced run after 姓名.
-_MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(
-    {*lexicon.TIBETAN_NAME_PARTS, *lexicon.TURKIC_NAME_PARTS, *lexicon.MONGOLIAN_NAME_PARTS, *lexicon.YI_NAME_PARTS},
-    key=len, reverse=True)) + "){2,3}")
+_MINORITY_NAME_RE = regex.compile("(?:" + "|".join(sorted(lexicon.MINORITY_NAME_PARTS, key=len, reverse=True)) + "){2,3}")
 # A form's name field spaced out by OCR with no Han surname in it (姓 名 ： 格 桑 卓 玛   科 室) or with
 # a two-character surname kept whole (姓  名 ：诸葛 明 亮): the surname-led cue rules skip it, the
 # minority parts or the compound surname vouch for it.
@@ -1235,6 +1231,13 @@ class ChineseNameRecognizer(EntityRecognizer):
                 out.append(self._result(*m.span("name"), 0.7, "broken_compound"))
         return out
 
+    def _no_listed_name(self, cand: str) -> bool:
+        """What a roster or a screenshot lists by a bed or a clock yet names no one: a clinical word,
+        a speaker's role or a vocative. A word that opens clinical phrases elsewhere (高峰期, 夏天易中暑)
+        stands alone there; the dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not."""
+        clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
+        return clinical or cand in _SPEAKER_NOT_NAMES or cand in _NOT_VOCATIVES
+
     def _bed_roster(self, norm: str) -> list[RecognizerResult]:
         """A handover's roster of beds (12床高峰，…；13床夏天，…): where two beds or more are listed
         each with what follows a pause, the word after a bed number that opens with a surname is
@@ -1246,12 +1249,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for m in found:
             cand = m.group("name")
-            if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS or cand in _MINORITY_PARTS):
+            if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS or cand in lexicon.MINORITY_NAME_PARTS):
                 continue  # a Han surname opens it, or it is a Tibetan, Mongolian, Uyghur or Yi name (8床诺敏)
-            # a word that opens clinical phrases elsewhere (高峰期, 夏天易中暑) stands alone here; the
-            # dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not
-            clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
-            if (clinical or cand in _SPEAKER_NOT_NAMES or cand in _ADDRESS_FORMS or cand in _NOT_VOCATIVES
+            if (self._no_listed_name(cand) or cand in _ADDRESS_FORMS
                     or any(ch in _BED_NOT_CHARS for ch in cand) or _never_given(cand, self._freq)):
                 continue
             # the roster's name is the same patient where the handover opens a clause with it (高峰：PCI
@@ -1269,11 +1269,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             return []
         out: list[RecognizerResult] = []
         for cand in {m.group("name") for m in found}:
-            # a word that opens clinical phrases elsewhere (高峰期, 夏天易中暑) stands alone here; the
-            # dictionary's name or time words pass, its findings (高热 a, 黄疸 n) do not
-            clinical = _is_clinical(cand) and self._tags.get(cand, "") not in ("nr", "nrfg", "t")
-            if (clinical or cand in _SPEAKER_NOT_NAMES or any(ch in _SENDER_NOT_CHARS for ch in cand)
-                    or any(t in cand for t in _CLINICIAN_LABEL_WORDS) or cand in _NOT_VOCATIVES):
+            if (self._no_listed_name(cand) or any(ch in _SENDER_NOT_CHARS for ch in cand)
+                    or any(t in cand for t in _CLINICIAN_LABEL_WORDS)):
                 continue
             out += [self._result(k.start(), k.end(), 0.7, "screenshot_sender") for k in regex.finditer(cand, norm)]
         return out
