@@ -535,7 +535,9 @@ def en_identifier_rules() -> list[Rule]:
              r"(?=\s*(?:[,.;\n]|$)|\s[A-Z]{2,3}\s\d{4,5}\b)",
              0.8, needs=contains_any("house", "croft", "plot", "compound", "lot"), flags=0),
         # A numbered Broadway, which takes no street suffix: "1180 W Broadway", "2710 Broadway".
-        Rule("broadway", LOCATION, r"(?<![\w/])(?P<phi>\d{1,5}\s+(?:[NSEW]\.?\s+)?Broadway)(?![\w])", 0.8,
+        # Not Broadway the theatre district, with a lower-case noun after it: "saw 2 Broadway shows".
+        Rule("broadway", LOCATION, r"(?<![\w/])(?P<phi>\d{1,5}\s+(?:[NSEW]\.?\s+)?Broadway)(?![\w])"
+             r"(?![ ](?!(?:in|at|on|near|by|and|or|off|apt|apartment|unit|suite|ste|fl|floor|is|was|from|to|for|with|nr)\b)\p{Ll})", 0.8,
              needs=contains_any("broadway"), flags=0),
         # Townships and divisions named by a letter or number before the place: "Section B, Umlazi",
         # "C 1284 Site B, Khayelitsha", "Kebele 07, Bole", "Zone 4, Tema". The place after the comma

@@ -28,7 +28,12 @@ from dataclasses import dataclass
 import regex
 
 from mediscope.deid import lexicon as zh_lexicon
-from mediscope.deid.recognizers.en_lexicon import EPONYM_TESTS_EN, SCORE_EPONYMS_EN, is_english
+from mediscope.deid.recognizers.en_lexicon import (
+    EPONYM_TESTS_EN,
+    NOT_NAME_TERMS_EN,
+    SCORE_EPONYMS_EN,
+    is_english,
+)
 from mediscope.deid.recognizers.en_ner_filters import _CLINICAL_ACRONYMS
 from mediscope.deid.recognizers.en_patterns import OCR_LETTERS
 
@@ -606,6 +611,11 @@ _TITLE_LAST_FIRST = regex.compile(
 _LAST_FIRST_LABEL = regex.compile(r"(?:\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
                                   r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient|"
                                   r"report|registration|summary)\b[^\n:|]{0,16}:|[|]|(?:^|\n)[ \t]*\d{1,3}[.)])[ \t]*$")
+# A name label's colon alone (not a table bar or a list's item number).
+_NAME_LABEL_BEFORE = regex.compile(r"\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
+                                   r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient)\b[^\n:|]{0,16}:[ \t]*$")
+# Talk of diseases, where eponyms are listed.
+_DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
 # Or the start of a line, for a romanised given name in syllables ("Park, Ji-hoon").
 _LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 
@@ -672,8 +682,12 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             if second and (lists.blocked(second) or is_english(second, lists.words)
                            or not (lists.listed(second) or lists.unlisted_ok(second))):
                 continue  # "Patient: Oyelaran, Temitope Adeola" but not "…, Temitope Stable"
-            if m.group("on") and (last in _EPONYMS or first in _EPONYMS or last in _EPONYMS_ALL or first in _EPONYMS_ALL):
+            eponyms = (last in _EPONYMS or last in _EPONYMS_ALL) + (first in _EPONYMS or first in _EPONYMS_ALL)
+            if m.group("on") and eponyms:
                 continue  # "Summary: Crohn, Behcet, DVT": a list of eponyms runs on like a name
+            if eponyms and (eponyms == 2 or first not in lists.first and _DISEASE_TALK.search(text) and _NAME_LABEL_BEFORE.search(
+                    text, max(0, m.start("name") - 30), m.start("name")) is None):
+                continue  # "1. Conn, Bartter" in a list of syndromes: an eponym, and no given name or name label beside it
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
                 # (no English word, or romanised syllables "Ji-hoon") after a name label
@@ -1089,9 +1103,16 @@ def _chat_message(text: str, at: int) -> bool:
     return _CHAT_MESSAGE.match(text, at) is not None
 
 
+_LAB_TERMS = zh_lexicon.CLINICAL_WORDS_EN | zh_lexicon.CLINICAL_VOCAB_EN | NOT_NAME_TERMS_EN | _CLINICAL_ACRONYMS
+
+
 def _handle_head_ok(w: str, lists: NameLists) -> bool:
-    """Not a field name in snake case ("follow_up:", "plan_b:"): its head is no English word of four or more letters."""
+    """Not a field name in snake case ("follow_up:", "plan_b:"): its head is no English word of four or more letters.
+    Nor a lab, vaccine or disease label opening a line of chat ("hba1c: up again", "covid19: negative
+    now"): the word, or its letters before the digit, a clinical term."""
     head = regex.split(r"[._\d]", w)[0]
+    if w in _LAB_TERMS or head in _LAB_TERMS or _clinical_prefix(w):
+        return False
     return not (len(head) >= 4 and is_english(head, lists.words)) and not lists.blocked(head)
 
 

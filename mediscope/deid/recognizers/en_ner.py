@@ -267,6 +267,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                             and is_english(etext.lower(), self._case_free.words) and not self._cities.tier(etext)
                             and etext.lower() not in self._case_free.any_name and etext.lower() not in country_names()):
                         continue  # "Melanoma, Breslow 1.8 mm", "Ventricular tachycardia": a sentence's first word, no place
+                    if (" " not in etext and _PLURAL_NOUN_AFTER.match(text, e) and not self._cities.tier(etext)
+                            and is_english(etext.lower(), self._case_free.words) and etext.lower() not in country_names()):
+                        continue  # "2 Broadway shows": a word used before a plural noun, no town of the gazetteer
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
@@ -440,10 +443,19 @@ _EPONYM_PAIR_WORDS = (r"(?i:tests?|signs?|manoeuvres?|maneuvers?|scores?|criteri
                       r"reflexes|procedures?|operations?|stages?|staging|grades?|grading|scales?|index)\b")
 # ... or a grade straight after the pair: "Hunt and Hess 2", "Kellgren-Lawrence 3", "Hunt & Hess grade IV".
 _EPONYM_PAIR_GRADE = r"(?:[0-5]|I{1,3}|IV|V)[a-c]?(?![\w/]|\.\d|\s+(?i:days?|weeks?|wks?|months?|years?|yrs?|hours?|hrs?|mins?|times|x)\b)"
-_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EPONYM_PAIR_GRADE})")
+# (or a list of them: "Conn, Bartter and Gitelman syndromes")
+_EPONYM_PAIR_AFTER = regex.compile(rf"(?:['’]s)?(?:,[ ]\p{{Lu}}\p{{Ll}}+(?:['’]s)?){{0,3}},?\s+(?:and|&|/|or)\s+\p{{Lu}}\p{{Ll}}+(?:['’]s)?\s+"
+                                   rf"(?:{_EPONYM_PAIR_WORDS}|{_EPONYM_PAIR_GRADE})")
 # The second of the pair: "Hoehn and Yahr stage 2", "Kellgren & Lawrence grade III".
 _EPONYM_PAIR_BEFORE = regex.compile(r"\p{Lu}\p{Ll}+(?:['’]s)?\s+(?:and|&|/|or)\s+$")
 _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EPONYM_PAIR_GRADE})")
+# An item of a numbered or bulleted list, and what follows an eponym alone in one: the line's end or
+# another capitalised word after a comma or a slash.
+_LIST_ITEM_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*$")
+_EPONYM_ITEM_AFTER = regex.compile(r"(?:['’]s)?[ \t]*(?:$|\n|[,/][ ]?\p{Lu}\p{Ll}+(?:['’]s)?[ \t]*(?:$|\n|[,/]))")
+_DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
+# A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
+_PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|was|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
@@ -729,6 +741,10 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             or _FINDING_AFTER_LABEL.match(text, e)
         ):
             continue  # "h/o Graves s/p RAI", "Schirmer 3 mm": an eponym used as the disease or test
+        if (r.entity_type in (PERSON, LOCATION) and len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in _KNOWN_EPONYM_WORDS
+                and _LIST_ITEM_BEFORE.search(text, max(0, s - 8), s) and _EPONYM_ITEM_AFTER.match(text, e)
+                and _DISEASE_TALK.search(text)):
+            continue  # "differential:\n1. Conn, Bartter", "Ddx:\n- Addison": an eponym alone in an item of a list of diseases
         inner = _PAIR_INSIDE.match(value)
         if inner and _generic_drug(inner.group("w")):
             continue  # the NER model's "Eliquis = apixaban" in one span
