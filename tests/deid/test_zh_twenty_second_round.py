@@ -85,3 +85,27 @@ class TestKinWordAloneIsNoName:
     @pytest.mark.parametrize("text, nick", [("阿杰最近总说胸闷", "阿杰"), ("外孙阿亮发烧两天", "阿亮")])
     def test_a_nickname_goes(self, text: str, nick: str) -> None:
         assert nick in _found(text, "PERSON")
+
+
+class TestCityInHospitalName:
+    @pytest.mark.parametrize("text, city", [("已转武汉协和医院 心内科", "武汉"), ("术后回武汉协和医院复诊", "武汉")])
+    def test_city_goes(self, text: str, city: str) -> None:
+        assert city in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize("text", ["在瑞金医院门诊看过", "北京协和医院会诊", "转中山医院进一步治疗"])
+    def test_named_hospital_stays(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+
+class TestAddressAfterVisitVerb:
+    @pytest.mark.parametrize(
+        "text, addr",
+        [
+            ("行程：曾到访西城区金融街18号，无发热", "西城区金融街18号"),
+            ("前天去过海淀区五道口东路7号", "海淀区五道口东路7号"),
+            ("现住通州区宋庄村北路6号", "通州区宋庄村北路6号"),
+            ("家在丰台区马家堡村东路3号", "丰台区马家堡村东路3号"),
+        ],
+    )
+    def test_address_whole_without_verb(self, text: str, addr: str) -> None:
+        assert addr in _found(text, "LOCATION")

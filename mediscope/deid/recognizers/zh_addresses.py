@@ -24,7 +24,7 @@ from mediscope.deid.types import LOCATION, MEDICAL_RECORD_NUMBER, ZIP_CODE
 # and so is the 自 of 来自 ("comes from"; 自贡 keeps its 自). 于, 来 and 从 open a city or county
 # only in the place names made of them (于都, 于田, 来凤, 来宾, 从化, 从江): see _FUNCTION_LED.
 _ADMIN_CHAR = (
-    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送由])"
+    r"(?:(?![我你他她家住在是的了到去从来与及于为向往有个这那就也还要请问想搬离回地址至转求送由访过])"
     r"(?!(?<![成京首江宁昌花古])都(?![区县市镇乡]))(?!(?<=[来出源])自)(?!(?<=地)点)" + CJK + ")"
 )
 _FUNCTION_LED = r"(?:于(?=[都田洪])|来(?=[凤宾安])|从(?=[化江]))?"
@@ -37,7 +37,8 @@ _ADDR_UNIT_START = (
 # A long road is cut into numbered or compass segments: 人民南路四段27号, 解放路东段.
 _ADDR_STREET = (
     # 道 alone ends a road only before a house number (鹭江道2号, 湖滨南道18号), not 街道/气道/通道
-    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|村|屯|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
+    # a village or hamlet that names the road after it (中关村大街, 三里屯南路) is no street's end
+    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|[村屯](?![东西南北中]?(?:大街|大道|路|街))|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
     rf"(?:(?:[{CN_NUM}]{{1,3}}|\d{{1,2}}|[东西南北中])段)?"
 )
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"

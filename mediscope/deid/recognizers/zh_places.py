@@ -62,6 +62,9 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
 _INSTITUTION_AFTER = regex.compile(r"(?:(?![您你我他她们去到来要想看在是了的说就还也都吧吗呢啊])[\u4e00-\u9fff\d]){0,8}?(?:医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院)")
 
 
+_INSTITUTION_ALONE = regex.compile(r"医院|[一二三四五六七八九]院|附院|卫生院|保健院|中心|大学|学院")
+
+
 # A text message signed by a city's public account (【健康南京】, 【平安北京】, 【南京发布】): the
 # city names the sender's campaign, not where the person lives. Not a hospital (【乐清市人民医院】).
 _SIGNATURE_BEFORE = regex.compile(r"【(?:健康|平安|文明|美丽|幸福|智慧|数字|魅力|掌上|畅行|爱|我爱|[iIeE])$")
@@ -124,8 +127,12 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             if m.group(0) in _provinces() and _INSTITUTION_AFTER.match(norm, e):
                 continue  # 上海市第六人民医院, 北京协和医院: a province-level city alone in a hospital's name stays
             zone = _ZONE_AFTER.match(norm, e)
-            # 武汉大学人民医院, 青岛大学附属医院: jieba keeps the university whole, the city is its place
-            if s in bounds and (e in bounds or (zone and zone.end() in bounds) or _UNIVERSITY_AFTER.match(norm, e)):
+            # 武汉大学人民医院, 青岛大学附属医院: jieba keeps the university whole, the city is its place;
+            # so it keeps a hospital known by its city and its own name (武汉协和医院): the token ends with
+            # the institution. A token of the name and 医院 alone (瑞金医院 in Shanghai) names the hospital.
+            inst = _INSTITUTION_AFTER.match(norm, e)
+            if s in bounds and (e in bounds or (zone and zone.end() in bounds) or _UNIVERSITY_AFTER.match(norm, e)
+                                or (inst and inst.end() in bounds and not _INSTITUTION_ALONE.fullmatch(inst.group()))):
                 e = self._county_after(norm, e)
                 out.append(RecognizerResult(LOCATION, s, e, 0.6, recognition_metadata={
                     RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.gazetteer",
