@@ -71,3 +71,57 @@ class TestBroadwayShowsAreNoAddress:
     )
     def test_numbered_broadway_is_found(self, text: str, addr: str) -> None:
         assert any(addr in f for f in _found(text, "LOCATION")), _found(text)
+
+
+class TestScreenNamesBuiltOnNames:
+    """A chat speaker's screen name joins a listed name to digits, an initial, a title or a role, even
+    when the name is also an English word ("jess", "kyle", "joe"); a field in snake case does not."""
+
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("kyle_07: is the clinic open on sat\nreception: yes till noon\nkyle_07: ok booking the 10am then", "kyle_07"),
+            ("nurse.bea: your bloods came back fine\nrory.t.04: great so no change to the tablets\nnurse.bea: correct, same dose", "rory.t.04"),
+            ("grandma_pearl: my hip is worse after the walk\nphysio.dan: ease off the stairs for a week please", "physio.dan"),
+            ("K_Osei_RN: bed 3 is asking for pain relief\nward_sister: give the prn oxycodone as charted", "K_Osei_RN"),
+        ],
+    )
+    def test_handle_found(self, text: str, handle: str) -> None:
+        assert handle in _found(text), _found(text)
+
+    def test_a_speaker_before_a_drug_stays_found(self) -> None:
+        text = "mo_fadel: sore throat again doc\ndr_achebe: start penicillin V 500 qds for ten days\nmo_fadel: thanks will do"
+        assert _found(text).count("dr_achebe") == 1 and _found(text).count("mo_fadel") == 2, _found(text)
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("follow_up: review in clinic with the results\npain_score: down to three out of ten today", "follow_up"),
+            ("blood_sugar: high again this morning sadly\nnext_step: call the diabetes nurse tomorrow", "blood_sugar"),
+        ],
+    )
+    def test_fields_stay(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)
+
+
+class TestForumUsers:
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("posted by tamsin_r42 · 2 days ago\nanyone had a flare after the booster?", "tamsin_r42"),
+            ("gardenlover.77 wrote:\nmy mum's ulcer took months to heal", "gardenlover.77"),
+            ("Board: wobbly_knees posted\nACL recon at week 6, still swollen", "wobbly_knees"),
+            ("nursekelsang replied to pip_m: keep the dressing dry for 48 hours", "pip_m"),
+            ("nursekelsang replied to pip_m: keep the dressing dry for 48 hours", "nursekelsang"),
+        ],
+    )
+    def test_forum_user_found(self, text: str, handle: str) -> None:
+        assert handle in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Results posted to ward7 this afternoon.", "She replied to email from the GP surgery.", "The nurse wrote it down.",
+         "Posted by Moderator", "Leaflet shared by bed12 staff"],
+    )
+    def test_no_user_here(self, text: str) -> None:
+        assert not _found(text, "SOCIAL_HANDLE"), _found(text)

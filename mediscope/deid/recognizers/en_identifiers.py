@@ -76,6 +76,7 @@ from mediscope.deid.types import (
     MEDICAL_RECORD_NUMBER,
     PERSON,
     PHONE_NUMBER,
+    SOCIAL_HANDLE,
     ZIP_CODE,
 )
 
@@ -137,6 +138,18 @@ def _login_ok(value: str) -> bool:
             and low not in ("admin", "system", "sysadmin", "root", "user", "guest", "nurse", "doctor", "clerk"))
 
 
+def _forum_handle_ok(value: str) -> bool:
+    """A forum user: a screen name with a dot, an underscore or digits among its letters ("mike_t88",
+    "kyle.b.77"), or a run of lower-case letters that is no word ("drsamirk"); not a file or a domain."""
+    if regex.search(r"\.(?i:com|net|org|html?|pdf|jpe?g|png|docx?|txt|co|uk|au)$", value):
+        return False
+    if "." in value or "_" in value:
+        return sum(ch.isalpha() for ch in value) >= 3 and not regex.fullmatch(r"[\d.]+", value)
+    if any(ch.isdigit() for ch in value):  # "smith2020", not "ward7", "bed12"
+        return _login_ok(regex.match(r"[A-Za-z]+", value).group())
+    return value.islower() and len(value) >= 5 and _login_ok(value)
+
+
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -175,7 +188,17 @@ def en_identifier_rules() -> list[Rule]:
               r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id|"
               # a clinician's own register number on a request form: "Provider No: 4471823B"
               r"(?:provider|prescriber)\s+(?:number|no\.?|#)")
+    shaped = r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d+[A-Za-z0-9]*"
+    handle = rf"{shaped}|[a-z]{{5,}}"
     return [
+        # A forum's or a chat app's user, named by what they did: "posted by mike_t88 · 03-Mar",
+        # "sunnyday_88 wrote on Mar 6:", "Forum: bendy_beth posted", "drsamirk replied to jess_92:".
+        Rule("handle_forum", SOCIAL_HANDLE,
+             rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to))\s+)"
+             rf"(?P<phi>{shaped})|(?<=(?:^|\n|:[ ])[ \t]*)(?P<phi>{handle})(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
+             r"(?![\w@]|\.[A-Za-z0-9])",
+             0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
+                                                                 "asked", "answered", "written"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # A faxed form's dotted leader and letter-spaced digits: "MRN . . . . . . 0 0 8 8 1 2 4 7".
         Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,

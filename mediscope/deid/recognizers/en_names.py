@@ -1086,7 +1086,8 @@ def _clinical_prefix(word: str) -> bool:
 
 # A transcript's speakers as a chat app writes them: a lower-case handle ("devon.p:", "priya_k:",
 # "rach:") or a kin word before the name ("Uncle Rav:", "Aunty Mele:").
-_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}\d]{1,14}(?:[._][\p{Ll}\d]{1,12})?):[ ]")
+_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}\d]{1,14}(?:[._][\p{Ll}\d]{1,12}){0,3}"
+                                r"|\p{L}[\p{L}\d]{0,14}(?:[._][\p{L}\d]{1,12}){1,3}):[ ]")  # "lucia.r.morales:", "J_Rivera_RN:"
 _KIN_SPEAKER = regex.compile(
     r"(?m)^[ \t]*(?i:uncle|aunty|auntie|aunt|cousin|nana|nani|dadi|grandma|grandpa|gran|granny)[ ](?P<name>\p{Lu}\p{Ll}{1,14}):[ ]")
 _ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "@dr_lin:" speaks too
@@ -1104,6 +1105,31 @@ def _chat_message(text: str, at: int) -> bool:
 
 
 _LAB_TERMS = zh_lexicon.CLINICAL_WORDS_EN | zh_lexicon.CLINICAL_VOCAB_EN | NOT_NAME_TERMS_EN | _CLINICAL_ACRONYMS
+
+
+# Words a screen name joins to a name: a title, a role or a kin word ("dr_ferguson", "physio.sarah", "grandpa_joe").
+_HANDLE_ROLE_PARTS = frozenset({"dr", "doc", "doctor", "nurse", "physio", "rn", "md", "np", "gp", "hospitalist", "mr", "mrs", "ms",
+                                "miss", "prof", "coach", "sis", "bro", "the", "its", "real", "official"}) | _KIN_WORDS
+
+
+def _named_handle(w: str, lists: NameLists) -> bool:
+    """A screen name built on a name, joined by dots or underscores: "jess_92", "kyle.b.77", "dr.omar.h",
+    "J_Rivera_RN". Every part is a listed name, a title, role or kin word, a letter or two, or no English
+    word, and one is a listed name; a field in snake case ("follow_up", "pain_score", "dr_note") has an
+    English word in it."""
+    if "." not in w and "_" not in w:
+        return False
+    named = False
+    for p in (x for x in regex.split(r"[._\d]+", w.lower()) if x):
+        if p in _LAB_TERMS:
+            return False
+        if p in _HANDLE_ROLE_PARTS:
+            continue
+        if (p in lists.first or p in lists.last) and not lists.blocked(p):
+            named = True
+        elif len(p) > 2 and (is_english(p, lists.words) or lists.blocked(p)):
+            return False
+    return named
 
 
 def _handle_head_ok(w: str, lists: NameLists) -> bool:
@@ -1139,6 +1165,8 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
         head = regex.split(r"[._]", w)[0]
         if ("." in w or "_" in w) and len(head) >= 3 and _speaker_word_ok(head, lists):
             handles.append(m)
+        elif _named_handle(w, lists) and _chat_message(text, m.end()):
+            handles.append(m)  # "jess_92:", "dr.omar.h:", "physio.sarah:": a name inside, whatever its English sense
         elif (_HANDLE_SHAPE.fullmatch(w) and seen.count(w) >= 2 and _chat_message(text, m.end()) and _handle_head_ok(w, lists)
               and not any(lists.blocked(p) for p in regex.split(r"[._\d]+", w) if len(p) >= 3)):
             handles.append(m)  # "lan8x:", "nat_ot:" opening two lines of chat: a screen name, whatever its parts

@@ -454,6 +454,8 @@ _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EP
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*$")
 _EPONYM_ITEM_AFTER = regex.compile(r"(?:['’]s)?[ \t]*(?:$|\n|[,/][ ]?\p{Lu}\p{Ll}+(?:['’]s)?[ \t]*(?:$|\n|[,/]))")
 _DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
+# A screen name's marks, which no brand name has: "dr_ferguson", "lizzie_m", "kyle.b.77".
+_HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
 _PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|was|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
@@ -753,8 +755,8 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             before = _PAIR_BEFORE.search(text, max(0, s - 30), s)
             if before and _PERSON_TITLE_BEFORE.search(text, max(0, before.start("w") - 10), before.start("w")):
                 before = None  # "mrs kowalczyk (agnieszka)": a titled surname, then the given name
-            if after and _generic_drug(after.group("w")) or before and _generic_drug(before.group("w")):
-                continue  # "Eliquis = apixaban", "apixaban (Eliquis)"
+            if (after and _generic_drug(after.group("w")) or before and _generic_drug(before.group("w"))) and not _HANDLE_MARK.search(value):
+                continue  # "Eliquis = apixaban", "apixaban (Eliquis)"; not the screen name "dr_ferguson: penicillin V"
             if _EPONYM_PAIR_AFTER.match(text, e) or (_EPONYM_PAIR_TAIL.match(text, e)
                                                      and _EPONYM_PAIR_BEFORE.search(text, max(0, s - 30), s)):
                 continue  # "Hawkins and Neer tests", "Hoehn and Yahr stage 2": an eponym pair, either member
