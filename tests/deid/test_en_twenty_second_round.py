@@ -125,3 +125,52 @@ class TestForumUsers:
     )
     def test_no_user_here(self, text: str) -> None:
         assert not _found(text, "SOCIAL_HANDLE"), _found(text)
+
+
+class TestDrugBrandsAfterTheirCues:
+    """A capitalised word no name list holds, after an order or a taking verb or before its running
+    out, is a medicine's brand ("Rx Keflex", "take Nexium with Gaviscon", "my Symbicort ran out")."""
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("Plan: Rx Keflex for the cellulitis, review Friday.", "Keflex"),
+            ("can i take Nexium with Gaviscon or is that too much", "Gaviscon"),
+            ("can i take Nexium with Gaviscon or is that too much", "Nexium"),
+            ("Great hike on Sunday but my Symbicort ran out halfway up.", "Symbicort"),
+            ("Mum took Buscopan for the cramps last night.", "Buscopan"),
+        ],
+    )
+    def test_brand_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [("I took Mariana to the clinic on Tuesday.", "Mariana"), ("She started Lachlan on the reading plan.", "Lachlan")],
+    )
+    def test_names_after_the_verbs_stay_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+
+class TestEponymsThatAreNoOne:
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("Teaching list: Chvostek sign, Kussmaul breathing and Cheyne-Stokes respiration.", "Cheyne"),
+            ("Teaching list: Chvostek sign, Kussmaul breathing and Cheyne-Stokes respiration.", "Kussmaul"),
+            ("MRI shoulder: Bankart lesion, no rotator cuff tear.", "Bankart"),
+            ("Hx Sjögren + Raynaud's, on hydroxychloroquine.", "Raynaud"),
+            ("Hypermobile Ehlers-Danlos suspected, refer genetics.", "Ehlers"),
+            ("Renal teaching: Gitelman has low urinary calcium.", "Gitelman"),
+            ("Teaching: Addison causes hyponatraemia and hyperkalaemia.", "Addison"),
+        ],
+    )
+    def test_eponym_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [("Seen by Dr Addison in clinic today.", "Addison"), ("Family moved to Addison last spring.", "Addison")],
+    )
+    def test_person_or_town_stays_found(self, text: str, name: str) -> None:
+        assert name in _found(text)

@@ -10,6 +10,8 @@ with no regex rules of its own, hence a module of their own.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -213,6 +215,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue
                     if _is_eponym(etext, text[e : e + 24]) or _clinical_phrase(etext):
                         continue
+                    if (" " in etext and _POSSESSIVE_RE.sub("", etext.rsplit(None, 1)[-1].lower()) in _STRICT_EPONYMS
+                            and not any(w.lower() in self._case_free.any_name for w in etext.split()[:-1])):
+                        continue  # "Hypermobile Ehlers-Danlos": a word before an eponym that is no one's name
                     if any(ch.isdigit() for ch in etext):
                         continue  # "Started Lasix 40": a dose, not a person
                     if _label_or_analyte(etext, text, e) and etext.lower() not in self._case_free.any_name:
@@ -454,6 +459,12 @@ _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EP
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*$")
 _EPONYM_ITEM_AFTER = regex.compile(r"(?:['’]s)?[ \t]*(?:$|\n|[,/][ ]?\p{Lu}\p{Ll}+(?:['’]s)?[ \t]*(?:$|\n|[,/]))")
 _DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
+# A medicine's cues: an order or a taking verb before it ("Rx Augmentin", "can i take Nurofen with
+# Ferrograd"), or its running out or its form after it ("my Ventolin ran out", "Seretide inhaler").
+_MED_VERB_BEFORE = regex.compile(r"\b(?:Rx|RX|(?i:take|takes|taking|took|prescribed|dispensed|script\s+for|refill\s+of|"
+                                 r"started|starting|restarted|stopped|tried|trying))(?:[ ]\p{Lu}\p{Ll}+[ ](?:with|and|or|plus|\+))?[ ]$")
+_MED_USE_AFTER = regex.compile(r"[ ](?:(?:ran|run|runs|has[ ]run|is[ ]running|running)[ ]out|inhaler|puffer|tablets|pills|script|refill)\b")
+_ON_BEFORE = regex.compile(r"\b(?i:on)[ ]$")
 # A screen name's marks, which no brand name has: "dr_ferguson", "lizzie_m", "kyle.b.77".
 _HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
@@ -557,7 +568,8 @@ def _after_maker(text: str, start: int) -> bool:
 _EPONYM_HEADS = (r"diseases?|syndromes?|sarcomas?|tumou?rs?|malformations?|cysts?|palsy|palsies|signs?|reflex(?:es)?|"
                  r"lymphomas?|anomal(?:y|ies)|fractures?|ulcers?|nodes?|phenomen(?:on|a)|procedures?|tests?|"
                  r"manoeuvres?|maneuvers?|classifications?|scores?|scales?|contractures?|aneurysms?|neuromas?|"
-                 r"carcinomas?|(?:muscular\s+)?dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?")
+                 r"carcinomas?|(?:muscular\s+)?dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?|"
+                 r"lesions?|breathing|respirations?")
 # A person's own things ("Jane's test", "Smith's score") read like eponyms; after a possessive
 # only heads that are a named condition count.
 _EPONYM_VERB_HEADS = frozenset({"sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "procedure",
@@ -729,6 +741,11 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
                 words = text[s:e].split()
         if len(words) == 1 and _DOSE_AFTER.match(text, e):
             continue  # "Biktarvy 1 tab daily", "Ozempic 0.5 mg": a drug brand before its dose
+        if (len(words) == 1 and value[:1].isupper() and value.lower() not in _all_names()
+                and not (_gazetteer_city(value) or value.lower() in country_names())
+                and (_MED_VERB_BEFORE.search(text, max(0, s - 40), s) or _MED_USE_AFTER.match(text, e)
+                     or r.entity_type == PERSON and _ON_BEFORE.search(text, max(0, s - 4), s))):
+            continue  # "Rx Januvia", "take Panadol", "Nurofen with Ferrograd", "my Ventolin ran out": a brand, no name
         if r.entity_type == LOCATION and len(words) == 1 and _ON_DRUG_BEFORE.search(text, max(0, s - 24), s) and not (
             _gazetteer_city(value) or value.lower() in country_names()
         ):
@@ -738,11 +755,12 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
             continue  # "Lea Bridge Road, Leyton": the NER model's person is a street
         if r.entity_type == PERSON and len(words) == 1 and _AFTER_STREET.search(text, max(0, s - 16), s):
             r.entity_type = LOCATION  # "… Road, Leyton": the suburb after a street
-        if r.entity_type == PERSON and len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in EPONYM_TESTS_EN and (
-            _DX_BEFORE.search(text, max(0, s - 14), s) or _MEASURE_AFTER.match(text, e) or _clinical_follower(text[e : e + 24])
-            or _FINDING_AFTER_LABEL.match(text, e)
+        if len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in EPONYM_TESTS_EN and (
+            (r.entity_type == PERSON or not _gazetteer_city(value)) and (
+                _DX_BEFORE.search(text, max(0, s - 14), s) or _MEASURE_AFTER.match(text, e) or _FINDING_AFTER_LABEL.match(text, e))
+            or r.entity_type in (PERSON, LOCATION) and _clinical_follower(text[e : e + 24])
         ):
-            continue  # "h/o Graves s/p RAI", "Schirmer 3 mm": an eponym used as the disease or test
+            continue  # "h/o Graves s/p RAI", "Schirmer 3 mm", "for Conn?", "Addison causes hyperkalaemia": the disease or test
         if (r.entity_type in (PERSON, LOCATION) and len(words) == 1 and _POSSESSIVE_RE.sub("", value.lower()) in _KNOWN_EPONYM_WORDS
                 and _LIST_ITEM_BEFORE.search(text, max(0, s - 8), s) and _EPONYM_ITEM_AFTER.match(text, e)
                 and _DISEASE_TALK.search(text)):
@@ -797,6 +815,13 @@ def _blocked_word(word: str) -> bool:
             or len(w) >= 8 and bool(_DRUG_SUFFIX.search(w)) and w not in _all_given_names())
 
 
+@functools.cache
+def _all_names() -> frozenset[str]:
+    """Given names and surnames of every locale."""
+    first, last = all_person_names()
+    return first | last
+
+
 def _all_given_names() -> frozenset[str]:
     """Given names of every locale: "Losaline", "Rosaline" end like a drug stem and are still names."""
     return all_person_names()[0]
@@ -810,8 +835,13 @@ def _clinical_follower(following: str) -> bool:
     if not m:
         return False
     nxt = m.group(1).lower()
+    if nxt in _CAUSE_VERBS:  # "Addison causes hyperkalaemia": the disease doing what diseases do
+        return _clinical_follower(following[m.end() :])
     return (nxt.startswith(lexicon.EPONYM_FOLLOWERS_EN) or nxt in lexicon.CLINICAL_VOCAB_EN or nxt in ("coma", "criteria")
             or _DISEASE_WORD.search(nxt) is not None)
+
+
+_CAUSE_VERBS = frozenset({"causes", "cause", "caused", "mimics", "mimic", "presents", "presenting"})
 
 
 # "Hashimoto thyroiditis", "Wegener granulomatosis", "Graves ophthalmopathy": a disease word by its ending.

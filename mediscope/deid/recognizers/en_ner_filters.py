@@ -113,7 +113,10 @@ _STRICT_EPONYMS = {"parkinson", "hodgkin", "alzheimer", "crohn", "cushing", "has
                    "guillain-barré", "epstein-barr", "kaposi", "wernicke", "korsakoff", "marfan", "meniere",
                    "lou gehrig", "gehrig", "klinefelter", "hirschsprung", "behcet", "behçet", "takayasu", "apgar",
                    "glasgow", "valsalva", "heimlich", "trendelenburg", "babinski", "brugada", "fallot", "wilms",
-                   "burkitt", "lyme", "bell's", "down", "miller fisher", "miller-fisher"}
+                   "burkitt", "lyme", "bell's", "down", "miller fisher", "miller-fisher",
+                   # eponyms that are hardly ever anyone's name
+                   "gitelman", "bartter", "ehlers-danlos", "danlos", "cheyne-stokes", "kussmaul", "bankart", "hill-sachs",
+                   "chvostek", "brudzinski", "fanconi", "dupuytren", "peyronie", "creutzfeldt", "creutzfeldt-jakob"}
 
 
 _RELATION_WORDS = frozenset({"son", "daughter", "husband", "wife", "spouse", "partner", "mother", "father", "mum", "mom",
@@ -190,6 +193,9 @@ def _is_eponym(text: str, following: str) -> bool:
     parts = [_POSSESSIVE_RE.sub("", p) for p in _SPACE_DASH_RE.split(low) if p]
     if parts and all(p in _STRICT_EPONYMS for p in parts):
         return True
+    joined = [_POSSESSIVE_RE.sub("", p) for p in regex.split(r"\s+(?:\+|&|/|and|or|with)\s+", low)]
+    if len(joined) > 1 and all(p in _STRICT_EPONYMS for p in joined):
+        return True  # "Sjögren + Raynaud's": two eponyms joined
     if bare in _DEVICE_EPONYMS or parts and parts[-1] in _EPONYM_TAILS:
         return True  # "Glasgow Coma Scale", "Wells score" tagged whole
     if _DEVICE_AFTER.match(following):
