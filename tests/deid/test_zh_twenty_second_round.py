@@ -109,3 +109,29 @@ class TestAddressAfterVisitVerb:
     )
     def test_address_whole_without_verb(self, text: str, addr: str) -> None:
         assert addr in _found(text, "LOCATION")
+
+
+class TestNamesAsIdentityPapersPrintThem:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("病人：TSANG Wai Kit，男，68岁", "TSANG Wai Kit"),
+            ("Name: YEUNG, Hoi-Ling 楊凱玲", "YEUNG, Hoi-Ling"),
+            ("主诊医生 Dr. KWOK Man Chun 已阅", "KWOK Man Chun"),
+            ("由姑娘Miss TAM跟进", "TAM"),
+            ("外籍患者Sofia MARTINEZ，发热三天", "Sofia MARTINEZ"),
+            ("陪诊者Jason (王志强) 称", "Jason"),
+        ],
+    )
+    def test_latin_name_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    def test_chinese_name_beside_it_goes(self) -> None:
+        assert "王大伟" in _found("Patient: WONG Tai Wai 王大伟\nHKID: Z765432(1)", "PERSON")
+
+    @pytest.mark.parametrize("text", ["NG Tube 置入后回抽胃液", "复查LDL Chol 3.2", "HO Chi Minh市旅行史"])
+    def test_look_alikes_stay(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_titled_doctor_beside_it_is_no_chinese_name(self) -> None:
+        assert "张医生" not in _found("CHAN Tai Man 张医生看过", "PERSON")

@@ -253,8 +253,14 @@ _LATIN_GREETED = regex.compile(
     r"(?![\p{Latin}\d])")
 # "Priya的同事", "我是Daniel的妈妈": a Latin name owning a relative or a colleague.
 _LATIN_OWNER = regex.compile(
-    rf"(?<![\p{{Latin}}])(?P<name>{_LATIN_NAME})\s?的(?:妈妈|爸爸|母亲|父亲|家属|家长|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子"
-    r"|哥哥|姐姐|弟弟|妹妹|同事|同学|朋友|室友|舍友|邻居|翻译|监护人)")
+    rf"(?<![\p{{Latin}}])(?P<name>{_LATIN_NAME})\s?(?:的(?:妈妈|爸爸|母亲|父亲|家属|家长|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子"
+    r"|哥哥|姐姐|弟弟|妹妹|同事|同学|朋友|室友|舍友|邻居|翻译|监护人)"
+    # a child's parent named without 的 (Kevin 妈妈手机, Emma爸爸说)
+    r"|(?:妈妈|爸爸|家长|奶奶|爷爷|外婆|外公)(?![\u4e00-\u9fff]?[：:]))")
+# A Latin given name, then the same person's Chinese name in brackets, one the dictionary knows
+# (Kevin (李凯文), Amy（王佳怡）); zh_person's latin_then_han takes full names before rarer ones.
+_LATIN_BEFORE_HAN = regex.compile(
+    r"(?<![\p{Latin}][ ]?)(?P<name>\p{Lu}\p{Ll}+)\s?[（(]\s?[\u4e00-\u9fff]{2,3}\s?[）)]")
 # Greetings and interjections in title case open many mixed-language messages (Hi 医生, Hello 您好).
 _LATIN_NOT_NAMES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "sorry", "ok", "okay", "please", "yes",
                               "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam"})
@@ -273,7 +279,33 @@ _HK_SURNAMES = frozenset("""
 chan wong leung cheung lau lee li ho ng tsang chow chau yeung lam tam kwok mak fung yip lai cheng choi tang law siu kwan
 hui tse chu lo poon ko tong au yuen szeto fong kong shum sin suen to tsui wan yau yiu yu chung chiu hung kam kan lui
 man mok pang sze tai tsoi wai wu yim ip kwong luk lui ching chong hon koo lok ngai pun sit tin tung woo yung""".split())
-_ROMANISED_SURNAMES = _HK_SURNAMES | frozenset(_PY_SURNAMES.split())
+# and as Taiwan papers write them (Wade-Giles): Hsu Chia-Hui, Tsai Ming-Chang, Hsieh Yi-Ting.
+_TW_SURNAMES = frozenset("""
+hsu chang chen lin huang tsai cheng kuo chou chiang yeh hsieh tseng kao chien peng tu ke hung liao chiu chuang chao tsao
+shih hsiao hou ting yen sung teng hsueh chin tsou yang wang liu wu lu su""".split())
+_ROMANISED_SURNAMES = _HK_SURNAMES | _TW_SURNAMES | frozenset(_PY_SURNAMES.split())
+# An identity paper's form of a Chinese name in Latin letters: the surname in capitals, then the
+# given name's syllables capitalised, spaced or hyphenated (CHAN Tai Man, WONG Siu-ling, HSU, Chia-Hui),
+# or the surname alone in capitals after a Latin honorific (Miss YIP, Dr. LEUNG Ka Fai).
+_CAPS_SURNAME_NAME = regex.compile(
+    r"(?<![\p{Latin}\d])(?P<name>(?P<sur>[A-Z]{2,7}),?[ ]{1,2}[A-Z][a-z]{1,5}(?:(?:[ ]{1,2}|-)[A-Za-z][a-z]{1,5}){0,2})"
+    r"(?![\p{Latin}\d])")
+# A foreign given name, then the surname in capitals as a passport prints it (Maria SANTOS, Anna KOWALSKA).
+_GIVEN_CAPS_SURNAME = regex.compile(r"(?<![\p{Latin}\d])(?P<name>(?P<given>[A-Z][a-z]{2,12})[ ]{1,2}(?P<sur>[A-Z]{3,15}))(?![\p{Latin}\d])")
+_HAN_BESIDE_LATIN = regex.compile(r"[ ]{1,2}[（(]?(?P<han>[\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
+_CAPS_SURNAME_HONORIFIC = regex.compile(r"(?<![\p{Latin}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>[A-Z]{2,7})(?![\p{Latin}\d])")
+# One syllable of Cantonese, Wade-Giles or pinyin romanisation: consonants, vowels, a nasal or stop.
+_ROMAN_SYLLABLE = regex.compile(r"[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|h)?")
+
+
+def _caps_surname_name_ok(name: str, surname: str) -> bool:
+    """CHAN Tai Man: a listed romanised surname and given syllables that are syllables (Tai, Siu-ling),
+    not English words (MA Pain reads as syllables too; NG Tube, LI Test do not) nor clinical ones."""
+    if surname.lower() not in _ROMANISED_SURNAMES:
+        return False
+    given = [w.lower() for w in regex.split(r"[ ,\-]+", name)[1:] if w]
+    return all(_ROMAN_SYLLABLE.fullmatch(w) for w in given) and not any(
+        w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN for w in given)
 _PINYIN_CUED = regex.compile(
     "(?:" + "|".join(regex.escape(w) for w in sorted(
         {*_KIN_CUES, "我叫", "名叫", "叫做", "他叫", "她叫", "姓名", "我是", "家属", "患者"}, key=len, reverse=True))
@@ -312,6 +344,12 @@ def _pinyin_full_name(name: str) -> bool:
     words = [w.lower() for w in name.split(" ") if w]
     return (len(words) == 2 and words[0] in _ROMANISED_SURNAMES
             and regex.fullmatch(rf"(?:{_PY_SYLLABLE}){{1,2}}", words[1]) is not None)
+
+
+def _person_names() -> tuple[frozenset[str], frozenset[str]]:
+    from mediscope.deid.recognizers.en_lexicon import all_person_names
+
+    return all_person_names()
 
 
 def _known_latin_name(name: str) -> bool:
@@ -901,7 +939,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
         out = []
         for rx in (_LATIN_TITLE, _LATIN_NAMED, _LATIN_CUED, _LATIN_AFTER_DOT_NAME, _LATIN_HONORIFIC, _LATIN_GREETED,
-                   _LATIN_OWNER):
+                   _LATIN_OWNER, _LATIN_BEFORE_HAN):
             for m in rx.finditer(text):
                 name = m.group("name")
                 if not _latin_name_ok(name) or name.lower() in _LATIN_NOT_NAMES:
@@ -909,10 +947,26 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if rx is _LATIN_TITLE and m.group("label") is not None and not (
                         _romanised_chinese_name(name) or _pinyin_full_name(name)):
                     continue  # Dialogue 医生：, Patient Record 医生：: a heading before a speaker's label
-                if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER) and not (
+                if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER, _LATIN_BEFORE_HAN) and not (
                         _known_latin_name(name) or _romanised_chinese_name(name)):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
                 out.append((*m.span("name"), 0.7, "latin"))
+        for m in _CAPS_SURNAME_NAME.finditer(text):
+            if _caps_surname_name_ok(m.group("name"), m.group("sur")):
+                out.append((*m.span("name"), 0.75, "caps_surname"))
+                # the Chinese name the paper prints beside it (CHAN Tai Man 陈大文, CHOW Ka Ho 周家豪)
+                han = _HAN_BESIDE_LATIN.match(text, m.end())
+                if (han and han.group("han")[0] in lexicon.SURNAMES_1 and not han.group("han").endswith(lexicon.TITLES_ZH)
+                        and not _is_clinical(han.group("han"))):
+                    out.append((*han.span("han"), 0.75, "caps_surname"))
+        for m in _GIVEN_CAPS_SURNAME.finditer(text):
+            given, sur = m.group("given").lower(), m.group("sur").lower()
+            first, last = _person_names()
+            if given in first and sur in last and _latin_name_ok(m.group("name")):
+                out.append((*m.span("name"), 0.75, "caps_surname"))
+        for m in _CAPS_SURNAME_HONORIFIC.finditer(text):
+            if m.group("name").lower() in _ROMANISED_SURNAMES:
+                out.append((*m.span("name"), 0.75, "caps_surname"))
         return out
 
     def _unlisted_surnames(self, text: str, starts: list[int]) -> list[tuple[int, int, float, str]]:
