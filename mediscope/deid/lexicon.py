@@ -34,6 +34,8 @@ TITLES_ZH = (
     "主任医师", "副主任医师", "主治医师", "医生", "大夫", "医师", "主任", "教授", "护士长", "护士",
     "院长", "老师", "女士", "先生", "小姐", "同志", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷",
     "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师", "阿訇",
+    # the southern and the familiar elders' forms (林阿公, 覃阿婆, 谢老爷子): the surname names the person
+    "老爷子", "阿公", "阿婆", "阿伯", "阿嬷", "阿叔",
 )
 
 # Roles of a form, a note or a family that stand right before a person's full name, whatever the

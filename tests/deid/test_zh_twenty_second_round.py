@@ -135,3 +135,29 @@ class TestNamesAsIdentityPapersPrintThem:
 
     def test_titled_doctor_beside_it_is_no_chinese_name(self) -> None:
         assert "张医生" not in _found("CHAN Tai Man 张医生看过", "PERSON")
+
+
+class TestSurnameAndElderForm:
+    @pytest.mark.parametrize(
+        "text, surname",
+        [
+            ("莫阿公今日进食呛咳", "莫"),
+            ("患者韦老爷子，九十三岁，肺部感染", "韦"),
+            ("邓阿伯下午来换药", "邓"),
+            ("苏姐上个月做的胃镜", "苏"),
+            ("黎哥前天摔了一跤", "黎"),
+        ],
+    )
+    def test_surname_alone_goes(self, text: str, surname: str) -> None:
+        found = _found(text, "PERSON")
+        assert surname in found and not any(len(f) > 1 for f in found)
+
+    @pytest.mark.parametrize("text", ["阿公今日进食呛咳", "老爷子说头晕", "表姐上个月来过", "空姐最近很忙"])
+    def test_elder_form_alone_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+
+class TestDoseEndsADrug:
+    @pytest.mark.parametrize("text", ["房颤，CHA2DS2-VASc 4分，予利伐沙班20mg qd，患者同意。", "患者九十岁，房颤，予利伐沙班10mg qd。"])
+    def test_drug_stays(self, text: str) -> None:
+        assert not any("沙班" in f for f in _found(text, "PERSON"))

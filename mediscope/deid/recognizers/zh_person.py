@@ -122,6 +122,8 @@ _CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=le
 
 # An administration verb one or two characters before a token: the token is (part of) a drug.
 _GIVEN_DRUG_BEFORE = regex.compile(r"(?:予|给予|加用|改用|换用|服用|口服|静滴|静推|肌注|注射)[\u4e00-\u9fff]?$")
+# A dose right after a token makes it the end of a drug's name (利伐沙班15mg, 阿哌沙班 2.5mg bid).
+_DOSE_AFTER = regex.compile(r"\s?\d+(?:\.\d+)?\s?(?:mg|g|ml|mL|μg|ug|iu|IU|U|u|毫克|克|毫升|片|粒|支|单位)(?![A-Za-z])")
 
 
 # Function-word characters that are also frequent in given names (可欣, 如意, 正阳, 欣然): they
@@ -211,7 +213,9 @@ _A_NICK_RE = regex.compile(
 _KIN_TITLE_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
-    r"(?=您|你|说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$)")
+    r"(?=您|你|说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|[\s，,。；;！!？?、）)”\"]|$"
+    # or the time of what happened to her (卢姐上个月28号做的锥切, 王哥前天摔了)
+    r"|上个?月|上周|上次|前天|昨天|今天|昨日|今日|最近|近来|这两天|前几天|年初|去年|今年)")
 # A caller names where they are from, then themself: 我是兰坪县拉井镇的和学英, 我是3床的冯雪梅. After
 # such a place or bed, any 百家姓 surname counts (和, 于, 向 are words elsewhere).
 _SELF_AFTER_PLACE_RE = regex.compile(
@@ -735,6 +739,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             if whole and len(whole.group(0)) == 4 and self._two_surname_name(whole.group(0)):
                 out.append(self._result(s, whole.end(), 0.75, "weak_cue"))  # 患者：周吴悦然，女
                 continue
+            if norm.startswith(_CUT_TITLES, s + 1):
+                continue  # 患者谢老爷子: a surname and a title, the title rule's (谢老 is no name)
             e = self._name_at(norm, s, self._cued_surname_re)
             cand = norm[s:e]
             if e - s < 2 or _is_clinical(cand, norm[e : e + 3]) or _never_given(cand, self._freq):
@@ -1337,6 +1343,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             return False  # 罗匹尼罗, 普拉克索: the start of a transliterated drug name
         if _GIVEN_DRUG_BEFORE.search(text, max(0, pos - 4), pos):
             return False  # 予曲马多口服, 给予甲钴胺: what is given or taken is a drug, not a person
+        if _DOSE_AFTER.match(text, pos + n):
+            return False  # 予利伐沙班15mg: a dose follows a drug, never a person
         window = text[max(0, pos - 10) : pos] + "|" + text[pos + n : pos + n + 10]
         return any(c in window for c in lexicon.PERSON_CONTEXT_ZH)
 
