@@ -174,3 +174,37 @@ class TestEponymsThatAreNoOne:
     )
     def test_person_or_town_stays_found(self, text: str, name: str) -> None:
         assert name in _found(text)
+
+
+class TestHongKongAndSingaporeIds:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("Pt: LAU Mei-ling   HKID: C668120(4)   Ward 7", "C668120(4)"),
+            ("identity card XN 442018 (A) checked at the desk", "XN 442018 (A)"),
+        ],
+    )
+    def test_hkid_whole(self, text: str, value: str) -> None:
+        assert value in _found(text), _found(text)
+
+    def test_lab_value_in_brackets_stays(self) -> None:
+        assert not _found("Hb 123456(7) is no value we report", "ID_NUMBER")
+
+
+class TestSurnameInCapitalsThenRomanisedGivenName:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Referred by polyclinic: Mdm GOH Swee Lan, 78, for cataract review.", "GOH Swee Lan"),
+            ("Bed 6  CHEUNG Hoi-yan   HN0077120C  cellulitis", "CHEUNG Hoi-yan"),
+            ("Bed 2  ZHOU Xinyi   HN0091442D  asthma", "ZHOU Xinyi"),
+            ("Acct 4410\nRAHMAN Farid bin Osman\nDOB 1961", "RAHMAN Farid bin Osman"),
+        ],
+    )
+    def test_whole_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["MRI Brain Contrast booked", "WARD Round Notes follow", "BP High Again today",
+                                      "PLAN Discharge Home tomorrow", "Checked: ICD Medtronic Azure, battery fine"])
+    def test_headings_stay(self, text: str) -> None:
+        assert not _found(text, "PERSON"), _found(text)

@@ -309,6 +309,8 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A Hong Kong identity card with its check digit in brackets, cued or not: "HKID Y654321(7)", "A123456(A)".
+        Rule("hkid", ID_NUMBER, r"(?<![\w/\-])(?P<phi>[A-Z]{1,2}[ ]?\d{6}[ ]?\([0-9A]\))", 0.9, needs=contains_any("("), flags=0),
         # A group or plan number with the payer's letters before it: "Group #: GRP 551902".
         # Its letters spaced off the digits: "Group #: GRP 551902", "DVA card VX 401 992 A".
         Rule("lettered_spaced_id", INSURANCE_ID,

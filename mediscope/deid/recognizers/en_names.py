@@ -100,6 +100,13 @@ _LAST_FIRST = regex.compile(
 _PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
                         "bin", "binti", "bint", "ibn", "al", "el", "la", "le", "mac", "st", "te", "ap", "abu", "ul"})
 _CAPS_THEN_FIRST = regex.compile(rf"(?<![\w'’\-])(?P<last>{_CAPS_WORD})[ ](?P<first>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*)(?![\w'’\-])")
+# A surname in capitals before a romanised given name of one to three syllables, as Hong Kong,
+# Singapore and Malaysian records write them: "TAN Boon Huat", "WONG Siu-ming", "LI Xiaoyan",
+# "ABDULLAH Rahim bin Yusof".
+_MALAY_PATRONYMIC = frozenset({"bin", "binti", "bte", "bt", "a/l", "a/p", "s/o", "d/o"})
+_CAPS_LAST_ROMANISED = regex.compile(
+    r"(?<![\w'’\-])(?P<last>\p{Lu}{2,})(?P<given>(?:[ ]\p{Lu}\p{Ll}+(?:-\p{Ll}+)?){1,3}"
+    r"(?:[ ](?:bin|binti|bte|bt|a/l|a/p|s/o|d/o)[ ]\p{Lu}\p{Ll}+)?)(?![\w'’\-])")
 _LOWER_TITLE = regex.compile(r"\b(?:dr|mr|mrs|ms|miss|prof|doctor|nurse)\.?[ ](?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
 _CAPS_TITLE = regex.compile(rf"\b(?:DR|MR|MRS|MS|MISS|PROF)\.?[ ](?P<name>(?:\p{{Lu}}\.[ ]?){{0,2}}{_CAPS_WORD})(?![\w'’\-])")
@@ -290,6 +297,20 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             last in lists.last or lists.unlisted_ok(last)
         ):
             out.append((m.start(), m.end(), "caps_then_first", 0.7))
+    for m in _CAPS_LAST_ROMANISED.finditer(text):
+        last = m.group("last").lower()
+        given = [w.lower() for w in regex.findall(r"\p{L}[\p{L}\-]*", m.group("given")) if w.lower() not in _MALAY_PATRONYMIC]
+        if lists.blocked(last) or any(lists.blocked(g) for g in given):
+            continue
+        strong = any(g in lists.first and not is_english(g, lists.words) or lists.unlisted_ok(g) or _caps_given_ok(g, lists) and "-" in g
+                     for g in given)
+        if last not in lists.last and not (strong and lists.unlisted_ok(last) and len(last) <= 7
+                                           and all(len(p) <= 6 for g in given for p in g.split("-"))):
+            continue  # "GOH Swee Lan", "CHEUNG Hoi-yan": an unlisted surname before a given name no list or dictionary holds
+        if (any(g in lists.first and not is_english(g, lists.words) or lists.unlisted_ok(g) or _caps_given_ok(g, lists) and "-" in g
+               for g in given) or len(given) >= 2 and all(len(g) <= 4 and regex.search(r"[aeiouy]", g) for g in given)) and all(
+                lists.listed(g) or lists.unlisted_ok(g) or "-" in g or len(g) <= 4 for g in given):
+            out.append((*m.span(), "caps_last_romanised", 0.7))  # "TAN Boon Huat", "WONG Siu-ming", "ABDULLAH Rahim bin Yusof"
     for m in _LAST_FIRST.finditer(text):
         lasts, first = m.group("last").lower().split(), m.group("first").lower()
         if lists.blocked(first) or any(lists.blocked(w) for w in lasts):
