@@ -161,3 +161,40 @@ class TestDoseEndsADrug:
     @pytest.mark.parametrize("text", ["房颤，CHA2DS2-VASc 4分，予利伐沙班20mg qd，患者同意。", "患者九十岁，房颤，予利伐沙班10mg qd。"])
     def test_drug_stays(self, text: str) -> None:
         assert not any("沙班" in f for f in _found(text, "PERSON"))
+
+
+class TestParentScreenNames:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("妞妞妈咪：医生，孩子咳了一晚上\n医生：有痰吗？\n妞妞妈咪：有黄痰", "妞妞妈咪"),
+            ("贝贝的奶奶：他今天没吃饭\n医生：精神怎么样\n贝贝的奶奶：蔫蔫的", "贝贝的奶奶"),
+            ("[06/02 19:40] 壮壮爸: 孩子拉肚子\n[06/02 19:45] 医生: 几次了？\n[06/02 19:47] 壮壮爸: 四次", "壮壮爸"),
+            ("老赵头：我血压145\n护士小马：今天药吃了吗\n老赵头：吃了", "老赵头"),
+            ("社区医生小董：体检报告出来了\n乐乐奶奶：好的谢谢", "小董"),
+        ],
+    )
+    def test_label_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text, pet",
+        [
+            ("甜甜麻麻 20:11\n宝宝吐了两次\n值班医生 20:15\n甜甜现在精神怎么样？", "甜甜"),
+            ("[05/01 08:00] 朵朵爸: 发烧了\n[05/01 08:05] 医生: 朵朵几岁？", "朵朵"),
+        ],
+    )
+    def test_childs_pet_name_goes(self, text: str, pet: str) -> None:
+        assert pet in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("张大妈：我头晕\n医生：量血压了吗\n张大妈：量了", "张大妈"),
+            ("孩子他妈：发烧了\n医生：多少度\n孩子他妈：38度", "孩子他妈"),
+            ("宝宝的妈：发烧了\n医生：多少度\n宝宝的妈：38度", "宝宝的妈"),
+            ("老实头：这是我的网名\n医生：好的\n老实头：谢谢", "老实头"),
+        ],
+    )
+    def test_role_or_word_stays(self, text: str, word: str) -> None:
+        assert word not in _found(text, "PERSON")

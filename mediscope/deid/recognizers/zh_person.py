@@ -275,9 +275,16 @@ _LAO_NOT_SPEAKER = frozenset({"老公", "老婆", "老板", "老师", "老人", 
                               "老三", "老总", "老年", "老伯", "老太", "老汉", "老爷", "老姐", "老哥", "老弟", "老妹", "老友"})
 # A chat member's screen name as a turn's label: a child's or a pet name and the parent or sibling
 # word (小雨妈妈：, 胖虎爸爸：, 向日葵姐姐：), or a word and 老 with a surname (阳光老李：, 糖友老陈：).
+# A child's doubled pet name may stand before 的 (甜甜的外婆：, 朵朵和乐乐的妈：), the parent word may be a
+# chat's spelling (豆豆妈咪：, 糖糖麻麻：) or one character after a doubled name (果果爸：); an old man
+# goes by 老, his surname and 头 (老王头：). A chat export opens each line with its clock ([05/17 08:12]).
 _NICK_LABEL_RE = regex.compile(
-    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|[^｜|\n]{1,12}[｜|])?[ \t]*(?P<name>(?P<pre>[\u4e00-\u9fff]{2,4}?)"
-    r"(?:(?P<kin>妈妈|爸爸|奶奶|爷爷|外婆|外公|姥姥|姥爷|姐姐|哥哥)|老(?P<sur>[\u4e00-\u9fff])))[ \t]*[：:](?![ \t]*$)")
+    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\]|[^｜|\n]{1,12}[｜|])?[ \t]*"
+    r"(?P<name>(?P<pre>(?P<pet>(?P<d1>[\u4e00-\u9fff])(?P=d1)(?:[和跟](?P<d2>[\u4e00-\u9fff])(?P=d2))?)的|[\u4e00-\u9fff]{2,4}?)"
+    r"(?:(?P<kin>妈妈|爸爸|妈咪|麻麻|粑粑|爹地|奶奶|爷爷|外婆|外公|姥姥|姥爷|姐姐|哥哥|妈|爸)|老(?P<sur>[\u4e00-\u9fff]))"
+    r"|老(?P<oldman>[\u4e00-\u9fff])头)[ \t]*[：:](?![ \t]*$)")
+_PARENT_LABEL_WORDS = frozenset({"妈妈", "爸爸", "妈咪", "麻麻", "粑粑", "爹地", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷"})
+_LABEL_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?[^\s：:，,。]{2,12}[：:]")
 # What a label puts before a parent word or 老X that is a role or a relation, not a screen name
 # (孩子妈妈：, 患者爸爸：, 邻居奶奶：, 护士老李： is the title rule's).
 _NICK_LABEL_NOT_PRE = ("孩子", "宝宝", "宝贝", "小孩", "患者", "病人", "患儿", "家长", "家属", "学生", "同学", "邻居", "同事",
@@ -289,7 +296,7 @@ _GROUP_ROLE_NAME_RE = regex.compile(
     r"(?:群主|管理员|群管理|群管|版主)(?:是|为)?(?P<name>[\u4e00-\u9fff]{2,5}?)(?=[，,。；;、（(！!]|\s|$)")
 # A nurse or a doctor a chat's label calls by 小 or 老 and the surname (护士小周：, 医生老钱：).
 _TITLED_XIAO_LABEL_RE = regex.compile(
-    r"(?m)^[ \t]*(?:护士|医生|大夫|药师|医助|助理)(?P<name>[小老][\u4e00-\u9fff])[ \t]*[：:]")
+    r"(?m)^[ \t]*(?:[\u4e00-\u9fff]{1,3}?)?(?:护士|医生|大夫|药师|医助|助理)(?P<name>[小老][\u4e00-\u9fff])[ \t]*[：:]")
 # A speaker named in lower-case pinyin, two or three syllables (junhao：, yuqing：, zhangwei：).
 _PY_SYL = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
            r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u|v)")
@@ -305,7 +312,7 @@ _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9f
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
 _BED_NOT_CHARS = frozenset("今昨明晨夜日周空患者病属术后前出入院转科号位次床例")
 # A sender line of a chat screenshot: the name alone, then the clock (海棠 22:41).
-_SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]+(?:[01]?\d|2[0-3])[:：][0-5]\d[ \t]*$")
+_SENDER_CLOCK_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,6})[ \t]+(?:[01]?\d|2[0-3])[:：][0-5]\d[ \t]*$")
 # Characters of the time words and roles a screenshot also puts before a clock (昨天, 下午, 星期三, 家属).
 # 阿妈, 阿哥, 阿妹, 阿嬷, 阿母: kin a family calls so, no nickname, however rare the word (阿嬷 and 阿嫲 are
 # southern grandmothers jieba scarcely knows).
@@ -1204,7 +1211,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         阳光老李：) where two turns or more open with a label: the whole label is the member's name,
         wherever the chat writes it. A role or a relation before the parent word (孩子妈妈：,
         患者家属：) or a clinician's title (护士老李：) is no screen name."""
-        if len(_SPEAKER_LINE_RE.findall(norm)) < 2:
+        if len(_LABEL_LINE_RE.findall(norm)) < 2:
             return []
         out: list[RecognizerResult] = []
         for m in _TITLED_XIAO_LABEL_RE.finditer(norm):
@@ -1212,9 +1219,17 @@ class ChineseNameRecognizer(EntityRecognizer):
             if cand[1] in lexicon.SURNAMES_1 and cand not in _LAO_NOT_SPEAKER and cand not in _LAO_NOT_NICK:
                 out.append(self._result(*m.span("name"), 0.7, "titled_label"))
         for m in _NICK_LABEL_RE.finditer(norm):
-            pre, cand = m.group("pre"), m.group("name")
+            cand = m.group("name")
+            if m.group("oldman") is not None:
+                if m.group("oldman") in lexicon.SURNAMES_1:  # 老王头：, not 老实头 or 老毛病
+                    out += [self._result(k.start(), k.end(), 0.7, "nick_label") for k in regex.finditer(regex.escape(cand), norm)]
+                continue
+            pet = m.group("pet")
+            pre = pet or m.group("pre")
             if any(w in pre for w in _NICK_LABEL_NOT_PRE) or pre in _NOT_VOCATIVES or pre in _SPEAKER_NOT_NAMES:
                 continue
+            if m.group("kin") in ("妈", "爸") and not pet and pre[0] != pre[-1]:
+                continue  # 果果爸：, but 张大妈： is a surname and a form of address
             if m.group("kin") is not None and pre[0] in "小阿" and self._pet_parent_ok(pre):
                 continue  # 阿福爸爸：: the child's pet name is the pet-parent rule's (阿福)
             if m.group("sur") is not None:
@@ -1224,7 +1239,15 @@ class ChineseNameRecognizer(EntityRecognizer):
             elif _is_clinical(pre) or _is_clinical(cand):
                 continue
             out += [self._result(k.start(), k.end(), 0.7, "nick_label") for k in regex.finditer(regex.escape(cand), norm)]
+            out += self._label_pets(norm, {pre[:2], (m.group("d2") or "") * 2})
         return out
+
+    def _label_pets(self, norm: str, names: set[str]) -> list[RecognizerResult]:
+        """A child's doubled pet name inside a parent's chat label (糖糖麻麻, 甜甜的外婆) is the child
+        wherever the chat writes it (糖糖今天尿量…)."""
+        return [self._result(k.start(), k.end(), 0.7, "label_pet") for name in names
+                if len(name) == 2 and name[0] == name[1] and name not in _NOT_PET_DOUBLES and name not in _NOT_CHILD_NAMES
+                for k in regex.finditer(name, norm)]
 
     def _broken_compound(self, norm: str) -> list[RecognizerResult]:
         """A form or a scan breaks the line inside a name after its two-character surname (患者：欧阳
@@ -1279,6 +1302,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                     or any(t in cand for t in _CLINICIAN_LABEL_WORDS)):
                 continue
             out += [self._result(k.start(), k.end(), 0.7, "screenshot_sender") for k in regex.finditer(cand, norm)]
+            if cand[2:] in _PARENT_LABEL_WORDS:
+                out += self._label_pets(norm, {cand[:2]})
         return out
 
     def _chat_nicknames(self, norm: str) -> list[RecognizerResult]:
