@@ -198,3 +198,40 @@ class TestParentScreenNames:
     )
     def test_role_or_word_stays(self, text: str, word: str) -> None:
         assert word not in _found(text, "PERSON")
+
+
+class TestHongKongEstatesAndContacts:
+    @pytest.mark.parametrize(
+        "text, addr",
+        [
+            ("独居于屯门兆康苑B座1603室，女儿每周探望", "屯门兆康苑B座1603室"),
+            ("住九龙黄大仙竹园北邨桃园楼12楼，独居", "九龙黄大仙竹园北邨桃园楼12楼"),
+            ("病人住葵涌石荫邨第一座，由女儿照顾", "葵涌石荫邨"),
+            ("平日在旺角朗豪坊商场做清洁", "旺角朗豪坊商场"),
+        ],
+    )
+    def test_estate_goes(self, text: str, addr: str) -> None:
+        assert any(addr in f for f in _found(text, "LOCATION"))
+
+    @pytest.mark.parametrize("text", ["社区卫生服务中心随访", "中心静脉压 12cmH2O", "去沙田医院复诊后好转"])
+    def test_no_estate(self, text: str) -> None:
+        assert not any(len(f) > 2 for f in _found(text, "LOCATION"))
+
+    @pytest.mark.parametrize(
+        "text, phone",
+        [("聯絡：黎太 2668 0413。", "2668 0413"), ("紧急联络人：LAU Ka Yee（媳妇）9345 1120", "9345 1120")],
+    )
+    def test_contact_number_goes(self, text: str, phone: str) -> None:
+        assert phone in _found(text, "PHONE_NUMBER")
+
+    @pytest.mark.parametrize("text", ["联系社工，2024 年再评估", "联系家属，已交押金 5000 元"])
+    def test_no_contact_number(self, text: str) -> None:
+        assert _found(text, "PHONE_NUMBER") == []
+
+    @pytest.mark.parametrize(
+        "text, surname",
+        [("冯伯，九十二岁，独居，今日跌倒", "冯"), ("紧急联系人：梁太 9876 2231", "梁")],
+    )
+    def test_cantonese_address_is_the_surname(self, text: str, surname: str) -> None:
+        found = _found(text, "PERSON")
+        assert surname in found and not any(f.startswith(surname) and len(f) == 2 for f in found)

@@ -203,6 +203,26 @@ ADDRESS_HK_ROAD = (
 )
 
 
+# A Hong Kong housing estate down to the flat: an estate (邨, 苑, 花园), its block (秀明楼, 华安阁, C座), the
+# floor and the flat (九龙观塘秀茂坪邨秀明楼1215室, 沙田愉翠苑C座1208室), or a mall or tower a district
+# names (铜锣湾时代广场). 邨 is Hong Kong's word for an estate; anything else needs the district first.
+_HK_REGION = r"(?:香港|九龙|新界|港岛)"
+# Hong Kong's own characters lie outside the basic block (禾輋邨: 𪨶 in the extensions).
+_HK_CHAR = rf"(?:{_ADMIN_CHAR}|[\U00020000-\U0002EBEF])"
+ADDRESS_HK_ESTATE = (
+    rf"(?P<phi>(?:{_HK_REGION}\s?)?(?P<district>(?:{_alt(HK_DISTRICTS)}|{_alt(HK_DISTRICTS_BARE)})\s?)?"
+    rf"{_HK_CHAR}{{1,6}}?(?P<estate>邨|苑|花园|广场|中心|大厦|商场)"
+    rf"(?:{_HK_CHAR}{{1,4}}?(?:楼|阁)|\s?[A-Za-z0-9]{{1,3}}\s?座)?"
+    r"(?:\s?\d{1,3}\s?(?:楼|层)(?!\d))?(?:\s?[A-Za-z]?\d{1,5}\s?室)?)"
+)
+
+
+def _hk_estate_ok(value: str) -> bool:
+    """The estate's 邨, or a district first and more than the district's own building (沙田医院 is the
+    hospital rule's; 沙田中心 alone is no flat but is the district's place)."""
+    return "邨" in value or regex.match(rf"{_HK_REGION}?\s?(?:{_alt(HK_DISTRICTS)}|{_alt(HK_DISTRICTS_BARE)})", value) is not None
+
+
 def _single_unit_ok(value: str) -> bool:
     return not value.startswith(_NOT_A_PLACE_START)
 
@@ -436,6 +456,9 @@ def address_rules() -> list[Rule]:
              needs=lambda t: "楼" in t or "樓" in t),
         # A Hong Kong or Macau road and number after the territory or a district (九龍城太子道西190號,
         # 新界元朗青山公路元朗段1號): roads there end in 道 more than anywhere else.
+        Rule("address_hk_estate", LOCATION, ADDRESS_HK_ESTATE, 0.8, validator=_hk_estate_ok,
+             needs=lambda t: "邨" in t or (not _HK_FIRST.isdisjoint(t) and _HK_BARE_RE.search(t) is not None)
+             or "香港" in t or "九龙" in t or "新界" in t),
         Rule("address_hk_road", LOCATION, ADDRESS_HK_ROAD, 0.8,
              needs=lambda t: ("号" in t or "號" in t) and (not _HK_FIRST.isdisjoint(t) or "香港" in t or "九龙" in t or "九龍" in t
                                                          or "新界" in t or "澳门" in t or "澳門" in t or "港岛" in t or "港島" in t)),

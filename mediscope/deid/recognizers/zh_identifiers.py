@@ -178,6 +178,11 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("phone_cued", PHONE_NUMBER,
              rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
+        # A Hong Kong number (eight digits, 4 4) after a contact word and the contact's name or relation
+        # (联络：曾太 2779 3388, 紧急联络人：CHEUNG Mei Kuen（女儿）6234 8891).
+        Rule("hk_phone_contact", PHONE_NUMBER,
+             r"(?:联络|联系人|联系)[^\d\n。；;]{0,24}?(?<![\d\-/])(?P<phi>[235679]\d{3}[ \-]?\d{4})(?![\d\-/.:]|\s?(?:mg|ml|g|元|块|次|岁|年|号))",
+             0.8, needs=contains_any("联络", "联系")),
         # OCR reads 1 as l or I and 0 as O (联系电话:l38 OO2l 7765): after a phone cue, a mobile's
         # 3-4-4 shape with only those letters for digits, most of it still digits.
         Rule("phone_cued_ocr", PHONE_NUMBER,

@@ -79,6 +79,8 @@ _TITLES = tuple(sorted({*lexicon.TITLES_ZH, "婆婆", "阿婆", "老太", "大�
 # The rules' veto on given-name characters, less those the tagger reads well in real names (铁柱).
 _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - frozenset("铁")
 _KIN_CHARS = frozenset("婆爷奶姥叔婶伯舅姨姑嫂爸妈")
+# Hong Kong's forms of address after a surname: 陈太 (Mrs Chan), 陈生 (Mr Chan).
+_CANTONESE_ADDRESS = frozenset("太生")
 # A given name that is a function word or a unit in jieba's tables (千伏 of 高千伏胸片) is no name.
 _NOT_GIVEN_TAGS = frozenset({"q", "f", "p", "c", "u", "r", "d", "t", "y", "e", "o"})
 
@@ -330,6 +332,8 @@ class ChineseStatisticalNerRecognizer(EntityRecognizer):
                                      or e == i and kind == _END and self._slot_person_ok(norm, s, e)):
                     if self._in_medication_talk(norm[a:b], words, k, norm[max(0, s - 16) : e + 16], kind == PERSON):
                         continue
+                    if e - s == 2 and norm[s + 1] in _CANTONESE_ADDRESS:
+                        e = s + 1  # 联络人：陈太: Mrs Chan, the surname alone names her
                 elif kind == LOCATION and tag == "LOC" and e == i + 1 and self._place_ok(norm, s, e):
                     pass
                 else:
