@@ -208,3 +208,38 @@ class TestSurnameInCapitalsThenRomanisedGivenName:
                                       "PLAN Discharge Home tomorrow", "Checked: ICD Medtronic Azure, battery fine"])
     def test_headings_stay(self, text: str) -> None:
         assert not _found(text, "PERSON"), _found(text)
+
+
+class TestAgesOverEightyNine:
+    @pytest.mark.parametrize(
+        "text, age",
+        [
+            ("my nan (ninety-four in may!) still walks to the shops", "ninety-four"),
+            ("Resident Mr Okeke (one hundred and two) with a sacral sore.", "one hundred and two"),
+            ("Referral: Mdm LIM, 96 y.o., falls at home.", "96"),
+            ("Pt born 2 Feb 1929, so 95. Lives alone.", "95"),
+            ("grandad_ted: im 98 not out yet haha", "98"),
+        ],
+    )
+    def test_age_found(self, text: str, age: str) -> None:
+        assert age in _found(text, "AGE"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Waited (ninety minutes) in the ED.", "born 1990, so 34 this year", "BP 96 y.o. unknown"])
+    def test_no_old_age(self, text: str) -> None:
+        assert not any(a in ("ninety", "ninety minutes", "34") for a in _found(text, "AGE")), _found(text)
+
+
+class TestWeekdayBeforeDayAndMonth:
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("Theatre list Thu 14-Nov:\n08:30 hernia repair", "Thu 14-Nov"),
+            ("Clinic moved to Mon 3-Feb, same room", "Mon 3-Feb"),
+        ],
+    )
+    def test_date_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Came 2nd in the race.", "Ward is on the 3rd floor."])
+    def test_no_date(self, text: str) -> None:
+        assert not _found(text, "DATE_TIME"), _found(text)

@@ -59,7 +59,7 @@ def en_date_rules() -> list[Rule]:
                 r"(?:\s?[ap]\.?m\.?)?(?![\d:]))?")
     return [
         Rule("date_weekday_words", DATE_TIME,
-             rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal})(?:\s*,?\s*{y})?)(?![\d])", 0.9,
+             rf"(?P<phi>\b{weekday}(?:{d}{ordinal}\s+(?:of\s+)?{MONTH}|{MONTH}\s+{d}{ordinal}|{d}-{MONTH}(?![\w\-]))(?:\s*,?\s*{y})?)(?![\d])", 0.9,
              needs=_WEEKDAY_SEEN),
         Rule("date_weekday_numeric", DATE_TIME,
              rf"(?P<phi>\b{weekday}{d}[/.]{m}(?:[/.](?:{y}|\d{{2}}))?)(?![\d/])", 0.85, needs=_WEEKDAY_SEEN),

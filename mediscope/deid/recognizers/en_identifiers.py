@@ -747,6 +747,10 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_words", AGE,
              rf"(?:(?<=\p{{Ll}},\s)|(?<=\p{{Ll}}\),\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
              0.75, needs=contains_any("ninety", "hundred")),
+        # Spelled out alone in brackets after a word: "my dad (ninety-one in june!)", "Pt Ho (one hundred and one)".
+        Rule("age_words_in_brackets", AGE,
+             rf"(?<=\p{{L}}\s?\()(?P<phi>{_OLD_AGE_WORDS})(?=(?:\s+(?i:in|on|next|last|this)\s+\p{{L}}+)?[!?.]{{0,3}}\))",
+             0.75, needs=contains_any("ninety", "hundred")),
         Rule("age_nineties", AGE,
              r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
              r"(?P<phi>(?i:(?:early|mid|late)[\s\-])?(?i:nineties|90s|hundreds))(?![\w])",
@@ -773,7 +777,7 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89", AGE,
              # A short unit ("95 y/o", "90yo") goes with the number: a writer who labels "95 y/o" is then
              # covered, and one who labels "95" alone still holds half the span. Longer units stay out.
-             r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|yrs?\b|year-old|-year|years? of age))))",
+             r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|y\.o\.|yrs?\b|year-old|-year|years? of age))))",
              0.9, needs=has_digit),
         # A table cell of age: "| 99 y |", "| 93 yrs |", "| 101y |". A one-letter unit goes with the
         # number (as "95 y/o" does in `age_over_89`); a longer one stays out.
@@ -825,7 +829,12 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         Rule("age_over_89_pronoun", AGE,
              r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
-             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&)\b))",
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&|not|and\s+still)\b))",
+             0.8, needs=_AGE_OVER_89_SEEN, flags=0),
+        # An age worked out from a birth date: "born 11 Jan 1933, so 91", "DOB 1930 - i.e. 94".
+        Rule("age_over_89_so", AGE,
+             r"(?<=\b(?i:born|dob|d\.o\.b\.?)\b[^\n]{1,30}?\b(?:1[89]|20)\d\d\b[^\n\d]{0,6}?\b(?i:so|i\.e\.?|ie|making\s+(?:him|her|them))\s)"
+             r"(?P<phi>9\d|1[01]\d)(?![\d.,/:]\d)(?=\s*(?:[,.;!)]|$|\s+(?i:years?|yrs?|y/?o|now|today)\b))",
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # A lifespan ("grandmother lived to 104", "died aged 97" is `age_over_89_cued`), and an age in
         # another language's years ("102 años", "95 anos", "91 ans", "93 anni"): the number alone.
