@@ -243,3 +243,19 @@ class TestWeekdayBeforeDayAndMonth:
     @pytest.mark.parametrize("text", ["Came 2nd in the race.", "Ward is on the 3rd floor."])
     def test_no_date(self, text: str) -> None:
         assert not _found(text, "DATE_TIME"), _found(text)
+
+
+class TestScreenNameOwnersCalledByName:
+    def test_given_name_of_a_handle_called(self) -> None:
+        text = ("maddy_04: rash is back on my arm\ndr_quilty: hi maddy, any fever with it?\n"
+                "maddy_04: no fever\ndr_quilty: ok thanks maddy. send a photo")
+        found = _found(text)
+        assert found.count("maddy") == 2, found
+
+    def test_a_handle_speaks_on_every_line(self) -> None:
+        text = "lou_k: dr can u renew my script\ndr_hemi: done, pick it up at 4\nlou_k: thx doc\ndr_hemi: amoxicillin 500 tds x5d"
+        assert _found(text).count("dr_hemi") == 2, _found(text)
+
+    def test_the_word_in_prose_stays(self) -> None:
+        text = "rose_88: the rose bush cut my hand\nnurse_ali: clean it and watch for redness around the rose thorn"
+        assert not any(f == "rose" for f in _found(text)), _found(text)

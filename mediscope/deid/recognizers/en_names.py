@@ -1197,15 +1197,39 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
         handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") not in names
                     and _HANDLE_SHAPE.fullmatch(m.group("name")) and _chat_message(text, m.end())
                     and _handle_head_ok(m.group("name"), lists)]
+        # and a screen name once found speaks as itself on every line, whatever its message ("dr_x: 500 mg qds")
+        names = {h.group("name") for h in handles}
+        taken = {h.start() for h in handles}
+        handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") in names and m.start() not in taken]
     kin = [m for m in _KIN_SPEAKER.finditer(text) if _speaker_word_ok(m.group("name").lower(), lists)]
     if not handles and not kin:
         return []
     for m in handles + kin:
         out.append((*m.span("name"), "handle_speaker", 0.7))
+    out.extend(_handle_name_called(text, {m.group("name") for m in handles}, lists))
     for m in _HANDLE_SPEAKER.finditer(text):
         w = m.group("name")
         if "." not in w and "_" not in w and _speaker_word_ok(w, lists):
             out.append((*m.span("name"), "handle_speaker", 0.65))  # "rach:" beside "devon.p:"
+    return out
+
+
+_CALLED_BEFORE = regex.compile(r"(?i:\b(?:hi|hey|hiya|hello|morning|thanks|thank\s+you|thx|ty|love\s+it|love|bye|dear|sorry|ok|okay|its|it's|"
+                               r"this\s+is|i'm|im)[,!]?[ ])$")
+_CALLED_AFTER = regex.compile(r"[ ]?(?:[,!?.]|$|\n)")
+
+
+def _handle_name_called(text: str, handles: set[str], lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """The given name inside a speaker's screen name, called in the chat: "hi jess," beside "jess_92:",
+    "love it joe!" beside "grandpa_joe:", "sending love kev" beside "kev0_o:". Only where a greeting,
+    thanks or "it's" comes before it, or a stop or the line's end after it."""
+    out: list[tuple[int, int, str, float]] = []
+    parts = {p for h in handles for p in regex.split(r"[._\d]+", h.lower())
+             if len(p) >= 3 and p not in _HANDLE_ROLE_PARTS and not lists.blocked(p) and (p in lists.first or lists.unlisted_ok(p))}
+    for p in parts:
+        for m in regex.finditer(rf"(?<![\w@.\-]){regex.escape(p)}(?![\w@\-]|\.\w)", text, flags=regex.IGNORECASE):
+            if _CALLED_BEFORE.search(text, max(0, m.start() - 16), m.start()) or _CALLED_AFTER.match(text, m.end()):
+                out.append((*m.span(), "handle_name_called", 0.65))
     return out
 
 
