@@ -235,3 +235,22 @@ class TestHongKongEstatesAndContacts:
     def test_cantonese_address_is_the_surname(self, text: str, surname: str) -> None:
         found = _found(text, "PERSON")
         assert surname in found and not any(f.startswith(surname) and len(f) == 2 for f in found)
+
+
+class TestDatesOfVisits:
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("行阑尾切除术，25/7/14出院", "25/7/14"),
+            ("伤口愈合可，17号拆线", "17号"),
+            ("先回家观察，3号上午再来", "3号"),
+        ],
+    )
+    def test_date_goes(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text", ["术后3日拆线", "每月15号复查血常规", "8号床复查血常规", "送2号手术间", "第3号复查结果"]
+    )
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
