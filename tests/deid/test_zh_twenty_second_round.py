@@ -254,3 +254,19 @@ class TestDatesOfVisits:
     )
     def test_no_date(self, text: str) -> None:
         assert _found(text, "DATE_TIME") == []
+
+
+class TestLineBrokenFormFields:
+    @pytest.mark.parametrize(
+        "text, name",
+        [("化验单  姓名：郑\n丽华  门诊号：MZ33\n81  \n项目 结果", "郑\n丽华"), ("姓名：韩\n冬\t性别：男", "韩\n冬")],
+    )
+    def test_broken_name_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    def test_broken_number_goes_to_the_line_end(self) -> None:
+        assert "MZ0812\n4409" in _found("门诊号：MZ0812\n4409\nHGB 98g/L", "MEDICAL_RECORD_NUMBER")
+
+    @pytest.mark.parametrize("text", ["姓名：王\n女，45岁", "患者：王\n女  45岁"])
+    def test_sex_is_no_given_name(self, text: str) -> None:
+        assert not any("女" in f for f in _found(text, "PERSON"))

@@ -198,7 +198,7 @@ def zh_identifier_rules() -> list[Rule]:
         # the next line belong to it where a wide gap or a pause closes them.
         Rule("mrn_line_broken", MEDICAL_RECORD_NUMBER,
              rf"(?:{_alt(MRN_CUES, spaced=True)})[ \t:：#]*(?P<phi>(?=[A-Za-z0-9]*\d)[A-Za-z0-9]{{4,20}}\n\d{{3,12}})"
-             r"(?=[ \t\u3000]{2,}|\t|[ \t]*[，,；;|｜]|[ \t]*$)",
+             r"(?=[ \t\u3000]{2,}|\t|[ \t]*[，,；;|｜]|[ \t]*(?:\n|$))",  # or the next line (…7721↵WBC 12.6)
              0.95, needs=contains_any("\n"), flags=0),
         # An admission or registration form's heading, then the record's bare number (入院登记 9123613
         # 患者…): six to ten digits alone, no unit or date after them. Eight digits that read as a

@@ -308,6 +308,10 @@ _PINYIN_SPEAKER_RE = regex.compile(rf"(?m)^[ \t]*(?P<name>(?:{_PY_SYL}){{2,3}})[
 _BROKEN_COMPOUND_RE = regex.compile(
     r"(?:患者|病人|患儿|姓\s?名)[ \t:：]*(?P<name>(?:" + "|".join(sorted(_COMPOUNDS, key=len, reverse=True))
     + r")\n[\u4e00-\u9fff]{1,2}?)(?=[ \u3000，,。；;]|\n|$)")
+# The same break after a one-character surname in a form's name field (姓名：周↵晓梅  门诊号…): the given
+# name closes at the form's gap, a tab or the line's end.
+_BROKEN_SINGLE_RE = regex.compile(
+    rf"(?:姓\s?名)[ \t:：]*(?P<name>[{_SURNAME_CHARS}]\n(?![男女])[\u4e00-\u9fff]{{1,2}}?)(?=[ \u3000]{{2,}}|\t|\n|$)")
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
@@ -1259,7 +1263,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         ↵晓丽, 姓 名：万俟↵雪): the surname after a person field, the break, one or two given-name
         characters up to a gap or a pause make one name."""
         out: list[RecognizerResult] = []
-        for m in _BROKEN_COMPOUND_RE.finditer(norm):
+        for m in (*_BROKEN_COMPOUND_RE.finditer(norm), *_BROKEN_SINGLE_RE.finditer(norm)):
             given = m.group("name").split("\n")[1]
             if all(ch in self._clause._given for ch in given) and not _is_clinical(given):
                 out.append(self._result(*m.span("name"), 0.7, "broken_compound"))
