@@ -259,3 +259,29 @@ class TestScreenNameOwnersCalledByName:
     def test_the_word_in_prose_stays(self) -> None:
         text = "rose_88: the rose bush cut my hand\nnurse_ali: clean it and watch for redness around the rose thorn"
         assert not any(f == "rose" for f in _found(text)), _found(text)
+
+
+class TestIdsAfterUnusualLabels:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("Your claim CLM-2025-0047712 was received on Monday.", "CLM-2025-0047712"),
+            ("Custody: booking no. BK-2025-11802, transferred to the infirmary.", "BK-2025-11802"),
+            ("Insulin pump PDM OP5-B20488771 replaced under warranty.", "OP5-B20488771"),
+            ("Veteran, SSN (last 4): 0932, service-connected knee.", "0932"),
+            ("Dispute about claim file D-41 220 987 continues.", "D-41 220 987"),
+            ("Cover under policy 4471/0092213/000/02 confirmed.", "4471/0092213/000/02"),
+            ("Letter signed Dr Pell, GMC 6120457, consultant.", "6120457"),
+            ("Assault; police ref CAD 8812 logged at triage.", "CAD 8812"),
+        ],
+    )
+    def test_id_found(self, text: str, value: str) -> None:
+        assert value in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["SURG PATH #S25-11873 reviewed", "SSN xxx-xx-4471 (last 4 only) on file", "our policy is to review in 2 weeks",
+         "police report filed 2024", "GMC guidance 2024 says so", "COVID-19 and ICD-10-CM codes"],
+    )
+    def test_no_id(self, text: str) -> None:
+        assert not _found(text), _found(text)

@@ -166,7 +166,7 @@ def en_identifier_rules() -> list[Rule]:
               r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
               r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
-              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?)|member|"
+              r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?|file)|member|(?-i:policy|Policy)(?=\s+\d[\d/\-]{5,})|"
               # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
               r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
               # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
@@ -187,7 +187,9 @@ def en_identifier_rules() -> list[Rule]:
               r"(?-i:PPSN|PPS|NRIC|CURP|CPF|NIE|PESEL|TFN|IHI|CNIC)|aadhaa?r|emirates\s+id|iqama|"
               r"national\s+id(?:entity)?(?:\s+(?:card|number|no\.?))?|mykad|civil\s+id|"
               # a clinician's own register number on a request form: "Provider No: 4471823B"
-              r"(?:provider|prescriber)\s+(?:number|no\.?|#)")
+              r"(?:provider|prescriber)\s+(?:number|no\.?|#)|"
+              # a clinician's register: "GMC 7012345", "AHPRA no MED0001234567"
+              r"(?-i:GMC|NMC|HCPC|AHPRA|IMC)(?:\s+(?:reg(?:istration)?|no\.?|number|#))?")
     shaped = r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d+[A-Za-z0-9]*"
     handle = rf"{shaped}|[a-z]{{5,}}"
     return [
@@ -309,6 +311,11 @@ def en_identifier_rules() -> list[Rule]:
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
+        # A police reference, letters and all: "Police ref CAD 4471", "police incident no. 2024/118832".
+        Rule("police_ref", ID_NUMBER,
+             r"\b(?i:police)\s+(?i:ref(?:erence)?|incident|case|report|log)\.?\s*(?:(?i:no\.?|number|#)\s*)?:?\s*"
+             r"(?P<phi>(?:[A-Z]{1,4}[ \-/]?)?\d[\d\-/]{2,15}\d)(?![\w/])",
+             0.85, needs=contains_any("police"), flags=0),
         # A Hong Kong identity card with its check digit in brackets, cued or not: "HKID Y654321(7)", "A123456(A)".
         Rule("hkid", ID_NUMBER, r"(?<![\w/\-])(?P<phi>[A-Z]{1,2}[ ]?\d{6}[ ]?\([0-9A]\))", 0.9, needs=contains_any("("), flags=0),
         # A group or plan number with the payer's letters before it: "Group #: GRP 551902".

@@ -294,6 +294,13 @@ def shared_rules() -> list[Rule]:
              validator=_ocr_ssn_ok, needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{2}-"), flags=0),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
              0.95, needs=has_digit),
+        # The last four digits of a social security number, which are identifying on their own:
+        # "SSN last4 6621", "SSN (last 4): 0932", "social security ending in 4471".
+        Rule("ssn_last_four", US_SSN,
+             # (not one already masked to its last four, "SSN xxx-xx-4471": the writer has de-identified it)
+             r"\b(?i:ssn|social\s+security(?:\s+(?:number|no\.?))?|SS#)\s*[#:(]?\s*(?i:last\s*(?:4|four)(?:\s+digits)?|ending(?:\s+in)?)"
+             r"\)?\s*[:#]?\s*(?P<phi>\d{4})(?![\d\-])",
+             0.85, needs=has_digit),
         Rule("credit_card", CREDIT_CARD,
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2}}{S}\d{{1,4}}(?:{S}\d{{1,3}})?)(?!\d)", 0.9,
              validator=luhn_ok, needs=has_digit),
@@ -342,7 +349,7 @@ def shared_rules() -> list[Rule]:
         Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
              0.9, validator=_iban_ok, needs=_digit_and(r"[A-Z]{2}\d{2}"), flags=0),
         # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer
-        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}[\-]?\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
+        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}(?:\d{1,2}-[A-Z]|-\d{2,4}-|-?)\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
 
