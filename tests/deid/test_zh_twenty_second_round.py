@@ -270,3 +270,20 @@ class TestLineBrokenFormFields:
     @pytest.mark.parametrize("text", ["姓名：王\n女，45岁", "患者：王\n女  45岁"])
     def test_sex_is_no_given_name(self, text: str) -> None:
         assert not any("女" in f for f in _found(text, "PERSON"))
+
+
+class TestRoadsAfterCityAndLanes:
+    @pytest.mark.parametrize(
+        "text, place",
+        [("以前在杭州凤起路开小卖部", "杭州凤起路"), ("住泉州市鲤城区中山路井亭巷。", "泉州市鲤城区中山路井亭巷")],
+    )
+    def test_place_goes_whole(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize("text, city", [("从杭州一路开车过来", "杭州"), ("我去杭州路上堵车", "杭州")])
+    def test_city_alone(self, text: str, city: str) -> None:
+        assert _found(text, "LOCATION") == [city]
+
+    def test_handle_ends_after_its_latin_tail(self) -> None:
+        found = _found("小红书用户@爱跑步的小鹿_Lulu自述跑步后膝痛，本名陆佳", "SOCIAL_HANDLE")
+        assert found == ["@爱跑步的小鹿_Lulu"]

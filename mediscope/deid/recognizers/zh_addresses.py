@@ -40,6 +40,8 @@ _ADDR_STREET = (
     # a village or hamlet that names the road after it (中关村大街, 三里屯南路) is no street's end
     rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|[村屯](?![东西南北中]?(?:大街|大道|路|街))|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
     rf"(?:(?:[{CN_NUM}]{{1,3}}|\d{{1,2}}|[东西南北中])段)?"
+    # a lane off the road (太平路义兴甲巷, 中山路仁和里弄)
+    rf"(?:{_ADMIN_CHAR}{{1,5}}?(?:巷|弄|胡同)(?![口子]))?"
 )
 _ADDR_NUM = rf"(?:{S}(?:\d{{1,5}}|[{CN_NUM}]{{1,5}})(?:{S}[\-—]{S}\d{{1,5}})?(?:号院|号(?!楼)|弄|巷|组))"
 _ADDR_ESTATE = (

@@ -252,7 +252,9 @@ def zh_identifier_rules() -> list[Rule]:
         # ends at punctuation, a space, or the verb that follows it (说, 私信, 发帖...).
         Rule("platform_handle", SOCIAL_HANDLE,
              rf"(?:{_alt(PLATFORMS_ZH)})(?:号|账号|ID|id|上|里|的)?[^@\n]{{0,4}}?(?P<phi>@[\w\u4e00-\u9fff·\-]{{2,24}}?)"
-             rf"(?=[\s，,。.！!？?；;：:、）)“”\"]|$|{_alt(_HANDLE_ENDS)})",
+             rf"(?=[\s，,。.！!？?；;：:、）)“”\"]|$|{_alt(_HANDLE_ENDS)}"
+             # a handle's Latin tail after its underscore ends it where Chinese goes on (@抗癌小太阳_阿May自述…)
+             r"|(?<=_[\w\u4e00-\u9fff]{0,12}[A-Za-z0-9])[\u4e00-\u9fff])",
              0.85, needs=contains_any("@")),
         # An account name after a platform's id word, no @: 抖音号dy_lanlan0921, 小红书号：xhs_momo2021,
         # B站UID 358221907, 微博名叫可乐加冰_0208. Latin handles end where Latin ends; a handle with

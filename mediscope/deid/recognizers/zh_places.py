@@ -148,9 +148,9 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         zone = _ZONE_AFTER.match(text, e)
         if zone:
             return zone.end()
-        m = _DISTRICT_AFTER.match(text, e)
+        m = _DISTRICT_AFTER.match(text, e) or _ROAD_AFTER.match(text, e)
         if m:
-            return m.end()
+            return m.end()  # 南宁青秀区, 广州小北路: the district or the road is part of the place
         two = text[e : e + 2]
         zone = _ZONE_AFTER.match(text, e + 2) if len(two) == 2 else None
         if zone and all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two):
@@ -172,6 +172,7 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
+_ROAD_AFTER = regex.compile(rf"(?!一路){_V_CHAR}{{1,4}}?(?:大道|大街|路|街)(?:[东西南北中]段)?(?![口边上费况线程径])")
 _UNIVERSITY_AFTER = regex.compile(r"(?:医科大学|理工大学|师范大学|科技大学|中医药大学|大学|医学院|医学高等专科学校|卫生学校|职业技术学院)")
 _ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$|打工|上班|工作|读书|上学|做生意|生活|定居|开店)")
