@@ -287,3 +287,20 @@ class TestRoadsAfterCityAndLanes:
     def test_handle_ends_after_its_latin_tail(self) -> None:
         found = _found("小红书用户@爱跑步的小鹿_Lulu自述跑步后膝痛，本名陆佳", "SOCIAL_HANDLE")
         assert found == ["@爱跑步的小鹿_Lulu"]
+
+
+class TestEstateBuildingAndPartner:
+    @pytest.mark.parametrize(
+        "text, addr",
+        [("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"), ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室")],
+    )
+    def test_estate_with_building_goes(self, text: str, addr: str) -> None:
+        assert addr in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize("text", ["心内科住院部3栋5楼", "在花园3栋跑步", "公园2号楼旁边"])
+    def test_no_estate(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+    @pytest.mark.parametrize("text, name", [("男友Jason陪同就诊", "Jason"), ("女友Emily在旁", "Emily")])
+    def test_partner_name_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")

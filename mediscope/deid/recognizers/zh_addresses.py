@@ -59,6 +59,12 @@ _ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?
 ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE}|{_ADDR_NAMED_BUILDING})?{_ADDR_TAIL})"
 )
+# An estate named with no admin unit, down to its building (汉府雅苑3栋1402, 阳光花园B座801): the
+# building number after a listed estate word vouches for an address.
+ADDRESS_ESTATE_BUILDING = (
+    rf"(?P<phi>(?:{_ADMIN_CHAR}|\d){{2,8}}?(?:小区|花园|公寓|家园|新村|新城|庄园|花苑|雅苑|名苑|嘉园|公馆|苑)(?:小区)?"
+    rf"{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)(?:{S}\d{{1,3}}{S}单元)?(?:{S}\d{{1,5}}(?:{S}(?:室|号|房))?)?)(?![\dA-Za-z])"
+)
 _HK_BUILDING = r"(?:大厦|大廈|中心|花园|花園|广场|廣場|商场|商場|大楼|大樓|阁|閣|苑|邨|楼|樓|轩|軒|居|台|臺|山庄|山莊|城)"
 ADDRESS_FLOOR_FLAT = (
     rf"(?P<phi>{_ADMIN_CHAR}{{2,16}}?(?:道|路|街|里|徑|径|坊)\s?\d{{1,5}}\s?(?:-\s?\d{{1,5}}\s?)?[号號]"
@@ -404,6 +410,8 @@ def address_rules() -> list[Rule]:
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
         Rule("address_crossing", LOCATION, ADDRESS_CROSSING, 0.85, validator=_crossing_ok,
              needs=lambda t: any(w in t for w in _CROSSING_GATE)),
+        Rule("address_estate_building", LOCATION, ADDRESS_ESTATE_BUILDING, 0.8,
+             needs=lambda t: any(w in t for w in ("栋", "幢", "座", "号楼"))),
         Rule("address_estate", LOCATION, ADDRESS_ESTATE, 0.8, needs=_address_hint,
              validator=lambda v: len(v) >= 5 and any(u in v for u in ("市", "区", "县", "省", "镇"))),
         # not 玉林市第一人民医院东院区: a hospital's campus (院区) is no district
