@@ -285,3 +285,25 @@ class TestIdsAfterUnusualLabels:
     )
     def test_no_id(self, text: str) -> None:
         assert not _found(text), _found(text)
+
+
+class TestScannedAddressesAndPhones:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("ADDRESS: 4l Ha rbour Rd, Sunderland SR1 2AB", "4l Ha rbour Rd"),
+            ("pt resides at S3 Wcllington St, Leeds LS2 7AB", "S3 Wcllington St"),
+            ("Addr: 61 Melros e Ave, Bendigo VIC 3SSO", "61 Melros e Ave"),
+            ("Addr: 9 Hill St, Bendigo VIC 3SS0 and Geelong VIC 32l9", "32l9"),
+            ("ADDR: 3 Park Rd, Sheffie1d S10 2TN", "Sheffie1d"),
+            ("ADDR: 3 Park Rd, Exeter EX4 lQJ", "EX4 lQJ"),
+            ("TEL: O2O8 S47 3l21\nDx: asthma", "O2O8 S47 3l21"),
+            ("Pt lives at 1508-77 Queens Quay W, Toronto", "1508-77 Queens Quay"),
+        ],
+    )
+    def test_value_found(self, text: str, value: str) -> None:
+        assert any(value in f for f in _found(text)), _found(text)
+
+    @pytest.mark.parametrize("text", ["CD4 lOW count noted", "Hb 1O2 IgA normal", "tel SSS SSS", "BP 120-80 Main dose"])
+    def test_no_phi(self, text: str) -> None:
+        assert not _found(text), _found(text)

@@ -104,6 +104,23 @@ def _ocr_town_ok(value: str) -> bool:
     return any(_gazetteer_city(value[:i] + ch + value[i + 1 :]) for ch in OCR_LETTERS.get(value[i], ""))
 
 
+def _uk_postcode_ocr_ok(value: str) -> bool:
+    """A British postcode with l, I or O where a digit stands (the outward code's first digit or the
+    inward code's digit), and a real digit elsewhere: "BS8 lQU", "WV1 4AA" is the plain rule's."""
+    out, inward = value.split()
+    m = regex.match(r"[A-Z]{1,2}([0-9OIl])", out)
+    slots = (m.group(1) if m else "") + inward[0]
+    return any(ch in "OIl" for ch in slots) and any(ch.isdigit() for ch in value)
+
+
+def _garbled_street_ok(value: str) -> bool:
+    """A house number with a real digit, and a sign of the scanner: OCR letters in the number or a
+    word split in two ("Brunsw ick")."""
+    number, rest = value.split(" ", 1)
+    return (any(ch.isdigit() for ch in number)
+            and (any(ch in "OIlS" for ch in number) or regex.search(r"\p{L}[ ]\p{Ll}{1,5}[ ]", rest) is not None))
+
+
 def _not_code(value: str) -> bool:
     """A serial, not a coding system's or standard's code ("ICD-10-CM", "IEC-60601")."""
     return not value.upper().startswith(_CODE_PREFIXES)
@@ -393,11 +410,11 @@ def en_identifier_rules() -> list[Rule]:
              r"(?!\s*(?:(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol)\b|%))",
              0.75, validator=lambda v: sum(ch.isdigit() for ch in v) >= 8,
              needs=_seen(r"\d[ ]-[ ][0-9OIl]"), flags=0),
-        # OCR digit swaps after a phone label: "Ph: O3 477 29I8".
+        # OCR digit swaps after a phone label: "Ph: O3 477 29I8", and S for 5 among them: "TEL: O19O2 3l4 S67".
         Rule("phone_ocr_swapped", PHONE_NUMBER,
              r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"
-             r"(?P<phi>\+?[0-9OIl(][0-9OIl() \-]{6,18}[0-9OIl])(?![\w])",
-             0.8, validator=_ocr_phone_ok, needs=has_digit, flags=0),
+             r"(?P<phi>\+?[0-9OIl(][0-9OIlS() \-]{6,18}[0-9OIl])(?![\w])",
+             0.8, validator=lambda v: _ocr_phone_ok(v) and v.count("S") <= 2, needs=has_digit, flags=0),
         # Labels that are also clinical abbreviations (PAN, SIN, DNI, BSN) count only before their
         # own number's shape: "PAN ABCDE1234F", "SIN 046 454 286", "DNI 12345678Z" (not "DNR/DNI").
         Rule("national_id_shaped", ID_NUMBER,
@@ -478,6 +495,20 @@ def en_identifier_rules() -> list[Rule]:
              0.95, needs=has_digit),
         # UK postcodes in full (outward + inward code, "G12 8QQ", "SW1A 1AA"): the inward part's
         # digit-letter-letter shape makes them specific enough to stand without a cue.
+        # A British postcode OCR read with l, I or O for a digit: "Bristo1 BS8 lQU", "LS6 2OT"; and the town
+        # before a postcode with an OCR digit among its letters: "Wo1verhampton WV1 4AA".
+        Rule("uk_postcode_ocr", ZIP_CODE,
+             r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{1,2}[0-9OIl][A-Z0-9]?\s[0-9OIl][ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])", 0.75,
+             validator=_uk_postcode_ocr_ok,
+             needs=_seen(r"[A-Z]{1,2}[0-9OIl][A-Z0-9]? [0-9OIl][A-Z]{2}\b"), flags=0),
+        Rule("town_ocr_before_postcode", LOCATION,
+             r"(?<![\w\-])(?P<phi>\p{Lu}\p{Ll}*(?:[013458]\p{Ll}+|\p{Ll}{2}[013458])(?:[ ]\p{Lu}\p{Ll}+)?)(?=,?[ ](?:[A-Z]{1,2}[0-9OIl][A-Z0-9]?|[A-Z]{2,3})[ ][0-9OIl])",
+             0.75, validator=_ocr_town_ok, needs=_seen(r"[a-z][013458](?:[a-z]|,?[ ][A-Z])"), flags=0),
+        # An Australian postcode after its state, OCR read with O or l: "Fitzroy VIC 3O65".
+        Rule("au_postcode_ocr", ZIP_CODE,
+             r"(?<=\b(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT),?[ ])(?P<phi>[0-9O][0-9OIl]{3})(?![\w\-])", 0.75,
+             validator=lambda v: 1 <= sum(ch in "OIl" for ch in v) <= 2,
+             needs=_seen(r"\b(?:VIC|NSW|QLD|SA|WA|TAS|NT|ACT),? [0-9O][0-9OIl]{3}\b"), flags=0),
         Rule("uk_postcode", ZIP_CODE,
              r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d[A-Z\d]?|[A-Z]{1,2}\d)\s\d[ABD-HJLNP-UW-Z]{2})(?![A-Za-z0-9])",
              0.75, needs=has_digit, flags=0),
@@ -543,7 +574,7 @@ def en_identifier_rules() -> list[Rule]:
              needs=_seen(r"\b[A-Z]{2},?\s{1,3}[0-9OIl]{5}\b"), flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,3}}-(?=\d{{2}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
@@ -553,6 +584,13 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?<![\w/])(?P<phi>[1-9lI][0-9OIl]{{0,4}}\s+(?:[NSEW]\.?\s+)?(?:\p{{Lu}}\p{{Ll}}+\s+){{1,3}}{_street_suffixes()}\.?)(?![A-Za-z])",
              0.8, validator=lambda v: any(ch in "OIl" for ch in v.split()[0]) and any(ch.isdigit() for ch in v.split()[0]),
              needs=_seen(r"(?<![\w/])[1-9lI][0-9OIl]{0,4}\s+[A-Z]"), flags=0),
+        # An address line a scanner garbled, after an address cue: the house number with OCR letters
+        # ("S7 Quecn's Rd", "l2 King St") or the street's name split by a stray space ("88 Brunsw ick St").
+        Rule("street_ocr_split", LOCATION,
+             r"(?<=\b(?i:addr(?:ess)?\.?|resides\s+at|residing\s+at|lives\s+at|living\s+at|home)\s*:?\s{0,2})"
+             rf"(?P<phi>[0-9lIOS][0-9OIlS]{{0,4}}[ ]\p{{Lu}}[\p{{Ll}}'’]*(?:[ ]\p{{Ll}}{{1,5}})?(?:[ ]\p{{Lu}}[\p{{Ll}}'’]*(?:[ ]\p{{Ll}}{{1,5}})?)?[ ]"
+             rf"{_street_suffixes()}\.?)(?![A-Za-z])",
+             0.75, validator=_garbled_street_ok, needs=contains_any("addr", "resid", "lives", "living", "home"), flags=0),
         # A numbered house, croft or plot before its street or township, after an address cue:
         # "Address House 7, Ring Road East", "lives at Croft 7, Achmore", "Home: Plot 12, Kira Road".
         Rule("numbered_dwelling", LOCATION,
