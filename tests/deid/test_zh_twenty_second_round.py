@@ -304,3 +304,15 @@ class TestEstateBuildingAndPartner:
     @pytest.mark.parametrize("text, name", [("男友Jason陪同就诊", "Jason"), ("女友Emily在旁", "Emily")])
     def test_partner_name_goes(self, text: str, name: str) -> None:
         assert name in _found(text, "PERSON")
+
+
+class TestSurnameAndGuoNames:
+    @pytest.mark.parametrize(
+        "text, name", [("吴国华于2023.11.2行膝关节置换术", "吴国华"), ("秦国栋于3月2日入院", "秦国栋")]
+    )
+    def test_name_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["韩国人，男，45岁", "韩国队员于2024年来华"])
+    def test_country_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

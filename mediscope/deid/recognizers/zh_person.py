@@ -1433,7 +1433,9 @@ class ChineseNameRecognizer(EntityRecognizer):
 
     def _is_word(self, cand: str) -> bool:
         """A common dictionary word (not a name) such as 高热, 白细胞, 左侧."""
-        keys = (cand,) if cand[:2] in _COMPOUNDS else (cand, cand[:2])
+        # a surname and 国 is an ancient state (吴国, 赵国, 韩国) and opens many names (吴国平, 赵国强): only
+        # the whole is looked up there
+        keys = (cand,) if cand[:2] in _COMPOUNDS or (len(cand) == 3 and cand[1] == "国") else (cand, cand[:2])
         # Names that made it into the dictionary have low counts (王英 76, 张建华 2) or a person
         # tag (李强 nrfg); jieba also tags some ordinary words `nr` (范畴 925), hence the cap.
         for k in keys:
