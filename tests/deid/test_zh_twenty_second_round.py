@@ -316,3 +316,16 @@ class TestSurnameAndGuoNames:
     @pytest.mark.parametrize("text", ["韩国人，男，45岁", "韩国队员于2024年来华"])
     def test_country_stays(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestNeighbourhoodAfterCity:
+    @pytest.mark.parametrize(
+        "text, place",
+        [("周末在武汉光谷步行街附近摔倒", "武汉光谷步行街"), ("退休后住在西安钟楼附近", "西安钟楼")],
+    )
+    def test_place_goes_whole(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize("text", ["在杭州西湖边散步后胸闷", "他在杭州上班"])
+    def test_city_alone(self, text: str) -> None:
+        assert _found(text, "LOCATION") == ["杭州"]

@@ -159,6 +159,15 @@ class ChinesePlaceRecognizer(EntityRecognizer):
                 all("\u4e00" <= ch <= "\u9fff" for ch in two) and not _is_clinical(two)
                 and not any(ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "中东西南北上下" for ch in two)):
             return e + 2
+        # 东莞松山湖, 南京新街口德基广场: a neighbourhood jieba knows as a place (ns, rare), then a mall there
+        for n in (4, 3):
+            hood = text[e : e + n]
+            if (len(hood) == n and self._jieba.posseg.dt.word_tag_tab.get(hood, "") == "ns"
+                    and self._jieba.dt.FREQ.get(hood, 0) < 500 and not _is_clinical(hood)):
+                mall = _MALL_AFTER.match(text, e + n)
+                end = mall.end() if mall else e + n
+                if _PLACE_END_AFTER.match(text, end) or _NEAR_AFTER.match(text, end):
+                    return end
         # 佛山顺德大良, 苏州吴江盛泽: a district jieba knows as a place, then a town no dictionary
         # knows, up to the place's end.
         town = text[e + 2 : e + 4]
@@ -175,6 +184,8 @@ _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
 _ROAD_AFTER = regex.compile(rf"(?!一路){_V_CHAR}{{1,4}}?(?:大道|大街|路|街)(?:[东西南北中]段)?(?![口边上费况线程径])")
 _UNIVERSITY_AFTER = regex.compile(r"(?:医科大学|理工大学|师范大学|科技大学|中医药大学|大学|医学院|医学高等专科学校|卫生学校|职业技术学院)")
 _ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
+_MALL_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:广场|商场|购物中心|大厦)")
+_NEAR_AFTER = regex.compile(r"(?:后面|前面|对面|旁边|附近|周边|一带|那里|这里|居住|上班|住)")
 _PLACE_END_AFTER = regex.compile(r"(?:的|人|那边|这边|一带|附近|[，。、,；;\s]|$|打工|上班|工作|读书|上学|做生意|生活|定居|开店)")
 
 
