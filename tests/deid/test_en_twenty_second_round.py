@@ -307,3 +307,19 @@ class TestScannedAddressesAndPhones:
     @pytest.mark.parametrize("text", ["CD4 lOW count noted", "Hb 1O2 IgA normal", "tel SSS SSS", "BP 120-80 Main dose"])
     def test_no_phi(self, text: str) -> None:
         assert not _found(text), _found(text)
+
+
+class TestClinicListsAndFormWords:
+    def test_timed_list_of_last_first(self) -> None:
+        text = "Dialysis list Tue 4-Jun:\n07:30 d'Mello, Brendan\n08:15 Ó Súilleabháin, Niamh\nAll on heparin."
+        found = _found(text, "PERSON")
+        assert "d'Mello, Brendan" in found and "Ó Súilleabháin, Niamh" in found, found
+
+    @pytest.mark.parametrize("text", ["08:00 Bloods, Obs\n09:00 Ward, Round", "Vol 1.6 L. Rm temp stable"])
+    def test_list_words_stay(self, text: str) -> None:
+        assert not _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text, word", [("Voicemail Tue 4 June, caller asked for results.", "Voicemail"),
+                                            ("Email thread about the referral, nothing urgent.", "Email")])
+    def test_form_word_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)

@@ -621,7 +621,9 @@ _OPENING_NAME = regex.compile(
 
 # "| 2024-03-01 | Okafor, Chidi | …", "Patient:  Lindqvist, Maja": a title-case "Last, First" in a table cell or after a label.
 _TITLE_LAST_FIRST = regex.compile(
-    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2})|(?<=(?:^|\n)[ \t]*\d{1,3}[.)][ ]))[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})"
+    # (a clinic list's time opens the line too: "09:40 d'Souza, Anthony", "10:00 Ó Briain, Cian")
+    r"(?:^|(?<=[\n|\t:])|(?<=[ ]{2})|(?<=(?:^|\n)[ \t]*\d{1,3}[.)][ ])|(?<=(?:^|\n)[ \t]*[0-2]?\d[:.][0-5]\d[ ]))[ \t]*"
+    r"(?P<name>(?P<last>(?:[dDlL]['’]|[ÓÒO]['’]?[ ]|Ní[ ]|Nic[ ]|Mac[ ]|Mc[ ])?\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll}),[ ](?P<first>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})"
     # a second given name after a label: "Patient: Oyelaran, Temitope Adeola"
     r"(?:(?<=[:|][ \t]{0,3}\p{Lu}[\p{L}'’\-]+,[ ]\p{Lu}[\p{L}'’\-]+)[ ](?P<second>\p{Lu}\p{Ll}[\p{L}'’\-]*\p{Ll})(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$)))?)"
     r"(?=[ \t]*(?:[|\n\t;]|[ ]{2}|$|[ ]\p{Lu}\.?(?:[ ]|$))|(?P<on>,[ ](?:\p{Ll}|\d|\p{Lu}{2,}\b|\p{Lu}\p{Ll}+[ ]\d)))"  # not before ", Xx": a list of names goes on
@@ -631,7 +633,7 @@ _TITLE_LAST_FIRST = regex.compile(
 # item number at a line start ("2. Ortiz, Ana").
 _LAST_FIRST_LABEL = regex.compile(r"(?:\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
                                   r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient|"
-                                  r"report|registration|summary)\b[^\n:|]{0,16}:|[|]|(?:^|\n)[ \t]*\d{1,3}[.)])[ \t]*$")
+                                  r"report|registration|summary)\b[^\n:|]{0,16}:|[|]|(?:^|\n)[ \t]*\d{1,3}[.)]|(?:^|\n)[ \t]*[0-2]?\d[:.][0-5]\d)[ \t]*$")
 # A name label's colon alone (not a table bar or a list's item number).
 _NAME_LABEL_BEFORE = regex.compile(r"\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
                                    r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient)\b[^\n:|]{0,16}:[ \t]*$")

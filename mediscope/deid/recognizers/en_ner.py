@@ -475,7 +475,7 @@ _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
 _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
                            "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject",
-                           "portal", "message", "vill", "copay", "co-pay"})
+                           "portal", "message", "vill", "copay", "co-pay", "voicemail", "email", "e-mail", "fax"})
 # Form labels and shift words the NER model reads as a one-word person: "Member: Jamal …", "Handoff: bed 12".
 _ROLE_LABELS = frozenset({"member", "subscriber", "claimant", "insured", "enrollee", "beneficiary", "guarantor",
                           "handoff", "handover", "sbar", "signout", "sign-out"})
@@ -509,7 +509,7 @@ _FINDING_AFTER_LABEL = regex.compile(
 )
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
-_UNIT_BEFORE = regex.compile(r"\d[ ]?$")  # not across a column gap: "Bed 3  LI Xiaoyan"
+_UNIT_BEFORE = regex.compile(r"(?<!:\d)\d[ ]?$")  # not across a column gap ("Bed 3  LI Xiaoyan") nor after a clock time
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms|miss|prof|doctor)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
 
