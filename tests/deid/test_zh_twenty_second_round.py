@@ -329,3 +329,12 @@ class TestNeighbourhoodAfterCity:
     @pytest.mark.parametrize("text", ["在杭州西湖边散步后胸闷", "他在杭州上班"])
     def test_city_alone(self, text: str) -> None:
         assert _found(text, "LOCATION") == ["杭州"]
+
+
+class TestSignedNoteDate:
+    def test_date_after_the_signer_goes(self) -> None:
+        assert "11/3" in _found("双肺呼吸音清。\n记录者：蓝雨桐 11/3", "DATE_TIME")
+
+    @pytest.mark.parametrize("text", ["记录：血糖 7/8", "签名：卢刚 2/3 片"])
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []

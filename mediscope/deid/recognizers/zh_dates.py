@@ -281,6 +281,10 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_log_line", DATE_TIME,
              r"(?m)^[ \t]*(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?=[ \t\u3000]+(?![次个岁天周月年元块分秒度倍克升米片粒支%]|mg|ml|cm|mm|kg|bpm|g\b)[^\d\s])", 0.85,
              needs=lambda t: len(regex.findall(r"(?m)^[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d\-])", t)) >= 1),
+        # A note signed by its writer and dated with the month and day at the line's end (记录者：祁梦瑶 5/20).
+        Rule("date_md_signed", DATE_TIME,
+             rf"(?:记录者|记录人|签名|医师签名|书写者|书写人|审核者|审核人|核对者|执行者)[：:]\s?[\u4e00-\u9fff]{{1,4}}[ \t]+"
+             rf"(?P<phi>{m}/{d})(?![\d/.])(?=[ \t]*(?:\n|$))", 0.85, needs=has_digit),
         Rule("date_md_slash", DATE_TIME,
              rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*"
              # a visit word right before it (复诊12/20, 随访：3/15): the day the patient comes back
