@@ -323,3 +323,19 @@ class TestClinicListsAndFormWords:
                                             ("Email thread about the referral, nothing urgent.", "Email")])
     def test_form_word_stays(self, text: str, word: str) -> None:
         assert not any(word in f for f in _found(text)), _found(text)
+
+
+class TestSingaporeAddresses:
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("Pick-up at 15 Lorong 8 Bedok North, lobby C.", "15 Lorong 8 Bedok North"),
+            ("Home: 22 Jalan 3 Taman Melati, Kuala Lumpur", "22 Jalan 3 Taman Melati"),
+            ("Blk 88 Tampines St 81 #04-211, Singapore 520088.", "520088"),
+        ],
+    )
+    def test_value_found(self, text: str, value: str) -> None:
+        assert any(value in f for f in _found(text)), _found(text)
+
+    def test_dose_before_a_street_word_stays(self) -> None:
+        assert not any("5" in f for f in _found("given 5 Jalan Ampang clinic leaflets", "LOCATION"))

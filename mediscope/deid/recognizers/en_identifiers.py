@@ -1014,12 +1014,17 @@ def en_identifier_rules() -> list[Rule]:
         # Neighbourhood words of other countries: "Col. Roma Norte", "Brgy. San Isidro", "Kampung Baru",
         # "Taman Desa", "Jalan Ampang", "Shibuya-ku"; and Hong Kong floors "Flat B, 12/F, Tower 2".
         Rule("intl_locality", LOCATION,
-             r"(?<![\w'’\-])(?P<phi>(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Taman|Jalan|Jln\.?|"
-             r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
+             # (a house number before a numbered lane: "6 Lorong 4 Toa Payoh", "12 Jalan 5 Taman Desa")
+             r"(?<![\w'’\-])(?P<phi>(?:(?<![\d.,/]\s?)\d{1,4}[A-Z]?\s+(?=(?:Lorong|Jalan|Jln\.?|Soi)\s+\d))?"
+             r"(?:Col\.|Colonia|Fracc\.|Fraccionamiento|Barrio|Brgy\.?|Barangay|Kampung|Taman|Jalan|Jln\.?|"
+             r"Lorong|Soi|Moo|Phường|Quận|Xã|Bairro|Vila|Jardim)\s+(?:\d{1,3}[A-Z]?(?:/\d{1,3})?\s+)?\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|\d{1,3}))"
              r"{0,3}|\p{Lu}\p{Ll}+-(?:ku|shi|cho|machi|gun))(?![\w\-])",
              0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "taman", "jalan", "jln",
                                 "lorong", "soi ", "moo ", "phường", "quận", "xã", "bairro", "vila ", "jardim", "-ku", "-shi", "-cho",
                                 "-machi", "-gun"), flags=0),
+        # A Singapore postcode after the city's name: "Singapore 310006".
+        Rule("sg_postcode", ZIP_CODE, r"(?<=\bSingapore,?\s{1,2})(?P<phi>\d{6})(?![\d\-])", 0.85,
+             needs=contains_any("singapore"), flags=0),
         Rule("hk_floor", LOCATION,
              r"(?P<phi>\b(?:Flat|Rm|Room|Unit)\s+[A-Z0-9]{1,4},?\s*\d{1,2}/F(?:,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})?"
              r"|\b\d{1,2}/F,?\s*(?:Tower|Block|Blk)\s+[A-Z0-9]{1,3})(?![\w])",
