@@ -5,11 +5,14 @@ Every positive uses strings found in no data file; the negatives are look-alikes
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediscope.deid import Deidentifier
 
 _D = Deidentifier()
+DATA = Path(__file__).parent / "data"
 
 
 def _found(text: str, entity: str | None = None) -> list[str]:
@@ -339,3 +342,28 @@ class TestSingaporeAddresses:
 
     def test_dose_before_a_street_word_stays(self) -> None:
         assert not any("5" in f for f in _found("given 5 Jalan Ampang clinic leaflets", "LOCATION"))
+
+
+@pytest.mark.slow
+def test_fifteenth_english_development_set(deider):
+    """dev_en15, scored first when it landed (unseen): recall 0.815, precision 0.916, preservation
+    0.911; after this round 0.946 / 0.971 / 0.985."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate(load_evalset([DATA / "dev_en15.jsonl"]), deider)
+    assert report.recall >= 0.94, report.missed
+    assert report.precision >= 0.97, report.false_positives
+    assert report.preservation >= 0.98, report.clobbered
+
+
+@pytest.mark.slow
+def test_eighteenth_blind_set_english(deider):
+    """The eighteenth blind set's English texts, opened after its one blind scoring: recall 0.930,
+    precision 0.974 with the rules before this round; 0.978 / 0.983 after (the labels now mark every
+    mention of a chat writer's name)."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / "heldout18.jsonl"]) if i.lang == "en"], deider)
+    assert report.recall >= 0.97, report.missed
+    assert report.precision >= 0.98, report.false_positives
+    assert report.preservation >= 1.0, report.clobbered
