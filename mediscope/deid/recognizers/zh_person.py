@@ -647,6 +647,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 段时间医生: the "given name" is a very common word (建国 is not that common)
             if e - s >= 2 and _is_clinical(norm[s:e]) or not self._rare_ok(norm[s:e]):
                 continue
+            if e - s == 1 and s > 0 and norm[s - 1] == "小" and norm[s - 2 : s - 1] not in ("大", "小"):
+                s -= 1  # 儿科小周医生, 找小李医生: the junior's 小 goes with the surname, as in 护士小周
             out.append(self._result(s, e, 0.85, "title"))
             taken = m.end()
 
