@@ -344,6 +344,21 @@ class TestSingaporeAddresses:
         assert not any("5" in f for f in _found("given 5 Jalan Ampang clinic leaflets", "LOCATION"))
 
 
+class TestFestivalsAsTimes:
+    @pytest.mark.parametrize(
+        "text, word",
+        [("Fasting plan: review insulin after Ramadan, sooner if hypos.", "Ramadan"),
+         ("Sugars were high during Diwali; sweets at every visit.", "Diwali"),
+         ("Mum wants the op after Eid holidays if possible.", "Eid")],
+    )
+    def test_festival_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)
+
+    @pytest.mark.parametrize("text, name", [("Ramadan Osei attended with his son.", "Ramadan Osei"),
+                                            ("Reviewed by Dr Ramadan on the ward.", "Ramadan")])
+    def test_name_stays_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
 @pytest.mark.slow
 def test_fifteenth_english_development_set(deider):
     """dev_en15, scored first when it landed (unseen): recall 0.815, precision 0.916, preservation

@@ -459,6 +459,11 @@ _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EP
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*$")
 _EPONYM_ITEM_AFTER = regex.compile(r"(?:['’]s)?[ \t]*(?:$|\n|[,/][ ]?\p{Lu}\p{Ll}+(?:['’]s)?[ \t]*(?:$|\n|[,/]))")
 _DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
+# Festivals the NER model takes for a person or a place, as times: "after Ramadan", "Diwali sweets".
+_FESTIVALS = frozenset({"ramadan", "ramzan", "diwali", "deepavali", "eid", "hanukkah", "passover", "easter", "christmas",
+                        "thanksgiving", "halloween", "navratri", "holi", "vesak", "lent", "purim", "onam", "pongal"})
+_TIME_PREP_BEFORE = regex.compile(r"\b(?i:after|before|during|over|for|since|until|till|through|throughout|at|in|post|pre)[ ]$")
+_FESTIVAL_NOUN_AFTER = regex.compile(r"[ ](?i:holidays?|break|fast(?:ing)?|festival|celebrations?|period|season|sweets|time|week|day|eve)\b")
 # A medicine's cues: an order or a taking verb before it ("Rx Augmentin", "can i take Nurofen with
 # Ferrograd"), or its running out or its form after it ("my Ventolin ran out", "Seretide inhaler").
 _MED_VERB_BEFORE = regex.compile(r"\b(?:Rx|RX|(?i:take|takes|taking|took|prescribed|dispensed|script\s+for|refill\s+of|"
@@ -765,6 +770,9 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
                 and _LIST_ITEM_BEFORE.search(text, max(0, s - 8), s) and _EPONYM_ITEM_AFTER.match(text, e)
                 and _DISEASE_TALK.search(text)):
             continue  # "differential:\n1. Conn, Bartter", "Ddx:\n- Addison": an eponym alone in an item of a list of diseases
+        if (len(words) == 1 and value.lower() in _FESTIVALS and not _PERSON_TITLE_BEFORE.search(text, max(0, s - 12), s)
+                and (_TIME_PREP_BEFORE.search(text, max(0, s - 12), s) or _FESTIVAL_NOUN_AFTER.match(text, e))):
+            continue  # "rebook after Ramadan", "before Diwali", "Eid holidays": a festival, no person or place
         inner = _PAIR_INSIDE.match(value)
         if inner and _generic_drug(inner.group("w")):
             continue  # the NER model's "Eliquis = apixaban" in one span
