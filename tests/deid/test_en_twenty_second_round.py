@@ -362,13 +362,13 @@ class TestFestivalsAsTimes:
 @pytest.mark.slow
 def test_fifteenth_english_development_set(deider):
     """dev_en15, scored first when it landed (unseen): recall 0.815, precision 0.916, preservation
-    0.911; after this round 0.946 / 0.971 / 0.985."""
+    0.911; after this round 0.946 / 0.974 / 0.990."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
     report = evaluate(load_evalset([DATA / "dev_en15.jsonl"]), deider)
     assert report.recall >= 0.94, report.missed
     assert report.precision >= 0.97, report.false_positives
-    assert report.preservation >= 0.98, report.clobbered
+    assert report.preservation >= 0.99, report.clobbered
 
 
 @pytest.mark.slow
