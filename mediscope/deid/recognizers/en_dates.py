@@ -113,6 +113,16 @@ def en_date_rules() -> list[Rule]:
              rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
              0.9, needs=_digit_and(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
+        # A month/day with no year and the clock time straight after it, as a chat log, a flowsheet or a
+        # portal header stamps a line: "10/3 08:12:", "ICU flowsheet 8/14 0200", "Sat 6/8 21:14". The time
+        # makes the pair a timestamp (a grade, a score or a fraction takes no clock time after it). Not
+        # after "at": an appointment's "Thu 7/11 at 2:40pm" keeps its time apart (the sets mark the day).
+        Rule("date_md_clock", DATE_TIME,
+             rf"(?<![\d/.\-:])(?<!\b(?i:score|scored|pain|power|strength|grade|gcs|rated|scale|vas|nrs|mmse|moca)[:= ]{{1,3}})"
+             rf"(?P<phi>(?:\b{weekday})?(?:{m}/{d}|{day_first})[ ]{{1,2}}"
+             rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:[ ]?(?i:hrs|h|am|pm)(?![\w]))?)"
+             r"(?![\d/]|[:.]\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|mm|cm|%)\b)",
+             0.85, needs=_digit_and(r"\d/\d{1,2}[ ]{1,2}\d{1,2}:?\d\d")),
         Rule("time_on_date", DATE_TIME,
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
              rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",

@@ -348,8 +348,10 @@ def shared_rules() -> list[Rule]:
         # IBANs ("GB02RVXB01271286793653", "DE89 3704 0044 0532 0130 00"): bank accounts, checksummed.
         Rule("iban", ACCOUNT_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z]{2}\d{2}(?:[ ]?[A-Z0-9]{4}){2,7}(?:[ ]?[A-Z0-9]{1,4})?)(?![A-Za-z0-9])",
              0.9, validator=_iban_ok, needs=_digit_and(r"[A-Z]{2}\d{2}"), flags=0),
-        # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer
-        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}(?:\d{1,2}-[A-Z]|-\d{2,4}-|-?)\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
+        # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer;
+        # a drug's approval number (国药准字H20051408, 批准文号：Z20025123) names the product
+        Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)"
+             r"(?<!(?:准字|批准文号|批准号)\s*[:：]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}(?:\d{1,2}-[A-Z]|-\d{2,4}-|-?)\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
 

@@ -1,0 +1,75 @@
+"""Twenty-third round of English recall: a month/day stamped with the clock time straight after it
+("10/3 08:12:" of a chat log, "flowsheet 8/14 0200", "Sat 6/8 21:14") is one timestamp, and a drug's
+approval number after 国药准字 / 批准文号 is the product's, no identifier. Every positive uses strings
+found in no data file; the negatives are look-alikes that must stay text (or keep their old span)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def _found(text: str, entity: str | None = None, lang: str = "en") -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, lang).spans if entity is None or s.entity_type == entity]
+
+
+class TestMonthDayWithClock:
+    @pytest.mark.parametrize(
+        "text, stamp",
+        [
+            ("Kezia 4/9 07:41: she ate half the toast\nOmar 4/9 07:55: good sign", "4/9 07:41"),
+            ("Neuro obs 11/22 0300: GCS 14, pupils equal and reactive", "11/22 0300"),
+            ("[Portal message — Wed 2/7 19:06]\nPt: rash is spreading", "Wed 2/7 19:06"),
+            ("Fluid chart 27/5 2200: intake 1.2 L, output 800 mL", "27/5 2200"),
+            ("Event log 6/30 14:05 hrs: rapid response called", "6/30 14:05 hrs"),
+        ],
+    )
+    def test_stamp_is_one_date(self, text: str, stamp: str) -> None:
+        assert stamp in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pain 6/10 08:00 before the dose, 2/10 after",
+            "Power 4/5 1200 mL given overnight",
+            "Take 1/2 tab 08:00 and 1/2 tab 20:00",
+            "GCS 13/15 0400 improving",
+            "BP 128/84 07:30, HR 88",
+        ],
+    )
+    def test_score_or_ratio_stays(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
+
+    def test_appointment_at_keeps_the_day_alone(self) -> None:
+        # the labelled sets mark an appointment's day without its "at" time
+        assert "Fri 9/12" in _found("Clinic booked Fri 9/12 at 3:15pm with the nurse", "DATE_TIME")
+        assert "Fri 9/12 at 3:15pm" not in _found("Clinic booked Fri 9/12 at 3:15pm with the nurse", "DATE_TIME")
+
+
+class TestDrugApprovalNumber:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "阿托伐他汀钙片 国药准字H20183371，每晚一片",
+            "批准文号：国药准字Z51021654 口服",
+            "批准文号：S20130027，冷藏保存",
+        ],
+    )
+    def test_approval_number_stays(self, text: str) -> None:
+        assert [v for v in _found(text, lang="zh") if any(c.isdigit() for c in v)] == []
+
+    @pytest.mark.parametrize(
+        "text, ident",
+        [
+            ("患者证件号 K37201946 已核对", "K37201946"),
+            ("Member ID HX4072188 on file", "HX4072188"),
+        ],
+    )
+    def test_other_codes_still_go(self, text: str, ident: str) -> None:
+        lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
+        assert ident in _found(text, lang=lang)
