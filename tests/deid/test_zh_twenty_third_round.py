@@ -40,3 +40,31 @@ class TestKinTitleAsChatLabel:
     )
     def test_kin_word_stays(self, text: str, word: str) -> None:
         assert not any(word in f for f in _found(text, "PERSON"))
+
+
+class TestScreenNameLabels:
+    """A free screen name of four to eight characters opening two turns or more of a chat
+    (月下的小狐狸：, 向阳老周：) or a Latin label joined by an underscore (Doc_董：)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("月下的小狐狸：我妈今天血压有点高\n阿伟：多少？\n月下的小狐狸：一百六，要去医院吗", "月下的小狐狸"),
+            ("海风轻轻吹：你们谁做过胃镜？\n卡卡：我做过\n海风轻轻吹：疼吗", "海风轻轻吹"),
+            ("球球糖豆：孩子发烧了\nDoc_董：多少度？\n球球糖豆：三十八度五", "Doc_董"),
+        ],
+    )
+    def test_label_is_a_name(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("急性心梗：溶栓或PCI\n慢性心衰：利尿\n急性心梗：双抗", "急性心梗"),
+            ("健康宣教：少盐少油\n饮食要求：低脂\n健康宣教：戒烟限酒", "健康宣教"),
+            ("患者家属：他今天吃饭了吗？\n医生：吃了\n患者家属：好的", "患者家属"),
+            ("ICD_10：I10\n诊断：高血压\nICD_10：E11", "ICD_10"),
+        ],
+    )
+    def test_heading_or_role_stays(self, text: str, word: str) -> None:
+        assert word not in _found(text)

@@ -285,6 +285,24 @@ _NICK_LABEL_RE = regex.compile(
     r"(?P<name>(?P<pre>(?P<pet>(?P<d1>[\u4e00-\u9fff])(?P=d1)(?:[和跟](?P<d2>[\u4e00-\u9fff])(?P=d2))?)的|[\u4e00-\u9fff]{2,4}?)"
     r"(?:(?P<kin>妈妈|爸爸|妈咪|麻麻|粑粑|爹地|奶奶|爷爷|外婆|外公|姥姥|姥爷|姐姐|哥哥|妈|爸)|老(?P<sur>[\u4e00-\u9fff]))"
     r"|老(?P<oldman>[\u4e00-\u9fff])头)[ \t]*[：:](?![ \t]*$)")
+# A chat member's free screen name as a turn's label (阳光小雨：, 风中的蒲公英：, 糖妈小美：): four to
+# eight Han characters opening two turns or more of a chat where another label opens a turn too.
+_SCREEN_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?P<name>[\u4e00-\u9fff]{4,8})[ \t]*[：:](?![ \t]*$)")
+# What makes such a label a role, a heading or a record's field rather than a screen name (患者家属：,
+# 咨询者：, 复查结果：, 用药指导：).
+_SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "家属", "家长", "客服", "用户", "咨询", "随访", "主任", "大夫",
+                           "医师", "药师", "老师", "群主", "管理", "助理", "记录", "小结", "意见", "情况", "结果", "检查", "检验",
+                           "诊断", "治疗", "建议", "处理", "方案", "医嘱", "回复", "问题", "说明", "注意", "时间", "日期", "地址",
+                           "电话", "姓名", "目的", "主诉", "病史", "计划", "评估", "护理", "用药", "复查", "出院", "入院", "指导",
+                           "提示", "部位", "描述", "报告", "症状", "体征", "科室", "医院", "门诊", "病房", "系统", "通知", "机器",
+                           "助手", "小组", "团队", "中心", "步骤", "第")
+# What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
+_CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
+# A chat turn's label in Latin letters joined to Han or digits by an underscore (Dr_许：, doc_王医生：):
+# a screen name.
+_UNDERSCORE_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?P<name>[A-Za-z][A-Za-z0-9]{0,11}_[\u4e00-\u9fffA-Za-z0-9_]{1,15})[ \t]*[：:](?![ \t]*$)")
 _PARENT_LABEL_WORDS = frozenset({"妈妈", "爸爸", "妈咪", "麻麻", "粑粑", "爹地", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷"})
 _LABEL_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?[^\s：:，,。]{2,12}[：:]")
 # What a label puts before a parent word or 老X that is a role or a relation, not a screen name
@@ -1191,9 +1209,10 @@ class ChineseNameRecognizer(EntityRecognizer):
             # twice; its other speakers' 阿强：, 老汤：, junhao： are people's names
             out += self._chat_nicknames(norm)
         if len(labels) == len(set(labels)):
-            return out  # no one speaks twice: a list of headings (温蜂蜜水：, 盐水漱口：), not a chat
+            return out + self._screen_labels(norm, labels)  # no one speaks twice: a list of headings, not a chat
         if not out:
             out += self._chat_nicknames(norm)
+        out += self._screen_labels(norm, labels)
         found = [m for m in _SPEAKER_RE.finditer(norm) if m.group("name")[0] in _ANY_SURNAME_CHARS
                  or m.group("name")[:2] in _COMPOUNDS]
         counts: dict[str, int] = {}
@@ -1211,6 +1230,30 @@ class ChineseNameRecognizer(EntityRecognizer):
             if not (freq == 0 or self._tags.get(cand, "").startswith("nr") or (counts[cand] >= 2 and freq < 100)):
                 continue
             out.append(self._result(*m.span("name"), 0.7, "speaker"))
+        return out
+
+    def _screen_labels(self, norm: str, labels: list[str]) -> list[RecognizerResult]:
+        """Screen names as a chat's turn labels: four to eight Han characters that open two turns or
+        more (阳光小雨：, 风中的蒲公英：) and are no role, heading, clinical or dictionary word, wherever
+        the chat writes them; a label in Latin letters joined by an underscore (Dr_许：) where the
+        chat has another label."""
+        out: list[RecognizerResult] = []
+        counts: dict[str, int] = {}
+        for m in _SCREEN_LABEL_RE.finditer(norm):
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+        if len(set(labels)) < 2:
+            return out
+        for cand, n in counts.items():
+            # (a word that opens clinical phrases may open a screen name: 阳光小雨, so no prefix veto)
+            if n < 2 or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS) or self._freq.get(cand, 0):
+                continue
+            turns = regex.findall(rf"(?m)^[ \t]*{regex.escape(cand)}[ \t]*[：:](.*)$", norm)
+            if not any(_CHAT_TURN_RE.search(t) for t in turns):
+                continue  # a heading's lines (急性心梗：溶栓) say nothing as a person would
+            out += [self._result(k.start(), k.end(), 0.7, "screen_label") for k in regex.finditer(regex.escape(cand), norm)]
+        for m in _UNDERSCORE_LABEL_RE.finditer(norm):
+            if regex.search(r"[\u4e00-\u9fff]", m.group("name")):
+                out.append(self._result(*m.span("name"), 0.7, "underscore_label"))
         return out
 
     def _pet_parent_ok(self, cand: str) -> bool:
