@@ -73,3 +73,33 @@ class TestDrugApprovalNumber:
     def test_other_codes_still_go(self, text: str, ident: str) -> None:
         lang = "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en"
         assert ident in _found(text, lang=lang)
+
+
+class TestCareRoleBeforeName:
+    @pytest.mark.parametrize(
+        "text, name, role",
+        [
+            ("Prescriber T. Okonjo, NP | DEA AB1234563", "T. Okonjo", "Prescriber"),
+            ("Pharmacist R. Lindqvist double-checked the heparin.", "R. Lindqvist", "Pharmacist"),
+            ("Physio D. Marchetti reviewed gait on the ward.", "D. Marchetti", "Physio"),
+        ],
+    )
+    def test_role_is_no_part_of_the_name(self, text: str, name: str, role: str) -> None:
+        found = _found(text, "PERSON")
+        assert name in found
+        assert not any(role in v for v in found)
+
+    def test_initialled_given_name_still_whole(self) -> None:
+        assert "Yelena P. Hartigan" in _found("Yelena P. Hartigan attended with her son.", "PERSON")
+
+
+class TestTendonEponym:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Runner with left Achilles tendinopathy, eccentric loading for 12 weeks.",
+            "Suspected Achilles tendon rupture after a sprint, Simmonds test positive.",
+        ],
+    )
+    def test_tendon_eponym_stays(self, text: str) -> None:
+        assert "Achilles" not in " ".join(_found(text))

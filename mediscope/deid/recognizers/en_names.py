@@ -36,6 +36,7 @@ from mediscope.deid.recognizers.en_lexicon import (
 )
 from mediscope.deid.recognizers.en_ner_filters import _CLINICAL_ACRONYMS
 from mediscope.deid.recognizers.en_patterns import OCR_LETTERS
+from mediscope.deid.recognizers.en_vocab import _ROLE_WORDS
 
 _TOKEN = r"[\p{L}][\p{L}'’\-]*[\p{L}]"
 _LOWER_CUE = regex.compile(
@@ -1451,8 +1452,9 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 out.append((*m.span("name"), "irish_last_first", 0.8))
     for m in _SURNAME_THEN_INITIAL.finditer(text):
         last = m.group("last").lower()
-        if not lists.blocked(last) and not is_english(last, lists.words) and (last in lists.last or lists.unlisted_ok(last)):
-            out.append((*m.span("name"), "surname_then_initial", 0.7))
+        if (not lists.blocked(last) and not is_english(last, lists.words) and last not in _ROLE_WORDS
+                and (last in lists.last or lists.unlisted_ok(last))):
+            out.append((*m.span("name"), "surname_then_initial", 0.7))  # (not "Physio K. Abernethy": a role)
     if text.count(":") >= 2 and "\n" in text:
         out.extend(_chat_speakers(text, lists))
         out.extend(_handle_and_kin_speakers(text, lists))

@@ -85,7 +85,13 @@ from mediscope.deid.recognizers.en_patterns import (
 )
 from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
 from mediscope.deid.recognizers.en_shared_rules import _VEHICLE, _gazetteer_city
-from mediscope.deid.recognizers.en_vocab import _CARE_SETTINGS, _COMMON_WORDS, _NAME_PART_WORDS, _STATES
+from mediscope.deid.recognizers.en_vocab import (
+    _CARE_SETTINGS,
+    _COMMON_WORDS,
+    _NAME_PART_WORDS,
+    _ROLE_WORDS,
+    _STATES,
+)
 from mediscope.deid.types import AGE, DATE_TIME, LOCATION, PERSON, ZIP_CODE
 
 
@@ -177,7 +183,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                 if label == "PERSON":
                     # spaCy may glue a title, a unit's letter ("mmol/L. Continue Zantac") or a history
                     # abbreviation ("Hx Hodgkin's") on the front, and trailing punctuation on; trim them.
-                    m = (_LEADING_TITLE_RE.match(etext) or _LEADING_HISTORY_ABBR.match(etext)
+                    m = (_LEADING_TITLE_RE.match(etext) or _LEADING_HISTORY_ABBR.match(etext) or _leading_role(etext)
                          or text[s - 1 : s] == "/" and _UNIT_LETTER_START.match(etext))
                     if m:
                         s += m.end()
@@ -549,13 +555,19 @@ def _degree_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResul
     for m in _NAME_DEGREE.finditer(text):
         name = m.group("name")
         lows = [w.lower().rstrip(".") for w in name.split()]
+        start = m.start("name")
         if lows[0] in ("dr", "mr", "mrs", "ms", "prof", "doctor", "nurse", "sister"):
             lows = lows[1:]
+        elif lows[0] in _ROLE_WORDS and len(lows) > 1:
+            lows = lows[1:]  # "Prescriber L. Moretti, NP": the role before the name is no part of it
+            start = m.start("name") + len(name.split()[0]) + 1
+            while text[start] == " ":
+                start += 1
         if not lows or any(len(w) > 1 and lists.blocked(w) for w in lows) or _clinical_phrase(name):
             continue
         if all(len(w) <= 1 or (is_english(w, lists.words) and w not in lists.any_name) for w in lows):
             continue
-        out.append(self._result(PERSON, m.start("name"), m.end("name"), 0.8, "name_degree"))
+        out.append(self._result(PERSON, start, m.end("name"), 0.8, "name_degree"))
     return out
 
 
@@ -574,7 +586,7 @@ _EPONYM_HEADS = (r"diseases?|syndromes?|sarcomas?|tumou?rs?|malformations?|cysts
                  r"lymphomas?|anomal(?:y|ies)|fractures?|ulcers?|nodes?|phenomen(?:on|a)|procedures?|tests?|"
                  r"manoeuvres?|maneuvers?|classifications?|scores?|scales?|contractures?|aneurysms?|neuromas?|"
                  r"carcinomas?|(?:muscular\s+)?dystroph(?:y|ies)|ataxia|encephalopathy|triad|criteria|staging|hernias?|nodules?|spots?|"
-                 r"lesions?|breathing|respirations?")
+                 r"lesions?|breathing|respirations?|tendons?|tendin(?:opathy|itis|osis)|tendonitis|tendonopathy")
 # A person's own things ("Jane's test", "Smith's score") read like eponyms; after a possessive
 # only heads that are a named condition count.
 _EPONYM_VERB_HEADS = frozenset({"sign", "signs", "test", "tests", "score", "scores", "scale", "scales", "procedure",
@@ -973,6 +985,15 @@ _PT_MARKED = regex.compile(
 _ORDER_VERBS = frozenset({"continue", "start", "stop", "hold", "restart", "commence", "increase", "decrease", "wean",
                           "withhold", "give", "cease", "switch", "titrate", "resume", "omit", "add"})
 _UNIT_LETTER_START = regex.compile(r"^\p{L}\.?\s+")
+# A care role glued onto the name after it: "Prescriber L. Moretti", "Pharmacist Ines Varga".
+_LEADING_ROLE_RE = regex.compile(r"^(?P<role>\p{Lu}\p{Ll}+)\s+(?=\p{Lu})")
+
+
+def _leading_role(etext: str) -> regex.Match[str] | None:
+    m = _LEADING_ROLE_RE.match(etext)
+    return m if m and m.group("role").lower() in _ROLE_WORDS else None
+
+
 # A history or diagnosis abbreviation the model glues before an eponym: "Hx Hodgkin's", "Dx Crohn's".
 _LEADING_HISTORY_ABBR = regex.compile(r"^(?:Hx|PMHx|FHx|SHx|PMH|PSH|Dx|DDx|Ddx|Sx|Tx|Rx|Imp)\.?:?\s+(?=\p{Lu})")
 _SPECIALTY_WORD = regex.compile(r"(?:olog(?:y|ie)|iatrics?|iatry)$")
@@ -1204,6 +1225,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             continue
         if _clinical_phrase(m.group("name")) or _is_eponym(m.group("name"), text[m.end() : m.end() + 14]):
             continue
+        if words[0].lower() in _ROLE_WORDS:
+            continue  # "Prescriber L. Moretti": a role and an initialled surname (the surname rule takes that)
         out.append(self._result(PERSON, *m.span("name"), 0.7, "initial_name"))
     for m in _PT_MARKED.finditer(text):
         # "0400: Pádraig (pt) restless", "Ewa Nowak (patient) and her son": the bracket says who

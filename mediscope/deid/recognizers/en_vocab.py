@@ -10,6 +10,13 @@ from __future__ import annotations
 _CARE_SETTINGS = frozenset({"hospital", "resus", "resuscitation", "theatre", "theater", "theatres", "recovery", "home", "ward",
                             "icu", "hdu", "ccu", "pacu", "ed", "er", "clinic", "rehab", "maternity", "radiology", "pharmacy",
                             "outpatients", "casualty", "triage", "nicu", "picu", "cath lab", "endoscopy", "dialysis"})
+# A care role written before a name: "Prescriber L. Moretti", "Pharmacist Ines Varga", "Physio K. Abernethy".
+_ROLE_WORDS = frozenset({
+    "prescriber", "prescribing", "pharmacist", "attending", "resident", "registrar", "consultant", "surgeon", "physician",
+    "therapist", "physio", "physiotherapist", "midwife", "dietitian", "dietician", "counsellor", "counselor", "chaplain",
+    "paramedic", "clinician", "provider", "coach", "caseworker", "interpreter", "technician", "radiographer",
+    "sonographer", "podiatrist", "optometrist", "dentist", "psychologist", "psychiatrist", "hygienist", "phlebotomist",
+    "anaesthetist", "anesthetist", "intern", "fellow", "scribe", "doula", "orderly", "porter"})
 _NAME_PART_WORDS = frozenset({"last", "first", "middle", "given", "family", "full", "surname", "forename", "maiden"})
 _STATES = frozenset(s.lower() for s in (
     "Alabama", "Alaska", "Arizona", "Arkansas", "California", "Colorado", "Connecticut", "Delaware", "Florida",
