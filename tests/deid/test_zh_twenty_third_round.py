@@ -68,3 +68,25 @@ class TestScreenNameLabels:
     )
     def test_heading_or_role_stays(self, text: str, word: str) -> None:
         assert word not in _found(text)
+
+
+class TestNameBeforeOwnRecordField:
+    """After a person cue, a three-character name whose first two characters open a clinical
+    phrase elsewhere (高峰, 甘露) is a name right before the person's own record field."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("患者高峰华身份证号码110101199001011234，门诊复诊。", "高峰华"),
+            ("家属甘露明联系电话13800000000，已告知病情。", "甘露明"),
+        ],
+    )
+    def test_name_is_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["患者黎明现象身份证已核对。", "请核对患者身份证号码。", "病人联系电话未留。", "患者高山身份证号已登记。"],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

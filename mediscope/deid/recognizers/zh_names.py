@@ -51,6 +51,8 @@ _OPENERS = "，,。.！!？?；;：:（(）)【】[]“”\"' \t\n~～…"
 
 # Followers, strongest first. Offsets are matched at the end of the candidate.
 _TITLES = "|".join(sorted(lexicon.TITLES_ZH, key=len, reverse=True))
+# A record field of the person's own right after the name (黎明华身份证号码…, 吴敏住院号…).
+_OWN_FIELD = "(?:身份证|证件号|手机号|联系电话|住院号|门诊号|病案号)"
 _STRONG_FOLLOW = regex.compile(
     rf"\s?(?:{_TITLES}|同学|同志)"  # 笪 欣 主任, 郗海洋同学
     rf"|(?:、[{_HAN}]{{2,3}})?(?:夫妇|夫妻|父子|父女|母子|母女|兄弟|姐妹|兄妹|姐弟|两口子)"  # 邓超、孙俪夫妇
@@ -61,6 +63,7 @@ _STRONG_FOLLOW = regex.compile(
     r"|主诉|自诉|自述|代诉|诉|因|于\s*(?:\d|[今昨前去上本]|[一二三四五六七八九十]+月)|来院|来诊|就诊|入院|出院|住院"
     r"|的(?:家属|妈妈|爸爸|母亲|父亲|爱人|丈夫|妻子|老公|老婆|儿子|女儿|孩子|家长|陪护|病历|病情|报告|检查|结果)"
     r"|家属|家长"  # 司马晓东家属：明天…
+    rf"|{_OWN_FIELD}"  # 黎明华身份证号码…: the person's own record field
     rf"|(?:、[{_HAN}]{{2,3}}){{1,4}}(?:两位|二位|三位|四位|几位|等人|俩|二人|三人)"  # 段正明、常青松两位患者
     r"|[，,]\s*(?:因|于\d|主诉|诉|现病史)"
     r"|[，,]\s*(?:你好|您好)"  # 莫华，你好: a message opening with its addressee
@@ -561,7 +564,10 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         tags = self._tags if left in ("cue", "kin") else None  # 母亲殷红霞签字: an everyday word opens the name
         # 患者黎明，男，66岁: with the sex or the age right after it an everyday two-character word
         # (黎明, 夏天, 甘露 open phrases elsewhere: 黎明现象, 夏天易中暑) is no clinical phrase
-        clinical = _is_clinical(cand, text[e : e + 3], tags) and not (vouched and len(cand) == 2)
+        # 患者黎明华身份证号…: after a cue, a three-character non-word before the person's own record
+        # field is a name, though its first two characters (黎明) open a clinical phrase elsewhere
+        own_field = left in ("cue", "kin") and len(cand) == 3 and raw == 0 and regex.match(_OWN_FIELD, text[e:]) is not None
+        clinical = _is_clinical(cand, text[e : e + 3], tags) and not (vouched and len(cand) == 2) and not own_field
         if not verdict or clinical or not self._clean_boundaries(text, s, e):
             return False
         return verdict is True or self._jieba_says_name(text, s, e)
