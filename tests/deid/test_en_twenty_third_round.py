@@ -103,3 +103,25 @@ class TestTendonEponym:
     )
     def test_tendon_eponym_stays(self, text: str) -> None:
         assert "Achilles" not in " ".join(_found(text))
+
+
+class TestTitledRareWordSurname:
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Re: Mr. Castellano — please repeat the potassium before the dose.", "Castellano"),
+            ("Please call Mrs Ahmadi's daughter about the discharge.", "Ahmadi"),
+        ],
+    )
+    def test_titled_surname_goes(self, text: str, name: str) -> None:
+        assert any(v.removesuffix("'s") == name for v in _found(text, "PERSON"))
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Mr Right is not a diagnosis, he joked.",
+            "Seasoning (e.g., Mrs. Dash) is fine for low sodium.",
+        ],
+    )
+    def test_everyday_word_or_brand_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

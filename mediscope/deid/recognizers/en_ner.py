@@ -121,6 +121,14 @@ class EnglishNerRecognizer(EntityRecognizer):
         # Names that are also words ("Frank", "Park") stay: they are on some locale's name list.
         return low in _RELATION_WORDS or (is_english(low, self._case_free.words) and low not in self._case_free.any_name)
 
+    def _titled_surname(self, text: str, s: int, etext: str) -> bool:
+        """A rare dictionary word right after a courtesy title is a surname: "Mr. Castellano",
+        "Mrs Ahmadi's husband" (not an everyday word: "Mr Right", "Mrs Clean")."""
+        low = _POSSESSIVE_RE.sub("", etext.strip()).lower()
+        return (" " not in low and low.isalpha() and len(low) >= 4 and low not in _COMMON_WORDS
+                and low not in _RELATION_WORDS and low not in lexicon.CLINICAL_WORDS_EN
+                and _COURTESY_TITLE_BEFORE.search(text, max(0, s - 8), s) is not None)
+
     def _trim_ordinary_edges(self, text: str, s: int, e: int) -> tuple[int, int]:
         """Drop a capitalised everyday word the model glued to either end of a name:
         "Subscriber TAYLOR, ROBERT J. Vehicle", "Discussed Zulu". A word on a name list stays
@@ -215,7 +223,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "LSIL", "HSIL", "NSTEMI", "CAP": an acronym, not a name in capitals
                     if etext.lower() in _SPECIMEN_WORDS or etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext):
                         continue  # "Li-Hep" tubes, "Cigna" the payer, "St. Vincent's" the hospital
-                    if not etext or self._ordinary_single_word(etext):
+                    if not etext or self._ordinary_single_word(etext) and not self._titled_surname(text, s, etext):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
                         continue
@@ -521,6 +529,7 @@ _FINDING_AFTER_LABEL = regex.compile(
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"(?<!:\d)\d[ ]?$")  # not across a column gap ("Bed 3  LI Xiaoyan") nor after a clock time
+_COURTESY_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ]$")
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms|miss|prof|doctor)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
 
