@@ -90,3 +90,21 @@ class TestNameBeforeOwnRecordField:
     )
     def test_no_name(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestSpacedFormNameField:
+    """A printed slip's name field with its characters spaced out by one or two spaces."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("化验单\n姓 名：邝  欣   门诊号：MZ 7730 1182\n标本：血清", "邝  欣"),
+            ("姓名：葛  晓 峰   性别：男   年龄：41岁", "葛  晓 峰"),
+        ],
+    )
+    def test_name_is_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["姓 名：不  详   门诊号：MZ 7730 1182", "姓名：未  知\n性别：男"])
+    def test_placeholder_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

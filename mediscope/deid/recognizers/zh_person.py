@@ -418,7 +418,9 @@ _XIAO_NICK_RE = regex.compile(
 # A form's name field holding a two- or three-character run that the next field's label or the line
 # end closes (姓名：平安　性别：男): whatever the run is, the form calls it the name.
 _FORM_NAME_FIELD_RE = regex.compile(
-    r"(?:^|(?<=[\s|｜]))(?:患者|病人|就诊人|患儿|儿童)?姓[ \t]?名[ \t]*[:：][ \t　]*(?P<name>[\u4e00-\u9fff]{2,3})"
+    # a printed slip may space the name's characters out (姓 名：李  娜   门诊号)
+    r"(?:^|(?<=[\s|｜]))(?:患者|病人|就诊人|患儿|儿童)?姓[ \t]?名[ \t]*[:：][ \t　]*"
+    r"(?P<name>[\u4e00-\u9fff](?:[ \t　]{0,2}[\u4e00-\u9fff]){1,2})"
     r"(?=[ \t　|｜]+(?:性[ \t]?别|年[ \t]?龄|出生|民族|科室|床号|病案|住院|门诊|身份)|[ \t　]*(?:\n|$))")
 _NOT_FORM_NAMES = frozenset({"不详", "未知", "匿名", "无名", "无名氏", "保密", "待定", "待查", "同上", "见上", "空白", "未填",
                              "未留", "不明", "患者", "本人", "家属", "签名", "手写", "签字"})
@@ -930,7 +932,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 out.append(self._result(*m.span("name"), 0.75, "latin_given_han_surname"))
         if "名" in norm:
             out += [self._result(*m.span("name"), 0.8, "form_name_field") for m in _FORM_NAME_FIELD_RE.finditer(norm)
-                    if m.group("name") not in _NOT_FORM_NAMES]
+                    if regex.sub(r"[ \t　]", "", m.group("name")) not in _NOT_FORM_NAMES]
         if "@" in norm:
             for m in _PARENT_HANDLE_RE.finditer(norm):
                 nick = m.group("nick")
