@@ -331,9 +331,25 @@ def test_eighteenth_heldout_set_floors(deider):
     (小雨妈妈, 阳光老李, 向日葵姐姐, jess), surname + kin word (覃阿婆, 胡阿姨), Hong Kong estates
     and romanised names, letter-spaced OCR'd names and streets, ids after unusual labels; clinical
     eponyms and lab values taken for PHI (Hx Hodgkin's, Duchenne, Hb 102 g/L). Worked on since
-    (one short round): 0.943, precision 0.984, preservation 1.000.
+    (a short round, then a round with two fresh dev sets): 0.980, precision 0.991, preservation
+    1.000. Labels aligned with the older sets on the way (a surname and a form of address is the
+    surname alone, 覃阿婆 → 覃; a chat writer's name is labelled at each mention): 441 → 444 PHI.
     """
-    _assert_floors(deider, "heldout18.jsonl", recall=0.94, precision=0.98, preservation=0.99)
+    _assert_floors(deider, "heldout18.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+
+
+@pytest.mark.slow
+def test_nineteenth_heldout_set_floors(deider):
+    """140 texts (428 PHI, 503 clinical terms, 19 PHI-free), written blind while a round ran on
+    two fresh dev sets (dev_zh12, dev_en15) and heldout18; scored once after that round: recall
+    0.897 (characters 0.939), precision 0.990, preservation 0.998 (zh 0.886, en 0.908); the
+    engine at the start of the round 0.883. A quarter of the misses are chat speakers' screen
+    names (阳光小雨, 风中的蒲公英, Tina B, Jess 🌸, lxd_rad2021: handles 0.39), then chat-log
+    day/month + clock stamps (10/3 08:12), names with no cue (宋佳, 于海洋, jake), a surname and
+    a kin word (龙叔, 任姐), Singapore blocks. Worked on since (one short round): 0.946,
+    precision 0.995, preservation 1.000. One label aligned (社区医生小夏： → 小夏).
+    """
+    _assert_floors(deider, "heldout19.jsonl", recall=0.94, precision=0.99, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
