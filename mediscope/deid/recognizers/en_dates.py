@@ -119,6 +119,8 @@ def en_date_rules() -> list[Rule]:
         # after "at": an appointment's "Thu 7/11 at 2:40pm" keeps its time apart (the sets mark the day).
         Rule("date_md_clock", DATE_TIME,
              rf"(?<![\d/.\-:])(?<!\b(?i:score|scored|pain|power|strength|grade|gcs|rated|scale|vas|nrs|mmse|moca)[:= ]{{1,3}})"
+             # a score anywhere in the words before it: "Pain score was 6/10 08:00", "Pain at rest 7/10 0600"
+             rf"(?<!\b(?i:scores?|scored|pain|rated|rating|scale|vas|nrs)\b[^\d\n/]{{0,20}})"
              rf"(?P<phi>(?:\b{weekday})?(?:{m}/{d}|{day_first})[ ]{{1,2}}"
              rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:[ ]?(?i:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|[:.]\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|mm|cm|%)\b)",

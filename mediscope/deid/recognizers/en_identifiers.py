@@ -143,6 +143,14 @@ def _policy_ok(value: str) -> bool:
             and sum(ch.isdigit() for ch in value) >= 4)
 
 
+# Who a spelled-out age in brackets belongs to ("my dad (ninety-one)"), and what such a number after
+# a vital sign or a quantity is instead ("Pulse (ninety-two)", "tablets (ninety)").
+_KIN_BEFORE_AGE = (r"(?i:dad|daddy|mum|mom|mummy|mother|father|nan|nana|nanna|nanny|gran|granny|grandma|grandpa|grandad|"
+                   r"granddad|grandmother|grandfather|aunt|auntie|aunty|uncle|husband|wife|partner|pt|patient|resident|"
+                   r"he|she|him|her|neighbour|neighbor|friend)")
+_MEASURE_BEFORE_AGE = (r"(?i:pulse|weight|wt|height|ht|rate|hr|bp|rr|temp|temperature|sats?|spo2|glucose|bm|sugar|"
+                       r"tablets?|tabs?|capsules?|caps|supply|dispense|dose|doses|qty|quantity|count|total|score|volume|"
+                       r"minutes|mins|hours|days|weeks|months|seconds|systolic|diastolic|mg|ml|units)")
 _OLD_AGE_WORDS = (r"(?i:ninety(?:[\s\-](?:one|two|three|four|five|six|seven|eight|nine))?|"
                   r"(?:one|a)\s+hundred(?:(?:\s+and)?[\s\-](?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
                   r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen))?)")
@@ -164,7 +172,13 @@ def _forum_handle_ok(value: str) -> bool:
         return sum(ch.isalpha() for ch in value) >= 3 and not regex.fullmatch(r"[\d.]+", value)
     if any(ch.isdigit() for ch in value):  # "smith2020", not "ward7", "bed12"
         return _login_ok(regex.match(r"[A-Za-z]+", value).group())
-    return value.islower() and len(value) >= 5 and _login_ok(value)
+    return value.islower() and len(value) >= 5 and value not in _CARE_ROLES and _login_ok(value)
+
+
+# Care roles a note writes in lower case at a line's start ("physio asked to review"): no forum user.
+_CARE_ROLES = frozenset({"physio", "physios", "physiotherapist", "dietitian", "dietician", "pharmacist", "pharmacy",
+                         "nurse", "nurses", "doctor", "doctors", "family", "patient", "carer", "carers", "daughter",
+                         "son", "wife", "husband", "registrar", "consultant", "surgeon", "social", "resident", "chaplain"})
 
 
 def en_identifier_rules() -> list[Rule]:
@@ -209,12 +223,18 @@ def en_identifier_rules() -> list[Rule]:
               r"(?-i:GMC|NMC|HCPC|AHPRA|IMC)(?:\s+(?:reg(?:istration)?|no\.?|number|#))?")
     shaped = r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d+[A-Za-z0-9]*"
     handle = rf"{shaped}|[a-z]{{5,}}"
+    # a note's section label, after which "physio asked", "sarah asked" is the note's text, not a forum's user
+    section = (r"(?i:plan|update|updates|impression|assessment|a/p|hpi|history|hx|summary|notes?|progress|subjective|"
+               r"objective|comments?|remarks?|issues?|problems?|actions?|outcome|results?|findings|recommendations?|advice|"
+               r"discussion|dx|diagnosis|course|events?|overnight|today|ward\s+round|wr|review|mdt|handover|situation|"
+               r"background|request|reason|social|sh|family|fh|collateral|nursing|medical|obs|s|o|a|p)")
     return [
         # A forum's or a chat app's user, named by what they did: "posted by mike_t88 · 03-Mar",
         # "sunnyday_88 wrote on Mar 6:", "Forum: bendy_beth posted", "drsamirk replied to jess_92:".
         Rule("handle_forum", SOCIAL_HANDLE,
              rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to))\s+)"
-             rf"(?P<phi>{shaped})|(?<=(?:^|\n|:[ ])[ \t]*)(?P<phi>{handle})(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
+             rf"(?P<phi>{shaped})|(?:(?<=(?:^|\n)[ \t]*)(?P<phi>{handle})|(?<=:[ ][ \t]*)(?<!\b{section}\s?:[ ][ \t]*)(?P<phi>{handle}))"
+             r"(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
              r"(?![\w@]|\.[A-Za-z0-9])",
              0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
                                                                  "asked", "answered", "written"), flags=0),
@@ -331,10 +351,14 @@ def en_identifier_rules() -> list[Rule]:
         # A police reference, letters and all: "Police ref CAD 4471", "police incident no. 2024/118832".
         Rule("police_ref", ID_NUMBER,
              r"\b(?i:police)\s+(?i:ref(?:erence)?|incident|case|report|log)\.?\s*(?:(?i:no\.?|number|#)\s*)?:?\s*"
+             # (not a date: "Police report 12/03/2024 filed" is the report's date)
+             r"(?!(?:[0-3]?\d)[/\-](?:[0-3]?\d)[/\-](?:\d{4}|\d{2})(?![\w/]))"
              r"(?P<phi>(?:[A-Z]{1,4}[ \-/]?)?\d[\d\-/]{2,15}\d)(?![\w/])",
              0.85, needs=contains_any("police"), flags=0),
         # A Hong Kong identity card with its check digit in brackets, cued or not: "HKID Y654321(7)", "A123456(A)".
-        Rule("hkid", ID_NUMBER, r"(?<![\w/\-])(?P<phi>[A-Z]{1,2}[ ]?\d{6}[ ]?\([0-9A]\))", 0.9, needs=contains_any("("), flags=0),
+        # (not a lab's letters spaced off a value: "HB 123456(7)", "Hb 123456(7)")
+        Rule("hkid", ID_NUMBER, r"(?<![\w/\-])(?:(?<=(?i:hkid|identity\s+card|id\s+card|id)[.:#]?[ ]{1,3})|(?!(?i:hb|na|cr|ca|mg|fe|pt|k)[ ]\d))(?P<phi>[A-Z]{1,2}[ ]?\d{6}[ ]?\([0-9A]\))", 0.9,
+             needs=contains_any("("), flags=0),
         # A group or plan number with the payer's letters before it: "Group #: GRP 551902".
         # Its letters spaced off the digits: "Group #: GRP 551902", "DVA card VX 401 992 A".
         Rule("lettered_spaced_id", INSURANCE_ID,
@@ -792,9 +816,14 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_words", AGE,
              rf"(?:(?<=\p{{Ll}},\s)|(?<=\p{{Ll}}\),\s)|(?<=\b(?i:aged|age|is|turned|turns|turning)\s))(?P<phi>{_OLD_AGE_WORDS})(?=\s*[,;)]|\s+(?i:years?|yrs?|y/?o)\b|[\s\-]+(?i:year)[\s\-]+old)",
              0.75, needs=contains_any("ninety", "hundred")),
-        # Spelled out alone in brackets after a word: "my dad (ninety-one in june!)", "Pt Ho (one hundred and one)".
+        # Spelled out alone in brackets after a person: "my dad (ninety-one in june!)", "Pt Ho (one hundred and one)";
+        # a kin word or a capitalised name before it, not a vital sign or a quantity ("Pulse (ninety-two)",
+        # "tablets (ninety)"), and no unit after it ("Weight (one hundred and ten) lbs").
         Rule("age_words_in_brackets", AGE,
-             rf"(?<=\p{{L}}\s?\()(?P<phi>{_OLD_AGE_WORDS})(?=(?:\s+(?i:in|on|next|last|this)\s+\p{{L}}+)?[!?.]{{0,3}}\))",
+             rf"(?<=(?:\b{_KIN_BEFORE_AGE}|\b\p{{Lu}}\p{{Ll}}+)\s?\()(?<!\b{_MEASURE_BEFORE_AGE}\s?\()"
+             rf"(?P<phi>{_OLD_AGE_WORDS})(?=(?:\s+(?i:in|on|next|last|this)\s+\p{{L}}+)?[!?.]{{0,3}}\))"
+             r"(?![^)\n]{0,20}\)\s*(?i:lbs?|pounds?|kg|g|mg|mcg|ml|bpm|mmhg|tablets?|tabs?|capsules?|caps|doses?|units?|"
+             r"minutes?|mins?|hours?|hrs?|days?|weeks?|months?|repeats?|cm|mm|beats?|breaths?|%)\b)",
              0.75, needs=contains_any("ninety", "hundred")),
         Rule("age_nineties", AGE,
              r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
@@ -822,7 +851,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89", AGE,
              # A short unit ("95 y/o", "90yo") goes with the number: a writer who labels "95 y/o" is then
              # covered, and one who labels "95" alone still holds half the span. Longer units stay out.
-             r"(?<![\d.])(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|y\.o\.|yrs?\b|year-old|-year|years? of age))))",
+             # (not a vital sign's value before an unknown age: "BP 96 y.o. unknown")
+             r"(?<![\d.])(?<!\b(?i:bp|hr|rr|pulse|sats?|spo2|o2|temp|wt|weight|bm|glucose)[:=]?\s?)"
+             r"(?P<phi>(?:9\d|1[01]\d)(?:\s?(?:y/o|yo)\b|(?=[\s\-]*(?:years?[\s\-]*(?:old|young)|y/?o\b|yo\b|y\.o\.|yrs?\b|year-old|-year|years? of age))))",
              0.9, needs=has_digit),
         # A table cell of age: "| 99 y |", "| 93 yrs |", "| 101y |". A one-letter unit goes with the
         # number (as "95 y/o" does in `age_over_89`); a longer one stays out.

@@ -700,8 +700,10 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
     if ", " in text:
         for m in _TITLE_LAST_FIRST.finditer(text):
             last, first = m.group("last").lower(), m.group("first").lower()
-            if lists.blocked(last) or lists.blocked(first):
-                continue
+            labelled = _NAME_LABEL_BEFORE.search(text, max(0, m.start("name") - 30), m.start("name")) is not None
+            if lists.blocked(first) or lists.blocked(last) and not (
+                    labelled and first in lists.first and not is_english(first, lists.words)):
+                continue  # a blocked surname only after a name label, before a given name: "Patient: Turner, Addison"
             second = (m.group("second") or "").lower()
             if second and (lists.blocked(second) or is_english(second, lists.words)
                            or not (lists.listed(second) or lists.unlisted_ok(second))):
@@ -709,8 +711,7 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             eponyms = (last in _EPONYMS or last in _EPONYMS_ALL) + (first in _EPONYMS or first in _EPONYMS_ALL)
             if m.group("on") and eponyms:
                 continue  # "Summary: Crohn, Behcet, DVT": a list of eponyms runs on like a name
-            if eponyms and (eponyms == 2 or first not in lists.first and _DISEASE_TALK.search(text) and _NAME_LABEL_BEFORE.search(
-                    text, max(0, m.start("name") - 30), m.start("name")) is None):
+            if eponyms and (eponyms == 2 or first not in lists.first and _DISEASE_TALK.search(text)) and not labelled:
                 continue  # "1. Conn, Bartter" in a list of syndromes: an eponym, and no given name or name label beside it
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
@@ -724,7 +725,8 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
                     continue
             if is_english(last, lists.words) and last not in lists.last or not (lists.listed(last) or lists.unlisted_ok(last)):
                 continue
-            out.append((*m.span("name"), "title_last_first", 0.7))
+            # (after a name label above a place the words also name: "Patient: Turner, Addison")
+            out.append((*m.span("name"), "title_last_first", 0.8 if labelled else 0.7))
     m = _OPENING_NAME.match(text)
     if m is not None:
         w = m.group("name").lower()

@@ -126,7 +126,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         "Mrs Ahmadi's husband" (not an everyday word: "Mr Right", "Mrs Clean")."""
         low = _POSSESSIVE_RE.sub("", etext.strip()).lower()
         return (" " not in low and low.isalpha() and len(low) >= 4 and low not in _COMMON_WORDS
-                and low not in _RELATION_WORDS and low not in lexicon.CLINICAL_WORDS_EN
+                and low not in _RELATION_WORDS and low not in lexicon.CLINICAL_WORDS_EN and low not in _TITLED_EVERYDAY
                 and _COURTESY_TITLE_BEFORE.search(text, max(0, s - 8), s) is not None)
 
     def _trim_ordinary_edges(self, text: str, s: int, e: int) -> tuple[int, int]:
@@ -302,6 +302,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             if gap:  # "Dr Oyelowo  Pharmacy: …": never into the next column or line
                 name = name[: gap.start()]
                 e = s + len(name)
+            if name.lower() in _TITLED_EVERYDAY:
+                continue  # "Ms Fit", "Mrs. Dash": a brand's or a joke's title before an everyday word
             if not _is_eponym(name, text[e : e + 14]) and not self._ordinary_single_word(name):
                 out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
@@ -529,6 +531,11 @@ _FINDING_AFTER_LABEL = regex.compile(
 _MEASURE_AFTER = regex.compile(r"\s+(?:I{1,2}\s+)?\d+(?:\.\d+)?\s*(?:mm|s|sec|%)\b|\s+(?:s/p|on|test|I{1,2}\b)")
 _SHORT_LABELS = frozenset({"addr", "adr", "lot", "batch", "exp", "ref", "req", "loc", "dept", "attn", "sig", "disp", "qty"})
 _UNIT_BEFORE = regex.compile(r"(?<!:\d)\d[ ]?$")  # not across a column gap ("Bed 3  LI Xiaoyan") nor after a clock time
+# Everyday words a brand or a joke puts after a title ("Mr Right", "Mrs Clean", "Ms Fit", "Mr Muscle",
+# "Ms Marigold"): no surname, though a name list may hold them. ("Dash" stays a name: an Odia surname.)
+_TITLED_EVERYDAY = frozenset({"right", "wrong", "clean", "fit", "happy", "muscle", "marigold", "sparkle", "tickle", "grumpy",
+                              "bump", "nobody", "perfect", "motivator", "fixit", "whippy", "sunshine", "universe", "potato",
+                              "blobby", "magic", "tidy", "bossy", "messy"})
 _COURTESY_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ]$")
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms|miss|prof|doctor)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
