@@ -905,7 +905,7 @@ def en_identifier_rules() -> list[Rule]:
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         Rule("age_over_89_pronoun", AGE,
              r"\b(?i:shes|hes|she\s+is|he\s+is|she's|he's|she’s|he’s|who's|who\s+is|i'm|im|i\s+am)\s+(?:(?i:now|only|just|nearly|almost|already)\s+)?"
-             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&|not|and\s+still)\b))",
+             r"(?P<phi>9\d|1[01]\d)(?=\s*(?:[,.!;)]|$|\s+(?i:and|now|but|so|years?|yrs?|yo|this|next|last|in|on|with|&|not)\b))",
              0.8, needs=_AGE_OVER_89_SEEN, flags=0),
         # An age worked out from a birth date: "born 11 Jan 1933, so 91", "DOB 1930 - i.e. 94".
         Rule("age_over_89_so", AGE,

@@ -28,7 +28,13 @@ from mediscope.deid.recognizers.en_lexicon import (
     english_words,
     is_english,
 )
-from mediscope.deid.recognizers.en_names import NameLists, find_cued_names, find_form_names, find_names
+from mediscope.deid.recognizers.en_names import (
+    _DISEASE_TALK,
+    NameLists,
+    find_cued_names,
+    find_form_names,
+    find_names,
+)
 from mediscope.deid.recognizers.en_ner_filters import (
     _CLINICAL_ACRONYMS,
     _COLUMN_GAP,
@@ -474,7 +480,6 @@ _EPONYM_PAIR_TAIL = regex.compile(rf"(?:['’]s)?\s+(?:{_EPONYM_PAIR_WORDS}|{_EP
 # another capitalised word after a comma or a slash.
 _LIST_ITEM_BEFORE = regex.compile(r"(?:^|\n)[ \t]*(?:\d{1,2}[.)]|[-*•])[ \t]*$")
 _EPONYM_ITEM_AFTER = regex.compile(r"(?:['’]s)?[ \t]*(?:$|\n|[,/][ ]?\p{Lu}\p{Ll}+(?:['’]s)?[ \t]*(?:$|\n|[,/]))")
-_DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
 # Festivals the NER model takes for a person or a place, as times: "after Ramadan", "Diwali sweets".
 _FESTIVALS = frozenset({"ramadan", "ramzan", "diwali", "deepavali", "eid", "hanukkah", "passover", "easter", "christmas",
                         "thanksgiving", "halloween", "navratri", "holi", "vesak", "lent", "purim", "onam", "pongal"})
@@ -489,7 +494,7 @@ _ON_BEFORE = regex.compile(r"\b(?i:on)[ ]$")
 # A screen name's marks, which no brand name has: "dr_ferguson", "lizzie_m", "kyle.b.77".
 _HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
-_PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|was|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
+_PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
