@@ -110,6 +110,26 @@ class TestSpacedFormNameField:
         assert _found(text, "PERSON") == []
 
 
+class TestEstateStartsAtItsName:
+    """An estate's name starts after a pause, a verb of living or going, or a district: the words
+    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
+
+    @pytest.mark.parametrize(
+        "text, addr",
+        [
+            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
+            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
+            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
+            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
+            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
+            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
+        ],
+    )
+    def test_estate_alone(self, text: str, addr: str) -> None:
+        found = _found(text, "LOCATION")
+        assert addr in found and not any(addr in f and f != addr for f in found)
+
+
 @pytest.mark.slow
 def test_nineteenth_blind_set_chinese(deider):
     """The nineteenth blind set's Chinese texts, opened after its one blind scoring: recall 0.886

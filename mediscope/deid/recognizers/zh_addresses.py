@@ -59,10 +59,15 @@ _ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?
 ADDRESS_FULL = (
     rf"(?P<phi>{_ADDR_UNIT_START}{_ADDR_STREET}{_ADDR_NUM}{{0,3}}(?:{_ADDR_ESTATE}|{_ADDR_NAMED_BUILDING})?{_ADDR_TAIL})"
 )
+# An estate's name opens after a pause or a non-Han character, a verb of living or going (住, 独居, 搬去了,
+# 散步), 的 or 是, or a district: not inside the words before it (长期独居秀茂坪邨, 每天傍晚散步锦绣家园3栋).
+_ESTATE_START = r"(?<=^|[^\u4e00-\u9fff\U00020000-\U0002EBEF]|[住居在于到去回往至喺址近进入了的是区市县镇]|散步)"
+# Words of a clause that its first character could open (患者独居…, 每天傍晚散步…) are no estate's name.
+_NOT_IN_ESTATE = r"(?!独居|居住|住在|散步|患者|病人|每天|傍晚|长期)"
 # An estate named with no admin unit, down to its building (汉府雅苑3栋1402, 阳光花园B座801): the
 # building number after a listed estate word vouches for an address.
 ADDRESS_ESTATE_BUILDING = (
-    rf"(?P<phi>(?:{_ADMIN_CHAR}|\d){{2,8}}?(?:小区|花园|公寓|家园|新村|新城|庄园|花苑|雅苑|名苑|嘉园|公馆|苑)(?:小区)?"
+    rf"(?P<phi>{_ESTATE_START}(?:{_NOT_IN_ESTATE}(?:{_ADMIN_CHAR}|\d)){{2,8}}?(?:小区|花园|公寓|家园|新村|新城|庄园|花苑|雅苑|名苑|嘉园|公馆|苑)(?:小区)?"
     rf"{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)(?:{S}\d{{1,3}}{S}单元)?(?:{S}\d{{1,5}}(?:{S}(?:室|号|房))?)?)(?![\dA-Za-z])"
 )
 _HK_BUILDING = r"(?:大厦|大廈|中心|花园|花園|广场|廣場|商场|商場|大楼|大樓|阁|閣|苑|邨|楼|樓|轩|軒|居|台|臺|山庄|山莊|城)"
@@ -218,7 +223,7 @@ _HK_REGION = r"(?:香港|九龙|新界|港岛)"
 # Hong Kong's own characters lie outside the basic block (禾輋邨: 𪨶 in the extensions).
 _HK_CHAR = rf"(?:{_ADMIN_CHAR}|[\U00020000-\U0002EBEF])"
 ADDRESS_HK_ESTATE = (
-    rf"(?P<phi>(?:{_HK_REGION}\s?)?(?P<district>(?:{_alt(HK_DISTRICTS)}|{_alt(HK_DISTRICTS_BARE)})\s?)?"
+    rf"(?P<phi>{_ESTATE_START}(?:{_HK_REGION}\s?)?(?P<district>(?:{_alt(HK_DISTRICTS)}|{_alt(HK_DISTRICTS_BARE)})\s?)?"
     rf"{_HK_CHAR}{{1,6}}?(?P<estate>邨|苑|花园|广场|中心|大厦|商场)"
     rf"(?:{_HK_CHAR}{{1,4}}?(?:楼|阁)|\s?[A-Za-z0-9]{{1,3}}\s?座)?"
     r"(?:\s?\d{1,3}\s?(?:楼|层)(?!\d))?(?:\s?[A-Za-z]?\d{1,5}\s?室)?)"
