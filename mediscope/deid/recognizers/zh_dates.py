@@ -202,13 +202,17 @@ def zh_date_age_rules() -> list[Rule]:
              needs=has_digit),
         # A two-digit year that is no month, month and day before a visit word: 24/3/9出院, 25/11/2 复查.
         Rule("date_slash_ymd_short_visit", DATE_TIME,
-             r"(?<![\d/.:A-Za-z])(?P<phi>(?:1[3-9]|[2-9]\d)/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/.:%])"
-             rf"(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
+             # not an insulin's three doses (门冬胰岛素 16/8/10 早上餐前, 14/6/8 晚上饭后)
+             r"(?<![\d/.:A-Za-z])(?<!(?:胰岛素|诺和[灵锐平达]|优泌[林乐]|甘精|地特|德谷|赖脯|门冬)\s?)"
+             r"(?P<phi>(?:1[3-9]|[2-9]\d)/(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?![\d/.:%])"
+             rf"(?!\s?(?:早上|晚上|中午|上午|下午)\s?[餐饭])(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
         # The day of this month alone before a visit (8号再来, 15号复查): the date of a return.
         Rule("date_day_before_visit", DATE_TIME,
              # 号 only: 术后3日拆线 counts days; not a month's day (5月8号, date_md's) nor a monthly one (每月15号)
              r"(?<![\d.\-/A-Za-z床楼室层栋座号第每月后])(?P<phi>(?:[1-9]|[12]\d|3[01])号)"
-             r"(?=\s?(?:再来|再过来|再复查|复查|复诊|回来|来院|返院|入院|住院|出院|手术(?![间室台])|拆线|换药|取报告|随访|抽血|上午|下午|晚上))",
+             # nor a hospital's place a visit word opens (3号住院楼, 2号抽血窗口, 5号换药室, 1号入院处)
+             r"(?=\s?(?:再来|再过来|再复查|复查|复诊|回来|来院|返院|入院(?!处)|住院(?![楼部处])|出院|手术(?![间室台])|拆线"
+             r"|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上))",
              0.8, needs=lambda t: "号" in t),
         # Month, day and a two-digit year (3/4/26 复诊); not a weekly schedule (周1/3/5) or a ratio chain.
         Rule("date_slash_mdy_short", DATE_TIME,
