@@ -182,7 +182,8 @@ def zh_identifier_rules() -> list[Rule]:
         # (联络：曾太 2779 3388, 紧急联络人：CHEUNG Mei Kuen（女儿）6234 8891).
         Rule("hk_phone_contact", PHONE_NUMBER,
              r"(?:联络|联系人|联系)[^\d\n。；;]{0,24}?(?<![\d\-/])(?P<phi>[235679]\d{3}[ \-]?\d{4})(?![\d\-/.:]|\s?(?:mg|ml|g|元|块|次|岁|年|号))",
-             0.8, needs=contains_any("联络", "联系")),
+             # not a compact day after the contact (已联系家属，20240320再评估)
+             0.8, validator=lambda v: not _COMPACT_DAY.fullmatch(v), needs=contains_any("联络", "联系")),
         # OCR reads 1 as l or I and 0 as O (联系电话:l38 OO2l 7765): after a phone cue, a mobile's
         # 3-4-4 shape with only those letters for digits, most of it still digits.
         Rule("phone_cued_ocr", PHONE_NUMBER,
