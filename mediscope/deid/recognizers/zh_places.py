@@ -181,7 +181,9 @@ class ChinesePlaceRecognizer(EntityRecognizer):
 
 
 _DISTRICT_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:区|县|旗)")
-_ROAD_AFTER = regex.compile(rf"(?!一路){_V_CHAR}{{1,4}}?(?:大道|大街|路|街)(?:[东西南北中]段)?(?![口边上费况线程径])")
+# No 一路 anywhere in the road's name (武汉开车一路颠簸), no 路过 (上海看病路过南京), no 大街小巷.
+_ROAD_AFTER = regex.compile(
+    rf"(?:(?!一路|大街小巷){_V_CHAR}){{1,4}}?(?:大道|大街(?!小巷)|路(?!过)|街)(?:[东西南北中]段)?(?![口边上费况线程径])")
 _UNIVERSITY_AFTER = regex.compile(r"(?:医科大学|理工大学|师范大学|科技大学|中医药大学|大学|医学院|医学高等专科学校|卫生学校|职业技术学院)")
 _ZONE_AFTER = regex.compile(r"(?:科技园|工业园区?|软件园|产业园|开发区|高新区|保税区|新区|科学城|大学城)")
 _MALL_AFTER = regex.compile(rf"{_V_CHAR}{{1,4}}?(?:广场|商场|购物中心|大厦)")
