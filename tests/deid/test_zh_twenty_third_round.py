@@ -288,6 +288,77 @@ class TestInsulinDosesAreNoDate:
         assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
 
 
+class TestEstateStartsAtItsName:
+    """An estate's name starts after a pause, a verb of living or going, or a district: the words
+    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
+
+    @pytest.mark.parametrize(
+        "text, addr",
+        [
+            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
+            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
+            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
+            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
+            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
+            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
+        ],
+    )
+    def test_estate_alone(self, text: str, addr: str) -> None:
+        found = _found(text, "LOCATION")
+        assert addr in found and not any(addr in f and f != addr for f in found)
+
+
+class TestHospitalPlaceIsNoVisitDay:
+    @pytest.mark.parametrize("text", ["去3号住院楼办手续", "请到2号抽血窗口排队", "去5号换药室换药", "到1号入院处登记"])
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
+
+    @pytest.mark.parametrize(
+        "text, date", [("17号住院，先做检查", "17号"), ("8号抽血复查", "8号"), ("伤口愈合可，17号换药", "17号")]
+    )
+    def test_date_goes(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+
+class TestContactNumberNotADay:
+    def test_compact_day_is_no_phone(self) -> None:
+        assert _found("已联系家属，20240320再评估", "PHONE_NUMBER") == []
+
+    @pytest.mark.parametrize(
+        "text, phone", [("联络：曾太 2779 3388", "2779 3388"), ("紧急联络人：CHEUNG Mei Kuen（女儿）6234 8891", "6234 8891")]
+    )
+    def test_phone_goes(self, text: str, phone: str) -> None:
+        assert phone in _found(text, "PHONE_NUMBER")
+
+
+class TestRoadAfterCityIsARoad:
+    @pytest.mark.parametrize(
+        "text, city",
+        [("去上海看病路过南京", "上海"), ("从武汉开车一路颠簸过来", "武汉"), ("北京大街小巷都有卖", "北京")],
+    )
+    def test_city_alone(self, text: str, city: str) -> None:
+        assert _found(text, "LOCATION")[0] == city
+
+    @pytest.mark.parametrize("text, place", [("以前在杭州凤起路开小卖部", "杭州凤起路"), ("在广州小北路摆摊", "广州小北路")])
+    def test_road_goes(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+
+class TestLatinWordsAreNoNames:
+    @pytest.mark.parametrize("text, word", [("病理：HE Stain 示肿瘤细胞", "HE Stain"), ("曾去Sydney（悉尼）旅游", "Sydney")])
+    def test_word_stays(self, text: str, word: str) -> None:
+        assert word not in _found(text, "PERSON")
+
+
+class TestInsulinDosesAreNoDate:
+    @pytest.mark.parametrize("text", ["门冬胰岛素 16/8/10 早上餐前皮下注射", "诺和锐 14/6/8 三餐前"])
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
+
+    def test_date_goes(self) -> None:
+        assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
+
+
 @pytest.mark.slow
 def test_nineteenth_blind_set_chinese(deider):
     """The nineteenth blind set's Chinese texts, opened after its one blind scoring: recall 0.886

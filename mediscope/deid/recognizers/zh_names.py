@@ -263,7 +263,7 @@ _LATIN_OWNER = regex.compile(
 # A Latin given name, then the same person's Chinese name in brackets, one the dictionary knows
 # (Kevin (李凯文), Amy（王佳怡）); zh_person's latin_then_han takes full names before rarer ones.
 _LATIN_BEFORE_HAN = regex.compile(
-    r"(?<![\p{Latin}][ ]?)(?P<name>\p{Lu}\p{Ll}+)\s?[（(]\s?[\u4e00-\u9fff]{2,3}\s?[）)]")
+    r"(?<![\p{Latin}][ ]?)(?P<name>\p{Lu}\p{Ll}+)\s?[（(]\s?(?P<han>[\u4e00-\u9fff]{2,3})\s?[）)]")
 # Greetings and interjections in title case open many mixed-language messages (Hi 医生, Hello 您好).
 _LATIN_NOT_NAMES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "sorry", "ok", "okay", "please", "yes",
                               "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam"})
@@ -298,7 +298,9 @@ _GIVEN_CAPS_SURNAME = regex.compile(r"(?<![\p{Latin}\d])(?P<name>(?P<given>[A-Z]
 _HAN_BESIDE_LATIN = regex.compile(r"[ ]{1,2}[（(]?(?P<han>[\u4e00-\u9fff]{2,3})(?![\u4e00-\u9fff])")
 _CAPS_SURNAME_HONORIFIC = regex.compile(r"(?<![\p{Latin}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>[A-Z]{2,7})(?![\p{Latin}\d])")
 # One syllable of Cantonese, Wade-Giles or pinyin romanisation: consonants, vowels, a nasal or stop.
-_ROMAN_SYLLABLE = regex.compile(r"[bcdfghjklmnpqrstwxyz]{0,3}[aeiouy]{1,3}(?:ng|n|m|k|p|t|h)?")
+# Its onset is one a romanisation writes (ch, hs, ts, kw, ng...), not an English cluster (Stain, Blood).
+_ROMAN_SYLLABLE = regex.compile(
+    r"(?:tsz|chh|sz|ts|tz|hs|ch|sh|zh|ng|kw|gw|kh|ph|th|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|m|k|p|t|h)?")
 
 
 def _caps_surname_name_ok(name: str, surname: str) -> bool:
@@ -941,6 +943,12 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out.append((p, p + 2, 0.65, "nickname"))
         return out
 
+    def _han_name_in_brackets(self, han: str) -> bool:
+        """The Chinese beside a Latin name is a person's (Kevin（李凯文）): a surname opens it and the
+        dictionary has it as no place (悉尼, 伦敦) and no other word."""
+        return ((han[0] in lexicon.SURNAMES_1 or han[:2] in lexicon.SURNAMES_2)
+                and self._tags.get(han, "nr").startswith("nr"))
+
     def _latin_names(self, text: str) -> list[tuple[int, int, float, str]]:
         """Latin-script names inside Chinese text, by a Chinese title after or a cue before."""
         out = []
@@ -956,6 +964,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 if rx in (_LATIN_CUED, _LATIN_GREETED, _LATIN_OWNER, _LATIN_BEFORE_HAN) and not (
                         _known_latin_name(name) or _romanised_chinese_name(name)):
                     continue  # 提醒：Dialogue: a cue word alone does not make any capitalised word a name
+                if rx is _LATIN_BEFORE_HAN and not self._han_name_in_brackets(m.group("han")):
+                    continue  # Sydney（悉尼）: the bracket gives a place, not the person's Chinese name
                 out.append((*m.span("name"), 0.7, "latin"))
         for m in _CAPS_SURNAME_NAME.finditer(text):
             if _caps_surname_name_ok(m.group("name"), m.group("sur")):
