@@ -130,119 +130,6 @@ class TestEstateStartsAtItsName:
         assert addr in found and not any(addr in f and f != addr for f in found)
 
 
-class TestEstateStartsAtItsName:
-    """An estate's name starts after a pause, a verb of living or going, or a district: the words
-    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
-
-    @pytest.mark.parametrize(
-        "text, addr",
-        [
-            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
-            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
-            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
-            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
-            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
-            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
-        ],
-    )
-    def test_estate_alone(self, text: str, addr: str) -> None:
-        found = _found(text, "LOCATION")
-        assert addr in found and not any(addr in f and f != addr for f in found)
-
-
-class TestHospitalPlaceIsNoVisitDay:
-    @pytest.mark.parametrize("text", ["去3号住院楼办手续", "请到2号抽血窗口排队", "去5号换药室换药", "到1号入院处登记"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
-
-    @pytest.mark.parametrize(
-        "text, date", [("17号住院，先做检查", "17号"), ("8号抽血复查", "8号"), ("伤口愈合可，17号换药", "17号")]
-    )
-    def test_date_goes(self, text: str, date: str) -> None:
-        assert date in _found(text, "DATE_TIME")
-
-
-class TestInsulinDosesAreNoDate:
-    @pytest.mark.parametrize("text", ["门冬胰岛素 16/8/10 早上餐前皮下注射", "诺和锐 14/6/8 三餐前"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
-
-    def test_date_goes(self) -> None:
-        assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
-
-
-class TestEstateStartsAtItsName:
-    """An estate's name starts after a pause, a verb of living or going, or a district: the words
-    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
-
-    @pytest.mark.parametrize(
-        "text, addr",
-        [
-            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
-            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
-            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
-            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
-            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
-            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
-        ],
-    )
-    def test_estate_alone(self, text: str, addr: str) -> None:
-        found = _found(text, "LOCATION")
-        assert addr in found and not any(addr in f and f != addr for f in found)
-
-
-class TestHospitalPlaceIsNoVisitDay:
-    @pytest.mark.parametrize("text", ["去3号住院楼办手续", "请到2号抽血窗口排队", "去5号换药室换药", "到1号入院处登记"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
-
-    @pytest.mark.parametrize(
-        "text, date", [("17号住院，先做检查", "17号"), ("8号抽血复查", "8号"), ("伤口愈合可，17号换药", "17号")]
-    )
-    def test_date_goes(self, text: str, date: str) -> None:
-        assert date in _found(text, "DATE_TIME")
-
-
-class TestContactNumberNotADay:
-    def test_compact_day_is_no_phone(self) -> None:
-        assert _found("已联系家属，20240320再评估", "PHONE_NUMBER") == []
-
-    @pytest.mark.parametrize(
-        "text, phone", [("联络：曾太 2779 3388", "2779 3388"), ("紧急联络人：CHEUNG Mei Kuen（女儿）6234 8891", "6234 8891")]
-    )
-    def test_phone_goes(self, text: str, phone: str) -> None:
-        assert phone in _found(text, "PHONE_NUMBER")
-
-
-class TestInsulinDosesAreNoDate:
-    @pytest.mark.parametrize("text", ["门冬胰岛素 16/8/10 早上餐前皮下注射", "诺和锐 14/6/8 三餐前"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
-
-    def test_date_goes(self) -> None:
-        assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
-
-
-class TestEstateStartsAtItsName:
-    """An estate's name starts after a pause, a verb of living or going, or a district: the words
-    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
-
-    @pytest.mark.parametrize(
-        "text, addr",
-        [
-            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
-            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
-            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
-            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
-            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
-            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
-        ],
-    )
-    def test_estate_alone(self, text: str, addr: str) -> None:
-        found = _found(text, "LOCATION")
-        assert addr in found and not any(addr in f and f != addr for f in found)
-
-
 class TestHospitalPlaceIsNoVisitDay:
     @pytest.mark.parametrize("text", ["去3号住院楼办手续", "请到2号抽血窗口排队", "去5号换药室换药", "到1号入院处登记"])
     def test_no_date(self, text: str) -> None:
@@ -279,69 +166,33 @@ class TestRoadAfterCityIsARoad:
         assert place in _found(text, "LOCATION")
 
 
-class TestInsulinDosesAreNoDate:
-    @pytest.mark.parametrize("text", ["门冬胰岛素 16/8/10 早上餐前皮下注射", "诺和锐 14/6/8 三餐前"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
+class TestScheduleIsNoScreenshot:
+    def test_activities_are_no_senders(self) -> None:
+        text = "老人一天安排：\n去菜市场买菜 08:30\n买了青菜和豆腐\n接孙女放学 16:30\n路上吃了冰淇淋"
+        assert _found(text, "PERSON") == []
 
-    def test_date_goes(self) -> None:
-        assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
-
-
-class TestEstateStartsAtItsName:
-    """An estate's name starts after a pause, a verb of living or going, or a district: the words
-    before it (长期独居, 每天傍晚散步, 患者独居) are not part of it."""
-
-    @pytest.mark.parametrize(
-        "text, addr",
-        [
-            ("她长期独居秀茂坪邨，女儿每周探望", "秀茂坪邨"),
-            ("每天傍晚散步锦绣家园3栋楼下", "锦绣家园3栋"),
-            ("患者独居锦绣家园5栋2单元302", "锦绣家园5栋2单元302"),
-            ("她住在江边，锦绣家园5栋2单元302，独居", "锦绣家园5栋2单元302"),
-            ("搬去了翠湖雅苑C座1106室", "翠湖雅苑C座1106室"),
-            ("住九龙观塘秀茂坪邨秀明楼1215室", "九龙观塘秀茂坪邨秀明楼1215室"),
-        ],
-    )
-    def test_estate_alone(self, text: str, addr: str) -> None:
-        found = _found(text, "LOCATION")
-        assert addr in found and not any(addr in f and f != addr for f in found)
+    def test_senders_go(self) -> None:
+        found = _found("海棠依旧 22:41\n医生你好\n诺敏 22:43\n你好", "PERSON")
+        assert "海棠依旧" in found and "诺敏" in found
 
 
-class TestHospitalPlaceIsNoVisitDay:
-    @pytest.mark.parametrize("text", ["去3号住院楼办手续", "请到2号抽血窗口排队", "去5号换药室换药", "到1号入院处登记"])
-    def test_no_date(self, text: str) -> None:
-        assert _found(text, "DATE_TIME") == []
+class TestFormLabelIsNoGivenName:
+    @pytest.mark.parametrize("text", ["姓名：刘\n职业  退休", "姓名：陈\n民族  汉族", "姓名：赵\n籍贯  湖南", "姓名：王\n女  45岁"])
+    def test_label_stays(self, text: str) -> None:
+        assert not any("\n" in f for f in _found(text, "PERSON"))
 
-    @pytest.mark.parametrize(
-        "text, date", [("17号住院，先做检查", "17号"), ("8号抽血复查", "8号"), ("伤口愈合可，17号换药", "17号")]
-    )
-    def test_date_goes(self, text: str, date: str) -> None:
-        assert date in _found(text, "DATE_TIME")
+    @pytest.mark.parametrize("text, name", [("姓名：周\n晓梅  门诊号123", "周\n晓梅"), ("姓名：韩\n冬\t性别：男", "韩\n冬")])
+    def test_broken_name_goes(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
 
 
-class TestContactNumberNotADay:
-    def test_compact_day_is_no_phone(self) -> None:
-        assert _found("已联系家属，20240320再评估", "PHONE_NUMBER") == []
+class TestLabelPetAsAdjective:
+    def test_colour_double_stays(self) -> None:
+        assert "红红" not in _found("红红妈妈：宝宝屁股红红的，怎么办\n医生：涂点护臀膏", "PERSON")
 
-    @pytest.mark.parametrize(
-        "text, phone", [("联络：曾太 2779 3388", "2779 3388"), ("紧急联络人：CHEUNG Mei Kuen（女儿）6234 8891", "6234 8891")]
-    )
-    def test_phone_goes(self, text: str, phone: str) -> None:
-        assert phone in _found(text, "PHONE_NUMBER")
-
-
-class TestRoadAfterCityIsARoad:
-    @pytest.mark.parametrize(
-        "text, city",
-        [("去上海看病路过南京", "上海"), ("从武汉开车一路颠簸过来", "武汉"), ("北京大街小巷都有卖", "北京")],
-    )
-    def test_city_alone(self, text: str, city: str) -> None:
-        assert _found(text, "LOCATION")[0] == city
-
-    @pytest.mark.parametrize("text, place", [("以前在杭州凤起路开小卖部", "杭州凤起路"), ("在广州小北路摆摊", "广州小北路")])
-    def test_road_goes(self, text: str, place: str) -> None:
-        assert place in _found(text, "LOCATION")
+    def test_pet_name_goes(self) -> None:
+        found = _found("糖糖麻麻：糖糖今天尿量少\n医生：多喝水", "PERSON")
+        assert "糖糖" in found
 
 
 class TestLatinWordsAreNoNames:
@@ -357,6 +208,20 @@ class TestInsulinDosesAreNoDate:
 
     def test_date_goes(self) -> None:
         assert "25/11/2" in _found("病情稳定，25/11/2 复查", "DATE_TIME")
+
+
+class TestHeadingsAreNoScreenNames:
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "温馨小贴士：你要多喝水\n饮食禁忌：少吃辣吧\n温馨小贴士：记得复查哦？\n饮食禁忌：戒酒",
+            "今日重点提醒：你记得吃药吗\n阿伟：好的\n今日重点提醒：明天复诊吧",
+            "注意事项：你要按时吃药\n用药提醒：早上吃吗？\n注意事项：别喝酒\n用药提醒：晚上吃吧",
+        ],
+    )
+    def test_heading_stays(self, text: str) -> None:
+        found = _found(text, "PERSON")
+        assert not any(len(f) >= 4 for f in found)
 
 
 @pytest.mark.slow

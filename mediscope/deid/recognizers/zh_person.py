@@ -296,7 +296,8 @@ _SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "�
                            "诊断", "治疗", "建议", "处理", "方案", "医嘱", "回复", "问题", "说明", "注意", "时间", "日期", "地址",
                            "电话", "姓名", "目的", "主诉", "病史", "计划", "评估", "护理", "用药", "复查", "出院", "入院", "指导",
                            "提示", "部位", "描述", "报告", "症状", "体征", "科室", "医院", "门诊", "病房", "系统", "通知", "机器",
-                           "助手", "小组", "团队", "中心", "步骤", "第")
+                           "助手", "小组", "团队", "中心", "步骤", "第", "提醒", "贴士", "禁忌", "饮食", "要点", "事项", "重点",
+                           "须知", "知识", "今日", "温馨", "科普", "宣教", "要求", "原则", "方法", "目标", "总结")
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
 # A chat turn's label in Latin letters joined to Han or digits by an underscore (Dr_许：, doc_王医生：):
@@ -329,8 +330,11 @@ _BROKEN_COMPOUND_RE = regex.compile(
     + r")\n[\u4e00-\u9fff]{1,2}?)(?=[ \u3000，,。；;]|\n|$)")
 # The same break after a one-character surname in a form's name field (姓名：周↵晓梅  门诊号…): the given
 # name closes at the form's gap, a tab or the line's end.
+# A form's next label is no given name (姓名：刘↵职业  退休, 姓名：陈↵民族  汉族).
+_FORM_LABELS_NEXT = r"(?!职业|民族|籍贯|婚姻|婚否|性别|年龄|出生|住址|地址|电话|科室|床号|单位|学历|文化|宗教|国籍|血型|身份)"
 _BROKEN_SINGLE_RE = regex.compile(
-    rf"(?:姓\s?名)[ \t:：]*(?P<name>[{_SURNAME_CHARS}]\n(?![男女])[\u4e00-\u9fff]{{1,2}}?)(?=[ \u3000]{{2,}}|\t|\n|$)")
+    rf"(?:姓\s?名)[ \t:：]*(?P<name>[{_SURNAME_CHARS}]\n(?![男女]){_FORM_LABELS_NEXT}[\u4e00-\u9fff]{{1,2}}?)"
+    r"(?=[ \u3000]{2,}|\t|\n|$)")
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
@@ -479,6 +483,9 @@ _GENERIC_FAMILY = frozenset({"狗狗", "猫猫", "猫咪", "爸妈", "老小", "
 # A doubled pet name opening a line, then what the child did or has (团团的黄疸值…, 豆豆昨晚又吐了).
 _DOUBLED_PET_RE = regex.compile(
     r"[ \t]*(?P<name>(?P<c>[\u4e00-\u9fff])(?P=c))(?=的|今天|昨天|昨晚|今早|这两天|这几天|最近|一直|今年|又|还是|老是|总是)")
+# A colour's or a skin's state doubled then 的 after a word describes it (屁股红红的, 肿肿的), though
+# the same double names a child elsewhere (红红妈妈：).
+_STATE_DOUBLE_CHARS = frozenset("红黄白黑紫青绿肿软硬干湿烫凉热冰痒痛酸麻胀粗细圆扁胖瘦亮暗")
 _NOT_PET_DOUBLES = frozenset({"常常", "刚刚", "慢慢", "天天", "渐渐", "往往", "偏偏", "好好", "统统", "明明", "仅仅", "稍稍", "悄悄",
                               "微微", "轻轻", "早早", "久久", "多多", "每每", "年年", "月月", "时时", "处处", "样样", "人人",
                               "看看", "试试", "想想", "说说", "谢谢", "哈哈", "呵呵", "嘿嘿", "嗯嗯", "乖乖", "宝宝", "星星",
@@ -1304,7 +1311,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         wherever the chat writes it (糖糖今天尿量…)."""
         return [self._result(k.start(), k.end(), 0.7, "label_pet") for name in names
                 if len(name) == 2 and name[0] == name[1] and name not in _NOT_PET_DOUBLES and name not in _NOT_CHILD_NAMES
-                for k in regex.finditer(name, norm)]
+                for k in regex.finditer(name, norm)
+                if not (name[0] in _STATE_DOUBLE_CHARS and norm[k.end() : k.end() + 1] in ("的", "地")
+                        and "\u4e00" <= norm[k.start() - 1 : k.start()] <= "\u9fff")]
 
     def _broken_compound(self, norm: str) -> list[RecognizerResult]:
         """A form or a scan breaks the line inside a name after its two-character surname (患者：欧阳
@@ -1356,12 +1365,19 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for cand in {m.group("name") for m in found}:
             if (self._no_listed_name(cand) or any(ch in _SENDER_NOT_CHARS for ch in cand)
-                    or any(t in cand for t in _CLINICIAN_LABEL_WORDS)):
+                    or any(t in cand for t in _CLINICIAN_LABEL_WORDS) or self._activity(cand)):
                 continue
             out += [self._result(k.start(), k.end(), 0.7, "screenshot_sender") for k in regex.finditer(cand, norm)]
             if cand[2:] in _PARENT_LABEL_WORDS:
                 out += self._label_pets(norm, {cand[:2]})
         return out
+
+    def _activity(self, cand: str) -> bool:
+        """A day's schedule line rather than a screen name: four characters or more opening with a
+        verb that is no word with the next character, then a dictionary word (去菜市场买菜, 接孙女放学;
+        not 追风少年, 看海的人)."""
+        return (len(cand) >= 4 and self._tags.get(cand[0], "").startswith("v") and not self._freq.get(cand[:2])
+                and any(self._freq.get(cand[1 : 1 + k], 0) > 0 for k in (2, 3, 4)))
 
     def _chat_nicknames(self, norm: str) -> list[RecognizerResult]:
         """Speakers of a chat known by a nickname: 阿 and a given name no dictionary knows (阿强：, not
