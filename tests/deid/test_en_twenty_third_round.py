@@ -180,7 +180,9 @@ class TestPainScoreBeforeClock:
         assert _found(text, "DATE_TIME") == [], _found(text)
 
     @pytest.mark.parametrize("text, stamp", [("Seen 6/10 08:00 by the GP", "6/10 08:00"),
-                                             ("Obs 7/10 0600: afebrile", "7/10 0600")])
+                                             ("Obs 7/10 0600: afebrile", "7/10 0600"),
+                                             ("Pain free since 6/10 08:00, off oxycodone", "6/10 08:00"),
+                                             ("Pain settled, reviewed on 6/10 08:00", "6/10 08:00")])
     def test_stamp_still_goes(self, text: str, stamp: str) -> None:
         assert stamp in _found(text, "DATE_TIME"), _found(text)
 

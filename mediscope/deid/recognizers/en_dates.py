@@ -120,7 +120,9 @@ def en_date_rules() -> list[Rule]:
         Rule("date_md_clock", DATE_TIME,
              rf"(?<![\d/.\-:])(?<!\b(?i:score|scored|pain|power|strength|grade|gcs|rated|scale|vas|nrs|mmse|moca)[:= ]{{1,3}})"
              # a score anywhere in the words before it: "Pain score was 6/10 08:00", "Pain at rest 7/10 0600"
-             rf"(?<!\b(?i:scores?|scored|pain|rated|rating|scale|vas|nrs)\b[^\d\n/]{{0,20}})"
+             # (not across a word that dates: "pain free since 6/10 08:00", "pain settled, seen on 6/10 08:00")
+             rf"(?:(?<=\b(?i:on)[ ])|(?<!\b(?i:scores?|scored|pain|rated|rating|scale|vas|nrs)\b"
+             rf"(?:(?!\b(?i:since|from|until|till|dated)\b)[^\d\n/]){{0,20}}))"
              rf"(?P<phi>(?:\b{weekday})?(?:{m}/{d}|{day_first})[ ]{{1,2}}"
              rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:[ ]?(?i:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|[:.]\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|mm|cm|%)\b)",
