@@ -287,7 +287,9 @@ def zh_date_age_rules() -> list[Rule]:
              needs=lambda t: len(regex.findall(r"(?m)^[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d\-])", t)) >= 1),
         # A note signed by its writer and dated with the month and day at the line's end (记录者：祁梦瑶 5/20).
         Rule("date_md_signed", DATE_TIME,
-             rf"(?:记录者|记录人|签名|医师签名|书写者|书写人|审核者|审核人|核对者|执行者)[：:]\s?[\u4e00-\u9fff]{{1,4}}[ \t]+"
+             # the signer is no measurement (记录者：血糖 7/8, 执行者：血压 12/8 is a value)
+             rf"(?:记录者|记录人|签名|医师签名|书写者|书写人|审核者|审核人|核对者|执行者)[：:]\s?"
+             rf"(?!血糖|血压|体温|心率|脉搏|呼吸|尿量|血氧|出量|入量)[\u4e00-\u9fff]{{1,4}}[ \t]+"
              rf"(?P<phi>{m}/{d})(?![\d/.])(?=[ \t]*(?:\n|$))", 0.85, needs=has_digit),
         Rule("date_md_slash", DATE_TIME,
              rf"(?:(?:周|星期|礼拜)[一二三四五六日天]\s*[（(]\s*|(?:日期|时间)[:：]\s*"
