@@ -212,7 +212,8 @@ class TestForumHandleAfterSectionLabel:
 
     @pytest.mark.parametrize("text, handle", [("Forum: bendy_beth posted at 9pm", "bendy_beth"),
                                               ("posted by mike_t88 · 03-Mar", "mike_t88"),
-                                              ("gardenlover wrote:\nmy mum had the same", "gardenlover")])
+                                              ("gardenlover wrote:\nmy mum had the same", "gardenlover"),
+                                              ("Plan: jess_92 asked again about the rash", "jess_92")])
     def test_handle_goes(self, text: str, handle: str) -> None:
         assert handle in _found(text, "SOCIAL_HANDLE"), _found(text)
 

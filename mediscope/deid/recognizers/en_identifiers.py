@@ -233,7 +233,7 @@ def en_identifier_rules() -> list[Rule]:
         # "sunnyday_88 wrote on Mar 6:", "Forum: bendy_beth posted", "drsamirk replied to jess_92:".
         Rule("handle_forum", SOCIAL_HANDLE,
              rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to))\s+)"
-             rf"(?P<phi>{shaped})|(?:(?<=(?:^|\n)[ \t]*)(?P<phi>{handle})|(?<=:[ ][ \t]*)(?<!\b{section}\s?:[ ][ \t]*)(?P<phi>{handle}))"
+             rf"(?P<phi>{shaped})|(?:(?<=(?:^|\n)[ \t]*)(?P<phi>{handle})|(?<=:[ ][ \t]*)(?:(?P<phi>{shaped})|(?<!\b{section}\s?:[ ][ \t]*)(?P<phi>[a-z]{{5,}})))"
              r"(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
              r"(?![\w@]|\.[A-Za-z0-9])",
              0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
