@@ -270,6 +270,9 @@ NOT_GIVEN_NAME_CHARS = set(
 
 # Characters that never occur in a given name. Used to veto jieba's out-of-vocabulary "names"
 # in running text (祝您, 谢谢您, 易消化, 白蛋白, 左叶).
+# Hong Kong's forms of address after a surname: 陈太 (Mrs Chan), 陈生 (Mr Chan), 曾伯, 李婆, 黄叔, 何嫂;
+# the surname alone names the person.
+CANTONESE_ADDRESS = frozenset("伯太婆叔嫂生")
 NEVER_IN_GIVEN_NAME = set(
     "您你我他她它们的了吗呢吧啊呀哦嘛么和与及或在是有无不没很太更最都也还就又再才只这那哪谁什"
     "化蛋质叶侧部位症病痛炎瘤肿癌药片剂粒液针血尿便脉管腔胃肠肝胆肾肺脑骨肌肤眼耳鼻喉舌牙齿"

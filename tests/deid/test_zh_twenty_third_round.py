@@ -224,6 +224,17 @@ class TestHeadingsAreNoScreenNames:
         assert not any(len(f) >= 4 for f in found)
 
 
+class TestCantoneseAddressAfterContact:
+    """Hong Kong's forms of address after a surname (太, 生) in a contact field: the surname alone is the name."""
+
+    @pytest.mark.parametrize("text", ["联系人：陈生 2779 3388", "联系人：梁太 2779 3388"])
+    def test_surname_alone(self, text: str) -> None:
+        assert _found(text, "PERSON") == [text[4]]
+
+    def test_form_name_kept_whole(self) -> None:
+        assert _found("姓名：陈生", "PERSON") == ["陈生"]
+
+
 @pytest.mark.slow
 def test_nineteenth_blind_set_chinese(deider):
     """The nineteenth blind set's Chinese texts, opened after its one blind scoring: recall 0.886

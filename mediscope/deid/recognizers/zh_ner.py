@@ -79,8 +79,7 @@ _TITLES = tuple(sorted({*lexicon.TITLES_ZH, "婆婆", "阿婆", "老太", "大�
 # The rules' veto on given-name characters, less those the tagger reads well in real names (铁柱).
 _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - frozenset("铁")
 _KIN_CHARS = frozenset("婆爷奶姥叔婶伯舅姨姑嫂爸妈")
-# Hong Kong's forms of address after a surname: 陈太 (Mrs Chan), 陈生 (Mr Chan).
-_CANTONESE_ADDRESS = frozenset("太生")
+_CANTONESE_ADDRESS = lexicon.CANTONESE_ADDRESS
 # A given name that is a function word or a unit in jieba's tables (千伏 of 高千伏胸片) is no name.
 _NOT_GIVEN_TAGS = frozenset({"q", "f", "p", "c", "u", "r", "d", "t", "y", "e", "o"})
 

@@ -91,7 +91,7 @@ _SPACED_LABELS = frozenset({"性别", "年龄", "科室", "科别", "床号", "�
 _DRUG_NEXT = frozenset("尼西莫司替芬韦汀丁酮唑胺素霉嗪啶醇酯酸钠钾尔林泮坦洛沙星肽诺瑞")
 _DAI_FIRST = frozenset("玉岩咪艾依召刀")
 _KIN_TITLE_CHARS = frozenset("姐哥叔姨婶嫂")
-_CANTONESE_ADDRESS = frozenset("伯太婆叔嫂")
+_CANTONESE_ADDRESS = lexicon.CANTONESE_ADDRESS
 _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXING) | frozenset(lexicon.RARE_SURNAMES_EXTRA)
 # A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
 # Verbs of telling after a person cue (家属陈述：, 患者自述：): the statement's heading, no name.
@@ -736,8 +736,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 家属陈述：… is what the family said, 陈 no surname here
             if whole:
                 title = next((t for t in lexicon.TITLES_ZH if whole.group(0).endswith(t) and len(whole.group(0)) - len(t) in (1, 2)), None)
-                if title is None and len(whole.group(0)) == 2 and whole.group(0)[1] == "太":
-                    title = "太"  # 联系人：梁太: Mrs Leung, Hong Kong's form of address after the surname
+                if title is None and len(whole.group(0)) == 2 and (
+                        whole.group(0)[1] == "太" or whole.group(0)[1] in _CANTONESE_ADDRESS and "联" in m.group(0)):
+                    # 联系人：梁太 (Mrs Leung), 联络人：陈生 (Mr Chan), 联系人：曾伯: Hong Kong's forms of address
+                    # after the surname, as the statistical model's names are cut
+                    title = whole.group(0)[1]
                 if title and _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)]):
                     out.append(self._result(s, whole.end() - len(title), 0.9, "strong_cue"))  # 我叫黎女士: the surname
                     continue
