@@ -22,6 +22,7 @@ from mediscope.deid.recognizers.base import (
     has_digit,
     luhn_ok,
 )
+from mediscope.deid.recognizers.zh_dates import COMPACT_DAY
 from mediscope.deid.recognizers.zh_patterns import CJK, OCR_DIGITS, S, _alt
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -88,10 +89,12 @@ _GLOSSED_CLAUSE_ENDS = ("患者", "病人", "病患", "家属", "医生", "护�
 
 
 def _nickname_not_clause(value: str) -> bool:
+    """A glossed nickname is no clause: it neither opens on a reporting verb (反映, 称, 咨询) nor ends
+    on the patient, the family or the staff it speaks about (家属, 医生)."""
     return not (value.startswith(_GLOSSED_CLAUSE_OPENERS) or value.endswith(_GLOSSED_CLAUSE_ENDS))
 
 
-_COMPACT_DAY = regex.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
+_COMPACT_DAY = regex.compile(COMPACT_DAY)
 
 
 def _tw_id_ok(value: str) -> bool:

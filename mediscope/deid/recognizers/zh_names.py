@@ -359,9 +359,9 @@ def _person_names() -> tuple[frozenset[str], frozenset[str]]:
 
 def _known_latin_name(name: str) -> bool:
     """Some word of `name` is a given name or surname of a Faker locale (Kevin, Johnson)."""
-    from mediscope.deid.recognizers.en_lexicon import all_person_names, is_english
+    from mediscope.deid.recognizers.en_lexicon import is_english
 
-    first, last = all_person_names()
+    first, last = _person_names()
     words = [w.lower() for w in regex.split(r"[ \-·•]", name)]
     if len(words) == 1 and is_english(words[0]):
         return False  # 谢谢Doctor, 提醒：Dialogue: one ordinary English word
