@@ -60,6 +60,11 @@ After the recognizers were split by family and two more rounds (load average 1.1
     real corpus, 8,000 texts   1 proc 2.78-2.80x wall, 2 procs 5.52 / 5.02 / 5.42 / 4.86x wall
                                (the engine before: 2.83-2.88x, 5.19 / 5.41 / 5.18 / 4.78x)
     templates, 3,888 texts     1 proc 3.02x wall, 2 procs 5.62x wall (the engine before: 2.91x, 5.60x)
+After three more rounds (load average 0.7-1.2, best of 2 turns, alternated with the engine before):
+    real corpus, 8,000 texts   1 proc 2.62-2.78x wall, 2 procs 5.03 / 5.06 / 5.11 / 5.02 / 4.71x wall
+                               (the engine before: 2.59-2.80x, 4.84 / 5.25 / 4.84 / 4.79 / 4.87x)
+    templates, 3,888 texts     1 proc 2.71-2.94x wall, 2 procs 5.55 / 5.00x wall (before: 5.63x;
+                               the engine took 3.58 / 3.39 s, the baseline 19.9 / 16.9 s)
 
 On 8,000 real texts the spans differ from the baseline's on 6-7 texts, all English address
 blocks from the Presidio-research sample: ours runs spaCy's NER line by line, the stock pipeline
