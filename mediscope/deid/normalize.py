@@ -16,6 +16,11 @@ _FULLWIDTH[0x3000] = 0x20  # ideographic space
 for _cp in (0x2010, 0x2011, 0x2012, 0x2013, 0x2014, 0x2212, 0xFE63):
     _FULLWIDTH[_cp] = 0x2D
 
+# OCR reads 0 and 1 as these letters (2O26, l36). Both languages' identifier and date rules read
+# them back inside digit tokens with this one table; like the map above it is one character to one
+# character, so offsets stay valid.
+OCR_DIGITS = str.maketrans("OolI", "0011")
+
 
 def _traditional_to_simplified() -> dict[int, int]:
     """One-to-one traditional -> simplified character map from OpenCC's TSCharacters table.

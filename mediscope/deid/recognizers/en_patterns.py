@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid import lexicon
-from mediscope.deid.recognizers.zh_patterns import OCR_DIGITS as _OCR_DIGITS
+from mediscope.deid.normalize import OCR_DIGITS as _OCR_DIGITS
 
 S = r"[ \-.]{0,2}"
 US_STATES = (

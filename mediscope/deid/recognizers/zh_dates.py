@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import regex
 
+from mediscope.deid.normalize import OCR_DIGITS
 from mediscope.deid.recognizers.base import Rule, has_digit
-from mediscope.deid.recognizers.zh_patterns import CN_NUM, OCR_DIGITS, _alt
+from mediscope.deid.recognizers.zh_patterns import CN_NUM, _alt
 from mediscope.deid.types import AGE, DATE_TIME
 
 # A clock time after a date: a weekday in brackets, a part of the day, then 9:30, 03:20:55,

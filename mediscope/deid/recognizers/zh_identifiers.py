@@ -12,6 +12,7 @@ from __future__ import annotations
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 
+from mediscope.deid.normalize import OCR_DIGITS
 from mediscope.deid.recognizers.base import (
     RegexRecognizer,
     Rule,
@@ -23,7 +24,7 @@ from mediscope.deid.recognizers.base import (
     luhn_ok,
 )
 from mediscope.deid.recognizers.zh_dates import COMPACT_DAY
-from mediscope.deid.recognizers.zh_patterns import CJK, OCR_DIGITS, S, _alt
+from mediscope.deid.recognizers.zh_patterns import CJK, S, _alt
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     CN_ID_CARD,

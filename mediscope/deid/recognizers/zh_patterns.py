@@ -53,7 +53,3 @@ def _is_clinical(candidate: str, following: str = "", tags: dict[str, str] | Non
 
 
 _FUNCTION_CHARS = frozenset("我你您他她它们是说的了在有和与就也都还又要会能把被让给这那个吗呢吧啊呀")
-
-
-# OCR reads 0 and 1 as these letters (2O26, l36): the table that reads them back.
-OCR_DIGITS = str.maketrans("OolI", "0011")
