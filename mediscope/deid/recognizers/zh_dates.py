@@ -212,11 +212,18 @@ def zh_date_age_rules() -> list[Rule]:
         # The day of this month alone before a visit (8号再来, 15号复查): the date of a return.
         Rule("date_day_before_visit", DATE_TIME,
              # 号 only: 术后3日拆线 counts days; not a month's day (5月8号, date_md's) nor a monthly one (每月15号)
-             r"(?<![\d.\-/A-Za-z床楼室层栋座号第每月后])(?P<phi>(?:[1-9]|[12]\d|3[01])号)"
+             # (the day in words too: 二十号回来, 十五号复查; not 第三号, 十一号楼)
+             rf"(?<![\d.\-/A-Za-z床楼室层栋座号第每月后{CN_NUM}廿卅])"
+             r"(?P<phi>(?:(?:[1-9]|[12]\d|3[01])|(?:[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十一?))号)"
              # nor a hospital's place a visit word opens (3号住院楼, 2号抽血窗口, 5号换药室, 1号入院处)
              r"(?=\s?(?:再来|再过来|再复查|复查|复诊|回来|来院|返院|入院(?!处)|住院(?![楼部处])|出院|手术(?![间室台])|拆线"
-             r"|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上))",
+             # a coming or going (8号去, 8号过来; but 到3号去, 在3号去, 叫3号去: a room or a queue number)
+             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)去(?![除掉年])|过来|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上))",
              0.8, needs=lambda t: "号" in t),
+        # The day of the month in brackets after the day it names (前天（25号）, 周三(8号)).
+        Rule("date_day_bracketed", DATE_TIME,
+             r"(?<=(?:今天|昨天|前天|明天|后天|今日|昨日|明日|(?:周|星期|礼拜)[一二三四五六日天])\s?[（(]\s?)"
+             r"(?P<phi>(?:[1-9]|[12]\d|3[01])\s?[号日])(?=\s?[）)])", 0.8, needs=lambda t: "（" in t or "(" in t),
         # Month, day and a two-digit year (3/4/26 复诊); not a weekly schedule (周1/3/5) or a ratio chain.
         Rule("date_slash_mdy_short", DATE_TIME,
              r"(?<![\d/.:A-Za-z周期第每])(?P<phi>(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/\d{2})(?![\d/.:%])"

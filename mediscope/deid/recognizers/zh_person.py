@@ -841,9 +841,13 @@ class ChineseNameRecognizer(EntityRecognizer):
                         pos += n
         # Re-stamped with this recognizer's id: Presidio drops results whose id is not a
         # registered recognizer's.
+        surname_cuts = {r.start for r in out if r.end - r.start == 1}
         for r in self._clause.analyze(text, [PERSON]):
             how = r.recognition_metadata[RecognizerResult.RECOGNIZER_NAME_KEY].rsplit(".", 1)[-1]
-            out.append(self._result(r.start, r.end, r.score, how))
+            end = r.end
+            if end - r.start == 2 and r.start in surname_cuts and norm[r.start + 1] in _CANTONESE_ADDRESS:
+                end -= 1  # 联系人：陈伯: the cue's cut names the surname, not 伯 as a given name
+            out.append(self._result(r.start, end, r.score, how))
         if out and ("、" in norm or "和" in norm or "及" in norm or "与" in norm):
             out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         out += self._family_shapes(norm)
