@@ -74,3 +74,52 @@ class TestDayOfMonthAlone:
     )
     def test_room_or_queue_stays(self, text: str) -> None:
         assert not _found(text, "DATE_TIME")
+
+
+class TestIntensiveCareBed:
+    """An intensive care unit's bed (ICU4床, CCU 12床) is a bed cue like 4床."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [("交班：ICU6床葛立新心率偏快，去甲维持", "葛立新"), ("CCU 11床鲍志刚胸痛缓解", "鲍志刚")],
+    )
+    def test_name_after_bed(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["A3床高峰血压", "NICU2床患儿体温正常", "EICU7床需要换药"])
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")
+
+
+class TestNameWithNoCue:
+    """A name alone signing off a message, or as a line's value before a pause (预约：NAME，): a
+    common surname with given-name characters that make no word, or a full name jieba knows."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("化验单已经拍照上传，请帮忙看一下。谢磊", "谢磊"),
+            ("明天上午九点的号，麻烦您了！\n—— 郑丽娟", "郑丽娟"),
+            ("复诊登记：蔡静，1月9日下午内分泌科。", "蔡静"),
+            ("心内科会诊：邓俊峰，急性下壁心梗，建议急诊PCI。", "邓俊峰"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "好的，明天见。谢谢",
+            "此致\n敬礼",
+            "患者今日出院，继续口服药物。黄芪",
+            "复诊时间另行通知。何时",
+            "诊断：高血压，糖尿病",
+            "部位：左侧，大小约3cm",
+            "用药：金银花，连翘",
+            "意识：清楚，对答切题",
+            "家族史：父亲，高血压",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")

@@ -146,7 +146,10 @@ _PERSON_FACTS = regex.compile(
 # The same facts, or an age in brackets or a pregnancy, vouching for a name that is a word (see `_accept`).
 _WORD_NAME_FACTS = regex.compile(
     r"[，,、]\s*(?:男|女)[，,、\s]|[，,、]\s*\d{1,3}\s*(?:岁|周岁)|\s?[（(]\s*\d{1,3}\s*(?:岁|周岁)|[，,]\s*孕\s*\d")
-_BED_CUE = regex.compile(r"(?<![\dA-Za-z])\d{1,3}\s?床(?:号)?[\s:：]*")
+# A bed number's start: no digit or letter before it, unless an intensive care unit's letters
+# (ICU4床, CCU 2床, NICU12床: its bed, not a code's digits).
+BED_NUM_START = r"(?<!\d)(?:(?<![A-Za-z])|(?<=(?<![A-Za-z])(?:[NPERSMC]?ICU|CCU) ?))"
+_BED_CUE = regex.compile(BED_NUM_START + r"\d{1,3}\s?床(?:号)?[\s:：]*")
 _RUN_END = regex.compile(r"[，,。；;（(）)\s]|$")
 # Verbs, prepositions and findings' first characters: a run after a cue that opens with one is a
 # clause (叫嘟嘟, 诉头痛, 无发热), not a name (那顺乌日图 opens with 那, a Mongolian name's part).

@@ -19,8 +19,10 @@ from mediscope.deid.recognizers.base import ready_jieba
 from mediscope.deid.recognizers.zh_names import (
     _FOREIGN_RE,
     _NICK_NOT_SECOND,
+    BED_NUM_START,
     RARE_CUED_MAX_FREQ,
     RARE_SURNAME_MAX_FREQ,
+    _given_name_chars,
 )
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _alt, _is_clinical
 from mediscope.deid.recognizers.zh_places import _place_names
@@ -510,6 +512,10 @@ _HK_NAME_RE = regex.compile(
 _SEX_AGE_AFTER_RE = regex.compile(r"(?:男|女)性?[，,、\s]\s?(?:\d{1,3}\s?(?:岁|周岁|歲|个月|月龄|天)|[一二三四五六七八九十]{1,3}岁)")
 _SYMPTOM_LAST = frozenset("痛疼痒咳嗽喘热晕吐泻闷胀肿烧血疮癣炎瘤癌斑疹麻木酸软")
 _BRACKET_AGE_BEFORE_RE = regex.compile(r"[（(]\s?\d{1,3}\s?(?:岁|周岁)")
+# A name signing off a message: after its last sentence or on its last line, a name alone
+# (…请将病理报告发送至此邮箱。王磊, …谢谢！\n—— 林静).
+_SIGN_OFF_RE = regex.compile(r"(?:[。！!？?]|\n)[ \t]*(?:[-—～~]{1,2}[ \t]?)?(?P<name>[\u4e00-\u9fff]{2,3})[ \t。.！!]*$")
+_LABEL_NAME_RE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{2,8}[：:][ \t]*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,])")
 _TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
 _TRIPLE_CUES = ("患者", "患儿", "病人", "姓名", "宝宝", "孩子")
 _NOT_TRIPLE_NAMES = frozenset({"患者", "患儿", "病人", "本人", "家属", "病例", "病历", "记录", "病史", "简介", "小孩", "孩子", "宝宝",
@@ -565,7 +571,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
         # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
         # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.
-        self._bed_cue_re = regex.compile(rf"(?<![\dA-Za-z])\d{{1,3}}\s?床(?:号)?[\s:：]*(?={cued})")
+        self._bed_cue_re = regex.compile(BED_NUM_START + rf"\d{{1,3}}\s?床(?:号)?[\s:：]*(?={cued})")
         self._glued_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?={_alt(lexicon.NAME_FOLLOWERS_ZH)})")
         self._bed_follow_re = regex.compile(rf"(?P<name>{cued}{_GIVEN}{{1,2}}?)(?=[（(]\d{{1,3}}\s?床)")
         from mediscope.deid.recognizers.zh_names import ChineseClauseNameRecognizer
@@ -573,6 +579,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         # Names by their place in the clause (no cue next to them); run from here so that the
         # names listed next to any found name (刘芳、陈刚) can be collected over both.
         self._clause = ChineseClauseNameRecognizer(self.supported_language)
+        self._name_given = _given_name_chars()  # only the given names' own characters (not 好 of 祝好)
         self._cities = _place_names(self._tags, self._freq)[1]
         any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
             sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
@@ -851,6 +858,12 @@ class ChineseNameRecognizer(EntityRecognizer):
         if out and ("、" in norm or "和" in norm or "及" in norm or "与" in norm):
             out += [self._result(a, b, 0.65, "listed") for a, b in self._clause.listed(norm, [(r.start, r.end) for r in out])]
         out += self._family_shapes(norm)
+        if (sign := _SIGN_OFF_RE.search(norm, max(0, len(norm) - 12))) is not None and self._uncued_name_ok(sign.group("name")):
+            out.append(self._result(*sign.span("name"), 0.7, "sign_off"))
+        if "：" in norm or ":" in norm:
+            # 预约信息：宋佳，12月18日…, 肿瘤科会诊：于海洋，肺癌…: a line's label, then a name alone before a pause
+            out += [self._result(*m.span("name"), 0.7, "label_name") for m in _LABEL_NAME_RE.finditer(norm)
+                    if self._uncued_name_ok(m.group("name"))]
         for r in out:
             if r.end - r.start == 2 and norm[r.start : r.end] in _COMPOUNDS and norm[r.end : r.end + 1] == " ":
                 spaced = _SPACED_GIVEN_RE.match(norm, r.end)
@@ -868,6 +881,21 @@ class ChineseNameRecognizer(EntityRecognizer):
                     r.end -= len(title)  # 主刀：岳主任: the surname names the person, the title stays
         # 客服：您好, 程控医生：: a job or a desk (程 and 客 may be surnames) names no one
         return [r for r in out if norm[r.start : r.end] not in lexicon.ROLE_WORDS_ZH]
+
+    def _uncued_name_ok(self, cand: str) -> bool:
+        """A name with no cue (a message's signature, a field's value): a common surname and
+        given-name characters that make no word (王磊), or a full name jieba knows as a person's
+        (于海洋); not a closing phrase (谢谢, 此致) or a clinical word (黄芪, 白芍)."""
+        sur = cand[:2] if cand[:2] in lexicon.SURNAMES_2 else cand[:1]
+        given = cand[len(sur) :]
+        freq = self._freq.get(cand, 0)
+        # a full name jieba knows as a person's (于海洋 29, nr) may have a surname that is a word too
+        known = len(cand) == 3 and freq < 100 and self._tags.get(cand, "").startswith("nr")
+        if not given or (len(sur) == 1 and sur not in lexicon.SURNAMES_1 and not (known and sur in _ANY_SURNAME_CHARS)):
+            return False
+        if not all(ch in self._name_given or ch in _GIVEN_TYPICAL for ch in given):
+            return False
+        return (freq == 0 or known) and not _is_clinical(cand)
 
     def _family_shapes(self, norm: str) -> list[RecognizerResult]:
         """Names of shapes that no dictionary knows: a surname and a birth rank (吴老二, 张老三), a
