@@ -1257,6 +1257,38 @@ def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, flo
     return [(*m.span("name"), "chat_speaker", 0.7) for m in speakers] if chat else []
 
 
+# A chat's speaker written as a given name with a mark beside it: an initial ("Tina B:"), an emoji
+# ("Jess 🌸:") or a nickname's size word before it ("Big Dave:"), the message's date and time
+# between name and colon where the app prints them ("Tina B 10/3 08:12:").
+_SPEAKER_DESCRIPTORS = frozenset({"big", "little", "lil", "wee", "young", "old"})
+_MARKED_SPEAKER = regex.compile(
+    r"(?m)^[ \t]*(?P<name>(?:(?P<desc>\p{Lu}\p{Ll}{1,5})[ ])?(?P<given>\p{Lu}\p{Ll}{2,14})"
+    r"(?:[ ](?P<mark>\p{Lu}\.?|\p{So}[\p{So}\p{Sk}\uFE0F\u200D]{0,5}))?)"
+    r"(?:[ ]\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ ]\d{1,2}:\d{2}(?:[ ]?[apAP][mM])?)?:[ ]"
+)
+
+
+def _marked_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    """Speakers a plain name rule leaves part of (`_MARKED_SPEAKER`): the same label opening two
+    lines of chat, its given name a listed one, with an initial or an emoji beside it, or a size word
+    before a given name that is no English word ("Big Dave:" but not "Big Bed:", nor "Nurse Jess:", a role)."""
+    found = [m for m in _MARKED_SPEAKER.finditer(text) if (m.group("mark") or m.group("desc"))]
+    out: list[tuple[int, int, str, float]] = []
+    labels = [m.group("name") for m in found]
+    for m in found:
+        given = m.group("given").lower()
+        desc = (m.group("desc") or "").lower()
+        if labels.count(m.group("name")) < 2 or desc and desc not in _SPEAKER_DESCRIPTORS:
+            continue
+        if given not in lists.first or lists.blocked(given) or given in _ROLE_SPEAKERS or given in _NOT_SPEAKERS or (
+                given in _KIN_WORDS or given in _RELATION_FIELD or _clinical_prefix(given) or _eponym_word(given)):
+            continue
+        if is_english(given, lists.words) and not m.group("mark"):
+            continue  # "Jess 🌸:", "Will B:": the mark makes a word-like given name a speaker's, not "Big Will:"
+        out.append((*m.span("name"), "marked_speaker", 0.7))
+    return out
+
+
 # A capitals word with OCR's 0 for O or 1 for I in it ("G0WAN", "0'BRIEN", "CA1TLIN").
 _OCR_CAPS_WORD = regex.compile(r"(?<![\w'’])[\p{Lu}01][\p{Lu}01'’]*[\p{Lu}01](?![\w'’])")
 _OCR_DIGIT_IN_CAPS = regex.compile(r"\p{Lu}[01]|[01]['’]?\p{Lu}")
@@ -1460,6 +1492,7 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
     if text.count(":") >= 2 and "\n" in text:
         out.extend(_chat_speakers(text, lists))
         out.extend(_handle_and_kin_speakers(text, lists))
+        out.extend(_marked_speakers(text, lists))
     if '"' in text or "“" in text:
         for m in _QUOTED_NICK_BRACKET.finditer(text):
             nick, full = ("nick", "full") if m.group("nick") else ("nick2", "full2")

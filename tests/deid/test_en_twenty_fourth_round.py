@@ -1,0 +1,51 @@
+"""Twenty-fourth round of English recall. Every positive uses strings found in no data file; the
+negatives are look-alikes that must stay text (or keep their old span)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
+
+
+def _found(text: str, entity: str | None = None, lang: str = "en") -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, lang).spans if entity is None or s.entity_type == entity]
+
+
+class TestMarkedChatSpeaker:
+    """A chat speaker written as a given name with an initial, an emoji or a size word beside it,
+    opening two lines: the whole label is the speaker's."""
+
+    @pytest.mark.parametrize(
+        "text, label",
+        [
+            ("Cousins chat\nRuth K 2/11 19:02: Gran is on the stroke unit\nNils 2/11 19:10: which bed?\n"
+             "Ruth K 2/11 19:12: bed 4, they're doing an MRI", "Ruth K"),
+            ("Nadia 🌻: theatre at 2pm they said\nOwen: ok keep us posted\nNadia 🌻: she's nil by mouth since 6", "Nadia 🌻"),
+            ("Little Tariq: is dad out of recovery\nSuki: not yet\nLittle Tariq: I'll drive over after school",
+             "Little Tariq"),
+            ("Jess R.: drops are in the fridge\nMo: thanks\nJess R.: two drops each eye at night", "Jess R."),
+        ],
+    )
+    def test_label_found(self, text: str, label: str) -> None:
+        assert label in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Vitamin D: 45 nmol/L\nVitamin D: 50 nmol/L after loading",
+            "Hep B: immune, no booster needed\nHep B: recheck in 5 years",
+            "Plan A: rest and fluids for now\nPlan A: failed, move to plan B",
+            "Big Bed: 4 patients on it today\nBig Bed: 2 patients on it tomorrow",
+        ],
+    )
+    def test_label_not_a_speaker(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)
+
+    def test_role_beside_name_stays_out(self) -> None:
+        found = _found("Nurse Ilse: obs stable overnight, no pain\nNurse Ilse: handed over to day staff at 7")
+        assert "Nurse Ilse" not in found
