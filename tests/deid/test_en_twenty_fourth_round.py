@@ -49,3 +49,30 @@ class TestMarkedChatSpeaker:
     def test_role_beside_name_stays_out(self) -> None:
         found = _found("Nurse Ilse: obs stable overnight, no pain\nNurse Ilse: handed over to day staff at 7")
         assert "Nurse Ilse" not in found
+
+
+class TestLowerNameThenVerbing:
+    """A chat turn opened by a lower-case given name (no English word) and an -ing verb."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("priya vomiting since 6 this morning, wont drink", "priya"),
+            ("liam coughing all night again", "liam"),
+            ("thanks. tomasz sleeping now", "tomasz"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "nausea improving, tolerating diet",
+            "metformin causing loose stools",
+            "patient vomiting x3 overnight",
+            "sepsis resolving on day 3",
+        ],
+    )
+    def test_clinical_word_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

@@ -71,11 +71,11 @@ _LOWER_VERB_OBJECT = regex.compile(
     r"(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\w'’\-])"
 )
 # A chat turn opened by a name and a verb, or a name and who it is: "zainab will drive mum in",
-# "rhiannon here, mum's BP", "tomek (son) rang".
+# "rhiannon here, mum's BP", "tomek (son) rang", "jake vomiting since 6".
 _LOWER_SUBJECT = regex.compile(
     r"(?:^|[.!?\n]\s*|:\s+|\bok\s+|\bhi\s+|\bhey\s+)(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})[ ]"
     r"(?:will|is|was|has|had|says|said|can|cant|can't|wants|needs|got|just|rang|called|asked|took|did|does|"
-    r"doesn't|isn't|wasn't|here\b|\((?:son|daughter|wife|husband|mum|mom|dad|mother|father|brother|sister|partner|"
+    r"doesn't|isn't|wasn't|here\b|\p{Ll}{3,}ing\b|\((?:son|daughter|wife|husband|mum|mom|dad|mother|father|brother|sister|partner|"
     r"niece|nephew|grandson|granddaughter|carer|friend)\))"
 )
 # The sender of a forwarded message, before a colon: "msg from bilqis:", "text from weronika:".
