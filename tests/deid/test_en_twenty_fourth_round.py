@@ -76,3 +76,30 @@ class TestLowerNameThenVerbing:
     )
     def test_clinical_word_stays(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestClinicianLastSyllables:
+    """A clinician's "Last, Given" with the given name in hyphenated romanised syllables after a
+    clinician's label, even where another comma and a place or office follow."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Ref Dr: Tsai, Yu-Hsuan, Arcadia office, fax 626-555-0190", "Tsai, Yu-Hsuan"),
+            ("Attending: Cho, Min-Seo", "Cho, Min-Seo"),
+            ("Consultant: Leung, Wai-Kit, Sha Tin clinic", "Leung, Wai-Kit"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Attending: Crohn, Non-Erosive disease on scope",
+            "Dr Jones, Follow-Up in 2 weeks",
+        ],
+    )
+    def test_words_stay(self, text: str) -> None:
+        found = _found(text, "PERSON")
+        assert not any("-" in f for f in found), found

@@ -654,6 +654,16 @@ _CUED_CAPS_LAST_FIRST = regex.compile(
 )
 
 
+# "Ref Dr: Hsu, Ming-Chieh, Pasadena office", "Attending: Kim, Soo-Jin": a clinician's title-case
+# "Last, Given" after a clinician's label, the given name romanised in hyphenated syllables; the
+# syllables carry the name where a place or an office may follow it after another comma.
+_CLINICIAN_LAST_SYLLABLES = regex.compile(
+    r"\b(?:(?i:ref(?:erring|erred\s+by)?|attending|consultant|physician|surgeon|gp|pcp|provider|ordering|requesting|referrer|"
+    r"signed\s+by|seen\s+by|reported\s+by|verified\s+by)(?:[ ](?i:dr|md|physician|doctor|clinician|gp))?|Dr|DR|Doctor)"
+    r"\.?[ \t]*[:#]?[ \t]*(?P<name>(?P<last>\p{Lu}\p{Ll}{1,11}),[ ](?P<first>\p{Lu}\p{Ll}{1,4}-\p{L}\p{Ll}{1,4}))(?![\w'’\-])"
+)
+
+
 def _caps_given_ok(first: str, lists: NameLists) -> bool:
     """A capitals given name: an initial, a listed name, or unlisted parts that are no English word."""
     f = first.lower().rstrip(".")
@@ -727,6 +737,15 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
                 continue
             # (after a name label above a place the words also name: "Patient: Turner, Addison")
             out.append((*m.span("name"), "title_last_first", 0.8 if labelled else 0.7))
+    if ", " in text and "-" in text:
+        for m in _CLINICIAN_LAST_SYLLABLES.finditer(text):
+            last = m.group("last").lower()
+            parts = m.group("first").lower().split("-")
+            if all(is_english(p, lists.words) and p not in lists.first for p in parts):
+                continue  # "Dr: Guillain, Barre-Like": words, not syllables
+            if _caps_given_ok(m.group("first"), lists) and (
+                    last in lists.last and not lists.blocked(last) or _surname_ok(last, lists)):
+                out.append((*m.span("name"), "clinician_last_syllables", 0.75))
     m = _OPENING_NAME.match(text)
     if m is not None:
         w = m.group("name").lower()
