@@ -103,3 +103,13 @@ class TestClinicianLastSyllables:
     def test_words_stay(self, text: str) -> None:
         found = _found(text, "PERSON")
         assert not any("-" in f for f in found), found
+
+
+class TestVitalSignIsNoAge:
+    @pytest.mark.parametrize("text", ["HR 94 M on the monitor, sinus", "SpO2 96 F probe on finger", "pulse 98 M, regular"])
+    def test_vital_stays(self, text: str) -> None:
+        assert _found(text, "AGE") == [], _found(text)
+
+    @pytest.mark.parametrize("text, age", [("Mr Abara, 96 M, admitted with a fall", "96"), ("93F with CHF, HR 88", "93")])
+    def test_age_still_found(self, text: str, age: str) -> None:
+        assert any(a.startswith(age) for a in _found(text, "AGE")), _found(text)

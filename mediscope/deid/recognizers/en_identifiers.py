@@ -869,7 +869,10 @@ def en_identifier_rules() -> list[Rule]:
         Rule("age_over_89_sex", AGE,
              r"(?<![\d.°])(?<!\b(?i:temp|temperature|fever|pyrexia|t|tmax|febrile|of|to)[\s:=]{0,3})"
              # "fever 3 days, 102F": a Fahrenheit reading a few words after the fever
-             r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
+             r"(?<!\b(?i:temp|temperature|fever|febrile|pyrexia|pyrexial)\b[^.\n;]{0,30})"
+             # "HR 92 M…", "SpO2 94 F…": a vital sign's reading, not an age
+             r"(?<!\b(?i:hr|pulse|pr|rr|resp|bp|map|sats?|spo2|sao2|o2|wt|weight|ht|height|bpm)[\s:=]{0,3})"
+             r"(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
         # An OCR'd form's age with O for 0 or l for 1: "AGE 9O", "Age: 1O1", "Age 9l" (a digit, then O, l or digits only).
