@@ -113,3 +113,21 @@ class TestVitalSignIsNoAge:
     @pytest.mark.parametrize("text, age", [("Mr Abara, 96 M, admitted with a fall", "96"), ("93F with CHF, HR 88", "93")])
     def test_age_still_found(self, text: str, age: str) -> None:
         assert any(a.startswith(age) for a in _found(text, "AGE")), _found(text)
+
+
+class TestCapitalsPrefixedNumber:
+    """A short capitals prefix set off by a space before a labelled number is the number's own."""
+
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("Admission # ENC 2023 447 901\nPt seen in triage", "ENC 2023 447 901"),
+            ("Policy # QHX 5532 1870 on file", "QHX 5532 1870"),
+        ],
+    )
+    def test_prefix_kept(self, text: str, value: str) -> None:
+        assert value in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", ["Lung function screening: DLCO 78%.", "MRN pending 2024 transfer"])
+    def test_no_value(self, text: str) -> None:
+        assert not any(f.startswith(("CO", "pending")) for f in _found(text)), _found(text)

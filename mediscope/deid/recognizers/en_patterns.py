@@ -25,7 +25,8 @@ MONTH = (
 )
 _MONTH_RE = regex.compile(rf"\b{MONTH}\b", regex.IGNORECASE)
 CUE_GAP_EN = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|-|=)\s*){0,3}\s*"
-ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/]*\d)[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
+# (a short capitals prefix set off by a space is the number's own: "Admission # ADM 2024 118 556")
+ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/]*\d|(?<![A-Za-z0-9])(?-i:[A-Z]{2,4})[ ]\d{3,}[ \-]\d{2})[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
 
 def _street_suffixes() -> str:
     try:
