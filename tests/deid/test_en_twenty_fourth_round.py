@@ -131,3 +131,24 @@ class TestCapitalsPrefixedNumber:
     @pytest.mark.parametrize("text", ["Lung function screening: DLCO 78%.", "MRN pending 2024 transfer"])
     def test_no_value(self, text: str) -> None:
         assert not any(f.startswith(("CO", "pending")) for f in _found(text)), _found(text)
+
+
+class TestEponymListNoPlace:
+    """Eponyms side by side in a differential are no town or given name."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Differential: 1. Conn, Addison 2. pheo",
+            "DDx includes Wilson, Addison, Cushing",
+        ],
+    )
+    def test_no_place(self, text: str) -> None:
+        assert "Addison" not in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [("Moved from Addison, Texas last year; dx CHF", "Addison"), ("Patient: Turner, Addison\nDOB 02/03/1951", "Turner, Addison")],
+    )
+    def test_place_or_name_stays(self, text: str, place: str) -> None:
+        assert place in _found(text), _found(text)

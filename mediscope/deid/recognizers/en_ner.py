@@ -351,6 +351,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             sentence_start = not before or before[-1] in ".!?\n:;"
             if (sentence_start and not speaker) or _is_eponym(word, text[e : e + 14]):
                 continue
+            if word.lower() in _EPONYM_WORDS and _listed_beside_eponym(text, s, e):
+                continue  # "Ddx: Turner, Addison": a differential's eponyms, no given name
             out.append(self._result(PERSON, s, e, 0.6, "first_name"))
         out.extend(_list_names(self, text))
         out.extend(self._result(PERSON, s, e, score, how) for s, e, how, score in find_names(text, self._case_free))
@@ -1091,11 +1093,30 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
             low not in _STRICT_EPONYMS or _clinical_follower(following)
         ):
             continue  # "Addison's disease", "Glasgow coma scale"; "in Glasgow;" is a city
+        if low in _EPONYM_WORDS and _listed_beside_eponym(text, hit.start, hit.end):
+            continue  # "Ddx: 1. Turner, Addison 2. Cushing": a differential's eponyms, not a town
         out.append(self._result(LOCATION, hit.start, hit.end, 0.7 if hit.tier == WORDLIKE else 0.75, f"city_{hit.tier}"))
         code = _CODE_AFTER_CITY.match(text, hit.end)
         if code:  # "Muscat 112.", "Lyon 69002": a postcode written after the city
             out.append(self._result(ZIP_CODE, *code.span("code"), 0.7, "code_after_city"))
     return out
+
+
+_EPONYM_WORDS = frozenset(w.lower() for w in lexicon.EPONYMS_EN)
+# The item before or after a place name in a comma list: "Turner, Addison", "Addison, Cushing's".
+_ITEM_BEFORE = regex.compile(r"(?P<w>\p{L}+)(?:['’]s?)?,[ ]?$")
+_ITEM_AFTER = regex.compile(r"(?:['’]s?)?,[ ]?(?P<w>\p{L}+)")
+# Talk of diseases, where eponyms are listed.
+_DISEASE_LIST_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes|dx|consider)\b")
+
+
+def _listed_beside_eponym(text: str, start: int, end: int) -> bool:
+    """An eponym-city in a comma list beside another eponym, where the text talks of diseases."""
+    before = _ITEM_BEFORE.search(text, max(0, start - 24), start)
+    after = _ITEM_AFTER.match(text, end)
+    if not any(m is not None and m.group("w").lower() in _EPONYM_WORDS for m in (before, after)):
+        return False
+    return _DISEASE_LIST_TALK.search(text) is not None
 
 
 # Endoscopic and staging classifications named after the city they were agreed in: "Prague C2M4"
