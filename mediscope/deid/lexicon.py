@@ -36,6 +36,8 @@ TITLES_ZH = (
     "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师", "阿訇",
     # the southern and the familiar elders' forms (林阿公, 覃阿婆, 谢老爷子): the surname names the person
     "老爷子", "阿公", "阿婆", "阿伯", "阿嬷", "阿叔",
+    # the police and the law who took a report (民警邹警官, 李律师): the surname names the person
+    "警官", "律师",
 )
 
 # Roles of a form, a note or a family that stand right before a person's full name, whatever the

@@ -123,3 +123,70 @@ class TestNameWithNoCue:
     )
     def test_no_name(self, text: str) -> None:
         assert not _found(text, "PERSON")
+
+
+class TestTitleAfterWordAndLawTitles:
+    """A word before the surname of a titled name is no part of it (路人张先生 → 张), and the police's
+    and the law's titles cut like a doctor's (民警邹警官 → 邹, 李律师 → 李)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("被路人黎先生送来急诊，留号13166880011。", "黎"),
+            ("辖区民警甘警官登记了身份证。", "甘"),
+            ("家属委托房律师来复印病历。", "房"),
+        ],
+    )
+    def test_surname_alone(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+        assert not any(len(f) > 1 and f.endswith(name) for f in _found(text, "PERSON"))
+
+    @pytest.mark.parametrize("text", ["警官说要做笔录", "律师建议保留病历复印件"])
+    def test_title_alone_stays(self, text: str) -> None:
+        assert not _found(text, "PERSON")
+
+
+class TestDateShapes:
+    """A typed month-day with a dash before a clock (11-28 06:15), a six-digit date after a date
+    field's label (采样日期：250317), and a lunar day after its month in words (腊月/八月初六)."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("查房（11-28 06:15）患者诉胸闷。", "11-28 06:15"),
+            ("采样日期：250317\n标本：静脉血", "250317"),
+            ("她八月初六生的，属兔。", "八月初六"),
+        ],
+    )
+    def test_date_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["每次3-5 10:00服用", "检查时间：231345", "一个月初三次", "九月初复查"],
+    )
+    def test_no_such_date(self, text: str) -> None:
+        found = _found(text, "DATE_TIME")
+        assert not any(f in ("3-5 10:00", "231345", "月初三") for f in found)
+
+
+class TestSexSlashAge:
+    """A Hong Kong note's sex and age with a slash (F/93): the age past 89 is PHI."""
+
+    def test_age_found(self) -> None:
+        assert "93" in _found("病人 CHAN Tai Man, M/93\nHx: 心房颤动", "AGE")
+
+    @pytest.mark.parametrize("text", ["血小板 PLT/93 正常", "病人 CHAN Tai Man, M/63"])
+    def test_no_age(self, text: str) -> None:
+        assert not _found(text, "AGE")
+
+
+class TestDashSignedGivenName:
+    """A message signed on a line of its own after a dash with the given name alone (——雅琳)."""
+
+    def test_given_name_found(self) -> None:
+        assert "雅琳" in _found("刘医生您好，我爸的片子拍好了，麻烦您看看。\n——雅琳\n周二 8:15", "PERSON")
+
+    @pytest.mark.parametrize("text", ["报告如下\n——以上\n谢谢", "祝您\n——平安", "第一部分\n- 美国\n- 英国"])
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")

@@ -192,6 +192,13 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_compact", DATE_TIME,
              rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告|登记)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{COMPACT_DAY})(?!\d)",
              0.9, needs=has_digit),
+        # A six-digit date (yymmdd) right after a date field's label: 送检日期：240612, 采样日期 250103.
+        Rule("date_compact_short", DATE_TIME,
+             r"(?:日期|时间)[\s:：]{0,3}(?P<phi>[0-3]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d\-/.:])", 0.85,
+             needs=has_digit),
+        # A lunar day after its month in words: 九月初九生的, 三月初三 (the month's start, 九月初, is date_month_part's).
+        Rule("date_cn_lunar_day", DATE_TIME,
+             rf"(?<![年{CN_NUM}个第])(?P<phi>{_CN_MONTH}月初[一二三四五六七八九十])", 0.8, needs=lambda t: "月初" in t),
         Rule("date_cn", DATE_TIME, rf"(?P<phi>{cn_y}年{cn_d}月(?:{cn_d}[日号])?)", 0.9),
         # 元月 (January), 正月/腊月/冬月 (lunar months) with a year or a day: 2025年元月10日, 腊月二十三
         # Arabic year, Chinese month: 2009年十一月, 2023年三月五日
@@ -266,7 +273,9 @@ def zh_date_age_rules() -> list[Rule]:
         # 2024-10-08T09:41:27, 2024年1月23日05时17分, 12月3日（周二）上午9:30, 5月20号晚上8点.
         Rule("date_time", DATE_TIME,
              rf"(?<![\d./\-])(?<!\d:)(?P<phi>(?:{y}|\d{{2}})\s*(?:年|-|/|\.)\s*{m}\s*(?:月|-|/|\.)\s*{d}\s*[日号]?{_TIME}{_TIME_END}"
-             rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}{_TIME_END}|{m}/{d}{_TIME}{_TIME_END})(?![\d:])", 0.95, needs=_has_clock),
+             # a two-digit month-day with a dash only before a clock after a space (12-03 07:40), not a range (3-5)
+             rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}{_TIME_END}|{m}/{d}{_TIME}{_TIME_END}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[ \u3000]{{1,2}}{_ARABIC_CLOCK})(?![\d:])", 0.95,
+             needs=_has_clock),
         # A day named relative to today with its date in brackets is one date: 下周一（4月27日）,
         # 明天（6月2号）下午, 今晚（6月1日）10点, 昨天下午（4月16日）, 下个月（2026年7月）.
         Rule("date_relative_bracketed", DATE_TIME,
@@ -328,7 +337,9 @@ def zh_date_age_rules() -> list[Rule]:
              r"(?!\s*(?:天|日|周|个|次|分|小时|年|多|万|元|块|毫|克|%))",
              0.85, needs=lambda t: "九十" in t or "一百" in t or "百岁" in t),
         # A record's header gives the sex, then the age bare between commas (患者，女，96，因跌倒入院).
-        Rule("age_over_89_after_sex", AGE, r"(?:男|女)\s*[，,、]\s*(?P<phi>9\d|1[01]\d)(?=\s*[，,、;；]|\s*$)", 0.85,
+        # and a Hong Kong note's sex and age with a slash (F/92, M/ 95)
+        Rule("age_over_89_after_sex", AGE,
+             r"(?:(?:男|女)\s*[，,、]|(?<![A-Za-z])[FM]\s?/)\s*(?P<phi>9\d|1[01]\d)(?=\s*[，,、;；]|[ \t]*\n|\s*$)", 0.85,
              needs=has_digit),
         # 我奶奶九十三了, 老人家都一百零一了: an old relative and a number closed by 了 is an age.
         Rule("age_over_89_cn_le", AGE,

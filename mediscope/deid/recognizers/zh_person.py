@@ -515,6 +515,7 @@ _BRACKET_AGE_BEFORE_RE = regex.compile(r"[（(]\s?\d{1,3}\s?(?:岁|周岁)")
 # A name signing off a message: after its last sentence or on its last line, a name alone
 # (…请将病理报告发送至此邮箱。王磊, …谢谢！\n—— 林静).
 _SIGN_OFF_RE = regex.compile(r"(?:[。！!？?]|\n)[ \t]*(?:[-—～~]{1,2}[ \t]?)?(?P<name>[\u4e00-\u9fff]{2,3})[ \t。.！!]*$")
+_DASH_SIGN_RE = regex.compile(r"(?m)^[ \t]*(?:——|—|--|～)[ \t]?(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*$")
 _LABEL_NAME_RE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{2,8}[：:][ \t]*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,])")
 _TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
 _TRIPLE_CUES = ("患者", "患儿", "病人", "姓名", "宝宝", "孩子")
@@ -673,6 +674,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 self._common_word(norm[s : s + 2]) or (s > 0 and self._common_word(norm[s - 1 : s + 1]))
             ):
                 s += 1
+            if (e - s == 3 and self._title_surname_re.match(norm, s + 2) and self._common_word(norm[s : s + 2])
+                    and not self._tags.get(norm[s : s + 2], "").startswith("nr") and not _is_clinical(norm[s:e])):
+                s += 2  # 路人张先生, 邻居王阿姨: a word before the surname (but 高峰 opens a name: 高峰华先生)
             if s > 0 and self._ends_word(norm, s):
                 continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
             if e - s == 2 and norm[s:e] not in _COMPOUNDS and self._common_word(norm[s:e], 1000) and not self._tags.get(
@@ -860,6 +864,14 @@ class ChineseNameRecognizer(EntityRecognizer):
         out += self._family_shapes(norm)
         if (sign := _SIGN_OFF_RE.search(norm, max(0, len(norm) - 12))) is not None and self._uncued_name_ok(sign.group("name")):
             out.append(self._result(*sign.span("name"), 0.7, "sign_off"))
+        if "—" in norm or "--" in norm or "～" in norm:
+            # ——婉婷 on a line of its own: a message signed with the given name alone
+            for m in _DASH_SIGN_RE.finditer(norm):
+                cand = m.group("name")
+                if self._uncued_name_ok(cand) or len(cand) == 2 and all(
+                        ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand) and (
+                        self._freq.get(cand, 0) == 0 or self._freq[cand] < 100 and self._tags.get(cand, "").startswith("nr")):
+                    out.append(self._result(*m.span("name"), 0.7, "sign_off"))
         if "：" in norm or ":" in norm:
             # 预约信息：宋佳，12月18日…, 肿瘤科会诊：于海洋，肺癌…: a line's label, then a name alone before a pause
             out += [self._result(*m.span("name"), 0.7, "label_name") for m in _LABEL_NAME_RE.finditer(norm)
