@@ -152,3 +152,30 @@ class TestEponymListNoPlace:
     )
     def test_place_or_name_stays(self, text: str, place: str) -> None:
         assert place in _found(text), _found(text)
+
+
+class TestLabelledLastFirstWithDemographics:
+    """After a name label, a listed given name that is no English word and the patient's age, sex or
+    birth date straight after vouch for a surname the dictionary happens to hold."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Pt: Silversmith, Loretta, 91 yo F, DOB 04/11/1934", "Silversmith, Loretta"),
+            ("Patient: Chee, Priya\nDOB 02/09/1961", "Chee, Priya"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("Patient: Afebrile, Priya", "Afebrile"),
+            ("Patient: Drowsy, Priya", "Drowsy"),
+            ("Pt: Diabetic, Loretta, 91 yo F", "Diabetic"),
+            ("Pt: Alert, Priya, oriented x3", "Alert"),
+        ],
+    )
+    def test_finding_stays(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text)), _found(text)

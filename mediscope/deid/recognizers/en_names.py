@@ -664,6 +664,17 @@ _CLINICIAN_LAST_SYLLABLES = regex.compile(
 )
 
 
+# Endings of English adjectives and nouns of state that a note may put before a comma ("Afebrile,",
+# "Diabetic,", "Stable,", "Confused,"): no surname a name label vouches for ends so.
+_STATE_SUFFIXES = ("ic", "ile", "ous", "al", "ed", "ing", "ive", "able", "ible", "ent", "ant", "ary", "ory", "ness", "ion",
+                   "ful", "less", "ly")
+
+
+# A patient's age, sex, birth date or record number straight after the name: ", 93 yo F", " DOB …", "\nMRN …".
+_DEMOGRAPHICS_AFTER = regex.compile(
+    r"[,;|]?\s{0,3}(?:\d{1,3}\s?(?:yo|y/o|y\.o\.|yrs?|years?|[MF]\b)|(?i:dob|d\.o\.b\.?|born|mrn|nhs|age)\b|\(\d{1,3}\s?[MF]?\))")
+
+
 def _caps_given_ok(first: str, lists: NameLists) -> bool:
     """A capitals given name: an initial, a listed name, or unlisted parts that are no English word."""
     f = first.lower().rstrip(".")
@@ -723,6 +734,12 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
                 continue  # "Summary: Crohn, Behcet, DVT": a list of eponyms runs on like a name
             if eponyms and (eponyms == 2 or first not in lists.first and _DISEASE_TALK.search(text)) and not labelled:
                 continue  # "1. Conn, Bartter" in a list of syndromes: an eponym, and no given name or name label beside it
+            # after a name label a listed given name that is no English word vouches for a surname the
+            # dictionary happens to hold ("Pt: Begay, Lorraine, 93 yo F")
+            vouched = (labelled and first in lists.first and not is_english(first, lists.words) and not lists.blocked(last)
+                       and last not in _LAB_TERMS and not _clinical_prefix(last) and last not in _EPONYMS_ALL
+                       and not last.endswith(_STATE_SUFFIXES)  # not "Patient: Afebrile, Priya", a finding
+                       and _DEMOGRAPHICS_AFTER.match(text, m.end("name")) is not None)
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
                 # (no English word, or romanised syllables "Ji-hoon") after a name label
@@ -731,9 +748,9 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
                     continue
                 if not (_caps_given_ok(first, lists) or lists.unlisted_ok(first)) or is_english(first, lists.words):
                     continue
-                if not (last in lists.last or _surname_ok(last, lists)):
+                if not (last in lists.last or _surname_ok(last, lists) or vouched):
                     continue
-            if is_english(last, lists.words) and last not in lists.last or not (lists.listed(last) or lists.unlisted_ok(last)):
+            if (is_english(last, lists.words) and last not in lists.last or not (lists.listed(last) or lists.unlisted_ok(last))) and not vouched:
                 continue
             # (after a name label above a place the words also name: "Patient: Turner, Addison")
             out.append((*m.span("name"), "title_last_first", 0.8 if labelled else 0.7))
