@@ -35,7 +35,7 @@ TITLES_ZH = (
     "院长", "老师", "女士", "先生", "小姐", "同志", "阿姨", "叔叔", "大爷", "大妈", "奶奶", "爷爷",
     "老先生", "老太太", "老太", "老伯", "师傅", "博士", "药师", "技师", "阿訇",
     # the southern and the familiar elders' forms (林阿公, 覃阿婆, 谢老爷子): the surname names the person
-    "老爷子", "阿公", "阿婆", "阿伯", "阿嬷", "阿叔",
+    "老爷子", "阿公", "阿婆", "阿伯", "阿嬷", "阿叔", "婆婆",
     # the police and the law who took a report (民警邹警官, 李律师): the surname names the person
     "警官", "律师",
 )

@@ -190,3 +190,62 @@ class TestDashSignedGivenName:
     @pytest.mark.parametrize("text", ["报告如下\n——以上\n谢谢", "祝您\n——平安", "第一部分\n- 美国\n- 英国"])
     def test_no_name(self, text: str) -> None:
         assert not _found(text, "PERSON")
+
+
+class TestStemmedHouseNumber:
+    """A house number with a stem character (甲15号院, 乙3号) stays in the address."""
+
+    def test_whole_address(self) -> None:
+        text = "住西城区阜成门内大街乙27号院5号楼。"
+        assert "西城区阜成门内大街乙27号院5号楼" in _found(text, "LOCATION")
+
+
+class TestKinTitledSurname:
+    """婆婆 after a surname is a title like 阿婆 (宋婆婆 → 宋), a kin title after 说 is one too (说邝叔最近…);
+    a pronoun before the title names nobody (祝愿您婆婆)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [("宋婆婆高血压二十年，今天头晕。", "宋"), ("她来拿药，说邝叔最近夜尿多。", "邝")],
+    )
+    def test_surname_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["祝愿您婆婆早日康复！", "公公婆婆都来了", "他婆婆不同意手术", "老婆婆今天来复诊", "说明叔叔的情况"],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")
+
+
+class TestCalledAndApposedNames:
+    """A pet name someone calls the child (姥姥叫她豆豆，), and a name followed by 他/她 and a kin word
+    or a habit (国栋他哥, 三娃他爹, 春生她平时)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("姥姥叫她朵朵，今年四岁。", "朵朵"),
+            ("国栋他哥也是胃癌走的。", "国栋"),
+            ("三娃他爹今天没来，电话打不通。", "三娃"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "我叫他过来，他不来",
+            "你叫他别动。",
+            "孩子他妈今天没来",
+            "，老公他平时不喝酒",
+            "其实他一直在吃药",
+            "病人他最近睡不好",
+            "后来她一直咳嗽",
+            "，大哥他最近胃口差",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")

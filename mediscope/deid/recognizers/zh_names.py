@@ -224,7 +224,7 @@ _ANY_CUE_BEFORE = regex.compile(
         key=len, reverse=True)) + r")[\s:：|｜]*$"  # a table's cell border too: |姓名|那木汗|
 )
 # Words that introduce a nickname of their own (小名叫乐乐, 乳名：囡囡).
-_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|闺女|外孙|外孙女|名字)叫|(?:我们|我|咱|俺)家)[\s:：]*")
+_NICK_CUE = re.compile(r"(?:(?:小名|乳名|昵称|外号)(?:叫|是)?|(?:孩子|宝宝|儿子|女儿|孙子|孙女|闺女|外孙|外孙女|名字)叫|叫(?:她|他)(?=[\u4e00-\u9fff]{2}[，,。；;！!]|[\u4e00-\u9fff]{2}$)|(?:我们|我|咱|俺)家)[\s:：]*")
 # Cues before a minority name made of parts missing from the lexicon (姓名：阿娜尔罕).
 _TRANSLIT_CUE = re.compile(r"(?:姓名|本人|签字人|就诊人|受检者)[\s:：]*")
 # A time word right after a nickname: the nickname is the subject of the clause.

@@ -214,7 +214,7 @@ _A_NICK_RE = regex.compile(
 # A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
 # 张叔也来了, 刚才李姐打电话, a message signed ——王嫂. Only the surname names the person (as in 王医生).
 _KIN_TITLE_RE = regex.compile(
-    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"—~～\-])|(?<=跟|和|问|问问|找|给|让|是|听|叫|喊|说|谢谢|麻烦|隔壁|邻居|同事|刚才|刚刚|今天|昨天|早上|晚上|下午|上午))"
     rf"(?P<name>[{_SURNAME_CHARS}])(?:姐|哥|叔|姨|婶|嫂)"
     # or a chat turn's label (龙叔：我的尿酸, 任姐：医生) or a question about her (周叔怎么样)
     r"(?=您|你|说|讲|问|也|都|的|家|她|他|帮|让|给|刚|在|是|打电话|来电|发消息|发微信|带|又|还|已经|来|去|怎么|[\s，,。；;！!？?、）)”\"：:]|$"
@@ -515,6 +515,11 @@ _BRACKET_AGE_BEFORE_RE = regex.compile(r"[（(]\s?\d{1,3}\s?(?:岁|周岁)")
 # A name signing off a message: after its last sentence or on its last line, a name alone
 # (…请将病理报告发送至此邮箱。王磊, …谢谢！\n—— 林静).
 _SIGN_OFF_RE = regex.compile(r"(?:[。！!？?]|\n)[ \t]*(?:[-—～~]{1,2}[ \t]?)?(?P<name>[\u4e00-\u9fff]{2,3})[ \t。.！!]*$")
+_PRONOUNS = frozenset("我你您他她它咱俺们")
+_APPOSED_NAME_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、])|(?<=跟|和|说|让|给|问|找|陪|带|劝))(?P<name>[\u4e00-\u9fff]{2})"
+    r"(?=[他她](?:娘|妈|爸|爹|哥|姐|弟|妹|爷爷|奶奶|老婆|老公|媳妇|儿子|女儿|闺女|平时|以前|一直|最近|总是|老是))")
+_APPOSED_NOT_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
 _DASH_SIGN_RE = regex.compile(r"(?m)^[ \t]*(?:——|—|--|～)[ \t]?(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*$")
 _LABEL_NAME_RE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{2,8}[：:][ \t]*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,])")
 _TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
@@ -679,6 +684,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 s += 2  # 路人张先生, 邻居王阿姨: a word before the surname (but 高峰 opens a name: 高峰华先生)
             if s > 0 and self._ends_word(norm, s):
                 continue  # 谢谢医生, 平时医生, 过程中医生: the "surname" closes a word on its left
+            if not _PRONOUNS.isdisjoint(norm[s + 1 : e]):
+                continue  # 祝愿您婆婆: a pronoun before the title, no given name
             if e - s == 2 and norm[s:e] not in _COMPOUNDS and self._common_word(norm[s:e], 1000) and not self._tags.get(
                     norm[s:e], "").startswith("nr"):
                 continue  # 转出单位医生: surname and given name make an everyday word (单位)
@@ -872,6 +879,19 @@ class ChineseNameRecognizer(EntityRecognizer):
                         ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand) and (
                         self._freq.get(cand, 0) == 0 or self._freq[cand] < 100 and self._tags.get(cand, "").startswith("nr")):
                     out.append(self._result(*m.span("name"), 0.7, "sign_off"))
+        if "他" in norm or "她" in norm:
+            # 建华他哥, 二狗他娘: a name, then 他/她 and a kin word or what the person always does
+            for m in _APPOSED_NAME_RE.finditer(norm):
+                cand = m.group("name")
+                freq = self._freq.get(cand, 0)
+                if freq >= 500 or self._tags.get(cand, "").startswith(_APPOSED_NOT_TAGS) or _is_clinical(cand):
+                    continue
+                rank_nick = freq == 0 and cand[0] in "二三四五六七八九" and cand[1] not in _KIN_SECOND  # 二狗, 三丫
+                if not rank_nick and (any(ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _KIN_SECOND for ch in cand)
+                                      or cand in _GENERIC_FAMILY):
+                    continue
+                if freq == 0 or all(ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand):
+                    out.append(self._result(*m.span("name"), 0.65, "apposed"))
         if "：" in norm or ":" in norm:
             # 预约信息：宋佳，12月18日…, 肿瘤科会诊：于海洋，肺癌…: a line's label, then a name alone before a pause
             out += [self._result(*m.span("name"), 0.7, "label_name") for m in _LABEL_NAME_RE.finditer(norm)
