@@ -249,3 +249,36 @@ class TestCalledAndApposedNames:
     )
     def test_no_name(self, text: str) -> None:
         assert not _found(text, "PERSON")
+
+
+class TestPostcodesAbroad:
+    """Taiwan's postal code after its label (郵遞區號：100) and Singapore's after the country's name."""
+
+    @pytest.mark.parametrize(
+        "text, code",
+        [
+            ("通訊地址：臺北市中正區重慶南路一段122號\n郵遞區號：100\n電話：02-2311-3731", "100"),
+            ("我住在裕廊东4道281座#09-77，新加坡600281。", "600281"),
+        ],
+    )
+    def test_code_found(self, text: str, code: str) -> None:
+        assert code in _found(text, "ZIP_CODE")
+
+    def test_number_after_country_with_dash_stays(self) -> None:
+        assert not _found("新加坡6123-4567 是旧号码", "ZIP_CODE")
+
+
+class TestEstateLivedIn:
+    """An estate someone lives in, named with its estate word alone (她说住翠竹花园那边，)."""
+
+    @pytest.mark.parametrize(
+        "text, place", [("她说住翠竹花园那边，离菜市场近。", "翠竹花园"), ("老人一直住枫林小区，独居。", "枫林小区")]
+    )
+    def test_estate_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text", ["住院部花园那边可以散步", "他入住阳光小区。", "记住小区门口的药店", "我们住的小区附近有药店", "住人才公寓，"]
+    )
+    def test_no_place(self, text: str) -> None:
+        assert not _found(text, "LOCATION")

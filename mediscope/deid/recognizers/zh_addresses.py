@@ -409,9 +409,25 @@ def _live_in_place_ok(value: str) -> bool:
     return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and _NOT_LIVE_IN_CHARS.isdisjoint(value)
 
 
+# An estate someone lives in, named with its estate word and nothing else (她说住锦绣花园那边，): after
+# 住 of living (not 居住/入住 of a stay, not 记住/止住), closed by a pause or a word of nearness.
+_LIVE_IN_ESTATE = (
+    r"(?<![居入留记保抓挡忍止站顶卡压包盖围憋稳困])住(?:在)?"
+    r"(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,5}?(?:小区|花园|家园|新村|花苑|雅苑|名苑|嘉园|山庄|苑))"
+    r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|里|离)"
+)
+
+
+def _live_in_estate_ok(value: str) -> bool:
+    """No everyday word and nothing of a hospital or a ward (an apartment, 人才公寓, is no estate's name)."""
+    return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and not any(ch in value for ch in "院医病科室")
+
+
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
+        Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,
+             needs=lambda t: "住" in t and any(w in t for w in ("小区", "花园", "家园", "新村", "苑", "山庄"))),
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),
         Rule("address_crossing", LOCATION, ADDRESS_CROSSING, 0.85, validator=_crossing_ok,
              needs=lambda t: any(w in t for w in _CROSSING_GATE)),
@@ -492,6 +508,11 @@ def address_rules() -> list[Rule]:
              r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
              needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
+        # Taiwan's postal code (郵遞區號：220, 邮递区号 10617: three, five or six digits) and Singapore's
+        # after the country's name (新加坡560123, Singapore 560123).
+        Rule("postcode_taiwan", ZIP_CODE, r"(?:郵遞區號|邮递区号|郵政編碼|郵編)[\s:：|｜]*(?P<phi>\d{3}(?:\d{2,3})?)(?!\d)", 0.9,
+             needs=has_digit),
+        Rule("postcode_singapore", ZIP_CODE, r"(?:新加坡|Singapore)[ \u3000]?(?P<phi>\d{6})(?![\d\-])", 0.85, needs=has_digit),
         # A postcode written after the address's last unit with a space (呼和浩特市赛罕区 010020); not
         # after 号, which ends cue words too (批号 202311A08).
         Rule("postcode_after_unit", ZIP_CODE, r"(?<=[省市区县旗镇乡路街道])[ \u3000]{1,2}(?P<phi>\d{6})(?![\d.\-A-Za-z])(?!\s?[号室栋楼])", 0.8,
