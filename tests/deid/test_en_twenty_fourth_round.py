@@ -179,3 +179,30 @@ class TestLabelledLastFirstWithDemographics:
     )
     def test_finding_stays(self, text: str, word: str) -> None:
         assert not any(word in f for f in _found(text)), _found(text)
+
+
+class TestMedicineBrandWord:
+    """A capitalised word no name list holds, taken, tried, added or dosed as a medicine is, is a
+    brand name: no person and no place."""
+
+    @pytest.mark.parametrize(
+        "text, brand",
+        [
+            ("Asthma review: on Flovent and Qvarelix, peak flow 380.", "Qvarelix"),
+            ("Dad keeps asking can he try Zentravo for the knee pain", "Zentravo"),
+            ("Bowels: Laxido sachet given at 2000, good result.", "Laxido"),
+            ("Mum says the Ozempra taken with breakfast makes her queasy", "Ozempra"),
+        ],
+    )
+    def test_brand_kept(self, text: str, brand: str) -> None:
+        assert not any(brand in f for f in _found(text)), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [
+            ("Wife staying at the family house on Beaconsfield St for the week", "Beaconsfield"),
+            ("Moved to Norco last year with her daughter", "Norco"),
+        ],
+    )
+    def test_place_stays(self, text: str, place: str) -> None:
+        assert any(place in f for f in _found(text)), _found(text)

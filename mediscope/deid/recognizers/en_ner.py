@@ -254,6 +254,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                             or " " not in etext and _LOCALITY_BEFORE.search(text, max(0, s - 24), s)):
                         out.append(self._result(LOCATION, s, e, 0.86, "spacy_city"))  # "from Sector 15, Noida"
                         continue
+                    if _medicine_word(text, s, e, etext, self._case_free.any_name):
+                        continue  # "Januvia taken", "try Cymbalta for": a medicine's brand name
                     out.append(self._result(PERSON, s, e, 0.85, "spacy_person"))
                 elif label in self.LOCATION_LABELS:
                     if etext.lower() in lexicon.CLINICAL_WORDS_EN or not etext[:1].isupper():
@@ -295,6 +297,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if (" " not in etext and _PLURAL_NOUN_AFTER.match(text, e) and not self._cities.tier(etext)
                             and is_english(etext.lower(), self._case_free.words) and etext.lower() not in country_names()):
                         continue  # "2 Broadway shows": a word used before a plural noun, no town of the gazetteer
+                    if _medicine_word(text, s, e, etext, self._case_free.any_name):
+                        continue  # "on Spiriva and Symbicort", "Stelara is not indicated": a medicine's brand name
                     out.append(self._result(LOCATION, s, e, 0.7, "spacy_location"))
                 elif label == "DATE":
                     if _MONTH_RE.search(etext) and any(ch.isdigit() for ch in etext) and not _DURATION.search(etext):
@@ -1093,6 +1097,8 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
             low not in _STRICT_EPONYMS or _clinical_follower(following)
         ):
             continue  # "Addison's disease", "Glasgow coma scale"; "in Glasgow;" is a city
+        if _medicine_word(text, hit.start, hit.end, name, self._case_free.any_name):
+            continue  # "takes Seroquel and Norco": a medicine named like a town
         if low in _EPONYM_WORDS and _listed_beside_eponym(text, hit.start, hit.end):
             continue  # "Ddx: 1. Turner, Addison 2. Cushing": a differential's eponyms, not a town
         out.append(self._result(LOCATION, hit.start, hit.end, 0.7 if hit.tier == WORDLIKE else 0.75, f"city_{hit.tier}"))
@@ -1100,6 +1106,31 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
         if code:  # "Muscat 112.", "Lyon 69002": a postcode written after the city
             out.append(self._result(ZIP_CODE, *code.span("code"), 0.7, "code_after_city"))
     return out
+
+
+# A medicine's brand name by what is done with it: taken, tried, added or held before it ("takes
+# Seroquel and Norco", "add Jardiance or Victoza", "try Cymbalta for"), or its form, dose or start
+# after it ("Movicol sachet", "Januvia taken", "Entresto started Feb 27", "Stelara is not indicated").
+_MED_BEFORE = regex.compile(
+    r"\b(?i:on|takes?|taking|took|try|trying|tried|add|added|adding|prescribed|prescribe|restart(?:ed)?|"
+    r"switch(?:ed)?\s+to|ran\s+out\s+of|refill(?:\s+of)?)\s+(?:\p{Lu}\p{Ll}+\s*(?:,|\band|\bor)\s+)?$")
+_MED_AFTER = regex.compile(
+    r"\s+(?i:sachets?|tablets?|tabs?|capsules?|caps|inhaler|injections?|pens?|patch(?:es)?|taken|held|weekly|nightly|"
+    r"is\s+not\s+indicated|(?:started|stopped)(?=\s+(?:on|in|at|yesterday|today|last)\b|\s+\d|\s+\p{Lu}\p{Ll}{2}\s\d|\s*[.;,]|\s*$)|"
+    r"\d+(?:\.\d+)?\s?(?:mg|mcg|ml|units?)\b)")
+
+
+_NEXT_CAP_WORD = regex.compile(r"[ ]+(\p{Lu}\p{Ll}*)\.?")
+
+
+def _medicine_word(text: str, s: int, e: int, etext: str, names) -> bool:
+    """One capitalised word no name list holds, taken or dosed as a medicine is (`_MED_BEFORE`, `_MED_AFTER`)."""
+    if " " in etext or etext.lower() in names:
+        return False
+    nxt = _NEXT_CAP_WORD.match(text, e)
+    if nxt and nxt.group(1) in _STREET_WORDS:
+        return False  # "on Sherbrooke St": a street
+    return _MED_BEFORE.search(text, max(0, s - 40), s) is not None or _MED_AFTER.match(text, e) is not None
 
 
 _EPONYM_WORDS = frozenset(w.lower() for w in lexicon.EPONYMS_EN)
