@@ -282,3 +282,29 @@ class TestEstateLivedIn:
     )
     def test_no_place(self, text: str) -> None:
         assert not _found(text, "LOCATION")
+
+
+class TestShortAndStampedScreenNames:
+    """A short screen name of a nickname's shape (大熊：, 小鱼儿：) where two members speak twice, and a
+    free screen name after a bracketed time stamp ([2024/03/02 21:10] 半夜不睡的猫：)."""
+
+    def test_short_labels(self) -> None:
+        text = "大壮：老周住院了你们听说没\n小豆儿：真的？什么病\n大壮：胆结石，明天手术\n小豆儿：那我们周末去看看吧"
+        found = _found(text, "PERSON")
+        assert "大壮" in found and "小豆儿" in found
+
+    def test_stamped_label(self) -> None:
+        text = ("[2024/03/02 21:10] 半夜不睡的猫：医生，孩子一直咳嗽怎么办？\n[2024/03/02 21:15] 值班医生：发烧吗？\n"
+                "[2024/03/02 21:16] 半夜不睡的猫：不发烧，就是咳\n[2024/03/02 21:20] 值班医生：先观察")
+        assert "半夜不睡的猫" in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "老公：你吃药了吗\n老婆：吃了\n老公：那就好\n老婆：嗯",
+            "大哥：妈怎么样了？\n小妹：还在观察\n大哥：我明天回来\n小妹：好的",
+            "小孩：我肚子疼\n大人：哪里疼？\n小孩：这里\n大人：好吧",
+        ],
+    )
+    def test_kin_labels_stay(self, text: str) -> None:
+        assert not _found(text, "PERSON")

@@ -289,8 +289,13 @@ _NICK_LABEL_RE = regex.compile(
     r"|老(?P<oldman>[\u4e00-\u9fff])头)[ \t]*[：:](?![ \t]*$)")
 # A chat member's free screen name as a turn's label (阳光小雨：, 风中的蒲公英：, 糖妈小美：): four to
 # eight Han characters opening two turns or more of a chat where another label opens a turn too.
+_LABEL_PREFIX = r"(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?"
 _SCREEN_LABEL_RE = regex.compile(
-    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?P<name>[\u4e00-\u9fff]{4,8})[ \t]*[：:](?![ \t]*$)")
+    rf"(?m)^[ \t]*{_LABEL_PREFIX}(?P<name>[\u4e00-\u9fff]{{2,8}})[ \t]*[：:](?![ \t]*$)")
+# A short screen name has a nickname's shape: 小/大/阿/老 and one or two characters, or 儿/仔 at its end
+# (大熊, 小鱼儿, 肥仔); kin words and forms of address (大哥, 老公, 阿姨) are no screen names.
+_SHORT_SCREEN_RE = regex.compile(r"[小大阿老][\u4e00-\u9fff]{1,2}|[\u4e00-\u9fff]{1,2}[儿仔]")
+_SHORT_SCREEN_NOT_SECOND = frozenset("哥姐弟妹叔姨婶嫂伯爷奶妈爸公婆夫家人孩儿娃宝")
 # What makes such a label a role, a heading or a record's field rather than a screen name (患者家属：,
 # 咨询者：, 复查结果：, 用药指导：).
 _SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "家属", "家长", "客服", "用户", "咨询", "随访", "主任", "大夫",
@@ -1317,13 +1322,23 @@ class ChineseNameRecognizer(EntityRecognizer):
         counts: dict[str, int] = {}
         for m in _SCREEN_LABEL_RE.finditer(norm):
             counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
-        if len(set(labels)) < 2:
+        if len(set(labels)) < 2 and len(counts) < 2:  # (a label after a bracketed time is in counts only)
             return out
+        talkers = sum(1 for n in counts.values() if n >= 2)
         for cand, n in counts.items():
             # (a word that opens clinical phrases may open a screen name: 阳光小雨, so no prefix veto)
-            if n < 2 or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS) or self._freq.get(cand, 0):
+            if n < 2 or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS):
                 continue
-            turns = regex.findall(rf"(?m)^[ \t]*{regex.escape(cand)}[ \t]*[：:](.*)$", norm)
+            if len(cand) < 4:
+                # 大熊：, 小鱼儿：: a nickname's shape, no kin word, where two members speak twice or more
+                if (talkers < 2 or not _SHORT_SCREEN_RE.fullmatch(cand) or cand[1] in _SHORT_SCREEN_NOT_SECOND
+                        or cand in _LAO_NOT_SPEAKER or cand in _NOT_CHILD_NAMES or cand in _ADDRESS_NOUNS
+                        or cand in lexicon.ROLE_WORDS_ZH or self._freq.get(cand, 0) >= 100
+                        or self._tags.get(cand, "").startswith(_APPOSED_NOT_TAGS) or _is_clinical(cand)):
+                    continue
+            elif self._freq.get(cand, 0):
+                continue
+            turns = regex.findall(rf"(?m)^[ \t]*{_LABEL_PREFIX}{regex.escape(cand)}[ \t]*[：:](.*)$", norm)
             if not any(_CHAT_TURN_RE.search(t) for t in turns):
                 continue  # a heading's lines (急性心梗：溶栓) say nothing as a person would
             out += [self._result(k.start(), k.end(), 0.7, "screen_label") for k in regex.finditer(regex.escape(cand), norm)]
