@@ -206,3 +206,34 @@ class TestMedicineBrandWord:
     )
     def test_place_stays(self, text: str, place: str) -> None:
         assert any(place in f for f in _found(text)), _found(text)
+
+
+class TestLastGivenAfterPatientCue:
+    """'Last, Given' as one name: a capitals surname before a listed surname's given name in
+    syllables or one the dictionary also holds, and a title-case one straight after a patient's cue
+    whatever follows it."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("3. LIU, Yu-Ting — thyroid nodule, FNA booked", "LIU, Yu-Ting"),
+            ("Name: SHAH, Nirav   Sex: M   Age: 93", "SHAH, Nirav"),
+            ("Re: Gill, Manpreet HCN 7731 554 210 ON", "Gill, Manpreet"),
+            ("Pt Wang, Xiaohong 94F, NSTEMI", "Wang, Xiaohong"),
+            ("consent log: participant ST-0113 (Chen, Wei-Lun), enrolled 2024-02-01", "Chen, Wei-Lun"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text, words",
+        [
+            ("Re: Crohn, Addison disease both considered", "Crohn, Addison"),
+            ("(Crohn, Behcet) on the list", "Crohn, Behcet"),
+            ("NOTE, Please call the ward", "NOTE, Please"),
+            ("STONE, Renal colic suspected", "STONE, Renal"),
+        ],
+    )
+    def test_words_stay(self, text: str, words: str) -> None:
+        assert words not in _found(text), _found(text)

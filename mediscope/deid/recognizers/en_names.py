@@ -322,9 +322,14 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
             if not (first in lists.first and not is_english(first, lists.words)
                     and _CAPS_CUE.search(text, max(0, m.start() - 30), m.start()) is not None):
                 continue
-        # The given name is listed, or neither part is a word: "OYELARAN, Temitope" but not "NOTE, Please".
+        # The given name is listed, or neither part is a word: "OYELARAN, Temitope" but not "NOTE, Please";
+        # a listed surname the dictionary also holds will do ("PATEL, Jayesh"), and so will a given name
+        # in romanised syllables ("HSU, Ming-Chieh").
+        if "-" in first and _caps_given_ok(m.group("first"), lists) and all(w in lists.last for w in lasts):
+            out.append((m.start(), m.end(), "last_first", 0.75))
+            continue
         if first not in lists.first and (
-            is_english(first, lists.words) or any(is_english(w, lists.words) for w in lasts)
+            is_english(first, lists.words) or any(is_english(w, lists.words) and w not in lists.last for w in lasts)
             or not lists.unlisted_ok(first) or not m.group("first")[1:].islower()
             or any(len(w) < 4 and not lists.listed(w) for w in lasts)
         ):
@@ -670,6 +675,13 @@ _STATE_SUFFIXES = ("ic", "ile", "ous", "al", "ed", "ing", "ive", "able", "ible",
                    "ful", "less", "ly")
 
 
+# "Re: Singh, Harpreet HCN …", "Pt Zhang, Xiaoling 91F", "Clinic note: Ong, Jasmine accompanied by …",
+# "participant PTCP-0087 (Hsu, Ming-Chieh)": a title-case "Last, Given" straight after a patient's cue,
+# whatever follows it (a bracket opens one only before a given name in romanised syllables).
+_PATIENT_CUE_LAST_FIRST = regex.compile(
+    r"(?:\b(?i:re|pt|patient|name|note|client|participant|resident)\b\.?[ \t]*:?|(?P<bracket>\())[ \t]*"
+    r"(?P<name>(?P<last>\p{Lu}\p{Ll}+),[ ](?P<first>\p{Lu}\p{Ll}+(?P<syll>-\p{L}\p{Ll}+)?))(?![\w'’\-]|[ ]\p{Lu}\p{Ll})"
+)  # (not before a title-case word: "Patient: Ogunleye, Folake Stable" is left to the rules that weigh it)
 # A patient's age, sex, birth date or record number straight after the name: ", 93 yo F", " DOB …", "\nMRN …".
 _DEMOGRAPHICS_AFTER = regex.compile(
     r"[,;|]?\s{0,3}(?:\d{1,3}\s?(?:yo|y/o|y\.o\.|yrs?|years?|[MF]\b)|(?i:dob|d\.o\.b\.?|born|mrn|nhs|age)\b|\(\d{1,3}\s?[MF]?\))")
@@ -754,6 +766,18 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
                 continue
             # (after a name label above a place the words also name: "Patient: Turner, Addison")
             out.append((*m.span("name"), "title_last_first", 0.8 if labelled else 0.7))
+    if ", " in text:
+        for m in _PATIENT_CUE_LAST_FIRST.finditer(text):
+            last, first = m.group("last").lower(), m.group("first").lower()
+            if lists.blocked(last) or last not in lists.last or last in _EPONYMS_ALL or lists.blocked(first):
+                continue
+            if m.group("syll"):
+                ok = _caps_given_ok(m.group("first"), lists)
+            else:
+                ok = not m.group("bracket") and (first in lists.first or lists.unlisted_ok(first)) and (
+                    not is_english(first, lists.words) and first not in _EPONYMS_ALL)
+            if ok:
+                out.append((*m.span("name"), "patient_cue_last_first", 0.75))
     if ", " in text and "-" in text:
         for m in _CLINICIAN_LAST_SYLLABLES.finditer(text):
             last = m.group("last").lower()
