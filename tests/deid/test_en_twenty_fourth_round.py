@@ -237,3 +237,26 @@ class TestLastGivenAfterPatientCue:
     )
     def test_words_stay(self, text: str, words: str) -> None:
         assert words not in _found(text), _found(text)
+
+
+class TestClockAndFullDateTogether:
+    """A message's stamp: a full numeric date and its clock time with a comma between them, or the
+    clock time before the date, is one date."""
+
+    @pytest.mark.parametrize(
+        "text, stamp",
+        [
+            ("[02/11/2023, 18:47] Anika R.: the rash is back on her arms", "02/11/2023, 18:47"),
+            ("SMS received 07:15 19/06/2024: can mum have her tablets early", "07:15 19/06/2024"),
+            ("[4:05 PM 11/29/2023] Jo Park: pharmacy called back", "4:05 PM 11/29/2023"),
+        ],
+    )
+    def test_stamp_is_one_date(self, text: str, stamp: str) -> None:
+        assert stamp in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Dose on 01/02/2024, 1200 mg given", "BP 120/80 at 10:14 then 130/85", "ratio 10:14 2/3 tabs"],
+    )
+    def test_dose_or_ratio_stays_apart(self, text: str) -> None:
+        assert not any(":" in f or " mg" in f for f in _found(text, "DATE_TIME")), _found(text)

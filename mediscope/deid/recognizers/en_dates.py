@@ -110,9 +110,16 @@ def en_date_rules() -> list[Rule]:
         Rule("date_then_time", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?|"
              rf"{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))"
-             rf"(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
+             # (a chat app's comma between them: "[14/03/2024, 09:12]")
+             rf"(?:,?\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
-             0.9, needs=_digit_and(r"\d\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
+             0.9, needs=_digit_and(r"\d,?\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
+        # The clock time before a full numeric date, as a phone or a chat app stamps a message:
+        # "received 09:44 22/02/2024", "[10:14 AM 3/18/2024]". A colon in the time, a year in the date.
+        Rule("time_then_date", DATE_TIME,
+             rf"(?<![\d:./])(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\s{{1,2}}"
+             rf"{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/]|\.\d)",
+             0.9, needs=_digit_and(r"\d:\d\d(?:\s?[apAP]\.?[mM]\.?)?\s{1,2}\d{1,2}[/\-.]\d")),
         # A month/day with no year and the clock time straight after it, as a chat log, a flowsheet or a
         # portal header stamps a line: "10/3 08:12:", "ICU flowsheet 8/14 0200", "Sat 6/8 21:14". The time
         # makes the pair a timestamp (a grade, a score or a fraction takes no clock time after it). Not
