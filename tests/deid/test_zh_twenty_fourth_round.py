@@ -308,3 +308,49 @@ class TestShortAndStampedScreenNames:
     )
     def test_kin_labels_stay(self, text: str) -> None:
         assert not _found(text, "PERSON")
+
+
+class TestNameBeforeShu:
+    """A name right before 述 (what the patient reports): 查房：韦国胜述胸痛减轻."""
+
+    def test_name_found(self) -> None:
+        assert "韦国胜" in _found("查房：韦国胜述胸痛减轻。", "PERSON")
+
+    @pytest.mark.parametrize("text", ["家属口述病史，患者张口困难", "如前所述，患者情况稳定"])
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")
+
+
+class TestANicknameAfterLabel:
+    """阿 and one syllable right after a chat label's colon (大壮：阿豪住院了)."""
+
+    def test_found(self) -> None:
+        text = "大壮：阿豪住院了你们知道吗\n小豆儿：啊？怎么了\n大壮：胆囊炎，今晚手术\n小豆儿：明天去看他"
+        assert "阿豪" in _found(text, "PERSON")
+
+    @pytest.mark.parametrize("text", ["诊断：阿司匹林过敏", "备注：阿胶补血", "处方：阿莫西林胶囊"])
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")
+
+
+class TestRoadWithNoUnit:
+    """A road after 在 with no admin unit, closed by a pause or a place by it (工地在科苑南三路。,
+    在幸福路菜市场门口走失); not 马路, 高速公路, 回家路上, 步行街."""
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [
+            ("工地在科苑南三路。", "科苑南三路"),
+            ("老人昨天在幸福路菜市场门口走失，已报警。", "幸福路菜市场"),
+            ("病人在中山路附近晕倒，路人送来。", "中山路"),
+        ],
+    )
+    def test_road_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["他在马路上摔倒", "在高速公路上出了车祸", "在回家路上摔倒", "在步行街，", "在大街，", "现在走路还不稳", "在这条街，"],
+    )
+    def test_no_place(self, text: str) -> None:
+        assert not _found(text, "LOCATION")

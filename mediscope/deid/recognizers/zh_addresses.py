@@ -418,6 +418,26 @@ _LIVE_IN_ESTATE = (
 )
 
 
+# A road where something happened or someone is, named with no admin unit (工地在前海桂湾三路。, 在仁和路菜市场
+# 门口走失): after 在/住在 a road no dictionary knows, closed by a pause or a place by it.
+_AT_ROAD = (
+    r"(?<=(?<![存现实正好自内外所健实])在)(?P<phi>(?![这那哪家路街])[\u4e00-\u9fff]{2,6}?(?:[一二三四五六七八九十]|[东西南北中])?(?:路|街|大道|大街)"
+    r"(?:菜市场|农贸市场|市场|超市|公园|小学|中学|车站)?)"
+    r"(?=[，,。；;！!]|$|门口|附近|那边|这边|一带|路口|边上|旁边|上班|打工|摔|被|走失|晕倒)"
+)
+
+
+def _at_road_ok(value: str) -> bool:
+    """No everyday road word (马路, 公路, 高速公路) and no way somewhere (回家路, 上班的路)."""
+    road = regex.match(r".*?(?:[一二三四五六七八九十东西南北中])?(?:大道|大街|路|街)", value).group(0)
+    stem = regex.sub(r"(?:[一二三四五六七八九十东西南北中])?(?:大道|大街|路|街)$", "", road)
+    known = zh_patterns._JIEBA_FREQ.get(road, 0)
+    if known >= 20 and not (len(road) >= 3 and ready_jieba().posseg.dt.word_tag_tab.get(road, "") in ("ns", "nz")):
+        return False  # 小路, 步行街 are words; 中山路 (ns), 解放路 (nz) are roads jieba knows
+    return (not any(ch in stem for ch in "的了着过条回去来上下班家")
+            and not any(w in road for w in ("马路", "公路", "铁路", "道路", "网路", "线路", "思路", "出路", "走路", "半路", "街道")))
+
+
 def _live_in_estate_ok(value: str) -> bool:
     """No everyday word and nothing of a hospital or a ward (an apartment, 人才公寓, is no estate's name)."""
     return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and not any(ch in value for ch in "院医病科室")
@@ -426,6 +446,8 @@ def _live_in_estate_ok(value: str) -> bool:
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
+        Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
+             needs=lambda t: "在" in t and ("路" in t or "街" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,
              needs=lambda t: "住" in t and any(w in t for w in ("小区", "花园", "家园", "新村", "苑", "山庄"))),
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),

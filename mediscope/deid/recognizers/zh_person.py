@@ -38,7 +38,7 @@ _GIVEN = r"(?:(?![" + "".join(sorted(lexicon.NOT_GIVEN_NAME_CHARS - set("小大�
 _SPACED_NAME_RE = regex.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]| [\u4e00-\u9fff])")
 _FOLLOW_RE = regex.compile(
     rf"(?<![\u4e00-\u9fff])(?P<name>{_SURNAME}{_GIVEN}{{1,2}}?)"
-    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|因|于\d|来院|来诊|就诊|入院|同学|同志"
+    rf"(?=[，,、\s]*(?:男|女)(?:[，,、\s性]|\d|[{CN_NUM}])|主诉|自诉|自述|诉|述(?![说评职])|因|于\d|来院|来诊|就诊|入院|同学|同志"
     rf"|{_alt(lexicon.NAME_FOLLOWERS_ZH)})"
 )
 _SURNAME_RE = regex.compile(_SURNAME)
@@ -208,9 +208,9 @@ _GIVEN_ALONE_RE = regex.compile(
 # 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
 # care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
 _A_NICK_RE = regex.compile(
-    r"(?<=^|[\s，,。；;（(]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
+    r"(?<=^|[\s，,。；;（(：:]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
-    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是)")
+    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是|住院|出院|手术)")
 # A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
 # 张叔也来了, 刚才李姐打电话, a message signed ——王嫂. Only the surname names the person (as in 王医生).
 _KIN_TITLE_RE = regex.compile(
