@@ -354,3 +354,24 @@ class TestRoadWithNoUnit:
     )
     def test_no_place(self, text: str) -> None:
         assert not _found(text, "LOCATION")
+
+
+class TestChildAndMemberLabels:
+    """A chat turn labelled by a child's given name and a parent word (思彤妈妈：) names the child wherever
+    the chat writes it; a role or team label, a dash, then a member's name (志愿者-小慧：, 药房-蒋琳：)."""
+
+    def test_child_everywhere(self) -> None:
+        text = "思彤康复群\n思彤妈妈：今天思彤化疗第三天，吃得下饭了\n护士：很好"
+        assert _found(text, "PERSON").count("思彤") >= 2
+
+    @pytest.mark.parametrize(
+        "text, name", [("志愿者-小慧：明天我们去看她\n家长：谢谢", "小慧"), ("药房-蒋琳：药已经发了\n患者：好的", "蒋琳")]
+    )
+    def test_member_name(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text", ["宝宝妈妈：今天宝宝发烧了\n医生：多少度", "儿科-小儿：发烧怎么办\n患者：好的", "心内科-小组：通知\n患者：好的"]
+    )
+    def test_no_name(self, text: str) -> None:
+        assert not _found(text, "PERSON")

@@ -525,6 +525,8 @@ _APPOSED_NAME_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、])|(?<=跟|和|说|让|给|问|找|陪|带|劝))(?P<name>[\u4e00-\u9fff]{2})"
     r"(?=[他她](?:娘|妈|爸|爹|哥|姐|弟|妹|爷爷|奶奶|老婆|老公|媳妇|儿子|女儿|闺女|平时|以前|一直|最近|总是|老是))")
 _APPOSED_NOT_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
+_ROLE_DASH_LABEL_RE = regex.compile(
+    rf"(?m)^[ \t]*{_LABEL_PREFIX}[\u4e00-\u9fff]{{2,8}}[ \t]?[-－][ \t]?(?P<name>[\u4e00-\u9fff]{{2,3}})[ \t]*[：:](?![ \t]*$)")
 _DASH_SIGN_RE = regex.compile(r"(?m)^[ \t]*(?:——|—|--|～)[ \t]?(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*$")
 _LABEL_NAME_RE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{2,8}[：:][ \t]*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,])")
 _TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
@@ -897,6 +899,13 @@ class ChineseNameRecognizer(EntityRecognizer):
                     continue
                 if freq == 0 or all(ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand):
                     out.append(self._result(*m.span("name"), 0.65, "apposed"))
+        if "-" in norm or "－" in norm:
+            # 爱心志愿者-小敏：, 药房-蒋琳：: a chat label of a role or a team, a dash, then the member's name
+            for m in _ROLE_DASH_LABEL_RE.finditer(norm):
+                cand = m.group("name")
+                if (cand[0] in "小阿" and len(cand) == 2 and cand[1] in self._clause._given and cand[1] not in _KIN_SECOND
+                        and self._freq.get(cand, 0) < 50) or self._uncued_name_ok(cand):
+                    out.append(self._result(*m.span("name"), 0.7, "role_dash_label"))
         if "：" in norm or ":" in norm:
             # 预约信息：宋佳，12月18日…, 肿瘤科会诊：于海洋，肺癌…: a line's label, then a name alone before a pause
             out += [self._result(*m.span("name"), 0.7, "label_name") for m in _LABEL_NAME_RE.finditer(norm)
@@ -1067,7 +1076,12 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _NAME_PARENT_RE.finditer(norm) if any(w in norm for w in _PARENT_WORDS) else ():
             cand = m.group("name")
             if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
-                out.append(self._result(*m.span("name"), 0.7, "name_parent"))
+                if norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) == 0:
+                    # 佳怡爸爸：今天佳怡化疗…: a chat turn labelled by the child's name, which no dictionary
+                    # knows; the child is the same name wherever the chat writes it
+                    out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(cand, norm)]
+                else:
+                    out.append(self._result(*m.span("name"), 0.7, "name_parent"))
             elif (cand[0] == cand[1] and cand not in _NOT_PET_DOUBLES and cand not in _NOT_CHILD_NAMES
                     and norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) < 1000):
                 # 安安妈妈：… labels a chat turn by the child's doubled pet name, which a dictionary may
