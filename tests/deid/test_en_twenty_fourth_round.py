@@ -260,3 +260,28 @@ class TestClockAndFullDateTogether:
     )
     def test_dose_or_ratio_stays_apart(self, text: str) -> None:
         assert not any(":" in f or " mg" in f for f in _found(text, "DATE_TIME")), _found(text)
+
+
+class TestHandoverPairAndCarer:
+    """A ward handover's listed given name and surname before the bed or after the bed's dash, word-like
+    names included, and a carer or helper named by the given name alone."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Night handover: Faith Mason bed 7 — NSTEMI, heparin running.", "Faith Mason"),
+            ("Bed 12 - Ivy Fletcher, post-op day 2, mobilising", "Ivy Fletcher"),
+            ("Brought in by carer Ruby after a fall at home.", "Ruby"),
+            ("Domestic helper Analyn stays overnight with her.", "Analyn"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        ["Moved to Side Room bed 3 for isolation", "Step Down bed 2 is free", "Carer Allowance claimed in March",
+         "Helper Support needed at home"],
+    )
+    def test_ward_words_stay(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

@@ -509,7 +509,35 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
         if not (lists.listed(low) or lists.unlisted_ok(low)):
             continue
         out.append((*m.span("name"), "subject_word", 0.65))
+    if "bed" in text.lower() or "bay" in text.lower():
+        for m in _HANDOVER_PAIR.finditer(text):
+            first, last = m.group("first").lower(), m.group("last").lower()
+            if first in lists.first and last in lists.last and not (
+                    first in _LAB_TERMS or last in _LAB_TERMS or first in _WARD_WORDS or last in _WARD_WORDS):
+                out.append((*m.span("name"), "handover_pair", 0.7))
+    for m in _CARER_NAME.finditer(text):
+        w = m.group("name").lower()
+        if w in lists.first and w not in _LAB_TERMS or len(w) >= 4 and lists.unlisted_ok(w) and not is_english(w, lists.words):
+            out.append((*m.span("name"), "carer_name", 0.7))
     return out
+
+
+# A ward handover's patient: a listed given name and a listed surname before the bed, or after the
+# bed's number and a dash ("Hope Baker bed 3 —", "Bed 5 - Summer Reed,"), word-like names included.
+_HANDOVER_PAIR = regex.compile(
+    r"(?:(?<=(?:^|\n)[ \t]*(?i:bed|bay)[ ]?\d{1,3}[A-Za-z]?[ ]*[-–—:][ ]*)(?P<name>(?P<first>\p{Lu}\p{Ll}+)[ ](?P<last>\p{Lu}\p{Ll}+))"
+    r"(?=[ ]*[,(—–\-]|[ ]*$)"
+    r"|(?<![\w'’\-])(?P<name>(?P<first>\p{Lu}\p{Ll}+)[ ](?P<last>\p{Lu}\p{Ll}+))(?=[ ]\(?(?i:bed|bay)[ ]?\d))",
+    regex.MULTILINE,
+)
+_WARD_WORDS = frozenset({"side", "room", "ward", "unit", "bay", "bed", "lounge", "area", "suite", "wing", "house", "station",
+                         "day", "night", "general", "medicine", "surgery", "high", "care", "acute", "short", "stay", "step",
+                         "down", "north", "south", "east", "west", "new", "old", "main", "front", "back", "window", "door"})
+# A paid carer or helper named by the given name alone: "found by carer Jade", "Helper Marites attends".
+_CARER_NAME = regex.compile(
+    r"\b(?i:carer|caregiver|care\s+worker|support\s+worker|helper|domestic\s+helper|aide|nanny|housekeeper)[ ]"
+    r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w'’\-])"
+)
 
 
 # ---- names in the shapes forms, faxes and sign-offs give them --------------------------------
