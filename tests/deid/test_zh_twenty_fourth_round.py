@@ -375,3 +375,22 @@ class TestChildAndMemberLabels:
     )
     def test_no_name(self, text: str) -> None:
         assert not _found(text, "PERSON")
+
+
+class TestEstateTowerFlatAndAgeAnswer:
+    """A Hong Kong estate's 城 down to its tower, floor and lettered flat (住美孚新城12座8樓C室), and an age past
+    89 answering the turn before that asked it (多大岁数？\\n家属：九十二了)."""
+
+    def test_estate_flat(self) -> None:
+        assert "美孚新城12座8樓C室" in _found("伯伯住美孚新城12座8樓C室，獨居。", "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text, age",
+        [("医生：奶奶多大岁数了？\n家属：九十二了，属猴。", "九十二"), ("医生：老人家高寿？\n女儿：96，耳朵不好。", "96")],
+    )
+    def test_age_answer(self, text: str, age: str) -> None:
+        assert age in _found(text, "AGE")
+
+    @pytest.mark.parametrize("text", ["医生：血压多少？\n家属：九十", "进城3座", "医生：孩子几岁了？\n家长：三岁"])
+    def test_nothing(self, text: str) -> None:
+        assert not _found(text, "AGE") and not _found(text, "LOCATION")

@@ -67,8 +67,10 @@ _NOT_IN_ESTATE = r"(?!独居|居住|住在|散步|患者|病人|每天|傍晚|�
 # An estate named with no admin unit, down to its building (汉府雅苑3栋1402, 阳光花园B座801): the
 # building number after a listed estate word vouches for an address.
 ADDRESS_ESTATE_BUILDING = (
-    rf"(?P<phi>{_ESTATE_START}(?:{_NOT_IN_ESTATE}(?:{_ADMIN_CHAR}|\d)){{2,8}}?(?:小区|花园|公寓|家园|新村|新城|庄园|花苑|雅苑|名苑|嘉园|公馆|苑)(?:小区)?"
-    rf"{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)(?:{S}\d{{1,3}}{S}单元)?(?:{S}\d{{1,5}}(?:{S}(?:室|号|房))?)?)(?![\dA-Za-z])"
+    # (a Hong Kong estate's 城 too, with the floor and a lettered flat: 沙田第一城38座15樓G室)
+    rf"(?P<phi>{_ESTATE_START}(?:{_NOT_IN_ESTATE}(?:{_ADMIN_CHAR}|\d)){{2,8}}?(?:小区|花园|公寓|家园|新村|新城|庄园|花苑|雅苑|名苑|嘉园|公馆|苑|(?<!县|市|省|进|回|出)城)(?:小区)?"
+    rf"{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)(?:{S}\d{{1,3}}{S}单元)?(?:{S}\d{{1,3}}{S}[层楼樓](?={S}[A-Za-z0-9]))?"
+    rf"(?:{S}(?:\d{{1,5}}|[A-Za-z]\d{{0,4}}(?={S}[室号房]))(?:{S}(?:室|号|房))?)?)(?![\dA-Za-z])"
 )
 _HK_BUILDING = r"(?:大厦|大廈|中心|花园|花園|广场|廣場|商场|商場|大楼|大樓|阁|閣|苑|邨|楼|樓|轩|軒|居|台|臺|山庄|山莊|城)"
 ADDRESS_FLOOR_FLAT = (

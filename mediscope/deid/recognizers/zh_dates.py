@@ -34,6 +34,9 @@ _CLOCK_RE = regex.compile(r"\d\s*(?:[:：]\s*[0-5]\d|[时点])|[午晚早晨夜�
 _AGE_LE_GATE = regex.compile(r"(?:十[一二三四五六七八九]?|一百|百零?[一二三四五六七八九]|[9]\d|1[01]\d)(?:多|出头)?了")
 
 
+_AGE_QUESTION = regex.compile(r"多大|几岁|岁数|年纪|高寿|多少岁")
+
+
 def _has_clock(text: str) -> bool:
     return _CLOCK_RE.search(text) is not None
 
@@ -349,6 +352,11 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_le_after_name", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)})[^\n。！？!?\d]{{0,12}}?[\s，,]\s*(?:今年|已经|都)?(?P<phi>9\d|1[01]\d)(?=\s*(?:多|出头)?了)",
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
+        # The answer to a question about the age in the turn before (医生：老爷子多大岁数？\n家属：九十一了，…).
+        Rule("age_over_89_answer", AGE,
+             r"(?:多大|几岁|岁数|年纪|高寿|多少岁)[^\n]{0,12}\n[^\n：:]{1,8}[：:][ \t]*(?:今年|已经|都)?"
+             r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|9\d|1[01]\d)"
+             r"(?=(?:多|出头)?了|[，,。]|\s*$)", 0.85, needs=lambda t: _AGE_QUESTION.search(t) is not None),
         Rule("age_over_89_cn_you", AGE, r"(?P<phi>(?:九十|一百)有[一二三四五六七八九])", 0.85,
              needs=lambda t: "有" in t),  # 九十有三 (ninety and three), a literary age
         # 百岁老人, 已百岁: a hundred years old (not the blessing 长命百岁).
