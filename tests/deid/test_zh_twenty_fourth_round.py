@@ -394,3 +394,16 @@ class TestEstateTowerFlatAndAgeAnswer:
     @pytest.mark.parametrize("text", ["医生：血压多少？\n家属：九十", "进城3座", "医生：孩子几岁了？\n家长：三岁"])
     def test_nothing(self, text: str) -> None:
         assert not _found(text, "AGE") and not _found(text, "LOCATION")
+
+
+@pytest.mark.slow
+def test_thirteenth_chinese_dev_set(deider):
+    """dev_zh13, scored once when it landed: recall 0.706, precision 0.982, preservation 1.000; after its
+    label fixes (forms of address, titled chat labels, parts of the day, a Han name beside its Latin one)
+    and this round's rules: recall 0.871, precision 0.996, preservation 1.000."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / "dev_zh13.jsonl"]) if i.lang == "zh"], deider)
+    assert report.recall >= 0.87, report.missed
+    assert report.precision >= 0.99, report.false_positives
+    assert report.preservation >= 1.0, report.clobbered
