@@ -407,3 +407,14 @@ def test_thirteenth_chinese_dev_set(deider):
     assert report.recall >= 0.87, report.missed
     assert report.precision >= 0.99, report.false_positives
     assert report.preservation >= 1.0, report.clobbered
+
+
+class TestDistrictBeforeNearness:
+    """A district jieba knows as a place, alone after 在/去/到 and before a word of nearness (在南山那边)."""
+
+    def test_found(self) -> None:
+        assert "罗湖" in _found("昨晚胃痛，在罗湖那边的诊所挂了水。", "LOCATION")
+
+    @pytest.mark.parametrize("text", ["在南方那边", "在医院那边", "在学校附近"])
+    def test_no_place(self, text: str) -> None:
+        assert not _found(text, "LOCATION")

@@ -440,6 +440,18 @@ def _at_road_ok(value: str) -> bool:
             and not any(w in road for w in ("马路", "公路", "铁路", "道路", "网路", "线路", "思路", "出路", "走路", "半路", "街道")))
 
 
+# A district or a neighbourhood jieba knows as a place, alone after 在/去/到 and before a word of
+# nearness (在福田那边, 去罗湖附近): a rare place word (福田 108), not a region (南方) or a city's
+# common name.
+_AT_PLACE_NEAR = r"(?<=[在去到])(?P<phi>[\u4e00-\u9fff]{2,3}?)(?=那边|这边|附近|一带)"
+
+
+def _at_place_near_ok(value: str) -> bool:
+    jieba = ready_jieba()
+    return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and zh_patterns._JIEBA_FREQ.get(value, 0) < 500
+            and not _is_clinical(value))
+
+
 def _live_in_estate_ok(value: str) -> bool:
     """No everyday word and nothing of a hospital or a ward (an apartment, 人才公寓, is no estate's name)."""
     return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and not any(ch in value for ch in "院医病科室")
@@ -448,6 +460,8 @@ def _live_in_estate_ok(value: str) -> bool:
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
+        Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
+             needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带"))),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
              needs=lambda t: "在" in t and ("路" in t or "街" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,
