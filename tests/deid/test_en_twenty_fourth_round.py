@@ -287,6 +287,22 @@ class TestHandoverPairAndCarer:
         assert _found(text, "PERSON") == [], _found(text)
 
 
+
+class TestUnitRecordNumber:
+    """An Australian unit record number after "UR"/"URN", its digits in groups, is a record number."""
+
+    @pytest.mark.parametrize(
+        "text, value",
+        [("Pt Marta Kowal UR 552 701, NSTEMI", "552 701"), ("URN 4471 902 on the wristband", "4471 902")],
+    )
+    def test_number_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "MEDICAL_RECORD_NUMBER"), _found(text)
+
+    @pytest.mark.parametrize("text", ["your UR 33 was noted", "ur 334 918 mmol"])
+    def test_no_record(self, text: str) -> None:
+        assert _found(text, "MEDICAL_RECORD_NUMBER") == [], _found(text)
+
+
 @pytest.mark.slow
 def test_sixteenth_english_development_set(deider):
     """dev_en16, scored first when it landed (unseen): recall 0.841, precision 0.920, preservation
