@@ -14,7 +14,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecogniz
 from mediscope.deid.recognizers.address import AddressRecognizer
 from mediscope.deid.recognizers.base import RegexRecognizer
 from mediscope.deid.recognizers.en_dates import en_date_rules
-from mediscope.deid.recognizers.en_identifiers import en_identifier_rules
+from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognizer, en_identifier_rules
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
 from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, web_rules
 
@@ -34,6 +34,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("SharedIdentifierRecognizer", shared_rules(), "en"),
         RegexRecognizer("NetHandleRecognizer", net_rules(), "en"),
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
+        TableRecordNumberRecognizer("en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         AddressRecognizer("en"),
         EnglishNerRecognizer("en"),

@@ -9,6 +9,8 @@ locality shapes and checks it uses live in `en_addresses`.
 from __future__ import annotations
 
 import regex
+from presidio_analyzer import EntityRecognizer, RecognizerResult
+from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid import lexicon
 from mediscope.deid.recognizers.base import Rule, contains_any, has_digit
@@ -1058,6 +1060,15 @@ def en_identifier_rules() -> list[Rule]:
              0.88, needs=contains_any("col.", "colonia", "fracc", "barrio", "brgy", "barangay", "kampung", "taman", "jalan", "jln",
                                 "lorong", "soi ", "moo ", "phường", "quận", "xã", "bairro", "vila ", "jardim", "-ku", "-shi", "-cho",
                                 "-machi", "-gun"), flags=0),
+        # A Singapore public-housing block: the block number, the street with its own number, then
+        # the floor and unit after "#": "Blk 45 Jurong West St 42, #12-301", "Blk 7 Toa Payoh
+        # Lorong 8 #03-12". "Blk" and the "#floor-unit" both mark it; either street words or the
+        # unit must close it, so "Blk 3 Ward" or "block 2 of the study" stay text.
+        Rule("sg_hdb_block", LOCATION,
+             r"(?P<phi>\b(?:Blk|BLK|Block)\.?\s+\d{1,4}[A-Z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*|\d{1,3}[A-Z]?)){0,4}?"
+             r"(?:(?:\s+(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Cres|Crescent|Lorong|Central|Close|Walk|Link|Way|View|Ring\s+Rd)\b"
+             r"(?:\s+\d{1,3}[A-Z]?\b)?)(?:,?\s*#\d{1,3}-\d{1,5}[A-Z]?)?|,?\s*#\d{1,3}-\d{1,5}[A-Z]?))(?![\w\-])",
+             0.88, needs=_seen(r"\b(?:Blk|BLK|Block)\.? ?\d"), flags=0),
         # A Singapore postcode after the city's name: "Singapore 310006".
         Rule("sg_postcode", ZIP_CODE, r"(?<=\bSingapore,?\s{1,2})(?P<phi>\d{6})(?![\d\-])", 0.85,
              needs=contains_any("singapore"), flags=0),
@@ -1081,3 +1092,91 @@ def en_identifier_rules() -> list[Rule]:
              rf"(?P<phi>{_OLD_AGE_WORDS})(?=[\s\-]*years?(?![\s\-]*(?:ago|later|earlier|before|after))|\s*-?(?:yo|y/o)\b)",
              0.85, needs=contains_any("ninety", "hundred")),
     ]
+
+
+# A table whose header names a record-number column: "| Name | DOB | MRN |" or a header line of
+# columns set apart by runs of spaces ("Name          MRN         DOB"). Each row's cell under that
+# header is the record number, though nothing in the row says so.
+_TABLE_MRN_SEEN = _seen(r"(?:^|\n|\||  |\t)[ \t]*(?:MRN|MR#|URN|Hosp(?:ital)? No\.?|Chart No\.?|Patient ID)[ \t]*(?:\||  |\t|\n|$)")
+_TABLE_MRN_HEAD = regex.compile(r"(?:MRN|MR#|URN|Hosp(?:ital)?\s+No\.?|Chart\s+No\.?|Patient\s+ID)")
+_TABLE_CELL_SPLIT = regex.compile(r"[ \t]{2,}|\t")
+_TABLE_RULE_LINE = regex.compile(r"^[\s|:\-+=]*$")
+_TABLE_ID = regex.compile(r"(?=(?:[A-Z\-]*\d){5})[A-Z]{0,3}-?\d[\dA-Z\-]{3,18}")
+_TABLE_DATE_LIKE = regex.compile(r"\d{1,4}[\-/.]\d{1,2}[\-/.]\d{1,4}")
+
+
+def _table_mrn_cells(text: str) -> list[tuple[int, int]]:
+    """Offsets of the cells under a record-number column header, row by row until the table ends."""
+    out: list[tuple[int, int]] = []
+    lines = text.split("\n")
+    offsets = []
+    pos = 0
+    for line in lines:
+        offsets.append(pos)
+        pos += len(line) + 1
+    i = 0
+    while i < len(lines):
+        head = lines[i]
+        piped = head.count("|") >= 2
+        cells = [c.strip() for c in head.split("|")] if piped else [c for c in _TABLE_CELL_SPLIT.split(head.strip())]
+        col = next((k for k, c in enumerate(cells) if _TABLE_MRN_HEAD.fullmatch(c)), None)
+        # (a header names its columns: no cell of it holds a digit, "MRN  12345678" is a value's line)
+        if col is None or len([c for c in cells if c]) < 2 or any(ch.isdigit() for ch in head):
+            i += 1
+            continue
+        if not piped:
+            m = regex.search(rf"(?<![^ \t]){regex.escape(cells[col])}(?![^ \t\n])", head)
+            if m is None:
+                i += 1
+                continue
+            at = m.start()
+        j = i + 1
+        while j < len(lines) and lines[j].strip():
+            row = lines[j]
+            if _TABLE_RULE_LINE.match(row):
+                j += 1
+                continue
+            if piped:
+                if row.count("|") < 2:
+                    break
+                start = offsets[j]
+                parts = row.split("|")
+                if col < len(parts):
+                    cell_start = start + sum(len(p) + 1 for p in parts[:col])
+                    raw = parts[col]
+                    value = raw.strip()
+                    if value and _TABLE_ID.fullmatch(value) and not _TABLE_DATE_LIKE.fullmatch(value):
+                        s = cell_start + raw.index(value)
+                        out.append((s, s + len(value)))
+            else:
+                for tok in regex.finditer(r"\S+", row):
+                    if abs(tok.start() - at) <= 2:
+                        value = tok.group()
+                        if _TABLE_ID.fullmatch(value) and not _TABLE_DATE_LIKE.fullmatch(value):
+                            out.append((offsets[j] + tok.start(), offsets[j] + tok.end()))
+                        break
+            j += 1
+        i = j
+    return out
+
+
+class TableRecordNumberRecognizer(EntityRecognizer):
+    """Record numbers in the column of a table whose header names it (MRN, URN, Hosp No...)."""
+
+    def __init__(self, supported_language: str = "en") -> None:
+        super().__init__(supported_entities=[MEDICAL_RECORD_NUMBER], name="TableRecordNumberRecognizer",
+                         supported_language=supported_language)
+
+    def load(self) -> None:
+        pass
+
+    def can_match(self, text: str) -> bool:
+        return _TABLE_MRN_SEEN(text)
+
+    def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
+        if not _TABLE_MRN_SEEN(text):
+            return []
+        return [RecognizerResult(MEDICAL_RECORD_NUMBER, s, e, 0.85, recognition_metadata={
+                    RecognizerResult.RECOGNIZER_NAME_KEY: self.name,
+                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+                for s, e in _table_mrn_cells(text)]
