@@ -38,3 +38,54 @@ class TestSpacedHouseNumber:
     )
     def test_year_after_block_stays(self, text: str, word: str) -> None:
         assert not any(word in f for f in _found(text, "LOCATION"))
+
+
+class TestUsDateWithClock:
+    """A month/day/year date keeps the clock after it, as a chat export writes each turn's stamp
+    ([4/27/2025 08:14])."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("[4/27/2025 08:14] 阿May: 阿爸今朝量咗血壓", "4/27/2025 08:14"),
+            ("入院 11/9/2023 22:40，急诊转入", "11/9/2023 22:40"),
+        ],
+    )
+    def test_date_and_clock(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    def test_count_after_date_stays(self) -> None:
+        assert "11/9/2023" in _found("发药 11/9/2023 12 片", "DATE_TIME")
+
+
+class TestLatinChatLabels:
+    """A chat in Chinese whose members' labels are Latin names: an English given name (Doris：), a
+    given name and a romanised surname (Ivan Cheung：), romanised syllables (Wai Kit：), or a given
+    name with a Han surname (Gloria 林：, Tina_Xu：). Field labels and roles stay."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Doris: 我阿媽今日覆診\nIvan Cheung: 醫生點講？", "Doris"),
+            ("Doris: 我阿媽今日覆診\nIvan Cheung: 醫生點講？", "Ivan Cheung"),
+            ("[08:01] Wai Kit: 阿爺食咗藥未\n[08:03] Mei Fong: 食咗喇", "Wai Kit"),
+            ("[08:01] Wai Kit: 阿爺食咗藥未\n[08:03] Mei Fong: 食咗喇", "Mei Fong"),
+            ("Gloria 林：我妈明天复查\n芳姐：几点？", "Gloria 林"),
+            ("【病友群】\n向日葵：大家好\nTina_Xu：我下周去拿药", "Tina_Xu"),
+        ],
+    )
+    def test_label_is_a_name(self, text: str, name: str) -> None:
+        assert name in _found(text)
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("Mark: 右侧\nSite: 左臂", "Mark"),
+            ("Note: 我们建议复查\nPlan: 继续观察", "Note"),
+            ("Patient: 我头痛\nDoctor: 多久了？", "Patient"),
+            ("Dr Chan: 你血糖高\nNurse Lee: 好的", "Nurse Lee"),
+            ("Pain Score: 我觉得3分\nSleep: 好吗", "Pain Score"),
+        ],
+    )
+    def test_field_or_role_stays(self, text: str, word: str) -> None:
+        assert word not in _found(text)

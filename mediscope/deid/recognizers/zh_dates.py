@@ -271,7 +271,10 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_nian_day", DATE_TIME, r"(?<!月)(?P<phi>[廿卅][一二三四五六七八九]?[日号])", 0.8,
              needs=lambda t: "廿" in t or "卅" in t),
         Rule("date_cn_md", DATE_TIME, rf"(?<![年{CN_NUM}])(?P<phi>(?:十[一二]?|[一二三四五六七八九])月{cn_d}[日号])", 0.8),
-        Rule("date_slash_us", DATE_TIME, rf"(?<![\d/])(?P<phi>{m}/{d}/{y})(?![\d/])", 0.9, needs=has_digit),
+        # (with the clock after it: a chat export's [12/3/2024 21:05])
+        Rule("date_slash_us", DATE_TIME,
+             rf"(?<![\d/])(?P<phi>{m}/{d}/{y}(?:[ \u3000]{{1,2}}(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?!\d))?)(?![\d/])",
+             0.9, needs=has_digit),
         # A date and the time after it are one span: 2024/02/11 03:20, 23-08-15 22:47,
         # 2024-10-08T09:41:27, 2024年1月23日05时17分, 12月3日（周二）上午9:30, 5月20号晚上8点.
         Rule("date_time", DATE_TIME,

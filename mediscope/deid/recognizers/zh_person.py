@@ -311,6 +311,26 @@ _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|�
 # a screen name.
 _UNDERSCORE_LABEL_RE = regex.compile(
     r"(?m)^[ \t]*(?P<name>[A-Za-z][A-Za-z0-9]{0,11}_[\u4e00-\u9fffA-Za-z0-9_]{1,15})[ \t]*[：:](?![ \t]*$)")
+# A chat turn's label in Latin letters, said in Chinese (Cathy：…, Kelvin Wong: …, [12/3 21:05] Ka Yan: …,
+# Jenny 黄：…, Amy_Lin：…): one to three capitalised words, joined by a space or an underscore, and
+# perhaps a Han surname after them. See ChineseNameRecognizer._latin_labels for what makes it a name.
+_LATIN_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?"
+    r"(?P<name>(?P<words>[A-Z][a-z]{1,11}(?:[ _][A-Z][a-z]{1,11}){0,2})(?:[ _]?(?P<han>[\u4e00-\u9fff]))?)"
+    r"[ \t]*[：:](?=[^\n]*[\u4e00-\u9fff])")
+# What a turn said in Cantonese has: its particles and its words for I, he, not, is, done.
+_CANTONESE_TURN_RE = regex.compile(r"[嘛咗係唔佢喇啦咩嘅吖喺冇]")
+# A romanised Cantonese or Mandarin syllable (Ka, Yan, Ah, Keung, Boon, Heng): an initial, vowels and
+# at most a nasal or a stop after them.
+_ROMAN_SYLLABLE_RE = regex.compile(r"(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|[nmkpth])?")
+# Capitalised words that open a label as a role, a field or a greeting, not as a name.
+_LATIN_LABEL_NOT_WORDS = frozenset({"dr", "doctor", "nurse", "patient", "pt", "mom", "mum", "dad", "mama", "papa", "admin",
+                                    "system", "bot", "note", "re", "tel", "fax", "email", "name", "date", "time", "bed",
+                                    "ward", "dept", "room", "case", "age", "sex", "hi", "hello", "dear", "sir", "madam",
+                                    "mr", "mrs", "ms", "miss", "prof", "team", "group", "user", "guest", "host", "me",
+                                    "you", "staff", "care", "home", "baby", "son", "daughter", "wife", "husband", "sis",
+                                    "bro", "auntie", "aunty", "uncle", "grandma", "grandpa", "ai", "app", "auto", "info",
+                                    "tips", "plan", "step", "day", "week", "bp", "hr", "so", "pa", "ma", "ba", "yo"})
 _PARENT_LABEL_WORDS = frozenset({"妈妈", "爸爸", "妈咪", "麻麻", "粑粑", "爹地", "奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷"})
 _LABEL_LINE_RE = regex.compile(r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?[^\s：:，,。]{2,12}[：:]")
 # What a label puts before a parent word or 老X that is a role or a relation, not a screen name
@@ -536,6 +556,28 @@ _NOT_TRIPLE_NAMES = frozenset({"患者", "患儿", "病人", "本人", "家属",
                                # a note's shorthand for the patient's state (患者神清，男，60岁)
                                "神清", "神志", "神志清", "神萎", "神差", "神可", "精神可", "意识清", "清醒", "嗜睡", "纳差", "纳可",
                                "眠差", "眠可", "体健", "一般", "既往", "平素", "现年", "今年"})
+
+
+_ENGLISH_GIVEN: frozenset[str] | None = None
+
+
+def _english_given_names() -> frozenset[str]:
+    """English given names (Faker's American and British lists, and the Hong Kong favourites they
+    lack: Kelvin, Winnie, Ivan): what a Hong Kong or overseas member of a Chinese chat goes by."""
+    global _ENGLISH_GIVEN
+    if _ENGLISH_GIVEN is None:
+        names = {"Kelvin", "Winnie", "Ivan", "Ken", "Kenny", "Ricky", "Sammi", "Fanny", "Jacky", "Wing", "Vivian", "Candy",
+                 "Connie", "Gigi", "Yoyo", "Coco", "Eason", "Alvin", "Calvin", "Derek", "Eric", "Jason", "Kevin", "Terry",
+                 "Tommy", "Peggy", "Ada", "Iris", "Mandy", "Cindy", "Wendy", "Sandy", "Teresa", "Queenie", "Karen", "Joyce"}
+        try:
+            from faker.providers.person.en_GB import Provider as GB
+            from faker.providers.person.en_US import Provider as US
+
+            names |= set(US.first_names) | set(GB.first_names)
+        except Exception:  # noqa: BLE001 - faker is a deid dependency; the short list still works
+            pass
+        _ENGLISH_GIVEN = frozenset(names)
+    return _ENGLISH_GIVEN
 
 
 class ChineseNameRecognizer(EntityRecognizer):
@@ -1039,6 +1081,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "\n" in norm and ("：" in norm or ":" in norm):
             out += self._speakers(norm)
             out += self._nick_labels(norm)
+            out += self._latin_labels(norm)
         if "群" in norm:
             for m in _GROUP_ROLE_NAME_RE.finditer(norm):
                 cand = m.group("name")
@@ -1359,6 +1402,34 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _UNDERSCORE_LABEL_RE.finditer(norm):
             if regex.search(r"[\u4e00-\u9fff]", m.group("name")):
                 out.append(self._result(*m.span("name"), 0.7, "underscore_label"))
+        return out
+
+    def _latin_labels(self, norm: str) -> list[RecognizerResult]:
+        """A chat in Chinese whose members' labels are Latin names (Cathy：, Kelvin Wong：, Ka Yan：,
+        Jenny 黄：, Amy_Lin：): where two turns or more open with a label, a label whose words are an
+        English given name, a romanised surname after a given name, or romanised syllables alone
+        (two of them or more: Ah Keung), with perhaps a Han surname after them, is the member's name.
+        A role, a field or a greeting (Dr：, Patient：, Note：, Hi：) is none."""
+        found = list(_LATIN_LABEL_RE.finditer(norm))
+        if not found or len({m.start() for m in _LABEL_LINE_RE.finditer(norm)} | {m.start() for m in found}) < 2:
+            return []
+        turns = [norm[m.end() : norm.find("\n", m.end()) % (len(norm) + 1)] for m in found]
+        if not any(_CHAT_TURN_RE.search(t) or _CANTONESE_TURN_RE.search(t) for t in turns):
+            return []  # field labels (Mark：右侧, Site：左臂) say nothing as a person would
+        out: list[RecognizerResult] = []
+        for m in found:
+            words = regex.split(r"[ _]", m.group("words"))
+            low = [w.lower() for w in words]
+            if any(w in _LATIN_LABEL_NOT_WORDS for w in low):
+                continue
+            han = m.group("han")
+            if han is not None and han not in _ANY_SURNAME_CHARS:
+                continue
+            english = words[0] in _english_given_names()
+            roman = all(_ROMAN_SYLLABLE_RE.fullmatch(w) for w in low)
+            surname_last = len(words) >= 2 and (words[-1] in _HK_SURNAMES or _ROMAN_SYLLABLE_RE.fullmatch(low[-1]) is not None)
+            if english and (len(words) == 1 or surname_last) or roman and (len(words) >= 2 or han is not None):
+                out.append(self._result(*m.span("name"), 0.7, "latin_label"))
         return out
 
     def _pet_parent_ok(self, cand: str) -> bool:
