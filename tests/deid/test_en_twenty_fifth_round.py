@@ -69,3 +69,103 @@ class TestRecordNumberTableColumn:
     def test_no_record_number_column_value(self, text: str) -> None:
         found = _found(text, "MEDICAL_RECORD_NUMBER")
         assert all(v in ("12345678",) for v in found), found
+
+
+class TestMarkedSpeakerOnceInChat:
+    """A size word or a mark beside a given name opens one line of a chat whose other speakers open
+    two or more: the whole label is a speaker's, an app's "[date, time]" stamp before it or not."""
+
+    @pytest.mark.parametrize(
+        "text, label",
+        [
+            ("[5/2/24, 7:01 AM] Nora: dad's INR is 4.1\n[5/2/24, 7:03 AM] Big Sam: skip tonight's warfarin?\n"
+             "[5/2/24, 7:04 AM] Nora: clinic said yes", "Big Sam"),
+            ("Imogen: he's back from theatre\nLittle Joe: is he awake\nImogen: drowsy but ok", "Little Joe"),
+            ("Petra: bloods at 9\nWendell R: I'll drive her\nPetra: thanks", "Wendell R"),
+        ],
+    )
+    def test_label_found(self, text: str, label: str) -> None:
+        assert label in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Plan A: rest and fluids\nBig Dose: 40 mg once\nPlan A: review in a week",
+            "Dx: gout\nBig Toe: swollen and red\nDx: gout flare",
+            "Imogen: he's back from theatre\nBig Bed: ordered for him\nImogen: thanks",
+        ],
+    )
+    def test_look_alike_labels_stay_text(self, text: str) -> None:
+        found = _found(text, "PERSON")
+        assert not any(w in v for v in found for w in ("Dose", "Toe", "Bed")), found
+
+
+class TestDocumentTitleAfterPatient:
+    """"Patient" before a document's title is no cue for a name: "Patient Information Sheet"."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Patient Information Leaflet\nRead before taking this medicine.",
+            "Patient Registration Form\nName: ____",
+            "Patient Discharge Summary\nDiagnosis: CAP",
+            "Patient Consent Form signed and scanned.",
+        ],
+    )
+    def test_title_not_a_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)
+
+    def test_name_after_patient_kept(self) -> None:
+        assert "Orla Finnegan" in _found("Patient Orla Finnegan reviewed in clinic.")
+
+
+class TestPriestTitle:
+    """"Fr." before a name is a priest's title; "Fr" after a number is a catheter's French size."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Chaplain Fr. Casimir anointed the patient.", "Casimir"),
+            ("Family asked for Fr. Okonkwo to visit tonight.", "Okonkwo"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Inserted 16 Fr. Foley catheter, clear urine.",
+            "Changed to 12 Fr. Coude after failed attempt.",
+        ],
+    )
+    def test_catheter_size_stays(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestNumbersWrittenApart:
+    """Phone, social security and accession numbers with spacing a plain shape misses."""
+
+    @pytest.mark.parametrize(
+        "text, value, entity",
+        [
+            ("Please fax to (646) 555 – 0142 before noon.", "(646) 555 – 0142", "PHONE_NUMBER"),
+            ("Cell (303) 555 - 7781, leave a message", "(303) 555 - 7781", "PHONE_NUMBER"),
+            ("SSN: 6 1 4  2 2  7 0 3 5 on file", "6 1 4  2 2  7 0 3 5", "US_SSN"),
+            ("ACC#: LB 4471 2290  Collected 09:10", "LB 4471 2290", "MEDICAL_RECORD_NUMBER"),
+        ],
+    )
+    def test_value_found(self, text: str, value: str, entity: str) -> None:
+        assert value in _found(text, entity), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Titrate (250) 500 - 1000 mg as tolerated",
+            "Scores 1 2 3  4 4  1 9 0 8 across the nine items",
+            "Per ACC/AHA 2022 guideline, start statin.",
+        ],
+    )
+    def test_look_alikes_stay(self, text: str) -> None:
+        found = [v for v in _found(text) if any(ch.isdigit() for ch in v)]
+        assert found == [] or all("2022" == v for v in found), found

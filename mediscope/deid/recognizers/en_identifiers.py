@@ -196,7 +196,9 @@ def en_identifier_rules() -> list[Rule]:
               r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)|"
               r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID|(?-i:Unit|UNIT)\s+(?:no\.?|number|#)|"
               # an Australian unit record number, its digits in groups: "UR 334 918"
-              r"(?-i:UR|URN)(?=[ ]?(?:no\.?|number|#|:)?[ ]?\d{3})")
+              r"(?-i:UR|URN)(?=[ ]?(?:no\.?|number|#|:)?[ ]?\d{3})|"
+              # a laboratory's accession number with its hash: "ACC#: QD 8812 0045"
+              r"(?-i:ACC|Acc)[ ]?#")
     ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"
               r"policy(?:\s+(?:number|no\.?|#|id))|beneficiary(?:\s+(?:number|id|no\.?|#))|"
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
@@ -438,6 +440,12 @@ def en_identifier_rules() -> list[Rule]:
              r"(?!\s*(?:(?i:mg|mcg|micrograms?|ml|units?|iu|g|kg|mmol)\b|%))",
              0.75, validator=lambda v: sum(ch.isdigit() for ch in v) >= 8,
              needs=_seen(r"\d[ ]-[ ][0-9OIl]"), flags=0),
+        # The same number, its area code in brackets, a spaced dash before the last four digits (an en
+        # dash typed by a word processor reads as one): "(212) 555 – 0188", "(415) 555 - 2210".
+        Rule("phone_bracket_spaced_dash", PHONE_NUMBER,
+             r"(?<![\w\-])(?P<phi>\([2-9]\d{2}\)[ ]?[2-9]\d{2}[ ]-[ ]\d{4})(?![\w\-])"
+             r"(?!\s*(?:(?i:mg|mcg|ml|units?|iu|g|kg|mmol)\b|%))", 0.8,
+             needs=_seen(r"\) ?\d{3} - \d{4}"), flags=0),
         # OCR digit swaps after a phone label: "Ph: O3 477 29I8", and S for 5 among them: "TEL: O19O2 3l4 S67".
         Rule("phone_ocr_swapped", PHONE_NUMBER,
              r"\b(?i:ph|tel|phone|mob|mobile|cell|fax)\.?\s*(?i:no\.?|number)?\s*[:#]?\s*"

@@ -1350,10 +1350,23 @@ def _chat_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, flo
 # between name and colon where the app prints them ("Tina B 10/3 08:12:").
 _SPEAKER_DESCRIPTORS = frozenset({"big", "little", "lil", "wee", "young", "old"})
 _MARKED_SPEAKER = regex.compile(
-    r"(?m)^[ \t]*(?P<name>(?:(?P<desc>\p{Lu}\p{Ll}{1,5})[ ])?(?P<given>\p{Lu}\p{Ll}{2,14})"
+    r"(?m)^[ \t]*(?:\[[^\]\n]{4,30}\][ \t]*)?(?P<name>(?:(?P<desc>\p{Lu}\p{Ll}{1,5})[ ])?(?P<given>\p{Lu}\p{Ll}{2,14})"
     r"(?:[ ](?P<mark>\p{Lu}\.?|\p{So}[\p{So}\p{Sk}\uFE0F\u200D]{0,5}))?)"
     r"(?:[ ]\d{1,2}/\d{1,2}(?:/\d{2,4})?,?[ ]\d{1,2}:\d{2}(?:[ ]?[apAP][mM])?)?:[ ]"
 )
+
+
+# Any line opened by a chat speaker's label: a capitalised word (an initial may follow) and a colon,
+# an app's "[date, time]" stamp before it.
+_ANY_SPEAKER_LINE = regex.compile(
+    r"(?m)^[ \t]*(?:\[[^\]\n]{4,30}\][ \t]*)?\p{Lu}\p{Ll}{1,14}(?:[ ]\p{Lu}\.?|[ ]\p{Lu}\p{Ll}{1,14})?:[ ]")
+
+
+def _in_chat(text: str) -> bool:
+    """Two or more lines open with the same plain speaker's label: the text is a chat, so a marked
+    label seen once is a speaker too ("Big Mike:" once among "Tina:" lines)."""
+    labels = [m.group().split("]")[-1].strip() for m in _ANY_SPEAKER_LINE.finditer(text)]
+    return len(labels) >= 2 and len(set(labels)) < len(labels)
 
 
 def _marked_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
@@ -1363,16 +1376,18 @@ def _marked_speakers(text: str, lists: NameLists) -> list[tuple[int, int, str, f
     found = [m for m in _MARKED_SPEAKER.finditer(text) if (m.group("mark") or m.group("desc"))]
     out: list[tuple[int, int, str, float]] = []
     labels = [m.group("name") for m in found]
+    chat = bool(found) and _in_chat(text)
     for m in found:
         given = m.group("given").lower()
         desc = (m.group("desc") or "").lower()
-        if labels.count(m.group("name")) < 2 or desc and desc not in _SPEAKER_DESCRIPTORS:
+        if labels.count(m.group("name")) < 2 and not chat or desc and desc not in _SPEAKER_DESCRIPTORS:
             continue
         if given not in lists.first or lists.blocked(given) or given in _ROLE_SPEAKERS or given in _NOT_SPEAKERS or (
                 given in _KIN_WORDS or given in _RELATION_FIELD or _clinical_prefix(given) or _eponym_word(given)):
             continue
-        if is_english(given, lists.words) and not m.group("mark"):
+        if is_english(given, lists.words) and not m.group("mark") and not chat:
             continue  # "Jess 🌸:", "Will B:": the mark makes a word-like given name a speaker's, not "Big Will:"
+            # (unless other speakers make the text a chat: "Big Mike:" among "Tina:" lines)
         out.append((*m.span("name"), "marked_speaker", 0.7))
     return out
 

@@ -426,6 +426,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                     and m.group(0)[: m.start("name") - m.start()].strip(" :-(,").lower() in _RELATION_WORDS
                     and is_english(name.lower(), self._case_free.words) and name.lower() not in self._case_free.any_name):
                 continue  # "mum (Anxious) at the bedside": one ordinary word no list holds as a name
+            if (name.split()[-1].lower() in _DOCUMENT_NOUNS
+                    and all(is_english(w.lower(), self._case_free.words) for w in name.split())):
+                continue  # "Patient Information Sheet", "Patient Registration Form": the document's title
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
@@ -505,6 +508,9 @@ _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|s
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
+# The last word of a document's title after "Patient": "Patient Information Sheet".
+_DOCUMENT_NOUNS = frozenset({"sheet", "leaflet", "form", "forms", "summary", "report", "letter", "list", "booklet", "guide",
+                             "handout", "pack", "packet", "card", "record", "portal", "questionnaire", "survey", "agreement"})
 _HEADER_WORDS = frozenset({"note", "notes", "date", "tel", "section", "aadhaar", "aadhar", "pan", "physician", "surgeon",
                            "attending", "registrar", "consultant", "hospitalist", "intensivist", "pt", "re", "subject",
                            "portal", "message", "vill", "copay", "co-pay", "voicemail", "email", "e-mail", "fax"})

@@ -21,7 +21,9 @@ from mediscope.deid.recognizers.en_patterns import (
 from mediscope.deid.recognizers.en_vocab import _COMMON_WORDS, _STATES
 
 _EN_TITLE = regex.compile(
-    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN)\.?\s+"
+    # (a priest: "Chaplain Fr. Dominic"; "Fr" only with its dot and no number before it, since
+    # "14 Fr Foley" is a catheter's French size)
+    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN|(?<!\d)(?<!\d[ ])Fr(?=\.))\.?\s+"
     # "Dr T Fifita", "Mr J. K. Smith": initials before the surname
     r"(?P<name>(?:\p{Lu}\.?\s+(?=\p{Lu}))?(?:\p{Lu}\.\s*(?=\p{Lu}))?(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu})|(?:al|el|abu|bin|ibn|ul|ud)-(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
     # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)

@@ -294,6 +294,11 @@ def shared_rules() -> list[Rule]:
              validator=_ocr_ssn_ok, needs=_seen(r"[OIl0-9]{3}-[OIl0-9]{2}-"), flags=0),
         Rule("ssn_cued", US_SSN, rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d{{3}}[ \-.]?\d{{2}}[ \-.]?\d{{4}})(?!\d)",
              0.95, needs=has_digit),
+        # The same after its label, letter-spaced with no dashes, the groups set apart by wider gaps:
+        # "SSN 5 2 3  4 4  1 9 0 8".
+        Rule("ssn_cued_letter_spaced", US_SSN,
+             rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d[ ]\d[ ]\d[ ]{{1,3}}\d[ ]\d[ ]{{1,3}}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)",
+             0.9, validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,3}\d \d")),
         # The last four digits of a social security number, which are identifying on their own:
         # "SSN last4 6621", "SSN (last 4): 0932", "social security ending in 4471".
         Rule("ssn_last_four", US_SSN,
