@@ -93,6 +93,9 @@ NAME_CUES_ZH_WEAK = (
     "配偶",
     # roles of a form or a note that name a person next: 药师宫田田, 老人家仇桂兰
     "术者", "麻醉", "麻醉医师", "药师", "签字", "居民", "职工", "老人家",
+    # who tested, checked, carried out or handed over, on a lab slip or a shift note: 检验者:晁, 交班人：罗
+    "检验者", "检验人", "检验员", "检验医师", "检验技师", "采样者", "核对者", "核对人", "执行者", "执行人",
+    "交班者", "接班者", "交班人", "接班人",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (

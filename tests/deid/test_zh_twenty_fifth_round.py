@@ -89,3 +89,39 @@ class TestLatinChatLabels:
     )
     def test_field_or_role_stays(self, text: str, word: str) -> None:
         assert word not in _found(text)
+
+
+class TestSurnameAloneOnSlipsAndNotes:
+    """A surname alone names the person: after a lab slip's or a shift note's role (检验者:, 交班人：)
+    closing its field with the next label after one space, signed after a double dash (——蔡), or
+    before 姑娘 (Hong Kong's nurse, 梁姑娘话…)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("检验者:许  审核者:范丽芳", "许"),
+            ("采样者：潘  核对者：郑晓东", "潘"),
+            ("交班护士：孙 接班：卢小燕", "孙"),
+            ("值班医生：罗 日期：3月2日", "罗"),
+            ("3床今晚停用肝素，明早复查凝血。——蔡", "蔡"),
+            ("梁姑娘话听日要空肚抽血", "梁"),
+            ("问下冯姑娘几点覆诊", "冯"),
+        ],
+    )
+    def test_surname_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "检验者需核对标本后签字",
+            "执行者签名后生效",
+            "患者：高 血压：150/90",
+            "明早复查血常规——完",
+            "她是个好姑娘，很乖",
+            "这个小姑娘很怕打针",
+            "邻居家姑娘来看她",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

@@ -102,6 +102,7 @@ _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
 _SPACED_BROKEN_TAIL_RE = regex.compile(r"\n(?![男女])[\u4e00-\u9fff](?=[ \u3000]{2,}[\u4e00-\u9fff])")
+_NEXT_LABEL_RE = regex.compile(r"[ \u3000][\u4e00-\u9fff]{2,5}[：:]")
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
 _LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
@@ -547,6 +548,8 @@ _APPOSED_NAME_RE = regex.compile(
 _APPOSED_NOT_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
 _ROLE_DASH_LABEL_RE = regex.compile(
     rf"(?m)^[ \t]*{_LABEL_PREFIX}[\u4e00-\u9fff]{{2,8}}[ \t]?[-－][ \t]?(?P<name>[\u4e00-\u9fff]{{2,3}})[ \t]*[：:](?![ \t]*$)")
+_GUNIANG_RE = regex.compile("(?P<name>[" + "".join(sorted(set(lexicon.SURNAMES_1) - _LONE_NOT_SURNAME)) + "])姑娘")
+_DASH_SURNAME_SIGN_RE = regex.compile(r"(?m)(?:——|--)[ \t]?(?P<name>[\u4e00-\u9fff])[ \t。.！!]*$")
 _DASH_SIGN_RE = regex.compile(r"(?m)^[ \t]*(?:——|—|--|～)[ \t]?(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*$")
 _LABEL_NAME_RE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{2,8}[：:][ \t]*(?P<name>[\u4e00-\u9fff]{2,3})(?=[，,])")
 _TRIPLE_NAME_START = frozenset("：:\n。；;\t ")
@@ -928,6 +931,17 @@ class ChineseNameRecognizer(EntityRecognizer):
                         ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand) and (
                         self._freq.get(cand, 0) == 0 or self._freq[cand] < 100 and self._tags.get(cand, "").startswith("nr")):
                     out.append(self._result(*m.span("name"), 0.7, "sign_off"))
+            # …明早查INR。——邵: a note signed with the surname alone after a double dash, at the line's end
+            for m in _DASH_SURNAME_SIGN_RE.finditer(norm):
+                if m.group("name") in lexicon.SURNAMES_1 and m.group("name") not in _LONE_NOT_SURNAME:
+                    out.append(self._result(*m.span("name"), 0.7, "sign_off"))
+        if "姑娘" in norm:
+            # 李姑娘话听日覆诊, 问陈姑娘: Hong Kong's word for a nurse after her surname (and in Mandarin a
+            # young woman addressed by her surname): the surname names her, as 孟老师 names 孟
+            for m in _GUNIANG_RE.finditer(norm):
+                s = m.start("name")
+                if not (s > 0 and self._common_word(norm[s - 1 : s + 1], 50)):  # 水平姑娘? a word's end
+                    out.append(self._result(s, s + 1, 0.75, "title"))
         if "他" in norm or "她" in norm:
             # 建华他哥, 二狗他娘: a name, then 他/她 and a kin word or what the person always does
             for m in _APPOSED_NAME_RE.finditer(norm):
@@ -1641,6 +1655,10 @@ class ChineseNameRecognizer(EntityRecognizer):
         if ch in _LONE_NOT_SURNAME:
             return False
         if _LONE_END_RE.match(norm, s + 1) is not None:
+            return True
+        # 交班护士：罗 接班：吴佳: a field's value, then one space and the form's next label, closes the
+        # field whatever the surname
+        if s > 0 and norm[s - 1] in "：:" and _NEXT_LABEL_RE.match(norm, s + 1) is not None:
             return True
         # 诊治医生蹇 血尿酸, 送检医生晁 类风湿因子: one space closes the field when the character is
         # rarely anything but a surname (晁 262, 樊 299; not 李, 张, 高) and a word, not one more
