@@ -125,3 +125,28 @@ class TestSurnameAloneOnSlipsAndNotes:
     )
     def test_no_name(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestDayThatSomethingBegan:
+    """The day of the month alone before what began or was taken off that day (7号那天, 19号开始,
+    26号请假), and a month/day before 再次/来诊 or 起 and a symptom (4/17再次来诊, 10.26起腹泻)."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("奶奶说7号那天就开始不吃饭了", "7号"),
+            ("孩子19号开始拉肚子", "19号"),
+            ("我26号请假带他去复查", "26号"),
+            ("血压平稳；4/17再次来诊，诉乏力", "4/17"),
+            ("陶欣然 10.26起腹泻 每日5次", "10.26"),
+        ],
+    )
+    def test_day_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["排到3号开始叫号", "2号楼开始装修", "3号床那天换了药", "血糖 7.8起床后测", "每月15号取药"],
+    )
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []

@@ -171,7 +171,8 @@ def zh_date_age_rules() -> list[Rule]:
         # (血糖6.5复查): only a pause, a preposition or a person stands before it.
         Rule("date_md_event", DATE_TIME,
              rf"(?:(?<=^|[\s，,。；;：:（(【\[于在至到])|(?<=[-~])|(?<=[我他她亲爸妈者儿女]))(?P<phi>{m}\s?[./]\s?{d})"
-             rf"(?=\s?(?:{_VISIT_WORDS}))", 0.8, needs=has_digit),
+             # (again: 6/12再次来诊; or what began that day: 11.23起咳嗽)
+             rf"(?=\s?(?:再次|又)?(?:{_VISIT_WORDS}|来诊)|起(?![床效来])[\u4e00-\u9fff])", 0.8, needs=has_digit),
         Rule("date_md_dot_ri", DATE_TIME, rf"(?<![\d.])(?P<phi>{m}\.{d}\s*[日号])", 0.85, needs=has_digit),
         # Two-digit year, month and day with dots: 24.3.5入院 (a decimal has one dot).
         Rule("date_ymd_dotted_short", DATE_TIME,
@@ -228,7 +229,9 @@ def zh_date_age_rules() -> list[Rule]:
              # nor a hospital's place a visit word opens (3号住院楼, 2号抽血窗口, 5号换药室, 1号入院处)
              r"(?=\s?(?:再来|再过来|再复查|复查|复诊|回来|来院|返院|入院(?!处)|住院(?![楼部处])|出院|手术(?![间室台])|拆线"
              # a coming or going (8号去, 8号过来; but 到3号去, 在3号去, 叫3号去: a room or a queue number)
-             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)去(?![除掉年])|过来|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上))",
+             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)去(?![除掉年])|过来|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上"
+             # the day something began or was taken off (5号那天开始咳, 3号开始发烧, 21号请假陪他)
+             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)(?:那天|当天|开始|请假)))",
              0.8, needs=lambda t: "号" in t),
         # The day of the month in brackets after the day it names (前天（25号）, 周三(8号)).
         Rule("date_day_bracketed", DATE_TIME,
