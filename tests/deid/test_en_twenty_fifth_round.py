@@ -169,3 +169,74 @@ class TestNumbersWrittenApart:
     def test_look_alikes_stay(self, text: str) -> None:
         found = [v for v in _found(text) if any(ch.isdigit() for ch in v)]
         assert found == [] or all("2022" == v for v in found), found
+
+
+class TestDayOfMonthWithThe:
+    """"on the 16th": the day of this month, with a result or a verb after it."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("Echo on the 11th unremarkable, repeat in a year.", "11th"),
+            ("Swab taken on the 2nd but lost in transit.", "2nd"),
+            ("Her MRI on the 23rd showed no change.", "23rd"),
+        ],
+    )
+    def test_day_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Weight on the 16th percentile for age.",
+            "Pain worst on the 2nd day after surgery.",
+            "Attempted for the 3rd time without success.",
+            "Lives on the 4th floor, no lift.",
+        ],
+    )
+    def test_ordinal_not_a_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == [], _found(text)
+
+
+class TestCapitalisedAuntUncle:
+    """A capitalised aunt or uncle before a given name: the name is the person's, the kin word not."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Lift home arranged with Uncle Teodor after discharge.", "Teodor"),
+            ("Aunt Philippa holds the spare key.", "Philippa"),
+            ("Lives with Auntie Marisol and two cousins.", "Marisol"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        found = _found(text, "PERSON")
+        assert name in found, found
+        assert not any("Uncle" in v or "Aunt" in v for v in found), found
+
+
+class TestLoneGivenNameSubject:
+    """A listed given name alone opening a sentence, doing what a patient does: a person."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Mildred declined lunch, ate toast later.", "Mildred"),
+            ("Obs stable. Euphemia refused the hoist.", "Euphemia"),
+            ("Night report\nHarriet vomited twice after midnight.", "Harriet"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Allegra was given for the itch.",
+            "Metformin refused by pharmacy, needs prior auth.",
+            "Patient refused breakfast.",
+            "Nursing staff reported no concerns.",
+        ],
+    )
+    def test_not_a_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

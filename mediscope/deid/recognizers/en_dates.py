@@ -266,11 +266,13 @@ def en_date_rules() -> list[Rule]:
         Rule("date_season_year", DATE_TIME,
              rf"(?P<phi>\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:{y}|['’]\d{{2}}))(?![\d\w])", 0.8,
              needs=contains_any("spring", "summer", "autumn", "fall", "winter")),
-        # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor").
+        # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor"). A result
+        # or a verb may follow ("CT on the 16th negative", "on the 3rd but still"), or an emoji.
         Rule("date_day_ordinal", DATE_TIME,
              r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
-             r"(?=\s*(?:[,.;!?)\-–]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night|when|then|so|as|if|because|"
-             r"visiting|onwards|inclusive|please|thanks)\b)",
+             r"(?=\s*(?:[,.;!?)\-–\p{So}]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night|when|then|so|as|if|because|"
+             r"visiting|onwards|inclusive|please|thanks|but|negative|positive|normal|unremarkable|clear|showed|shows|revealed|"
+             r"was|were|is|are)\b)",
              0.7, needs=_digit_and(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
         # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
         Rule("date_range", DATE_TIME,

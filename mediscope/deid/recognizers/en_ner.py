@@ -383,6 +383,12 @@ class EnglishNerRecognizer(EntityRecognizer):
             if ts > s and text[ts:te].split()[0].lower() in self._case_free.first:
                 s, e = ts, te  # "Visitor Dmitri says": a role word before a given name is no part of it
             out.append(self._result(PERSON, s, e, 0.7, "sentence_subject"))
+        for m in _LONE_GIVEN_SUBJECT.finditer(text):
+            name = m.group("name")
+            low = name.lower()
+            if (low in self._first and not is_english(low, self._case_free.words) and low not in lexicon.CLINICAL_WORDS_EN
+                    and low not in _COMMON_WORDS and not _blocked_word(low) and not _is_eponym(name, text[m.end("name") : m.end("name") + 14])):
+                out.append(self._result(PERSON, *m.span("name"), 0.7, "lone_given_subject"))
         for m in _EN_NAME_CUE.finditer(text):
             s, e = m.span("name")
             name = m.group("name")
@@ -407,6 +413,9 @@ class EnglishNerRecognizer(EntityRecognizer):
                     e = s + len(name)
             if name.split()[0].rstrip(".") in _TITLES_EN:
                 continue
+            kin = _KIN_BEFORE_NAME.match(name)
+            if kin and kin.end() < len(name):
+                s, name = s + kin.end(), name[kin.end():]  # "with Auntie Marisol": the kin word is no part of the name
             if name.lower() in lexicon.CLINICAL_WORDS_EN or _is_eponym(name, text[e : e + 14]):
                 continue
             cue_word = m.group(0)[: m.start("name") - m.start()].strip(" :-").lower()
@@ -508,6 +517,15 @@ _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|s
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
+# A listed given name alone opening a sentence, the subject of what a patient does or refuses:
+# "Harriet refused breakfast again", "Wilhelmina ate half her lunch". The verb list is of a
+# person's acts; the name must be no English word (checked where it is used).
+_LONE_GIVEN_SUBJECT = regex.compile(
+    r"(?:^|(?<=[.!?]\s{1,3})|(?<=\n))(?P<name>\p{Lu}\p{Ll}{2,14})\s+(?=(?:refused|refuses|declined|declines|ate|eats|slept|sleeps|"
+    r"walked|walks|mobilised|mobilized|mobilises|mobilizes|denies|denied|reports|reported|complains|"
+    r"complained|states|stated|asked|asks|wants|wanted|fell|vomited|cried|screamed|pulled)\b)")
+# (no "was" or "is": "Allegra was given", "Ella was started" are drugs in the passive)
+_KIN_BEFORE_NAME = regex.compile(r"(?:Uncle|Aunt|Auntie|Aunty)\s+(?=\p{Lu})")
 # The last word of a document's title after "Patient": "Patient Information Sheet".
 _DOCUMENT_NOUNS = frozenset({"sheet", "leaflet", "form", "forms", "summary", "report", "letter", "list", "booklet", "guide",
                              "handout", "pack", "packet", "card", "record", "portal", "questionnaire", "survey", "agreement"})

@@ -33,8 +33,8 @@ _EN_NAME_CUE = regex.compile(
     r"\b(?:[Nn]ame|[Pp]atient name|[Ss]igned(?: by)?|[Ss]ignature|[Ss]een by|[Aa]ttending(?: physician)?|[Rr]eferred by|"
     r"[Rr]eferring physician|[Ee]mergency contact|[Nn]ext of kin|[Gg]uardian|[Cc]ontact person|[Dd]ictated by|[Ss]urgeon|"
     r"[Pp]hysician|[Cc]linician|[Pp]rovider|[Mm]y name is|[Mm]y name's|[Nn]ame is|[Ll]ast name is|[Ii] am|I'm|[Tt]his is|husband|wife|son|daughter|mother|father|"
-    r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|uncle|aunt|fianc[eé]e?|"
-    r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|aunty|auntie|grandma|grandpa|granny|hubby|"
+    r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|[Uu]ncle|[Aa]unt|fianc[eé]e?|"
+    r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|[Aa]unty|[Aa]untie|grandma|grandpa|granny|hubby|"
     r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name|"
     r"PCP|[Pp]rimary care (?:physician|provider|doctor)|[Ff]amily doctor)"
     # a nickname in quotes after its cue: 'goes by "Zee"'
