@@ -150,3 +150,34 @@ class TestDayThatSomethingBegan:
     )
     def test_no_date(self, text: str) -> None:
         assert _found(text, "DATE_TIME") == []
+
+
+class TestSingaporeNamesAndFlats:
+    """In a Chinese note, a romanised three-word name that opens with a Singapore, Malaysia or Hong
+    Kong surname (Goh Siew Lan, Chan Tai Man) is a name, and a housing-board flat with its # unit
+    (Blk 58 Toa Payoh Lorong 4 #05-233) an address."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("病人 Goh Siew Lan 吴秀兰，咳嗽两周", "Goh Siew Lan"),
+            ("家属 Chan Tai Man 来电询问", "Chan Tai Man"),
+            ("Name: Ong Kah Hock 王家福\nIC: S7123456D", "Ong Kah Hock"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [
+            ("住址：Blk 58 Bedok North Ave 4 #05-233，电话 9123 4567", "Blk 58 Bedok North Ave 4 #05-233"),
+            ("住 Blk 204B Serangoon Central #11-87, Singapore 552204，独居", "Blk 204B Serangoon Central #11-87, Singapore 552204"),
+        ],
+    )
+    def test_flat_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize("text", ["复查 Tan Is Good 阳性", "研究分 Block 2 进行随访", "Ho Chi Minh 市出差"])
+    def test_no_phi(self, text: str) -> None:
+        assert _found(text) == []

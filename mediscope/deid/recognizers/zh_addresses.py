@@ -546,6 +546,14 @@ def address_rules() -> list[Rule]:
         Rule("address_numbered_highway", LOCATION,
              r"(?<=[区县旗镇乡道])(?P<phi>[GSXgsx]?\d{2,3}\s?(?:国道|省道|县道))", 0.8,
              needs=lambda t: "国道" in t or "省道" in t or "县道" in t),
+        # A Singapore public-housing flat in a Chinese note: the block, the street and its number, the
+        # floor and unit after # (Blk 123 Ang Mo Kio Ave 3 #08-456), with the country and postcode when
+        # they follow. The # unit closes it, so a block of a study (Block 2 of …) stays text.
+        Rule("address_sg_block", LOCATION,
+             r"(?<![A-Za-z])(?P<phi>(?:Blk|BLK|Block)\.? ?\d{1,4}[A-Z]? (?:[A-Z][a-z]{1,12} ){1,4}?"
+             r"(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Cres|Crescent|Lorong|Central|Close|Walk|Link|Way|View)"
+             r"(?: \d{1,3}[A-Z]?)?,? ?#\d{1,3}-\d{1,5}[A-Z]?(?:,? ?Singapore \d{6}(?!\d))?)(?![\w\-])", 0.85,
+             needs=lambda t: "#" in t and ("Blk" in t or "BLK" in t or "Block" in t), flags=0),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
         # Taiwan's postal code (郵遞區號：220, 邮递区号 10617: three, five or six digits) and Singapore's
         # after the country's name (新加坡560123, Singapore 560123).

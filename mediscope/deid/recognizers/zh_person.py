@@ -323,7 +323,7 @@ _LATIN_LABEL_RE = regex.compile(
 _CANTONESE_TURN_RE = regex.compile(r"[嘛咗係唔佢喇啦咩嘅吖喺冇]")
 # A romanised Cantonese or Mandarin syllable (Ka, Yan, Ah, Keung, Boon, Heng): an initial, vowels and
 # at most a nasal or a stop after them.
-_ROMAN_SYLLABLE_RE = regex.compile(r"(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|[nmkpth])?")
+_ROMAN_SYLLABLE_RE = regex.compile(r"(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|ck|[nmkpth])?")
 # Capitalised words that open a label as a role, a field or a greeting, not as a name.
 _LATIN_LABEL_NOT_WORDS = frozenset({"dr", "doctor", "nurse", "patient", "pt", "mom", "mum", "dad", "mama", "papa", "admin",
                                     "system", "bot", "note", "re", "tel", "fax", "email", "name", "date", "time", "bed",
@@ -533,6 +533,14 @@ _HK_SURNAMES = ("Chan", "Wong", "Lee", "Cheung", "Lau", "Leung", "Ho", "Ng", "Ch
 _HK_NAME_RE = regex.compile(
     rf"(?<![A-Za-z])(?P<name>(?:{'|'.join(_HK_SURNAMES)})[ ]{{1,2}}[A-Z][a-z]{{1,5}}-[a-z]{{2,6}})(?![A-Za-z\-])")
 
+# The surnames Singapore and Malaysia romanise in Hokkien or Teochew (Tan, Lim, Goh, Ong), with Hong
+# Kong's: a three-word name opens with one (Tan Mei Ling, Lim Boon Heng, Chan Ka Wai).
+_SG_SURNAMES = ("Tan", "Lim", "Goh", "Ong", "Teo", "Koh", "Chua", "Toh", "Tay", "Yeo", "Low", "Sim", "Seah", "Quek", "Neo",
+                "Chia", "Foo", "Soh", "Ang", "Khoo", "Ho", "Lee", "Loh", "Phua", "Teh", "Yap", "Yong", "Kwek", "Pang")
+_ROMAN_THREE_RE = regex.compile(
+    rf"(?<![A-Za-z])(?P<name>(?:{'|'.join(sorted(set(_HK_SURNAMES + _SG_SURNAMES), key=len, reverse=True))})"
+    r" (?P<given>[A-Z][a-z]{1,5} [A-Z][a-z]{1,5}))(?![A-Za-z\-])")
+_ROMAN_SURNAME_FIRST = frozenset(w[0] for w in _HK_SURNAMES + _SG_SURNAMES)
 # Name, sex and age in a row (小满，男，2岁3个月; 平安（男，5岁）): a record's opening triple vouches
 # for a name that is a word or has no surname. Matched at each 男/女 found by str.find, looking back.
 _SEX_AGE_AFTER_RE = regex.compile(r"(?:男|女)性?[，,、\s]\s?(?:\d{1,3}\s?(?:岁|周岁|歲|个月|月龄|天)|[一二三四五六七八九十]{1,3}岁)")
@@ -1279,6 +1287,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "bed_list_row"))
         if "-" in norm:
             out += [self._result(*m.span("name"), 0.8, "hk_romanised") for m in _HK_NAME_RE.finditer(norm)]
+        if " " in norm and not _ROMAN_SURNAME_FIRST.isdisjoint(norm):
+            # Lim Boon Heng, Tan Mei Ling: a Singapore, Malaysia or Hong Kong surname, then the given
+            # name's two syllables, each capitalised
+            out += [self._result(*m.span("name"), 0.75, "roman_three") for m in _ROMAN_THREE_RE.finditer(norm)
+                    if all(_ROMAN_SYLLABLE_RE.fullmatch(w.lower()) for w in m.group("given").split())]
         if "男" in norm or "女" in norm or "岁" in norm:
             out += self._sex_age_triples(norm)
         return out
