@@ -240,3 +240,36 @@ class TestLoneGivenNameSubject:
     )
     def test_not_a_name(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestLogsCasesAndShortHandles:
+    """An access log's user and record, a pathology case number after its heading, and a platform's
+    handle made of short letter groups joined by an underscore."""
+
+    @pytest.mark.parametrize(
+        "text, value, entity",
+        [
+            ("Audit trail: user mfarouk2 accessed record 61009284 at 03:12.", "mfarouk2", "SOCIAL_HANDLE"),
+            ("Audit trail: user mfarouk2 accessed record 61009284 at 03:12.", "61009284", "MEDICAL_RECORD_NUMBER"),
+            ("user t.oyelaran viewed chart 7730021 without a care relationship", "t.oyelaran", "SOCIAL_HANDLE"),
+            ("HISTOPATHOLOGY SP23-44120\nMacroscopy: ellipse of skin", "SP23-44120", "MEDICAL_RECORD_NUMBER"),
+            ("Cytology case: CY24-0913, FNA thyroid", "CY24-0913", "MEDICAL_RECORD_NUMBER"),
+            ("Family reachable on WeChat lq_hz2001 after 8pm.", "lq_hz2001", "SOCIAL_HANDLE"),
+        ],
+    )
+    def test_value_found(self, text: str, value: str, entity: str) -> None:
+        assert value in _found(text, entity), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Biopsy T12-L1 level, no malignancy.",
+            "Specimen S1-S2 junction sampled.",
+            "Nurse accessed record 2 times during the shift.",
+            "The user logged out at 14:00.",
+            "Asked about WeChat at 10am.",
+        ],
+    )
+    def test_look_alikes_stay(self, text: str) -> None:
+        found = [v for v in _found(text) if not any(ch == ":" for ch in v)]
+        assert found == [], found

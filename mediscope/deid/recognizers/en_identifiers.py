@@ -245,6 +245,23 @@ def en_identifier_rules() -> list[Rule]:
              0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
                                                                  "asked", "answered", "written"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
+        # An access log's line: the user's login before what it did, the record's number after
+        # "accessed record": "user jsmith4 accessed record 88120034".
+        Rule("audit_user", SOCIAL_HANDLE,
+             r"\b(?i:user|userid|user\s+id|login)[ \t]+(?P<phi>[a-z][a-z0-9._\-]{1,20}\d[a-z0-9._\-]*|[a-z]+[._][a-z0-9._]+)"
+             r"(?=[ \t]+(?i:accessed|viewed|opened|printed|modified|edited|exported|downloaded|logged|signed)\b)",
+             0.8, needs=contains_any("accessed", "viewed", "opened", "printed", "modified", "edited", "exported",
+                                     "downloaded", "logged", "signed"), flags=0),
+        Rule("audit_record", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:accessed|viewed|opened|printed|modified|edited|exported|downloaded)[ \t]+(?i:the[ \t]+)?"
+             r"(?i:record|chart|file|encounter)[ \t]*#?[ \t]*(?P<phi>[A-Z]{0,3}\d{6,12})(?![\w\-])",
+             0.85, needs=_digit_and(r"(?i)(?:record|chart|file|encounter) ?#? ?[A-Z]{0,3}\d{6}"), flags=0),
+        # A pathology case number, the lab's letters, the year's two digits and a serial, after the
+        # report's heading on its line: "SURGICAL PATHOLOGY S24-08812", "Cytology case: CY23-1140".
+        Rule("pathology_case", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:pathology|cytology|histology|histopathology|biopsy|specimen|case)\b(?:[ \t]+(?i:report|case|no\.?|number|#))?"
+             r"[ \t]*[:#]?[ \t]*(?P<phi>[A-Z]{1,3}\d{2}-\d{3,6})(?![\w\-])",
+             0.85, needs=_digit_and(r"[A-Z]\d\d-\d{3}"), flags=0),
         # A faxed form's dotted leader and letter-spaced digits: "MRN . . . . . . 0 0 8 8 1 2 4 7".
         Rule("mrn_dotted_spaced", MEDICAL_RECORD_NUMBER,
              r"\b(?:MRN|MR\s?No|(?i:hosp(?:ital|\.)?\s+(?:number|no)|chart\s+(?:number|no)|medical\s+record(?:\s+(?:number|no))?))\.?"

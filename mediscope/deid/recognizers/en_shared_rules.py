@@ -117,7 +117,9 @@ def _cued_handle_ok(value: str) -> bool:
     body = value.lstrip("@")
     if value.startswith("@"):
         return _at_handle_ok(value)
-    if not _HANDLE_WORD.search(body) or regex.fullmatch(r"[vV]?[\d.]+", body):
+    # (short letter groups joined by an underscore count too: "zw_sd1999")
+    if not (_HANDLE_WORD.search(body) or "_" in body and sum(ch.isalpha() for ch in body) >= 4) or regex.fullmatch(
+            r"[vV]?[\d.]+", body):
         return False
     return any(ch in "._" or ch.isdigit() for ch in body)
 
