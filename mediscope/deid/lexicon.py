@@ -96,6 +96,8 @@ NAME_CUES_ZH_WEAK = (
     # who tested, checked, carried out or handed over, on a lab slip or a shift note: 检验者:晁, 交班人：罗
     "检验者", "检验人", "检验员", "检验医师", "检验技师", "采样者", "核对者", "核对人", "执行者", "执行人",
     "交班者", "接班者", "交班人", "接班人",
+    # a partner and a vaccinee: 与女友小雪分手, 接种人金宝
+    "女友", "男友", "女朋友", "男朋友", "接种人", "受种人",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (

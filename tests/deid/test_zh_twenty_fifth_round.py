@@ -181,3 +181,27 @@ class TestSingaporeNamesAndFlats:
     @pytest.mark.parametrize("text", ["复查 Tan Is Good 阳性", "研究分 Block 2 进行随访", "Ho Chi Minh 市出差"])
     def test_no_phi(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestOpenedRecordPartnerAndVaccinee:
+    """Whose record a system log opened (调阅邹美华病历, 查看郑凯的病历), a partner after 女友/男友,
+    and a vaccinee after 接种人."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("审计：用户lihua07登录并调阅邹美华病历（编号见附件）", "邹美华"),
+            ("操作记录：医生账号查看郑凯的病历", "郑凯"),
+            ("他与男友杜明轩同住", "杜明轩"),
+            ("接种人庞可馨，出生日期见附表", "庞可馨"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["调阅电子病历后补录", "查看全部病历", "打印住院病历一份", "查阅既往病历资料", "他女友很支持他", "接种人需留观30分钟"],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []

@@ -556,6 +556,7 @@ _APPOSED_NAME_RE = regex.compile(
 _APPOSED_NOT_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
 _ROLE_DASH_LABEL_RE = regex.compile(
     rf"(?m)^[ \t]*{_LABEL_PREFIX}[\u4e00-\u9fff]{{2,8}}[ \t]?[-－][ \t]?(?P<name>[\u4e00-\u9fff]{{2,3}})[ \t]*[：:](?![ \t]*$)")
+_OPENED_RECORD_RE = regex.compile(r"(?:调阅|查看|查阅|打开|调取|修改|浏览|导出|打印|复印)(?P<name>[\u4e00-\u9fff]{2,3}?)的?病历")
 _GUNIANG_RE = regex.compile("(?P<name>[" + "".join(sorted(set(lexicon.SURNAMES_1) - _LONE_NOT_SURNAME)) + "])姑娘")
 _DASH_SURNAME_SIGN_RE = regex.compile(r"(?m)(?:——|--)[ \t]?(?P<name>[\u4e00-\u9fff])[ \t。.！!]*$")
 _DASH_SIGN_RE = regex.compile(r"(?m)^[ \t]*(?:——|—|--|～)[ \t]?(?P<name>[\u4e00-\u9fff]{2,3})[ \t]*$")
@@ -943,6 +944,11 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _DASH_SURNAME_SIGN_RE.finditer(norm):
                 if m.group("name") in lexicon.SURNAMES_1 and m.group("name") not in _LONE_NOT_SURNAME:
                     out.append(self._result(*m.span("name"), 0.7, "sign_off"))
+        if "病历" in norm:
+            # 调阅高秀梅病历, 查看王磊的病历: a system log names whose record was opened
+            for m in _OPENED_RECORD_RE.finditer(norm):
+                if self._uncued_name_ok(m.group("name")) and not _is_clinical(m.group("name")):
+                    out.append(self._result(*m.span("name"), 0.75, "opened_record"))
         if "姑娘" in norm:
             # 李姑娘话听日覆诊, 问陈姑娘: Hong Kong's word for a nurse after her surname (and in Mandarin a
             # young woman addressed by her surname): the surname names her, as 孟老师 names 孟
