@@ -273,3 +273,23 @@ class TestLogsCasesAndShortHandles:
     def test_look_alikes_stay(self, text: str) -> None:
         found = [v for v in _found(text) if not any(ch == ":" for ch in v)]
         assert found == [], found
+
+
+class TestCycleLogDates:
+    """Two or more lines opening with a treatment cycle's label and a month and day: a dated log."""
+
+    def test_log_dates_found(self) -> None:
+        text = "Oncology log\nC1 2/6 FOLFOX started\nC2 2/20 dose reduced 20%\nC3 3/6 held, platelets 61"
+        found = _found(text, "DATE_TIME")
+        assert {"2/6", "2/20", "3/6"} <= set(found), found
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Power:\nC5 5/5\nC6 4/5\nC7 5/5",
+            "C6 3/5 left deltoid\nC7 4/5 triceps",
+            "C1 2/6 FOLFOX started",
+        ],
+    )
+    def test_not_a_log(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == [], _found(text)

@@ -27,6 +27,21 @@ def _ON_MD_SEEN(text: str) -> bool:
     return "/" in text and _ON_MD_RE.search(text) is not None
 
 
+# A treatment log: two or more lines opening with a cycle's label and a day and month ("C1 1/8 R-CHOP",
+# "Cycle 2 1/29 ..."); one such line alone could be a spine level's power ("C5 5/5").
+_CYCLE_LINE_RE = re.compile(r"(?m)^[ \t]*(?:C|Cycle[ ]?)\d{1,2}[ \t:,\-]+\d{1,2}/\d{1,2}(?![\d/])")
+
+
+def _CYCLE_LOG_SEEN(text: str) -> bool:
+    return "/" in text and len(_CYCLE_LINE_RE.findall(text)) >= 2
+
+
+def _month_day_ok(value: str) -> bool:
+    """A month and a day of it, not a grade out of five ("5/5")."""
+    a, b = (int(x) for x in value.split("/"))
+    return 1 <= a <= 12 and 1 <= b <= 31 and (b != 5 or a > 5)
+
+
 _UNIT_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 _TENS_WORD = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)"
 _TEEN_WORD = r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)"
@@ -308,6 +323,11 @@ def en_date_rules() -> list[Rule]:
              r"apgar|eye|verbal|tone|bristol|fluid|feeds?)[:=]?\s{1,2})"
              r"(?P<phi>[0-3]?\d/[01]?\d)(?=\s+at\s+(?:[01]?\d|2[0-3]):?[0-5]\d(?:\s*(?:h|hrs|am|pm))?(?![\w/\-:]|\.\d))",
              0.8, validator=_day_month_ok, needs=_digit_and(r"\d/\d{1,2}\s+at\s+\d"), flags=0),
+        # A day and month after a cycle's label opening a line of a treatment log (`_CYCLE_LOG_SEEN`).
+        Rule("date_md_cycle_log", DATE_TIME,
+             r"(?m)^[ \t]*(?:C|Cycle[ ]?)\d{1,2}[ \t:,\-]+(?P<phi>[01]?\d/[0-3]?\d)(?![\w/\-]|\.\d)"
+             r"(?!\s+(?i:power|strength|bilat|bilaterally|motor|sensation|reflex))",
+             0.8, validator=_month_day_ok, needs=_CYCLE_LOG_SEEN, flags=0),
         # A day and month after an event of the ward's day: "Ward round 15/03, Mr …", "MDT 02/11:".
         Rule("date_dm_after_round", DATE_TIME,
              r"\b(?i:ward\s+round|post[\s\-]?take(?:\s+ward\s+round)?|board\s+round|MDT|handover)\s+(?:on\s+)?"
