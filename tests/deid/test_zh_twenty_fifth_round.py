@@ -205,3 +205,93 @@ class TestOpenedRecordPartnerAndVaccinee:
     )
     def test_no_name(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestLiveInEstateLeavesZai:
+    """After 住在, the estate's span opens after 在, also when its name is short (住在老小区里)."""
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [("老人住在老小区里", "老小区"), ("她住在金苑，", "金苑"), ("他住在碧水花园那边", "碧水花园")],
+    )
+    def test_span_opens_after_zai(self, text: str, place: str) -> None:
+        found = _found(text, "LOCATION")
+        assert not any(f.startswith("在") for f in found)
+        assert place in found or not found
+
+
+class TestAtRoadAvenue:
+    """A 大道 where someone was is found without 路 or 街 anywhere else in the text (在深南大道附近晕倒),
+    and pathways of the body (视觉通路, 神经通路) or a way of life (康复之路) are no roads."""
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [("老人在滨海大道附近晕倒。", "滨海大道"), ("患者在世纪大道摔倒", "世纪大道")],
+    )
+    def test_avenue_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text",
+        ["病变在视觉通路。", "问题出在神经通路，", "病灶在听觉传导通路。", "阻塞在侧支旁路，", "他在康复之路上走得很稳"],
+    )
+    def test_pathway_stays(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+
+class TestQueueNumberIsNoDay:
+    """A queue number called to go somewhere (护士喊5号去3诊室, 请7号去, 轮到9号开始) is no day of
+    the month."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["护士喊5号去3诊室。", "请7号去B超室", "让12号去抽血", "轮到9号开始检查", "排8号那天人很多"],
+    )
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
+
+    def test_day_still_found(self) -> None:
+        assert "5号" in _found("他说5号去外地，回来再复查", "DATE_TIME")
+
+
+class TestClockFieldIsNoCompactDate:
+    """Six digits after a 时间 label are a clock (采血时间：101125 is 10:11:25), not a compact date;
+    after 日期 they stay a date."""
+
+    def test_clock_stays(self) -> None:
+        assert _found("采血时间：101125", "DATE_TIME") == []
+
+    def test_date_label_kept(self) -> None:
+        assert "240315" in _found("采血日期：240315", "DATE_TIME")
+
+
+class TestAgeAnswerNeedsItsQuestion:
+    """The answer after an age question is the age only when nothing else was asked after it
+    (老人家多大了？体重呢？ → 92 is no age)."""
+
+    def test_second_question_blocks(self) -> None:
+        assert _found("医生：老人家多大了？体重呢？\n家属：92，", "AGE") == []
+
+    def test_answer_found(self) -> None:
+        assert "92" in _found("医生：老人家多大了？\n家属：92，", "AGE")
+
+
+class TestGenericPlaceNearIsNoPlace:
+    """A kind of place before 那边 (城中村, 市区, 郊区, 乡下) is no place's name; a district is."""
+
+    @pytest.mark.parametrize("text", ["在城中村那边住", "去市区那边看病", "到郊区附近钓鱼", "在乡下那边养老"])
+    def test_no_place(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+
+class TestLookAlikesThatReachTheirRules:
+    """Negatives that reach the rule they guard: a trip to town before a building number (the stem
+    before 城 is two characters, so the 进/县 veto is what stops it), and a country signed after a
+    double dash."""
+
+    @pytest.mark.parametrize("text", ["他说是天天进城3座", "到了小县城3栋"])
+    def test_town_trip_is_no_estate(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+    def test_country_after_dash_is_no_name(self) -> None:
+        assert _found("谢谢医生\n——美国", "PERSON") == []

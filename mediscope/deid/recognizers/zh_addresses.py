@@ -98,7 +98,7 @@ ADDRESS_CUED = (
     rf"[\s:：]*(?:是|在)?(?P<phi>{CJK}(?:{CJK}|\d|[\-—#])*?(?:{_ADDR_TAIL}(?:室|号|栋|单元|楼|村|组|小区|苑|院)(?!\s?\d{{1,5}}\s?(?:室|号|房|户|楼|樓|层|層))|(?=[，。,；;\s]|$)"
     # a transcript without punctuation: the address ends where the speaker points or goes on
     # (住在南湖北路这边你看要不要去拍个胸片)
-    r"|(?<=[路街道巷村区县镇乡市口处])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
+    r"|(?<=[路街道巷村区县镇乡市口处园苑])(?=这边|那边|这里|那里|这儿|那儿|附近|一带|旁边|你|我|他|她|要|想|就|离)))"
 )
 
 # An address typed with a space between its parts (延吉市 河南街, 呼和浩特市赛罕区 大学东街 乌兰小区
@@ -402,7 +402,7 @@ def _address_hint(text: str) -> bool:
 
 # A neighbourhood someone lives in, named with no unit (我们住回龙观，; 家住望京那边): after 住 a run no
 # dictionary knows as a word, closed by a pause or a word of nearness. 住院, 住得近, 住一起 are no place.
-_LIVE_IN_PLACE = (r"(?:我们|我|他们|她们|他|她|俺|家|一家|咱们|现|暂)住(?:在)?(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,4}?)"
+_LIVE_IN_PLACE = (r"(?:我们|我|他们|她们|他|她|俺|家|一家|咱们|现|暂)住(?:在)?+(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,4}?)"
                   r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|那块|离|[A-Z]{2,})")  # 暂住望京SOHO附近
 _NOT_LIVE_IN_CHARS = frozenset("院得着过惯了不很挺比较多少近远个的家里外上下边楼屋房间宿舍医病科")
 
@@ -415,7 +415,7 @@ def _live_in_place_ok(value: str) -> bool:
 # An estate someone lives in, named with its estate word and nothing else (她说住锦绣花园那边，): after
 # 住 of living (not 居住/入住 of a stay, not 记住/止住), closed by a pause or a word of nearness.
 _LIVE_IN_ESTATE = (
-    r"(?<![居入留记保抓挡忍止站顶卡压包盖围憋稳困])住(?:在)?"
+    r"(?<![居入留记保抓挡忍止站顶卡压包盖围憋稳困])住(?:在)?+"  # (possessive: 在 never opens the estate)
     r"(?P<phi>(?![院得着过惯了不一这那])[\u4e00-\u9fff]{2,5}?(?:小区|花园|家园|新村|花苑|雅苑|名苑|嘉园|山庄|苑))"
     r"(?=[，,。！!；;]|那边|这边|附近|一带|那儿|这儿|里|离)"
 )
@@ -438,7 +438,9 @@ def _at_road_ok(value: str) -> bool:
     if known >= 20 and not (len(road) >= 3 and ready_jieba().posseg.dt.word_tag_tab.get(road, "") in ("ns", "nz")):
         return False  # 小路, 步行街 are words; 中山路 (ns), 解放路 (nz) are roads jieba knows
     return (not any(ch in stem for ch in "的了着过条回去来上下班家")
-            and not any(w in road for w in ("马路", "公路", "铁路", "道路", "网路", "线路", "思路", "出路", "走路", "半路", "街道")))
+            and not any(w in road for w in ("马路", "公路", "铁路", "道路", "网路", "线路", "思路", "出路", "走路", "半路", "街道",
+                                            # pathways of the body and of a life (视觉通路, 侧支旁路, 康复之路)
+                                            "通路", "旁路", "回路", "环路", "之路")))
 
 
 # A district or a neighbourhood jieba knows as a place, alone after 在/去/到 and before a word of
@@ -447,10 +449,17 @@ def _at_road_ok(value: str) -> bool:
 _AT_PLACE_NEAR = r"(?<=[在去到])(?P<phi>[\u4e00-\u9fff]{2,3}?)(?=那边|这边|附近|一带)"
 
 
+# Kinds of place jieba tags as places (在城中村那边, 去市区那边): no place's name.
+_GENERIC_PLACES_NEAR = frozenset({"城中村", "市区", "郊区", "乡下", "城区", "城里", "农村", "山区", "老城", "新区", "县城", "镇上",
+                                  "村里", "城郊", "市中心", "老家"})
+
+
 def _at_place_near_ok(value: str) -> bool:
+    """A rare word jieba tags as a place (福田 108), not a region (南方), a kind of place (城中村) nor
+    a clinical word."""
     jieba = ready_jieba()
     return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and zh_patterns._JIEBA_FREQ.get(value, 0) < 500
-            and not _is_clinical(value))
+            and value not in _GENERIC_PLACES_NEAR and not _is_clinical(value))
 
 
 def _live_in_estate_ok(value: str) -> bool:
@@ -464,7 +473,7 @@ def address_rules() -> list[Rule]:
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
              needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带"))),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
-             needs=lambda t: "在" in t and ("路" in t or "街" in t)),
+             needs=lambda t: "在" in t and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,
              needs=lambda t: "住" in t and any(w in t for w in ("小区", "花园", "家园", "新村", "苑", "山庄"))),
         Rule("address_full", LOCATION, ADDRESS_FULL, 0.85, validator=_address_ok, needs=_address_hint),

@@ -196,9 +196,12 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_compact", DATE_TIME,
              rf"(?:出生|生日|日期|入院|出院|就诊|手术|检查|采样|报告|登记)[^\d\n]{{0,6}}(?<!\d)(?P<phi>{COMPACT_DAY})(?!\d)",
              0.9, needs=has_digit),
-        # A six-digit date (yymmdd) right after a date field's label: 送检日期：240612, 采样日期 250103.
+        # A six-digit date (yymmdd) right after a date field's label: 送检日期：240612, 采样日期 250103. After
+        # 时间 six digits are mostly a clock (采血时间：101125 is 10:11:25): a date there only when its first
+        # pair can be no hour (时间：250103).
         Rule("date_compact_short", DATE_TIME,
-             r"(?:日期|时间)[\s:：]{0,3}(?P<phi>[0-3]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\d\-/.:])", 0.85,
+             r"(?:日期[\s:：]{0,3}(?P<phi>[0-3]\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))"
+             r"|时间[\s:：]{0,3}(?P<phi>(?:2[4-9]|3\d)(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])))(?![\d\-/.:])", 0.85,
              needs=has_digit),
         # A lunar day after its month in words: 九月初九生的, 三月初三 (the month's start, 九月初, is date_month_part's).
         Rule("date_cn_lunar_day", DATE_TIME,
@@ -228,10 +231,10 @@ def zh_date_age_rules() -> list[Rule]:
              r"(?P<phi>(?:(?:[1-9]|[12]\d|3[01])|(?:[一二三四五六七八九十]|十[一二三四五六七八九]|二十[一二三四五六七八九]?|三十一?))号)"
              # nor a hospital's place a visit word opens (3号住院楼, 2号抽血窗口, 5号换药室, 1号入院处)
              r"(?=\s?(?:再来|再过来|再复查|复查|复诊|回来|来院|返院|入院(?!处)|住院(?![楼部处])|出院|手术(?![间室台])|拆线"
-             # a coming or going (8号去, 8号过来; but 到3号去, 在3号去, 叫3号去: a room or a queue number)
-             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)去(?![除掉年])|过来|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上"
+             # a coming or going (8号去, 8号过来; but 到3号去, 在3号去, 叫3号去, 喊5号去, 请7号去: a room or a queue number)
+             r"|(?<![到在叫喊请让轮排](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)去(?![除掉年])|过来|换药(?![室间])|取报告|随访|抽血(?![窗室处台])|上午|下午|晚上"
              # the day something began or was taken off (5号那天开始咳, 3号开始发烧, 21号请假陪他)
-             r"|(?<![到在叫](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)(?:那天|当天|开始|请假)))",
+             r"|(?<![到在叫喊请让轮排](?:\d{1,2}|[一二三四五六七八九十]{1,3})号)(?:那天|当天|开始|请假)))",
              0.8, needs=lambda t: "号" in t),
         # The day of the month in brackets after the day it names (前天（25号）, 周三(8号)).
         Rule("date_day_bracketed", DATE_TIME,
@@ -360,7 +363,8 @@ def zh_date_age_rules() -> list[Rule]:
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
         # The answer to a question about the age in the turn before (医生：老爷子多大岁数？\n家属：九十一了，…).
         Rule("age_over_89_answer", AGE,
-             r"(?:多大|几岁|岁数|年纪|高寿|多少岁)[^\n]{0,12}\n[^\n：:]{1,8}[：:][ \t]*(?:今年|已经|都)?"
+             # (the question ends the turn: after 多大了？体重呢？ the answer is the weight's)
+             rf"(?:{_AGE_QUESTION.pattern})[^\n？?]{{0,12}}[？?]?[ \t]*\n[^\n：:]{{1,8}}[：:][ \t]*(?:今年|已经|都)?"
              r"(?P<phi>九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?|9\d|1[01]\d)"
              r"(?=(?:多|出头)?了|[，,。]|\s*$)", 0.85, needs=lambda t: _AGE_QUESTION.search(t) is not None),
         Rule("age_over_89_cn_you", AGE, r"(?P<phi>(?:九十|一百)有[一二三四五六七八九])", 0.85,
