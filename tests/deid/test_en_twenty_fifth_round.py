@@ -293,3 +293,141 @@ class TestCycleLogDates:
     )
     def test_not_a_log(self, text: str) -> None:
         assert _found(text, "DATE_TIME") == [], _found(text)
+
+
+class TestTitreBeforeDateIsNoTime:
+    """A titre's ratio before a full date is no clock time: only the date is a date."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("ANA 1:40 12/03/2024 positive, speckled", "12/03/2024"),
+            ("ANCA titre 1:80 05/06/2023 negative", "05/06/2023"),
+            ("dsDNA titer of 1:20 14/02/2024", "14/02/2024"),
+        ],
+    )
+    def test_ratio_stays_out(self, text: str, date: str) -> None:
+        found = _found(text, "DATE_TIME")
+        assert found == [date], found
+
+    def test_clock_time_still_joined(self) -> None:
+        assert "09:44 22/02/2024" in _found("Message received 09:44 22/02/2024 from ward")
+
+
+class TestDateCommaQuantity:
+    """After a date and a comma, a four-digit number is a time only with a time's unit; a quantity stays."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("Diet plan from 01/02/2024, 1800 kcal daily", "01/02/2024"),
+            ("Fluid chart 03/04/2024, 1250 in / 900 out", "03/04/2024"),
+            ("Walk test 12/05/2024, 3200 steps", "12/05/2024"),
+        ],
+    )
+    def test_quantity_stays_out(self, text: str, date: str) -> None:
+        found = _found(text, "DATE_TIME")
+        assert found == [date], found
+
+    @pytest.mark.parametrize(
+        "text, stamp",
+        [
+            ("[14/03/2024, 09:12] Ana: on my way", "14/03/2024, 09:12"),
+            ("Reviewed 01/02/2024, 1800 hrs", "01/02/2024, 1800 hrs"),
+        ],
+    )
+    def test_time_after_comma_kept(self, text: str, stamp: str) -> None:
+        assert stamp in _found(text, "DATE_TIME"), _found(text)
+
+
+class TestUrineIsNoUnitRecordLabel:
+    """"UR" before a volume is urine output; a unit record number is grouped, long or labelled."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Output UR 1500 ml over 24h",
+            "UR 450 mL since midnight",
+            "Fluid balance: IV 2000, UR 1200",
+        ],
+    )
+    def test_volume_not_a_record_number(self, text: str) -> None:
+        assert _found(text, "MEDICAL_RECORD_NUMBER") == [], _found(text)
+
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("UR 552 907, admitted via ED", "552 907"),
+            ("URN: 4471 902", "4471 902"),
+            ("UR# 3309182", "3309182"),
+        ],
+    )
+    def test_record_number_found(self, text: str, value: str) -> None:
+        assert value in _found(text, "MEDICAL_RECORD_NUMBER"), _found(text)
+
+
+class TestClinicianSyllablesNotEponym:
+    """After a clinician's label, "Last, Given-Given" is a romanised name, not an eponym pair."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Dr: Guillain, Barre-Like syndrome suspected",
+            "Ref Dr: Guillain, Barre-Type illness",
+            "Consultant: Kim, Non-Smoker",
+        ],
+    )
+    def test_eponym_or_word_not_a_name(self, text: str) -> None:
+        found = _found(text, "PERSON")
+        assert not any(w in v for v in found for w in ("Barre", "Smoker", "Guillain")), found
+
+    def test_romanised_name_kept(self) -> None:
+        assert "Hsu, Wen-Yi" in _found("Attending: Hsu, Wen-Yi, Arcadia office")
+
+
+class TestFindingBeforeGivenNameNotSurname:
+    """"Pt: Alert, Priya, 93 yo F": a finding before the comma is no surname, even with demographics after."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pt: Alert, Priya, 93 yo F",
+            "Pt: Drowsy, Priya, 93 yo F",
+            "Patient: Frail, Anneliese, 91 yo F",
+            "Pt: Calm, Oluwaseun, 95 yo M",
+            "Patient: Well, Priya, DOB 02/02/1930",
+        ],
+    )
+    def test_finding_not_in_name(self, text: str) -> None:
+        found = _found(text, "PERSON")
+        assert not any("," in v for v in found), found
+
+    def test_real_surname_kept(self) -> None:
+        assert "Begay, Lorraine" in _found("Pt: Begay, Lorraine, 93 yo F")
+
+
+class TestAideBeforeWord:
+    """"aide" before a name is a carer's; "Aide Memoire" is a document."""
+
+    @pytest.mark.parametrize("text", ["Aide Memoire attached to the notes", "See the Aide Memoire for dosing"])
+    def test_document_not_a_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)
+
+    def test_aide_name_kept(self) -> None:
+        assert "Rosalind" in _found("aide Rosalind helped with the shower")
+
+
+class TestIdLabelCapitalsLookAlikes:
+    """The capitals-prefix record value: a label word must stand before it (not "MRN pending")."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "MRN: CT 2024 11 pending",
+            "MRN PENDING 2024",
+            "DLCO 78% predicted, CO 4.1",
+        ],
+    )
+    def test_no_record_number(self, text: str) -> None:
+        found = _found(text, "MEDICAL_RECORD_NUMBER")
+        assert all(not v.startswith(("CT 2024", "PENDING", "CO")) for v in found), found

@@ -125,14 +125,18 @@ def en_date_rules() -> list[Rule]:
         Rule("date_then_time", DATE_TIME,
              rf"(?<![\d/.\-])(?P<phi>(?:{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}})|{y}[/\-.]{m}[/\-.]{d}|{d}\s+{MONTH}(?:\s+{y})?|"
              rf"{d}[\-/.]{MONTH}[\-/.](?:{y}|\d{{2}}))"
-             # (a chat app's comma between them: "[14/03/2024, 09:12]")
-             rf"(?:,?\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
+             # (a chat app's comma between them: "[14/03/2024, 09:12]"; after a comma four bare digits are a
+             # time only with its unit, "01/02/2024, 1800 hrs", not "01/02/2024, 1800 kcal")
+             rf"(?:(?:\s+(?:at\s+)?|T)(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)|,\s+(?:at\s+)?(?:(?:[01]?\d|2[0-3]):[0-5]\d"
+             rf"|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*(?:hrs|h)(?![\w]))))(?::[0-5]\d)?(?:[ \t]*(?:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|:\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|%))",
              0.9, needs=_digit_and(r"\d,?\s+(?:at\s+)?\d{1,2}:?\d\d|\dT\d")),
         # The clock time before a full numeric date, as a phone or a chat app stamps a message:
         # "received 09:44 22/02/2024", "[10:14 AM 3/18/2024]". A colon in the time, a year in the date.
         Rule("time_then_date", DATE_TIME,
-             rf"(?<![\d:./])(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\s{{1,2}}"
+             # (not a titre's ratio: "ANA 1:40 12/03/2024", "titer of 1:20 14/02/2024")
+             rf"(?<![\d:./])(?<!\b(?i:ana|anca|ena|dsdna|asot|titre|titer|titres|titers|ratio|dilution)(?:\s+of)?\s{{1,3}})"
+             rf"(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d(?:\s?(?:am|pm|a\.m\.|p\.m\.))?\s{{1,2}}"
              rf"{d}[/\-.]{d}[/\-.](?:{y}|\d{{2}}))(?![\d/]|\.\d)",
              0.9, needs=_digit_and(r"\d:\d\d(?:\s?[apAP]\.?[mM]\.?)?\s{1,2}\d{1,2}[/\-.]\d")),
         # A month/day with no year and the clock time straight after it, as a chat log, a flowsheet or a

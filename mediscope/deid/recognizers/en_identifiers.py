@@ -196,7 +196,9 @@ def en_identifier_rules() -> list[Rule]:
               r"case\s+(?:number|no\.?|#)|admission\s+(?:number|no\.?|#)|record\s+(?:number|no\.?|#)|"
               r"(?-i:IP|OP|IPD|OPD|UHID|CR)\s*(?:no\.?|number|#)|UHID|(?-i:Unit|UNIT)\s+(?:no\.?|number|#)|"
               # an Australian unit record number, its digits in groups: "UR 334 918"
-              r"(?-i:UR|URN)(?=[ ]?(?:no\.?|number|#|:)?[ ]?\d{3})|"
+              # (digits in groups, six or more, or after a label; not a urine volume: "UR 1500 ml", "UR 1200")
+              r"(?-i:UR|URN)(?=[ ]?(?:(?:no\.?|number|#|:)[ ]?\d{3}|\d{3,4}[ ]\d{3}(?!\d)|\d{6}))"
+              r"(?![ ]?(?:no\.?|number|#|:)?[ ]?\d+(?:\.\d+)?[ ]?(?i:ml|l|mls|mmol|cc)\b)|"
               # a laboratory's accession number with its hash: "ACC#: QD 8812 0045"
               r"(?-i:ACC|Acc)[ ]?#")
     ins = cue(r"insurance(?:\s+(?:id|number|no\.?|#|policy))|member\s+(?:id|number|no\.?|#)|"

@@ -517,7 +517,9 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 out.append((*m.span("name"), "handover_pair", 0.7))
     for m in _CARER_NAME.finditer(text):
         w = m.group("name").lower()
-        if w in lists.first and w not in _LAB_TERMS or len(w) >= 4 and lists.unlisted_ok(w) and not is_english(w, lists.words):
+        # (a capitalised "Aide" may open a title, "Aide Memoire": only a listed given name after it)
+        loose = not m.group(0).startswith("Aide")
+        if w in lists.first and w not in _LAB_TERMS or loose and len(w) >= 4 and lists.unlisted_ok(w) and not is_english(w, lists.words):
             out.append((*m.span("name"), "carer_name", 0.7))
     return out
 
@@ -703,6 +705,13 @@ _STATE_SUFFIXES = ("ic", "ile", "ous", "al", "ed", "ing", "ive", "able", "ible",
                    "ful", "less", "ly")
 
 
+# Findings of state with none of those endings: "Pt: Alert, Priya, 93 yo F", "Pt: Drowsy, Priya, …".
+_STATE_WORDS = frozenset({"alert", "drowsy", "frail", "well", "unwell", "calm", "stable", "weak", "pale", "sleepy", "tired",
+                          "lucid", "awake", "asleep", "quiet", "thin", "obese", "fit", "sick", "hot", "cold", "clammy",
+                          "dry", "wet", "warm", "mobile", "immobile", "chatty", "teary", "weepy", "angry", "happy", "bright",
+                          "flat", "low", "slow", "good", "fair", "poor", "fine", "ok", "okay"})
+
+
 # "Re: Singh, Harpreet HCN …", "Pt Zhang, Xiaoling 91F", "Clinic note: Ong, Jasmine accompanied by …",
 # "participant PTCP-0087 (Hsu, Ming-Chieh)": a title-case "Last, Given" straight after a patient's cue,
 # whatever follows it (a bracket opens one only before a given name in romanised syllables).
@@ -779,6 +788,7 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
             vouched = (labelled and first in lists.first and not is_english(first, lists.words) and not lists.blocked(last)
                        and last not in _LAB_TERMS and not _clinical_prefix(last) and last not in _EPONYMS_ALL
                        and not last.endswith(_STATE_SUFFIXES)  # not "Patient: Afebrile, Priya", a finding
+                       and last not in _STATE_WORDS and last not in zh_lexicon.CLINICAL_WORDS_EN  # nor "Pt: Alert, Priya"
                        and _DEMOGRAPHICS_AFTER.match(text, m.end("name")) is not None)
             if first not in lists.first or m.group("on"):
                 # "Patient: Tanaka, Haruto", "re: Obi, Chukwuemeka, seen …": an unlisted given name
@@ -810,8 +820,8 @@ def _extra_form_names(text: str, lists: NameLists) -> list[tuple[int, int, str, 
         for m in _CLINICIAN_LAST_SYLLABLES.finditer(text):
             last = m.group("last").lower()
             parts = m.group("first").lower().split("-")
-            if all(is_english(p, lists.words) and p not in lists.first for p in parts):
-                continue  # "Dr: Guillain, Barre-Like": words, not syllables
+            if last in _EPONYMS_ALL or is_english(parts[-1], lists.words) and parts[-1] not in lists.first:
+                continue  # "Dr: Guillain, Barre-Like", "Consultant: Kim, Non-Smoker": an eponym or a word, not syllables
             if _caps_given_ok(m.group("first"), lists) and (
                     last in lists.last and not lists.blocked(last) or _surname_ok(last, lists)):
                 out.append((*m.span("name"), "clinician_last_syllables", 0.75))
