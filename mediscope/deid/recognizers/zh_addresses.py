@@ -421,6 +421,11 @@ _LIVE_IN_ESTATE = (
 )
 
 
+def _live_in_estate_ok(value: str) -> bool:
+    """No everyday word and nothing of a hospital or a ward (an apartment, 人才公寓, is no estate's name)."""
+    return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and not any(ch in value for ch in "院医病科室")
+
+
 # A road where something happened or someone is, named with no admin unit (工地在前海桂湾三路。, 在仁和路菜市场
 # 门口走失): after 在/住在 a road no dictionary knows, closed by a pause or a place by it.
 _AT_ROAD = (
@@ -460,11 +465,6 @@ def _at_place_near_ok(value: str) -> bool:
     jieba = ready_jieba()
     return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and zh_patterns._JIEBA_FREQ.get(value, 0) < 500
             and value not in _GENERIC_PLACES_NEAR and not _is_clinical(value))
-
-
-def _live_in_estate_ok(value: str) -> bool:
-    """No everyday word and nothing of a hospital or a ward (an apartment, 人才公寓, is no estate's name)."""
-    return zh_patterns._JIEBA_FREQ.get(value, 0) < 50 and not any(ch in value for ch in "院医病科室")
 
 
 def address_rules() -> list[Rule]:

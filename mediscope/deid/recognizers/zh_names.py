@@ -371,7 +371,7 @@ def _known_latin_name(name: str) -> bool:
     return any(w in first or w in last for w in words)
 
 
-def _given_name_chars() -> frozenset[str]:
+def given_name_chars() -> frozenset[str]:
     """Characters seen in given names: Faker's zh_CN/zh_TW first names and the given parts of
     jieba's person-tagged three-character words (noisy, so only frequent characters count)."""
     chars: set[str] = set()
@@ -392,6 +392,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
     def __init__(self, supported_language: str = "zh") -> None:
         super().__init__(supported_entities=[PERSON], name="ZhClauseNameRecognizer", supported_language=supported_language)
 
+    @property
+    def given(self) -> frozenset[str] | set[str]:
+        """The characters a given name is made of (the Faker lists', jieba's names', the extras)."""
+        return self._given
+
     def load(self) -> None:
         import collections
 
@@ -404,7 +409,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         for word, tag in self._tags.items():
             if tag == "nr" and len(word) == 3 and word[0] in lexicon.SURNAMES_1:
                 counts.update(word[1:])
-        self._given = _given_name_chars() | {ch for ch, n in counts.items() if n >= 5} | lexicon.GIVEN_NAME_CHARS_EXTRA
+        self._given = given_name_chars() | {ch for ch, n in counts.items() if n >= 5} | lexicon.GIVEN_NAME_CHARS_EXTRA
         self._given -= _NEVER_GIVEN
         self._compound = tuple(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True))
         self._de_compound_re = regex.compile("的(?=" + "|".join(self._compound) + ")")

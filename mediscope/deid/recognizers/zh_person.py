@@ -22,7 +22,7 @@ from mediscope.deid.recognizers.zh_names import (
     BED_NUM_START,
     RARE_CUED_MAX_FREQ,
     RARE_SURNAME_MAX_FREQ,
-    _given_name_chars,
+    given_name_chars,
 )
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _alt, _is_clinical
 from mediscope.deid.recognizers.zh_places import _place_names
@@ -553,7 +553,7 @@ _PRONOUNS = frozenset("我你您他她它咱俺们")
 _APPOSED_NAME_RE = regex.compile(
     r"(?:(?<=^|[\s，,。；;！!？?：:、])|(?<=跟|和|说|让|给|问|找|陪|带|劝))(?P<name>[\u4e00-\u9fff]{2})"
     r"(?=[他她](?:娘|妈|爸|爹|哥|姐|弟|妹|爷爷|奶奶|老婆|老公|媳妇|儿子|女儿|闺女|平时|以前|一直|最近|总是|老是))")
-_APPOSED_NOT_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
+_NOT_NAME_TAGS = ("r", "t", "c", "d", "p", "v", "a", "m", "q", "f", "u")
 _ROLE_DASH_LABEL_RE = regex.compile(
     rf"(?m)^[ \t]*{_LABEL_PREFIX}[\u4e00-\u9fff]{{2,8}}[ \t]?[-－][ \t]?(?P<name>[\u4e00-\u9fff]{{2,3}})[ \t]*[：:](?![ \t]*$)")
 _OPENED_RECORD_RE = regex.compile(r"(?:调阅|查看|查阅|打开|调取|修改|浏览|导出|打印|复印)(?P<name>[\u4e00-\u9fff]{2,3}?)的?病历")
@@ -646,7 +646,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         # Names by their place in the clause (no cue next to them); run from here so that the
         # names listed next to any found name (刘芳、陈刚) can be collected over both.
         self._clause = ChineseClauseNameRecognizer(self.supported_language)
-        self._name_given = _given_name_chars()  # only the given names' own characters (not 好 of 祝好)
+        self._name_given = given_name_chars()  # only the given names' own characters (not 好 of 祝好)
         self._cities = _place_names(self._tags, self._freq)[1]
         any_surname = "(?:" + "|".join(sorted({*lexicon.SURNAMES_2, *lexicon.BAIJIAXING_2}, key=len, reverse=True)) + "|[" + "".join(
             sorted(set(lexicon.BAIJIAXING) | lexicon.SURNAMES_1 | lexicon.SURNAMES_REGIONAL)) + "])"
@@ -961,7 +961,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             for m in _APPOSED_NAME_RE.finditer(norm):
                 cand = m.group("name")
                 freq = self._freq.get(cand, 0)
-                if freq >= 500 or self._tags.get(cand, "").startswith(_APPOSED_NOT_TAGS) or _is_clinical(cand):
+                if freq >= 500 or self._tags.get(cand, "").startswith(_NOT_NAME_TAGS) or _is_clinical(cand):
                     continue
                 rank_nick = freq == 0 and cand[0] in "二三四五六七八九" and cand[1] not in _KIN_SECOND  # 二狗, 三丫
                 if not rank_nick and (any(ch in lexicon.NOT_GIVEN_NAME_CHARS or ch in _KIN_SECOND for ch in cand)
@@ -973,7 +973,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             # 爱心志愿者-小敏：, 药房-蒋琳：: a chat label of a role or a team, a dash, then the member's name
             for m in _ROLE_DASH_LABEL_RE.finditer(norm):
                 cand = m.group("name")
-                if (cand[0] in "小阿" and len(cand) == 2 and cand[1] in self._clause._given and cand[1] not in _KIN_SECOND
+                if (cand[0] in "小阿" and len(cand) == 2 and cand[1] in self._clause.given and cand[1] not in _KIN_SECOND
                         and self._freq.get(cand, 0) < 50) or self._uncued_name_ok(cand):
                     out.append(self._result(*m.span("name"), 0.7, "role_dash_label"))
         if "：" in norm or ":" in norm:
@@ -1126,7 +1126,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "你" in norm or "您" in norm:
             # only a line's start can open an address (晓明，你…): match there, not at every character
             for m in (m for i in _line_starts(norm) if (m := _VOCATIVE_RE.match(norm, i)) is not None):
-                if self._pet_name_ok(m.group("name")) and all(ch in self._clause._given for ch in m.group("name")):
+                if self._pet_name_ok(m.group("name")) and all(ch in self._clause.given for ch in m.group("name")):
                     out.append(self._result(*m.span("name"), 0.7, "vocative"))
         if "我" in norm or "俺" in norm:
             for m in _SELF_NICK_RE.finditer(norm):
@@ -1146,18 +1146,18 @@ class ChineseNameRecognizer(EntityRecognizer):
                     out.append(self._result(*m.span("name"), 0.7, "nick_parent"))
         for m in _NAME_PARENT_RE.finditer(norm) if any(w in norm for w in _PARENT_WORDS) else ():
             cand = m.group("name")
-            if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause._given for ch in cand)):
+            if self._pet_name_ok(cand) and (cand[0] == cand[1] or all(ch in self._clause.given for ch in cand)):
                 if norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) == 0:
                     # 佳怡爸爸：今天佳怡化疗…: a chat turn labelled by the child's name, which no dictionary
                     # knows; the child is the same name wherever the chat writes it
-                    out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(cand, norm)]
+                    out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(regex.escape(cand), norm)]
                 else:
                     out.append(self._result(*m.span("name"), 0.7, "name_parent"))
             elif (cand[0] == cand[1] and cand not in _NOT_PET_DOUBLES and cand not in _NOT_CHILD_NAMES
                     and norm[m.end() + 2 : m.end() + 3] in ("：", ":") and self._freq.get(cand, 0) < 1000):
                 # 安安妈妈：… labels a chat turn by the child's doubled pet name, which a dictionary may
                 # know as a word (安安, 乐乐); the child is the same name wherever the chat writes it
-                out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(cand, norm)]
+                out += [self._result(k.start(), k.end(), 0.7, "name_parent_label") for k in regex.finditer(regex.escape(cand), norm)]
         if "叫" in norm:
             for m in _CHILD_WORD_NAME_RE.finditer(norm):
                 if not _is_clinical(m.group("name")):
@@ -1259,7 +1259,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 # a name, but no way of addressing anyone (同志, 师傅); otherwise only a pair no dictionary knows
                 if (m.group("you") and cand not in _ADDRESS_NOUNS and (tag.startswith("nr") or (
                         freq < 2000 and not tag.startswith(_ROLE_NAME_NOT_TAGS + ("t", "y", "e"))
-                        and all(ch in self._clause._given for ch in cand)))
+                        and all(ch in self._clause.given for ch in cand)))
                         or freq == 0 and all(ch in _GIVEN_TYPICAL for ch in cand)):
                     out.append(self._result(*m.span("name"), 0.7, "label_vocative"))
         if "患" in norm or "病人" in norm or "产妇" in norm:
@@ -1424,7 +1424,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (talkers < 2 or not _SHORT_SCREEN_RE.fullmatch(cand) or cand[1] in _SHORT_SCREEN_NOT_SECOND
                         or cand in _LAO_NOT_SPEAKER or cand in _NOT_CHILD_NAMES or cand in _ADDRESS_NOUNS
                         or cand in lexicon.ROLE_WORDS_ZH or self._freq.get(cand, 0) >= 100
-                        or self._tags.get(cand, "").startswith(_APPOSED_NOT_TAGS) or _is_clinical(cand)):
+                        or self._tags.get(cand, "").startswith(_NOT_NAME_TAGS) or _is_clinical(cand)):
                     continue
             elif self._freq.get(cand, 0):
                 continue
@@ -1522,7 +1522,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         for m in (*_BROKEN_COMPOUND_RE.finditer(norm), *_BROKEN_SINGLE_RE.finditer(norm)):
             given = m.group("name").split("\n")[1]
-            if all(ch in self._clause._given for ch in given) and not _is_clinical(given):
+            if all(ch in self._clause.given for ch in given) and not _is_clinical(given):
                 out.append(self._result(*m.span("name"), 0.7, "broken_compound"))
         return out
 
@@ -1589,7 +1589,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
         for m in _SPEAKER_RE.finditer(norm):
             cand = m.group("name")
-            if (len(cand) == 2 and cand[0] == "阿" and cand[1] in self._clause._given and cand[1] not in _KIN_SECOND
+            if (len(cand) == 2 and cand[0] == "阿" and cand[1] in self._clause.given and cand[1] not in _KIN_SECOND
                     and (self._freq.get(cand, 0) == 0 or (counts[cand] >= 2 and self._freq.get(cand, 0) < 100
                                                           and cand[1] not in _NICK_NOT_SECOND))
                     and cand[1] not in lexicon.NOT_GIVEN_NAME_CHARS and not _is_clinical(cand)):
