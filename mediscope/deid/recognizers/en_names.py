@@ -674,7 +674,8 @@ _LAST_FIRST_LABEL = regex.compile(r"(?:\b(?i:name|patient|pt|re|member|subscribe
 _NAME_LABEL_BEFORE = regex.compile(r"\b(?i:name|patient|pt|re|member|subscriber|insured|client|resident|nok|next\s+of\s+kin|"
                                    r"deceased|decedent|child|infant|mother|father|parent|guardian|contact|donor|recipient)\b[^\n:|]{0,16}:[ \t]*$")
 # Talk of diseases, where eponyms are listed.
-_DISEASE_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes)\b")
+_DISEASE_WORDS = r"syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes"
+_DISEASE_TALK = regex.compile(rf"\b(?i:{_DISEASE_WORDS})\b")
 # Or the start of a line, for a romanised given name in syllables ("Park, Ji-hoon").
 _LINE_START = regex.compile(r"(?:^|\n)[ \t]*$")
 

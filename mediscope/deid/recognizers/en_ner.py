@@ -30,6 +30,8 @@ from mediscope.deid.recognizers.en_lexicon import (
 )
 from mediscope.deid.recognizers.en_names import (
     _DISEASE_TALK,
+    _DISEASE_WORDS,
+    _EPONYMS_ALL,
     NameLists,
     find_cued_names,
     find_form_names,
@@ -355,7 +357,7 @@ class EnglishNerRecognizer(EntityRecognizer):
             sentence_start = not before or before[-1] in ".!?\n:;"
             if (sentence_start and not speaker) or _is_eponym(word, text[e : e + 14]):
                 continue
-            if word.lower() in _EPONYM_WORDS and _listed_beside_eponym(text, s, e):
+            if word.lower() in _EPONYMS_ALL and _listed_beside_eponym(text, s, e):
                 continue  # "Ddx: Turner, Addison": a differential's eponyms, no given name
             out.append(self._result(PERSON, s, e, 0.6, "first_name"))
         out.extend(_list_names(self, text))
@@ -646,8 +648,7 @@ _EPONYM_HEAD_AFTER = regex.compile(
     rf"(?P<chain>(?:[\-\s]\p{{Lu}}\p{{Ll}}+){{0,2}})(?P<poss>['’]s?)?\s+(?P<head>(?i:{_EPONYM_HEADS}))(?![\w\-])")
 _EPONYM_IN_TEXT = regex.compile(
     rf"(?<![\w'’\-])(?P<w>\p{{Lu}}\p{{Ll}}+)(?:['’]s?)?\s+(?i:{_EPONYM_HEADS})(?![\w\-])")
-_KNOWN_EPONYM_WORDS = frozenset(
-    {w.lower() for w in lexicon.EPONYMS_EN} | _STRICT_EPONYMS | {w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN})
+_KNOWN_EPONYM_WORDS = frozenset(_EPONYMS_ALL | _STRICT_EPONYMS | {w.lower() for w in EPONYM_TESTS_EN | SCORE_EPONYMS_EN})
 
 
 _PROVINCE_PLAN_AFTER = regex.compile(r"\s+(?:Health(?:\s+(?:Card|Insurance|Plan|Number))?|Medicaid|Medical\s+(?:Card|Plan)|OHIP)\b")
@@ -1123,7 +1124,7 @@ def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[Rec
             continue  # "Addison's disease", "Glasgow coma scale"; "in Glasgow;" is a city
         if _medicine_word(text, hit.start, hit.end, name, self._case_free.any_name):
             continue  # "takes Seroquel and Norco": a medicine named like a town
-        if low in _EPONYM_WORDS and _listed_beside_eponym(text, hit.start, hit.end):
+        if low in _EPONYMS_ALL and _listed_beside_eponym(text, hit.start, hit.end):
             continue  # "Ddx: 1. Turner, Addison 2. Cushing": a differential's eponyms, not a town
         out.append(self._result(LOCATION, hit.start, hit.end, 0.7 if hit.tier == WORDLIKE else 0.75, f"city_{hit.tier}"))
         code = _CODE_AFTER_CITY.match(text, hit.end)
@@ -1157,19 +1158,18 @@ def _medicine_word(text: str, s: int, e: int, etext: str, names) -> bool:
     return _MED_BEFORE.search(text, max(0, s - 40), s) is not None or _MED_AFTER.match(text, e) is not None
 
 
-_EPONYM_WORDS = frozenset(w.lower() for w in lexicon.EPONYMS_EN)
 # The item before or after a place name in a comma list: "Turner, Addison", "Addison, Cushing's".
 _ITEM_BEFORE = regex.compile(r"(?P<w>\p{L}+)(?:['’]s?)?,[ ]?$")
 _ITEM_AFTER = regex.compile(r"(?:['’]s?)?,[ ]?(?P<w>\p{L}+)")
 # Talk of diseases, where eponyms are listed.
-_DISEASE_LIST_TALK = regex.compile(r"\b(?i:syndromes?|diseases?|disorders?|ddx|differentials?|eponyms?|causes|dx|consider)\b")
+_DISEASE_LIST_TALK = regex.compile(rf"\b(?i:{_DISEASE_WORDS}|dx|consider)\b")
 
 
 def _listed_beside_eponym(text: str, start: int, end: int) -> bool:
     """An eponym-city in a comma list beside another eponym, where the text talks of diseases."""
     before = _ITEM_BEFORE.search(text, max(0, start - 24), start)
     after = _ITEM_AFTER.match(text, end)
-    if not any(m is not None and m.group("w").lower() in _EPONYM_WORDS for m in (before, after)):
+    if not any(m is not None and m.group("w").lower() in _EPONYMS_ALL for m in (before, after)):
         return False
     return _DISEASE_LIST_TALK.search(text) is not None
 
