@@ -295,3 +295,44 @@ class TestLookAlikesThatReachTheirRules:
 
     def test_country_after_dash_is_no_name(self) -> None:
         assert _found("谢谢医生\n——美国", "PERSON") == []
+
+
+class TestReplyHandlesAndCalledNumber:
+    """Both handles of a reply (@晚风徐来_Yi 回复 @骨科赵大夫：), and a Hong Kong number after a verb
+    of calling (有事打3187 6620)."""
+
+    @pytest.mark.parametrize(
+        "text, value",
+        [
+            ("@晚风徐来_Yi 回复 @骨科赵大夫：术后多久能游泳？", "@晚风徐来_Yi"),
+            ("@晚风徐来_Yi 回复 @骨科赵大夫：术后多久能游泳？", "@骨科赵大夫"),
+            ("有咩事打3187 6620搵我", "3187 6620"),
+            ("请致电 6543 2109 预约", "6543 2109"),
+        ],
+    )
+    def test_found(self, text: str, value: str) -> None:
+        assert value in _found(text)
+
+    @pytest.mark.parametrize("text", ["请回复：是否同意手术", "每天打2000 单位胰岛素", "打3000 ml 补液"])
+    def test_no_phi(self, text: str) -> None:
+        assert _found(text) == []
+
+
+class TestNoNameInDrugsVerbsAndRowLabels:
+    """The end of a triptan's name (佐米|曲普坦), a title-only surname before a verb (家属应留意) and a
+    table row's label under the name column (| 诊断 | …) are no names; a table whose header ends in
+    医嘱 still names its patients (| 9床 | 钟某 |)."""
+
+    @pytest.mark.parametrize(
+        "text",
+        ["既往偏头痛，予利扎曲普坦，丈夫陪同。", "家属应留意夜间血压。", "| 姓名 | 性别 |\n| 诊断 | 心衰 |\n| 年龄 | 70 |"],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_name_kept(self) -> None:
+        assert "应晓燕" in _found("家属应晓燕，电话见下", "PERSON")
+
+    def test_table_with_orders_column(self) -> None:
+        text = "| 床号 | 姓名 | 医嘱 |\n| 8床 | 喻某 | 吸氧 |\n| 9床 | 钟某 | 禁食 |"
+        assert {"喻某", "钟某"} <= set(_found(text, "PERSON"))

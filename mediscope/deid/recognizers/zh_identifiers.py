@@ -188,6 +188,11 @@ def zh_identifier_rules() -> list[Rule]:
              r"(?:联络|联系人|联系)[^\d\n。；;]{0,24}?(?<![\d\-/])(?P<phi>[235679]\d{3}[ \-]?\d{4})(?![\d\-/.:]|\s?(?:mg|ml|g|元|块|次|岁|年|号))",
              # not a compact day after the contact (已联系家属，20240320再评估)
              0.8, validator=lambda v: not _COMPACT_DAY.fullmatch(v), needs=contains_any("联络", "联系")),
+        # A Hong Kong number (eight digits, 4 4) right after a verb of calling (有咩问题打2958 3312, 致电 3456 7788).
+        Rule("hk_phone_call", PHONE_NUMBER,
+             r"(?:打|致电|拨打|拨|call)(?:给我|俾我|畀我)?[ \t]?(?<![\d\-/])(?P<phi>[235679]\d{3}[ \-]?\d{4})"
+             r"(?![\d\-/.:]|\s?(?:mg|ml|g|元|块|次|岁|年|号|单位|iu|u\b))",
+             0.8, validator=lambda v: not _COMPACT_DAY.fullmatch(v), needs=contains_any("打", "致电", "拨", "call")),
         # OCR reads 1 as l or I and 0 as O (联系电话:l38 OO2l 7765): after a phone cue, a mobile's
         # 3-4-4 shape with only those letters for digits, most of it still digits.
         Rule("phone_cued_ocr", PHONE_NUMBER,
@@ -304,6 +309,12 @@ def zh_identifier_rules() -> list[Rule]:
              validator=_han_handle_ok, needs=has_digit, flags=0),
         # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
         # lan8x 发帖：…, 回复 lan8x：…
+        # A reply between two handles, as a forum or a microblog writes it (@小鹿乱撞_Lu 回复 @骨科李大夫：):
+        # both handles, whatever they are made of, with their @.
+        Rule("reply_handles", SOCIAL_HANDLE,
+             r"(?:(?<![A-Za-z0-9._%+\-])(?P<phi>@[^\s@：:，,。！!？?]{2,20})(?=[ \t]?回复[ \t]?@)"
+             r"|(?<=回复[ \t]?)(?P<phi>@[^\s@：:，,。！!？?]{2,20})(?=[ \t]?[：:]))", 0.85,
+             needs=contains_any("回复"), flags=0),
         Rule("post_handle", SOCIAL_HANDLE,
              r"(?:(?m:^)[ \t]*(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29})\s?(?:发帖|发文|留言|提问|评论)[：:]"
              r"|回复[ \t]?@?(?P<phi>[A-Za-z](?=[A-Za-z_.]*\d)[A-Za-z0-9_.]{2,29})[ \t]?[：:])", 0.85,

@@ -590,6 +590,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if compound:
             # 司空见惯, 百里挑一, 第五次: the compound must not be a word with what follows
             return follow in ("strong", "punct", "mid") and self._freq.get(text[s : s + 4], 0) == 0
+        if sur in lexicon.SURNAMES_TITLE_ONLY and len(given) == 2 and self._word_freq(given) >= 100:
+            return False  # 家属应留意, 患者全麻醉: a title-only surname before a word is the verb's or the adverb's
         if follow == "strong" or (left in ("cue", "kin") and follow == "punct"):
             return True
         if rare and follow == "mid" and len(given) == 2 and self._freq.get(sur, 0) < RARE_SURNAME_MAX_FREQ:

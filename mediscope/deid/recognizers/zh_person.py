@@ -1637,6 +1637,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             return False
         if _is_clinical(tok, text[pos + n : pos + n + 3]):
             return False
+        if tok.endswith(lexicon.DRUG_ENDINGS_ZH):
+            return False  # 佐米|曲普坦, 依那|普利: the end of a drug's name that jieba cut off
         if text[pos + n : pos + n + 1] in _DRUG_NEXT:
             return False  # 罗匹尼罗, 普拉克索: the start of a transliterated drug name
         if _GIVEN_DRUG_BEFORE.search(text, max(0, pos - 4), pos):

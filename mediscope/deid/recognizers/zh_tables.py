@@ -23,7 +23,11 @@ _TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "�
                                "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
 _TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
                              "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序")
+_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱")
+# A row that opens with a field's label is a form's line set in the table (| 诊断 | 急性心梗 | | |): its
+# cell under the name column is that label, no one's name.
+_ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病区", "医嘱", "备注", "主诉", "合计", "小计", "总计", "日期",
+                         "时间", "结果", "处理", "意见", "签名", "说明", "用药", "治疗", "检查", "费用", "地址", "电话"})
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
 _TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
 
@@ -77,7 +81,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
                     continue
                 cell_re = _TABLE_NAME_CELL_RE if kind == PERSON else _TABLE_ID_CELL_RE
                 # under a 姓名 header even a clinical-looking word (宁静) is the name; placeholders stay
-                if not cell_re.fullmatch(value) or (kind == PERSON and value in _NOT_FORM_NAMES):
+                if not cell_re.fullmatch(value) or (kind == PERSON and (value in _NOT_FORM_NAMES or value in _ROW_LABELS)):
                     continue
                 s = off + cell.index(value)
                 out.append(RecognizerResult(kind, s, s + len(value), 0.8, recognition_metadata={
