@@ -431,3 +431,28 @@ class TestIdLabelCapitalsLookAlikes:
     def test_no_record_number(self, text: str) -> None:
         found = _found(text, "MEDICAL_RECORD_NUMBER")
         assert all(not v.startswith(("CT 2024", "PENDING", "CO")) for v in found), found
+
+
+class TestUnnumberedStreetAbbreviated:
+    """A street with no number after "on"/"at", its suffix abbreviated ("Elm St"), before no capital."""
+
+    @pytest.mark.parametrize(
+        "text, street",
+        [
+            ("Collect from the Walgreens on Birchwood Ave after five.", "Birchwood Ave"),
+            ("Found wandering on Larkspur Rd in the rain.", "Larkspur Rd"),
+        ],
+    )
+    def test_street_found(self, text: str, street: str) -> None:
+        assert street in _found(text), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Transferred to St Anne ward overnight.",
+            "Patient is on St John's wort at home.",
+        ],
+    )
+    def test_saint_not_a_street(self, text: str) -> None:
+        found = _found(text, "LOCATION")
+        assert not any(v.endswith("St") for v in found), found

@@ -1018,14 +1018,15 @@ def en_identifier_rules() -> list[Rule]:
         # A street with no number after "on", "at", "lives on": "found on Hoe Street, Walthamstow".
         Rule("street_no_number", LOCATION,
              r"(?<=\b(?:on|at|in|off|along|near|lives\s+on|address:?)\s)(?P<phi>(?:\p{Lu}\p{Ll}+\s){1,3}"
-             r"(?:Street|Road|Lane|Avenue|Drive|Crescent|Close|Grove|Terrace|Gardens|Boulevard|Parade)"
+             # (an abbreviated suffix only before no capital, where "St" would be a saint's: "the CVS on Elm St in Dayton")
+             r"(?:Street|Road|Lane|Avenue|Drive|Crescent|Close|Grove|Terrace|Gardens|Boulevard|Parade|(?:St|Rd|Ave|Blvd|Ln)\.?(?![\w'’\-]|[ ]\p{Lu}))"
              r"(?:,\s\p{Lu}\p{Ll}{3,}(?![\w'’\-]))?)(?![\w'’\-])"
              # "Oak Lane Surgery", "Park Road Clinic": a practice named after its street is no address
              r"(?!\s+(?:Surgery|Clinic|Practice|Medical|Health|Hospital|Centre|Center|Pharmacy|School|Primary|Care|Nursing|"
              r"Dental|Family|Group|Partnership|Hospice|Day))",
              0.8, validator=_street_no_number_ok,
              needs=contains_any("street", "road", "lane", "avenue", "drive", "crescent", "close", "grove", "terrace",
-                                "gardens", "boulevard", "parade"), flags=0),
+                                "gardens", "boulevard", "parade", " st", " rd", " ave", " blvd", " ln"), flags=0),
         # The suburb or village written after a street: "Queens Road, Martintar", "12 Hill St, Ponsonby".
         Rule("locality_after_street", LOCATION,
              r"(?<=\b(?:Street|St|Road|Rd|Lane|Ln|Avenue|Ave|Drive|Dr|Crescent|Cres|Close|Way|Place|Pl|Terrace|Tce|Grove|"
