@@ -336,3 +336,15 @@ class TestNoNameInDrugsVerbsAndRowLabels:
     def test_table_with_orders_column(self) -> None:
         text = "| 床号 | 姓名 | 医嘱 |\n| 8床 | 喻某 | 吸氧 |\n| 9床 | 钟某 | 禁食 |"
         assert {"喻某", "钟某"} <= set(_found(text, "PERSON"))
+
+
+class TestRelativesHandleThatOnlyAnswers:
+    """A relative's screen name (桂兰她儿子：) that speaks twice but only answers is the member's name
+    where the chat's other turns talk; a list of headings with one chatty line stays."""
+
+    def test_handle_found(self) -> None:
+        text = "老周头：桂兰今天抽血了吗\n桂兰她儿子：抽了，下周三出结果\n老周头：空腹血糖多少\n桂兰她儿子：6.1"
+        assert "桂兰她儿子" in _found(text)
+
+    def test_headings_stay(self) -> None:
+        assert _found("早餐建议：你可以吃燕麦吗\n午餐搭配：米饭\n早餐建议：鸡蛋\n午餐搭配：青菜") == []

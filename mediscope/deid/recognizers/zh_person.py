@@ -308,6 +308,8 @@ _SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "�
                            "须知", "知识", "今日", "温馨", "科普", "宣教", "要求", "原则", "方法", "目标", "总结")
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
+# A relative's screen name: a name, 他/她 and the kin word (翠花她闺女, 建国他儿子).
+_KIN_HANDLE_RE = regex.compile(r"[他她](?:闺女|女儿|儿子|老婆|老公|媳妇|妈|爸|娘|爹|孙子|孙女|姐|哥|弟|妹)$")
 # A chat turn's label in Latin letters joined to Han or digits by an underscore (Dr_许：, doc_王医生：):
 # a screen name.
 _UNDERSCORE_LABEL_RE = regex.compile(
@@ -1415,6 +1417,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         if len(set(labels)) < 2 and len(counts) < 2:  # (a label after a bracketed time is in counts only)
             return out
         talkers = sum(1 for n in counts.values() if n >= 2)
+        chat_said = talkers >= 2 and any(_CHAT_TURN_RE.search(norm[m.end() : norm.find("\n", m.end()) % (len(norm) + 1)])
+                                         for m in _SCREEN_LABEL_RE.finditer(norm))
         for cand, n in counts.items():
             # (a word that opens clinical phrases may open a screen name: 阳光小雨, so no prefix veto)
             if n < 2 or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS):
@@ -1429,8 +1433,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             elif self._freq.get(cand, 0):
                 continue
             turns = regex.findall(rf"(?m)^[ \t]*{_LABEL_PREFIX}{regex.escape(cand)}[ \t]*[：:](.*)$", norm)
-            if not any(_CHAT_TURN_RE.search(t) for t in turns):
+            if not any(_CHAT_TURN_RE.search(t) for t in turns) and not (chat_said and _KIN_HANDLE_RE.search(cand)):
                 continue  # a heading's lines (急性心梗：溶栓) say nothing as a person would
+                # (a relative's handle, 翠花她闺女：透了, may only answer in a chat whose other turns talk)
             out += [self._result(k.start(), k.end(), 0.7, "screen_label") for k in regex.finditer(regex.escape(cand), norm)]
         for m in _UNDERSCORE_LABEL_RE.finditer(norm):
             if regex.search(r"[\u4e00-\u9fff]", m.group("name")):
