@@ -456,3 +456,18 @@ class TestUnnumberedStreetAbbreviated:
     def test_saint_not_a_street(self, text: str) -> None:
         found = _found(text, "LOCATION")
         assert not any(v.endswith("St") for v in found), found
+
+
+class TestRoomAbbreviationNoPlace:
+    """"Rm 412" is a ward room, not a place the model names: no span on the abbreviation."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Moved to Rm 407 after the fall, bed alarm on.",
+            "Ortho | Rm 219 | NBM from midnight",
+            "Transferred to Rm 12B overnight.",
+        ],
+    )
+    def test_room_not_a_place(self, text: str) -> None:
+        assert _found(text, "LOCATION") == [], _found(text)

@@ -285,6 +285,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
                     if any(ch.isdigit() for ch in etext):
                         continue  # "FEV1", "T2": measurements, not places
+                    if _ROOM_WORD.fullmatch(etext) and _NUMBER_AFTER.match(text, e):
+                        continue  # "Rm 412", "Bldg 3": a room of the ward, not a place
                     if len(etext) <= 3 and etext.isupper():
                         continue  # state codes (allowed by Safe Harbor) and "MD", "ER", ...
                     if " " not in etext and (_label_or_analyte(etext, text, e) or _LAB_CASE.search(etext) and len(etext) <= 6
@@ -527,6 +529,9 @@ _LONE_GIVEN_SUBJECT = regex.compile(
     r"walked|walks|mobilised|mobilized|mobilises|mobilizes|denies|denied|reports|reported|complains|"
     r"complained|states|stated|asked|asks|wants|wanted|fell|vomited|cried|screamed|pulled)\b)")
 # (no "was" or "is": "Allegra was given", "Ella was started" are drugs in the passive)
+# A room's or building's abbreviation the model takes for a place when a number follows it ("Rm 412").
+_ROOM_WORD = regex.compile(r"(?:Rm|RM|Rms|Bldg|Bldgs|Ste|Fl|Flr)\.?")
+_NUMBER_AFTER = regex.compile(r"\.?[ ]?#?[ ]?\d")
 _KIN_BEFORE_NAME = regex.compile(r"(?:Uncle|Aunt|Auntie|Aunty)\s+(?=\p{Lu})")
 # The last word of a document's title after "Patient": "Patient Information Sheet".
 _DOCUMENT_NOUNS = frozenset({"sheet", "leaflet", "form", "forms", "summary", "report", "letter", "list", "booklet", "guide",
