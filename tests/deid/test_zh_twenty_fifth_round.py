@@ -348,3 +348,15 @@ class TestRelativesHandleThatOnlyAnswers:
 
     def test_headings_stay(self) -> None:
         assert _found("早餐建议：你可以吃燕麦吗\n午餐搭配：米饭\n早餐建议：鸡蛋\n午餐搭配：青菜") == []
+
+
+class TestXiaoSurnameSpeaker:
+    """In a chat, a turn's label of 小 and a surname (小蒋：) is a member's name, as 老 and a surname
+    is; a form's 小计： and 小结： stay."""
+
+    def test_speaker_found(self) -> None:
+        text = "阿芬：我今天血压又高了\n小蒋：我下周去复查\n阿芬：好的"
+        assert "小蒋" in _found(text, "PERSON")
+
+    def test_form_words_stay(self) -> None:
+        assert _found("医生：今天怎么样\n小计：300元\n医生：好的\n小结：好转", "PERSON") == []

@@ -276,6 +276,9 @@ _AT_NAME_RE = regex.compile(
 _SPEAKER_RE = regex.compile(r"(?m)^[ \t]*(?P<name>[\u4e00-\u9fff]{2,4})[ \t]*[：:](?![ \t]*$)")
 # Words of a clinician's speaker label (鲍大夫：, 温护士：, 李医生：) that make a two-speaker text a chat.
 _CLINICIAN_LABEL_WORDS = ("大夫", "医生", "护士", "主任", "医师", "药师")
+# 小 and a surname's character that make a word of a record or a form, not a nickname (小计：, 小结：).
+_XIAO_NOT_SPEAKER = frozenset({"小计", "小结", "小时", "小节", "小组", "小票", "小费", "小便", "小儿", "小区", "小学", "小说", "小康",
+                               "小吃", "小姐", "小家", "小孩"})
 _LAO_NOT_SPEAKER = frozenset({"老公", "老婆", "老板", "老师", "老人", "老乡", "老家", "老伴", "老爸", "老妈", "老大", "老二",
                               "老三", "老总", "老年", "老伯", "老太", "老汉", "老爷", "老姐", "老哥", "老弟", "老妹", "老友"})
 # A chat member's screen name as a turn's label: a child's or a pet name and the parent or sibling
@@ -1602,6 +1605,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                         if not self._freq.get(norm[k.start() : k.end() + 1], 0)]
             elif (len(cand) == 2 and cand[0] == "老" and cand[1] in lexicon.SURNAMES_1 and cand not in _LAO_NOT_NICK
                     and cand not in _LAO_NOT_SPEAKER):
+                out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)]
+            elif len(cand) == 2 and cand[0] == "小" and cand[1] in lexicon.SURNAMES_1 and cand not in _XIAO_NOT_SPEAKER:
+                # 小何：, 小高：: 小 and a surname, as colleagues and friends call one another
                 out += [self._result(k.start(), k.end(), 0.7, "speaker") for k in regex.finditer(cand, norm)]
         if any("a" <= ch <= "z" for ch in norm):
             for m in _PINYIN_SPEAKER_RE.finditer(norm):
