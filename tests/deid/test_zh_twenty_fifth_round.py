@@ -360,3 +360,14 @@ class TestXiaoSurnameSpeaker:
 
     def test_form_words_stay(self) -> None:
         assert _found("医生：今天怎么样\n小计：300元\n医生：好的\n小结：好转", "PERSON") == []
+
+
+class TestGroupOwnerBySurname:
+    """A chat turn labelled by the group's role, a surname and a form of address (群主柳姐：) names the
+    surname; a role with no surname (群主大姐：) stays."""
+
+    def test_surname_found(self) -> None:
+        assert "柳" in _found("群聊\n阿强：收到\n群主柳姐：大家按时吃药哈", "PERSON")
+
+    def test_no_surname(self) -> None:
+        assert _found("群公告\n群主大姐：别发广告", "PERSON") == []

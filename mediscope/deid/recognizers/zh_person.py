@@ -348,6 +348,9 @@ _NICK_LABEL_NOT_PRE = ("孩子", "宝宝", "宝贝", "小孩", "患者", "病人
 # to a pause.
 _GROUP_ROLE_NAME_RE = regex.compile(
     r"(?:群主|管理员|群管理|群管|版主)(?:是|为)?(?P<name>[\u4e00-\u9fff]{2,5}?)(?=[，,。；;、（(！!]|\s|$)")
+_GROUP_ROLE_SURNAME_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:群主|管理员|群管理|群管)(?P<name>[" + "".join(sorted(set(lexicon.SURNAMES_1) - _LONE_NOT_SURNAME)) + "])"
+    r"(?:姐|哥|叔|姨|老师|阿姨|大姐|大哥)[ \t]*[：:]")
 # A nurse or a doctor a chat's label calls by 小 or 老 and the surname (护士小周：, 医生老钱：).
 _TITLED_XIAO_LABEL_RE = regex.compile(
     r"(?m)^[ \t]*(?:[\u4e00-\u9fff]{1,3}?)?(?:护士|医生|大夫|药师|医助|助理)(?P<name>[小老][\u4e00-\u9fff])[ \t]*[：:]")
@@ -1124,6 +1127,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if not (clause or _is_clinical(cand) or cand in _NOT_VOCATIVES or any(w in cand for w in _NICK_LABEL_NOT_PRE)
                         or self._freq.get(cand, 0) >= 100):
                     out.append(self._result(*m.span("name"), 0.7, "group_role_name"))
+            # 群主叶姐：大家别随便改剂量: the group's owner labelled by surname and a form of address;
+            # the surname names her, as 孟老师 names 孟
+            for m in _GROUP_ROLE_SURNAME_LABEL_RE.finditer(norm):
+                out.append(self._result(*m.span("name"), 0.7, "group_role_name"))
         if "床" in norm:
             out += self._bed_roster(norm)
         if "\n" in norm:
