@@ -471,3 +471,30 @@ class TestRoomAbbreviationNoPlace:
     )
     def test_room_not_a_place(self, text: str) -> None:
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestCountryNotAPlaceSpan:
+    """A country closing an address before its postcode is left in (Safe Harbor; no labelled set marks
+    one), and a country is never a person's surname or a sentence's subject name."""
+
+    @pytest.mark.parametrize(
+        "text, country",
+        [
+            ("Blk 77 Bedok South Ave 3, #05-12, Singapore 460077. Fever 3 days.", "Singapore"),
+            ("Address: 14 Kirkegata, 4610 Kristiansand, Norway 4610", "Norway"),
+        ],
+    )
+    def test_country_after_address_not_marked(self, text: str, country: str) -> None:
+        found = _found(text)
+        assert country not in found, found
+
+    @pytest.mark.parametrize(
+        "text, country",
+        [
+            ("She is originally from Poland, lives with her son.", "Poland"),
+            ("South Africa was where she trained as a nurse.", "Africa"),
+        ],
+    )
+    def test_country_not_a_person(self, text: str, country: str) -> None:
+        found = _found(text, "PERSON")
+        assert country not in found, found

@@ -285,6 +285,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Kawasaki disease" is not a city, "Pleural" is not a place
                     if any(ch.isdigit() for ch in etext):
                         continue  # "FEV1", "T2": measurements, not places
+                    if etext.lower() in country_names() and _POSTCODE_AFTER.match(text, e):
+                        continue  # "…, Singapore 640045": the country closing an address, which Safe Harbor leaves in
                     if _ROOM_WORD.fullmatch(etext) and _NUMBER_AFTER.match(text, e):
                         continue  # "Rm 412", "Bldg 3": a room of the ward, not a place
                     if len(etext) <= 3 and etext.isupper():
@@ -383,6 +385,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue
             if _clinical_phrase(name) or all(w.lower() in _COMMON_WORDS for w in name.split()):
                 continue  # "Chest Pain was", "Type Two could": title-case clinical or ordinary words
+            if name.lower() in country_names():
+                continue  # "South Africa was super fun": a country, not a person
             ts, te = self._trim_ordinary_edges(text, s, e)
             if ts > s and text[ts:te].split()[0].lower() in self._case_free.first:
                 s, e = ts, te  # "Visitor Dmitri says": a role word before a given name is no part of it
@@ -530,6 +534,7 @@ _LONE_GIVEN_SUBJECT = regex.compile(
     r"complained|states|stated|asked|asks|wants|wanted|fell|vomited|cried|screamed|pulled)\b)")
 # (no "was" or "is": "Allegra was given", "Ella was started" are drugs in the passive)
 # A room's or building's abbreviation the model takes for a place when a number follows it ("Rm 412").
+_POSTCODE_AFTER = regex.compile(r",?[ ]{1,2}\d{4,6}(?![\d\-/.])")
 _ROOM_WORD = regex.compile(r"(?:Rm|RM|Rms|Bldg|Bldgs|Ste|Fl|Flr)\.?")
 _NUMBER_AFTER = regex.compile(r"\.?[ ]?#?[ ]?\d")
 _KIN_BEFORE_NAME = regex.compile(r"(?:Uncle|Aunt|Auntie|Aunty)\s+(?=\p{Lu})")
@@ -1346,6 +1351,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
         low = word.lower()
         if low not in self._last or low in _COMMON_WORDS or low in lexicon.CLINICAL_WORDS_EN or _clinical_phrase(word):
             continue
+        if low in country_names():
+            continue  # "originally from Poland": a country, not a surname
         s, e = m.span("name")
         before = text[:s].rstrip(" \t\"'(")
         if not before or before[-1] in ".!?\n:;" or _is_eponym(word, text[e : e + 14]):
