@@ -371,3 +371,15 @@ class TestGroupOwnerBySurname:
 
     def test_no_surname(self) -> None:
         assert _found("群公告\n群主大姐：别发广告", "PERSON") == []
+
+
+class TestChatLabelWithAt:
+    """A turn's label with an @ and a place inside it (豆豆妈@杭州：) is a screen name; an email in a
+    field and a hospital system's label stay what they are."""
+
+    def test_label_found(self) -> None:
+        assert "豆豆妈@杭州" in _found("【病友群】\n豆豆妈@杭州：孩子今天退烧了吗\n阿梅：退了", "SOCIAL_HANDLE")
+
+    @pytest.mark.parametrize("text", ["邮箱：abc@qq.com", "user@医院：请登录", "admin@系统：已备份"])
+    def test_no_handle(self, text: str) -> None:
+        assert _found(text, "SOCIAL_HANDLE") == []

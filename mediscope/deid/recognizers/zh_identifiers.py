@@ -22,6 +22,7 @@ from mediscope.deid.recognizers.base import (
     digit_count_between,
     has_digit,
     luhn_ok,
+    ready_jieba,
 )
 from mediscope.deid.recognizers.zh_dates import COMPACT_DAY
 from mediscope.deid.recognizers.zh_patterns import CJK, S, _alt
@@ -74,6 +75,13 @@ def _handle_not_term(value: str) -> bool:
 
 
 _CAPS_BEFORE_DIGITS = regex.compile(r"[A-Za-z_]+(?=\d+$)")
+
+
+def _at_place_label_ok(value: str) -> bool:
+    """The part after the @ is a place jieba knows (深圳, 杭州), not a group's everyone (@所有人) or a
+    hospital's system."""
+    place = value.split("@", 1)[1]
+    return ready_jieba().posseg.dt.word_tag_tab.get(place, "") == "ns"
 
 
 def _han_handle_ok(value: str) -> bool:
@@ -276,6 +284,11 @@ def zh_identifier_rules() -> list[Rule]:
              0.85, validator=_platform_id_ok, needs=contains_any(*PLATFORMS_ZH, "微信", "line")),
         # A group chat's line opening with an @mention before the colon (@小鱼妈妈：医生，…, @团团爸: …):
         # the member's screen name as the chat shows it.
+        # A turn's label with an @ inside it (小胖@深圳：, 豆豆妈@杭州：): a screen name that carries where the
+        # member lives, as group chats ask their members to write it.
+        Rule("chat_label_with_at", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fffA-Za-z0-9_]{1,10}@[\u4e00-\u9fff]{2,6})[ \t]*[：:]", 0.8,
+             validator=_at_place_label_ok, needs=contains_any("@")),
         Rule("chat_at_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?P<phi>@[\u4e00-\u9fffA-Za-z0-9_·\-]{2,16})[ \t]*[：:]", 0.85,
              needs=contains_any("@")),
