@@ -3,9 +3,13 @@ negatives are look-alikes that must stay text."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
 
 
 def _found(text: str, entity: str | None = None) -> list[str]:
@@ -383,3 +387,27 @@ class TestChatLabelWithAt:
     @pytest.mark.parametrize("text", ["邮箱：abc@qq.com", "user@医院：请登录", "admin@系统：已备份"])
     def test_no_handle(self, text: str) -> None:
         assert _found(text, "SOCIAL_HANDLE") == []
+
+
+@pytest.mark.slow
+def test_twentieth_blind_set_chinese(deider):
+    """The twentieth blind set's Chinese texts, opened after its one blind scoring: recall 0.878 with
+    the rules before this round (precision 0.991, preservation 1.000), 0.969 after (0.996, 1.000)."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / "heldout20.jsonl"]) if i.lang == "zh"], deider)
+    assert report.recall >= 0.96, report.missed
+    assert report.precision >= 0.99, report.false_positives
+    assert report.preservation >= 1.0, report.clobbered
+
+
+@pytest.mark.slow
+def test_twenty_first_blind_set_chinese(deider):
+    """The twenty-first blind set's Chinese texts, opened after its one blind scoring: recall 0.894
+    with the rules before this round (precision 0.990, preservation 0.995), 0.977 after (1.000, 1.000)."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / "heldout21.jsonl"]) if i.lang == "zh"], deider)
+    assert report.recall >= 0.97, report.missed
+    assert report.precision >= 1.0, report.false_positives
+    assert report.preservation >= 1.0, report.clobbered
