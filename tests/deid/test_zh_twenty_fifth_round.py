@@ -353,6 +353,10 @@ class TestRelativesHandleThatOnlyAnswers:
     def test_headings_stay(self) -> None:
         assert _found("早餐建议：你可以吃燕麦吗\n午餐搭配：米饭\n早餐建议：鸡蛋\n午餐搭配：青菜") == []
 
+    def test_name_inside_handle_found_where_talked_about(self) -> None:
+        text = "老周头：桂兰今天抽血了吗\n桂兰她儿子：抽了，下周三出结果\n老周头：空腹血糖多少\n桂兰她儿子：6.1"
+        assert "桂兰" in _found(text, "PERSON")
+
 
 class TestXiaoSurnameSpeaker:
     """In a chat, a turn's label of 小 and a surname (小蒋：) is a member's name, as 老 and a surname
@@ -404,10 +408,10 @@ def test_twentieth_blind_set_chinese(deider):
 @pytest.mark.slow
 def test_twenty_first_blind_set_chinese(deider):
     """The twenty-first blind set's Chinese texts, opened after its one blind scoring: recall 0.894
-    with the rules before this round (precision 0.990, preservation 0.995), 0.977 after (1.000, 1.000)."""
+    with the rules before this round (precision 0.990, preservation 0.995), 0.982 after (1.000, 1.000)."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
     report = evaluate([i for i in load_evalset([DATA / "heldout21.jsonl"]) if i.lang == "zh"], deider)
-    assert report.recall >= 0.97, report.missed
+    assert report.recall >= 0.98, report.missed
     assert report.precision >= 1.0, report.false_positives
     assert report.preservation >= 1.0, report.clobbered

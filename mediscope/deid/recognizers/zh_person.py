@@ -1447,6 +1447,11 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # a heading's lines (急性心梗：溶栓) say nothing as a person would
                 # (a relative's handle, 翠花她闺女：透了, may only answer in a chat whose other turns talk)
             out += [self._result(k.start(), k.end(), 0.7, "screen_label") for k in regex.finditer(regex.escape(cand), norm)]
+            if (kin := _KIN_HANDLE_RE.search(cand)) is not None and kin.start() >= 2:
+                # 翠花她闺女：… / 老王头：翠花今天透析了吗: the relative's handle names 翠花, who is talked about too
+                part = cand[: kin.start()]
+                out += [self._result(k.start(), k.end(), 0.7, "screen_label") for k in regex.finditer(regex.escape(part), norm)
+                        if not norm.startswith(cand, k.start())]
         for m in _UNDERSCORE_LABEL_RE.finditer(norm):
             if regex.search(r"[\u4e00-\u9fff]", m.group("name")):
                 out.append(self._result(*m.span("name"), 0.7, "underscore_label"))
