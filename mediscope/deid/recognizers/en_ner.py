@@ -533,8 +533,10 @@ _LONE_GIVEN_SUBJECT = regex.compile(
     r"walked|walks|mobilised|mobilized|mobilises|mobilizes|denies|denied|reports|reported|complains|"
     r"complained|states|stated|asked|asks|wants|wanted|fell|vomited|cried|screamed|pulled)\b)")
 # (no "was" or "is": "Allegra was given", "Ella was started" are drugs in the passive)
-# A room's or building's abbreviation the model takes for a place when a number follows it ("Rm 412").
+# A postcode right after a country the model named: the country closes an address ("…, Singapore 640045")
+# and is left in, as Safe Harbor allows.
 _POSTCODE_AFTER = regex.compile(r",?[ ]{1,2}\d{4,6}(?![\d\-/.])")
+# A room's or building's abbreviation the model takes for a place when a number follows it ("Rm 412").
 _ROOM_WORD = regex.compile(r"(?:Rm|RM|Rms|Bldg|Bldgs|Ste|Fl|Flr)\.?")
 _NUMBER_AFTER = regex.compile(r"\.?[ ]?#?[ ]?\d")
 _KIN_BEFORE_NAME = regex.compile(r"(?:Uncle|Aunt|Auntie|Aunty)\s+(?=\p{Lu})")
