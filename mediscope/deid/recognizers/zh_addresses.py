@@ -489,7 +489,7 @@ def address_rules() -> list[Rule]:
         # OCR spaces every character of a form (地 址 ：南 宁 市 青 秀 区 民 族 大 道 １６６ 号): after an
         # address label, the spaced run is the address when it names an admin unit, a road or a number.
         Rule("address_cued_spaced", LOCATION,
-             r"(?:住\s?址|地\s?址)\s?[：:]\s*(?P<phi>[\u4e00-\u9fff](?: (?:[\u4e00-\u9fff]|[0-9０-９]{1,5})){3,40})(?= {2,}|\s*[|｜\n]|\s*$)",
+             r"(?:住(?:[ \u3000]{1,2}|\s)?址|地(?:[ \u3000]{1,2}|\s)?址)\s?[：:]\s*(?P<phi>[\u4e00-\u9fff](?: (?:[\u4e00-\u9fff]|[0-9０-９]{1,5})){3,40})(?= {2,}|\s*[|｜\n]|\s*$)",
              0.8, validator=lambda v: sum(u in v for u in "省市区县镇乡村路街道号栋室") >= 2,
              needs=lambda t: "址" in t),
         Rule("address_single_unit", LOCATION, ADDRESS_SINGLE_UNIT, 0.7, validator=_single_unit_ok,

@@ -41,6 +41,12 @@ def _has_clock(text: str) -> bool:
     return _CLOCK_RE.search(text) is not None
 
 
+# One digit, a space, one digit: a number letter-spaced by a scanner or a template.
+_SPACED_DIGITS = regex.compile(r"(?<!\d)\d \d(?!\d)")
+_SP_M = r"(?:0 [1-9]|1 [0-2]|0?[1-9]|1[0-2])"
+_SP_D = r"(?:0 [1-9]|[12] \d|3 [01]|0?[1-9]|[12]\d|3[01])"
+
+
 def _two_digit_year_date(value: str) -> bool:
     """dd/mm/yy or yy/mm/dd: the middle part is a month and one outer part a day."""
     a, b, c = (int(x) for x in value.split("/"))
@@ -113,6 +119,13 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?<!\d)(?<!\d ){product}(?P<phi>(?=[\d ]{{5,8}}年)[12] ?[09] ?\d ?\d ?年 ?(?:{m}|1 [0-2]|0 [1-9]) ?月 ?(?:{d}|[12] \d|3 [01]|0 [1-9]) ?[日号])", 0.9,
              validator=lambda v: " " in v.split("年")[0] and v.split("年")[0].replace(" ", "")[:2] in ("19", "20"),
              needs=lambda t: "年" in t and "月" in t),
+        # A scanned form or a typed template letter-spaces the digits of a whole date, maybe its clock too
+        # (2 0 2 4 - 0 3 - 1 1, 2024 年 4 月 1 8 日 1 6 : 4 0): the same date with one space in each gap.
+        Rule("date_spaced_digits", DATE_TIME,
+             rf"(?<![\d.])(?<!\d ){product}(?P<phi>(?:[12] [09] \d \d|{y})"
+             rf"(?: ?(?P<sep>[-/.]) ?{_SP_M} ?(?P=sep) ?{_SP_D}| ?年 ?{_SP_M} ?月 ?{_SP_D} ?[日号])"
+             rf"(?: {{1,2}}(?:[01] \d|2 [0-3]|[01]?\d|2[0-3]) ?[:：] ?[0-5] ?\d)?)(?! ?\d)", 0.9,
+             validator=lambda v: _SPACED_DIGITS.search(v) is not None, needs=lambda t: _SPACED_DIGITS.search(t) is not None),
         # A year of an era, as Taiwan and Japanese papers write births: 民國68年5月4日, 民国102年3月,
         # 昭和60年1月2日, 民國七十年, 民國68.5.4. The era word belongs to the date (the year alone tells it).
         Rule("date_era", DATE_TIME,

@@ -169,7 +169,8 @@ _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
 # How to reach someone, right after the name a family word introduced (母亲向红梅电话138…).
 _CONTACT_AFTER_NAME = ("微信", "电话", "手机", "联系电话", "联系方式", "QQ")
 
-_SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]){{1,3}}(?! [{_HAN}])")
+# (葛 秀\n英 女: the last character may have wrapped onto the next line, standing alone there)
+_SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]|\n[{_HAN}](?![{_HAN}])){{1,3}}(?! [{_HAN}])")
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
 # wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
 _FORM_LABELS = sorted({

@@ -22,11 +22,12 @@ CN_NUM = "零〇一二三四五六七八九十"
 
 
 def _alt(words: tuple[str, ...] | list[str], spaced: bool = False) -> str:
-    """Alternation of cue words, longest first; `spaced` also accepts OCR gaps (住 院 号)."""
+    """Alternation of cue words, longest first; `spaced` also accepts OCR gaps (住 院 号) and the two
+    spaces a printed form pads a two-character label with to line it up with four-character ones (姓  名)."""
     ordered = sorted(words, key=len, reverse=True)
     if not spaced:
         return "|".join(regex.escape(w) for w in ordered)
-    return "|".join(r"\s?".join(regex.escape(ch) for ch in w) for w in ordered)
+    return "|".join(r"(?:[ \u3000]{1,2}|\s)?".join(regex.escape(ch) for ch in w) for w in ordered)
 
 
 _CLINICAL_BY_LEN: dict[int, frozenset[str]] = {}

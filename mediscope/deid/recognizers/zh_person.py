@@ -101,6 +101,10 @@ _SPEECH_VERBS = ("陈述", "陈诉", "陈说")
 _LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
+# 姓名:潘\n晓\n东   性别: a form's narrow name cell wraps the name one character to a line; each
+# character stands alone (the next line's word, 性别, is no part of it).
+_LINE_BROKEN_NAME_RE = regex.compile(
+    r"[\u4e00-\u9fff](?:[ \n][\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]|[ \n][\u4e00-\u9fff](?![\u4e00-\u9fff]))")
 _SPACED_BROKEN_TAIL_RE = regex.compile(r"\n(?![男女])[\u4e00-\u9fff](?=[ \u3000]{2,}[\u4e00-\u9fff])")
 _NEXT_LABEL_RE = regex.compile(r"[ \u3000][\u4e00-\u9fff]{2,5}[：:]")
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
@@ -841,6 +845,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                         continue
                 if n_chars <= 3 or (n_chars == 4 and (norm[s : s + 2] in _COMPOUNDS or self._two_surname_name(whole.group(0)))):
                     out.append(self._result(s, whole.end(), 0.9, "strong_cue"))
+                    continue
+            broken = _LINE_BROKEN_NAME_RE.match(norm, s)
+            if broken and "\n" in broken.group(0) and broken.group(0)[-1] not in "男女":
+                cand = broken.group(0).replace(" ", "").replace("\n", "")
+                if self._rare_ok(cand) and not (_is_clinical(cand) or self._is_word(cand) and not self._tags.get(cand, "").startswith("nr")):
+                    out.append(self._result(s, broken.end(), 0.9, "strong_cue_line_broken"))
                     continue
             if self._lone_surname(norm, s):
                 out.append(self._result(s, s + 1, 0.85, "lone_surname"))  # 主治医师：蓝  随访电话

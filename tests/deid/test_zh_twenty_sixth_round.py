@@ -1,0 +1,73 @@
+"""Twenty-sixth round of Chinese recall. Every positive uses strings found in no data file; the
+negatives are look-alikes that must stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+
+def _found(text: str, entity: str | None = None) -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, "zh").spans if entity is None or s.entity_type == entity]
+
+
+class TestLetterSpacedForm:
+    """A printed form pads its two-character labels with two spaces (姓  名, 住  址) and may
+    letter-space the values; a narrow name cell wraps the name one character to a line (姓名:邝\\n少\\n华)."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("姓  名：邝 少 华        性别：男        年龄：7 2岁", "邝 少 华"),
+            ("姓名:邝\n少\n华   性别:男\n床号: 7", "邝\n少\n华"),
+            ("姓名：甄\n国\n栋\n性别：男", "甄\n国\n栋"),
+            ("殷 桂\n芬 女 81岁 床号 5", "殷 桂\n芬"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "患者：头\n晕\n三天",
+            "姓名：\n高\n血\n压",
+            "头 晕\n恶 心 三天",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_single_line_surname_not_joined_to_next_label(self) -> None:
+        assert _found("姓名：韦\n性别：男\n年龄：45岁", "PERSON") == ["韦"]
+
+    def test_padded_address_label(self) -> None:
+        text = "住  址：江 门 市 蓬 江 区 港 口 路 1 6 号\n电话"
+        assert any("江 门 市 蓬 江 区 港 口 路 1 6 号" in f for f in _found(text, "LOCATION"))
+
+
+class TestLetterSpacedDate:
+    """A date whose digits a scanner or template letter-spaced, and its clock (2 0 2 3 - 0 9 - 2 7,
+    2023 年 9 月 2 7 日 0 8 : 1 5), is one date as its plain form is."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("就诊日期：2 0 2 3 - 0 9 - 2 7\n诊断：痛风", "2 0 2 3 - 0 9 - 2 7"),
+            ("入院时间:2023 年 9 月 2 7 日 0 8 : 1 5\n床号: 4", "2023 年 9 月 2 7 日 0 8 : 1 5"),
+            ("检查日期 2 0 2 2 / 1 1 / 0 3", "2 0 2 2 / 1 1 / 0 3"),
+        ],
+    )
+    def test_date_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "血常规 1 2 3 4 - 5 - 6",
+            "评分 1 2 / 1 5 / 3 0",
+        ],
+    )
+    def test_no_date(self, text: str) -> None:
+        assert _found(text, "DATE_TIME") == []
