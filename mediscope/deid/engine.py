@@ -207,7 +207,9 @@ def _prefilter_entities(text: str, requested: list[str] | None, supported: list[
     if not has_digit(norm) and _CN_DIGITS.isdisjoint(norm):
         drop |= _NEEDS_DIGIT
         if _SPOKEN_DIGITS.search(norm):
+            # a dictated phone number or record number ("medical record number four four seven …")
             drop.discard(T.PHONE_NUMBER)
+            drop.discard(T.MEDICAL_RECORD_NUMBER)
     return [e for e in wanted if e not in drop] or [T.PERSON]
 
 

@@ -516,6 +516,14 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w\-])(?P<phi>(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){6,14}"
              r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
              0.8, needs=_seen(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)[\s,\-]{1,3}(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)\b")),
+        # A record number read out after its cue: "medical record number four four seven two nine one",
+        # "MRN is six six two, one nine four" (a dictation has no digit; four to twelve digit words).
+        Rule("mrn_words", MEDICAL_RECORD_NUMBER,
+             r"\b(?i:mrn|m\.r\.n\.?|(?:medical|hospital|health)\s+record(?:\s+(?:number|no\.?|#))?|record\s+number|"
+             r"hospital\s+number|chart\s+number|unit\s+number|patient\s+(?:id|number))(?:\s+(?i:is|of))?[\s:#,]{1,3}"
+             r"(?P<phi>(?:(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){3,11}"
+             r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
+             0.85, needs=_seen(r"(?i)\b(?:mrn|m\.r\.n|record|hospital\s+number|chart\s+number|unit\s+number|patient\s+(?:id|number))\b"), flags=0),
         # "Medicare 3HW8JN1YK47", "MBI: 5TQ2KD7NM61": the undashed MBI shape a few words after its cue.
         Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
              0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),
