@@ -46,3 +46,34 @@ class TestRecordNumberReadAloud:
     )
     def test_number_words_without_a_record_number(self, text: str) -> None:
         assert _found(text, "MEDICAL_RECORD_NUMBER") == [], _found(text)
+
+
+class TestLowerCaseChatNameThatIsAlsoAWord:
+    """A lower-case given name of an English-speaking country that a big dictionary also lists
+    ("jake", "amy") opening a chat turn before what the person did, or the object of "tell":
+    the name. Everyday words and kin words in the same slot stay text."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("kyle still coughing all night, used the inhaler twice", "kyle"),
+            ("brett hasnt eaten since tuesday, is that ok", "brett"),
+            ("ok jenna will pick up the script after work", "jenna"),
+            ("pls tell luke the bloods came back fine", "luke"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "sister vomiting since morning, cant keep water down",
+            "media is reporting a shortage of the patches",
+            "guy still waiting in triage for the cast",
+            "drew blood at 6am, results pending",
+            "baby still feeding every three hours",
+        ],
+    )
+    def test_word_stays_text(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

@@ -20,6 +20,7 @@ caller passes that test in as `blocked`), so "ACUTE KIDNEY INJURY" and "my son h
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -74,10 +75,37 @@ _LOWER_VERB_OBJECT = regex.compile(
 # "rhiannon here, mum's BP", "tomek (son) rang", "jake vomiting since 6".
 _LOWER_SUBJECT = regex.compile(
     r"(?:^|[.!?\n]\s*|:\s+|\bok\s+|\bhi\s+|\bhey\s+)(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})[ ]"
-    r"(?:will|is|was|has|had|says|said|can|cant|can't|wants|needs|got|just|rang|called|asked|took|did|does|"
-    r"doesn't|isn't|wasn't|here\b|\p{Ll}{3,}ing\b|\((?:son|daughter|wife|husband|mum|mom|dad|mother|father|brother|sister|partner|"
+    r"(?:(?:will|is|was|has|had|says|said|can|cant|can't|wants|needs|got|just|rang|called|asked|took|did|does|"
+    r"doesn't|isn't|wasn't|hasnt|hasn't|isnt|wasnt|didnt|didn't|wont|won't|still|keeps|kept|feels|felt|seems|refused|"
+    r"refuses|ate|slept|fell|vomited|threw|woke|started|stopped|complained|complains)\b|"
+    r"here\b|\p{Ll}{3,}ing\b|\((?:son|daughter|wife|husband|mum|mom|dad|mother|father|brother|sister|partner|"
     r"niece|nephew|grandson|granddaughter|carer|friend)\))"
 )
+# English-speaking countries' given names that a big dictionary also lists as words ("jake", "ben",
+# "amy"): in a chat's subject or object slot they are the name. Those that are also everyday verbs,
+# nouns or adjectives stay out ("drew", "chase", "guy", "grace", "penny").
+_WORDLIKE_GIVEN_OUT = frozenset({"chase", "drew", "guy", "sue", "don", "lance", "penny", "destiny", "misty", "sandy",
+                                 "brandy", "melody", "raven", "robin", "grace", "ruth", "ebony", "hazel", "carol", "bailey",
+                                 "sierra", "jo", "ann", "jean", "gene", "kent", "jack", "mike", "bob", "billy", "jimmy",
+                                 "tom", "tommy", "toby", "randy", "rick", "dean", "frank", "kit", "ray", "will", "may",
+                                 "pat", "mark", "bill", "art", "max", "ivy", "iris", "june", "april", "rose", "faith"})
+
+
+@functools.cache
+def _english_given_names() -> frozenset[str]:
+    """Given names of the English-speaking Faker locales, lower case."""
+    import importlib
+
+    out: set[str] = set()
+    for loc in ("en_US", "en_GB", "en_AU", "en_CA", "en_NZ", "en_IE"):
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{loc}").Provider
+        except Exception:  # noqa: BLE001 - a locale without its own person provider
+            continue
+        for attr in ("first_names", "first_names_male", "first_names_female"):
+            names = getattr(provider, attr, ())
+            out |= {n.lower() for n in (names.keys() if isinstance(names, dict) else names)}
+    return frozenset(out - _WORDLIKE_GIVEN_OUT)
 # The sender of a forwarded message, before a colon: "msg from bilqis:", "text from weronika:".
 _LOWER_SENDER = regex.compile(
     r"\b(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|whatsapp|wa)\s+from\s+"
@@ -276,7 +304,8 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         for rx in (_LOWER_VERB_OBJECT, _LOWER_SUBJECT, _LOWER_SENDER):
             for m in rx.finditer(text):
                 w = m.group("name")
-                if lists.blocked(w) or is_english(w, lists.words) or w in _NOT_SPEAKERS:
+                if lists.blocked(w) or w in _NOT_SPEAKERS or is_english(w, lists.words) and (
+                        rx is _LOWER_SENDER or w not in _english_given_names()):
                     continue
                 # A sender, "X here" or "X (son)" names the word by its place: an unlisted one will do.
                 strong = rx is _LOWER_SENDER or m.group(0).endswith((")", "here"))
