@@ -71,3 +71,42 @@ class TestLetterSpacedDate:
     )
     def test_no_date(self, text: str) -> None:
         assert _found(text, "DATE_TIME") == []
+
+
+class TestOneOffChatLabel:
+    """A chat member who speaks once is still named by a label with a screen name's shape: an
+    emoji before it, 老 and a Latin letter, an English name and the parent word, a family's rank,
+    or a nickname with the note a patients' group asks for (阿芳（化疗6次）：)."""
+
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("【锦华里业主群】\n🍀向阳而生：谁知道社区几点打疫苗？\n物业小刘：九点开始", "🍀向阳而生"),
+            ("医生：你好\n老Q：我想问一下甲减要吃多久的药\n医生：一般长期", "老Q"),
+            ("医生：可以来复查\nJason妈：好的谢谢\n医生：不客气", "Jason妈"),
+            ("静水流深：你家老人出院了吗\n刘家老三：昨天出的，还在吃华法林\n静水流深：那就好", "刘家老三"),
+            ("「乳腺癌康复群」\n阿芳（化疗6次）：今天白细胞又低了\n群主：多吃点蛋白", "阿芳（化疗6次）"),
+            ("2024/03/02 09:15 阿Ling(肺癌两年)：复查没事！\n2024/03/02 09:20 小蔡：恭喜", "阿Ling(肺癌两年)"),
+        ],
+    )
+    def test_label_found(self, text: str, handle: str) -> None:
+        assert handle in _found(text)
+
+    def test_note_about_the_name_stays_out(self) -> None:
+        found = _found("小鹤（群昵称）：我外婆尿路感染能吃头孢吗？\n回复：可以，注意过敏")
+        assert "小鹤" in found and not any("昵称" in f for f in found)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "群公告\n📌温馨提示：明天停诊\n⚠️注意事项：空腹抽血",
+            "Plan（计划）：复查血常规\nAssessment（评估）：病情稳定",
+            "阿司匹林（100mg）：每天一次\n氯吡格雷（75mg）：每天一次",
+            "会诊意见（神经内科）：考虑脑梗\n治疗：阿司匹林",
+        ],
+    )
+    def test_headings_stay(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_single_line_is_no_chat(self) -> None:
+        assert _found("老Q：我想问一下甲减要吃多久的药", "PERSON") == []

@@ -313,6 +313,24 @@ _SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "�
                            "提示", "部位", "描述", "报告", "症状", "体征", "科室", "医院", "门诊", "病房", "系统", "通知", "机器",
                            "助手", "小组", "团队", "中心", "步骤", "第", "提醒", "贴士", "禁忌", "饮食", "要点", "事项", "重点",
                            "须知", "知识", "今日", "温馨", "科普", "宣教", "要求", "原则", "方法", "目标", "总结")
+# A chat member's label that opens a single turn yet has a screen name's shape, not a role's or a
+# heading's: an emoji before it (🌸静待花开：), 老 and a Latin letter (老K：), an English name and the
+# parent word (Kevin妈：), a family's rank (张家老大：), or a nickname with the note a patients' group
+# asks its members to add (阿珍（透析8年）：, 阿May(鼻咽癌三年)：), the note being part of the name shown.
+# A chat export may open the line with the turn's date and clock.
+_CHAT_LINE_START = (r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?:\d{2,4}[/\-.]\d{1,2}[/\-.]\d{1,2}[ \t]+)?"
+                    r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?")
+# A note that says what kind of name the label is (群昵称, 网名), no part of it.
+_LABEL_NOTE_ABOUT_NAME_RE = regex.compile(r"[（(][^）)]*(?:昵称|网名|群名|化名|微信|用户名|ID|id)[^）)]*[）)]$")
+# A chat has two lines or more that open with a label and say something after it.
+_CHAT_LINE_RE = regex.compile(_CHAT_LINE_START + r"[^\s：:]{1,16}[ \t]*[：:](?![ \t]*$)")
+_ONE_OFF_LABEL_RE = regex.compile(
+    _CHAT_LINE_START + r"(?P<name>[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]\ufe0f?[\u4e00-\u9fffA-Za-z0-9_]{1,10}"
+    r"|老[A-Z]{1,2}"
+    r"|[A-Z][a-z]{1,10}(?:妈妈|爸爸|妈咪|妈|爸|奶奶|爷爷|外婆|外公|姥姥|姥爷)"
+    rf"|{_SURNAME}家老[大二三四五六七幺]"
+    r"|[阿小](?:[\u4e00-\u9fff]|[A-Z][a-z]{1,10})[（(][^（）()\n：:]{1,12}[）)])"
+    r"[ \t]*[：:](?![ \t]*$)")
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
 # A relative's screen name: a name, 他/她 and the kin word (翠花她闺女, 建国他儿子).
@@ -1128,6 +1146,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += self._speakers(norm)
             out += self._nick_labels(norm)
             out += self._latin_labels(norm)
+            out += self._one_off_labels(norm)
         if "群" in norm:
             for m in _GROUP_ROLE_NAME_RE.finditer(norm):
                 cand = m.group("name")
@@ -1465,6 +1484,22 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _UNDERSCORE_LABEL_RE.finditer(norm):
             if regex.search(r"[\u4e00-\u9fff]", m.group("name")):
                 out.append(self._result(*m.span("name"), 0.7, "underscore_label"))
+        return out
+
+    def _one_off_labels(self, norm: str) -> list[RecognizerResult]:
+        """A chat member's label with a screen name's shape (see `_ONE_OFF_LABEL_RE`), even where the
+        member speaks once, in a text of two turns or more; wherever the chat writes it."""
+        out: list[RecognizerResult] = []
+        if len(_CHAT_LINE_RE.findall(norm)) < 2:
+            return out
+        for m in _ONE_OFF_LABEL_RE.finditer(norm):
+            cand = m.group("name")
+            if any(w in cand for w in _SCREEN_LABEL_NOT_WORDS):
+                continue  # 📌温馨提示：, ⚠️注意事项：: a heading with an emoji
+            if _LABEL_NOTE_ABOUT_NAME_RE.search(cand):
+                cand = regex.split(r"[（(]", cand, maxsplit=1)[0]  # 小鹿（群昵称）：the note says what the name is
+            # (@阿珍（透析8年） 少吃香蕉: the name as the chat shows it)
+            out += [self._result(k.start(), k.end(), 0.7, "one_off_label") for k in regex.finditer(regex.escape(cand), norm)]
         return out
 
     def _latin_labels(self, norm: str) -> list[RecognizerResult]:
