@@ -77,3 +77,31 @@ class TestLowerCaseChatNameThatIsAlsoAWord:
     )
     def test_word_stays_text(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestPossessiveWithoutApostrophe:
+    """A given name whose possessive is typed without the apostrophe, before a relative or a
+    reading of the person's: the name without its "s"."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("its priyankas mum here, she has a fever since last night", "priyanka"),
+            ("Hi, Mateos dad again, the rash is spreading", "Mateo"),
+            ("kyles inhaler ran out on the weekend", "kyle"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "the patients sugar was high overnight",
+            "my sisters husband rang about the results",
+            "Addisons meds doubled for the sick day",
+            "the doctors appointment is moved to 3pm",
+        ],
+    )
+    def test_plural_or_eponym_stays_text(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

@@ -1538,6 +1538,28 @@ _WARD_SPOT_NAME = regex.compile(
 )
 
 
+# A given name with its possessive typed without the apostrophe, before a relative or a reading that
+# is the person's: "rohans sugar was 310", "its Dakotas dad", "my husband franks oxygen".
+_BARE_POSSESSIVE = regex.compile(
+    r"(?<![\w'’@./\-])(?P<name>\p{L}\p{Ll}{2,14})s[ ](?=(?:mum|mom|mam|mother|dad|father|daddy|mummy|mommy|sister|brother|"
+    r"nan|nana|gran|grandma|grandpa|wife|husband|son|daughter|carer|teacher|school|nursery|sugars?|glucose|bp|temp|"
+    r"temperature|fever|oxygen|inhaler|insulin|meds|medication|tablets|pills|appointment|appt|bloods|results|rash|"
+    r"cough|nebuliser|nebulizer|pump|sats|weight|wound|dressing|cast|stitches)\b)"
+)
+
+
+def _bare_possessive_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out: list[tuple[int, int, str, float]] = []
+    for m in _BARE_POSSESSIVE.finditer(text):
+        w = m.group("name").lower()
+        if lists.blocked(w) or w in _NOT_SPEAKERS or w not in lists.first or w + "s" in lists.words or w in _EPONYMS_ALL:
+            continue  # "lots", "others", "doctors": the plural of a word
+        if is_english(w, lists.words) and w not in _english_given_names():
+            continue
+        out.append((*m.span("name"), "bare_possessive", 0.65))
+    return out
+
+
 def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of chat names after greetings and reported speech, capitals
     "LAST, FIRST" after a field, OCR'd surnames, Gaelic, Welsh and Native American name shapes,
@@ -1585,6 +1607,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if first in lists.first and not lists.blocked(first):
                 out.append((*m.span("name"), "ocr_last_first", 0.75))
     out.extend(_caps_pair_names(text, lists))
+    if "s " in text:
+        out.extend(_bare_possessive_names(text, lists))
     for m in _WARD_SPOT_NAME.finditer(text) if any(ch.isdigit() for ch in text) else ():
         w = m.group("name")
         if w in _CLINICAL_ACRONYMS:  # "bed 7 - tia, for MRI": the diagnosis, not a name
