@@ -110,3 +110,42 @@ class TestOneOffChatLabel:
 
     def test_single_line_is_no_chat(self) -> None:
         assert _found("老Q：我想问一下甲减要吃多久的药", "PERSON") == []
+
+
+class TestGivenNameAfterRelative:
+    """A given name alone right after a relative's word (我妈桂珍, 我爱人丽萍, 女友小露) or after 叫我
+    is that relative's name; an everyday word there (明天, 平时, 小心, 宝宝) is not."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("家属：我妈桂珍腿脚不方便，在家。", "桂珍"),
+            ("患者：我爱人丽萍每周陪我来透析。", "丽萍"),
+            ("家属：我是他女婿，叫我志强就行。", "志强"),
+            ("家属：我外孙小亮这两天拉肚子", "小亮"),
+            ("来访者自述与女友小露分手后失眠", "小露"),
+            ("好的，我让我家玉梅陪我来", "玉梅"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "我妈明天来复查",
+            "我女儿小心翼翼地扶着她",
+            "我儿子小便发黄",
+            "我爸平时血压高",
+            "我家宝宝发烧两天",
+            "我家附近有药店",
+            "我爸建议住院",
+            "我儿子小学三年级",
+            "我妈晓得了",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_three_character_name_not_cut(self) -> None:
+        assert "刘海" not in _found("我老公刘海滨上周体检", "PERSON")

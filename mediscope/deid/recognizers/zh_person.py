@@ -210,6 +210,13 @@ _GIVEN_ALONE_RE = regex.compile(
     r"(?:老伴儿?|老婆|媳妇|妻子|爱人|我妈|俺娘|闺女|孙女|外孙女|大姐|二姐|嫂子|在喊|喊着|叫着|念叨着?)[\s:：]*"
     r"(?P<name>[秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣凤霞慧敏玉彩爱桃杏月][秀兰芝英芳梅珍凤娟霞玲琴燕萍桂莲菊香丽淑贞翠艳荣娥娣慧敏彩爱桃杏月云花])"
     r"(?=[\s，,。；;！!？?、）)]|$|这|今年|最近|昨|今|前|一直|总|老是|也|又|还|的|说|血|得|患|有|在|是)")
+# A given name alone right after the writer's or a person's relative (我妈秀珍身体不好, 我爱人海燕每次
+#送我, 我外孙女小雨这两天发烧, 我家春花陪我来) or after 叫我 (叫我翠兰就行): see `_kin_given_ok`.
+_KIN_GIVEN_RE = regex.compile(
+    r"(?:(?:我|他|她|俺|咱)家?(?:外孙女|外孙|孙女|孙子|女儿|儿子|闺女|妈妈|爸爸|老妈|老爸|妈|爸|母亲|父亲|爱人|老婆|老公|媳妇"
+    r"|丈夫|妻子|老伴儿?|姐姐|哥哥|妹妹|弟弟|姐|哥|妹|弟|外婆|外公|奶奶|爷爷|姥姥|姥爷|女婿|儿媳妇?|对象|男朋友|女朋友|男友|女友)"
+    r"|我家|叫我|爱人|丈夫|妻子|女友|男友|老伴)(?P<name>[\u4e00-\u9fff]{2})")
+_KIN_GIVEN_GATE = ("我", "他", "她", "俺", "咱", "爱人", "丈夫", "妻子", "女友", "男友", "老伴")
 # 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
 # care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
 _A_NICK_RE = regex.compile(
@@ -1079,6 +1086,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _GIVEN_ALONE_RE.finditer(norm):
             if self._freq.get(m.group("name"), 0) <= 5:
                 out.append(self._result(*m.span("name"), 0.7, "given_alone"))
+        if any(w in norm for w in _KIN_GIVEN_GATE):
+            out += [self._result(*m.span("name"), 0.7, "kin_given") for m in _KIN_GIVEN_RE.finditer(norm, overlapped=True)
+                    if self._kin_given_ok(norm, *m.span("name"))]
         if "阿" in norm:
             for m in _A_NICK_RE.finditer(norm):
                 s, e = m.span("name")
@@ -1671,6 +1681,26 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if m.group("name") not in _PINYIN_ROLE_LABELS:
                     out.append(self._result(*m.span("name"), 0.7, "speaker_pinyin"))
         return out
+
+    def _kin_given_ok(self, norm: str, s: int, e: int) -> bool:
+        """Two characters after a relative's word are the relative's given name when both are common in
+        given names (秀珍, 海燕, 晓东) and they make no everyday word (宝宝, 明天, 平时), or when 小 opens a
+        pet name that is not a common word (小雨, not 小心); and the name does not go on (刘海|波)."""
+        cand = norm[s:e]
+        if (cand in _NOT_CHILD_NAMES or cand in _NOT_VOCATIVES or cand in _GENERIC_FAMILY or cand in _KIN_WORDS_OF_HANDLES
+                or _is_clinical(cand, norm[e : e + 3]) or any(ch in _FUNCTION_CHARS for ch in cand)):
+            return False
+        freq = self._freq.get(cand, 0)
+        if cand[0] == "小":
+            if not (cand[1] in self._name_given or cand[1] in _GIVEN_TYPICAL) or freq >= 1000:
+                return False
+        elif not all(ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand) or (
+                freq > 100 and not (self._tags.get(cand, "").startswith("nr") and freq < 200)):
+            return False
+        nxt = norm[e : e + 1]
+        if nxt and (nxt in self._name_given or nxt in _GIVEN_TYPICAL) and self._freq.get(norm[e - 1 : e + 1], 0) < 100:
+            return False  # 我老公刘海波: a three-character name goes on
+        return not (nxt and self._common_word(norm[e - 1 : e + 1], 100))  # 我妈英语: the second character opens a word
 
     def _pet_name_ok(self, cand: str, rustic: bool = False) -> bool:
         """A given name or pet name standing alone (晓明, 小芳, 胖虎): no dictionary word (孩子, 各位),
