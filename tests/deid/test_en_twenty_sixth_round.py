@@ -105,3 +105,31 @@ class TestPossessiveWithoutApostrophe:
     )
     def test_plural_or_eponym_stays_text(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestCapitalSurnameCommaGivenOnItsOwnLine:
+    """"LAST, First" filling a list's line or a labelled field, where both names are also
+    everyday words or eponyms: the whole pair."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Theatre list\n2. MARSH, Ivy — right hip hemiarthroplasty", "MARSH, Ivy"),
+            ("Wristband: WOOD, Hunter M | DOB 04/05/1961", "WOOD, Hunter M"),
+            ("Handover\n- FIELD, Rose (bed 9) for discharge", "FIELD, Rose"),
+        ],
+    )
+    def test_pair_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "BACK, May need physio review on Monday",
+            "HAND, Foot and mouth disease outbreak at nursery",
+            "NOTE, Will review after lunch",
+            "Plan: HOLD, Will restart when eating",
+        ],
+    )
+    def test_words_stay_text(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

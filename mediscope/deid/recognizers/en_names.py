@@ -124,6 +124,11 @@ _CAPS_CUE = regex.compile(
 _LAST_FIRST = regex.compile(
     rf"(?<![\w'’\-])(?P<last>(?:Ma?c|O['’]|D['’])?{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"
 )
+# The start of a list's line or of a labelled field: "4. ", "- ", "• ", "ID band: ", "| ".
+_LIST_LINE_BEFORE = regex.compile(r"(?:(?:^|\n)[ \t]*(?:\d{1,3}[.)][ \t]*|[-•*][ \t]*)?|[:|][ \t]*)$")
+# What closes the field after the name: a dash, a bar, a bracket, a semicolon, the line's end.
+_FIELD_END = regex.compile(r"[ \t]*(?:[—–|;(\n]|-[ ]|$)")
+_CLINICAL_WORDS = zh_lexicon.CLINICAL_WORDS_EN | zh_lexicon.CLINICAL_VOCAB_EN
 # "PETROVIC Milan", "COSTA Beatriz": ward lists and labels put the surname first, in capitals.
 # Surname particles ("VAN DER BERG", "BIN SALLEH"): part of a name, evidence of none.
 _PARTICLES = frozenset({"mc", "van", "der", "den", "de", "da", "das", "dos", "del", "della", "di", "du", "von", "ten", "ter",
@@ -344,6 +349,12 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
     for m in _LAST_FIRST.finditer(text):
         lasts, first = m.group("last").lower().split(), m.group("first").lower()
         if lists.blocked(first) or any(lists.blocked(w) for w in lasts):
+            # A list's or a band's own line: "4. TURNER, Faith — …", "ID band: WEST, Hunter J | …". The
+            # whole line's field is the name, so listed names that are also words will do.
+            if (len(lasts) == 1 and lasts[0] in lists.last and first in lists.first and _LIST_LINE_BEFORE.search(
+                    text, max(0, m.start() - 40), m.start()) is not None and _FIELD_END.match(text, m.end()) is not None
+                    and not any(w in _CLINICAL_WORDS for w in (lasts[0], first))):
+                out.append((m.start(), m.end(), "last_first_line", 0.7))
             continue
         if not all(lists.listed(w) or w in _PARTICLES or lists.unlisted_ok(w) for w in lasts):
             # "Rx for: TE WHATA, Aroha": after a field cue, a listed given name vouches for a
