@@ -133,3 +133,30 @@ class TestCapitalSurnameCommaGivenOnItsOwnLine:
     )
     def test_words_stay_text(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestTownNamingItsClinic:
+    """A town whose name is also a word, naming the clinic or practice after it: the town."""
+
+    @pytest.mark.parametrize(
+        "text, town",
+        [
+            ("Referred by Dr Okoye, Mesa Urgent Care, for a second opinion.", "Mesa"),
+            ("Follow-up booked at the Bath Clinic on Tuesday.", "Bath"),
+            ("Letter copied to Reading Medical Centre.", "Reading"),
+        ],
+    )
+    def test_town_found(self, text: str, town: str) -> None:
+        assert town in _found(text, "LOCATION"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Booked at Riverside Clinic for the dressing change.",
+            "Hosp: Federal Medical Centre outpatients.",
+            "Seen in the Pain Clinic and the Falls Clinic.",
+            "Sunrise Clinic staff will phone her.",
+        ],
+    )
+    def test_brand_or_service_stays_text(self, text: str) -> None:
+        assert _found(text, "LOCATION") == [], _found(text)

@@ -52,6 +52,21 @@ _STRONG_CUE = regex.compile(
     r"\s+(?:(?:here|back|over|out|up|down|home|there)\s+)?(?:in|to|from|near|at|into|outside|around)|"
     r"from|near|outside|visiting|visited|resident\s+of|native\s+of)\s+)$"
 )
+# A clinic or practice named after its town: "Maple Grove Clinic", "Boulder Pediatrics", "our
+# Worcester site". (Not "Hospital": hospitals carry brand words that are also towns, "Mercy", "Mission".)
+_FACILITY_AFTER = regex.compile(
+    r"[ ](?:Clinic|Medical[ ]Cent(?:er|re)|Health[ ]Cent(?:er|re)|Pediatrics|Paediatrics|Cardiology|Family[ ](?:Medicine|Practice)|"
+    r"Urgent[ ]Care|Regional|site|campus)\b"
+)
+# Words that name a clinic for what it looks out on or stands for, not for its town, though some
+# town is so called: "Riverside Clinic", "Federal Medical Centre", "Sunrise Clinic".
+_FACILITY_BRANDS = frozenset({
+    "riverside", "riverview", "lakeside", "lakeview", "bayside", "bayview", "hillside", "hillview", "seaside", "parkside",
+    "parkview", "fairview", "valley", "federal", "national", "central", "general", "royal", "mission", "union", "sunrise",
+    "sunset", "summit", "hope", "mercy", "providence", "grace", "harmony", "unity", "liberty", "independence", "pleasant",
+    "westside", "eastside", "northside", "southside", "community", "university", "county", "city", "memorial", "mobile",
+    "family", "main", "village", "garden", "gardens", "meadows", "highland", "highlands", "eden", "paradise", "metro",
+})
 _MAX_WORDS = 4
 # The end of a street or box line: "12 High St, Bath", "PO Box 1120, Muscat".
 _ADDRESS_BEFORE = regex.compile(r"\d[\w .'’\-/#]{0,40},[ ]?$")
@@ -120,6 +135,7 @@ class CityGazetteer:
         if hit.tier == WORDLIKE and not (
             _STRONG_CUE.search(text, max(0, hit.start - 40), hit.start)
             or _ADDRESS_BEFORE.search(text, max(0, hit.start - 48), hit.start)
+            or _FACILITY_AFTER.match(text, hit.end) and text[hit.start : hit.end].split()[0].lower() not in _FACILITY_BRANDS
         ):
             return False
         return not _ORG_AFTER.match(text, hit.end)  # "Loveland Technologies": a company
