@@ -149,3 +149,36 @@ class TestGivenNameAfterRelative:
 
     def test_three_character_name_not_cut(self) -> None:
         assert "刘海" not in _found("我老公刘海滨上周体检", "PERSON")
+
+
+class TestHeaderChatLabels:
+    """A chat export under its group's name ([LINE], 【舅舅住院群】): every member's label is a handle,
+    a kin word too (二哥：, 妈：, 小表姐：) and a nickname that speaks once; a record's fields, roles and
+    medicines under a bracketed title are not."""
+
+    @pytest.mark.parametrize(
+        "text, handles",
+        [
+            ("【舅舅住院群】\n二哥：今天谁去陪床？\n小表姐：我下午去，你们上午吧\n二哥：好", ["二哥", "小表姐"]),
+            ("【屋企人】\n俊杰：我到停车场了\n妈：你爸在五楼等你\n俊杰：好", ["俊杰", "妈"]),
+            ("【跑步群】\n铁牛：大伙注意，老周昨天跑步崴了脚\n阿豹：要紧吗？\n铁牛：拍了片没骨折", ["铁牛", "阿豹"]),
+        ],
+    )
+    def test_labels_found(self, text: str, handles: list[str]) -> None:
+        found = _found(text)
+        assert all(h in found for h in handles)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "【门诊病历】\n主诉：咳嗽三天\n现病史：患者3天前受凉\n查体：咽红\n医生：你好，吃药了吗",
+            "【用药提醒】\n二甲双胍：饭后吃，别忘了哈\n阿托伐他汀：睡前吃",
+            "【健康讲座】\n主持人：大家好\n嘉宾：我们今天讲高血压\n听众：请问要吃药吗",
+            "【微信好友验证】\n来自：医生助手\n附言：您好，我想咨询复查时间",
+        ],
+    )
+    def test_no_handle(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
+
+    def test_kin_label_without_header_stays(self) -> None:
+        assert _found("医生：哪里不舒服？\n妈：他昨晚发烧了\n医生：量体温了吗", "PERSON") == []

@@ -71,6 +71,11 @@ def rare_surnames(freq: dict[str, int]) -> tuple[set[str], list[str]]:
 _SPACED_ONLY_RE = regex.compile(r"[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff])")
 
 
+def _line_end(text: str, pos: int) -> int:
+    end = text.find("\n", pos)
+    return len(text) if end == -1 else end
+
+
 def _spaced_name_end(text: str, start: int) -> int | None:
     """End of an OCR-spaced name at `start` (芮 宏 签字 -> 芮 宏), without a trailing 男/女."""
     m = _SPACED_ONLY_RE.match(text, start)
@@ -327,6 +332,16 @@ _SCREEN_LABEL_NOT_WORDS = ("医生", "护士", "患者", "病人", "病友", "�
 # A chat export may open the line with the turn's date and clock.
 _CHAT_LINE_START = (r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?:\d{2,4}[/\-.]\d{1,2}[/\-.]\d{1,2}[ \t]+)?"
                     r"(?:\d{1,2}:\d{2}(?::\d{2})?[ \t]+)?")
+# A chat export's first line names the group or the app ([WhatsApp 家人群], 【外婆住院群】, [LINE]).
+_CHAT_HEADER_RE = regex.compile(r"[ \t]*(?:【[^】\n]{1,30}】|\[[^\]\n]{1,30}\]|「[^」\n]{1,30}」)[ \t]*(?:\n|$)")
+# In such a chat the family goes by kin words (二姐：, 妈：, 小表妹：, 大家姐：, 細佬：): the member's handle.
+_KIN_LABEL_RE = regex.compile(
+    r"(?:[大二三四五六七八幺小老]|阿|表|堂|小表|小堂|大家|细|細)?"
+    r"(?:妈妈|爸爸|媽媽|妈|爸|媽|哥哥|姐姐|弟弟|妹妹|哥|姐|弟|妹|舅舅|舅妈|舅|姨妈|姨|姑妈|姑|叔叔|叔|伯伯|伯|婶|嫂|外婆|外公"
+    r"|奶奶|爷爷|嫲嫲|爺爺|姥姥|姥爷|家姐|佬|老公|老婆|儿子|女儿|闺女|孙女|孙子)")
+_HEADER_CHAT_LABEL_RE = regex.compile(rf"(?m)^[ \t]*{_LABEL_PREFIX}(?P<name>[\u4e00-\u9fff]{{1,8}})[ \t]*[：:](?![ \t]*$)")
+# A record's field (现病史：, 查体：, 用法：) ends with these, no screen name.
+_FIELD_LABEL_ENDS = tuple("史诉征查体断法量率压温名号址期间别龄型位因物式容注述况果嘱议")
 # A note that says what kind of name the label is (群昵称, 网名), no part of it.
 _LABEL_NOTE_ABOUT_NAME_RE = regex.compile(r"[（(][^）)]*(?:昵称|网名|群名|化名|微信|用户名|ID|id)[^）)]*[）)]$")
 # A chat has two lines or more that open with a label and say something after it.
@@ -1508,8 +1523,44 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 📌温馨提示：, ⚠️注意事项：: a heading with an emoji
             if _LABEL_NOTE_ABOUT_NAME_RE.search(cand):
                 cand = regex.split(r"[（(]", cand, maxsplit=1)[0]  # 小鹿（群昵称）：the note says what the name is
-            # (@阿珍（透析8年） 少吃香蕉: the name as the chat shows it)
-            out += [self._result(k.start(), k.end(), 0.7, "one_off_label") for k in regex.finditer(regex.escape(cand), norm)]
+            # (@阿珍（透析8年） 少吃香蕉: the name as the chat shows it; 🌻向日葵： is @向日葵 too)
+            bare = regex.sub(r"^[^\u4e00-\u9fffA-Za-z0-9_]+", "", cand)
+            for name in {cand, bare} if len(bare) >= 2 else {cand}:
+                out += [self._result(k.start(), k.end(), 0.7, "one_off_label") for k in regex.finditer(regex.escape(name), norm)]
+        if _CHAT_HEADER_RE.match(norm) and any(_CHAT_TURN_RE.search(norm, m.end(), _line_end(norm, m.end()))
+                                                for m in _CHAT_LINE_RE.finditer(norm)):
+            out += self._header_chat_labels(norm)
+        return out
+
+    def _header_chat_labels(self, norm: str) -> list[RecognizerResult]:
+        """In a chat export under its group's name, every member's label is a handle, even a kin word
+        (二姐：, 妈：) or a nickname that speaks once (阿飞：, 胖虎：); not a role, a field or a word."""
+        out: list[RecognizerResult] = []
+        seen: set[str] = set()
+        turns: dict[str, int] = {}
+        for m in _HEADER_CHAT_LABEL_RE.finditer(norm):
+            turns[m.group("name")] = turns.get(m.group("name"), 0) + 1
+        for m in _HEADER_CHAT_LABEL_RE.finditer(norm):
+            cand = m.group("name")
+            if cand in seen or len(cand) == 1 and not _KIN_LABEL_RE.fullmatch(cand):
+                continue
+            seen.add(cand)
+            if not _KIN_LABEL_RE.fullmatch(cand):
+                freq = self._freq.get(cand, 0)
+                if (any(w in cand for w in _SCREEN_LABEL_NOT_WORDS) or any(w in cand for w in _CLINICIAN_LABEL_WORDS)
+                        or cand in lexicon.ROLE_WORDS_ZH or cand in _ADDRESS_NOUNS or cand in _LAO_NOT_SPEAKER
+                        or cand.endswith(_FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
+                        # a word only as a label that opens two turns (铁牛：… 铁牛：…; not 附言：)
+                        or (freq > 0 and not self._tags.get(cand, "").startswith("nr") and (freq >= 100 or turns[cand] < 2))
+                        or "群" in cand
+                        or len(cand) >= 3 and (cand[-1] in _DRUG_NEXT or cand[-1] == "胍" or cand.endswith(lexicon.DRUG_ENDINGS_ZH))
+                        or self._tags.get(cand, "").startswith(_NOT_NAME_TAGS)):
+                    continue
+            out += [self._result(k.start(), k.end(), 0.7, "header_chat_label")
+                    for k in regex.finditer(rf"(?m)(?<=^[ \t]*{_LABEL_PREFIX}){regex.escape(cand)}(?=[ \t]*[：:])", norm)]
+            if not _KIN_LABEL_RE.fullmatch(cand):
+                # the member as the others write them (晓东：… / 妈：晓东你到了吗)
+                out += [self._result(k.start(), k.end(), 0.7, "header_chat_label") for k in regex.finditer(regex.escape(cand), norm)]
         return out
 
     def _latin_labels(self, norm: str) -> list[RecognizerResult]:
