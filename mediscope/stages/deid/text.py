@@ -45,6 +45,8 @@ class TextDeidConfig(StageConfig):
         default=True, description="Also replace a detected name's given name/surname where it appears alone.")
     zh_statistical_ner: bool = Field(
         default=True, description="Chinese names and places with no cue, confirmed by the LAC tagger.")
+    trained_ner: bool = Field(
+        default=False, description="Also the PHI tagger trained on the labelled sets (union with the rules).")
     verify: bool = True
     recheck: bool = Field(default=False, description="Also process records already marked passed.")
 
@@ -63,6 +65,7 @@ class TextDeidStage(Stage[TextDeidConfig]):
             score_threshold=c.score_threshold, seed=c.seed, date_shift_min=c.date_shift_min,
             date_shift_max=c.date_shift_max, entities=c.entities, propagate_names=c.propagate_names,
             propagate_name_parts=c.propagate_name_parts, zh_statistical_ner=c.zh_statistical_ner, verify=c.verify,
+            trained_ner=c.trained_ner,
         ))
 
     def process(self, batch: list[Record]) -> StageResult:

@@ -1,0 +1,165 @@
+"""The trained PHI tagger beside the rules: label mapping, training, provenance, engine wiring."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from mediscope.cli import app
+from mediscope.deid import types as T
+from mediscope.deid.engine import DeidConfig, Deidentifier
+from mediscope.deid.ner_training import read_texts, train_tagger
+from mediscope.deid.recognizers.trained_ner import (
+    COARSE_LABELS,
+    TrainedNerRecognizer,
+    coarse_label,
+    default_model_dir,
+    phi_type,
+)
+
+
+class TestLabels:
+    def test_every_phi_type_has_a_coarse_label(self):
+        for etype in (T.PERSON, T.LOCATION, T.ZIP_CODE, T.DATE_TIME, T.AGE, T.EMAIL_ADDRESS, T.URL, T.SOCIAL_HANDLE):
+            assert coarse_label(etype) == COARSE_LABELS[etype]
+        for etype in (T.PHONE_NUMBER, T.MEDICAL_RECORD_NUMBER, T.CN_ID_CARD, T.US_SSN, T.LICENSE_PLATE):
+            assert coarse_label(etype) == "ID"
+
+    def test_contact_type_follows_the_shape(self):
+        assert phi_type("CONTACT", "li.wei@163.com") == T.EMAIL_ADDRESS
+        assert phi_type("CONTACT", "https://t.cn/abc") == T.URL
+        assert phi_type("CONTACT", "www.example.org") == T.URL
+        assert phi_type("CONTACT", "小鹿乱撞_Lu") == T.SOCIAL_HANDLE
+        assert phi_type("CONTACT", "jess_92") == T.SOCIAL_HANDLE
+
+    def test_an_id_needs_a_digit(self):
+        assert phi_type("ID", "MRN 55120943") == T.ID_NUMBER
+        assert phi_type("ID", "１３８０００") == T.ID_NUMBER  # full-width digits
+        assert phi_type("ID", "six six two") is None
+
+    def test_stray_guesses_are_dropped_but_a_lone_surname_is_kept(self):
+        assert phi_type("PERSON", "X") is None
+        assert phi_type("DATE", "7") is None
+        assert phi_type("PERSON", "——") is None
+        assert phi_type("PERSON", "王") == T.PERSON
+        assert phi_type("LOC", "Ames") == T.LOCATION
+        assert phi_type("AGE", "93") == T.AGE
+        assert phi_type("UNKNOWN", "anything") is None
+
+
+def _tiny_set(path: Path, n: int = 40, lang: str = "zh") -> Path:
+    names = ["张伟", "李娜", "王芳", "刘洋", "陈静", "杨敏", "赵磊", "黄勇"]
+    with path.open("w", encoding="utf-8") as f:
+        for i in range(n):
+            name, pre = names[i % len(names)], ["患者", "家属", "联系人"][i % 3]
+            text = f"{pre}{name}主诉头痛{i % 5 + 1}天。"
+            f.write(json.dumps({"id": f"t{i}", "lang": lang, "text": text,
+                                "phi": [{"start": len(pre), "end": len(pre) + len(name), "type": "PERSON"}],
+                                "clinical": []}, ensure_ascii=False) + "\n")
+    return path
+
+
+@pytest.mark.slow
+class TestTraining:
+    def test_trains_a_loadable_tagger_and_records_what_it_saw(self, tmp_path):
+        data = _tiny_set(tmp_path / "tiny.jsonl")
+        out = tmp_path / "model"
+        report = train_tagger("zh", [data], out, silver=["今天头痛好些了。", "我想了解一下复查的时间。"],
+                              max_steps=20, patience=20)
+        assert (out / "meta.json").is_file() and not (tmp_path / ".model.work").exists()
+        saved = json.loads((out / "training.json").read_text(encoding="utf-8"))
+        assert list(saved["files"]) == ["tiny.jsonl"] and len(saved["files"]["tiny.jsonl"]) == 64
+        assert saved["texts_labelled"] == 40 and report.texts_train + report.texts_dev == 42
+        assert saved["spans"]["PERSON"] == report.spans["PERSON"] > 30
+        rec = TrainedNerRecognizer("zh", out)
+        rec.load()  # a real spaCy pipeline with an NER over the six labels
+        assert set(rec._nlp.get_pipe("ner").labels) == {"PERSON"}
+
+    def test_an_excluded_set_cannot_be_trained_on(self, tmp_path):
+        data = _tiny_set(tmp_path / "heldout99.jsonl")
+        with pytest.raises(ValueError, match="heldout99.jsonl"):
+            train_tagger("zh", [data], tmp_path / "m", exclude=["heldout99"], max_steps=5)
+
+    def test_too_few_texts_of_the_language_is_an_error(self, tmp_path):
+        data = _tiny_set(tmp_path / "tiny.jsonl", n=40, lang="zh")
+        with pytest.raises(ValueError, match="only 0 'en' texts"):
+            train_tagger("en", [data], tmp_path / "m", max_steps=5)
+
+    def test_cli_reports_a_blind_set_among_the_inputs_without_a_traceback(self, tmp_path):
+        data = _tiny_set(tmp_path / "heldout98.jsonl")
+        res = CliRunner().invoke(app, ["deid-train-ner", str(data), "--lang", "zh", "-o", str(tmp_path / "m"),
+                                       "--exclude", "heldout98"])
+        assert res.exit_code == 2 and "excluded set(s) given for training: heldout98.jsonl" in res.output
+        assert not (tmp_path / "m").exists()
+
+
+def test_read_texts_takes_jsonl_and_plain_lines(tmp_path):
+    (tmp_path / "a.jsonl").write_text('{"text": "一"}\n\n{"text": "two"}\n', encoding="utf-8")
+    (tmp_path / "b.txt").write_text("one\n\ntwo\n", encoding="utf-8")
+    assert read_texts(tmp_path / "a.jsonl") == ["一", "two"]
+    assert read_texts(tmp_path / "b.txt") == ["one", "two"]
+
+
+def test_cli_help_names_the_options():
+    res = CliRunner().invoke(app, ["deid-train-ner", "--help"])
+    assert res.exit_code == 0
+    for option in ("--lang", "--output", "--exclude", "--silver", "--max-steps"):
+        assert option in res.output
+
+
+def test_a_missing_model_folder_says_how_to_get_one(tmp_path):
+    with pytest.raises(FileNotFoundError, match="deid-train-ner"):
+        TrainedNerRecognizer("zh", tmp_path / "nowhere")  # Presidio loads in the constructor
+
+
+@pytest.fixture(scope="module")
+def union() -> Deidentifier:
+    return Deidentifier(DeidConfig(trained_ner=True))
+
+
+class TestShippedTaggers:
+    @pytest.mark.parametrize("lang", ["zh", "en"])
+    def test_shipped_tagger_names_its_training_sets_and_no_blind_one(self, lang):
+        saved = json.loads((default_model_dir(lang) / "training.json").read_text(encoding="utf-8"))
+        assert saved["lang"] == lang and len(saved["files"]) >= 40
+        assert not any(name.startswith(("heldout22", "heldout23")) for name in saved["files"])
+
+    def test_batched_and_single_text_tagging_agree(self):
+        rec = TrainedNerRecognizer("zh")
+        rec.load()
+        texts = ["患者白雪说她妈妈头痛。", "联系人：小胖，电话见病历。", "今天复诊，血压130/80。"]
+        single = [rec.analyze(t, TrainedNerRecognizer.ENTITIES) for t in texts]
+        rec.prepare(texts)
+        batched = [rec.analyze(t, TrainedNerRecognizer.ENTITIES) for t in texts]
+        rec.forget()
+        assert [[(r.start, r.end, r.entity_type) for r in rs] for rs in single] == \
+            [[(r.start, r.end, r.entity_type) for r in rs] for rs in batched]
+
+    def test_engine_runs_the_tagger_only_when_asked(self):
+        with_tagger = Deidentifier(DeidConfig(trained_ner=True))
+        rules_only = Deidentifier(DeidConfig(trained_ner=False))
+        names = {r.name for r in with_tagger._pipe("zh").analyzer.registry.recognizers}
+        assert "TrainedNerRecognizer" in names
+        assert "TrainedNerRecognizer" not in {r.name for r in rules_only._pipe("zh").analyzer.registry.recognizers}
+
+    @pytest.mark.parametrize(("lang", "text", "phi"), [
+        ("zh", "我是思琪，上周在你们这做的胃镜。", "思琪"),  # a given name alone, no surname, no title
+        ("zh", "由浦东张江镇社区医院转来。", "张江镇"),
+    ])
+    def test_tagger_finds_what_has_no_cue(self, union, lang, text, phi):
+        rec = TrainedNerRecognizer(lang)
+        found = {text[r.start:r.end] for r in rec.analyze(text, TrainedNerRecognizer.ENTITIES)}
+        assert any(phi in f for f in found), found
+        out = union.deidentify_text(text, lang)
+        assert phi not in out.text and any(phi in text[s.start:s.end] for s in out.spans)
+
+    def test_batched_path_agrees_with_plain_presidio(self, union):
+        texts = ["我是思琪，上周在你们这做的胃镜。", "由浦东张江镇社区医院转来。", "今天复诊，血压130/80。"]
+        assert union.analyze_batch(texts, "zh") == union.analyze_with_presidio(texts, "zh")
+
+    def test_plain_lower_case_words_are_not_taken_for_names(self, union):
+        text = "my son has had diarrhea since friday and my wife thinks it is the milk"
+        assert union.analyze_text(text, "en") == []
