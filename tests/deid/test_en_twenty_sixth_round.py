@@ -160,3 +160,16 @@ class TestTownNamingItsClinic:
     )
     def test_brand_or_service_stays_text(self, text: str) -> None:
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestAddressTownNamedAgain:
+    """The town of a US address line named again later in the same text: the later mention too."""
+
+    def test_town_again_found(self) -> None:
+        text = ("77 Birch Hollow Rd, Wahpeton, ND 58075\nDear colleague,\nPlease review Mr Ames.\n"
+                "Kind regards, Wahpeton Family Clinic")
+        assert _found(text, "LOCATION").count("Wahpeton") >= 1, _found(text)
+
+    def test_word_town_label_stays_text(self) -> None:
+        text = "12 Oak St, Mobile, AL 36602. Mobile: 555-0101"
+        assert "Mobile" not in _found(text, "LOCATION"), _found(text)

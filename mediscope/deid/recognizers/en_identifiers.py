@@ -506,6 +506,14 @@ def en_identifier_rules() -> list[Rule]:
         Rule("city_state_zip", LOCATION,
              rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
              0.7, needs=_digit_and(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
+        # The town of an address line named again later in the same text, on its own or naming a
+        # clinic: "1420 Elm Drive, Bemidji, MN 56601 … Bemidji Medical Center". No word-like town
+        # ("Mobile, AL 36602 … Mobile: 555-0101").
+        Rule("town_again", LOCATION,
+             rf"(?<![A-Za-z])(?P<town>[A-Z][a-z]{{3,}}(?:[ ][A-Z][a-z]{{3,}})?),?[ ](?:{US_STATES})[ ]{{1,2}}\d{{5}}(?![\d])"
+             r"[\s\S]{1,2000}?(?<![\w'’\-])(?P<phi>(?P=town))(?![\w'’\-])",
+             0.7, validator=lambda v: not any(is_english(w.lower()) for w in v.split()),
+             needs=_digit_and(r"[a-z],?[ ][A-Z]{2}[ ]{1,2}\d{5}"), flags=0),
         # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
         Rule("residence_lower", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",
