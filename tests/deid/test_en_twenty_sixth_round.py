@@ -173,3 +173,28 @@ class TestAddressTownNamedAgain:
     def test_word_town_label_stays_text(self) -> None:
         text = "12 Oak St, Mobile, AL 36602. Mobile: 555-0101"
         assert "Mobile" not in _found(text, "LOCATION"), _found(text)
+
+
+class TestHandleAfterReplyFrom:
+    """A forum's user after "Reply from", "Comment from": the whole handle."""
+
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("Reply from dana.k42: my rheum said the same", "dana.k42"),
+            ("Comment from blue_heron_7: try a lower dose first", "blue_heron_7"),
+            ("Response from tomwalks99: physio helped me most", "tomwalks99"),
+        ],
+    )
+    def test_handle_found(self, text: str, handle: str) -> None:
+        assert handle in _found(text, "SOCIAL_HANDLE"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Reply from the clinic: appointment confirmed",
+            "Comment from pharmacy: dose checked",
+        ],
+    )
+    def test_no_handle(self, text: str) -> None:
+        assert _found(text, "SOCIAL_HANDLE") == [], _found(text)

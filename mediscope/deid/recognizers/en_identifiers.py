@@ -240,12 +240,13 @@ def en_identifier_rules() -> list[Rule]:
         # A forum's or a chat app's user, named by what they did: "posted by mike_t88 · 03-Mar",
         # "sunnyday_88 wrote on Mar 6:", "Forum: bendy_beth posted", "drsamirk replied to jess_92:".
         Rule("handle_forum", SOCIAL_HANDLE,
-             rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to))\s+)"
+             rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to)|"
+             rf"(?i:reply|replies|response|comment|post)\s+(?i:from))\s+)"
              rf"(?P<phi>{shaped})|(?:(?<=(?:^|\n)[ \t]*)(?P<phi>{handle})|(?<=:[ ][ \t]*)(?:(?P<phi>{shaped})|(?<!\b{section}\s?:[ ][ \t]*)(?P<phi>[a-z]{{5,}})))"
              r"(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
              r"(?![\w@]|\.[A-Za-z0-9])",
-             0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
-                                                                 "asked", "answered", "written"), flags=0),
+             0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "post", "replied", "reply", "comment", "shared",
+                                                                 "asked", "answered", "written", "response"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # An access log's line: the user's login before what it did, the record's number after
         # "accessed record": "user jsmith4 accessed record 88120034".
