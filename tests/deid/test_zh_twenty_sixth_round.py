@@ -182,3 +182,38 @@ class TestHeaderChatLabels:
 
     def test_kin_label_without_header_stays(self) -> None:
         assert _found("医生：哪里不舒服？\n妈：他昨晚发烧了\n医生：量体温了吗", "PERSON") == []
+
+
+class TestPlaceWithoutUnit:
+    """A district or a mall with no admin unit, where the speaker points at it (患者：西城那边, 在滨江那个
+    医院, 在万象汇那边, 万象汇三楼, Cantonese 喺荃灣接…, 元朗家中); a hospital's own building and everyday
+    words there are no place."""
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [
+            ("医生：你住哪？\n患者：西城那边，坐公交二十分钟。", "西城"),
+            ("去年在滨江那个医院做的胃镜。", "滨江"),
+            ("我在吾悦广场那边摆摊，天天站着。", "吾悦广场"),
+            ("体检地点：印象城四楼健康管理中心", "印象城"),
+            ("細佬：我喺荃灣接阿爸", "荃灣"),
+            ("死亡地點：屯門家中", "屯門"),
+        ],
+    )
+    def test_place_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "请到门诊大厦三楼抽血",
+            "在住院部大楼5楼做检查",
+            "去外面那个药店买",
+            "在楼下那个超市",
+            "在老城那边住",
+            "去学校那边接孩子",
+            "在科室那边等",
+        ],
+    )
+    def test_no_place(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
