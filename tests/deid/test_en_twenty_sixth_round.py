@@ -198,3 +198,19 @@ class TestHandleAfterReplyFrom:
     )
     def test_no_handle(self, text: str) -> None:
         assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+
+class TestKinWordBeforeTitleIsNoName:
+    """A kin word that some list holds as a given name ("Son") before a title: the title is no
+    surname, so only the titled name is a person."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("NOK: Son Mr Okonjo Emeka, lives nearby.", "Okonjo Emeka"),
+            ("Son Mrs Halloran will collect her.", "Halloran"),
+        ],
+    )
+    def test_title_not_part_of_a_name(self, text: str, name: str) -> None:
+        found = _found(text, "PERSON")
+        assert name in found and not any(f.strip(". ") in ("Mr", "Mrs", "Son Mr", "Son Mrs") for f in found), found

@@ -329,8 +329,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 parts = first.lower().split("-")
                 listed = (all(p in self._case_free.first for p in parts) and not is_english(parts[0], self._case_free.words)
                           and last.lower() in self._last)
-            if not listed or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN:
-                continue  # "Sister Mary Kane": the title is no given name
+            if not listed or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN or last in _TITLES_EN:
+                continue  # "Sister Mary Kane": the title is no given name; "Son Mr Leung": nor a surname
             if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
                 continue
             s, e = m.span("name")
