@@ -217,3 +217,34 @@ class TestPlaceWithoutUnit:
     )
     def test_no_place(self, text: str) -> None:
         assert _found(text, "LOCATION") == []
+
+
+class TestGivenNameBeforeKinTitle:
+    """A given name before the kin word a family calls an elder or a cousin by (卫国叔, 秀英姨, 俊峰哥)
+    is the person's given name, found wherever the text writes it; a word before such a title is not."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("二姐：卫国叔的胰岛素还是诺和灵吗", "卫国"),
+            ("你让秀英姨在家休息，我去陪床", "秀英"),
+            ("俊峰哥，你爸的CT结果出来了", "俊峰"),
+            ("你和丽娇姐都来一下", "丽娇"),
+        ],
+    )
+    def test_name_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "我想找个帅哥",
+            "和大舅在家",
+            "我跟表哥说了",
+            "叫空姐来",
+            "谢谢护士姐",
+            "国家哥说",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == []
