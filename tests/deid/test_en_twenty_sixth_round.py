@@ -214,3 +214,22 @@ class TestKinWordBeforeTitleIsNoName:
     def test_title_not_part_of_a_name(self, text: str, name: str) -> None:
         found = _found(text, "PERSON")
         assert name in found and not any(f.strip(". ") in ("Mr", "Mrs", "Son Mr", "Son Mrs") for f in found), found
+
+
+class TestMeetingChatSender:
+    """A meeting chat's line "HH:MM From <sender> to Everyone:": a device or user name sending is a
+    handle, and the clock before "From Dr." is no house number."""
+
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("10:20 From galaxy-tab to Everyone: can you hear me", "galaxy-tab"),
+            ("10:21 From rkhan07 to Me (Privately): running late", "rkhan07"),
+        ],
+    )
+    def test_device_sender_is_handle(self, text: str, handle: str) -> None:
+        assert handle in _found(text, "SOCIAL_HANDLE"), _found(text)
+
+    def test_clock_before_title_is_no_street(self) -> None:
+        text = "11:03 From Dr. Mensah to Everyone: agreed"
+        assert _found(text, "LOCATION") == [], _found(text)

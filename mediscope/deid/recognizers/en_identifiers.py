@@ -247,6 +247,10 @@ def en_identifier_rules() -> list[Rule]:
              r"(?![\w@]|\.[A-Za-z0-9])",
              0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "post", "replied", "reply", "comment", "shared",
                                                                  "asked", "answered", "written", "response"), flags=0),
+        # A meeting chat's sender shown by a device or user name: "09:06 From iphone-mark to Everyone:".
+        Rule("meeting_sender_handle", SOCIAL_HANDLE,
+             r"(?<=\bFrom[ ])(?P<phi>[a-z][a-z0-9]*(?:[\-_.][a-z0-9]+)+|[a-z]+\d+[a-z0-9]*)(?=[ ]to[ ](?:Everyone|Me)\b)",
+             0.75, needs=contains_any(" to Everyone", " to Me"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # An access log's line: the user's login before what it did, the record's number after
         # "accessed record": "user jsmith4 accessed record 88120034".
@@ -646,7 +650,8 @@ def en_identifier_rules() -> list[Rule]:
              needs=_seen(r"\b[A-Z]{2},?\s{1,3}[0-9OIl]{5}\b"), flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             # (not a clock's minutes: "09:03 From Dr. Osei")
+             rf"(?<![\w/])(?<!\d:)(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",

@@ -204,8 +204,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
-                    gap = _COLUMN_GAP.search(etext) or _SPACED_DASH.search(etext)
-                    if gap:  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column,
+                    gap = _COLUMN_GAP.search(etext) or _SPACED_DASH.search(etext) or _MEETING_ADDRESSEE.search(etext)
+                    if gap:  # (nor into a meeting chat's addressee: "From Lena K. to Everyone:")  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column,
                         # nor past a spaced dash ("Zoltán Kertész - agalsidase beta")
                         e = s + gap.start()
                         etext = text[s:e].rstrip(" \t")
@@ -522,6 +522,8 @@ _HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
 _PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
+# A meeting chat's addressee after the sender: "09:02 From Lena K. to Everyone:".
+_MEETING_ADDRESSEE = regex.compile(r"[ ]to[ ](?:Everyone|everyone|Me|me|All|all)\b")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
