@@ -248,3 +248,33 @@ class TestGivenNameBeforeKinTitle:
     )
     def test_no_name(self, text: str) -> None:
         assert _found(text, "PERSON") == []
+
+
+class TestStation:
+    """A metro or bus stop named after a street, a square or a gate, where one gets off or lives by it
+    (坐地铁到建设南路站下, 我家就在解放广场站旁边); a ward's or a clinic's station and the verb 站 are not."""
+
+    @pytest.mark.parametrize(
+        "text, place",
+        [
+            ("坐地铁到建设南路站下，走十分钟就到", "建设南路站"),
+            ("我家就在解放广场站旁边，B出口那里。", "解放广场站"),
+            ("在沙河口站下车再走一段", "沙河口站"),
+        ],
+    )
+    def test_station_found(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "送到护士站",
+            "到城东社区卫生服务站取药",
+            "去火车站接人",
+            "我总是不能够在房间里站下来",
+            "到村口站下",
+            "在路口站着",
+        ],
+    )
+    def test_no_station(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []

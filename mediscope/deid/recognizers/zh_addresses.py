@@ -480,6 +480,19 @@ _MALL_FLOOR = (rf"(?:(?<=[在去到喺])|(?<=[：:]))(?P<phi>[\u4e00-\u9fff]{{2,
                r"(?=[A-Za-z]?[0-9一二三四五六七八九负]{1,2}[楼层樓])")
 
 
+# A metro or bus stop named after a street, a square or a gate, where one gets off or lives by it
+# (坐地铁到和平里北街站下, 我家就在五一广场站旁边); a ward's or a clinic's station (护士站, 卫生服务站) is none.
+_STATION = (r"(?<=[到在去从])(?P<phi>(?:(?![到在去从])[\u4e00-\u9fff]){1,6}(?:路|街|广场|门|桥|公园|大道|村|口|湖|园|城|坊|庄|湾)"
+            r"(?:地铁)?站)(?=下车|下(?![来去])|旁边|出口|[A-Za-z]\d?出口|附近|那边|这边|[，,。；\s]|$)")
+
+
+def _station_ok(value: str) -> bool:
+    place = regex.sub(r"(?:地铁)?站$", "", value)
+    if zh_patterns._JIEBA_FREQ.get(place, 0) >= 50:
+        return False  # 到村口站下, 在门口站着: an everyday spot and the verb 站
+    return not _HOSPITAL_PART_RE.search(value) and not any(w in value for w in ("护士", "卫生", "服务", "工作", "急救", "血站"))
+
+
 def _mall_floor_ok(value: str) -> bool:
     return zh_patterns._JIEBA_FREQ.get(value, 0) == 0 and not _HOSPITAL_PART_RE.search(value) and not _is_clinical(value)
 
@@ -487,6 +500,7 @@ def _mall_floor_ok(value: str) -> bool:
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
+        Rule("address_station", LOCATION, _STATION, 0.7, validator=_station_ok, needs=lambda t: "站" in t),
         Rule("address_mall_floor", LOCATION, _MALL_FLOOR, 0.7, validator=_mall_floor_ok,
              needs=lambda t: ("楼" in t or "层" in t or "樓" in t) and any(w in t for w in _MALL_END)),
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
