@@ -233,3 +233,29 @@ class TestMeetingChatSender:
     def test_clock_before_title_is_no_street(self) -> None:
         text = "11:03 From Dr. Mensah to Everyone: agreed"
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestCuedCapsPairWithWordGivenName:
+    """A capitals "LAST, FIRST" after a patient's cue whose given name a big dictionary also holds
+    ("DONNA", "JUNE"), OCR's digits read back first: the pair."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Pt: RAFFERTY, D0NNA   DOB 03/11/1950", "RAFFERTY, D0NNA"),
+            ("Patient: OYELOWO, DONNA\nWard 7", "OYELOWO, DONNA"),
+        ],
+    )
+    def test_pair_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Pt: STABLE, WILL REVIEW IN AM",
+            "Name: ALERT, GRACE PERIOD ENDS",
+            "Dx: COPD, ASTHMA",
+        ],
+    )
+    def test_words_stay_text(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

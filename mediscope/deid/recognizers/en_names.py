@@ -1527,7 +1527,9 @@ def _caps_pair_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
         if not (gaelic or lists.listed(last) or lists.unlisted_ok(last)):
             continue  # after a detached "Mc" the surname may be a word ("Mc GOWAN")
         cued = _CAPS_PAIR_CUE.search(scan, max(0, m.start() - 24), m.start()) is not None
-        if first in lists.first and not is_english(first, lists.words) or cued and lists.unlisted_ok(first):
+        # after a field cue a listed given name that a big dictionary also holds will do ("Pt: MCKENZIE, DONNA")
+        if first in lists.first and not is_english(first, lists.words) or cued and (
+                lists.unlisted_ok(first) or first in lists.first and not _eponym_word(first)):
             out.append((*m.span("name"), "caps_comma_pair", 0.75))
     if scan is text:
         return out  # with no OCR digits the plain capitals runs are `find_names`'s
