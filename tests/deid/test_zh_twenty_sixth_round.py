@@ -295,3 +295,29 @@ def test_fourteenth_chinese_dev_set(deider):
     assert report.recall >= 0.90, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 0.99, report.clobbered
+
+
+class TestShortDateInDatedLog:
+    """A log or a schedule whose lines open with dates may open a line with the month and day alone
+    (25.6.3 患者诉胸闷↵6/4 BP 150/90): the same log's date; a dose or a score is not."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("护理记录\n25.6.3 患者诉胸闷\n6/4 BP 150/90mmHg，胸闷缓解。", "6/4"),
+            ("化疗安排：\n2025.02.14  复查血常规\n3月1日（周六）  增强CT\n3/20  第四周期化疗", "3/20"),
+        ],
+    )
+    def test_date_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "2025-03-01 开始\n1/2 片 qd",
+            "2025-03-01 评分\n3/5 分",
+            "4/5 级肌力",
+        ],
+    )
+    def test_no_date(self, text: str) -> None:
+        assert not any("/" in f for f in _found(text, "DATE_TIME"))
