@@ -259,3 +259,18 @@ class TestCuedCapsPairWithWordGivenName:
     )
     def test_words_stay_text(self, text: str) -> None:
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestJoinedScreenNameOpeningTwoLines:
+    """In a chat of screen names, one made of joined words whose head is a word ("pete_in_leeds",
+    "docs_rn") that opens two lines is a speaker too."""
+
+    def test_speakers_found(self) -> None:
+        text = ("[family group]\npete_in_leeds: did anyone ring the ward today?\nkaz.m: yes, sats were 91 on 2L\n"
+                "pete_in_leeds: ok thanks, I'll drive down friday\nkaz.m: bring her slippers please")
+        found = _found(text)
+        assert found.count("pete_in_leeds") == 2, found
+
+    def test_field_label_opening_one_line_stays_text(self) -> None:
+        text = ("[ward chat]\nkaz.m: obs stable overnight\nfollow_up: 2 weeks in clinic\nkaz.m: ok noted")
+        assert "follow_up" not in _found(text), _found(text)
