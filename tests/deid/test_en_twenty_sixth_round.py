@@ -274,3 +274,28 @@ class TestJoinedScreenNameOpeningTwoLines:
     def test_field_label_opening_one_line_stays_text(self) -> None:
         text = ("[ward chat]\nkaz.m: obs stable overnight\nfollow_up: 2 weeks in clinic\nkaz.m: ok noted")
         assert "follow_up" not in _found(text), _found(text)
+
+
+class TestOcrSurnameAfterTitleOrInitial:
+    """A surname after a title or an initial with OCR's 1, 0 or 5 among its small letters, read back
+    to a listed surname: "Dr. Ga11agher", "K. Ro5s"."""
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Referring: Dr. Ga11agher, family practice", "Ga11agher"),
+            ("Witness: K. Ro5s, RN", "K. Ro5s"),
+        ],
+    )
+    def test_surname_found(self, text: str, name: str) -> None:
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Dr. B12 deficiency screen sent",
+            "Take 2 tabs at 10am, Mr. 5 reviewed",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

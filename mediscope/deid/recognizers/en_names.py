@@ -1482,6 +1482,7 @@ _OCR_TITLE_GIVEN = regex.compile(
     r"(?:[ ](?P<last>\p{Lu}\p{Ll}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\p{Ll}*[013458]\p{Ll}+))?(?![\w'’@\-])"
 )
 _HAS_OCR_DIGIT = regex.compile(r"\p{L}[013458]\p{Ll}")
+_HAS_OCR_SMALL_DIGIT = regex.compile(r"\p{Ll}[015]|[015]\p{Ll}")
 
 
 def _ocr_read(word: str) -> list[str]:
@@ -1577,6 +1578,26 @@ def _bare_possessive_names(text: str, lists: NameLists) -> list[tuple[int, int, 
     return out
 
 
+# A surname after a title or an initial with OCR's digits among its small letters: "Dr. Ha11oran",
+# "J. Pa1mer, RN". Read back (1 → l, 0 → o, 5 → s), the word must be a listed surname.
+_OCR_TITLED_SURNAME = regex.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ ]|(?P<init>\p{Lu}\.[ ]))(?P<name>\p{Lu}(?=\p{L}*[015])[\p{Ll}015]{2,14})(?![\w'’\-])"
+)
+_OCR_SMALL = str.maketrans({"1": "l", "0": "o", "5": "s"})
+
+
+def _ocr_titled_surnames(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out: list[tuple[int, int, str, float]] = []
+    for m in _OCR_TITLED_SURNAME.finditer(text):
+        w = m.group("name")
+        if sum(ch.isdigit() for ch in w) > 2 or not regex.search(r"\p{Ll}", w[1:]):
+            continue
+        read = w.lower().translate(_OCR_SMALL)
+        if read in lists.last and not lists.blocked(read) and read not in _EPONYMS_ALL:
+            out.append((m.start("init") if m.group("init") else m.start("name"), m.end("name"), "ocr_titled_surname", 0.7))
+    return out
+
+
 def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
     """(start, end, how, score) of chat names after greetings and reported speech, capitals
     "LAST, FIRST" after a field, OCR'd surnames, Gaelic, Welsh and Native American name shapes,
@@ -1634,6 +1655,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             out.append((*m.span("name"), "ward_spot_name", 0.7))
     if _HAS_OCR_DIGIT.search(text) is not None:
         out.extend(_ocr_title_names(text, lists))
+    if _HAS_OCR_SMALL_DIGIT.search(text) is not None:
+        out.extend(_ocr_titled_surnames(text, lists))
     if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:
         for m in _GAELIC_PAIR.finditer(text):
             first = m.group("first").lower()
