@@ -312,3 +312,18 @@ def test_dev_en17_english_floor(deider):
     assert report.recall >= 0.83, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 1.0, report.clobbered
+
+
+class TestVerbAfterKinWordIsNoName:
+    """A verb of saying after a relation word ("my son said …"): not the given name some list
+    holds ("Said")."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "my son said hes feeling better today",
+            "my wife said the rash is spreading again",
+        ],
+    )
+    def test_verb_stays_text(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)

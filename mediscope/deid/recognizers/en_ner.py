@@ -522,6 +522,8 @@ _HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
 _PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
+# Verbs of saying and thinking that some locale lists as a given name ("Said"), after a relation word.
+_KIN_REPORT_VERBS = frozenset({"said", "says", "told", "thinks", "thought", "wants", "asked", "asks", "rang", "called"})
 # A meeting chat's addressee after the sender: "09:02 From Lena K. to Everyone:".
 _MEETING_ADDRESSEE = regex.compile(r"[ ]to[ ](?:Everyone|everyone|Me|me|All|all)\b")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
@@ -1311,6 +1313,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             hyphen_name = len(parts) == 2 and all(len(p) >= 2 and p not in _COMMON_WORDS for p in parts)
             if not (first in self._first or hyphen_name) or first in _COMMON_WORDS or first in lexicon.CLINICAL_WORDS_EN:
                 continue
+            if first in _KIN_REPORT_VERBS:
+                continue  # "my husband said i should write": the verb, though some list holds "Said"
             if _clinical_phrase(first):
                 continue
             s, e = m.span("first")
