@@ -275,6 +275,11 @@ class TestJoinedScreenNameOpeningTwoLines:
         text = ("[ward chat]\nkaz.m: obs stable overnight\nfollow_up: 2 weeks in clinic\nkaz.m: ok noted")
         assert "follow_up" not in _found(text), _found(text)
 
+    def test_service_account_stays_text(self) -> None:
+        text = ("[reminders]\nkaz.m: can I move my slot?\nclinic_bot: reply 1 to confirm, 2 to cancel\n"
+                "kaz.m: 2 please\nclinic_bot: your appointment is cancelled")
+        assert "clinic_bot" not in _found(text), _found(text)
+
 
 class TestOcrSurnameAfterTitleOrInitial:
     """A surname after a title or an initial with OCR's 1, 0 or 5 among its small letters, read back
@@ -305,12 +310,12 @@ class TestOcrSurnameAfterTitleOrInitial:
 def test_dev_en17_english_floor(deider):
     """dev_en17 (90 English texts, written without the engine): recall 0.812, precision 0.977,
     preservation 1.000 at first scoring (rules of 98f2eb6, and unchanged by this round's first
-    commits); 0.832, 0.977, 1.000 after this round."""
+    commits); 0.832, 0.980, 1.000 after this round."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
     report = evaluate([i for i in load_evalset([DATA / "dev_en17.jsonl"]) if i.lang == "en"], deider)
     assert report.recall >= 0.83, report.missed
-    assert report.precision >= 0.97, report.false_positives
+    assert report.precision >= 0.98, report.false_positives
     assert report.preservation >= 1.0, report.clobbered
 
 

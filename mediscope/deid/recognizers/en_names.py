@@ -1260,6 +1260,9 @@ _ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "
 
 # A screen name's shape: letters joined by a dot or an underscore, or letters with a digit inside.
 _HANDLE_SHAPE = regex.compile(r"\p{Ll}{2,}[._][\p{Ll}\d]{1,12}|\p{Ll}{3,}\d{2,}|\p{Ll}{2,}\d+\p{Ll}+")
+# Parts that make a screen name a service's, not a person's ("clinic_bot", "ward_desk").
+_SERVICE_PARTS = frozenset({"clinic", "ward", "desk", "bot", "admin", "system", "noreply", "reception", "pharmacy", "lab",
+                            "team", "office", "info", "support", "staff", "hospital", "unit", "triage", "portal", "helpdesk"})
 # Words joined by dots or underscores, as screen names are ("mags_rn", "bill_in_tulsa").
 _JOINED_HANDLE = regex.compile(r"\p{Ll}{2,}(?:[._][\p{Ll}\d]{1,12}){1,3}")
 # What follows a chat speaker: a message of words ("yeah anatoly. family is driving in"), not a value
@@ -1344,7 +1347,8 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
         handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") not in names and _chat_message(text, m.end())
                     and (_HANDLE_SHAPE.fullmatch(m.group("name")) and _handle_head_ok(m.group("name"), lists)
                          or seen.count(m.group("name")) >= 2 and _JOINED_HANDLE.fullmatch(m.group("name"))
-                         and m.group("name") not in _LAB_TERMS and not _clinical_prefix(m.group("name")))]
+                         and m.group("name") not in _LAB_TERMS and not _clinical_prefix(m.group("name"))
+                         and _SERVICE_PARTS.isdisjoint(regex.split(r"[._]", m.group("name"))))]
         # and a screen name once found speaks as itself on every line, whatever its message ("dr_x: 500 mg qds")
         names = {h.group("name") for h in handles}
         taken = {h.start() for h in handles}
