@@ -63,9 +63,33 @@ def _rng(*parts: object) -> random.Random:
 _HANDLE_HAN = "云晨星雨风月山海叶青白乐安宁心语悦阳光米豆果糖甜橙桃梨兔猫熊鱼鹿花草竹溪"
 
 
+# Digits read aloud and written in Chinese (一三八六六二一四五零九, 幺三八，六六二一). 幺 is the
+# spoken one of phone numbers, 两 a spoken two; 十 and 百 are not digits of a number read digit by digit.
+_CN_DIGIT_VAL = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "幺": 1, "两": 2, "兩": 2}
+
+
+def _cn_digit_writer(value: str):
+    """digit (0-9) -> its Chinese numeral in the style `value` uses: 〇 or 零 for zero, 幺 (as
+    soon as the reading uses it) or 一 for one, 两 (only where 二 is never used) or 二 for two."""
+    zero = "〇" if "〇" in value and "零" not in value else "零"
+    one = "幺" if "幺" in value else "一"
+    two = "两" if ("两" in value or "兩" in value) and "二" not in value else "二"
+    table = zero + one + two + "三四五六七八九"
+    return lambda d: table[d]
+
+
+def ascii_digits(value: str) -> str:
+    """The digits of `value` in ASCII, Chinese numerals and full-width digits read as digits."""
+    return "".join(str(_CN_DIGIT_VAL[ch]) if ch in _CN_DIGIT_VAL else n
+                   for ch in value for n in [normalize(ch)] if n.isdecimal() or ch in _CN_DIGIT_VAL)
+
+
 def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0, replace_han: bool = False) -> str:
     """Replace digits by digits and letters by letters, keeping separators, case and a prefix.
 
+    A digit keeps its script: full-width stays full-width, and a digit written as a Chinese
+    numeral (a number read aloud, 一三八六六二一四五零九) becomes another Chinese numeral; left as
+    they were, such digits would survive replacement and fail verification.
     With `replace_han`, Chinese characters are replaced too (by other characters from
     `_HANDLE_HAN`). Identifiers are mostly Latin and digits, but a chat handle such as
     小鱼儿ww2019 or wxid_爱吃橘子 is identifying in its Chinese part as much as in its digits;
@@ -73,6 +97,7 @@ def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0, repla
     """
     out = []
     seen = 0
+    cn_digit = _cn_digit_writer(value)
     for ch in value:
         n = normalize(ch)
         if n.isdigit():
@@ -81,6 +106,9 @@ def shape_preserving(value: str, rng: random.Random, keep_prefix: int = 0, repla
             if ch != n:  # full-width in, full-width out
                 digit = chr(ord(digit) + 0xFEE0)
             out.append(ch if seen <= keep_prefix else digit)
+        elif ch in _CN_DIGIT_VAL:
+            seen += 1
+            out.append(ch if seen <= keep_prefix else cn_digit(rng.randint(1 if seen == 1 else 0, 9)))
         elif n.isascii() and n.isalpha():
             seen += 1
             if seen <= keep_prefix:
@@ -348,11 +376,26 @@ class SurrogateFactory:
             # would get another number on a rerun the next day.
             born = date(1935, 1, 1) + timedelta(days=rng.randrange(365 * 70))
             body = rng.choice(CnSsn.area_codes) + born.strftime("%Y%m%d") + f"{rng.randrange(1000):03d}"
+            spoken = [ch for ch in original if ch in _CN_DIGIT_VAL]
+            if spoken and spoken[-1] == original.rstrip()[-1:]:
+                # Read aloud to its last digit: a check digit, not an X, keeps it a run of numerals.
+                while cn_id_check_char(body) in "xX":
+                    body = body[:-3] + f"{(int(body[-3:]) + 1) % 1000:03d}"
             fresh = body + cn_id_check_char(body)
             it = iter(fresh)
-            return "".join(next(it, "0") if (normalize(ch).isdigit() or ch in "xX") else ch for ch in original)
+            cn_digit = _cn_digit_writer(original)
+            out = []
+            for ch in original:
+                if normalize(ch).isdigit() or ch in "xX":
+                    out.append(next(it, "0"))
+                elif ch in _CN_DIGIT_VAL:
+                    d = next(it, "0")
+                    out.append(cn_digit(int(d)) if d.isdigit() else d)
+                else:
+                    out.append(ch)
+            return "".join(out)
         if entity_type == T.PHONE_NUMBER:
-            digits = re.sub(r"\D", "", normalize(original))
+            digits = ascii_digits(original)
             keep = 3 if digits.startswith("1") and len(digits) == 11 else (4 if digits.startswith(("0", "86", "+")) else 3)
             return shape_preserving(original, rng, keep_prefix=keep)
         if entity_type == T.EMAIL_ADDRESS:

@@ -240,12 +240,17 @@ def en_identifier_rules() -> list[Rule]:
         # A forum's or a chat app's user, named by what they did: "posted by mike_t88 · 03-Mar",
         # "sunnyday_88 wrote on Mar 6:", "Forum: bendy_beth posted", "drsamirk replied to jess_92:".
         Rule("handle_forum", SOCIAL_HANDLE,
-             rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to))\s+)"
+             rf"(?:(?<=\b(?:(?i:posted|written|shared|asked|answered|replied|comment(?:ed)?|reposted)\s+(?i:by)|(?i:replied|reply)\s+(?i:to)|"
+             rf"(?i:reply|replies|response|comment|post)\s+(?i:from))\s+)"
              rf"(?P<phi>{shaped})|(?:(?<=(?:^|\n)[ \t]*)(?P<phi>{handle})|(?<=:[ ][ \t]*)(?:(?P<phi>{shaped})|(?<!\b{section}\s?:[ ][ \t]*)(?P<phi>[a-z]{{5,}})))"
              r"(?=\s+(?i:wrote|posted|replied|commented|reposted|shared|asked)\b))"
              r"(?![\w@]|\.[A-Za-z0-9])",
-             0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "posted", "replied", "reply", "comment", "shared",
-                                                                 "asked", "answered", "written"), flags=0),
+             0.75, validator=_forum_handle_ok, needs=contains_any("wrote", "post", "replied", "reply", "comment", "shared",
+                                                                 "asked", "answered", "written", "response"), flags=0),
+        # A meeting chat's sender shown by a device or user name: "09:06 From iphone-mark to Everyone:".
+        Rule("meeting_sender_handle", SOCIAL_HANDLE,
+             r"(?<=\bFrom[ ])(?P<phi>[a-z][a-z0-9]*(?:[\-_.][a-z0-9]+)+|[a-z]+\d+[a-z0-9]*)(?=[ ]to[ ](?:Everyone|Me)\b)",
+             0.75, needs=contains_any(" to Everyone", " to Me"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # An access log's line: the user's login before what it did, the record's number after
         # "accessed record": "user jsmith4 accessed record 88120034".
@@ -506,6 +511,14 @@ def en_identifier_rules() -> list[Rule]:
         Rule("city_state_zip", LOCATION,
              rf"(?<![A-Za-z])(?P<phi>[A-Z][a-z]{{2,}}(?:[ \-][A-Z][a-z]+)?)(?=\s+(?:{US_STATES})\s+\d{{5}}(?![\d]))",
              0.7, needs=_digit_and(r"[a-z] [A-Z]{2}\s+\d{5}"), flags=0),
+        # The town of an address line named again later in the same text, on its own or naming a
+        # clinic: "1420 Elm Drive, Bemidji, MN 56601 … Bemidji Medical Center". No word-like town
+        # ("Mobile, AL 36602 … Mobile: 555-0101").
+        Rule("town_again", LOCATION,
+             rf"(?<![A-Za-z])(?P<town>[A-Z][a-z]{{3,}}(?:[ ][A-Z][a-z]{{3,}})?),?[ ](?:{US_STATES})[ ]{{1,2}}\d{{5}}(?![\d])"
+             r"[\s\S]{1,2000}?(?<![\w'’\-])(?P<phi>(?P=town))(?![\w'’\-])",
+             0.7, validator=lambda v: not any(is_english(w.lower()) for w in v.split()),
+             needs=_digit_and(r"[a-z],?[ ][A-Z]{2}[ ]{1,2}\d{5}"), flags=0),
         # Care homes named in lower case: "Rosewood Court care home", "Willow Bank nursing home".
         Rule("residence_lower", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\s+){0,2}\p{Lu}[\p{L}'’\-]+)(?=\s+(?:care|nursing|rest|retirement|residential)\s+home\b)",
@@ -637,7 +650,8 @@ def en_identifier_rules() -> list[Rule]:
              needs=_seen(r"\b[A-Z]{2},?\s{1,3}[0-9OIl]{5}\b"), flags=0),
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
-             rf"(?<![\w/])(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             # (not a clock's minutes: "09:03 From Dr. Osei")
+             rf"(?<![\w/])(?<!\d:)(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",

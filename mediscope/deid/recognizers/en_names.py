@@ -1260,6 +1260,11 @@ _ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "
 
 # A screen name's shape: letters joined by a dot or an underscore, or letters with a digit inside.
 _HANDLE_SHAPE = regex.compile(r"\p{Ll}{2,}[._][\p{Ll}\d]{1,12}|\p{Ll}{3,}\d{2,}|\p{Ll}{2,}\d+\p{Ll}+")
+# Parts that make a screen name a service's, not a person's ("clinic_bot", "ward_desk").
+_SERVICE_PARTS = frozenset({"clinic", "ward", "desk", "bot", "admin", "system", "noreply", "reception", "pharmacy", "lab",
+                            "team", "office", "info", "support", "staff", "hospital", "unit", "triage", "portal", "helpdesk"})
+# Words joined by dots or underscores, as screen names are ("mags_rn", "bill_in_tulsa").
+_JOINED_HANDLE = regex.compile(r"\p{Ll}{2,}(?:[._][\p{Ll}\d]{1,12}){1,3}")
 # What follows a chat speaker: a message of words ("yeah anatoly. family is driving in"), not a value
 # ("spo2: 95% on ra", "follow_up: 2 weeks").
 _CHAT_MESSAGE = regex.compile(r"[ \t]*\p{L}[^\n]*?\p{L}+[ ,.!?]+\p{L}+[ ,.!?]+\p{L}+")
@@ -1338,9 +1343,12 @@ def _handle_and_kin_speakers(text: str, lists: NameLists) -> list[tuple[int, int
     if handles:
         # beside one screen name, another with a dot, an underscore or a digit inside ("physio_dee:")
         names = {h.group("name") for h in handles}
-        handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") not in names
-                    and _HANDLE_SHAPE.fullmatch(m.group("name")) and _chat_message(text, m.end())
-                    and _handle_head_ok(m.group("name"), lists)]
+        # (its head may be a word when it opens two lines too: "mags_rn:", "bill_in_tulsa:")
+        handles += [m for m in _HANDLE_SPEAKER.finditer(text) if m.group("name") not in names and _chat_message(text, m.end())
+                    and (_HANDLE_SHAPE.fullmatch(m.group("name")) and _handle_head_ok(m.group("name"), lists)
+                         or seen.count(m.group("name")) >= 2 and _JOINED_HANDLE.fullmatch(m.group("name"))
+                         and m.group("name") not in _LAB_TERMS and not _clinical_prefix(m.group("name"))
+                         and _SERVICE_PARTS.isdisjoint(regex.split(r"[._]", m.group("name"))))]
         # and a screen name once found speaks as itself on every line, whatever its message ("dr_x: 500 mg qds")
         names = {h.group("name") for h in handles}
         taken = {h.start() for h in handles}
@@ -1478,6 +1486,7 @@ _OCR_TITLE_GIVEN = regex.compile(
     r"(?:[ ](?P<last>\p{Lu}\p{Ll}[\p{Ll}'’\-]*\p{Ll}|\p{Lu}\p{Ll}*[013458]\p{Ll}+))?(?![\w'’@\-])"
 )
 _HAS_OCR_DIGIT = regex.compile(r"\p{L}[013458]\p{Ll}")
+_HAS_OCR_SMALL_DIGIT = regex.compile(r"\p{Ll}[015]|[015]\p{Ll}")
 
 
 def _ocr_read(word: str) -> list[str]:
@@ -1527,7 +1536,9 @@ def _caps_pair_names(text: str, lists: NameLists) -> list[tuple[int, int, str, f
         if not (gaelic or lists.listed(last) or lists.unlisted_ok(last)):
             continue  # after a detached "Mc" the surname may be a word ("Mc GOWAN")
         cued = _CAPS_PAIR_CUE.search(scan, max(0, m.start() - 24), m.start()) is not None
-        if first in lists.first and not is_english(first, lists.words) or cued and lists.unlisted_ok(first):
+        # after a field cue a listed given name that a big dictionary also holds will do ("Pt: MCKENZIE, DONNA")
+        if first in lists.first and not is_english(first, lists.words) or cued and (
+                lists.unlisted_ok(first) or first in lists.first and not _eponym_word(first)):
             out.append((*m.span("name"), "caps_comma_pair", 0.75))
     if scan is text:
         return out  # with no OCR digits the plain capitals runs are `find_names`'s
@@ -1568,6 +1579,26 @@ def _bare_possessive_names(text: str, lists: NameLists) -> list[tuple[int, int, 
         if is_english(w, lists.words) and w not in _english_given_names():
             continue
         out.append((*m.span("name"), "bare_possessive", 0.65))
+    return out
+
+
+# A surname after a title or an initial with OCR's digits among its small letters: "Dr. Ha11oran",
+# "J. Pa1mer, RN". Read back (1 → l, 0 → o, 5 → s), the word must be a listed surname.
+_OCR_TITLED_SURNAME = regex.compile(
+    r"\b(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?[ ]|(?P<init>\p{Lu}\.[ ]))(?P<name>\p{Lu}(?=\p{L}*[015])[\p{Ll}015]{2,14})(?![\w'’\-])"
+)
+_OCR_SMALL = str.maketrans({"1": "l", "0": "o", "5": "s"})
+
+
+def _ocr_titled_surnames(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]:
+    out: list[tuple[int, int, str, float]] = []
+    for m in _OCR_TITLED_SURNAME.finditer(text):
+        w = m.group("name")
+        if sum(ch.isdigit() for ch in w) > 2 or not regex.search(r"\p{Ll}", w[1:]):
+            continue
+        read = w.lower().translate(_OCR_SMALL)
+        if read in lists.last and not lists.blocked(read) and read not in _EPONYMS_ALL:
+            out.append((m.start("init") if m.group("init") else m.start("name"), m.end("name"), "ocr_titled_surname", 0.7))
     return out
 
 
@@ -1628,6 +1659,8 @@ def find_more_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             out.append((*m.span("name"), "ward_spot_name", 0.7))
     if _HAS_OCR_DIGIT.search(text) is not None:
         out.extend(_ocr_title_names(text, lists))
+    if _HAS_OCR_SMALL_DIGIT.search(text) is not None:
+        out.extend(_ocr_titled_surnames(text, lists))
     if "Mc" in text or "Mac" in text or "Fitz" in text or "O'" in text or "O’" in text:
         for m in _GAELIC_PAIR.finditer(text):
             first = m.group("first").lower()

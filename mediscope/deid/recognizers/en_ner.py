@@ -204,8 +204,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                     if m:
                         s += m.end()
                         etext = text[s:e]
-                    gap = _COLUMN_GAP.search(etext) or _SPACED_DASH.search(etext)
-                    if gap:  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column,
+                    gap = _COLUMN_GAP.search(etext) or _SPACED_DASH.search(etext) or _MEETING_ADDRESSEE.search(etext)
+                    if gap:  # (nor into a meeting chat's addressee: "From Lena K. to Everyone:")  # "TAYLOR, ROBERT J.\nVehicle", "Aroha J   Dispensed": never into the next line or column,
                         # nor past a spaced dash ("Zoltán Kertész - agalsidase beta")
                         e = s + gap.start()
                         etext = text[s:e].rstrip(" \t")
@@ -329,8 +329,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 parts = first.lower().split("-")
                 listed = (all(p in self._case_free.first for p in parts) and not is_english(parts[0], self._case_free.words)
                           and last.lower() in self._last)
-            if not listed or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN:
-                continue  # "Sister Mary Kane": the title is no given name
+            if not listed or last.lower() in _NOT_NAME_WORDS or first in _TITLES_EN or last in _TITLES_EN:
+                continue  # "Sister Mary Kane": the title is no given name; "Son Mr Leung": nor a surname
             if last.lower() not in self._last and first.lower() in lexicon.CLINICAL_WORDS_EN:
                 continue
             s, e = m.span("name")
@@ -522,6 +522,10 @@ _HANDLE_MARK = regex.compile(r"\p{L}[._]\p{L}|\p{L}_?\d")
 # A lower-case plural noun right after a word, which the word qualifies ("Broadway shows").
 _PLURAL_NOUN_AFTER = regex.compile(r"[ ](?!(?:is|was|has|does|says|goes|gets|lives|stays|works|plus|thus|as|us|this|his|its)\b)\p{Ll}{2,}[^s\W]s\b")
 _ON_DRUG_BEFORE = regex.compile(r"\b(?i:on|started|starting|start|taking|takes|switched\s+to|continue[ds]?|stopped|stop|restarted)\s+$")
+# Verbs of saying and thinking that some locale lists as a given name ("Said"), after a relation word.
+_KIN_REPORT_VERBS = frozenset({"said", "says", "told", "thinks", "thought", "wants", "asked", "asks", "rang", "called"})
+# A meeting chat's addressee after the sender: "09:02 From Lena K. to Everyone:".
+_MEETING_ADDRESSEE = regex.compile(r"[ ]to[ ](?:Everyone|everyone|Me|me|All|all)\b")
 _STREET_HEADS = frozenset({"street", "road", "avenue", "drive", "crescent", "terrace", "boulevard", "parade", "rd", "st", "ave"})
 _STREET_AFTER = regex.compile(r"(?:\s\p{Lu}\p{Ll}+){0,2}\s(?:Street|Road|Avenue|Drive|Crescent|Terrace|Boulevard|Parade)\b")
 _AFTER_STREET = regex.compile(r"\b(?:Street|St|Road|Rd|Lane|Avenue|Ave|Drive|Crescent|Close|Terrace|Grove|Parade|Boulevard)\.?,\s{1,2}$")
@@ -1309,6 +1313,8 @@ def _list_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]
             hyphen_name = len(parts) == 2 and all(len(p) >= 2 and p not in _COMMON_WORDS for p in parts)
             if not (first in self._first or hyphen_name) or first in _COMMON_WORDS or first in lexicon.CLINICAL_WORDS_EN:
                 continue
+            if first in _KIN_REPORT_VERBS:
+                continue  # "my husband said i should write": the verb, though some list holds "Said"
             if _clinical_phrase(first):
                 continue
             s, e = m.span("first")

@@ -451,7 +451,10 @@ def _at_road_ok(value: str) -> bool:
 # A district or a neighbourhood jieba knows as a place, alone after 在/去/到 and before a word of
 # nearness (在福田那边, 去罗湖附近): a rare place word (福田 108), not a region (南方) or a city's
 # common name.
-_AT_PLACE_NEAR = r"(?<=[在去到])(?P<phi>[\u4e00-\u9fff]{2,3}?)(?=那边|这边|附近|一带)"
+# (喺 is Cantonese 在; a turn may open with the place: 患者：东城那边; 在滨海那个医院 points at it too)
+_AT_PLACE_NEAR = r"(?:(?<=[在去到喺])|(?<=[：:]))(?P<phi>(?:(?![在去到喺])[\u4e00-\u9fff]){2,4}?)(?=那边|这边|附近|一带|那个|这个|嗰)"
+# A mall or a plaza by its brand (万达广场, 万象城), where one says one is or goes: a name no dictionary knows.
+_MALL_END = ("广场", "城", "商场", "购物中心", "天地")
 
 
 # Kinds of place jieba tags as places (在城中村那边, 去市区那边): no place's name.
@@ -463,15 +466,45 @@ def _at_place_near_ok(value: str) -> bool:
     """A rare word jieba tags as a place (福田 108), not a region (南方), a kind of place (城中村) nor
     a clinical word."""
     jieba = ready_jieba()
-    return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and zh_patterns._JIEBA_FREQ.get(value, 0) < 500
+    freq = zh_patterns._JIEBA_FREQ.get(value, 0)
+    if value.endswith(_MALL_END) and len(value) >= 3 and freq == 0 and not _HOSPITAL_PART_RE.search(value):
+        return True  # 在万达广场那边
+    return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and freq < 1000
             and value not in _GENERIC_PLACES_NEAR and not _is_clinical(value))
+
+
+# A hospital's or a campus's own buildings (门诊大厦, 住院部大楼, 医技楼): no mall.
+_HOSPITAL_PART_RE = regex.compile(r"医|院|门诊|急诊|病房|科|行政|教学|综合|实验|图书|体育|学生|职工|员工")
+# A mall before the floor where the shop or the clinic is (万象城三楼, 万象城B1层).
+_MALL_FLOOR = (rf"(?:(?<=[在去到喺])|(?<=[：:]))(?P<phi>[\u4e00-\u9fff]{{2,5}}(?:{_alt(_MALL_END)}))"
+               r"(?=[A-Za-z]?[0-9一二三四五六七八九负]{1,2}[楼层樓])")
+
+
+# A metro or bus stop named after a street, a square or a gate, where one gets off or lives by it
+# (坐地铁到和平里北街站下, 我家就在五一广场站旁边); a ward's or a clinic's station (护士站, 卫生服务站) is none.
+_STATION = (r"(?<=[到在去从])(?P<phi>(?:(?![到在去从])[\u4e00-\u9fff]){1,6}(?:路|街|广场|门|桥|公园|大道|村|口|湖|园|城|坊|庄|湾)"
+            r"(?:地铁)?站)(?=下车|下(?![来去])|旁边|出口|[A-Za-z]\d?出口|附近|那边|这边|[，,。；\s]|$)")
+
+
+def _station_ok(value: str) -> bool:
+    place = regex.sub(r"(?:地铁)?站$", "", value)
+    if zh_patterns._JIEBA_FREQ.get(place, 0) >= 50:
+        return False  # 到村口站下, 在门口站着: an everyday spot and the verb 站
+    return not _HOSPITAL_PART_RE.search(value) and not any(w in value for w in ("护士", "卫生", "服务", "工作", "急救", "血站"))
+
+
+def _mall_floor_ok(value: str) -> bool:
+    return zh_patterns._JIEBA_FREQ.get(value, 0) == 0 and not _HOSPITAL_PART_RE.search(value) and not _is_clinical(value)
 
 
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
+        Rule("address_station", LOCATION, _STATION, 0.7, validator=_station_ok, needs=lambda t: "站" in t),
+        Rule("address_mall_floor", LOCATION, _MALL_FLOOR, 0.7, validator=_mall_floor_ok,
+             needs=lambda t: ("楼" in t or "层" in t or "樓" in t) and any(w in t for w in _MALL_END)),
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
-             needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带"))),
+             needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带", "那个", "这个", "嗰"))),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
              needs=lambda t: "在" in t and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,
@@ -522,8 +555,10 @@ def address_rules() -> list[Rule]:
              rf"(?:香港|香港特区|港岛|港島|九龙|九龍|新界)\s?(?P<phi>{_alt(HK_DISTRICTS)})", 0.8,
              needs=lambda t: "香港" in t or "港" in t or "九龙" in t or "九龍" in t or "新界" in t),
         Rule("address_hk_district_bare", LOCATION,
-             rf"(?:(?<=住|在|去|到|于|返|回|自|^|[^\u4e00-\u9fff])(?P<phi>{_alt(HK_DISTRICTS_BARE)})"
-             rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$)"
+             rf"(?:(?<=住|在|去|到|于|返|回|自|喺|嚟|^|[^\u4e00-\u9fff])(?P<phi>{_alt(HK_DISTRICTS_BARE)})"
+             rf"(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|診所|诊所|中心|邨|苑|花园|花園|广场|廣場|大厦|大廈|商场|街|道|站)|[，。,、\s的]|$"
+             # (喺深水埗接阿媽, 死亡地點：元朗家中: a pick-up there, a home there)
+             r"|家中|家裡|家里|屋企|接|嗰|那边|這邊|那邊|附近|一帶|一带)"
              rf"|(?P<phi>{_alt(HK_DISTRICTS_BARE)})(?=[\u4e00-\u9fff]{{0,8}}?(?:医院|醫院|邨)))", 0.75,
              needs=lambda t: not _HK_FIRST.isdisjoint(t) and _HK_BARE_RE.search(t) is not None),
         # A bank branch is named after where it stands, near the account holder: 工商银行苏州工业园区支行,

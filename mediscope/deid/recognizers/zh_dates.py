@@ -41,6 +41,8 @@ def _has_clock(text: str) -> bool:
     return _CLOCK_RE.search(text) is not None
 
 
+# A line that opens with a full or a short date (2024.10.08, 24.3.15, 2024-03-01, 10月22日).
+_DATED_LINE = regex.compile(r"(?m)^[ \t]*(?:(?:19|20)?\d{2}[./\-]\d{1,2}[./\-]\d{1,2}|\d{1,2}月\d{1,2}[日号])(?![\d./\-])")
 # One digit, a space, one digit: a number letter-spaced by a scanner or a template.
 _SPACED_DIGITS = regex.compile(r"(?<!\d)\d \d(?!\d)")
 _SP_M = r"(?:0 [1-9]|1 [0-2]|0?[1-9]|1[0-2])"
@@ -329,6 +331,12 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_log_line", DATE_TIME,
              r"(?m)^[ \t]*(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?=[ \t\u3000]+(?![次个岁天周月年元块分秒度倍克升米片粒支%]|mg|ml|cm|mm|kg|bpm|g\b)[^\d\s])", 0.85,
              needs=lambda t: len(regex.findall(r"(?m)^[ \t]*(?:19|20)\d\d-[01]\d-[0-3]\d(?![\d\-])", t)) >= 1),
+        # A log or a schedule whose lines open with dates (24.3.15 患者诉头晕↵3/16 BP 142/86, 2024.10.08 复查↵
+        # 11/5  第三周期) may open a line with the month and day alone, slashed: the same log's date (not a
+        # dotted one: 1.2 诊断依据 numbers a section).
+        Rule("date_md_log_line_short", DATE_TIME,
+             rf"(?m)^[ \t]*(?P<phi>{m}/{d})(?=[ \t\u3000]+(?![次个岁天周月年元块分秒度倍克升米片粒支%]|mg|ml|cm|mm|kg|bpm|g\b)[^\d\s])", 0.8,
+             needs=lambda t: _DATED_LINE.search(t) is not None),
         # A note signed by its writer and dated with the month and day at the line's end (记录者：祁梦瑶 5/20).
         Rule("date_md_signed", DATE_TIME,
              # the signer is no measurement (记录者：血糖 7/8, 执行者：血压 12/8 is a value)

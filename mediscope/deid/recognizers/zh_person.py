@@ -221,6 +221,11 @@ _KIN_GIVEN_RE = regex.compile(
     r"(?:(?:我|他|她|俺|咱)家?(?:外孙女|外孙|孙女|孙子|女儿|儿子|闺女|妈妈|爸爸|老妈|老爸|妈|爸|母亲|父亲|爱人|老婆|老公|媳妇"
     r"|丈夫|妻子|老伴儿?|姐姐|哥哥|妹妹|弟弟|姐|哥|妹|弟|外婆|外公|奶奶|爷爷|姥姥|姥爷|女婿|儿媳妇?|对象|男朋友|女朋友|男友|女友)"
     r"|我家|叫我|爱人|丈夫|妻子|女友|男友|老伴)(?P<name>[\u4e00-\u9fff]{2})")
+# A given name and the kin word a family calls an elder or a cousin by (建国叔, 德明舅, 志明哥, 春娇姐):
+# the given name is the person's.
+_GIVEN_KIN_TITLE_RE = regex.compile(
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=跟|和|让|叫|给|问|找|说|是|同|陪|带|喊|请|谢谢|麻烦))"
+    r"(?P<name>[\u4e00-\u9fff]{2})(?=[叔舅哥姐姨伯婶嫂](?:[的，,。！!？?\s在也都和跟说来去要还又就是让给]|$))")
 _KIN_GIVEN_GATE = ("我", "他", "她", "俺", "咱", "爱人", "丈夫", "妻子", "女友", "男友", "老伴")
 # 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
 # care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
@@ -549,7 +554,7 @@ _LABEL_VOCATIVE_RE = regex.compile(
 # A patient called by the given name alone (患者晓婷今日…, 患者春燕诉…): two characters typical of given
 # names that no dictionary knows, then what a note says next about the patient.
 _GIVEN_TYPICAL = frozenset("晓婷燕欣雨梓涵轩浩宇涛杰伟静丽娟芳敏慧佳怡琳雪颖倩莹蕾璐瑶洁霞萍玲红梅兰英秀华春明亮强军志勇斌磊"
-                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊花")
+                           "鹏飞辉超俊峰诗思嘉悦彤玉珍凤翠桂娥琴丹妍媛娜婕雯薇蓉茜婉婧琪瑞祥福贵荣德海波泽宏鑫紫依铭睿博豪晨旭昊花娇卫爱民")
 _PATIENT_GIVEN_RE = regex.compile(
     r"(?:患者|患儿|病人|产妇)(?P<name>[\u4e00-\u9fff]{2})"
     r"(?=今日|今天|昨日|昨晚|昨天|诉|自诉|精神|一般情况|术后|入院|出院|夜间|目前|病情|近日|[，,]\s?[男女诉])")
@@ -1101,6 +1106,9 @@ class ChineseNameRecognizer(EntityRecognizer):
         for m in _GIVEN_ALONE_RE.finditer(norm):
             if self._freq.get(m.group("name"), 0) <= 5:
                 out.append(self._result(*m.span("name"), 0.7, "given_alone"))
+        if not _KIN_TITLE_CHARS.isdisjoint(norm) or "舅" in norm or "伯" in norm:
+            out += [self._result(*m.span("name"), 0.7, "given_kin_title") for m in _GIVEN_KIN_TITLE_RE.finditer(norm)
+                    if self._given_kin_title_ok(m.group("name"))]
         if any(w in norm for w in _KIN_GIVEN_GATE):
             out += [self._result(*m.span("name"), 0.7, "kin_given") for m in _KIN_GIVEN_RE.finditer(norm, overlapped=True)
                     if self._kin_given_ok(norm, *m.span("name"))]
@@ -1732,6 +1740,16 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if m.group("name") not in _PINYIN_ROLE_LABELS:
                     out.append(self._result(*m.span("name"), 0.7, "speaker_pinyin"))
         return out
+
+    def _given_kin_title_ok(self, cand: str) -> bool:
+        """Both characters common in given names and the pair a name, a place-like name (建国) or a rare
+        word, no everyday word (国家) and nothing clinical."""
+        if (cand in _NOT_CHILD_NAMES or cand in _NOT_VOCATIVES or cand in _GENERIC_FAMILY or _is_clinical(cand)
+                or any(ch in _FUNCTION_CHARS or ch in _KIN_SECOND for ch in cand)
+                or not all(ch in self._name_given or ch in _GIVEN_TYPICAL for ch in cand)):
+            return False
+        freq = self._freq.get(cand, 0)
+        return freq <= 100 or self._tags.get(cand, "")[:2] in ("nr", "ns", "nz")
 
     def _kin_given_ok(self, norm: str, s: int, e: int) -> bool:
         """Two characters after a relative's word are the relative's given name when both are common in
