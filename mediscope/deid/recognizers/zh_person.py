@@ -373,11 +373,33 @@ _LATIN_LABEL_RE = regex.compile(
     r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?"
     r"(?P<name>(?P<words>[A-Z][a-z]{1,11}(?:[ _][A-Z][a-z]{1,11}){0,2})(?:[ _]?(?P<han>[\u4e00-\u9fff]))?)"
     r"[ \t]*[：:](?=[^\n]*[\u4e00-\u9fff])")
+# A chat turn's label that joins a member's Han nickname or kin word and the name they go by (家怡 Ka Yi：,
+# 大佬 Ben：, 大姐 王秀兰：, 阿嬤的孫子 小傑：), an English name and 仔 or 妹 (Kelvin仔：), or a screen
+# name with an emoji after it (小雨点🌧：, 媽咪❤️：): the whole label is the member's handle.
+_EMOJI = r"[\U0001F300-\U0001FAFF\u2600-\u27BF\u2B50\u2B55]\ufe0f?"
+_MIXED_LABEL_RE = regex.compile(
+    rf"(?m)^[ \t]*{_LABEL_PREFIX}(?P<name>(?P<han>[\u4e00-\u9fff]{{1,6}}) (?:(?P<lat>[A-Z][a-z]{{1,11}}(?: [A-Z][a-z]{{1,11}})?)"
+    r"|(?P<hname>[\u4e00-\u9fff]{2,3}))"
+    r"|(?P<eng>[A-Z][a-z]{1,11})[仔妹]"
+    rf"|(?P<emo>[\u4e00-\u9fff]{{2,5}}){_EMOJI}"
+    r"|老(?P<lao>[\u4e00-\u9fff])[（(][^（）()\n：:]{1,12}[）)])[ \t]*[：:](?![ \t]*$)")
+# A kin word or a relation that may open such a label (大姐, 細妹, 阿嬤的孫子).
+def _line_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _talks(text: str, pos: int) -> bool:
+    """The turn from pos to its line's end says something as a person would (Mandarin or Cantonese)."""
+    end = _line_end(text, pos)
+    return _CHAT_TURN_RE.search(text, pos, end) is not None or _CANTONESE_TURN_RE.search(text, pos, end) is not None
+
+
+_MIXED_KIN_END = tuple("姐哥弟妹姨叔伯舅姑婶嬸嫂爸妈媽公婆嬤嫲子女儿兒孙孫佬")
 # What a turn said in Cantonese has: its particles and its words for I, he, not, is, done.
 _CANTONESE_TURN_RE = regex.compile(r"[嘛咗係唔佢喇啦咩嘅吖喺冇]")
 # A romanised Cantonese or Mandarin syllable (Ka, Yan, Ah, Keung, Boon, Heng): an initial, vowels and
 # at most a nasal or a stop after them.
-_ROMAN_SYLLABLE_RE = regex.compile(r"(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|ck|[nmkpth])?")
+_ROMAN_SYLLABLE_RE = regex.compile(r"(?:ch|sh|ts|kw|gw|ng|zh|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|ck|[nmkpthw])?")
 # Capitalised words that open a label as a role, a field or a greeting, not as a name.
 _LATIN_LABEL_NOT_WORDS = frozenset({"dr", "doctor", "nurse", "patient", "pt", "mom", "mum", "dad", "mama", "papa", "admin",
                                     "system", "bot", "note", "re", "tel", "fax", "email", "name", "date", "time", "bed",
@@ -1179,6 +1201,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             out += self._speakers(norm)
             out += self._nick_labels(norm)
             out += self._latin_labels(norm)
+            out += self._mixed_labels(norm)
             out += self._one_off_labels(norm)
         if "群" in norm:
             for m in _GROUP_ROLE_NAME_RE.finditer(norm):
@@ -1597,6 +1620,60 @@ class ChineseNameRecognizer(EntityRecognizer):
             surname_last = len(words) >= 2 and (words[-1] in _HK_SURNAMES or _ROMAN_SYLLABLE_RE.fullmatch(low[-1]) is not None)
             if english and (len(words) == 1 or surname_last) or roman and (len(words) >= 2 or han is not None):
                 out.append(self._result(*m.span("name"), 0.7, "latin_label"))
+        return out
+
+    def _mixed_labels(self, norm: str) -> list[RecognizerResult]:
+        """A chat member's label of mixed shape (see `_MIXED_LABEL_RE`) where two turns or more open
+        with a label and some turn talks as a person would: a Han nickname or kin word with an English
+        given name or romanised syllables after it, a kin word with a name (a surname and a given
+        name, or 小/阿 and one character), an English name and 仔/妹, 老 and a surname with the note a
+        patients' group asks for; a name with an emoji after it where it opens two turns. A role or a
+        heading (家属 Amy：, 提醒🔔：) is none."""
+        found = list(_MIXED_LABEL_RE.finditer(norm))
+        if not found:
+            return []
+        lines = {_line_start(norm, m.start()): m.end() for m in _CHAT_LINE_RE.finditer(norm)}
+        for other in (found, _LATIN_LABEL_RE.finditer(norm)):  # (labels with a space: 家怡 Ka Yi：, Wendy 陳：)
+            lines.update({_line_start(norm, m.start()): m.end() for m in other})
+        if len(lines) < 2 or not any(_talks(norm, e) for e in lines.values()):
+            return []
+        counts: dict[str, int] = {}
+        for m in found:
+            counts[m.group("name")] = counts.get(m.group("name"), 0) + 1
+        out: list[RecognizerResult] = []
+        seen: set[str] = set()
+        for m in found:
+            cand = m.group("name")
+            if cand in seen:
+                continue
+            seen.add(cand)
+            han = m.group("han") or m.group("emo") or ""
+            if han and (any(w in han for w in _SCREEN_LABEL_NOT_WORDS) or any(w in han for w in _CLINICIAN_LABEL_WORDS)
+                        or _is_clinical(han) or han.endswith(_FIELD_LABEL_ENDS)):
+                continue
+            if m.group("lat") is not None:
+                words = m.group("lat").split(" ")
+                low = [w.lower() for w in words]
+                if any(w in _LATIN_LABEL_NOT_WORDS for w in low):
+                    continue
+                if not (words[0] in _english_given_names() or all(_ROMAN_SYLLABLE_RE.fullmatch(w) for w in low)):
+                    continue
+            elif m.group("hname") is not None:
+                hn = m.group("hname")
+                if not (han.endswith(_MIXED_KIN_END) or _KIN_LABEL_RE.fullmatch(han)):
+                    continue
+                if not (hn[0] in _ANY_SURNAME_CHARS or hn[0] in "小阿" and len(hn) == 2) or _is_clinical(hn):
+                    continue
+            elif m.group("eng") is not None:
+                if m.group("eng") not in _english_given_names():
+                    continue
+            elif m.group("emo") is not None:
+                # 小雨点🌧：… twice, and its turns talk; not a heading's (重要❗：空腹抽血)
+                if counts[cand] < 2 or not any(_talks(norm, k.end()) for k in found if k.group("name") == cand):
+                    continue
+            elif m.group("lao") not in lexicon.SURNAMES_1 or "老" + m.group("lao") in _LAO_NOT_SPEAKER:
+                continue
+            out += [self._result(k.start(), k.end(), 0.7, "mixed_label") for k in regex.finditer(regex.escape(cand), norm)]
         return out
 
     def _pet_parent_ok(self, cand: str) -> bool:
