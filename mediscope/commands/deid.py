@@ -182,8 +182,11 @@ def register(app: typer.Typer) -> None:
             fail(str(exc))
         from mediscope.deid.engine import DeidConfig, Deidentifier
 
-        engine = Deidentifier(DeidConfig(trained_ner=trained_ner))
-        report = evaluate(items, engine, lang=lang, min_coverage=min_coverage, propagate=propagate)
+        try:
+            engine = Deidentifier(DeidConfig(trained_ner=trained_ner))
+            report = evaluate(items, engine, lang=lang, min_coverage=min_coverage, propagate=propagate)
+        except (OSError, ValueError) as exc:  # a missing or broken tagger folder, a bad spaCy model
+            fail(f"could not run the de-identifier: {exc}")
         table = Table(title=f"de-identification on {len(items)} texts")
         for col in ("type", "gold", "recall", "predicted", "precision", "F1"):
             table.add_column(col, justify="left" if col == "type" else "right")

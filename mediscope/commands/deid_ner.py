@@ -42,17 +42,16 @@ def register(app: typer.Typer) -> None:
         `DeidConfig(trained_ner_models={"zh": "FOLDER"})`, or copy it to
         mediscope/deid/models/ner-LANG to ship it.
         """
-        from mediscope.deid.ner_training import read_texts, train_tagger
+        from mediscope.deid.ner_training import train_tagger
         from mediscope.log import console
 
         files = _expand(sets)
         if not files:
             fail("no .jsonl files in the given paths")
         try:
-            texts = [t for path in silver for t in read_texts(path)]
-            report = train_tagger(lang, files, output, exclude=exclude, silver=texts, max_steps=max_steps, patience=patience,
-                                  config=config, seed=seed)
-        except ValueError as exc:
+            report = train_tagger(lang, files, output, exclude=exclude, silver_files=silver, max_steps=max_steps,
+                                  patience=patience, config=config, seed=seed)
+        except (ValueError, OSError) as exc:
             fail(str(exc))
         scores = ", ".join(f"{k} {v:.3f}" for k, v in report.dev_scores.items() if k in ("ents_p", "ents_r", "ents_f"))
         console().print(f"{lang} tagger -> {output}: {report.texts_train} texts trained, {report.texts_dev} held back "

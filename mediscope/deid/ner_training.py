@@ -45,12 +45,16 @@ class TrainingReport:
     files: dict[str, str]  # file name -> sha256
     texts_train: int
     texts_dev: int
-    texts_labelled: int  # of train + dev, from the labelled sets; the rest are silver texts
+    texts_labelled: int  # distinct texts of the labelled sets (train + held back)
     spans: dict[str, int]  # coarse label -> count in training texts
     dropped_spans: int  # spans that did not fit token boundaries or overlapped another
     max_steps: int
     seconds: float
     dev_scores: dict[str, float] = field(default_factory=dict)
+    silver_files: dict[str, str] = field(default_factory=dict)  # file name -> sha256 (unlabelled texts)
+    silver_texts: int = 0  # rule-labelled texts among texts_train
+    seed: int = 0
+    config: str = ""
 
 
 def _sha256(path: Path) -> str:
@@ -100,76 +104,117 @@ def silver_items(texts: Sequence[str], lang: str) -> list[EvalItem]:
 
 def read_texts(path: Path) -> list[str]:
     """Texts of a JSONL file (a "text" field per line) or of a plain file (one text per line)."""
-    raw = Path(path).read_text(encoding="utf-8")
-    if Path(path).suffix == ".jsonl":
-        return [json.loads(line)["text"] for line in raw.splitlines() if line.strip()]
-    return [line for line in raw.splitlines() if line.strip()]
+    path = Path(path)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    if path.suffix != ".jsonl":
+        return [line for line in lines if line.strip()]
+    out: list[str] = []
+    for n, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            text = json.loads(line)["text"]
+        except (json.JSONDecodeError, KeyError, TypeError) as exc:
+            raise ValueError(f"{path.name}, line {n}: expected a JSON object with a 'text' field") from exc
+        if not isinstance(text, str):
+            raise ValueError(f"{path.name}, line {n}: 'text' is not a string")
+        out.append(text)
+    return out
+
+
+def _excluded(files: Sequence[Path], exclude: Sequence[str]) -> list[str]:
+    """Inputs that are an excluded set: by name (the stem, or the stem before a further suffix,
+    so heldout22.v2.jsonl is heldout22 too) or, where `exclude` names an existing file, by content
+    (a renamed copy)."""
+    names = {Path(e).name.split(".")[0] for e in exclude}
+    contents = {_sha256(Path(e)) for e in exclude if Path(e).is_file()}
+    return [f.name for f in files if f.name.split(".")[0] in names or (contents and _sha256(f) in contents)]
 
 
 def train_tagger(lang: str, files: Sequence[Path], output: Path, *, exclude: Sequence[str] = (),
-                 silver: Sequence[str] = (), max_steps: int = 6000, patience: int = 1500, eval_frequency: int = 200,
-                 dev_share: float = 0.1, seed: int = 0, config: Path | None = None) -> TrainingReport:
+                 silver: Sequence[str] = (), silver_files: Sequence[Path] = (), max_steps: int = 6000,
+                 patience: int = 1500, eval_frequency: int = 200, dev_share: float = 0.1, seed: int = 0,
+                 config: Path | None = None) -> TrainingReport:
     """Train the `lang` tagger on the items of `files` in that language; write it to `output`.
 
-    `exclude` names sets (file stems such as "heldout22") that must stay unseen: passing one of
-    them in `files` is an error rather than a silent skip, so a blind set cannot leak in by a glob.
-    `silver` texts (unlabelled, of `lang`) are labelled by the rules and trained on too.
-    The best model on a held-back `dev_share` of the texts (by entity F1) is what is saved.
+    `exclude` names sets (file stems such as "heldout22", or paths) that must stay unseen:
+    passing one of them in `files` or `silver_files` is an error rather than a silent skip, so a
+    blind set cannot leak in by a glob. `silver` texts (unlabelled, of `lang`) and the texts of
+    `silver_files` are labelled by the rules and trained on too. Only labelled texts are held back
+    (`dev_share`) to pick the best model by entity F1, so early stopping does not reward agreeing
+    with the rules. A failed run leaves `output` as it was.
     """
+    import shutil
+    import tempfile
+
     import spacy
     from spacy.cli.train import train as spacy_train
     from spacy.tokens import DocBin
 
     if lang not in ("zh", "en"):
         raise ValueError(f"unsupported language {lang!r}; use 'zh' or 'en'")
+    output = Path(output)
+    if output.exists() and not output.is_dir():
+        raise ValueError(f"{output} exists and is not a folder")
     files = [Path(f) for f in files]
-    leaked = [f.name for f in files if f.stem in set(exclude)]
+    silver_files = [Path(f) for f in silver_files]
+    leaked = _excluded([*files, *silver_files], exclude)
     if leaked:
         raise ValueError(f"excluded set(s) given for training: {', '.join(leaked)}")
     hashes = {f.name: _sha256(f) for f in sorted(files)}  # what is read now, not what a file holds later
-    items = [i for i in load_evalset(files) if i.lang == lang]
-    if len(items) < 10:
-        raise ValueError(f"only {len(items)} {lang!r} texts in the given sets; a tagger needs more")
-    n_labelled = len(items)
-    if silver:
-        items += silver_items(silver, lang)
-    random.Random(seed).shuffle(items)
-    n_dev = max(1, int(len(items) * dev_share))
+    labelled = [i for i in load_evalset(files) if i.lang == lang]
+    labelled = list({i.text: i for i in labelled}.values())  # a text twice could sit on both sides of the split
+    if len(labelled) < 10:
+        raise ValueError(f"only {len(labelled)} {lang!r} texts in the given sets; a tagger needs more")
+    seen = {i.text for i in labelled}
+    silver_texts = [t for t in [*silver, *(t for f in silver_files for t in read_texts(f))] if t not in seen]
+    unlabelled = silver_items(silver_texts, lang) if silver_texts else []
+    rng = random.Random(seed)
+    rng.shuffle(labelled)
+    n_dev = max(1, int(len(labelled) * dev_share))
+    train_items = labelled[n_dev:] + unlabelled
+    rng.shuffle(train_items)
     nlp = spacy.blank(lang)  # zh: one token per character (no segmenter model to download)
     counts: Counter = Counter()
-    train_docs = _docs(nlp, items[n_dev:], counts)
-    dev_docs = _docs(nlp, items[:n_dev], Counter())
-    output = Path(output)
-    work = output.parent / f".{output.name}.work"
-    work.mkdir(parents=True, exist_ok=True)
-    DocBin(docs=train_docs).to_disk(work / "train.spacy")
-    DocBin(docs=dev_docs).to_disk(work / "dev.spacy")
+    train_docs = _docs(nlp, train_items, counts)
+    dev_docs = _docs(nlp, labelled[:n_dev], Counter())
     cfg = config or CONFIGS_DIR / f"ner-{lang}.cfg"
-    log.info("training %s tagger on %d texts (%d held back), %d spans", lang, len(train_docs), len(dev_docs),
-             sum(v for k, v in counts.items() if k != "dropped"))
-    started = time.perf_counter()
-    spacy_train(cfg, work / "out", overrides={
-        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
-        "training.max_steps": max_steps, "training.patience": patience,
-        "training.eval_frequency": eval_frequency, "system.seed": seed,
-    })
-    seconds = time.perf_counter() - started
-    best = work / "out" / "model-best"
+    log.info("training %s tagger on %d texts (%d silver; %d held back), %d spans", lang, len(train_docs),
+             len(unlabelled), len(dev_docs), sum(v for k, v in counts.items() if k != "dropped"))
+    with tempfile.TemporaryDirectory(prefix="mediscope-ner-") as tmp:  # never inside the package's models/
+        work = Path(tmp)
+        DocBin(docs=train_docs).to_disk(work / "train.spacy")
+        DocBin(docs=dev_docs).to_disk(work / "dev.spacy")
+        started = time.perf_counter()
+        try:
+            spacy_train(cfg, work / "out", overrides={
+                "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
+                "training.max_steps": max_steps, "training.patience": patience,
+                "training.eval_frequency": eval_frequency, "system.seed": seed,
+            })
+        except SystemExit as exc:  # spaCy's CLI helpers exit on a bad config instead of raising
+            raise ValueError(f"spaCy could not train with {cfg} (its message is above)") from exc
+        seconds = time.perf_counter() - started
+        best = work / "out" / "model-best"
+        meta = json.loads((best / "meta.json").read_text(encoding="utf-8"))
+        perf = meta.get("performance", {})
+        report = TrainingReport(
+            lang=lang, files=hashes, texts_train=len(train_docs), texts_dev=len(dev_docs),
+            texts_labelled=len(labelled), spans={k: v for k, v in sorted(counts.items()) if k != "dropped"},
+            dropped_spans=counts["dropped"], max_steps=max_steps, seconds=round(seconds, 1),
+            dev_scores={k: round(float(v), 4) for k, v in perf.items() if k.startswith("ents_") and isinstance(v, float)},
+            silver_files={f.name: _sha256(f) for f in silver_files}, silver_texts=len(unlabelled), seed=seed,
+            config=Path(cfg).name,
+        )
+        (best / "training.json").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1), encoding="utf-8")
+        # Swap in the new model only now: the old one stays until the new one is complete.
+        staged = output.with_name(output.name + ".new")
+        shutil.rmtree(staged, ignore_errors=True)
+        shutil.move(str(best), staged)
+    old = output.with_name(output.name + ".old")
+    shutil.rmtree(old, ignore_errors=True)
     if output.exists():
-        import shutil
-
-        shutil.rmtree(output)
-    best.rename(output)
-    meta = json.loads((output / "meta.json").read_text(encoding="utf-8"))
-    perf = meta.get("performance", {})
-    report = TrainingReport(
-        lang=lang, files=hashes, texts_train=len(train_docs),
-        texts_dev=len(dev_docs), texts_labelled=n_labelled, spans={k: v for k, v in sorted(counts.items()) if k != "dropped"},
-        dropped_spans=counts["dropped"], max_steps=max_steps, seconds=round(seconds, 1),
-        dev_scores={k: round(float(v), 4) for k, v in perf.items() if k.startswith("ents_") and isinstance(v, float)},
-    )
-    (output / "training.json").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1), encoding="utf-8")
-    import shutil
-
-    shutil.rmtree(work, ignore_errors=True)
+        output.rename(old)
+    staged.rename(output)
+    shutil.rmtree(old, ignore_errors=True)
     return report
