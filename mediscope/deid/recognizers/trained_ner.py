@@ -89,6 +89,48 @@ def _ordinary_lower_words(value: str) -> bool:
     return bool(words) and all(w.islower() and is_english(w) for w in words)
 
 
+# Kin words a chat or a note uses in place of a name ("Mummy said", "Son: ok"): the tagger learnt
+# nicknames and takes these for them; the labelled sets never mark them (a relative's name is).
+KIN_WORDS_EN = frozenset({
+    "mom", "mum", "mam", "mama", "mamma", "mummy", "mommy", "momma", "dad", "daddy", "papa", "son", "daughter",
+    "amma", "appa", "nana", "nanna", "nan", "granny", "grandma", "grandpa", "gran", "grandad", "granddad",
+    "auntie", "aunty", "uncle", "mater", "pater", "hubby",
+})
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+
+
+def _ordinary_words(value: str) -> bool:
+    """Every word of a PERSON/handle span is a kin word or an ordinary English word that no name
+    list holds, in any case ("Looks", "Sorry", "Contact", "Patient", "Team", "Mummy"): the tagger
+    takes a capitalised word that opens a line, a sentence or a label for a name. Words of two
+    letters or fewer and words any locale's name list holds ("Grace", "Dale", "Hunter") are kept."""
+    from mediscope.deid.name_parts import ordinary_en_words
+    from mediscope.deid.recognizers.en_lexicon import all_person_names, is_english
+
+    words = _WORD.findall(value)
+    if not words:
+        return False
+    first, last = all_person_names()
+    ordinary = ordinary_en_words()
+    for word in words:
+        low = word.lower()
+        if low in KIN_WORDS_EN:
+            continue
+        if len(low) < 3 or low in first or low in last or not (low in ordinary or is_english(low)):
+            return False
+    return True
+
+
+# A weekday alone ("Thursday", "Tue/Thu/Sat") says no date: no labelled set marks one without a
+# day, month or a word around it ("last Monday" is kept: the whole span is not weekdays).
+_WEEKDAYS_ONLY = re.compile(
+    r"(?i)(?:(?:mon|tues?|wed(?:nes)?|thu(?:rs?)?|fri|sat(?:ur)?|sun)(?:day)?s?\.?(?:\s*(?:[/,&+-]|and)\s*|\s+)?)+")
+
+
+def _weekdays_only(value: str) -> bool:
+    return _WEEKDAYS_ONLY.fullmatch(value.strip()) is not None
+
+
 def default_model_dir(lang: str) -> Path:
     return MODELS_DIR / f"ner-{lang}"
 
@@ -145,6 +187,11 @@ class TrainedNerRecognizer(EntityRecognizer):
             if etype is None or etype not in entities:
                 continue
             if self.supported_language == "en" and _ordinary_lower_words(text[start:end]):
+                continue
+            if self.supported_language == "en" and etype in (T.PERSON, T.SOCIAL_HANDLE) \
+                    and _ordinary_words(text[start:end]):
+                continue
+            if etype == T.DATE_TIME and _weekdays_only(text[start:end]):
                 continue
             out.append(RecognizerResult(etype, start, end, SCORE,
                                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
