@@ -30,7 +30,7 @@ from pathlib import Path
 
 import regex
 
-from mediscope.deid.recognizers.en_lexicon import english_words
+from mediscope.deid.recognizers.en_lexicon import english_words, is_english
 
 log = logging.getLogger(__name__)
 
@@ -68,6 +68,14 @@ _FACILITY_BRANDS = frozenset({
     "family", "main", "village", "garden", "gardens", "meadows", "highland", "highlands", "eden", "paradise", "metro",
 })
 _MAX_WORDS = 4
+# A town the gazetteer lacks, named by the health centre or polyclinic that bears it: "Jurong
+# Polyclinic", "Levenshulme Health Centre", "Bemidji Medical Center". One title-case word, with
+# no capitalised word before it ("Crow Agency", "Maple Grove" name more than the town).
+_TOWN_FACILITY = regex.compile(
+    r"(?<![\w'’\-.]|\p{Lu}[\p{L}'’\-]*[ ])(?P<town>\p{Lu}\p{Ll}{3,}(?:-\p{Lu}\p{Ll}{2,})?)"
+    r"[ ](?:Polyclinic|Health[ ]Cent(?:re|er)|Medical[ ]Cent(?:re|er)|Medical[ ]Practice)\b"
+)
+_TOWN_FACILITY_SEEN = regex.compile(r"Polyclinic|Health Cent|Medical Cent|Medical Practice")
 # The end of a street or box line: "12 High St, Bath", "PO Box 1120, Muscat".
 _ADDRESS_BEFORE = regex.compile(r"\d[\w .'’\-/#]{0,40},[ ]?$")
 _CAPS2 = regex.compile(r"\p{Lu}\p{Lu}")
@@ -78,6 +86,29 @@ _ORG_AFTER = regex.compile(
     r"Partners|Industries|Enterprises|Bank|Capital|Media|Labs|GmbH|AG|SA|plc|PLC|Laboratory|Laboratories|"
     r"Institute|Foundation|Society|Museum)\b"
 )
+
+
+# A specialty or a clinical term, not a town: "Rheumatology", "Paediatrics", "Geriatric".
+_SPECIALTY_ENDINGS = ("ology", "ologic", "ological", "ics", "iatry", "iatric", "itis", "osis", "ism")
+
+
+def _english_or_british(word: str, words: frozenset[str]) -> bool:
+    """`word` is an English word, in its American or its British spelling ("harbour", "centre")."""
+    if is_english(word, words):
+        return True
+    if "our" in word and is_english(word.replace("our", "or"), words):
+        return True
+    return word.endswith("re") and is_english(word[:-2] + "er", words)
+
+
+def _unknown_word(word: str, words: frozenset[str]) -> bool:
+    """Neither an English word nor two run together ("Harbourview", "Kingsway"), nor a brand word a
+    facility takes ("Sunrise", "Federal")."""
+    if word in _FACILITY_BRANDS or word.endswith(_SPECIALTY_ENDINGS) or _english_or_british(word, words):
+        return False
+    return not any(
+        _english_or_british(word[:i], words) and _english_or_british(word[i:], words) for i in range(4, len(word) - 3)
+    )
 
 
 @dataclass(frozen=True)
@@ -127,6 +158,22 @@ class CityGazetteer:
                 if self._cued(text, hit):
                     out.append(hit)
         out.extend(self._caps_lines(text))
+        out.extend(self._facility_towns(text, out))
+        return out
+
+    def _facility_towns(self, text: str, found: list[CityHit]) -> list[CityHit]:
+        """A town outside the gazetteer that names a health centre: "Jurong Polyclinic" (see `_TOWN_FACILITY`)."""
+        out: list[CityHit] = []
+        if _TOWN_FACILITY_SEEN.search(text) is None:
+            return out
+        words = english_words()
+        for m in _TOWN_FACILITY.finditer(text):
+            s, e = m.span("town")
+            if any(h.start < e and s < h.end for h in found) or m.group("town") in self._names:
+                continue
+            if not all(_unknown_word(part.lower(), words) for part in m.group("town").split("-")):
+                continue
+            out.append(CityHit(s, e, PLAIN))
         return out
 
     @staticmethod
