@@ -131,6 +131,21 @@ def _weekdays_only(value: str) -> bool:
     return _WEEKDAYS_ONLY.fullmatch(value.strip()) is not None
 
 
+# A measurement or a price taken for an ID, a date or an age ("22,600ppm", "121IU/L", "755nm",
+# "¥38", "38元"): no labelled set marks a number with a unit or a currency sign. An age above 120
+# ("142" read off "Na 142") is no age either.
+_MEASURE = re.compile(
+    r"(?i)(?:\d\s*(?:ppm|mmol(?:/l)?|[iμµ]?u/l|iu|nm|mg|mcg|ml|kg|mmhg|bpm|cm|mm|g/l|g/dl|ng/ml|pg/ml|%|元)\.?$"
+    r"|^[¥$£€￥])")
+
+
+def _measure(etype: str, value: str) -> bool:
+    core = value.strip()
+    if etype == T.AGE and core.isdigit() and int(core) > 120:
+        return True
+    return etype in (T.DATE_TIME, T.AGE, T.ID_NUMBER) and _MEASURE.search(core) is not None
+
+
 def default_model_dir(lang: str) -> Path:
     return MODELS_DIR / f"ner-{lang}"
 
@@ -191,7 +206,7 @@ class TrainedNerRecognizer(EntityRecognizer):
             if self.supported_language == "en" and etype in (T.PERSON, T.SOCIAL_HANDLE) \
                     and _ordinary_words(text[start:end]):
                 continue
-            if etype == T.DATE_TIME and _weekdays_only(text[start:end]):
+            if etype == T.DATE_TIME and _weekdays_only(text[start:end]) or _measure(etype, text[start:end]):
                 continue
             out.append(RecognizerResult(etype, start, end, SCORE,
                                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
