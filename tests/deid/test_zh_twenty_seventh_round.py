@@ -49,3 +49,35 @@ class TestMixedChatLabel:
     )
     def test_field_or_role_label_stays(self, text: str) -> None:
         assert _found(text) == []
+
+
+class TestDayMonthYearDashed:
+    """Day, month and a four-digit year joined by dashes or dots (覆診日期：07-12-2023), and the month
+    and day right before a visit word (4/17回診)."""
+
+    @pytest.mark.parametrize(
+        "text, date",
+        [
+            ("覆診日期：07-12-2023 上午", "07-12-2023"),
+            ("收據日期：29-01-2025\n診金 HK$350", "29-01-2025"),
+            ("入院：14.06.2022，因肺炎", "14.06.2022"),
+            ("鐵劑繼續，4/17回診", "4/17"),
+            ("血脂偏高，9/2复查", "9/2"),
+        ],
+    )
+    def test_date_found(self, text: str, date: str) -> None:
+        assert date in _found(text, "DATE_TIME")
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "批号 12-05-2024A 已入库",
+            "生产日期：12-05-2024",
+            "版本 1.2.2024 已更新",
+            "血压 130/80 复查",
+            "86年做过胃切除1/3手术",
+        ],
+    )
+    def test_not_a_date(self, text: str) -> None:
+        found = _found(text, "DATE_TIME")
+        assert not any(f in ("12-05-2024", "1.2.2024", "130/80", "1/3") for f in found)

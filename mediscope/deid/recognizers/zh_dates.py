@@ -281,6 +281,15 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_year_born", DATE_TIME, rf"(?:生于|出生于)\s?(?P<phi>{y}\s?年)(?!\s?\d)", 0.8,
              needs=lambda t: "生于" in t and has_digit(t)),
         # Month/day with a slash after an appointment word, in mixed text: 约 12/05, next Monday 11/18.
+        # Day, month and a four-digit year joined by dashes or dots, the Hong Kong and Malaysian way
+        # (日期：18-03-2024, 05.11.2023); a dotted one has two-digit day and month (no version 1.2.2024).
+        Rule("date_dmy_dash", DATE_TIME,
+             rf"(?<![\d\-/.A-Za-z]){product}(?P<phi>{d}-{m}-{y}|(?:0[1-9]|[12]\d|3[01])\.(?:0[1-9]|1[0-2])\.{y})(?![\d\-/.A-Za-z])", 0.9,
+             needs=has_digit),
+        # Month and day right before a visit word (3/28回診, 11/5复查): the day the patient comes back.
+        Rule("date_md_slash_visit", DATE_TIME,
+             rf"(?<![\d/.:A-Za-z])(?P<phi>{m}/{d})(?![\d/.])(?=\s?(?:回诊|回診|覆诊|覆診|复诊|複診|复查|複查|覆查|回院|返院|来院|入院|出院|"
+             r"就诊|就診|随访|隨訪|拆线|拆線|预约|預約))", 0.8, needs=has_digit),  # (not 手术: 胃切除1/3手术)
         Rule("date_md_slash_cued", DATE_TIME,
              rf"(?:约|预约|改约|改到|定于|安排在|on|next\s+[A-Za-z]+|周[一二三四五六日天]|星期[一二三四五六日天])\s?(?P<phi>{m}/{d})(?![\d/])",
              0.8, needs=has_digit),
