@@ -40,3 +40,29 @@ class TestTownNamingHealthCentre:
     )
     def test_no_place(self, text: str) -> None:
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestPronounAfterCueIsNoName:
+    """A cue word ending one line ("… about my daughter", "Clinic → Patient") and a pronoun opening
+    the next: the pronoun is no name."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "Subject: refill for my daughter\nMy daughter has run out of her inhaler.",
+            "Pharmacy → Patient\nWe have your prescription ready for collection.",
+            "Re: my husband\nOur GP says to ring the ward.",
+        ],
+    )
+    def test_no_name(self, text: str) -> None:
+        assert _found(text, "PERSON") == [], _found(text)
+
+    @pytest.mark.parametrize(
+        "text, name",
+        [
+            ("Message from patient\nWynona Castellane asked for a callback.", "Wynona Castellane"),
+            ("Next of kin: daughter Theodora", "Theodora"),
+        ],
+    )
+    def test_name_kept(self, text: str, name: str) -> None:
+        assert any(name in f for f in _found(text, "PERSON")), _found(text)

@@ -448,6 +448,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue  # "Patient Information Sheet", "Patient Registration Form": the document's title
             if " " not in name and "\n" in text[m.start() : s] and name.lower() in _GREETINGS:
                 continue  # "To: school nurse\nHi, this is …": a greeting opening the next line
+            if " " not in name and name.lower() in _PRONOUN_WORDS:
+                continue  # "about my son\nMy son …", "→ Patient\nWe resubmitted": a pronoun opening the next line
             out.append(self._result(PERSON, s, e, 0.8, "cue"))
         out.extend(_bridged_particles(self, text, out))
         if "," in text and _DEGREE_SEEN.search(text):
@@ -1117,6 +1119,13 @@ def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResu
             continue  # "Patlent Narne:": an OCR'd form label, not a name
         out.append(self._result(PERSON, *m.span("name"), 0.6, "unknown_pair"))
     return out
+
+
+# A pronoun or determiner is never a name, whatever cue stands before it.
+_PRONOUN_WORDS = frozenset({
+    "i", "we", "my", "our", "ours", "you", "your", "he", "she", "his", "her", "hers", "they", "their", "them", "it", "its",
+    "this", "that", "these", "those", "the", "us", "me", "him",
+})
 
 
 def _city_results(self: EnglishNerRecognizer, text: str, hits: list) -> list[RecognizerResult]:
