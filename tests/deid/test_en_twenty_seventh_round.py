@@ -3,9 +3,13 @@ negatives are look-alikes that must stay text (or keep their old span)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from mediscope.deid import deidentify_text
+
+DATA = Path(__file__).parent / "data"
 
 
 def _found(text: str, entity: str | None = None, lang: str = "en") -> list[str]:
@@ -66,3 +70,23 @@ class TestPronounAfterCueIsNoName:
     )
     def test_name_kept(self, text: str, name: str) -> None:
         assert any(name in f for f in _found(text, "PERSON")), _found(text)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "name, recall, precision, preservation",
+    [
+        # measured 0.937, 0.946, 0.991 after this round (0.936, 0.931 at first sight)
+        ("heldout22.jsonl", 0.93, 0.94, 0.99),
+        # measured 0.894, 0.935, 0.985 after this round (0.878, 0.934 at first sight)
+        ("heldout23.jsonl", 0.89, 0.93, 0.98),
+    ],
+)
+def test_blind_set_english_floor(deider, name: str, recall: float, precision: float, preservation: float) -> None:
+    """The English texts of the twenty-second and twenty-third blind sets, rules alone."""
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    report = evaluate([i for i in load_evalset([DATA / name]) if i.lang == "en"], deider)
+    assert report.recall >= recall, report.missed
+    assert report.precision >= precision, report.false_positives
+    assert report.preservation >= preservation, report.clobbered
