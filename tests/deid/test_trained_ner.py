@@ -239,3 +239,10 @@ class TestTaggerPostFilters:
                                               (T.DATE_TIME, "11.0mmol/L."), (T.AGE, "142")))
         assert not any(_measure(t, v) for t, v in ((T.AGE, "92"), (T.AGE, "120"), (T.DATE_TIME, "2024-03-01"),
                                                   (T.ID_NUMBER, "MRN 4471"), (T.LOCATION, "3单元")))
+
+    def test_a_telephone_shaped_id_is_a_phone_number(self):
+        for value in ("13912345678", "139 8765 4321", "+86 139-8765-4321", "+61 3 9123 4567", "(416) 555-0199"):
+            assert phi_type("ID", value) == T.PHONE_NUMBER, value
+        for value in ("MRN 77120943", "110105199003071234", "W-2291784", "108 442 915"):
+            assert phi_type("ID", value) == T.ID_NUMBER, value
+        assert T.PHONE_NUMBER in TrainedNerRecognizer.ENTITIES

@@ -45,12 +45,17 @@ COARSE_LABELS: dict[str, str] = {
 ID_LABEL = "ID"  # every numeric identifier: phone, record, insurance, card, id, plate, device numbers
 
 # Below the rules' scores (0.6-1.0), at the engine's default threshold: a rule's type wins an overlap.
+# A `score_threshold` above 0.5 therefore drops every tagger span (the tagger is then off in effect).
 SCORE = 0.5
 
 _DIGIT = re.compile(r"[0-9０-９]")
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _URL = re.compile(r"(?i)https?://|www\.|[a-z0-9-]\.(?:com|org|net|cn|hk|tw|sg|uk|au|io|me)\b")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+# Telephone shapes among the tagger's IDs: a mainland mobile, a number with a country code, or a
+# North American (area) 555-0100 form; every other ID stays ID_NUMBER.
+_PHONE = re.compile(r"(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|\+\d{1,3}[\s-]?\(?\d[\d\s()-]{6,16}\d"
+                    r"|\(\d{3}\)\s?\d{3}[\s.-]\d{4}")
 
 
 def coarse_label(entity_type: str) -> str:
@@ -75,7 +80,9 @@ def phi_type(label: str, value: str) -> str | None:
             return T.EMAIL_ADDRESS
         return T.URL if _URL.search(core) else T.SOCIAL_HANDLE
     if label == ID_LABEL:
-        return T.ID_NUMBER if _DIGIT.search(core) else None
+        if not _DIGIT.search(core):
+            return None
+        return T.PHONE_NUMBER if _PHONE.fullmatch(core) else T.ID_NUMBER
     return {"PERSON": T.PERSON, "LOC": T.LOCATION, "DATE": T.DATE_TIME, "AGE": T.AGE}.get(label)
 
 
@@ -157,7 +164,8 @@ class TrainedNerRecognizer(EntityRecognizer):
     `analyze` reads those results, or tags the one text itself when called alone (plain Presidio).
     """
 
-    ENTITIES = [T.PERSON, T.LOCATION, T.DATE_TIME, T.AGE, T.EMAIL_ADDRESS, T.URL, T.SOCIAL_HANDLE, T.ID_NUMBER]
+    ENTITIES = [T.PERSON, T.LOCATION, T.DATE_TIME, T.AGE, T.EMAIL_ADDRESS, T.URL, T.SOCIAL_HANDLE, T.ID_NUMBER,
+                T.PHONE_NUMBER]
 
     def __init__(self, supported_language: str, model_dir: str | Path | None = None, batch_size: int = 64) -> None:
         self.model_dir = Path(model_dir) if model_dir else default_model_dir(supported_language)
