@@ -90,3 +90,30 @@ def test_blind_set_english_floor(deider, name: str, recall: float, precision: fl
     assert report.recall >= recall, report.missed
     assert report.precision >= precision, report.false_positives
     assert report.preservation >= preservation, report.clobbered
+
+
+class TestMeetingSenderHyphenatedWord:
+    """A meeting chat's "From <x> to Everyone:" with a hyphenated word is no handle; a device's or a
+    user's name still is."""
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "09:10 From x-ray to Everyone: films are up",
+            "09:11 From follow-up to Everyone: booked for Tuesday",
+            "09:12 From front-desk to Everyone: next patient is here",
+            "09:13 From post-op to Everyone: obs stable",
+        ],
+    )
+    def test_no_handle(self, text: str) -> None:
+        assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+    @pytest.mark.parametrize(
+        "text, handle",
+        [
+            ("14:02 From ipad-lorcan to Everyone: muted sorry", "ipad-lorcan"),
+            ("14:03 From t_okonkwo to Everyone: agreed", "t_okonkwo"),
+        ],
+    )
+    def test_handle_found(self, text: str, handle: str) -> None:
+        assert handle in _found(text, "SOCIAL_HANDLE"), _found(text)

@@ -165,6 +165,18 @@ def _login_ok(value: str) -> bool:
             and low not in ("admin", "system", "sysadmin", "root", "user", "guest", "nurse", "doctor", "clerk"))
 
 
+# What a device's name starts with: "iphone-mark", "galaxy-tab", "desktop-4kq2".
+_DEVICE_PREFIXES = ("iphone", "ipad", "android", "desktop", "laptop", "galaxy", "pixel", "macbook", "surface", "samsung")
+
+
+def _meeting_sender_ok(value: str) -> bool:
+    """A meeting sender with a digit, an underscore or a dot ("rkhan07", "j_ortiz") or a device's
+    name ("iphone-mark"); not a hyphenated word ("x-ray", "follow-up", "front-desk")."""
+    if any(ch.isdigit() for ch in value) or "_" in value or "." in value:
+        return True
+    return value.split("-", 1)[0] in _DEVICE_PREFIXES
+
+
 def _forum_handle_ok(value: str) -> bool:
     """A forum user: a screen name with a dot, an underscore or digits among its letters ("mike_t88",
     "kyle.b.77"), or a run of lower-case letters that is no word ("drsamirk"); not a file or a domain."""
@@ -250,7 +262,7 @@ def en_identifier_rules() -> list[Rule]:
         # A meeting chat's sender shown by a device or user name: "09:06 From iphone-mark to Everyone:".
         Rule("meeting_sender_handle", SOCIAL_HANDLE,
              r"(?<=\bFrom[ ])(?P<phi>[a-z][a-z0-9]*(?:[\-_.][a-z0-9]+)+|[a-z]+\d+[a-z0-9]*)(?=[ ]to[ ](?:Everyone|Me)\b)",
-             0.75, needs=contains_any(" to Everyone", " to Me"), flags=0),
+             0.75, validator=_meeting_sender_ok, needs=contains_any(" to Everyone", " to Me"), flags=0),
         Rule("mrn_cued", MEDICAL_RECORD_NUMBER, rf"\b{mrn}{CUE_GAP_EN}{ID_VALUE}", 0.95, needs=has_digit),
         # An access log's line: the user's login before what it did, the record's number after
         # "accessed record": "user jsmith4 accessed record 88120034".
