@@ -81,3 +81,59 @@ class TestDayMonthYearDashed:
     def test_not_a_date(self, text: str) -> None:
         found = _found(text, "DATE_TIME")
         assert not any(f in ("12-05-2024", "1.2.2024", "130/80", "1/3") for f in found)
+
+
+class TestReviewLookAlikes:
+    """Look-alikes of earlier rules that must stay text: a checklist's emoji marks (✅已完成：), a
+    wrapped surname before the next line's label, 站 the verb after a gate or a crossing, a kind
+    of market ending in 城."""
+
+    @pytest.mark.parametrize(
+        "text, word",
+        [
+            ("✅已完成：抽血\n❌未完成：CT检查\n医生：明天复查，已完成的不用再做", "完成"),
+            ("☑️已预约：胃镜\n⭕待安排：肠镜\n护士：周五前通知", "预约"),
+        ],
+    )
+    def test_checklist_mark_is_no_handle(self, text: str, word: str) -> None:
+        assert not any(word in f for f in _found(text))
+
+    def test_emoji_screen_name_that_talks_is_kept(self) -> None:
+        assert "🌼岁月静好" in _found("🌼岁月静好：我今天血压好多了\n阿珍：那就好呀")
+
+    def test_wrapped_surname_stops_before_next_label(self) -> None:
+        found = _found("主治医生：邹\n嘱：低盐饮食，按时服药")
+        assert "\n" not in "".join(found)
+
+    @pytest.mark.parametrize("text", ["我在小区门口站，你到了打电话", "我在医院大门口站，你过来吧", "我们在美食城那边吃饭",
+                                      "周末去电脑城那边看看"])
+    def test_verb_or_market_is_no_place(self, text: str) -> None:
+        assert _found(text, "LOCATION") == []
+
+    @pytest.mark.parametrize("text, place", [("在万达城那边等你", "万达城"), ("坐地铁到和平里北街站下", "和平里北街站")])
+    def test_brand_mall_and_station_kept(self, text: str, place: str) -> None:
+        assert place in _found(text, "LOCATION")
+
+
+def _zh_report(deider, name: str):
+    from mediscope.deid.evaluation import evaluate, load_evalset
+
+    return evaluate([i for i in load_evalset([DATA / name]) if i.lang == "zh"], deider)
+
+
+@pytest.mark.slow
+def test_twenty_second_blind_set_chinese(deider):
+    """The twenty-second blind set's Chinese texts with the rules alone: recall 0.947 at first sight,
+    0.956 after this round (precision 0.978)."""
+    report = _zh_report(deider, "heldout22.jsonl")
+    assert report.recall >= 0.95, report.missed
+    assert report.precision >= 0.97, report.false_positives
+
+
+@pytest.mark.slow
+def test_twenty_third_blind_set_chinese(deider):
+    """The twenty-third blind set's Chinese texts (Hong Kong, Taiwan, Singapore, Malaysia) with the
+    rules alone: recall 0.779 at first sight, 0.877 after this round (precision 0.967)."""
+    report = _zh_report(deider, "heldout23.jsonl")
+    assert report.recall >= 0.87, report.missed
+    assert report.precision >= 0.96, report.false_positives

@@ -462,6 +462,11 @@ _GENERIC_PLACES_NEAR = frozenset({"城中村", "市区", "郊区", "乡下", "�
                                   "村里", "城郊", "市中心", "老家"})
 
 
+# What a market of one trade sells (美食城, 电脑城, 家具城): a kind of place, no name.
+_MARKET_GOODS = frozenset({"美食", "小吃", "电脑", "数码", "电器", "家电", "汽车", "家具", "建材", "服装", "鞋", "灯饰", "五金",
+                           "茶叶", "花鸟", "钟表", "眼镜", "手机", "批发", "小商品", "玩具", "书", "图书", "婚纱", "装饰"})
+
+
 def _at_place_near_ok(value: str) -> bool:
     """A rare word jieba tags as a place (福田 108), not a region (南方), a kind of place (城中村) nor
     a clinical word."""
@@ -469,6 +474,8 @@ def _at_place_near_ok(value: str) -> bool:
     freq = zh_patterns._JIEBA_FREQ.get(value, 0)
     if value.endswith(_MALL_END) and len(value) >= 3 and freq == 0 and not _HOSPITAL_PART_RE.search(value):
         return True  # 在万达广场那边
+    if value.endswith("城") and value[:-1] in _MARKET_GOODS:
+        return False  # 美食城, 电脑城, 汽车城: a kind of market, not a mall's brand (万达城) nor a district (大学城)
     return (jieba.posseg.dt.word_tag_tab.get(value, "") == "ns" and freq < 1000
             and value not in _GENERIC_PLACES_NEAR and not _is_clinical(value))
 
@@ -490,6 +497,8 @@ def _station_ok(value: str) -> bool:
     place = regex.sub(r"(?:地铁)?站$", "", value)
     if zh_patterns._JIEBA_FREQ.get(place, 0) >= 50:
         return False  # 到村口站下, 在门口站着: an everyday spot and the verb 站
+    if "地铁" not in value and place.endswith("门口"):
+        return False  # 在小区门口站，: a spot by a gate and the verb 站 (沙河口站, 中山路口站 are stops)
     return not _HOSPITAL_PART_RE.search(value) and not any(w in value for w in ("护士", "卫生", "服务", "工作", "急救", "血站"))
 
 

@@ -109,7 +109,8 @@ _LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|�
 # 姓名:潘\n晓\n东   性别: a form's narrow name cell wraps the name one character to a line; each
 # character stands alone (the next line's word, 性别, is no part of it).
 _LINE_BROKEN_NAME_RE = regex.compile(
-    r"[\u4e00-\u9fff](?:[ \n][\u4e00-\u9fff]){1,3}(?![\u4e00-\u9fff]|[ \n][\u4e00-\u9fff](?![\u4e00-\u9fff]))")
+    r"[\u4e00-\u9fff](?:[ \n][\u4e00-\u9fff](?![：:])){1,3}(?![\u4e00-\u9fff]|[ \n][\u4e00-\u9fff](?![\u4e00-\u9fff]))")
+# (a wrapped character before a colon opens the next line's label: 主治医生：刘↵嘱：低盐饮食)
 _SPACED_BROKEN_TAIL_RE = regex.compile(r"\n(?![男女])[\u4e00-\u9fff](?=[ \u3000]{2,}[\u4e00-\u9fff])")
 _NEXT_LABEL_RE = regex.compile(r"[ \u3000][\u4e00-\u9fff]{2,5}[：:]")
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
@@ -386,6 +387,10 @@ _MIXED_LABEL_RE = regex.compile(
 # A kin word or a relation that may open such a label (大姐, 細妹, 阿嬤的孫子).
 def _line_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
+
+
+# Marks that tick or cross a checklist's item (✅已完成：, ❌未完成：, ☑️已预约：, ⭕待安排：).
+_CHECK_MARKS = frozenset("\u2705\u274c\u274e\u2611\u2714\u2716\u2b55\u2b1c\u2b1b\u26a0\u2757\u2753")
 
 
 def _talks(text: str, pos: int) -> bool:
@@ -1556,6 +1561,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 cand = regex.split(r"[（(]", cand, maxsplit=1)[0]  # 小鹿（群昵称）：the note says what the name is
             # (@阿珍（透析8年） 少吃香蕉: the name as the chat shows it; 🌻向日葵： is @向日葵 too)
             bare = regex.sub(r"^[^\u4e00-\u9fffA-Za-z0-9_]+", "", cand)
+            if bare != cand and not _talks(norm, m.end()) and (cand[0] in _CHECK_MARKS or not any(
+                    _talks(norm, k.end()) for k in _CHAT_LINE_RE.finditer(norm))):
+                continue  # ✅已完成：抽血, ❌未完成：CT检查: a checklist's mark and item, whose line says nothing
             for name in {cand, bare} if len(bare) >= 2 else {cand}:
                 out += [self._result(k.start(), k.end(), 0.7, "one_off_label") for k in regex.finditer(regex.escape(name), norm)]
         if _CHAT_HEADER_RE.match(norm) and any(_CHAT_TURN_RE.search(norm, m.end(), _line_end(norm, m.end()))
