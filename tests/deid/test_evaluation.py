@@ -373,9 +373,10 @@ def test_twenty_second_and_twenty_third_heldout_set_floors(deider):
     alone: recall 0.942 and 0.829 (characters 0.950, 0.899), precision 0.952 and 0.948, kept 0.993
     and 0.990 (the engine at the round's start: 0.942 and 0.827). The twenty-third leans on Hong
     Kong, Taiwan and Singapore Chinese (zh 0.779) and British, Irish, Australian and Indian English
-    (en 0.878). With the trained tagger: see tests/deid/test_trained_ner.py."""
-    _assert_floors(deider, "heldout22.jsonl", recall=0.94, precision=0.95, preservation=0.99)
-    _assert_floors(deider, "heldout23.jsonl", recall=0.82, precision=0.94, preservation=0.99)
+    (en 0.878). Worked on since (one short round): 0.946 and 0.885, precision 0.961 and 0.950,
+    kept 0.993 and 0.990. With the trained tagger: see tests/deid/test_trained_ner.py."""
+    _assert_floors(deider, "heldout22.jsonl", recall=0.94, precision=0.96, preservation=0.99)
+    _assert_floors(deider, "heldout23.jsonl", recall=0.88, precision=0.95, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:
