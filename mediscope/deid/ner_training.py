@@ -122,13 +122,13 @@ def read_texts(path: Path) -> list[str]:
     return out
 
 
-def _excluded(files: Sequence[Path], exclude: Sequence[str]) -> list[str]:
-    """Inputs that are an excluded set: by name (the stem, or the stem before a further suffix,
-    so heldout22.v2.jsonl is heldout22 too) or, where `exclude` names an existing file, by content
-    (a renamed copy)."""
+def _excluded(hashes: dict[Path, str], exclude: Sequence[str]) -> list[str]:
+    """Inputs (path -> sha256) that are an excluded set: by name (the stem, or the stem before a
+    further suffix, so heldout22.v2.jsonl is heldout22 too) or, where `exclude` names an existing
+    file, by content (a renamed copy)."""
     names = {Path(e).name.split(".")[0] for e in exclude}
     contents = {_sha256(Path(e)) for e in exclude if Path(e).is_file()}
-    return [f.name for f in files if f.name.split(".")[0] in names or (contents and _sha256(f) in contents)]
+    return [f.name for f, digest in hashes.items() if f.name.split(".")[0] in names or digest in contents]
 
 
 def train_tagger(lang: str, files: Sequence[Path], output: Path, *, exclude: Sequence[str] = (),
@@ -158,10 +158,11 @@ def train_tagger(lang: str, files: Sequence[Path], output: Path, *, exclude: Seq
         raise ValueError(f"{output} exists and is not a folder")
     files = [Path(f) for f in files]
     silver_files = [Path(f) for f in silver_files]
-    leaked = _excluded([*files, *silver_files], exclude)
+    digests = {f: _sha256(f) for f in [*files, *silver_files]}  # what is read now, not what a file holds later
+    leaked = _excluded(digests, exclude)
     if leaked:
         raise ValueError(f"excluded set(s) given for training: {', '.join(leaked)}")
-    hashes = {f.name: _sha256(f) for f in sorted(files)}  # what is read now, not what a file holds later
+    hashes = {f.name: digests[f] for f in sorted(files)}
     labelled = [i for i in load_evalset(files) if i.lang == lang]
     labelled = list({i.text: i for i in labelled}.values())  # a text twice could sit on both sides of the split
     if len(labelled) < 10:
@@ -203,7 +204,7 @@ def train_tagger(lang: str, files: Sequence[Path], output: Path, *, exclude: Seq
             texts_labelled=len(labelled), spans={k: v for k, v in sorted(counts.items()) if k != "dropped"},
             dropped_spans=counts["dropped"], max_steps=max_steps, seconds=round(seconds, 1),
             dev_scores={k: round(float(v), 4) for k, v in perf.items() if k.startswith("ents_") and isinstance(v, float)},
-            silver_files={f.name: _sha256(f) for f in silver_files}, silver_texts=len(unlabelled), seed=seed,
+            silver_files={f.name: digests[f] for f in silver_files}, silver_texts=len(unlabelled), seed=seed,
             config=Path(cfg).name,
         )
         (best / "training.json").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1), encoding="utf-8")

@@ -52,6 +52,7 @@ _DIGIT = re.compile(r"[0-9０-９]")
 _EMAIL = re.compile(r"\S@\S+\.\w")
 _URL = re.compile(r"(?i)https?://|www\.|[a-z0-9-]\.(?:com|org|net|cn|hk|tw|sg|uk|au|io|me)\b")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")  # a word, with an inner apostrophe (O'Neill)
 # Telephone shapes among the tagger's IDs: a mainland mobile, a number with a country code, or a
 # North American (area) 555-0100 form; every other ID stays ID_NUMBER.
 _PHONE = re.compile(r"(?:\+?86[\s-]?)?1[3-9]\d(?:[\s-]?\d{4}){2}|\+\d{1,3}[\s-]?\(?\d[\d\s()-]{6,16}\d"
@@ -92,7 +93,7 @@ def _ordinary_lower_words(value: str) -> bool:
     rules still find lower-case names where a cue shows them (a speaker's label, "tell jake")."""
     from mediscope.deid.recognizers.en_lexicon import is_english
 
-    words = re.findall(r"[^\W\d_]+(?:['’][^\W\d_]+)?", value)
+    words = _WORD.findall(value)
     return bool(words) and all(w.islower() and is_english(w) for w in words)
 
 
@@ -103,7 +104,6 @@ KIN_WORDS_EN = frozenset({
     "amma", "appa", "nana", "nanna", "nan", "granny", "grandma", "grandpa", "gran", "grandad", "granddad",
     "auntie", "aunty", "uncle", "mater", "pater", "hubby",
 })
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 
 
 def _ordinary_words(value: str) -> bool:
@@ -214,7 +214,7 @@ class TrainedNerRecognizer(EntityRecognizer):
             if self.supported_language == "en" and etype in (T.PERSON, T.SOCIAL_HANDLE) \
                     and _ordinary_words(text[start:end]):
                 continue
-            if etype == T.DATE_TIME and _weekdays_only(text[start:end]) or _measure(etype, text[start:end]):
+            if (etype == T.DATE_TIME and _weekdays_only(text[start:end])) or _measure(etype, text[start:end]):
                 continue
             out.append(RecognizerResult(etype, start, end, SCORE,
                                         recognition_metadata={RecognizerResult.RECOGNIZER_NAME_KEY: self.name}))
