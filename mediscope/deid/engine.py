@@ -343,7 +343,7 @@ class Deidentifier:
                         meta = r.recognition_metadata or {}
                         spans.append(PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
                                              meta.get("recognizer_name", rec.name)))
-            out.append(resolve_overlaps(spans))
+            out.append(resolve_overlaps(self._settle(text, spans, lang)))
         for rec in batched:
             rec.forget()
         return out
@@ -418,12 +418,20 @@ class Deidentifier:
         for text, arts in pairs:
             results = analyzer.analyze(text=text, language=lang, nlp_artifacts=arts,
                                        score_threshold=self.config.score_threshold, entities=self.config.entities)
-            out.append(resolve_overlaps(
+            out.append(resolve_overlaps(self._settle(text, [
                 PhiSpan(r.start, r.end, r.entity_type, round(float(r.score), 4),
                         (r.recognition_metadata or {}).get("recognizer_name", "unknown"))
                 for r in results
-            ))
+            ], lang)))
         return out
+
+    def _settle(self, text: str, spans: list[PhiSpan], lang: str) -> list[PhiSpan]:
+        """With the trained tagger on, its spans give way to the rules' where they overlap."""
+        if not self.config.trained_ner:
+            return spans
+        from mediscope.deid.recognizers.trained_ner import settle_with_rules
+
+        return settle_with_rules(text, spans, lang)
 
     def analyze_batch(self, texts: Sequence[str], lang: str = "auto") -> list[list[PhiSpan]]:
         """Detect PHI in many texts at once (one `nlp.pipe` pass per language)."""

@@ -74,6 +74,8 @@ class TestTraining:
         assert list(saved["files"]) == ["tiny.jsonl"] and len(saved["files"]["tiny.jsonl"]) == 64
         assert saved["texts_labelled"] == 40 and report.texts_train + report.texts_dev == 42
         assert saved["spans"]["PERSON"] == report.spans["PERSON"] > 30
+        config = (out / "config.cfg").read_text(encoding="utf-8")
+        assert "train = null" in config and "dev = null" in config  # no path of the finished work folder
         rec = TrainedNerRecognizer("zh", out)
         rec.load()  # a real spaCy pipeline with an NER over the six labels
         assert set(rec._nlp.get_pipe("ner").labels) == {"PERSON"}
@@ -246,3 +248,135 @@ class TestTaggerPostFilters:
         for value in ("MRN 77120943", "110105199003071234", "W-2291784", "108 442 915"):
             assert phi_type("ID", value) == T.ID_NUMBER, value
         assert T.PHONE_NUMBER in TrainedNerRecognizer.ENTITIES
+
+
+def _span(start, end, etype, recognizer="TrainedNerRecognizer", score=0.5):
+    from mediscope.deid.engine import PhiSpan
+
+    return PhiSpan(start, end, etype, score, recognizer)
+
+
+class TestTaggerGivesWayToRules:
+    """Where a tagged span overlaps a rule's span, the rules keep their extent; the parts outside
+    stand alone only if they pass the tagger's filters on their own."""
+
+    @staticmethod
+    def _settle(text, spans, lang="en"):
+        from mediscope.deid.recognizers.trained_ner import settle_with_rules
+
+        return sorted((text[s.start:s.end], s.entity_type) for s in settle_with_rules(text, spans, lang))
+
+    def test_an_ordinary_word_does_not_stretch_a_rule_name(self):
+        text = "Bed 4: Alert, Priya settled overnight."
+        rule = _span(text.index("Priya"), text.index("Priya") + 5, T.PERSON, "EnNerRecognizer.cue", 0.8)
+        tagged = _span(text.index("Alert"), text.index("Priya") + 5, T.PERSON)
+        assert self._settle(text, [rule, tagged]) == [("Priya", T.PERSON)]
+
+    def test_more_of_a_name_than_the_rules_saw_survives_on_its_own(self):
+        text = "Name: McALLISTER , R0BERT  DOB"
+        rule = _span(text.index("R0BERT"), text.index("R0BERT") + 6, T.PERSON, "ZhNameRecognizer.latin", 0.7)
+        tagged = _span(text.index("McALLISTER"), text.index("R0BERT") + 6, T.PERSON)
+        assert self._settle(text, [rule, tagged]) == [("McALLISTER", T.PERSON), ("R0BERT", T.PERSON)]
+
+    def test_a_surname_before_a_rule_name_stays_and_a_title_after_it_goes(self):
+        text = "我叫區李淑貞。伍生，今日點呀"
+        rule = _span(3, 6, T.PERSON, "ChineseStatisticalNerRecognizer", 0.7)
+        assert self._settle(text, [rule, _span(2, 6, T.PERSON)], "zh") == [("區", T.PERSON), ("李淑貞", T.PERSON)]
+        rule2 = _span(7, 8, T.PERSON, "ZhNameRecognizer.title", 0.85)
+        assert self._settle(text, [rule2, _span(7, 9, T.PERSON)], "zh") == [("伍", T.PERSON)]
+
+    def test_an_identifier_keeps_the_prefix_the_tagger_saw(self):
+        text = "MRN GUH 00831267 on file"
+        rule = _span(text.index("0083"), text.index("0083") + 8, T.PHONE_NUMBER, "SharedIdentifierRecognizer", 0.8)
+        tagged = _span(text.index("GUH"), text.index("0083") + 8, T.ID_NUMBER)
+        assert ("GUH 00831267", T.ID_NUMBER) in self._settle(text, [rule, tagged])
+
+    def test_spans_apart_from_the_rules_are_left_as_they_are(self):
+        text = "Chinle clinic, seen by Dr Ortiz"
+        spans = [_span(0, 6, T.LOCATION), _span(text.index("Ortiz"), len(text), T.PERSON, "EnNerRecognizer.cue", 0.8)]
+        assert self._settle(text, spans) == [("Chinle", T.LOCATION), ("Ortiz", T.PERSON)]
+
+
+class TestTaggerShapeFilters:
+    """Shapes no labelled set marks, dropped or cut back when the tagger proposes them."""
+
+    @staticmethod
+    def _keep(text, value, etype, lang="en"):
+        from mediscope.deid.recognizers.trained_ner import keep_span
+
+        start = text.index(value)
+        kept = keep_span(lang, etype, text, start, start + len(value))
+        return None if kept is None else text[kept[0]:kept[1]]
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Pain 6/10 at rest", "6/10"), ("Tdap 2/52 ago", "2/52"), ("aged 24-28 weeks", "24-28"),
+        ("moved on the 3rd attempt", "the 3rd"), ("糖尿病已经10年了", "10年"), ("我是10年前烫伤的", "10年前"),
+        ("Fluids 1800 mL", "1800"),
+    ])
+    def test_no_calendar_date_in_it_is_no_date(self, text, value):
+        assert self._keep(text, value, T.DATE_TIME) is None
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("DOB O8-MAR-2O24", "O8-MAR-2O24"), ("seen 12/03/2024", "12/03/2024"), ("3月5日复诊", "3月5日"),
+        ("送检 20240612", "20240612"), ("2月份做的手术", "2月份"), ("Tues 4th March", "Tues 4th March"),
+    ])
+    def test_a_calendar_date_stays(self, text, value):
+        assert self._keep(text, value, T.DATE_TIME) == value
+
+    def test_an_identifier_has_four_digits_or_more(self):
+        assert phi_type("ID", "B12") is None and phi_type("ID", "Rescue 3") is None and phi_type("ID", "ICU 6") is None
+        assert phi_type("ID", "MLK-2093") == T.ID_NUMBER
+
+    def test_a_long_number_tagged_as_a_date_is_an_identifier(self):
+        assert phi_type("DATE", "2337 6690") == T.ID_NUMBER
+        assert phi_type("DATE", "03/02/2024") == T.DATE_TIME
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("her sats is 95 on air", "95"), ("pulse is 96 and regular", "96"), ("HR 92 at rest", "92"),
+        ("升到95了", "95"),
+    ])
+    def test_a_reading_is_no_age(self, text, value):
+        assert self._keep(text, value, T.AGE) is None
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("Mrs Nora Keogh 99 – chest infection", "99"), ("Audiology – Eileen Marsh, 90", "90"),
+        ("女，93岁", "93"), ("Pt is 91 yo F", "91"), ("年龄：96", "96"),
+    ])
+    def test_an_age_after_a_name_or_with_its_word_stays(self, text, value):
+        assert self._keep(text, value, T.AGE) == value
+
+    def test_a_place_inside_a_facility_name_is_cut_out(self):
+        assert self._keep("Referred to Tucson Orthopaedic Institute", "Tucson Orthopaedic Institute",
+                          T.LOCATION) == "Tucson"
+        assert self._keep("Admitted to Gold Coast Uni Hospital", "Gold Coast Uni Hospital", T.LOCATION) == "Gold Coast"
+        assert self._keep("Transferred to Grace Hospital", "Grace Hospital", T.PERSON) is None
+        assert self._keep("Transferred to Sleep Medicine", "Sleep Medicine", T.LOCATION) is None
+
+    @pytest.mark.parametrize(("text", "value"), [
+        ("ruptured Baker's cyst on the left", "Baker"), ("Ddx: Turner, Noonan", "Turner, Noonan"),
+        ("Hashimoto's thyroiditis on thyroxine", "Hashimoto's thyroiditis"), ("Arnold-Chiari malformation", "Arnold-Chiari"),
+    ])
+    def test_an_eponym_is_no_name(self, text, value):
+        assert self._keep(text, value, T.PERSON) is None
+
+    @pytest.mark.parametrize(("text", "value", "etype"), [
+        ("T 37.8 at 0600", "37.8", T.SOCIAL_HANDLE), ("moved to Canada", "Canada", T.LOCATION),
+        ("他们是美国人", "美国", T.LOCATION), ("住在湖南省", "湖南省", T.LOCATION), ("他入住阳光小区的小区", "的小区", T.LOCATION),
+        ("住的小区附近", "小区", T.LOCATION), ("阿伯话膝头痛", "阿伯", T.PERSON), ("二弟：收到", "二弟", T.SOCIAL_HANDLE),
+        ("司机师傅说", "司机", T.PERSON), ("Arrival by ambulance", "Arrival", T.LOCATION),
+        ("chest pain x 2 hrs, radiating to L arm", "chest pain x 2 hrs, radiating to L arm", T.SOCIAL_HANDLE),
+    ])
+    def test_shapes_that_name_nobody_are_dropped(self, text, value, etype):
+        assert self._keep(text, value, etype, "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en") is None
+
+    @pytest.mark.parametrize(("text", "value", "etype"), [
+        ("Lives in Chinle, AZ", "Chinle", T.LOCATION), ("家住宏茂桥", "宏茂桥", T.LOCATION), ("建军今天来了", "建军", T.PERSON),
+        ("白雪今早又吐了", "白雪", T.PERSON), ("Ruby-Mae Simmons visited", "Ruby-Mae Simmons", T.PERSON),
+        ("NI JT 48 62 93 C", "JT 48 62 93 C", T.ID_NUMBER),
+    ])
+    def test_names_places_and_ids_stay(self, text, value, etype):
+        assert self._keep(text, value, etype, "zh" if any("\u4e00" <= c <= "\u9fff" for c in text) else "en") == value
+
+    def test_an_identifier_loses_the_words_after_it(self):
+        text = "NI JT 48 62 93 C, Attendance Allowance"
+        assert self._keep(text, "JT 48 62 93 C, Attendance Allowance", T.ID_NUMBER) == "JT 48 62 93 C"

@@ -377,6 +377,11 @@ def _cued_address_ok(value: str) -> bool:
 _PROVINCES: frozenset[str] | None = None
 
 
+def province_names() -> frozenset[str]:
+    """Province-level names, full and short (public: the trained tagger's filters use them too)."""
+    return _provinces()
+
+
 def _provinces() -> frozenset[str]:
     """Province-level names, full and short (广东省, 广东, 广西壮族自治区, 广西): 住在广东 names a
     state-level area, which Safe Harbor lets stay."""

@@ -107,7 +107,7 @@ _KIN_CUES = (
     "大夫",
 )
 # The family members among the cues: after 我老婆 even 向/于 open a name (我老婆向红梅).
-_KINSHIP = frozenset(_KIN_CUES[: _KIN_CUES.index("患者")])
+_KINSHIP = KINSHIP_WORDS = frozenset(_KIN_CUES[: _KIN_CUES.index("患者")])
 _START_SCAN = regex.compile(
     "[" + regex.escape(_OPENERS) + "]|(?P<cue>"
     + "|".join(regex.escape(w) for w in sorted(_KIN_CUES, key=len, reverse=True)) + r")[\s:：]*"
