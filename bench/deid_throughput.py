@@ -247,16 +247,17 @@ def best_of(runs: list[Run]) -> Run:
     return best
 
 
-def timed_runs(texts: list[str], langs: list[str], nb: int, workers: int, repeat: int = 1) -> tuple[list[Run], float]:
+def timed_runs(texts: list[str], langs: list[str], nb: int, workers: int, repeat: int = 1,
+               trained_ner: bool = False) -> tuple[list[Run], float]:
     """Baseline on the first `nb` texts, then the engine in one process and in a pool, all here.
 
     With `repeat` > 1 the three runs take turns `repeat` times (so they meet similar load) and
     each keeps its best figures. Returns the runs and the pool's start-up seconds (forking warmed
     workers), which the throughput figures leave out: a pool is started once per job.
     """
-    from mediscope.deid.engine import Deidentifier
+    from mediscope.deid.engine import DeidConfig, Deidentifier
 
-    d = Deidentifier()
+    d = Deidentifier(DeidConfig(trained_ner=trained_ner))  # the baseline gets the same recognizers
     d.warm_up()
     engines = baseline_engines(d)
     warm = list(range(0, len(texts), max(1, len(texts) // 40)))[:40]
@@ -319,6 +320,8 @@ def main() -> None:
     ap.add_argument("--lang", default="auto", help="language of the --corpus texts: zh, en or auto")
     ap.add_argument("--repeat", type=int, default=1,
                     help="take turns this many times and keep each run's best figures (for busy machines)")
+    ap.add_argument("--trained-ner", action="store_true",
+                    help="run the trained PHI tagger beside the rules (in the baseline loop too)")
     args = ap.parse_args()
     load_before = os.getloadavg()[0]
     if args.corpus is not None:
@@ -328,7 +331,7 @@ def main() -> None:
     reps = fresh_items(args.n, args.seed)
     texts, langs = [it.text for it in reps], [it.lang for it in reps]
     nb = min(len(texts), args.baseline_n or args.n)
-    runs, start = timed_runs(texts, langs, nb, args.workers, args.repeat)
+    runs, start = timed_runs(texts, langs, nb, args.workers, args.repeat, args.trained_ner)
     recall = [f"{score(reps[: sum(r.count.values())], r.spans).recall:.4f}" for r in runs]
     precision = [f"{score(reps[: sum(r.count.values())], r.spans).precision:.3f}" for r in runs]
     print_table(runs, {"recall": recall, "prec.": precision}, load_before, start)
@@ -351,7 +354,7 @@ def corpus_run(args: argparse.Namespace, load_before: float) -> None:
     langs = [args.lang if args.lang in ("zh", "en") else detect_lang(t) for t in lines]
     langs = ["zh" if lg == "mixed" else lg for lg in langs]  # mixed texts are mostly Chinese turns
     nb = min(len(lines), args.baseline_n or len(lines))
-    runs, start = timed_runs(lines, langs, nb, args.workers, args.repeat)
+    runs, start = timed_runs(lines, langs, nb, args.workers, args.repeat, args.trained_ner)
     wanted = [{(s.start, s.end, s.entity_type) for s in spans} for spans in runs[0].spans[:nb]]
     spans, same = [], []
     for r in runs:
