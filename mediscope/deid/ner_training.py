@@ -90,6 +90,17 @@ def _docs(nlp, items: Sequence[EvalItem], counts: Counter) -> list:
     return docs
 
 
+def _forget_work_paths(config_path: Path) -> None:
+    """Blank the saved config's training/dev corpus paths: they name a temporary folder that is gone
+    once training ends, and a shipped model should not carry a path of the machine it was built on."""
+    from thinc.api import Config
+
+    cfg = Config().from_disk(config_path, interpolate=False)
+    cfg["paths"]["train"] = None
+    cfg["paths"]["dev"] = None
+    cfg.to_disk(config_path)
+
+
 def silver_items(texts: Sequence[str], lang: str) -> list[EvalItem]:
     """Unlabelled texts labelled by the rule engine alone (never by a trained tagger, which
     would teach the tagger its own mistakes)."""
@@ -208,6 +219,7 @@ def train_tagger(lang: str, files: Sequence[Path], output: Path, *, exclude: Seq
             config=Path(cfg).name,
         )
         (best / "training.json").write_text(json.dumps(asdict(report), ensure_ascii=False, indent=1), encoding="utf-8")
+        _forget_work_paths(best / "config.cfg")
         # Swap in the new model only now: the old one stays until the new one is complete.
         staged = output.with_name(output.name + ".new")
         shutil.rmtree(staged, ignore_errors=True)
