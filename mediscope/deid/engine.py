@@ -219,6 +219,7 @@ def _prefilter_entities(text: str, requested: list[str] | None, supported: list[
             # a dictated phone number or record number ("medical record number four four seven …")
             drop.discard(T.PHONE_NUMBER)
             drop.discard(T.MEDICAL_RECORD_NUMBER)
+            drop.discard(T.ZIP_CODE)  # "zip is nine eight two two five"
     return [e for e in wanted if e not in drop] or [T.PERSON]
 
 

@@ -17,6 +17,7 @@ from mediscope.deid.recognizers.en_dates import en_date_rules
 from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognizer, en_identifier_rules
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
 from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, web_rules
+from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
 
 
 def builtin_recognizers(lang: str) -> list[EntityRecognizer]:
@@ -36,6 +37,9 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         TableRecordNumberRecognizer("en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
+        RegexRecognizer("EnSpokenRecognizer", en_spoken_rules(), "en"),
+        SpokenNameRecognizer("en"),
+        SpokenPlaceRecognizer("en"),
         AddressRecognizer("en"),
         EnglishNerRecognizer("en"),
     ]

@@ -1000,8 +1000,11 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:age\s*/\s*(?:sex|gender)|a/s)\s*[:#\-]?\s*(?P<phi>9\d|1[01]\d)\s*(?:y(?:rs?)?)?\s*/?\s*(?i:m|f|male|female)\b",
              0.85, needs=_seen(r"(?i)age ?/ ?(?:sex|gender)|\bA/S\b")),
         Rule("age_over_89_words_stated", AGE,
+             # not a reading ("pulse is ninety-two", "sugar was ninety-eight", "she's ninety pounds")
+             r"(?<!(?i:pulse|rate|pressure|sugar|glucose|sats?|oxygen|temp|temperature|weight|score|level|count|reading|bp|hr)\s)"
              r"\b(?i:is|was|turned|turns|aged?|she's|he's|shes|hes|i'm|i’m|im|i\s+am)\s+(?P<phi>(?i:ninety|one\s+hundred)(?:[\s\-](?i:one|two|three|four|five|six|seven|eight|nine))?)(?![\w\-])"
-             r"(?!\s+(?i:days?|minutes?|mins?|seconds?|hours?|hrs?|percent|per\s+cent|mg|ml|units?|times)\b)",
+             r"(?!\s+(?i:days?|minutes?|mins?|seconds?|hours?|hrs?|percent|per\s+cent|mg|ml|units?|times|pounds?|lbs?|kilos?|kg|"
+             r"degrees?|beats|bpm|over|points?)\b)",
              0.8, needs=contains_any("ninety", "hundred")),
         # Pagers, bleeps and extensions: "pager 4-1187", "bleep 5502", "ext. 2231", "x3372", "pager x5521".
         Rule("card_ending", CREDIT_CARD,

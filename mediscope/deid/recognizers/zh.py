@@ -16,6 +16,7 @@ from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
 from mediscope.deid.recognizers.zh_identifiers import OcrFoldedRecognizer, zh_identifier_rules
 from mediscope.deid.recognizers.zh_person import ChineseNameRecognizer
 from mediscope.deid.recognizers.zh_places import ChineseInstitutionPlaceRecognizer, ChinesePlaceRecognizer
+from mediscope.deid.recognizers.zh_spoken import zh_spoken_rules
 from mediscope.deid.recognizers.zh_tables import ChineseTableColumnRecognizer
 
 
@@ -26,6 +27,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("ZhIdentifierRecognizer", zh_identifier_rules(), "zh"),
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
+        RegexRecognizer("ZhSpokenRecognizer", zh_spoken_rules(), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*zh_identifier_rules(), *zh_date_age_rules()]),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
         ChineseTableColumnRecognizer(),

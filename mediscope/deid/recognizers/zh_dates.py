@@ -60,6 +60,7 @@ def _two_digit_year_date(value: str) -> bool:
 _LAB_UNIT_AFTER = r"(?!\s?(?:s(?![a-z])|sec|min|ms|[秒次个%]|分(?!别)|天(?!气)))"
 
 
+_NINETY_CN = r"(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)(?![十百千万点])"
 _OLD_RELATIVES = ("奶奶", "爷爷", "外婆", "外公", "姥姥", "姥爷", "太奶奶", "太爷爷", "太姥姥", "太姥爷", "老人", "老人家",
                   "老母亲", "老父亲", "婆婆", "公公", "老太太", "老爷子", "老伴")
 
@@ -387,6 +388,14 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("age_over_89_cn_le", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)}|今年|虚岁|享年)(?:今年|已经|都|快|也|都已经)?(?P<phi>(?:九十[一二三四五六七八九]?|一百(?:零[一二三四五六七八九]|[一二三四五六七八九]?十[一二三四五六七八九]?)?)|9\d|1[01]\d)(?=(?:多|出头)?了)",
              0.85, needs=lambda t: _AGE_LE_GATE.search(t) is not None),
+        # Said aloud: 她九十五了, 不对 九十四了 (a correction), 我外婆 九十三 不对…, 我爷爷九十 我爸电话…: a
+        # pronoun or a correction before an age in words closed by 了/岁, or an old relative right before one.
+        Rule("age_over_89_cn_spoken", AGE,
+             rf"(?:[她他]|不对|不是|哦不)\s?(?:今年|已经|都|快|也|都已经)?(?P<phi>{_NINETY_CN})(?=(?:多|出头)?了|\s?岁)",
+             0.8, needs=lambda t: "九十" in t or "一百" in t),
+        Rule("age_over_89_cn_after_relative", AGE,
+             rf"(?:{_alt(_OLD_RELATIVES)})\s?(?P<phi>{_NINETY_CN})(?=\s|[，,。]|$)(?!\s?(?:多|块|元|斤|公斤|分|天|次|毫|度|个))",
+             0.75, needs=lambda t: "九十" in t or "一百" in t),
         # The relative, then their name, then the age as the next clause: 我外公叫农德才 95了.
         Rule("age_over_89_le_after_name", AGE,
              rf"(?:{_alt(_OLD_RELATIVES)})[^\n。！？!?\d]{{0,12}}?[\s，,]\s*(?:今年|已经|都)?(?P<phi>9\d|1[01]\d)(?=\s*(?:多|出头)?了)",

@@ -1,0 +1,50 @@
+"""Chinese addresses said aloud: building, unit and room numbers in Chinese numerals.
+
+Why: a 120 call or a voice message gives the address the way it is spoken, "翠湖小区三十二号楼二单元
+五零二", "七栋两单元一楼", "建设路一百二十八号". The address rules read digits (32号楼2单元502); speech-to-text
+writes numerals, so those rules never see a number. The rules here take the same shapes in numerals,
+anchored on what makes them an address: an estate or street word before them, or a chain of units
+that only a home has (a unit 单元, or a room number after the building).
+"""
+
+from __future__ import annotations
+
+from mediscope.deid.recognizers.base import Rule
+from mediscope.deid.types import LOCATION
+
+_CN = "[零〇一二三四五六七八九十百两幺]"
+_UNIT = rf"{_CN}+(?:号楼|栋|幢|座|号院|单元|号|楼|层|门|室)"
+_HOME_UNIT = rf"{_CN}+(?:号楼|栋|幢|座|号院|单元|号|室)"
+_ROOM = rf"{_CN}{{3,4}}(?![{_CN[1:-1]}])"  # 五零二, 六零三: a room read digit by digit
+# An estate or a street, without the words before it in speech (我们住, 在, 放在, 寄到, 就是那个)
+_NAME_CHAR = "(?![在住到是的了我们你他她就那这去来放寄送从往对个说叫给])[\u4e00-\u9fff]"
+_ESTATE = rf"{_NAME_CHAR}{{1,6}}?(?:小区|花园|新村|名苑|家园|公寓|广场|大厦|苑|园|村|里|路|街|巷|条|胡同|大道)"
+_GENERIC_AREA = ("(?:病|院|园|城|市|郊|景|社|小|校|厂|矿|营|城中|候诊|等候|住院|门诊|急诊|生活|办公|工业|开发|新|老|山|林|灾|疫|"
+                 "隔离|缓冲|污染|清洁|观察|抢救|输液|留观|儿童|成人|东|西|南|北|中)[区县]")
+_HAS_CN_UNIT = ("号", "栋", "幢", "单元", "室", "楼")
+
+
+def _needs(text: str) -> bool:
+    return any(u in text for u in _HAS_CN_UNIT) and any(c in text for c in "零〇一二三四五六七八九十百两幺")
+
+
+def zh_spoken_rules() -> list[Rule]:
+    return [
+        # 翠湖小区三十二号楼二单元五零二, 建设路一百二十八号, 锦绣花园三号楼, 北二条十六号院三门五零一
+        Rule("spoken_estate_units", LOCATION,
+             # (a floor alone is any building's: 门诊大厦三楼; the estate word must not be a hospital's)
+             rf"(?P<phi>(?!门诊|急诊|住院|医院|医技|病房|行政|教学|综合){_ESTATE}\s?(?:{_HOME_UNIT}(?:{_UNIT}){{0,3}}|(?:{_UNIT}){{2,4}})"
+             rf"(?:{_ROOM})?)(?![号楼栋单元室层])", 0.75, needs=_needs),
+        # 七栋两单元一楼, 二十一栋四零二, 十八栋一单元六零三: a unit or a room makes it a home
+        # (门诊一号楼二楼 is a hospital's building and floor: no unit, no room)
+        Rule("spoken_unit_chain", LOCATION,
+             rf"(?<![{_CN[1:-1]}])(?P<phi>{_CN}+(?:号楼|栋|幢)(?:{_CN}+单元(?:{_UNIT})?(?:{_ROOM})?|{_ROOM}))(?![号楼栋单元室层])",
+             0.7, needs=_needs),
+        # 就是龙华区那边, 我们在龙文区这边, 寄到石岩街道: a district or a sub-district someone is in, named
+        # before "this/that side" or after a sending verb (not a ward's 病区, a campus's 院区, a city's 市区)
+        Rule("spoken_district_side", LOCATION,
+             rf"(?:在|住|是|到|去|回)(?P<phi>(?!{_GENERIC_AREA}){_NAME_CHAR}{{2}}[区县])(?=\s?(?:这边|那边|那里|这里|附近|一带))",
+             0.7, needs=lambda t: "边" in t or "那里" in t or "这里" in t or "附近" in t or "一带" in t),
+        Rule("spoken_subdistrict", LOCATION,
+             rf"(?:在|住|到|寄到|送到|是)(?P<phi>{_NAME_CHAR}{{2,3}}街道)(?![办])", 0.7, needs=lambda t: "街道" in t),
+    ]
