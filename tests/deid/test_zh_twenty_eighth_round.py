@@ -1,4 +1,4 @@
-"""Twenty-eighth round of Chinese recall: speech. Ages over 89 and addresses said aloud in voice
+"""Twenty-eighth round of Chinese recall: speech. Ages over 89, dates and addresses said aloud in voice
 transcripts and 120 calls (numerals, not digits). Every positive uses strings found in no data file;
 the negatives are look-alikes that must stay text."""
 
@@ -59,11 +59,28 @@ def test_hospital_buildings_beds_and_wards_are_no_address(text):
     assert _found(text, "LOCATION") == []
 
 
+@pytest.mark.parametrize("text, date", [
+    ("那您十一月二十三号下午两点半来拿结果", "十一月二十三号下午两点半"),  # the hour said with the date
+    ("末次月经是四月十七 这个月还没来", "四月十七"),
+])
+def test_a_date_said_in_words(text, date):
+    assert date in _found(text, "DATE_TIME"), _found(text)
+
+
+@pytest.mark.parametrize("text", [
+    "是三月十五岁那年得的病",
+    "吃了三个月十五天的药",
+    "一天三次 每次两片",
+])
+def test_counts_and_ages_in_words_are_no_date(text):
+    assert _found(text, "DATE_TIME") == []
+
+
 def test_dev_zh15_speech_floor():
     """dev_zh15 (90 voice transcripts, 120 calls and phone-typed chats, written without the engine):
-    first score recall 0.711, precision 0.982; after this round 0.779 / 0.983. Spoken dates and
+    first score recall 0.711, precision 0.982; after this round 0.795 / 0.983. Spoken dates and
     places said casually (王家庄那边, 西直门, 鼓楼) are most of what is left."""
     report = evaluate(load_evalset([Path(__file__).parent / "data" / "dev_zh15.jsonl"]), None)
-    assert report.recall >= 0.77, report.missed
+    assert report.recall >= 0.79, report.missed
     assert report.precision >= 0.97, report.false_positives
     assert report.preservation >= 0.99, report.clobbered

@@ -10,7 +10,7 @@ that only a home has (a unit 单元, or a room number after the building).
 from __future__ import annotations
 
 from mediscope.deid.recognizers.base import Rule
-from mediscope.deid.types import LOCATION
+from mediscope.deid.types import DATE_TIME, LOCATION
 
 _CN = "[零〇一二三四五六七八九十百两幺]"
 _UNIT = rf"{_CN}+(?:号楼|栋|幢|座|号院|单元|号|楼|层|门|室)"
@@ -28,8 +28,25 @@ def _needs(text: str) -> bool:
     return any(u in text for u in _HAS_CN_UNIT) and any(c in text for c in "零〇一二三四五六七八九十百两幺")
 
 
+_CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬])"
+_CN_DAY = r"(?:初[一二三四五六七八九十]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|廿[一二三四五六七八九]?|[一二三四五六七八九])"
+_PART_OF_DAY = r"(?:上午|下午|早上|晚上|中午|凌晨|傍晚|夜里)"
+_CN_CLOCK = rf"{_PART_OF_DAY}?\s?(?:十[一二]?|[一二三四五六七八九两])点(?:半|钟|[一二三四五]?十[一二三四五六七八九]?分?|[零〇][一二三四五六七八九]分?)?"
+
+
+def _date_needs(text: str) -> bool:
+    return "月" in text
+
+
 def zh_spoken_rules() -> list[Rule]:
     return [
+        # 三月十五号上午九点, 十一月二十六号晚上八点半: a spoken date and the hour with it, one span
+        Rule("spoken_date_clock", DATE_TIME,
+             rf"(?<![{_CN[1:-1]}年个第])(?P<phi>{_CN_MONTH}月{_CN_DAY}[号日]?\s?{_CN_CLOCK})", 0.8, needs=_date_needs),
+        # 末次月经是二月十四, 生日是三月初五: a month and a day in words after 是/在/于 with no 号
+        Rule("spoken_month_day_after_is", DATE_TIME,
+             rf"(?<=(?:是|在|于|定在|约在|那个)\s?)(?P<phi>{_CN_MONTH}月{_CN_DAY})(?![号日零一二三四五六七八九十百千万点岁个天年])", 0.75,
+             needs=_date_needs),
         # 翠湖小区三十二号楼二单元五零二, 建设路一百二十八号, 锦绣花园三号楼, 北二条十六号院三门五零一
         Rule("spoken_estate_units", LOCATION,
              # (a floor alone is any building's: 门诊大厦三楼; the estate word must not be a hospital's)
