@@ -86,6 +86,10 @@ def phi_type(label: str, value: str) -> str | None:
         return T.URL if _URL.search(core) else T.SOCIAL_HANDLE
     if label == "DATE" and _no_date_evidence(core) and len(_DIGIT.findall(core)) >= 7:
         label = ID_LABEL  # "2337 6690" tagged as a date: a number that long is an identifier
+    if label == ID_LABEL and re.fullmatch(_MONTH_DAY, core):
+        return T.DATE_TIME  # "MRI 7/2" tagged as an identifier: a month and a day
+    if label == "LOC" and re.fullmatch(r"\d{5}(?:-\d{4})?|\d{6}", core):
+        return T.ZIP_CODE  # "CVS 02139": a place of digits only is a ZIP or a postcode
     if label == ID_LABEL:
         if len(_DIGIT.findall(core)) < 4:
             return None  # "B12", "ICU 6", "Rescue 3": every labelled identifier has four digits or more
@@ -164,9 +168,12 @@ def _measure(etype: str, value: str) -> bool:
 # score, a ratio, a range, a time, a count or a year alone ("6/10", "2/52", "24-28", "1800", "the
 # 3rd", "Pain 6/10 08:00", "10年前", "2015年"), which no labelled set marks alone; the rules find
 # cued short dates ("on the 16th").
+# A month and a day ("MRI 7/2", "Tue 11/12"), not a score out of ten ("6/10") nor weeks ("2/52")
+_MONTH_DAY = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?<!/10)"
 _DATE_EVIDENCE = re.compile(
     r"(?i)[月日号號]|(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*(?![a-z])"
-    r"|[0-9oOlI]{1,4}\s*[-/.]\s*[0-9oOlI]{1,2}\s*[-/.]\s*[0-9oOlI]{2,4}|(?<!\d)(?:19|20)\d{6}(?!\d)|(?<!\d)\d{6}(?!\d)")
+    r"|[0-9oOlI]{1,4}\s*[-/.]\s*[0-9oOlI]{1,2}\s*[-/.]\s*[0-9oOlI]{2,4}|(?<!\d)(?:19|20)\d{6}(?!\d)|(?<!\d)\d{6}(?!\d)"
+    r"|(?<![\d/])\d{2} \d{2} \d{2,4}(?![\d/])|" + r"(?<![\d/.])" + _MONTH_DAY + r"(?![\d/.])")
 
 
 def _no_date_evidence(value: str) -> bool:
@@ -178,6 +185,7 @@ def _no_date_evidence(value: str) -> bool:
 # after a vital sign or a verb ("sats 95", "pulse is 96", "HR 92") is no age.
 _AGE_AFTER = re.compile(r"\s*(?:周岁|岁|歲|y/?o\b|y\.o\.|yrs?\b|years?\b|yr\b|-?year|y\b|[FMfm]\b|男|女)")
 _AGE_BEFORE = re.compile(r"(?i)(?:龄|享年|高寿|高壽|\baged?\b|\bage\b)\W{0,3}$")
+_CN_AGE = re.compile(r"(?:九十[一二三四五六七八九]?|一百(?:零?[一二三四五六七八九])?)(?:了|岁|歲|大寿|高龄|多了|\s|，|。|$)")
 _VITAL_WORDS = frozenset({"sats", "sat", "o2", "spo2", "pulse", "hr", "bp", "rr", "temp", "wt", "weight", "glucose",
                           "bm", "na", "hb", "score", "rate"})
 
@@ -191,7 +199,8 @@ def _not_an_age(text: str, start: int, end: int) -> bool:
         return True
     word = prev.group(1).rstrip(".")
     if _HAN.match(word):
-        return True  # Chinese: an age is written with 岁 or after 年龄 (checked above)
+        # Chinese: an age is written with 岁 or after 年龄 (checked above), or said in numerals (九十三了)
+        return not _CN_AGE.match(text, start)
     from mediscope.deid.recognizers.en_lexicon import all_person_names, is_english
 
     low = word.lower()
@@ -278,6 +287,9 @@ _ZH_GENERIC_PLACE = re.compile(
 # A Chinese "name" that is a common dictionary word of another kind (司机, 平安, 岩石, 你家): a
 # word-name such as 白雪 or 黎明 (tagged nr by jieba) is kept, the rules ask for a cue for those.
 _ZH_WORD_FREQ = 200
+# jieba's tags of common words (noun, verb, adjective, pronoun, adverb...); names, places, brands and
+# time words (nr*, ns, nz, nt, t) are not among them: 建华 (nz) and 建国 (ns) are given names too.
+_COMMON_TAGS = frozenset({"n", "v", "a", "r", "d", "vn", "ad", "an", "m", "q", "p", "c", "u", "f", "s", "l", "i", "vd", "z"})
 
 
 def _zh_common_word(value: str) -> bool:
@@ -288,7 +300,7 @@ def _zh_common_word(value: str) -> bool:
     freq = _zh_freq().get(value) or 0
     if freq < _ZH_WORD_FREQ:
         return False
-    return not (jieba.posseg.dt.word_tag_tab.get(value) or "").startswith("nr")
+    return (jieba.posseg.dt.word_tag_tab.get(value) or "") in _COMMON_TAGS
 
 
 # A Chinese name or place that starts or ends inside a common word (公[司参加], 儿[童建立], 手[段来提]高)
@@ -337,7 +349,7 @@ def keep_span(lang: str, etype: str, text: str, start: int, end: int) -> tuple[i
         return None
     if etype != T.LOCATION and (_ordinary_words(value) or len(value.split()) > 4):
         return None
-    if etype == T.LOCATION and len(_WORD.findall(value)) == 1 and _ordinary_words(value):
+    if etype == T.LOCATION and len(_WORD.findall(value)) == 1 and not _DIGIT.search(value) and _ordinary_words(value):
         return None  # "Arrival", "Marketing": one ordinary word; a place that is one ("Reading") needs the rules' cue
     cut = _facility_cut(value)
     if cut is not None:
@@ -349,6 +361,7 @@ def keep_span(lang: str, etype: str, text: str, start: int, end: int) -> tuple[i
     return (start, end)
 
 
+_CLOCK = re.compile(r"(?i)(?:at|@)?\s*(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?:[ap]\.?m\.?)?")
 _EDGE = " \t\r\n,;:|/()（）·、，。：；-–—"
 
 
@@ -374,9 +387,12 @@ def settle_with_rules(text: str, spans: list, lang: str) -> list:
         if not any(covered[s.start:s.end]):
             out.append(s)
             continue
-        if coarse_label(s.entity_type) == ID_LABEL and all(
-                coarse_label(r.entity_type) == ID_LABEL for r in rules if r.start < s.end and s.start < r.end):
-            out.append(s)  # "GUH 00831267" around the rules' "00831267": one identifier, its prefix included
+        family = coarse_label(s.entity_type)
+        if family in (ID_LABEL, "LOC") and all(
+                coarse_label(r.entity_type) == family for r in rules if r.start < s.end and s.start < r.end):
+            # "GUH 00831267" around the rules' "00831267", "Maple Grove" around "Grove", "2206 ELM CREST DR
+            # APT 4" around the street: one identifier or one address, the tagger's extent included
+            out.append(s)
             continue
         i = s.start
         while i < s.end:
@@ -392,6 +408,10 @@ def settle_with_rules(text: str, spans: list, lang: str) -> list:
             while b > a and text[b - 1] in _EDGE:
                 b -= 1
             piece = text[a:b]
+            if s.entity_type == T.DATE_TIME and _CLOCK.fullmatch(piece):
+                out.append(replace(s, start=a, end=b))  # "Tue 11/12 [at 2:15 PM]": the time said with the date
+                i = j
+                continue
             # one character right before a name the rules found is its surname (區 in 區李淑貞)
             before_name = b - a == 1 and any(r.start == b and r.entity_type == T.PERSON for r in rules)
             if piece and phi_type_allows(s.entity_type, piece, surname_slot=before_name):
@@ -429,8 +449,8 @@ class TrainedNerRecognizer(EntityRecognizer):
     `analyze` reads those results, or tags the one text itself when called alone (plain Presidio).
     """
 
-    ENTITIES = [T.PERSON, T.LOCATION, T.DATE_TIME, T.AGE, T.EMAIL_ADDRESS, T.URL, T.SOCIAL_HANDLE, T.ID_NUMBER,
-                T.PHONE_NUMBER]
+    ENTITIES = [T.PERSON, T.LOCATION, T.ZIP_CODE, T.DATE_TIME, T.AGE, T.EMAIL_ADDRESS, T.URL, T.SOCIAL_HANDLE,
+                T.ID_NUMBER, T.PHONE_NUMBER]
 
     def __init__(self, supported_language: str, model_dir: str | Path | None = None, batch_size: int = 64) -> None:
         self.model_dir = Path(model_dir) if model_dir else default_model_dir(supported_language)
