@@ -65,12 +65,14 @@ class TestSpokenAgesZipsAndStreets:
     @pytest.mark.parametrize("text, place", [
         ("it's uh forty two oh eight maple street apartment six c", "forty two oh eight maple street apartment six c"),
         ("we're at three eleven juniper lane", "three eleven juniper lane"),
+        ("it's nine forty Ridgeview Road apartment four B", "nine forty Ridgeview Road apartment four B"),
     ])
     def test_a_house_number_said_aloud_before_a_street(self, text, place):
         assert any(place in f for f in _found(text, "LOCATION")), _found(text)
 
     def test_a_number_before_a_verb_is_no_street(self):
         assert _found("i'm eighty-four and i still drive to church", "LOCATION") == []
+        assert _found("I'm eighty-four and I still Drive to church", "LOCATION") == []
 
 
 class TestSpokenNames:

@@ -384,10 +384,11 @@ def test_twenty_fourth_and_twenty_fifth_heldout_set_floors(deider):
     round on speech (dev_zh15, dev_en18); scored once after that round, rules alone: recall 0.931
     and 0.893 (characters 0.950, 0.930), precision 0.968 and 0.969, kept 0.998 and 0.993 (the engine
     at the round's start: 0.931 and 0.889). The twenty-fourth leans on documents and OCR'd forms
-    (zh 0.942, en 0.919), the twenty-fifth on speech and chat (zh 0.883, en 0.903). With the trained
-    tagger: see tests/deid/test_trained_ner.py."""
+    (zh 0.942, en 0.919), the twenty-fifth on speech and chat (zh 0.883, en 0.903). Worked on since
+    (one short round on spoken addresses and dates): 0.931 and 0.900. With the trained tagger: see
+    tests/deid/test_trained_ner.py."""
     _assert_floors(deider, "heldout24.jsonl", recall=0.93, precision=0.96, preservation=0.99)
-    _assert_floors(deider, "heldout25.jsonl", recall=0.89, precision=0.96, preservation=0.99)
+    _assert_floors(deider, "heldout25.jsonl", recall=0.90, precision=0.96, preservation=0.99)
 
 
 def _assert_floors(deider, name: str, *, recall: float, precision: float, preservation: float) -> None:

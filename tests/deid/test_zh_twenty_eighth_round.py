@@ -62,6 +62,9 @@ def test_hospital_buildings_beds_and_wards_are_no_address(text):
 @pytest.mark.parametrize("text, date", [
     ("那您十一月二十三号下午两点半来拿结果", "十一月二十三号下午两点半"),  # the hour said with the date
     ("末次月经是四月十七 这个月还没来", "四月十七"),
+    ("我是五月份二十号住的院", "五月份二十号"),
+    ("他出生是一九四一年 七月初九", "七月初九"),
+    ("出生日期 一九五二年 八月十六号", "一九五二年 八月十六号"),
 ])
 def test_a_date_said_in_words(text, date):
     assert date in _found(text, "DATE_TIME"), _found(text)

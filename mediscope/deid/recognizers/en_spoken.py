@@ -35,9 +35,10 @@ _DIGIT_WORD = r"(?:oh|zero|one|two|three|four|five|six|seven|eight|nine)"
 _NUMBER_WORDS = rf"(?:{_DIGIT_WORD}|{_TEEN}|{_TENS}|hundred|thousand|{_ORD}|{_MONTH_WORD}|may|of|and|the)"
 _SPEAKER_TURN = r"(?:[^\n]{0,25}\n[^\n:]{1,25}:\s*)?"  # the answer on the next speaker's line
 _STREET = r"(?:street|st|avenue|ave|road|rd|drive|dr|lane|ln|way|boulevard|blvd|court|ct|place|pl|terrace|circle|parkway|highway)"
-# One to three words naming the street, none of them a pronoun or a little word ("four and I still drive")
+# One to three words naming the street (lower case or capitalised: "eight eighty Brookside Drive"), none of
+# them a pronoun or a little word ("four and I still drive")
 _STREET_NAME = (r"(?:(?!(?:and|or|i|we|you|he|she|they|it|to|the|a|still|then|just|will|can|would|could|should|must|"
-                r"did|do|not|never|always|also|so|but)\b)(?-i:[a-z]+)\s+){1,3}")
+                r"did|do|not|never|always|also|so|but)\b)(?-i:[A-Z]?[a-z]+)\s+){1,3}")
 _AGE_VALUE = rf"(?:ninety(?:[\s\-]{_UNIT})?|(?:a|one)\s+hundred(?:\s+and)?(?:\s+(?:{_UNIT}|{_TEEN}))?)"
 _NOT_A_READING = r"(?!\s*(?:days?|weeks?|months?|hours?|mg|milligrams?|mcg|percent|%|pounds?|lbs?|kilos?|kg|degrees?|beats|bpm|over|minutes?|seconds?|units?|ml|cc|mm|times))"
 

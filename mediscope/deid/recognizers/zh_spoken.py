@@ -43,6 +43,10 @@ def zh_spoken_rules() -> list[Rule]:
         # 三月十五号上午九点, 十一月二十六号晚上八点半: a spoken date and the hour with it, one span
         Rule("spoken_date_clock", DATE_TIME,
              rf"(?<![{_CN[1:-1]}年个第])(?P<phi>{_CN_MONTH}月{_CN_DAY}[号日]?\s?{_CN_CLOCK})", 0.8, needs=_date_needs),
+        # 三月份十五号, 一九五八年 三月十二号: a month said with 份, or after a year read digit by digit
+        Rule("spoken_month_fen_or_year", DATE_TIME,
+             rf"(?<![{_CN[1:-1]}年个第])(?P<phi>(?:[一二][九零〇][零〇一二三四五六七八九]{{2}}年\s?{_CN_MONTH}月份?|{_CN_MONTH}月份)"
+             rf"{_CN_DAY}[号日])", 0.8, needs=_date_needs),
         # 末次月经是二月十四, 生日是三月初五: a month and a day in words after 是/在/于 with no 号
         Rule("spoken_month_day_after_is", DATE_TIME,
              rf"(?<=(?:是|在|于|定在|约在|那个)\s?)(?P<phi>{_CN_MONTH}月{_CN_DAY})(?![号日零一二三四五六七八九十百千万点岁个天年])", 0.75,
