@@ -430,7 +430,7 @@ class Deidentifier:
         """With the trained tagger on, its spans give way to the rules' where they overlap."""
         if not self.config.trained_ner:
             return spans
-        from mediscope.deid.recognizers.trained_ner import settle_with_rules
+        from mediscope.deid.recognizers.trained_ner_filters import settle_with_rules
 
         return settle_with_rules(text, spans, lang)
 

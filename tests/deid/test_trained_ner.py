@@ -234,7 +234,7 @@ class TestTaggerPostFilters:
         assert not any(etype == T.DATE_TIME for _, etype in self._found(en, text))
 
     def test_weekday_shapes(self):
-        from mediscope.deid.recognizers.trained_ner import _weekdays_only
+        from mediscope.deid.recognizers.trained_ner_filters import _weekdays_only
 
         assert all(_weekdays_only(v) for v in ("Thursday", "Tue/Thu/Sat", "Mon, Wed and Fri", "Sundays"))
         assert not any(_weekdays_only(v) for v in ("last Monday", "Wed 10", "Sat 2 May", "Monica", "Sunita"))
@@ -249,7 +249,7 @@ class TestTaggerPostFilters:
         assert not any(value in found for found, _ in self._found(rec, text))
 
     def test_measurement_shapes(self):
-        from mediscope.deid.recognizers.trained_ner import _measure
+        from mediscope.deid.recognizers.trained_ner_filters import _measure
 
         assert all(_measure(t, v) for t, v in ((T.ID_NUMBER, "¥38"), (T.DATE_TIME, "755nm"), (T.ID_NUMBER, "38元"),
                                               (T.DATE_TIME, "11.0mmol/L."), (T.AGE, "142")))
@@ -276,7 +276,7 @@ class TestTaggerGivesWayToRules:
 
     @staticmethod
     def _settle(text, spans, lang="en"):
-        from mediscope.deid.recognizers.trained_ner import settle_with_rules
+        from mediscope.deid.recognizers.trained_ner_filters import settle_with_rules
 
         return sorted((text[s.start:s.end], s.entity_type) for s in settle_with_rules(text, spans, lang))
 
@@ -327,7 +327,7 @@ class TestTaggerShapeFilters:
 
     @staticmethod
     def _keep(text, value, etype, lang="en"):
-        from mediscope.deid.recognizers.trained_ner import keep_span
+        from mediscope.deid.recognizers.trained_ner_filters import keep_span
 
         start = text.index(value)
         kept = keep_span(lang, etype, text, start, start + len(value))

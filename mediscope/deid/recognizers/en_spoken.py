@@ -154,7 +154,7 @@ class SpokenNameRecognizer(EntityRecognizer):
         from spacy.lang.en.stop_words import STOP_WORDS
 
         from mediscope.deid.recognizers.en_lexicon import is_english
-        from mediscope.deid.recognizers.trained_ner import KIN_WORDS_EN
+        from mediscope.deid.recognizers.trained_ner_filters import KIN_WORDS_EN
 
         if "-" in word:  # "follow-up", "x-ray": every part an ordinary word
             return all(SpokenNameRecognizer._plain_word(part) for part in word.split("-") if part)
@@ -162,7 +162,7 @@ class SpokenNameRecognizer(EntityRecognizer):
 
     @staticmethod
     def _kin(word: str) -> bool:
-        from mediscope.deid.recognizers.trained_ner import KIN_WORDS_EN
+        from mediscope.deid.recognizers.trained_ner_filters import KIN_WORDS_EN
 
         return word in KIN_WORDS_EN
 
