@@ -63,6 +63,16 @@ def _latin_forms(value: str) -> list[str]:
     return []
 
 
+# Kin words a chat, a call or a note uses in place of a name ("Mummy said", "Son: ok", "it's mom"):
+# no labelled set marks them (a relative's name is). The trained tagger's filters and the spoken-name
+# rule both refuse them as names.
+KIN_WORDS_EN = frozenset({
+    "mom", "mum", "mam", "mama", "mamma", "mummy", "mommy", "momma", "dad", "daddy", "papa", "son", "daughter",
+    "amma", "appa", "nana", "nanna", "nan", "granny", "grandma", "grandpa", "gran", "grandad", "granddad",
+    "auntie", "aunty", "uncle", "mater", "pater", "hubby",
+})
+
+
 @functools.lru_cache(maxsize=1)
 def all_person_names() -> tuple[frozenset[str], frozenset[str]]:
     """(given names, surnames) of every Faker locale with a person provider, lower-cased Latin.

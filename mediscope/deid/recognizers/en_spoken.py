@@ -15,6 +15,8 @@ from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.recognizers.en_lexicon import KIN_WORDS_EN, is_english
+from mediscope.deid.recognizers.en_ner_filters import _DRUG_SUFFIX
 from mediscope.deid.types import AGE, DATE_TIME, LOCATION, PERSON, ZIP_CODE
 
 _UNIT = r"(?:one|two|three|four|five|six|seven|eight|nine)"
@@ -130,12 +132,15 @@ _NOT_NAMES = frozenset({"im", "ive", "id", "ill", "hes", "shes", "youre", "theyr
                         "thinks", "thought", "feels", "felt", "got", "gets", "went", "goes", "came", "comes"})
 
 
+_DISEASE_ENDING = regex.compile(r"(?:itis|osis|oma|emia)$")
+
+
 def _clinical(word: str) -> bool:
+    """A drug (the NER filters' endings: amoxicillin), a disease or a clinical word: no name."""
     from mediscope.deid.lexicon import CLINICAL_VOCAB_EN, CLINICAL_WORDS_EN
 
-    return word in CLINICAL_WORDS_EN or word in CLINICAL_VOCAB_EN or regex.search(
-        r"(?:cillin|mycin|floxacin|pril|sartan|olol|statin|azole|prazole|tidine|dipine|mab|nib|vir|zepam|done|codone|"
-        r"phine|formin|gliptin|xaban|parin|oxetine|aline|amine|ide|ium|ate|itis|osis|oma|emia)$", word) is not None
+    return (word in CLINICAL_WORDS_EN or word in CLINICAL_VOCAB_EN or _DRUG_SUFFIX.search(word) is not None
+            or _DISEASE_ENDING.search(word) is not None)
 
 
 class SpokenNameRecognizer(EntityRecognizer):
@@ -153,18 +158,9 @@ class SpokenNameRecognizer(EntityRecognizer):
     def _plain_word(word: str) -> bool:
         from spacy.lang.en.stop_words import STOP_WORDS
 
-        from mediscope.deid.recognizers.en_lexicon import is_english
-        from mediscope.deid.recognizers.trained_ner_filters import KIN_WORDS_EN
-
         if "-" in word:  # "follow-up", "x-ray": every part an ordinary word
             return all(SpokenNameRecognizer._plain_word(part) for part in word.split("-") if part)
         return word in STOP_WORDS or word in KIN_WORDS_EN or is_english(word)
-
-    @staticmethod
-    def _kin(word: str) -> bool:
-        from mediscope.deid.recognizers.trained_ner_filters import KIN_WORDS_EN
-
-        return word in KIN_WORDS_EN
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if entities and PERSON not in entities:
@@ -178,7 +174,7 @@ class SpokenNameRecognizer(EntityRecognizer):
         for m in _CUED_NAME_RE.finditer(text, overlapped=True):  # "hey it's uh bernadette": the second cue
             cue = " ".join(m.group("cue").lower().split())
             w1, w2 = m.group("w1"), m.group("w2")
-            if w1 in STOP_WORDS or _CONTRACTION.search(w1) or w1 in _NOT_NAMES or self._kin(w1):
+            if w1 in STOP_WORDS or _CONTRACTION.search(w1) or w1 in _NOT_NAMES or w1 in KIN_WORDS_EN:
                 continue
             if _CUE_KIND["title"].match(cue):
                 ok = not self._plain_word(w1)  # "doctor fairweather", not "nurse said"

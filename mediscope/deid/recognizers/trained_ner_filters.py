@@ -15,6 +15,7 @@ from dataclasses import replace
 
 from mediscope.deid import types as T
 from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers.en_lexicon import KIN_WORDS_EN
 from mediscope.deid.recognizers.trained_ner import (
     _DIGIT,
     _HAN,
@@ -34,15 +35,6 @@ def _ordinary_lower_words(value: str) -> bool:
 
     words = _WORD.findall(value)
     return bool(words) and all(w.islower() and is_english(w) for w in words)
-
-
-# Kin words a chat or a note uses in place of a name ("Mummy said", "Son: ok"): the tagger learnt
-# nicknames and takes these for them; the labelled sets never mark them (a relative's name is).
-KIN_WORDS_EN = frozenset({
-    "mom", "mum", "mam", "mama", "mamma", "mummy", "mommy", "momma", "dad", "daddy", "papa", "son", "daughter",
-    "amma", "appa", "nana", "nanna", "nan", "granny", "grandma", "grandpa", "gran", "grandad", "granddad",
-    "auntie", "aunty", "uncle", "mater", "pater", "hubby",
-})
 
 
 def _ordinary_words(value: str) -> bool:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from mediscope.deid.recognizers.base import Rule
 from mediscope.deid.types import DATE_TIME, LOCATION
 
-_CN = "[零〇一二三四五六七八九十百两幺]"
+_CN_CHARS = "零〇一二三四五六七八九十百两幺"
+_CN = f"[{_CN_CHARS}]"
 _UNIT = rf"{_CN}+(?:号楼|栋|幢|座|号院|单元|号|楼|层|门|室)"
 _HOME_UNIT = rf"{_CN}+(?:号楼|栋|幢|座|号院|单元|号|室)"
-_ROOM = rf"{_CN}{{3,4}}(?![{_CN[1:-1]}])"  # 五零二, 六零三: a room read digit by digit
+_ROOM = rf"{_CN}{{3,4}}(?![{_CN_CHARS}])"  # 五零二, 六零三: a room read digit by digit
 # An estate or a street, without the words before it in speech (我们住, 在, 放在, 寄到, 就是那个)
 _NAME_CHAR = "(?![在住到是的了我们你他她就那这去来放寄送从往对个说叫给])[\u4e00-\u9fff]"
 _ESTATE = rf"{_NAME_CHAR}{{1,6}}?(?:小区|花园|新村|名苑|家园|公寓|广场|大厦|苑|园|村|里|路|街|巷|条|胡同|大道)"
@@ -25,7 +26,7 @@ _HAS_CN_UNIT = ("号", "栋", "幢", "单元", "室", "楼")
 
 
 def _needs(text: str) -> bool:
-    return any(u in text for u in _HAS_CN_UNIT) and any(c in text for c in "零〇一二三四五六七八九十百两幺")
+    return any(u in text for u in _HAS_CN_UNIT) and any(c in text for c in _CN_CHARS)
 
 
 _CN_MONTH = r"(?:十[一二]?|[一二三四五六七八九]|[正腊冬])"
@@ -42,10 +43,10 @@ def zh_spoken_rules() -> list[Rule]:
     return [
         # 三月十五号上午九点, 十一月二十六号晚上八点半: a spoken date and the hour with it, one span
         Rule("spoken_date_clock", DATE_TIME,
-             rf"(?<![{_CN[1:-1]}年个第])(?P<phi>{_CN_MONTH}月{_CN_DAY}[号日]?\s?{_CN_CLOCK})", 0.8, needs=_date_needs),
+             rf"(?<![{_CN_CHARS}年个第])(?P<phi>{_CN_MONTH}月{_CN_DAY}[号日]?\s?{_CN_CLOCK})", 0.8, needs=_date_needs),
         # 三月份十五号, 一九五八年 三月十二号: a month said with 份, or after a year read digit by digit
         Rule("spoken_month_fen_or_year", DATE_TIME,
-             rf"(?<![{_CN[1:-1]}年个第])(?P<phi>(?:[一二][九零〇][零〇一二三四五六七八九]{{2}}年\s?{_CN_MONTH}月份?|{_CN_MONTH}月份)"
+             rf"(?<![{_CN_CHARS}年个第])(?P<phi>(?:[一二][九零〇][零〇一二三四五六七八九]{{2}}年\s?{_CN_MONTH}月份?|{_CN_MONTH}月份)"
              rf"{_CN_DAY}[号日])", 0.8, needs=_date_needs),
         # 末次月经是二月十四, 生日是三月初五: a month and a day in words after 是/在/于 with no 号
         Rule("spoken_month_day_after_is", DATE_TIME,
@@ -59,7 +60,7 @@ def zh_spoken_rules() -> list[Rule]:
         # 七栋两单元一楼, 二十一栋四零二, 十八栋一单元六零三: a unit or a room makes it a home
         # (门诊一号楼二楼 is a hospital's building and floor: no unit, no room)
         Rule("spoken_unit_chain", LOCATION,
-             rf"(?<![{_CN[1:-1]}])(?P<phi>{_CN}+(?:号楼|栋|幢)(?:{_CN}+单元(?:{_UNIT})?(?:{_ROOM})?|{_ROOM}))(?![号楼栋单元室层])",
+             rf"(?<![{_CN_CHARS}])(?P<phi>{_CN}+(?:号楼|栋|幢)(?:{_CN}+单元(?:{_UNIT})?(?:{_ROOM})?|{_ROOM}))(?![号楼栋单元室层])",
              0.7, needs=_needs),
         # 就是龙华区那边, 我们在龙文区这边, 寄到石岩街道: a district or a sub-district someone is in, named
         # before "this/that side" or after a sending verb (not a ward's 病区, a campus's 院区, a city's 市区)
