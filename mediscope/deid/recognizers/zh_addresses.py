@@ -38,7 +38,7 @@ _ADDR_UNIT_START = (
 _ADDR_STREET = (
     # 道 alone ends a road only before a house number (鹭江道2号, 湖滨南道18号), not 街道/气道/通道
     # a village or hamlet that names the road after it (中关村大街, 三里屯南路) is no street's end
-    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街|巷|胡同|[村屯](?![东西南北中]?(?:大街|大道|路|街))|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
+    rf"(?:{_ADMIN_CHAR}|\d){{1,12}}?(?:大道|大街|路|街坊|街|巷|胡同|[村屯](?![东西南北中]?(?:大街|大道|路|街))|弄|道(?=[ \u3000]?\d{{1,5}}[ \u3000]?号))"
     rf"(?:(?:[{CN_NUM}]{{1,3}}|\d{{1,2}}|[东西南北中])段)?"
     # a lane off the road (太平路义兴甲巷, 中山路仁和里弄)
     rf"(?:{_ADMIN_CHAR}{{1,5}}?(?:巷|弄|胡同)(?![口子]))?"
@@ -51,9 +51,12 @@ _ADDR_ESTATE = (
 )
 _ADDR_TAIL = (
     rf"(?:{S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座|号院))?"
-    rf"(?:{S}(?:\d{{1,3}}{S}|[东西南北中])单元)?"  # 3单元, 东单元 (a block's east stair)
+    # 3单元, 东单元 (a block's east stair), 4门 (the north-east's word for a stair: 13栋4门)
+    rf"(?:{S}(?:\d{{1,3}}{S}|[东西南北中])(?:单元|(?<=\d)门(?![诊急口卫])))?"
     rf"(?:{S}\d{{1,3}}{S}(?:层|楼))?"
-    rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户)|(?<=[座栋幢元层楼]) ?\d{{3,5}}(?!\d| ?[年月日时点分]))?"
+    rf"(?:{S}\d{{1,5}}{S}(?:室|号|房|户)|(?<=[座栋幢元层楼门]) ?\d{{3,5}}(?!\d| ?[年月日时点分])"
+    # a building and its flat after the house number, dashed: 凤凰西街120号2-403
+    rf"|(?<=号) ?\d{{1,3}}[\-—]\d{{2,4}}(?:{S}室)?(?![\d\-—.]| ?[年月日时点分]))?"
 )
 # An estate or mall without a listed suffix (华润万象城, 碧桂园凤凰城) before a building number.
 _ADDR_NAMED_BUILDING = rf"(?:{_ADMIN_CHAR}{{2,10}}?(?={S}[A-Za-z0-9]{{1,4}}{S}(?:号楼|栋|幢|座)))"
@@ -610,7 +613,7 @@ def address_rules() -> list[Rule]:
         Rule("address_sg_block", LOCATION,
              r"(?<![A-Za-z])(?P<phi>(?:Blk|BLK|Block)\.? ?\d{1,4}[A-Z]? (?:[A-Z][a-z]{1,12} ){1,4}?"
              r"(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Cres|Crescent|Lorong|Central|Close|Walk|Link|Way|View)"
-             r"(?: \d{1,3}[A-Z]?)?,? ?#\d{1,3}-\d{1,5}[A-Z]?(?:,? ?Singapore \d{6}(?!\d))?)(?![\w\-])", 0.85,
+             r"(?: \d{1,3}[A-Z]?)?,? ?#\d{1,3}-\d{1,5}[A-Z]?(?:,? ?(?:Singapore \d{6}(?!\d)|S ?\(\d{6}\)|S\d{6}(?!\d)))?)(?![\w\-])", 0.85,
              needs=lambda t: "#" in t and ("Blk" in t or "BLK" in t or "Block" in t), flags=0),
         Rule("postcode", ZIP_CODE, r"(?:邮编|邮政编码)[\s:：|｜]*(?P<phi>\d{6})(?!\d)", 0.95, needs=has_digit),
         # Taiwan's postal code (郵遞區號：220, 邮递区号 10617: three, five or six digits) and Singapore's

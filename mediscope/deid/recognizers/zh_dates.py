@@ -313,6 +313,12 @@ def zh_date_age_rules() -> list[Rule]:
              # a two-digit month-day with a dash only before a clock after a space (12-03 07:40), not a range (3-5)
              rf"|{m}\s*月\s*{d}\s*[日号]{_TIME}{_TIME_END}|{m}/{d}{_TIME}{_TIME_END}|(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])[ \u3000]{{1,2}}{_ARABIC_CLOCK})(?![\d:])", 0.95,
              needs=_has_clock),
+        # A month and day, dotted or dashed, with a clock time after it, where a log line or a time field
+        # opens with it (3-15 02:30 患者醉酒后呕吐, 时间：3.12 16:40): a timestamp. Only there: elsewhere
+        # "钾 3.12 16:40" is a value and its time.
+        Rule("date_md_dotted_clock", DATE_TIME,
+             rf"(?:(?m:^)[ \t]*|(?:时间|日期)[:：]\s?)(?P<phi>{m}[.\-]{d}[ \u3000]{{1,2}}(?:[01]?\d|2[0-3])[:：][0-5]\d)(?![\d:：])",
+             0.85, needs=_has_clock),
         # A day named relative to today with its date in brackets is one date: 下周一（4月27日）,
         # 明天（6月2号）下午, 今晚（6月1日）10点, 昨天下午（4月16日）, 下个月（2026年7月）.
         Rule("date_relative_bracketed", DATE_TIME,

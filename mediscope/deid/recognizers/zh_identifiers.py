@@ -371,6 +371,11 @@ def zh_identifier_rules() -> list[Rule]:
         # 1234567(8)): the shape is an id wherever it stands.
         Rule("hk_macau_id", ID_NUMBER,
              r"(?<![A-Za-z0-9])(?P<phi>(?:[A-Z]{1,2}\d{6}|[1578]\d{6})\s?[（(][0-9A][）)])", 0.9, needs=has_digit),
+        # ... its letter spaced off the digits after the card's name (身份證：K 624137(9)); not elsewhere,
+        # where "K 4.5" and "Na 138" are values
+        Rule("hk_id_spaced", ID_NUMBER,
+             r"(?:身份[證证](?:號碼|号码|號|号)?|HKID)[\s:：]*(?P<phi>[A-Z]{1,2}[ \u3000]\d{6}\s?[（(][0-9A][）)])", 0.9,
+             needs=has_digit),
         # A Taiwan identity card (A123456789): a letter, the sex digit and eight digits, checked.
         Rule("tw_id", ID_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z][12]\d{8})(?![A-Za-z0-9])", 0.85,
              validator=_tw_id_ok, needs=has_digit, flags=0),

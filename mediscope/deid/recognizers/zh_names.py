@@ -176,7 +176,7 @@ _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]|\n[{_HAN}](?![{_HA
 _FORM_LABELS = sorted({
     "患者", "病人", "患儿", "先证者", "家属", "受检者", "检查者", "检验者", "操作者", "报告者", "审核者", "送检者", "申请者", "检验人",
     "医生", "医师", "护士", "技师", "药师", "签名", "签字", "家属签名", "患者签名", "医生签名", "姓名", "联系人", "监护人",
-    "记录人", "审核人", "报告人", "复核人", "收件人", "车主", "户主", "手术者", "术者", "助手", "一助", "二助", "主刀",
+    "记录人", "审核人", "报告人", "上报人", "填报人", "复核人", "收件人", "车主", "户主", "手术者", "术者", "助手", "一助", "二助", "主刀",
     "麻醉师", "器械护士", "巡回护士", "经管医生", "管床医生", "主管医生", "责任护士",
 }, key=len, reverse=True)
 _FORM_FIELD = regex.compile(
@@ -290,7 +290,12 @@ man mok pang sze tai tsoi wai wu yim ip kwong luk lui ching chong hon koo lok ng
 _TW_SURNAMES = frozenset("""
 hsu chang chen lin huang tsai cheng kuo chou chiang yeh hsieh tseng kao chien peng tu ke hung liao chiu chuang chao tsao
 shih hsiao hou ting yen sung teng hsueh chin tsou yang wang liu wu lu su""".split())
-_ROMANISED_SURNAMES = _HK_SURNAMES | _TW_SURNAMES | frozenset(_PY_SURNAMES.split())
+# Singapore and Malaysia spell Hokkien, Teochew and Hakka surnames their own way (LIM Bee Choo, GOH Swee
+# Lan, QUEK Ah Huat); the short ones that are English words (Low, Ee, Aw, Soon) are left out.
+_SG_MY_SURNAMES = frozenset(
+    "lim goh ong teo koh tay chua yeo quek khoo seah toh neo loh heng kang tham pang chee ang boey chia chng "
+    "hoon liew lok mok oei ooi phua poh sia soh tee tio wee yap yeoh chong choo chew leong loke ngiam tok".split())
+_ROMANISED_SURNAMES = _HK_SURNAMES | _TW_SURNAMES | _SG_MY_SURNAMES | frozenset(_PY_SURNAMES.split())
 # An identity paper's form of a Chinese name in Latin letters: the surname in capitals, then the
 # given name's syllables capitalised, spaced or hyphenated (CHAN Tai Man, WONG Siu-ling, HSU, Chia-Hui),
 # or the surname alone in capitals after a Latin honorific (Miss YIP, Dr. LEUNG Ka Fai).
@@ -303,8 +308,12 @@ _HAN_BESIDE_LATIN = regex.compile(r"[ ]{1,2}[（(]?(?P<han>[\u4e00-\u9fff]{2,3})
 _CAPS_SURNAME_HONORIFIC = regex.compile(r"(?<![\p{Latin}])(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s?(?P<name>[A-Z]{2,7})(?![\p{Latin}\d])")
 # One syllable of Cantonese, Wade-Giles or pinyin romanisation: consonants, vowels, a nasal or stop.
 # Its onset is one a romanisation writes (ch, hs, ts, kw, ng...), not an English cluster (Stain, Blood).
-_ROMAN_SYLLABLE = regex.compile(
-    r"(?:tsz|chh|sz|ts|tz|hs|ch|sh|zh|ng|kw|gw|kh|ph|th|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|m|k|p|t|h)?")
+_ROMAN_SYLLABLE = regex.compile(  # (Hokkien's Swee and its closing w: Kow, Chow)
+    r"(?:tsz|chh|sz|ts|tz|hs|ch|sh|zh|ng|kw|gw|kh|ph|th|sw|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|m|k|p|t|h|w)?")
+# The same name all in capitals right after a name field (病人姓名：TAN AH KOW, Patient: LIM BEE CHOO).
+_CAPS_NAME_CUED = regex.compile(
+    r"(?:姓名|病人姓名|患者姓名|英文姓名|英文名|(?<![\p{Latin}])(?i:patient(?: name)?|name|pt))[ \t]*[:：][ \t]*"
+    r"(?P<name>(?P<sur>[A-Z]{2,7}),?[ ]{1,2}[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2})(?![\p{Latin}\d])")  # (a form's gap ends it)
 
 
 def _caps_surname_name_ok(name: str, surname: str) -> bool:
@@ -705,6 +714,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                     out.append((*m.span("nick"), 0.65, "nickname"))
         if _UPPER_LOWER.search(norm):
             out += self._latin_names(norm)
+        if "：" in norm or ":" in norm:
+            out += [(*m.span("name"), 0.75, "caps_name_cued") for m in _CAPS_NAME_CUED.finditer(norm)
+                    if _caps_surname_name_ok(m.group("name"), m.group("sur"))]
         if _PINYIN_GATE.search(norm):
             out += [(*m.span("name"), 0.65, "pinyin") for m in _PINYIN_CUED.finditer(norm)
                     if m.group("name").lower() not in _LATIN_NOT_NAMES]

@@ -20,6 +20,7 @@ from mediscope.deid.recognizers.zh_names import (
     _FOREIGN_RE,
     _NICK_NOT_SECOND,
     BED_NUM_START,
+    KINSHIP_WORDS,
     RARE_CUED_MAX_FREQ,
     RARE_SURNAME_MAX_FREQ,
     given_name_chars,
@@ -449,6 +450,8 @@ _BROKEN_SINGLE_RE = regex.compile(
     r"(?=[ \u3000]{2,}|\t|\n|$)")
 # A bed number, then two or three characters up to a pause: 12床高峰，, 14床万俟雪；.
 _BED_NAME_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床\s?(?P<name>[\u4e00-\u9fff]{2,3}?)(?=[，,；;、：:（(]|\s|$)")
+_BED_NUMBER_RE = regex.compile(r"(?<![\d床])\d{1,3}\s?床")
+_BED_SURNAME_RE = regex.compile(rf"(?<![\d床])\d{{1,3}}\s?床\s?(?P<name>[{_SURNAME_CHARS}])(?=[（(])")
 # Characters of the words a roster puts after a bed other than a name (今日, 空床, 患者, 术后, 出院).
 _BED_NOT_CHARS = frozenset("今昨明晨夜日周空患者病属术后前出入院转科号位次床例")
 # A sender line of a chat screenshot: the name alone, then the clock (海棠 22:41).
@@ -897,6 +900,8 @@ class ChineseNameRecognizer(EntityRecognizer):
             whole = _WHOLE_NAME_RE.match(norm, s) or _SPACED_NAME_RE.match(norm, s)
             if whole and (whole.group(0) in _SPEECH_VERBS or whole.group(0)[:2] in _SPEECH_VERBS and whole.group(0)[2:] in ("称", "如下")):
                 continue  # 家属陈述：… is what the family said, 陈 no surname here
+            if whole and whole.group(0) in KINSHIP_WORDS:
+                continue  # 监护人：母亲 樊桂香: the relation, the name after it (found as one on its own)
             if whole:
                 title = next((t for t in lexicon.TITLES_ZH if whole.group(0).endswith(t) and len(whole.group(0)) - len(t) in (1, 2)), None)
                 if title is None and len(whole.group(0)) == 2 and (
@@ -1758,9 +1763,14 @@ class ChineseNameRecognizer(EntityRecognizer):
         the patient's name, even a word (高峰, 夏天), wherever the handover writes it; a clinical
         word (12床高热) or a time or role word (3床今日, 5床患者) is not."""
         found = list(_BED_NAME_RE.finditer(norm))
-        if len(found) < 2:
-            return []
         out: list[RecognizerResult] = []
+        if len(_BED_NUMBER_RE.findall(norm)) >= 2:
+            # 41床 钟（术后）: a surname alone before a bracket, in a list of beds (that spot only: the
+            # character elsewhere is any word's)
+            out += [self._result(*m.span("name"), 0.7, "bed_roster_surname") for m in _BED_SURNAME_RE.finditer(norm)
+                    if m.group("name") not in _BED_NOT_CHARS]
+        if len(found) < 2:
+            return out
         for m in found:
             cand = m.group("name")
             if not (cand[0] in _ANY_SURNAME_CHARS or cand[:2] in _COMPOUNDS or cand in lexicon.MINORITY_NAME_PARTS):
