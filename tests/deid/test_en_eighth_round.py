@@ -225,7 +225,7 @@ def test_member_and_ending_look_alikes_stay(found, text):
     [
         ("she was born on the fifth of march nineteen forty two", "fifth of march nineteen forty two"),
         ("his birthday is june the twenty-first, two thousand and three", "june the twenty-first, two thousand and three"),
-        ("appt on 3/4 at 2pm with the nurse", "3/4"),
+        ("appt on 3/4 at 2pm with the nurse", "3/4 at 2pm"),  # the time with the day since the twenty-ninth round
         ("Next appointment: Tues 4th at 10:30.", "Tues 4th"),
         ("On insulin since 2019-03 after the admission.", "2019-03"),
     ],

@@ -335,7 +335,8 @@ def test_eighteenth_heldout_set_floors(deider):
     1.000. Labels aligned with the older sets on the way (a surname and a form of address is the
     surname alone, 覃阿婆 → 覃; a chat writer's name is labelled at each mention): 441 → 444 PHI.
     """
-    _assert_floors(deider, "heldout18.jsonl", recall=0.97, precision=0.99, preservation=0.99)
+    # (precision 0.99 until an appointment's day took its "at 9:30" time too: the set labels "Mar 24" alone)
+    _assert_floors(deider, "heldout18.jsonl", recall=0.97, precision=0.98, preservation=0.99)
 
 
 @pytest.mark.slow
@@ -375,7 +376,8 @@ def test_twenty_second_and_twenty_third_heldout_set_floors(deider):
     Kong, Taiwan and Singapore Chinese (zh 0.779) and British, Irish, Australian and Indian English
     (en 0.878). Worked on since (one short round): 0.946 and 0.885, precision 0.961 and 0.950,
     kept 0.993 and 0.990. With the trained tagger: see tests/deid/test_trained_ner.py."""
-    _assert_floors(deider, "heldout22.jsonl", recall=0.94, precision=0.96, preservation=0.99)
+    # (precision 0.96 until an appointment's day took its "at 9am" time too: "fri 10/25" is labelled alone)
+    _assert_floors(deider, "heldout22.jsonl", recall=0.94, precision=0.95, preservation=0.99)
     _assert_floors(deider, "heldout23.jsonl", recall=0.88, precision=0.95, preservation=0.99)
 
 

@@ -153,6 +153,21 @@ def en_date_rules() -> list[Rule]:
              rf"(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:[ ]?(?i:hrs|h|am|pm)(?![\w]))?)"
              r"(?![\d/]|[:.]\d|\s*(?i:mg|mcg|ml|g|kg|units?|iu|mmol|mm|cm|%)\b)",
              0.85, needs=_digit_and(r"\d/\d{1,2}[ ]{1,2}\d{1,2}:?\d\d")),
+        # A day-first date with no year after the clock time, as an ambulance handover or a log stamps an
+        # event ("T: 06:48 15/03"): one timestamp (the titre guard as for the full date).
+        Rule("time_then_day_month", DATE_TIME,
+             rf"(?<![\d:./])(?<!\b(?i:ana|anca|ena|dsdna|asot|titre|titer|titres|titers|ratio|dilution)(?:\s+of)?\s{{1,3}})"
+             rf"(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d\s{{1,2}}(?:{day_first}|{m}/{d}))(?![\d/]|\.\d)",
+             0.85, needs=_digit_and(r"\d:\d\d\s{1,2}\d{1,2}/\d")),
+        # A day given with the time it is booked for: "booked for 3/17 at 10:00", "Wed Jun 4 at 10:15am",
+        # "Thursday March 19 at 9:30am". The newer labelled sets mark the time with the day; older ones
+        # the day alone, which the whole span still covers.
+        Rule("date_at_clock", DATE_TIME,
+             rf"(?<![\d/.\-:])(?<!\b(?i:score|scored|pain|power|strength|grade|gcs|rated|scale|vas|nrs|mmse|moca)[:= ]{{1,3}})"
+             rf"(?P<phi>(?:\b{weekday})?(?:{MONTH}\s+{d}{ordinal}|{d}{ordinal}\s+(?:of\s+)?{MONTH}|{m}/{d}|{day_first})"
+             rf",?\s{{1,2}}(?:at|@)\s{{1,2}}(?:(?:[01]?\d|2[0-3])[:.][0-5]\d(?:\s?[ap]\.?m\.?)?|(?:1[0-2]|0?[1-9])\s?[ap]\.?m\.?))"
+             r"(?![\d:]|\.\d|\w)",
+             0.85, needs=_digit_and(r"(?i)\d(?:st|nd|rd|th)?,?\s{1,2}(?:at|@)\s{1,2}\d")),
         Rule("time_on_date", DATE_TIME,
              rf"(?<![\d:.])(?P<phi>(?:(?:[01]?\d|2[0-3]):[0-5]\d|(?:[01]\d|2[0-3])[0-5]\d)(?:\s*(?:hrs|h|am|pm))?\s+on\s+(?:(?:the\s+)?{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s+{y})?|"
              rf"{MONTH}\s+{d}{ordinal}(?:,?\s+{y})?|{d}[/\-.]{d}(?:[/\-.](?:{y}|\d{{2}}))?))(?![\d/])",
@@ -180,9 +195,11 @@ def en_date_rules() -> list[Rule]:
              0.85, needs=_seen(r"(?i)th\s+of\s|first\s+of\s|second\s+of\s|third\s+of\s")),
         # A month/day with no year after a note or visit word: "Prog note 4/2", "Follow-up note 9/11".
         Rule("date_note_md", DATE_TIME,
-             rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update)[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)"
+             # (and the day someone died, a last period, a recheck: "died 04/02", "LMP 02/20", "Recheck 3/20")
+             rf"(?<=\b(?:note|notes|visit|review|seen|consult|f/u|follow-up|clinic|dated|update|died|deceased|(?i:lmp|dod)|"
+             rf"(?i:recheck|re-check))[\s:]{{1,3}})(?P<phi>{m}/{d})(?![\d/]|\.\d)"
              # "seen 3/7 post-op", "review 2/52": days and weeks in clinical shorthand
-             r"(?!\s*(?i:post|postop|days?|weeks?|months?)\b)",
+             r"(?!\s*(?i:post|postop|days?|weeks?|months?|ago)\b)",
              0.7, needs=_digit_and(r"\d/\d")),
         # Dictation: "the fifth of march nineteen forty two", "march fifth", "june the twenty-first, two thousand and three".
         Rule("date_spoken", DATE_TIME,

@@ -397,6 +397,11 @@ def en_identifier_rules() -> list[Rule]:
              r"(?!(?:[0-3]?\d)[/\-](?:[0-3]?\d)[/\-](?:\d{4}|\d{2})(?![\w/]))"
              r"(?P<phi>(?:[A-Z]{1,4}[ \-/]?)?\d[\d\-/]{2,15}\d)(?![\w/])",
              0.85, needs=contains_any("police"), flags=0),
+        # An ambulance run or a dispatch incident number: "Run # 26-031877", "INC 2603-0091", "PCR #: 88120".
+        # (a digit run with a dash or five digits and more: not "Run 2 laps", "INC 3")
+        Rule("ems_run_number", ID_NUMBER,
+             r"\b(?:(?:[Rr]un|RUN|[Ii]ncident|INCIDENT|PCR|CAD|[Dd]ispatch)\s*(?:#|[Nn]o\.?|[Nn]umber)|INC|CAD)\s*[:#]?\s*"
+             r"(?P<phi>\d{2,6}-\d{3,8}|\d{5,12})(?![\w\-/])", 0.85, needs=has_digit, flags=0),
         # A Hong Kong identity card with its check digit in brackets, cued or not: "HKID Y654321(7)", "A123456(A)".
         # (not a lab's letters spaced off a value: "HB 123456(7)", "Hb 123456(7)")
         Rule("hkid", ID_NUMBER, r"(?<![\w/\-])(?:(?<=(?i:hkid|identity\s+card|id\s+card|id)[.:#]?[ ]{1,3})|(?!(?i:hb|na|cr|ca|mg|fe|pt|k)[ ]\d))(?P<phi>[A-Z]{1,2}[ ]?\d{6}[ ]?\([0-9A]\))", 0.9,
@@ -1132,7 +1137,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("sg_hdb_block", LOCATION,
              r"(?P<phi>\b(?:Blk|BLK|Block)\.?\s+\d{1,4}[A-Z]?\s+\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]*|\d{1,3}[A-Z]?)){0,4}?"
              r"(?:(?:\s+(?:Ave|Avenue|St|Street|Rd|Road|Dr|Drive|Cres|Crescent|Lorong|Central|Close|Walk|Link|Way|View|Ring\s+Rd)\b"
-             r"(?:\s+\d{1,3}[A-Z]?\b)?)(?:,?\s*#\d{1,3}-\d{1,5}[A-Z]?)?|,?\s*#\d{1,3}-\d{1,5}[A-Z]?))(?![\w\-])",
+             r"(?:\s+\d{1,3}[A-Z]?\b)?)(?:,?\s*#\d{1,3}-\d{1,5}[A-Z]?)?|,?\s*#\d{1,3}-\d{1,5}[A-Z]?)"
+             # its postcode after the unit: "S(310021)", "S310021", "Singapore 310021"
+             r"(?:,?\s*(?:Singapore\s*)?(?:S\s?\(\d{6}\)|S\d{6}|\d{6}))?)(?![\w\-])",
              0.88, needs=_seen(r"\b(?:Blk|BLK|Block)\.? ?\d"), flags=0),
         # A Singapore postcode after the city's name: "Singapore 310006".
         Rule("sg_postcode", ZIP_CODE, r"(?<=\bSingapore,?\s{1,2})(?P<phi>\d{6})(?![\d\-])", 0.85,

@@ -116,10 +116,14 @@ _LOWER_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll}
 _LINE_SPEAKER = regex.compile(r"(?m)^[ \t]*[\p{L}][\p{L} ]{0,20}:[ ]")
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
-_CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
+# (a middle initial between the words too: "DIANE K MORRISON")
+_CAPS_RUN = regex.compile(rf"(?<![\w'’\-]){_CAPS_WORD}(?:[ ]\p{{Lu}}\.?(?=[ ]{_CAPS_WORD}))?(?:[ ]{_CAPS_WORD}){{1,2}}(?:[ ]\p{{Lu}}\.?)?(?![\w'’\-])")
 _CAPS_CUE = regex.compile(
     r"(?:\b(?:NAME|PATIENT|PATlENT|PT|CC|C/O|SIGNED(?:\s+BY)?|ATTENDING|PHYSICIAN|SURGEON|DR|MR|MRS|MS|MISS|PROF|RN|NOK|"
-    r"NEXT\s+OF\s+KIN|CONTACT|REFERRED\s+BY|SEEN\s+BY|FOR|Patient|Name|Pt|for|with|by|Dr|Mr|Mrs|Ms)\.?\s*[:#\-]?\s*)$"
+    r"NEXT\s+OF\s+KIN|CONTACT|REFERRED\s+BY|SEEN\s+BY|FOR|Patient|Name|Pt|for|with|by|Dr|Mr|Mrs|Ms|"
+    # who a claim or a benefits statement is for
+    r"MEMBER|SUBSCRIBER|INSURED|CLAIMANT|POLICYHOLDER|GUARANTOR|Member|Subscriber|Insured|Claimant|Policyholder|Guarantor)"
+    r"\.?\s*[:#\-]?\s*)$"
 )
 _LAST_FIRST = regex.compile(
     rf"(?<![\w'’\-])(?P<last>(?:Ma?c|O['’]|D['’])?{_CAPS_WORD}(?:[ ]{_CAPS_WORD}){{0,2}}),[ ]?(?P<first>\p{{Lu}}[\p{{L}}'’\-]*\p{{L}})(?:[ ]\p{{Lu}}\.?(?![\w]))?(?![\w'’\-])"

@@ -92,6 +92,7 @@ from mediscope.deid.recognizers.en_patterns import (
     US_STATES,
 )
 from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
+from mediscope.deid.recognizers.zh_names import _ROMAN_SYLLABLE, _ROMANISED_SURNAMES
 from mediscope.deid.recognizers.en_shared_rules import _VEHICLE, _gazetteer_city
 from mediscope.deid.recognizers.en_vocab import (
     _CARE_SETTINGS,
@@ -373,6 +374,7 @@ class EnglishNerRecognizer(EntityRecognizer):
         out.extend(_lower_city_results(self, text, hits))
         out.extend(_unknown_pairs(self, text))
         out.extend(_aged_pairs(self, text))
+        out.extend(_bed_names(self, text))
         out.extend(_possessive_names(self, text))
         if (AGE in entities or not entities) and _DIGIT.search(text):
             out.extend(_named_subject_ages(self, text))
@@ -456,6 +458,8 @@ class EnglishNerRecognizer(EntityRecognizer):
             # The credential itself stays outside the span: surrogates are keyed on the name, so
             # "Kerstin Holm, DO" and a later "Kerstin Holm" get the same replacement.
             out.extend(_degree_names(self, text))
+        if "," in text:
+            _caps_surname_before(self, text, out)
         kept = [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
         return _without_product_names(kept, text) if kept else kept
 
@@ -775,7 +779,8 @@ def _without_product_names(spans: list[RecognizerResult], text: str) -> list[Rec
         if r.entity_type == LOCATION and " " in value and any(
                 len(w) >= 8 and _DRUG_SUFFIX.search(w.lower()) and w.lower() not in _all_given_names() for w in value.split()):
             continue  # "IV flucloxacillin": a route and a drug, no place
-        if " " in value and _DISEASE_WORD.search(value.lower()):
+        if " " in value and "," not in value and _DISEASE_WORD.search(value.lower()):
+            # (not "Okonjo, Ifeoma": a surname, a comma and a given name that only ends like a disease)
             continue  # "Hashimoto thyroiditis": the model read the eponym and its disease as a name
         if "-" in value and " " not in value.strip():
             if eponyms is None:
@@ -1085,6 +1090,69 @@ def _ocr_word(word: str, words) -> bool:
             if c in one and is_english(one.replace(c, d), words):
                 return True
     return False
+
+
+_CAPS_SURNAME_COMMA = regex.compile(r"(?<![\w'’\-])(?P<sur>\p{Lu}{2,12}),[ ]{1,2}(?P<syll>(?:\p{Lu}\p{Ll}{1,5}[ \-]){0,3})$")
+
+
+def _caps_surname_before(self: EnglishNerRecognizer, text: str, spans: list[RecognizerResult]) -> None:
+    """"Name: CHOW, Wing Yan Vivian": a given name found, and before it a surname in capitals and a
+    comma (a passport's or a certificate's order); the surname joins the span. The surname must be a
+    listed one and no English word (not "NOTE, Grace"), or a romanised Chinese surname."""
+    lists = self._case_free
+    for r in spans:
+        if r.entity_type != PERSON:
+            continue
+        m = _CAPS_SURNAME_COMMA.search(text, max(0, r.start - 40), r.start)
+        if m is None or not all(_ROMAN_SYLLABLE.fullmatch(w) for w in regex.split(r"[ \-]", m.group("syll").lower()) if w):
+            continue  # (between them only the syllables of a Chinese given name: "LAM, Hoi Ching Natalie")
+        sur = m.group("sur").lower()
+        if (sur in lists.last and not is_english(sur, lists.words) or sur in _ROMANISED_SURNAMES) and not lists.blocked(sur):
+            r.start = m.start()  # (a Chinese surname romanised, CHOW, LAM, HO, even where it is a word too)
+
+
+# A bed, room or bay number, or a table's room cell, that a ward list writes the patient after: "Rm 26
+# Quon, Edwin", "| 401 | Abernathy, J. |", "Bed 1 Frank: post-op ileus", "bed 11 gerald wandering".
+_BED_CUE = regex.compile(r"(?:\b(?i:bed|rm|room|bay|cubicle|cub|bd)\.?[ ]?#?\d{1,4}[A-Za-z]?|(?m:^)[ \t]*\|[ ]*\d{1,4}[A-Z]?[ ]*\|)"
+                         r"[ \t]*[:\-–|]?[ \t]*")
+_BED_LAST_FIRST = regex.compile(r"(?P<name>(?P<last>\p{Lu}[\p{L}'’]+(?:-\p{Lu}[\p{L}'’]+)?),[ ]?(?P<first>\p{Lu}\.|\p{Lu}\p{Ll}+))(?![\w'’\-])")
+_BED_ONE_NAME = regex.compile(r"(?P<name>\p{L}[\p{Ll}'’]+)(?=[ ]?[:(]|[ ]+\p{Ll})")
+
+
+def _bed_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
+    """The patient named right after a bed or room number in a ward list or handover.
+
+    "LAST, FIRST" or "LAST, F." there needs no listed surname (the bed is the cue, and the comma
+    shape the evidence), only that neither part is an English word; one word alone must be a listed
+    given name, and one that is also a word ("Frank") only capitalised before a colon.
+    """
+    lists = self._case_free
+    out: list[RecognizerResult] = []
+    for cue in _BED_CUE.finditer(text):
+        m = _BED_LAST_FIRST.match(text, cue.end())
+        if m is not None:
+            last, first = m.group("last").lower(), m.group("first").lower().rstrip(".")
+            parts = last.split("-")
+            # a surname that is also a word ("Fall, R.") only with a given name that is none ("Smith, Wanjiru")
+            # or beside a part that is none ("Smith-Oduya, T.")
+            worded = all(is_english(p, lists.words) for p in parts)
+            given_ok = (first in lists.first or lists.unlisted_ok(first)) and not lists.blocked(first)
+            if (all(not lists.blocked(p) and (p in lists.last or not is_english(p, lists.words)) for p in parts)
+                    and (given_ok and not (worded and is_english(first, lists.words)) if len(first) > 1 else not worded)
+                    and not _clinical_phrase(m.group("name"))):
+                out.append(self._result(PERSON, *m.span("name"), 0.75, "bed_last_first"))
+            continue
+        m = _BED_ONE_NAME.match(text, cue.end())
+        if m is None:
+            continue
+        word = m.group("name")
+        w = word.lower()
+        if w not in lists.first or lists.blocked(w) or w in lexicon.CLINICAL_WORDS_EN:
+            continue
+        if is_english(w, lists.words) and not (word[0].isupper() and text.startswith(":", m.end())):
+            continue
+        out.append(self._result(PERSON, *m.span("name"), 0.7, "bed_name"))
+    return out
 
 
 def _unknown_pairs(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:

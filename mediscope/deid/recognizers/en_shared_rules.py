@@ -358,7 +358,7 @@ def shared_rules() -> list[Rule]:
         # a bank branch's code (IFSC HDFC0001234, SWIFT/BIC) names the branch, not the customer;
         # a drug's approval number (国药准字H20051408, 批准文号：Z20025123) names the product
         Rule("alnum_id", ID_NUMBER, r"(?<![A-Za-z0-9\-])(?<!\b(?:IFSC|SWIFT|BIC|MICR)(?:\s*(?i:code))?\s*[:#]?\s*)"
-             r"(?<!(?:准字|批准文号|批准号)\s*[:：]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}(?:\d{1,2}-[A-Z]|-\d{2,4}-|-?)\d{5,}[A-Z0-9\-]*)(?![A-Za-z0-9])",
+             r"(?<!(?:准字|批准文号|批准号)\s*[:：]?\s*)(?P<phi>(?=[A-Z0-9\-]*\d)(?=[A-Z0-9\-]*[A-Z])[A-Z]{1,4}(?:\d{1,2}-[A-Z]|-\d{2,4}-|-?)\d{5,}[A-Z0-9\-]*(?:\([0-9A-Z]\))?)(?![A-Za-z0-9])",
              0.55, needs=has_digit, flags=0),
     ]
 
