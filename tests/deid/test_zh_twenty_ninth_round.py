@@ -52,6 +52,25 @@ class TestCapitalisedRomanisedNames:
         assert _found(text, "PERSON") == []
 
 
+class TestChatLabelsThatMarkThemselves:
+    @pytest.mark.parametrize("text, handle", [
+        ("家族群\n周建平：外婆今天怎么样\nLulu🌷：好多了，下午出院", "Lulu🌷"),
+        ("宝妈群\n豆豆妈：疫苗打完发烧正常吗\nCoco桃桃：正常的，多喝水", "Coco桃桃"),
+        ("【相亲相爱一家人】\n二姐-秀梅：妈透析做完没\n小弟：做完了", "二姐-秀梅"),
+        ("公众号留言\n爱吃西瓜的猫2024：我爸在你们心内科住院\n小编：您好，请留电话", "爱吃西瓜的猫2024"),
+    ])
+    def test_a_screen_name_in_a_chat(self, text, handle):
+        assert handle in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "检查报告\nCT报告：未见异常\nB超结果：胆囊结石",
+        "复诊安排\n术前-术后：对比\n医生：好的",
+        "Lulu🌷：好多了，下午出院",  # one labelled line is no chat
+    ])
+    def test_report_labels_stay(self, text):
+        assert not any(s for s in _found(text) if "报告" in s or "术前" in s or "Lulu" in s), _found(text)
+
+
 class TestHongKongIdentityCards:
     def test_the_letter_spaced_off_the_digits_after_the_cards_name(self):
         assert "R 482016(3)" in _found("姓名：LEUNG Ka Yan 梁嘉欣  身份證：R 482016(3)\n年齡：88", "ID_NUMBER")

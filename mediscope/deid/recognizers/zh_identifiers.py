@@ -25,6 +25,7 @@ from mediscope.deid.recognizers.base import (
     ready_jieba,
 )
 from mediscope.deid.recognizers.zh_dates import COMPACT_DAY
+from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS
 from mediscope.deid.recognizers.zh_patterns import CJK, S, _alt
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -89,6 +90,29 @@ def _han_handle_ok(value: str) -> bool:
     capitals it is a lab line's analyte and its code (糖类抗原CA199：, 复查CA125：, 查了CA125)."""
     m = _CAPS_BEFORE_DIGITS.search(value)
     return m is None or not m.group().isupper()
+
+
+_CHAT_LABEL_LINE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{1,16}[ \t]*[：:](?![ \t]*$)")
+# Chinese words a report's line label holds with Latin (CT报告：, B超结果：, HPV检测：): no screen name.
+_LABEL_WORD_CHARS = frozenset("报告结果检查检测复查诊断化验超声影像病理")
+# A notice's headings, with or without an emoji (重要❗：, 温馨提示🔔：): no one's name.
+_NOTICE_HEADINGS = ("重要", "注意", "提醒", "提示", "通知", "公告", "紧急", "必看", "置顶", "备注", "说明", "须知", "温馨")
+
+
+def _chat_label_ok(value: str) -> bool:
+    """A screen name that marks itself (Cici🐱, Amy朵朵, 阿May, 大哥-国栋, 快乐的小鱼2023), not a report's label."""
+    han = [ch for ch in value if "\u4e00" <= ch <= "\u9fff"]
+    if any(ch in _LABEL_WORD_CHARS for ch in han) or "".join(han).startswith(_NOTICE_HEADINGS):
+        return False
+    if "-" in value:  # a kin word or 小/老/阿 and a surname before the hyphen (not 术前-术后)
+        left = value.split("-", 1)[0]
+        return left in KINSHIP_WORDS or len(left) == 2 and left[0] in "小老阿"
+    return True
+
+
+def _chat_transcript(text: str) -> bool:
+    """Two lines or more open with a label and a colon: a chat or a transcript."""
+    return len(_CHAT_LABEL_LINE.findall(text)) >= 2
 
 
 # A clause the writer glosses, not a chosen name: it opens with a verb of reporting (网友反映的患者（实名…）)
@@ -320,6 +344,14 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("chat_handle_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85,
              validator=_han_handle_ok, needs=has_digit, flags=0),
+        # In a chat (two labelled lines or more), a turn's label that marks itself as a screen name: an emoji
+        # in it (小妹🌸：, Cici🐱：), an English name beside Chinese (Amy朵朵：, 阿May：), a role or kin word
+        # hyphened to a name (大哥-国栋：, 小宋-规培：), or Chinese with a year after it (快乐的小鱼2023：).
+        Rule("chat_label_marked", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?P<phi>[^\s：:，,。@]{0,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*"
+             r"|[A-Z][a-z]{1,9}[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,3}[A-Z][a-z]{1,9}"
+             r"|[\u4e00-\u9fff]{1,4}-[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{3,12}(?:19|20)\d\d)[ \t]*[：:](?![ \t]*$)", 0.8,
+             validator=_chat_label_ok, needs=_chat_transcript, flags=0),
         # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
         # lan8x 发帖：…, 回复 lan8x：…
         # A reply between two handles, as a forum or a microblog writes it (@小鹿乱撞_Lu 回复 @骨科李大夫：):
