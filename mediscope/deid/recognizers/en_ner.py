@@ -92,7 +92,6 @@ from mediscope.deid.recognizers.en_patterns import (
     US_STATES,
 )
 from mediscope.deid.recognizers.en_places import PLAIN, WORDLIKE, city_gazetteer, country_names
-from mediscope.deid.recognizers.zh_names import _ROMAN_SYLLABLE, _ROMANISED_SURNAMES
 from mediscope.deid.recognizers.en_shared_rules import _VEHICLE, _gazetteer_city
 from mediscope.deid.recognizers.en_vocab import (
     _CARE_SETTINGS,
@@ -101,6 +100,7 @@ from mediscope.deid.recognizers.en_vocab import (
     _ROLE_WORDS,
     _STATES,
 )
+from mediscope.deid.recognizers.zh_names import _ROMAN_SYLLABLE, _ROMANISED_SURNAMES
 from mediscope.deid.types import AGE, DATE_TIME, LOCATION, PERSON, ZIP_CODE
 
 
@@ -1123,8 +1123,10 @@ def _bed_names(self: EnglishNerRecognizer, text: str) -> list[RecognizerResult]:
     """The patient named right after a bed or room number in a ward list or handover.
 
     "LAST, FIRST" or "LAST, F." there needs no listed surname (the bed is the cue, and the comma
-    shape the evidence), only that neither part is an English word; one word alone must be a listed
-    given name, and one that is also a word ("Frank") only capitalised before a colon.
+    shape the evidence): a surname that is no English word will do, and one that is ("Smith") only
+    beside a given name or a hyphened part that is none ("Smith, Wanjiru", "Smith-Oduya, T."; not
+    "Fall, R."). One word alone must be a listed given name, and one that is also a word ("Frank")
+    only capitalised before a colon.
     """
     lists = self._case_free
     out: list[RecognizerResult] = []

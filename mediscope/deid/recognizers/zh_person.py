@@ -1761,7 +1761,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         """A handover's roster of beds (12床高峰，…；13床夏天，…): where two beds or more are listed
         each with what follows a pause, the word after a bed number that opens with a surname is
         the patient's name, even a word (高峰, 夏天), wherever the handover writes it; a clinical
-        word (12床高热) or a time or role word (3床今日, 5床患者) is not."""
+        word (12床高热) or a time or role word (3床今日, 5床患者) is not. In a list of two beds or more, a
+        surname alone before a bracket (41床 钟（术后）) is the patient's too."""
         found = list(_BED_NAME_RE.finditer(norm))
         out: list[RecognizerResult] = []
         if len(_BED_NUMBER_RE.findall(norm)) >= 2:
