@@ -71,6 +71,22 @@ class TestChatLabelsThatMarkThemselves:
         assert not any(s for s in _found(text) if "报告" in s or "术前" in s or "Lulu" in s), _found(text)
 
 
+class TestForumPosters:
+    @pytest.mark.parametrize("text, handle", [
+        ("【病友论坛】透析三年的一点心得\n楼主 蓝色的海风 发表于 2025-06-03", "蓝色的海风"),
+        ("（已隐去个人信息）楼主：@肾内科小周  坐标合肥", "@肾内科小周"),
+    ])
+    def test_the_posters_screen_name(self, text, handle):
+        assert handle in _found(text, "SOCIAL_HANDLE"), _found(text)
+
+    @pytest.mark.parametrize("text", ["楼主：我也是这样，吃了药就好了", "楼主说的对，发表于昨天"])
+    def test_what_a_poster_says_stays(self, text):
+        assert _found(text, "SOCIAL_HANDLE") == []
+
+    def test_a_titled_author_keeps_the_surname_alone(self):
+        assert _found("作者 邹医生 发布于 2024-05-01", "PERSON") == ["邹"]
+
+
 class TestHongKongIdentityCards:
     def test_the_letter_spaced_off_the_digits_after_the_cards_name(self):
         assert "R 482016(3)" in _found("姓名：LEUNG Ka Yan 梁嘉欣  身份證：R 482016(3)\n年齡：88", "ID_NUMBER")

@@ -110,6 +110,10 @@ def _chat_label_ok(value: str) -> bool:
     return True
 
 
+# A clinician named by surname and title (作者 王医生): the name rules' surname, no screen name.
+_TITLE_ENDS = ("医生", "大夫", "医师", "主任", "护士", "教授", "老师", "药师")
+
+
 def _chat_transcript(text: str) -> bool:
     """Two lines or more open with a label and a colon: a chat or a transcript."""
     return len(_CHAT_LABEL_LINE.findall(text)) >= 2
@@ -352,6 +356,13 @@ def zh_identifier_rules() -> list[Rule]:
              r"|[A-Z][a-z]{1,9}[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,3}[A-Z][a-z]{1,9}"
              r"|[\u4e00-\u9fff]{1,4}-[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{3,12}(?:19|20)\d\d)[ \t]*[：:](?![ \t]*$)", 0.8,
              validator=_chat_label_ok, needs=_chat_transcript, flags=0),
+        # A forum post's poster by the screen name the forum prints (楼主 向日葵的小确幸 发表于 2025-02-14,
+        # 楼主：@内分泌小刘): before 发表于/发布于/发帖, or with its @ after the colon.
+        Rule("forum_poster", SOCIAL_HANDLE,
+             r"(?:楼主|发帖人|作者|回帖人|层主)(?:[ \t\u3000]+(?P<phi>[^\s：:，,。@]{2,16})(?=[ \t\u3000]*(?:发表于|发布于|发帖|于\s?\d))"
+             r"|[ \t]*[：:][ \t]*(?P<phi>@[^\s：:，,。@]{2,16}))", 0.8,
+             validator=lambda v: not v.endswith(_TITLE_ENDS), needs=contains_any("楼主", "发帖人", "作者", "回帖人", "层主"),
+             flags=0),
         # A forum post's poster and the one a reply answers, by a Latin handle with a digit in it:
         # lan8x 发帖：…, 回复 lan8x：…
         # A reply between two handles, as a forum or a microblog writes it (@小鹿乱撞_Lu 回复 @骨科李大夫：):
