@@ -302,14 +302,16 @@ def en_date_rules() -> list[Rule]:
         Rule("date_season_year", DATE_TIME,
              rf"(?P<phi>\b(?i:spring|summer|autumn|fall|winter)(?:\s+of)?,?\s+(?:{y}|['’]\d{{2}}))(?![\d\w])", 0.8,
              needs=contains_any("spring", "summer", "autumn", "fall", "winter")),
-        # A day of this month: "bloods on the 14th", "since the 3rd," (not "on the 3rd floor"). A result
-        # or a verb may follow ("CT on the 16th negative", "on the 3rd but still"), or an emoji.
+        # A day of this month: "bloods on the 14th", "since the 3rd,", "eye checkup on 18th" (not "on the
+        # 3rd floor"). A result or a verb may follow ("CT on the 16th negative", "on the 3rd but still"), or
+        # an emoji. The span keeps its "the": labelled sets mark "the 14th" as often as "14th", and a span
+        # of "the 14th" still lies half inside a gold "14th".
         Rule("date_day_ordinal", DATE_TIME,
-             r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for)\s+the\s+)(?P<phi>(?:[12]?\d|3[01])(?:st|nd|rd|th))"
+             r"(?<=\b(?i:on|from|since|until|till|by|before|after|due|for|(?:is|was|'s)(?=\s+the))\s+)(?P<phi>(?:the\s+)?(?:[12]?\d|3[01])(?:st|nd|rd|th))"
              r"(?=\s*(?:[,.;!?)\-–\p{So}]|$)|\s+(?i:and|or|at|till|until|morning|afternoon|evening|night|when|then|so|as|if|because|"
              r"visiting|onwards|inclusive|please|thanks|but|negative|positive|normal|unremarkable|clear|showed|shows|revealed|"
              r"was|were|is|are)\b)",
-             0.7, needs=_digit_and(r"(?i)the \d{1,2}(?:st|nd|rd|th)\b")),
+             0.7, needs=_digit_and(r"(?i)\b(?:the|on|from|since|until|till|by|before|after|due|for) \d{1,2}(?:st|nd|rd|th)\b")),
         # Ranges: "2 to 16 January 2025", "March 3-7, 2024".
         Rule("date_range", DATE_TIME,
              rf"(?<!\d)(?P<phi>{d}{ordinal}\s*(?:-|–|to|and|until)\s*{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:,?\s*{y})?|"

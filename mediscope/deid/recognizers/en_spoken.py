@@ -67,14 +67,19 @@ def en_spoken_rules() -> list[Rule]:
         Rule("spoken_ordinal_of_month", DATE_TIME,
              rf"\b(?:the\s+)?(?P<phi>{_ORD}\s+of\s+(?:{_MONTH_WORD}|may)(?:,?\s+{_YEAR})?)(?![\w\-])", 0.85,
              needs=_SPOKEN_SEEN),
-        # A day of the month said after a time word: "on the ninth", "since the uh twenty second", "by the 19th"
+        # A day of the month said after a time word or a weekday: "on the ninth", "since the uh twenty second",
+        # "thursday the eleventh". The span keeps its "the", as most labelled sets mark it.
         Rule("spoken_cued_day", DATE_TIME,
-             rf"\b(?:on|since|from|until|till|by|before|after|starting|through)\s+(?:the\s+)?{_FILL}"
-             rf"(?P<phi>(?:the\s+)?{_ORD})"  # written ordinals ("on the 16th") are en_dates' rules
+             r"\b(?i:on|since|from|until|till|by|before|after|starting|through|(?:mon|tues|wednes|thurs|fri|satur|sun)day)"
+             rf"\s+{_FILL}(?P<phi>(?:the\s+{_FILL})?{_ORD})"  # written ordinals ("on the 16th") are en_dates' rules
              r"(?!\s*(?:time|times|dose|doses|floor|one|ones|round|visit|week|weeks|day|days|month|attempt|try|page|line|"
              rf"stage|trimester|degree|grade|opinion|place|shift|half|quarter|cycle|injection|shot|pill|tablet|percentile|centile|"
              rf"of\s+(?:the|my|his|her|them|{_MONTH_WORD}|may)\b))"
              r"(?![\w\-])", 0.7, needs=_SPOKEN_SEEN),
+        # "the second of this month", "the 3rd of next month": a day the month after it places
+        Rule("spoken_day_of_this_month", DATE_TIME,
+             rf"\b(?P<phi>(?:the\s+)?(?:{_ORD}|(?:[12]?\d|3[01])(?:st|nd|rd|th)))(?=\s+of\s+(?i:this|next|last)\s+month\b)",
+             0.75, needs=contains_any(" of this month", " of next month", " of last month")),
         # A birth date answered in number words: "date of birth ... one twelve twenty nine", "birthday is four nineteen forty one"
         Rule("spoken_birth_date", DATE_TIME,
              rf"\b(?:date\s+of\s+birth|birth\s*date|birthday|born(?:\s+on)?|d\s?o\s?b)(?:\s+is|\s+was|\s*:)?\s*{_SPEAKER_TURN}"
