@@ -84,8 +84,8 @@ def test_pager_look_alikes_stay(found, text):
         ("Diagnosed Mar '18 at a routine check.", "Mar '18"),
         ("Started insulin in September (2023) per her GP.", "September (2023)"),
         ("Symptoms began in the autumn of 2021.", "autumn of 2021"),
-        ("She had bloods taken on the 3rd.", "3rd"),
-        ("Her MRI is booked for the 21st.", "21st"),
+        ("She had bloods taken on the 3rd.", "the 3rd"),  # the article goes with the day (thirtieth round)
+        ("Her MRI is booked for the 21st.", "the 21st"),
         ("Admitted 4-9 March 2024 with pneumonia.", "4-9 March 2024"),
     ],
 )

@@ -205,8 +205,8 @@ def test_a_spaced_comma_caps_name_keeps_its_double_space(found):
 @pytest.mark.parametrize(
     ("text", "value"),
     [
-        ("staying with her sister until the 20th visiting from abroad", "20th"),
-        ("bloods on the 14th when she is back", "14th"),
+        ("staying with her sister until the 20th visiting from abroad", "the 20th"),  # the article goes with it
+        ("bloods on the 14th when she is back", "the 14th"),
     ],
 )
 def test_a_day_of_the_month_before_a_clause(found, text, value):

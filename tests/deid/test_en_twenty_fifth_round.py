@@ -176,14 +176,15 @@ class TestNumbersWrittenApart:
 
 
 class TestDayOfMonthWithThe:
-    """"on the 16th": the day of this month, with a result or a verb after it."""
+    """"on the 16th": the day of this month, with a result or a verb after it (and, since the thirtieth
+    round, with its article)."""
 
     @pytest.mark.parametrize(
         "text, date",
         [
-            ("Echo on the 11th unremarkable, repeat in a year.", "11th"),
-            ("Swab taken on the 2nd but lost in transit.", "2nd"),
-            ("Her MRI on the 23rd showed no change.", "23rd"),
+            ("Echo on the 11th unremarkable, repeat in a year.", "the 11th"),
+            ("Swab taken on the 2nd but lost in transit.", "the 2nd"),
+            ("Her MRI on the 23rd showed no change.", "the 23rd"),
         ],
     )
     def test_day_found(self, text: str, date: str) -> None:
