@@ -315,6 +315,20 @@ _CAPS_NAME_CUED = regex.compile(
     r"(?:姓名|病人姓名|患者姓名|英文姓名|英文名|(?<![\p{Latin}])(?i:patient(?: name)?|name|pt))[ \t]*[:：][ \t]*"
     r"(?P<name>(?P<sur>[A-Z]{2,7}),?[ ]{1,2}[A-Z]{1,6}(?:[ -][A-Z]{1,6}){0,2})(?![\p{Latin}\d])")  # (a form's gap ends it)
 
+# With no field before it, a name in capitals of three words, as a Hong Kong, Singapore or Malaysian
+# paper prints it (MAK SIU FONG 閣下, 名字 LEE AH MOI, 資料係 CHAN KWOK WING): a listed surname and two
+# syllables (an English run of capitals is rarely three syllables after a surname: NG TUBE, TO BE DONE).
+_CAPS_THREE_WORD_NAME = regex.compile(
+    r"(?<![\p{Latin}\d])(?P<name>(?P<sur>[A-Z]{2,7})[ ]{1,2}[A-Z]{2,6}(?:[ ]{1,2}|-)[A-Z]{2,6})(?![\p{Latin}\d])")
+_CAPS_THREE_WORD_GATE = regex.compile(r"[A-Z]{2,7} {1,2}[A-Z]{2,6}[ \-][A-Z]{2}")
+# Two-letter English words that a Cantonese syllable may spell too, but seldom in a name.
+_NOT_GIVEN_SYLLABLES = frozenset("to in at is it an no go do so up we he me be my by of or as if on".split())
+
+
+def _caps_three_word_name_ok(name: str, surname: str) -> bool:
+    given = [w.lower() for w in regex.split(r"[ \-]+", name)[1:] if w]
+    return _caps_surname_name_ok(name, surname) and not any(w in _NOT_GIVEN_SYLLABLES for w in given)
+
 
 def _caps_surname_name_ok(name: str, surname: str) -> bool:
     """CHAN Tai Man: a listed romanised surname and given syllables that are syllables (Tai, Siu-ling),
@@ -717,6 +731,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if "：" in norm or ":" in norm:
             out += [(*m.span("name"), 0.75, "caps_name_cued") for m in _CAPS_NAME_CUED.finditer(norm)
                     if _caps_surname_name_ok(m.group("name"), m.group("sur"))]
+        if _CAPS_THREE_WORD_GATE.search(norm):
+            out += [(*m.span("name"), 0.7, "caps_three_words") for m in _CAPS_THREE_WORD_NAME.finditer(norm)
+                    if _caps_three_word_name_ok(m.group("name"), m.group("sur"))]
         if _PINYIN_GATE.search(norm):
             out += [(*m.span("name"), 0.65, "pinyin") for m in _PINYIN_CUED.finditer(norm)
                     if m.group("name").lower() not in _LATIN_NOT_NAMES]

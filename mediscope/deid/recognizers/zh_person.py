@@ -360,6 +360,31 @@ _ONE_OFF_LABEL_RE = regex.compile(
     rf"|{_SURNAME}家老[大二三四五六七幺]"
     r"|[阿小](?:[\u4e00-\u9fff]|[A-Z][a-z]{1,10})[（(][^（）()\n：:]{1,12}[）)])"
     r"[ \t]*[：:](?![ \t]*$)")
+# A chat member's free screen name as a label (无糖可乐：, 阳光总在风雨后：), and the words that make such a
+# label a form's question or a notice's heading instead (想得到怎样的帮助：, 病情描述：, 转发理由：).
+_FREE_LABEL_RE = regex.compile(rf"(?m)^[ \t]*{_LABEL_PREFIX}(?P<name>[\u4e00-\u9fff]{{4,10}})[ \t]*[：:](?![ \t]*$)")
+_FREE_LABEL_NOT_WORDS = ("怎样", "怎么", "什么", "如何", "哪些", "哪里", "是否", "多少", "有无", "帮助", "描述", "内容", "理由",
+                         "原文", "标题", "摘要", "来源", "评论", "转发", "点赞", "群", "以上", "以下", "如下", "附件", "图片",
+                         # a role before a pet name (营养师朵朵：) is `_ROLE_PET_LABEL_RE`'s: the pet name alone
+                         "师", "社工", "志愿者", "专员", "顾问", "管家")
+# A surname said to a caller: after 我姓 / 您姓 (any character: speech recognition may write a rare one
+# wrong), or spelled out by its parts after it (阚是门字里面一个敢, 是昝 上面一个处下面一个日, 弓长张).
+_SURNAME_SAID_RE = regex.compile(
+    r"(?:(?:我|您|你|他|她|患者|病人|本人|免贵)姓(?P<name>[^\s\p{P}名氏什啥甚么别的是叫])(?=[ \t，,。！!？?、]|不是|$)"
+    r"|(?<=^|[，,。\s：:姓])(?P<name>[^\P{Han}他她它我你您这那哪谁])是[ \t]?(?=(?:\p{Han}{0,3})(?:上面一个|下面一个|左边一个|"
+    r"右边一个|里面一个|外面一个|字旁|字头|字底|字里面|字框))"
+    r"|(?<=[姓是])(?P<name>[^\P{Han}他她它我你您这那哪谁])[ \t，,]+(?=(?:\p{Han}{0,3})(?:上面一个|下面一个|左边一个|"
+    r"右边一个|里面一个|外面一个|字旁|字头|字底|字里面|字框)))", regex.M)
+# A caller checks who answers: 请问是党向阳家吗, 您是邬建英本人吗, 请问是单立新的家属吗: a surname and one or two
+# characters before 家 / 本人 / 的家属 / 吗.
+_WHO_ANSWERS_RE = regex.compile(
+    rf"(?:请问|你好|您好)[，, ]?(?:是|你是|您是)(?P<name>{_SURNAME}\p{{Han}}{{1,2}}?)"
+    r"(?=家吗|家嘛|家么|家属吗|本人吗|吗|嘛|的家属|的家人|的爱人|的家|的儿子|的女儿|的妈妈|的爸爸)")
+# A role and a pet name as a turn's label (咨询师苗苗：, 客服小美：, 营养师阿珍：, 护士Amy：): the person, not the role.
+_ROLE_PET_LABEL_RE = regex.compile(
+    r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?:心理咨询师|咨询师|护士|医生|医师|药师|营养师|康复师|治疗师|"
+    r"社工|客服|助理|志愿者|专员|顾问|管家|健康管理师|个案管理师)"
+    r"(?P<name>(?P<d>\p{Han})(?P=d)|[小阿]\p{Han}|[A-Z][a-z]{1,9})[ \t]*[：:](?![ \t]*$)")
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
 # A relative's screen name: a name, 他/她 and the kin word (翠花她闺女, 建国他儿子).
@@ -892,6 +917,17 @@ class ChineseNameRecognizer(EntityRecognizer):
 
         for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
             out.append(self._result(*m.span("name"), 0.85, "xing"))
+        if "是" in norm:
+            out += [self._result(*m.span("name"), 0.75, "who_answers") for m in _WHO_ANSWERS_RE.finditer(norm)
+                    if not _is_clinical(m.group("name")) and self._freq.get(m.group("name"), 0) < 50
+                    and not m.group("name").endswith(_CUT_TITLES) and m.group("name")[-1] not in "医护主老师"]
+        if "：" in norm or ":" in norm:
+            out += [self._result(*m.span("name"), 0.75, "role_pet_label") for m in _ROLE_PET_LABEL_RE.finditer(norm)
+                    if m.group("name") not in _XIAO_NOT_SPEAKER and m.group("name") not in _NOT_VOCATIVES]
+        if "姓" in norm or "一个" in norm or "字" in norm:
+            # a surname said on the phone, whatever the character (我姓攒 不是 是昝), and one spelled out by
+            # its parts (阚是门字里面一个敢, 是昝 上面一个处下面一个日)
+            out += [self._result(*m.span("name"), 0.8, "surname_said") for m in _SURNAME_SAID_RE.finditer(norm)]
 
         for m in self._strong_cue_re.finditer(norm):
             s = m.end()
@@ -1574,6 +1610,29 @@ class ChineseNameRecognizer(EntityRecognizer):
         if _CHAT_HEADER_RE.match(norm) and any(_CHAT_TURN_RE.search(norm, m.end(), _line_end(norm, m.end()))
                                                 for m in _CHAT_LINE_RE.finditer(norm)):
             out += self._header_chat_labels(norm)
+        return out + self._free_one_off_labels(norm)
+
+    def _free_one_off_labels(self, norm: str) -> list[RecognizerResult]:
+        """A chat member's free screen name that opens a single turn (无糖可乐：…, 棉花糖阿姨：…, 暖阳里的猫：…),
+        where two turns or more talk as people do: four to ten Han characters no dictionary knows as one
+        word, no role, heading, field, question or clinical word, whose own turn talks too. (Screen
+        names that open two turns are `_screen_labels`'; a record's field labels say nothing as a person
+        would, and the dictionary and the word lists keep 病情描述： or 想得到怎样的帮助： out.)"""
+        lines = _CHAT_LINE_RE.findall(norm)
+        if len(lines) < 2:
+            return []
+        if sum(1 for m in _CHAT_LINE_RE.finditer(norm) if _talks(norm, m.end())) < 2:
+            return []
+        talking = [m for m in _FREE_LABEL_RE.finditer(norm) if _talks(norm, m.end())]
+        out: list[RecognizerResult] = []
+        for m in talking:
+            cand = m.group("name")
+            if (self._freq.get(cand, 0) or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS)
+                    or any(w in cand for w in _CLINICIAN_LABEL_WORDS) or any(w in cand for w in _FREE_LABEL_NOT_WORDS)
+                    or cand.endswith(_FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
+                    or cand[-1] in _DRUG_NEXT or cand.endswith(lexicon.DRUG_ENDINGS_ZH)):
+                continue
+            out.append(self._result(*m.span("name"), 0.7, "free_one_off_label"))
         return out
 
     def _header_chat_labels(self, norm: str) -> list[RecognizerResult]:

@@ -1,0 +1,98 @@
+"""Thirtieth round of Chinese recall: conversations (heldout29's misses after first sight) — a group
+member's free screen name that opens a single turn, a name in capitals of three words with no field
+before it (Hong Kong, Singapore, Malaysia), a surname said or spelled out on the phone, the name a caller
+checks (请问是…家吗), a role and a pet name as a turn's label. Every positive uses strings found in no
+data file; the negatives are look-alikes that must stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import deidentify_text
+
+
+def _found(text: str, entity: str | None = None, lang: str = "zh") -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, lang).spans if entity is None or s.entity_type == entity]
+
+
+class TestFreeScreenNames:
+    @pytest.mark.parametrize("text, name", [
+        ("追风的少年阿杰：我妈术后第三天了，有没有人知道能不能吃鸡蛋？\n风吹麦浪的秋：可以的呀，我爸当时也吃", "追风的少年阿杰"),
+        ("风吹麦浪的秋：可以的呀，我爸当时也吃\n追风的少年阿杰：谢谢你！", "风吹麦浪的秋"),
+        ("慢慢变好的胖虎：你们透析都几点去的？\n阿梅：我早上六点就去了", "慢慢变好的胖虎"),
+    ])
+    def test_a_screen_name_that_speaks_once_is_found(self, text, name):
+        assert name in _found(text), _found(text)
+
+    def test_a_label_ending_like_a_drug_is_left_alone(self):
+        # (the price of the drug-ending veto: 胖丁 ends like a drug's name, so the label stays)
+        text = "慢慢变好的胖丁：你们透析都几点去的？\n阿梅：我早上六点就去了"
+        assert "慢慢变好的胖丁" not in _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "病情描述：我头痛三天了，吃了布洛芬没用\n想得到怎样的帮助：你好，需要做CT吗？",
+        "主要症状描述：我咳嗽一周\n曾经治疗情况：吃过药吗？没有",
+        "诊断：高血压\n处理：你按时吃药",
+        "温馨提示：请您按时复诊\n注意事项：您别空腹吃药哦",
+    ])
+    def test_a_form_or_notice_label_is_no_screen_name(self, text):
+        labels = [line.split("：")[0] for line in text.splitlines()]
+        assert not set(labels) & set(_found(text)), _found(text)
+
+
+class TestCapitalNamesAlone:
+    @pytest.mark.parametrize("text, name", [
+        ("醫管局通知：YIP WAI KEUNG 閣下，覆診已確認。", "YIP WAI KEUNG"),
+        ("登记资料：TAN BOON HUAT，请核对", "TAN BOON HUAT"),
+        ("我爸的名字 CHEUNG SIU-MING 冇錯", "CHEUNG SIU-MING"),
+    ])
+    def test_a_three_word_romanised_name_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "今日放置 NG TUBE TO BE DONE",
+        "检查：CT MRI PET 均未见异常",
+        "医嘱：TO DO ON DAY ONE",
+        "HIV HCV HBV 均阴性",
+    ])
+    def test_capital_runs_that_are_no_name_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestSurnamesSaid:
+    @pytest.mark.parametrize("text, name", [
+        ("患者：我姓佴 不对 是那个人字旁加一个耳", "佴"),
+        ("家属：亓，亓是上面一个二下面一个八", "亓"),
+        ("客服：请问您贵姓？\n客户：我姓篑。", "篑"),
+    ])
+    def test_a_surname_said_on_the_phone_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "我姓名写错了，需要改",
+        "结节是左边一个，右边没有",
+        "他是左边一个疙瘩",
+        "是草字头的药，叫什么来着",
+    ])
+    def test_parts_and_positions_that_name_no_one_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestWhoAnswersAndRoleLabels:
+    @pytest.mark.parametrize("text, name", [
+        ("随访员：您好，请问是禤志强家吗？\n家属：对，我是他女儿", "禤志强"),
+        ("护士：你好，您是岑丽华本人吗？", "岑丽华"),
+        ("营养师朵朵：你这周的饮食记录我看了，主食还是多了\n患者：好的", "朵朵"),
+        ("客服Mandy：您好，您的理赔材料已收到", "Mandy"),
+    ])
+    def test_the_person_asked_for_or_behind_a_role_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "请问是住院部吗？",
+        "您好，请问是王医生吗？",
+        "客服小结：已为客户登记\n护士长：收到",
+    ])
+    def test_places_titles_and_role_words_stay(self, text):
+        found = _found(text, "PERSON")
+        assert not {"住院部", "王医生", "小结", "护士长"} & set(found), found
