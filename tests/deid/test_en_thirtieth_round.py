@@ -50,3 +50,45 @@ class TestADayOfThisMonth:
     ])
     def test_ordinals_that_are_no_day_stay(self, text):
         assert _found(text, "DATE_TIME") == []
+
+
+class TestChatLabels:
+    @pytest.mark.parametrize("text, name", [
+        ("[06:41] kez: is the ward round done yet?\n[06:43] tam: nearly, bed 4 left", "kez"),
+        ("[Slack] tamsin: can someone cover clinic this afternoon?\n[Slack] noor: I can", "tamsin"),
+        ("GlitterAndGravy: anyone had a hysteroscopy awake?\nMossyStoneWall: yes, it was fine", "GlitterAndGravy"),
+        ("TeaLeaf42: which ward did you go to?\nOwlAtNoon: ward 7", "TeaLeaf42"),
+        ("Q: how long does the rash last?\n  ↳ u/fernandbracken: mine went in a week", "u/fernandbracken"),
+    ])
+    def test_a_speaker_of_a_chat_export_or_thread_is_found(self, text, name):
+        assert name in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "[ward] plan: iv abx\n[ward] obs: stable\n[ward] note: ok",
+        "MyChart: new message\nPubMed: 3 results",
+        "HbA1c: 8.2\nSpO2: 95%",
+    ])
+    def test_labels_of_records_and_products_are_no_screen_names(self, text):
+        assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+    def test_a_record_exported_with_brackets_keeps_its_labels(self):
+        text = "[ward] plan: iv abx\n[ward] obs: stable\n[ward] note: ok"
+        assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestCantoneseNamesInCapitals:
+    @pytest.mark.parametrize("text, name", [
+        ("I am writing on behalf of my mother YEUNG SIU-KUEN (HKID C123456(7)).", "YEUNG SIU-KUEN"),
+        ("Name: KWOK CHI KEUNG   Ward: 7B", "KWOK CHI KEUNG"),
+        ("Booked under GOH SWEE LAN for the 9am slot.", "GOH SWEE LAN"),
+    ])
+    def test_a_romanised_name_in_capitals_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "NPO AFTER MIDNIGHT",
+        "TO BE SEEN IN CLINIC",
+        "CHAN MAN HO",  # every given syllable an English word: left to the other rules
+    ])
+    def test_capital_runs_of_words_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)

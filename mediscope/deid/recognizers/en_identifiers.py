@@ -86,6 +86,15 @@ _SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest
                               "service", "svc", "batch", "scheduler", "interface", "hl7", "test"})
 
 
+
+def _caps_cantonese_name_ok(value: str) -> bool:
+    from mediscope.deid.recognizers.zh_names import _CAPS_NAME_SURNAMES_NOT_PINYIN, _caps_three_word_name_ok
+
+    surname, *given = regex.split(r"[ \-]+", value)
+    words = english_words()
+    return (surname.lower() in _CAPS_NAME_SURNAMES_NOT_PINYIN and _caps_three_word_name_ok(value, surname)
+            and any(not is_english(g.lower(), words) for g in given))
+
 def _no_bare_year(value: str) -> bool:
     return regex.fullmatch(r"(?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None  # "2020", "2024-2025"
 
@@ -868,6 +877,13 @@ def en_identifier_rules() -> list[Rule]:
              r"MEWS|RISE|HILL|PARK|VIEW|GREEN)\.?)(?![\w])",
              0.8, needs=_digit_and(r"\d[A-Z]?\s+[A-Z]{2}"), flags=0),
         # "Mrs Çağla Yıldız (97)": an age in brackets right after a name.
+        # A Hong Kong, Taiwan or Singapore name in capitals as an identity card prints it, with no field
+        # before it: "my father TSANG KAM-HUNG (HKID …)", "Name: CHEUNG WING SZE". A listed romanised
+        # surname (not pinyin's: MA, HE, AN are English too) and two given syllables, one of them no
+        # English word ("WONG TAI SIN" is a district of the same city, a place to remove as well).
+        Rule("caps_cantonese_name", PERSON,
+             r"(?<![\p{L}\d'’\-])(?P<phi>[A-Z]{2,6}[ ]{1,2}[A-Z]{2,5}(?:[ ]{1,2}|-)[A-Z]{2,5})(?![\p{L}\d'’\-])",
+             0.7, validator=_caps_cantonese_name_ok, needs=_seen(r"[A-Z]{2,6} {1,2}[A-Z]{2,5}[ \-][A-Z]{2}"), flags=0),
         Rule("age_in_brackets", AGE, r"(?<=\p{L}\s?\()(?P<phi>9\d|1[01]\d)(?=[!?]{0,3}\))", 0.7, needs=_digit_and(r"\((?:9\d|1[01]\d)[!?]{0,3}\)"), flags=0),
         Rule("age_after_name", AGE, r"(?<=[a-z],\s)(?P<phi>9\d|1[01]\d)(?=\s*[,)])", 0.6, needs=has_digit, flags=0),
         # "Ishbel Macrae, 99 years, lives alone": the same with the unit (the number is the age).

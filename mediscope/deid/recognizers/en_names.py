@@ -111,9 +111,11 @@ _LOWER_SENDER = regex.compile(
     r"\b(?:text|texts|message|msg|sms|reply|email|e-mail|voicemail|whatsapp|wa)\s+from\s+"
     r"(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll})\s*:"
 )
+# A chat export may open each line with its clock or its app in brackets ("[07:52] bex:", "[Teams] jess:").
+_CHAT_LINE_PREFIX = r"(?:\[[^\]\n]{1,25}\][ \t]*)?"
 # A lower-case speaker of a chat transcript: "marcus: is it normal ...\nnurse: can be at first".
-_LOWER_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll}):[ ]")
-_LINE_SPEAKER = regex.compile(r"(?m)^[ \t]*[\p{L}][\p{L} ]{0,20}:[ ]")
+_LOWER_SPEAKER = regex.compile(r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"(?P<name>\p{Ll}[\p{Ll}'’\-]*\p{Ll}):[ ]")
+_LINE_SPEAKER = regex.compile(r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"[\p{L}][\p{L} ]{0,20}:[ ]")
 _LOWER_TOKEN = regex.compile(r"(?<![\w'’@./\-])\p{Ll}[\p{Ll}'’\-]*\p{Ll}(?![\w@\-])")
 _CAPS_WORD = r"\p{Lu}[\p{Lu}'’\-]*\p{Lu}"
 # (a middle initial between the words too: "DIANE K MORRISON")
@@ -307,9 +309,14 @@ def find_names(text: str, lists: NameLists) -> list[tuple[int, int, str, float]]
         if "\n" in text and ": " in text and len(_LINE_SPEAKER.findall(text)) >= 2:
             for m in _LOWER_SPEAKER.finditer(text):  # two or more speakers: a transcript
                 w = m.group("name")
-                if (w in lists.first and not lists.blocked(w) and not is_english(w, lists.words)
-                        and w not in _ROLE_SPEAKERS and w not in _NOT_SPEAKERS):
+                if lists.blocked(w) or w in _ROLE_SPEAKERS or w in _NOT_SPEAKERS:
+                    continue
+                if w in lists.first and not is_english(w, lists.words):
                     out.append((*m.span("name"), "lower_speaker", 0.7))
+                elif "[" in m.group(0) and (w in lists.first or lists.unlisted_ok(w)):
+                    # a chat export's line ("[07:52] bex:", "[Teams] jess:"): every label is someone, so a
+                    # name that is a word too (jess, will) or one no list holds (bex) will do
+                    out.append((*m.span("name"), "export_speaker", 0.7))
         for rx in (_LOWER_VERB_OBJECT, _LOWER_SUBJECT, _LOWER_SENDER):
             for m in rx.finditer(text):
                 w = m.group("name")
@@ -1213,7 +1220,7 @@ _SURNAME_THEN_INITIAL = regex.compile(
 )
 # Speakers of a chat transcript: "Dilnoza: mum's creatinine …\nRustam: did Dr Kaur …". A word opening
 # two or more lines before a colon is a speaker when it is no English, clinical or label word.
-_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?):[ ]")
+_SPEAKER = regex.compile(r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"(?P<name>\p{Lu}\p{Ll}{2,}(?:[ ]\p{Lu}\p{Ll}{2,})?):[ ]")
 # Roles that speak in a transcript ("Caregiver:", "Doctor:", "Patient:"), not names.
 _ROLE_SPEAKERS = frozenset({"caregiver", "carer", "patient", "doctor", "nurse", "parent", "guardian", "user", "assistant",
                             "bot", "agent", "clinician", "provider", "staff", "admin", "receptionist", "interpreter",
@@ -1255,11 +1262,11 @@ def _clinical_prefix(word: str) -> bool:
 
 # A transcript's speakers as a chat app writes them: a lower-case handle ("devon.p:", "priya_k:",
 # "rach:") or a kin word before the name ("Uncle Rav:", "Aunty Mele:").
-_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*(?P<name>\p{Ll}[\p{Ll}\d]{1,14}(?:[._][\p{Ll}\d]{1,12}){0,3}"
+_HANDLE_SPEAKER = regex.compile(r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"(?P<name>\p{Ll}[\p{Ll}\d]{1,14}(?:[._][\p{Ll}\d]{1,12}){0,3}"
                                 r"|\p{L}[\p{L}\d]{0,14}(?:[._][\p{L}\d]{1,12}){1,3}):[ ]")  # "lucia.r.morales:", "J_Rivera_RN:"
 _KIN_SPEAKER = regex.compile(
-    r"(?m)^[ \t]*(?i:uncle|aunty|auntie|aunt|cousin|nana|nani|dadi|grandma|grandpa|gran|granny)[ ](?P<name>\p{Lu}\p{Ll}{1,14}):[ ]")
-_ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "@dr_lin:" speaks too
+    r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"(?i:uncle|aunty|auntie|aunt|cousin|nana|nani|dadi|grandma|grandpa|gran|granny)[ ](?P<name>\p{Lu}\p{Ll}{1,14}):[ ]")
+_ANY_SPEAKER = regex.compile(r"(?m)^[ \t]*" + _CHAT_LINE_PREFIX + r"@?[\p{L}][\p{L}\d._ ]{0,20}:[ ]")  # "@dr_lin:" speaks too
 
 
 # A screen name's shape: letters joined by a dot or an underscore, or letters with a digit inside.

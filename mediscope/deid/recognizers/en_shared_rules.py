@@ -53,6 +53,14 @@ _PLATE_GENERIC = (r"[A-Z]{1,3}[\- ]\d{2,4}(?:[\- ][A-Z]{1,3})?|\d{1,3}[\- ][A-Z]
 _UK_POSTCODE = regex.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
 
 
+
+_LABELLED_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?[^\s:]{2,30}:[ \t]")
+
+
+def _two_labelled_lines(text: str) -> bool:
+    """Two lines or more open with a label and a colon: a chat, a thread or a transcript."""
+    return ":" in text and "\n" in text and len(_LABELLED_LINE.findall(text)) >= 2
+
 def _plate_ok(value: str) -> bool:
     alnum = [ch for ch in value if ch.isalnum()]
     if not 4 <= len(alnum) <= 9 or not any(ch.isdigit() for ch in alnum) or not any(ch.isalpha() for ch in alnum):
@@ -190,6 +198,16 @@ def net_rules() -> list[Rule]:
         # an underscore or a digit, or follow a username/reddit cue.
         Rule("handle_reddit_user", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9_/])(?P<phi>u/(?=[A-Za-z0-9_\-]*[_\d])[A-Za-z0-9_\-]{3,20})(?![A-Za-z0-9_\-/])",
+             0.8, needs=contains_any("u/"), flags=0),
+        # A forum or chat member's screen name of joined capitalised words opening a line, where two lines
+        # or more open with a label: "BiscuitBarrel77: DS had ...", "WelshCakesAndTea: Anyone had ...".
+        # Three words joined, or two and digits (a product's name is rarely either: "MyChart:", "PubMed:").
+        Rule("camel_case_speaker", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>(?:[A-Z][a-z]+){3,6}\d{0,4}|(?:[A-Z][a-z]+){2}\d{1,4})(?=:[ \t])",
+             0.75, needs=_two_labelled_lines, flags=0),
+        # a reply's author opening its line, as a thread prints it ("↳ u/pumpchick: yes, check ...")
+        Rule("handle_reddit_reply", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?:[↳>\-*•][ \t]*)?(?P<phi>u/[A-Za-z][A-Za-z0-9_\-]{2,19}):",
              0.8, needs=contains_any("u/"), flags=0),
         Rule("handle_reddit_user_cued", SOCIAL_HANDLE,
              r"(?i:reddit|username|user\s+name|handle|forum)[^\n.;]{0,20}?(?<![A-Za-z0-9_/])(?P<phi>u/[A-Za-z][A-Za-z0-9_\-]{2,19})(?![A-Za-z0-9_\-/])",

@@ -296,6 +296,8 @@ _SG_MY_SURNAMES = frozenset(
     "lim goh ong teo koh tay chua yeo quek khoo seah toh neo loh heng kang tham pang chee ang boey chia chng "
     "hoon liew lok mok oei ooi phua poh sia soh tee tio wee yap yeoh chong choo chew leong loke ngiam tok".split())
 _ROMANISED_SURNAMES = _HK_SURNAMES | _TW_SURNAMES | _SG_MY_SURNAMES | frozenset(_PY_SURNAMES.split())
+# The same without pinyin's, for English text (where MA, HE, AN, YU are words more often than names).
+_CAPS_NAME_SURNAMES_NOT_PINYIN = _HK_SURNAMES | _TW_SURNAMES | _SG_MY_SURNAMES
 # An identity paper's form of a Chinese name in Latin letters: the surname in capitals, then the
 # given name's syllables capitalised, spaced or hyphenated (CHAN Tai Man, WONG Siu-ling, HSU, Chia-Hui),
 # or the surname alone in capitals after a Latin honorific (Miss YIP, Dr. LEUNG Ka Fai).
