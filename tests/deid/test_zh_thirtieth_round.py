@@ -96,3 +96,54 @@ class TestWhoAnswersAndRoleLabels:
     def test_places_titles_and_role_words_stay(self, text):
         found = _found(text, "PERSON")
         assert not {"住院部", "王医生", "小结", "护士长"} & set(found), found
+
+
+class TestPaperworkNames:
+    """heldout28's Chinese misses after first sight: forms, certificates, letters and bills."""
+
+    @pytest.mark.parametrize("text, name", [
+        ('登记表\n姓名：邝志明（外号"阿邝"）\n职业：司机', "阿邝"),
+        ("转院申请\n患者：訾德胜（老訾）  年龄：71岁", "老訾"),
+        ("【某某眼科】尊敬的林立女士，您的复查已预约成功", "林立"),
+        ("患者：朴英爱（박영애）  朝鲜族  住院号：YB-2611-0042", "박영애"),
+        ("茲證明 何 嘉 欣 小姐 於本院就診", "何 嘉 欣"),
+        ("处理：急查血常规\n医师：巫", "巫"),
+        ("兹有我院职工 邬 海 波（WU HAIBO）因病休息", "WU HAIBO"),
+    ])
+    def test_a_name_on_a_form_or_letter_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    def test_a_login_opening_a_chat_turn_is_a_handle(self):
+        text = "群聊「产后随访群」\nmumu_mama：余医生，宝宝黄疸还没退\n余医生：发个照片我看看"
+        assert "mumu_mama" in _found(text, "SOCIAL_HANDLE"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "服用阿司匹林（小剂量）一周",
+        "术后（大出血）转入ICU",
+        "医生：好\n患者：谢谢",
+        "尊敬的用户，您好",
+        "检测（HIV DNA）阴性",
+        "结果：\nCT_report：见附件\nMRI.T2：高信号",
+        "姓名 Name: 见上  年龄 Age: 52",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = _found(text)
+        assert not {"小剂量", "大出血", "好", "用户", "HIV DNA", "CT_report", "Name", "Age"} & set(found), found
+
+
+class TestPaperworkDates:
+    @pytest.mark.parametrize("text, date", [
+        ("受伤时间：4月2日凌晨  部位：左前臂", "4月2日凌晨"),
+        ("建议预约 4月18日 下午 肝病门诊", "4月18日 下午"),
+        ("就診日期：114/12/05  科別：家醫科", "114/12/05"),
+        ("患儿于 4/7 至社区医院就诊", "4/7"),
+    ])
+    def test_a_date_with_its_part_of_day_or_taiwan_year_is_found(self, text, date):
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "血压 110/07/05 待复测",
+        "3月5日 晚上饭后服用",
+    ])
+    def test_no_reading_and_no_meal_time_joins_a_date(self, text):
+        assert not {"110/07/05", "3月5日 晚上"} & set(_found(text, "DATE_TIME")), _found(text)

@@ -200,7 +200,10 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_ym", DATE_TIME, rf"(?<!\d){product}(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
-        Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号])", 0.85, needs=has_digit),
+        # (with the part of the day after it: 3月1日傍晚, 3月30日 上午; a span of "3月1日" alone still lies
+        # inside it by more than half)
+        Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号]"
+             r"(?:[ \t]?(?:凌晨|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|夜间|夜里|深夜)(?!\s?[餐饭]))?)", 0.85, needs=has_digit),
         # A month and day without 日 after the day it names: 今天4月20, 明天是5月3 (not 4月20天, 3月5个).
         Rule("date_md_named_day", DATE_TIME,
              rf"(?:今天|今日|明天|明日|昨天|昨日|后天|前天|现在|截至|截止到?)(?:是|已经|都)?\s*(?P<phi>{m}\s*月\s*{d})(?![\d日号天个次周])",
@@ -294,6 +297,15 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_slash_cued", DATE_TIME,
              rf"(?:约|预约|改约|改到|定于|安排在|on|next\s+[A-Za-z]+|周[一二三四五六日天]|星期[一二三四五六日天])\s?(?P<phi>{m}/{d})(?![\d/])",
              0.8, needs=has_digit),
+        # "于 3/9 至我校医务室就诊", "于3/12入院": a day after 于 and before where or what happened.
+        Rule("date_md_slash_yu", DATE_TIME,
+             rf"(?<=于\s?)(?P<phi>{m}/{d})(?![\d/.%])(?=\s?(?:至|到|在|来|去|行|做|因|就诊|就診|入院|出院|住院|手术|發病|发病|起))",
+             0.8, needs=lambda t: "于" in t and "/" in t),
+        # Taiwan's own years with slashes after a date's field (就診日：115/03/18): a year of 100-119, a
+        # padded month and day (not a blood pressure's 110/07/05 with no field).
+        Rule("date_roc_slash", DATE_TIME,
+             r"(?<=(?:日|日期|時間|时间|生日|出生)[ \t]*[:：]?[ \t]*)(?P<phi>1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![\d/.:])", 0.8,
+             needs=lambda t: "/" in t and has_digit(t)),
         # 廿/卅 only ever count lunar days: 九月廿一 is a date without 农历 or 日.
         Rule("date_lunar_nian", DATE_TIME,
              r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?[日号]?)", 0.85,

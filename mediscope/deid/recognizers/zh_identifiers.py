@@ -362,6 +362,11 @@ def zh_identifier_rules() -> list[Rule]:
              r"|[A-Z][a-z]{1,9}[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,3}[A-Z][a-z]{1,9}"
              r"|[\u4e00-\u9fff]{1,4}-[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{3,12}(?:19|20)\d\d)[ \t]*[：:](?![ \t]*$)", 0.8,
              validator=_chat_label_ok, needs=_chat_transcript, flags=0),
+        # In a chat, a turn's label that is a login in Latin letters joined by an underscore or a dot
+        # (xiaoqi_mama：郁医生，宝宝…, jason.lee：好的): the member's handle.
+        Rule("chat_latin_login_label", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>[a-z][a-z0-9]{1,15}(?:[_.][A-Za-z0-9]{1,15}){1,3})[ \t]*[：:](?![ \t]*$)",
+             0.8, validator=_handle_not_term, needs=_chat_transcript, flags=0),  # (lower case first: not CT_report：)
         # A forum post's poster by the screen name the forum prints (楼主 向日葵的小确幸 发表于 2025-02-14,
         # 楼主：@内分泌小刘): before 发表于/发布于/发帖, or with its @ after the colon.
         Rule("forum_poster", SOCIAL_HANDLE,

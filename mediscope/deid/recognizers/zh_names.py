@@ -270,7 +270,9 @@ _LATIN_BEFORE_HAN = regex.compile(
     r"(?<![\p{Latin}][ ]?)(?P<name>\p{Lu}\p{Ll}+)\s?[（(]\s?(?P<han>[\u4e00-\u9fff]{2,3})\s?[）)]")
 # Greetings and interjections in title case open many mixed-language messages (Hi 医生, Hello 您好).
 _LATIN_NOT_NAMES = frozenset({"hi", "hello", "hey", "dear", "thanks", "thank", "sorry", "ok", "okay", "please", "yes",
-                              "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam"})
+                              "no", "bye", "wow", "oh", "morning", "evening", "doctor", "doc", "dr", "sir", "madam",
+                              # a bilingual form's English field names (姓名 Name:, 年龄 Age:)
+                              "name", "age", "sex", "gender", "date", "tel", "address", "ward", "bed", "dept"})
 # A name in lower-case pinyin after a cue: 我老婆ning hui, 我是zhang wei的家属, 我叫liu yang. A
 # common surname's syllable, then one or two syllables shaped like pinyin, spaced or not.
 _PY_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
@@ -322,6 +324,12 @@ _CAPS_NAME_CUED = regex.compile(
 # syllables (an English run of capitals is rarely three syllables after a surname: NG TUBE, TO BE DONE).
 _CAPS_THREE_WORD_NAME = regex.compile(
     r"(?<![\p{Latin}\d])(?P<name>(?P<sur>[A-Z]{2,7})[ ]{1,2}[A-Z]{2,6}(?:[ ]{1,2}|-)[A-Z]{2,6})(?![\p{Latin}\d])")
+# The pinyin of a Chinese name in capitals right after it, in brackets or after a slash
+# (芮 东 升（RUI DONGSHENG）, 查 俊 熙 / ZHA JUNXI): one syllable, then the given name's one to three.
+_PINYIN_CAPS_AFTER_HAN = regex.compile(
+    r"(?<=\p{Han}[ \t]?(?:[（(]|/)[ \t]?)(?P<name>[A-Z]{1,6}[ ][A-Z]{2,14})(?=[ \t]?(?:[）)|,，/]|$))", regex.M)
+_PINYIN_SYLLABLES_RE = regex.compile(rf"(?:{_PY_SYLLABLE}){{1,3}}")
+_PINYIN_ONE_RE = regex.compile(_PY_SYLLABLE)
 _CAPS_THREE_WORD_GATE = regex.compile(r"[A-Z]{2,7} {1,2}[A-Z]{2,6}[ \-][A-Z]{2}")
 # Two-letter English words that a Cantonese syllable may spell too, but seldom in a name.
 _NOT_GIVEN_SYLLABLES = frozenset("to in at is it an no go do so up we he me be my by of or as if on".split())
@@ -733,6 +741,11 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if "：" in norm or ":" in norm:
             out += [(*m.span("name"), 0.75, "caps_name_cued") for m in _CAPS_NAME_CUED.finditer(norm)
                     if _caps_surname_name_ok(m.group("name"), m.group("sur"))]
+        if "（" in norm or "(" in norm or "/" in norm:
+            for m in _PINYIN_CAPS_AFTER_HAN.finditer(norm):
+                sur, given = m.group("name").lower().split(" ")
+                if _PINYIN_ONE_RE.fullmatch(sur) and _PINYIN_SYLLABLES_RE.fullmatch(given):
+                    out.append((*m.span("name"), 0.75, "pinyin_caps_after_han"))
         if _CAPS_THREE_WORD_GATE.search(norm):
             out += [(*m.span("name"), 0.7, "caps_three_words") for m in _CAPS_THREE_WORD_NAME.finditer(norm)
                     if _caps_three_word_name_ok(m.group("name"), m.group("sur"))]

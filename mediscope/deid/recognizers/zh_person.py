@@ -385,6 +385,23 @@ _ROLE_PET_LABEL_RE = regex.compile(
     r"(?m)^[ \t]*(?:【[^】\n]{1,20}】|\[[^\]\n]{1,25}\][ \t]*)?(?:心理咨询师|咨询师|护士|医生|医师|药师|营养师|康复师|治疗师|"
     r"社工|客服|助理|志愿者|专员|顾问|管家|健康管理师|个案管理师)"
     r"(?P<name>(?P<d>\p{Han})(?P=d)|[小阿]\p{Han}|[A-Z][a-z]{1,9})[ \t]*[：:](?![ \t]*$)")
+# A nickname in brackets after the full name: 卢建功（外号"大卢"）, 蒯国栋（老蒯）, 郑红（小名 红红）: after a word
+# that says it is one, whatever it is; without one, 老/小/大/阿 and the same surname.
+_NICK_IN_BRACKETS_RE = regex.compile(
+    r"(?P<sur>\p{Han})\p{Han}{1,2}[ \t]?[（(][ \t]?(?:(?:外号|绰号|綽號|小名|昵称|暱稱|乳名|又名|人称|人稱)(?:叫|是)?[：: \t]?"
+    r"[“\"「『]?(?P<name>\p{Han}{1,4})[”\"」』]?|(?P<name>[老小大阿](?P=sur)))[ \t]?[）)]")
+# A letter or a message to a named person: 尊敬的高山先生, 尊敬的林立女士 (a name that is a word too).
+_DEAR_NAME_RE = regex.compile(rf"尊敬的[ \t]?(?P<name>{_SURNAME}\p{{Han}}{{0,2}}?)(?=[ \t]?(?:先生|女士|小姐|太太|同学|家长|患者|病友))")
+# A Korean name in its own script in brackets after the Chinese one (金顺姬（김순희）).
+_HANGUL_NAME_RE = regex.compile(r"(?<=\p{Han}[ \t]?[（(][ \t]?)(?P<name>\p{Hangul}{2,4})(?=[ \t]?[）)])")
+# A name letter-spaced on a form, before a title (茲證明 陳 凱 琳 小姐, 黄 伟 先生).
+_SPACED_TITLED_RE = regex.compile(
+    rf"(?<![\p{{Han}}])(?P<name>{_SURNAME}(?:[ ]\p{{Han}}){{1,2}})(?=[ ]?(?:小姐|先生|女士|太太|醫生|医生|護士|护士|同學|同学))")
+# A lone surname signing a record's line (医师：解, 记录者：郦): the field, a colon and one character at the line's end.
+_SIGNED_SURNAME_RE = regex.compile(
+    rf"(?m)(?:医师|醫師|医生|醫生|护士|護士|经治医师|主治医师|记录者|記錄者|记录人|签名|簽名|签字|簽字)[ \t]*[：:][ \t]*"
+    rf"(?P<name>{_SURNAME})[ \t]*$")
+_NOT_SIGNED = frozenset("好对是嗯哦可行要不没有啊呢吧无否同已")
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
 # A relative's screen name: a name, 他/她 and the kin word (翠花她闺女, 建国他儿子).
@@ -924,6 +941,18 @@ class ChineseNameRecognizer(EntityRecognizer):
         if "：" in norm or ":" in norm:
             out += [self._result(*m.span("name"), 0.75, "role_pet_label") for m in _ROLE_PET_LABEL_RE.finditer(norm)
                     if m.group("name") not in _XIAO_NOT_SPEAKER and m.group("name") not in _NOT_VOCATIVES]
+        if "（" in norm or "(" in norm:
+            out += [self._result(*m.span("name"), 0.75, "nick_in_brackets") for m in _NICK_IN_BRACKETS_RE.finditer(norm)
+                    if not _is_clinical(m.group("name"))]
+            out += [self._result(*m.span("name"), 0.8, "hangul_name") for m in _HANGUL_NAME_RE.finditer(norm)]
+        if "尊敬的" in norm:
+            out += [self._result(*m.span("name"), 0.8, "dear_name") for m in _DEAR_NAME_RE.finditer(norm)]
+        if " " in norm:
+            out += [self._result(*m.span("name"), 0.75, "spaced_titled") for m in _SPACED_TITLED_RE.finditer(norm)
+                    if not any(ch in _FUNCTION_CHARS for ch in m.group("name")[1:])]
+        if "：" in norm or ":" in norm:
+            out += [self._result(*m.span("name"), 0.75, "signed_surname") for m in _SIGNED_SURNAME_RE.finditer(norm)
+                    if m.group("name") not in _NOT_SIGNED]
         if "姓" in norm or "一个" in norm or "字" in norm:
             # a surname said on the phone, whatever the character (我姓攒 不是 是昝), and one spelled out by
             # its parts (阚是门字里面一个敢, 是昝 上面一个处下面一个日)
