@@ -92,3 +92,28 @@ class TestCantoneseNamesInCapitals:
     ])
     def test_capital_runs_of_words_stay(self, text):
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestFormsAndTimestamps:
+    @pytest.mark.parametrize("text, date", [
+        ("Your scan is booked on the 9th of June at 10:15 am.", "the 9th of June at 10:15 am"),
+        ("Sent: Apr-11-2026 6:05 PM\nTo: Renal clinic", "Apr-11-2026 6:05 PM"),
+    ])
+    def test_a_worded_or_month_first_date_keeps_its_clock(self, text, date):
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize("text, name", [
+        ("NHS No:: 943 476 5919\nSurname:: OYELOWO\nFirst:: Damilola", "OYELOWO"),
+        ("NHS No:: 943 476 5919\nSurname:: OYELOWO\nFirst:: Damilola", "Damilola"),
+        ("Client: Zoltan Kertesz   Interpreter: Hungarian", "Zoltan Kertesz"),
+    ])
+    def test_a_name_after_a_form_field_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "Surname: unknown at this time",
+        "Student: Unknown",
+        "Client: n/a",
+    ])
+    def test_a_placeholder_in_a_name_field_stays(self, text):
+        assert _found(text, "PERSON") == [], _found(text)

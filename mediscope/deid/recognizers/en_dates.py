@@ -109,7 +109,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y}{clock})?)(?![\d])", 0.9, needs=has_digit),
         Rule("date_dmy_words", DATE_TIME,
-             rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y}{clock})?)\b", 0.9, needs=has_digit),
+             rf"(?<!\d)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y}{clock}|{clock}))\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
         # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8", month first
         # too ("0 7 / 2 2 / 1 9 5 5").
@@ -332,7 +332,7 @@ def en_date_rules() -> list[Rule]:
         Rule("age_at_death", AGE, r"(?<=(?:\b\p{Lu}\p{Ll}+|\))\s(?-i:d)\.\s?|\b(?i:died|deceased)\s+(?i:aged?|at)\s+)(?P<phi>9\d|1[01]\d)(?![\d.:/\-%]|\s*(?i:%|percent|mg|mcg|ml|kg|g|mm|cm|units?|iu)\b)",
              0.75, needs=_digit_and(r"(?:d\. ?|died |deceased )\D{0,4}(?:9\d|1[01]\d)")),
         # Month first with hyphens: "Nov-07-1933", "Mar-11-2026".
-        Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}))(?![\w\-/]|\.\d)", 0.9,
+        Rule("date_mon_d_y", DATE_TIME, rf"(?<![\w\-/.])(?P<phi>{MONTH}[\-/.]{d}[\-/.](?:{y}|\d{{2}}){clock})(?![\w\-/]|\.\d)", 0.9,
              needs=_digit_and(r"[A-Za-z][\-/.]\d")),
         # Spanish and Portuguese dates in English chat: "since martes 14 de mayo", "5 de março de 2024".
         Rule("date_es_pt", DATE_TIME,

@@ -423,9 +423,13 @@ _FIELD_CUE = regex.compile(
     r"parent|guardian|informant|author|clerk|ward\s+clerk|receptionist|porter|scribe|coordinator|social\s+worker|"
     r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact|"
     r"(?:local|family|home|primary)\s+contact|contact\s+person|guarantor|subscriber|policy\s*holder|account\s+holder|"
-    r"claimant|beneficiary))\s*:\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"
+    r"claimant|beneficiary|passenger|travell?er|decedent|deceased|employee|student|pupil|client|applicant))"
+    r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")
     r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
+# What a form's name field holds when it holds no name ("Caller: unknown", "Student: n/a").
+_FIELD_PLACEHOLDERS = frozenset({"unknown", "unk", "none", "nil", "na", "n/a", "self", "same", "refused", "declined",
+                                 "anonymous", "withheld", "pending", "tbc", "tba", "unnamed", "not"})
 # "Oluwaseyi says …", "Sung-min, 7, seen for …": a lone capitalised word opening a sentence,
 # followed by what only a person does or by an age in apposition.
 _SUBJECT_WORD = regex.compile(
@@ -487,7 +491,8 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 if keep and low in _PARTICLES and w[:1].isupper() and len(words) > keep + 1:
                     keep += 1  # "Midwife: Kiri Te Awa": a particle inside the name
                     continue
-                if lists.blocked(low) or low.rstrip(",") in _RELATION_FIELD or not (lists.listed(low) or lists.unlisted_ok(low)):
+                if (lists.blocked(low) or low.rstrip(",") in _RELATION_FIELD or low.rstrip(",") in _FIELD_PLACEHOLDERS
+                        or not (lists.listed(low) or lists.unlisted_ok(low))):
                     if keep and words[keep - 1].lower() in _PARTICLES:
                         keep -= 1  # a particle is no name's last word
                     break
