@@ -147,3 +147,24 @@ class TestPaperworkDates:
     ])
     def test_no_reading_and_no_meal_time_joins_a_date(self, text):
         assert not {"110/07/05", "3月5日 晚上"} & set(_found(text, "DATE_TIME")), _found(text)
+
+
+class TestHeadingsRolesAndTimestamps:
+    @pytest.mark.parametrize("text", [
+        "【药房客服通话】\n顾客：我想问一下订单\n客服：好的您稍等\n顾客：谢谢",
+        "【门诊患者服务平台·留言】\n留言人：见下\n内容：医生好",
+        "【随访电话·语音转写（未校对）】\n护士：喂您好",
+    ])
+    def test_a_heading_or_a_role_is_no_name(self, text):
+        found = _found(text, "PERSON")
+        assert not {"顾客", "服务平台·留言", "随访电话·语音转写"} & set(found), found
+
+    def test_a_transliterated_name_still_is_one(self):
+        assert "约翰·史密斯" in _found("外籍患者约翰·史密斯（John Smith）今日入院", "PERSON")
+
+    @pytest.mark.parametrize("text, date", [
+        ("时间：2026年4月6日 星期一 09:20\n主题：改约", "2026年4月6日 星期一 09:20"),
+        ("复诊约在4月9曰上午", "4月9曰上午"),
+    ])
+    def test_a_timestamp_with_its_weekday_and_an_ocr_day_are_dates(self, text, date):
+        assert date in _found(text, "DATE_TIME"), _found(text)

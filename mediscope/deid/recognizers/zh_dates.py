@@ -22,7 +22,9 @@ _ARABIC_CLOCK = (r"(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]?
 _CN_CLOCK = r"(?:十[一二]?|[一二三四五六七八九两])[时点](?:半|[一二三四五]十分?|[一三]刻|零?[一二三四五六七八九]分)?"
 _CLOCK = rf"(?:{_DAY_PART}?\s*{_ARABIC_CLOCK}|{_DAY_PART}{_CN_CLOCK})(?:多|左右|许)?"
 _TIME = (
-    r"(?:\s*[（(](?:下下?|上上?|本|这)?(?:周|星期|礼拜)[一二三四五六日天][）)])?\s*(?:T|\s*)" + _CLOCK
+    # (the weekday between, in brackets or not: 2026年3月2日（周一）8:14, 2026年3月2日 星期一 08:14)
+    r"(?:\s*[（(](?:下下?|上上?|本|这)?(?:周|星期|礼拜)[一二三四五六日天][）)]|[ \t\u3000]?(?:星期|礼拜|周)[一二三四五六日天])?\s*(?:T|\s*)"
+    + _CLOCK
 )
 
 # The end of a slot after its start (15:00–15:40, 14:00-14:30, 9:00至9:30): the same appointment.
@@ -202,7 +204,7 @@ def zh_date_age_rules() -> list[Rule]:
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
         # (with the part of the day after it: 3月1日傍晚, 3月30日 上午; a span of "3月1日" alone still lies
         # inside it by more than half)
-        Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号]"
+        Rule("date_md", DATE_TIME, rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}\s*[日号曰]"  # (曰: OCR's 日)
              r"(?:[ \t]?(?:凌晨|清晨|早上|早晨|上午|中午|午后|下午|傍晚|晚上|夜间|夜里|深夜)(?!\s?[餐饭]))?)", 0.85, needs=has_digit),
         # A month and day without 日 after the day it names: 今天4月20, 明天是5月3 (not 4月20天, 3月5个).
         Rule("date_md_named_day", DATE_TIME,

@@ -768,6 +768,9 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue  # a long run before the dot is a phrase, not a first name
             if "《" in norm[max(0, s - 20) : s] and "》" in norm[e : e + 20]:
                 continue  # a title: 《红楼梦·序》
+            opened = norm.rfind("【", 0, s)
+            if opened != -1 and "\n" not in norm[opened:s] and "】" not in norm[opened:s] and norm.startswith(("】", "（", "("), e):
+                continue  # a heading's kind and its form: 【电话核对身份·转写】, 【随访电话·语音转写（未校对）】
             if norm[s + 1 : s + 2] in "·•‧・" and not (
                     self._cue_before(norm, s) or (norm[s] in lexicon.SURNAMES_1 and (s == 0 or norm[s - 1] == "\n"))):
                 continue  # one character before the dot (包·额尔敦) is a name's after a person cue, or a surname opening a line

@@ -552,7 +552,9 @@ _NAME_PARENT_RE = regex.compile(
     r"(?:你好|您好|问|说|来|打|让|想|在|，|,|：|:|\s|$))")
 _SPEAKER_NOT_NAMES = frozenset({"主诉", "诊断", "处理", "查体", "方案", "建议", "结论", "意见", "印象", "备注", "时间", "日期",
                                 "地点", "电话", "地址", "姓名", "性别", "年龄", "单位", "职业", "民族", "籍贯", "婚姻", "部位",
-                                "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题"})
+                                "结果", "原因", "用法", "用量", "剂量", "频次", "医嘱", "病史", "过敏", "回复", "回答", "问题",
+                                # who speaks to a shop, a service or a group, by role (顾客：, 客户：, 乘客：)
+                                "顾客", "客户", "买家", "卖家", "店家", "司机", "游客", "访客", "乘客", "网友", "群友", "路人"})
 _NOT_VOCATIVES = frozenset({"亲们", "老铁", "宝子", "姐妹", "兄弟", "朋友", "家人", "各位", "大家", "医生", "大夫", "护士", "老师",
                             "宝贝", "亲爱", "妈妈", "爸爸", "老公", "老婆", "小白", "小宝"})
 # Dr. 林你好, Prof. 陈，: a Latin title before a Chinese surname, alone or with a given name.
@@ -1681,6 +1683,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 freq = self._freq.get(cand, 0)
                 if (any(w in cand for w in _SCREEN_LABEL_NOT_WORDS) or any(w in cand for w in _CLINICIAN_LABEL_WORDS)
                         or cand in lexicon.ROLE_WORDS_ZH or cand in _ADDRESS_NOUNS or cand in _LAO_NOT_SPEAKER
+                        or cand in _SPEAKER_NOT_NAMES
                         or cand.endswith(_FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
                         # a word only as a label that opens two turns (铁牛：… 铁牛：…; not 附言：)
                         or (freq > 0 and not self._tags.get(cand, "").startswith("nr") and (freq >= 100 or turns[cand] < 2))
