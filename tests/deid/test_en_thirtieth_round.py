@@ -117,3 +117,24 @@ class TestFormsAndTimestamps:
     ])
     def test_a_placeholder_in_a_name_field_stays(self, text):
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestIdentifiersOnPaperwork:
+    @pytest.mark.parametrize("text, value, entity", [
+        ("Next of kin: son, HP 8123 4417", "8123 4417", "PHONE_NUMBER"),
+        ("Plan member: self   Certificate #: 55017723", "55017723", "INSURANCE_ID"),
+        ("Licence checked. Driver number: HOPKI802143JN7XY", "HOPKI802143JN7XY", "ID_NUMBER"),
+        ("Paid via UPI: meera.k@okicici", "meera.k@okicici", "SOCIAL_HANDLE"),
+        ("BG 6.1 mmol/L\nOperator: dlamini.p", "dlamini.p", "PERSON"),
+    ])
+    def test_an_identifier_after_its_label_is_found(self, text, value, entity):
+        assert value in _found(text, entity), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "Operator: nurse",
+        "HP filter changed, 5000 units given",
+        "email me at jo@sbi.co.in",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = _found(text)
+        assert not {"nurse", "5000", "jo@sbi"} & set(found), found

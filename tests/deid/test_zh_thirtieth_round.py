@@ -168,3 +168,11 @@ class TestHeadingsRolesAndTimestamps:
     ])
     def test_a_timestamp_with_its_weekday_and_an_ocr_day_are_dates(self, text, date):
         assert date in _found(text, "DATE_TIME"), _found(text)
+
+
+class TestLatinTitleHanName:
+    def test_a_han_name_after_a_latin_title_is_found(self):
+        assert "冼頌賢" in _found("Reported: 18-Mar-2026 by Dr. 冼頌賢", "PERSON")
+
+    def test_a_title_before_a_verb_keeps_the_surname_rule(self):
+        assert "王说" not in _found("Dr.王说：没事", "PERSON")

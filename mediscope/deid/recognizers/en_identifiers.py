@@ -227,6 +227,8 @@ def en_identifier_rules() -> list[Rule]:
               r"health\s+plan(?:\s+(?:beneficiary\s+)?(?:id|number|no\.?|#))|medicaid(?:\s+(?:id|number|no\.?|#))|"
               r"medicare(?:\s+(?:id|number|no\.?|#|MBI))|MBI|subscriber\s+(?:id|number)|group\s+(?:number|no\.?|#)|"
               r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?|file)|member|(?-i:policy|Policy)(?=\s+\d[\d/\-]{5,})|"
+              # a group plan's member certificate: "Certificate #: 88102475", "Certificate no. 4471 2098"
+              r"certificate\s*(?:number|no\.?|#|id)|"
               # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
               r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
               # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
@@ -296,6 +298,10 @@ def en_identifier_rules() -> list[Rule]:
              r"(?:\s*\.){2,}\s*(?P<phi>[A-Z0-9](?:[ ][A-Z0-9]){4,15})(?![ ]?[\w])", 0.85,
              needs=_digit_and(r"\.\s*[A-Z0-9] [A-Z0-9] [A-Z0-9]"), flags=0),  # dots, then spaced characters
         # (a bare year after a payer is its guideline or formulary: "Kaiser 2020 guideline")
+        # A British driving licence number: five letters of the surname (9s pad a short one), the birth
+        # date's six digits, two initials, a check digit and two letters (MORGA706152GP9AB).
+        Rule("uk_driving_licence", ID_NUMBER, r"(?<![A-Z0-9])(?P<phi>[A-Z9]{5}\d{6}[A-Z9]{2}\d[A-Z]{2})(?![A-Z0-9])", 0.85,
+             needs=_digit_and(r"[A-Z9]{5}\d{6}[A-Z9]{2}\d"), flags=0),
         Rule("insurance_cued", INSURANCE_ID, rf"\b{ins}{CUE_GAP_EN}{ID_VALUE}", 0.95, validator=_no_bare_year, needs=has_digit),
         # A payer's letters before the spaced number: "Member ID: UHC 9120 4478 03", "Subscriber #: BCBS 4471 20981".
         Rule("member_id_payer_prefix", INSURANCE_ID,
@@ -427,6 +433,12 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:opened|accessed|viewed|modified|edited|printed|amended|signed|exported|logged\s+in)\s+(?i:by)\s+"
              r"(?:(?i:user)\s+)?(?P<phi>[a-z][a-z0-9._]{3,19})(?![\w@.])", 0.75, validator=_login_ok,
              needs=contains_any(" by "), flags=0),
+        # A point-of-care device's or a system's operator by login: "Operator: nkosi.t", "User ID: jmcgreevy2".
+        Rule("operator_login", PERSON,
+             r"\b(?i:operator|operator\s+id|user\s*id|username|entered\s+by|performed\s+by|checked\s+by)\s*[:#]\s*"
+             r"(?P<phi>[a-z][a-z0-9]{1,15}(?:[._][a-z0-9]{1,12}){0,2})(?![\w@.])", 0.75,
+             validator=lambda v: ("." in v or "_" in v or any(ch.isdigit() for ch in v)) or _login_ok(v),
+             needs=contains_any("operator", "user", "entered by", "performed by", "checked by"), flags=0),
         # A named school or the town after a named school or practice: "Roosevelt Middle School",
         # "Whitfield Elementary", "St Mary's Primary, Castlebar" (a child's school places them).
         Rule("school_named", LOCATION,

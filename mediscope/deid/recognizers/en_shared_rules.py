@@ -205,6 +205,13 @@ def net_rules() -> list[Rule]:
         Rule("camel_case_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>(?:[A-Z][a-z]+){3,6}\d{0,4}|(?:[A-Z][a-z]+){2}\d{1,4})(?=:[ \t])",
              0.75, needs=_two_labelled_lines, flags=0),
+        # An Indian UPI address a payment was made from (farhan.sid@okhdfc, 98450xxxxx@ybl): a payment
+        # handle, typed as a handle (an account number needs a digit, and a UPI id often has none).
+        Rule("upi_id", SOCIAL_HANDLE,
+             r"(?<![\w.@\-])(?P<phi>[A-Za-z0-9][A-Za-z0-9._\-]{1,40}@(?:okhdfcbank|okhdfc|okicici|oksbi|okaxis|ybl|ibl|axl|paytm|"
+             r"apl|upi|hdfcbank|icici|sbi|axisbank|kotak|yesbank|idfcbank))(?![\w.@\-])", 0.85,
+             needs=contains_any("@ok", "@ybl", "@ibl", "@axl", "@paytm", "@apl", "@upi", "@hdfc", "@icici", "@sbi", "@axis",
+                                "@kotak", "@yes", "@idfc")),
         # a reply's author opening its line, as a thread prints it ("↳ u/pumpchick: yes, check ...")
         Rule("handle_reddit_reply", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?:[↳>\-*•][ \t]*)?(?P<phi>u/[A-Za-z][A-Za-z0-9_\-]{2,19}):",
@@ -338,7 +345,8 @@ def shared_rules() -> list[Rule]:
              r"(?<![\dA-Za-z])(?P<phi>(?:\+?1[ .\-]?)?\(?[2-9]\d{2}\)?[ .\-]{0,2}\d{3}[ .\-]{0,2}\d{4}(?:\s*(?:x|ext\.?|extension)\s*\d{1,6})?)(?!\d)",
              0.8, needs=has_digit),
         Rule("phone_cued", PHONE_NUMBER,
-             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me| us| her| him)?(?: at| on)?|ring(?: me)?(?: on| at)?|contact(?: number)?|reach (?:me|her|him|us) (?:at|on))"
+             r"(?:phone|tel|telephone|mobile|cell|fax|pager|call(?: me| us| her| him)?(?: at| on)?|ring(?: me)?(?: on| at)?|contact(?: number)?|reach (?:me|her|him|us) (?:at|on)"
+             r"|(?-i:HP|H/P|hp)(?: no\.?)?|handphone)"  # (Singapore's and Malaysia's "HP 9178 2264": the handphone)
              r"[\s.:#\-]*(?:is|at|number|no\.?)?[\s.:#\-]*(?P<phi>\+?\(?\d[\d\s\-().]{5,30}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
         # A trunk prefix in brackets: "(0)20 7123 4567", "+44 (0)161 496 0000".

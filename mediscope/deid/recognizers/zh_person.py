@@ -402,6 +402,9 @@ _SIGNED_SURNAME_RE = regex.compile(
     rf"(?m)(?:医师|醫師|医生|醫生|护士|護士|经治医师|主治医师|记录者|記錄者|记录人|签名|簽名|签字|簽字)[ \t]*[：:][ \t]*"
     rf"(?P<name>{_SURNAME})[ \t]*$")
 _NOT_SIGNED = frozenset("好对是嗯哦可行要不没有啊呢吧无否同已")
+# A Latin title, then a Han name of two or three characters standing alone (by Dr. 區頌恩, Dr 禤志华,).
+_LATIN_TITLE_HAN_NAME_RE = regex.compile(
+    r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?[ \t]?(?P<name>\p{Han}{2,3})(?=[ \t]*(?:[，,。.;；:：)）/|]|$))", regex.M)
 # What a person says in a chat turn: I or you, a question's or a request's particle, thanks.
 _CHAT_TURN_RE = regex.compile(r"[我你您咱]|吗|呢|吧|啊|呀|哈|谢谢|好的|嗯|[？?]")
 # A relative's screen name: a name, 他/她 and the kin word (翠花她闺女, 建国他儿子).
@@ -1369,6 +1372,12 @@ class ChineseNameRecognizer(EntityRecognizer):
                 e = m.end("name") if m.group("alone") is not None else self._name_at(norm, s)
                 if e > s:
                     out.append(self._result(s, e, 0.8, "latin_title"))
+            # a full name in its own script after the title, a rare or a traditional surname too
+            # (Reported: 17-Mar-2026 by Dr. 區頌恩): two or three characters standing alone
+            for m in _LATIN_TITLE_HAN_NAME_RE.finditer(norm):
+                cand = m.group("name")
+                if not (_is_clinical(cand) or any(ch in _FUNCTION_CHARS for ch in cand) or self._freq.get(cand, 0) >= 50):
+                    out.append(self._result(*m.span("name"), 0.75, "latin_title_han_name"))
         if "家属" in norm or "陪" in norm:
             for m in _RELATIVE_PET_RE.finditer(norm):  # 家属小芳陪护: the relative by a pet name
                 if self._pet_name_ok(m.group("name")):
