@@ -328,6 +328,7 @@ _CAPS_THREE_WORD_NAME = regex.compile(
 # (芮 东 升（RUI DONGSHENG）, 查 俊 熙 / ZHA JUNXI): one syllable, then the given name's one to three.
 _PINYIN_CAPS_AFTER_HAN = regex.compile(
     r"(?<=\p{Han}[ \t]?(?:[（(]|/)[ \t]?)(?P<name>[A-Z]{1,6}[ ][A-Z]{2,14})(?=[ \t]?(?:[）)|,，/]|$))", regex.M)
+_PINYIN_CAPS_GATE = regex.compile(r"[（(/][ \t]?[A-Z]{1,6} [A-Z]{2}")
 _PINYIN_SYLLABLES_RE = regex.compile(rf"(?:{_PY_SYLLABLE}){{1,3}}")
 _PINYIN_ONE_RE = regex.compile(_PY_SYLLABLE)
 _CAPS_THREE_WORD_GATE = regex.compile(r"[A-Z]{2,7} {1,2}[A-Z]{2,6}[ \-][A-Z]{2}")
@@ -741,7 +742,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if "：" in norm or ":" in norm:
             out += [(*m.span("name"), 0.75, "caps_name_cued") for m in _CAPS_NAME_CUED.finditer(norm)
                     if _caps_surname_name_ok(m.group("name"), m.group("sur"))]
-        if "（" in norm or "(" in norm or "/" in norm:
+        if _PINYIN_CAPS_GATE.search(norm):
             for m in _PINYIN_CAPS_AFTER_HAN.finditer(norm):
                 sur, given = m.group("name").lower().split(" ")
                 if _PINYIN_ONE_RE.fullmatch(sur) and _PINYIN_SYLLABLES_RE.fullmatch(given):

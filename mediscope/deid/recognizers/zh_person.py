@@ -402,6 +402,11 @@ _SIGNED_SURNAME_RE = regex.compile(
     rf"(?m)(?:医师|醫師|医生|醫生|护士|護士|经治医师|主治医师|记录者|記錄者|记录人|签名|簽名|签字|簽字)[ \t]*[：:][ \t]*"
     rf"(?P<name>{_SURNAME})[ \t]*$")
 _NOT_SIGNED = frozenset("好对是嗯哦可行要不没有啊呢吧无否同已")
+# Cheap literal checks that keep the rules above off the texts that cannot hold what they look for.
+_NICK_BRACKET_GATE = regex.compile(r"[（(][ \t]?(?:外号|绰号|綽號|小名|昵称|暱稱|乳名|又名|人称|人稱|[老小大阿]\p{Han}[ \t]?[）)])")
+_HANGUL_SEEN = regex.compile(r"\p{Hangul}")
+_SPACED_TITLE_GATE = regex.compile(r"\p{Han}[ ]\p{Han}[ ]?(?:\p{Han}[ ]?)?(?:小姐|先生|女士|太太|醫生|医生|護士|护士|同學|同学)")
+_SPELLED_PARTS_SEEN = regex.compile(r"上面一个|下面一个|左边一个|右边一个|里面一个|外面一个|字旁|字头|字底|字里面|字框")
 # A Latin title, then a Han name of two or three characters standing alone (by Dr. 區頌恩, Dr 禤志华,).
 _LATIN_TITLE_HAN_NAME_RE = regex.compile(
     r"(?<![A-Za-z])(?:Dr|Prof|Mr|Mrs|Ms|Miss)\.?[ \t]?(?P<name>\p{Han}{2,3})(?=[ \t]*(?:[，,。.;；:：)）/|]|$))", regex.M)
@@ -939,26 +944,27 @@ class ChineseNameRecognizer(EntityRecognizer):
 
         for m in self._xing_re.finditer(norm):  # 我姓马, 患者姓王, 姓乜
             out.append(self._result(*m.span("name"), 0.85, "xing"))
-        if "是" in norm:
+        if "是" in norm and ("请问" in norm or "你好" in norm or "您好" in norm):
             out += [self._result(*m.span("name"), 0.75, "who_answers") for m in _WHO_ANSWERS_RE.finditer(norm)
                     if not _is_clinical(m.group("name")) and self._freq.get(m.group("name"), 0) < 50
                     and not m.group("name").endswith(_CUT_TITLES) and m.group("name")[-1] not in "医护主老师"]
         if "：" in norm or ":" in norm:
             out += [self._result(*m.span("name"), 0.75, "role_pet_label") for m in _ROLE_PET_LABEL_RE.finditer(norm)
                     if m.group("name") not in _XIAO_NOT_SPEAKER and m.group("name") not in _NOT_VOCATIVES]
-        if "（" in norm or "(" in norm:
+        if ("（" in norm or "(" in norm) and _NICK_BRACKET_GATE.search(norm):
             out += [self._result(*m.span("name"), 0.75, "nick_in_brackets") for m in _NICK_IN_BRACKETS_RE.finditer(norm)
                     if not _is_clinical(m.group("name"))]
+        if _HANGUL_SEEN.search(norm):
             out += [self._result(*m.span("name"), 0.8, "hangul_name") for m in _HANGUL_NAME_RE.finditer(norm)]
         if "尊敬的" in norm:
             out += [self._result(*m.span("name"), 0.8, "dear_name") for m in _DEAR_NAME_RE.finditer(norm)]
-        if " " in norm:
+        if " " in norm and _SPACED_TITLE_GATE.search(norm):
             out += [self._result(*m.span("name"), 0.75, "spaced_titled") for m in _SPACED_TITLED_RE.finditer(norm)
                     if not any(ch in _FUNCTION_CHARS for ch in m.group("name")[1:])]
         if "：" in norm or ":" in norm:
             out += [self._result(*m.span("name"), 0.75, "signed_surname") for m in _SIGNED_SURNAME_RE.finditer(norm)
                     if m.group("name") not in _NOT_SIGNED]
-        if "姓" in norm or "一个" in norm or "字" in norm:
+        if "姓" in norm or _SPELLED_PARTS_SEEN.search(norm):
             # a surname said on the phone, whatever the character (我姓攒 不是 是昝), and one spelled out by
             # its parts (阚是门字里面一个敢, 是昝 上面一个处下面一个日)
             out += [self._result(*m.span("name"), 0.8, "surname_said") for m in _SURNAME_SAID_RE.finditer(norm)]
