@@ -88,6 +88,9 @@ _SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest
 
 
 def _caps_cantonese_name_ok(value: str) -> bool:
+    """A listed Hong Kong, Taiwan or Singapore surname, romanised syllables after it (the Chinese
+    rule's test), and at least one of them no English word: "TO BE SEEN" or "CHAN MAN HO" read as
+    English first."""
     from mediscope.deid.recognizers.zh_names import _CAPS_NAME_SURNAMES_NOT_PINYIN, _caps_three_word_name_ok
 
     surname, *given = regex.split(r"[ \-]+", value)
@@ -892,7 +895,7 @@ def en_identifier_rules() -> list[Rule]:
         # A Hong Kong, Taiwan or Singapore name in capitals as an identity card prints it, with no field
         # before it: "my father TSANG KAM-HUNG (HKID …)", "Name: CHEUNG WING SZE". A listed romanised
         # surname (not pinyin's: MA, HE, AN are English too) and two given syllables, one of them no
-        # English word ("WONG TAI SIN" is a district of the same city, a place to remove as well).
+        # English word (so the district WONG TAI SIN, both of whose given syllables are words, stays).
         Rule("caps_cantonese_name", PERSON,
              r"(?<![\p{L}\d'’\-])(?P<phi>[A-Z]{2,6}[ ]{1,2}[A-Z]{2,5}(?:[ ]{1,2}|-)[A-Z]{2,5})(?![\p{L}\d'’\-])",
              0.7, validator=_caps_cantonese_name_ok, needs=_seen(r"[A-Z]{2,6} {1,2}[A-Z]{2,5}[ \-][A-Z]{2}"), flags=0),

@@ -337,6 +337,8 @@ _NOT_GIVEN_SYLLABLES = frozenset("to in at is it an no go do so up we he me be m
 
 
 def _caps_three_word_name_ok(name: str, surname: str) -> bool:
+    """`_caps_surname_name_ok`, and no given syllable a two-letter English word: with no field before
+    it, "NG TUBE TO BE DONE" must not pass as a surname and syllables."""
     given = [w.lower() for w in regex.split(r"[ \-]+", name)[1:] if w]
     return _caps_surname_name_ok(name, surname) and not any(w in _NOT_GIVEN_SYLLABLES for w in given)
 

@@ -368,7 +368,7 @@ _FREE_LABEL_NOT_WORDS = ("怎样", "怎么", "什么", "如何", "哪些", "哪�
                          # a role before a pet name (营养师朵朵：) is `_ROLE_PET_LABEL_RE`'s: the pet name alone
                          "师", "社工", "志愿者", "专员", "顾问", "管家")
 # A surname said to a caller: after 我姓 / 您姓 (any character: speech recognition may write a rare one
-# wrong), or spelled out by its parts after it (阚是门字里面一个敢, 是昝 上面一个处下面一个日, 弓长张).
+# wrong), or spelled out by its parts after it (阚是门字里面一个敢, 是昝 上面一个处下面一个日).
 _SURNAME_SAID_RE = regex.compile(
     r"(?:(?:我|您|你|他|她|患者|病人|本人|免贵)姓(?P<name>[^\s\p{P}名氏什啥甚么别的是叫])(?=[ \t，,。！!？?、]|不是|$)"
     r"|(?<=^|[，,。\s：:姓])(?P<name>[^\P{Han}他她它我你您这那哪谁])是[ \t]?(?=(?:\p{Han}{0,3})(?:上面一个|下面一个|左边一个|"
@@ -1664,11 +1664,8 @@ class ChineseNameRecognizer(EntityRecognizer):
         word, no role, heading, field, question or clinical word, whose own turn talks too. (Screen
         names that open two turns are `_screen_labels`'; a record's field labels say nothing as a person
         would, and the dictionary and the word lists keep 病情描述： or 想得到怎样的帮助： out.)"""
-        lines = _CHAT_LINE_RE.findall(norm)
-        if len(lines) < 2:
-            return []
         if sum(1 for m in _CHAT_LINE_RE.finditer(norm) if _talks(norm, m.end())) < 2:
-            return []
+            return []  # fewer than two labelled lines that talk: a form or a list of headings
         talking = [m for m in _FREE_LABEL_RE.finditer(norm) if _talks(norm, m.end())]
         out: list[RecognizerResult] = []
         for m in talking:
