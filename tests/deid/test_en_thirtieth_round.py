@@ -138,3 +138,22 @@ class TestIdentifiersOnPaperwork:
     def test_look_alikes_stay(self, text):
         found = _found(text)
         assert not {"nurse", "5000", "jo@sbi"} & set(found), found
+
+
+class TestSpokenAndBracketedSpeakers:
+    @pytest.mark.parametrize("text, name", [
+        ("Pt: it's Ji-woo Chung, that's C-H-U-N-G, born in 1990", "C-H-U-N-G"),  # (four letters and one vowel stay: C-O-P-D)
+        ("Evangeline (physio): can you lift your arm?\nPt: a little", "Evangeline"),
+        ("Tomasz (son): she fell twice this week", "Tomasz"),
+    ])
+    def test_a_spelled_surname_or_a_speaker_with_a_role_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "started on C-P-A-P last year",
+        "the C-O-P-D clinic",
+        "Plan (nurse): obs 4 hourly",
+        "Mum (patient): ok",
+    ])
+    def test_abbreviations_and_headings_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)

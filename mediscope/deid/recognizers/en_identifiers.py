@@ -87,6 +87,17 @@ _SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest
 
 
 
+# What opens a transcript's line before a bracketed role and is no one's name ("Plan (nurse):", "Mum (patient):").
+_NOT_ROLE_SPEAKERS = frozenset({"plan", "note", "notes", "mum", "mom", "dad", "patient", "nurse", "doctor", "comment", "reply",
+                                "update", "review", "summary", "handover", "advice", "question", "answer", "message", "call"})
+
+
+def _speaker_with_role_ok(value: str) -> bool:
+    """The speaker is no everyday word (a role, a heading): "Grace (daughter):" and "Marguerite
+    (physio):" are people, "Plan (nurse):" is a heading."""
+    first = value.split()[0].split("-")[0].lower()
+    return first not in _NOT_ROLE_SPEAKERS and first not in _COMMON_WORDS
+
 def _caps_cantonese_name_ok(value: str) -> bool:
     """A listed Hong Kong, Taiwan or Singapore surname, romanised syllables after it (the Chinese
     rule's test), and at least one of them no English word: "TO BE SEEN" or "CHAN MAN HO" read as
@@ -436,6 +447,13 @@ def en_identifier_rules() -> list[Rule]:
              r"\b(?i:opened|accessed|viewed|modified|edited|printed|amended|signed|exported|logged\s+in)\s+(?i:by)\s+"
              r"(?:(?i:user)\s+)?(?P<phi>[a-z][a-z0-9._]{3,19})(?![\w@.])", 0.75, validator=_login_ok,
              needs=contains_any(" by "), flags=0),
+        # A transcript's speaker with a role or a relation in brackets: "Marguerite (physio):", "Tomasz (son):".
+        Rule("speaker_with_role", PERSON,
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>\p{Lu}\p{Ll}{1,14}(?:[ \-]\p{Lu}\p{Ll}{1,14})?)[ ]?\("
+             r"(?i:physio|physiotherapist|nurse|rn|np|dr|doctor|gp|ot|slt|pharmacist|interpreter|carer|caregiver|mum|mom|dad|son|"
+             r"daughter|wife|husband|sis|sister|bro|brother|partner|grandma|grandpa|nan|aunt|auntie|uncle|cousin|friend|patient|pt)"
+             r"\):", 0.75, validator=_speaker_with_role_ok,
+             needs=contains_any("):"), flags=0),
         # A point-of-care device's or a system's operator by login: "Operator: nkosi.t", "User ID: jmcgreevy2".
         Rule("operator_login", PERSON,
              r"\b(?i:operator|operator\s+id|user\s*id|username|entered\s+by|performed\s+by|checked\s+by)\s*[:#]\s*"

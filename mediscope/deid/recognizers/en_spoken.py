@@ -50,9 +50,11 @@ _SPOKEN_SEEN = contains_any("one", "two", "three", "four", "five", "six", "seven
 
 
 def _spelled_ok(value: str) -> bool:
-    """Letters spelled one by one make a name; an abbreviation has one vowel or none ("C-O-P-D")."""
+    """Letters spelled one by one make a name; an abbreviation has one vowel or none ("C-O-P-D"). Five
+    letters and more with one vowel are a name too: Korean and Chinese surnames have one (H-W-A-N-G)."""
     letters = regex.sub(r"[^A-Za-z]", "", value)
-    return len(letters) >= 4 and len(regex.findall(r"[aeiouyAEIOUY]", letters)) >= 2
+    vowels = len(regex.findall(r"[aeiouyAEIOUY]", letters))
+    return len(letters) >= 4 and vowels >= 2 or len(letters) >= 5 and vowels >= 1
 
 
 def en_spoken_rules() -> list[Rule]:
