@@ -253,6 +253,7 @@ class Deidentifier:
         from presidio_analyzer.nlp_engine import NerModelConfiguration, SpacyNlpEngine
 
         from mediscope.deid.recognizers.en import build_en_recognizers, build_shared_for
+        from mediscope.deid.recognizers.pipe_fields import PipeFieldRecognizer
         from mediscope.deid.recognizers.zh import build_zh_recognizers
 
         ner_conf = NerModelConfiguration(labels_to_ignore=["ORG", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
@@ -269,6 +270,7 @@ class Deidentifier:
                                                                            statistical_ner=self.config.zh_statistical_ner)]
         else:
             raise ValueError(f"unsupported language {lang!r}; use 'zh', 'en', 'mixed' or 'auto'")
+        recognizers.append(PipeFieldRecognizer(lang, recognizers))
         if self.config.trained_ner:
             from mediscope.deid.recognizers.trained_ner import TrainedNerRecognizer
 
