@@ -16,6 +16,7 @@ from mediscope.deid.recognizers.en_patterns import (
     _digit_and,
     _letter_spaced_date_ok,
     _ocr_date_ok,
+    _ocr_year_first_ok,
     _seen,
 )
 from mediscope.deid.types import AGE, DATE_TIME
@@ -363,4 +364,8 @@ def en_date_rules() -> list[Rule]:
              # the clock time after it, swapped too: "1O/O2/2O26 O6:15"
              r"(?:[ ]{1,2}(?:[01OIl]?[0-9OIl]|2[0-3OIl]):[0-5OIl][0-9OIl](?![\w:]))?)(?![\w/\-]|\.\d)",
              0.85, validator=_ocr_date_ok, needs=_digit_and(r"[OIl][/.\-]|[/.\-][OIl]|\d[OIl]|[OIl]\d"), flags=0),
+        # The same swaps in a year-first date, as forms and exports print it: "2O26-O3-O9", "2026-O3-O9".
+        Rule("date_ocr_swapped_year_first", DATE_TIME,
+             r"(?<![\w/.\-])(?P<phi>(?:19|20|l9|I9|2O|2o)[0-9OIl]{2}([/.\-])[01OIl]?[0-9OIl]\2[0-3OIl]?[0-9OIl])(?![\w/\-]|\.\d)",
+             0.85, validator=_ocr_year_first_ok, needs=_digit_and(r"[OIl][/.\-]|[/.\-][OIl]|\d[OIl]|[OIl]\d"), flags=0),
     ]

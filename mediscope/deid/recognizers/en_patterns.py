@@ -190,6 +190,17 @@ def _ocr_date_ok(value: str) -> bool:
     return _day_and_month(nums[0], nums[1])
 
 
+def _ocr_year_first_ok(value: str) -> bool:
+    """A year-first date with OCR letters for some digits ("2O26-O3-O9"): at least one letter, no more
+    letters than real digits, and a real month and day once read back (a code like "2OIO-IO-OI" is no date)."""
+    swapped = sum(ch in "OoIl" for ch in value)
+    digits = sum(ch.isdigit() for ch in value)
+    if not 1 <= swapped <= digits:
+        return False
+    year, month, day = (int(x.translate(_OCR_DIGITS)) for x in regex.split(r"[/.\-]", value))
+    return 1900 <= year <= 2099 and 1 <= month <= 12 and 1 <= day <= 31
+
+
 def _day_and_month(a: int, b: int) -> bool:
     return (1 <= a <= 31 and 1 <= b <= 12) or (1 <= a <= 12 and 1 <= b <= 31)
 

@@ -210,6 +210,13 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_named_day", DATE_TIME,
              rf"(?:今天|今日|明天|明日|昨天|昨日|后天|前天|现在|截至|截止到?)(?:是|已经|都)?\s*(?P<phi>{m}\s*月\s*{d})(?![\d日号天个次周])",
              0.8, needs=lambda t: "月" in t and has_digit(t)),
+        # A month and day without 日, then what was done that day or its part of the day, as people type
+        # it: 2月16打的疫苗, 11月3做的胃镜, 3月16下午测的 (not 2月16天, 3月5次, 4月20个).
+        Rule("date_md_before_deed", DATE_TIME,
+             rf"(?<![\d.])(?<!\d\s*年\s*)(?P<phi>{m}\s*月\s*{d}"
+             r"(?:(?:凌晨|清晨|早上|早晨|上午|中午|下午|傍晚|晚上)(?!\s?[餐饭])|"
+             r"(?=(?:那天|当天|那次)|(?:去|来|到|在|做|打|住|出院|入院|复查|复诊|手术|开的|拿的|查的|测的|抽的|挂的|约的|生的|走的|发的)(?![\d]))))",
+             0.8, needs=lambda t: "月" in t and has_digit(t)),
         # A date, then the weekday or relative day in brackets: 5月6日（周三）, 4月27日(下周一).
         Rule("date_weekday_bracket", DATE_TIME,
              rf"(?<![\d.])(?P<phi>(?:{y}\s*年\s*)?{m}\s*月\s*{d}\s*[日号]?\s*[（(](?:下下?|上上?|本|这)?(?:周|星期|礼拜)[一二三四五六日天][）)])",
