@@ -18,6 +18,9 @@ from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognize
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
 from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, web_rules
 from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
+from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
+from mediscope.deid.recognizers.printed_names import printed_name_rules
+from mediscope.deid.types import AGE
 
 
 def builtin_recognizers(lang: str) -> list[EntityRecognizer]:
@@ -37,6 +40,12 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         TableRecordNumberRecognizer("en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
+        RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
+        # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
+        # judge the raw text's letters, which on the folded copy would all look like digits)
+        OcrFoldedRecognizer("EnOcrFoldedRecognizer", [r for r in (*shared_rules(), *web_rules(), *en_identifier_rules(),
+                                                                  *en_date_rules()) if r.entity != AGE and "ocr" not in r.name],
+                            "en"),
         RegexRecognizer("EnSpokenRecognizer", en_spoken_rules(), "en"),
         SpokenNameRecognizer("en"),
         SpokenPlaceRecognizer("en"),

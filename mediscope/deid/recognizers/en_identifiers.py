@@ -243,6 +243,8 @@ def en_identifier_rules() -> list[Rule]:
               r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?|file)|member|(?-i:policy|Policy)(?=\s+\d[\d/\-]{5,})|"
               # a group plan's member certificate: "Certificate #: 88102475", "Certificate no. 4471 2098"
               r"certificate\s*(?:number|no\.?|#|id)|"
+              # Ireland's medical card: "GMS No: 1234567A"
+              r"(?-i:GMS)(?:\s+(?:number|no\.?|#))?|"
               # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
               r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
               # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
@@ -967,6 +969,11 @@ def en_identifier_rules() -> list[Rule]:
              r"(?![\w\-])",
              0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
+        # A label's age with its unit letter, before the sex or in brackets after the birth date:
+        # "DOB 12/04/1928   97Y F", "DOB 03/11/1931 (94y)".
+        Rule("age_over_89_label", AGE,
+             r"(?<![\w.])(?P<phi>(?:9\d|1[01]\d))(?=[yY](?:\)|[ \t]+[MF]\b|[ \t]*/[ \t]*[MF]\b))", 0.85, needs=has_digit,
+             flags=0),
         Rule("age_over_89", AGE,
              # A short unit ("95 y/o", "90yo") goes with the number: a writer who labels "95 y/o" is then
              # covered, and one who labels "95" alone still holds half the span. Longer units stay out.

@@ -11,9 +11,12 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from mediscope.deid.recognizers.base import RegexRecognizer
+from mediscope.deid.recognizers.en_shared_rules import shared_rules, web_rules
+from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
+from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
-from mediscope.deid.recognizers.zh_identifiers import OcrFoldedRecognizer, zh_identifier_rules
+from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
 from mediscope.deid.recognizers.zh_person import ChineseNameRecognizer
 from mediscope.deid.recognizers.zh_places import ChineseInstitutionPlaceRecognizer, ChinesePlaceRecognizer
 from mediscope.deid.recognizers.zh_spoken import zh_spoken_rules
@@ -28,7 +31,10 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("ZhDateAgeRecognizer", zh_date_age_rules(), "zh"),
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         RegexRecognizer("ZhSpokenRecognizer", zh_spoken_rules(), "zh"),
-        OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*zh_identifier_rules(), *zh_date_age_rules()]),
+        RegexRecognizer("PrintedNameRecognizer", printed_name_rules("zh"), "zh"),
+        OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
+                                                        *zh_identifier_rules(), *zh_date_age_rules(),
+                                                        *(r for r in address_rules() if r.name == "postcode")]),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
         ChineseTableColumnRecognizer(),
     ]

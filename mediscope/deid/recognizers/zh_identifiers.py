@@ -12,11 +12,8 @@ from __future__ import annotations
 from itertools import islice
 
 import regex
-from presidio_analyzer import EntityRecognizer, RecognizerResult
 
-from mediscope.deid.normalize import OCR_DIGITS
 from mediscope.deid.recognizers.base import (
-    RegexRecognizer,
     Rule,
     cn_id_checksum_ok,
     cn_id_plausible,
@@ -218,6 +215,10 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("cn_mobile", PHONE_NUMBER,
              rf"(?<![\dA-Za-z])(?P<phi>(?:(?:\+|00)?\s?\(?86\)?{S})?1{S}[3-9](?:{S}\d){{9}})(?!\d)",
              0.95, needs=has_digit),
+        # A mobile written letter-spaced, as a courier's waybill or a scanned form prints it, with wider
+        # gaps around its dashes: "1 3 6 - 0 2 2 7 - 4 1 9 5".
+        Rule("cn_mobile_letter_spaced", PHONE_NUMBER,
+             r"(?<![\dA-Za-z])(?P<phi>1[ ][3-9](?:[ ](?:-[ ])?\d){9})(?![ ]?\d)", 0.9, needs=has_digit),
         # Landlines: 0 + 2-3 digit area code (parenthesised or not) + 7-8 digits, extension.
         Rule("cn_landline", PHONE_NUMBER,
              rf"(?<![\dA-Za-z])(?P<phi>(?:(?:\+|00)?86{S})?(?:\(0\d{{2,3}}\)|0\d{{2,3}}){S}[2-9]\d{{2,3}}{S}\d{{4}}(?:\s*(?:转|分机|ext\.?|x){S}\d{{1,5}})?)(?!\d)",
@@ -268,6 +269,9 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2,3}}(?:{S}\d{{1,3}})?)(?!\d)", 0.85,
              validator=_luhn_or_none, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
+        # A bare "SN:" before a serial, as a machine's plate prints it (Fresenius 4008S  SN:1l9278A); not
+        # the SN of SNOMED.
+        Rule("device_sn_colon", DEVICE_ID, rf"(?<![A-Za-z])SN\s*[:：#]\s*{ID_VALUE}", 0.85, needs=has_digit, flags=0),
         # A worn or implanted device, then its number with 的 or a bare SN between: 泵的编号是MMT-780G-...,
         # 发射器SN：8J2KXP, 呼吸机的序列号为....
         # 传感器：GS3-48K71Q: the device, a colon and a serial (letters and at least two digits, no
@@ -436,72 +440,3 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("tw_id", ID_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>[A-Z][12]\d{8})(?![A-Za-z0-9])", 0.85,
              validator=_tw_id_ok, needs=has_digit, flags=0),
     ]
-
-
-# OCR reads 1 as l/I and 0 as O/o. A token made only of digits and those letters, holding a real
-# digit (l36, 2O26O3O5, 2l:O8), or a short all-letter token (OO, ll) set off by one separator from
-# such a token, is read back as digits; other words (COVID, IgG, ml, lol) are left alone.
-_OCR_TOKEN_RE = regex.compile(r"[0-9OolI]{17}[Xx]|[0-9OolI]+")  # an ID card may end in X
-_OCR_SEP = " -/.:："
-
-
-def _ocr_token_bounds_ok(text: str, s: int, e: int) -> bool:
-    """The run is a whole token: no ASCII letter or digit glued on either side."""
-    return not ((s > 0 and text[s - 1].isascii() and text[s - 1].isalnum())
-                or (e < len(text) and text[e].isascii() and text[e].isalnum()))
-
-
-def ocr_fold(text: str) -> str | None:
-    """`text` with OCR's letters for digits read back as digits (same length), or None if none."""
-    if not any(ch in text for ch in "OolI"):
-        return None
-    runs = [(m.start(), m.end()) for m in _OCR_TOKEN_RE.finditer(text) if _ocr_token_bounds_ok(text, m.start(), m.end())]
-    if not runs:
-        return None
-    digital = [any(ch.isdigit() for ch in text[s:e]) for s, e in runs]
-    # Tokens one separator apart make a group (2O26.O3.ll, OO l2 34 56); where the all-letter tokens
-    # are as many as the tokens with digits (2026-IO-OO), the group is a code, not a misread number.
-    group = [0] * len(runs)
-    for i in range(1, len(runs)):
-        joined = runs[i - 1][1] + 1 == runs[i][0] and text[runs[i][0] - 1] in _OCR_SEP
-        group[i] = group[i - 1] if joined else group[i - 1] + 1
-    balance: dict[int, int] = {}
-    for i, g in enumerate(group):
-        balance[g] = balance.get(g, 0) + (1 if digital[i] else -1)
-    chars = list(text)
-    changed = False
-    for i, (s, e) in enumerate(runs):
-        token = text[s:e]
-        if token.isdigit():
-            continue
-        if not digital[i] and (len(token) > 2 or balance[group[i]] <= 0):
-            continue  # an all-letter token: two letters at most, in a group mostly of digits
-        chars[s:e] = token.translate(OCR_DIGITS)
-        changed = True
-    return "".join(chars) if changed else None
-
-
-class OcrFoldedRecognizer(EntityRecognizer):
-    """Runs identifier, date and age rules over the text with OCR's l/I/O/o read as digits, and
-    keeps only the spans that hold such a letter (the others the plain rules already report)."""
-
-    def __init__(self, name: str, rules: list[Rule], supported_language: str = "zh") -> None:
-        self.inner = RegexRecognizer(name + "Inner", rules, supported_language)
-        super().__init__(supported_entities=self.inner.supported_entities, name=name,
-                         supported_language=supported_language)
-
-    def load(self) -> None:
-        pass
-
-    def can_match(self, text: str) -> bool:
-        return has_digit(text) and any(ch in text for ch in "OolI")
-
-    def analyze(self, text: str, entities: list[str], nlp_artifacts=None) -> list[RecognizerResult]:
-        folded = ocr_fold(text)
-        if folded is None:
-            return []
-        out = []
-        for r in self.inner.analyze(folded, entities, nlp_artifacts):
-            if any(a != b for a, b in zip(text[r.start:r.end], folded[r.start:r.end], strict=True)):
-                out.append(r)
-        return out

@@ -1,0 +1,226 @@
+"""Names and numbers as labels, cards, imaging headers, phone screens and notes lay them out.
+
+Text that comes out of a photo or a scan has a layout instead of sentences: a DICOM header dump
+(`(0010,0010) PN [ZHAO^GUILAN]`), a name masked by the app that printed it (莫*婷, 王*明), a name
+letter-spaced on a wristband before the sex and age (骆 小 北  男 36), a chat screen's title bar
+with the contact's name between the back arrow and the call buttons (<  返回   珍珍不吃香菜   ···),
+a label's `SURNAME, Given` before the sex and age. None of these has a cue word, and each shape is
+specific enough to stand without one. The rules serve both languages (one list per language).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mediscope.deid import lexicon
+from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.types import (
+    AGE,
+    DATE_TIME,
+    DEVICE_ID,
+    ID_NUMBER,
+    LOCATION,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    SOCIAL_HANDLE,
+)
+
+_SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + "".join(sorted(lexicon.SURNAMES_1)) + "])"
+_MASK = "[*＊○●]"
+
+# DICOM attributes that identify a person, by tag: what each holds.
+_DICOM_TAGS = {
+    PERSON: ("0010,0010", "0008,0090", "0008,1050", "0008,1070", "0032,1032", "0010,1060"),
+    MEDICAL_RECORD_NUMBER: ("0010,0020", "0008,0050", "0010,1000", "0020,0010", "0038,0010"),
+    DATE_TIME: ("0010,0030", "0008,0020", "0008,0021", "0008,0022", "0008,0023", "0008,0012", "0038,0020"),
+    DEVICE_ID: ("0018,1000",),
+    LOCATION: ("0010,1040",),
+}
+
+
+def _dicom_rule(entity: str, tags: tuple[str, ...]) -> Rule:
+    alt = "|".join(regex.escape(t) for t in tags)
+    return Rule(f"dicom_{entity.lower()}", entity,
+                rf"\((?i:{alt})\)[ \t]*(?:[A-Z]{{2}}[ \t]*)?[\[:=][ \t]*(?P<phi>[^\]\n\t]*[^\]\s])[ \t]*\]?",
+                0.9, needs=contains_any(*(f"({t}" for t in tags), *(f"({t.lower()}" for t in tags)), flags=0)
+
+
+def _spaced_name_ok(value: str) -> bool:
+    """A spaced field label (金 额, 单 价, 高 危) reads as a dictionary word once its gaps close; a
+    name does not."""
+    import jieba
+
+    joined = "".join(value.split())
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    return not (freq.get(joined, 0) or (len(joined) == 3 and freq.get(joined[1:], 0) >= 1000))
+
+
+def _signed_name_ok(value: str, max_freq: int = 300) -> bool:
+    """A name that signs or heads a note, or fills a pharmacy's role box: no common dictionary word
+    (谢谢, 完成) and no clinical word. A dash signature allows a commoner word (二柱 256) than a box
+    or a heading line, where field words stand (小结, 无误: `_boxed_name_ok`)."""
+    import jieba
+
+    from mediscope.deid.recognizers.zh_names import _is_clinical
+
+    value = value.strip()
+    jieba.dt.check_initialized()
+    freq = jieba.dt.FREQ
+    if (freq.get(value, 0) >= max_freq or _is_clinical(value) or value.endswith(lexicon.TITLES_ZH)
+            or value[-1] in _ADDRESS_ENDS):
+        return False  # (王老师: the title rule takes the surname; 二柱 256 and 朵朵 44 are pet names)
+    tokens = jieba.lcut(value, HMM=False)
+    return len(tokens) == 1 or not any(len(tok) >= 2 and freq.get(tok, 0) >= 300 for tok in tokens)
+
+
+def _boxed_name_ok(value: str) -> bool:
+    return _signed_name_ok(value, max_freq=50)
+
+
+# Field and heading words a template may wrap in underscores (_备注_：): no one's screen name.
+_NOTE_LABELS = frozenset({"备注", "注意", "说明", "提示", "诊断", "处理", "医嘱", "标题", "内容", "回复", "问题", "答案", "结果",
+                          "姓名", "日期", "时间", "地址", "电话", "主诉", "现病史", "既往史", "用法", "用量", "附件", "摘要"})
+
+
+_FULL_NAME = regex.compile(rf"{_SURNAME}[\u4e00-\u9fff]{{1,2}}")
+# The last character of a form of address (张嫂, 李姐, 王叔): the name rules keep the surname alone.
+_ADDRESS_ENDS = "姐哥叔姨伯婆公妈爸嫂弟妹"
+
+
+def _mention_ok(value: str) -> bool:
+    """@马医生, @张姐, @姑姑 address a person by title or kinship (the name rules take the surname):
+    only a screen name is a handle here."""
+    from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS
+
+    core = value.lstrip("@")
+    if _FULL_NAME.fullmatch(core):
+        return False  # @周建平: a person's name, which the name rules report without the @
+    return not (core.endswith(lexicon.TITLES_ZH) or core in KINSHIP_WORDS or core[-1] in _ADDRESS_ENDS)
+
+
+def _decorated_label_ok(value: str) -> bool:
+    import jieba
+
+    jieba.dt.check_initialized()
+    core = value.strip("~_")
+    return core not in _NOTE_LABELS and jieba.dt.FREQ.get(core, 0) < 1000
+
+
+def _masked_number_ok(value: str) -> bool:
+    digits = sum(ch.isdigit() for ch in value)
+    stars = sum(ch in "*＊" for ch in value)
+    return digits >= 4 and stars >= 4 and digits + stars >= 10
+
+
+def _dicom_age_ok(value: str) -> bool:
+    return value.isdigit() and int(value) >= 90
+
+
+# The title bar of a chat screen: a back arrow (and 返回/Back), the contact's name, then the call
+# and menu buttons or a member count. The name is the contact's screen name.
+_CHAT_TITLE = (r"(?m)^[ \t]*[<〈←‹][ \t]*(?:返回|Back)?[ \t]{2,}(?P<phi>[^\s<〈←‹(（][^\n]{0,24}?)"
+               r"(?:[ \t]*[(（]\d{1,3}[)）])?[ \t]{2,}(?:[·…⋮≡☰]|📞|📹|$)")
+
+
+def _label_name_ok(value: str) -> bool:
+    """Capitals on a label may be a heading (URGENT REVIEW, CBC, DIFF): a name's words are all in the
+    name lists, or at least one is no English word; none is a clinical word or lacks a vowel (CBC)."""
+    from mediscope.deid.recognizers.en_lexicon import all_person_names, english_words, is_english
+
+    words = [w.lower() for w in regex.findall(r"[A-Za-z']+", value) if len(w) > 1]
+    if not words or any(not regex.search(r"[aeiouy]", w) and w != "ng" for w in words):
+        return False
+    given, surnames = all_person_names()
+    known = given | surnames
+    if any((w in lexicon.CLINICAL_WORDS_EN or w in lexicon.CLINICAL_VOCAB_EN) and w not in known for w in words):
+        return False
+    vocab = english_words()
+    return all(w in known for w in words) or any(not is_english(w, vocab) for w in words)
+
+
+def printed_name_rules(lang: str) -> list[Rule]:
+    rules = [
+        # A DICOM person name: family^given^middle, as headers and film prints write it.
+        Rule("dicom_caret_name", PERSON,
+             r"(?<![\w^])(?P<phi>[A-Z][A-Za-z'\-]+\^[A-Z][A-Za-z'\-]*(?:\^[A-Za-z'\-.]*){0,3})(?![\w^])",
+             0.85, needs=lambda t: "^" in t, flags=0),
+        *(_dicom_rule(entity, tags) for entity, tags in _DICOM_TAGS.items()),
+        # The age attribute keeps its unit letter out, and only ages of 90 or more are PHI: AS [092Y].
+        Rule("dicom_age", AGE, r"\((?i:0010,1010)\)[ \t]*(?:AS[ \t]*)?[\[:=][ \t]*(?P<phi>\d{2,3})[YyMWD]", 0.85,
+             validator=_dicom_age_ok, needs=contains_any("(0010,1010)"), flags=0),
+        Rule("chat_title_bar", SOCIAL_HANDLE, _CHAT_TITLE, 0.75, needs=contains_any("<", "〈", "←", "‹"), flags=0),
+        # A chat export's author line, the handle then a dash and the time it posted, as Discord
+        # copies it: "nightowl_nurse — 03/16/2026 2:14 AM", "栗子 — 今天 21:03".
+        # (detection reads a normalised copy, where the em dash is a hyphen; a login has no space and
+        # holds a digit, _ or . or is lower case: "Note - 03/16/2026" is a heading)
+        Rule("chat_author_dash_time", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?P<phi>(?=[^\s]*[_.\d]|[a-z]+[ \t])[^\s\-:：]{3,30})[ \t]+-[ \t]+"
+             r"(?:\d{1,2}/\d{1,2}/\d{2,4}|Today|Yesterday|今天|昨天)\b",
+             0.75, needs=contains_any(" - "), flags=0),
+        # Malay and Indian names on Malaysian and Singapore cards: a son or daughter of (A/L, A/P) or
+        # bin/binti/bte before the father's name ("MUTHU A/L RAMASAMY", "Nur Aisyah bte Rahman").
+        Rule("patronymic_name", PERSON,
+             r"(?<![\w/])(?!(?:Dr|Mr|Mrs|Ms|Mdm|Madam|Encik|Puan|Cik|Dato|Datin|Prof|Tuan)\b)"
+             r"(?P<phi>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2} (?:A/L|A/P|a/l|a/p|bin|binti|bte|bt\.|BIN|BINTI|BTE)"
+             r" [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?![\w/])",
+             0.8, needs=contains_any("A/L", "A/P", "a/l", "a/p", " bin ", " binti ", " bte ", " bt.", " BIN ", " BINTI ", " BTE "),
+             flags=0),
+        # A card or id number with its middle masked still shows its ends: 3306**********2218,
+        # 6228 48** **** 3371, **** **** 7731.
+        Rule("masked_number", ID_NUMBER,
+             r"(?<![\w*＊])(?P<phi>(?:[\d*＊]{2,6}[ \-]?){2,5}[\d*＊]{2,6})(?![\w*＊])",
+             0.7, validator=_masked_number_ok, needs=contains_any("**", "＊＊"), flags=0),
+    ]
+    if lang == "zh":
+        rules += [
+            # A name an app masked: 莫*婷, 吕**, 冉*, 王*明, 欧阳*, 郑○豪. What is left still narrows
+            # down who it is, and the masked character may be the only one missing.
+            Rule("masked_name", PERSON,
+                 rf"(?<![*＊○●A-Za-z0-9])(?P<phi>{_SURNAME}(?:{_MASK}{{1,2}}(?:[\u4e00-\u9fff](?![\u4e00-\u9fff]))?|[\u4e00-\u9fff]{_MASK}))"
+                 rf"(?!{_MASK})", 0.75, needs=contains_any("*", "＊", "○", "●"), flags=0),
+            # A group chat's speaker whose screen name wears ASCII decorations (风吹麦浪_：, ~小太阳~：) and
+            # a mention of a Chinese screen name (@风吹麦浪_): both are handles whatever the words.
+            Rule("decorated_chat_label", SOCIAL_HANDLE,
+                 # (not markdown's emphasis around a field's name: *注意*：, __备注__：)
+                 r"(?m)^[ \t]*(?P<phi>[~_]?[\u4e00-\u9fff]{2,10}[~_]|[~_][\u4e00-\u9fff]{2,10}[~_]?)[ \t]*[：:](?![ \t]*$)",
+                 0.75, validator=_decorated_label_ok, needs=contains_any("_", "~"), flags=0),
+            Rule("han_mention", SOCIAL_HANDLE,
+                 r"(?<![\w@.])(?P<phi>@(?!所有人|全体)[\u4e00-\u9fff][\u4e00-\u9fffA-Za-z0-9_~\-]{1,19})", 0.75,
+                 validator=_mention_ok, needs=contains_any("@"), flags=0),
+            # Who dispensed and who checked, in a pharmacy bag's or an infusion card's boxes:
+            # 调配 区  核对 麦志恒, 配:欣欣 (a surname alone, a full name or a pet name).
+            Rule("pharmacy_role_name", PERSON,
+                 r"(?:调配|配药|核对|发药|审核|复核|审方|(?<![\u4e00-\u9fff])配)[ \t]*[:：]?[ \t]*"
+                 r"(?P<phi>[\u4e00-\u9fff]{1,3})(?=[ \t]{2,}|[ \t]*$)",
+                 0.7, validator=_boxed_name_ok, needs=contains_any("调配", "配药", "核对", "发药", "审核", "复核", "审方", "配")),
+            # A note signed with a dash (——大勇) or addressed to someone on its first line (小敏:).
+            Rule("dash_signature", PERSON, r"(?m)(?:——|--|—)[ \t]*(?P<phi>[\u4e00-\u9fff]{2,3})[ \t]*$", 0.7,
+                 validator=_signed_name_ok, needs=contains_any("—", "--")),
+            Rule("note_addressee", PERSON,
+                 rf"(?m)^[ \t]*(?P<phi>[小阿][\u4e00-\u9fff]|{_SURNAME}[\u4e00-\u9fff]{{1,2}})[ \t]*[:：][ \t]*\n",
+                 0.7, validator=_boxed_name_ok, needs=contains_any(":\n", "：\n", ": \n", "： \n")),
+            # A name letter-spaced on a label, a wristband or a card before the sex, the age or a bed
+            # (骆 小 北  男 36, 曾 国 强  42  床), or alone on its line above the card's number.
+            Rule("spaced_label_name", PERSON,
+                 rf"(?m)^[ \t]*(?P<phi>{_SURNAME}(?:[ \u3000][\u4e00-\u9fff]){{1,2}})"
+                 r"(?=[ \t\u3000]+(?:[男女](?![\u4e00-\u9fff])|性别|\d{1,3}(?:岁|Y|[ \t]*$|[ \t]+床))"
+                 r"|[ \t]*\n[ \t]*(?:[A-Z]{0,2}[0-9OolI]{6,}|社会保障号|公民身份|身份证))",
+                 0.75, validator=_spaced_name_ok, needs=lambda t: " " in t or "\u3000" in t, flags=0),
+        ]
+    else:
+        rules += [
+            # A label's SURNAME, Given before the sex and age, the room or a record number:
+            # "REYES, MA. CRISTINA     F 47Y", "PATTERSON, Ray    Rm 412-B".
+            Rule("label_surname_comma_given", PERSON,
+                 r"(?m)^[ \t]*(?P<phi>[A-Z][A-Z'\-]+(?: [A-Z][A-Z'\-]+){0,2}, [A-Z][A-Za-z'\-]*\.?(?: [A-Z][A-Za-z'\-]*\.?){0,2})"
+                 r"(?=[ \t]{2,}(?:[MF]\b|\d|Rm\b|Room\b|Bed\b|MRN\b|DOB\b|Age\b|NHI\b|Hosp|Ward\b))",
+                 0.75, validator=_label_name_ok, needs=lambda t: ", " in t, flags=0),
+            # A name in capitals alone on its line, right above the date of birth: "HOPE BAKER\nDOB: …".
+            Rule("caps_name_above_dob", PERSON,
+                 r"(?m)^[ \t]*(?P<phi>[A-Z][A-Z'\-]+(?: [A-Z]\.?)?(?: [A-Z][A-Z'\-]+){1,2})[ \t]*\n[ \t]*"
+                 r"(?:DOB|D\.O\.B|Born|BORN|Date of Birth|DATE OF BIRTH)\b",
+                 0.75, validator=_label_name_ok,
+                 needs=contains_any("DOB", "D.O.B", "Born", "BORN", "Date of Birth", "DATE OF BIRTH"), flags=0),
+        ]
+    return rules
