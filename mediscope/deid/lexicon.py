@@ -221,6 +221,18 @@ PLACES_NOT_ALONE_ZH = frozenset({
 # Prefecture-level cities and well-known county-level cities that neither Faker's list nor jieba's
 # "XX市" entries supply. Left out on purpose: names that are mostly ordinary words in medical
 # text (开封 "opened", 日照 "sunlight", 三明 as in 三明治, 大理石, 天门冬, 乳山, 安宁, 白银).
+# Towns and districts of Hong Kong, Taiwan, Malaysia and Singapore, and cities abroad where families
+# live, as Chinese text names them (simplified: detection reads traditional text simplified). Names
+# that are everyday words (中环, 北角, 信义, 大安, 太平, 中和, 淡水, 新店, 树林, 芙蓉) are left out.
+OVERSEAS_PLACES_ZH = tuple("""
+荃湾 大埔 观塘 沙田 屯门 元朗 葵涌 将军澳 粉岭 深水埗 旺角 油麻地 尖沙咀 红磡 九龙城 黄大仙 荔枝角 长沙湾 柴湾 筲箕湾
+铜锣湾 鸭脷洲 天水围 马鞍山 东涌 秀茂坪 土瓜湾 何文田 慈云山 牛头角 坚尼地城 薄扶林
+台中 台南 高雄 新竹 基隆 嘉义 彰化 屏东 宜兰 花莲 台东 苗栗 南投 云林 板桥 新庄 士林 北投 中坜 凤山
+汐止 土城 芦洲 林口
+怡保 槟城 吉隆坡 新山 马六甲 古晋 诗巫 亚庇 巴生 士古来 关丹 哥打巴鲁 居銮 麻坡 峇株巴辖
+兀兰 裕廊 淡滨尼 宏茂桥 碧山 蔡厝港 后港 义顺 盛港 榜鹅 勿洛 金文泰 武吉知马 大巴窑
+温哥华 多伦多 悉尼 墨尔本 布里斯班 奥克兰 洛杉矶 旧金山 西雅图 波士顿 芝加哥 伦敦 曼彻斯特 釜山 首尔 大阪 名古屋
+""".split())
 PREFECTURE_CITIES_ZH = tuple("""
 秦皇岛 张家口 承德 阳泉 运城 吕梁 鄂尔多斯 呼伦贝尔 巴彦淖尔 乌兰察布 本溪 营口 盘锦 铁岭 伊春 南通 连云港
 宿迁 嘉兴 龙岩 景德镇 新余 东营 烟台 焦作 许昌 商丘 信阳 周口 黄石 十堰 宜昌 襄阳 荆州 孝感 仙桃 恩施 邵阳

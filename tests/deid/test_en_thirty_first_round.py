@@ -30,3 +30,50 @@ class TestOcrYearFirstDates:
     ])
     def test_codes_that_read_back_as_no_date_stay(self, text):
         assert _found(text, "DATE_TIME") == [], _found(text)
+
+
+class TestLabelAgesAndCardNames:
+    @pytest.mark.parametrize("text, value", [
+        ("DOB 02/11/1930 (95y)\nFlat 3", "95"),
+        ("OKORIE, ADA M\nDOB 07/04/1929   96Y F", "96"),
+        ("Name: KUMARAN A/L SUPPIAH\nNRIC: SXXXX118C", "KUMARAN A/L SUPPIAH"),
+        ("Seen by: Dr Farah Nadia bte Ismail", "Farah Nadia bte Ismail"),
+        ("#carers-chat\nsleepless_sam — 04/02/2026 1:40 AM\nanyone else up", "sleepless_sam"),
+    ])
+    def test_the_value_is_found(self, text, value):
+        assert value in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "valve 95Y model", "Note — 03/16/2026 review", "the bin liner was changed", "Aged 64Y F, stable",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = [v for v in _found(text) if not any(ch.isdigit() for ch in v) or v in ("95", "64")]
+        assert found == [], _found(text)
+
+
+class TestRelativesAndCarersNamed:
+    """heldout31's narratives: a relation or a carer's role right before a given name, even one that is
+    an English word."""
+
+    @pytest.mark.parametrize("text, name", [
+        ("Mum Blessing was called and will collect him.", "Blessing"),
+        ("found on the floor by night staff Precious and Thandi.", "Precious"),
+        ("Her ex, Amber, has the children this week.", "Amber"),
+        ("Father Ravindra collected her at 4.", "Ravindra"),
+    ])
+    def test_the_named_relative_or_carer_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["the nurse practitioner saw him", "my son will be there", "Father Time again"])
+    def test_words_after_a_relation_stay(self, text):
+        assert not {"Time", "practitioner", "will"} & set(_found(text)), _found(text)
+
+    @pytest.mark.parametrize("text, date", [
+        ("found confused on the morning of 4/11. UTI suspected", "4/11"),
+        ("on the night of 23/2 she fell in the bathroom", "23/2"),
+    ])
+    def test_a_day_after_its_part_of_day_is_found(self, text, date):
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    def test_a_dose_after_night_of_stays(self):
+        assert _found("on the night of 5/10 mg given", "DATE_TIME") == []

@@ -438,7 +438,9 @@ def test_traditional_record_numbers_taiwan_years_and_hong_kong_roads(found, text
     ],
 )
 def test_no_taiwan_year_or_hong_kong_road_where_none_is(found, text, kind):
-    assert not _of(found, text, kind)
+    # (no span with the number: the town a patient goes to, 去沙田, is itself a place since the
+    # thirty-first round; what must not appear is a road or a year made of the 2号 or the 119)
+    assert not [v for v in _of(found, text, kind) if any(ch.isdigit() for ch in v)]
 
 
 @pytest.mark.parametrize(

@@ -243,7 +243,7 @@ class TestDatesOfVisits:
         [
             ("行阑尾切除术，25/7/14出院", "25/7/14"),
             ("伤口愈合可，17号拆线", "17号"),
-            ("先回家观察，3号上午再来", "3号"),
+            ("先回家观察，3号上午再来", "3号上午"),  # (the part of the day joins the day since the thirty-first round)
         ],
     )
     def test_date_goes(self, text: str, date: str) -> None:

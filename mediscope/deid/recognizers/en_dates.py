@@ -342,6 +342,10 @@ def en_date_rules() -> list[Rule]:
              r"(?:\s+(?:de|del)\s+(?:19|20)\d{2})?)(?![\w])",
              0.85, needs=_digit_and(r"\d\s+de\s+\w"), flags=0),
         # A day and month with no year before a clock time: "family meeting 12/08 at 1500", "review 3/4 at 10:30".
+        # A day and month after the part of the day it names: "found confused on the morning of 4/11".
+        Rule("date_dm_part_of_day", DATE_TIME,
+             r"\b(?i:morning|afternoon|evening|night)[ ]of[ ](?P<phi>[0-3]?\d/[01]?\d)(?![\w/\-]|\.\d|[ ]?(?i:mg|mcg|ml|g|units?|iu|mmol)\b)",
+             0.8, validator=_day_month_ok, needs=_digit_and(r"(?i)(?:morning|afternoon|evening|night) of \d"), flags=0),
         Rule("date_dm_at_time", DATE_TIME,
              r"(?<![\w/.\-:])(?<!\b(?i:power|motor|grade|mrc|strength|score|scored|gcs|pain|rated|murmur|reflexes|sats?|"
              r"apgar|eye|verbal|tone|bristol|fluid|feeds?)[:=]?\s{1,2})"

@@ -467,6 +467,15 @@ _RELATION_THEN_NAME = regex.compile(
     rf"\b{_KIN_IN_BRACKETS}[ ]?\((?P<name>\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*(?:[ ]\p{{Lu}}\p{{Ll}}[\p{{L}}'’\-]*){{0,3}})\)"
     .replace("(?i:son|", "(?i:dad|mum|mom|mam|nan|gran|grandma|grandpa|grandad|son|")
 )
+# "Mom Blessing notified", "baby Maisie", "Father Nilesh collected", "night staff Precious and Lerato",
+# "His ex, Amber, is": a relation or a carer's role right before a capitalised given name.
+_RELATION_BEFORE_NAME = regex.compile(
+    r"\b(?i:mom|mum|dad|father|mother|baby|daughter|son|wife|husband|sister|brother|dtr|sis|bro|niece|nephew|grandson|"
+    r"granddaughter|aunt|auntie|uncle|cousin|neighbou?r|volunteer|carer|caregiver|staff|HCA)[ ]"
+    r"(?P<name>\p{Lu}\p{Ll}{2,})(?![\w'’\-])"
+    r"|\b(?i:ex|partner|wife|husband),[ ](?P<name2>\p{Lu}\p{Ll}{2,}),"
+)
+_NOT_AFTER_RELATION = frozenset({"christmas", "nature", "time", "superior", "earth", "teresa", "god", "mary"})
 # "Hi it's Mei-Ling from Box Hill", "this is Tavita here": a caller naming herself.
 _ITS_NAME = regex.compile(
     r"\b(?:[Ii]t['’]?s|[Tt]his\s+is)[ ](?P<name>\p{Lu}\p{Ll}+(?:-\p{Lu}?\p{Ll}+)?)"
@@ -540,6 +549,17 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             if all(lists.listed(w) or lists.unlisted_ok(w) or w in _PARTICLES for w in words) and any(
                     lists.listed(w) or len(words) > 1 for w in words):
                 out.append((*m.span("name"), "relation_then_name", 0.75))
+    for m in _RELATION_BEFORE_NAME.finditer(text):
+        word = m.group("name") or m.group("name2")
+        low = word.lower()
+        if low in _NOT_AFTER_RELATION:
+            continue
+        # a word-like given name (Blessing, Precious, Amber) from the given-name lists even where the
+        # lists block it alone; another word (nurse Practitioner, son Will be) never
+        if low in lists.first and low not in _ROLE_VERBS or not lists.blocked(low) and not is_english(low, lists.words) and (
+                lists.listed(low) or lists.unlisted_ok(low)):
+            span = m.span("name") if m.group("name") else m.span("name2")
+            out.append((*span, "relation_before_name", 0.7))
     if "it" in text or "is" in text:
         for m in _ITS_NAME.finditer(text):
             low = m.group("name").lower()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid.normalize import OCR_DIGITS
-from mediscope.deid.recognizers.base import Rule, has_digit
+from mediscope.deid.recognizers.base import Rule, contains_any, has_digit
 from mediscope.deid.recognizers.zh_patterns import CN_NUM, _alt
 from mediscope.deid.types import AGE, DATE_TIME
 
@@ -143,8 +143,10 @@ def zh_date_age_rules() -> list[Rule]:
         # An English date inside Chinese text (05-Mar-2026, 5 March 2026, Mar 5, 2026): a summary
         # copied from an English record keeps its dates.
         Rule("date_en_month", DATE_TIME,
-             r"(?<![A-Za-z\d])(?P<phi>\d{1,2}[\- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[\- ,]\s?(?:19|20)\d{2}"
-             r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2})(?!\d)",
+             r"(?<![A-Za-z\d])(?P<phi>(?:\d{1,2}[\- ](?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.?[\- ,]\s?(?:19|20)\d{2}"
+             r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}(?:st|nd|rd|th)?,? (?:19|20)\d{2})"
+             # the clock printed after it on a receipt: 11-MAR-2026 23:51
+             r"(?:[ \t]{1,2}(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?(?![\d:]))?)(?!\d)",
              0.9, needs=has_digit),
         # A date whose digits OCR read as letters (2026-0l-05, 2025-1O-12, 2024/O3/l5, 2O26年3月5日): the month and
         # day shapes hold, at least one l/I/O/o stands for 1 or 0, and the digits check out as a date.
@@ -210,6 +212,31 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_named_day", DATE_TIME,
              rf"(?:今天|今日|明天|明日|昨天|昨日|后天|前天|现在|截至|截止到?)(?:是|已经|都)?\s*(?P<phi>{m}\s*月\s*{d})(?![\d日号天个次周])",
              0.8, needs=lambda t: "月" in t and has_digit(t)),
+        # A month and day in a schedule or a shift log: the dose it records (第1针 3/2, 第2剂 4/15), the
+        # next time (下次4/11再抽血; not 上次5.8, a lab value's last reading), a shift's day (3.17 夜班), the day after a clock
+        # (离体时间 10:52 3/12), or the weekday in brackets after it (3/14(六)).
+        Rule("date_md_schedule", DATE_TIME,
+             rf"(?:(?<=第[\d一二三四五六七八九十]{{1,2}}[针剂次][ \t]{{0,3}})|(?<=(?:下次|下回|预约)[ \t]?)"
+             rf")(?P<phi>{m}[/.]{d})(?![\d/.])"
+             r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u|mmol|kg|cm))", 0.8, needs=has_digit),
+        Rule("date_clock_md", DATE_TIME,
+             rf"(?<![\d:./])(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d[ \t]{{1,2}}{m}/{d})(?![\d/.])"
+             r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u))", 0.8, needs=has_digit),
+        Rule("date_md_shift", DATE_TIME,
+             rf"(?<![\d./:])(?P<phi>{m}[/.]{d}[ \t]?(?:大夜班|小夜班|夜班|白班|早班|中班|晚班|大夜|小夜))", 0.8,
+             needs=contains_any("班", "夜")),
+        Rule("date_md_weekday_bracket", DATE_TIME,
+             rf"(?<![\d./:])(?P<phi>{m}[/.]{d}[ \t]?[（(][一二三四五六日天][）)])", 0.85, needs=has_digit),
+        # A whole date with the weekday in brackets, then the part of the day or the clock, as a booking
+        # slip prints it: 17/04/2026 (五) 09:30AM, 115/03/18(三) 上午.
+        Rule("date_weekday_clock", DATE_TIME,
+             rf"(?<![\d/.\-])(?P<phi>(?:{d}/{m}/{y}|{y}[\-/.]{m}[\-/.]{d}|1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))"
+             r"[ \t]?[（(][一二三四五六日天][）)][ \t]?(?:凌晨|早上|上午|中午|下午|晚上|(?:[01]?\d|2[0-3]):[0-5]\d(?:[ ]?[AaPp][Mm])?))",
+             0.85, needs=has_digit),
+        # A day of the month alone with its part of the day: 18号早上空腹去抽血 (not 3号床, 5号楼).
+        Rule("date_day_part", DATE_TIME,
+             r"(?<![\d月./\-])(?P<phi>(?:[12]\d|3[01]|[1-9])[号日](?:凌晨|清晨|早上|上午|中午|下午|傍晚|晚上))(?!\s?[餐饭])",
+             0.8, needs=lambda t: "号" in t or "日" in t),
         # A month and day without 日, then what was done that day or its part of the day, as people type
         # it: 2月16打的疫苗, 11月3做的胃镜, 3月16下午测的 (not 2月16天, 3月5次, 4月20个).
         Rule("date_md_before_deed", DATE_TIME,

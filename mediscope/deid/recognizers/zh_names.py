@@ -87,6 +87,11 @@ _PUNCT_FOLLOW = regex.compile(r"[，,、。；;！!？?\s）)（(]|$")
 _KIN_CUES = (
     "老公", "老婆", "爱人", "丈夫", "妻子", "媳妇", "女婿", "对象", "男朋友", "女朋友", "男友", "女友", "老伴", "外婆", "外公",
     "姥姥", "姥爷", "奶奶", "爷爷", "老妈", "老爸", "俺妈", "俺爸", "婆婆", "公公", "岳父", "岳母", "母亲", "父亲",
+    # a family history's siblings (有一姐林芳、一弟林森), aunts and uncles by rank, a spouse after 的
+    "一姐", "一弟", "一兄", "一妹", "小姑", "大姑", "二姑", "三姑", "大舅", "二舅", "三舅", "小舅", "大姨", "二姨", "三姨",
+    "小叔", "的先生", "的太太", "前妻", "前夫",
+    # Cantonese and southern family words (佢个仔何志强, 细佬阿杰, 妈咪Winnie, 囡儿小芳)
+    "个仔", "大仔", "细仔", "细佬", "家姐", "囡儿", "个女", "个孙", "孙仔", "妈咪", "爹地", "阿嫲", "阿嬷", "老豆",
     "妈妈", "爸爸", "我妈", "我爸", "我哥", "我姐", "我弟", "我妹", "老伴儿", "大哥", "二哥", "三哥", "大姐", "二姐",
     "三姐", "大儿子", "小儿子", "大女儿", "小女儿", "其子", "其女", "其妻", "其夫", "其孙", "其孙女", "其母", "其父", "其母亲", "其父亲",
     "其兄", "其弟", "其姐", "其妹", "其女婿", "其儿媳", "阿爸", "阿妈", "阿爹",
@@ -102,7 +107,7 @@ _KIN_CUES = (
     "伯伯", "伯母", "大伯", "姑妈", "姨夫", "亲家", "侄媳妇", "他爸", "他妈", "她爸", "她妈", "孩子他爸", "孩子他妈",
     "孩子爸", "孩子妈", "孩子爸爸", "孩子妈妈",
     "室友", "舍友", "闺蜜", "发小", "老乡",
-    "患者", "病人", "患儿", "先证者", "家属", "伤者", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
+    "患者", "病人", "患儿", "先证者", "家属", "伤者", "个案", "案主", "证人", "目击者", "当事人", "陪同人", "陪护人", "陪诊人", "联系人", "监护人", "转告", "通知", "告诉", "提醒", "请", "让", "找",
     "叫", "我是", "他是", "她是", "给", "帮", "由", "主刀", "翻译", "车主", "业主", "户主", "机主", "我跟", "我和", "跟我", "和我", "麻醉", "护士", "医生", "医师",
     "大夫",
 )
@@ -233,6 +238,13 @@ _NICK_TIME_NEXT = regex.compile(
     r"(?:从(?:昨天|今天|前天|上周|上个月|去年|小)|最近|近来|这(?:两|几)?(?:天|周|段时间|阵子)|今天|昨天|前天|前几天|一直|总是|老是|经常|今年|上周|刚才|突然)")
 # Nicknames after a family word (我闺女妞妞, 我女儿小丽, 我儿子阿强): a doubled character, or
 # 小/阿 before a given-name character. jieba tags the doubled adverbs (天天, 乖乖, 常常) d or t.
+# The kin words after which a given name alone is likely: relatives, not 宝宝/孩子/同事, whose next two
+# characters are as often the topic (宝宝月龄, 孩子体重, 同事小组).
+_KIN_GIVEN_NOT_AFTER = regex.compile(r"(?:宝宝|孩子|大宝|二宝|同事|同学|朋友|室友|舍友|老乡|战友|护工|保姆|助理|医助)$")
+_ADVERB_CHARS = frozenset("挺很太最都也还就才又更没不真好特")
+# Everyday words of two given-name characters that jieba's dictionary predates (父亲微信 shenjun_1978).
+_KIN_GIVEN_NOT_NAMES = frozenset({"微信", "手机", "电话", "家里", "身体", "血压", "血糖", "心脏", "体检", "年纪", "工作",
+                                  "单位", "家人", "老家", "平时", "最近", "现在", "以前", "今年", "去年"})
 _NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿老][{_HAN}])")
 _NICK_BAD_TAGS = ("d", "t", "m", "r", "p", "c", "u", "v", "f")
 # 阿姨, 阿婆, 小手, 小嘴: forms of address and body parts, not nicknames (jieba tags 阿姨 nr).
@@ -730,6 +742,7 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
             out += self._cued_translit(norm, translit_ends, {s for s, _, _, how in out if how != "unmistakable"})
         if kin_ends:
             out += self._nicknames(norm, kin_ends)
+            out += self._kin_given_names(norm, [p for p, how in starts.items() if how == "kin"], {s for s, *_ in out})
         if "阿" in norm or "小" in norm or "老" in norm:
             out += self._a_nicknames(norm, sorted(starts))
         if "（" in norm or "(" in norm:
@@ -786,6 +799,34 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
             for s, e, score, how in out
         ]
+
+    def _kin_given_names(self, text: str, kin_ends: list[int], taken: set[int]) -> list[tuple[int, int, float, str]]:
+        """我爸建国，一直…, 小姑秀琴周末…, 女儿淑芬说…: a given name alone right after a family word.
+
+        Families call each other by the given name; in a family history or a diary it follows the
+        relation with no surname. Both characters are given-name characters, the pair is no
+        dictionary word (建议, 回来), no word runs across its ends, and a clause goes on after it.
+        """
+        out = []
+        for p in kin_ends:
+            if p in taken or p + 2 > len(text) or _KIN_GIVEN_NOT_AFTER.search(text, max(0, p - 4), p):
+                continue
+            given = text[p : p + 2]
+            if not all(ch in self._given for ch in given) or any(ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given):
+                continue
+            if given[0] in _ADVERB_CHARS or given in _KIN_GIVEN_NOT_NAMES:
+                continue  # 姑父挺胖, 父亲微信
+            if self._word_freq(given) >= 20 or self._tags.get(given, "").startswith(_NICK_BAD_TAGS):
+                continue
+            if given[0] in lexicon.SURNAMES_1 and text[p + 2 : p + 3] in self._given:
+                continue  # 女儿林芳芳: a full name, the clause rules' job
+            e = p + 2
+            if not self._clean_boundaries(text, p, e) or _is_clinical(given, text[e : e + 3]):
+                continue
+            if self._follow(text, e) is None and not self._word_next(text, e):
+                continue
+            out.append((p, e, 0.65, "kin_given"))
+        return out
 
     def _word_next(self, text: str, e: int) -> bool:
         """A dictionary word of two or more characters starts at `e` (一起, 喝酒), or a character

@@ -27,6 +27,23 @@ from mediscope.deid.recognizers.zh_addresses import (
 from mediscope.deid.recognizers.zh_patterns import _FUNCTION_CHARS, CN_NUM, _is_clinical
 from mediscope.deid.types import LOCATION
 
+_OVERSEAS = frozenset(lexicon.OVERSEAS_PLACES_ZH)
+# Where someone lives, goes or comes from, in Mandarin and Cantonese: 住怡保, 去温哥华, 返大埔, 喺荃湾, 从釜山.
+_OVERSEAS_CUE = regex.compile(r"(?:住|在|去|返|喺|从|到|回|嚟|搬|移民|来自|飞|前往|位于)[ ]?$")
+
+
+def _home_cities(tags: dict[str, str], freq: dict[str, int]) -> set[str]:
+    """Mainland cities: Faker's zh_CN list, the prefecture list and jieba's place-tagged "XX市"."""
+    from faker.providers.address.zh_CN import Provider
+
+    cities = set(Provider.cities) | set(lexicon.PREFECTURE_CITIES_ZH)
+    for word, tag in tags.items():
+        if tag == "ns" and word.endswith("市") and 3 <= len(word) <= 4:
+            bare = word[:-1]
+            if bare not in tags or (tags[bare] == "ns" and freq.get(bare, 0) < 3000):
+                cities.add(bare)
+    return cities
+
 
 def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str], frozenset[str]]:
     """Province short names and city names, longest first, and the set of city names.
@@ -41,12 +58,7 @@ def _place_names(tags: dict[str, str], freq: dict[str, int]) -> tuple[list[str],
         from faker.providers.address.zh_CN import Provider
     except Exception:  # noqa: BLE001 - faker is a deid dependency
         return [], frozenset()
-    cities = set(Provider.cities) | set(lexicon.PREFECTURE_CITIES_ZH)
-    for word, tag in tags.items():
-        if tag == "ns" and word.endswith("市") and 3 <= len(word) <= 4:
-            bare = word[:-1]
-            if bare not in tags or (tags[bare] == "ns" and freq.get(bare, 0) < 3000):
-                cities.add(bare)
+    cities = _home_cities(tags, freq) | set(lexicon.OVERSEAS_PLACES_ZH)
     cities_f = frozenset(c for c in cities if len(c) >= 2 and not _is_clinical(c)
                          and c not in lexicon.PLACES_NOT_ALONE_ZH and c not in lexicon.PROVINCE_LEVEL_ZH)
     names = set(cities_f) | set(lexicon.CITIES_AFTER_PROVINCE_ZH)
@@ -94,6 +106,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
         jieba = ready_jieba()
         self._jieba = jieba
         names, self._cities = _place_names(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
+        # (a town of the overseas list that jieba knows as a city, 高雄市, needs no cue either)
+        self._overseas_only = _OVERSEAS - _home_cities(jieba.posseg.dt.word_tag_tab, jieba.dt.FREQ)
         # A city written with its 市 (伊宁市, 贵阳市) is one jieba token: the 市 belongs to the match.
         self._re = regex.compile("(?:" + "|".join(names) + ")+市?") if names else None
         self._one_re = regex.compile("|".join(names)) if names else None
@@ -116,6 +130,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             parts = self._one_re.findall(m.group(0).removesuffix("市"))
             if not (len(parts) >= 2 or parts[0] in self._cities):
                 continue  # a province alone (台湾, 广东) is state-level
+            if parts[0] in self._overseas_only and len(parts) == 1 and not _OVERSEAS_CUE.search(norm, max(0, s - 3), s):
+                continue  # 沙田柚, 旺角很热闹: a town abroad or in Hong Kong only where someone lives or goes
             if norm.startswith(lexicon.PLACE_PRODUCTS_ZH, e):
                 continue  # 镇江香醋, 柳州螺蛳粉, 北京烤鸭: a product or a dialect named after the city
             if norm.startswith(lexicon.PLACE_LED_DRUGS_ZH, s) or (s > 0 and (norm[s - 1].isdigit() or norm[s - 1] in CN_NUM + "几")):
