@@ -77,3 +77,21 @@ class TestRelativesAndCarersNamed:
 
     def test_a_dose_after_night_of_stays(self):
         assert _found("on the night of 5/10 mg given", "DATE_TIME") == []
+
+
+class TestFormWordsAreNoNames:
+    """heldout30's card scans and DICOM dumps: words the model took for names."""
+
+    @pytest.mark.parametrize("text, word", [
+        ("Ramesh Kumar Yadav\nDOB: 01/01/1968   Male\n4562 1889", "Male"),
+        ("KLINIK SETIA\nNama: Muhammad Irfan bin Zulkifli", "Nama"),
+        ("SHREE SAI DIAGNOSTICS\nBill No: SSD/26/008817    Date: 10-03-2026", "Bill"),
+        ("(0008,0020) DA [20260304]                 # StudyDate", "StudyDate"),
+        ("Log in to MyChart to see your results", "MyChart"),
+    ])
+    def test_the_form_word_is_not_a_person(self, text, word):
+        assert word not in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Bill Hartley was reviewed today, son present.", "Seen with her husband Bill today."])
+    def test_a_man_called_bill_is_still_a_person(self, text):
+        assert any("Bill" in f for f in _found(text, "PERSON")), _found(text)

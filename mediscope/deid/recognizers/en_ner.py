@@ -103,6 +103,18 @@ from mediscope.deid.recognizers.en_vocab import (
 from mediscope.deid.recognizers.zh_names import _ROMAN_SYLLABLE, _ROMANISED_SURNAMES
 from mediscope.deid.types import AGE, DATE_TIME, LOCATION, PERSON, ZIP_CODE
 
+# Words on forms and cards that the model or the name lists take for names: a sex, Malay's "name",
+# a hospital's abbreviation.
+_FORM_WORDS = frozenset({"male", "female", "nama", "hosp", "jantina", "umur", "alamat"})
+# A field's label that a name-like word opens: "Bill No: SSD/26/…", "Folio # 22".
+_NUMBER_LABEL_AFTER = regex.compile(r"[ \t]+(?:No\.?|Number|#)[ \t]*[:.#]")
+
+
+def _camel_compound(word: str, words: frozenset[str]) -> bool:
+    """A software field name glued from English words ("StudyDate", "AccessionNumber"), no name."""
+    parts = regex.findall(r"[A-Z][a-z]+", word)
+    return len(parts) >= 2 and "".join(parts) == word and all(is_english(p.lower(), words) for p in parts)
+
 
 class EnglishNerRecognizer(EntityRecognizer):
     """PERSON / LOCATION / DATE from the spaCy Doc, filtered for clinical false positives, plus
@@ -232,6 +244,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "LSIL", "HSIL", "NSTEMI", "CAP": an acronym, not a name in capitals
                     if etext.lower() in _SPECIMEN_WORDS or etext.lower() in _PAYER_WORDS or _SAINT_PLACE.match(etext):
                         continue  # "Li-Hep" tubes, "Cigna" the payer, "St. Vincent's" the hospital
+                    if etext.lower() in _FORM_WORDS or _NUMBER_LABEL_AFTER.match(text, e) or _camel_compound(etext, self._case_free.words):
+                        continue  # "Male", "Nama:" (Malay), "HOSP"; "Bill No: …"; "StudyDate", "AccessionNumber"
                     if not etext or self._ordinary_single_word(etext) and not self._titled_surname(text, s, etext):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
@@ -349,8 +363,8 @@ class EnglishNerRecognizer(EntityRecognizer):
                 continue  # "St John's ED": the saint a hospital is named after
             if _in_state_name(text, m.start("name"), m.end("name")):
                 continue  # "Texas", "New York": a state, not someone called Texas or York
-            if word in _TITLES_EN:
-                continue  # "Sister aware, Matron informed": a nurse's title alone names no one
+            if word in _TITLES_EN or word.lower() in _FORM_WORDS:
+                continue  # "Sister aware, Matron informed": a nurse's title alone names no one; "Male"
             s, e = m.span("name")
             nxt = _NEXT_WORD_RE.match(text, e)
             if nxt and nxt.group(1).lower() in _NOT_NAME_WORDS:
