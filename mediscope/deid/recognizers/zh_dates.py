@@ -105,6 +105,10 @@ def _ocr_date_ok(value: str) -> bool:
     return len(parts) == 3 and 1900 <= int(parts[0]) <= 2099 and 1 <= int(parts[1]) <= 12 and 1 <= int(parts[2]) <= 31
 
 
+# A month/day shape that a dose or a count follows is no date: 1/2片, 3/5次, 2.5mg.
+_NOT_DOSE_AFTER = r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u|mmol|kg|cm))"
+
+
 def zh_date_age_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
@@ -212,16 +216,16 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_named_day", DATE_TIME,
              rf"(?:今天|今日|明天|明日|昨天|昨日|后天|前天|现在|截至|截止到?)(?:是|已经|都)?\s*(?P<phi>{m}\s*月\s*{d})(?![\d日号天个次周])",
              0.8, needs=lambda t: "月" in t and has_digit(t)),
-        # A month and day in a schedule or a shift log: the dose it records (第1针 3/2, 第2剂 4/15), the
-        # next time (下次4/11再抽血; not 上次5.8, a lab value's last reading), a shift's day (3.17 夜班), the day after a clock
-        # (离体时间 10:52 3/12), or the weekday in brackets after it (3/14(六)).
+        # A month and day in a schedule or a log: after the dose it records (第1针 3/2, 第2剂 4/15) or the
+        # next time (下次4/11再抽血; not 上次5.8, a lab value's last reading); below, after a clock
+        # (离体时间 10:52 3/12), before a shift (3.17 夜班) or a weekday in brackets (3/14(六)).
         Rule("date_md_schedule", DATE_TIME,
              rf"(?:(?<=第[\d一二三四五六七八九十]{{1,2}}[针剂次][ \t]{{0,3}})|(?<=(?:下次|下回|预约)[ \t]?)"
              rf")(?P<phi>{m}[/.]{d})(?![\d/.])"
-             r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u|mmol|kg|cm))", 0.8, needs=has_digit),
+             + _NOT_DOSE_AFTER, 0.8, needs=has_digit),
         Rule("date_clock_md", DATE_TIME,
              rf"(?<![\d:./])(?P<phi>(?:[01]?\d|2[0-3]):[0-5]\d[ \t]{{1,2}}{m}/{d})(?![\d/.])"
-             r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u))", 0.8, needs=has_digit),
+             + _NOT_DOSE_AFTER, 0.8, needs=has_digit),
         Rule("date_md_shift", DATE_TIME,
              rf"(?<![\d./:])(?P<phi>{m}[/.]{d}[ \t]?(?:大夜班|小夜班|夜班|白班|早班|中班|晚班|大夜|小夜))", 0.8,
              needs=contains_any("班", "夜")),
