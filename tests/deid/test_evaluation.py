@@ -380,9 +380,7 @@ def test_twenty_second_and_twenty_third_heldout_set_floors(deider):
     kept 0.993 and 0.990. With the trained tagger: see tests/deid/test_trained_ner.py."""
     # (precision 0.96 until an appointment's day took its "at 9am" time too: "fri 10/25" is labelled alone)
     _assert_floors(deider, "heldout22.jsonl", recall=0.94, precision=0.95, preservation=0.99)
-    # (precision 0.95 until the thirty-first round: newer sets label a masked name as written, 賴○○,
-    # this one does not)
-    _assert_floors(deider, "heldout23.jsonl", recall=0.88, precision=0.945, preservation=0.99)
+    _assert_floors(deider, "heldout23.jsonl", recall=0.88, precision=0.95, preservation=0.99)
 
 
 def test_twenty_fourth_and_twenty_fifth_heldout_set_floors(deider):
