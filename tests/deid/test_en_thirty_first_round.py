@@ -95,3 +95,13 @@ class TestFormWordsAreNoNames:
     @pytest.mark.parametrize("text", ["Bill Hartley was reviewed today, son present.", "Seen with her husband Bill today."])
     def test_a_man_called_bill_is_still_a_person(self, text):
         assert any("Bill" in f for f in _found(text, "PERSON")), _found(text)
+
+
+class TestMaskedCardTails:
+    @pytest.mark.parametrize("text, value", [("Paid with Visa x-8830 on 6 March", "8830"), ("MC ****2291 declined", "2291")])
+    def test_the_card_tail_is_found(self, text, value):
+        assert value in _found(text, "CREDIT_CARD"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Card #2 of 3 attached", "Visa x 2 tabs", "VISA sticker on the box"])
+    def test_look_alikes_stay(self, text):
+        assert _found(text, "CREDIT_CARD") == [], _found(text)

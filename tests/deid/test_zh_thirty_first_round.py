@@ -160,3 +160,17 @@ class TestPlacesAndRoles:
     @pytest.mark.parametrize("text", ["个案管理：个案情况稳定", "证人证言如下", "案主自述糖尿病十几年"])
     def test_the_role_words_alone_stay(self, text):
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestCardTailsAndSpokenLandlines:
+    @pytest.mark.parametrize("text, value", [
+        ("付款方式  建设银行储蓄卡(3307)", "3307"),
+        ("请核对医保卡尾号 5521。", "5521"),
+        ("家属说白天打座机 0571-八六二三 四四零九", "0571-八六二三 四四零九"),
+    ])
+    def test_the_value_is_found(self, text, value):
+        assert value in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", ["一共0531个样本", "血压130-一百四十", "手机尾号不清楚", "信用卡(未绑定)"])
+    def test_counts_and_readings_stay(self, text):
+        assert _found(text) == [], _found(text)

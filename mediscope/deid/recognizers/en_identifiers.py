@@ -969,6 +969,12 @@ def en_identifier_rules() -> list[Rule]:
              r"(?![\w\-])",
              0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
+        # The last four digits a receipt prints of the card that paid, masked: "Paid with Visa x-4417",
+        # "MC ****1188" (the worded "card ending 0231" is `card_ending`'s).
+        Rule("card_last_four_masked", CREDIT_CARD,
+             r"\b(?:Visa|VISA|Mastercard|MasterCard|MC|Amex|AMEX|Discover|(?i:card))[ ]?(?:[xX]-?|\*{2,}[ ]?|#[ ]?)"
+             r"(?P<phi>\d{4})(?![\w\-])", 0.8,
+             needs=_digit_and(r"(?i)(?:visa|mastercard|mc|amex|discover|card)[ ]?(?:x|\*\*|#)"), flags=0),
         # A label's age with its unit letter, before the sex or in brackets after the birth date:
         # "DOB 12/04/1928   97Y F", "DOB 03/11/1931 (94y)".
         Rule("age_over_89_label", AGE,

@@ -269,6 +269,10 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2,3}}(?:{S}\d{{1,3}})?)(?!\d)", 0.85,
              validator=_luhn_or_none, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"(?:{_alt(DEVICE_CUES, spaced=True)})(?:{CUE_GAP}){ID_VALUE}", 0.9, needs=has_digit),
+        # The last four digits a payment or a card shows, still the card's: 招商银行信用卡(6841), 医保卡尾号 7719.
+        Rule("card_last_four", ACCOUNT_NUMBER,
+             r"(?:(?:信用卡|储蓄卡|借记卡|银行卡|医保卡|社保卡)[\s:：]*[（(](?P<phi>\d{4})[）)]"
+             r"|(?:卡|账户|帐户)尾号(?:是|为)?[\s:：]*(?P<phi>\d{4}))(?!\d)", 0.8, needs=contains_any("卡", "尾号")),
         # A bare "SN:" before a serial, as a machine's plate prints it (Fresenius 4008S  SN:1l9278A); not
         # the SN of SNOMED.
         Rule("device_sn_colon", DEVICE_ID, rf"(?<![A-Za-z])SN\s*[:：#]\s*{ID_VALUE}", 0.85, needs=has_digit, flags=0),

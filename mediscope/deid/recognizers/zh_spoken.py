@@ -10,7 +10,7 @@ that only a home has (a unit 单元, or a room number after the building).
 from __future__ import annotations
 
 from mediscope.deid.recognizers.base import Rule
-from mediscope.deid.types import DATE_TIME, LOCATION
+from mediscope.deid.types import DATE_TIME, LOCATION, PHONE_NUMBER
 
 _CN_CHARS = "零〇一二三四五六七八九十百两幺"
 _CN = f"[{_CN_CHARS}]"
@@ -39,8 +39,16 @@ def _date_needs(text: str) -> bool:
     return "月" in text
 
 
+def _has_digit_then_numeral(text: str) -> bool:
+    return any(ch in text for ch in "零〇一二三四五六七八九幺两") and any("0" <= ch <= "9" for ch in text)
+
+
 def zh_spoken_rules() -> list[Rule]:
     return [
+        # A landline whose area code is typed and whose number is written as said: 0531-八八一六 三零二七.
+        Rule("landline_mixed_numerals", PHONE_NUMBER,
+             r"(?<![\d\-])(?P<phi>0\d{2,3}[\- ]?[零〇一二三四五六七八九幺两]{3,4}[ ]?[零〇一二三四五六七八九幺两]{4})"
+             r"(?![零〇一二三四五六七八九十百千万幺两])", 0.8, needs=_has_digit_then_numeral),
         # 三月十五号上午九点, 十一月二十六号晚上八点半: a spoken date and the hour with it, one span
         Rule("spoken_date_clock", DATE_TIME,
              rf"(?<![{_CN_CHARS}年个第])(?P<phi>{_CN_MONTH}月{_CN_DAY}[号日]?\s?{_CN_CLOCK})", 0.8, needs=_date_needs),
