@@ -254,6 +254,7 @@ class Deidentifier:
 
         from mediscope.deid.recognizers.en import build_en_recognizers, build_shared_for
         from mediscope.deid.recognizers.pipe_fields import PipeFieldRecognizer
+        from mediscope.deid.recognizers.structured_records import StructuredRecordRecognizer
         from mediscope.deid.recognizers.zh import build_zh_recognizers
 
         ner_conf = NerModelConfiguration(labels_to_ignore=["ORG", "NORP", "CARDINAL", "ORDINAL", "QUANTITY",
@@ -271,6 +272,7 @@ class Deidentifier:
         else:
             raise ValueError(f"unsupported language {lang!r}; use 'zh', 'en', 'mixed' or 'auto'")
         recognizers.append(PipeFieldRecognizer(lang, recognizers))
+        recognizers.append(StructuredRecordRecognizer(lang))
         if self.config.trained_ner:
             from mediscope.deid.recognizers.trained_ner import TrainedNerRecognizer
 

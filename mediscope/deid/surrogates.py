@@ -287,6 +287,8 @@ class SurrogateFactory:
     _cache: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def surrogate(self, entity_type: str, original: str, lang: str) -> str:
+        if entity_type == T.PERSON and "^" in original:
+            return self._caret_name(original, lang)
         if entity_type == T.PERSON and not _is_cjk(original):
             flipped = _LAST_FIRST.fullmatch(original.strip())
             if flipped:  # "O'NEILL, JAKE" is "Jake O'Neill": one person, one surrogate, its shape kept
@@ -296,6 +298,23 @@ class SurrogateFactory:
                     return _match_case(original, f"{tokens[-1]}{sep}{' '.join(tokens[:-1])}")
             return _match_case(original, self._surrogate(entity_type, original, lang))
         return self._surrogate(entity_type, original, lang)
+
+    def _caret_name(self, original: str, lang: str) -> str:
+        """An HL7 or DICOM name (family^given^middle) keeps its carets: "WHITFIELD^DESHAWN^L" becomes
+        "MILLER^JENNIFER^L" and "宇文^晓光" "欧^玉兰", the person being the one "Deshawn Whitfield" names."""
+        family, *rest = original.split("^")
+        given = rest[0] if rest else ""
+        if _is_cjk(original):
+            whole = self.surrogate(T.PERSON, family + given, lang)
+            cut = min(len(family), max(1, len(whole) - len(given))) if given else len(whole)
+            return "^".join([whole[:cut], whole[cut:], *rest[1:]]) if given else whole
+        if not given:
+            return "^".join([self.surrogate(T.PERSON, family, lang), *rest])
+        tokens = self.surrogate(T.PERSON, f"{given} {family}", lang).split()
+        if len(tokens) < 2:
+            return "^".join([tokens[0] if tokens else family, *rest])
+        new_family, new_given = _match_case(family, tokens[-1]), _match_case(given, " ".join(tokens[:-1]))
+        return "^".join([new_family, new_given, *rest[1:]])
 
     def _surrogate(self, entity_type: str, original: str, lang: str) -> str:
         key = (entity_type, _key(original))

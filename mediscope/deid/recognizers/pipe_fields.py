@@ -27,7 +27,7 @@ _LABEL_RE = regex.compile(r"[^\d|]{1,30}")
 _MAX_LABEL_WORDS = 4
 # Column heads: a row in which most cells are such words is a header (| 姓名 | 性别 | 年龄 | 住院号 |),
 # not label-value pairs, and its "values" are the next columns' names.
-_FIELD_WORDS = frozenset({
+FIELD_WORDS = frozenset({
     "姓名", "性别", "年龄", "床号", "床位", "科室", "病区", "住院号", "门诊号", "病案号", "病历号", "诊断", "入院", "出院",
     "日期", "时间", "电话", "地址", "住址", "医生", "医师", "护士", "患者", "备注", "结果", "项目", "内容", "单位", "参考值",
     "费用", "金额", "数量", "民族", "职业", "籍贯", "身份证号", "联系电话", "联系人", "签名", "检查", "说明", "编号",
@@ -57,7 +57,7 @@ def fields_view(text: str, colon: str) -> tuple[str, list[tuple[int, int]]] | No
             continue  # |---|---|
         pipes = [m.start() + i for i, ch in enumerate(row) if ch == "|"]
         cells = [(pipes[i] + 1, pipes[i + 1]) for i in range(len(pipes) - 1)]
-        if sum(text[s:e].strip().lower().rstrip(":：") in _FIELD_WORDS for s, e in cells) * 2 > len(cells):
+        if sum(text[s:e].strip().lower().rstrip(":：") in FIELD_WORDS for s, e in cells) * 2 > len(cells):
             continue  # a header row
         pairs = []
         for j in range(0, len(cells) - 1, 2):
