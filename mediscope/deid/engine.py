@@ -431,7 +431,18 @@ class Deidentifier:
         return out
 
     def _settle(self, text: str, spans: list[PhiSpan], lang: str) -> list[PhiSpan]:
-        """With the trained tagger on, its spans give way to the rules' where they overlap."""
+        """A Chinese address goes on to its tail (see `zh_addresses.address_tail_end`), a facility's name is
+        no person's (`en_ner_filters.names_a_facility`); with the trained tagger on, its spans give way to
+        the rules' where they overlap."""
+        if lang == "zh" and any(s.entity_type == "LOCATION" for s in spans):
+            from mediscope.deid.recognizers.zh_addresses import address_tail_end
+
+            spans = [s if s.entity_type != "LOCATION" or (e := address_tail_end(text, s.end)) == s.end
+                     else PhiSpan(s.start, e, s.entity_type, s.score, s.recognizer, s.operator) for s in spans]
+        if any(s.entity_type == "PERSON" for s in spans):
+            from mediscope.deid.recognizers.en_ner_filters import without_facility_names
+
+            spans = without_facility_names(text, spans)
         if not self.config.trained_ner:
             return spans
         from mediscope.deid.recognizers.trained_ner_filters import settle_with_rules

@@ -132,7 +132,10 @@ def test_road_in_dao_before_a_house_number() -> None:
     # 道 ends a road before a house number, with no address label before the line
     found = _found("复查通知\n广东省珠海市香洲区情侣南道36号\n请按时来院。", "LOCATION")
     assert any("情侣南道36号" in f for f in found), found
-    assert not any("街道" in f and "号" in f for f in _found("成都市武侯区玉林街道15号楼", "LOCATION"))
+    # 街道 is a subdistrict, no road: its building 15号楼 is the address's tail, never a house number 15号
+    found = _found("成都市武侯区玉林街道15号楼", "LOCATION")
+    assert not any(f.endswith("街道15号") for f in found), found
+    assert "成都市武侯区玉林街道15号楼" in found, found
 
 
 def test_vocative_with_rural_given_name_and_place_before_a_building() -> None:

@@ -44,11 +44,14 @@ class TestMixedChatLabel:
             "重要❗：空腹抽血\n重要❗：带身份证\n注意：你明天来吗",
             "左眼 OD: 0.5\n右眼 OS: 0.6\n医生：你明天来吗",
             "老年（65岁以上）：剂量减半\n儿童：你问医生吧",
-            "家属 Amy：我妈今天怎么样？\n护士：还好",
         ],
     )
     def test_field_or_role_label_stays(self, text: str) -> None:
         assert _found(text) == []
+
+    def test_a_relatives_name_after_the_role_is_the_name_alone(self) -> None:
+        # one role label is no chat's handle; the English name after the family word is still a name
+        assert _found("家属 Amy：我妈今天怎么样？\n护士：还好") == ["Amy"]
 
 
 class TestDayMonthYearDashed:

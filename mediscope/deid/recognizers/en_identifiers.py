@@ -218,6 +218,22 @@ _CARE_ROLES = frozenset({"physio", "physios", "physiotherapist", "dietitian", "d
                          "son", "wife", "husband", "registrar", "consultant", "surgeon", "social", "resident", "chaplain"})
 
 
+# A state's code and a ZIP: the street rules' address, which types the ZIP on its own.
+_STATE_AND_ZIP = regex.compile(r",[ ][A-Z]{2}[ ]+[\dOo]")
+def _place_parts_ok(value: str) -> bool:
+    """Places only: no house, plot or postal number (an address with one is the street rules', which type
+    its ZIP apart), no village label (Vill., the Indian village rule's), nothing that says "no address"."""
+    first = value.split(",")[0].strip()
+    return (first.lower() not in _NOT_AN_ADDRESS and not _STATE_AND_ZIP.search(value)
+            and not regex.search(r"\d(?!(?:st|nd|rd|th)\b)", regex.sub(r"\b\d{1,2}(?:st|nd|rd|th)\b", "", value))
+            and not regex.match(r"(?i)(?:vill|village|po|p\.o|house|plot|stand|villa|rd)\b", first))
+
+
+# What an address field holds when it holds no address.
+_NOT_AN_ADDRESS = frozenset({"unknown", "nfa", "n/a", "na", "none", "see above", "as above", "same", "homeless", "no fixed abode",
+                             "not given", "declined", "withheld", "tbc", "pending"})
+
+
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -243,8 +259,10 @@ def en_identifier_rules() -> list[Rule]:
               r"claim\s+(?:number|no\.?|#|id|ref(?:erence)?\.?|file)|member|(?-i:policy|Policy)(?=\s+\d[\d/\-]{5,})|"
               # a group plan's member certificate: "Certificate #: 88102475", "Certificate no. 4471 2098"
               r"certificate\s*(?:number|no\.?|#|id)|"
-              # Ireland's medical card: "GMS No: 1234567A"
-              r"(?-i:GMS)(?:\s+(?:number|no\.?|#))?|"
+              # Ireland's medical card: "GMS No: 1234567A", "Medical card GL 77120 3"
+              r"(?-i:GMS)(?:\s+(?:number|no\.?|#))?|medical\s+card(?:\s+(?:number|no\.?|#))?|"
+              # national health schemes of Ghana, Kenya, Nigeria, Zambia, the Philippines: "NHIS: 07218845", "NHIF 8823104"
+              r"(?-i:NHIS|NHIF|NHIMA|NHIA|PhilHealth|SHA)(?:\s+(?:number|no\.?|#|id))?|membership(?:\s+(?:number|no\.?|#))?|"
               # a veterans' card: "DVA card VX 401 992 A", "VA file number 12345678"
               r"(?-i:DVA|DVA\s+(?:card|file))|(?-i:VA)\s+file|veterans?\s+(?:card|file)|"
               # a payer's name before the member id: "BCBS ID XYZ123456789", "Aetna W123456789"
@@ -405,6 +423,12 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<![\w.])(?i:user|username|user_name|login|uid|userid|user_id|account)=(?P<phi>[A-Za-z][A-Za-z0-9._\-]{2,30})(?![\w@])",
              0.8, validator=lambda v: v.lower() not in _SYSTEM_ACCOUNTS,
              needs=_seen(r"(?i)(?:user|login|uid|account)(?:_?(?:name|id))?="), flags=0),
+        # The same account after a label with a colon or a space, as audit trails and portals print it:
+        # "USER: rpatel3 (Patel, Ravi)", "username billie.osei70". A login holds a digit, a dot, _ or -.
+        Rule("labelled_username", SOCIAL_HANDLE,
+             r"(?<![\w.])(?i:username|user[ ]name|user[ ]?id|login(?:[ ]id)?|user)[ \t]*:?[ \t]+(?P<phi>[a-z][a-z0-9._\-]{2,30})(?![\w@])",
+             0.75, validator=lambda v: v not in _SYSTEM_ACCOUNTS and any(ch.isdigit() or ch in "._-" for ch in v.strip("._-")),
+             needs=_seen(r"(?i)(?:user|login)"), flags=0),
         # A student's number: "student no. 21458903", "Student ID: S2291045".
         Rule("student_number", ID_NUMBER,
              r"\b(?i:student)\s*(?i:no\.?|number|num|id|#)\s*[:#.]?\s*(?P<phi>[A-Z]{0,2}\d{6,10})(?![\w\-])", 0.85,
@@ -969,6 +993,17 @@ def en_identifier_rules() -> list[Rule]:
              r"(?![\w\-])",
              0.9, needs=has_digit, flags=0),
         Rule("po_box", LOCATION, r"(?P<phi>P\.?\s*O\.?\s*Box\s+\d+)", 0.9, needs=has_digit),
+        # A labelled address of places with no house number, as rural, Irish, Kenyan or Welsh homes are written:
+        # "Address: Clonmore, Ballincollig, Co. Cork", "Residence: Kondele, Kisumu", "Family home: Gortnamona,
+        # Ennis, Co. Clare". Comma-separated parts, each opened by a capital or a digit, up to the field's end.
+        Rule("address_cued_parts", LOCATION,
+             r"(?<![\w])(?i:address|addr|residence|home\s+address|family\s+home|village|lives\s+at|resides\s+at)[ \t]*[:\-–][ \t]*"
+             # (a house number opens the street rules' addresses, which type the ZIP apart; an ordinal street may open this one)
+             r"(?P<phi>(?:\p{Lu}|\d{1,2}(?:st|nd|rd|th)[ ])[\p{L}\d'’.\-]*(?:[ ][\p{Lu}\d][\p{L}\d'’.\-]*){0,3}"
+             r"(?:,[ ][\p{Lu}\d][\p{L}\d'’.\-]*(?:[ ][\p{L}\d'’.\-]+){0,3}){1,4}?)"
+             r"(?=[ \t]{2,}|[ \t]*$|[.;](?:\s|$)|,[ ](?:Eircode|Postcode|Tel|Phone|Mob|Ph))",
+             0.75, validator=_place_parts_ok,
+             needs=_seen(r"(?i)(?:address|addr|residence|home|village|lives at|resides at)[ \t]*[:\-–]"), flags=regex.M),
         # The last four digits a receipt prints of the card that paid, masked: "Paid with Visa x-4417",
         # "MC ****1188" (the worded "card ending 0231" is `card_ending`'s).
         Rule("card_last_four_masked", CREDIT_CARD,

@@ -10,6 +10,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid import lexicon
+from mediscope.deid.types import PhiSpan
 from mediscope.deid.recognizers.en_lexicon import EXTRA_GIVEN_NAMES, EXTRA_SURNAMES, english_words, is_english
 from mediscope.deid.recognizers.en_patterns import (
     _LAST_WORD_RE,
@@ -323,3 +324,59 @@ def _clinical_phrase(text: str) -> bool:
 
 
 _SINGLE_NAME = regex.compile(r"(?<![\w'\-])(?P<name>\p{Lu}\p{Ll}{2,})(?![\w\-])")
+
+
+# A facility named after a person or a place keeps the name: "Kenyatta National Hospital", "Chris Hani
+# Baragwanath Academic Hospital", "Tan Tock Seng Hospital", "Hospital Raja Permaisuri Bainun", "Klinik
+# Kesihatan Jinjang". The name there locates no patient (the place inside a name is the address rules' job).
+_FACILITY_WORD = (r"(?:Hospital|Hospitals|Clinic|Polyclinic|Infirmary|Hospice|University|College|Institute|Medical\s+Cent(?:re|er)"
+                  r"|Health\s+Cent(?:re|er)|Funeral\s+Home|Nursing\s+Home|Teaching\s+Hospital|Academic\s+Hospital|Klinik|Kesihatan)")
+# (a field's label is no facility: "Name: John Smith Hospital No: 1234")
+_NOT_LABEL = r"(?![ ]?(?i:number|no\b|no\.|num\b|#|id\b|record))"
+_FACILITY_AFTER_RE = regex.compile(rf"(?:[ ]\p{{Lu}}[\p{{L}}'’\-]*){{0,3}}[ ]{_FACILITY_WORD}\b{_NOT_LABEL}")
+_FACILITY_BEFORE_RE = regex.compile(r"\b(?:Hospital|Klinik|Rumah\s+Sakit|Hospital\s+Raja|Hospital\s+Sultan(?:ah)?)(?:[ ]\p{Lu}[\p{L}'’\-]*){0,2}[ ]$")
+_FACILITY_INSIDE_RE = regex.compile(rf"\b{_FACILITY_WORD}\b{_NOT_LABEL}")
+
+
+def names_a_facility(text: str, start: int, end: int) -> bool:
+    """The Latin-script "person" at text[start:end] is (part of) a hospital's, clinic's or college's name."""
+    span = text[start:end]
+    if not any("A" <= ch <= "Z" for ch in span):
+        return False
+    return (_FACILITY_INSIDE_RE.search(span) is not None or _FACILITY_AFTER_RE.match(text, end) is not None
+            or _FACILITY_BEFORE_RE.search(text, max(0, start - 40), start) is not None)
+
+
+def places_in(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The towns of the city gazetteer inside text[start:end] ("Wagga Wagga" in "Wagga Wagga Base Hospital"):
+    a facility named after its town still names the town."""
+    from mediscope.deid.recognizers.en_places import city_gazetteer
+
+    gaz = city_gazetteer()
+    out = []
+    words = [(m.start(), m.end()) for m in regex.finditer(r"\p{Lu}[\p{L}'’\-]*", text[start:end])]
+    i = 0
+    while i < len(words):
+        for n in (3, 2, 1):  # the longest run of capitalised words the gazetteer knows
+            if i + n <= len(words):
+                a, b = words[i][0], words[i + n - 1][1]
+                word = text[start + a : start + b]
+                if gaz.tier(word) is not None and word.lower() not in _name_lists()[0]:  # not Queen Elizabeth's
+                    out.append((start + a, start + b))
+                    i += n
+                    break
+        else:
+            i += 1
+    return out
+
+
+def without_facility_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with each person that names a facility dropped, the towns of the gazetteer inside it kept
+    as places (a hospital named after its town still names the town)."""
+    out: list[PhiSpan] = []
+    for s in spans:
+        if s.entity_type != "PERSON" or not names_a_facility(text, s.start, s.end):
+            out.append(s)
+        else:
+            out += [PhiSpan(a, b, "LOCATION", s.score, s.recognizer) for a, b in places_in(text, s.start, s.end)]
+    return out

@@ -362,6 +362,14 @@ def shared_rules() -> list[Rule]:
              r"(?<![\d.,:/\-])(?<!(?:批号|批次|(?i:lot|batch|NDC|UPC|GTIN|SKU)(?:\s*(?i:no\.?|number|code|#))?)\s*[:：]?\s*)"
              r"(?P<phi>\(?\d{2,5}\)?(?P<sep>[ .\-])\d{2,4}(?:(?P=sep)\d{2,4}){1,3})(?![\d,]|\.\d|\s*(?:mg|ml|mmol|kg|g\b|%|mmhg|bpm))",
              0.6, validator=_grouped_phone_ok, needs=has_digit),
+        # Hong Kong's and Singapore's eight digits in two fours, with no cue: "兒子手提：6388 2019", "Wife Siti
+        # 9127 4480", "(NS, 9734 1182)". A year's 2024 or 1998 never opens one; a dose's or a count's unit never
+        # follows, nor a third group (a card's or an account's run).
+        Rule("phone_hk_sg", PHONE_NUMBER,
+             r"(?<![\d.,/\-+#])(?<!\d:)(?<!\d )(?P<phi>(?!19|20)[235689]\d{3} \d{4})"
+             r"(?![\d,]|\.\d| \d|\s?(?i:mg|ml|mmol|kg|g\b|%|mmhg|bpm|units?|iu|cells|copies|元|次|个|例|人|份|ml))",
+             0.6, validator=lambda v: not any(g.endswith("000") for g in v.split()),  # 5000 1000: round counts
+             needs=_digit_and(r"(?<!\d)[235689]\d{3} \d{4}(?!\d)")),
         # Mobiles without a cue: UK "07700 900123", Indian "98450 27713" (five and five).
         Rule("phone_mobile_national", PHONE_NUMBER,
              r"(?<![\d.,:/\-+])(?P<phi>07\d{3}[ ]?\d{6}|07\d{3}[ ]\d{3}[ ]\d{3}|[6-9]\d{4}[ ]\d{5})(?![\d,]|\.\d)",

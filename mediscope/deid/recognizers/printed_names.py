@@ -139,6 +139,24 @@ def _label_name_ok(value: str) -> bool:
     return all(w in known for w in words) or any(not is_english(w, vocab) for w in words)
 
 
+# Labels a time follows that are no speaker's: a field, a day part.
+_NOT_CHAT_SPEAKERS = frozenset({"时间", "日期", "今天", "昨天", "明天", "上午", "下午", "晚上", "早上", "中午", "凌晨", "夜间", "time", "date",
+                                "today", "yesterday", "tomorrow", "start", "end", "from", "to", "at", "on", "am", "pm", "开始",
+                                "结束", "预约", "复诊", "采血", "服药", "给药", "入院", "出院", "手术", "查房", "交班", "接班"})
+def _chat_speaker_ok(value: str) -> bool:
+    """A speaker before a time, not a field that holds a time (采血时间 12:30：, Start time 09:00:)."""
+    from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS  # (a family chat's 細佬 10:32： is a relation)
+
+    v = value.strip().lower()
+    return (v not in _NOT_CHAT_SPEAKERS and v not in KINSHIP_WORDS and not v.endswith(("时间", "日期", "time", "date"))
+            and not any(ch.isdigit() for ch in v))
+
+
+# Capitalised words after a relative's word that are no name: an app, a drug, a place, a test.
+_NOT_LATIN_NAMES = frozenset({"whatsapp", "wechat", "line", "facebook", "email", "iphone", "android", "app", "ok", "icu", "ct",
+                              "mri", "covid", "hiv", "hpv", "uber", "grab", "google", "zoom", "teams", "skype", "panadol"})
+
+
 def printed_name_rules(lang: str) -> list[Rule]:
     rules = [
         # A DICOM person name: family^given^middle, as headers and film prints write it.
@@ -162,18 +180,69 @@ def printed_name_rules(lang: str) -> list[Rule]:
         # bin/binti/bte before the father's name ("MUTHU A/L RAMASAMY", "Nur Aisyah bte Rahman").
         Rule("patronymic_name", PERSON,
              r"(?<![\w/])(?!(?:Dr|Mr|Mrs|Ms|Mdm|Madam|Encik|Puan|Cik|Dato|Datin|Prof|Tuan)\b)"
-             r"(?P<phi>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2} (?:A/L|A/P|a/l|a/p|bin|binti|bte|bt\.|BIN|BINTI|BTE)"
+             r"(?P<phi>[A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+){0,2} (?:A/L|A/P|a/l|a/p|s/o|d/o|S/O|D/O|bin|binti|binte|bte|bt\.|BIN|BINTI|BINTE|BTE)"
              r" [A-Z][A-Za-z'\-]+(?: [A-Z][A-Za-z'\-]+)?)(?![\w/])",
-             0.8, needs=contains_any("A/L", "A/P", "a/l", "a/p", " bin ", " binti ", " bte ", " bt.", " BIN ", " BINTI ", " BTE "),
+             0.8, needs=contains_any("A/L", "A/P", "a/l", "a/p", "s/o", "d/o", "S/O", "D/O", " bin ", " binti ", " binte ", " bte ",
+                                     " bt.", " BIN ", " BINTI ", " BINTE ", " BTE "),
              flags=0),
+        # A surname with its particle after a given name: "Johannes van der Berg", "Anneke du Plessis", "Ma. Luisa
+        # dela Cruz", "Olivia St. John", "Cletus Mc Intyre". The lower-case particle between two capitalised
+        # words marks a name; an eponym's syndrome or a hospital's or a street's word after it does not.
+        Rule("particle_surname", PERSON,
+             r"(?<![\w'’\-.])(?!(?:The|Hospital|Clinic|Centro|Casa|Rio|Puerto|Santa|San|Los|Las|El|La|Universidad|University"
+             r"|Dr|Mr|Mrs|Ms|Pt|Patient|Route|Rue|Calle|Avenida|Via)\b)"
+             r"(?P<phi>(?:Ma\.[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:van der|van den|van de|van|von der|von|de la|de los|de las|del|dela"
+             r"|de|du|da|di|dos|das|della|le|ten|ter|St\.?|Mc|Mac)[ ][A-Z][a-z'’\-]+)(?![\w'’\-])"
+             r"(?![ ](?i:syndrome|disease|sign|test|hospital|clinic|university|street|st\b|road|rd\b|avenue|ave\b|medical|centre"
+             r"|center|health|institute|college|church|school|park|lane|way|drive))",
+             0.75, needs=contains_any(" van ", " von ", " de ", " del ", " dela ", " du ", " da ", " di ", " dos ", " das ",
+                                      " della ", " le ", " ten ", " ter ", " St ", " St. ", " Mc ", " Mac "),
+             flags=0),
+        # A WhatsApp export's line: "[14/02/25, 21:07] Kemi Ogunleye: Pls who is on call" - the author is the
+        # contact as the phone saved them, a name or a number.
+        Rule("chat_export_author", PERSON,
+             r"(?m)^[ \t]*\[\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm])?\][ ]?"
+             r"(?P<phi>[^:\n\[\]]{2,40}?):[ ]",
+             0.8, needs=contains_any("] "), flags=0),
         # A card or id number with its middle masked still shows its ends: 3306**********2218,
         # 6228 48** **** 3371, **** **** 7731.
         Rule("masked_number", ID_NUMBER,
              r"(?<![\w*＊])(?P<phi>(?:[\d*＊]{2,6}[ \-]?){2,5}[\d*＊]{2,6})(?![\w*＊])",
              0.7, validator=_masked_number_ok, needs=contains_any("**", "＊＊"), flags=0),
     ]
+    rules.append(
+        # A chat export's speaker before the time it posted (晴川阁下 08:12：, Mary Tan 21:07:): a screen name or a
+        # name, whatever its words; also after a bracketed group name on the same line ([临床药学群] 药事小蜜蜂：).
+        Rule("chat_label_with_time", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,24}\][ \t]*)?(?P<phi>[^\s:：\[\]()（）]{2,16}(?:[ ][A-Z][a-z]{1,15})?)[ \t]+"
+             r"(?:\d{1,2}/\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?(?!\d)[ \t]*[：:](?!\d)",
+             0.75, validator=_chat_speaker_ok,
+             needs=lambda t: ":" in t or "：" in t, flags=0))
+    rules.append(
+        Rule("chat_label_after_group", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*\[[^\]\n]{1,20}(?:群|group|Group|chat|Chat)\][ \t]*(?P<phi>[^\s:：\[\]]{2,16})[ \t]*[：:]",
+             0.75, validator=lambda v: v.strip().lower() not in _NOT_CHAT_SPEAKERS, needs=contains_any("群]", "roup]", "hat]"),
+             flags=0))
+    rules.append(
+        # A screen name with its WeChat id in brackets: 暖暖的太阳(wxid_8kd92ls0q)：
+        Rule("handle_before_wxid", SOCIAL_HANDLE, r"(?P<phi>[^\s:：()（）\[\]]{2,16})[(（]wxid_", 0.8,
+             needs=contains_any("wxid_"), flags=0))
+    rules.append(
+        # A Vietnamese name with its middle name (Thị for a woman, Văn for a man): "Nguyễn Thị Thu", "Tran Van Hai".
+        Rule("vietnamese_name", PERSON,
+             r"(?<![\w'’\-])(?P<phi>(?:Nguyễn|Nguyen|Trần|Tran|Lê|Phạm|Pham|Hoàng|Hoang|Huỳnh|Huynh|Phan|Vũ|Võ|Đặng|Dang|Bùi|Bui|Đỗ|Do"
+             r"|Ngô|Ngo|Dương|Duong|Lý|Đinh|Dinh|Trương|Truong)[ ](?:Thị|Thi|Văn|Van)[ ]\p{Lu}[\p{Ll}\p{M}]+(?:[ ]\p{Lu}[\p{Ll}\p{M}]+)?)"
+             r"(?![\w'’\-])", 0.8, needs=contains_any(" Thị ", " Thi ", " Văn ", " Van "), flags=0))
     if lang == "zh":
         rules += [
+            # A name in Latin letters right after a relative's or a carer's word in a Chinese note: 女儿Serene会说华语,
+            # 外傭Siti Rahayu話, 孙子Wong Jun Jie. (Read after normalisation: 外傭 is 外佣, 看護 is 看护.)
+            Rule("latin_name_after_kin", PERSON,
+                 r"(?:女儿|儿子|孙子|孙女|外孙|外孙女|丈夫|老公|先生|妻子|太太|老婆|朋友|同事|同学|外佣|菲佣|印佣|家佣|佣人|看护|护工|保姆"
+                 r"|妈妈|爸爸|母亲|父亲|姐姐|妹妹|哥哥|弟弟|家属|联系人|侄子|侄女|女婿|儿媳|男友|女友|室友)[:：]?[ \t]?"
+                 r"(?P<phi>\p{Lu}[\p{Ll}\p{M}]+(?:[ \-]\p{Lu}[\p{Ll}\p{M}]+){0,3})(?![A-Za-z])",
+                 0.75, validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=lambda t: any("A" <= c <= "Z" for c in t),
+                 flags=0),
             # A name an app masked: 莫*婷, 吕**, 冉*, 王*明, 欧阳*, 郑○豪. What is left still narrows
             # down who it is, and the masked character may be the only one missing.
             Rule("masked_name", PERSON,

@@ -639,3 +639,28 @@ def address_rules() -> list[Rule]:
              r"(?:调阅|查看|查阅|打开|调取|修改|浏览|导出|打印|复印)病历(?:资料)?\s?(?P<phi>[A-Za-z]{0,3}\d{6,14})(?![\dA-Za-z])", 0.9,
              needs=lambda t: "病历" in t),
     ]
+
+
+# ---- an address's tail past where its rule stopped -------------------------------------------------
+
+# The address rules end at the last unit they know; a village's hamlet (那坡镇|那怀屯), a tribe's
+# settlement (光復鄉|太巴塱部落), a farm (同安区|竹坝华侨农场南区5号), a lane (祖庙路|东华里11号), a second
+# building (宋玉生廣場258號|建興龍廣場12樓F) or a block-unit-flat run (光明社区|12-3-501) after it are the
+# same address, and a surrogate that replaced only the first part would leave the home behind.
+_TAIL_HAN = r"(?:(?![我你他她家在是的了到去从来回住和与及或患因于被把就也都还])[\u4e00-\u9fff])"
+_TAIL_SETTLEMENT = rf"{_TAIL_HAN}{{1,6}}?(?:屯|村|组|部落|农场|農場|牧场|林场)"
+_TAIL_BUILDING = rf"{_TAIL_HAN}{{1,6}}?(?:里|邨|大廈|大厦|廣場|广场|花园|花園|小区|社区|新村)(?=(?:[东西南北中]区)?\s?\d)"
+_TAIL_NUMBER = (
+    r"(?:[东西南北中]区)?\s?(?:\d{1,5}\s?(?:号楼|號樓|号院|号|號|室|樓|楼|层|層|栋|棟|座|弄)(?:\s?\d{1,4}\s?(?:樓|楼|层|層|室))?"
+    r"|\d{1,3}(?:[\-—]\d{1,4}){1,3}(?:\s?(?:号|號|室|樓|楼|层|層))?)(?:\s?[A-Za-z](?![A-Za-z]))?(?![\d\-—年月日天周岁次个])"
+)
+_ADDRESS_TAIL_RE = regex.compile(rf"(?:{_TAIL_SETTLEMENT}|{_TAIL_BUILDING})?(?:{_TAIL_NUMBER})?")
+_TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場里村屯邨苑园園旗社")
+
+
+def address_tail_end(text: str, end: int) -> int:
+    """Where the address that a rule ended at `end` really ends (`end` if nothing follows it)."""
+    if end <= 0 or text[end - 1] not in _TAIL_AFTER:
+        return end
+    m = _ADDRESS_TAIL_RE.match(text, end)
+    return m.end() if m and m.end() > end and text[m.end() - 1] != " " else end

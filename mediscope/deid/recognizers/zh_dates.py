@@ -109,6 +109,11 @@ def _ocr_date_ok(value: str) -> bool:
 _NOT_DOSE_AFTER = r"(?!\s?(?:剂量|量|片|粒|支|瓶|袋|次|mg|ml|g|U|u|mmol|kg|cm))"
 
 
+# A clinic's words (read after normalisation, so 門診 is 门诊): a slash date with a padded month and day and
+# a year of 100-119 in such a note is Taiwan's, counted from 1911 (門診 113/01/05 複診).
+_TAIWAN_HINTS = ("民国", "健保", "诊", "医", "台", "护理", "药", "预约")
+
+
 def zh_date_age_rules() -> list[Rule]:
     d = r"(?:0?[1-9]|[12]\d|3[01])"
     m = r"(?:0?[1-9]|1[0-2])"
@@ -346,6 +351,11 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_roc_slash", DATE_TIME,
              r"(?<=(?:日|日期|時間|时间|生日|出生)[ \t]*[:：]?[ \t]*)(?P<phi>1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01]))(?![\d/.:])", 0.8,
              needs=lambda t: "/" in t and has_digit(t)),
+        # The same years with no field before them in a clinic's note (門診 113/01/05 複診, 預約 113/02/27 14:00):
+        # the padded month and day vouch for the calendar, and the time goes with its day.
+        Rule("date_roc_slash_tw", DATE_TIME,
+             r"(?<![\d/.])(?P<phi>1[01]\d/(?:0[1-9]|1[0-2])/(?:0[1-9]|[12]\d|3[01])(?:[ \t]?[0-2]\d:[0-5]\d)?)(?![\d/.:]|\s?mm)", 0.75,
+             needs=lambda t: "/" in t and any(w in t for w in _TAIWAN_HINTS)),
         # 廿/卅 only ever count lunar days: 九月廿一 is a date without 农历 or 日.
         Rule("date_lunar_nian", DATE_TIME,
              r"(?P<phi>(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月[廿卅][一二三四五六七八九十]?[日号]?)", 0.85,

@@ -245,6 +245,9 @@ _ADVERB_CHARS = frozenset("挺很太最都也还就才又更没不真好特")
 # Everyday words of two given-name characters that jieba's dictionary predates (父亲微信 shenjun_1978).
 _KIN_GIVEN_NOT_NAMES = frozenset({"微信", "手机", "电话", "家里", "身体", "血压", "血糖", "心脏", "体检", "年纪", "工作",
                                   "单位", "家人", "老家", "平时", "最近", "现在", "以前", "今年", "去年"})
+# Given names of a generation that are also words (建国, 卫国, 红梅): right after a family word they
+# are the relative's name, however common the word is.
+_ERA_GIVEN_NAMES = frozenset({"建国", "建军", "卫国", "红梅", "建华", "跃进", "振华", "建平", "新民", "立新", "海燕"})
 _NICK_SHAPE = regex.compile(rf"(?P<nick>([{_HAN}])\2|[小阿老][{_HAN}])")
 _NICK_BAD_TAGS = ("d", "t", "m", "r", "p", "c", "u", "v", "f")
 # 阿姨, 阿婆, 小手, 小嘴: forms of address and body parts, not nicknames (jieba tags 阿姨 nr).
@@ -816,7 +819,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
                 continue
             if given[0] in _ADVERB_CHARS or given in _KIN_GIVEN_NOT_NAMES:
                 continue  # 姑父挺胖, 父亲微信
-            if self._word_freq(given) >= 20 or self._tags.get(given, "").startswith(_NICK_BAD_TAGS):
+            if given not in _ERA_GIVEN_NAMES and (
+                    self._word_freq(given) >= 20 or self._tags.get(given, "").startswith(_NICK_BAD_TAGS)):
                 continue
             if given[0] in lexicon.SURNAMES_1 and text[p + 2 : p + 3] in self._given:
                 continue  # 女儿林芳芳: a full name, the clause rules' job

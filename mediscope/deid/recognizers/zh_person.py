@@ -207,9 +207,19 @@ _DAI_RE = regex.compile(
 # An old friend or neighbour by surname: 隔壁老郑, 老周昨晚..., 问问老蒙 (老 + a surname, not 老毛病,
 # 老花眼, 老高兴: the follower must be a pause or a word a subject takes).
 _LAO_NICK_RE = regex.compile(
-    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友|的|床))"
+    r"(?:(?<=^|[\s，,。；;！!？?：:、（(“\"])|(?<=隔壁|邻居|同事|我们|咱们|跟|和|问|问问|找|给|让|喊|那个|这个|有个|说|是|工友|病友|老乡|朋友|的|床"
+    r"|提醒|通知|交代|告诉|嘱咐|护工|保安|司机|保姆))"
     rf"(?P<name>[老小][{_SURNAME_CHARS}])"
-    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前|得了|患|有|你|您|一起)")
+    r"(?=[\s，,。；;！!？?、）)”\"]|$|说|讲|講|话|話|问|他|她|的|也|昨|今|前|家|一直|最近|刚|又|还|就|在|是|吃|让|叫|给|跟|和|这|那|以前|之前"
+    r"|得了|患|有|你|您|一起|注意|曾|陪|帮)")
+# A compound surname that is no everyday word (欧阳, 皇甫, 端木, 尉迟; not 东方, 长孙, 司空, 第五) and one or
+# two given characters: such a name needs no cue (家长端木鹏、皇甫丽在场).
+_RARE_COMPOUNDS = ("欧阳", "司马", "诸葛", "皇甫", "端木", "令狐", "慕容", "尉迟", "万俟", "宇文", "夏侯", "独孤", "司徒",
+                   "澹台", "公冶", "申屠", "轩辕", "呼延", "赫连", "拓跋", "钟离", "宗政", "淳于", "左丘", "亓官", "上官")
+_COMPOUND_NAME_RE = regex.compile(
+    rf"(?P<name>(?:{'|'.join(_RARE_COMPOUNDS)})"
+    r"(?!医生|医师|老师|护士|主任|先生|女士|小姐|阿姨|大夫|教授|院长|同志|家|氏|姓|某|修文|说|的|在|和|是)"
+    rf"{_GIVEN}{{1,2}})")
 _LAO_NOT_NICK = frozenset({"老农", "老马", "老牛", "老童", "老白", "老黄", "老毛", "老高", "老常", "老汉", "老干", "老宋"})
 # A given name alone after a spouse or a call (老伴秀兰, 在喊秀芝): two characters of the given
 # names of women of that generation, no dictionary word.
@@ -232,9 +242,10 @@ _KIN_GIVEN_GATE = ("我", "他", "她", "俺", "咱", "爱人", "丈夫", "妻�
 # 阿 and one syllable, a southern or Yi pet name (娃娃阿果, 小覃和阿燕, 阿牛阿妞), after a family,
 # care or list word; 阿姨, 阿胶, 阿司匹林 are dictionary words.
 _A_NICK_RE = regex.compile(
-    r"(?<=^|[\s，,。；;（(：:]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居)"
+    r"(?<=^|[\s，,。；;（(：:]|娃娃|娃|孩子|宝宝|儿子|女儿|闺女|孙子|孙女|外孙|老公|老婆|媳妇|丈夫|妻子|爱人|哥哥|姐姐|弟弟|妹妹|小名|叫|喊|和|跟|与|、|及|同事|护士|护工|朋友|邻居"
+    r"|闺蜜|室友|保姆|司机|细佬|家姐|提醒|通知|告诉)"
     r"(?P<name>阿[\u4e00-\u9fff](?:阿[\u4e00-\u9fff])?)"
-    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是|住院|出院|手术)")
+    r"(?=[\s，,。；;！!？?、）)（(]|$|和|跟|也|都|说|話|话|讲|講|今年|昨|今|前|一直|最近|发|咳|吐|拉|烧|还|又|的|在|是|住院|出院|手术|曾|陪|帮|带|注意|负责)")
 # A surname and a kin word used as a title for a neighbour, a colleague or a carer: 覃姐说, 问问王哥,
 # 张叔也来了, 刚才李姐打电话, a message signed ——王嫂. Only the surname names the person (as in 王医生).
 _KIN_TITLE_RE = regex.compile(
@@ -1201,6 +1212,15 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (self._freq.get(cand, 0) == 0 and self._freq.get(cand[:2], 0) == 0
                         and not _is_clinical(cand, norm[m.end() : m.end() + 3])):
                     out.append(self._result(*m.span("name"), 0.75, "dai"))
+        if any(c in norm for c in _RARE_COMPOUNDS):
+            for m in _COMPOUND_NAME_RE.finditer(norm):
+                s, e = m.span("name")
+                if e - s == 4 and self._freq.get(norm[s + 2 : e], 0) >= 1000:
+                    e = s + 2  # 欧阳明天来: the surname alone, then a word
+                elif norm[e - 1] in _FUNCTION_CHARS or (e - s == 4 and self._freq.get(norm[e - 1 : e + 1], 0) >= 100):
+                    e -= 1  # 皇甫丽在场: the second "given" character opens the next word
+                if not _is_clinical(norm[s:e]):
+                    out.append(self._result(s, e, 0.75, "rare_compound"))
         if "老" in norm or "小" in norm:
             for m in (m for i in _lao_xiao_positions(norm) if (m := _LAO_NICK_RE.match(norm, i)) is not None):
                 nick = m.group("name")
@@ -1210,6 +1230,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                     continue  # 小米, 小马, 小白: words; 小董 21, 小周 3 name a junior colleague
                 if nick[0] == "老" and norm[m.start() - 1 : m.start()] == "的" and self._freq.get(nick, 0) >= 100:
                     continue  # 我的老乡, 他的老师: after 的 only a pair that is no word
+                if nick[0] == "老" and self._freq.get(nick, 0) >= 400:
+                    continue  # 老师, 老人, 老板, 老公: words (老王 190, 老李 298 are what people call a Wang, a Li)
                 out.append(self._result(*m.span("name"), 0.7, "lao_nick"))
         for m in _GIVEN_ALONE_RE.finditer(norm):
             if self._freq.get(m.group("name"), 0) <= 5:
