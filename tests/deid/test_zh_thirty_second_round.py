@@ -118,6 +118,7 @@ class TestChatLabelsWithATime:
     def test_the_speaker_is_found(self, text, label):
         assert label in _found(text), _found(text)
 
-    @pytest.mark.parametrize("text", ["采血时间 12:30:45 复查", "采血时间 07:30：空腹", "查房 09:00：主任带组", "[备注] 服药：饭后"])
-    def test_fields_holding_a_time_stay(self, text):
+    @pytest.mark.parametrize("text", ["采血时间 12:30:45 复查", "采血时间 07:30：空腹", "查房 09:00：主任带组", "[备注] 服药：饭后",
+                                      "[家庭群] 二姐：明天我陪妈去", "大舅 20:15：收到"])
+    def test_fields_and_family_labels_stay(self, text):
         assert _found(text, "SOCIAL_HANDLE") == [], _found(text)

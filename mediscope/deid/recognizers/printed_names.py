@@ -221,7 +221,7 @@ def printed_name_rules(lang: str) -> list[Rule]:
     rules.append(
         Rule("chat_label_after_group", SOCIAL_HANDLE,
              r"(?m)^[ \t]*\[[^\]\n]{1,20}(?:群|group|Group|chat|Chat)\][ \t]*(?P<phi>[^\s:：\[\]]{2,16})[ \t]*[：:]",
-             0.75, validator=lambda v: v.strip().lower() not in _NOT_CHAT_SPEAKERS, needs=contains_any("群]", "roup]", "hat]"),
+             0.75, validator=_chat_speaker_ok, needs=contains_any("群]", "roup]", "hat]"),
              flags=0))
     rules.append(
         # A screen name with its WeChat id in brackets: 暖暖的太阳(wxid_8kd92ls0q)：
