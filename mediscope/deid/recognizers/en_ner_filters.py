@@ -10,7 +10,6 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid import lexicon
-from mediscope.deid.types import PhiSpan
 from mediscope.deid.recognizers.en_lexicon import EXTRA_GIVEN_NAMES, EXTRA_SURNAMES, english_words, is_english
 from mediscope.deid.recognizers.en_patterns import (
     _LAST_WORD_RE,
@@ -20,6 +19,7 @@ from mediscope.deid.recognizers.en_patterns import (
     _SPACE_SLASH_RE,
 )
 from mediscope.deid.recognizers.en_vocab import _COMMON_WORDS, _STATES
+from mediscope.deid.types import PhiSpan
 
 _EN_TITLE = regex.compile(
     # (a priest: "Chaplain Fr. Dominic"; "Fr" only with its dot and no number before it, since

@@ -143,9 +143,12 @@ def _label_name_ok(value: str) -> bool:
 _NOT_CHAT_SPEAKERS = frozenset({"时间", "日期", "今天", "昨天", "明天", "上午", "下午", "晚上", "早上", "中午", "凌晨", "夜间", "time", "date",
                                 "today", "yesterday", "tomorrow", "start", "end", "from", "to", "at", "on", "am", "pm", "开始",
                                 "结束", "预约", "复诊", "采血", "服药", "给药", "入院", "出院", "手术", "查房", "交班", "接班"})
+
+
 def _chat_speaker_ok(value: str) -> bool:
     """A speaker before a time, not a field that holds a time (采血时间 12:30：, Start time 09:00:)."""
-    from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS  # (a family chat's 細佬 10:32： is a relation)
+    # (a family chat's 細佬 10:32： is a relation)
+    from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS
 
     v = value.strip().lower()
     return (v not in _NOT_CHAT_SPEAKERS and v not in KINSHIP_WORDS and not v.endswith(("时间", "日期", "time", "date"))
