@@ -220,6 +220,7 @@ def _prefilter_entities(text: str, requested: list[str] | None, supported: list[
             drop.discard(T.PHONE_NUMBER)
             drop.discard(T.MEDICAL_RECORD_NUMBER)
             drop.discard(T.ZIP_CODE)  # "zip is nine eight two two five"
+            drop.discard(T.ID_NUMBER)  # "five two nine dash six one dash …", "W as in whiskey eight eight …"
     return [e for e in wanted if e not in drop] or [T.PERSON]
 
 

@@ -56,3 +56,17 @@ class TestFacilitiesNamedAfterPeople:
 
     def test_a_name_before_a_hospital_number_label_is_still_a_person(self):
         assert any("Obafemi" in f for f in _found("Name: Obafemi Adewale Hospital No: 55120", "PERSON"))
+
+
+class TestNumbersReadOutWithDashesOrASpelledLetter:
+    @pytest.mark.parametrize("text, value", [
+        ("caller: it's K as in kilo seven seven one nine oh two four four agent: thanks",
+         "K as in kilo seven seven one nine oh two four four"),
+        ("my social is four one two dash seven seven dash nine oh two one and", "four one two dash seven seven dash nine oh two one"),
+    ])
+    def test_the_number_is_found(self, text, value):
+        assert value in _found(text), _found(text)
+
+    @pytest.mark.parametrize("text", ["take two dash three tablets", "one two three dash four", "B as in bravo, yes"])
+    def test_short_counts_stay(self, text):
+        assert _found(text, "ID_NUMBER") == [], _found(text)

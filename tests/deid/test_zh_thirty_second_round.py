@@ -122,3 +122,13 @@ class TestChatLabelsWithATime:
                                       "[家庭群] 二姐：明天我陪妈去", "大舅 20:15：收到"])
     def test_fields_and_family_labels_stay(self, text):
         assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+
+class TestJapaneseNamesInANoteAboutAJapaneseFamily:
+    @pytest.mark.parametrize("text, name", [("日本籍，母亲铃木美咲陪同就诊", "铃木美咲"), ("患者渡边翔太，男，日籍留学生", "渡边翔太")])
+    def test_the_name_is_found(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    def test_the_eponym_stays_whole(self):
+        out = deidentify_text("日本籍患者，既往桥本甲状腺炎，外院诊断川崎病", "zh").text
+        assert "桥本甲状腺炎" in out and "川崎病" in out, out

@@ -218,6 +218,8 @@ _CARE_ROLES = frozenset({"physio", "physios", "physiotherapist", "dietitian", "d
                          "son", "wife", "husband", "registrar", "consultant", "surgeon", "social", "resident", "chaplain"})
 
 
+# One digit said aloud (as calls and dictations give numbers).
+_DIGIT_WORD = r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))"
 # A state's code and a ZIP: the street rules' address, which types the ZIP on its own.
 _STATE_AND_ZIP = regex.compile(r",[ ][A-Z]{2}[ ]+[\dOo]")
 def _place_parts_ok(value: str) -> bool:
@@ -622,6 +624,14 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>(?:(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){3,11}"
              r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
              0.85, needs=_seen(r"(?i)\b(?:mrn|m\.r\.n|record|hospital\s+number|chart\s+number|unit\s+number|patient\s+(?:id|number))\b"), flags=0),
+        # A number read out on a call with its dashes said ("five two nine dash six one dash three oh eight eight")
+        # or a letter spelled first ("W as in whiskey eight eight two four oh oh nine one five"): an SSN, a
+        # member id. Seven digit words or more, so a dose or a count read out ("two dash three") stays.
+        Rule("spoken_id_words", ID_NUMBER,
+             rf"(?<![\w\-])(?P<phi>(?:[A-Za-z][ ]as[ ]in[ ][A-Za-z]+[\s,]+)?(?:{_DIGIT_WORD}(?:[\s,]{{1,3}}|[ ](?i:dash|hyphen)[ ])){{6,14}}"
+             rf"{_DIGIT_WORD})(?![\w\-])", 0.8,
+             validator=lambda v: " as in " in v or " dash " in v.lower() or " hyphen " in v.lower(),
+             needs=_seen(r"(?i)\b(?:dash|hyphen|as in)\b"), flags=0),
         # "Medicare 3HW8JN1YK47", "MBI: 5TQ2KD7NM61": the undashed MBI shape a few words after its cue.
         Rule("mbi_cued", INSURANCE_ID, rf"\b(?i:medicare|MBI|beneficiary)\b[^\n.;]{{0,24}}?(?<![A-Za-z0-9\-])(?P<phi>{_MBI})(?![A-Za-z0-9\-])",
              0.9, needs=_seen(r"(?i)medicare|MBI|beneficiary"), flags=0),

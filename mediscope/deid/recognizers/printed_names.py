@@ -139,6 +139,18 @@ def _label_name_ok(value: str) -> bool:
     return all(w in known for w in words) or any(not is_english(w, vocab) for w in words)
 
 
+# Japanese surnames as Chinese text writes them, less those that are Chinese words or places too (中山, 金子,
+# 小山, 原, 林, 森).
+_JAPANESE_SURNAMES = (
+    "佐佐木", "长谷川", "佐藤", "铃木", "高桥", "田中", "伊藤", "渡边", "山本", "中村", "小林", "加藤", "吉田", "山田", "山口",
+    "松本", "井上", "木村", "清水", "山崎", "池田", "桥本", "阿部", "石川", "山下", "中岛", "石井", "前田", "冈田", "藤田",
+    "后藤", "近藤", "村上", "远藤", "青木", "坂本", "斋藤", "福田", "西村", "藤井", "冈本", "藤原", "三浦", "原田", "松田",
+    "竹内", "田村", "森田", "柴田", "酒井", "工藤", "横山", "宫崎", "宫本", "内田", "高木", "安藤", "岛田", "谷口", "丸山",
+    "藤本", "村田", "武田", "杉山", "增田", "大塚", "菅原", "久保", "松井", "千叶", "岩崎", "樱井", "木下", "野口", "松尾",
+    "菊地", "野村", "新井", "小野寺", "渡部",
+)
+
+
 # Labels a time follows that are no speaker's: a field, a day part.
 _NOT_CHAT_SPEAKERS = frozenset({"时间", "日期", "今天", "昨天", "明天", "上午", "下午", "晚上", "早上", "中午", "凌晨", "夜间", "time", "date",
                                 "today", "yesterday", "tomorrow", "start", "end", "from", "to", "at", "on", "am", "pm", "开始",
@@ -238,6 +250,14 @@ def printed_name_rules(lang: str) -> list[Rule]:
              r"(?![\w'’\-])", 0.8, needs=contains_any(" Thị ", " Thi ", " Văn ", " Van "), flags=0))
     if lang == "zh":
         rules += [
+            # A Japanese name in a note about a Japanese patient or family (日本籍, 日籍): a listed surname and
+            # one to three given characters (佐藤结衣, 佐藤健一). Not the surname alone (桥本医生): the eponym of the
+            # same note (桥本甲状腺炎) would be replaced with it, or left and fail verification.
+            Rule("japanese_name", PERSON,
+                 rf"(?P<phi>(?:{'|'.join(_JAPANESE_SURNAMES)})"
+                 r"(?:(?!医生|医师|先生|女士|老师|护士|小姐|甲状腺|病|综合征|氏|家|的|在|是|和|说|也|都|就|又|还|已|向|给|把|被|对|从|到|于|为|与|及|等"
+                 r"|陪|来|去|带|称|诉|要|会|能|同|随|入|出|自|因|患|诊|现|今|昨|明|前|后|曾|一直|表示|女|男|，)"
+                 r"[\u4e00-\u9fff]){1,3})(?!甲状腺|病|综合征|氏|脑|肾|症)", 0.75, needs=contains_any("日本", "日籍")),
             # A name in Latin letters right after a relative's or a carer's word in a Chinese note: 女儿Serene会说华语,
             # 外傭Siti Rahayu話, 孙子Wong Jun Jie. (Read after normalisation: 外傭 is 外佣, 看護 is 看护.)
             Rule("latin_name_after_kin", PERSON,
