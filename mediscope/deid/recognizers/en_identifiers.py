@@ -82,8 +82,9 @@ from mediscope.deid.types import (
     ZIP_CODE,
 )
 
-_SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
-                              "service", "svc", "batch", "scheduler", "interface", "hl7", "test"})
+# Accounts of machines, not people, as logs print them ("user=system", "operator=-").
+SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
+                             "service", "svc", "batch", "scheduler", "interface", "hl7", "test", "-", "n/a"})
 
 
 
@@ -218,8 +219,9 @@ _CARE_ROLES = frozenset({"physio", "physios", "physiotherapist", "dietitian", "d
                          "son", "wife", "husband", "registrar", "consultant", "surgeon", "social", "resident", "chaplain"})
 
 
-# One digit said aloud (as calls and dictations give numbers).
-_DIGIT_WORD = r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))"
+# One digit said aloud (as calls and dictations give numbers), or a doubled or tripled one.
+_ONE_DIGIT_WORD = r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine)"
+_DIGIT_WORD = rf"(?:{_ONE_DIGIT_WORD}|(?i:double|triple)\s+{_ONE_DIGIT_WORD})"
 # A state's code and a ZIP: the street rules' address, which types the ZIP on its own.
 _STATE_AND_ZIP = regex.compile(r",[ ][A-Z]{2}[ ]+[\dOo]")
 def _place_parts_ok(value: str) -> bool:
@@ -423,13 +425,13 @@ def en_identifier_rules() -> list[Rule]:
         # The account of an audit log's key=value line: "user=mquintero4 src=172.19.88.241", "login=jdoe.rn".
         Rule("log_user", ID_NUMBER,
              r"(?<![\w.])(?i:user|username|user_name|login|uid|userid|user_id|account)=(?P<phi>[A-Za-z][A-Za-z0-9._\-]{2,30})(?![\w@])",
-             0.8, validator=lambda v: v.lower() not in _SYSTEM_ACCOUNTS,
+             0.8, validator=lambda v: v.lower() not in SYSTEM_ACCOUNTS,
              needs=_seen(r"(?i)(?:user|login|uid|account)(?:_?(?:name|id))?="), flags=0),
         # The same account after a label with a colon or a space, as audit trails and portals print it:
         # "USER: rpatel3 (Patel, Ravi)", "username billie.osei70". A login holds a digit, a dot, _ or -.
         Rule("labelled_username", SOCIAL_HANDLE,
              r"(?<![\w.])(?i:username|user[ ]name|user[ ]?id|login(?:[ ]id)?|user)[ \t]*:?[ \t]+(?P<phi>[a-z][a-z0-9._\-]{2,30})(?![\w@])",
-             0.75, validator=lambda v: v not in _SYSTEM_ACCOUNTS and any(ch.isdigit() or ch in "._-" for ch in v.strip("._-")),
+             0.75, validator=lambda v: v not in SYSTEM_ACCOUNTS and any(ch.isdigit() or ch in "._-" for ch in v.strip("._-")),
              needs=_seen(r"(?i)(?:user|login)"), flags=0),
         # A student's number: "student no. 21458903", "Student ID: S2291045".
         Rule("student_number", ID_NUMBER,
@@ -613,16 +615,14 @@ def en_identifier_rules() -> list[Rule]:
                                                                                               "retirement home", "residential home"), flags=0),
         # Dictated phone numbers: "three one two, four four one, eight nine zero six".
         Rule("phone_words", PHONE_NUMBER,
-             r"(?<![\w\-])(?P<phi>(?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){6,14}"
-             r"(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
+             rf"(?<![\w\-])(?P<phi>(?:{_DIGIT_WORD}[\s,\-]{{1,3}}){{6,14}}{_ONE_DIGIT_WORD})(?![\w\-])",
              0.8, needs=_seen(r"(?i)\b(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)[\s,\-]{1,3}(?:one|two|three|four|five|six|seven|eight|nine|zero|oh)\b")),
         # A record number read out after its cue: "medical record number four four seven two nine one",
         # "MRN is six six two, one nine four" (a dictation has no digit; four to twelve digit words).
         Rule("mrn_words", MEDICAL_RECORD_NUMBER,
              r"\b(?i:mrn|m\.r\.n\.?|(?:medical|hospital|health)\s+record(?:\s+(?:number|no\.?|#))?|record\s+number|"
              r"hospital\s+number|chart\s+number|unit\s+number|patient\s+(?:id|number))(?:\s+(?i:is|of))?[\s:#,]{1,3}"
-             r"(?P<phi>(?:(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine|(?:double|triple)\s+(?:zero|oh|one|two|three|four|five|six|seven|eight|nine))[\s,\-]{1,3}){3,11}"
-             r"(?i:zero|oh|one|two|three|four|five|six|seven|eight|nine))(?![\w\-])",
+             rf"(?P<phi>(?:{_DIGIT_WORD}[\s,\-]{{1,3}}){{3,11}}{_ONE_DIGIT_WORD})(?![\w\-])",
              0.85, needs=_seen(r"(?i)\b(?:mrn|m\.r\.n|record|hospital\s+number|chart\s+number|unit\s+number|patient\s+(?:id|number))\b"), flags=0),
         # A number read out on a call with its dashes said ("five two nine dash six one dash three oh eight eight")
         # or a letter spelled first ("W as in whiskey eight eight two four oh oh nine one five"): an SSN, a

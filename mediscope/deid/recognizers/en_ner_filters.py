@@ -7,6 +7,8 @@ and the helpers that work on its results.
 
 from __future__ import annotations
 
+import functools
+
 import regex
 
 from mediscope.deid import lexicon
@@ -285,6 +287,7 @@ def _latin_person_locales() -> list[str]:
 _LATIN_WORD = regex.compile(r"^[\p{Latin}'’\- ]+$")
 
 
+@functools.lru_cache(maxsize=1)
 def _name_lists() -> tuple[frozenset[str], frozenset[str]]:
     """First and last names from Faker's person providers (Latin-script locales), lower-cased.
 

@@ -19,6 +19,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from mediscope.deid.recognizers.en_identifiers import SYSTEM_ACCOUNTS
 from mediscope.deid.recognizers.pipe_fields import FIELD_WORDS
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -268,8 +269,6 @@ _LOG_KEYS: dict[str, str] = {
 _LOG_PAIR_RE = regex.compile(
     r"(?<![\w.])(?P<key>" + "|".join(sorted(_LOG_KEYS, key=len, reverse=True)) + r")="
     r"(?:\"(?P<q>[^\"\n]{1,60})\"|(?P<v>[^\s,;\"]{1,60}))", regex.IGNORECASE)
-_SYSTEM_USERS = frozenset({"system", "root", "admin", "service", "svc", "batch", "scheduler", "interface", "null",
-                           "none", "anonymous", "-", "n/a"})
 
 
 def _log_spans(text: str) -> list[tuple[int, int, str]]:
@@ -278,7 +277,7 @@ def _log_spans(text: str) -> list[tuple[int, int, str]]:
         etype = _LOG_KEYS[m.group("key").lower()]
         grp = "q" if m.group("q") is not None else "v"
         value = m.group(grp).strip()
-        if not value or value.lower() in _SYSTEM_USERS:
+        if not value or value.lower() in SYSTEM_ACCOUNTS:
             continue
         if etype in (MEDICAL_RECORD_NUMBER, ID_NUMBER, PHONE_NUMBER, DATE_TIME) and not any(ch.isdigit() for ch in value):
             continue
