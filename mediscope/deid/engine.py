@@ -432,9 +432,13 @@ class Deidentifier:
         return out
 
     def _settle(self, text: str, spans: list[PhiSpan], lang: str) -> list[PhiSpan]:
-        """A Chinese address goes on to its tail (see `zh_addresses.address_tail_end`), a facility's name is
+        """A chat's other speakers join the one known to be a screen name (`chat_labels`), a Chinese
+        address goes on to its tail (see `zh_addresses.address_tail_end`), a facility's name is
         no person's (`en_ner_filters.names_a_facility`); with the trained tagger on, its spans give way to
         the rules' where they overlap."""
+        from mediscope.deid.recognizers.chat_labels import sibling_chat_labels
+
+        spans = sibling_chat_labels(text, spans)
         if lang == "zh" and any(s.entity_type == "LOCATION" for s in spans):
             from mediscope.deid.recognizers.zh_addresses import address_tail_end
 

@@ -57,6 +57,19 @@ _UK_POSTCODE = regex.compile(r"[A-Z]{1,2}\d[A-Z\d]?\s?\d[A-Z]{2}")
 _LABELLED_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?[^\s:]{2,30}:[ \t]")
 
 
+# A code or a virus's name that opens a result's line like a login would (covid19: neg, sars2: ...).
+_NOT_LOGIN_STARTS = ("covid", "sars", "hiv", "hpv", "hbv", "hcv", "ebv", "cmv", "rsv", "cd", "il", "ca", "ce", "icd", "hl7", "pid",
+                     "obx", "pv1", "msh", "nte", "orc", "obr", "evn", "pd1")
+
+# A service's account speaks in a chat too, and is no one's: clinic_bot, ward7_desk, pharmacy_team.
+SERVICE_LOGIN_ENDS = ("bot", "desk", "admin", "system", "team", "support", "helpdesk", "station", "noreply", "no_reply", "office",
+                       "reception", "alerts", "notify", "service")
+
+
+def _login_speaker_ok(value: str) -> bool:
+    return not value.startswith(_NOT_LOGIN_STARTS) and not value.endswith(SERVICE_LOGIN_ENDS)
+
+
 def _two_labelled_lines(text: str) -> bool:
     """Two lines or more open with a label and a colon: a chat, a thread or a transcript."""
     return ":" in text and "\n" in text and len(_LABELLED_LINE.findall(text)) >= 2
@@ -205,6 +218,13 @@ def net_rules() -> list[Rule]:
         Rule("camel_case_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>(?:[A-Z][a-z]+){3,6}\d{0,4}|(?:[A-Z][a-z]+){2}\d{1,4})(?=:[ \t])",
              0.75, needs=_two_labelled_lines, flags=0),
+        # A chat member's login opening a turn, where two lines or more open with a label: lower case joined
+        # by an underscore or a dot, or run into digits ("kopi_peng_88: anyone know ...", "jo.ellis: same").
+        # Lower case only, and not a lab's or a bug's name (covid19:, h.pylori: has one letter before the dot).
+        Rule("login_speaker", SOCIAL_HANDLE,
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>[a-z][a-z0-9]{1,15}(?:[_.][a-z0-9]{1,15}){1,3}|[a-z]{3,15}\d{2,4})"
+             r"(?=:[ \t]*\S)",
+             0.75, validator=_login_speaker_ok, needs=_two_labelled_lines, flags=0),
         # An Indian UPI address a payment was made from (farhan.sid@okhdfc, 98450xxxxx@ybl): a payment
         # handle, typed as a handle (an account number needs a digit, and a UPI id often has none).
         Rule("upi_id", SOCIAL_HANDLE,

@@ -93,15 +93,15 @@ def _han_handle_ok(value: str) -> bool:
 
 _CHAT_LABEL_LINE = regex.compile(r"(?m)^[ \t]*[^\s：:，,。]{1,16}[ \t]*[：:](?![ \t]*$)")
 # Chinese words a report's line label holds with Latin (CT报告：, B超结果：, HPV检测：): no screen name.
-_LABEL_WORD_CHARS = frozenset("报告结果检查检测复查诊断化验超声影像病理")
+LABEL_WORD_CHARS = frozenset("报告结果检查检测复查诊断化验超声影像病理")
 # A notice's headings, with or without an emoji (重要❗：, 温馨提示🔔：): no one's name.
-_NOTICE_HEADINGS = ("重要", "注意", "提醒", "提示", "通知", "公告", "紧急", "必看", "置顶", "备注", "说明", "须知", "温馨")
+NOTICE_HEADINGS = ("重要", "注意", "提醒", "提示", "通知", "公告", "紧急", "必看", "置顶", "备注", "说明", "须知", "温馨")
 
 
 def _chat_label_ok(value: str) -> bool:
     """A screen name that marks itself (Cici🐱, Amy朵朵, 阿May, 大哥-国栋, 快乐的小鱼2023), not a report's label."""
     han = [ch for ch in value if "\u4e00" <= ch <= "\u9fff"]
-    if any(ch in _LABEL_WORD_CHARS for ch in han) or "".join(han).startswith(_NOTICE_HEADINGS):
+    if any(ch in LABEL_WORD_CHARS for ch in han) or "".join(han).startswith(NOTICE_HEADINGS):
         return False
     if "-" in value:  # a kin word or 小/老/阿 and a surname before the hyphen (not 术前-术后)
         left = value.split("-", 1)[0]
@@ -365,17 +365,17 @@ def zh_identifier_rules() -> list[Rule]:
              r"(?m)^[ \t]*(?P<phi>[\u4e00-\u9fff]{1,12}[A-Za-z_]{1,10}\d{2,8})[ \t]*[：:]", 0.85,
              validator=_han_handle_ok, needs=has_digit, flags=0),
         # In a chat (two labelled lines or more), a turn's label that marks itself as a screen name: an emoji
-        # in it (小妹🌸：, Cici🐱：), an English name beside Chinese (Amy朵朵：, 阿May：), a role or kin word
+        # in it (小妹🌸：, Cici🐱：, 向日葵🌻李姐：), an English name beside Chinese (Amy朵朵：, 阿May：), a role or kin word
         # hyphened to a name (大哥-国栋：, 小宋-规培：), or Chinese with a year after it (快乐的小鱼2023：).
         Rule("chat_label_marked", SOCIAL_HANDLE,
-             r"(?m)^[ \t]*(?P<phi>[^\s：:，,。@]{0,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*"
+             r"(?m)^[ \t]*(?P<phi>[^\s：:，,。@]{0,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*[^\s：:，,。@]{0,8}"
              r"|[A-Z][a-z]{1,9}[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,3}[A-Z][a-z]{1,9}"
              r"|[\u4e00-\u9fff]{1,4}-[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{3,12}(?:19|20)\d\d)[ \t]*[：:](?![ \t]*$)", 0.8,
              validator=_chat_label_ok, needs=_chat_transcript, flags=0),
         # In a chat, a turn's label that is a login in Latin letters joined by an underscore or a dot
-        # (xiaoqi_mama：郁医生，宝宝…, jason.lee：好的): the member's handle.
+        # (xiaoqi_mama：郁医生，宝宝…, jason.lee：好的, Tony_wu：我明天上午可以): the member's handle.
         Rule("chat_latin_login_label", SOCIAL_HANDLE,
-             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>[a-z][a-z0-9]{1,15}(?:[_.][A-Za-z0-9]{1,15}){1,3})[ \t]*[：:](?![ \t]*$)",
+             r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>[a-z][a-z0-9]{1,15}(?:[_.][A-Za-z0-9]{1,15}){1,3}|[A-Z][a-z]{1,15}_[A-Za-z0-9]{1,15})[ \t]*[：:](?![ \t]*$)",
              0.8, validator=_handle_not_term, needs=_chat_transcript, flags=0),  # (lower case first: not CT_report：)
         # A forum post's poster by the screen name the forum prints (楼主 向日葵的小确幸 发表于 2025-02-14,
         # 楼主：@内分泌小刘): before 发表于/发布于/发帖, or with its @ after the colon.

@@ -359,7 +359,7 @@ _KIN_LABEL_RE = regex.compile(
     r"|奶奶|爷爷|嫲嫲|爺爺|姥姥|姥爷|家姐|佬|老公|老婆|儿子|女儿|闺女|孙女|孙子)")
 _HEADER_CHAT_LABEL_RE = regex.compile(rf"(?m)^[ \t]*{_LABEL_PREFIX}(?P<name>[\u4e00-\u9fff]{{1,8}})[ \t]*[：:](?![ \t]*$)")
 # A record's field (现病史：, 查体：, 用法：) ends with these, no screen name.
-_FIELD_LABEL_ENDS = tuple("史诉征查体断法量率压温名号址期间别龄型位因物式容注述况果嘱议")
+FIELD_LABEL_ENDS = tuple("史诉征查体断法量率压温名号址期间别龄型位因物式容注述况果嘱议")
 # A note that says what kind of name the label is (群昵称, 网名), no part of it.
 _LABEL_NOTE_ABOUT_NAME_RE = regex.compile(r"[（(][^）)]*(?:昵称|网名|群名|化名|微信|用户名|ID|id)[^）)]*[）)]$")
 # A chat has two lines or more that open with a label and say something after it.
@@ -1694,7 +1694,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             cand = m.group("name")
             if (self._freq.get(cand, 0) or any(w in cand for w in _SCREEN_LABEL_NOT_WORDS)
                     or any(w in cand for w in _CLINICIAN_LABEL_WORDS) or any(w in cand for w in _FREE_LABEL_NOT_WORDS)
-                    or cand.endswith(_FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
+                    or cand.endswith(FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
                     or cand[-1] in _DRUG_NEXT or cand.endswith(lexicon.DRUG_ENDINGS_ZH)):
                 continue
             out.append(self._result(*m.span("name"), 0.7, "free_one_off_label"))
@@ -1718,7 +1718,7 @@ class ChineseNameRecognizer(EntityRecognizer):
                 if (any(w in cand for w in _SCREEN_LABEL_NOT_WORDS) or any(w in cand for w in _CLINICIAN_LABEL_WORDS)
                         or cand in lexicon.ROLE_WORDS_ZH or cand in _ADDRESS_NOUNS or cand in _LAO_NOT_SPEAKER
                         or cand in _SPEAKER_NOT_NAMES
-                        or cand.endswith(_FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
+                        or cand.endswith(FIELD_LABEL_ENDS) or cand.endswith(_CUT_TITLES) or _is_clinical(cand)
                         # a word only as a label that opens two turns (铁牛：… 铁牛：…; not 附言：)
                         or (freq > 0 and not self._tags.get(cand, "").startswith("nr") and (freq >= 100 or turns[cand] < 2))
                         or "群" in cand
@@ -1787,7 +1787,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             seen.add(cand)
             han = m.group("han") or m.group("emo") or ""
             if han and (any(w in han for w in _SCREEN_LABEL_NOT_WORDS) or any(w in han for w in _CLINICIAN_LABEL_WORDS)
-                        or _is_clinical(han) or han.endswith(_FIELD_LABEL_ENDS)):
+                        or _is_clinical(han) or han.endswith(FIELD_LABEL_ENDS)):
                 continue
             if m.group("lat") is not None:
                 words = m.group("lat").split(" ")

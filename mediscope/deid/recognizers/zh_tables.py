@@ -23,7 +23,7 @@ _TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "�
                                "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
 _TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
                              "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-_LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱")
+LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱")
 # A row that opens with a field's label is a form's line set in the table (| 诊断 | 急性心梗 | | |): its
 # cell under the name column is that label, no one's name.
 _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病区", "医嘱", "备注", "主诉", "合计", "小计", "总计", "日期",
@@ -65,7 +65,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
             labels = [c.strip().replace(" ", "") for _, c in cells]
             heads = {i: PERSON for i, lab in enumerate(labels) if lab in _TABLE_NAME_HEADS}
             heads.update({i: MEDICAL_RECORD_NUMBER for i, lab in enumerate(labels) if lab in _TABLE_ID_HEADS})
-            if heads and all(not lab or lab in _TABLE_NAME_HEADS or lab in _TABLE_ID_HEADS or lab[-1] in _LABEL_ENDS
+            if heads and all(not lab or lab in _TABLE_NAME_HEADS or lab in _TABLE_ID_HEADS or lab[-1] in LABEL_ENDS
                              for lab in labels):
                 columns, width = heads, len(cells)  # a header row holds labels only, unlike |姓名|那木汗|性别|女|
                 continue
