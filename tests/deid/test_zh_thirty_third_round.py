@@ -59,3 +59,31 @@ class TestMarkedLabels:
     @pytest.mark.parametrize("text", ["CT_report：见附件\nMRI_result：未见异常", "血常规：正常\n肝功能：正常"])
     def test_report_labels_stay(self, text):
         assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+
+class TestStudyRolesBeforeNames:
+    @pytest.mark.parametrize("text, name", [("电话随访（访员柯雨桐）：阿姨您好", "柯雨桐"), ("已补签。——CRC 鄢思琪", "鄢思琪"),
+                                            ("监查员：闫梦洁　中心：08", "闫梦洁")])
+    def test_the_name_after_a_study_role(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["研究者签名：＿＿＿＿", "访员培训已完成", "CRC已补签"])
+    def test_the_role_alone_stays(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestVenuesOfATrace:
+    """Where someone was, as an epidemiological trace lists it: a venue's own name and its kind."""
+
+    @pytest.mark.parametrize("text, venue", [
+        ("6月3日晚与家人在翠湖湾公园散步；", "翠湖湾公园"),
+        ("次日中午在老街坊火锅聚餐约1小时", "老街坊火锅"),
+        ("下午在永辉超市（红旗店）购物；", "永辉超市（红旗店）"),
+    ])
+    def test_the_named_venue_is_a_place(self, text, venue):
+        assert venue in _found(text, "LOCATION"), _found(text)
+
+    @pytest.mark.parametrize("text", ["每天早上去农贸市场买菜", "饭后在小区附近公园散步", "到楼下超市买了点水果", "在我家附近饭店吃饭",
+                                      "去药店买药"])
+    def test_a_kind_of_venue_without_a_name_stays(self, text):
+        assert _found(text, "LOCATION") == [], _found(text)

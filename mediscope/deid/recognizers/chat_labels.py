@@ -14,8 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from mediscope.deid.recognizers.en_identifiers import SYSTEM_ACCOUNTS
-from mediscope.deid.recognizers.en_shared_rules import SERVICE_LOGIN_ENDS
+from mediscope.deid.recognizers.en_shared_rules import is_service_login
 from mediscope.deid.recognizers.zh_identifiers import LABEL_WORD_CHARS, NOTICE_HEADINGS
 from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS
 from mediscope.deid.recognizers.zh_person import FIELD_LABEL_ENDS
@@ -59,8 +58,7 @@ def _names_no_one(label: str) -> bool:
                 or (han == value and han[-1] in _FIELD_ENDS)):
         return True
     low = value.lower()
-    return (low in _ROLES_EN or low.split()[0] in _TITLE_WORDS_EN or low in SYSTEM_ACCOUNTS
-            or value.isascii() and low.endswith(SERVICE_LOGIN_ENDS))
+    return low in _ROLES_EN or low.split()[0] in _TITLE_WORDS_EN or value.isascii() and is_service_login(value)
 
 
 def _bare(value: str) -> str:

@@ -20,6 +20,7 @@ from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, 
 from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
+from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.types import AGE
 
 
@@ -41,6 +42,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         TableRecordNumberRecognizer("en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
+        RegexRecognizer("ResearchIdRecognizer", research_id_rules("en"), "en"),
         # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
         # judge the raw text's letters, which on the folded copy would all look like digits)
         OcrFoldedRecognizer("EnOcrFoldedRecognizer", [r for r in (*shared_rules(), *web_rules(), *en_identifier_rules(),

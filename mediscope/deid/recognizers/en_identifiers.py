@@ -64,7 +64,7 @@ from mediscope.deid.recognizers.en_patterns import (
     _seen,
     _street_suffixes,
 )
-from mediscope.deid.recognizers.en_shared_rules import _MBI, _gazetteer_city, plate_rules
+from mediscope.deid.recognizers.en_shared_rules import _MBI, SYSTEM_ACCOUNTS, _gazetteer_city, plate_rules
 from mediscope.deid.recognizers.en_vocab import _COMMON_WORDS
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -81,12 +81,6 @@ from mediscope.deid.types import (
     SOCIAL_HANDLE,
     ZIP_CODE,
 )
-
-# Accounts of machines, not people, as logs print them ("user=system", "operator=-").
-SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
-                             "service", "svc", "batch", "scheduler", "interface", "hl7", "test", "-", "n/a"})
-
-
 
 # What opens a transcript's line before a bracketed role and is no one's name ("Plan (nurse):", "Mum (patient):").
 _NOT_ROLE_SPEAKERS = frozenset({"plan", "note", "notes", "mum", "mom", "dad", "patient", "nurse", "doctor", "comment", "reply",

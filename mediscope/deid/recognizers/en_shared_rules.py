@@ -61,13 +61,23 @@ _LABELLED_LINE = regex.compile(r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?[^\s:]{2
 _NOT_LOGIN_STARTS = ("covid", "sars", "hiv", "hpv", "hbv", "hcv", "ebv", "cmv", "rsv", "cd", "il", "ca", "ce", "icd", "hl7", "pid",
                      "obx", "pv1", "msh", "nte", "orc", "obr", "evn", "pd1")
 
+# Accounts of machines, not people, as logs print them ("user=system", "operator=-").
+SYSTEM_ACCOUNTS = frozenset({"admin", "administrator", "root", "system", "guest", "unknown", "none", "null", "anonymous",
+                             "service", "svc", "batch", "scheduler", "interface", "hl7", "test", "-", "n/a"})
+
 # A service's account speaks in a chat too, and is no one's: clinic_bot, ward7_desk, pharmacy_team.
 SERVICE_LOGIN_ENDS = ("bot", "desk", "admin", "system", "team", "support", "helpdesk", "station", "noreply", "no_reply", "office",
-                       "reception", "alerts", "notify", "service")
+                       "reception", "alerts", "notify", "service", "job", "task", "cron", "script", "daemon")
+
+
+def is_service_login(value: str) -> bool:
+    """A machine's or a desk's login (clinic_bot, batch_job, system_admin), no one's."""
+    low = value.lower()
+    return low in SYSTEM_ACCOUNTS or low.endswith(SERVICE_LOGIN_ENDS) or regex.split(r"[_.]", low)[0] in SYSTEM_ACCOUNTS
 
 
 def _login_speaker_ok(value: str) -> bool:
-    return not value.startswith(_NOT_LOGIN_STARTS) and not value.endswith(SERVICE_LOGIN_ENDS)
+    return not value.startswith(_NOT_LOGIN_STARTS) and not is_service_login(value)
 
 
 def _two_labelled_lines(text: str) -> bool:
@@ -174,7 +184,21 @@ def net_rules() -> list[Rule]:
 
     Edges are ASCII classes, not `\\b`: in Chinese text a CJK character is a word character.
     """
+    login = r"[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]"
     return [
+        # An audit trail's or an EDC system's user by its login, next to the time it acted: "2025-06-11 09:14
+        # jnakamura_dm (Data Manager):", "质疑（dm_wangyt 2025-09-02）", "countersigned by sgreene_cra".
+        # A login of lower case joined by an underscore; a service's account (clinic_bot) is no one.
+        Rule("login_by_timestamp", SOCIAL_HANDLE,
+             rf"(?<![A-Za-z0-9_.\-@])(?P<phi>{login})(?=[ \t]+(?:19|20)\d\d[\-/]\d\d[\-/]\d\d)"
+             rf"|(?<=(?:19|20)\d\d[\-/]\d\d[\-/]\d\d[ T]\d\d:\d\d(?::\d\d)?Z?[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_.\-@])"
+             rf"|(?<=\b(?i:by|user|operator|操作人|操作员|修改人)[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_.\-@])",
+             0.75, validator=lambda v: not is_service_login(v), needs=contains_any("_"),
+             flags=0),
+        # A screen name in quotes after the word for it: 交友软件昵称“蓝色海岸_33”, one known as "beachbear_fl".
+        Rule("quoted_screen_name", SOCIAL_HANDLE,
+             r"(?:昵称|网名|用户名|账号名|群昵称|(?i:known\s+as|goes\s+by|user\s?name|handle|screen\s+name|nickname|profile\s+name))"
+             r"[ \t]*(?:[为是叫:：][ \t]*)?[“\"「『](?P<phi>[^”\"」』\n]{2,24})[”\"」』]", 0.75, flags=0),
         Rule("handle_at", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),

@@ -19,7 +19,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
-from mediscope.deid.recognizers.en_identifiers import SYSTEM_ACCOUNTS
+from mediscope.deid.recognizers.en_shared_rules import SYSTEM_ACCOUNTS
 from mediscope.deid.recognizers.pipe_fields import FIELD_WORDS
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
@@ -300,10 +300,19 @@ _COLUMNS: dict[str, str] = {
     **dict.fromkeys(("mrn", "uhid", "urn", "hosp no", "hospital no", "hospital number", "patient id", "patientid",
                      "pid", "accession", "accession no", "accession number", "specimen id", "visit id", "encounter id",
                      "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "患者id", "病人id", "就诊卡号", "检查号",
-                     "标本号", "条码号"), MEDICAL_RECORD_NUMBER),
+                     "标本号", "条码号",
+                     # a trial's, a cohort's or a biobank's codes for its people and their samples
+                     "subject", "subject id", "subject no", "subject number", "subj", "participant", "participant id",
+                     "screening no", "screening id", "scr no", "rand no", "randomisation no", "randomization no", "sample id",
+                     "sample no", "受试者", "受试者编号", "受试者号", "受試者", "受試者編號", "筛选号", "随机号", "研究编号",
+                     "样本编号", "样本号"), MEDICAL_RECORD_NUMBER),
+    **dict.fromkeys(("initials", "subject initials", "pt initials", "姓名缩写", "缩写", "reported by", "报告人", "investigator",
+                     "研究者", "访员", "调查员", "interviewer"), PERSON),
     **dict.fromkeys(("dob", "date of birth", "birth date", "birthdate", "admit date", "admission date", "discharge date",
                      "visit date", "appointment", "appt", "collected", "collection date", "出生日期", "入院时间", "入院日期",
-                     "出院时间", "出院日期", "就诊日期", "就诊时间", "预约时间", "采集时间", "送检时间"), DATE_TIME),
+                     "出院时间", "出院日期", "就诊日期", "就诊时间", "预约时间", "采集时间", "送检时间",
+                     "onset", "onset date", "date of onset", "date reported", "date screened", "date of death", "consent date",
+                     "date consented", "发病日期", "发生日期", "报告日期", "死亡日期", "签署日期", "随机日期", "筛选日期"), DATE_TIME),
     **dict.fromkeys(("phone", "mobile", "tel", "telephone", "contact number", "cell", "电话", "联系电话", "手机", "手机号"),
                     PHONE_NUMBER),
     **dict.fromkeys(("aadhaar", "nric", "passport", "passport no", "national id", "身份证", "身份证号"), ID_NUMBER),

@@ -14,6 +14,7 @@ from mediscope.deid.recognizers.base import RegexRecognizer
 from mediscope.deid.recognizers.en_shared_rules import shared_rules, web_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
+from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
 from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
@@ -32,6 +33,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("ZhAddressRecognizer", address_rules(), "zh"),
         RegexRecognizer("ZhSpokenRecognizer", zh_spoken_rules(), "zh"),
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("zh"), "zh"),
+        RegexRecognizer("ResearchIdRecognizer", research_id_rules("zh"), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
                                                         *zh_identifier_rules(), *zh_date_age_rules(),
                                                         *(r for r in address_rules() if r.name == "postcode")]),

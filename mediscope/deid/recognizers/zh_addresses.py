@@ -273,10 +273,16 @@ def _bare_county_ok(value: str) -> bool:
     return value in _BARE_COUNTIES
 
 
+# Words that end in 市 and are markets, not cities.
+_MARKET_CITY_WORDS = ("超市", "菜市", "夜市", "早市", "集市", "门市", "街市", "股市", "黑市", "花市", "鱼市", "墟市")
+
+
 def _single_district_city_ok(value: str) -> bool:
     global _JIEBA_TAGS
     if not _institution_place_ok(value) or value.startswith(_NOT_A_PLACE_START) and not value.startswith(("大连", "大庆", "大理", "大同")):
         return False
+    if value.endswith(_MARKET_CITY_WORDS):
+        return False  # 楼下超市, 街口菜市, 早市: a market, no city
     if value.endswith("区"):
         if _JIEBA_TAGS is None:
             _JIEBA_TAGS = ready_jieba().posseg.dt.word_tag_tab
@@ -497,8 +503,9 @@ _MALL_FLOOR = (rf"(?:(?<=[在去到喺])|(?<=[：:]))(?P<phi>[\u4e00-\u9fff]{{2,
 
 # A metro or bus stop named after a street, a square or a gate, where one gets off or lives by it
 # (坐地铁到和平里北街站下, 我家就在五一广场站旁边); a ward's or a clinic's station (护士站, 卫生服务站) is none.
-_STATION = (r"(?<=[到在去从])(?P<phi>(?:(?![到在去从])[\u4e00-\u9fff]){1,6}(?:路|街|广场|门|桥|公园|大道|村|口|湖|园|城|坊|庄|湾)"
-            r"(?:地铁)?站)(?=下车|下(?![来去])|旁边|出口|[A-Za-z]\d?出口|附近|那边|这边|[，,。；\s]|$)")
+# (an epidemiological trace names the stops of a ride: 从省体育馆站至春熙路站, 自南京南站至合肥南站)
+_STATION = (r"(?<=[到在去从至经自])(?P<phi>(?:(?![到在去从至经自])[\u4e00-\u9fff]){1,6}(?:路|街|广场|门|桥|公园|大道|村|口|湖|园|城|坊|庄|湾"
+            r"|馆|场|[东西南北])(?:地铁)?站)(?=下车|下(?![来去])|旁边|出口|[A-Za-z]\d?出口|附近|那边|这边|至|到|[，,。；、\s]|$)")
 
 
 def _station_ok(value: str) -> bool:
@@ -508,6 +515,32 @@ def _station_ok(value: str) -> bool:
     if "地铁" not in value and place.endswith("门口"):
         return False  # 在小区门口站，: a spot by a gate and the verb 站 (沙河口站, 中山路口站 are stops)
     return not _HOSPITAL_PART_RE.search(value) and not any(w in value for w in ("护士", "卫生", "服务", "工作", "急救", "血站"))
+
+
+# A venue by its own name where someone was, as an epidemiological trace lists them (在千灯湖公园散步,
+# 在老码头火锅聚餐, 到洛龙区关林市场买菜, 在大张超市（通衢店）购物): a name before the kind of venue, then
+# what was done there or a pause. The kind alone (在农贸市场, 去超市) or a common one (人民公园 stays only
+# with a name after it) is no one's trace.
+_VENUE_KINDS = ("农贸市场", "菜市场", "市场", "超市", "公园", "餐馆", "餐厅", "饭店", "酒店", "宾馆", "酒楼", "海鲜楼", "火锅店", "火锅",
+                "茶社", "茶楼", "商场", "网吧", "KTV", "歌厅", "舞厅", "棋牌室", "麻将馆", "药店", "药房", "面馆", "饭馆", "夜市", "菜场",
+                "浴室", "洗浴中心", "健身房", "小学", "中学")
+_AT_VENUE = (rf"(?<=[在到去至经回从]|前往|到达|抵达|返回)(?P<phi>(?:(?![在到去至经回从的某这那一])[\u4e00-\u9fff]){{2,10}}?"
+             rf"(?:{_alt(_VENUE_KINDS)})(?:[（(][\u4e00-\u9fff]{{1,6}}店[）)])?)"
+             r"(?=[，,。；;、）)]|$|就餐|吃饭|聚餐|散步|购物|买菜|上班|工作|务工|送货|喝茶|饮酒|停留|活动|卖|打牌|唱歌|游玩|参加|门口|内|店内"
+             r"|逛|用餐|买药|配药|取药|附近)")
+_VENUE_NOT_STEMS = ("附近", "楼下", "小区", "门口", "村里", "学校", "当地", "镇上", "本地", "家里", "社区", "医院", "周边", "对面", "旁边",
+                    "大型", "路边", "街边", "城里", "县里", "乡下", "单位", "公司")
+
+
+def _venue_ok(value: str) -> bool:
+    """A venue's own name: its words before the kind are no everyday word and no spot near home."""
+    kind = next(k for k in sorted(_VENUE_KINDS, key=len, reverse=True) if regex.sub(r"[（(].*$", "", value).endswith(k))
+    stem = regex.sub(r"[（(].*$", "", value)[: -len(kind)]
+    if len(stem) < 2 or any(w in stem for w in _VENUE_NOT_STEMS) or any(ch in stem for ch in "我你他她们家"):
+        return False
+    whole = regex.sub(r"[（(].*$", "", value)
+    return (zh_patterns._JIEBA_FREQ.get(whole, 0) < 20 and zh_patterns._JIEBA_FREQ.get(stem, 0) < 3000
+            and not _HOSPITAL_PART_RE.search(stem) and not _is_clinical(stem))
 
 
 def _mall_floor_ok(value: str) -> bool:
@@ -522,6 +555,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: ("楼" in t or "层" in t or "樓" in t) and any(w in t for w in _MALL_END)),
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
              needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带", "那个", "这个", "嗰"))),
+        Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok,
+             needs=lambda t: any(k in t for k in _VENUE_KINDS)),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
              needs=lambda t: "在" in t and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,

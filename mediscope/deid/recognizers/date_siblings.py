@@ -1,0 +1,88 @@
+"""Short dates (11/04, 08-13, 3/8) of a month the same record names in full.
+
+A quarantine sheet, a line list or a monitor's note writes the year once (入住：2022-11-03) and the
+days after it short (每日体温：11/04 36.5℃；11/05 …; Visit dates 2025-08-12至08-13; MMR given 3/8 after
+"Mar 3-Mar 5"). A month and a day alone reads as a fraction, a ratio or a score too (1/2片, 3/4 of
+the dose, GCS 3/15), so no rule takes it on its own. But once the record dates something in full, a
+month-day pair of that month (or the next) is another day of the same story.
+
+This runs after the recognizers, on their spans: the months come from the dates they found.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mediscope.deid.types import DATE_TIME, PhiSpan
+
+_MONTHS_EN = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
+# Where a full date says its month: a year before or after the numbers, a month's name, or 月.
+_FULL_DATE = regex.compile(
+    r"(?:19|20)\d\d[\-/.年](?P<m1>\d{1,2})(?:[\-/.月]|$)"
+    r"|(?P<d2>\d{1,2})[\-/.](?P<m2>\d{1,2})[\-/.](?:19|20)?\d\d(?!\d)"
+    r"|(?P<m3>\d{1,2})月"
+    r"|(?i:(?P<name>jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?)")
+_SHORT = regex.compile(
+    r"(?<![A-Za-z0-9_/.\-:#×*])(?<!\d[ \t])(?P<a>\d{1,2})(?P<sep>[/\-])(?P<b>\d{1,2})(?![A-Za-z0-9_/.\-:%℃°\"'”″]|[.,]\d)"
+    r"(?![ \t]?(?:片|粒|支|次|个|颗|瓶|袋|包|张|周|天|日|岁|级|度|分|小时|mg|ml|mL|g|kg|cm|mm|h|hr|min|wk|yr|tabs?|caps?|doses?"
+    r"|match))")
+# Pairs of clinical notation whatever the month: a pain score out of 10, days out of 7 and weeks out of
+# 52 as British notes count them (3/7 sore throat, 2/52 ago).
+_NOT_DAYS = frozenset({7, 10, 52})
+# Words after which a pair is a score, a ratio or a reading: GCS 3/15, 肌力 4/5, BP 9/6, ratio 1/3.
+# A card's expiry (Exp 09/27, 有效期 08/29) is a month and a year, and no one's day either.
+_SCORE_BEFORE = regex.compile(r"(?i:gcs|nrs|vas|apgar|score|ratio|grade|power|肌力|评分|比例|分级|bp|血压|视力|va|hla|esrd|stage|exp\.?"
+                              r"|expiry|expires|valid(?:\s+thru)?|有效期|效期)[ \t:：]*$")
+
+
+_DATE_NEIGHBOURS = frozenset("至到、起前后晚早上下中午凌日号")
+
+
+def _glued_to_words(text: str, start: int, end: int) -> bool:
+    """A small fraction inside a Chinese phrase (浸润2/3宫颈壁, 胃切除1/3手术, 隔一天1/4): Chinese right before
+    it, or right after it other than a date's own neighbours (3/5至3/7, 3/5晚)."""
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return "\u4e00" <= before <= "\u9fff" or ("\u4e00" <= after <= "\u9fff" and after not in _DATE_NEIGHBOURS)
+
+
+def _months_of(value: str) -> set[int]:
+    months: set[int] = set()
+    for m in _FULL_DATE.finditer(value):
+        if m.group("name"):
+            months.add(_MONTHS_EN[m.group("name").lower()[:3]])
+            continue
+        for key in ("m1", "m2", "m3"):
+            if m.group(key):
+                months.add(int(m.group(key)))
+        if m.group("d2"):  # day/month/year or month/day/year: either may be the month
+            months.add(int(m.group("d2")))
+    return {mo for mo in months if 1 <= mo <= 12}
+
+
+def sibling_short_dates(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the month-day pairs of a month one of their dates names."""
+    dates = [s for s in spans if s.entity_type == DATE_TIME]
+    if not dates or ("/" not in text and "-" not in text):
+        return spans
+    months: set[int] = set()
+    for s in dates:
+        months |= _months_of(text[s.start:s.end])
+    months |= {mo % 12 + 1 for mo in months}  # a stay or an outbreak runs into the next month
+    if not months:
+        return spans
+    found = []
+    for m in _SHORT.finditer(text):
+        a, b, sep = int(m.group("a")), int(m.group("b")), m.group("sep")
+        month_first = a in months and 1 <= b <= 31
+        day_first = sep == "/" and b in months and 1 <= a <= 31
+        if sep == "-" and not (len(m.group("a")) == 2 and len(m.group("b")) == 2):
+            continue  # 3-4 is a range; 08-13 a date
+        if sep == "/" and b in _NOT_DAYS or a < b <= 8 and _glued_to_words(text, m.start(), m.end()):
+            continue
+        if not (month_first or day_first) or _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue
+        if any(s.start < m.end() and s.end > m.start() for s in spans):
+            continue
+        found.append(PhiSpan(m.start(), m.end(), DATE_TIME, 0.65, "sibling_short_date"))
+    return spans + found if found else spans

@@ -1,0 +1,72 @@
+"""What a detected record number vouches for in the same text.
+
+A monitor's report lists the subjects it checked (SDV完成：05-0031、05-0034、05-0040; Subjects
+reviewed: 310-004, 310-007), a line list or a manifest repeats codes down a column, and only the
+first of them, or none, stands after a cue. Codes of one study share one shape (two digits, a dash,
+four digits; capitals, digits, a dash, digits), so once one is found by its cue, the other tokens of
+the same shape in the text are its siblings. And a subject's initials follow its code in brackets
+(0107-023（ZHLM）, VX301-1187 (N.A.K.)), which no rule on the brackets alone could tell from an
+abbreviation (CA125 (IFCC)). A trial's subjects' codes also open with their site's number (Site 310
+... 310-007), which the text names once.
+
+This runs after the recognizers, on their spans. A shape must hold a dash or letters beside its
+digits: a bare run of digits (20250306) has the shape of a date or a count, no one's code.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mediscope.deid.types import MEDICAL_RECORD_NUMBER, PERSON, PhiSpan
+
+_TOKEN = regex.compile(r"(?<![A-Za-z0-9\-/.])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9\-/]|\.\d)")
+_INITIALS_AFTER = regex.compile(r"[ \t]?[（(](?P<initials>[A-Z](?:[.\-]?[A-Z]){1,4}\.?)[)）]")
+
+
+# A trial's site by its number (Site 310, Site: 0912, 中心：05): its subjects' codes open with it.
+_SITE = regex.compile(r"(?:(?<![A-Za-z])(?:Site|SITE|Centre|Center|CENTRE|CENTER)|中心(?:号|编号)?)[ \t]*(?:No\.?|#)?[ \t]*[:：]?[ \t]*"
+                      r"(?P<site>\d{2,4})(?![\d\-])")
+
+
+def _site_subject_codes(text: str) -> list[tuple[int, int]]:
+    """Codes that open with a trial site's number and a dash (310-007, 05-0031, 0912-S002)."""
+    sites = {m.group("site") for m in _SITE.finditer(text)}
+    if not sites:
+        return []
+    pattern = regex.compile(rf"(?<![\w\-/.])(?:{'|'.join(sorted(sites))})-[A-Z]?\d{{3,4}}(?![\w\-/]|\.\d)")
+    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+
+
+def _shape(value: str) -> str:
+    return "".join("9" if ch.isdigit() else "A" if ch.isupper() else "a" if ch.isalpha() else ch for ch in value)
+
+
+def _distinctive(value: str) -> bool:
+    """A code's shape says something: five characters or more, three digits, and a dash or a letter."""
+    digits = sum(ch.isdigit() for ch in value)
+    return len(value) >= 5 and digits >= 3 and ("-" in value or any(ch.isalpha() for ch in value))
+
+
+def sibling_record_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the same-shaped codes and bracketed initials their record numbers vouch for."""
+    found: list[PhiSpan] = []
+    if ("Site" in text or "SITE" in text or "Cent" in text or "CENT" in text or "中心" in text) and "-" in text:
+        for a, b in _site_subject_codes(text):
+            if not any(s.start < b and s.end > a for s in spans):
+                found.append(PhiSpan(a, b, MEDICAL_RECORD_NUMBER, 0.75, "site_subject_code"))
+        spans = spans + found
+        found = []
+    codes = [s for s in spans if s.entity_type == MEDICAL_RECORD_NUMBER]
+    if not codes:
+        return spans
+    shapes = {_shape(v) for s in codes if _distinctive(v := text[s.start:s.end])}
+    if shapes:
+        taken = [(s.start, s.end) for s in spans]
+        for m in _TOKEN.finditer(text):
+            if _shape(m.group()) in shapes and not any(a < m.end() and b > m.start() for a, b in taken):
+                found.append(PhiSpan(m.start(), m.end(), MEDICAL_RECORD_NUMBER, 0.7, "record_sibling_code"))
+    for s in (*codes, *found):
+        m = _INITIALS_AFTER.match(text, s.end)
+        if m and not any(p.start < m.end("initials") and p.end > m.start("initials") for p in spans):
+            found.append(PhiSpan(m.start("initials"), m.end("initials"), PERSON, 0.7, "initials_after_code"))
+    return spans + found if found else spans

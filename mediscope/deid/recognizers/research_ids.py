@@ -1,0 +1,85 @@
+"""Numbers and initials of clinical research paperwork, in both languages.
+
+A trial, a cohort or a biobank names its people by codes, not by names: a subject's screening,
+randomisation and study numbers (Subject 114-0027, 受试者筛选号：SCR-0107-023, 随机号 RND-1587), a
+sample's id (样本编号, Sample kit ID), a participant's initials (Initials: APM, 姓名缩写：ZHLM), and the
+safety reports filed about them (报告编号, MFR control no.). Each code is as identifying as a medical
+record number, since the site's enrolment log maps it back to the person.
+
+The cue words are the forms' own, the values are codes (capitals, digits, dashes, three digits or
+more), so a protocol's name after its cue (方案：LUMOS-3) or a visit window is no match. Codes in a
+list or a table's column that carry no cue of their own are found by `record_siblings` from the ones
+found here.
+"""
+
+from __future__ import annotations
+
+from mediscope.deid.recognizers.base import Rule, contains_any, has_digit
+from mediscope.deid.types import ACCOUNT_NUMBER, ID_NUMBER, MEDICAL_RECORD_NUMBER, PERSON
+
+# A code: capitals and digits in one to five dash-joined parts, three digits or more (SCR-0107-023,
+# 0912-S001, UKB-P0331-SR01, R2024-0311).
+_CODE = r"(?=(?:[A-Z\-]*\d){3})[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,4}"
+_CODE_END = r"(?![A-Za-z0-9\-])"
+# Initials as forms write them: ZHLM, D.Q.H., W-YQ, J-PL, M-K.
+_INITIALS = r"[A-Z](?:[.\-]?[A-Z]){1,4}\.?"
+
+# (a subject or a participant is a person whatever follows; a study's, a kit's or a screening's word only
+# with its number word after it: "Study: XY-0912" names a compound, "Study ID 4471-0006" a person)
+_NUMBER_WORD = r"\s*(?i:no\.?|number|num|nr|id|#|code|ref)"
+_SUBJECT_CUES_EN = (
+    rf"(?i:subj(?:ect)?|participant|enrollee|enrolee)(?:{_NUMBER_WORD})?"
+    r"|(?i:screening|screen|randomi[sz]ation|rand\.?|enrol(?:l)?ment|study|(?:sample|specimen)(?:\s+kit)?|kit|aliquot"
+    rf"|biobank|cohort){_NUMBER_WORD}")
+_SUBJECT_CUES_ZH = (
+    r"受试者(?:筛选号|筛选编号|随机号|编号|号|编码|代码|ID|id)?|受試者(?:篩選號|隨機號|編號|號)?|研究编号|研究編號|随机号|隨機號"
+    r"|随机编号|筛选号|篩選號|入组号|入组编号|参与者编号|队列编号|样品编号|问卷编号|调查编号|个案编号|[（(]编号")
+_REPORT_CUES = (
+    r"报告编号|報告編號|企业控制号|生产企业控制号|個案編號|(?i:mfr|manufacturer)\s+(?i:control)\s+(?i:no\.?|number)"
+    r"|(?i:safety\s+)?(?i:report|case)\s+(?i:no\.?|number|id|ref(?:erence)?)|(?i:ref(?:erence)?)(?:\s+(?i:no\.?|number))?"
+    r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?")
+_GAP = r"[ \t]*(?:[:：#=\-]|No\.?|no\.?)?[ \t]*"
+
+
+def _code_ok(value: str) -> bool:
+    """A subject's or a sample's code, not a year (2025), a date (2025-06-09) nor a range (135-145)."""
+    digits = sum(ch.isdigit() for ch in value)
+    parts = value.split("-")
+    if digits < 3 or value.isdigit() and len(value) == 4:
+        return False
+    if all(p.isdigit() for p in parts) and len(parts) == 3 and len(parts[0]) in (2, 4) and len(parts[-1]) in (2, 4):
+        return False  # 2025-06-09, 09-06-2025
+    return True
+
+
+def _lettered_code_ok(value: str) -> bool:
+    """After a loose cue (ref, report no.) only a code with a letter in it: not a reference range."""
+    return _code_ok(value) and any(ch.isalpha() for ch in value)
+
+
+def research_id_rules(lang: str) -> list[Rule]:
+    cues = _SUBJECT_CUES_ZH if lang == "zh" else _SUBJECT_CUES_EN
+    rules = [
+        # the subjects a monitor's source-data verification covered: SDV完成：05-0031、…, Subjects reviewed (100% SDV): 310-004
+        Rule("sdv_subject", MEDICAL_RECORD_NUMBER, rf"SDV[^:：\n]{{0,12}}[:：][ \t]*(?P<phi>{_CODE}){_CODE_END}", 0.8,
+             validator=_code_ok, needs=contains_any("SDV"), flags=0),
+        Rule("subject_number", MEDICAL_RECORD_NUMBER, rf"(?<![A-Za-z])(?:{cues}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.85,
+             validator=_code_ok, needs=has_digit, flags=0),
+        # a subject's number with its cue glued on, as a CRF's header prints it: SUBJ 0117, SUBJ-0221
+        Rule("subj_prefixed_number", MEDICAL_RECORD_NUMBER, r"(?<![A-Za-z])(?P<phi>SUBJ[ \-]?\d{3,6})(?![\w\-])", 0.85,
+             needs=contains_any("SUBJ"), flags=0),
+        Rule("subject_initials", PERSON,
+             r"(?:(?i:(?:subject|participant|patient|pt\.?|name)\s+)?(?i:initials)|姓名缩写|姓名縮寫|缩写|縮寫|姓名首字母|首字母缩写)"
+             rf"{_GAP}(?P<phi>{_INITIALS})(?![A-Za-z])", 0.8,
+             needs=contains_any("initials", "Initials", "INITIALS", "缩写", "縮寫", "首字母"), flags=0),
+        Rule("safety_report_number", ID_NUMBER, rf"(?:{_REPORT_CUES}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.8,
+             validator=_lettered_code_ok, needs=has_digit, flags=0),
+        Rule("invoice_number", ACCOUNT_NUMBER, rf"(?i:invoice|發票|发票)(?:\s*(?i:no\.?|number|#)|号|號)?{_GAP}(?P<phi>{_CODE}){_CODE_END}",
+             0.8, validator=_lettered_code_ok, needs=has_digit, flags=0),
+    ]
+    if lang == "zh":
+        # 08-007号受试者: the code before the word for the subject
+        rules.append(Rule("code_before_subject", MEDICAL_RECORD_NUMBER,
+                          rf"(?<![A-Za-z0-9\-])(?P<phi>{_CODE})(?=号?受试者|號?受試者)", 0.8, validator=_code_ok,
+                          needs=contains_any("受试者", "受試者"), flags=0))
+    return rules

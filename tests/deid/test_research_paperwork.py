@@ -1,0 +1,133 @@
+"""Research and public-health paperwork: subject and sample codes, initials, safety-report numbers,
+EDC logins, and the codes and short dates a record's found ones vouch for. Every positive uses
+strings found in no data file; the negatives are look-alikes that must stay text."""
+
+from __future__ import annotations
+
+import pytest
+
+from mediscope.deid import deidentify_text
+from mediscope.deid.recognizers.date_siblings import sibling_short_dates
+from mediscope.deid.recognizers.record_siblings import sibling_record_codes
+from mediscope.deid.types import PhiSpan
+
+
+def _found(text: str, entity: str | None = None, lang: str = "en") -> list[str]:
+    return [text[s.start : s.end] for s in deidentify_text(text, lang).spans if entity is None or s.entity_type == entity]
+
+
+class TestSubjectCodes:
+    @pytest.mark.parametrize("text, code, lang", [
+        ("Subject No. 227-0418 | Initials TRW", "227-0418", "en"),
+        ("Participant QX7-0552 missed the week 12 visit", "QX7-0552", "en"),
+        ("Randomisation number: K4417-02 assigned by IWRS", "K4417-02", "en"),
+        ("Sample kit ID: BIO-NZ-771204 received frozen", "BIO-NZ-771204", "en"),
+        ("SUBJ 0388 phoned about nausea", "SUBJ 0388", "en"),
+        ("受试者筛选号：SC-0415-017　入组日期待定", "SC-0415-017", "zh"),
+        ("随机号：RA-2291，已发药", "RA-2291", "zh"),
+        ("儿童（编号CH-09-4471）由父亲陪同", "CH-09-4471", "zh"),
+        ("监查发现09-114号受试者漏记不良事件", "09-114", "zh"),
+    ])
+    def test_a_subjects_code_after_its_cue(self, text, code, lang):
+        assert code in _found(text, "MEDICAL_RECORD_NUMBER", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text, lang", [
+        ("Study: QX-4417 versus placebo in moderate asthma", "en"),  # a compound's code after the study's word
+        ("Subject: 2nd dose reminder", "en"),  # an e-mail's subject line
+        ("Screening 16 Jan 2026, randomisation 30 Jan 2026", "en"),
+        ("Subject ref range 135-145 mmol/L", "en"),
+        ("方案：NOVA-3（QX-0912治疗银屑病）", "zh"),
+    ])
+    def test_studies_compounds_and_dates_stay(self, text, lang):
+        assert _found(text, "MEDICAL_RECORD_NUMBER", lang) == [], _found(text, lang=lang)
+
+
+class TestInitialsAndReports:
+    @pytest.mark.parametrize("text, initials, lang", [
+        ("Subject initials: R.T.K.  Site 44", "R.T.K.", "en"),
+        ("Initials - BPQ", "BPQ", "en"),
+        ("姓名缩写：WJQX　性别：女", "WJQX", "zh"),
+        ("受试者 0412-009（HJY）按时返院", "HJY", "zh"),
+    ])
+    def test_a_participants_initials(self, text, initials, lang):
+        assert initials in _found(text, "PERSON", lang), _found(text, lang=lang)
+
+    def test_an_abbreviation_after_a_lab_code_stays(self):
+        assert _found("CA125 (IFCC) 35 U/mL; HbA1c (DCCT) 7.1%", "PERSON") == []
+
+    @pytest.mark.parametrize("text, number, entity, lang", [
+        ("MFR CONTROL NO.: GB-KT-2026-330184", "GB-KT-2026-330184", "ID_NUMBER", "en"),
+        ("Inbound call, ref PV-CALL-770142", "PV-CALL-770142", "ID_NUMBER", "en"),
+        ("报告编号：SAE-CN-2026-01188　首次报告", "SAE-CN-2026-01188", "ID_NUMBER", "zh"),
+        ("Invoice no. INV-KQ-2026-0712 for travel", "INV-KQ-2026-0712", "ACCOUNT_NUMBER", "en"),
+    ])
+    def test_a_reports_or_an_invoices_number(self, text, number, entity, lang):
+        assert number in _found(text, entity, lang), _found(text, lang=lang)
+
+    def test_a_reference_range_after_ref_stays(self):
+        assert _found("Sodium 139 (ref 135-145)", "ID_NUMBER") == []
+
+
+class TestCodesARecordVouchesFor:
+    def test_codes_of_the_same_shape_in_a_list(self):
+        text = "Subject 418-0021 re-consented.\nSDV pending for 418-0027 and 418-0033."
+        found = _found(text, "MEDICAL_RECORD_NUMBER")
+        assert {"418-0021", "418-0027", "418-0033"} <= set(found), found
+
+    def test_subjects_that_open_with_the_sites_number(self):
+        text = "Site 227 (Cardiology). Findings: 227-004 missed ECG; 227-011 dosing error."
+        found = _found(text, "MEDICAL_RECORD_NUMBER")
+        assert "227-004" in found and "227-011" in found, found
+
+    def test_a_bare_run_of_digits_vouches_for_nothing(self):
+        text = "MRN 44871203, seen 20260312 and 20260318"
+        spans = [PhiSpan(4, 12, "MEDICAL_RECORD_NUMBER", 0.9, "mrn_cued")]
+        assert sibling_record_codes(text, spans) == spans
+
+    def test_without_a_record_number_or_a_site_nothing_is_added(self):
+        text = "Doses 10-20 mg, ranges 135-145"
+        assert sibling_record_codes(text, []) == []
+
+    def test_a_site_number_does_not_take_a_dose_range(self):
+        assert _found("Site 12 nurse gave 12-24 units over the day", "MEDICAL_RECORD_NUMBER") == []
+
+
+class TestShortDatesOfANamedMonth:
+    @pytest.mark.parametrize("text, dates, lang", [
+        ("入住：2023-10-02 22:10\n每日体温：10/03 36.6℃；10/04 36.8℃", ["10/03", "10/04"], "zh"),
+        ("访视日期：2026-03-09至03-10　监查员到场", ["03-10"], "zh"),
+        ("Exposure at the pool party on Jun 14; second dose given 6/21, excluded until 7/2", ["6/21", "7/2"], "en"),
+    ])
+    def test_month_day_pairs_of_that_month(self, text, dates, lang):
+        found = _found(text, "DATE_TIME", lang)
+        assert all(d in found for d in dates), found
+
+    @pytest.mark.parametrize("text, lang", [
+        ("Seen 2026-03-04. Pain 3/10, 3/7 cough, GCS 3/15", "en"),
+        ("2026年3月4日 手术切除2/3胃，浸润1/3宫颈壁，每次1/2片", "zh"),
+        ("Card exp 03/29, visited on 2026-03-02", "en"),
+    ])
+    def test_scores_fractions_and_expiries_stay(self, text, lang):
+        found = [d for d in _found(text, "DATE_TIME", lang) if "/" in d and len(d) <= 5]
+        assert found == [], found
+
+    def test_no_full_date_no_short_date(self):
+        text = "每日体温：10/03 36.6℃；10/04 36.8℃"
+        assert sibling_short_dates(text, []) == []
+
+
+class TestLoginsAndScreenNames:
+    @pytest.mark.parametrize("text, login, lang", [
+        ("2026-01-07 10:22 pkowalski_dm (Data Manager): please verify", "pkowalski_dm", "en"),
+        ("e-signature countersigned by lhartley_cra", "lhartley_cra", "en"),
+        ("质疑（zm_liuqing 2026-02-11）：体重单位有误", "zm_liuqing", "zh"),
+        ('met through an app, known as "reef_runner_77"', "reef_runner_77", "en"),
+        ("自述交友软件昵称“晚风_0512”已注销", "晚风_0512", "zh"),
+    ])
+    def test_a_login_by_its_time_or_its_word(self, text, login, lang):
+        assert login in _found(text, "SOCIAL_HANDLE", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text", ["2026-01-07 10:22 clinic_bot: reminder sent", "triggered by batch_job at night",
+                                      "set by system_admin"])
+    def test_service_accounts_stay(self, text):
+        assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
