@@ -564,7 +564,8 @@ class Deidentifier:
         "患者王秀英 ... 秀英说"), usually where no title or cue is left to find the part by itself,
         so the parts of a detected name are as much PHI as the name (`name_parts`). A place or a
         number caught in one sentence and missed in another is the same place or number: leaving
-        the copy would fail verification and reject the record.
+        the copy would fail verification and reject the record. A handle @mentioned is also its bare
+        name, as the member's own turns are labelled.
         """
         if not self.config.propagate_names and not self.config.propagate_values:
             return spans
@@ -578,6 +579,9 @@ class Deidentifier:
                         value = text[s.start : s.end].strip()
                         if _long_enough_to_verify(value):
                             values.setdefault(value, s.entity_type)
+                        # a member @mentioned (@雨后彩虹) speaks under the bare name too (雨后彩虹：)
+                        if s.entity_type == T.SOCIAL_HANDLE and value.startswith("@") and _long_enough_to_verify(value[1:]):
+                            values.setdefault(value[1:], s.entity_type)
                     continue
                 if not self.config.propagate_names:
                     continue

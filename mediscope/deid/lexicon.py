@@ -53,6 +53,8 @@ ROLE_NAME_CUES_ZH = (
     "填表人", "填报人", "录入人", "登记人", "经办人", "制表人", "申请人",
     # who runs, monitors or interviews for a study or an investigation: 访员：娜仁, 监查员谯梦琪, CRC 荆雪
     "访员", "调查员", "流调员", "监查员", "协调员", "研究协调员", "研究护士", "主要研究者", "研究者", "质控员", "CRC", "CRA",
+    # who looks after a patient outside the ward: 转介社工蒋悦, 村医岩罕
+    "社工", "村医", "乡医", "家庭医生", "个案管理师",
     # a relative named by kind in brackets: 家属（女儿）：覃丽萍, 联系人(丈夫) 吴老二
     *(f"{cue}{o}{rel}{c}" for cue in ("家属", "联系人", "监护人", "紧急联系人") for o, c in ("（）", "()")
       for rel in ("儿子", "女儿", "丈夫", "妻子", "父亲", "母亲", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "子", "女",

@@ -131,3 +131,40 @@ class TestLoginsAndScreenNames:
                                       "set by system_admin"])
     def test_service_accounts_stay(self, text):
         assert _found(text, "SOCIAL_HANDLE") == [], _found(text)
+
+
+class TestSpecialtyClinicNumbers:
+    @pytest.mark.parametrize("text, number, lang", [
+        ("建档号：FY2026-01183　下次产检：3月2日", "FY2026-01183", "zh"),
+        ("新生儿听力筛查编号QT2602-0117，复筛待约", "QT2602-0117", "zh"),
+        ("夫妇档案号：ART-2026-0412　周期号：Z2026-0412-03", "Z2026-0412-03", "zh"),
+        ("动态心电监测号HX-2603-021", "HX-2603-021", "zh"),
+    ])
+    def test_a_pregnancy_screening_or_cycle_number(self, text, number, lang):
+        assert number in _found(text, "MEDICAL_RECORD_NUMBER", lang), _found(text, lang=lang)
+
+    def test_a_couples_cycle_and_embryo_codes_extend_its_id(self):
+        text = "Couple ID KLM-2207 / cycle KLM-2207-C2. Two blastocysts frozen: KLM-2207-C2-E1, KLM-2207-C2-E2."
+        found = _found(text, "MEDICAL_RECORD_NUMBER")
+        assert {"KLM-2207", "KLM-2207-C2", "KLM-2207-C2-E1", "KLM-2207-C2-E2"} <= set(found), found
+
+    @pytest.mark.parametrize("text, value, entity", [
+        ("pick-up at arrivals (van plate KT 551-208)", "KT 551-208", "LICENSE_PLATE"),
+        ("Driver: Ron Ashby, CDL K552-1180-4471", "K552-1180-4471", "ID_NUMBER"),
+        ("Optometrist: P. Danvers, GOC 01-44719", "01-44719", "ID_NUMBER"),
+        ("WorkCover claim WC-2024-1187-VIC accepted", "WC-2024-1187-VIC", "ID_NUMBER"),
+        ("RECEIPT No. 0048812\nPaid by card", "0048812", "ACCOUNT_NUMBER"),
+    ])
+    def test_plates_licences_claims_and_receipts(self, text, value, entity):
+        assert value in _found(text, entity), _found(text)
+
+    @pytest.mark.parametrize("text", ["Plate count 150 x10^9/L", "claim form sent", "receipt number to follow"])
+    def test_words_without_their_numbers_stay(self, text):
+        assert _found(text) == [], _found(text)
+
+
+class TestAMentionedMembersOwnTurn:
+    def test_the_bare_name_of_an_at_mention_is_the_same_handle(self):
+        text = "[Twin mums group]\n@tide_pool_mama your scan looks fine.\ntide_pool_mama: thanks, feeling better."
+        found = _found(text, "SOCIAL_HANDLE")
+        assert "tide_pool_mama" in found and "@tide_pool_mama" in found, found

@@ -87,3 +87,12 @@ class TestVenuesOfATrace:
                                       "去药店买药"])
     def test_a_kind_of_venue_without_a_name_stays(self, text):
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestCarersOutsideTheWard:
+    @pytest.mark.parametrize("text, name", [("情绪低落，已转介社工晏子琪。", "晏子琪"), ("个案管理师：卞嘉怡", "卞嘉怡")])
+    def test_a_social_worker_or_a_case_manager_by_name(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    def test_the_role_alone_stays(self):
+        assert _found("已联系社工，村医每周随访", "PERSON") == []

@@ -70,7 +70,7 @@ def sibling_chat_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     if "：" not in text and ":" not in text or not any(s.entity_type == SOCIAL_HANDLE for s in spans):
         return spans
     labels = [(m.start("label"), m.end("label"), m.group("label")) for m in _TURN_LABEL.finditer(text)]
-    if len(labels) < 2:
+    if not labels:  # (one label is enough when it is a handle found elsewhere: @雨后彩虹 … 雨后彩虹：)
         return spans
     handles = {_bare(text[s.start:s.end]) for s in spans if s.entity_type == SOCIAL_HANDLE}
 

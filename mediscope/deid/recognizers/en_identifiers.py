@@ -273,9 +273,12 @@ def en_identifier_rules() -> list[Rule]:
               r"(?:sensor|pump|receiver|reader|hub)\s+(?:id|serial)|model\s+(?:number|no\.?)|"
               r"(?:infant|baby|security|hugs|tracking)\s+tag(?:\s+(?:id|number|no\.?|#))?|workstation|terminal(?:\s+id)?")
     plate = cue(r"license\s+plate|licence\s+plate|plate(?:\s+(?:number|no\.?|#))|vehicle\s+(?:registration|plate)|"
+                r"(?:car|van|taxi|cab|truck|vehicle|bus)\s+plate|"
                 r"registration\s+(?:number|no\.?|plate)|tag\s+number")
     lic = cue(r"driver'?s?\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|DL#?|licen[cs]e\s+(?:number|no\.?|#)|"
               r"passport(?:\s+(?:number|no\.?|#))?|DEA(?:\s+(?:number|no\.?|#))?|NPI|NHS\s+(?:number|no\.?|#)|"
+              # a commercial driver's licence and an optometrist's register: "CDL T426-…", "GOC 01-38825"
+              r"(?-i:CDL|GOC)(?:\s+(?:no\.?|number|#))?|"
               r"health\s+card(?:\s+(?:number|no\.?|#))?|national\s+insurance(?:\s+(?:number|no\.?))?|(?-i:NHI|CHI|PHN|NINO)|"
               # national ids of other countries: "PPSN 1234567TW", "PAN ABCDE1234F", "Emirates ID 784-…", "NRIC S1234567D"
               r"(?-i:PPSN|PPS|NRIC|CURP|CPF|NIE|PESEL|TFN|IHI|CNIC)|aadhaa?r|emirates\s+id|iqama|"
@@ -440,7 +443,7 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>(?=(?:[A-Z\-]*\d){3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
              validator=_not_code, needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
-             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}})?)(?![A-Za-z0-9])",
+             rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}}){{0,2}})(?![A-Za-z0-9])",
              0.9, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A police reference, letters and all: "Police ref CAD 4471", "police incident no. 2024/118832".

@@ -4,7 +4,8 @@ A monitor's report lists the subjects it checked (SDV完成：05-0031、05-0034�
 reviewed: 310-004, 310-007), a line list or a manifest repeats codes down a column, and only the
 first of them, or none, stands after a cue. Codes of one study share one shape (two digits, a dash,
 four digits; capitals, digits, a dash, digits), so once one is found by its cue, the other tokens of
-the same shape in the text are its siblings. And a subject's initials follow its code in brackets
+the same shape in the text are its siblings, and so are codes that add a part to it (a couple's
+RFC-1183, its cycle RFC-1183-C3, an embryo RFC-1183-C3-E1). And a subject's initials follow its code in brackets
 (0107-023（ZHLM）, VX301-1187 (N.A.K.)), which no rule on the brackets alone could tell from an
 abbreviation (CA125 (IFCC)). A trial's subjects' codes also open with their site's number (Site 310
 ... 310-007), which the text names once.
@@ -59,11 +60,16 @@ def sibling_record_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     codes = [s for s in spans if s.entity_type == MEDICAL_RECORD_NUMBER]
     if not codes:
         return spans
-    shapes = {_shape(v) for s in codes if _distinctive(v := text[s.start:s.end])}
+    values = {v for s in codes if _distinctive(v := text[s.start:s.end])}
+    shapes = {_shape(v) for v in values}
     if shapes:
         taken = [(s.start, s.end) for s in spans]
         for m in _TOKEN.finditer(text):
-            if _shape(m.group()) in shapes and not any(a < m.end() and b > m.start() for a, b in taken):
+            token = m.group()
+            # the same shape, or the code with a part added (a couple's RFC-1183, its cycle RFC-1183-C3 and
+            # embryo RFC-1183-C3-E1)
+            if ((_shape(token) in shapes or any(token.startswith(v + "-") for v in values))
+                    and not any(a < m.end() and b > m.start() for a, b in taken)):
                 found.append(PhiSpan(m.start(), m.end(), MEDICAL_RECORD_NUMBER, 0.7, "record_sibling_code"))
     for s in (*codes, *found):
         m = _INITIALS_AFTER.match(text, s.end)

@@ -24,11 +24,13 @@ _CODE_END = r"(?![A-Za-z0-9\-])"
 # Initials as forms write them: ZHLM, D.Q.H., W-YQ, J-PL, M-K.
 _INITIALS = r"[A-Z](?:[.\-]?[A-Z]){1,4}\.?"
 
-# (a subject or a participant is a person whatever follows; a study's, a kit's or a screening's word only
+# (a subject, a participant, an IVF couple, cycle or embryo is a person's whatever follows; a study's, a
+# kit's, a screening's or a donor's word only
 # with its number word after it: "Study: XY-0912" names a compound, "Study ID 4471-0006" a person)
 _NUMBER_WORD = r"\s*(?i:no\.?|number|num|nr|id|#|code|ref)"
 _SUBJECT_CUES_EN = (
-    rf"(?i:subj(?:ect)?|participant|enrollee|enrolee)(?:{_NUMBER_WORD})?"
+    rf"(?i:subj(?:ect)?|participant|enrollee|enrolee|couple|cycle|embryo)(?:{_NUMBER_WORD})?"
+    rf"|(?i:donor|recipient){_NUMBER_WORD}"
     r"|(?i:screening|screen|randomi[sz]ation|rand\.?|enrol(?:l)?ment|study|(?:sample|specimen)(?:\s+kit)?|kit|aliquot"
     rf"|biobank|cohort){_NUMBER_WORD}")
 _SUBJECT_CUES_ZH = (
@@ -37,7 +39,7 @@ _SUBJECT_CUES_ZH = (
 _REPORT_CUES = (
     r"报告编号|報告編號|企业控制号|生产企业控制号|個案編號|(?i:mfr|manufacturer)\s+(?i:control)\s+(?i:no\.?|number)"
     r"|(?i:safety\s+)?(?i:report|case)\s+(?i:no\.?|number|id|ref(?:erence)?)|(?i:ref(?:erence)?)(?:\s+(?i:no\.?|number))?"
-    r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?")
+    r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?|(?i:claim)(?:\s+(?i:no\.?|number|#|id|ref))?")
 _GAP = r"[ \t]*(?:[:：#=\-]|No\.?|no\.?)?[ \t]*"
 
 
@@ -76,6 +78,9 @@ def research_id_rules(lang: str) -> list[Rule]:
              validator=_lettered_code_ok, needs=has_digit, flags=0),
         Rule("invoice_number", ACCOUNT_NUMBER, rf"(?i:invoice|發票|发票)(?:\s*(?i:no\.?|number|#)|号|號)?{_GAP}(?P<phi>{_CODE}){_CODE_END}",
              0.8, validator=_lettered_code_ok, needs=has_digit, flags=0),
+        # a receipt's own number, digits only as tills print them: "RECEIPT No. 0023918"
+        Rule("receipt_number", ACCOUNT_NUMBER, r"(?i:receipt)\s*(?i:no\.?|number|#)[ \t]*[:：]?[ \t]*(?P<phi>\d{5,12})(?![\w\-])",
+             0.8, needs=has_digit, flags=0),
     ]
     if lang == "zh":
         # 08-007号受试者: the code before the word for the subject

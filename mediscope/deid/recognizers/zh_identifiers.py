@@ -160,6 +160,9 @@ MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号
             "透析号", "随访号", "健康卡号", "居民健康卡号", "医疗卡号", "会诊号", "转诊单号", "转诊编号",
             # a receipt's or invoice's number, printed on the patient's own bill (票据号码：0O6612873)
             "票据号", "票据号码", "发票号码", "收据号", "收据号码", "单据号", "单据号码", "处方编号",
+            # a pregnancy's, a screening's, a monitoring's or an IVF cycle's own number (建档号, 筛查编号, 周期号)
+            "建档号", "建册号", "产检号", "保健手册编号", "手册编号", "筛查编号", "筛查号", "监测号", "周期号", "配型号", "配型检测号",
+            "胚胎编号",
             # examination numbers: 心电图号, 胃镜号, 超声号, CT号 ...
             *(exam + suffix for exam in ("心电图", "胃镜", "肠镜", "内镜", "超声", "彩超", "B超", "放射", "CT", "MRI", "MR",
                                          "DR", "核医学", "PET", "病理", "检验", "检查")
