@@ -185,9 +185,17 @@ _REF_YEAR = 2000  # leap year: lets "2月29日" shift when the year is not given
 _NUM = r"(\d{1,4})"
 
 
+# A weekday before a date (Mon 02-Dec-2024, 周六 11/15): after the shift it would name the wrong day.
+_WEEKDAY_PREFIX = re.compile(r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?,?"
+                             r"|(?:周|星期|禮拜|礼拜)[一二三四五六日天])\s+(?=\d)")
+
+
 def shift_date(text: str, days: int) -> str | None:
-    """Shift a date expression by `days`, keeping its format; None when it can't be parsed."""
+    """Shift a date expression by `days`, keeping its format; None when it can't be parsed. A weekday
+    before it is dropped, as the shifted date falls on another day."""
     t = normalize(text)
+    if (w := _WEEKDAY_PREFIX.match(t)) and w.end() < len(t):
+        return shift_date(t[w.end():], days)
     # Y sep M sep D (zh or numeric), optional 日/号 and time.
     m = re.fullmatch(r"((?:19|20)\d{2})(\s*[年\-/.]\s*)(\d{1,2})(\s*[月\-/.]\s*)(\d{1,2})(\s*[日号]?)(.*)", t)
     if m:

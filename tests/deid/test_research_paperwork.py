@@ -168,3 +168,28 @@ class TestAMentionedMembersOwnTurn:
         text = "[Twin mums group]\n@tide_pool_mama your scan looks fine.\ntide_pool_mama: thanks, feeling better."
         found = _found(text, "SOCIAL_HANDLE")
         assert "tide_pool_mama" in found and "@tide_pool_mama" in found, found
+
+
+class TestDaysOfASession:
+    @pytest.mark.parametrize("text, date, lang", [
+        ("继续口服阿司匹林。复诊11-24。", "11-24", "zh"),
+        ("言语治疗记录　10-17\n患儿构音清晰度提高", "10-17", "zh"),
+        ("儿保门诊　周四 9/18　复查", "周四 9/18", "zh"),
+        ("DIALYSIS RUN SHEET   Thu 05-Mar-2026   Chair 2", "Thu 05-Mar-2026", "en"),
+    ])
+    def test_the_day_with_its_cue_title_or_weekday(self, text, date, lang):
+        assert date in _found(text, "DATE_TIME", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text, lang", [("每次服用1-2片，3-4周后复查", "zh"), ("血压12-8kPa", "zh"),
+                                            ("检查记录　共3页", "zh")])
+    def test_doses_ranges_and_counts_stay(self, text, lang):
+        assert _found(text, "DATE_TIME", lang) == [], _found(text, lang=lang)
+
+
+class TestAgesAfterNames:
+    def test_an_age_over_89_right_after_a_name(self):
+        assert "94" in _found("Glaucoma clinic: Margarethe Vollmer, 94. POAG, on latanoprost.", "AGE")
+
+    @pytest.mark.parametrize("text", ["Glaucoma clinic: Margarethe Vollmer, 64. POAG", "Ward 7, 94 beds, fully staffed"])
+    def test_a_younger_age_or_a_count_stays(self, text):
+        assert _found(text, "AGE") == [], _found(text)

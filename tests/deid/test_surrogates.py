@@ -152,3 +152,10 @@ def test_text_with_a_chinese_handle_is_deidentified_without_leaving_its_name(tex
     for h in handles:
         han = "".join(ch for ch in h if "\u4e00" <= ch <= "\u9fff")
         assert han and han not in result.text
+
+
+def test_a_shifted_date_drops_the_weekday_it_no_longer_falls_on():
+    from mediscope.deid.surrogates import shift_date
+
+    assert shift_date("Friday, 3 May 2024", -30) == shift_date("3 May 2024", -30) is not None
+    assert shift_date("星期三 2024年5月8日", -10) == "2024年4月28日"

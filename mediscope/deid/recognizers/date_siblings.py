@@ -1,4 +1,4 @@
-"""Short dates (11/04, 08-13, 3/8) of a month the same record names in full.
+"""Short dates (11/04, 08-13, 3/8) of a month the same record names in full, and the weekday before a date.
 
 A quarantine sheet, a line list or a monitor's note writes the year once (入住：2022-11-03) and the
 days after it short (每日体温：11/04 36.5℃；11/05 …; Visit dates 2025-08-12至08-13; MMR given 3/8 after
@@ -86,3 +86,20 @@ def sibling_short_dates(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             continue
         found.append(PhiSpan(m.start(), m.end(), DATE_TIME, 0.65, "sibling_short_date"))
     return spans + found if found else spans
+
+
+# A weekday written before a date belongs to it (Mon 02-Dec-2024, 周六 11/15): left out, it would survive
+# next to the surrogate and tell the day of the week of the shifted date.
+_WEEKDAY_BEFORE = regex.compile(
+    r"(?:(?<![A-Za-z])(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?,?|(?:周|星期|禮拜|礼拜)[一二三四五六日天])"
+    r"[ \t]{1,3}$")
+
+
+def with_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with each date that a weekday opens grown to take it in."""
+    out = []
+    for s in spans:
+        if s.entity_type == DATE_TIME and s.start and (m := _WEEKDAY_BEFORE.search(text, max(0, s.start - 14), s.start)):
+            s = PhiSpan(m.start(), s.end, s.entity_type, s.score, s.recognizer, s.operator)
+        out.append(s)
+    return out
