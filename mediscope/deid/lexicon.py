@@ -38,6 +38,8 @@ TITLES_ZH = (
     "老爷子", "阿公", "阿婆", "阿伯", "阿嬷", "阿叔", "婆婆",
     # the police and the law who took a report (民警邹警官, 李律师): the surname names the person
     "警官", "律师",
+    # who runs a shop, a firm, a village or a team in a trace or a statement (何店长, 母老板, 梁村长)
+    "店长", "老板", "老板娘", "经理", "厂长", "村长", "队长", "组长", "科长", "校长", "书记",
 )
 
 # Roles of a form, a note or a family that stand right before a person's full name, whatever the

@@ -170,8 +170,9 @@ def test_identifier_look_alikes_stay_text(found, text):
 @pytest.mark.parametrize(
     ("text", "value", "types"),
     [
-        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "keri_m", ("PERSON",)),
-        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "tomas.r", ("PERSON",)),
+        # (a chat's login opening a turn is typed as the handle it is; either type is replaced)
+        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "keri_m", ("PERSON", "SOCIAL_HANDLE")),
+        ("#ward7-board\nkeri_m: bed 4 obs stable\ntomas.r: ok, family visiting at 6", "tomas.r", ("PERSON", "SOCIAL_HANDLE")),
         ("Aunty Losa: the dialysis got moved again\nmele.f: which unit?\nAunty Losa: the one by the mall",
          "Losa", ("PERSON",)),
         ('Wheeze clinic: Kaya Osei-Lindqvist, goes by "Zee", spacer reviewed.', "Zee", ("PERSON",)),

@@ -33,7 +33,8 @@ class TestADayOfThisMonth:
 
     @pytest.mark.parametrize("text, date", [
         ("rn: and the stitches came out on the uh fourteenth\npt: yes", "the uh fourteenth"),
-        ("dad: since uh tuesday the seventeenth she's been off her legs", "the seventeenth"),
+        # (the weekday said before the day goes with it)
+        ("dad: since uh tuesday the seventeenth she's been off her legs", "tuesday the seventeenth"),
         ("her potassium result is the 29th.", "the 29th"),
         ("caller: yeah the fourth of this month i think", "the fourth"),
         ("Rent is due on the 7th of next month, so please pay the clinic bill then.", "the 7th"),

@@ -193,3 +193,76 @@ class TestAgesAfterNames:
     @pytest.mark.parametrize("text", ["Glaucoma clinic: Margarethe Vollmer, 64. POAG", "Ward 7, 94 beds, fully staffed"])
     def test_a_younger_age_or_a_count_stays(self, text):
         assert _found(text, "AGE") == [], _found(text)
+
+
+class TestStaffInitialsAndRoles:
+    @pytest.mark.parametrize("text, name", [
+        ("Please initial each box:\nTG I agree to take part.\nTG I do NOT agree to recontact.", "TG"),
+        ("Eligibility 4.2 - met - checked RJ", "RJ"),
+        ("Phone screen done.\nInterviewer: DW", "DW"),
+        ("Attendees: Ngozi Eze (PI), Min-seo Cho (CRA).", "Min-seo Cho"),
+        ("2. PATlENT lNITIALS: T.V.  2a. COUNTRY", "T.V."),
+        ("Nadia (SUBJ 0412) phoned about a rash", "Nadia"),
+    ])
+    def test_initials_and_names_by_their_role(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Scan checked CT.", "Consent reviewed: ICF.", "Form signed OK.",
+                                      "I agree with the plan. OK I will come."])
+    def test_tests_forms_and_words_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+    def test_a_code_in_brackets_after_a_named_subject(self):
+        assert "318-027" in _found("Query raised on subject Ilse Marten (318-027) today.", "MEDICAL_RECORD_NUMBER")
+
+    @pytest.mark.parametrize("text", ["SSN on file: xxx-xx-3381.", "last four ***-**-5520 confirmed"])
+    def test_a_masked_ssn_shows_its_last_four(self, text):
+        assert any(v[-4:].isdigit() for v in _found(text, "US_SSN")), _found(text)
+
+    def test_a_login_before_a_full_stop(self):
+        assert "qa_lindberg" in _found("Discrepancy flagged by qa_lindberg.", "SOCIAL_HANDLE")
+
+    def test_a_nickname_in_quotes_stays_a_persons(self):
+        found = deidentify_text('Wheeze clinic: Tama Reid, goes by "Koro", spacer reviewed.', "en").spans
+        assert all(s.entity_type != "SOCIAL_HANDLE" for s in found)
+
+
+class TestTracesOfPeopleAndRoads:
+    @pytest.mark.parametrize("text, names", [
+        ("筛查结果：阳性2人（祁思远、闫若溪），均已转诊", ["祁思远", "闫若溪"]),
+        ("密接3人：柏文静、卞晓东、宓佳。", ["柏文静", "卞晓东", "宓佳"]),
+    ])
+    def test_the_people_a_count_lists(self, text, names):
+        found = _found(text, "PERSON", "zh")
+        assert all(n in found for n in names), found
+
+    @pytest.mark.parametrize("text", ["共3例（均为女性），无死亡", "2人（男1女1）"])
+    def test_a_counts_breakdown_stays(self, text):
+        assert _found(text, "PERSON", "zh") == [], _found(text, lang="zh")
+
+    def test_roads_a_trace_went_by(self):
+        found = _found("19:10骑电动车经梧桐路、解放西路回家，途中未停留。", "LOCATION", "zh")
+        assert "梧桐路" in found and "解放西路" in found, found
+
+    @pytest.mark.parametrize("text", ["经马路回家", "沿公路走了半小时", "经道路运输"])
+    def test_everyday_roads_stay(self, text):
+        assert _found(text, "LOCATION", "zh") == [], _found(text, lang="zh")
+
+    @pytest.mark.parametrize("text, surname", [("同事王雪、祁店长均为密接", "祁"), ("店主甘老板已纳入管理", "甘")])
+    def test_a_surname_before_a_shops_or_a_firms_title(self, text, surname):
+        assert surname in _found(text, "PERSON", "zh"), _found(text, lang="zh")
+
+
+class TestQuotedNicknames:
+    @pytest.mark.parametrize("text, name", [('Name: Rhys Tudor (goes by "RT")', "RT"), ('prefers to be called "Bex"', "Bex")])
+    def test_a_nickname_in_quotes(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ['a drug called "Keppra"', 'the pt prefers "Ensure" shakes'])
+    def test_a_product_in_quotes_stays(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+    @pytest.mark.parametrize("text", ["follow_up: review in two weeks\nnext_step: call the nurse",
+                                      "[ward chat]\nmo.k: obs fine\nfollow_up: clinic\nmo.k: noted"])
+    def test_field_names_written_as_code_are_no_logins(self, text):
+        assert not any("_" in v for v in _found(text, "SOCIAL_HANDLE")), _found(text)

@@ -44,7 +44,7 @@ def test_role_words_without_a_name(found, text):
         ("既往：08年行PCI术", "08年"),
         ("，19年诊断高血压", "19年"),
         ("1998年行胃大部切除术", "1998年"),
-        ("Holter 约在 next Monday 11/18 可以吗", "11/18"),
+        ("Holter 约在 next Monday 11/18 可以吗", "Monday 11/18"),  # (a weekday goes with its date)
         ("想约 12/05 的门诊", "12/05"),
     ],
 )

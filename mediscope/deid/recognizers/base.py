@@ -38,6 +38,10 @@ class Gated(Protocol):
     def can_match(self, text: str) -> bool: ...
 
 
+# Initials written with dots (K.L., D.Q.H.): the last dot is part of them.
+_DOTTED_INITIALS = regex.compile(r"(?:[A-Z]\.)+[A-Z]")
+
+
 @dataclass
 class Rule:
     """One regex rule. `validator` returns False/None to drop, True to keep, or a new score."""
@@ -191,6 +195,9 @@ class RegexRecognizer(EntityRecognizer):
                     end -= 1
                 if end <= start:
                     continue
+                if end < len(norm) and norm[end] == "." and _DOTTED_INITIALS.fullmatch(norm, start, end):
+                    end += 1  # K.L. keeps its last dot: the initials' own, no sentence's
+
                 score = rule.score
                 if rule.validator is not None:
                     verdict = rule.validator(norm[start:end])

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import regex
 
-from mediscope.deid.recognizers.en_shared_rules import is_service_login
+from mediscope.deid.recognizers.en_shared_rules import is_field_name, is_service_login
 from mediscope.deid.recognizers.zh_identifiers import LABEL_WORD_CHARS, NOTICE_HEADINGS
 from mediscope.deid.recognizers.zh_names import KINSHIP_WORDS
 from mediscope.deid.recognizers.zh_person import FIELD_LABEL_ENDS
@@ -58,7 +58,8 @@ def _names_no_one(label: str) -> bool:
                 or (han == value and han[-1] in _FIELD_ENDS)):
         return True
     low = value.lower()
-    return low in _ROLES_EN or low.split()[0] in _TITLE_WORDS_EN or value.isascii() and is_service_login(value)
+    return (low in _ROLES_EN or low.split()[0] in _TITLE_WORDS_EN
+            or value.isascii() and (is_service_login(value) or ("_" in value or "." in value) and is_field_name(value)))
 
 
 def _bare(value: str) -> str:

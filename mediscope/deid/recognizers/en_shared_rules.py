@@ -76,8 +76,20 @@ def is_service_login(value: str) -> bool:
     return low in SYSTEM_ACCOUNTS or low.endswith(SERVICE_LOGIN_ENDS) or regex.split(r"[_.]", low)[0] in SYSTEM_ACCOUNTS
 
 
+_SHORT_FIELD_WORDS = frozenset({"up", "in", "of", "to", "on", "by", "at", "no", "id"})
+
+
+def is_field_name(value: str) -> bool:
+    """A form's or an app's field written as code (follow_up, blood_sugar, next_step): English words
+    joined by an underscore or a dot, no digit. A login holds a digit, an initial or a word no
+    dictionary has (kopi_peng_88, annie.b, keri_m)."""
+    parts = regex.split(r"[_.]", value.lower())
+    return not any(ch.isdigit() or ch in "'’" for ch in value) and all(
+        (len(p) >= 3 or p in _SHORT_FIELD_WORDS) and is_english(p) for p in parts)
+
+
 def _login_speaker_ok(value: str) -> bool:
-    return not value.startswith(_NOT_LOGIN_STARTS) and not is_service_login(value)
+    return not value.startswith(_NOT_LOGIN_STARTS) and not is_service_login(value) and not is_field_name(value)
 
 
 def _two_labelled_lines(text: str) -> bool:
@@ -191,14 +203,16 @@ def net_rules() -> list[Rule]:
         # A login of lower case joined by an underscore; a service's account (clinic_bot) is no one.
         Rule("login_by_timestamp", SOCIAL_HANDLE,
              rf"(?<![A-Za-z0-9_.\-@])(?P<phi>{login})(?=[ \t]+(?:19|20)\d\d[\-/]\d\d[\-/]\d\d)"
-             rf"|(?<=(?:19|20)\d\d[\-/]\d\d[\-/]\d\d[ T]\d\d:\d\d(?::\d\d)?Z?[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_.\-@])"
-             rf"|(?<=\b(?i:by|user|operator|操作人|操作员|修改人)[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_.\-@])",
+             rf"|(?<=(?:19|20)\d\d[\-/]\d\d[\-/]\d\d[ T]\d\d:\d\d(?::\d\d)?Z?[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_\-@]|\.[A-Za-z0-9])"
+             rf"|(?<=\b(?i:by|user|operator|操作人|操作员|修改人)[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_\-@]|\.[A-Za-z0-9])",
              0.75, validator=lambda v: not is_service_login(v), needs=contains_any("_"),
              flags=0),
         # A screen name in quotes after the word for it: 交友软件昵称“蓝色海岸_33”, one known as "beachbear_fl".
+        # (after an English word only a login's shape: goes by "Zee" is a person's nickname, the name rules')
         Rule("quoted_screen_name", SOCIAL_HANDLE,
-             r"(?:昵称|网名|用户名|账号名|群昵称|(?i:known\s+as|goes\s+by|user\s?name|handle|screen\s+name|nickname|profile\s+name))"
-             r"[ \t]*(?:[为是叫:：][ \t]*)?[“\"「『](?P<phi>[^”\"」』\n]{2,24})[”\"」』]", 0.75, flags=0),
+             r"(?:(?:昵称|网名|用户名|账号名|群昵称)[ \t]*(?:[为是叫:：][ \t]*)?[“\"「『](?P<phi>[^”\"」』\n]{2,24})[”\"」』]"
+             r"|(?i:known\s+as|goes\s+by|user\s?name|handle|screen\s+name|nickname|profile\s+name)[ \t]*[:：]?[ \t]*[“\"]"
+             r"(?P<phi>(?=[^”\"\s]*[_\d])[A-Za-z0-9_.\-]{3,30})[”\"])", 0.75, flags=0),
         Rule("handle_at", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),
@@ -357,6 +371,9 @@ def shared_rules() -> list[Rule]:
         Rule("ssn", US_SSN, r"(?<![\d\-])(?P<phi>\d{3}[ \-.]\d{2}[ \-.]\d{4})(?![\d\-])", 0.85, validator=_ssn_ok,
              needs=has_digit),
         # OCR letter-spacing of the printed 3-2-4 shape: "4 4 1 - 0 9 - 7 7 3 2".
+        # a masked number that still shows the last four: "SSN match on last 4 (xxx-xx-6614)", "***-**-2210"
+        Rule("ssn_masked", US_SSN, r"(?<![\w*\-])(?P<phi>(?:[xX]{3}|\*{3})-(?:[xX]{2}|\*{2})-\d{4})(?![\w\-])", 0.85,
+             needs=contains_any("xxx-xx-", "XXX-XX-", "***-**-")),
         Rule("ssn_letter_spaced", US_SSN,
              r"(?<![\d\-])(?P<phi>\d[ ]\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]{1,2}-[ ]{1,2}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)", 0.85,
              validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,2}-")),

@@ -213,6 +213,11 @@ def printed_name_rules(lang: str) -> list[Rule]:
              0.75, needs=contains_any(" van ", " von ", " de ", " del ", " dela ", " du ", " da ", " di ", " dos ", " das ",
                                       " della ", " le ", " ten ", " ter ", " St ", " St. ", " Mc ", " Mac "),
              flags=0),
+        # A nickname in quotes after the words that give it: goes by "TJ", known as "Bibi", nicknamed "Zee".
+        Rule("quoted_nickname", PERSON,
+             r"(?<![A-Za-z])(?i:goes\s+by|known\s+as|nicknamed|nickname|prefers\s+to\s+be\s+called)[ \t]*[:]?[ \t]*[\"“'‘](?P<phi>[A-Z][A-Za-z'\-]{1,15})[\"”'’]",
+             0.8, needs=contains_any("goes by", "known as", "nickname", "be called", "Goes by", "Known as", "Nickname"),
+             flags=0),
         # A WhatsApp export's line: "[14/02/25, 21:07] Kemi Ogunleye: Pls who is on call" - the author is the
         # contact as the phone saved them, a name or a number.
         Rule("chat_export_author", PERSON,
@@ -250,6 +255,11 @@ def printed_name_rules(lang: str) -> list[Rule]:
              r"(?![\w'’\-])", 0.8, needs=contains_any(" Thị ", " Thi ", " Văn ", " Van "), flags=0))
     if lang == "zh":
         rules += [
+            # The people a count stands for, listed after it: PPD强阳性3人（储一鸣、牟欣然、宗悦）, 密接2人：甘露、韦雪。
+            # Each a surname and one or two characters, no dictionary word.
+            Rule("counted_people", PERSON,
+                 rf"(?<=\d{{1,3}}[ ]?(?:人|名|例)[（(：:][ ]?(?:[\u4e00-\u9fff]{{2,4}}、)*)(?P<phi>{_SURNAME}[\u4e00-\u9fff]{{1,2}})"
+                 r"(?=[、）)。；;，,]|$)", 0.7, validator=_signed_name_ok, needs=lambda t: "、" in t, flags=0),
             # A Japanese name in a note about a Japanese patient or family (日本籍, 日籍): a listed surname and
             # one to three given characters (佐藤结衣, 佐藤健一). Not the surname alone (桥本医生): the eponym of the
             # same note (桥本甲状腺炎) would be replaced with it, or left and fail verification.

@@ -40,6 +40,9 @@ _REPORT_CUES = (
     r"报告编号|報告編號|企业控制号|生产企业控制号|個案編號|(?i:mfr|manufacturer)\s+(?i:control)\s+(?i:no\.?|number)"
     r"|(?i:safety\s+)?(?i:report|case)\s+(?i:no\.?|number|id|ref(?:erence)?)|(?i:ref(?:erence)?)(?:\s+(?i:no\.?|number))?"
     r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?|(?i:claim)(?:\s+(?i:no\.?|number|#|id|ref))?")
+# Letters after "checked" or "signed" that are a test, a team or a ward, no one's initials.
+_NOT_INITIALS = frozenset({"CT", "MRI", "ECG", "EKG", "EEG", "DNR", "ICU", "ED", "GP", "BP", "HR", "PT", "OT", "RN", "MD", "NP", "PA",
+                           "AE", "SAE", "CRF", "ICF", "IRB", "EDC", "OK", "NO", "YES", "NA", "PI", "CRA", "CRC", "SDV", "USS", "CXR"})
 _GAP = r"[ \t]*(?:[:：#=\-]|No\.?|no\.?)?[ \t]*"
 
 
@@ -70,10 +73,34 @@ def research_id_rules(lang: str) -> list[Rule]:
         # a subject's number with its cue glued on, as a CRF's header prints it: SUBJ 0117, SUBJ-0221
         Rule("subj_prefixed_number", MEDICAL_RECORD_NUMBER, r"(?<![A-Za-z])(?P<phi>SUBJ[ \-]?\d{3,6})(?![\w\-])", 0.85,
              needs=contains_any("SUBJ"), flags=0),
+        # (OCR reads the I of INITIALS as l: "PATlENT lNITIALS: K.L.")
         Rule("subject_initials", PERSON,
-             r"(?:(?i:(?:subject|participant|patient|pt\.?|name)\s+)?(?i:initials)|姓名缩写|姓名縮寫|缩写|縮寫|姓名首字母|首字母缩写)"
+             r"(?:(?i:(?:subject|participant|pat[il1]ent|pt\.?|name)\s+)?(?i:[il1]n[il1]t[il1]als)|姓名缩写|姓名縮寫|缩写|縮寫|姓名首字母|首字母缩写)"
              rf"{_GAP}(?P<phi>{_INITIALS})(?![A-Za-z])", 0.8,
-             needs=contains_any("initials", "Initials", "INITIALS", "缩写", "縮寫", "首字母"), flags=0),
+             needs=contains_any("nitials", "NITIALS", "缩写", "縮寫", "首字母"), flags=0),
+        # A consent form's boxes initialled by the participant: "MO I agree to …", "JT  I do NOT agree …".
+        Rule("consent_box_initials", PERSON,
+             r"(?m)^[ \t]*(?:\[[ xX✓]?\][ \t]*)?(?P<phi>[A-Z]{2,3})[ \t]+(?=I (?:agree|do|understand|consent|have|give|confirm|wish|would|am)\b)",
+             0.75, needs=contains_any("I agree", "I do", "I understand", "I consent", "I have", "I give", "I confirm"), flags=0),
+        # Initials after who checked, signed or called, at the end of the entry: "eligible - checked PW",
+        # "Caller: KP" (not a test's or a ward's letters: CT, ECG, ICU).
+        Rule("initials_after_act", PERSON,
+             r"(?<![A-Za-z])(?i:checked|verified|reviewed|signed|entered|witnessed|countersigned|caller|interviewer|initialled)"
+             r"(?:[ \t]+(?i:by))?[ \t]*[:\-]?[ \t]*(?P<phi>[A-Z]{2,3})(?=[ \t]*(?:$|\n|[.,;)]))",
+             0.7, validator=lambda v: v not in _NOT_INITIALS, flags=0),
+        # Trial staff by name before their role in brackets: "Hye-jin Park (CRA)", "B. Ocampo (PI)".
+        Rule("name_before_study_role", PERSON,
+             r"(?P<phi>(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:[ ][A-Z][a-zà-ÿ'’\-]+){1,2})[ ]\((?:CRA|CRC|PI|Sub-?I|SC|DM|Monitor|Study Coordinator"
+             r"|Investigator|Co-?I|Study Nurse|Research Nurse)\)", 0.75, needs=contains_any("(CRA)", "(CRC)", "(PI)", "(Sub", "(SC)", "(DM)",
+                                                                                          "(Monitor)", "(Study", "(Investigator)",
+                                                                                          "(Co", "(Research"), flags=0),
+        # A subject named, then its code in brackets: "subject Hunter Vasquez (221-009)", "Rose (SUBJ 0117)".
+        Rule("code_after_subject_name", MEDICAL_RECORD_NUMBER,
+             rf"(?i:subject|participant|受试者|受試者)[ \t]*(?:[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}|[\u4e00-\u9fff]{{2,4}})[ \t]?[（(]"
+             rf"(?P<phi>{_CODE}){_CODE_END}(?=[)）])", 0.8, validator=_code_ok, needs=has_digit, flags=0),
+        Rule("name_before_subject_code", PERSON,
+             r"(?m)(?:^|(?<=[.;:,]\s))(?P<phi>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ ]\((?=SUBJ[ \-]?\d|(?i:subject)\s)", 0.7,
+             needs=contains_any("(SUBJ", "(Subject", "(subject"), flags=0),
         Rule("safety_report_number", ID_NUMBER, rf"(?:{_REPORT_CUES}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.8,
              validator=_lettered_code_ok, needs=has_digit, flags=0),
         Rule("invoice_number", ACCOUNT_NUMBER, rf"(?i:invoice|發票|发票)(?:\s*(?i:no\.?|number|#)|号|號)?{_GAP}(?P<phi>{_CODE}){_CODE_END}",

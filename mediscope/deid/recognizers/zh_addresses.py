@@ -449,6 +449,19 @@ _AT_ROAD = (
 )
 
 
+# Roads a trace went by, one or a list (骑车经红星路、人民南路回家, 沿滨江大道往东): after 经/沿 and before the
+# next road, a pause or where the way went.
+_VIA_ROAD = (
+    r"(?<=(?:经|途经|经过|沿|沿着)(?:[\u4e00-\u9fff]{2,6}?(?:路|街|大道|大街)、)*)"
+    r"(?P<phi>(?![这那哪家马公铁道])[\u4e00-\u9fff]{2,6}?(?:[一二三四五六七八九十]|[东西南北中])?(?:路|街|大道|大街))"
+    r"(?=[、，,。；;]|回|到|至|往|向|去|进入|$)"
+)
+
+
+# A surgeon's way in is no road (经鼻入路, 经腹径路, 经桡动脉途径).
+_SURGICAL_ROUTES = ("入路", "径路", "通路", "旁路")
+
+
 def _at_road_ok(value: str) -> bool:
     """No everyday road word (马路, 公路, 高速公路) and no way somewhere (回家路, 上班的路)."""
     road = regex.match(r".*?(?:[一二三四五六七八九十东西南北中])?(?:大道|大街|路|街)", value).group(0)
@@ -557,6 +570,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带", "那个", "这个", "嗰"))),
         Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok,
              needs=lambda t: any(k in t for k in _VENUE_KINDS)),
+        Rule("address_via_road", LOCATION, _VIA_ROAD, 0.65, validator=lambda v: _at_road_ok(v) and not v.endswith(_SURGICAL_ROUTES),
+             needs=lambda t: ("经" in t or "沿" in t) and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,
              needs=lambda t: "在" in t and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_live_in_estate", LOCATION, _LIVE_IN_ESTATE, 0.7, validator=_live_in_estate_ok,

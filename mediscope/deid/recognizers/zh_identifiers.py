@@ -371,7 +371,8 @@ def zh_identifier_rules() -> list[Rule]:
         # in it (小妹🌸：, Cici🐱：, 向日葵🌻李姐：), an English name beside Chinese (Amy朵朵：, 阿May：), a role or kin word
         # hyphened to a name (大哥-国栋：, 小宋-规培：), or Chinese with a year after it (快乐的小鱼2023：).
         Rule("chat_label_marked", SOCIAL_HANDLE,
-             r"(?m)^[ \t]*(?P<phi>[^\s：:，,。@]{0,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*[^\s：:，,。@]{0,8}"
+             r"(?m)^[ \t]*(?P<phi>[^\s：:，,。@]{0,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*"
+             r"|[^\s：:，,。@\p{Extended_Pictographic}]{1,12}\p{Extended_Pictographic}[\p{Extended_Pictographic}\uFE0F]*[^\s：:，,。@]{1,8}"
              r"|[A-Z][a-z]{1,9}[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{1,3}[A-Z][a-z]{1,9}"
              r"|[\u4e00-\u9fff]{1,4}-[\u4e00-\u9fff]{1,4}|[\u4e00-\u9fff]{3,12}(?:19|20)\d\d)[ \t]*[：:](?![ \t]*$)", 0.8,
              validator=_chat_label_ok, needs=_chat_transcript, flags=0),
