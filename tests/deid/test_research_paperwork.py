@@ -266,3 +266,22 @@ class TestQuotedNicknames:
                                       "[ward chat]\nmo.k: obs fine\nfollow_up: clinic\nmo.k: noted"])
     def test_field_names_written_as_code_are_no_logins(self, text):
         assert not any("_" in v for v in _found(text, "SOCIAL_HANDLE")), _found(text)
+
+
+class TestAlliedHealthAndCertificates:
+    @pytest.mark.parametrize("text, name", [("Audiologist: Aoibheann; review in 6 weeks", "Aoibheann"),
+                                            ("Orthoptist: Tavita Leaupepe", "Tavita Leaupepe"),
+                                            ('capacity confirmed; initialled consent "P.R.". Next visit', "P.R.")])
+    def test_a_clinicians_name_after_the_role_and_quoted_initials(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Dentist: none registered", "Audiologist: pending referral"])
+    def test_a_role_without_a_name_stays(self, text):
+        assert _found(text, "PERSON") == [], _found(text)
+
+    def test_a_decision_about_one_person_by_its_number(self):
+        found = _found("职业病鉴定书编号：渝职鉴〔2023〕0118号。", "ID_NUMBER", "zh")
+        assert "渝职鉴〔2023〕0118号" in found, found
+
+    def test_a_policy_documents_number_stays(self):
+        assert _found("依据国卫办医发〔2023〕12号文件执行", "ID_NUMBER", "zh") == []

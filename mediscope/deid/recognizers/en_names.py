@@ -422,6 +422,8 @@ _FIELD_CUE = regex.compile(
     r"reported\s+by|verified\s+by|approved\s+by|authori[sz]ed\s+by|witness(?:ed\s+by)?|interpreter|chaperone|carer|"
     r"parent|guardian|informant|author|clerk|ward\s+clerk|receptionist|porter|scribe|coordinator|social\s+worker|"
     r"dietitian|dietician|case\s+manager|key\s+worker|sonographer|phlebotomist|physio|caller|emergency\s+contact|"
+    r"audiologist|optometrist|orthoptist|orthodontist|dentist|hygienist|podiatrist|psychologist|counsell?or|embryologist|"
+    r"(?:sub-?)?investigator|(?:study|research)\s+nurse|(?-i:CRA|CRC)|"
     r"(?:local|family|home|primary)\s+contact|contact\s+person|guarantor|subscriber|policy\s*holder|account\s+holder|"
     r"claimant|beneficiary|passenger|travell?er|decedent|deceased|employee|student|pupil|client|applicant))"
     r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")

@@ -78,6 +78,10 @@ def research_id_rules(lang: str) -> list[Rule]:
              r"(?:(?i:(?:subject|participant|pat[il1]ent|pt\.?|name)\s+)?(?i:[il1]n[il1]t[il1]als)|姓名缩写|姓名縮寫|缩写|縮寫|姓名首字母|首字母缩写)"
              rf"{_GAP}(?P<phi>{_INITIALS})(?![A-Za-z])", 0.8,
              needs=contains_any("nitials", "NITIALS", "缩写", "縮寫", "首字母"), flags=0),
+        # Initials quoted after the act of initialling: initialled consent "S.K.", 签名缩写“ZWQ”
+        Rule("quoted_initials", PERSON,
+             rf"(?i:initialled|initialed|initials)(?:[ \t]+[a-z]+){{0,2}}[ \t]*[\"“](?P<phi>{_INITIALS})[\"”]", 0.75,
+             needs=contains_any("nitial"), flags=0),
         # A consent form's boxes initialled by the participant: "MO I agree to …", "JT  I do NOT agree …".
         Rule("consent_box_initials", PERSON,
              r"(?m)^[ \t]*(?:\[[ xX✓]?\][ \t]*)?(?P<phi>[A-Z]{2,3})[ \t]+(?=I (?:agree|do|understand|consent|have|give|confirm|wish|would|am)\b)",
@@ -110,6 +114,12 @@ def research_id_rules(lang: str) -> list[Rule]:
              0.8, needs=has_digit, flags=0),
     ]
     if lang == "zh":
+        # A decision or a certificate about one person, by its issuing office's number: 工伤认定书编号：
+        # 甘人社工伤〔2021〕0347号 (a policy's number, 国卫办〔2021〕12号, has no such cue)
+        rules.append(Rule("certificate_number", ID_NUMBER,
+                          r"(?:认定书|决定书|鉴定书|裁决书|判决书|证明书|结论书)(?:编号|号|文号)?[ \t]*[:：]?[ \t]*"
+                          r"(?P<phi>[\u4e00-\u9fff]{1,8}[〔\[（(](?:19|20)\d\d[〕\]）)]第?\d{1,6}号)", 0.8,
+                          needs=contains_any("书"), flags=0))
         # 08-007号受试者: the code before the word for the subject
         rules.append(Rule("code_before_subject", MEDICAL_RECORD_NUMBER,
                           rf"(?<![A-Za-z0-9\-])(?P<phi>{_CODE})(?=号?受试者|號?受試者)", 0.8, validator=_code_ok,
