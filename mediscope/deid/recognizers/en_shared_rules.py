@@ -212,7 +212,9 @@ def net_rules() -> list[Rule]:
         Rule("quoted_screen_name", SOCIAL_HANDLE,
              r"(?:(?:昵称|网名|用户名|账号名|群昵称)[ \t]*(?:[为是叫:：][ \t]*)?[“\"「『](?P<phi>[^”\"」』\n]{2,24})[”\"」』]"
              r"|(?i:known\s+as|goes\s+by|user\s?name|handle|screen\s+name|nickname|profile\s+name)[ \t]*[:：]?[ \t]*[“\"]"
-             r"(?P<phi>(?=[^”\"\s]*[_\d])[A-Za-z0-9_.\-]{3,30})[”\"])", 0.75, flags=0),
+             r"(?P<phi>(?=[^”\"\s]*[_\d])[A-Za-z0-9_.\-]{3,30})[”\"])", 0.75,
+             needs=_seen(r"昵称|网名|用户名|账号名|(?i:known\s+as|goes\s+by|user\s?name|handle|screen\s+name|nickname|profile\s+name)"),
+             flags=0),
         Rule("handle_at", SOCIAL_HANDLE,
              r"(?<![A-Za-z0-9._%+\-@/])(?P<phi>@[A-Za-z0-9_](?:[A-Za-z0-9_.]{0,28}[A-Za-z0-9_])?)(?![A-Za-z0-9_@]|\.[A-Za-z0-9])",
              0.8, validator=_at_handle_ok, needs=contains_any("@"), flags=0),

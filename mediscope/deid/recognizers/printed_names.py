@@ -172,6 +172,9 @@ _NOT_LATIN_NAMES = frozenset({"whatsapp", "wechat", "line", "facebook", "email",
                               "mri", "covid", "hiv", "hpv", "uber", "grab", "google", "zoom", "teams", "skype", "panadol"})
 
 
+_COUNT_BEFORE_LIST = regex.compile(r"\d[ ]?(?:人|名|例)[（(：:]")
+
+
 def printed_name_rules(lang: str) -> list[Rule]:
     rules = [
         # A DICOM person name: family^given^middle, as headers and film prints write it.
@@ -259,7 +262,8 @@ def printed_name_rules(lang: str) -> list[Rule]:
             # Each a surname and one or two characters, no dictionary word.
             Rule("counted_people", PERSON,
                  rf"(?<=\d{{1,3}}[ ]?(?:人|名|例)[（(：:][ ]?(?:[\u4e00-\u9fff]{{2,4}}、)*)(?P<phi>{_SURNAME}[\u4e00-\u9fff]{{1,2}})"
-                 r"(?=[、）)。；;，,]|$)", 0.7, validator=_signed_name_ok, needs=lambda t: "、" in t, flags=0),
+                 r"(?=[、）)。；;，,]|$)", 0.7, validator=_signed_name_ok,
+                 needs=lambda t: "、" in t and _COUNT_BEFORE_LIST.search(t) is not None, flags=0),
             # A Japanese name in a note about a Japanese patient or family (日本籍, 日籍): a listed surname and
             # one to three given characters (佐藤结衣, 佐藤健一). Not the surname alone (桥本医生): the eponym of the
             # same note (桥本甲状腺炎) would be replaced with it, or left and fail verification.

@@ -14,7 +14,8 @@ found here.
 
 from __future__ import annotations
 
-from mediscope.deid.recognizers.base import Rule, contains_any, has_digit
+from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.recognizers.en_patterns import _seen
 from mediscope.deid.types import ACCOUNT_NUMBER, ID_NUMBER, MEDICAL_RECORD_NUMBER, PERSON
 
 # A code: capitals and digits in one to five dash-joined parts, three digits or more (SCR-0107-023,
@@ -46,6 +47,12 @@ _NOT_INITIALS = frozenset({"CT", "MRI", "ECG", "EKG", "EEG", "DNR", "ICU", "ED",
 _GAP = r"[ \t]*(?:[:：#=\-]|No\.?|no\.?)?[ \t]*"
 
 
+_SUBJECT_SEEN_EN = _seen(r"(?i)subj|participant|enrol|screen|rand|study|sample|specimen|kit|aliquot|biobank|cohort|couple|cycle|embryo"
+                         r"|donor|recipient")
+_SUBJECT_SEEN_ZH = _seen(r"受试者|受試者|研究编号|研究編號|随机|隨機|筛选|篩選|入组|参与者|队列|样品编号|问卷编号|调查编号|个案编号|编号")
+_REPORT_SEEN = _seen(r"(?i)报告编号|報告編號|控制号|個案編號|control|report|case|ref|badge|claim")
+
+
 def _code_ok(value: str) -> bool:
     """A subject's or a sample's code, not a year (2025), a date (2025-06-09) nor a range (135-145)."""
     digits = sum(ch.isdigit() for ch in value)
@@ -62,6 +69,10 @@ def _lettered_code_ok(value: str) -> bool:
     return _code_ok(value) and any(ch.isalpha() for ch in value)
 
 
+_ENGLISH_LAYOUTS = frozenset({"consent_box_initials", "name_before_study_role", "name_before_subject_code", "receipt_number",
+                               "quoted_initials", "subj_prefixed_number"})
+
+
 def research_id_rules(lang: str) -> list[Rule]:
     cues = _SUBJECT_CUES_ZH if lang == "zh" else _SUBJECT_CUES_EN
     rules = [
@@ -69,7 +80,7 @@ def research_id_rules(lang: str) -> list[Rule]:
         Rule("sdv_subject", MEDICAL_RECORD_NUMBER, rf"SDV[^:：\n]{{0,12}}[:：][ \t]*(?P<phi>{_CODE}){_CODE_END}", 0.8,
              validator=_code_ok, needs=contains_any("SDV"), flags=0),
         Rule("subject_number", MEDICAL_RECORD_NUMBER, rf"(?<![A-Za-z])(?:{cues}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.85,
-             validator=_code_ok, needs=has_digit, flags=0),
+             validator=_code_ok, needs=_SUBJECT_SEEN_ZH if lang == "zh" else _SUBJECT_SEEN_EN, flags=0),
         # a subject's number with its cue glued on, as a CRF's header prints it: SUBJ 0117, SUBJ-0221
         Rule("subj_prefixed_number", MEDICAL_RECORD_NUMBER, r"(?<![A-Za-z])(?P<phi>SUBJ[ \-]?\d{3,6})(?![\w\-])", 0.85,
              needs=contains_any("SUBJ"), flags=0),
@@ -91,7 +102,8 @@ def research_id_rules(lang: str) -> list[Rule]:
         Rule("initials_after_act", PERSON,
              r"(?<![A-Za-z])(?i:checked|verified|reviewed|signed|entered|witnessed|countersigned|caller|interviewer|initialled)"
              r"(?:[ \t]+(?i:by))?[ \t]*[:\-]?[ \t]*(?P<phi>[A-Z]{2,3})(?=[ \t]*(?:$|\n|[.,;)]))",
-             0.7, validator=lambda v: v not in _NOT_INITIALS, flags=0),
+             0.7, validator=lambda v: v not in _NOT_INITIALS,
+             needs=_seen(r"(?i)checked|verified|reviewed|signed|entered|witnessed|caller|interviewer|initialled"), flags=0),
         # Trial staff by name before their role in brackets: "Hye-jin Park (CRA)", "B. Ocampo (PI)".
         Rule("name_before_study_role", PERSON,
              r"(?P<phi>(?:[A-Z][a-z]+(?:-[a-z]+)?|[A-Z]\.)(?:[ ][A-Z][a-zà-ÿ'’\-]+){1,2})[ ]\((?:CRA|CRC|PI|Sub-?I|SC|DM|Monitor|Study Coordinator"
@@ -101,18 +113,21 @@ def research_id_rules(lang: str) -> list[Rule]:
         # A subject named, then its code in brackets: "subject Hunter Vasquez (221-009)", "Rose (SUBJ 0117)".
         Rule("code_after_subject_name", MEDICAL_RECORD_NUMBER,
              rf"(?i:subject|participant|受试者|受試者)[ \t]*(?:[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){{0,2}}|[\u4e00-\u9fff]{{2,4}})[ \t]?[（(]"
-             rf"(?P<phi>{_CODE}){_CODE_END}(?=[)）])", 0.8, validator=_code_ok, needs=has_digit, flags=0),
+             rf"(?P<phi>{_CODE}){_CODE_END}(?=[)）])", 0.8, validator=_code_ok, needs=_seen(r"(?i)subject|participant|受试者|受試者"),
+             flags=0),
         Rule("name_before_subject_code", PERSON,
              r"(?m)(?:^|(?<=[.;:,]\s))(?P<phi>[A-Z][a-z]+(?:[ \-][A-Z][a-z]+){0,2})[ ]\((?=SUBJ[ \-]?\d|(?i:subject)\s)", 0.7,
              needs=contains_any("(SUBJ", "(Subject", "(subject"), flags=0),
         Rule("safety_report_number", ID_NUMBER, rf"(?:{_REPORT_CUES}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.8,
-             validator=_lettered_code_ok, needs=has_digit, flags=0),
+             validator=_lettered_code_ok, needs=_REPORT_SEEN, flags=0),
         Rule("invoice_number", ACCOUNT_NUMBER, rf"(?i:invoice|發票|发票)(?:\s*(?i:no\.?|number|#)|号|號)?{_GAP}(?P<phi>{_CODE}){_CODE_END}",
-             0.8, validator=_lettered_code_ok, needs=has_digit, flags=0),
+             0.8, validator=_lettered_code_ok, needs=contains_any("nvoice", "NVOICE", "發票", "发票"), flags=0),
         # a receipt's own number, digits only as tills print them: "RECEIPT No. 0023918"
         Rule("receipt_number", ACCOUNT_NUMBER, r"(?i:receipt)\s*(?i:no\.?|number|#)[ \t]*[:：]?[ \t]*(?P<phi>\d{5,12})(?![\w\-])",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=_seen("(?i)receipt"), flags=0),
     ]
+    if lang == "zh":  # (the rules for English forms' layouts only)
+        rules = [r for r in rules if r.name not in _ENGLISH_LAYOUTS]
     if lang == "zh":
         # A decision or a certificate about one person, by its issuing office's number: 工伤认定书编号：
         # 甘人社工伤〔2021〕0347号 (a policy's number, 国卫办〔2021〕12号, has no such cue)

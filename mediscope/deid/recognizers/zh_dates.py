@@ -349,11 +349,13 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_md_after_title", DATE_TIME,
              r"(?m)^[ \t]*[\u4e00-\u9fff]{2,12}(?:记录|評估|评估|单|表|报告|門診|门诊|病历|小结|计划|随访|记要)[ \t\u3000]+"
              r"(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])|(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01]))(?=[ \t\u3000]*(?:\n|$))",
-             0.8, needs=has_digit, flags=0),
+             0.8, needs=lambda t: ("-" in t or "/" in t) and has_digit(t), flags=0),
         # Month and day with a dash after a word of coming back (复诊12-15, 复查：03-02): two digits each.
         Rule("date_md_dash_visit", DATE_TIME,
              r"(?:复诊|複診|复查|複查|随访|隨訪|预约|預約|返院|来院|拆线|拆線|换药)[ \t:：]?"
-             r"(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d\-/.])", 0.8, needs=has_digit),
+             r"(?P<phi>(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))(?![\d\-/.])", 0.8,
+             needs=lambda t: "-" in t and any(w in t for w in ("复诊", "複診", "复查", "複查", "随访", "隨訪", "预约", "預約", "返院", "来院",
+                                                                "拆线", "拆線", "换药"))),
         # "于 3/9 至我校医务室就诊", "于3/12入院": a day after 于 and before where or what happened.
         Rule("date_md_slash_yu", DATE_TIME,
              rf"(?<=于\s?)(?P<phi>{m}/{d})(?![\d/.%])(?=\s?(?:至|到|在|来|去|行|做|因|就诊|就診|入院|出院|住院|手术|發病|发病|起))",
