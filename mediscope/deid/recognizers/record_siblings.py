@@ -29,13 +29,16 @@ _SITE = regex.compile(r"(?:(?<![A-Za-z])(?:Site|SITE|Centre|Center|CENTRE|CENTER
                       r"(?P<site>\d{2,4})(?![\d\-])")
 
 
-def _site_subject_codes(text: str) -> list[tuple[int, int]]:
-    """Codes that open with a trial site's number and a dash (310-007, 05-0031, 0912-S002)."""
+def _site_subject_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """Codes no span holds yet that open with a trial site's number and a dash (310-007, 05-0031, 0912-S002)."""
+    if not ("Site" in text or "SITE" in text or "Cent" in text or "CENT" in text or "中心" in text) or "-" not in text:
+        return []
     sites = {m.group("site") for m in _SITE.finditer(text)}
     if not sites:
         return []
     pattern = regex.compile(rf"(?<![\w\-/.])(?:{'|'.join(sorted(sites))})-[A-Z]?\d{{3,4}}(?![\w\-/]|\.\d)")
-    return [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return [PhiSpan(m.start(), m.end(), MEDICAL_RECORD_NUMBER, 0.75, "site_subject_code") for m in pattern.finditer(text)
+            if not any(s.start < m.end() and s.end > m.start() for s in spans)]
 
 
 def _shape(value: str) -> str:
@@ -50,16 +53,11 @@ def _distinctive(value: str) -> bool:
 
 def sibling_record_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the same-shaped codes and bracketed initials their record numbers vouch for."""
-    found: list[PhiSpan] = []
-    if ("Site" in text or "SITE" in text or "Cent" in text or "CENT" in text or "中心" in text) and "-" in text:
-        for a, b in _site_subject_codes(text):
-            if not any(s.start < b and s.end > a for s in spans):
-                found.append(PhiSpan(a, b, MEDICAL_RECORD_NUMBER, 0.75, "site_subject_code"))
-        spans = spans + found
-        found = []
+    spans = spans + site_codes if (site_codes := _site_subject_codes(text, spans)) else spans
     codes = [s for s in spans if s.entity_type == MEDICAL_RECORD_NUMBER]
     if not codes:
         return spans
+    found: list[PhiSpan] = []
     values = {v for s in codes if _distinctive(v := text[s.start:s.end])}
     shapes = {_shape(v) for v in values}
     if shapes:
