@@ -456,3 +456,8 @@ ROLE_WORDS_ZH = frozenset("""
 专员 随访 宣教 主管 经理 财务 人事 出纳 会计 收银 门卫 厨师 配送 快递 骑手 外卖 物业 家政 护师 技师 药士 文员 秘书
 治疗 处置 急诊 门诊 住院 病房 病区 护办 医办 质控 院感 感控 信息 网管 客服部 服务台 接待 登记 预约 咨询 审核 复核 核对
 """.split())
+
+# A weekday as notes write it before a date (Mon, Tues., Thursday, 周六, 星期三, 禮拜五): the date's span takes it in
+# (recognizers.date_siblings) and a shifted date drops it (surrogates.shift_date).
+WEEKDAY_WORD = (r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?,?"
+                r"|(?:周|星期|禮拜|礼拜)[一二三四五六日天])")

@@ -186,8 +186,7 @@ _NUM = r"(\d{1,4})"
 
 
 # A weekday before a date (Mon 02-Dec-2024, 周六 11/15): after the shift it would name the wrong day.
-_WEEKDAY_PREFIX = re.compile(r"(?:(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?,?"
-                             r"|(?:周|星期|禮拜|礼拜)[一二三四五六日天])\s+(?=\d)")
+_WEEKDAY_PREFIX = re.compile(rf"{lexicon.WEEKDAY_WORD}\s+(?=\d)")
 
 
 def shift_date(text: str, days: int) -> str | None:

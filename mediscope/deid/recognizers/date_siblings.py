@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import regex
 
+from mediscope.deid import lexicon
 from mediscope.deid.types import DATE_TIME, PhiSpan
 
 _MONTHS_EN = {m: i + 1 for i, m in enumerate(("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"))}
@@ -90,9 +91,7 @@ def sibling_short_dates(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
 
 # A weekday written before a date belongs to it (Mon 02-Dec-2024, 周六 11/15): left out, it would survive
 # next to the surrogate and tell the day of the week of the shifted date.
-_WEEKDAY_BEFORE = regex.compile(
-    r"(?:(?<![A-Za-z])(?i:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?i:day|nesday|sday|urday)?\.?,?|(?:周|星期|禮拜|礼拜)[一二三四五六日天])"
-    r"[ \t]{1,3}$")
+_WEEKDAY_BEFORE = regex.compile(rf"(?<![A-Za-z]){lexicon.WEEKDAY_WORD}[ \t]{{1,3}}$")
 
 
 def with_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

@@ -545,13 +545,16 @@ _VENUE_NOT_STEMS = ("附近", "楼下", "小区", "门口", "村里", "学校", 
                     "大型", "路边", "街边", "城里", "县里", "乡下", "单位", "公司")
 
 
+_VENUE_KINDS_LONGEST_FIRST = sorted(_VENUE_KINDS, key=len, reverse=True)  # 农贸市场 before 市场
+
+
 def _venue_ok(value: str) -> bool:
     """A venue's own name: its words before the kind are no everyday word and no spot near home."""
-    kind = next(k for k in sorted(_VENUE_KINDS, key=len, reverse=True) if regex.sub(r"[（(].*$", "", value).endswith(k))
-    stem = regex.sub(r"[（(].*$", "", value)[: -len(kind)]
+    whole = value.split("（")[0].split("(")[0]  # without its branch: 大张超市（通衢店）
+    kind = next(k for k in _VENUE_KINDS_LONGEST_FIRST if whole.endswith(k))
+    stem = whole[: -len(kind)]
     if len(stem) < 2 or any(w in stem for w in _VENUE_NOT_STEMS) or any(ch in stem for ch in "我你他她们家"):
         return False
-    whole = regex.sub(r"[（(].*$", "", value)
     return (zh_patterns._JIEBA_FREQ.get(whole, 0) < 20 and zh_patterns._JIEBA_FREQ.get(stem, 0) < 3000
             and not _HOSPITAL_PART_RE.search(stem) and not _is_clinical(stem))
 
