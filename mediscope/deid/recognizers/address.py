@@ -87,6 +87,8 @@ def _grow(text: str, start: int, end: int, max_lines: int = 4) -> int:
     """Extend an address end over its same-line tail and the short place lines below it."""
     end = _UNITS_TAIL.match(text, end).end()
     m = _PLACES_TAIL.match(text, end)
+    if text[end - 1 : end] == "." and text[end : end + 1] in (" ", "\t"):
+        return end - 1  # "1180 W Division St. Fall from wall": the street's dot ended the sentence, no town follows
     if m.end() > end:
         tail = text[end : m.end()]
         # Stop at a sentence end inside the tail ("... 71. Please ...").

@@ -193,6 +193,8 @@ class RegexRecognizer(EntityRecognizer):
                     start += 1
                 while end > start and norm[end - 1] in " \t:：-_#.,，":
                     end -= 1
+                if norm[start : start + 1] == "(" and ")" not in norm[start:end]:
+                    start += 1  # "电话（139 0571 3362）": the bracket around the number, no area code's
                 if end <= start:
                     continue
                 if end < len(norm) and norm[end] == "." and _DOTTED_INITIALS.fullmatch(norm, start, end):

@@ -102,3 +102,52 @@ def with_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             s = PhiSpan(m.start(), s.end, s.entity_type, s.score, s.recognizer, s.operator)
         out.append(s)
     return out
+
+
+# The clock time written after a found date is part of it ("3月23日 08:16", "Jul 12, 2026 1530"): a date
+# with its time is one span, and a time left behind would sit next to a shifted date.
+_TIME_AFTER = regex.compile(r"[ \t]{1,2}(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*(?:[.,;:)]|hrs?\b|$)))"
+                            r"(?![\d:]|\.\d|[ \t]*(?:kcal|mg|ml|mL|cal|steps|units?|IU|元|次|步|ml)\b)")
+# The end of a range after a found date, written short: 2025/02/03-02/12, 03-14至03-18.
+_RANGE_END = regex.compile(r"[ \t]?(?:-|–|~|～|至|到)[ \t]?(?P<end>(?P<m>\d{1,2})[/\-.](?P<d>\d{1,2}))(?![\d/\-.]|\.\d)")
+# A log's entry dated by month and day at the start of its line: "3/21 家访：", "3.24晚，", "3/14 LM for clmt".
+_ENTRY_DATE = regex.compile(
+    r"(?m)^[ \t]*(?P<date>(?P<m>\d{1,2})(?P<sep>[/.])(?P<d>\d{1,2}))"
+    r"(?=(?:[ \t]?(?:晚|早|晨|上午|下午|中午|夜|凌晨|傍晚|午后))?(?:[ \t]*[，,：:]|[ \t]+(?:(?i:lm|tc|t/c|called|call|spoke|phoned|rec'?d|received"
+    r"|faxed|sent|emailed|met|visit|f/u|clmt|claimant|pt|note|per|home)\b)|[ \t]*(?![片粒支次个颗瓶袋包张周天日岁级度分小时倍万元米升斤克毫厘秒年例人])[\u4e00-\u9fff]))")
+
+
+# A month and a day with a clock time after them is a moment, not a fraction: "ED handover 3/20 07:30".
+_MD_CLOCK = regex.compile(r"(?<![\d/.\-:])(?P<date>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t](?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])")
+
+
+def dates_with_their_times(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` with a found date grown over the clock time after it, the short end of a range it opens
+    added, and the month-day that opens a log's line (see the patterns above)."""
+    out: list[PhiSpan] = []
+    added: list[PhiSpan] = []
+    for s in spans:
+        if s.entity_type == DATE_TIME:
+            m = _TIME_AFTER.match(text, s.end)
+            if m and any(ch.isdigit() for ch in text[s.start : s.end]) and ":" not in text[max(s.start, s.end - 3) : s.end]:
+                s = PhiSpan(s.start, m.end(), s.entity_type, s.score, s.recognizer, s.operator)
+            r = _RANGE_END.match(text, s.end)
+            if r and 1 <= int(r.group("m")) <= 12 and 1 <= int(r.group("d")) <= 31 and _months_of(text[s.start : s.end]):
+                added.append(PhiSpan(r.start("end"), r.end("end"), DATE_TIME, 0.65, "range_end_date"))
+        out.append(s)
+    if "/" in text and ":" in text:
+        for m in _MD_CLOCK.finditer(text):
+            if int(m.group("d")) in _NOT_DAYS or _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                continue  # "Pain 6/10 08:00": a score out of ten with the time it was taken
+            if 1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31 and not any(
+                    s.start < m.end("date") and s.end > m.start("date") for s in out):
+                added.append(PhiSpan(m.start("date"), m.end("date"), DATE_TIME, 0.65, "month_day_clock"))
+    if "/" in text or "." in text:
+        for m in _ENTRY_DATE.finditer(text):
+            if not (1 <= int(m.group("m")) <= 12 and 1 <= int(m.group("d")) <= 31):
+                continue
+            if not any(s.start < m.end("date") and s.end > m.start("date") for s in out):
+                added.append(PhiSpan(m.start("date"), m.end("date"), DATE_TIME, 0.65, "entry_date"))
+    if not added:
+        return out
+    return out + [a for a in added if not any(s.start < a.end and s.end > a.start for s in out)]

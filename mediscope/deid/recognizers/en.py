@@ -13,11 +13,13 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecogniz
 
 from mediscope.deid.recognizers.address import AddressRecognizer
 from mediscope.deid.recognizers.base import RegexRecognizer
+from mediscope.deid.recognizers.case_numbers import case_number_rules
 from mediscope.deid.recognizers.en_dates import en_date_rules
 from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognizer, en_identifier_rules
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
 from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, web_rules
 from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
+from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
@@ -43,6 +45,8 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
         RegexRecognizer("ResearchIdRecognizer", research_id_rules("en"), "en"),
+        RegexRecognizer("CaseNumberRecognizer", case_number_rules("en"), "en"),
+        RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("en"), "en"),
         # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
         # judge the raw text's letters, which on the folded copy would all look like digits)
         OcrFoldedRecognizer("EnOcrFoldedRecognizer", [r for r in (*shared_rules(), *web_rules(), *en_identifier_rules(),

@@ -232,6 +232,10 @@ _NOT_AN_ADDRESS = frozenset({"unknown", "nfa", "n/a", "na", "none", "see above",
                              "not given", "declined", "withheld", "tbc", "pending"})
 
 
+_US_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
+                   "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
+
+
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -440,11 +444,15 @@ def en_identifier_rules() -> list[Rule]:
         Rule("worn_device_serial", DEVICE_ID,
              r"\b(?i:CGM|pen|sensor|pump|transmitter|glucometer|meter|monitor|reader|hub|nebuli[sz]er|inhaler|device|"
              r"hearing\s+aid|implant|stimulator|concentrator)(?:\s+(?i:sensor|serial|unit|device))?\s*[:#]?\s+"
-             r"(?P<phi>(?=(?:[A-Z\-]*\d){3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){1,3})(?![\w\-])", 0.8,
+             r"(?P<phi>(?=(?:[A-Z\-]*\d){3})(?=[A-Z0-9\-]*[A-Z])[A-Z0-9]{1,5}(?:-[A-Z0-9]{2,6}){0,2}-[A-Z0-9]{2,10})(?![\w\-])", 0.8,
              validator=_not_code, needs=_digit_and(r"[A-Z][A-Z0-9]{0,4}-[A-Z0-9]{2}"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}}){{0,2}})(?![A-Za-z0-9])",
              0.9, flags=0),
+        # A plate with its state after it in brackets, as a crash report lists the vehicles: "Unit 1: DKR 4412 (MI)".
+        Rule("plate_with_state", LICENSE_PLATE,
+             r"(?<![\w\-])(?P<phi>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{2,4}[ \-][A-Z0-9]{3,4})[ ]\((?:" + _US_STATE_CODES + r")\)",
+             0.8, needs=has_digit, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A police reference, letters and all: "Police ref CAD 4471", "police incident no. 2024/118832".
         Rule("police_ref", ID_NUMBER,
@@ -743,7 +751,9 @@ def en_identifier_rules() -> list[Rule]:
         Rule("street_address", LOCATION,
              # "14/88 Beach Rd", "Unit 5/12 Wattle Grove": Australian unit/number before the street
              # (not a clock's minutes: "09:03 From Dr. Osei")
-             rf"(?<![\w/])(?<!\d:)(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}{_street_suffixes()}\.?"
+             rf"(?<![\w/])(?<!\d:)(?P<phi>(?:(?:Flat|Apt|Apartment|Unit|Suite)\.?\s*\d{{1,4}}[A-Za-z]?,?\s+)?(?:(?:Unit|Lot|Shop|Villa|Apt)\.?\s*)?(?:\d{{1,4}}[A-Za-z]?/|\d{{2,4}}-(?=\d{{2,4}}[A-Za-z]?\s))?\d{{1,6}}[A-Za-z]?\s+(?:[NSEW]\.?\s+)?(?:(?:\p{{Lu}}[\p{{L}}0-9'\-]*|\d{{1,3}}(?:st|nd|rd|th))\.?\s+){{1,4}}"
+             # (not a word after a street's own abbreviation and its dot: "Division St. Fall from wall")
+             rf"(?<!\b(?:St|Rd|Ave|Dr|Blvd|Ln|Ct)\.\s){_street_suffixes()}\.?"
              rf"(?:,?\s*(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Floor|Fl|#)\.?\s*#?\s*[A-Za-z0-9\-]+"
              # the unit in chat is often lower case ("Wilshire Blvd unit 1207"): then only with a digit
              rf"|,?\s+(?:apt|apartment|suite|ste|unit|flat)\.?\s*#?\s*(?=[A-Za-z\-]*\d)[A-Za-z0-9\-]+)?)(?![A-Za-z])",
@@ -981,16 +991,20 @@ def en_identifier_rules() -> list[Rule]:
              r"(?<=\b(?i:in\s+(?:his|her|their|my|our)|aged?\s+in\s+(?:his|her|their))\s+)"
              r"(?P<phi>(?i:(?:early|mid|late)[\s\-])?(?i:nineties|90s|hundreds))(?![\w])",
              0.75, needs=contains_any("nineties", "90s", "hundreds")),
-        Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b", 0.7,
+        # (not a crash report's or a dispatch's numbered unit: "Unit 1: DKR 4412 (MI)")
+        Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b(?![ \t]*:)", 0.7,
              needs=has_digit, flags=0),
         # Where patients live when it is not a street address: "Ashgrove Care Home",
         # "Maple Ridge Rehabilitation", "St Anne's Hospice"; not "Cardiac Rehabilitation".
         Rule("residence", LOCATION,
-             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?\s+){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)\s+"
-             r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:\s+(?:Centre|Center|Hospital|Unit|Facility))?|"
-             r"Rehab\s+(?:Centre|Center|Facility)|Hospice|Assisted\s+Living|Senior\s+Living|Group\s+Home))(?![\w\-])",
+             r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?[ ]){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)[ ]"
+             r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:[ ](?:Centre|Center|Hospital|Unit|Facility))?|"
+             r"Rehab[ ](?:Centre|Center|Facility)|Hospice|Assisted[ ]Living|Senior[ ]Living|Group[ ]Home|Nursing|Manor|Apartments)"
+             # and the resident's room in it: "Cedar Ridge Nursing, Rm 122", "Maple Grove Rehabilitation, Rm 214-A"
+             r"(?:,?[ ](?:Rm|Room|Bldg|Building|Wing)\.?[ ]?[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,3})?)*)(?![\w\-])",
              0.86, validator=_residence_ok,  # above the NER's PERSON, which often claims "Rowan House"
-             needs=contains_any("home", "rehab", "hospice", "living", "centre", "center", "facility", "village"), flags=0),
+             needs=contains_any("home", "rehab", "hospice", "living", "centre", "center", "facility", "village", "nursing", "manor",
+                                "apartments"), flags=0),
         # "Flat 12, Harrow Court", "Apt 3B, The Larches House": a flat in a named building.
         Rule("flat_building", LOCATION,
              r"(?P<phi>\b(?:Flat|Apartment|Apt|Unit|Suite)\.?\s*\d+[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"
@@ -1049,6 +1063,10 @@ def en_identifier_rules() -> list[Rule]:
              r"(?P<phi>9\d|1[01]\d)\s?(?:F|M|yo|y/o|yrs)(?![\w°/])",
              0.7, needs=_digit_and(r"(?<!\d)(?:9\d|1[01]\d)\s?[FMy]"), flags=0),
         Rule("age_over_89_cued", AGE, r"\b(?:aged?|age:)\s*(?:of\s+)?(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.9, needs=has_digit),
+        # the age at an event, as a claim or a death record asks it: "Beneficiary age at incident: 92", "Age at death: 94"
+        Rule("age_at_event", AGE,
+             r"\b(?i:age)[ ](?i:at)[ ](?:(?i:the[ ])?(?i:incident|death|injury|accident|onset|diagnosis|admission|claim|loss|time of \w+))[ \t]*[:\-]?[ \t]*"
+             r"(?P<phi>9\d|1[01]\d)(?!\d|\.\d)", 0.85, needs=_digit_and(r"(?i)age at")),
         # An OCR'd form's age with O for 0 or l for 1: "AGE 9O", "Age: 1O1", "Age 9l" (a digit, then O, l or digits only).
         Rule("age_over_89_ocr", AGE, r"\b(?i:age)\s*[:#]?\s*(?P<phi>9[Ol0-9]|1[Ol0][Ol0-9]|1[01][Ol])(?![\w.])", 0.8,
              needs=_digit_and(r"(?i)age\W{0,3}(?:9[Ol]|1[Ol0][Ol0-9]|1[01][Ol])"), flags=0),

@@ -150,6 +150,15 @@ class EnglishNerRecognizer(EntityRecognizer):
                 and low not in _RELATION_WORDS and low not in lexicon.CLINICAL_WORDS_EN and low not in _TITLED_EVERYDAY
                 and _COURTESY_TITLE_BEFORE.search(text, max(0, s - 8), s) is not None)
 
+    def _named_despite_clinical(self, etext: str) -> bool:
+        """A clinical word in a capitalised full name that is a given name there: "Ray Bunting" (x-ray),
+        not "Bell Palsy" or "Rose Spots", whose other word is no name."""
+        words = [w.strip(".,;:'’()") for w in etext.split()]
+        if len(words) < 2 or not all(w[:1].isupper() for w in words):
+            return False
+        clinical = [w for w in words if _clinical_phrase(w)]
+        return len(clinical) < len(words) and all(w.lower() in _CLINICAL_GIVEN_NAMES for w in clinical)
+
     def _trim_ordinary_edges(self, text: str, s: int, e: int) -> tuple[int, int]:
         """Drop a capitalised everyday word the model glued to either end of a name:
         "Subscriber TAYLOR, ROBERT J. Vehicle", "Discussed Zulu". A word on a name list stays
@@ -250,7 +259,7 @@ class EnglishNerRecognizer(EntityRecognizer):
                         continue  # "Epilepsy", "Driver", "Physio": one ordinary word
                     if not etext.strip() or not any(ch.isupper() for ch in etext[:1]):
                         continue
-                    if _is_eponym(etext, text[e : e + 24]) or _clinical_phrase(etext):
+                    if _is_eponym(etext, text[e : e + 24]) or _clinical_phrase(etext) and not self._named_despite_clinical(etext):
                         continue
                     if (" " in etext and _POSSESSIVE_RE.sub("", etext.rsplit(None, 1)[-1].lower()) in _STRICT_EPONYMS
                             and not any(w.lower() in self._case_free.any_name for w in etext.split()[:-1])):
@@ -335,7 +344,10 @@ class EnglishNerRecognizer(EntityRecognizer):
                 e = s + len(name)
             if name.lower() in _TITLED_EVERYDAY:
                 continue  # "Ms Fit", "Mrs. Dash": a brand's or a joke's title before an everyday word
-            if not _is_eponym(name, text[e : e + 14]) and not self._ordinary_single_word(name):
+            if not _is_eponym(name, text[e : e + 14]) and (not self._ordinary_single_word(name)
+                                                          or self._titled_surname(text, s, name)):
+                if name.endswith(("'s", "’s")) and " " not in name:
+                    e -= 2  # "Dr. Castellano's office": the owner, not the possessive
                 out.append(self._result(PERSON, s, e, 0.85, "title"))  # not "Doctor. Hello Everyone"
         for m in _FULL_NAME.finditer(text, overlapped=True):  # "Call Bogdan Petrescu": not only "Call Bogdan"
             first, last = m.group("first"), m.group("last")
@@ -474,8 +486,58 @@ class EnglishNerRecognizer(EntityRecognizer):
             out.extend(_degree_names(self, text))
         if "," in text:
             _caps_surname_before(self, text, out)
+        self._given_names_before(text, out)
+        if "(" in text or "," in text or " and " in text or " & " in text:
+            out.extend(self._names_by_their_neighbours(text, out))
         kept = [r for r in map(self._without_relation, out, [text] * len(out)) if r is not None]
         return _without_product_names(kept, text) if kept else kept
+
+    def _given_names_before(self, text: str, out: list[RecognizerResult]) -> None:
+        """A found surname takes the given name written just before it, which the model left out as a
+        word ("Caller: Amber Lindgren", "Lily-Mae Harrington"), and a double surname the model took for
+        a place after a given name is a person's ("daughters June Remington-Clark")."""
+        for r in out:
+            if r.entity_type not in (PERSON, LOCATION):
+                continue
+            m = _GIVEN_BEFORE.search(text, max(0, r.start - 24), r.start)
+            if m is None or m.group("given").lower() not in self._case_free.first:
+                continue
+            if " " in text[r.start : r.end] and (m.group("sep") != "-" or r.entity_type != PERSON):
+                continue  # a full name already; only the first half of a double given name joins it
+            given = m.group("given").lower()
+            if given in _RELATION_WORDS or given in _ROLE_OPENERS or given in lexicon.CLINICAL_WORDS_EN:
+                continue
+            if r.entity_type == LOCATION:
+                word = text[r.start : r.end].lower()
+                if "-" not in word or self._cities.tier(text[r.start : r.end]) or not any(
+                        p in self._case_free.last for p in word.split("-")):
+                    continue
+                r.entity_type = PERSON
+            elif m.group("sep") == " " and _SENTENCE_OPEN.search(text, max(0, m.start() - 4), m.start()) and is_english(
+                    given, self._case_free.words):
+                continue  # "Amber discharge noted. Lindgren…": an ordinary word opening a sentence
+            r.start = m.start("given")
+
+    def _names_by_their_neighbours(self, text: str, out: list[RecognizerResult]) -> list[RecognizerResult]:
+        """Given names that are words ("Faith", "Jade", "Will") where the words around them say a person:
+        a relation in brackets after it ("Faith (pt's sister)"), a relation and a comma before it at the
+        clause's end ("his partner, Jade."), or a found full name it is paired with ("Will and Summer Brandt")."""
+        found = []
+        people = [(r.start, r.end) for r in out if r.entity_type == PERSON]
+        for rx, how in ((_NAME_THEN_RELATION, "name_relation_bracket"), (_RELATION_COMMA_NAME, "relation_comma_name"),
+                        (_NAME_AND_FULL_NAME, "name_and_full_name")):
+            for m in rx.finditer(text):
+                s, e = m.span("name")
+                low = m.group("name").lower()
+                # ("Will and Summer Brandt": a modal would make no sense before "and", so "Will" is a name there)
+                opener = low in _ROLE_OPENERS and not (rx is _NAME_AND_FULL_NAME and low in _MODAL_NAMES)
+                if (low not in self._case_free.first or low in _RELATION_WORDS or opener
+                        or low in lexicon.CLINICAL_WORDS_EN or any(a < e and s < b for a, b in people)):
+                    continue
+                if rx is _NAME_AND_FULL_NAME and not any(a == m.end() for a, _ in people):
+                    continue  # the pair's other half must be a name found already
+                found.append(self._result(PERSON, s, e, 0.75, how))
+        return found
 
     @staticmethod
     def _without_relation(r: RecognizerResult, text: str) -> RecognizerResult | None:
@@ -609,7 +671,28 @@ _UNIT_BEFORE = regex.compile(r"(?<!:\d)\d[ ]?$")  # not across a column gap ("Be
 _TITLED_EVERYDAY = frozenset({"right", "wrong", "clean", "fit", "happy", "muscle", "marigold", "sparkle", "tickle", "grumpy",
                               "bump", "nobody", "perfect", "motivator", "fixit", "whippy", "sunshine", "universe", "potato",
                               "blobby", "magic", "tidy", "bossy", "messy"})
-_COURTESY_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx)\.?[ ]$")
+# (a doctor's or a professor's title too: "Dr Castellano" is no everyday castellano)
+# Given names that are also clinical words ("Ray" of x-ray, "Iris", "Gene"): in a capitalised full name they
+# name the person (an anatomical word such as "Brain" never does).
+_CLINICAL_GIVEN_NAMES = frozenset({"ray", "iris", "gene", "rose", "grace", "hope", "joy", "lance", "mark", "jack", "faith", "bell",
+                                   "sage", "dawn", "ginger", "basil", "cliff", "will", "pat", "bill", "sterling", "art"})
+_RELATION_WORD_RE = (r"(?:sister|brother|daughter|son|wife|husband|mother|father|mom|mum|dad|partner|friend|niece|nephew|aunt|uncle"
+                     r"|cousin|granddaughter|grandson|neighbou?r|carer|caregiver|fianc[eé]e?|girlfriend|boyfriend|spouse)")
+# "Faith (pt's sister)", "Jade (daughter)": a given name, then who the person is to the patient in brackets.
+_NAME_THEN_RELATION = regex.compile(
+    rf"(?<![\w'’\-])(?P<name>\p{{Lu}}\p{{Ll}}+)[ ]\((?:(?i:pt|patient|her|his|the patient)['’]s[ ])?(?i:{_RELATION_WORD_RE})\)")
+# "in the presence of his partner, Jade.": a relation, a comma, then the name closing the clause.
+_RELATION_COMMA_NAME = regex.compile(rf"(?<![\w])(?i:{_RELATION_WORD_RE}),[ ](?P<name>\p{{Lu}}\p{{Ll}}+)(?=[ ]?[.;,)]|$)")
+# "Will and Summer Brandt (twins, 16)": a given name paired with a full name found after it.
+_NAME_AND_FULL_NAME = regex.compile(r"(?<![\w'’\-])(?P<name>\p{Lu}\p{Ll}+)[ ](?:and|&)[ ](?=\p{Lu}\p{Ll}+[ ]\p{Lu}\p{Ll}+)")
+_MODAL_NAMES = frozenset({"will", "may", "can"})
+# A capitalised word right before a found surname, a space or a hyphen apart ("Amber Lindgren", "Lily-Mae").
+_GIVEN_BEFORE = regex.compile(r"(?<![\w'’\-.])(?P<given>\p{Lu}\p{Ll}{1,})(?P<sep>[ ]|-)\Z")
+# Words that open a line or an order before a name and are on some locale's list of given names.
+_ROLE_OPENERS = frozenset({"will", "may", "can", "did", "does", "shall", "ask", "call", "tell", "see", "saw", "met", "thank",
+                           "thanks", "dear", "hi", "hello", "per", "via", "from", "and", "the", "with", "for", "to", "cc"})
+# (not a street's "Dr" after its name: "4820 Lakeshore Dr Pharmacy")
+_COURTESY_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|(?<!\p{Lu}\p{Ll}*[ ])(?:Dr|Prof|DR))\.?[ ]$")
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms|miss|prof|doctor)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)
 

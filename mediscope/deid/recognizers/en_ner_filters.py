@@ -26,7 +26,9 @@ from mediscope.deid.types import PhiSpan
 _EN_TITLE = regex.compile(
     # (a priest: "Chaplain Fr. Dominic"; "Fr" only with its dot and no number before it, since
     # "14 Fr Foley" is a catheter's French size)
-    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN|(?<!\d)(?<!\d[ ])Fr(?=\.))\.?\s+"
+    # (and the ranks of officers who attend a scene: "Ofc. Sandoval", "Trooper Delgado", "Sgt Okafor")
+    r"\b(?:[Dd]r|[Mm]r|[Mm]rs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|Rev|Sr|Jr|RN|(?<!\d)(?<!\d[ ])Fr(?=\.)"
+    r"|Officer|Ofc|Ptl|Trooper|Tpr|Deputy|Sgt|Sergeant|Cpl|Corporal|Detective|Det|Constable|Captain|Capt)\.?\s+"
     # "Dr T Fifita", "Mr J. K. Smith": initials before the surname
     r"(?P<name>(?:\p{Lu}\.?\s+(?=\p{Lu}))?(?:\p{Lu}\.\s*(?=\p{Lu}))?(?:(?:de|da|van|von|di|du|del|della|le|la|al|el)\s+(?=\p{Lu})|(?:al|el|abu|bin|ibn|ul|ud)-(?=\p{Lu}))?\p{Lu}[\p{L}'\-]+(?:\s+\p{Lu}\.)?"
     # surname particles in lower case: "Mr Van der Merwe", "Dr de la Cruz" (the name's own capital starts it)
@@ -39,17 +41,23 @@ _EN_NAME_CUE = regex.compile(
     r"brother|sister|partner|(?i:spouse|husband|wife|son|daughter|partner)|[Bb]aby\s+(?:boy|girl)|driver|nurse|named|called|for|with|by|[Pp]atient|[Pp]t\.?|mom|mum|dad|[Uu]ncle|[Aa]unt|fianc[eé]e?|"
     r"grandson|granddaughter|grandmother|grandfather|niece|nephew|cousin|[Aa]unty|[Aa]untie|grandma|grandpa|granny|hubby|"
     r"neighbou?r|boyfriend|girlfriend|bf|gf|[Nn]ickname|[Kk]nown as|goes by|[Aa]\.?k\.?a\.?|prefers to be called|[Pp]referred name|"
-    r"PCP|[Pp]rimary care (?:physician|provider|doctor)|[Ff]amily doctor)"
+    r"PCP|[Pp]rimary care (?:physician|provider|doctor)|[Ff]amily doctor"
+    # the people a claim's or a call's form names: "Caller: Amber Whitcombe", "Claimant: …", "Insured: …"
+    r"|[Cc]aller|[Cc]laimant|[Ii]nsured|[Bb]eneficiary|[Pp]olicyholder|[Ww]itness|[Aa]djuster|[Ii]nvestigator|[Ii]nformant)"
     # a nickname in quotes after its cue: 'goes by "Zee"'
     r"\s*(?:[:\-(]|,(?=\s*\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+,)|(?<=(?:goes by|[Kk]nown as|[Nn]ickname|prefers to be called|[Aa]\.?k\.?a\.?))\s*[\"“'‘])?\s*"
     # accented letters too ("Restrepo Gómez"), and a fourth word for a double surname
     # ("Juan Pablo Restrepo Gómez"), which must be no English word (checked where it is used)
-    r"(?P<name>(?:[A-Z][\p{Ll}'\-]*\p{Ll}|[A-Z](?=['’]))(?:['’\-]\p{Lu}\p{Ll}+)*(?:\s+[A-Z]\.)?(?:\s+\p{Lu}[\p{Ll}'\-]*\p{Ll}(?:['’\-]\p{Lu}\p{Ll}+)*){0,3})"
+    # ("Marguerite LeBlanc", "Rose McAllister": a particle glued on before a capital)
+    r"(?P<name>(?:[A-Z][\p{Ll}'\-]*\p{Ll}|[A-Z](?=['’]))(?:['’\-]\p{Lu}\p{Ll}+)*(?:\s+[A-Z]\.)?"
+    r"(?:\s+\p{Lu}[\p{Ll}'\-]*\p{Ll}(?:(?<=\b(?:Mc|Mac|Le|La|De|Di|Du|Da|Van|Von|Fitz))\p{Lu}\p{Ll}+)?(?:['’\-]\p{Lu}\p{Ll}+)*){0,3})"
 )
 _GREETINGS = frozenset({"kia", "talofa", "malo", "bula", "sawubona", "molo", "dumela", "salaam", "namaste", "aloha",
                         "hi", "hello", "hey", "dear", "thanks", "morning", "evening", "afternoon", "greetings", "regards",
                         "cheers", "hiya", "yo", "ok", "okay", "yes", "no", "please", "sorry"})
-_LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called"}
+_LOOSE_CUES = {"i am", "i'm", "this is", "for", "with", "by", "patient", "pt", "pt.", "named", "called",
+               # (a claim's or a call's field may hold "Self", "None", "Unknown": one word after them is no name)
+               "caller", "claimant", "insured", "beneficiary", "policyholder", "witness", "adjuster", "investigator", "informant"}
 _NOT_NAME_SINGLE = {"sorry", "fine", "good", "okay", "ok", "here", "back", "sure", "glad", "happy", "worried",
                     "concerned", "pregnant", "allergic", "diabetic", "done", "ready", "tired", "sick", "better",
                     "confused", "scared", "afraid", "new", "not", "still", "also", "just", "so", "very"}
@@ -96,7 +104,9 @@ _COLUMN_GAP = regex.compile(r"\n|[ \t]{3,}|\t")
 _SPACED_DASH = regex.compile(r"\s[\-–—]\s")
 _TITLE_GAP = regex.compile(r"\s*\n|[ \t]{2,}|\t")
 _SAINT_BEFORE = regex.compile(r"\b(?:St|Saint)\.?\s+$")
-_TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient"}
+_TITLES_EN = {"Dr", "Mr", "Mrs", "Ms", "Miss", "Mx", "Prof", "Doctor", "Nurse", "Sister", "Rev", "The", "Patient", "Officer",
+              "Ofc", "Ptl", "Trooper", "Tpr", "Deputy", "Sgt", "Sergeant", "Cpl", "Corporal", "Detective", "Det", "Constable",
+              "Captain", "Capt"}
 # Where a sentence or a line opens: the text's start, or just after ". ", "! ", "? " or a line break.
 _SENTENCE_OPEN = regex.compile(r"(?:^|[.!?]\s{1,2}|\n\s*)$")
 _DRUG_SUFFIX = regex.compile(
@@ -139,7 +149,7 @@ _LEADING_RELATION_RE = regex.compile(
 )
 _RELATION_BEFORE_RE = regex.compile(
     r"\b(?i:son|daughter|husband|wife|spouse|partner|mother|father|mum|mom|dad|brother|sister|niece|nephew|grandson|"
-    r"granddaughter|aunt|uncle|cousin|friend|carer|caregiver)(?:-in-law)?\s+$"
+    r"granddaughter|aunt|uncle|cousin|friend|carer|caregiver)(?:-in-law)?s?\s+$"
 )
 _DEVICE_EPONYMS = frozenset({"foley", "holter", "hickman", "picc", "swan-ganz", "ryles", "ryle's", "guedel", "venturi",
                              "sengstaken", "jackson-pratt", "penrose", "tenckhoff", "mirena", "doppler", "bair"})

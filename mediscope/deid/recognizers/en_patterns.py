@@ -53,7 +53,8 @@ _DIGITS_RE = regex.compile(r"\d+")
 _POSSESSIVE_RE = regex.compile(r"(?:'s|’s|')$")
 _SPACE_DASH_RE = regex.compile(r"[\s\-]+")
 _SPACE_SLASH_RE = regex.compile(r"[\s/]+")
-_LEADING_TITLE_RE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|RN|RGN|NP|Nurse|Sister|Rev)\.?\s+")
+_LEADING_TITLE_RE = regex.compile(r"^(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|RN|RGN|NP|Nurse|Sister|Rev|Officer|Ofc|Ptl|Trooper|Tpr|Deputy|Sgt"
+                               r"|Sergeant|Cpl|Corporal|Detective|Det|Constable|Captain|Capt)\.?\s+")
 _CLAUSE_END_RE = regex.compile(r"\s*(?:[.,!;]|$)")
 _LAST_WORD_RE = regex.compile(r"(\p{L}+)\W*$")
 _NEXT_WORD_RE = regex.compile(r"\W{0,2}(\p{L}+)")
@@ -150,12 +151,16 @@ _FACILITY_GENERIC = frozenset({"inpatient", "outpatient", "community", "day", "l
                                "mental", "health", "pain", "spinal", "brain", "cancer", "pediatric", "paediatric"})
 
 
+_RESIDENT_ROOM = regex.compile(r",?[ ](?:Rm|Room|Bldg|Building|Wing)\.?[ ]?[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,3})?")
+_ONE_WORD_RESIDENCES = ("Hospice", "Rehabilitation", "Nursing", "Manor", "Apartments")
+
+
 def _residence_ok(value: str) -> bool:
     """A named care home or rehabilitation centre, not a kind of one ("Cardiac Rehabilitation")."""
     from spacy.lang.en.stop_words import STOP_WORDS
 
-    words = value.split()
-    name = [w.lower().rstrip(".") for w in words[: -1 if words[-1] in ("Hospice", "Rehabilitation") else -2]]
+    words = _RESIDENT_ROOM.sub("", value).split()  # "Cedar Ridge Nursing, Rm 122": the home's name before its room
+    name = [w.lower().rstrip(".") for w in words[: -1 if words[-1] in _ONE_WORD_RESIDENCES else -2]]
     name = name or [w.lower() for w in words[:1]]
     return not any(w in _FACILITY_GENERIC or w in STOP_WORDS or w in lexicon.CLINICAL_VOCAB_EN
                    or w in lexicon.CLINICAL_WORDS_EN for w in name)

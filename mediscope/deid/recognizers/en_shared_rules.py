@@ -191,6 +191,15 @@ def _cjk_handle_ok(value: str) -> bool:
     return len(body) >= 2 and body[0] not in "了过着我你他她它的地得是在"
 
 
+_NOT_LOGIN_ENDINGS = (".com", ".org", ".net", ".gov", ".edu", ".pdf", ".jpg", ".jpeg", ".png", ".doc", ".docx", ".txt", ".csv",
+                      ".xls", ".xlsx", ".cn", ".uk", ".au", ".io", ".nz", ".ca", ".zip", ".dcm", ".html", ".json", ".xml")
+
+
+def _sender_login_ok(value: str) -> bool:
+    """A person's login, not a file's or a site's name, nor a system's own account (noreply, clinic_bot)."""
+    return not value.endswith(_NOT_LOGIN_ENDINGS) and not is_service_login(value)
+
+
 def net_rules() -> list[Rule]:
     """Social-media handles and IPv6 addresses: the same shapes in English and Chinese text.
 
@@ -198,6 +207,16 @@ def net_rules() -> list[Rule]:
     """
     login = r"[a-z][a-z0-9]*_[a-z0-9_]*[a-z0-9]"
     return [
+        # A portal's or an app's sender by its login, after the message header's word: "From: jmorales_1987
+        # (Javier Morales)", "From: mk.osei", "Portal msg 03/18 06:40 from bigdaddy_tony62:", "Cloud account
+        # ifeoma.nwosu.fam." (a login with a dot or an underscore in it, or letters then digits; not a file
+        # or a web domain: report.pdf, clinic.org)
+        Rule("sender_login", SOCIAL_HANDLE,
+             r"(?:(?<![A-Za-z])(?:From|Sender|Sent by|User(?:name)?|Login|Account|Acct)[ \t]*:[ \t]*"
+             r"|(?<![A-Za-z])(?i:portal|secure|app)[ ](?i:message|msg)[^\n]{0,30}?[ ](?i:from)[ ]"
+             r"|(?<![A-Za-z])(?i:cloud|portal|app|user|patient)[ ](?i:account|login|username)[ ])"
+             r"(?P<phi>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]{3,}\d{2,4})(?![\w@\-]|\.\w)", 0.75,
+             validator=_sender_login_ok, needs=_seen(r"(?i)from|sender|user|login|account|acct"), flags=0),
         # An audit trail's or an EDC system's user by its login, next to the time it acted: "2025-06-11 09:14
         # jnakamura_dm (Data Manager):", "质疑（dm_wangyt 2025-09-02）", "countersigned by sgreene_cra".
         # A login of lower case joined by an underscore; a service's account (clinic_bot) is no one.

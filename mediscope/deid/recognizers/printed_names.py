@@ -16,6 +16,7 @@ from mediscope.deid import lexicon
 from mediscope.deid.recognizers.base import Rule, contains_any
 from mediscope.deid.types import (
     AGE,
+    CN_ID_CARD,
     DATE_TIME,
     DEVICE_ID,
     ID_NUMBER,
@@ -27,6 +28,9 @@ from mediscope.deid.types import (
 
 _SURNAME = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + "".join(sorted(lexicon.SURNAMES_1)) + "])"
 _MASK = "[*＊○●]"
+# Surnames that are no everyday word of place, time or direction before 某 (于某日, 向某处, 在某地, 其某).
+_SURNAME_NO_WORD = "(?:" + "|".join(lexicon.SURNAMES_2) + "|[" + "".join(
+    sorted(set(lexicon.SURNAMES_1) - set("于向从和与在其将对把以由为同及被给让比跟每各这那另该本"))) + "])"
 
 # DICOM attributes that identify a person, by tag: what each holds.
 _DICOM_TAGS = {
@@ -105,6 +109,16 @@ def _decorated_label_ok(value: str) -> bool:
     jieba.dt.check_initialized()
     core = value.strip("~_")
     return core not in _NOTE_LABELS and jieba.dt.FREQ.get(core, 0) < 1000
+
+
+def _han_transcription_ok(value: str) -> bool:
+    """Chinese characters in brackets after a Latin name that are a name, not a gloss (Hope Clinic（医院）)."""
+    import jieba
+
+    jieba.dt.check_initialized()
+    return not value.endswith(("医院", "诊所", "中心", "公司", "大学", "学院", "药房", "科", "病", "症", "籍", "族", "人", "工", "员",
+                               "士", "师", "属", "官", "语", "文", "医生", "护士", "患者", "家属", "翻译")) and (
+        value[0] in lexicon.SURNAMES_1 or jieba.dt.FREQ.get(value, 0) < 50)
 
 
 def _masked_number_ok(value: str) -> bool:
@@ -207,8 +221,9 @@ def printed_name_rules(lang: str) -> list[Rule]:
         # dela Cruz", "Olivia St. John", "Cletus Mc Intyre". The lower-case particle between two capitalised
         # words marks a name; an eponym's syndrome or a hospital's or a street's word after it does not.
         Rule("particle_surname", PERSON,
-             r"(?<![\w'’\-.])(?!(?:The|Hospital|Clinic|Centro|Casa|Rio|Puerto|Santa|San|Los|Las|El|La|Universidad|University"
-             r"|Dr|Mr|Mrs|Ms|Pt|Patient|Route|Rue|Calle|Avenida|Via)\b)"
+             # (nor a street's abbreviation after a house number: "1180 W Division St. Fall from wall")
+             r"(?<![\w'’\-.])(?!(?<=\d{1,6}[ ](?:[NSEW][ ])?)[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ]St\b)(?!(?:The|Hospital|Clinic|Centro|Casa|Rio|Puerto|Santa|San|Los|Las|El|La"
+             r"|Universidad|University|Dr|Mr|Mrs|Ms|Pt|Patient|Route|Rue|Calle|Avenida|Via)\b)"
              r"(?P<phi>(?:Ma\.[ ])?[A-Z][a-z]+(?:[ ][A-Z][a-z]+)?[ ](?:van der|van den|van de|van|von der|von|de la|de los|de las|del|dela"
              r"|de|du|da|di|dos|das|della|le|ten|ter|St\.?|Mc|Mac)[ ][A-Z][a-z'’\-]+)(?![\w'’\-])"
              r"(?![ ](?i:syndrome|disease|sign|test|hospital|clinic|university|street|st\b|road|rd\b|avenue|ave\b|medical|centre"
@@ -229,9 +244,15 @@ def printed_name_rules(lang: str) -> list[Rule]:
              0.8, needs=contains_any("] "), flags=0),
         # A card or id number with its middle masked still shows its ends: 3306**********2218,
         # 6228 48** **** 3371, **** **** 7731.
+        # (glued to the Chinese word before it too: 身份证4101**********5526)
         Rule("masked_number", ID_NUMBER,
-             r"(?<![\w*＊])(?P<phi>(?:[\d*＊]{2,6}[ \-]?){2,5}[\d*＊]{2,6})(?![\w*＊])",
+             r"(?<![A-Za-z0-9_*＊])(?P<phi>(?:[\d*＊]{2,6}[ \-]?){2,5}[\d*＊]{2,6})(?![A-Za-z0-9_*＊])",
              0.7, validator=_masked_number_ok, needs=contains_any("**", "＊＊"), flags=0),
+        # A resident card's number masked to its ends after its cue: 身份证号5401021968****0052.
+        Rule("masked_cn_id", CN_ID_CARD,
+             r"(?:身份证|身份证号|身份证号码|公民身份号码|证件号|证件号码)[ \t:：]{0,3}"
+             r"(?P<phi>(?=[\d*＊]{17}[\dXx*＊](?![A-Za-z0-9_*＊]))\d{1,10}[*＊]{4,14}[\d*＊]{0,6}[\dXx])",
+             0.85, needs=contains_any("**", "＊＊"), flags=0),
     ]
     rules.append(
         # A chat export's speaker before the time it posted (晴川阁下 08:12：, Mary Tan 21:07:): a screen name or a
@@ -276,8 +297,14 @@ def printed_name_rules(lang: str) -> list[Rule]:
             # 外傭Siti Rahayu話, 孙子Wong Jun Jie. (Read after normalisation: 外傭 is 外佣, 看護 is 看护.)
             Rule("latin_name_after_kin", PERSON,
                  r"(?:女儿|儿子|孙子|孙女|外孙|外孙女|丈夫|老公|先生|妻子|太太|老婆|朋友|同事|同学|外佣|菲佣|印佣|家佣|佣人|看护|护工|保姆"
-                 r"|妈妈|爸爸|母亲|父亲|姐姐|妹妹|哥哥|弟弟|家属|联系人|侄子|侄女|女婿|儿媳|男友|女友|室友)[:：]?[ \t]?"
-                 r"(?P<phi>\p{Lu}[\p{Ll}\p{M}]+(?:[ \-]\p{Lu}[\p{Ll}\p{M}]+){0,3})(?![A-Za-z])",
+                 r"|妈妈|爸爸|母亲|父亲|姐姐|妹妹|哥哥|弟弟|家属|联系人|侄子|侄女|女婿|儿媳|男友|女友|室友"
+                 # (and the people of an emergency or a claim: 路人Lily Tan, 随行翻译：Farzaneh, 核保主任 Vincent TSANG,
+                 # Husband Zhou Kai, Crew He Jun)
+                 r"|路人|翻译|随行翻译|社工|护工|主任|专员|经理|调查员|理赔员|会员|被保险人|投保人|来电人|报案人"
+                 r"|(?i:husband|wife|son|daughter|mother|father|crew|caller|parent|guardian|interpreter))[:：]?[ \t]?"
+                 r"(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ ])?(?P<phi>\p{Lu}[\p{Ll}\p{M}]+,[ ]\p{Lu}[\p{Ll}\p{M}]+"
+                 r"|(?<=(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ ])\p{Lu}{2,}(?![A-Za-z])"
+                 r"|\p{Lu}[\p{Ll}\p{M}]+(?:[ \-](?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}{2,}(?![\p{Ll}])|\p{Lu}\.)){0,3})(?![A-Za-z])",
                  0.75, validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=lambda t: any("A" <= c <= "Z" for c in t),
                  flags=0),
             # A name an app masked: 莫*婷, 吕**, 冉*, 王*明, 欧阳*, 郑○豪. What is left still narrows
@@ -285,6 +312,22 @@ def printed_name_rules(lang: str) -> list[Rule]:
             Rule("masked_name", PERSON,
                  rf"(?<![*＊○●A-Za-z0-9])(?P<phi>{_SURNAME}(?:{_MASK}{{1,2}}(?:[\u4e00-\u9fff](?![\u4e00-\u9fff]))?|[\u4e00-\u9fff]{_MASK}))"
                  rf"(?!{_MASK})", 0.75, needs=contains_any("*", "＊", "○", "●"), flags=0),
+            # A name a statement or a judgment writes half-hidden: 常某醉酒驾车, 村医蒲某称, 被告王某某 (the
+            # surname is still the person's; not 于某日, 向某医院, 某某公司: no surname that is also a word
+            # of place or time, nor 某 before a thing's word)
+            Rule("surname_mou", PERSON,
+                 rf"(?<![某\u4e00-\u9fff](?<![医员者人子女妻夫父母友主告属婿媳兄弟姐妹生师长]))(?P<phi>{_SURNAME_NO_WORD}某某?)"
+                 r"(?![某日天年月时些种个处地项次类方院所司店部校厂局村镇区市省县乡家单公品物件样])", 0.7,
+                 needs=contains_any("某"), flags=0),
+            # A name written twice, in Latin letters and in Chinese characters beside it in brackets: Li Na（李娜）,
+            # Ahmad Karimi（阿赫迈德）, 李娜（Li Na）. Each form is the person's.
+            Rule("latin_name_before_han", PERSON,
+                 r"(?<![A-Za-z])(?!(?:Pt|Patient|Mr|Mrs|Ms|Miss|Dr|Bed|Name|Husband|Wife|Son|Daughter|Mother|Father|Crew)\b)"
+                 r"(?P<phi>\p{Lu}[\p{Ll}]+(?:[ \-]\p{Lu}[\p{Ll}]+){1,2})[ ]?[（(](?=[\u4e00-\u9fff]{2,5}[）)])", 0.7,
+                 validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=contains_any("（", "("), flags=0),
+            Rule("han_name_after_latin", PERSON,
+                 r"(?<![A-Za-z])\p{Lu}[\p{Ll}]+(?:[ \-]\p{Lu}[\p{Ll}]+){1,2}[ ]?[（(](?P<phi>[\u4e00-\u9fff]{2,5})[）)]", 0.7,
+                 validator=_han_transcription_ok, needs=contains_any("（", "("), flags=0),
             # A group chat's speaker whose screen name wears ASCII decorations (风吹麦浪_：, ~小太阳~：) and
             # a mention of a Chinese screen name (@风吹麦浪_): both are handles whatever the words.
             Rule("decorated_chat_label", SOCIAL_HANDLE,

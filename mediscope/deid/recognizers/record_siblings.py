@@ -10,6 +10,9 @@ RFC-1183, its cycle RFC-1183-C3, an embryo RFC-1183-C3-E1). And a subject's init
 abbreviation (CA125 (IFCC)). A trial's subjects' codes also open with their site's number (Site 310
 ... 310-007), which the text names once.
 
+A claim's, a policy's or a case's code vouches the same way for the rest of its list (Claim(s):
+26004A11873, 26004A11874): those siblings keep the found code's type.
+
 This runs after the recognizers, on their spans. A shape must hold a dash or letters beside its
 digits: a bare run of digits (20250306) has the shape of a date or a count, no one's code.
 """
@@ -18,7 +21,14 @@ from __future__ import annotations
 
 import regex
 
-from mediscope.deid.types import MEDICAL_RECORD_NUMBER, PERSON, PhiSpan
+from mediscope.deid.types import (
+    ACCOUNT_NUMBER,
+    ID_NUMBER,
+    INSURANCE_ID,
+    MEDICAL_RECORD_NUMBER,
+    PERSON,
+    PhiSpan,
+)
 
 _TOKEN = regex.compile(r"(?<![A-Za-z0-9\-/.])[A-Za-z0-9]+(?:-[A-Za-z0-9]+)*(?![A-Za-z0-9\-/]|\.\d)")
 _INITIALS_AFTER = regex.compile(r"[ \t]?[（(](?P<initials>[A-Z](?:[.\-]?[A-Z]){1,4}\.?)[)）]")
@@ -41,6 +51,9 @@ def _site_subject_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             if not any(s.start < m.end() and s.end > m.start() for s in spans)]
 
 
+_CODE_TYPES = frozenset({MEDICAL_RECORD_NUMBER, ID_NUMBER, INSURANCE_ID, ACCOUNT_NUMBER})
+
+
 def _shape(value: str) -> str:
     return "".join("9" if ch.isdigit() else "A" if ch.isupper() else "a" if ch.isalpha() else ch for ch in value)
 
@@ -52,24 +65,33 @@ def _distinctive(value: str) -> bool:
 
 
 def sibling_record_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
-    """`spans` and the same-shaped codes and bracketed initials their record numbers vouch for."""
+    """`spans` and the same-shaped codes and bracketed initials their record numbers vouch for.
+
+    A record number's siblings are record numbers; a case's, a policy's or an account's code vouches
+    the same way for its list's other members (Claim(s): 26004A11873, 26004A11874), typed as it is."""
     spans = spans + site_codes if (site_codes := _site_subject_codes(text, spans)) else spans
-    codes = [s for s in spans if s.entity_type == MEDICAL_RECORD_NUMBER]
+    codes = [s for s in spans if s.entity_type in _CODE_TYPES]
     if not codes:
         return spans
     found: list[PhiSpan] = []
-    values = {v for s in codes if _distinctive(v := text[s.start:s.end])}
-    shapes = {_shape(v) for v in values}
+    values: dict[str, str] = {}  # value -> type
+    for s in sorted(codes, key=lambda s: s.entity_type != MEDICAL_RECORD_NUMBER):
+        if _distinctive(v := text[s.start:s.end]):
+            values.setdefault(v, s.entity_type)
+    shapes: dict[str, str] = {}
+    for v, etype in values.items():
+        shapes.setdefault(_shape(v), etype)
     if shapes:
         taken = [(s.start, s.end) for s in spans]
         for m in _TOKEN.finditer(text):
             token = m.group()
             # the same shape, or the code with a part added (a couple's RFC-1183, its cycle RFC-1183-C3 and
             # embryo RFC-1183-C3-E1)
-            if ((_shape(token) in shapes or any(token.startswith(v + "-") for v in values))
-                    and not any(a < m.end() and b > m.start() for a, b in taken)):
-                found.append(PhiSpan(m.start(), m.end(), MEDICAL_RECORD_NUMBER, 0.7, "record_sibling_code"))
-    for s in (*codes, *found):
+            etype = shapes.get(_shape(token)) or next((t for v, t in values.items() if token.startswith(v + "-")), None)
+            if etype and not any(a < m.end() and b > m.start() for a, b in taken):
+                found.append(PhiSpan(m.start(), m.end(), etype, 0.7, "record_sibling_code"))
+    codes = [s for s in codes if s.entity_type == MEDICAL_RECORD_NUMBER]
+    for s in (*codes, *(f for f in found if f.entity_type == MEDICAL_RECORD_NUMBER)):
         m = _INITIALS_AFTER.match(text, s.end)
         if m and not any(p.start < m.end("initials") and p.end > m.start("initials") for p in spans):
             found.append(PhiSpan(m.start("initials"), m.end("initials"), PERSON, 0.7, "initials_after_code"))

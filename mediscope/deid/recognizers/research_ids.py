@@ -20,7 +20,7 @@ from mediscope.deid.types import ACCOUNT_NUMBER, ID_NUMBER, MEDICAL_RECORD_NUMBE
 
 # A code: capitals and digits in one to five dash-joined parts, three digits or more (SCR-0107-023,
 # 0912-S001, UKB-P0331-SR01, R2024-0311).
-_CODE = r"(?=(?:[A-Z\-]*\d){3})[A-Z0-9]{1,10}(?:-[A-Z0-9]{1,10}){0,4}"
+_CODE = r"(?=(?:[A-Z\-]*\d){3})[A-Z0-9]{1,14}(?:-[A-Z0-9]{1,10}){0,4}"
 _CODE_END = r"(?![A-Za-z0-9\-])"
 # Initials as forms write them: ZHLM, D.Q.H., W-YQ, J-PL, M-K.
 _INITIALS = r"[A-Z](?:[.\-]?[A-Z]){1,4}\.?"
@@ -40,7 +40,10 @@ _SUBJECT_CUES_ZH = (
 _REPORT_CUES = (
     r"报告编号|報告編號|企业控制号|生产企业控制号|個案編號|(?i:mfr|manufacturer)\s+(?i:control)\s+(?i:no\.?|number)"
     r"|(?i:safety\s+)?(?i:report|case)\s+(?i:no\.?|number|id|ref(?:erence)?)|(?i:ref(?:erence)?)(?:\s+(?i:no\.?|number))?"
-    r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?|(?i:claim)(?:\s+(?i:no\.?|number|#|id|ref))?")
+    r"|(?i:badge)(?:\s+(?i:no\.?|id|number|#))?|(?i:claim)(?:\(s\)|s)?(?:\s+(?i:no\.?|number|#|id|ref))?"
+    # a run sheet's or an incident report's number with letters in it: Run # R31-260316-004, incident
+    # report #IR-2026-0077
+    r"|(?i:run|trip|incident(?:\s+report)?|report)\s*(?i:no\.|number|#)")
 # Letters after "checked" or "signed" that are a test, a team or a ward, no one's initials.
 _NOT_INITIALS = frozenset({"CT", "MRI", "ECG", "EKG", "EEG", "DNR", "ICU", "ED", "GP", "BP", "HR", "PT", "OT", "RN", "MD", "NP", "PA",
                            "AE", "SAE", "CRF", "ICF", "IRB", "EDC", "OK", "NO", "YES", "NA", "PI", "CRA", "CRC", "SDV", "USS", "CXR"})
@@ -50,7 +53,7 @@ _GAP = r"[ \t]*(?:[:：#=\-]|No\.?|no\.?)?[ \t]*"
 _SUBJECT_SEEN_EN = _seen(r"(?i)subj|participant|enrol|screen|rand|study|sample|specimen|kit|aliquot|biobank|cohort|couple|cycle|embryo"
                          r"|donor|recipient")
 _SUBJECT_SEEN_ZH = _seen(r"受试者|受試者|研究编号|研究編號|随机|隨機|筛选|篩選|入组|参与者|队列|样品编号|问卷编号|调查编号|个案编号|编号")
-_REPORT_SEEN = _seen(r"(?i)报告编号|報告編號|控制号|個案編號|control|report|case|ref|badge|claim")
+_REPORT_SEEN = _seen(r"(?i)报告编号|報告編號|控制号|個案編號|control|report|case|ref|badge|claim|run|trip|incident")
 
 
 def _code_ok(value: str) -> bool:
@@ -69,7 +72,7 @@ def _lettered_code_ok(value: str) -> bool:
     return _code_ok(value) and any(ch.isalpha() for ch in value)
 
 
-_ENGLISH_LAYOUTS = frozenset({"consent_box_initials", "name_before_study_role", "name_before_subject_code", "receipt_number",
+_ENGLISH_LAYOUTS = frozenset({"billing_or_carrier_number", "consent_box_initials", "name_before_study_role", "name_before_subject_code", "receipt_number",
                                "quoted_initials", "subj_prefixed_number"})
 
 
@@ -120,6 +123,11 @@ def research_id_rules(lang: str) -> list[Rule]:
              needs=contains_any("(SUBJ", "(Subject", "(subject"), flags=0),
         Rule("safety_report_number", ID_NUMBER, rf"(?:{_REPORT_CUES}){_GAP}(?P<phi>{_CODE}){_CODE_END}", 0.8,
              validator=_lettered_code_ok, needs=_REPORT_SEEN, flags=0),
+        # a bill's or a carrier's number in digits: "Billing #: 048221", "DOT # 2847719" (a run sheet's is
+        # en_identifiers' ems_run_number)
+        Rule("billing_or_carrier_number", ID_NUMBER,
+             r"(?<![A-Za-z])(?i:billing|dot|usdot|mc)\s*(?i:no\.|number|#)[ \t]*[:：]?[ \t]*(?P<phi>\d{5,10})(?![\w\-])",
+             0.75, needs=_seen(r"(?i)billing|dot|mc"), flags=0),
         Rule("invoice_number", ACCOUNT_NUMBER, rf"(?i:invoice|發票|发票)(?:\s*(?i:no\.?|number|#)|号|號)?{_GAP}(?P<phi>{_CODE}){_CODE_END}",
              0.8, validator=_lettered_code_ok, needs=contains_any("nvoice", "NVOICE", "發票", "发票"), flags=0),
         # a receipt's own number, digits only as tills print them: "RECEIPT No. 0023918"

@@ -686,6 +686,18 @@ def address_rules() -> list[Rule]:
         # A postcode in brackets right after an address's last part: 帅府园1号(100730), 东城区（100010）.
         Rule("postcode_bracketed", ZIP_CODE, r"(?<=[号路街道巷区县市镇乡村室楼栋弄园苑])\s?[（(](?P<phi>\d{6})[）)]", 0.85,
              needs=lambda t: "(" in t or "（" in t),
+        # A flat by its building, stairway and number, with no estate named: 住3号楼1单元602 (a hospital's
+        # buildings have no 单元, so this is someone's home).
+        Rule("building_unit_flat", LOCATION, r"(?<![\d\-])(?P<phi>\d{1,3}(?:号楼|號樓|栋|棟|幢|座)\d{1,2}(?:单元|單元)\d{3,4}(?:室|号|號)?)(?!\d)",
+             0.8, needs=lambda t: "单元" in t or "單元" in t),
+        # A resident's room in a care home, after the word for the room, the visit or the resident: 房间：松鹤楼3层312室A床,
+        # 地点：颐和居B区207室, 探望405室庹老太.
+        Rule("care_home_room", LOCATION,
+             # (a bare room only after a visit or a resident's word: a ward's 302室 is no one's home)
+             r"(?:房间|房間|地点|地點|住户|住戶|探望)[ \t:：]*(?P<phi>[\u4e00-\u9fff]{2,4}(?:楼|樓|居|苑|园|園|阁|閣|轩|軒|斋|堂)"
+             r"(?:[A-Z东西南北]区)?(?:\d{1,2}(?:层|層|楼|樓))?\d{2,4}(?:室|房)(?:[A-Z\d]床)?)"
+             r"|(?:住户|住戶|探望)[ \t:：]*(?P<phi>\d{3,4}室)", 0.75,
+             needs=lambda t: "室" in t or "房" in t),
         # A record opened in a system log or a note names its number right after 病历 (查看病历00738812,
         # 调阅病历 ZY2026...): six digits or more, so 病历2份 and 病历1本 stay text.
         Rule("mrn_after_record", MEDICAL_RECORD_NUMBER,
@@ -703,12 +715,17 @@ def address_rules() -> list[Rule]:
 _TAIL_HAN = r"(?:(?![我你他她家在是的了到去从来回住和与及或患因于被把就也都还])[\u4e00-\u9fff])"
 _TAIL_SETTLEMENT = rf"{_TAIL_HAN}{{1,6}}?(?:屯|村|组|部落|农场|農場|牧场|林场)"
 _TAIL_BUILDING = rf"{_TAIL_HAN}{{1,6}}?(?:里|邨|大廈|大厦|廣場|广场|花园|花園|小区|社区|新村)(?=(?:[东西南北中]区)?\s?\d)"
+# (an annex and a stairway's door before the flat, as Beijing and Tianjin write them: 32号增2号楼3门401)
 _TAIL_NUMBER = (
-    r"(?:[东西南北中]区)?\s?(?:\d{1,5}\s?(?:号楼|號樓|号院|号|號|室|樓|楼|层|層|栋|棟|座|弄)(?:\s?\d{1,4}\s?(?:樓|楼|层|層|室))?"
+    r"(?:[东西南北中]区)?\s?(?:增?\d{1,5}\s?(?:号楼|號樓|号院|号|號|室|樓|楼|层|層|栋|棟|座|弄|门(?=\d)|单元|單元)"
+    r"(?:\s?增?\d{1,4}\s?(?:号楼|樓|楼|层|層|室|门|單元|单元))*(?:\d{2,4}(?:室)?(?![\d号號]))?"
     r"|\d{1,3}(?:[\-—]\d{1,4}){1,3}(?:\s?(?:号|號|室|樓|楼|层|層))?)(?:\s?[A-Za-z](?![A-Za-z]))?(?![\d\-—年月日天周岁次个])"
 )
+# a hamlet's or a lane's short name with its number after a village (朴里村|后坑38号)
+_TAIL_HAMLET = rf"{_TAIL_HAN}{{1,4}}?(?=\d{{1,4}}\s?(?:号|號))"
 _ADDRESS_TAIL_RE = regex.compile(rf"(?:{_TAIL_SETTLEMENT}|{_TAIL_BUILDING})?(?:{_TAIL_NUMBER})?")
-_TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場里村屯邨苑园園旗社")
+_VILLAGE_TAIL_RE = regex.compile(rf"{_TAIL_HAMLET}(?:{_TAIL_NUMBER})")
+_TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場里村屯邨苑园園旗社楼樓")
 
 
 def address_tail_end(text: str, end: int) -> int:
@@ -716,4 +733,6 @@ def address_tail_end(text: str, end: int) -> int:
     if end <= 0 or text[end - 1] not in _TAIL_AFTER:
         return end
     m = _ADDRESS_TAIL_RE.match(text, end)
+    if (m is None or m.end() == end) and text[end - 1] in "村屯":
+        m = _VILLAGE_TAIL_RE.match(text, end)
     return m.end() if m and m.end() > end and text[m.end() - 1] != " " else end

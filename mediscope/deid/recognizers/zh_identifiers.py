@@ -157,7 +157,7 @@ MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号
             "预约号", "预约编号", "急诊号", "急诊编号", "留观号", "体检号", "体检编号", "HIS号", "PID", "检验条码",
             "标本条码", "条形码", "收费单号", "缴费单号", "发票号", "床旁码", "腕带号", "随访编号", "会员号", "会员卡号",
             "就诊ID", "门诊ID", "住院ID", "病历ID", "患者编号", "病人编号", "样本号", "样本编号", "切片号", "蜡块号",
-            "透析号", "随访号", "健康卡号", "居民健康卡号", "医疗卡号", "会诊号", "转诊单号", "转诊编号",
+            "透析号", "随访号", "标本编号", "健康卡号", "居民健康卡号", "医疗卡号", "会诊号", "转诊单号", "转诊编号",
             # a receipt's or invoice's number, printed on the patient's own bill (票据号码：0O6612873)
             "票据号", "票据号码", "发票号码", "收据号", "收据号码", "单据号", "单据号码", "处方编号",
             # a pregnancy's, a screening's, a monitoring's or an IVF cycle's own number (建档号, 筛查编号, 周期号)
@@ -170,7 +170,9 @@ MRN_CUES = ("住院号", "门诊号", "病案号", "病历号", "住院病历号
 INSURANCE_CUES = ("医保卡号", "医保号", "医保卡", "医保账号", "社保卡号", "社保号", "社保卡",
                   "医疗保险号", "医疗保险卡号", "保险单号", "保单号", "新农合卡号", "新农合号", "参保号",
                   "农合号", "商业保险号", "电子医保凭证", "医保编号", "个人编号", "理赔号", "理赔编号", "报案号", "赔案号",
-                  "案件号", "保险卡号", "医保个人编号", "参保人编号")
+                  "案件号", "保险卡号", "医保个人编号", "参保人编号",
+                  # a Hong Kong or Taiwan policy's number, as its own script writes it: 保單AXA-HK-77821093
+                  "保單號碼", "保單號", "保單編號", "保單", "保險單號", "保險單號碼", "保单", "保险单")
 ACCOUNT_CUES = ("银行卡号", "银行卡", "银行账号", "银行帐号", "卡号", "账号", "帐号", "账户", "帐户",
                 "支付宝账号", "支付宝", "开户账号", "收款账号")
 DEVICE_CUES = ("设备号", "设备编号", "序列号", "起搏器编号", "起搏器序列号", "植入物编号", "仪器编号",
@@ -199,7 +201,14 @@ DOC_ID_CUES = ("护照号", "护照号码", "护照", "通行证号", "通行证
                "准生证号", "生育服务证号", "残疾证号", "居住证号", "暂住证号", "外国人永久居留证", "永久居留证号", "社会保障号",
                "社保卡号码", "证件号码", "证件编号")
 STAFF_ID_CUES = ("工号", "员工号", "职工号", "工作证号", "员工编号", "职工编号", "胸牌号", "执业证号", "执业证书编号",
-                 "医师编号", "护士编号", "操作员号", "操作员编号")
+                 "医师编号", "护士编号", "操作员号", "操作员编号",
+                 # a police officer's number (民警鄢警官（警号023417）), a crew member's badge
+                 "警号", "警员编号", "警员号", "工牌号")
+# The number of one person's case at a hotline, an assessor's, a police desk or an ambulance service:
+# 咨询编号：PCC-CD-260320-031, 评估号LTC-CQ-2026-01876, 警情号JQ20260319-0562, 出车单号.
+CASE_ID_CUES = ("咨询编号", "咨询号", "评估号", "评估编号", "受理号", "受理编号", "事件编号", "不良事件编号", "警情号",
+                "接警号", "接警编号", "出车单号", "出车编号", "投诉编号", "投诉单号", "调解编号", "鉴定编号", "协议编号",
+                "案件编号", "工单号", "来电编号", "呼救编号", "任务单号")
 
 _PLATE_CHAR = "A-HJ-NP-Za-hj-np-z"  # plates skip I and O
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
@@ -226,7 +235,9 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("cn_landline", PHONE_NUMBER,
              rf"(?<![\dA-Za-z])(?P<phi>(?:(?:\+|00)?86{S})?(?:\(0\d{{2,3}}\)|0\d{{2,3}}){S}[2-9]\d{{2,3}}{S}\d{{4}}(?:\s*(?:转|分机|ext\.?|x){S}\d{{1,5}})?)(?!\d)",
              0.9, needs=has_digit),
-        Rule("cn_service", PHONE_NUMBER, rf"(?<!\d)(?P<phi>[48]00{S}\d{{3}}{S}\d{{4}})(?!\d)", 0.85, needs=has_digit),
+        # (with a person's extension after it: 400-820-5566转3217 reaches one clerk)
+        Rule("cn_service", PHONE_NUMBER, rf"(?<!\d)(?P<phi>[48]00{S}\d{{3}}{S}\d{{4}}(?:\s?(?:转|轉|-|ext\.?)\s?\d{{2,6}})?)(?!\d)", 0.85,
+             needs=has_digit),
         Rule("phone_cued", PHONE_NUMBER,
              rf"(?:电话|手机|手机号|联系电话|联系方式|座机|传真|固话|TEL|Tel|FAX|Fax|call)(?:{CUE_GAP})(?P<phi>\+?\(?\d[\d\s\-()]{{5,18}}\d)",
              0.85, validator=digit_count_between(7, 15), needs=has_digit),
@@ -419,8 +430,19 @@ def zh_identifier_rules() -> list[Rule]:
              0.85, needs=contains_any("ID"), flags=0),
         Rule("doc_id_cued", ID_NUMBER,
              rf"(?:{_alt(DOC_ID_CUES)})(?:{CUE_GAP})(?:[\u4e00-\u9fff]{{1,2}}字第)?{ID_VALUE}", 0.9, needs=has_digit),
+        Rule("case_id_cued", ID_NUMBER, rf"(?:{_alt(CASE_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
+             needs=contains_any("编号", "评估号", "受理号", "警情号", "接警号", "单号", "咨询号")),
+        # A form's own serial number after the numero sign: 出车记录单　№ 0012637.
+        Rule("numero_serial", ID_NUMBER, r"№[ \t:：]*(?P<phi>[A-Z]{0,3}\d{5,12})(?![\dA-Za-z])", 0.75,
+             needs=contains_any("№"), flags=0),
         Rule("staff_id_cued", ID_NUMBER, rf"(?:{_alt(STAFF_ID_CUES)})(?:{CUE_GAP}){ID_VALUE}", 0.85,
-             needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员")),
+             needs=contains_any("工号", "员工", "职工", "工作证", "胸牌", "执业证", "医师编号", "护士编号", "操作员", "警号", "警员",
+                                "工牌")),
+        # A number read out in groups with a pause between them: 幺三八，零二七六，五五幺九.
+        Rule("cn_numeral_grouped", PHONE_NUMBER,
+             r"(?<![零〇一二三四五六七八九幺两])(?P<phi>[零〇一二三四五六七八九幺两]{3}[，,、·][零〇一二三四五六七八九幺两]{4}[，,、·][零〇一二三四五六七八九幺两]{4}"
+             r"|[零〇幺][零〇一二三四五六七八九幺两]{2,3}[，,、·][零〇一二三四五六七八九幺两]{7,8})(?![零〇一二三四五六七八九幺两])", 0.75,
+             needs=contains_any("零", "〇", "幺", "一", "二", "三", "五", "七", "八", "九")),
         Rule("cn_numeral_number", PHONE_NUMBER,
              r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
              0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),

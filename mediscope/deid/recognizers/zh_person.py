@@ -104,7 +104,7 @@ _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXIN
 # A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
 # Verbs of telling after a person cue (家属陈述：, 患者自述：): the statement's heading, no name.
 _SPEECH_VERBS = ("陈述", "陈诉", "陈说")
-_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;）)]|\n|$))")
+_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;、）)]|\n|$))")
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
 # 姓名:潘\n晓\n东   性别: a form's narrow name cell wraps the name one character to a line; each
@@ -118,6 +118,8 @@ _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
 _LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
 # A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
+# Parties whose side is written with 方 after them (被告方, 原告方): that 方 is no surname.
+_PARTY_CUES = ("原告", "被告", "上诉人", "申请人", "当事人", "第三人", "委托人", "受托人", "投保人", "被保险人", "雇主")
 _KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
 _FIELD_END_RE = regex.compile(r"[ \u3000]{2,}|[ \u3000]*(?:\n|$|[|｜])")
 _BED_WORD_NAME_RE = regex.compile(r"\s?[（(][^（）()]{2,12}[）)]")
@@ -132,6 +134,7 @@ _WORD_NAME_FOLLOW_RE = regex.compile(
 _LONE_NOT_SURNAME = frozenset("高白常成单管信商官解冷连路宫和于时明全应强多少平安齐易文康金石万")
 # Weak cues that greet or thank rather than introduce: 谢谢王，; 你好，
 _LONE_NOT_CUES = ("谢谢", "感谢", "麻烦", "你好", "您好", "找", "转给", "交给", "我是")
+_TITLE_WORDS = frozenset(t for t in lexicon.TITLES_ZH if len(t) == 2)
 _CUT_TITLES = tuple(sorted((t for t in lexicon.TITLES_ZH if len(t) >= 2), key=len, reverse=True))
 
 
@@ -1040,6 +1043,10 @@ class ChineseNameRecognizer(EntityRecognizer):
                         or not self._rare_ok(cand)):
                     out.append(self._result(s, spaced_end, 0.75, "weak_cue_spaced"))
                     continue
+            if norm[s : s + 1] == "方" and norm[m.start() : s].rstrip("：: ").endswith(_PARTY_CUES):
+                continue  # 被告方认为, 原告方: the party's side, no one named 方
+            if s > m.start() and norm[s - 1 : s + 1] in _TITLE_WORDS:
+                continue  # 调解员：车主任: the cue's last character opens a title (主任), no name follows
             if self._lone_surname(norm, s) and not norm[m.start() : s].startswith(_LONE_NOT_CUES):
                 out.append(self._result(s, s + 1, 0.75, "lone_surname"))  # 患者蒲，曾在; 值班医生：翟  交班
                 continue

@@ -1,0 +1,95 @@
+"""Where an accident, a call-out or a claim's incident happened, in both languages.
+
+A run sheet, a crash report or an insurer's claim file places its patient by the road, not by a
+house number: a highway's mile marker or exit (I-70 WB near mile marker 187, US-41 NB, Exit 212
+off-ramp), a stake number on a Chinese expressway (沈海高速K1288+300南行方向) or its toll station
+(温岭东收费站), the crossing of two streets (Bellaire Blvd and Wilcrest Dr), or a named venue before
+its street address (Scene: Lakeview Fitness, 2901 N Halsted St). Each pins the person to a place as
+tightly as an address does.
+
+A highway's name alone (I-70, 沈海高速) is no one's place, so a direction, a mile, an exit or a stake
+must come with it.
+"""
+
+from __future__ import annotations
+
+from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.recognizers.en_patterns import _seen
+from mediscope.deid.types import LOCATION
+
+_HIGHWAY = r"(?:I|US|SR|M|CA|TX|FM|SH|State Route|Route|Rte\.?|Hwy\.?|Highway|Interstate)[- ]?\d{1,3}[A-Z]?"
+_DIRECTION = r"(?:EB|WB|NB|SB|E/B|W/B|N/B|S/B|(?i:east|west|north|south)bound)"
+_STREET_WORD = (r"(?:St|Ave|Blvd|Rd|Dr|Ln|Way|Pike|Pkwy|Hwy|Ct|Pl|Cir|Ter|Street|Avenue|Boulevard|Road|Drive|Lane|Parkway"
+                r"|Highway|Court|Place|Circle|Terrace)")
+_STREET = rf"(?:\p{{Lu}}[\p{{L}}'’\-]+[ ]){{1,3}}{_STREET_WORD}\b\.?"
+# A mile, an exit or a ramp after a highway: "near mile marker 187", "at mile 71", ", Exit 212 off-ramp",
+# "near the Ashby Ave exit".
+_MILE_OR_EXIT = (rf"(?:,?[ ](?:(?:just[ ])?(?:near|at|by|past|before|after)[ ](?:the[ ])?)?"
+                 rf"(?:(?i:mile(?:[ ]marker|[ ]post)?|MM|exit)[ ]?\d{{1,4}}(?:\.\d)?[A-Z]?(?:[ ](?:\({_STREET}\)|(?i:off-ramp|on-ramp|ramp)))?"
+                 rf"|{_STREET}[ ](?i:exit|off-ramp|on-ramp)))")
+# Chinese words a road's or a station's name never opens with, that often stand right before it (距温岭东收费站, 在沈海高速).
+_ZH_LEAD = "距在到经过于从至往近离进出沿阅看查取"
+_ZH_START = rf"(?:(?<![\u4e00-\u9fff])|(?<=[{_ZH_LEAD}]))"
+_ZH_NAME_CHAR = rf"(?:(?![{_ZH_LEAD}])[\u4e00-\u9fff])"
+_CITY_TAIL = r"(?:,[ ](?:\p{Lu}\p{Ll}+[ ]){0,2}\p{Lu}\p{Ll}+(?=[ \t]*(?:[.;\n]|$)))?"
+
+
+# A clinic's or a hospital's name before its address is the care setting's, which the address rules leave
+# to the street ("Riverside Clinic, 14 Harbour Rd"): only the street is the patient's trace there.
+_CARE_SETTING_WORDS = frozenset({"clinic", "hospital", "infirmary", "pharmacy", "practice", "surgery", "medical", "health",
+                                 "hospice", "institute", "university", "college"})
+
+
+def _venue_ok(value: str) -> bool:
+    name = value.split(",", 1)[0].split()
+    return not any(w.lower() in _CARE_SETTING_WORDS for w in name)
+
+
+def incident_place_rules(lang: str) -> list[Rule]:
+    rules = [
+        # a highway with its direction and a mile or an exit, or with a direction alone before one:
+        # "I-70 WB near mile marker 187", "US-41 NB, Exit 212 off-ramp", "I-35 southbound at mile 71"
+        Rule("highway_mile", LOCATION,
+             rf"(?<![\w\-])(?P<phi>{_HIGHWAY}(?:[ ,]+{_DIRECTION})?{_MILE_OR_EXIT}{_CITY_TAIL}"
+             rf"|{_HIGHWAY}[ ,]+{_DIRECTION}(?:[ ](?:at|near)[ ]{_STREET})?{_CITY_TAIL})", 0.8,
+             needs=_seen(r"(?i)mile|MM|exit|bound|EB|WB|NB|SB"), flags=0),
+        # an exit by its number and its road: "Exit 186 (Ridge Rd)"
+        Rule("numbered_exit", LOCATION, rf"(?<![\w\-])(?P<phi>(?i:exit)[ ]\d{{1,4}}[A-Z]?[ ]\({_STREET}\))", 0.75,
+             needs=_seen(r"(?i)exit"), flags=0),
+        # a highway at a street: "M-59 at Crooks Rd, Rochester Hills"
+        Rule("highway_at_street", LOCATION, rf"(?<![\w\-])(?P<phi>{_HIGHWAY}[ ](?:at|and|&|near)[ ]{_STREET}{_CITY_TAIL})", 0.75,
+             needs=_seen(r"\d"), flags=0),
+        # the crossing of two streets: "Bellaire Blvd and Wilcrest Dr", "Main St & 5th Ave"
+        Rule("street_crossing", LOCATION,
+             rf"(?<![\w\-])(?P<phi>(?:(?:\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’\-]+)[ ]){{1,3}}{_STREET_WORD}\b\.?[ ](?:and|&|at|/)[ ]"
+             rf"(?:(?:\d{{1,3}}(?:st|nd|rd|th)|\p{{Lu}}[\p{{L}}'’\-]+)[ ]){{1,3}}{_STREET_WORD}\b\.?)", 0.9,
+             needs=_seen(r" and | & | at | / "), flags=0),
+        # a named venue, then its street address: "Scene: Lakeview Fitness, 2901 N Halsted St",
+        # "at Riverbend Dialysis, 1402 Kessler Blvd"
+        Rule("venue_before_address", LOCATION,
+             rf"(?:(?i:scene|loc|location|address|incident location|place of (?:injury|incident|accident))[ \t]*:[ \t]*|(?<=\b(?:at|from|to)[ ]))"
+             rf"(?P<phi>(?:\p{{Lu}}[\p{{L}}'’&\-]+[ ]){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+,[ ]\d{{1,6}}[ ](?:[NSEW]\.?[ ])?{_STREET})", 0.8,
+             validator=_venue_ok, needs=_seen(r"\d"), flags=0),
+    ]
+    if lang == "zh":
+        rules += [
+            # an expressway's stake number, with its section and direction: G15沈海高速温州段K1832+500处,
+            # 沈海高速K1288+300南行方向
+            Rule("expressway_stake", LOCATION,
+                 rf"{_ZH_START}(?P<phi>(?:[GS]\d{{1,4}})?{_ZH_NAME_CHAR}{{2,8}}(?:高速|国道|省道|快速路|绕城)(?:公路)?(?:[\u4e00-\u9fff]{{1,4}}段)?"
+                 r"[ \t]?K\d{1,4}[ \t]?\+[ \t]?\d{1,3}(?:米)?(?:处)?(?:[东南西北][行向](?:方向)?|[上下]行(?:方向)?)?)", 0.8,
+                 needs=contains_any("K"), flags=0),
+            # a metro, bus or railway station by its name: 人民广场地铁站, 南湖公交站
+            Rule("named_station", LOCATION, rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{2,6}}(?:地铁站|轻轨站|公交站|公交车站|火车站|高铁站|汽车站))",
+                 0.7, validator=lambda v: not v.startswith(("附近", "一个", "该", "这", "那", "最近", "哪个", "每个")),
+                 needs=contains_any("站")),
+            # a spot on a named road where someone was found or hurt: 北辰路桥洞, 新华路加油站, 朝阳公园南门
+            Rule("roadside_spot", LOCATION,
+                 rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{1,4}}(?:路|街|大道|大街)(?:桥洞|桥下|天桥|隧道|地下通道|加油站|公交站|涵洞|立交桥?)"
+                 rf"|{_ZH_NAME_CHAR}{{2,5}}公园[东南西北]门)", 0.7, needs=contains_any("路", "街", "道", "公园")),
+            # a toll station or a service area, named: 温岭东收费站, 长兴服务区
+            Rule("toll_station", LOCATION, rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{2,6}}(?:收费站|服务区))", 0.7,
+                 validator=lambda v: not v.startswith(("高速", "经过", "途经", "在", "到", "进入", "驶离", "附近", "一个", "该")),
+                 needs=contains_any("收费站", "服务区")),
+        ]
+    return rules
