@@ -16,7 +16,6 @@ compensation, 案 a case, 伤 injury, 残 disability, 劳 labour capacity).
 from __future__ import annotations
 
 from mediscope.deid.recognizers.base import Rule, contains_any
-from mediscope.deid.recognizers.en_patterns import _seen
 from mediscope.deid.types import ID_NUMBER
 
 # Characters of an issuing office or a series that decides about one person (see the docstring).
@@ -43,7 +42,7 @@ def _court_number_ok(value: str) -> bool:
 
 
 def case_number_rules(lang: str) -> list[Rule]:
-    rules = [
+    rules = [] if lang == "zh" else [
         # A US federal court's case number: 2:25-cv-01187, 1:24-cr-00311-JDB.
         Rule("federal_case_number", ID_NUMBER,
              r"(?<![\w:])(?P<phi>\d:\d{2}-(?:cv|cr|mc|mj|bk|ap|md|po|sw)-\d{3,6}(?:-[A-Z]{2,5}){0,2})(?![\w\-])", 0.85,
@@ -52,11 +51,13 @@ def case_number_rules(lang: str) -> list[Rule]:
         Rule("docket_number", ID_NUMBER,
              r"(?i:docket|index)(?:[ \t]+(?i:no\.?|number|#))?[ \t]*[:#.]?[ \t]*"
              r"(?P<phi>(?=[A-Z0-9\-/]*\d{3})[A-Z0-9]{1,10}(?:[\-/][A-Z0-9]{1,10}){0,4})(?![\w\-])", 0.8,
-             needs=_seen(r"(?i)docket|index"), flags=0),
+             needs=contains_any("ocket", "OCKET", "ndex", "NDEX"), flags=0),
         # An attorney's bar number on a pleading's signature block: "Florida Bar No. 0087215", "SBN 281734".
         Rule("bar_number", ID_NUMBER,
              r"(?:(?i:bar)[ \t]+(?i:no\.?|number|#|id)|SBN|(?i:bar)[ \t]*#)[ \t]*[:#]?[ \t]*(?P<phi>\d{5,8})(?![\w\-])", 0.8,
-             needs=_seen(r"(?i)bar|SBN"), flags=0),
+             needs=contains_any("Bar", "bar", "BAR", "SBN"), flags=0),
+    ]
+    rules += [
         # The badge of an officer or a crew member who attended: "Ofc. Sandoval #2241", "Officer Luis Carranza,
         # #7730", "K. Abernathy EMT-P #4471", "Trooper Delgado (badge 1138)", "Crew He Jun（#A0763）".
         Rule("attending_badge", ID_NUMBER,
@@ -64,19 +65,19 @@ def case_number_rules(lang: str) -> list[Rule]:
              r"|EMT(?:-[PBIA])?|Paramedic|Medic|Crew|Firefighter|FF|Capt\.?|Lt\.?|PC)[^\n#()（）]{0,32}?[ ,]*[(（]?#[ ]?"
              r"|(?i:badge)(?:[ ](?i:no\.?|number|#))?[ \t]*[:#]?[ \t]*)"
              r"(?P<phi>[A-Z]?\d{3,7})(?![\w\-])", 0.75,
-             needs=_seen(r"(?i)#|badge"), flags=0),
+             needs=contains_any("#", "badge", "Badge", "BADGE"), flags=0),
     ]
     if lang == "zh":
         rules += [
             # A court's case number: (2025)沪0115民初12345号, （2024）京01民终3721号, (2019)最高法民申123号.
             Rule("court_case_number", ID_NUMBER,
                  rf"(?P<phi>{_YEAR}[\u4e00-\u9fff]{{1,6}}\d{{0,6}}[\u4e00-\u9fff]{{1,6}}第?\d{{1,7}}号)", 0.85,
-                 validator=_court_number_ok, needs=contains_any("号"), flags=0),
+                 validator=_court_number_ok, needs=lambda t: "号" in t and ("(" in t or "（" in t), flags=0),
             # An office's number about one person: 穗劳鉴〔2025〕第1832号, 鲁正鉴〔2025〕精鉴字第226号,
             # 沪人社认（浦东）字〔2025〕第1107号, 深医调协〔2025〕041号 (not a circular: 国卫办医发〔2021〕12号).
             Rule("office_case_number", ID_NUMBER,
                  rf"(?:(?<![\u4e00-\u9fff])|(?<={_LEAD_WORDS}))(?P<phi>{_OFFICE_CHAR}{{1,7}}(?:[（(][\u4e00-\u9fff]{{1,4}}[）)])?[\u4e00-\u9fff]{{0,2}}"
                  rf"[〔\[](?:19|20)\d\d[〕\]][\u4e00-\u9fff]{{0,5}}第?\d{{1,6}}号)", 0.8,
-                 validator=_office_number_ok, needs=contains_any("〔", "["), flags=0),
+                 validator=_office_number_ok, needs=lambda t: ("〔" in t or "[" in t) and "号" in t, flags=0),
         ]
     return rules

@@ -46,16 +46,17 @@ def _venue_ok(value: str) -> bool:
 
 
 def incident_place_rules(lang: str) -> list[Rule]:
-    rules = [
+    rules = [] if lang == "zh" else [
         # a highway with its direction and a mile or an exit, or with a direction alone before one:
         # "I-70 WB near mile marker 187", "US-41 NB, Exit 212 off-ramp", "I-35 southbound at mile 71"
         Rule("highway_mile", LOCATION,
              rf"(?<![\w\-])(?P<phi>{_HIGHWAY}(?:[ ,]+{_DIRECTION})?{_MILE_OR_EXIT}{_CITY_TAIL}"
              rf"|{_HIGHWAY}[ ,]+{_DIRECTION}(?:[ ](?:at|near)[ ]{_STREET})?{_CITY_TAIL})", 0.8,
-             needs=_seen(r"(?i)mile|MM|exit|bound|EB|WB|NB|SB"), flags=0),
+             needs=contains_any("mile", "Mile", "MILE", "MM", "exit", "Exit", "EXIT", "bound", "BOUND", "EB", "WB", "NB", "SB"),
+             flags=0),
         # an exit by its number and its road: "Exit 186 (Ridge Rd)"
         Rule("numbered_exit", LOCATION, rf"(?<![\w\-])(?P<phi>(?i:exit)[ ]\d{{1,4}}[A-Z]?[ ]\({_STREET}\))", 0.75,
-             needs=_seen(r"(?i)exit"), flags=0),
+             needs=contains_any("exit", "Exit", "EXIT"), flags=0),
         # a highway at a street: "M-59 at Crooks Rd, Rochester Hills"
         Rule("highway_at_street", LOCATION, rf"(?<![\w\-])(?P<phi>{_HIGHWAY}[ ](?:at|and|&|near)[ ]{_STREET}{_CITY_TAIL})", 0.75,
              needs=_seen(r"\d"), flags=0),
@@ -71,22 +72,23 @@ def incident_place_rules(lang: str) -> list[Rule]:
              rf"(?P<phi>(?:\p{{Lu}}[\p{{L}}'’&\-]+[ ]){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+,[ ]\d{{1,6}}[ ](?:[NSEW]\.?[ ])?{_STREET})", 0.8,
              validator=_venue_ok, needs=_seen(r"\d"), flags=0),
     ]
-    if lang == "zh":
+    if lang == "zh":  # (the English shapes above are the English analyzer's only)
         rules += [
             # an expressway's stake number, with its section and direction: G15沈海高速温州段K1832+500处,
             # 沈海高速K1288+300南行方向
             Rule("expressway_stake", LOCATION,
                  rf"{_ZH_START}(?P<phi>(?:[GS]\d{{1,4}})?{_ZH_NAME_CHAR}{{2,8}}(?:高速|国道|省道|快速路|绕城)(?:公路)?(?:[\u4e00-\u9fff]{{1,4}}段)?"
                  r"[ \t]?K\d{1,4}[ \t]?\+[ \t]?\d{1,3}(?:米)?(?:处)?(?:[东南西北][行向](?:方向)?|[上下]行(?:方向)?)?)", 0.8,
-                 needs=contains_any("K"), flags=0),
+                 needs=contains_any("高速", "国道", "省道", "快速路", "绕城"), flags=0),
             # a metro, bus or railway station by its name: 人民广场地铁站, 南湖公交站
             Rule("named_station", LOCATION, rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{2,6}}(?:地铁站|轻轨站|公交站|公交车站|火车站|高铁站|汽车站))",
                  0.7, validator=lambda v: not v.startswith(("附近", "一个", "该", "这", "那", "最近", "哪个", "每个")),
-                 needs=contains_any("站")),
+                 needs=contains_any("地铁站", "轻轨站", "公交站", "公交车站", "火车站", "高铁站", "汽车站")),
             # a spot on a named road where someone was found or hurt: 北辰路桥洞, 新华路加油站, 朝阳公园南门
             Rule("roadside_spot", LOCATION,
                  rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{1,4}}(?:路|街|大道|大街)(?:桥洞|桥下|天桥|隧道|地下通道|加油站|公交站|涵洞|立交桥?)"
-                 rf"|{_ZH_NAME_CHAR}{{2,5}}公园[东南西北]门)", 0.7, needs=contains_any("路", "街", "道", "公园")),
+                 rf"|{_ZH_NAME_CHAR}{{2,5}}公园[东南西北]门)", 0.7,
+                 needs=contains_any("桥洞", "桥下", "天桥", "隧道", "地下通道", "加油站", "公交站", "涵洞", "立交", "公园")),
             # a toll station or a service area, named: 温岭东收费站, 长兴服务区
             Rule("toll_station", LOCATION, rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{2,6}}(?:收费站|服务区))", 0.7,
                  validator=lambda v: not v.startswith(("高速", "经过", "途经", "在", "到", "进入", "驶离", "附近", "一个", "该")),

@@ -111,6 +111,18 @@ def _decorated_label_ok(value: str) -> bool:
     return core not in _NOTE_LABELS and jieba.dt.FREQ.get(core, 0) < 1000
 
 
+_LATIN_WORD = regex.compile(r"[A-Z][a-z]")
+
+
+def _has_latin_word(text: str) -> bool:
+    """A capital then a small letter somewhere: the least a Latin name needs (CT, MRI, B超 do not have it)."""
+    return _LATIN_WORD.search(text) is not None
+
+
+def _latin_word_and_bracket(text: str) -> bool:
+    return ("（" in text or "(" in text) and _LATIN_WORD.search(text) is not None
+
+
 def _han_transcription_ok(value: str) -> bool:
     """Chinese characters in brackets after a Latin name that are a name, not a gloss (Hope Clinic（医院）)."""
     import jieba
@@ -305,8 +317,7 @@ def printed_name_rules(lang: str) -> list[Rule]:
                  r"(?:(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ ])?(?P<phi>\p{Lu}[\p{Ll}\p{M}]+,[ ]\p{Lu}[\p{Ll}\p{M}]+"
                  r"|(?<=(?:Mr|Mrs|Ms|Miss|Dr|MR|MRS|MS|MISS|DR)\.?[ ])\p{Lu}{2,}(?![A-Za-z])"
                  r"|\p{Lu}[\p{Ll}\p{M}]+(?:[ \-](?:\p{Lu}[\p{Ll}\p{M}]+|\p{Lu}{2,}(?![\p{Ll}])|\p{Lu}\.)){0,3})(?![A-Za-z])",
-                 0.75, validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=lambda t: any("A" <= c <= "Z" for c in t),
-                 flags=0),
+                 0.75, validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=_has_latin_word, flags=0),
             # A name an app masked: 莫*婷, 吕**, 冉*, 王*明, 欧阳*, 郑○豪. What is left still narrows
             # down who it is, and the masked character may be the only one missing.
             Rule("masked_name", PERSON,
@@ -324,10 +335,10 @@ def printed_name_rules(lang: str) -> list[Rule]:
             Rule("latin_name_before_han", PERSON,
                  r"(?<![A-Za-z])(?!(?:Pt|Patient|Mr|Mrs|Ms|Miss|Dr|Bed|Name|Husband|Wife|Son|Daughter|Mother|Father|Crew)\b)"
                  r"(?P<phi>\p{Lu}[\p{Ll}]+(?:[ \-]\p{Lu}[\p{Ll}]+){1,2})[ ]?[（(](?=[\u4e00-\u9fff]{2,5}[）)])", 0.7,
-                 validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=contains_any("（", "("), flags=0),
+                 validator=lambda v: v.split()[0].lower() not in _NOT_LATIN_NAMES, needs=_latin_word_and_bracket, flags=0),
             Rule("han_name_after_latin", PERSON,
                  r"(?<![A-Za-z])\p{Lu}[\p{Ll}]+(?:[ \-]\p{Lu}[\p{Ll}]+){1,2}[ ]?[（(](?P<phi>[\u4e00-\u9fff]{2,5})[）)]", 0.7,
-                 validator=_han_transcription_ok, needs=contains_any("（", "("), flags=0),
+                 validator=_han_transcription_ok, needs=_latin_word_and_bracket, flags=0),
             # A group chat's speaker whose screen name wears ASCII decorations (风吹麦浪_：, ~小太阳~：) and
             # a mention of a Chinese screen name (@风吹麦浪_): both are handles whatever the words.
             Rule("decorated_chat_label", SOCIAL_HANDLE,

@@ -214,6 +214,10 @@ _PLATE_CHAR = "A-HJ-NP-Za-hj-np-z"  # plates skip I and O
 _PROVINCE_ABBR = "京津沪渝冀豫云辽黑湘皖鲁新苏浙赣鄂桂甘晋蒙陕吉闽贵粤青藏川宁琼"
 
 
+# Three numerals, a pause and four more: the least a number read out in groups holds.
+_NUMERAL_GROUPS = regex.compile(r"[零〇一二三四五六七八九幺两]{3}[，,、·][零〇一二三四五六七八九幺两]{4}")
+
+
 def zh_identifier_rules() -> list[Rule]:
     return [
         # 18-digit resident ID (checksum-validated), any grouping.
@@ -442,7 +446,7 @@ def zh_identifier_rules() -> list[Rule]:
         Rule("cn_numeral_grouped", PHONE_NUMBER,
              r"(?<![零〇一二三四五六七八九幺两])(?P<phi>[零〇一二三四五六七八九幺两]{3}[，,、·][零〇一二三四五六七八九幺两]{4}[，,、·][零〇一二三四五六七八九幺两]{4}"
              r"|[零〇幺][零〇一二三四五六七八九幺两]{2,3}[，,、·][零〇一二三四五六七八九幺两]{7,8})(?![零〇一二三四五六七八九幺两])", 0.75,
-             needs=contains_any("零", "〇", "幺", "一", "二", "三", "五", "七", "八", "九")),
+             needs=_NUMERAL_GROUPS.search),
         Rule("cn_numeral_number", PHONE_NUMBER,
              r"(?P<phi>[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺](?:[ \-]?[零〇一二三四五六七八九壹贰叁肆伍陆柒捌玖幺]){6,17})",
              0.7, validator=lambda v: sum(ch not in " -" for ch in v) >= 7),
