@@ -671,7 +671,6 @@ _UNIT_BEFORE = regex.compile(r"(?<!:\d)\d[ ]?$")  # not across a column gap ("Be
 _TITLED_EVERYDAY = frozenset({"right", "wrong", "clean", "fit", "happy", "muscle", "marigold", "sparkle", "tickle", "grumpy",
                               "bump", "nobody", "perfect", "motivator", "fixit", "whippy", "sunshine", "universe", "potato",
                               "blobby", "magic", "tidy", "bossy", "messy"})
-# (a doctor's or a professor's title too: "Dr Castellano" is no everyday castellano)
 # Given names that are also clinical words ("Ray" of x-ray, "Iris", "Gene"): in a capitalised full name they
 # name the person (an anatomical word such as "Brain" never does).
 _CLINICAL_GIVEN_NAMES = frozenset({"ray", "iris", "gene", "rose", "grace", "hope", "joy", "lance", "mark", "jack", "faith", "bell",
@@ -691,7 +690,8 @@ _GIVEN_BEFORE = regex.compile(r"(?<![\w'’\-.])(?P<given>\p{Lu}\p{Ll}{1,})(?P<s
 # Words that open a line or an order before a name and are on some locale's list of given names.
 _ROLE_OPENERS = frozenset({"will", "may", "can", "did", "does", "shall", "ask", "call", "tell", "see", "saw", "met", "thank",
                            "thanks", "dear", "hi", "hello", "per", "via", "from", "and", "the", "with", "for", "to", "cc"})
-# (not a street's "Dr" after its name: "4820 Lakeshore Dr Pharmacy")
+# (a doctor's or a professor's title too: "Dr Castellano" is no everyday castellano; but not a street's "Dr"
+# after its name: "4820 Lakeshore Dr Pharmacy")
 _COURTESY_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Mr|Mrs|Ms|Miss|Mx|MR|MRS|MS|(?<!\p{Lu}\p{Ll}*[ ])(?:Dr|Prof|DR))\.?[ ]$")
 _PERSON_TITLE_BEFORE = regex.compile(r"(?<![\w])(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Doctor|Nurse|Sister|dr|mr|mrs|ms|miss|prof|doctor)\.?\s+$")
 _VEHICLE_NEAR = regex.compile(_VEHICLE)

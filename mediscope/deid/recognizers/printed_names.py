@@ -323,7 +323,7 @@ def printed_name_rules(lang: str) -> list[Rule]:
             Rule("masked_name", PERSON,
                  rf"(?<![*＊○●A-Za-z0-9])(?P<phi>{_SURNAME}(?:{_MASK}{{1,2}}(?:[\u4e00-\u9fff](?![\u4e00-\u9fff]))?|[\u4e00-\u9fff]{_MASK}))"
                  rf"(?!{_MASK})", 0.75, needs=contains_any("*", "＊", "○", "●"), flags=0),
-            # A name a statement or a judgment writes half-hidden: 常某醉酒驾车, 村医蒲某称, 被告王某某 (the
+            # A name a statement or a judgment writes half-hidden: 常某醉酒驾车, 证人韦某称, 被告王某某 (the
             # surname is still the person's; not 于某日, 向某医院, 某某公司: no surname that is also a word
             # of place or time, nor 某 before a thing's word)
             Rule("surname_mou", PERSON,

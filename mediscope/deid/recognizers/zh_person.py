@@ -117,9 +117,9 @@ _NEXT_LABEL_RE = regex.compile(r"[ \u3000][\u4e00-\u9fff]{2,5}[：:]")
 _LONE_AFTER_SPACE_RE = regex.compile(r"[\u4e00-\u9fff]{2}|[A-Za-z0-9]")
 _LONE_SPACE_MAX_FREQ = 2000
 _LONE_ACTS_RE = regex.compile(r"说|后|同意|认为|建议|表示|交代|嘱|查看|查房|会诊|告知|称|签字|签名|已|看过|的意见")
-# A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
 # Parties whose side is written with 方 after them (被告方, 原告方): that 方 is no surname.
 _PARTY_CUES = ("原告", "被告", "上诉人", "申请人", "当事人", "第三人", "委托人", "受托人", "投保人", "被保险人", "雇主")
+# A relative named by kind right before a name that signs (其女高兴签字, 家属林立签名): the word is the name.
 _KIN_BEFORE_WORD_NAME = ("其女", "其子", "其妻", "其夫", "其母", "其父", "其兄", "其弟", "其姐", "其妹", "家属", "之女", "之子")
 _FIELD_END_RE = regex.compile(r"[ \u3000]{2,}|[ \u3000]*(?:\n|$|[|｜])")
 _BED_WORD_NAME_RE = regex.compile(r"\s?[（(][^（）()]{2,12}[）)]")
