@@ -40,6 +40,8 @@ TITLES_ZH = (
     "警官", "律师",
     # who runs a shop, a firm, a village or a team in a trace or a statement (何店长, 母老板, 梁村长)
     "店长", "老板", "老板娘", "经理", "厂长", "村长", "队长", "组长", "科长", "校长", "书记",
+    # a neighbour's or a villager's familiar forms (柯大姐, 晋大伯)
+    "大伯", "大姐", "大哥", "大婶", "大叔", "大娘", "大嫂",
 )
 
 # Roles of a form, a note or a family that stand right before a person's full name, whatever the
@@ -119,7 +121,7 @@ NAME_CUES_ZH_WEAK = (
     "投保人", "被保险人", "报案人", "来电人", "来电者", "呼救人", "求助人", "见证人", "证人", "代理人", "审判长",
     "审判员", "书记员", "调解员", "调查员", "查勘员", "理赔员", "理赔专员", "业务员", "犬主", "车主", "店主", "房东",
     "雇主", "站务员", "保安", "民警", "志愿者", "护工", "保姆", "邻居", "询问人", "被询问人", "记录人", "接案人", "受理人",
-    "受理", "经手",
+    "受理", "经手", "村医", "乡医", "乡村医生", "家庭医生", "签约医生", "评估员",
 )
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
 PERSON_CONTEXT_ZH = (

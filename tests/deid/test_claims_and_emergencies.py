@@ -107,6 +107,8 @@ class TestIncidentPlaces:
         ("Scene: Northgate Climbing, 1180 W Division St. Fall from wall", "Northgate Climbing, 1180 W Division St"),
         ("Resident seen at Willow Bend Nursing, Rm 207-B this morning", "Willow Bend Nursing, Rm 207-B"),
         ("EMS brought her from Pinecrest Apartments, c/o dyspnea", "Pinecrest Apartments"),
+        ("CALLER: 1418 North Halvorsen, apartment 2B, door is open", "1418 North Halvorsen, apartment 2B"),
+        ("Loc: Maplewood Commons Bldg D, Rm 118, Dayton.", "Maplewood Commons Bldg D, Rm 118"),
     ])
     def test_english_scenes(self, text, place):
         assert place in _found(text, "LOCATION"), _found(text)
@@ -115,9 +117,10 @@ class TestIncidentPlaces:
         "Started on I-131 trial drug last week",  # a highway's shape with no direction, mile or exit
         "Referred to Lakeside Clinic, 22 Harbour Rd for follow-up",  # the clinic's name stays out of the address
         "Needs Cardiac Rehabilitation, Rm 4 booked",
+        "Take 2 West Ward, unit 4 first",  # a ward, no street
     ])
     def test_english_look_alikes(self, text):
-        assert not any(p.startswith(("I-131", "Lakeside", "Cardiac")) for p in _found(text, "LOCATION")), _found(text)
+        assert not any(p.startswith(("I-131", "Lakeside", "Cardiac", "2 West")) for p in _found(text, "LOCATION")), _found(text)
 
     @pytest.mark.parametrize("text, place", [
         ("事故地点：京港澳高速K592+400北行方向", "京港澳高速K592+400北行方向"),
@@ -179,12 +182,17 @@ class TestPeople:
         ("委托外甥敖子轩代为办理", "敖子轩"),
         ("询问人：甄、邝志远", "甄"),
         ("材料齐全。\n受理：晏  2025年5月6日", "晏"),
+        ("接诊医生：心内科闫志豪\n视频链接", "闫志豪"),
+        ("随村医岳德胜入户随访", "岳德胜"),
+        ("由邻居詹大姐帮忙照看", "詹"),
+        ("曾孙小禾（3岁）也来了", "小禾"),
         ("监控显示，卜某酒后驾车", "卜某"),
     ])
     def test_chinese_parties_kin_and_signatures(self, text, name):
         assert name in _found(text, "PERSON", "zh"), _found(text, lang="zh")
 
-    @pytest.mark.parametrize("text", ["被告方认为责任在医院", "于某日下午发病", "向某医院咨询", "某某公司出具证明"])
+    @pytest.mark.parametrize("text", ["被告方认为责任在医院", "于某日下午发病", "向某医院咨询", "某某公司出具证明", "患者内科住院",
+                                      "儿子小便正常", "她大姐来了"])
     def test_chinese_look_alikes(self, text):
         assert _found(text, "PERSON", "zh") == [], _found(text, lang="zh")
 

@@ -449,6 +449,13 @@ def en_identifier_rules() -> list[Rule]:
         Rule("plate_cued", LICENSE_PLATE,
              rf"\b(?i:{plate}){CUE_GAP_EN}(?P<phi>(?=[A-Z0-9\- •·]*\d)[A-Z0-9]{{1,8}}(?:[ \-•·][A-Z0-9]{{1,7}}){{0,2}})(?![A-Za-z0-9])",
              0.9, flags=0),
+        # A house number, a direction and a street's name with no street word, then the flat: "2250 West Fulton,
+        # apartment 3R" (the flat says it is a home's address)
+        Rule("street_with_flat", LOCATION,
+             r"(?<![\w/.\-])(?P<phi>\d{1,6}[ ](?:North|South|East|West|[NSEW]\.?)[ ]"
+             r"(?!(?:Ward|Wing|Block|Tower|Building|Floor|Unit|Campus|Side)\b)\p{Lu}\p{Ll}+(?:[ ]\p{Lu}\p{Ll}+)?,?[ ]"
+             r"(?i:apartment|apt\.?|unit|suite|flat)[ ]?#?[A-Z0-9]{1,5}(?:-[A-Z0-9]{1,3})?)(?![\w\-])", 0.8,
+             needs=contains_any("apartment", "apt", "unit", "suite", "flat"), flags=0),
         # A plate with its state after it in brackets, as a crash report lists the vehicles: "Unit 1: DKR 4412 (MI)".
         Rule("plate_with_state", LICENSE_PLATE,
              r"(?<![\w\-])(?P<phi>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{2,4}[ \-][A-Z0-9]{3,4})[ ]\((?:" + _US_STATE_CODES + r")\)",
@@ -999,12 +1006,12 @@ def en_identifier_rules() -> list[Rule]:
         Rule("residence", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?[ ]){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)[ ]"
              r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:[ ](?:Centre|Center|Hospital|Unit|Facility))?|"
-             r"Rehab[ ](?:Centre|Center|Facility)|Hospice|Assisted[ ]Living|Senior[ ]Living|Group[ ]Home|Nursing|Manor|Apartments)"
+             r"Rehab[ ](?:Centre|Center|Facility)|Hospice|Assisted[ ]Living|Senior[ ]Living|Group[ ]Home|Nursing|Manor|Apartments|Commons)"
              # and the resident's room in it: "Cedar Ridge Nursing, Rm 122", "Maple Grove Rehabilitation, Rm 214-A"
              r"(?:,?[ ](?:Rm|Room|Bldg|Building|Wing)\.?[ ]?[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,3})?)*)(?![\w\-])",
              0.86, validator=_residence_ok,  # above the NER's PERSON, which often claims "Rowan House"
              needs=contains_any("home", "rehab", "hospice", "living", "centre", "center", "facility", "village", "nursing", "manor",
-                                "apartments"), flags=0),
+                                "apartments", "commons"), flags=0),
         # "Flat 12, Harrow Court", "Apt 3B, The Larches House": a flat in a named building.
         Rule("flat_building", LOCATION,
              r"(?P<phi>\b(?:Flat|Apartment|Apt|Unit|Suite)\.?\s*\d+[A-Za-z]?,?\s+(?:\p{Lu}[\p{L}'’\-]+\s+){1,3}"

@@ -152,7 +152,7 @@ _FACILITY_GENERIC = frozenset({"inpatient", "outpatient", "community", "day", "l
 
 
 _RESIDENT_ROOM = regex.compile(r",?[ ](?:Rm|Room|Bldg|Building|Wing)\.?[ ]?[A-Z0-9]{1,4}(?:-[A-Z0-9]{1,3})?")
-_ONE_WORD_RESIDENCES = ("Hospice", "Rehabilitation", "Nursing", "Manor", "Apartments")
+_ONE_WORD_RESIDENCES = ("Hospice", "Rehabilitation", "Nursing", "Manor", "Apartments", "Commons")
 
 
 def _residence_ok(value: str) -> bool:

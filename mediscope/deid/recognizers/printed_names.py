@@ -111,6 +111,10 @@ def _decorated_label_ok(value: str) -> bool:
     return core not in _NOTE_LABELS and jieba.dt.FREQ.get(core, 0) < 1000
 
 
+# Two-character words that start like a pet name (小学, 阿姨): no one's name after a kin word.
+_PET_NAME_WORDS = frozenset({"小学", "小时", "小便", "小孩", "小儿", "小姐", "小组", "小区", "小说", "小心", "小腿", "小指", "小肠", "小脑",
+                             "小米", "小吃", "小麦", "小型", "小于", "小康", "小伙", "小号", "小名", "小事", "小病", "阿姨", "阿婆",
+                             "阿公", "阿伯", "阿叔", "阿司"})
 _LATIN_WORD = regex.compile(r"[A-Z][a-z]")
 
 
@@ -330,6 +334,12 @@ def printed_name_rules(lang: str) -> list[Rule]:
                  rf"(?<![某\u4e00-\u9fff](?<![医员者人子女妻夫父母友主告属婿媳兄弟姐妹生师长]))(?P<phi>{_SURNAME_NO_WORD}某某?)"
                  r"(?![某日天年月时些种个处地项次类方院所司店部校厂局村镇区市省县乡家单公品物件样])", 0.7,
                  needs=contains_any("某"), flags=0),
+            # A child's or a grandchild's pet name after the kin word: 曾孙小满（2岁）, 孙女阿珠, (not 女儿小学,
+            # 儿子小便: a word of two characters that names a thing).
+            Rule("kin_pet_name", PERSON,
+                 r"(?:曾孙女?|重孙女?|孙子|孙女|外孙女?|儿子|女儿|侄子|侄女|外甥女?|小儿子|小女儿)(?P<phi>[小阿][\u4e00-\u9fff])"
+                 r"(?=[（(，,、。；;\s]|$)", 0.7, validator=lambda v: v not in _PET_NAME_WORDS,
+                 needs=contains_any("孙", "儿", "女", "侄", "甥")),
             # A name written twice, in Latin letters and in Chinese characters beside it in brackets: Li Na（李娜）,
             # Ahmad Karimi（阿赫迈德）, 李娜（Li Na）. Each form is the person's.
             Rule("latin_name_before_han", PERSON,

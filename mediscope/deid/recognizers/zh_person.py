@@ -789,6 +789,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*"
             rf"(?:(?:呃|嗯|额|啊|就是|那个)[\s，,]*)?(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        # a department between the cue and the name: 接诊医生：内分泌科蓝海涛, 报案人：医务部甘露
+        self._weak_cue_dept_re = regex.compile(
+            rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*[\u4e00-\u9fff]{{1,6}}?(?:科|部|病区|中心)(?={cued})")
         # A bed number is a weak cue too (8床韦美香, 15床 甘志刚; not 8床需要换药: 需 opens no name),
         # and a bracketed one follows a name (雷德华（22床）). Both run only on texts with 床.
         self._bed_cue_re = regex.compile(BED_NUM_START + rf"\d{{1,3}}\s?床(?:号)?[\s:：]*(?={cued})")
@@ -1033,7 +1036,9 @@ class ChineseNameRecognizer(EntityRecognizer):
                 out.append(self._result(s, e, 0.9, "strong_cue"))  # not 家属商量后: a word, not a name
 
         bed = "床" in norm
-        for m in (*self._weak_cue_re.finditer(norm), *(self._bed_cue_re.finditer(norm) if bed else ())):
+        dept = "科" in norm or "部" in norm or "病区" in norm or "中心" in norm
+        for m in (*self._weak_cue_re.finditer(norm), *(self._bed_cue_re.finditer(norm) if bed else ()),
+                  *(self._weak_cue_dept_re.finditer(norm) if dept else ())):
             s = m.end()
             spaced_end = _spaced_name_end(norm, s)
             if spaced_end:
