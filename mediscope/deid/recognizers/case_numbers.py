@@ -11,6 +11,10 @@ What keeps a policy's own number out (国卫办医发〔2021〕12号 is a minist
 office's number counts only where the office or the series word is one that decides about a person
 (鉴 appraisal, 调 mediation, 诊 diagnosis, 律 a lawyer, 认 a determination, 仲/裁 arbitration, 赔
 compensation, 案 a case, 伤 injury, 残 disability, 劳 labour capacity).
+
+The same records name the officers and crews who attended by their badges (Ofc. Sandoval #2241,
+Trooper Delgado (badge 1138)); a badge is a person's number too, so it is found here with its rank
+or crew word before it (a Chinese officer's 警号 is a cue of zh_identifiers').
 """
 
 from __future__ import annotations

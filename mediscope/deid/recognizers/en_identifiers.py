@@ -1002,7 +1002,8 @@ def en_identifier_rules() -> list[Rule]:
         Rule("unit", LOCATION, r"(?<![\w])(?P<phi>(?:Apt|Apartment|Suite|Ste|Unit)\.?\s*#?\s*\d+[A-Za-z]?)\b(?![ \t]*:)", 0.7,
              needs=has_digit, flags=0),
         # Where patients live when it is not a street address: "Ashgrove Care Home",
-        # "Maple Ridge Rehabilitation", "St Anne's Hospice"; not "Cardiac Rehabilitation".
+        # "Maple Ridge Rehabilitation", "St Anne's Hospice", "Oak Hollow Apartments", "Brightwater Manor";
+        # not "Cardiac Rehabilitation".
         Rule("residence", LOCATION,
              r"(?<![\w'’\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+\.?[ ]){1,3}(?:(?:Care|Nursing|Rest|Retirement|Residential)[ ]"
              r"(?:Home|Centre|Center|Facility|Village)|Rehabilitation(?:[ ](?:Centre|Center|Hospital|Unit|Facility))?|"
