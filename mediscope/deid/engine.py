@@ -435,14 +435,15 @@ class Deidentifier:
         """What the recognizers' spans vouch for in the same text, then their last adjustments.
 
         Added: codes of a found record number's shape and the initials after it (`record_siblings`),
-        a chat's other speakers once one is a known screen name (`chat_labels`), short dates of a month
+        a chat's other speakers once one is a known screen name and a timed consultation chat's patients
+        (`chat_labels`), short dates of a month
         a found date names (`date_siblings`), an age over 89 right after a found name (`person_ages`).
         Adjusted: a weekday before a date joins it and so does the clock time after it (with the short end of a
         range it opens and a log line's opening month-day added: `date_siblings`), a Chinese address goes on to its tail
         (`zh_addresses.address_tail_end`), a facility's name is no person's
         (`en_ner_filters.names_a_facility`); with the trained tagger on, its spans give way to the
         rules' where they overlap."""
-        from mediscope.deid.recognizers.chat_labels import sibling_chat_labels
+        from mediscope.deid.recognizers.chat_labels import sibling_chat_labels, timed_chat_labels
         from mediscope.deid.recognizers.date_siblings import (
             dates_with_their_times,
             sibling_short_dates,
@@ -451,7 +452,7 @@ class Deidentifier:
         from mediscope.deid.recognizers.person_ages import ages_after_names
         from mediscope.deid.recognizers.record_siblings import sibling_record_codes
 
-        spans = sibling_chat_labels(text, sibling_record_codes(text, spans))
+        spans = sibling_chat_labels(text, timed_chat_labels(text, sibling_record_codes(text, spans)))
         spans = ages_after_names(text, with_weekdays(text, dates_with_their_times(text, sibling_short_dates(text, spans))))
         if lang == "zh" and any(s.entity_type == "LOCATION" for s in spans):
             from mediscope.deid.recognizers.zh_addresses import address_tail_end

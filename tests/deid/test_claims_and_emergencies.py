@@ -262,3 +262,18 @@ class TestPeople:
     @pytest.mark.parametrize("text, age", [("Insured age at claim: 93", "93"), ("Age at death: 101", "101")])
     def test_an_age_at_an_event(self, text, age):
         assert age in _found(text, "AGE")
+
+
+class TestTimedConsultationChat:
+    def test_the_patients_screen_name_in_a_timed_chat_with_a_doctor(self):
+        text = ("2026-05-02 21:14　小雨点点：医生您好，孩子发烧两天了还在咳\n21:20　邬医生：您好，体温最高多少？\n"
+                "21:22　小雨点点：最高三十九度，吃了退烧药")
+        assert _found(text, "SOCIAL_HANDLE", "zh").count("小雨点点") == 2, _found(text, lang="zh")
+
+    @pytest.mark.parametrize("text", [
+        "08:00 体温：36.5\n09:00 医生：查房，病情平稳无特殊\n12:00 体温：37.0\n14:00 护理：翻身拍背并协助进食",
+        "20:01　患者家属：医生您好，老人今天吃得很少\n20:05　医生：先观察，明天复诊",
+    ])
+    def test_a_vitals_log_and_a_role_stay(self, text):
+        assert _found(text, "SOCIAL_HANDLE", "zh") == [], _found(text, lang="zh")
+

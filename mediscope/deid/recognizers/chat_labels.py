@@ -34,6 +34,7 @@ _ROLES_ZH = frozenset({
     "机器人", "主持人", "记者", "问", "答", "我", "你", "他", "她", "回复", "评论", "评论区", "标题", "楼主", "作者", "时间",
     "日期", "地点", "内容", "备注", "主任", "专家", "药师", "医助", "患儿", "宝妈", "宝爸", "用户", "网友", "博主", "粉丝",
     "原文", "正文", "话题", "来源", "链接", "转发", "点赞", "小妹", "小弟", "IP属地", "属地", "发布于", "编辑于",
+    "患者家属", "患者本人", "患儿家长", "家长", "患方", "本人", "咨询者", "提问者",
 })
 _ROLES_EN = frozenset({
     "patient", "pt", "doctor", "dr", "nurse", "rn", "md", "caller", "agent", "operator", "admin", "system", "bot", "me", "you",
@@ -85,3 +86,31 @@ def sibling_chat_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     found = [PhiSpan(start, end, SOCIAL_HANDLE, 0.7, "chat_sibling_label") for start, end, value in labels
              if not any(s.start < end and s.end > start for s in spans) and not _names_no_one(value)]
     return spans + found if found else spans
+
+
+# A consultation app's export: each turn opens with its clock time (and the day, on the first turn of a
+# day), then the speaker and a colon: "2026-03-21 10:45　晚风不吹了：医生您好…", "10:52　勾医生：您好…".
+_TIMED_TURN = regex.compile(
+    r"(?m)^[ \t]*(?:(?:19|20)?\d{2}[/\-.]\d{1,2}[/\-.]\d{1,2}[ \t\u3000]+)?(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d)?[ \t\u3000]+"
+    r"(?P<label>[^\s：:，,。！!？?\[\]【】《》<>（）()@]{2,16})[ \t]*[：:](?P<said>[^\n]*)")
+_SPEECH = regex.compile(r"[\u4e00-\u9fff]{4}")
+
+
+def timed_chat_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+    """`spans` and the patients' screen names of a timed doctor-patient chat.
+
+    The chat must show a clinician's turn (勾医生：, 医生：): a nursing or a vitals log times its lines the
+    same way (08:00 体温：36.5), but no one in it speaks to a doctor. A label counts when one of its turns
+    says something (four Chinese characters in a row), not a reading."""
+    if ":" not in text and "：" not in text:
+        return spans
+    turns = list(_TIMED_TURN.finditer(text))
+    if len(turns) < 2 or not any(_bare(m.group("label")).endswith(_CLINICIAN_ENDS_ZH) or _bare(m.group("label")) == "医生"
+                                 for m in turns):
+        return spans
+    speaking = {m.group("label") for m in turns if _SPEECH.search(m.group("said"))}
+    found = [PhiSpan(m.start("label"), m.end("label"), SOCIAL_HANDLE, 0.7, "timed_chat_label") for m in turns
+             if m.group("label") in speaking and not _names_no_one(m.group("label"))
+             and not any(s.start < m.end("label") and s.end > m.start("label") for s in spans)]
+    return spans + found if found else spans
+
