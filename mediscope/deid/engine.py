@@ -453,7 +453,7 @@ class Deidentifier:
         from mediscope.deid.recognizers.record_siblings import sibling_record_codes
 
         spans = sibling_chat_labels(text, timed_chat_labels(text, sibling_record_codes(text, spans)))
-        spans = ages_after_names(text, with_weekdays(text, dates_with_their_times(text, sibling_short_dates(text, spans))))
+        spans = ages_after_names(text, with_weekdays(text, dates_with_their_times(text, sibling_short_dates(text, spans), lang)))
         if lang == "zh" and any(s.entity_type == "LOCATION" for s in spans):
             from mediscope.deid.recognizers.zh_addresses import address_tail_end
 

@@ -50,16 +50,16 @@ def case_number_rules(lang: str) -> list[Rule]:
         # A US federal court's case number: 2:25-cv-01187, 1:24-cr-00311-JDB.
         Rule("federal_case_number", ID_NUMBER,
              r"(?<![\w:])(?P<phi>\d:\d{2}-(?:cv|cr|mc|mj|bk|ap|md|po|sw)-\d{3,6}(?:-[A-Z]{2,5}){0,2})(?![\w\-])", 0.85,
-             needs=contains_any("-cv-", "-cr-", "-mc-", "-mj-", "-bk-", "-ap-", "-md-", "-po-", "-sw-", "-CV-", "-CR-")),
+             needs=contains_any("-cv-", "-cr-", "-mc-", "-mj-", "-bk-", "-ap-", "-md-", "-po-", "-sw-")),
         # A docket or an index number after its word: "Docket: HUD-L-003871-25", "Index No. 512345/2025".
         Rule("docket_number", ID_NUMBER,
              r"(?i:docket|index)(?:[ \t]+(?i:no\.?|number|#))?[ \t]*[:#.]?[ \t]*"
              r"(?P<phi>(?=[A-Z0-9\-/]*\d{3})[A-Z0-9]{1,10}(?:[\-/][A-Z0-9]{1,10}){0,4})(?![\w\-])", 0.8,
-             needs=contains_any("ocket", "OCKET", "ndex", "NDEX"), flags=0),
+             needs=contains_any("docket", "index"), flags=0),
         # An attorney's bar number on a pleading's signature block: "Florida Bar No. 0087215", "SBN 281734".
         Rule("bar_number", ID_NUMBER,
              r"(?:(?i:bar)[ \t]+(?i:no\.?|number|#|id)|SBN|(?i:bar)[ \t]*#)[ \t]*[:#]?[ \t]*(?P<phi>\d{5,8})(?![\w\-])", 0.8,
-             needs=contains_any("Bar", "bar", "BAR", "SBN"), flags=0),
+             needs=contains_any("bar", "sbn"), flags=0),
     ]
     rules += [
         # The badge of an officer or a crew member who attended: "Ofc. Sandoval #2241", "Officer Luis Carranza,
@@ -69,7 +69,7 @@ def case_number_rules(lang: str) -> list[Rule]:
              r"|EMT(?:-[PBIA])?|Paramedic|Medic|Crew|Firefighter|FF|Capt\.?|Lt\.?|PC)[^\n#()（）]{0,32}?[ ,]*[(（]?#[ ]?"
              r"|(?i:badge)(?:[ ](?i:no\.?|number|#))?[ \t]*[:#]?[ \t]*)"
              r"(?P<phi>[A-Z]?\d{3,7})(?![\w\-])", 0.75,
-             needs=contains_any("#", "badge", "Badge", "BADGE"), flags=0),
+             needs=contains_any("#", "badge"), flags=0),
     ]
     if lang == "zh":
         rules += [

@@ -117,11 +117,12 @@ _ENTRY_DATE = regex.compile(
     r"|faxed|sent|emailed|met|visit|f/u|clmt|claimant|pt|note|per|home)\b)|[ \t]*(?![片粒支次个颗瓶袋包张周天日岁级度分小时倍万元米升斤克毫厘秒年例人])[\u4e00-\u9fff]))")
 
 
-# A month and a day with a clock time after them is a moment, not a fraction: "ED handover 3/20 07:30".
+# A month and a day with a clock time after them is a moment, not a fraction: "ED handover 3/20 07:30" in a
+# Chinese note (English text has en_dates' date_md_clock, with its own guards against scores).
 _MD_CLOCK = regex.compile(r"(?<![\d/.\-:])(?P<date>(?P<m>\d{1,2})/(?P<d>\d{1,2})[ \t](?:[01]?\d|2[0-3]):[0-5]\d)(?![\d:])")
 
 
-def dates_with_their_times(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
+def dates_with_their_times(text: str, spans: list[PhiSpan], lang: str = "zh") -> list[PhiSpan]:
     """`spans` with a found date grown over the clock time after it, the short end of a range it opens
     added, and the month-day that opens a log's line (see the patterns above)."""
     out: list[PhiSpan] = []
@@ -135,7 +136,7 @@ def dates_with_their_times(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
             if r and 1 <= int(r.group("m")) <= 12 and 1 <= int(r.group("d")) <= 31 and _months_of(text[s.start : s.end]):
                 added.append(PhiSpan(r.start("end"), r.end("end"), DATE_TIME, 0.65, "range_end_date"))
         out.append(s)
-    if "/" in text and ":" in text:
+    if lang != "en" and "/" in text and ":" in text:
         for m in _MD_CLOCK.finditer(text):
             if int(m.group("d")) in _NOT_DAYS or _SCORE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
                 continue  # "Pain 6/10 08:00": a score out of ten with the time it was taken

@@ -232,10 +232,6 @@ _NOT_AN_ADDRESS = frozenset({"unknown", "nfa", "n/a", "na", "none", "see above",
                              "not given", "declined", "withheld", "tbc", "pending"})
 
 
-_US_STATE_CODES = ("AL|AK|AZ|AR|CA|CO|CT|DE|DC|FL|GA|HI|ID|IL|IN|IA|KS|KY|LA|ME|MD|MA|MI|MN|MS|MO|MT|NE|NV|NH|NJ|NM|NY|NC|ND|OH|OK"
-                   "|OR|PA|RI|SC|SD|TN|TX|UT|VT|VA|WA|WV|WI|WY")
-
-
 def en_identifier_rules() -> list[Rule]:
     def cue(words: str) -> str:
         return rf"(?:{words})"
@@ -458,7 +454,7 @@ def en_identifier_rules() -> list[Rule]:
              needs=contains_any("apartment", "apt", "unit", "suite", "flat"), flags=0),
         # A plate with its state after it in brackets, as a crash report lists the vehicles: "Unit 1: DKR 4412 (MI)".
         Rule("plate_with_state", LICENSE_PLATE,
-             r"(?<![\w\-])(?P<phi>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{2,4}[ \-][A-Z0-9]{3,4})[ ]\((?:" + _US_STATE_CODES + r")\)",
+             r"(?<![\w\-])(?P<phi>(?=[A-Z0-9 \-]*\d)(?=[A-Z0-9 \-]*[A-Z])[A-Z0-9]{2,4}[ \-][A-Z0-9]{3,4})[ ]\((?:" + US_STATES + r")\)",
              0.8, needs=has_digit, flags=0),
         Rule("license_cued", ID_NUMBER, rf"\b{lic}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A police reference, letters and all: "Police ref CAD 4471", "police incident no. 2024/118832".

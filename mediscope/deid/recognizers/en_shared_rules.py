@@ -216,8 +216,8 @@ def net_rules() -> list[Rule]:
              r"|(?<![A-Za-z])(?i:portal|secure|app)[ ](?i:message|msg)[^\n]{0,30}?[ ](?i:from)[ ]"
              r"|(?<![A-Za-z])(?i:cloud|portal|app|user|patient)[ ](?i:account|login|username)[ ])"
              r"(?P<phi>[a-z][a-z0-9]*(?:[._][a-z0-9]+)+|[a-z]{3,}\d{2,4})(?![\w@\-]|\.\w)", 0.75,
-             validator=_sender_login_ok, needs=contains_any("From", "from", "FROM", "Sender", "Sent by", "User", "user", "Login", "login",
-                                                            "Account", "account", "Acct"), flags=0),
+             validator=_sender_login_ok, needs=contains_any("from", "sender", "sent by", "user", "login", "account", "acct"),
+             flags=0),
         # An audit trail's or an EDC system's user by its login, next to the time it acted: "2025-06-11 09:14
         # jnakamura_dm (Data Manager):", "质疑（dm_wangyt 2025-09-02）", "countersigned by sgreene_cra".
         # A login of lower case joined by an underscore; a service's account (clinic_bot) is no one.

@@ -52,11 +52,11 @@ def incident_place_rules(lang: str) -> list[Rule]:
         Rule("highway_mile", LOCATION,
              rf"(?<![\w\-])(?P<phi>{_HIGHWAY}(?:[ ,]+{_DIRECTION})?{_MILE_OR_EXIT}{_CITY_TAIL}"
              rf"|{_HIGHWAY}[ ,]+{_DIRECTION}(?:[ ](?:at|near)[ ]{_STREET})?{_CITY_TAIL})", 0.8,
-             needs=contains_any("mile", "Mile", "MILE", "MM", "exit", "Exit", "EXIT", "bound", "BOUND", "EB", "WB", "NB", "SB"),
+             needs=contains_any("mile", "mm", "exit", "bound", "eb", "wb", "nb", "sb"),
              flags=0),
         # an exit by its number and its road: "Exit 186 (Ridge Rd)"
         Rule("numbered_exit", LOCATION, rf"(?<![\w\-])(?P<phi>(?i:exit)[ ]\d{{1,4}}[A-Z]?[ ]\({_STREET}\))", 0.75,
-             needs=contains_any("exit", "Exit", "EXIT"), flags=0),
+             needs=contains_any("exit"), flags=0),
         # a highway at a street: "M-59 at Crooks Rd, Rochester Hills"
         Rule("highway_at_street", LOCATION, rf"(?<![\w\-])(?P<phi>{_HIGHWAY}[ ](?:at|and|&|near)[ ]{_STREET}{_CITY_TAIL})", 0.75,
              needs=_seen(r"\d"), flags=0),
