@@ -127,7 +127,8 @@ class ChinesePlaceRecognizer(EntityRecognizer):
             for tok in self._jieba.lcut(norm[a:b], HMM=False):
                 pos += len(tok)
                 bounds.add(pos)
-            parts = self._one_re.findall(m.group(0).removesuffix("市"))
+            # (a city whose listed name ends in 市 itself, 芒市, is its own one part)
+            parts = self._one_re.findall(m.group(0).removesuffix("市")) or [m.group(0)]
             if not (len(parts) >= 2 or parts[0] in self._cities):
                 continue  # a province alone (台湾, 广东) is state-level
             if parts[0] in self._overseas_only and len(parts) == 1 and not _OVERSEAS_CUE.search(norm, max(0, s - 3), s):
