@@ -14,6 +14,7 @@ from presidio_analyzer.predefined_recognizers import EmailRecognizer, IpRecogniz
 from mediscope.deid.recognizers.address import AddressRecognizer
 from mediscope.deid.recognizers.base import RegexRecognizer
 from mediscope.deid.recognizers.case_numbers import case_number_rules
+from mediscope.deid.recognizers.dashed_codes import dashed_code_rules
 from mediscope.deid.recognizers.en_dates import en_date_rules
 from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognizer, en_identifier_rules
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
@@ -22,6 +23,7 @@ from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPla
 from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
+from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.types import AGE
 
@@ -46,6 +48,8 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
         RegexRecognizer("ResearchIdRecognizer", research_id_rules("en"), "en"),
         RegexRecognizer("CaseNumberRecognizer", case_number_rules("en"), "en"),
+        RegexRecognizer("DashedCodeRecognizer", dashed_code_rules(), "en"),
+        RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("en"), "en"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("en"), "en"),
         # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
         # judge the raw text's letters, which on the folded copy would all look like digits)

@@ -108,6 +108,11 @@ def _no_bare_year(value: str) -> bool:
     return regex.fullmatch(r"(?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None  # "2020", "2024-2025"
 
 
+def _register_value_ok(value: str) -> bool:
+    """A person's number, not a year nor a regulation's (Ontario Reg. 256/24)."""
+    return _no_bare_year(value) and regex.fullmatch(r"\d{1,4}/\d{2}", value) is None
+
+
 # Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.
 _CODING_SYSTEMS = ("ICD", "CPT", "DSM", "HCPCS", "SNOMED", "LOINC", "ISO", "NDC")
 _CODE_PREFIXES = (*_CODING_SYSTEMS, "HL7", "COVID", "SARS", "IEC", "IEEE")
@@ -287,6 +292,13 @@ def en_identifier_rules() -> list[Rule]:
               r"(?:provider|prescriber)\s+(?:number|no\.?|#)|"
               # a clinician's register: "GMC 7012345", "AHPRA no MED0001234567"
               r"(?-i:GMC|NMC|HCPC|AHPRA|IMC)(?:\s+(?:reg(?:istration)?|no\.?|number|#))?")
+    work_ids = (r"(?:(?i:employee(?:\s+(?:id|no\.?|number|#))?|emp\s*#|clock\s+(?:no\.?|number|#)|token\s+no\.?|bill\s+no\.?"
+                r"|cert(?:ificate)?\.?\s+no\.?|incident\s+(?:numbers?|no\.?|ref\.?|#)|intake\s+(?:no\.?|number|#)|tenant\s*#"
+                r"|prison\s+no\.?|(?:crn/)?offender\s+no\.?|inmate\s+(?:no\.?|#)|client\s+(?:no\.?|number|#|ref\.?)|court\s+ref\.?"
+                r"|(?:central\s+)?registry\s*#|cent(?:re|er)\s+code|call\s+log|safeguarding\s+log|(?:case\s+)?file|vcat\s+reference"
+                r"|reg(?:istration)?\.?(?:\s+no\.?)?|lic(?:ense|ence)?\.?|cert\.)"
+                r"|(?-i:TDCJ|DOC|OKDOC|CDCR|BOP|CID|CRN|MHO|CPSO|CPSBC|CPSA|MCNZ|OCP|ACP|GPhC|KMC|TNMC|LICSW|LCSW|NAATI|CAP)"
+                r"(?:\s*(?:no\.?|#|PIN|reg\.?))?)")
     shaped = r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d+[A-Za-z0-9]*"
     handle = rf"{shaped}|[a-z]{{5,}}"
     # a note's section label, after which "physio asked", "sarah asked" is the note's text, not a forum's user
@@ -398,6 +410,20 @@ def en_identifier_rules() -> list[Rule]:
         Rule("rx_number", ID_NUMBER,
              r"\b(?i:rx|script|prescription|erx)\s*(?:#|(?i:no\.?|number|num))\s*[:.]?\s*(?P<phi>[A-Z]{0,3}-?\d{5,12})(?![\w\-/]|\.\d)", 0.85,
              needs=_digit_and(r"(?i)(?:rx|script|prescription)\s*(?:#|no|num)"), flags=0),
+        # A pharmacy's number with no sign after Rx, as a profile lists the active ones: "Rx 3308812  sertraline",
+        # "Walmart #0341 Rx 4402178, filled". Six digits or more, no unit after (Rx 100 mg is a dose).
+        Rule("rx_bare_number", ID_NUMBER,
+             r"\b(?:Rx|RX)[ ](?P<phi>\d{6,10})(?![\d.,/]\d|\s*(?i:mg|mcg|ml|units?|tabs?|caps?|g)\b)", 0.8,
+             needs=_digit_and(r"R[xX] \d{6}"), flags=0),
+        # The numbers a workplace, a prison, a court, a social service or a clinician's college gives one person,
+        # under the label the form uses: "Employee # BDA-0217", "Clock no: AF-1129", "Token No.: SDC-0772",
+        # "prison no. A7721DP", "TDCJ# 02387716", "MSD client no. MSD 412 774 009", "CPSO #91274", "MCNZ 38811",
+        # "LICSW #117294", "reg. 44917", "AZ license PSY-4417". A bare year after the label stays ("file 2024").
+        Rule("work_justice_register_id", ID_NUMBER,
+             rf"\b{work_ids}(?![A-Za-z]){CUE_GAP_EN}{ID_VALUE}", 0.8, validator=_register_value_ok,
+             needs=_digit_and(r"(?i)employee|emp\b|clock|token|bill|cert|incident|intake|tenant|prison|offender|inmate|client"
+                              r"|court|registry|centre|center|log|file|reference|ref|doc|tdcj|cdcr|bop|cid|crn|mho|cpso|cpsbc|mcnz"
+                              r"|ocp|acp|gphc|kmc|tnmc|licsw|lcsw|naati|cap\b|reg|lic"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",

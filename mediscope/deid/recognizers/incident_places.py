@@ -13,6 +13,8 @@ must come with it.
 
 from __future__ import annotations
 
+import regex
+
 from mediscope.deid.recognizers.base import Rule, contains_any
 from mediscope.deid.recognizers.en_patterns import _seen
 from mediscope.deid.types import LOCATION
@@ -45,6 +47,24 @@ def _venue_ok(value: str) -> bool:
     return not any(w.lower() in _CARE_SETTING_WORDS for w in name)
 
 
+# Labels before an organisation named with its place, where the person works, lives, studies or is treated away
+# from a clinic: "Employer: Keppel Marine Pte Ltd, 50 Gul Road, Singapore", "School: Lauriston Girls' School,
+# Armadale", "Residence: Risley Hall, room 4117, Halifax".
+_ORG_PLACE_LABELS = (r"(?i:employer|company|establishment|factory|worksite|work[ ]site|workplace|dormitory|centre|center|school"
+                     r"|residence|venue|treatment[ ]agency|agency|facility|site)")
+# (the value ends before a postcode, a bracket, a semicolon, a gap of two spaces or the line's end)
+_ORG_PLACE_END = (r"(?=[ \t]*(?:\d{4,6}(?=[ \t]*(?:\n|$|;|\(|[ ]{2}|\t|\.))|[A-Z]\d[A-Z][ ]?\d[A-Z]\d|[A-Z]{1,2}\d[A-Z\d]?[ ]\d[A-Z]{2}|\(|;|\n|$)"
+                  r"|[ ]{2,}|\t)")
+_LAST_PLACE_PART = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|of|on|upon|le)(?:[ ](?:\p{Lu}[\p{L}'’\-]+|of|on|upon|le)){0,3}(?:[ ][A-Z]{2,3})?")
+
+
+def _org_place_ok(value: str) -> bool:
+    """A name, then a comma and a place: the name no clinic's (`_venue_ok`), the last part a town (with its state)."""
+    if "," not in value or any(w.lower().strip(",.") in _CARE_SETTING_WORDS or w == "Department" for w in value.split()):
+        return False  # a clinic's, a hospital's or a department's address is the care setting's
+    return _LAST_PLACE_PART.fullmatch(value.rsplit(",", 1)[1].strip()) is not None
+
+
 def incident_place_rules(lang: str) -> list[Rule]:
     rules = [] if lang == "zh" else [
         # a highway with its direction and a mile or an exit, or with a direction alone before one:
@@ -71,6 +91,12 @@ def incident_place_rules(lang: str) -> list[Rule]:
              rf"(?:(?i:scene|loc|location|address|incident location|place of (?:injury|incident|accident))[ \t]*:[ \t]*|(?<=\b(?:at|from|to)[ ]))"
              rf"(?P<phi>(?:\p{{Lu}}[\p{{L}}'’&\-]+[ ]){{0,3}}\p{{Lu}}[\p{{L}}'’\-]+,[ ]\d{{1,6}}[ ](?:[NSEW]\.?[ ])?{_STREET})", 0.8,
              validator=_venue_ok, needs=_seen(r"\d"), flags=0),
+        # an organisation after its label, with its place: the whole is where the person is found
+        Rule("organisation_with_place", LOCATION,
+             rf"(?<![\w/]){_ORG_PLACE_LABELS}[ \t]*:[ \t]*(?P<phi>\p{{Lu}}[^\n;:()\t]{{2,110}}?){_ORG_PLACE_END}", 0.75,
+             validator=_org_place_ok,
+             needs=contains_any("employer", "company", "establishment", "factory", "site", "workplace", "dormitory", "centre",
+                                "center", "school", "residence", "venue", "agency", "facility"), flags=0),
     ]
     if lang == "zh":  # (the English shapes above are the English analyzer's only)
         rules += [

@@ -12,10 +12,12 @@ from presidio_analyzer import EntityRecognizer
 
 from mediscope.deid.recognizers.base import RegexRecognizer
 from mediscope.deid.recognizers.case_numbers import case_number_rules
+from mediscope.deid.recognizers.dashed_codes import dashed_code_rules
 from mediscope.deid.recognizers.en_shared_rules import shared_rules, web_rules
 from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
+from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
@@ -37,6 +39,8 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("zh"), "zh"),
         RegexRecognizer("ResearchIdRecognizer", research_id_rules("zh"), "zh"),
         RegexRecognizer("CaseNumberRecognizer", case_number_rules("zh"), "zh"),
+        RegexRecognizer("DashedCodeRecognizer", dashed_code_rules(), "zh"),
+        RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("zh"), "zh"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("zh"), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
                                                         *zh_identifier_rules(), *zh_date_age_rules(),

@@ -563,6 +563,25 @@ def _mall_floor_ok(value: str) -> bool:
     return zh_patterns._JIEBA_FREQ.get(value, 0) == 0 and not _HOSPITAL_PART_RE.search(value) and not _is_clinical(value)
 
 
+# A block, a building and a room with no road before them, as care homes, dormitories, works hostels and
+# neighbourhood registers write them (宿舍C栋314, 枫园3舍4单元507, 农光里105楼3门402, 赭麓小区9-1-601, 2楼208房,
+# 房间：B栋208): the estate's or the campus's own name, then the numbers down to the room. The room is required,
+# so a floor (3楼) or a building alone stays text.
+_BLOCK_NAME = r"(?:(?![我你他她家在是的了到去从来回住和与及或患因于被把就也都还等每约共第])[\u4e00-\u9fff]){2,8}?"
+_BLOCK_ROOM = (
+    rf"(?<![\u4e00-\u9fff\d])(?P<phi>(?:{_BLOCK_NAME}(?=[A-Z\d]))?[A-Z]?\d{{0,3}}(?<=[A-Z\d])(?:号楼|栋|幢|座|舍|楼)[ ]?"
+    r"(?:\d{1,2}(?:单元|门)[ ]?)?\d{3,4}(?:室|房|号房|床)?"
+    rf"|{_BLOCK_NAME}(?:小区|花园|苑|园|里|村|公寓|家园|新村|大院)\d{{1,3}}-\d{{1,2}}-\d{{3,4}})(?![\d\-.])"
+)
+
+
+def _block_room_ok(value: str) -> bool:
+    """A room under a named block, or one written with its room word (2楼208房): not a bare floor and count."""
+    if "楼" in value and not regex.search(r"(?:号楼|楼\d{1,2}(?:单元|门))", value):
+        return value.endswith(("室", "房", "床")) or value[0].isalpha() or not value[0].isdigit()
+    return True
+
+
 def address_rules() -> list[Rule]:
     return [
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
@@ -571,6 +590,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: ("楼" in t or "层" in t or "樓" in t) and any(w in t for w in _MALL_END)),
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
              needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带", "那个", "这个", "嗰"))),
+        Rule("block_room", LOCATION, _BLOCK_ROOM, 0.7, validator=_block_room_ok,
+             needs=lambda t: any(w in t for w in ("栋", "舍", "楼", "幢", "座", "小区", "花园", "苑", "园", "里", "村"))),
         Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok,
              needs=lambda t: any(k in t for k in _VENUE_KINDS)),
         Rule("address_via_road", LOCATION, _VIA_ROAD, 0.65, validator=lambda v: _at_road_ok(v) and not v.endswith(_SURGICAL_ROUTES),
@@ -728,11 +749,23 @@ _VILLAGE_TAIL_RE = regex.compile(rf"{_TAIL_HAMLET}(?:{_TAIL_NUMBER})")
 _TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場里村屯邨苑园園旗社楼樓")
 
 
+# A school or a community named after the place found (大理市下关镇|阳光幼儿园, 潍坊|一中, 邵东市|第三中学,
+# 赭山街道|绿影社区): the child's school or the neighbourhood committee locates a person closer than the town,
+# and writers label the whole name. Not its pupils (中学生) nor the community's clinic (社区卫生服务中心).
+_TAIL_SCHOOL_OR_COMMUNITY_RE = regex.compile(
+    rf"{_TAIL_HAN}{{0,8}}?(?:中心小学|中心学校|小学|初级中学|高级中学|中学|[一二三四五六七八九十]{{1,2}}中(?![学心医])|附中|实验学校|学校|幼儿园|托育园|托儿所)"
+    rf"(?![生部])|{_TAIL_HAN}{{1,6}}?社区(?!卫生|医院|服务|居委|工作|康复|医生|干部|民警|网格|$)")
+
+
 def address_tail_end(text: str, end: int) -> int:
     """Where the address that a rule ended at `end` really ends (`end` if nothing follows it)."""
-    if end <= 0 or text[end - 1] not in _TAIL_AFTER:
+    if end <= 0:
         return end
-    m = _ADDRESS_TAIL_RE.match(text, end)
-    if (m is None or m.end() == end) and text[end - 1] in "村屯":
-        m = _VILLAGE_TAIL_RE.match(text, end)
-    return m.end() if m and m.end() > end and text[m.end() - 1] != " " else end
+    if text[end - 1] in _TAIL_AFTER:
+        m = _ADDRESS_TAIL_RE.match(text, end)
+        if (m is None or m.end() == end) and text[end - 1] in "村屯":
+            m = _VILLAGE_TAIL_RE.match(text, end)
+        if m and m.end() > end and text[m.end() - 1] != " ":
+            return m.end()
+    m = _TAIL_SCHOOL_OR_COMMUNITY_RE.match(text, end)
+    return m.end() if m else end

@@ -104,7 +104,9 @@ _ANY_SURNAME_CHARS = frozenset(lexicon.SURNAMES_1) | frozenset(lexicon.BAIJIAXIN
 # A lone surname's field ends here: punctuation, the line's end or a gap of two spaces.
 # Verbs of telling after a person cue (家属陈述：, 患者自述：): the statement's heading, no name.
 _SPEECH_VERBS = ("陈述", "陈诉", "陈说")
-_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;、）)]|\n|$))")
+# (an opening bracket too: the clinician's note or full name follows, 评估师：吉（心理咨询师）, 审判员：撒（撒文静）;
+# and a table's bar: 班主任葛｜135…)
+_LONE_END_RE = regex.compile(r"(?:[ \u3000]{2,}|[ \u3000]*(?:[，,。；;、）)（(｜|]|\n|$))")
 # After one space: a word of two characters or more, or a number (not 贲 心, a spaced name's rest).
 _LONE_DEPT_RE = regex.compile(r"\s?[（(][\u4e00-\u9fff]{1,8}(?:科|室|病区|中心)[）)]")
 # 姓名:潘\n晓\n东   性别: a form's narrow name cell wraps the name one character to a line; each
@@ -789,6 +791,12 @@ class ChineseNameRecognizer(EntityRecognizer):
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*"
             rf"(?:(?:呃|嗯|额|啊|就是|那个)[\s，,]*)?(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        # A role or a kin word, then a surname and the form of address that stands for the person (班主任：于老师,
+        # 主治：玄医师, 老板梁哥, 村民颜伯, 婆婆娄氏, 老板孔某): the cue vouches for a surname that is a word too (于, 关).
+        self._cue_surname_title_re = regex.compile(
+            rf"(?:{_alt([*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK])})[\s:：]*"
+            rf"(?P<name>{cued}|[{''.join(sorted(_ANY_SURNAME_CHARS | lexicon.SURNAMES_REGIONAL))}])"
+            r"(?=(?:老师|医师|医生|律师|大夫|警官|主任|师傅|阿姨|奶奶|爷爷|同学|哥|姐|伯|叔|姨|婶|嫂|氏|某(?![日时天年月地处种些]))(?![\u4e00-\u9fff]{0,1}[：:]))")
         # a department between the cue and the name: 接诊医生：内分泌科蓝海涛, 报案人：医务部甘露
         self._weak_cue_dept_re = regex.compile(
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*[\u4e00-\u9fff]{{1,6}}?(?:科|部|病区|中心)(?={cued})")
@@ -956,6 +964,9 @@ class ChineseNameRecognizer(EntityRecognizer):
             if self._lone_surname(norm, s) and not any(r.start <= s < r.end for r in out):
                 out.append(self._result(s, s + 1, 0.8, "lone_surname"))
 
+        out += [self._result(*m.span("name"), 0.8, "cue_surname_title") for m in self._cue_surname_title_re.finditer(norm)
+                if not any(r.start <= m.start("name") < r.end for r in out)]
+
         for m in self._title_bracket_re.finditer(norm):
             out.append(self._result(*m.span("name"), 0.85, "title_bracket"))
 
@@ -1002,7 +1013,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                     # 联系人：梁太 (Mrs Leung), 联络人：陈生 (Mr Chan), 联系人：曾伯: Hong Kong's forms of address
                     # after the surname, as the statistical model's names are cut
                     title = whole.group(0)[1]
-                if title and _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)]):
+                # (one character before the title is the surname whatever it is: 主治：玄医师)
+                if title and (len(whole.group(0)) - len(title) == 1 or _TITLE_SURNAME_RE.fullmatch(whole.group(0)[: -len(title)])):
                     out.append(self._result(s, whole.end() - len(title), 0.9, "strong_cue"))  # 我叫黎女士: the surname
                     continue
                 n_chars = sum(1 for ch in whole.group(0) if ch != " ")

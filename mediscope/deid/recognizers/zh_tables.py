@@ -23,13 +23,23 @@ _TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "�
                                "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
 _TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
                              "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱")
+LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱态")
 # A row that opens with a field's label is a form's line set in the table (| 诊断 | 急性心梗 | | |): its
 # cell under the name column is that label, no one's name.
 _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病区", "医嘱", "备注", "主诉", "合计", "小计", "总计", "日期",
                          "时间", "结果", "处理", "意见", "签名", "说明", "用药", "治疗", "检查", "费用", "地址", "电话"})
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
 _TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
+
+
+def _header_label(cell: str) -> str:
+    """A header cell's label; of two labels joined by a slash (姓名/昵称, 患者/家属), the one the table rules know."""
+    label = cell.strip().replace(" ", "")
+    if "/" in label:
+        for part in label.split("/"):
+            if part in _TABLE_NAME_HEADS or part in _TABLE_ID_HEADS:
+                return part
+    return label
 
 
 class ChineseTableColumnRecognizer(EntityRecognizer):
@@ -62,7 +72,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
             for part in line.split("|"):
                 cells.append((k, part))
                 k += len(part) + 1
-            labels = [c.strip().replace(" ", "") for _, c in cells]
+            labels = [_header_label(c) for _, c in cells]
             heads = {i: PERSON for i, lab in enumerate(labels) if lab in _TABLE_NAME_HEADS}
             heads.update({i: MEDICAL_RECORD_NUMBER for i, lab in enumerate(labels) if lab in _TABLE_ID_HEADS})
             if heads and all(not lab or lab in _TABLE_NAME_HEADS or lab in _TABLE_ID_HEADS or lab[-1] in LABEL_ENDS
