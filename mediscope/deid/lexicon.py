@@ -234,7 +234,7 @@ RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞�
 # 闭 "close"): names only right after a person cue or a form label, like the rare ones.
 # (and surnames of the southwest's and the northwest's peoples and towns that are words too: 犹, 拓, 线, 妥, 陇,
 # 盘 (Yao), 奉, 撒 (Hui))
-SURNAMES_REGIONAL = frozenset("练闭母犹拓线妥陇盘奉撒纳玄")
+SURNAMES_REGIONAL = frozenset("练闭母犹拓线妥陇盘奉撒玄")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",

@@ -27,7 +27,7 @@ def _places(found, text: str) -> set[str]:
         ("2024年2月在凯里市三棵树镇卫生院输液。", "凯里市三棵树镇"),  # city and town
         ("已就诊医院及科室： 威宁县人民医院 神经内科", "威宁县"),  # an OCR'd consultation form
         ("在包头市第三人民医院治疗，效果不好。", "包头市"),  # a gazetteer city with its 市
-        ("孩子在谷城县第一中学读书，最近总头痛。", "谷城县"),  # a school
+        ("孩子在谷城县第一中学读书，最近总头痛。", "谷城县第一中学"),  # a school: the whole name (zh_addresses' school tail)
         ("去过翔安区同民医院和厦门市第一医院就诊过", "翔安区"),  # a district; no 过 in the span
         ("去过翔安区同民医院和厦门市第一医院就诊过", "厦门市"),  # no 和 in the span either
         ("在湖南省长沙市第一医院做的手术", "湖南省长沙市"),  # a province before the city goes with it

@@ -128,12 +128,14 @@ def test_herbs_named_like_people(found, text):
 def test_eighth_chinese_development_set(deider):
     """Written before its rules (69 texts, 157 PHI, 17 texts of look-alikes only): 0.822 with the
     rules before this round (Dai and pet names 0, institution places, two-digit-year dashes, Hong
-    Kong districts and ids, a bank branch's place, a caller named after their town), 1.000 after."""
+    Kong districts and ids, a bank branch's place, a caller named after their town), 1.000 after.
+    Precision 0.981, then 0.969 once schools were found whole after their place: this set labels the
+    county of 谷城县第一中学, not the school."""
     from mediscope.deid.evaluation import evaluate, load_evalset
 
     report = evaluate(load_evalset([DATA / "dev_zh8.jsonl"]), deider)
     assert report.recall >= 0.99, report.missed
-    assert report.precision >= 0.97, report.false_positives
+    assert report.precision >= 0.965, report.false_positives
     assert report.preservation >= 0.98, report.clobbered
 
 

@@ -36,7 +36,7 @@ def dashed_code_rules() -> list[Rule]:
         Rule("dashed_case_code", ID_NUMBER,
              rf"(?<![A-Za-z0-9\-/.#])(?<!(?:{_NOT_PERSONAL_CUES})[\s:：#.]{{0,3}})"
              r"(?P<phi>[A-Z0-9]{1,8}(?:-[A-Z0-9]{1,10}){2,5})(?![A-Za-z0-9\-/])"
-             # (a protocol's or a study's number before its word: SHR-1701-III-302方案)
-             r"(?![ \t]?(?:方案|研究|试验|試驗|(?i:protocol|study|trial)\b))",
+             # (a protocol's, a study's or a control's number before its word: SHR-1701-III-302方案, ABC-1234-5678 lab control)
+             r"(?![ \t]?(?:方案|研究|试验|試驗|质控|(?i:protocol|study|trial|(?:lab[ ])?control|reagent|calibrator|kit|lot)\b))",
              0.7, validator=_personal_code_ok, needs=_seen(r"[A-Z0-9]-[A-Z0-9]{1,10}-[A-Z0-9]"), flags=0),
     ]

@@ -83,12 +83,19 @@ def sibling_record_codes(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
         shapes.setdefault(_shape(v), etype)
     if shapes:
         taken = [(s.start, s.end) for s in spans]
+        # a code the shape rule found on its own (`dashed_codes`) takes the type of the record it belongs to
+        shaped_only = {(s.start, s.end): i for i, s in enumerate(spans) if s.recognizer.startswith("DashedCodeRecognizer")}
         for m in _TOKEN.finditer(text):
             token = m.group()
             # the same shape, or the code with a part added (a couple's RFC-1183, its cycle RFC-1183-C3 and
             # embryo RFC-1183-C3-E1)
-            etype = shapes.get(_shape(token)) or next((t for v, t in values.items() if token.startswith(v + "-")), None)
-            if etype and not any(a < m.end() and b > m.start() for a, b in taken):
+            extended = next((t for v, t in values.items() if token.startswith(v + "-")), None)
+            i = shaped_only.get(m.span())
+            etype = (extended if i is not None and extended else shapes.get(_shape(token))) or extended
+            if etype and i is not None and spans[i].entity_type != etype:
+                old = spans[i]
+                spans = [*spans[:i], PhiSpan(old.start, old.end, etype, old.score, old.recognizer), *spans[i + 1 :]]
+            elif etype and not any(a < m.end() and b > m.start() for a, b in taken):
                 found.append(PhiSpan(m.start(), m.end(), etype, 0.7, "record_sibling_code"))
     codes = [s for s in codes if s.entity_type == MEDICAL_RECORD_NUMBER]
     for s in (*codes, *(f for f in found if f.entity_type == MEDICAL_RECORD_NUMBER)):

@@ -1064,7 +1064,8 @@ class ChineseNameRecognizer(EntityRecognizer):
                 continue  # 被告方认为, 原告方: the party's side, no one named 方
             if s > m.start() and norm[s - 1 : s + 1] in _TITLE_WORDS:
                 continue  # 调解员：车主任: the cue's last character opens a title (主任), no name follows
-            if self._lone_surname(norm, s) and not norm[m.start() : s].startswith(_LONE_NOT_CUES):
+            # (after a bed number a bracket does not close the field: 23床 鲍（术后第二天） is one bed, no roster)
+            if self._lone_surname(norm, s, bracket_closes=m.re is not self._bed_cue_re) and not norm[m.start() : s].startswith(_LONE_NOT_CUES):
                 out.append(self._result(s, s + 1, 0.75, "lone_surname"))  # 患者蒲，曾在; 值班医生：翟  交班
                 continue
             whole = _WHOLE_NAME_RE.match(norm, s)
@@ -2073,7 +2074,7 @@ class ChineseNameRecognizer(EntityRecognizer):
         return not self._common_word(given, 1000) and not _is_clinical(cand) and not any(
             (ch in lexicon.NEVER_IN_GIVEN_NAME and ch not in "可如正然") or ch in lexicon.NOT_GIVEN_NAME_CHARS for ch in given)
 
-    def _lone_surname(self, norm: str, s: int) -> bool:
+    def _lone_surname(self, norm: str, s: int, bracket_closes: bool = True) -> bool:
         """A surname alone right after a cue, closing its field: 值班医生：翟  交班时间, 患者蒲，曾在,
         收款员：逯   2026年 (a form or a signature gives only the surname). The field must close at
         punctuation, a line end or a gap of two spaces; the character must be a common surname
@@ -2087,7 +2088,7 @@ class ChineseNameRecognizer(EntityRecognizer):
             return True
         if ch in _LONE_NOT_SURNAME:
             return False
-        if _LONE_END_RE.match(norm, s + 1) is not None:
+        if (end := _LONE_END_RE.match(norm, s + 1)) is not None and (bracket_closes or end.group().strip(" \u3000") not in ("（", "(")):
             return True
         # 交班护士：罗 接班：吴佳: a field's value, then one space and the form's next label, closes the
         # field whatever the surname
