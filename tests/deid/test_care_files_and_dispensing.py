@@ -187,3 +187,107 @@ class TestTableHeaders:
         text = "序号｜姓名/昵称｜门诊号｜本次状态\n1｜邝美云｜W0091144｜到\n2｜高山｜W0092210｜请假"
         found = _found(text, lang="zh")
         assert "邝美云" in found and "高山" in found, found
+
+
+class TestRostersAndChats:
+    @pytest.mark.parametrize("text, names", [
+        ("五(3) | 钱（钱思源） | 哮喘，随身带药", ["钱", "钱思源"]),
+        ("外包工 晏（派遣，晏小川）  男  31岁", ["晏", "晏小川"]),
+        ("检查医生：区医生（区慧琳）\n家长签名", ["区", "区慧琳"]),
+    ])
+    def test_a_surname_then_the_full_name_in_brackets(self, text, names):
+        found = _found(text, "PERSON", "zh")
+        assert all(n in found for n in names), found
+
+    @pytest.mark.parametrize("text, names", [
+        ("续发：三(1)班 蓝小海（10/08）、施文（10/09）、庞雪琪（10/11）；", ["蓝小海", "施文", "庞雪琪"]),
+        ("  二(4) 禄阿妹 —— 发热", ["禄阿妹"]),
+        ("09:40  四年级(1)班 滕同学 跑步时扭伤", ["滕"]),
+    ])
+    def test_pupils_after_their_class(self, text, names):
+        found = _found(text, "PERSON", "zh")
+        assert all(any(f.startswith(n) for f in found) for n in names), found  # (滕同学 may keep its 同学)
+
+    @pytest.mark.parametrize("text", ["三(2)班 同学们 发热 5 人", "第三(2)条 规定如下", "高一(3)班 全体同学 停课"])
+    def test_classes_without_a_pupil_stay(self, text):
+        assert _found(text, "PERSON", "zh") == [], _found(text, lang="zh")
+
+    def test_a_peer_support_chat_names_its_members(self):
+        text = ("21:02 一棵小松树：今晚又失眠了 脑子停不下来\n21:04 晓晓-同伴支持员：@一棵小松树 抱抱，要不要说说\n"
+                "21:09 夜猫子阿成：我上周也这样，后来跟医生说了")
+        found = _found(text, "SOCIAL_HANDLE", "zh")
+        assert "一棵小松树" in found and "夜猫子阿成" in found, found
+
+    def test_a_vitals_log_is_no_chat(self):
+        assert _found("08:00 体温：36.5\n08:30 血压：130/80 患者自诉头晕好转", "SOCIAL_HANDLE", "zh") == []
+
+    def test_an_android_chat_export_names_its_authors(self):
+        text = ("03/02/2025, 20:11 - Robbo: Hard week lads, back on the drink\n"
+                "03/02/2025, 20:15 - Tam (facilitator): Robbo, well done for saying it")
+        found = _found(text, "PERSON")
+        assert "Robbo" in found and "Tam" in found and "Tam (facilitator)" not in found, found
+
+    def test_the_export_notice_is_no_author(self):
+        assert _found("12/03/2024, 10:00 - Messages and calls are end-to-end encrypted.", "PERSON") == []
+
+    def test_a_roster_member_by_given_name_and_initial(self):
+        text = "# | Name | Card | Attended\n1 | Kirra P. | QWE1188 | Y\n2 | Grade B. | x | y"
+        found = _found(text, "PERSON")
+        assert any(f.startswith("Kirra P") for f in found) and not any(f.startswith("Grade") for f in found), found
+
+
+class TestShortDatesAfterTheirEvent:
+    @pytest.mark.parametrize("text, date", [
+        ("The school scheduled it for 3/18. Mum agreed", "3/18"),
+        ("family meeting 2/27.", "2/27"),
+        ("Sublocade (last inj 6/02); sleeping better", "6/02"),
+        ("discharge planned 21/07.", "21/07"),
+    ])
+    def test_a_month_day_after_a_meeting_a_plan_or_an_injection(self, text, date):
+        assert date in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize("text", ["meeting 3/4 of the staff agreed", "scheduled for 2/3 doses", "power 4/5 both legs"])
+    def test_fractions_and_grades_stay(self, text):
+        assert _found(text, "DATE_TIME") == [], _found(text)
+
+
+class TestTownsAndVenues:
+    @pytest.mark.parametrize("text, place", [
+        ("二哥说自己在兴化区钓鱼镇种地走不开", "兴化区钓鱼镇"),
+        ("出院后暂住娘家（江都区仙女镇），由母亲照料", "江都区仙女镇"),
+        ("现与外婆住黄家坝镇石门组。", "黄家坝镇石门组"),
+        ("称老人回了都匀县沙寨乡老家", "都匀县沙寨乡"),
+    ])
+    def test_a_district_and_its_town_with_no_city(self, text, place):
+        assert place in _found(text, "LOCATION", "zh"), _found(text, lang="zh")
+
+    @pytest.mark.parametrize("text", ["病区护理站镇静药管理", "全县乡镇卫生院均已覆盖", "本区街道办事处通知"])
+    def test_areas_and_generic_units_stay(self, text):
+        assert _found(text, "LOCATION", "zh") == [], _found(text, lang="zh")
+
+    @pytest.mark.parametrize("text, place", [
+        ("你要不要来我们楼下梧桐公园走走", "梧桐公园"),
+        ("她说女儿在西山公园等她", "西山公园"),
+        ("清明陪同去南山公墓祭扫", "南山公墓"),
+        ("本人称在瑞丽口岸朋友家里住了两晚", "瑞丽口岸"),
+    ])
+    def test_a_named_venue_where_someone_was(self, text, place):
+        assert place in _found(text, "LOCATION", "zh"), _found(text, lang="zh")
+
+    @pytest.mark.parametrize("text", ["每天在公园走走", "在人民公园走走", "去码头边看看"])
+    def test_generic_venues_stay(self, text):
+        assert _found(text, "LOCATION", "zh") == [], _found(text, lang="zh")
+
+
+class TestRelativesTowns:
+    @pytest.mark.parametrize("text, town", [
+        ("Supports: aunt Maisie in Kirriemuir (\"she gets it\")", "Kirriemuir"),
+        ("his cousin Rangi in Opotiki offered to help", "Opotiki"),
+    ])
+    def test_a_relative_and_the_town_they_are_in(self, text, town):
+        assert town in _found(text), _found(text)  # (spaCy may call the town a person; the span is replaced either way)
+
+    @pytest.mark.parametrize("text", ["her son in ICU since Monday", "mother in March said no", "brother at Christmas only",
+                                      "sister in Year 9 at school"])
+    def test_wards_months_holidays_and_years_stay(self, text):
+        assert _found(text, "LOCATION") == [], _found(text)

@@ -45,6 +45,9 @@ _ROLES_EN = frozenset({
 })
 _TITLE_WORDS_EN = frozenset({"dr", "dr.", "nurse", "doctor", "prof", "prof."})
 _CLINICIAN_ENDS_ZH = ("医生", "护士", "主任", "老师", "大夫", "药师")
+# Who runs a peer-support or a counselling group's chat (阿禾-同伴支持员：, 社工小林：): such a chat is people
+# talking, like a consultation, not a log's readings.
+_SUPPORTER_ENDS_ZH = ("支持员", "社工", "咨询师", "志愿者", "管理员", "群主", "督导", "主持人")
 _FIELD_ENDS = LABEL_ENDS | frozenset(FIELD_LABEL_ENDS)
 
 
@@ -99,14 +102,14 @@ _SPEECH = regex.compile(r"[\u4e00-\u9fff]{4}")
 def timed_chat_labels(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     """`spans` and the patients' screen names of a timed doctor-patient chat.
 
-    The chat must show a clinician's turn (勾医生：, 医生：): a nursing or a vitals log times its lines the
+    The chat must show a clinician's or a group supporter's turn (勾医生：, 医生：, 阿禾-同伴支持员：): a nursing or a vitals log times its lines the
     same way (08:00 体温：36.5), but no one in it speaks to a doctor. A label counts when one of its turns
     says something (four Chinese characters in a row), not a reading."""
     if ":" not in text and "：" not in text:
         return spans
     turns = list(_TIMED_TURN.finditer(text))
-    if len(turns) < 2 or not any(_bare(m.group("label")).endswith(_CLINICIAN_ENDS_ZH) or _bare(m.group("label")) == "医生"
-                                 for m in turns):
+    if len(turns) < 2 or not any(_bare(m.group("label")).endswith((*_CLINICIAN_ENDS_ZH, *_SUPPORTER_ENDS_ZH))
+                                 or _bare(m.group("label")) == "医生" for m in turns):
         return spans
     speaking = {m.group("label") for m in turns if _SPEECH.search(m.group("said"))}
     found = [PhiSpan(m.start("label"), m.end("label"), SOCIAL_HANDLE, 0.7, "timed_chat_label") for m in turns

@@ -231,6 +231,8 @@ def en_date_rules() -> list[Rule]:
              rf"visit|seen|filled|refilled|dispensed|picked\s+up|vaccinated|immuni[sz]ed|results?\s+(?:from|of|on)|labs?\s+(?:from|of|on)|bloods?\s+(?:from|of|on)|"
              rf"scan\s+(?:from|of|on)|since|starting|started|stopped|surgery|op|operation|procedure|injury|fall|"
              rf"(?:last|this|next)\s+visit|"
+             # "meeting 1/30", "discharge planned 14/06", "scheduled it for 4/22", "last inj 5/15"
+             rf"meeting|planned|scheduled(?:\s+(?:it|him|her|them))?\s+for|(?:last|next)\s+inj(?:ection)?|"
              # "seen on 3/17 for …", "recheck after 3/27 if …", "born 2/14 at 38 weeks", "drop-off 4/10"
              rf"returned|re-presented|represented|presented|attended|sent\s+home|went\s+home|"
              rf"(?:seen|visit|admitted|discharged|recheck|re-check|return|rtc|born|delivered|finished|completed|"

@@ -1240,6 +1240,19 @@ def en_identifier_rules() -> list[Rule]:
              r"County|District|Province|State))",
              0.7, validator=_town_of_residence_ok,
              needs=contains_any("live", "living", "resid", "moved", "grew up", "work", "based", "stay", "settled"), flags=0),
+        # A relative by kin word (and name) and the town they are in: "aunt Jackie in Selkirk", "daughter Nóirín in
+        # Salthill", "cousin Tanika in Coolgardie" (a family's collateral history places each relative).
+        Rule("kin_in_town", LOCATION,
+             r"\b(?i:aunt|auntie|aunty|uncle|cousin|daughter|son|mother|mum|mom|father|dad|grandma|grandmother|grandpa|grandfather|"
+             r"nan|nana|sister|brother|niece|nephew|relatives?|parents?|in-laws|stepmother|stepfather)"
+             r"(?:\s\p{Lu}[\p{L}'’\-]+){0,2}(?:\s\([^()\n]{1,20}\))?\s(?:in|at)\s"
+             r"(?!(?:Christmas|Easter|Thanksgiving|Diwali|Eid|Hanukkah|Ramadan|Halloween|Passover|Lent|Advent|Hogmanay)\b)(?P<phi>\p{Lu}\p{Ll}{2,}(?:\s(?:City|Town|Falls|Springs|Bay|"
+             r"Beach|Heights|Creek|Valley|Point|Harbour|Harbor|Lake|Park|Hills?|Junction|Crossing|Wells|Rapids|Ridge))?)(?![\w'’\-])"
+             r"(?!\s+(?:Hospital|Clinic|Centre|Center|Ward|Unit|Medical|Health|Care|Home|House|Court|Lodge|Manor|Street|Road|"
+             r"County|District|Province|State))",
+             0.7, validator=_town_of_residence_ok,
+             needs=contains_any("aunt", "uncle", "cousin", "daughter", "son ", "mother", "mum", "mom", "father", "dad", "grand",
+                                "nan", "sister", "brother", "niece", "nephew", "relative", "parent", "in-laws", "step"), flags=0),
         # Rural delivery: "Rural Route 2", "RR 3 Box 118", "HC 64 Box 12".
         Rule("rural_route", LOCATION,
              r"(?P<phi>\b(?:Rural\s+Route|R\.R\.|RR|RFD|HC|Star\s+Route)\s*#?\s*\d{1,3}(?:,?\s*Box\s+\d{1,5})"

@@ -205,6 +205,15 @@ _NOT_LATIN_NAMES = frozenset({"whatsapp", "wechat", "line", "facebook", "email",
 _COUNT_BEFORE_LIST = regex.compile(r"\d[ ]?(?:人|名|例)[（(：:]")
 
 
+def _roster_given_ok(value: str) -> bool:
+    """A given name, or a capitalised word that is no English one (Mereana, Tui): not "Grade B." nor "Type A."."""
+    from mediscope.deid.recognizers.en_lexicon import english_words, is_english
+    from mediscope.deid.recognizers.en_names import _english_given_names
+
+    first = value.split()[0].lower()
+    return first in _english_given_names() or first in ("ivy", "chase", "grace", "dawn", "hunter") or not is_english(first, english_words())
+
+
 def printed_name_rules(lang: str) -> list[Rule]:
     rules = [
         # A DICOM person name: family^given^middle, as headers and film prints write it.
@@ -258,6 +267,17 @@ def printed_name_rules(lang: str) -> list[Rule]:
              r"(?m)^[ \t]*\[\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm])?\][ ]?"
              r"(?P<phi>[^:\n\[\]]{2,40}?):[ ]",
              0.8, needs=contains_any("] "), flags=0),
+        # A roster's member by given name and initial, in a table's cell: "| Dawn M. | IOP-3377 |", "| Sam "Sammy" W. |".
+        Rule("roster_given_initial", PERSON,
+             r"(?<=(?:^|\n)[ \t]*\d{0,3}[ \t]*\|[ \t]{0,3})(?P<phi>\p{Lu}\p{Ll}{1,14}(?:[ ][\"“]\p{Lu}[^\"”\n|]{0,12}[\"”])?[ ]\p{Lu}\.)"
+             r"(?=[ \t]*\|)",
+             0.75, validator=_roster_given_ok, needs=contains_any("|"), flags=0),
+        # The same export from an Android phone: "18/05/2024, 21:03 - Gaz: Rough one", "… - Kev (facilitator): …"
+        # (the bracketed role is no part of the name).
+        Rule("chat_export_author_dash", PERSON,
+             r"(?m)^[ \t]*\d{1,2}/\d{1,2}/\d{2,4},?[ ]\d{1,2}:\d{2}(?::\d{2})?(?:[ ]?[AaPp][Mm])?[ ]-[ ]"
+             r"(?P<phi>[^:\n\[\]()]{2,40}?)(?:[ ]\([^()\n]{2,20}\))?:[ ]",
+             0.8, needs=contains_any(" - "), flags=0),
         # A card or id number with its middle masked still shows its ends: 3306**********2218,
         # 6228 48** **** 3371, **** **** 7731.
         # (glued to the Chinese word before it too: 身份证4101**********5526)

@@ -536,11 +536,13 @@ def _station_ok(value: str) -> bool:
 # with a name after it) is no one's trace.
 _VENUE_KINDS = ("农贸市场", "菜市场", "市场", "超市", "公园", "餐馆", "餐厅", "饭店", "酒店", "宾馆", "酒楼", "海鲜楼", "火锅店", "火锅",
                 "茶社", "茶楼", "商场", "网吧", "KTV", "歌厅", "舞厅", "棋牌室", "麻将馆", "药店", "药房", "面馆", "饭馆", "夜市", "菜场",
-                "浴室", "洗浴中心", "健身房", "小学", "中学")
-_AT_VENUE = (rf"(?<=[在到去至经回从]|前往|到达|抵达|返回)(?P<phi>(?:(?![在到去至经回从的某这那一])[\u4e00-\u9fff]){{2,10}}?"
+                "浴室", "洗浴中心", "健身房", "小学", "中学",
+                # where someone walks, waits, works or was found (翠湖公园走走, 红山公园等我, 千台山公墓祭扫, 姐告口岸朋友家)
+                "公墓", "陵园", "大桥", "口岸", "批发市场", "大巴扎", "数码城", "古城", "软件园", "工业园", "产业园", "步行街", "码头")
+_AT_VENUE = (rf"(?<=[在到去至经回从跑]|前往|到达|抵达|返回|楼下)(?P<phi>(?:(?![在到去至经回从的某这那一])[\u4e00-\u9fff]){{2,10}}?"
              rf"(?:{_alt(_VENUE_KINDS)})(?:[（(][\u4e00-\u9fff]{{1,6}}店[）)])?)"
              r"(?=[，,。；;、）)]|$|就餐|吃饭|聚餐|散步|购物|买菜|上班|工作|务工|送货|喝茶|饮酒|停留|活动|卖|打牌|唱歌|游玩|参加|门口|内|店内"
-             r"|逛|用餐|买药|配药|取药|附近)")
+             r"|逛|用餐|买药|配药|取药|附近|走走|等|听|边|旁|遛|钓鱼|祭扫|堵车|那边|看房|上课|读书|住|朋友|跳)")
 _VENUE_NOT_STEMS = ("附近", "楼下", "小区", "门口", "村里", "学校", "当地", "镇上", "本地", "家里", "社区", "医院", "周边", "对面", "旁边",
                     "大型", "路边", "街边", "城里", "县里", "乡下", "单位", "公司")
 
@@ -575,6 +577,24 @@ _BLOCK_ROOM = (
 )
 
 
+# A district or a county, then its town or street office, with a village or a group after it if any, and no city
+# before them (在大丰区草堰镇种地, 娘家（盐都区龙冈镇）, 住杨家湾镇罗家寨组): the town locates a person as surely
+# as a street, and writers label the whole. The district opens the text, a field or a clause, or follows a word of
+# being, living or going.
+_DT_HAN = r"(?:(?![我你他她家在是的了到去从来回住和与及或患因被把就也还等每约共第本该全各某这那哪])[\u4e00-\u9fff])"
+_DISTRICT_TOWN = (
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[在住去回从到至于往赴离]))"
+    rf"(?P<phi>{_DT_HAN}{{2,4}}?(?:区|县|旗)(?:{_DT_HAN}{{2,5}}?(?:镇|乡|街道))"
+    rf"(?:{_DT_HAN}{{1,6}}?(?:村|屯|社区))?(?:{_DT_HAN}{{1,4}}?组)?)"
+)
+
+
+def _district_town_ok(value: str) -> bool:
+    """Not an area's word before the town (病区, 城区, 社区 …) nor a province or a generic unit alone."""
+    district = regex.match(r".+?(?:区|县|旗)", value).group()
+    return not district.endswith(_AREA_ENDINGS) and not district.startswith(_NOT_INSTITUTION_PLACE_START)
+
+
 def _block_room_ok(value: str) -> bool:
     """A room under a named block, or one written with its room word (2楼208房): not a bare floor and count."""
     if "楼" in value and not regex.search(r"(?:号楼|楼\d{1,2}(?:单元|门))", value):
@@ -590,6 +610,8 @@ def address_rules() -> list[Rule]:
              needs=lambda t: ("楼" in t or "层" in t or "樓" in t) and any(w in t for w in _MALL_END)),
         Rule("address_at_place_near", LOCATION, _AT_PLACE_NEAR, 0.65, validator=_at_place_near_ok,
              needs=lambda t: any(w in t for w in ("那边", "这边", "附近", "一带", "那个", "这个", "嗰"))),
+        Rule("district_town", LOCATION, _DISTRICT_TOWN, 0.75, validator=_district_town_ok,
+             needs=lambda t: ("镇" in t or "乡" in t or "街道" in t) and ("区" in t or "县" in t or "旗" in t)),
         Rule("block_room", LOCATION, _BLOCK_ROOM, 0.7, validator=_block_room_ok,
              needs=lambda t: any(w in t for w in ("栋", "舍", "楼", "幢", "座", "小区", "花园", "苑", "园", "里", "村"))),
         Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok,

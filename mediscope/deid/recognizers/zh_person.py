@@ -418,6 +418,8 @@ _SIGNED_SURNAME_RE = regex.compile(
     rf"(?m)(?:医师|醫師|医生|醫生|护士|護士|经治医师|主治医师|记录者|記錄者|记录人|签名|簽名|签字|簽字)[ \t]*[：:][ \t]*"
     rf"(?P<name>{_SURNAME})[ \t]*$")
 _NOT_SIGNED = frozenset("好对是嗯哦可行要不没有啊呢吧无否同已")
+# A school class as rosters write it (四(2)班, 初二（4）, 五年级(3)): the gate of the pupil rule.
+_CLASS_SEEN = regex.compile(r"[一二三四五六七八九][ \t]?(?:年级)?[（(]\d{1,2}[）)]")
 # Cheap literal checks that keep the rules above off the texts that cannot hold what they look for.
 _NICK_BRACKET_GATE = regex.compile(r"[（(][ \t]?(?:外号|绰号|綽號|小名|昵称|暱稱|乳名|又名|人称|人稱|[老小大阿]\p{Han}[ \t]?[）)])")
 _HANGUL_SEEN = regex.compile(r"\p{Hangul}")
@@ -791,6 +793,19 @@ class ChineseNameRecognizer(EntityRecognizer):
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_STRONG, spaced=True)})[\s:：|｜]*(?:是|为)?[\s:：]*"
             rf"(?:(?:呃|嗯|额|啊|就是|那个)[\s，,]*)?(?={cued})")
         self._weak_cue_re = regex.compile(rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*(?={cued})")
+        any_char = "[" + "".join(sorted(_ANY_SURNAME_CHARS | lexicon.SURNAMES_REGIONAL)) + "]"
+        # A surname alone (or with 某, 同学, 医生 …), then the full name with that surname in brackets, after
+        # a note of its own if any: 赵（赵晨阳）, 王同学（王可乐）, 丁（劳务派遣，丁晓冬）, 区医生（区嘉敏）.
+        self._surname_full_bracket_re = regex.compile(
+            rf"(?<![\u4e00-\u9fff])(?P<sur>{any_char[:-1]}区])(?:某|同学|医生|老师|阿婆|阿公|阿姨|先生|女士|律师|警官)?[ \t]?[（(][ \t]?"
+            r"(?:[^（）()\n，,]{1,8}[，,、][ \t]?)?(?P<full>(?P=sur)\p{Han}{1,2}?)(?=[ \t]?[）)，,、])")
+        # A pupil after the class: 四(2)班 盘小龙（11/16）, 二(1) 王阿支, 初二（4）班 程子墨, and the classmates
+        # listed after them (、李文（11/17）、奉雪梅). The class vouches for a surname that is a word too (安, 于).
+        self._class_name_re = regex.compile(
+            rf"(?:[一二三四五六七八九]|初[一二三]|高[一二三])(?:年级)?[（(]\d{{1,2}}[）)]班?[ \t|｜]*"
+            rf"(?P<name>{any_char}(?=同学)|{any_char}\p{{Han}}{{1,2}}?(?=[ \t]*(?:[（(—\-、，,|｜\n]|$)))")
+        self._class_list_next_re = regex.compile(
+            rf"(?:[ \t]*[（(][^（）()\n]{{1,12}}[）)])?[ \t]*、[ \t]*(?P<name>{any_char}\p{{Han}}{{1,2}}?)(?=[ \t]*(?:[（(、，,；;。|｜\n]|$))")
         # A role or a kin word, then a surname and the form of address that stands for the person (班主任：于老师,
         # 主治：玄医师, 老板梁哥, 村民颜伯, 婆婆娄氏, 老板孔某): the cue vouches for a surname that is a word too (于, 关).
         self._cue_surname_title_re = regex.compile(
@@ -966,6 +981,19 @@ class ChineseNameRecognizer(EntityRecognizer):
 
         out += [self._result(*m.span("name"), 0.8, "cue_surname_title") for m in self._cue_surname_title_re.finditer(norm)
                 if not any(r.start <= m.start("name") < r.end for r in out)]
+        if "（" in norm or "(" in norm:
+            for m in self._surname_full_bracket_re.finditer(norm):
+                if not self._is_word(m.group("full")):
+                    out += [self._result(*m.span("sur"), 0.8, "surname_before_full_name"),
+                            self._result(*m.span("full"), 0.8, "surname_before_full_name")]
+            if _CLASS_SEEN.search(norm):
+                for m in self._class_name_re.finditer(norm):
+                    pos, cand = m.end(), m
+                    while cand is not None and (len(cand.group("name")) == 1 or not self._is_word(cand.group("name"))
+                                                and not _is_clinical(cand.group("name"))):
+                        out.append(self._result(*cand.span("name"), 0.75, "pupil_after_class"))
+                        pos = cand.end()
+                        cand = self._class_list_next_re.match(norm, pos)
 
         for m in self._title_bracket_re.finditer(norm):
             out.append(self._result(*m.span("name"), 0.85, "title_bracket"))
