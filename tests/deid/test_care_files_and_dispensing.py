@@ -291,3 +291,18 @@ class TestRelativesTowns:
                                       "sister in Year 9 at school"])
     def test_wards_months_holidays_and_years_stay(self, text):
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestCareFileFields:
+    @pytest.mark.parametrize("text, name", [
+        ("Reporter: Eleri Prydderch, CPN, Swansea", "Eleri Prydderch"),
+        ("Crisis Supporter: Kerensa (CS ID 4419)", "Kerensa"),
+        ("Adult at risk: Ffion Bevan   DOB 02/03/1950", "Ffion Bevan"),
+    ])
+    def test_a_name_after_a_care_file_field(self, text, name):
+        assert name in _found(text, "PERSON"), _found(text)
+
+    @pytest.mark.parametrize("text", ["Nurse: please check BP at 6", "Nurse: Okay, any pain today?", "Peer: none assigned",
+                                      "Child: 7 years old"])
+    def test_field_values_that_are_no_name_stay(self, text):
+        assert _found(text, "PERSON") == [], _found(text)

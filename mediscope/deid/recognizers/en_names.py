@@ -425,8 +425,12 @@ _FIELD_CUE = regex.compile(
     r"audiologist|optometrist|orthoptist|orthodontist|dentist|hygienist|podiatrist|psychologist|counsell?or|embryologist|"
     r"(?:sub-?)?investigator|(?:study|research)\s+nurse|(?-i:CRA|CRC)|"
     r"(?:local|family|home|primary)\s+contact|contact\s+person|guarantor|subscriber|policy\s*holder|account\s+holder|"
-    r"claimant|beneficiary|passenger|travell?er|decedent|deceased|employee|student|pupil|client|applicant))"
-    r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")
+    r"claimant|beneficiary|passenger|travell?er|decedent|deceased|employee|student|pupil|client|applicant|"
+    # who a safeguarding, crisis or care file names: "Reporter: Carys Pugh", "Adult at risk: …", "Crisis Supporter: Bronwyn"
+    r"reporter|referrer|child|children|young\s+person|adult\s+at\s+risk|service\s+user|victim|alleged\s+perpetrator|"
+    # (not "Nurse:" nor "Peer:" alone: a transcript's speakers, "Nurse: Okay Mr Brand")
+    r"worker\s+name|(?:crisis\s+|peer\s+)?supporter|sponsor|tenant|screening\s+nurse))"
+    r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Mdm|Mx|Rev|Fr|SN|RN|EN)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")
     r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
 # What a form's name field holds when it holds no name ("Caller: unknown", "Student: n/a").
