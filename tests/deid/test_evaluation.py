@@ -513,9 +513,11 @@ def test_fortieth_to_forty_second_heldout_set_floors(deider):
     records). Their writers label schools, employers and pharmacies with their place, not batch numbers;
     precision counts that. One round worked on the fortieth and forty-first (dash-joined case codes,
     nicknames and handles in quotes, staff signing with the surname alone, schools and communities after
-    their place, rooms of a block, workplace and college numbers, employers with their place): 0.878 and
-    0.903. The forty-second, of another genre, was not read: 0.862 -> 0.875. With the trained tagger: see
+    their place, rooms of a block, workplace and college numbers, employers with their place; then pupils
+    after their class, surnames before the full name in brackets, group chats' members, towns after their
+    district, venues, short dates after a meeting or a plan, care-file fields): 0.896 and 0.910. The
+    forty-second, of another genre, was not read: 0.862 -> 0.875. With the trained tagger: see
     tests/deid/test_trained_ner.py."""
-    _assert_floors(deider, "heldout40.jsonl", recall=0.875, precision=0.905, preservation=0.995)
-    _assert_floors(deider, "heldout41.jsonl", recall=0.9, precision=0.895, preservation=0.98)
+    _assert_floors(deider, "heldout40.jsonl", recall=0.89, precision=0.905, preservation=0.995)
+    _assert_floors(deider, "heldout41.jsonl", recall=0.905, precision=0.895, preservation=0.98)
     _assert_floors(deider, "heldout42.jsonl", recall=0.87, precision=0.95, preservation=0.995)

@@ -421,9 +421,10 @@ def en_identifier_rules() -> list[Rule]:
         # "LICSW #117294", "reg. 44917", "AZ license PSY-4417". A bare year after the label stays ("file 2024").
         Rule("work_justice_register_id", ID_NUMBER,
              rf"\b{work_ids}(?![A-Za-z]){CUE_GAP_EN}{ID_VALUE}", 0.8, validator=_register_value_ok,
-             needs=_digit_and(r"(?i)employee|emp\b|clock|token|bill|cert|incident|intake|tenant|prison|offender|inmate|client"
-                              r"|court|registry|centre|center|log|file|reference|ref|doc|tdcj|cdcr|bop|cid|crn|mho|cpso|cpsbc|mcnz"
-                              r"|ocp|acp|gphc|kmc|tnmc|licsw|lcsw|naati|cap\b|reg|lic"), flags=0),
+             needs=contains_any("employee", "emp", "clock", "token", "bill", "cert", "incident", "intake", "tenant", "prison",
+                                "offender", "inmate", "client", "court", "registry", "centre", "center", "log", "file", "vcat",
+                                "tdcj", "doc", "cdcr", "bop", "cid", "crn", "mho", "cpso", "cpsbc", "cpsa", "mcnz", "ocp", "acp",
+                                "gphc", "kmc", "tnmc", "licsw", "lcsw", "naati", "cap", "reg", "lic"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",

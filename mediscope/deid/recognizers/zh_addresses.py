@@ -15,6 +15,7 @@ import regex
 from mediscope.deid import lexicon
 from mediscope.deid.recognizers import zh_patterns
 from mediscope.deid.recognizers.base import Rule, has_digit, ready_jieba
+from mediscope.deid.recognizers.en_patterns import _seen
 from mediscope.deid.recognizers.zh_patterns import CJK, CN_NUM, S, _alt, _is_clinical
 from mediscope.deid.types import LOCATION, MEDICAL_RECORD_NUMBER, ZIP_CODE
 
@@ -613,9 +614,8 @@ def address_rules() -> list[Rule]:
         Rule("district_town", LOCATION, _DISTRICT_TOWN, 0.75, validator=_district_town_ok,
              needs=lambda t: ("镇" in t or "乡" in t or "街道" in t) and ("区" in t or "县" in t or "旗" in t)),
         Rule("block_room", LOCATION, _BLOCK_ROOM, 0.7, validator=_block_room_ok,
-             needs=lambda t: any(w in t for w in ("栋", "舍", "楼", "幢", "座", "小区", "花园", "苑", "园", "里", "村"))),
-        Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok,
-             needs=lambda t: any(k in t for k in _VENUE_KINDS)),
+             needs=_seen(r"[A-Z\d](?:号楼|栋|幢|座|舍|楼)|\d-\d{1,2}-\d{3}")),
+        Rule("address_at_venue", LOCATION, _AT_VENUE, 0.65, validator=_venue_ok, needs=_seen(_alt(_VENUE_KINDS))),
         Rule("address_via_road", LOCATION, _VIA_ROAD, 0.65, validator=lambda v: _at_road_ok(v) and not v.endswith(_SURGICAL_ROUTES),
              needs=lambda t: ("经" in t or "沿" in t) and ("路" in t or "街" in t or "大道" in t)),
         Rule("address_at_road", LOCATION, _AT_ROAD, 0.7, validator=_at_road_ok,

@@ -15,7 +15,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 from mediscope.deid import lexicon
 from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers import zh_patterns
-from mediscope.deid.recognizers.base import ready_jieba
+from mediscope.deid.recognizers.base import ContainsAny, ready_jieba
 from mediscope.deid.recognizers.zh_names import (
     _FOREIGN_RE,
     _NICK_NOT_SECOND,
@@ -810,10 +810,16 @@ class ChineseNameRecognizer(EntityRecognizer):
         # 主治：玄医师, 老板梁哥, 村民颜伯, 婆婆娄氏, 老板孔某): the cue vouches for a surname that is a word too (于, 关).
         # (the surname and its title are searched first, the cue then read backwards: one alternation of some
         # three hundred cues over every text would cost more than all the rest of this rule)
-        self._title_cues = tuple(sorted({*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK}, key=len, reverse=True))
-        self._cue_surname_title_re = regex.compile(
-            rf"(?P<name>{cued}|[{''.join(sorted(_ANY_SURNAME_CHARS | lexicon.SURNAMES_REGIONAL))}])"
-            r"(?=(?:老师|医师|医生|律师|大夫|警官|主任|师傅|阿姨|奶奶|爷爷|同学|哥|姐|伯|叔|姨|婶|嫂|氏|某(?![日时天年月地处种些]))(?![\u4e00-\u9fff]{0,1}[：:]))")
+        self._title_cues = tuple(sorted({*lexicon.NAME_CUES_ZH_STRONG, *lexicon.NAME_CUES_ZH_WEAK, *lexicon.STAFF_CUES_ZH},
+                                        key=len, reverse=True))
+        # staff roles are weak cues too, scanned for only in texts that hold one (see lexicon.STAFF_CUES_ZH)
+        self._staff_gate = ContainsAny(*lexicon.STAFF_CUES_ZH)
+        self._staff_cue_re = regex.compile(rf"(?:{_alt(lexicon.STAFF_CUES_ZH)})[\s:：]*(?={cued})")
+        self._title_surname_chars = _ANY_SURNAME_CHARS | lexicon.SURNAMES_REGIONAL
+        self._cue_title_re = regex.compile(
+            r"(?:老师|医师|医生|律师|大夫|警官|主任|师傅|阿姨|奶奶|爷爷|同学|哥|姐|伯|叔|姨|婶|嫂|氏|某(?![日时天年月地处种些]))"
+            r"(?![\u4e00-\u9fff]{0,1}[：:])")
+        self._cue_surname_re = regex.compile(rf"(?:{cued})$")
         # a department between the cue and the name: 接诊医生：内分泌科蓝海涛, 报案人：医务部甘露
         self._weak_cue_dept_re = regex.compile(
             rf"(?:{_alt(lexicon.NAME_CUES_ZH_WEAK)})[\s:：]*[\u4e00-\u9fff]{{1,6}}?(?:科|部|病区|中心)(?={cued})")
@@ -981,9 +987,16 @@ class ChineseNameRecognizer(EntityRecognizer):
             if self._lone_surname(norm, s) and not any(r.start <= s < r.end for r in out):
                 out.append(self._result(s, s + 1, 0.8, "lone_surname"))
 
-        out += [self._result(*m.span("name"), 0.8, "cue_surname_title") for m in self._cue_surname_title_re.finditer(norm)
-                if norm[max(0, m.start() - 12) : m.start()].rstrip(" \t\u3000:：").endswith(self._title_cues)
-                and not any(r.start <= m.start("name") < r.end for r in out)]
+        for m in self._cue_title_re.finditer(norm):
+            s = m.start() - 1  # the surname right before the title (or a compound's two characters)
+            if s < 1:
+                continue
+            two = self._cue_surname_re.search(norm, max(0, s - 1), m.start()) if norm[s] not in self._title_surname_chars else None
+            start = two.start() if two is not None else s
+            if (two is None and norm[s] not in self._title_surname_chars) or any(r.start <= start < r.end for r in out):
+                continue
+            if norm[max(0, start - 12) : start].rstrip(" \t\u3000:：").endswith(self._title_cues):
+                out.append(self._result(start, m.start(), 0.8, "cue_surname_title"))
         if "（" in norm or "(" in norm:
             for m in self._surname_full_bracket_re.finditer(norm):
                 if not self._is_word(m.group("full")):
@@ -1080,7 +1093,8 @@ class ChineseNameRecognizer(EntityRecognizer):
 
         bed = "床" in norm
         dept = "科" in norm or "部" in norm or "病区" in norm or "中心" in norm
-        for m in (*self._weak_cue_re.finditer(norm), *(self._bed_cue_re.finditer(norm) if bed else ()),
+        for m in (*self._weak_cue_re.finditer(norm), *(self._staff_cue_re.finditer(norm) if self._staff_gate(norm) else ()),
+                  *(self._bed_cue_re.finditer(norm) if bed else ()),
                   *(self._weak_cue_dept_re.finditer(norm) if dept else ())):
             s = m.end()
             spaced_end = _spaced_name_end(norm, s)
