@@ -256,11 +256,6 @@ def printed_name_rules(lang: str) -> list[Rule]:
              0.75, needs=contains_any(" van ", " von ", " de ", " del ", " dela ", " du ", " da ", " di ", " dos ", " das ",
                                       " della ", " le ", " ten ", " ter ", " St ", " St. ", " Mc ", " Mac "),
              flags=0),
-        # A nickname in quotes after the words that give it: goes by "TJ", known as "Bibi", nicknamed "Zee".
-        Rule("quoted_nickname", PERSON,
-             r"(?<![A-Za-z])(?i:goes\s+by|known\s+as|nicknamed|nickname|prefers\s+to\s+be\s+called)[ \t]*[:]?[ \t]*[\"“'‘](?P<phi>[A-Z][A-Za-z'\-]{1,15})[\"”'’]",
-             0.8, needs=contains_any("goes by", "known as", "nickname", "be called", "Goes by", "Known as", "Nickname"),
-             flags=0),
         # A WhatsApp export's line: "[14/02/25, 21:07] Kemi Ogunleye: Pls who is on call" - the author is the
         # contact as the phone saved them, a name or a number.
         Rule("chat_export_author", PERSON,

@@ -73,9 +73,10 @@ def quoted_name_rules(lang: str) -> list[Rule]:
         Rule("kin_quoted_nickname", PERSON,
              rf"(?:\b(?i:{_KIN_EN})[ ]\(?|(?<![\p{{L}}]){name}(?:[ ]Jr\.?)?[ ]\()[\"“]{nick}[\"”]", 0.7,
              needs=contains_any('"', "“"), flags=0),
-        # identified herself as "Lily", goes by "Tash", known as "Taff", nicknamed "Cheeks" (not "called": a drug called "Keppra").
+        # identified herself as "Lily", goes by "Tash", known as "Taff", nicknamed "Cheeks", Nickname: 'Bibi',
+        # prefers to be called "Auntie Pat" (not "called" alone: a drug called "Keppra").
         Rule("called_quoted_nickname", PERSON,
-             rf"\b(?i:identified\s+(?:herself|himself|themselves)\s+as|goes\s+by|known\s+as|nicknamed|aka|a\.k\.a\.|calls?\s+(?:him|her)"
-             rf")[ ][\"“]{nick}[\"”]", 0.7,
-             needs=contains_any('"', "“"), flags=0),
+             rf"(?<![\p{{L}}])(?i:identified\s+(?:herself|himself|themselves)\s+as|goes\s+by|known\s+as|nicknamed|nickname"
+             rf"|prefers\s+to\s+be\s+called|aka|a\.k\.a\.|calls?\s+(?:him|her))[ \t]*:?[ \t]*[\"“'‘]{nick}[\"”'’]", 0.8,
+             needs=contains_any('"', "“", "'", "‘"), flags=0),
     ]
