@@ -133,6 +133,13 @@ STAFF_CUES_ZH = (
     "调查人", "检查人", "回访人", "接听人", "咨询师", "心理咨询师", "治疗师", "评估师", "督导", "检察官", "法官", "辅警",
     "包保民警", "专干", "禁毒专干", "民政专干", "残联专干", "网格员", "网格长", "精防医生", "村支书", "支书", "村主任",
     "包村干部", "站长", "老板", "村民",
+    # a call centre's, a home-care agency's and a family rota's roles: 受理坐席：勾晨曦, 质检员：秦国庆, 照护者：蒯秋菊, 夜班：侯白云
+    "受理坐席", "坐席", "质检员", "护理员", "照护者", "投诉人", "申诉人", "客户", "白班", "夜班", "早班", "晚班", "中班",
+    # who signs, registers or checks a slip, a screening or a detention record: 签发：苏, 登记：宫浩然, 主检：钟秀云
+    "签发", "登记", "主检", "分析人", "接收人", "接种人员", "评估医生", "检查技师", "康复医师", "假肢师", "专家组",
+    # the armed forces', prisons' and mines' roles: 复查军医：海来, 见证民警：李四海, 工友黎大宝, 队员高原
+    "军医", "卫生员", "接兵干部", "民警", "带队民警", "押解民警", "见证民警", "管教", "狱医", "战士", "工友", "队员",
+    "小队长", "中队长", "班长", "拉长",
 )
 
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.
@@ -238,8 +245,8 @@ RARE_SURNAMES_EXTRA = frozenset("綦禚爨嬴庹覃佘冼邝揭谯禤眭郇鄞�
 # Regional surnames (Zhuang, Hakka, Cantonese) that are everyday characters too (练 "practise",
 # 闭 "close"): names only right after a person cue or a form label, like the rare ones.
 # (and surnames of the southwest's and the northwest's peoples and towns that are words too: 犹, 拓, 线, 妥, 陇,
-# 盘 (Yao), 奉, 撒 (Hui))
-SURNAMES_REGIONAL = frozenset("练闭母犹拓线妥陇盘奉撒玄")
+# 盘 (Yao), 奉, 撒 (Hui); and the south's 招 (Cantonese), 操 and 旷 (Hunan), words too: "recruit", "drill", "vast")
+SURNAMES_REGIONAL = frozenset("练闭母犹拓线妥陇盘奉撒玄招操旷")
 BAIJIAXING_2 = ("万俟", "闻人", "赫连", "公羊", "公冶", "宗政", "濮阳", "淳于", "单于", "太叔", "申屠", "仲孙",
                 "钟离", "鲜于", "闾丘", "司空", "亓官", "司寇", "子车", "颛孙", "巫马", "公西", "漆雕", "乐正",
                 "壤驷", "公良", "拓跋", "夹谷", "宰父", "谷梁", "段干", "百里", "东郭", "南门", "羊舌", "微生",

@@ -25,6 +25,7 @@ from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
+from mediscope.deid.recognizers.rotas_and_logs import rota_and_log_rules
 from mediscope.deid.types import AGE
 
 
@@ -50,6 +51,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("CaseNumberRecognizer", case_number_rules("en"), "en"),
         RegexRecognizer("DashedCodeRecognizer", dashed_code_rules(), "en"),
         RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("en"), "en"),
+        RegexRecognizer("RotaAndLogRecognizer", rota_and_log_rules("en"), "en"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("en"), "en"),
         # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
         # judge the raw text's letters, which on the folded copy would all look like digits)

@@ -19,6 +19,7 @@ from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
 from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
+from mediscope.deid.recognizers.rotas_and_logs import rota_and_log_rules
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
 from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
@@ -41,6 +42,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("CaseNumberRecognizer", case_number_rules("zh"), "zh"),
         RegexRecognizer("DashedCodeRecognizer", dashed_code_rules(), "zh"),
         RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("zh"), "zh"),
+        RegexRecognizer("RotaAndLogRecognizer", rota_and_log_rules("zh"), "zh"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("zh"), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
                                                         *zh_identifier_rules(), *zh_date_age_rules(),

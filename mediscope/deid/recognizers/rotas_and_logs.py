@@ -1,0 +1,137 @@
+"""Who is on a rota, who wrote a log line, and where a person is held, in both languages.
+
+Home-care and hospice notes, call-centre logs and custody or barracks records name people by
+where they stand in a layout rather than by a cue word: a family rota gives each shift a person
+(白班：志明　夜班：“三妹”, "Mon 7/28 - Summer / agency"), a carers' log opens each line with the
+date, the carer and the carer's staff number (8.9 魏和平(ZH3651)：停车在楼下), a video visit lists
+who joined under which screen name (joined as "declan_54"), and a custody record gives the pod, the
+wing and the cell. The layout is what vouches for the name, so each rule asks for the whole of it:
+two shifts on a line, a date before the log's author, a label the value follows.
+"""
+
+from __future__ import annotations
+
+import regex
+
+from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.types import (
+    DATE_TIME,
+    ID_NUMBER,
+    LOCATION,
+    PERSON,
+    SOCIAL_HANDLE,
+    US_SSN,
+)
+
+_SHIFT_ZH = "(?:白班|夜班|早班|晚班|中班|上午班|下午班|陪夜)"
+_GAP_ZH = r"[ \t\u3000]"
+# Who may stand on a rota without being a named person: a role, nobody, or an open slot.
+_NOT_ON_ROTA = ("护工", "保姆", "家属", "阿姨", "轮流", "待定", "无", "空", "休息", "自理", "未定", "机动", "本人")
+# A short date opening a log line: 8.9, 25.3.22, 6/27, 2023-01-24, 6月25日.
+_LINE_DATE = (r"(?:\d{2,4}[./\-])?\d{1,2}[./\-]\d{1,2}|\d{1,2}月\d{1,2}日")
+
+
+def _rota_name_ok(value: str) -> bool:
+    return not any(value.startswith(w) or value.endswith(w) for w in _NOT_ON_ROTA)
+
+
+def _quoted_rota_ok(value: str) -> bool:
+    return _rota_name_ok(value) and 2 <= len(value) <= 4
+
+
+def _zh_rules() -> list[Rule]:
+    name = r"\p{Han}{1,4}?"
+    slot_end = rf"(?={_GAP_ZH}|\n|$|[，,；;])"
+    return [
+        # 白班：志明　夜班：黄玉珍: a shift's person, when another shift follows on the line (a rota, not a
+        # nursing note's 夜班：平稳) ...
+        Rule("rota_shift_name", PERSON,
+             rf"{_SHIFT_ZH}[:：]{_GAP_ZH}?(?P<phi>{name}){_GAP_ZH}+(?={_SHIFT_ZH}[:：])", 0.7,
+             validator=_rota_name_ok, needs=contains_any("班", "陪夜"), flags=0),
+        # ... or when one came before it on the line: 白班：“阿宝”　夜班：磊
+        Rule("rota_second_shift_name", PERSON,
+             rf"(?<={_SHIFT_ZH}[:：][^\n]{{1,16}}?{_GAP_ZH}){_SHIFT_ZH}[:：]{_GAP_ZH}?(?P<phi>{name}){slot_end}", 0.7,
+             validator=_rota_name_ok, needs=contains_any("班", "陪夜"), flags=0),
+        # a nickname on a rota, in quotes: 白班：“阿宝”, 夜班："三妹"
+        Rule("rota_quoted_name", PERSON,
+             rf"{_SHIFT_ZH}[:：]{_GAP_ZH}?[\"“「](?P<phi>\p{{Han}}{{2,4}})[\"”」]", 0.7,
+             validator=_quoted_rota_ok, needs=contains_any("班", "陪夜"), flags=0),
+        # a carers' log line: the date, the carer and the carer's number, then what was done
+        # (8.9 魏和平(ZH3651)：停车在楼下, 6月25日 巴特尔(JJ2024-110)：早班)
+        Rule("log_author_with_number", PERSON,
+             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+(?P<phi>\p{{Han}}{{2,6}})[(（][A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*[)）][:：]",
+             0.75, needs=contains_any("(", "（"), flags=0),
+        Rule("log_author_number", ID_NUMBER,
+             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+\p{{Han}}{{2,6}}[(（](?P<phi>[A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*)[)）][:：]",
+             0.75, needs=contains_any("(", "（"), flags=0),
+        # a month and day with the weekday after it, or the day of an event: 1/16 周二, 11.12 星期二, 8.13那天
+        Rule("month_day_weekday", DATE_TIME,
+             r"(?<![\d./\-:])(?P<phi>(?:1[0-2]|0?[1-9])[/.](?:3[01]|[12]\d|0?[1-9]))(?![\d./\-:])"
+             r"(?:[ \t\u3000]?(?:周|星期|礼拜)[一二三四五六日天]|(?=那天|那日|当天))", 0.75,
+             needs=contains_any("周", "星期", "礼拜", "那天", "那日", "当天"), flags=0),
+        # the last digits a bank or an insurer reads out of a card or an account: 尾号9603信用卡, 打款至尾号5810的银行卡
+        Rule("card_tail_digits", ID_NUMBER,
+             r"尾号(?:为|是)?[:：]?[ \t]?(?P<phi>\d{4})(?!\d)(?=的?(?:信用卡|银行卡|借记卡|储蓄卡|卡|账户|帐户))", 0.75,
+             needs=contains_any("尾号"), flags=0),
+        # an army unit's cover number (73126部队) and a prison's sections and cells (七监区, 9监室, 三分监区)
+        Rule("military_unit_number", LOCATION, r"(?<!\d)(?P<phi>\d{5}部队)", 0.8, needs=contains_any("部队"), flags=0),
+        Rule("prison_section", LOCATION,
+             r"(?<![\d一二三四五六七八九十])(?P<phi>(?:[一二三四五六七八九十]{1,3}|\d{1,3})(?:分)?监区|(?:女子|老病残|出入)监区|\d{1,3}号?监室)", 0.75,
+             needs=contains_any("监区", "监室"), flags=0),
+    ]
+
+
+# Labels of where a detained, enlisted or camp-housed person sleeps: "Pod: 3G", "Wing/Cell: E-Wing 3-14",
+# "Housing assigned: Pod 3C, Cell 12", "Barracks: Bldg 39011, Rm 214B", "Room on site: Village Block K, Room 14".
+_HOUSING_LABELS = (r"(?i:housing(?:[ ](?:assigned|unit|location))?|wing/cell|cell/wing|pod|barracks|billet|dorm(?:itory)?[ ]room"
+                   r"|room[ ]on[ ]site|camp[ ]room|bunk|tier)")
+
+
+def _housing_ok(value: str) -> bool:
+    """A place with a number in it, not a phone number (at most six digits in all)."""
+    digits = sum(ch.isdigit() for ch in value)
+    return 1 <= digits <= 6
+
+
+def _en_rules() -> list[Rule]:
+    return [
+        # a staff, employee or agent number after its word: (Staff no. KH-7569), (staff no. BH9241), Staff #4552,
+        # emp 18442, Agent ID AG3234
+        Rule("staff_number_cued", ID_NUMBER,
+             r"(?<![\w])(?i:staff[ ]?(?:no\.?|number|num|#|id)|emp(?:loyee)?[ ]?(?:no\.?|#|id)?|agent[ ]?(?:id|no\.?|#)|badge[ ]?(?:no\.?|#))"
+             r"[ \t]?[:#]?[ \t]?(?P<phi>[A-Z]{0,4}-?\d{3,8})(?![\w\-])", 0.8,
+             needs=contains_any("staff", "emp", "agent", "badge"), flags=0),
+        # a call-centre log's agent: the agent's initials or name, then the agent's code (AG7461), then a colon
+        Rule("agent_code_after_name", ID_NUMBER,
+             r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,
+             needs=contains_any("]"), flags=0),
+        # a screen name a video visit or a portal shows: joined as "declan_54", display_name="hazel_75",
+        # her login is dfields_home
+        Rule("joined_as_handle", SOCIAL_HANDLE,
+             r"(?i:joined[ ]as|display[ _]?name[ \t]?[=:]|screen[ ]?name[ \t]?[=:]|user[ _]?name[ \t]?[=:]|login[ ]is|username[ ]is)[ \t]?"
+             r"[\"“]?(?P<phi>@?[\p{L}\d][\p{L}\d._\-]{2,40})[\"”]?", 0.75,
+             validator=lambda v: any(ch.isdigit() or ch in "._-" for ch in v) or v.lower() != v.capitalize().lower(),
+             needs=contains_any("joined", "name", "login"), flags=0),
+        # the last four digits of a social security number: "last 4 SSN 6022", "SSN last 4: 1234", "Last4: 4471"
+        Rule("ssn_last_four", US_SSN,
+             r"(?i:last[ ]?(?:4|four)(?:[ ](?:of[ ])?(?:the[ ])?SSN)|SSN[ ](?:last[ ](?:4|four))|last4)[ \t]*[:#]?[ \t]*(?P<phi>\d{4})(?!\d)",
+             0.8, needs=contains_any("last", "Last", "LAST"), flags=0),
+        # where a detained, enlisted or camp-housed person sleeps, after its label
+        Rule("housing_after_label", LOCATION,
+             rf"(?<![\w/]){_HOUSING_LABELS}[ \t]*:[ \t]*(?P<phi>[A-Z0-9][^\n;()\t]{{0,60}}?)(?=[ \t]{{2,}}|\t|[ \t]*$|[ \t]*[;(—–]|\n)",
+             0.75, validator=_housing_ok,
+             needs=contains_any("ousing", "ell", "Pod", "POD", "pod", "arracks", "illet", "room", "Room", "unk", "ier"),
+             flags=regex.M),
+        # a rota's line: the day, then the people on it (Mon 7/28 - Summer / agency, Thu Mar 30 - Iris (neighbour) / Cliff)
+        Rule("rota_line_names", PERSON,
+             r"(?m)^[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ][^\n\-–]{1,14}?[ ][\-–][ ]"
+             r"(?P<phi>\p{Lu}[\p{Ll}'’]+)(?=[ ](?:\([a-z ]{3,20}\)[ ])?/[ ]|[ ]\([a-z ]{3,20}\)[ ]?$|[ ]\([a-z ]{3,20}\)[ ]?\n)", 0.7,
+             needs=contains_any(" - ", " – "), flags=0),
+        Rule("rota_line_second_name", PERSON,
+             r"(?m)(?<=^[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ][^\n]{1,40}?[ ]/[ ])(?P<phi>\p{Lu}[\p{Ll}'’]+)(?=[ ]?(?:\([a-z ]{3,20}\))?[ ]?$)",
+             0.7, needs=contains_any(" / "), flags=0),
+    ]
+
+
+def rota_and_log_rules(lang: str) -> list[Rule]:
+    return _zh_rules() if lang == "zh" else _en_rules()
