@@ -429,9 +429,13 @@ _FIELD_CUE = regex.compile(
     # who a safeguarding, crisis or care file names: "Reporter: Carys Pugh", "Adult at risk: …", "Crisis Supporter: Bronwyn"
     r"reporter|referrer|child|children|young\s+person|adult\s+at\s+risk|service\s+user|victim|alleged\s+perpetrator|"
     # (not "Nurse:" nor "Peer:" alone: a transcript's speakers, "Nurse: Okay Mr Brand")
-    r"worker\s+name|(?:crisis\s+|peer\s+)?supporter|sponsor|tenant|screening\s+nurse))"
+    r"worker\s+name|(?:crisis\s+|peer\s+)?supporter|sponsor|tenant|screening\s+nurse|"
+    # who an insurer's, a hospice's, a custody or a forces record names: "Member: Violet Oyelaran", "Veteran: …",
+    # "Bereavement worker: Honor Achterberg", "Detainee: BAH, Mamadou", "Participants: Hope Hill, MD"
+    r"member|veteran|service\s+member|detainee|inmate|offender|prisoner|bereavement\s+worker|participants?|apologies))"
     r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Mdm|Mx|Rev|Fr|SN|RN|EN)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")
-    r"(?P<name>[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
+    # (or the record's LAST, First: "Client: HILL, Margaret")
+    r"(?P<name>(?-i:\p{Lu}[\p{Lu}'’\-]+,[ ]\p{Lu}[\p{Ll}'’\-]+)|[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
 # What a form's name field holds when it holds no name ("Caller: unknown", "Student: n/a").
 _FIELD_PLACEHOLDERS = frozenset({"unknown", "unk", "none", "nil", "na", "n/a", "self", "same", "refused", "declined",
@@ -498,8 +502,16 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
         for m in _FIELD_CUE.finditer(text):
             words = m.group("name").split()
             keep = 0
-            for w in words:
-                low = w.lower().rstrip(".")
+            if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
+                # "Member: Violet Oyelaran", "Bereavement worker: Honor Achterberg": a given name that is a word too,
+                # vouched for by the label and by the surname after it
+                first, last = words[0].lower(), words[1].lower().rstrip(".,")
+                if first in lists.first and not lists.blocked(last) and (lists.listed(last) or lists.unlisted_ok(last)):
+                    keep = 2
+                elif words[0].endswith(",") and words[0][:-1].isupper() and last in lists.first:
+                    keep = 2  # "Client: HILL, Margaret": a surname in capitals that is a word too, then the given name
+            for w in words[keep:]:
+                low = w.lower().rstrip(".").rstrip(",")  # (HILL, Margaret)
                 if len(low) == 1 and keep:
                     keep += 1  # a trailing initial "O."
                     continue

@@ -78,13 +78,27 @@ def _zh_rules() -> list[Rule]:
         Rule("prison_section", LOCATION,
              r"(?<![\d一二三四五六七八九十])(?P<phi>(?:[一二三四五六七八九十]{1,3}|\d{1,3})(?:分)?监区|(?:女子|老病残|出入)监区|\d{1,3}号?监室)", 0.75,
              needs=contains_any("监区", "监室"), flags=0),
+        # a prison, a detention centre or a juvenile institution by its name, where the person is held
+        # (南宁市第二看守所, 晋中监狱, 浙江省未成年犯管教所; not 当地看守所 nor 该监狱)
+        Rule("detention_institution", LOCATION,
+             r"(?:(?<=^|[^\p{Han}]|[在于到至从押送回赴往入])|(?<=押于|关押在|服刑于))"
+             r"(?P<phi>[^\P{Han}在于至押往送转回入从到被]{2,8}?(?:第[一二三四五六七八九十]{1,3})?(?:监狱|看守所|拘留所|强制隔离戒毒所|戒毒所|未成年犯管教所|少管所))",
+             0.75, validator=lambda v: not v.startswith(_NOT_OWN_PLACE),
+             needs=contains_any("监狱", "看守所", "拘留所", "戒毒所", "管教所", "少管所"), flags=0),
     ]
 
 
+# What opens a generic institution's mention, no place's name: 当地看守所, 该监狱, 某戒毒所.
+_NOT_OWN_PLACE = ("当地", "该", "本", "原", "某", "附近", "其他", "其它", "一所", "这", "那", "各", "外地", "送往", "转往", "被送")
 # Labels of where a detained, enlisted or camp-housed person sleeps: "Pod: 3G", "Wing/Cell: E-Wing 3-14",
 # "Housing assigned: Pod 3C, Cell 12", "Barracks: Bldg 39011, Rm 214B", "Room on site: Village Block K, Room 14".
 _HOUSING_LABELS = (r"(?i:housing(?:[ ](?:assigned|unit|location))?|wing/cell|cell/wing|pod|barracks|billet|dorm(?:itory)?[ ]room"
                    r"|room[ ]on[ ]site|camp[ ]room|bunk|tier)")
+
+
+# Words that open a phrase about prisons in general, not a named one ("The Prison", "State Prison" alone).
+_NOT_A_PLACE_NAME = frozenset({"The", "A", "An", "This", "That", "Federal", "County", "State", "Local", "Prison", "Jail", "In",
+                               "At", "From", "To"})
 
 
 def _housing_ok(value: str) -> bool:
@@ -122,6 +136,20 @@ def _en_rules() -> list[Rule]:
              0.75, validator=_housing_ok,
              needs=contains_any("ousing", "ell", "Pod", "POD", "pod", "arracks", "illet", "room", "Room", "unk", "ier"),
              flags=regex.M),
+        # a prison, a jail or a detention centre by its name, and a military base: where the person is held or serves
+        # ("Wabash Valley Correctional Facility", "Otay Mesa Detention Center", "FCI Terminal Island", "Camp Lejeune",
+        # "Fort Drum", "Peterson AFB", "Lavarack Barracks", "CFB Valcartier")
+        Rule("detention_or_base", LOCATION,
+             r"(?<![\w\-])(?P<phi>(?:\p{Lu}[\p{L}'’\-]+[ ]){1,4}(?:Correctional[ ](?:Facility|Center|Centre|Institution|Complex)"
+             r"|Detention[ ](?:Center|Centre|Facility)|State[ ]Prison|Penitentiary|County[ ]Jail|Youth[ ]Detention[ ]Cent(?:er|re)"
+             r"|Immigration[ ]Removal[ ]Cent(?:er|re)|Prison)"
+             r"|(?:FCI|FDC|USP|MDC|HMP|HMYOI|CFB|RAF|NAS|MCAS)[ ]\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+){0,2}"
+             r"|(?:Fort|Camp)[ ]\p{Lu}[\p{Ll}'’\-]{2,}(?:[ ]\p{Lu}[\p{Ll}'’\-]{2,})?"
+             r"|\p{Lu}[\p{L}'’\-]+[ ](?:AFB|Air[ ]Force[ ]Base|Barracks|Naval[ ]Station|Army[ ]Airfield))(?![\w\-])",
+             0.75, validator=lambda v: v.split()[0] not in _NOT_A_PLACE_NAME,
+             needs=contains_any("Correctional", "Detention", "Prison", "Penitentiary", "Jail", "Removal", "FCI", "FDC", "USP",
+                                "MDC", "HMP", "CFB", "RAF", "NAS", "MCAS", "Fort ", "Camp ", "AFB", "Air Force", "Barracks",
+                                "Naval", "Airfield"), flags=0),
         # a rota's line: the day, then the people on it (Mon 7/28 - Summer / agency, Thu Mar 30 - Iris (neighbour) / Cliff)
         Rule("rota_line_names", PERSON,
              r"(?m)^[ \t]*(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?[ ][^\n\-–]{1,14}?[ ][\-–][ ]"

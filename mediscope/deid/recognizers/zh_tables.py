@@ -22,8 +22,10 @@ from mediscope.deid.types import MEDICAL_RECORD_NUMBER, PERSON
 _TABLE_NAME_HEADS = frozenset({"姓名", "患者", "患者姓名", "病人", "病人姓名", "患儿", "患儿姓名", "家属", "家属姓名", "联系人",
                                "主治医师", "主管医生", "经治医生", "管床医生", "责任护士", "医生", "医师", "护士", "签名"})
 _TABLE_ID_HEADS = frozenset({*MRN_CUES, "住院号", "门诊号", "病案号", "病历号", "就诊号", "登记号", "ID号", "患者ID", "病人ID",
-                             "就诊卡号", "急诊号", "检查号", "影像号", "病理号"})
-LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱态")
+                             "就诊卡号", "急诊号", "检查号", "影像号", "病理号",
+                             # a screening's or a lab slip's own numbering: | 编号 | 姓名 |, | 实验室条码 | 姓名 |
+                             "编号", "工号", "条码", "条码号", "实验室条码", "样本号", "标本号"})
+LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型况度量法式人师生士区次项类级数序嘱态论本种")
 # A row that opens with a field's label is a form's line set in the table (| 诊断 | 急性心梗 | | |): its
 # cell under the name column is that label, no one's name.
 _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病区", "医嘱", "备注", "主诉", "合计", "小计", "总计", "日期",
