@@ -64,6 +64,10 @@ def _zh_rules() -> list[Rule]:
         Rule("log_author_number", ID_NUMBER,
              rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+\p{{Han}}{{2,6}}[(（](?P<phi>[A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*)[)）][:：]",
              0.75, needs=contains_any("(", "（"), flags=0),
+        # a transcript's speaker by role, with the name in brackets: 家属（花蔚然）：听得到, 翻译(扎西)：
+        Rule("speaker_role_with_name", PERSON,
+             r"(?m)^[ \t]*(?:家属|患者|病人|患方|翻译|护士|医生|社工|配偶|子女|监护人|陪同人)[（(](?P<phi>\p{Han}{2,4}|\p{Han}{2,4}·\p{Han}{2,6})[）)][:：]",
+             0.75, needs=contains_any("（", "("), flags=0),
         # a month and day with the weekday after it, or the day of an event: 1/16 周二, 11.12 星期二, 8.13那天
         Rule("month_day_weekday", DATE_TIME,
              r"(?<![\d./\-:])(?P<phi>(?:1[0-2]|0?[1-9])[/.](?:3[01]|[12]\d|0?[1-9]))(?![\d./\-:])"
@@ -96,6 +100,10 @@ _HOUSING_LABELS = (r"(?i:housing(?:[ ](?:assigned|unit|location))?|wing/cell|cel
                    r"|room[ ]on[ ]site|camp[ ]room|bunk|tier)")
 
 
+# Two capitals that end a clinical sentence without being anyone's initials.
+_NOT_INITIALS = frozenset({"OK", "NA", "IV", "PO", "BP", "HR", "RR", "PT", "OT", "GP", "ED", "ER", "AM", "PM", "NB", "PS", "ICU",
+                           "UK", "US", "CT", "MR", "DR", "RN", "EN", "ID", "TV", "SL", "IM", "SC", "PR", "NG", "OD", "BD", "GI",
+                           "MD", "DO", "NP", "PA", "OR", "AE", "FU", "TX", "RX", "DX", "HX", "SX", "NO", "YES", "AT", "IN", "ON"})
 # Words that open a phrase about prisons in general, not a named one ("The Prison", "State Prison" alone).
 _NOT_A_PLACE_NAME = frozenset({"The", "A", "An", "This", "That", "Federal", "County", "State", "Local", "Prison", "Jail", "In",
                                "At", "From", "To"})
@@ -119,6 +127,16 @@ def _en_rules() -> list[Rule]:
         Rule("agent_code_after_name", ID_NUMBER,
              r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,
              needs=contains_any("]"), flags=0),
+        # a log entry's or a note's author by initials: "[08/24/2023 1320 hrs] T.S. emp 56946:", "Minutes taken by A.S.",
+        # "... Put in the blue box. RK" at a line's end, "... task set for 12/31. - BC" at the note's end
+        Rule("initials_after_log_stamp", PERSON, r"\][ \t]?(?P<phi>[A-Z]\.[A-Z]\.)(?=[ :])", 0.7, needs=contains_any("]"), flags=0),
+        Rule("initials_taken_by", PERSON,
+             r"(?i:taken|written|recorded|signed|entered|completed|minuted)[ ]by[ ](?P<phi>(?-i:[A-Z]\.[A-Z]\.|[A-Z]{2}))(?![\w])"
+             r"(?![ ]\p{Lu}\p{Ll})",  # (not "completed by RN Colleen B": a title before the name)
+             0.7, validator=lambda v: v not in _NOT_INITIALS, needs=contains_any(" by "), flags=0),
+        Rule("initials_line_end", PERSON,
+             r"(?<=[a-z][.!][ ]|[.!][ ][\-–—][ ])(?P<phi>[A-Z]{2})(?=[ \t]*(?:\n|$))", 0.7,
+             validator=lambda v: v not in _NOT_INITIALS, flags=0),
         # a screen name a video visit or a portal shows: joined as "declan_54", display_name="hazel_75",
         # her login is dfields_home
         Rule("joined_as_handle", SOCIAL_HANDLE,
