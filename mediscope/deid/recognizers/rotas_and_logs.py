@@ -68,6 +68,17 @@ def _zh_rules() -> list[Rule]:
         Rule("speaker_role_with_name", PERSON,
              r"(?m)^[ \t]*(?:家属|患者|病人|患方|翻译|护士|医生|社工|配偶|子女|监护人|陪同人)[（(](?P<phi>\p{Han}{2,4}|\p{Han}{2,4}·\p{Han}{2,6})[）)][:：]",
              0.75, needs=contains_any("（", "("), flags=0),
+        # an office's document number in the 字第…号 form: 武字第2021047731号 (a soldier's card), 〔2024〕狱医转字第0387号,
+        # 京公海（治）决字〔2024〕第031145号 (a detention order)
+        Rule("document_number_zi_di", ID_NUMBER,
+             r"(?P<phi>(?:〔\d{4}〕)?(?:[^\P{Han}号证码为是的了和与及在于：]|[（(]\p{Han}{1,2}[）)]){1,8}字(?:〔\d{4}〕|[（(]\d{4}[）)])?第\d{3,12}号)",
+             0.8, needs=contains_any("字第", "字〔", "字（", "字("), flags=0),
+        # a system log's account, then its owner's name in brackets: lihua.rad（李桦）, youyou1999（游悠，护士）
+        Rule("log_account_owner_handle", SOCIAL_HANDLE,
+             r"(?<![\w.@])(?P<phi>[a-z][a-z0-9._\-]{3,30})[（(]\p{Han}{2,4}[）)，,]", 0.75, needs=contains_any("（", "("), flags=0),
+        Rule("log_account_owner_name", PERSON,
+             r"(?<![\w.@])[a-z][a-z0-9._\-]{3,30}[（(](?P<phi>\p{Han}{2,4})(?=[）)]|[，,](?:护士|医生|医师|技师|药师|主任))", 0.7,
+             validator=lambda v: v not in _NOT_AN_OWNER, needs=contains_any("（", "("), flags=0),
         # a month and day with the weekday after it, or the day of an event: 1/16 周二, 11.12 星期二, 8.13那天
         Rule("month_day_weekday", DATE_TIME,
              r"(?<![\d./\-:])(?P<phi>(?:1[0-2]|0?[1-9])[/.](?:3[01]|[12]\d|0?[1-9]))(?![\d./\-:])"
@@ -100,6 +111,9 @@ _HOUSING_LABELS = (r"(?i:housing(?:[ ](?:assigned|unit|location))?|wing/cell|cel
                    r"|room[ ]on[ ]site|camp[ ]room|bunk|tier)")
 
 
+# What the brackets after an account say when they name no one: fengxiaoyu（本人）.
+_NOT_AN_OWNER = frozenset({"本人", "患者", "家属", "自己", "患者本人", "家长", "代问", "代诉", "匿名", "游客", "医生", "护士", "管理员",
+                           "系统", "未实名", "已实名", "实名"})
 # Two capitals that end a clinical sentence without being anyone's initials.
 _NOT_INITIALS = frozenset({"OK", "NA", "IV", "PO", "BP", "HR", "RR", "PT", "OT", "GP", "ED", "ER", "AM", "PM", "NB", "PS", "ICU",
                            "UK", "US", "CT", "MR", "DR", "RN", "EN", "ID", "TV", "SL", "IM", "SC", "PR", "NG", "OD", "BD", "GI",
@@ -123,6 +137,26 @@ def _en_rules() -> list[Rule]:
              r"(?<![\w])(?i:staff[ ]?(?:no\.?|number|num|#|id)|emp(?:loyee)?[ ]?(?:no\.?|#|id)?|agent[ ]?(?:id|no\.?|#)|badge[ ]?(?:no\.?|#))"
              r"[ \t]?[:#]?[ \t]?(?P<phi>[A-Z]{0,4}-?\d{3,8})(?![\w\-])", 0.8,
              needs=contains_any("staff", "emp", "agent", "badge"), flags=0),
+        # the numbers a custody, forces or migration record files a person under: "Prisoner no.: A1234BC", "NYSID 08874531Q",
+        # "PMKeyS: 8523119", "BATTLE ROSTER #: JS4471", "payroll 4410923", "(DoD 1633098214)", "A-Number: 214-771-903"
+        Rule("custody_or_service_number", ID_NUMBER,
+             r"(?<![\w])(?i:prisoner|inmate|offender|booking|detainee|payroll|(?:battle[ ])?roster|nysid|pmkeys|edipi|dod(?:[ ]id)?"
+             r"|service|a-number|alien[ ]registration|icvp)(?:[ ](?i:no\.?|number|num|#|id))?[ \t]*[:#.]?[ \t]*"
+             r"(?P<phi>(?-i:[A-Z]{0,4})-?\d[\dA-Z\-]{3,16})(?![\w\-])", 0.75,
+             validator=lambda v: sum(ch.isdigit() for ch in v) >= 4,
+             needs=contains_any("risoner", "nmate", "ffender", "ooking", "etainee", "ayroll", "oster", "NYSID", "PMKeyS", "PMKEYS",
+                                "EDIPI", "DoD", "DOD", "ervice", "ERVICE", "A-Number", "A-number", "lien", "ICVP"), flags=0),
+        # a date with its clock time after an at sign, or a military date-time group: "6/2/2024 @ 2210", "10/15 @ 1800",
+        # "14MAR24 0712", "220915ZJUN23"; and a DICOM header's dates ("PatientBirthDate : 19550228")
+        Rule("date_at_time", DATE_TIME,
+             r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}(?:/\d{2,4})?[ ]@[ ]\d{3,4}(?:[ ]?hrs?)?)(?![\d/])", 0.8,
+             needs=contains_any(" @ "), flags=0),
+        Rule("date_military_compact", DATE_TIME,
+             r"(?<![\w])(?P<phi>(?:\d{6}Z|\d{1,2})(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2}(?:[ ]\d{4}(?:[ ]?hrs?)?)?)(?![\w])",
+             0.8, flags=0),
+        Rule("dicom_date", DATE_TIME,
+             r"(?:PatientBirthDate|StudyDate|SeriesDate|AcquisitionDate|ContentDate|InstanceCreationDate)[ \t]*[:=][ \t]*(?P<phi>(?:19|20)\d{6})(?!\d)",
+             0.85, needs=contains_any("Date"), flags=0),
         # a call-centre log's agent: the agent's initials or name, then the agent's code (AG7461), then a colon
         Rule("agent_code_after_name", ID_NUMBER,
              r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,

@@ -456,6 +456,10 @@ def zh_identifier_rules() -> list[Rule]:
              rf"(?P<phi>[{_PROVINCE_ABBR}]\s?[{_PLATE_CHAR}](?:[\s·•・\-]?[{_PLATE_CHAR}0-9]){{5,6}}[挂学警港澳]?)(?![A-Za-z0-9])",
              0.85, validator=lambda v: sum(ch.isdigit() for ch in v) >= 2 and len(v.split()) <= 8, flags=0,
              needs=has_digit),
+        # a police car's plate (four characters and 警: 粤S·3827警) and an armed police one (WJ藏·A3371)
+        Rule("plate_police", LICENSE_PLATE,
+             rf"(?<![A-Za-z0-9])(?P<phi>[{_PROVINCE_ABBR}][A-Z][\s·•・\-]?[0-9A-Z]{{4}}警|WJ[{_PROVINCE_ABBR}]?[\s·•・\-]?[0-9A-Z]{{4,5}})(?![A-Za-z0-9])",
+             0.85, validator=lambda v: sum(ch.isdigit() for ch in v) >= 2, needs=contains_any("警", "WJ"), flags=0),
         Rule("plate_cued", LICENSE_PLATE,
              rf"(?:车牌|车牌号|车牌号码)(?:{CUE_GAP})(?P<phi>{CJK}?[A-Za-z][\s·•\-]?[A-Za-z0-9]{{4,6}})", 0.9),
         # A mobile with its middle masked (183****6789) still leaks seven digits of it.

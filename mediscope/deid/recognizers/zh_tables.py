@@ -31,7 +31,7 @@ LABEL_ENDS = frozenset("号名期间别龄断室注址话果值目位码称型�
 _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病区", "医嘱", "备注", "主诉", "合计", "小计", "总计", "日期",
                          "时间", "结果", "处理", "意见", "签名", "说明", "用药", "治疗", "检查", "费用", "地址", "电话"})
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
-_TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}")
+_TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}(?:-\d{1,6})?")  # (CZ0520-011: a screening's batch and serial)
 
 
 def _header_label(cell: str) -> str:
