@@ -140,6 +140,8 @@ STAFF_CUES_ZH = (
     # the armed forces', prisons' and mines' roles: 复查军医：海来, 见证民警：李四海, 工友黎大宝, 队员高原
     "军医", "卫生员", "接兵干部", "民警", "带队民警", "押解民警", "见证民警", "管教", "狱医", "战士", "工友", "队员",
     "小队长", "中队长", "班长", "拉长",
+    # a record's writer and reporter as a form prints them, with the colon (记录：王有才, 报告：颜雪; not 记录了, 报告显示)
+    "记录：", "报告：", "填报：", "记录:", "报告:", "填报:",
 )
 
 # Person cues near a jieba out-of-vocabulary token that make it a name rather than a new word.

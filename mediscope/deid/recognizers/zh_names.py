@@ -218,8 +218,10 @@ _DRUG_FORM = frozenset("丸散膏汤饮片剂液")
 _DOTS_RE = regex.compile("[·•‧・]")
 _LIST_RE = regex.compile("[、和及与]")
 _LIST_PREV = regex.compile(rf"(?P<name>[{_HAN}]{{2,4}})[、和及与]$")
+# (the found name may carry a bracket before the list goes on, and so may the next one: 余钰（女婿）、莫彬,
+# 江建国（复旦大学附属中山医院 放疗科）、操洁（姑息医学科）)
 _LIST_NEXT = regex.compile(
-    rf"[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
+    rf"(?:[ \t]?[（(][^（）()\n]{{1,24}}[）)])?[、和及与](?P<name>[{_HAN}]{{2,4}}?)(?=[、，,。；;\s（(]|两位|二位|三位|等|都|也|均|父|母|兄|姐|夫|俩|二人|三人|一家|$)"
 )
 
 
