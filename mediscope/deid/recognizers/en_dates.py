@@ -233,6 +233,8 @@ def en_date_rules() -> list[Rule]:
              rf"(?:last|this|next)\s+visit|"
              # "meeting 1/30", "discharge planned 14/06", "scheduled it for 4/22", "last inj 5/15"
              rf"meeting|planned|scheduled(?:\s+(?:it|him|her|them))?\s+for|(?:last|next)\s+inj(?:ection)?|"
+             # "follow-up task set for 12/31", "due 7/25", "until 6/24", "But on 11/20 he was up till 3"
+             rf"set\s+for|due(?:\s+(?:on|by))?|until|(?:but|and|then)\s+on|"
              # "seen on 3/17 for …", "recheck after 3/27 if …", "born 2/14 at 38 weeks", "drop-off 4/10"
              rf"returned|re-presented|represented|presented|attended|sent\s+home|went\s+home|"
              rf"(?:seen|visit|admitted|discharged|recheck|re-check|return|rtc|born|delivered|finished|completed|"

@@ -171,6 +171,15 @@ def _en_rules() -> list[Rule]:
         Rule("initials_line_end", PERSON,
              r"(?<=[a-z][.!][ ]|[.!][ ][\-–—][ ])(?P<phi>[A-Z]{2})(?=[ \t]*(?:\n|$))", 0.7,
              validator=lambda v: v not in _NOT_INITIALS, flags=0),
+        # a staff member's or an agent's code in brackets right after the name: "Leroy Chukwuemeka (AG7817)",
+        # "RICH, Pearl (AG2894)", "Lyle Verhoeven (MT-228)" (two capitalised words before it, not a drug's "(ABT-199)")
+        Rule("code_after_full_name", ID_NUMBER,
+             r"(?<=(?:\p{Lu}[\p{Ll}'’\-]+|\p{Lu}{2,}),?[ ]\p{Lu}[\p{Ll}'’\-]+[ ]\()"
+             # (not a drug's development code after its name: Venetoclax (ABT-199), Pembrolizumab (MK-3475))
+             r"(?<!(?:mab|nib|lax|cept|tide|stat|vir|ib|ide|ine|one|ole|il|ant|ase|cin|mycin|fen|pam|lam|tan|pin|zol)[ ]\()"
+             # (nor a form's, a protocol's or a product's: Claim Form (CMS-1500), Study Protocol (AB-1234))
+             r"(?<!(?:Form|Code|Protocol|Study|Trial|Version|Model|Kit|Report|Schedule|Device|Pump|Assay|Panel|Test)[ ]\()(?P<phi>[A-Za-z]{1,3}-?\d{3,7})(?=\))", 0.7,
+             validator=lambda v: any(ch.isalpha() for ch in v), needs=contains_any("("), flags=0),
         # a screen name a video visit or a portal shows: joined as "declan_54", display_name="hazel_75",
         # her login is dfields_home
         Rule("joined_as_handle", SOCIAL_HANDLE,
