@@ -58,6 +58,15 @@ _ORG_PLACE_END = (r"(?=[ \t]*(?:\d{4,6}(?=[ \t]*(?:\n|$|;|\(|[ ]{2}|\t|\.))|[A-Z
 _LAST_PLACE_PART = regex.compile(r"(?:\p{Lu}[\p{L}'’\-]+|of|on|upon|le)(?:[ ](?:\p{Lu}[\p{L}'’\-]+|of|on|upon|le)){0,3}(?:[ ][A-Z]{2,3})?")
 
 
+# A workplace's name that a record masks already (某) or that names a care setting or an office, whose place part
+# the institution rule finds (来宾市人民医院, 株洲市天元区公安分局).
+_NOT_A_WORKPLACE_END = ("医院", "卫生院", "中心", "分局", "公安局", "派出所", "法院", "检察院", "疾控", "卫健委", "政府")
+
+
+def _workplace_ok(value: str) -> bool:
+    return len(value) >= 6 and "某" not in value and not value.endswith(_NOT_A_WORKPLACE_END)
+
+
 def _org_place_ok(value: str) -> bool:
     """A name, then a comma and a place: the name no clinic's (`_venue_ok`), the last part a town (with its state)."""
     if "," not in value or any(w.lower().strip(",.") in _CARE_SETTING_WORDS or w == "Department" for w in value.split()):
@@ -119,5 +128,16 @@ def incident_place_rules(lang: str) -> list[Rule]:
             Rule("toll_station", LOCATION, rf"{_ZH_START}(?P<phi>{_ZH_NAME_CHAR}{{2,6}}(?:收费站|服务区))", 0.7,
                  validator=lambda v: not v.startswith(("高速", "经过", "途经", "在", "到", "进入", "驶离", "附近", "一个", "该")),
                  needs=contains_any("收费站", "服务区")),
+            # a workplace after its label, named with its city or county first: 用人单位：天津市静海区大邱庄镇××钢管厂,
+            # 单位：济源市××铅冶炼厂, 隔离点：厦门市湖里区枋湖北二路××酒店 (the whole name, masked letters and all; not
+            # 单位：mmol/L, nor a name with no place in it)
+            Rule("workplace_after_label", LOCATION,
+                 r"(?<!\p{Han})(?:用人单位|工作单位|原单位|现单位|所在单位|事故单位|派出单位|组织单位|就职单位|单位|隔离点|隔离酒店|事故矿井|工作地点)"
+                 r"[ \t]?[:：][ \t]?(?P<phi>\p{Han}{2,6}?(?:市|县|旗|自治州|州|盟)(?:\p{Han}{1,6}?(?:区|县|旗))?"
+                 r"[\p{Han}×xX＊*\dA-Za-z\-]{2,30}?)(?=[ \t\u3000\n，,。；;（(]|$)", 0.75,
+                 validator=_workplace_ok, needs=contains_any("单位", "隔离点", "隔离酒店", "事故矿井", "工作地点"), flags=0),
+            # a quarantine hotel's or a dormitory's room by its number: 房间：1106, （房间1107）
+            Rule("numbered_room", LOCATION, r"房间(?:号)?[ \t]?[:：]?[ \t]?(?P<phi>\d{3,5})(?!\d)", 0.7,
+                 needs=contains_any("房间"), flags=0),
         ]
     return rules

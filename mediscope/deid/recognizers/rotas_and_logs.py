@@ -91,7 +91,7 @@ def _zh_rules() -> list[Rule]:
         # an army unit's cover number (73126部队) and a prison's sections and cells (七监区, 9监室, 三分监区)
         Rule("military_unit_number", LOCATION, r"(?<!\d)(?P<phi>\d{5}部队)", 0.8, needs=contains_any("部队"), flags=0),
         Rule("prison_section", LOCATION,
-             r"(?<![\d一二三四五六七八九十])(?P<phi>(?:[一二三四五六七八九十]{1,3}|\d{1,3})(?:分)?监区|(?:女子|老病残|出入)监区|\d{1,3}号?监室)", 0.75,
+             r"(?<![\d一二三四五六七八九十])(?P<phi>(?:[一二三四五六七八九十]{1,3}|\d{1,3})(?:分)?监区|(?:女子|老病残|出入)监区|(?:\d{1,2}区)?\d{1,3}号?监室)", 0.75,
              needs=contains_any("监区", "监室"), flags=0),
         # a prison, a detention centre or a juvenile institution by its name, where the person is held
         # (南宁市第二看守所, 晋中监狱, 浙江省未成年犯管教所; not 当地看守所 nor 该监狱)
