@@ -222,5 +222,25 @@ def _en_rules() -> list[Rule]:
     ]
 
 
+def _author_ok(value: str) -> bool:
+    """A screen name, not a system line's word (系统消息, 撤回了一条消息) nor a role alone."""
+    if any(w in value for w in ("系统", "消息", "撤回", "System", "system", "通知", "群公告")) or value.strip() != value:
+        return False
+    # (a short Chinese label before a date and time is a record's field: 入院 2023-03-18 11:02, 采样时间 …)
+    han = regex.fullmatch(r"\p{Han}+", value)
+    return not (han and (len(value) <= 3 or value.endswith(("时间", "日期", "时刻", "记录", "开始", "结束"))))
+
+
+# A chat app's export puts each message under its author's screen name and the time it was sent, on a line of their
+# own ("春暖花开 2024-08-26 09:15", "lanlan-2005 2023/3/18 11:02"): the line's first part is a screen name.
+# (a export has many such lines; a record's title over its date has one: 急诊病历 2024-03-02 10:15)
+_EXPORT_LINE = (r"(?m)^(?P<phi>[^\s:：\[\]()（）\-｜|][^\s:：\[\]()（）\-｜|]{0,23}?)[ \t]+(?:19|20)\d{2}[\-/.]\d{1,2}[\-/.]\d{1,2}"
+                r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
+_EXPORT_LINE_RE = regex.compile(_EXPORT_LINE)
+_EXPORT_AUTHOR = Rule(
+    "chat_export_author_line", SOCIAL_HANDLE, _EXPORT_LINE, 0.7, validator=_author_ok,
+    needs=lambda t: ":" in t and len({m.group("phi") for m in _EXPORT_LINE_RE.finditer(t)}) >= 2, flags=0)
+
+
 def rota_and_log_rules(lang: str) -> list[Rule]:
-    return _zh_rules() if lang == "zh" else _en_rules()
+    return [*(_zh_rules() if lang == "zh" else _en_rules()), _EXPORT_AUTHOR]
