@@ -57,12 +57,12 @@ def _zh_rules() -> list[Rule]:
              rf"{_SHIFT_ZH}[:：]{_GAP_ZH}?[\"“「](?P<phi>\p{{Han}}{{2,4}})[\"”」]", 0.7,
              validator=_quoted_rota_ok, needs=contains_any("班", "陪夜"), flags=0),
         # a carers' log line: the date, the carer and the carer's number, then what was done
-        # (8.9 魏和平(ZH3651)：停车在楼下, 6月25日 巴特尔(JJ2024-110)：早班)
+        # (8.9 魏和平(ZH3651)：停车在楼下, 6月25日 巴特尔(JJ2024-110)：早班; not a test and its year: 血常规(2024)：)
         Rule("log_author_with_number", PERSON,
-             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+(?P<phi>\p{{Han}}{{2,6}})[(（][A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*[)）][:：]",
+             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+(?P<phi>\p{{Han}}{{2,6}})[(（](?!(?:19|20)\d\d[)）])[A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*[)）][:：]",
              0.75, needs=contains_any("(", "（"), flags=0),
         Rule("log_author_number", ID_NUMBER,
-             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+\p{{Han}}{{2,6}}[(（](?P<phi>[A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*)[)）][:：]",
+             rf"(?m)^[ \t]*(?:{_LINE_DATE}){_GAP_ZH}+\p{{Han}}{{2,6}}[(（](?!(?:19|20)\d\d[)）])(?P<phi>[A-Z]{{0,4}}[\-A-Z0-9]*\d{{3,}}[\-A-Z0-9]*)[)）][:：]",
              0.75, needs=contains_any("(", "（"), flags=0),
         # a transcript's speaker by role, with the name in brackets: 家属（花蔚然）：听得到, 翻译(扎西)：
         Rule("speaker_role_with_name", PERSON,
@@ -124,9 +124,9 @@ _NOT_A_PLACE_NAME = frozenset({"The", "A", "An", "This", "That", "Federal", "Cou
 
 
 def _housing_ok(value: str) -> bool:
-    """A place with a number in it, not a phone number (at most six digits in all)."""
+    """A place with a number in it, not a phone number (no run of seven digits, no 555-0193 groups)."""
     digits = sum(ch.isdigit() for ch in value)
-    return 1 <= digits <= 6
+    return 1 <= digits <= 8 and not regex.search(r"\d{7}|\d{3}[\-. ]\d{4}", value)
 
 
 def _en_rules() -> list[Rule]:
@@ -188,7 +188,7 @@ def _en_rules() -> list[Rule]:
              validator=lambda v: any(ch.isdigit() or ch in "._-" for ch in v) or v.lower() != v.capitalize().lower(),
              needs=contains_any("joined", "name", "login"), flags=0),
         # the last four digits of a social security number: "last 4 SSN 6022", "SSN last 4: 1234", "Last4: 4471"
-        Rule("ssn_last_four", US_SSN,
+        Rule("ssn_last_four_worded", US_SSN,
              r"(?i:last[ ]?(?:4|four)(?:[ ](?:of[ ])?(?:the[ ])?SSN)|SSN[ ](?:last[ ](?:4|four))|last4)[ \t]*[:#]?[ \t]*(?P<phi>\d{4})(?!\d)",
              0.8, needs=contains_any("last", "Last", "LAST"), flags=0),
         # where a detained, enlisted or camp-housed person sleeps, after its label
@@ -226,6 +226,8 @@ def _author_ok(value: str) -> bool:
     """A screen name, not a system line's word (系统消息, 撤回了一条消息) nor a role alone."""
     if any(w in value for w in ("系统", "消息", "撤回", "System", "system", "通知", "群公告")) or value.strip() != value:
         return False
+    if "-" in value and regex.search(r"\p{Han}", value):
+        return False  # 蒯晓东-社区护士: a role-labelled author, the chat-label rules' (lanlan-2005 is a screen name)
     # (a short Chinese label before a date and time is a record's field: 入院 2023-03-18 11:02, 采样时间 …)
     han = regex.fullmatch(r"\p{Han}+", value)
     return not (han and (len(value) <= 3 or value.endswith(("时间", "日期", "时刻", "记录", "开始", "结束"))))
@@ -234,7 +236,7 @@ def _author_ok(value: str) -> bool:
 # A chat app's export puts each message under its author's screen name and the time it was sent, on a line of their
 # own ("春暖花开 2024-08-26 09:15", "lanlan-2005 2023/3/18 11:02"): the line's first part is a screen name.
 # (a export has many such lines; a record's title over its date has one: 急诊病历 2024-03-02 10:15)
-_EXPORT_LINE = (r"(?m)^(?P<phi>[^\s:：\[\]()（）\-｜|][^\s:：\[\]()（）\-｜|]{0,23}?)[ \t]+(?:19|20)\d{2}[\-/.]\d{1,2}[\-/.]\d{1,2}"
+_EXPORT_LINE = (r"(?m)^(?P<phi>[^\s:：\[\]()（）\-｜|][^\s:：\[\]()（）｜|]{0,23}?)[ \t]+(?:19|20)\d{2}[\-/.]\d{1,2}[\-/.]\d{1,2}"
                 r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
 _EXPORT_LINE_RE = regex.compile(_EXPORT_LINE)
 _EXPORT_AUTHOR = Rule(
