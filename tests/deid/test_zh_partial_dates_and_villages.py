@@ -254,7 +254,7 @@ def test_latin_words_after_a_cue_are_no_pinyin_names(found, text):
     [
         ("护照号：E12345678", "E12345678", "ID_NUMBER"),
         ("台胞证号码 12345678", "12345678", "ID_NUMBER"),
-        ("军官证号：南字第20231234号", "20231234", "ID_NUMBER"),
+        ("军官证号：南字第20231234号", "南字第20231234号", "ID_NUMBER"),  # (the whole 字第…号 number, its region's letter too)
         ("微信号：小雨点_1990", "小雨点_1990", "SOCIAL_HANDLE"),  # a Chinese WeChat id with digits
     ],
 )

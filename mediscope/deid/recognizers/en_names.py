@@ -437,6 +437,9 @@ _FIELD_CUE = regex.compile(
     # (or the record's LAST, First: "Client: HILL, Margaret")
     r"(?P<name>(?-i:\p{Lu}[\p{Lu}'’\-]+,[ ]\p{Lu}[\p{Ll}'’\-]+)|[\p{L}][\p{L}'’\-]*[\p{L}](?:[ ]\p{Lu}\.(?!\w)|[ ][\p{L}][\p{L}'’\-]*[\p{L}]){0,2})"
 )
+# Fields that take a name only in capitals: a meeting's or a register's lists also hold logins and handles.
+_CAPITAL_ONLY_FIELDS = ("participant", "apologies", "member", "veteran", "service member", "detainee", "inmate", "offender",
+                        "prisoner", "bereavement worker")
 # Words of an insurer's, a plan's or a firm's name, which a member's or a client's field may hold instead of a person.
 _ORG_NAME_WORDS = frozenset({"mutual", "plan", "insurance", "assurance", "benefits", "group", "trust", "fund", "inc", "ltd", "llc",
                              "corp", "company", "co", "healthcare", "medicaid", "medicare"})
@@ -506,6 +509,8 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
             words = m.group("name").split()
             if any(w.lower().strip(",.") in _ORG_NAME_WORDS for w in words):
                 continue  # "Member: Sunfield Mutual plan": an insurer or a firm in the person's field
+            if words and words[0][:1].islower() and m.group(0).lower().startswith(_CAPITAL_ONLY_FIELDS):
+                continue  # "participant: aroha.ngata (patient)": a login after a meeting's field, not a name
             keep = 0
             if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
                 # "Member: Violet Oyelaran", "Bereavement worker: Honor Achterberg": a given name that is a word too,
