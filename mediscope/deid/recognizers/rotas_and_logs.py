@@ -7,6 +7,12 @@ date, the carer and the carer's staff number (8.9 魏和平(ZH3651)：停车在�
 who joined under which screen name (joined as "declan_54"), and a custody record gives the pod, the
 wing and the cell. The layout is what vouches for the name, so each rule asks for the whole of it:
 two shifts on a line, a date before the log's author, a label the value follows.
+
+The same records carry their own numbers and dates, which live here too: staff, agent, prisoner and
+service numbers, an office's 字第…号 document numbers, a card's last digits as a call log reads them,
+a month and day before its weekday, the forces' date-time groups and a DICOM header's dates, and the
+places a person is held or serves (a prison's sections, named prisons and bases, an army unit's
+cover number).
 """
 
 from __future__ import annotations
@@ -235,7 +241,7 @@ def _author_ok(value: str) -> bool:
 
 # A chat app's export puts each message under its author's screen name and the time it was sent, on a line of their
 # own ("春暖花开 2024-08-26 09:15", "lanlan-2005 2023/3/18 11:02"): the line's first part is a screen name.
-# (a export has many such lines; a record's title over its date has one: 急诊病历 2024-03-02 10:15)
+# (an export has many such lines; a record's title over its date has one: 急诊病历 2024-03-02 10:15)
 _EXPORT_LINE = (r"(?m)^(?P<phi>[^\s:：\[\]()（）\-｜|][^\s:：\[\]()（）｜|]{0,23}?)[ \t]+(?:19|20)\d{2}[\-/.]\d{1,2}[\-/.]\d{1,2}"
                 r"[ \t]+\d{1,2}:\d{2}(?::\d{2})?[ \t]*$")
 _EXPORT_LINE_RE = regex.compile(_EXPORT_LINE)
