@@ -431,7 +431,7 @@ _FIELD_CUE = regex.compile(
     # (not "Nurse:" nor "Peer:" alone: a transcript's speakers, "Nurse: Okay Mr Brand")
     r"worker\s+name|(?:crisis\s+|peer\s+)?supporter|sponsor|tenant|screening\s+nurse|"
     # who an insurer's, a hospice's, a custody or a forces record names: "Member: Violet Oyelaran", "Veteran: …",
-    # "Bereavement worker: Honor Achterberg", "Detainee: BAH, Mamadou", "Participants: Hope Hill, MD"
+    # "Detainee: Ossai, Chinedu", a meeting's "Participants:" and "Apologies:"
     r"member|veteran|service\s+member|detainee|inmate|offender|prisoner|bereavement\s+worker|participants?|apologies))"
     r"\s*::?\s*(?:(?:Dr|Mr|Mrs|Ms|Miss|Prof|Mdm|Mx|Rev|Fr|SN|RN|EN)\.?\s+)?"  # (a form printed with "::" too: "Surname:: KHUMALO")
     # (or the record's LAST, First: "Client: HILL, Margaret")
@@ -513,8 +513,8 @@ def find_cued_names(text: str, lists: NameLists) -> list[tuple[int, int, str, fl
                 continue  # "participant: aroha.ngata (patient)": a login after a meeting's field, not a name
             keep = 0
             if len(words) >= 2 and words[0][:1].isupper() and words[1][:1].isupper():
-                # "Member: Violet Oyelaran", "Bereavement worker: Honor Achterberg": a given name that is a word too,
-                # vouched for by the label and by the surname after it
+                # "Member: Violet Oyelaran": a given name that is a word too, vouched for by the label and by the
+                # surname after it
                 first, last = words[0].lower(), words[1].lower().rstrip(".,")
                 if first in lists.first and not lists.blocked(last) and (lists.listed(last) or lists.unlisted_ok(last)):
                     keep = 2
