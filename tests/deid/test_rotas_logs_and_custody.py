@@ -229,3 +229,27 @@ class TestEnglishCustodyAndForces:
 
     def test_a_member_field_holding_an_insurer_is_no_name(self):
         assert _found("Member: Sunfield Mutual plan", "PERSON") == []
+
+
+class TestChineseTablesSetWithSpaces:
+    SHEET = ("尘肺随访名单\n工号　　姓名　　　肺功能(FEV1%)　结论\n"
+             "YL-8825　苟长庚　　78　　　　观察对象\n"
+             "YL-8826　祁雁秋　　61　　　　复查（伴咳嗽，SpO2 95%）\n"
+             "备注：均已电话通知。")
+
+    def test_the_name_and_number_columns_under_a_header_of_labels(self):
+        found = _found(self.SHEET, lang="zh")
+        for value in ("苟长庚", "祁雁秋", "YL-8825"):
+            assert value in found, found
+
+    def test_a_row_may_leave_its_last_cells_empty(self):
+        text = "序号 姓名　　　护照号　　　结论　　　　　备注\n01　 柏如松　　KM5530217　合格\n02　 晁星河　　KM5530218　暂缓　　　胸片复查\n"
+        found = _found(text, "PERSON", "zh")
+        assert "柏如松" in found and "晁星河" in found, found
+
+    @pytest.mark.parametrize("text", [
+        "姓名　张某　性别　男\n年龄　四十　科室　内科\n诊断　高血压",  # a form's lines, not a header of labels
+        "项目　　结果　　单位\n血红蛋白　　106　　g/L\n白细胞　　12.1　　10^9/L",  # a lab table names no one
+    ])
+    def test_a_form_or_a_lab_table_is_no_name_column(self, text):
+        assert not any(s.recognizer.endswith("gap_column") for s in deidentify_text(text, "zh").spans)

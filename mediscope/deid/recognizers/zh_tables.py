@@ -55,7 +55,8 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         pass
 
     def can_match(self, text: str) -> bool:
-        return ("|" in text or "｜" in text) and ("姓名" in text or "号" in text or "ID" in text)
+        return (("|" in text or "｜" in text) and ("姓名" in text or "号" in text or "ID" in text)) or (
+            "姓名" in text and ("\u3000" in text or "  " in text or "\t" in text))
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if not self.can_match(text):
@@ -96,7 +97,65 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
                 if not cell_re.fullmatch(value) or (kind == PERSON and (value in _NOT_FORM_NAMES or value in _ROW_LABELS)):
                     continue
                 s = off + cell.index(value)
-                out.append(RecognizerResult(kind, s, s + len(value), 0.8, recognition_metadata={
-                    RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.column",
-                    RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id}))
+                out.append(self._result(kind, s, s + len(value), "column"))
+        if "姓名" in text:
+            out += self._gap_table(text)
         return out
+
+    def _result(self, kind: str, start: int, end: int, how: str) -> RecognizerResult:
+        return RecognizerResult(kind, start, end, 0.8, recognition_metadata={
+            RecognizerResult.RECOGNIZER_NAME_KEY: f"{self.name}.{how}", RecognizerResult.RECOGNIZER_IDENTIFIER_KEY: self.id})
+
+    def _gap_table(self, text: str) -> list[RecognizerResult]:
+        """Names and numbers in the columns of a table set with spaces, under a header of labels.
+
+        A monitoring sheet or a check-up list typed in a word processor lines its columns up with
+        full-width spaces (工号　　姓名　　血铅(μg/L)　结论 / YL-0213　牛得草　　612　升高): the header is
+        labels only, a row's cells are split by a full-width space, a tab or two spaces (one ASCII space
+        stays inside a cell: Hb 106g/L), and a row may leave its last cells empty.
+        """
+        out: list[RecognizerResult] = []
+        columns: dict[int, str] = {}
+        width = 0
+        pos = 0
+        for line in text.split("\n"):
+            start, pos = pos, pos + len(line) + 1
+            if not line.strip() or "|" in line or "｜" in line:
+                columns, width = {}, 0
+                continue
+            header = line.split()
+            heads = {i: PERSON for i, lab in enumerate(header) if lab in _TABLE_NAME_HEADS and lab in ("姓名", "患者姓名", "病人姓名", "患儿姓名")}
+            heads.update({i: MEDICAL_RECORD_NUMBER for i, lab in enumerate(header) if lab in _TABLE_ID_HEADS})
+            if PERSON in heads.values() and len(header) >= 3 and all(_gap_label_ok(lab) for lab in header):
+                columns, width = heads, len(header)
+                continue
+            if not columns:
+                continue
+            cells = [(start + m.start(), m.group(0)) for m in _GAP_CELL_RE.finditer(line)]
+            if not 2 <= len(cells) <= width:
+                columns, width = {}, 0  # the table ended
+                continue
+            for i, kind in columns.items():
+                if i >= len(cells):
+                    continue
+                off, value = cells[i]
+                cell_re = _TABLE_NAME_CELL_RE if kind == PERSON else _TABLE_ID_CELL_RE
+                if cell_re.fullmatch(value) and not (kind == PERSON and (value in _NOT_FORM_NAMES or value in _ROW_LABELS)):
+                    out.append(self._result(kind, off, off + len(value), "gap_column"))
+        return out
+
+
+# A cell of a table set with spaces: up to a tab, a full-width space or two spaces.
+_GAP_CELL_RE = regex.compile(r"[^\s\u3000](?:[^\t\u3000 \n]|[ ](?![ \t\u3000]))*")
+_UNIT_SUFFIX_RE = regex.compile(r"[(（][^()（）]{1,12}[)）]$")
+
+
+def _gap_label_ok(label: str) -> bool:
+    """A header cell: a known head, a label's last character, a lab test's Latin name (尿δ-ALA), or a
+    measure with its unit in brackets (血铅(μg/L), 肺功能(FEV1%)); no digit outside the brackets, so a data row
+    is no header."""
+    if any(ch.isdigit() for ch in _UNIT_SUFFIX_RE.sub("", label)) or len(label) > 14:
+        return False
+    if label in _TABLE_NAME_HEADS or label in _TABLE_ID_HEADS or label[-1] in LABEL_ENDS:
+        return True
+    return _UNIT_SUFFIX_RE.search(label) is not None or regex.search(r"[A-Za-z]", label) is not None
