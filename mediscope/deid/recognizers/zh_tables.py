@@ -7,6 +7,8 @@ from zh_identifiers and the placeholder names from zh_person.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
@@ -32,6 +34,14 @@ _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病�
                          "时间", "结果", "处理", "意见", "签名", "说明", "用药", "治疗", "检查", "费用", "地址", "电话"})
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
 _TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}(?:-\d{1,6})?")  # (CZ0520-011: a screening's batch and serial)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of the text with the offset it starts at (both table layouts walk the text line by line)."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def _header_label(cell: str) -> str:
@@ -65,9 +75,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         columns: dict[int, str] = {}
         width = 0
-        pos = 0
-        for line in norm.split("\n"):
-            start, pos = pos, pos + len(line) + 1
+        for start, line in _lines(norm):
             if line.count("|") < 2:
                 columns, width = {}, 0  # the table ended
                 continue
@@ -117,9 +125,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         columns: dict[int, str] = {}
         width = 0
-        pos = 0
-        for line in text.split("\n"):
-            start, pos = pos, pos + len(line) + 1
+        for start, line in _lines(text):
             if not line.strip() or "|" in line or "｜" in line:
                 columns, width = {}, 0
                 continue
