@@ -410,11 +410,13 @@ def shared_rules() -> list[Rule]:
              rf"(?:ssn|social security(?: number)?|SS#){CUE_GAP_EN}(?P<phi>\d[ ]\d[ ]\d[ ]{{1,3}}\d[ ]\d[ ]{{1,3}}\d[ ]\d[ ]\d[ ]\d)(?![ ]?\d)",
              0.9, validator=_ssn_ok, needs=_digit_and(r"\d \d \d {1,3}\d \d")),
         # The last four digits of a social security number, which are identifying on their own:
-        # "SSN last4 6621", "SSN (last 4): 0932", "social security ending in 4471".
+        # "SSN last4 6621", "SSN (last 4): 0932", "social security ending in 4471"; the words the other way round too:
+        # "last 4 SSN 6022", and a form's "Last4: 4471".
         Rule("ssn_last_four", US_SSN,
              # (not one already masked to its last four, "SSN xxx-xx-4471": the writer has de-identified it)
-             r"\b(?i:ssn|social\s+security(?:\s+(?:number|no\.?))?|SS#)\s*[#:(]?\s*(?i:last\s*(?:4|four)(?:\s+digits)?|ending(?:\s+in)?)"
-             r"\)?\s*[:#]?\s*(?P<phi>\d{4})(?![\d\-])",
+             r"(?:\b(?i:ssn|social\s+security(?:\s+(?:number|no\.?))?|SS#)\s*[#:(]?\s*(?i:last\s*(?:4|four)(?:\s+digits)?|ending(?:\s+in)?)\)?"
+             r"|(?<![\w])(?i:last[ ]?(?:4|four)[ ](?:of[ ])?(?:the[ ])?(?:ssn|social\s+security(?:\s+number)?)|last4))"
+             r"\s*[:#]?\s*(?P<phi>\d{4})(?![\d\-])",
              0.85, needs=has_digit),
         Rule("credit_card", CREDIT_CARD,
              rf"(?<![\dA-Za-z])(?P<phi>\d{{4}}(?:{S}\d{{4}}){{2}}{S}\d{{1,4}}(?:{S}\d{{1,3}})?)(?!\d)", 0.9,

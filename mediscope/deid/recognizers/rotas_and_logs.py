@@ -26,7 +26,6 @@ from mediscope.deid.types import (
     LOCATION,
     PERSON,
     SOCIAL_HANDLE,
-    US_SSN,
 )
 
 _SHIFT_ZH = "(?:白班|夜班|早班|晚班|中班|上午班|下午班|陪夜)"
@@ -193,10 +192,6 @@ def _en_rules() -> list[Rule]:
              r"[\"“]?(?P<phi>@?[\p{L}\d][\p{L}\d._\-]{2,40})[\"”]?", 0.75,
              validator=lambda v: any(ch.isdigit() or ch in "._-" for ch in v) or v.lower() != v.capitalize().lower(),
              needs=contains_any("joined", "name", "login"), flags=0),
-        # the last four digits of a social security number: "last 4 SSN 6022", "SSN last 4: 1234", "Last4: 4471"
-        Rule("ssn_last_four_worded", US_SSN,
-             r"(?i:last[ ]?(?:4|four)(?:[ ](?:of[ ])?(?:the[ ])?SSN)|SSN[ ](?:last[ ](?:4|four))|last4)[ \t]*[:#]?[ \t]*(?P<phi>\d{4})(?!\d)",
-             0.8, needs=contains_any("last", "Last", "LAST"), flags=0),
         # where a detained, enlisted or camp-housed person sleeps, after its label
         Rule("housing_after_label", LOCATION,
              rf"(?<![\w/]){_HOUSING_LABELS}[ \t]*:[ \t]*(?P<phi>[A-Z0-9][^\n;()\t]{{0,60}}?)(?=[ \t]{{2,}}|\t|[ \t]*$|[ \t]*[;(—–]|\n)",
