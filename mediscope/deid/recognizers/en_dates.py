@@ -365,6 +365,17 @@ def en_date_rules() -> list[Rule]:
              r"\b(?i:ward\s+round|post[\s\-]?take(?:\s+ward\s+round)?|board\s+round|MDT|handover)\s+(?:on\s+)?"
              r"(?P<phi>[0-3]?\d/[01]?\d)(?![\w/\-]|\.\d|\s+(?i:power|strength|pain|murmur|score|on\s+the\s+scale))",
              0.8, validator=_day_month_ok, needs=_digit_and(r"(?i)(?:round|take|mdt|handover)\s+(?:on\s+)?\d{1,2}/\d"), flags=0),
+        # a date with its clock time after an at sign, or a military date-time group: "6/2/2024 @ 2210", "10/15 @ 1800",
+        # "14MAR24 0712", "220915ZJUN23"; and a DICOM header's dates ("PatientBirthDate : 19550228")
+        Rule("date_at_time", DATE_TIME,
+             r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}(?:/\d{2,4})?[ ]@[ ]\d{3,4}(?:[ ]?hrs?)?)(?![\d/])", 0.8,
+             needs=contains_any(" @ "), flags=0),
+        Rule("date_military_compact", DATE_TIME,
+             r"(?<![\w])(?P<phi>(?:\d{6}Z|\d{1,2})(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2}(?:[ ]\d{4}(?:[ ]?hrs?)?)?)(?![\w])",
+             0.8, flags=0),
+        Rule("dicom_date", DATE_TIME,
+             r"(?:PatientBirthDate|StudyDate|SeriesDate|AcquisitionDate|ContentDate|InstanceCreationDate)[ \t]*[:=][ \t]*(?P<phi>(?:19|20)\d{6})(?!\d)",
+             0.85, needs=contains_any("Date"), flags=0),
         # OCR swaps in a numeric date: "O4/I2/1947", "l2.O3.2025".
         Rule("date_ocr_swapped", DATE_TIME,
              r"(?<![\w/.\-])(?P<phi>[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])[0-3OIl]?[0-9OIl](?:[/.\-]|[ ][/.\-][ ])"

@@ -10,9 +10,9 @@ two shifts on a line, a date before the log's author, a label the value follows.
 
 The same records carry their own numbers and dates, which live here too: staff, agent, prisoner and
 service numbers, an office's 字第…号 document numbers, a card's last digits as a call log reads them,
-a month and day before its weekday, the forces' date-time groups and a DICOM header's dates, and the
-places a person is held or serves (a prison's sections, named prisons and bases, an army unit's
-cover number).
+a month and day before its weekday, and the places a person is held or serves (a prison's sections,
+named prisons and bases, an army unit's cover number). The forces' date-time groups and a DICOM
+header's dates are dates first and live with the other English dates in `en_dates`.
 """
 
 from __future__ import annotations
@@ -151,17 +151,6 @@ def _en_rules() -> list[Rule]:
              validator=lambda v: sum(ch.isdigit() for ch in v) >= 4,
              needs=contains_any("risoner", "nmate", "ffender", "ooking", "etainee", "ayroll", "oster", "NYSID", "PMKeyS", "PMKEYS",
                                 "EDIPI", "DoD", "DOD", "ervice", "ERVICE", "A-Number", "A-number", "lien", "ICVP"), flags=0),
-        # a date with its clock time after an at sign, or a military date-time group: "6/2/2024 @ 2210", "10/15 @ 1800",
-        # "14MAR24 0712", "220915ZJUN23"; and a DICOM header's dates ("PatientBirthDate : 19550228")
-        Rule("date_at_time", DATE_TIME,
-             r"(?<![\d/])(?P<phi>\d{1,2}/\d{1,2}(?:/\d{2,4})?[ ]@[ ]\d{3,4}(?:[ ]?hrs?)?)(?![\d/])", 0.8,
-             needs=contains_any(" @ "), flags=0),
-        Rule("date_military_compact", DATE_TIME,
-             r"(?<![\w])(?P<phi>(?:\d{6}Z|\d{1,2})(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)\d{2}(?:[ ]\d{4}(?:[ ]?hrs?)?)?)(?![\w])",
-             0.8, flags=0),
-        Rule("dicom_date", DATE_TIME,
-             r"(?:PatientBirthDate|StudyDate|SeriesDate|AcquisitionDate|ContentDate|InstanceCreationDate)[ \t]*[:=][ \t]*(?P<phi>(?:19|20)\d{6})(?!\d)",
-             0.85, needs=contains_any("Date"), flags=0),
         # a call-centre log's agent: the agent's initials or name, then the agent's code (AG7461), then a colon
         Rule("agent_code_after_name", ID_NUMBER,
              r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,
