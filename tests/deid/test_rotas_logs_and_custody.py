@@ -211,6 +211,18 @@ class TestEnglishCustodyAndForces:
     def test_a_service_count_is_no_number(self):
         assert _found("Service 12 units transfused.", "ID_NUMBER") == []
 
+    @pytest.mark.parametrize("text", [
+        "Service: RAF 1991-1999; then civilian work as a welder.",
+        "Prior service: USMC 2011, honourable discharge.",
+        "Crisis line service 24/7 for carers.",
+    ])
+    def test_a_force_and_its_years_or_an_hours_claim_is_no_service_number(self, text):
+        assert _found(text, "ID_NUMBER") == [], _found(text)
+
+    def test_a_travel_vaccination_certificate_number(self):
+        assert "IE-YF-2231904" in _found("Yellow fever given, ICVP no. IE-YF-2231904; Typhim Vi also given."), _found(
+            "Yellow fever given, ICVP no. IE-YF-2231904; Typhim Vi also given.")
+
     @pytest.mark.parametrize("text, want", [
         ("Admit: 5/9/2024 @ 2315", "5/9/2024 @ 2315"),
         ("Date/Time of injury: 141530ZMAR24", "141530ZMAR24"),

@@ -109,8 +109,10 @@ def _no_bare_year(value: str) -> bool:
 
 
 def _register_value_ok(value: str) -> bool:
-    """A person's number, not a year nor a regulation's (Ontario Reg. 256/24)."""
-    return _no_bare_year(value) and regex.fullmatch(r"\d{1,4}/\d{2}", value) is None
+    """A person's number, not a year nor a regulation's (Ontario Reg. 256/24), nor a force and the
+    year one served in it ("Service: USAF 2008"), nor a round-the-clock service ("service 24/7")."""
+    return (_no_bare_year(value) and regex.fullmatch(r"\d{1,4}/\d{1,2}|[A-Z]{2,4}[ ](?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None
+            and any(ch.isdigit() for ch in value))
 
 
 # Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.
@@ -292,9 +294,11 @@ def en_identifier_rules() -> list[Rule]:
               r"(?:provider|prescriber)\s+(?:number|no\.?|#)|"
               # a clinician's register: "GMC 7012345", "AHPRA no MED0001234567"
               r"(?-i:GMC|NMC|HCPC|AHPRA|IMC)(?:\s+(?:reg(?:istration)?|no\.?|number|#))?")
-    work_ids = (r"(?:(?i:employee(?:\s+(?:id|no\.?|number|#))?|emp\s*#|clock\s+(?:no\.?|number|#)|token\s+no\.?|bill\s+no\.?"
+    work_ids = (r"(?:(?i:emp(?:loyee)?(?:\s*(?:id|no\.?|number|#))?|staff\s?(?:no\.?|number|num|#|id)|agent\s?(?:id|no\.?|#)"
+                r"|badge\s?(?:no\.?|#)|clock\s+(?:no\.?|number|#)|token\s+no\.?|bill\s+no\.?"
                 r"|cert(?:ificate)?\.?\s+no\.?|incident\s+(?:numbers?|no\.?|ref\.?|#)|intake\s+(?:no\.?|number|#)|tenant\s*#"
-                r"|prison\s+no\.?|(?:crn/)?offender\s+no\.?|inmate\s+(?:no\.?|#)|client\s+(?:no\.?|number|#|ref\.?)|court\s+ref\.?"
+                r"|prison\s+no\.?|(?:crn/)?offender(?:\s+no\.?)?|inmate(?:\s+(?:no\.?|#))?|prisoner|booking|detainee|payroll"
+                r"|(?:battle\s)?roster|nysid|pmkeys|edipi|dod(?:\s+id)?|service|a-number|alien\s+registration|icvp|client\s+(?:no\.?|number|#|ref\.?)|court\s+ref\.?"
                 r"|(?:central\s+)?registry\s*#|cent(?:re|er)\s+code|call\s+log|safeguarding\s+log|(?:case\s+)?file|vcat\s+reference"
                 r"|reg(?:istration)?\.?(?:\s+no\.?)?|lic(?:ense|ence)?\.?|cert\.)"
                 r"|(?-i:TDCJ|DOC|OKDOC|CDCR|BOP|CID|CRN|MHO|CPSO|CPSBC|CPSA|MCNZ|OCP|ACP|GPhC|KMC|TNMC|LICSW|LCSW|NAATI|CAP)"
@@ -424,7 +428,9 @@ def en_identifier_rules() -> list[Rule]:
              needs=contains_any("employee", "emp", "clock", "token", "bill", "cert", "incident", "intake", "tenant", "prison",
                                 "offender", "inmate", "client", "court", "registry", "centre", "center", "log", "file", "vcat",
                                 "tdcj", "doc", "cdcr", "bop", "cid", "crn", "mho", "cpso", "cpsbc", "cpsa", "mcnz", "ocp", "acp",
-                                "gphc", "kmc", "tnmc", "licsw", "lcsw", "naati", "cap", "reg", "lic"), flags=0),
+                                "gphc", "kmc", "tnmc", "licsw", "lcsw", "naati", "cap", "reg", "lic", "staff", "agent", "badge",
+                                "booking", "detainee", "payroll", "roster", "nysid", "pmkeys", "edipi", "dod", "service",
+                                "a-number", "alien", "icvp"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",

@@ -136,21 +136,6 @@ def _housing_ok(value: str) -> bool:
 
 def _en_rules() -> list[Rule]:
     return [
-        # a staff, employee or agent number after its word: (Staff no. KH-7569), (staff no. BH9241), Staff #4552,
-        # emp 18442, Agent ID AG3234
-        Rule("staff_number_cued", ID_NUMBER,
-             r"(?<![\w])(?i:staff[ ]?(?:no\.?|number|num|#|id)|emp(?:loyee)?[ ]?(?:no\.?|#|id)?|agent[ ]?(?:id|no\.?|#)|badge[ ]?(?:no\.?|#))"
-             r"[ \t]?[:#]?[ \t]?(?P<phi>[A-Z]{0,4}-?\d{3,8})(?![\w\-])", 0.8,
-             needs=contains_any("staff", "emp", "agent", "badge"), flags=0),
-        # the numbers a custody, forces or migration record files a person under: "Prisoner no.: A1234BC", "NYSID 08874531Q",
-        # "PMKeyS: 8523119", "BATTLE ROSTER #: JS4471", "payroll 4410923", "(DoD 1633098214)", "A-Number: 214-771-903"
-        Rule("custody_or_service_number", ID_NUMBER,
-             r"(?<![\w])(?i:prisoner|inmate|offender|booking|detainee|payroll|(?:battle[ ])?roster|nysid|pmkeys|edipi|dod(?:[ ]id)?"
-             r"|service|a-number|alien[ ]registration|icvp)(?:[ ](?i:no\.?|number|num|#|id))?[ \t]*[:#.]?[ \t]*"
-             r"(?P<phi>(?-i:[A-Z]{0,4})-?\d[\dA-Z\-]{3,16})(?![\w\-])", 0.75,
-             validator=lambda v: sum(ch.isdigit() for ch in v) >= 4,
-             needs=contains_any("risoner", "nmate", "ffender", "ooking", "etainee", "ayroll", "oster", "NYSID", "PMKeyS", "PMKEYS",
-                                "EDIPI", "DoD", "DOD", "ervice", "ERVICE", "A-Number", "A-number", "lien", "ICVP"), flags=0),
         # a call-centre log's agent: the agent's initials or name, then the agent's code (AG7461), then a colon
         Rule("agent_code_after_name", ID_NUMBER,
              r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,
