@@ -59,6 +59,11 @@ ROLE_NAME_CUES_ZH = (
     "访员", "调查员", "流调员", "监查员", "协调员", "研究协调员", "研究护士", "主要研究者", "研究者", "质控员", "CRC", "CRA",
     # who looks after a patient outside the ward: 转介社工蒋悦, 村医岩罕
     "社工", "村医", "乡医", "家庭医生", "个案管理师",
+    # who checked, graded, exported, bled, visited or handed over, as a lab docket, a screening roster, an image
+    # archive or a shift note prints them: 质检：谭, 验光师：柯, 导出人：滕, 采血人：盖丽, 交班：庄敏  接班：钟 (the
+    # shift words and the docket's only with their colon: 交班时, 技工费 are no cue)
+    "验光师", "视光师", "导出人", "审核者", "登记员", "采血人", "访视人", "晨检人", "筛查人员", "发药人", "配药人",
+    *(f"{cue}{colon}" for cue in ("交班", "接班", "质检", "技工", "护士长", "值班护士", "责任护士") for colon in "：:"),
     # a relative named by kind in brackets: 家属（女儿）：覃丽萍, 联系人(丈夫) 吴老二
     *(f"{cue}{o}{rel}{c}" for cue in ("家属", "联系人", "监护人", "紧急联系人") for o, c in ("（）", "()")
       for rel in ("儿子", "女儿", "丈夫", "妻子", "父亲", "母亲", "孙子", "孙女", "哥哥", "姐姐", "弟弟", "妹妹", "子", "女",
