@@ -11,6 +11,7 @@ from __future__ import annotations
 from presidio_analyzer import EntityRecognizer
 
 from mediscope.deid.recognizers.base import RegexRecognizer
+from mediscope.deid.recognizers.care_homes import care_home_rules
 from mediscope.deid.recognizers.case_numbers import case_number_rules
 from mediscope.deid.recognizers.dashed_codes import dashed_code_rules
 from mediscope.deid.recognizers.en_shared_rules import shared_rules, web_rules
@@ -44,6 +45,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("zh"), "zh"),
         RegexRecognizer("RotaAndLogRecognizer", rota_and_log_rules("zh"), "zh"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("zh"), "zh"),
+        RegexRecognizer("CareHomeRecognizer", care_home_rules(), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
                                                         *zh_identifier_rules(), *zh_date_age_rules(),
                                                         *(r for r in address_rules() if r.name == "postcode")]),
