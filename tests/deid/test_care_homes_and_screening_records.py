@@ -70,7 +70,7 @@ class TestChineseCareHomes:
 
 class TestChineseSigners:
     @pytest.mark.parametrize("text, want", [
-        ("技工：钱小峰　　质检：饶　　快递单号", ["钱小峰", "饶"]),
+        ("技工：雷振邦　　质检：饶　　快递单号", ["雷振邦", "饶"]),
         ("验光师：甄  取镜日期：2025-01-03", ["甄"]),
         ("导出人：蔺  2025-02-11 09:30", ["蔺"]),
         ("交班：黎晓红   接班：詹", ["黎晓红", "詹"]),
@@ -86,3 +86,56 @@ class TestChineseSigners:
     ])
     def test_the_shift_words_in_prose_name_nobody(self, text):
         assert _found(text, "PERSON") == [], _found(text)
+
+
+class TestPhotoMetadata:
+    @pytest.mark.parametrize("text, want, lang", [
+        ("  DateTimeOriginal: 2025:03:07 08:12:55\n  Make: Apple", "2025:03:07 08:12:55", "en"),
+        ("├ 拍摄时间：2025:02:19 21:03:40\n├ 设备：华为", "2025:02:19 21:03:40", "zh"),
+    ])
+    def test_a_cameras_timestamp_is_a_date(self, text, want, lang):
+        assert want in _found(text, "DATE_TIME", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text, want, lang", [
+        ("  GPS: 35.2271 N, 80.8431 W\n  Caption: rash", "35.2271 N, 80.8431 W", "en"),
+        ("Found at 39°44′21″N 104°59′05″W by the ranger.", "39°44′21″N 104°59′05″W", "en"),
+        ("GPS: 47.6062, -122.3321 (home)", "47.6062, -122.3321", "en"),
+        ("├ GPS：N 22°32′41.2″ E 114°03′17.9″", "N 22°32′41.2″ E 114°03′17.9″", "zh"),
+        ("（系统定位：28.2282N,112.9388E，误差约80米）", "28.2282N,112.9388E", "zh"),
+    ])
+    def test_gps_coordinates_locate_the_patient(self, text, want, lang):
+        assert want in _found(text, "LOCATION", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text, lang", [
+        ("Ratios 1.2345, 2.3456 on the assay; time 12:30:15.", "en"),
+        ("Version 2024:1 build; lead II axis 45°.", "en"),
+        ("血糖 5.2345, 6.1234 mmol/L，两次复测。", "zh"),
+    ])
+    def test_numbers_that_only_look_like_a_position_or_a_timestamp(self, text, lang):
+        found = [s.entity_type for s in deidentify_text(text, lang).spans]
+        assert "LOCATION" not in found and "DATE_TIME" not in found, _found(text, lang=lang)
+
+    def test_a_metadata_key_is_no_forum_screen_name(self):
+        text = "IMG_2207.HEIC\n  DateTimeOriginal: 2025:03:07 08:12:55\n  LensModel: iPhone back camera\n  ExposureTime: 1/120\n"
+        assert _found(text, "SOCIAL_HANDLE", "en") == [], _found(text, lang="en")
+
+
+class TestSerialsParcelsAndChatTimes:
+    @pytest.mark.parametrize("text, want, entity, lang", [
+        ("IOL SN60WF +20.5 D   Serial 30571248.017   Exp 2028-01", "30571248.017", "DEVICE_ID", "en"),
+        ("植入体 序列号：033.4120-SN81K20557", "033.4120-SN81K20557", "DEVICE_ID", "zh"),
+        ("UDI: (01)00643169112358(17)280331(21)SN5520813", "(01)00643169112358(17)280331(21)SN5520813", "DEVICE_ID", "en"),
+        ("Crown shipped UPS 1Z4F82A10398117765 on Friday.", "1Z4F82A10398117765", "ID_NUMBER", "en"),
+        ("Mar 3, 2025 · 9:14 PM  Priya: the patch is itchy", "Mar 3, 2025 · 9:14 PM", "DATE_TIME", "en"),
+        ("Sent Mar 3, 2025, 9:20 am from the app", "Mar 3, 2025, 9:20 am", "DATE_TIME", "en"),
+    ])
+    def test_found_whole(self, text, want, entity, lang):
+        assert want in _found(text, entity, lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text", [
+        "Serial 12.50 troponin, repeat in 3 h.",
+        "Model 1Z-200 pump, settings unchanged.",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = [s.entity_type for s in deidentify_text(text, "en").spans]
+        assert "DEVICE_ID" not in found and "ID_NUMBER" not in found, _found(text, lang="en")

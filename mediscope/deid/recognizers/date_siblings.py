@@ -104,9 +104,10 @@ def with_weekdays(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:
     return out
 
 
-# The clock time written after a found date is part of it ("3月23日 08:16", "Jul 12, 2026 1530"): a date
-# with its time is one span, and a time left behind would sit next to a shifted date.
-_TIME_AFTER = regex.compile(r"[ \t]{1,2}(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*(?:[.,;:)]|hrs?\b|$)))"
+# The clock time written after a found date is part of it ("3月23日 08:16", "Jul 12, 2026 1530", and as chat
+# exports print it "Apr 11, 2024 · 6:47 PM", "Apr 11, 2024, 6:47 PM"): a date with its time is one span, and a
+# time left behind would sit next to a shifted date.
+_TIME_AFTER = regex.compile(r"(?:[ \t]{1,2}|[ \t]?[·•][ \t]?|,[ \t])(?:(?:[01]?\d|2[0-3])[:：][0-5]\d(?:[:：][0-5]\d)?(?:[ ]?(?:AM|PM|am|pm)\b)?|(?:[01]\d|2[0-3])[0-5]\d(?=[ \t]*(?:[.,;:)]|hrs?\b|$)))"
                             r"(?![\d:]|\.\d|[ \t]*(?:kcal|mg|ml|mL|cal|steps|units?|IU|元|次|步|ml)\b)")
 # The end of a range after a found date, written short: 2025/02/03-02/12, 03-14至03-18.
 _RANGE_END = regex.compile(r"[ \t]?(?:-|–|~|～|至|到)[ \t]?(?P<end>(?P<m>\d{1,2})[/\-.](?P<d>\d{1,2}))(?![\d/\-.]|\.\d)")

@@ -22,6 +22,7 @@ from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, 
 from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
 from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
+from mediscope.deid.recognizers.photo_metadata import photo_metadata_rules
 from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
@@ -53,6 +54,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("en"), "en"),
         RegexRecognizer("RotaAndLogRecognizer", rota_and_log_rules("en"), "en"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("en"), "en"),
+        RegexRecognizer("PhotoMetadataRecognizer", photo_metadata_rules(), "en"),
         # (ages keep their own OCR rules, which know where an age ends: "Age: 9l y/o"; the OCR rules
         # judge the raw text's letters, which on the folded copy would all look like digits)
         OcrFoldedRecognizer("EnOcrFoldedRecognizer", [r for r in (*shared_rules(), *web_rules(), *en_identifier_rules(),

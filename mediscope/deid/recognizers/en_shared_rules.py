@@ -27,6 +27,7 @@ from mediscope.deid.recognizers.en_vocab import _COMMON_WORDS, _STATES
 from mediscope.deid.types import (
     ACCOUNT_NUMBER,
     CREDIT_CARD,
+    DEVICE_ID,
     EMAIL_ADDRESS,
     ID_NUMBER,
     INSURANCE_ID,
@@ -277,7 +278,7 @@ def net_rules() -> list[Rule]:
         # Three words joined, or two and digits (a product's name is rarely either: "MyChart:", "PubMed:").
         Rule("camel_case_speaker", SOCIAL_HANDLE,
              r"(?m)^[ \t]*(?:\[[^\]\n]{1,25}\][ \t]*)?(?P<phi>(?:[A-Z][a-z]+){3,6}\d{0,4}|(?:[A-Z][a-z]+){2}\d{1,4})(?=:[ \t])",
-             0.75, needs=_two_labelled_lines, flags=0),
+             0.75, validator=_not_a_metadata_key, needs=_two_labelled_lines, flags=0),
         # A chat member's login opening a turn, where two lines or more open with a label: lower case joined
         # by an underscore or a dot, or run into digits ("kopi_peng_88: anyone know ...", "jo.ellis: same").
         # Lower case only, and not a lab's or a bug's name (covid19:, h.pylori: has one letter before the dot).
@@ -368,6 +369,16 @@ def _gazetteer_city(value: str) -> bool:
     return city_gazetteer().tier(value) is not None and value.lower() not in _STATES
 
 
+# Words of a camera's or a scanner's metadata keys, which print as joined capitalised words before a colon
+# just as a forum's screen names do (DateTimeOriginal:, PatientBirthDate:, LensModel:, ExposureTime:).
+_METADATA_KEY_WORDS = regex.compile(r"(?:Date|Time|Name|Size|Value|Type|Mode|Model|Number|Width|Height|Version|Original|Digitized"
+                                    r"|Offset|Make|Lens|Exposure|Resolution|Orientation|Software|Modality|Description|Length)(?=[A-Z\d]|$)")
+
+
+def _not_a_metadata_key(value: str) -> bool:
+    return _METADATA_KEY_WORDS.search(value) is None
+
+
 def shared_rules() -> list[Rule]:
     """Rules valid in any language: SSN, cards, international phones, long numbers, plates."""
     return [
@@ -380,6 +391,19 @@ def shared_rules() -> list[Rule]:
              r"(?:,?[ ]+(?!(?:Dr|Mr|Mrs|Ms|Hospital|Nurse|General|Council|Court|Health|Office|Clinic|Police|Team)\b)\p{Lu}\p{Ll}{2,}(?=[\s,.;:)]|$))?)"
              r"(?!\s+(?i:nurse|nurses|council|hospital|general|health|court|judge|attorney|office|clinic|team|police|manager)\b)(?![A-Za-z0-9\-])",
              0.8, needs=contains_any("district", "new area", "county", " qu", " xian", " zhen", "jiedao", " cun"), flags=0),
+        # A device's unique identifier as its GS1 label prints it, application identifiers in brackets:
+        # "(01)00643169007222(17)270630(21)SN4471902" (the product, the expiry and the serial; the serial makes it one device).
+        Rule("udi_gs1", DEVICE_ID, r"(?P<phi>\(01\)\d{14}(?:\((?:10|11|17|21|240|30)\)[A-Za-z0-9\-]{1,20}){1,4})(?![A-Za-z0-9])", 0.9,
+             needs=contains_any("(01)"), flags=0),
+        # A serial with a dotted part after its cue, as lens implants and dental implants print it: "Serial 27183647.011",
+        # "序列号：021.5410-SN77H10934" (six digits or more, so that no dose or value reads as one).
+        Rule("serial_dotted", DEVICE_ID,
+             r"(?:序列号|(?<![A-Za-z])(?:S/N|SN)(?![A-Za-z])|\b(?i:serial)(?:[ ](?i:number|no\.?|#))?)[ \t]*[:：#]?[ \t]*"
+             r"(?P<phi>[A-Z0-9]{2,}(?:-[A-Z0-9]+)*\.[A-Z0-9]{2,}(?:[.\-][A-Z0-9]+)*)(?![\w.\-])", 0.9,
+             validator=lambda v: sum(ch.isdigit() for ch in v) >= 6, needs=contains_any("序列号", "sn", "s/n", "serial"), flags=0),
+        # A UPS parcel's tracking number (1Z, then sixteen letters and digits): a lab's or a pharmacy's delivery to one patient.
+        Rule("ups_tracking", ID_NUMBER, r"(?<![A-Za-z0-9])(?P<phi>1Z[0-9A-Z]{16})(?![A-Za-z0-9])", 0.85,
+             validator=lambda v: sum(ch.isdigit() for ch in v) >= 8, needs=contains_any("1Z"), flags=0),
         # Vehicle identification numbers (17 characters, no I, O or Q): a valid check digit, or a cue.
         Rule("vin_checked", LICENSE_PLATE, r"(?<![A-Za-z0-9])(?P<phi>[A-HJ-NPR-Z0-9]{17})(?![A-Za-z0-9])", 0.85,
              validator=_vin_ok, needs=_seen(r"[A-HJ-NPR-Z0-9]{17}"), flags=0),

@@ -17,6 +17,7 @@ from mediscope.deid.recognizers.dashed_codes import dashed_code_rules
 from mediscope.deid.recognizers.en_shared_rules import shared_rules, web_rules
 from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
+from mediscope.deid.recognizers.photo_metadata import photo_metadata_rules
 from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
@@ -45,6 +46,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
         RegexRecognizer("QuotedNameRecognizer", quoted_name_rules("zh"), "zh"),
         RegexRecognizer("RotaAndLogRecognizer", rota_and_log_rules("zh"), "zh"),
         RegexRecognizer("IncidentPlaceRecognizer", incident_place_rules("zh"), "zh"),
+        RegexRecognizer("PhotoMetadataRecognizer", photo_metadata_rules(), "zh"),
         RegexRecognizer("CareHomeRecognizer", care_home_rules(), "zh"),
         OcrFoldedRecognizer("ZhOcrFoldedRecognizer", [*(r for r in (*shared_rules(), *web_rules()) if "ocr" not in r.name),
                                                         *zh_identifier_rules(), *zh_date_age_rules(),
