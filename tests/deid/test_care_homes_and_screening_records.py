@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mediscope.deid import deidentify_text
+from mediscope.deid.recognizers.row_tags import row_tag_spans
 
 
 def _found(text: str, entity: str | None = None, lang: str = "zh") -> list[str]:
@@ -139,3 +140,32 @@ class TestSerialsParcelsAndChatTimes:
     def test_look_alikes_stay(self, text):
         found = [s.entity_type for s in deidentify_text(text, "en").spans]
         assert "DEVICE_ID" not in found and "ID_NUMBER" not in found, _found(text, lang="en")
+
+
+class TestRowTags:
+    def test_triage_tags_opening_each_row(self):
+        text = ("MCI – coach rollover – triage sheet 2\nTag       Cat   Name                 Dest.\n"
+                "KT-0417   P1    Nadia Farouk         Royal Infirmary\nKT-0418   P2    M, unknown, ~40      Royal Infirmary\n"
+                "KT-0419   P3    Owen Pryce           walked\n")
+        found = _found(text, "ID_NUMBER", "en")
+        assert {"KT-0417", "KT-0418", "KT-0419"} <= set(found), found
+
+    def test_a_pad_of_numbered_tags(self):
+        text = "Tag no.    Colour   Age/Sex\n3308815    RED      24 M\n3308816    YELLOW   61 F\n3308819    GREEN    9 F\n"
+        found = _found(text, "ID_NUMBER", "en")
+        assert {"3308815", "3308816", "3308819"} <= set(found), found
+
+    def test_chinese_casualty_list(self):
+        text = "标签号    姓名      性别  伤情\nGZ-Y-014    黎伟强    男    左胫骨骨折\nGZ-Y-015    不详      女    头皮裂伤\n"
+        found = _found(text, "ID_NUMBER", "zh")
+        assert {"GZ-Y-014", "GZ-Y-015"} <= set(found), found
+
+    @pytest.mark.parametrize("text", [
+        # a single row's code, short bed codes, codes of a coding system, numbers far apart
+        "Item       Qty\nRX-20417   2 boxes\nplus gauze\n",
+        "Bed      Status\nB-101    clean\nB-102    occupied\n",
+        "Code       Description\nICD-1041   placeholder\nICD-1042   placeholder\n",
+        "Count      Group\n1200000    A\n5300000    B\n9800000    C\n",
+    ])
+    def test_codes_that_are_no_ones_tag(self, text):
+        assert row_tag_spans(text) == []

@@ -27,6 +27,7 @@ from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.recognizers.rotas_and_logs import rota_and_log_rules
+from mediscope.deid.recognizers.row_tags import RowTagRecognizer
 from mediscope.deid.types import AGE
 
 
@@ -46,6 +47,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("NetHandleRecognizer", net_rules(), "en"),
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         TableRecordNumberRecognizer("en"),
+        RowTagRecognizer("en"),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
         RegexRecognizer("ResearchIdRecognizer", research_id_rules("en"), "en"),

@@ -22,6 +22,7 @@ from mediscope.deid.recognizers.printed_names import printed_name_rules
 from mediscope.deid.recognizers.quoted_names import quoted_name_rules
 from mediscope.deid.recognizers.research_ids import research_id_rules
 from mediscope.deid.recognizers.rotas_and_logs import rota_and_log_rules
+from mediscope.deid.recognizers.row_tags import RowTagRecognizer
 from mediscope.deid.recognizers.zh_addresses import address_rules
 from mediscope.deid.recognizers.zh_dates import zh_date_age_rules
 from mediscope.deid.recognizers.zh_identifiers import zh_identifier_rules
@@ -53,6 +54,7 @@ def build_zh_recognizers(use_jieba: bool = True, statistical_ner: bool = True) -
                                                         *(r for r in address_rules() if r.name == "postcode")]),
         ChineseNameRecognizer("zh", use_jieba=use_jieba),
         ChineseTableColumnRecognizer(),
+        RowTagRecognizer("zh"),
     ]
     if statistical_ner:
         from mediscope.deid.recognizers.zh_ner import ChineseStatisticalNerRecognizer
