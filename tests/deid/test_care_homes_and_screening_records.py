@@ -9,6 +9,7 @@ import pytest
 
 from mediscope.deid import deidentify_text
 from mediscope.deid.recognizers.row_tags import row_tag_spans
+from mediscope.deid.recognizers.zh_tables import signer_column_spans
 
 
 def _found(text: str, entity: str | None = None, lang: str = "zh") -> list[str]:
@@ -169,3 +170,25 @@ class TestRowTags:
     ])
     def test_codes_that_are_no_ones_tag(self, text):
         assert row_tag_spans(text) == []
+
+
+class TestSignerColumn:
+    def test_the_signer_ending_each_row_of_a_gap_table(self):
+        text = ("光疗记录\n次数  日期         剂量(mJ/cm²)  反应        操作者\n 1   03-02      300          无红斑      冼\n"
+                " 2   03-05      350          轻度红斑    冼\n 3   03-09      400          无          荀雅琴\n\n备注：按时复诊。")
+        found = _found(text, "PERSON")
+        assert found.count("冼") == 2 and "荀雅琴" in found, found
+
+    def test_the_signer_column_of_a_pipe_table_with_two_signers(self):
+        text = ("| 日期 | 药品 | 剂量 | 早 | 晚 | 发药人 |\n| 02-11 | 二甲双胍 | 0.5g | ✓ | ✓ | 幸/竺 |\n"
+                "| 02-12 | 二甲双胍 | 0.5g | ✓ |  | 竺 |\n")
+        found = _found(text, "PERSON")
+        assert "幸" in found and found.count("竺") >= 2, found
+
+    @pytest.mark.parametrize("text", [
+        # a repeat mark, a role and a sentence in the signer's column; a table whose last header is no signer
+        "日期   项目   结果   执行\n03-01  换药   好转   同上\n03-02  换药   好转   家长\n03-03  换药   好转   学生自行涂药后校医查看\n",
+        "日期   项目   结果   备注\n03-01  换药   好转   王\n03-02  换药   好转   李\n",
+    ])
+    def test_what_is_no_signer_stays(self, text):
+        assert signer_column_spans(text) == []

@@ -1,6 +1,8 @@
 """Names and record numbers in the columns of a pipe table whose header row labels them.
 
-A recognizer of its own (ChineseTableColumnRecognizer): it finds two families at once by the
+Three layouts: a pipe table, a table set with spaces under a header of labels, and the signer's column
+that ends each row of a log or a record sheet (… 操作者 / … 邢). A recognizer of its own
+(ChineseTableColumnRecognizer): it finds two families at once by the
 table's layout, not by either family's cues, so it sits in neither; it reads the record-number cues
 from zh_identifiers and the placeholder names from zh_person.
 """
@@ -15,7 +17,7 @@ from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid.normalize import normalize
 from mediscope.deid.recognizers.zh_identifiers import MRN_CUES
-from mediscope.deid.recognizers.zh_person import _NOT_FORM_NAMES
+from mediscope.deid.recognizers.zh_person import _ANY_SURNAME_CHARS, _NOT_FORM_NAMES
 from mediscope.deid.types import MEDICAL_RECORD_NUMBER, PERSON
 
 # A table's header names what its columns hold (| 床号 | 姓名 | 住院号 | 诊断 |): the cells below a
@@ -65,8 +67,10 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         pass
 
     def can_match(self, text: str) -> bool:
-        return (("|" in text or "｜" in text) and ("姓名" in text or "号" in text or "ID" in text)) or (
-            "姓名" in text and ("\u3000" in text or "  " in text or "\t" in text))
+        gaps = "\u3000" in text or "  " in text or "\t" in text
+        pipes = "|" in text or "｜" in text
+        return (pipes and ("姓名" in text or "号" in text or "ID" in text)) or ("姓名" in text and gaps) or (
+            (pipes or gaps) and _SIGNER_GATE.search(text) is not None)
 
     def analyze(self, text: str, entities: list[str], nlp_artifacts: NlpArtifacts | None = None) -> list[RecognizerResult]:
         if not self.can_match(text):
@@ -108,6 +112,8 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
                 out.append(self._result(kind, s, s + len(value), "column"))
         if "姓名" in text:
             out += self._gap_table(text)
+        if _SIGNER_GATE.search(norm) is not None:
+            out += [self._result(PERSON, s, e, "signer_column") for s, e in signer_column_spans(norm)]
         return out
 
     def _result(self, kind: str, start: int, end: int, how: str) -> RecognizerResult:
@@ -165,3 +171,69 @@ def _gap_label_ok(label: str) -> bool:
     if label in _TABLE_NAME_HEADS or label in _TABLE_ID_HEADS or label[-1] in LABEL_ENDS:
         return True
     return _UNIT_SUFFIX_RE.search(label) is not None or regex.search(r"[A-Za-z]", label) is not None
+
+
+# The last column of a log or a record sheet names who did each row's work: its header is the signer's
+# role (医生, 操作者, 签名, 检查者, 发药人, 接种者, 执行), and each row ends with that person's surname or
+# name (… 中  王, … | 罗 |, … ✓ | 莫/郎, … 邝嘉琪医生), as the clinician initials the row.
+_SIGNER_HEADS = frozenset({"医生", "医师", "护士", "签名", "签字", "操作者", "操作人", "检查者", "检查人", "发药人", "执行", "执行人",
+                           "执行者", "接种者", "接种人", "记录人", "记录者", "核对人", "评估人", "随访人", "经手人", "测量人", "治疗者"})
+_SIGNER_GATE = regex.compile("|".join(sorted(_SIGNER_HEADS, key=len, reverse=True)) + r"[ \t\u3000|]*$", regex.M)
+_SIGNER_TITLES = ("医生", "医师", "护士", "老师")
+# What a signer's cell holds that is no one's name: a repeat mark, nobody, a role.
+_NOT_SIGNERS = frozenset({"同上", "无", "不详", "本人", "家长", "患者", "学生", "校医", "护士", "医生", "未签", "已签", "签名", "签字",
+                          "自理", "自行", "拒签", "待定"})
+_SIGNER_LAST_CELL_RE = regex.compile(r"(?:[ \t\u3000]{2,}|[ \t\u3000]*\|[ \t\u3000]*)(?P<v>[^\s|]{1,8})[ \t\u3000|]*$")
+_SEPARATOR_CHARS = frozenset("-—─━=_|+ \t\u3000")
+
+
+def _signer_name_ok(name: str) -> bool:
+    if not regex.fullmatch(r"[\u4e00-\u9fff]{1,4}", name) or name in _NOT_SIGNERS or name in _ROW_LABELS:
+        return False
+    return len(name) > 1 or name in _ANY_SURNAME_CHARS
+
+
+def _signer_header_cell_ok(cell: str) -> bool:
+    """A header's cell: a label with no digit outside a unit's brackets (次数, 体重kg, 剂量(mJ/cm²), 手法/时长)."""
+    return len(cell) <= 14 and regex.search(r"[0-9]", _UNIT_SUFFIX_RE.sub("", cell)) is None  # (cm² is a unit, no data)
+
+
+def _table_cells(line: str) -> list[str]:
+    if "|" in line:
+        return [c.strip() for c in line.strip().strip("|").split("|")]
+    return line.split()
+
+
+def signer_column_spans(norm: str) -> list[tuple[int, int]]:
+    """Names and surnames ending the rows of a table whose last header is a signer's role (see above)."""
+    out: list[tuple[int, int]] = []
+    active, rows = False, 0
+    for start, line in _lines(norm):
+        cells = _table_cells(line)
+        if len(cells) >= 3 and cells[-1] in _SIGNER_HEADS and all(_signer_header_cell_ok(c) for c in cells if c):
+            active, rows = True, 0
+            continue
+        if not active:
+            continue
+        if not line.strip() or set(line) <= _SEPARATOR_CHARS:
+            if rows:
+                active = False  # a blank line or a rule under the rows ends the table
+            continue
+        if len(cells) < 3 or "：" in line[:6] or ":" in line[:6]:
+            active = False  # a note under the table (备注：…)
+            continue
+        rows += 1
+        m = _SIGNER_LAST_CELL_RE.search(line)
+        if m is None:
+            continue
+        value = m.group("v")
+        s = start + m.start("v")
+        for title in _SIGNER_TITLES:
+            if value.endswith(title) and len(value) > len(title):
+                value = value[: -len(title)]
+        k = 0
+        for part in value.split("/"):
+            if _signer_name_ok(part):
+                out.append((s + k, s + k + len(part)))
+            k += len(part) + 1
+    return out
