@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from mediscope.deid import deidentify_text
+from mediscope.deid.recognizers.en_signer_column import signer_column_spans as en_signer_column_spans
 from mediscope.deid.recognizers.row_tags import row_tag_spans
 from mediscope.deid.recognizers.zh_tables import signer_column_spans
 
@@ -192,3 +193,26 @@ class TestSignerColumn:
     ])
     def test_what_is_no_signer_stays(self, text):
         assert signer_column_spans(text) == []
+
+
+class TestEnglishSignerColumn:
+    def test_initials_and_a_given_name_under_the_signers_header(self):
+        text = ("Date       Weight   Centile   Comment                        Init.\n"
+                "02.03.25   3.90kg   50th      feeding well                   PH\n"
+                "16.03.25   4.30kg   50th      mild colic                     PH/LT\n"
+                "30.03.25   4.75kg   50th      thriving                       Maeve\n")
+        found = _found(text, "PERSON", "en")
+        assert found.count("PH") == 2 and "LT" in found and "Maeve" in found, found
+
+    @pytest.mark.parametrize("text", [
+        # the last header is no signer's label; the column holds route codes and a word
+        "Date       Drug          Dose     Route\n02.03.25   ceftriaxone   1 g      IV\n03.03.25   ceftriaxone   1 g      IV\n",
+        "Date       Drug          Dose     Init.\n02.03.25   ceftriaxone   1 g      IV\n03.03.25   ceftriaxone   1 g      held\n",
+    ])
+    def test_what_is_no_signer_stays(self, text):
+        assert en_signer_column_spans(text) == []
+
+    def test_a_note_signed_after_a_spaced_dash(self):
+        text = "03/04/25 D: Walked to the lounge. Ate well.  – QF\n03/04/25 N: Slept through.  – HW\n"
+        found = _found(text, "PERSON", "en")
+        assert "QF" in found and "HW" in found, found

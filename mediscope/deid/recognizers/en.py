@@ -19,6 +19,7 @@ from mediscope.deid.recognizers.en_dates import en_date_rules
 from mediscope.deid.recognizers.en_identifiers import TableRecordNumberRecognizer, en_identifier_rules
 from mediscope.deid.recognizers.en_ner import EnglishNerRecognizer
 from mediscope.deid.recognizers.en_shared_rules import net_rules, shared_rules, web_rules
+from mediscope.deid.recognizers.en_signer_column import EnglishSignerColumnRecognizer
 from mediscope.deid.recognizers.en_spoken import SpokenNameRecognizer, SpokenPlaceRecognizer, en_spoken_rules
 from mediscope.deid.recognizers.incident_places import incident_place_rules
 from mediscope.deid.recognizers.ocr_folded import OcrFoldedRecognizer
@@ -48,6 +49,7 @@ def build_en_recognizers() -> list[EntityRecognizer]:
         RegexRecognizer("EnIdentifierRecognizer", en_identifier_rules(), "en"),
         TableRecordNumberRecognizer("en"),
         RowTagRecognizer("en"),
+        EnglishSignerColumnRecognizer(),
         RegexRecognizer("EnDateRecognizer", en_date_rules(), "en"),
         RegexRecognizer("PrintedNameRecognizer", printed_name_rules("en"), "en"),
         RegexRecognizer("ResearchIdRecognizer", research_id_rules("en"), "en"),

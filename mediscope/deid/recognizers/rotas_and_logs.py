@@ -148,7 +148,7 @@ def _en_rules() -> list[Rule]:
              r"(?![ ]\p{Lu}\p{Ll})",  # (not "completed by RN Colleen B": a title before the name)
              0.7, validator=lambda v: v not in _NOT_INITIALS, needs=contains_any(" by "), flags=0),
         Rule("initials_line_end", PERSON,
-             r"(?<=[a-z][.!][ ]|[.!][ ][\-–—][ ])(?P<phi>[A-Z]{2})(?=[ \t]*(?:\n|$))", 0.7,
+             r"(?<=[a-z][.!][ ]|[.!)][ ]{1,3}[\-–—][ ]{1,2})(?P<phi>[A-Z]{2})(?=[ \t]*(?:\n|$))", 0.7,
              validator=lambda v: v not in _NOT_INITIALS, flags=0),
         # a staff member's or an agent's code in brackets right after the name: "Leroy Chukwuemeka (AG7817)",
         # "RICH, Pearl (AG2894)", "Lyle Verhoeven (MT-228)" (two capitalised words before it, not a drug's "(ABT-199)")
