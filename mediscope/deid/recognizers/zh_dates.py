@@ -210,6 +210,18 @@ def zh_date_age_rules() -> list[Rule]:
         Rule("date_lunar", DATE_TIME,
              rf"(?:农历|阴历)(?P<phi>(?:(?:{y}|{cn_y})年)?(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)",
              0.85),
+        # ... with its year before the word (1933年农历八月初六), or a year of the sixty-year cycle and a lunar month
+        # (甲辰年冬月十二; the cycle's year alone, 甲辰年, is a year only)
+        Rule("date_year_lunar", DATE_TIME,
+             rf"(?P<phi>(?:{y}|{cn_y})年(?:农历|阴历)(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)",
+             0.85, needs=lambda t: "农历" in t or "阴历" in t),
+        Rule("date_cycle_year_lunar", DATE_TIME,
+             rf"(?P<phi>[甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]年(?:[正腊冬元]|十[一二]?|[一二三四五六七八九])月"
+             rf"(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)", 0.85, needs=contains_any("年")),
+        # A Chinese medicine record's visits by their order, each with its month and day: 一诊 3.04, 二诊 3.11, 初诊：6/12
+        Rule("date_md_numbered_visit", DATE_TIME,
+             rf"(?:[一二三四五六七八九十]{{1,2}}诊|初诊|复诊|首诊|末诊)[ \t]*[:：]?[ \t]*(?P<phi>{m}[./]{d})(?![\d./])", 0.8,
+             needs=contains_any("诊")),
         Rule("date_ym", DATE_TIME, rf"(?<!\d){product}(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),
         # Not inside "2023年11月15日" (date_ymd's), but after 去年/今年/前年 (a relative year).
