@@ -216,3 +216,44 @@ class TestEnglishSignerColumn:
         text = "03/04/25 D: Walked to the lounge. Ate well.  – QF\n03/04/25 N: Slept through.  – HW\n"
         found = _found(text, "PERSON", "en")
         assert "QF" in found and "HW" in found, found
+
+
+class TestChineseLunarAndVisitDates:
+    @pytest.mark.parametrize("text, want", [
+        ("出生：1941年农历腊月廿三\n籍贯：福建", "1941年农历腊月廿三"),
+        ("时值癸卯年九月初九（重阳）来诊。", "癸卯年九月初九"),
+        ("一诊 5.06：咳嗽两周\n二诊 5.13：咳减", "5.06"),
+        ("初诊：8/19 舌红苔黄", "8/19"),
+    ])
+    def test_found(self, text, want):
+        assert want in _found(text, "DATE_TIME"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "癸卯年生人，属兔。",
+        "初诊 0.5g 每日三次",
+    ])
+    def test_a_cycle_year_alone_or_a_dose_stays(self, text):
+        assert _found(text, "DATE_TIME") == [], _found(text)
+
+
+class TestChineseRowsAndBrackets:
+    @pytest.mark.parametrize("text, want", [
+        ("[21:14] 侯振宇-口腔正畸：\n复诊时带保持器", ["侯振宇"]),
+        ("5/7 09:02 喻欣然(县医院眼科)：建议尽快激光", ["喻欣然"]),
+        ("HZ-0311   尉迟蕙      女    94       黄\n", ["尉迟蕙", "94"]),
+        ("3　　龚桂英　　91　　女　　左眼\n", ["龚桂英", "91"]),
+        ("2024-05-02 家长(父卜)来电询问复查时间", ["卜"]),
+        ("· 邵奶奶（邵秀琴，93）——晚饭吃了半碗", ["邵秀琴"]),
+    ])
+    def test_found(self, text, want):
+        found = _found(text)
+        assert all(w in found for w in want), found
+
+    @pytest.mark.parametrize("text", [
+        "[21:14] 系统-提醒：请按时复诊",
+        "体重    男    92    kg 超重\n",
+        "（青霉素，10天）停药后好转",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = [s.entity_type for s in deidentify_text(text, "zh").spans]
+        assert "PERSON" not in found and "AGE" not in found, _found(text)

@@ -310,6 +310,32 @@ def printed_name_rules(lang: str) -> list[Rule]:
              r"(?![\w'’\-])", 0.8, needs=contains_any(" Thị ", " Thi ", " Văn ", " Van "), flags=0))
     if lang == "zh":
         rules += [
+            # A chat's speaker after the time a message was sent, with a role or a department after the name:
+            # "[20:58] 赵恺-正畸：", "9/4 15:21 杨帆(地区医院眼科)：" (a surname and one or two characters; the role stays)
+            Rule("timed_speaker_with_role", PERSON,
+                 r"(?m)^[ \t]*(?:\[\d{1,2}:\d{2}(?::\d{2})?\]|(?:\d{1,2}[/.\-]\d{1,2}[ \t]+)?\d{1,2}:\d{2}(?::\d{2})?)[ \t]*"
+                 rf"(?P<phi>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)(?:[（(][^（）()\n]{{1,12}}[）)]|[\-—][\u4e00-\u9fffA-Za-z]{{1,8}})[ \t]*[：:]",
+                 0.75, validator=_signed_name_ok, needs=contains_any(":"), flags=0),
+            # A list's or a triage sheet's row that gives the name, then the sex (and the age) in the next cells:
+            # "SC-0215   陈加才      男    92", "2　　任银花　　90　　女" (cells set off by two spaces or more)
+            Rule("name_before_sex_cell", PERSON,
+                 rf"(?:(?<=^|\n)[ \t\u3000]*|(?<=[ \t\u3000]{{2}}))(?P<phi>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)[ \t\u3000]{{2,}}"
+                 r"(?:\d{1,3}[ \t\u3000]{2,})?[男女](?=[ \t\u3000]{2,}|[ \t\u3000]*(?:\n|$))",
+                 0.75, validator=_signed_name_ok, needs=contains_any("男", "女"), flags=0),
+            # ... and an age over 89 in the cell after or before the sex: "男    92", "90　　女"
+            Rule("age_beside_sex_cell", AGE,
+                 # (not a measure whose unit stands in the next cell: 男    92    kg)
+                 r"(?:(?<=[男女][ \t\u3000]{2,})(?P<phi>9\d|1[01]\d)(?=[ \t\u3000]{2,}+(?!(?i:kg|mmhg|cm|bpm|mg|ml|g/l|%|次|/))|[ \t\u3000]*(?:\n|$))"
+                 r"|(?<=[\u4e00-\u9fff][ \t\u3000]{2,})(?P<phi>9\d|1[01]\d)(?=[ \t\u3000]{2,}[男女](?:[ \t\u3000]{2,}|[ \t\u3000]*(?:\n|$))))",
+                 0.7, needs=contains_any("男", "女"), flags=0),
+            # A parent named in brackets after 家长 by kind: 家长(母柳), 家长（父亲 石磊）
+            Rule("parent_in_brackets", PERSON,
+                 rf"家长[（(][ ]?(?:母亲|父亲|妈妈|爸爸|母|父)[ ]?(?P<phi>{_SURNAME}[\u4e00-\u9fff]{{0,2}}?)[）)]",
+                 0.75, needs=contains_any("家长"), flags=0),
+            # A resident's full name and age in brackets after what the staff call them: 傅爷爷（傅振邦，95）, 梅子（陶梅，80）
+            Rule("name_and_age_in_brackets", PERSON,
+                 rf"[（(](?P<phi>{_SURNAME}[\u4e00-\u9fff]{{1,2}}?)[，,][ ]?\d{{1,3}}岁?[）)]",
+                 0.75, validator=_signed_name_ok, needs=contains_any("（", "("), flags=0),
             # The people a count stands for, listed after it: PPD强阳性3人（储一鸣、牟欣然、宗悦）, 密接2人：甘露、韦雪。
             # Each a surname and one or two characters, no dictionary word.
             Rule("counted_people", PERSON,
