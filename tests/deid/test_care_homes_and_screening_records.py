@@ -257,3 +257,31 @@ class TestChineseRowsAndBrackets:
     def test_look_alikes_stay(self, text):
         found = [s.entity_type for s in deidentify_text(text, "zh").spans]
         assert "PERSON" not in found and "AGE" not in found, _found(text)
+
+
+class TestEnglishChartNamesAndAges:
+    @pytest.mark.parametrize("text, want", [
+        ("Pt Rosalind 'Roz' Keating   DOB 03/12/2009", "Rosalind 'Roz' Keating"),
+        ("Client: Winifred ('Winnie') Ashcombe-Lyle   Age 95", "Winifred ('Winnie') Ashcombe-Lyle"),
+    ])
+    def test_a_name_with_its_nickname_in_single_quotes_or_brackets(self, text, want):
+        assert want in _found(text, "PERSON", "en"), _found(text, lang="en")
+
+    def test_a_sentences_quoted_word_is_no_nickname(self):
+        assert _found("We met at The 'Blue' Lagoon Cafe near the clinic.", "PERSON", "en") == []
+
+    @pytest.mark.parametrize("text, want", [
+        ("Mrs Edith Carrow – 97, chest infection, on amoxicillin.", "97"),
+        ("- Rm 12 Mr. Abernethy-Lowe: 101 today, cake at 3pm.", "101"),
+        ("Pt: Okafor, Benedict  M  93\nNarrative:", "93"),
+    ])
+    def test_an_age_over_89_after_a_name(self, text, want):
+        assert want in _found(text, "AGE", "en"), _found(text, lang="en")
+
+    def test_a_count_after_a_name_is_no_age(self):
+        assert _found("Dr Miriam Oakes: 95 patients seen this week.", "AGE", "en") == []
+
+    def test_who_came_at_a_time_in_a_nurses_log(self):
+        text = "Health office log\n1305  Harriet Ngata (gr 4) – grazed knee\n0800  Ward Round     all beds\n"
+        found = _found(text, "PERSON", "en")
+        assert "Harriet Ngata" in found and "Ward Round" not in found, found

@@ -11,7 +11,10 @@ import regex
 
 from mediscope.deid.types import AGE, PERSON, PhiSpan
 
-_AGE_AFTER_NAME = regex.compile(r"[ \t]*,[ \t]*(?P<age>9\d|1[01]\d)(?=[ \t]*(?:[.,;)]|$|\n|(?:y|yo|yrs?|[FMfm])\b))")
+# (after a comma, a dash or a colon, or after the sex in the next cell: "Bertie Wragg – 96,", "Okonkwo-Hale: 102 today",
+# "（傅振邦，95）", "Quintero, Ramon  M  91")
+_AGE_AFTER_NAME = regex.compile(r"(?:[ \t]*[,，:][ \t]*|[ \t]+[–—-][ \t]+|[ \t]{2,}[MF][ \t]{1,3})(?P<age>9\d|1[01]\d)"
+                                r"(?=[ \t]*(?:[.,;)），]|$|\n|(?:y|yo|yrs?|[FMfm]|today)\b))")
 
 
 def ages_after_names(text: str, spans: list[PhiSpan]) -> list[PhiSpan]:

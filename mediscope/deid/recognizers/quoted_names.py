@@ -59,16 +59,20 @@ def quoted_name_rules(lang: str) -> list[Rule]:
                  rf"(?:{_HANDLE_WORDS_ZH})[ \t:：]?{_OPEN}(?P<phi>[\p{{Han}}A-Za-z0-9_\-·.]{{2,20}}){_CLOSE}", 0.75,
                  validator=_handle_ok, needs=lambda t: '"' in t or "“" in t or "「" in t or "『" in t),
         ]
-    name = r"\p{Lu}[\p{Ll}'’\-]+"
+    name = r"\p{Lu}[\p{Ll}'’\-]+(?:(?<=-)\p{Lu}[\p{Ll}'’\-]+)?"  # (and a double-barrelled one: Villiers-Hume)
     # (a kin word or a title inside the quotes stays outside the name: "Auntie Pat", "Grandma Lucy")
     nick = (r"(?:(?:Auntie|Aunty|Aunt|Uncle|Grandma|Grandpa|Granny|Nana|Nan|Mr|Mrs|Ms|Miss|Dr|Elder)\.?[ ])?"
             r"(?P<phi>\p{Lu}[\p{L}'’\-]{1,14}(?:[ ]\p{Lu}[\p{L}'’\-]{1,14})?)")
     return [
-        # Jordan "JB" Baker, Pádraig "Podge" Mac Giolla Phádraig: the full name with the nickname inside.
+        # Jordan "JB" Baker, Pádraig "Podge" Mac Giolla Phádraig: the full name with the nickname inside; in single
+        # quotes and in brackets too, as a chart's header gives it: Mackenzie 'Kenzie' Stroud, Matilda ('Tilly') Vaughan
+        # (not a sentence's word before a quoted one: The 'Big' Apple)
         Rule("name_with_quoted_nickname", PERSON,
-             rf"(?<![\p{{L}}])(?P<phi>{name}[ ][\"“](?:\p{{Lu}}[\p{{L}}'’\-]{{0,14}}|\p{{Lu}}{{2,3}})[\"”][ ](?:(?:Mac|Mc|O'|De|Di|Van|Von)[ ])?"
+             rf"(?<![\p{{L}}])(?!(?:The|This|That|These|Those|A|An|Our|My|His|Her|Their|Its|In|On|At|For|And|But|Not|No|Very|So)\b)"
+             rf"(?P<phi>{name}[ ](?:[\"“](?:\p{{Lu}}[\p{{L}}'’\-]{{0,14}}|\p{{Lu}}{{2,3}})[\"”]|\(?[‘'](?:\p{{Lu}}\p{{Ll}}{{1,14}})[’']\)?"
+             rf"|\([\"“]\p{{Lu}}\p{{Ll}}{{1,14}}[\"”]\))[ ](?:(?:Mac|Mc|O'|De|Di|Van|Von)[ ])?"
              rf"{name}(?:[ ]{name}){{0,2}})", 0.8,
-             needs=contains_any('"', "“"), flags=0),
+             needs=contains_any('"', "“", "'", "‘"), flags=0),
         # sponsor "Big Al", stepfather "Big Mike", my girl "Peaches", Marcus ("Boo"), Washington ("Big Mama").
         Rule("kin_quoted_nickname", PERSON,
              rf"(?:\b(?i:{_KIN_EN})[ ]\(?|(?<![\p{{L}}]){name}(?:[ ]Jr\.?)?[ ]\()[\"“]{nick}[\"”]", 0.7,

@@ -20,6 +20,7 @@ from __future__ import annotations
 import regex
 
 from mediscope.deid.recognizers.base import Rule, contains_any
+from mediscope.deid.recognizers.en_names import _english_given_names
 from mediscope.deid.types import (
     DATE_TIME,
     ID_NUMBER,
@@ -136,6 +137,12 @@ def _housing_ok(value: str) -> bool:
 
 def _en_rules() -> list[Rule]:
     return [
+        # a clinic's booking list or a school nurse's log by time: the clock time, a gap, then who came ("1415  Summer Tran
+        # (gr 2) – red eye", "15:30  June Whitlock     FU #3"), the first word a known given name
+        Rule("timed_row_name", PERSON,
+             r"(?m)^[ \t]*(?:[01]\d|2[0-3]):?[0-5]\d[ \t]{2,}(?P<phi>\p{Lu}\p{Ll}+[ ]\p{Lu}[\p{Ll}'’]+(?:-\p{Lu}\p{Ll}+)?)"
+             r"(?=[ \t]{2,}|[ \t]*\(|[ \t]+[–—-][ ]|[ \t]*(?:\n|$))", 0.7,
+             validator=lambda v: v.split()[0].lower() in _english_given_names(), flags=0),
         # a call-centre log's agent: the agent's initials or name, then the agent's code (AG7461), then a colon
         Rule("agent_code_after_name", ID_NUMBER,
              r"\][ \t]?(?:[A-Z]\.[A-Z]\.|\p{Lu}[\p{L}'’\-]+(?:[ ]\p{Lu}[\p{L}'’\-]+)?)[ ](?P<phi>[A-Z]{2}\d{4})(?=:)", 0.75,
