@@ -285,3 +285,22 @@ class TestEnglishChartNamesAndAges:
         text = "Health office log\n1305  Harriet Ngata (gr 4) – grazed knee\n0800  Ward Round     all beds\n"
         found = _found(text, "PERSON", "en")
         assert "Harriet Ngata" in found and "Ward Round" not in found, found
+
+
+class TestEnglishRegisterNumbers:
+    @pytest.mark.parametrize("text, want", [
+        ("Care plan ID: QB 55120938   Carer: daughter", "QB 55120938"),
+        ("Orthodontist (GDC 204417)", "204417"),
+        ("Metro EMS      PCR #: MET25-118204      Date: 04/02/2025", "MET25-118204"),
+        ("Practitioner: Aroha Tane (ACC provider K2291)", "K2291"),
+    ])
+    def test_found(self, text, want):
+        assert want in _found(text, "ID_NUMBER", "en") + _found(text, "INSURANCE_ID", "en"), _found(text, lang="en")
+
+    @pytest.mark.parametrize("text", [
+        "PCR positive for influenza A; repeat PCR in 48 h.",
+        "Assay ID: CT 2024 11 pending",
+    ])
+    def test_look_alikes_stay(self, text):
+        found = [s.entity_type for s in deidentify_text(text, "en").spans]
+        assert "ID_NUMBER" not in found, _found(text, lang="en")

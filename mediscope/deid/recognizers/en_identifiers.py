@@ -301,7 +301,10 @@ def en_identifier_rules() -> list[Rule]:
                 r"|(?:battle\s)?roster|nysid|pmkeys|edipi|dod(?:\s+id)?|service|a-number|alien\s+registration|icvp|client\s+(?:no\.?|number|#|ref\.?)|court\s+ref\.?"
                 r"|(?:central\s+)?registry\s*#|cent(?:re|er)\s+code|call\s+log|safeguarding\s+log|(?:case\s+)?file|vcat\s+reference"
                 r"|reg(?:istration)?\.?(?:\s+no\.?)?|lic(?:ense|ence)?\.?|cert\.)"
-                r"|(?-i:TDCJ|DOC|OKDOC|CDCR|BOP|CID|CRN|MHO|CPSO|CPSBC|CPSA|MCNZ|OCP|ACP|GPhC|KMC|TNMC|LICSW|LCSW|NAATI|CAP)"
+                # an ambulance's patient care report and New Zealand's accident insurer's provider: "PCR #: TCE25-031188",
+                # "ACC provider R4482"
+                r"|(?-i:PCR)\s*#|(?-i:ACC)\s+provider"
+                r"|(?-i:TDCJ|DOC|OKDOC|CDCR|BOP|CID|CRN|MHO|CPSO|CPSBC|CPSA|MCNZ|OCP|ACP|GPhC|GDC|KMC|TNMC|LICSW|LCSW|NAATI|CAP)"
                 r"(?:\s*(?:no\.?|#|PIN|reg\.?))?)")
     shaped = r"[A-Za-z][A-Za-z0-9]*(?:[._][A-Za-z0-9]+)+|[A-Za-z]{3,}\d+[A-Za-z0-9]*"
     handle = rf"{shaped}|[a-z]{{5,}}"
@@ -430,7 +433,7 @@ def en_identifier_rules() -> list[Rule]:
                                 "tdcj", "doc", "cdcr", "bop", "cid", "crn", "mho", "cpso", "cpsbc", "cpsa", "mcnz", "ocp", "acp",
                                 "gphc", "kmc", "tnmc", "licsw", "lcsw", "naati", "cap", "reg", "lic", "staff", "agent", "badge",
                                 "booking", "detainee", "payroll", "roster", "nysid", "pmkeys", "edipi", "dod", "service",
-                                "a-number", "alien", "icvp"), flags=0),
+                                "a-number", "alien", "icvp", "pcr", "acc", "gdc"), flags=0),
         Rule("account_cued", ACCOUNT_NUMBER, rf"\b{acct}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         Rule("device_cued", DEVICE_ID, rf"\b{dev}{CUE_GAP_EN}{ID_VALUE}", 0.9, needs=has_digit),
         # A serial printed in blocks: letters, a run of digits, a check letter ("serial PJN 881204 S",

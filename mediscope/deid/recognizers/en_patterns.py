@@ -26,8 +26,9 @@ MONTH = (
 _MONTH_RE = regex.compile(rf"\b{MONTH}\b", regex.IGNORECASE)
 CUE_GAP_EN = r"(?:\s*(?:number|num|no\.?|nr\.?|#|id|is|was|:|-|=)\s*){0,3}\s*"
 # (a short capitals prefix set off by a space is the number's own: "Admission # ADM 2024 118 556"; its
-# second group has three digits or more, so "MRN: CT 2024 11 pending" is a scan's month, no number)
-ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/]*\d|(?<![A-Za-z0-9])(?-i:[A-Z]{2,4})[ ]\d{3,}[ \-]\d{3})[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
+# second group has three digits or more, so "MRN: CT 2024 11 pending" is a scan's month, no number; or it is one
+# group of six digits or more: "My Aged Care ID: AC 41187320", "DVA Gold Card: NX 221846")
+ID_VALUE = r"(?P<phi>(?=[A-Za-z0-9\-/]*\d|(?<![A-Za-z0-9])(?-i:[A-Z]{2,4})[ ](?:\d{3,}[ \-]\d{3}|\d{6,}(?![\d.,])))[A-Za-z0-9](?:[A-Za-z0-9\-/]|[ ](?=\d)){3,30})"
 
 def _street_suffixes() -> str:
     try:
