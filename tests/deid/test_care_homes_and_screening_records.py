@@ -304,3 +304,23 @@ class TestEnglishRegisterNumbers:
     def test_look_alikes_stay(self, text):
         found = [s.entity_type for s in deidentify_text(text, "en").spans]
         assert "ID_NUMBER" not in found, _found(text, lang="en")
+
+
+class TestChineseSchoolsAndAddressTails:
+    @pytest.mark.parametrize("text, want", [
+        ("您的孩子（东湖明德实验小学四年级3班）视力下降", "东湖明德实验小学"),
+        ("學校：沙田區聖保祿小學　　學生編號", "沙田區聖保祿小學"),
+        ("女儿在育英中学初二(5)班", "育英中学"),
+        ("住址：嘉兴市南湖区中山东路520号锦绣名都7幢1203", "嘉兴市南湖区中山东路520号锦绣名都7幢1203"),
+        ("家庭住址：兰州市城关区雁滩街道农科院家属院3-1-502\n电话", "兰州市城关区雁滩街道农科院家属院3-1-502"),
+    ])
+    def test_found_whole(self, text, want):
+        assert want in _found(text, "LOCATION"), _found(text)
+
+    @pytest.mark.parametrize("text", [
+        "孩子在本校小学三年级就读，该小学五年级有300人。",
+        "兹有一所普通中学三年级学生来诊。",
+        "就读学校：一所普通中学",
+    ])
+    def test_no_school_named(self, text):
+        assert _found(text, "LOCATION") == [], _found(text)

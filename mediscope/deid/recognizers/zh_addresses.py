@@ -603,8 +603,21 @@ def _block_room_ok(value: str) -> bool:
     return True
 
 
+# A school by its name, where a child's class follows it or a form's label names it: （南城阳光实验小学五年级2班,
+# 學校：九龍城區聖若翰小學 (the child's school locates the child as its home does; not 本校, 该小学, 一所中学)
+_SCHOOL_NAME = (r"(?!一所|所在|当地|附近|普通|重点|公立|私立|民办|寄宿)(?:(?![在是的了读讀去到和与及或我你他她们這这那该本其所孩子兹有])\p{Han}){2,12}?"
+                r"(?:小学|小學|中学|中學|学校|學校|幼儿园|幼稚園)")
+_SCHOOL_WITH_CLASS = (rf"(?:(?<!\p{{Han}})|(?<=[在读讀去到、]))(?P<phi>{_SCHOOL_NAME})"
+                      r"(?=[一二三四五六七八九初高]{1,2}年?[級级]|[一二三四五六]年|\d{1,2}年?[级級]|[（(]\d{1,2}[）)]班|\d{1,2}班"
+                      r"|小[一二三四五六]|中[一二三四五六]|初[一二三]|高[一二三]|[大中小]班)")
+_SCHOOL_AFTER_LABEL = rf"(?:学校|學校|就读学校|就讀學校|所在学校)[ \t]?[:：][ \t]?(?P<phi>{_SCHOOL_NAME})"
+
+
 def address_rules() -> list[Rule]:
     return [
+        Rule("school_with_class", LOCATION, _SCHOOL_WITH_CLASS, 0.75,
+             needs=lambda t: any(w in t for w in ("小学", "小學", "中学", "中學", "学校", "學校", "幼儿园", "幼稚園"))),
+        Rule("school_after_label", LOCATION, _SCHOOL_AFTER_LABEL, 0.75, needs=lambda t: "学校" in t or "學校" in t),
         Rule("address_live_in", LOCATION, _LIVE_IN_PLACE, 0.7, validator=_live_in_place_ok, needs=lambda t: "住" in t),
         Rule("address_station", LOCATION, _STATION, 0.7, validator=_station_ok, needs=lambda t: "站" in t),
         Rule("address_mall_floor", LOCATION, _MALL_FLOOR, 0.7, validator=_mall_floor_ok,
@@ -757,10 +770,13 @@ def address_rules() -> list[Rule]:
 # same address, and a surrogate that replaced only the first part would leave the home behind.
 _TAIL_HAN = r"(?:(?![我你他她家在是的了到去从来回住和与及或患因于被把就也都还])[\u4e00-\u9fff])"
 _TAIL_SETTLEMENT = rf"{_TAIL_HAN}{{1,6}}?(?:屯|村|组|部落|农场|農場|牧场|林场)"
-_TAIL_BUILDING = rf"{_TAIL_HAN}{{1,6}}?(?:里|邨|大廈|大厦|廣場|广场|花园|花園|小区|社区|新村)(?=(?:[东西南北中]区)?\s?\d)"
+_TAIL_BUILDING = (rf"{_TAIL_HAN}{{1,6}}?(?:里|邨|大廈|大厦|廣場|广场|花园|花園|小区|社区|新村)(?=(?:[东西南北中]区)?\s?\d)"
+                  # (or an estate by its name alone, then its block: 1388号|华鑫名都|19幢902)
+                  # (its name may hold 都 or 家, as 名都 and 家园 do, though no other tail's may)
+                  rf"|{_TAIL_HAN}[\u4e00-\u9fff]{{1,5}}?(?=\d{{1,3}}\s?(?:幢|栋|棟|座|号楼|號樓))")
 # (an annex and a stairway's door before the flat, as Beijing and Tianjin write them: 32号增2号楼3门401)
 _TAIL_NUMBER = (
-    r"(?:[东西南北中]区)?\s?(?:增?\d{1,5}\s?(?:号楼|號樓|号院|号|號|室|樓|楼|层|層|栋|棟|座|弄|门(?=\d)|单元|單元)"
+    r"(?:[东西南北中]区)?\s?(?:增?\d{1,5}\s?(?:号楼|號樓|号院|号|號|室|樓|楼|层|層|栋|棟|幢|座|弄|门(?=\d)|单元|單元)"
     r"(?:\s?增?\d{1,4}\s?(?:号楼|樓|楼|层|層|室|门|單元|单元))*(?:\d{2,4}(?:室)?(?![\d号號]))?"
     r"|\d{1,3}(?:[\-—]\d{1,4}){1,3}(?:\s?(?:号|號|室|樓|楼|层|層))?)(?:\s?[A-Za-z](?![A-Za-z]))?(?![\d\-—年月日天周岁次个])"
 )
@@ -768,6 +784,8 @@ _TAIL_NUMBER = (
 _TAIL_HAMLET = rf"{_TAIL_HAN}{{1,4}}?(?=\d{{1,4}}\s?(?:号|號))"
 _ADDRESS_TAIL_RE = regex.compile(rf"(?:{_TAIL_SETTLEMENT}|{_TAIL_BUILDING})?(?:{_TAIL_NUMBER})?")
 _VILLAGE_TAIL_RE = regex.compile(rf"{_TAIL_HAMLET}(?:{_TAIL_NUMBER})")
+# a compound's block-unit-flat after its 院 (宁大北门家属院|6-2-301): only the numbers, as 医院 ends many a phrase
+_COMPOUND_NUMBER_RE = regex.compile(r"(?:[\u4e00-\u9fff]{1,4}?院)?\d{1,3}(?:[\-—]\d{1,4}){2,3}(?![\d\-—])")  # (农科院|家属院3-1-502)
 _TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場里村屯邨苑园園旗社楼樓")
 
 
@@ -775,7 +793,8 @@ _TAIL_AFTER = frozenset("区區县縣市镇鎮乡鄉道路街号號廈厦场場�
 # 赭山街道|绿影社区): the child's school or the neighbourhood committee locates a person closer than the town,
 # and writers label the whole name. Not its pupils (中学生) nor the community's clinic (社区卫生服务中心).
 _TAIL_SCHOOL_OR_COMMUNITY_RE = regex.compile(
-    rf"{_TAIL_HAN}{{0,8}}?(?:中心小学|中心学校|小学|初级中学|高级中学|中学|[一二三四五六七八九十]{{1,2}}中(?![学心医])|附中|实验学校|学校|幼儿园|托育园|托儿所)"
+    rf"{_TAIL_HAN}{{0,8}}?(?:中心小学|中心学校|小学|小學|初级中学|高级中学|中学|中學|[一二三四五六七八九十]{{1,2}}中(?![学心医])|附中|实验学校|学校|學校"
+    rf"|幼儿园|幼稚園|托育园|托儿所)"
     rf"(?![生部])|{_TAIL_HAN}{{1,6}}?社区(?!卫生|医院|服务|居委|工作|康复|医生|干部|民警|网格|$)")
 
 
@@ -783,6 +802,8 @@ def address_tail_end(text: str, end: int) -> int:
     """Where the address that a rule ended at `end` really ends (`end` if nothing follows it)."""
     if end <= 0:
         return end
+    if text[end - 1] == "院" and (m := _COMPOUND_NUMBER_RE.match(text, end)) is not None:
+        return m.end()
     if text[end - 1] in _TAIL_AFTER:
         m = _ADDRESS_TAIL_RE.match(text, end)
         if (m is None or m.end() == end) and text[end - 1] in "村屯":
