@@ -324,3 +324,20 @@ class TestChineseSchoolsAndAddressTails:
     ])
     def test_no_school_named(self, text):
         assert _found(text, "LOCATION") == [], _found(text)
+
+
+class TestLoginsAndScreenNames:
+    @pytest.mark.parametrize("text, want, lang", [
+        ("2025-03-02T10:11:12Z grader=tbrennan grade=R2M0", "tbrennan", "en"),
+        ("2025-03-02 10:11:12 INFO  上传完成  操作员=smile_lab_wu", "smile_lab_wu", "zh"),
+        ("患者昵称：柠檬不酸的猫　　实名：", "柠檬不酸的猫", "zh"),
+    ])
+    def test_found(self, text, want, lang):
+        assert want in _found(text, "SOCIAL_HANDLE", lang), _found(text, lang=lang)
+
+    @pytest.mark.parametrize("text, lang", [
+        ("if x=y then user=admin and operator=system", "en"),
+        ("昵称：无", "zh"),
+    ])
+    def test_look_alikes_stay(self, text, lang):
+        assert _found(text, "SOCIAL_HANDLE", lang) == [], _found(text, lang=lang)

@@ -228,6 +228,16 @@ def net_rules() -> list[Rule]:
              rf"|(?<=\b(?i:by|user|operator|操作人|操作员|修改人)[ \t]+)(?P<phi>{login})(?![A-Za-z0-9_\-@]|\.[A-Za-z0-9])",
              0.75, validator=lambda v: not is_service_login(v), needs=contains_any("_"),
              flags=0),
+        # A log's login as a key and its value: "grader=jmcallister", "操作员=xcdental_zhou", "user=kpatel2"
+        Rule("login_key_value", SOCIAL_HANDLE,
+             r"(?:(?<![A-Za-z])(?i:user|username|login|operator|grader|uploader|reviewer|author)|操作员|操作人|用户|上传人)="
+             r"(?P<phi>[A-Za-z][A-Za-z0-9._\-]{2,30})(?![\w@])", 0.75,
+             validator=lambda v: not is_service_login(v), needs=contains_any("="), flags=0),
+        # A screen name after its label, with no quotes: 患者昵称：草莓味的小熊, 微信名：栗子酥酥 (up to a gap or a mark)
+        Rule("screen_name_after_label", SOCIAL_HANDLE,
+             r"(?:昵称|暱稱|网名|網名|微信名|微信昵称|用户昵称)[ \t]*[:：][ \t]*(?P<phi>[^\s，,。；;：:（）()“”\"「」]{2,16})"
+             r"(?=[ \t\u3000]|$|\n|[，,。；;（(])", 0.75,
+             needs=contains_any("昵称", "暱稱", "网名", "網名", "微信名"), flags=0),
         # A screen name in quotes after the word for it: 交友软件昵称“蓝色海岸_33”, one known as "beachbear_fl".
         # (after an English word only a login's shape: goes by "Zee" is a person's nickname, the name rules')
         Rule("quoted_screen_name", SOCIAL_HANDLE,
