@@ -75,6 +75,7 @@ class TestChineseSigners:
     @pytest.mark.parametrize("text, want", [
         ("技工：雷振邦　　质检：饶　　快递单号", ["雷振邦", "饶"]),
         ("验光师：甄  取镜日期：2025-01-03", ["甄"]),
+        ("验光师：甄　取镜日期：2025-01-03", ["甄"]),  # (one full-width space: the next label is no given name)
         ("导出人：蔺  2025-02-11 09:30", ["蔺"]),
         ("交班：黎晓红   接班：詹", ["黎晓红", "詹"]),
         ("采血人：祝芳\n家庭住址：", ["祝芳"]),
@@ -82,6 +83,7 @@ class TestChineseSigners:
     def test_a_signer_after_the_docket_or_the_handover_label(self, text, want):
         found = _found(text, "PERSON")
         assert all(w in found for w in want), found
+        assert not any(f.startswith(w) and f != w for f in found for w in want), found  # no span runs on past the name
 
     @pytest.mark.parametrize("text", [
         "交班时患者安静入睡，接班护士已知晓。",

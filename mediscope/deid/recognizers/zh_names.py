@@ -175,6 +175,8 @@ _NEVER_GIVEN = frozenset(lexicon.NEVER_IN_GIVEN_NAME) - _GIVEN_DESPITE_NEVER
 _CONTACT_AFTER_NAME = ("微信", "电话", "手机", "联系电话", "联系方式", "QQ")
 
 # (葛 秀\n英 女: the last character may have wrapped onto the next line, standing alone there)
+# A form's next label, after a field's spaced value: 甄　|取镜日期：
+_OPENS_A_LABEL = regex.compile(r"[\u4e00-\u9fff]{2,6}[：:]")
 _SPACED = regex.compile(rf"(?<![{_HAN}] )[{_HAN}](?: [{_HAN}]|\n[{_HAN}](?![{_HAN}])){{1,3}}(?! [{_HAN}])")
 # A form field: "患者：满天星  检查部位：胸部". Only the value's shape (a short run closed by a
 # wide gap or by the next label) tells a name from a dialogue line ("患者：我头疼三天").
@@ -1192,6 +1194,8 @@ class ChineseClauseNameRecognizer(EntityRecognizer):
         if e < len(text) and "\u4e00" <= text[e] <= "\u9fff" and (
                 self._freq.get(text[e - 1 : e + 1], 0) or _is_clinical(text[e - 1 : e + 3])):
             return False  # 随访医生贲 心电图正常, 护士冼 交班: the "given name" opens the next word
+        if _OPENS_A_LABEL.match(text, e - 1):
+            return False  # 验光师：甄　取镜日期：: the "given name" opens the form's next label
         # 头 晕 / 发 烧: a spaced-out word, not a name
         return not (self._freq.get(joined, 0) or (len(joined) == 3 and self._freq.get(joined[:2], 0) >= 100))
 
