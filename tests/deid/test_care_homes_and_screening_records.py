@@ -343,3 +343,33 @@ class TestLoginsAndScreenNames:
     ])
     def test_look_alikes_stay(self, text, lang):
         assert _found(text, "SOCIAL_HANDLE", lang) == [], _found(text, lang=lang)
+
+
+class TestReviewLookAlikes:
+    """Look-alikes a review of the round's rules turned up: each stays text (or keeps its date)."""
+
+    @pytest.mark.parametrize("text", [
+        "转至康复护理院继续治疗。", "目前在专业护理院。", "于社会福利院长大。", "患者常在网上社区分享病情。",
+        "心室率150房扑，予胺碘酮。", "（3120房早/24h）", "。患儿为小学三年级学生。",
+    ])
+    def test_chinese_places_that_are_none(self, text):
+        assert _found(text, "LOCATION") == [], _found(text)
+
+    def test_status_words_in_a_signer_column(self):
+        text = "日期  项目  结果  执行\n03-01  换药  好转  已执行\n03-02  换药  好转  完成\n03-03  换药  好转  值班医生\n"
+        assert signer_column_spans(text) == []
+
+    def test_a_route_code_in_an_empty_signer_cell(self):
+        text = "Date    Drug          Dose   Init.\n01/03   Paracetamol   1g     PRN\n02/03   Paracetamol   1g     NBM\n"
+        assert en_signer_column_spans(text) == []
+
+    @pytest.mark.parametrize("text", ["DOD: 12/03/2024", "Booking 14/06/2024 for review", "home care service 3x/week",
+                                      "Service: 24hrs cover"])
+    def test_dates_and_frequencies_after_custody_or_service_words(self, text):
+        assert _found(text, "ID_NUMBER", "en") == [], _found(text, lang="en")
+
+    def test_a_day_after_a_labels_colon_is_still_a_date(self):
+        assert "14 Feb" in _found("Admitted:14 Feb for review", "DATE_TIME", "en")
+
+    def test_a_logs_dates_opening_rows_are_no_tags(self):
+        assert row_tag_spans("20240301    fever\n20240302    better\n20240303    home\n") == []

@@ -31,7 +31,7 @@ _NAME_CHAR = r"(?:(?![了的是在和与及或这那个家些们我你他她它�
 _CARE_HOME = (r"(?:护理院|养老院|养老公寓|老年公寓|敬老院|颐养中心|颐养院|福利院|养护院|康养中心|托老所|安养院|长者之家"
               r"|日间照料中心)")
 # Openings that make the phrase a kind of care home, not one of them: 公办养老院, 乡镇敬老院, 社区养老院.
-_NOT_A_NAME = (r"(?!公办|民办|私立|公立|私人|高端|普通|正规|当地|附近|周边|本地|外地|城市|农村|乡镇|社区|街道|县|市|区|镇|乡|村"
+_NOT_A_NAME = (r"(?!于|公办|民办|私立|公立|私人|高端|普通|正规|当地|附近|周边|本地|外地|城市|农村|乡镇|社区|街道|县|市|区|镇|乡|村"
                r"|养老|护理|医养|老人|老年|失能|失智|一般)")
 # After a community's name: a service or a clinic of the community, a disease caught in the community
 # (社区获得性肺炎), or a word that makes it a kind of community (社区里, 社区的).
@@ -39,11 +39,11 @@ _NOT_AFTER_COMMUNITY = r"(?!卫生|医院|服务|居委|工作|康复|医生|干
 
 
 # A kind of care home or a sentence's words, not a name, before the home's kind: 目前乡镇敬老院, 建议考虑公办养老院.
-_NOT_A_BRAND_END = ("公办", "民办", "私立", "公立", "私人", "高端", "普通", "正规", "当地", "附近", "本地", "外地", "乡镇", "社区",
+_NOT_A_BRAND_END = ("康复", "专业", "社会", "大型", "小型", "公办", "民办", "私立", "公立", "私人", "高端", "普通", "正规", "当地", "附近", "本地", "外地", "乡镇", "社区",
                     "街道", "农村", "城市", "医养", "失能", "失智", "老人", "老年")
 # A sentence's words that never stand in a community's name: 患者参加社区义诊, 目前转社区.
 _NOT_IN_COMMUNITY = ("患者", "家属", "参加", "建议", "推荐", "前往", "深入", "走进", "进入", "面向", "覆盖", "开展", "依托", "服务",
-                     "转", "回", "所在", "所属", "辖区", "当地", "目前", "已经", "需要", "可以")
+                     "转", "回", "所在", "所属", "辖区", "当地", "目前", "已经", "需要", "可以", "网上", "网络", "线上", "在线", "虚拟")
 
 
 def _care_home_ok(value: str) -> bool:
@@ -71,7 +71,7 @@ def care_home_rules() -> list[Rule]:
              needs=contains_any("社区"), flags=0),
         # a resident's room by its number: 207房, 305房老人, C201房 (not 房间, 房费, 房租 …) and 7号房
         Rule("resident_room", LOCATION,
-             r"(?<![\dA-Za-z\-])(?P<phi>(?:[A-Z]?\d{3,4}|\d{1,2}号)房)(?!间|费|租|贷|价|产|屋|子|型|源|东|主|客|颤|室)", 0.7,
+             r"(?<![\dA-Za-z\-])(?P<phi>(?:[A-Z]?\d{3,4}|\d{1,2}号)房)(?!间|费|租|贷|价|产|屋|子|型|源|东|主|客|颤|室|扑|早|速|性|缺|缺损)", 0.7,
              needs=contains_any("房"), flags=0),
         # a room after its label: 房号：东楼216, 房号 A-305
         Rule("room_after_label", LOCATION,

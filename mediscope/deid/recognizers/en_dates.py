@@ -110,7 +110,7 @@ def en_date_rules() -> list[Rule]:
         Rule("date_mdy_words", DATE_TIME,
              rf"(?P<phi>\b{MONTH}\s+{d}{ordinal}(?:\s*,?\s*{y}{clock})?)(?![\d])", 0.9, needs=has_digit),
         Rule("date_dmy_words", DATE_TIME,
-             rf"(?<![\d:])(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y}{clock}|{clock}))\b", 0.9, needs=has_digit),
+             rf"(?<!\d)(?<!\d:)(?P<phi>{d}{ordinal}\s+(?:of\s+)?{MONTH}(?:\s*,?\s*{y}{clock}|{clock}))\b", 0.9, needs=has_digit),
         Rule("date_my_words", DATE_TIME, rf"(?P<phi>\b{MONTH},?\s+{y})(?!\d)", 0.85, needs=has_digit),
         # Fax and OCR letter-spacing: "0 4 / 1 1 / 1 9 3 2", "1 7 . 0 3 . 1 9 4 8", month first
         # too ("0 7 / 2 2 / 1 9 5 5").

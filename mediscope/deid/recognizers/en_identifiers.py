@@ -111,8 +111,10 @@ def _no_bare_year(value: str) -> bool:
 def _register_value_ok(value: str) -> bool:
     """A person's number, not a year nor a regulation's (Ontario Reg. 256/24), nor a force and the
     year one served in it ("Service: USAF 2008"), nor a round-the-clock service ("service 24/7")."""
-    return (_no_bare_year(value) and regex.fullmatch(r"\d{1,4}/\d{1,2}|[A-Z]{2,4}[ ](?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?", value) is None
-            and any(ch.isdigit() for ch in value))
+    # (nor a date after "DOD" or "Booking", nor a frequency or hours of a service: 12/03/2024, 3x/week, 24hrs)
+    return _no_bare_year(value) and regex.fullmatch(
+        r"\d{1,4}/\d{1,2}|[A-Z]{2,4}[ ](?:19|20)\d\d(?:[\-/](?:19|20)?\d\d)?|\d{1,4}[/.\-]\d{1,2}[/.\-]\d{1,4}"
+        r"|\d{1,3}x(?:/\w+)?|\d{1,3}(?:hrs?|h|hours?)", value) is None
 
 
 # Coding systems whose codes look like policy numbers ("ICD-10", "CPT-99214"); standards' codes too for serials.

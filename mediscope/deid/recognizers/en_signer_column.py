@@ -28,6 +28,10 @@ _GATE = regex.compile(r"(?im)(?:" + "|".join(regex.escape(w) for w in sorted(_SI
 _LAST_CELL = regex.compile(r"(?:[ \t]{2,}|[ \t]*\|[ \t]*)(?P<v>[A-Za-z][A-Za-z'/.]{1,14})[ \t|]*$")
 _INITIALS = regex.compile(r"[A-Z]{2,3}(?:/[A-Z]{2,3})?")
 _SEPARATORS = frozenset("-—–─━=_|+ \t")
+# A chart's codes that end a row whose signer's cell is empty: routes, frequencies, statuses (PRN, NBM, TTO …).
+_CHART_CODES = frozenset({"PRN", "NBM", "DNA", "TTO", "STAT", "BD", "BID", "TDS", "TID", "QDS", "QID", "OD", "ON", "NPO",
+                          "NG", "SC", "SL", "IM", "IV", "PO", "PR", "TOP", "INH", "NEB", "MDI", "OM", "NOCTE", "MANE",
+                          "HOLD", "HELD", "NA", "NR", "NK", "NKDA", "DNR", "OK", "AM", "PM"})
 
 
 def _cells(line: str) -> list[str]:
@@ -68,7 +72,7 @@ def signer_column_spans(text: str) -> list[tuple[int, int]]:
         if _INITIALS.fullmatch(value):
             k = 0
             for part in value.split("/"):
-                if part not in _NOT_INITIALS:
+                if part not in _NOT_INITIALS and part not in _CHART_CODES:
                     out.append((s + k, s + k + len(part)))
                 k += len(part) + 1
         elif value.istitle() and value.isalpha() and value.lower() in given:

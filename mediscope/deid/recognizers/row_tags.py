@@ -30,6 +30,7 @@ _ROW_CODE = regex.compile(
     r"(?m)^[ \t│|┃]*(?:\d{1,3}[.)]?[ \t]{2,})?"
     r"(?P<code>(?P<prefix>[A-Z]{1,4}(?:-[A-Z]{1,2})?)-?(?P<num>\d{3,6})|(?P<digits>\d{6,9}))"
     r"(?=[ \t]{2,}|\t|[ \t]*[│|┃])")
+_DATE_DIGITS = regex.compile(r"(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01])")
 
 
 def row_tag_spans(text: str) -> list[tuple[int, int]]:
@@ -39,6 +40,8 @@ def row_tag_spans(text: str) -> list[tuple[int, int]]:
     for m in _ROW_CODE.finditer(text):
         s, e = m.span("code")
         if m.group("digits"):
+            if _DATE_DIGITS.fullmatch(m.group("digits")):
+                continue  # 20240301: a log's date, the date rules'
             bare[len(m.group("digits"))].append((s, e, int(m.group("digits"))))
         elif e - s >= 7 and not m.group("prefix").startswith(_NOT_PERSONAL_PREFIXES):
             by_prefix[(m.group("prefix"), len(m.group("num")))].append((s, e, m.group("code")))

@@ -605,7 +605,7 @@ def _block_room_ok(value: str) -> bool:
 
 # A school by its name, where a child's class follows it or a form's label names it: （南城阳光实验小学五年级2班,
 # 學校：九龍城區聖若翰小學 (the child's school locates the child as its home does; not 本校, 该小学, 一所中学)
-_SCHOOL_NAME = (r"(?!一所|所在|当地|附近|普通|重点|公立|私立|民办|寄宿)(?:(?![在是的了读讀去到和与及或我你他她们這这那该本其所孩子兹有])\p{Han}){2,12}?"
+_SCHOOL_NAME = (r"(?!一所|所在|当地|附近|普通|重点|公立|私立|民办|寄宿)(?:(?![在是的了读讀去到和与及或我你他她们這这那该本其所孩子兹有患为系现住某])\p{Han}){2,12}?"
                 r"(?:小学|小學|中学|中學|学校|學校|幼儿园|幼稚園)")
 _SCHOOL_WITH_CLASS = (rf"(?:(?<!\p{{Han}})|(?<=[在读讀去到、]))(?P<phi>{_SCHOOL_NAME})"
                       r"(?=[一二三四五六七八九初高]{1,2}年?[級级]|[一二三四五六]年|\d{1,2}年?[级級]|[（(]\d{1,2}[）)]班|\d{1,2}班"

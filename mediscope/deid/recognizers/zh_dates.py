@@ -220,7 +220,7 @@ def zh_date_age_rules() -> list[Rule]:
              rf"(?:初[{CN_NUM}]{{1,2}}|[{CN_NUM}廿卅]{{1,3}})?)", 0.85, needs=contains_any("年")),
         # A Chinese medicine record's visits by their order, each with its month and day: 一诊 3.04, 二诊 3.11, 初诊：6/12
         Rule("date_md_numbered_visit", DATE_TIME,
-             rf"(?:[一二三四五六七八九十]{{1,2}}诊|初诊|复诊|首诊|末诊)[ \t]*[:：]?[ \t]*(?P<phi>{m}[./]{d})(?![\d./])", 0.8,
+             rf"(?:[一二三四五六七八九十]{{1,2}}诊|初诊|复诊|首诊|末诊)[ \t]*[:：]?[ \t]*(?P<phi>{m}[./]{d})(?![\d./])(?!\s?(?:个|cm|mm|ml|mg|g|倍|次|天|周|岁|kg))", 0.8,
              needs=contains_any("诊")),
         Rule("date_ym", DATE_TIME, rf"(?<!\d){product}(?P<phi>{y}\s*年\s*{m}\s*月(?:份)?)(?![\d日号])", 0.85,
              needs=has_digit),

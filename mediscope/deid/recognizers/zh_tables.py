@@ -183,6 +183,7 @@ _SIGNER_TITLES = ("医生", "医师", "护士", "老师")
 # What a signer's cell holds that is no one's name: a repeat mark, nobody, a role.
 _NOT_SIGNERS = frozenset({"同上", "无", "不详", "本人", "家长", "患者", "学生", "校医", "护士", "医生", "未签", "已签", "签名", "签字",
                           "自理", "自行", "拒签", "待定"})
+_STATUS_WORDS = ("已", "未", "完成", "执行", "值班", "护士", "医生", "同上", "不详", "拒", "待")
 _SIGNER_LAST_CELL_RE = regex.compile(r"(?:[ \t\u3000]{2,}|[ \t\u3000]*\|[ \t\u3000]*)(?P<v>[^\s|]{1,8})[ \t\u3000|]*$")
 _SEPARATOR_CHARS = frozenset("-—─━=_|+ \t\u3000")
 
@@ -190,7 +191,8 @@ _SEPARATOR_CHARS = frozenset("-—─━=_|+ \t\u3000")
 def _signer_name_ok(name: str) -> bool:
     if not regex.fullmatch(r"[\u4e00-\u9fff]{1,4}", name) or name in _NOT_SIGNERS or name in _ROW_LABELS:
         return False
-    return len(name) > 1 or name in _ANY_SURNAME_CHARS
+    # a surname first, and no status word in it (已执行, 完成, 护士长, 值班)
+    return name[0] in _ANY_SURNAME_CHARS and not any(w in name for w in _STATUS_WORDS)
 
 
 def _signer_header_cell_ok(cell: str) -> bool:
