@@ -10,7 +10,7 @@ texts that cannot match (no digit, no cue) — most dialogue turns contain no id
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
@@ -132,6 +132,14 @@ class ContainsAny:
 
     def hit(self, lowered: str) -> bool:
         return any(w in lowered for w in self.words)
+
+
+def lines_with_offsets(text: str) -> Iterator[tuple[int, str]]:
+    """Each line of the text with the offset it starts at, for the layout rules that walk a table row by row."""
+    pos = 0
+    for line in text.split("\n"):
+        yield pos, line
+        pos += len(line) + 1
 
 
 def contains_any(*words: str) -> Callable[[str], bool]:

@@ -16,6 +16,7 @@ import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
+from mediscope.deid.recognizers.base import lines_with_offsets
 from mediscope.deid.recognizers.en_names import _english_given_names
 from mediscope.deid.recognizers.rotas_and_logs import _NOT_INITIALS
 from mediscope.deid.types import PERSON
@@ -48,10 +49,9 @@ def _header_ok(cells: list[str]) -> bool:
 def signer_column_spans(text: str) -> list[tuple[int, int]]:
     """Initials and given names ending the rows under a signer's header (see the module's docstring)."""
     out: list[tuple[int, int]] = []
-    active, rows, pos = False, 0, 0
+    active, rows = False, 0
     given = _english_given_names()
-    for line in text.split("\n"):
-        start, pos = pos, pos + len(line) + 1
+    for start, line in lines_with_offsets(text):
         cells = _cells(line)
         if _header_ok(cells):
             active, rows = True, 0

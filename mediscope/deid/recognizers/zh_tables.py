@@ -9,13 +9,12 @@ from zh_identifiers and the placeholder names from zh_person.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import regex
 from presidio_analyzer import EntityRecognizer, RecognizerResult
 from presidio_analyzer.nlp_engine import NlpArtifacts
 
 from mediscope.deid.normalize import normalize
+from mediscope.deid.recognizers.base import lines_with_offsets
 from mediscope.deid.recognizers.zh_identifiers import MRN_CUES
 from mediscope.deid.recognizers.zh_person import _ANY_SURNAME_CHARS, _NOT_FORM_NAMES
 from mediscope.deid.types import MEDICAL_RECORD_NUMBER, PERSON
@@ -36,14 +35,6 @@ _ROW_LABELS = frozenset({"诊断", "性别", "年龄", "科室", "床号", "病�
                          "时间", "结果", "处理", "意见", "签名", "说明", "用药", "治疗", "检查", "费用", "地址", "电话"})
 _TABLE_NAME_CELL_RE = regex.compile(r"[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff](?: [\u4e00-\u9fff]){1,3}|[A-Z][a-z]{1,12}(?: [A-Z][a-z\-]{1,12}){1,2}")
 _TABLE_ID_CELL_RE = regex.compile(r"[A-Za-z]{0,4}-?\d{4,14}(?:-\d{1,6})?")  # (CZ0520-011: a screening's batch and serial)
-
-
-def _lines(text: str) -> Iterator[tuple[int, str]]:
-    """Each line of the text with the offset it starts at (both table layouts walk the text line by line)."""
-    pos = 0
-    for line in text.split("\n"):
-        yield pos, line
-        pos += len(line) + 1
 
 
 def _header_label(cell: str) -> str:
@@ -79,7 +70,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         columns: dict[int, str] = {}
         width = 0
-        for start, line in _lines(norm):
+        for start, line in lines_with_offsets(norm):
             if line.count("|") < 2:
                 columns, width = {}, 0  # the table ended
                 continue
@@ -131,7 +122,7 @@ class ChineseTableColumnRecognizer(EntityRecognizer):
         out: list[RecognizerResult] = []
         columns: dict[int, str] = {}
         width = 0
-        for start, line in _lines(text):
+        for start, line in lines_with_offsets(text):
             if not line.strip() or "|" in line or "｜" in line:
                 columns, width = {}, 0
                 continue
@@ -210,7 +201,7 @@ def signer_column_spans(norm: str) -> list[tuple[int, int]]:
     """Names and surnames ending the rows of a table whose last header is a signer's role (see above)."""
     out: list[tuple[int, int]] = []
     active, rows = False, 0
-    for start, line in _lines(norm):
+    for start, line in lines_with_offsets(norm):
         cells = _table_cells(line)
         if len(cells) >= 3 and cells[-1] in _SIGNER_HEADS and all(_signer_header_cell_ok(c) for c in cells if c):
             active, rows = True, 0
